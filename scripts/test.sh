@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test suite: type check, lint, unit, route, database (PGlite and PostgreSQL) and browser tests.
+# Installs what the browser tests need and starts PostgreSQL when it is not running, so it passes on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-services.sh
+
+echo "== Type check"
+npx --no-install tsc --noEmit
+echo "== Lint"
+npx --no-install eslint . --max-warnings 0
+
+echo "== Tests (Vitest: unit, routes, PGlite, PostgreSQL, browser with axe)"
+mkdir -p test-results
+status=0
+npx --no-install vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
+
+# One plain closing line that any CI reads: "N passed, N failed".
+node -e '
+  const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' || true
+exit $status
