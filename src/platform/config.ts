@@ -1,0 +1,62 @@
+/**
+ * Configuration from the environment, read once. Development has defaults; production refuses to start without the
+ * secrets it needs (style.md: config that fails fast in production).
+ */
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+export interface Config {
+  readonly production: boolean;
+  /** Demo mode creates the fictional authority (LA 999) and its accounts. Never on in production. */
+  readonly demo: boolean;
+  readonly port: number;
+  readonly host: string;
+  /** Set: PostgreSQL. Unset: the embedded PGlite database in dataDir. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly cookieSecret: string;
+  /** Sign-in attempts allowed per IP address and email in the window below. */
+  readonly signInLimit: number;
+  readonly signInWindowMs: number;
+  readonly logLevel: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function get(env: Env, name: string, fallback: string | undefined, requireInProduction: boolean): string | undefined {
+  const value = env[name];
+  if (value !== undefined && value !== '') return value;
+  if (requireInProduction && env.NODE_ENV === 'production') {
+    throw new Error(`${name} must be set when NODE_ENV is production`);
+  }
+  return fallback;
+}
+
+function int(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = get(env, 'DATABASE_URL', undefined, false);
+  const demoDefault = !production && !databaseUrl ? 'true' : 'false';
+  const demo = (get(env, 'GOLDTHREAD_DEMO', demoDefault, false) ?? 'false') === 'true';
+  if (demo && production) throw new Error('GOLDTHREAD_DEMO cannot be true when NODE_ENV is production');
+  return {
+    production,
+    demo,
+    port: int(env, 'PORT', 3000),
+    host: get(env, 'HOST', '0.0.0.0', false) ?? '0.0.0.0',
+    databaseUrl,
+    dataDir: resolve(get(env, 'GOLDTHREAD_DATA_DIR', './data', false) ?? './data'),
+    // In development a random secret per process: sessions live in the database, so only CSRF cookies are affected.
+    cookieSecret: get(env, 'COOKIE_SECRET', randomBytes(32).toString('hex'), true) ?? '',
+    signInLimit: int(env, 'SIGN_IN_LIMIT', 10),
+    signInWindowMs: int(env, 'SIGN_IN_WINDOW_MS', 15 * 60 * 1000),
+    logLevel: get(env, 'LOG_LEVEL', production ? 'info' : 'warn', false) ?? 'info',
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Migrations: each file in ./migrations exports `statements`, plain SQL run in order inside one transaction by
+ * Kysely's Migrator (which records what ran and takes a lock, so two processes never migrate at once).
+ */
+import { readdirSync } from 'node:fs';
+import { sql, Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+const migrationsDir = new URL('./migrations/', import.meta.url);
+
+class SqlFileProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = readdirSync(migrationsDir)
+      .filter((f) => /^\d{4}-.*\.ts$/.test(f) && !f.endsWith('.test.ts'))
+      .sort();
+    const migrations: Record<string, Migration> = {};
+    for (const file of files) {
+      const mod = (await import(new URL(file, migrationsDir).href)) as { statements: string[] };
+      migrations[file.slice(0, -3)] = {
+        async up(db) {
+          for (const statement of mod.statements) await sql.raw(statement).execute(db);
+        },
+      };
+    }
+    return migrations;
+  }
+}
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new SqlFileProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
