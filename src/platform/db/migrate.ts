@@ -3,7 +3,8 @@
  * Kysely's Migrator (which records what ran and takes a lock, so two processes never migrate at once).
  */
 import { readdirSync } from 'node:fs';
-import { sql, Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 
 const migrationsDir = new URL('./migrations/', import.meta.url);
 
