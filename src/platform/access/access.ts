@@ -1,0 +1,96 @@
+/**
+ * Access control, applied in the service layer (routes only pass the actor through).
+ * Staff who run casework see every child of their authority; professionals see only the children they were asked
+ * to advise on; parents and young people only the children they are linked to; the Local Offer editor and the
+ * administrator see no child records. A denied request for a child answers "not found" and is audited.
+ */
+import type { AuditContext, Executor } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
+import type { GrantKind, Role } from '../db/schema.ts';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+
+export type Actor = SessionUser & { readonly ip: string | null };
+
+export const CASEWORK_ROLES: readonly Role[] = ['caseworker', 'team-manager', 'send-leader'];
+const GRANT_FOR_ROLE: Partial<Record<Role, GrantKind>> = {
+  professional: 'adviser',
+  parent: 'parent',
+  'young-person': 'young-person',
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+export function auditContext(actor: Actor): AuditContext {
+  return { laCode: actor.laCode, userId: actor.userId, sessionId: actor.sessionId, ip: actor.ip };
+}
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
+}
+
+/** Whether the actor's role sees every child of the authority. */
+export function seesAllChildren(actor: Actor): boolean {
+  return CASEWORK_ROLES.includes(actor.role);
+}
+
+/** The grant kind that links this role to children, or undefined for roles that see none or all. */
+export function grantKindFor(role: Role): GrantKind | undefined {
+  return GRANT_FOR_ROLE[role];
+}
+
+export async function canSeeChild(db: Executor, actor: Actor, childId: string): Promise<boolean> {
+  if (!isUuid(childId)) return false;
+  if (seesAllChildren(actor)) {
+    const row = await db
+      .selectFrom('child')
+      .select('id')
+      .where('la_code', '=', actor.laCode)
+      .where('id', '=', childId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+  const kind = grantKindFor(actor.role);
+  if (!kind) return false;
+  const grant = await db
+    .selectFrom('access_grant')
+    .select('id')
+    .where('la_code', '=', actor.laCode)
+    .where('user_id', '=', actor.userId)
+    .where('child_id', '=', childId)
+    .where('kind', '=', kind)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return grant !== undefined;
+}
+
+/**
+ * Checks the actor may see the child and records the attempt: a read when allowed, a denial otherwise.
+ * Throws NotFoundError when denied, so a user cannot tell a record they may not see from one that does not exist.
+ */
+export async function authoriseChildRead(db: Executor, actor: Actor, childId: string, action = 'child.read'): Promise<void> {
+  const allowed = await canSeeChild(db, actor, childId);
+  await audit(db, auditContext(actor), {
+    action: allowed ? action : `${action}.denied`,
+    recordType: 'child',
+    recordId: isUuid(childId) ? childId : null,
+    childId: allowed ? childId : null,
+    outcome: allowed ? 'ok' : 'denied',
+    detail: allowed || isUuid(childId) ? null : { requested: childId.slice(0, 80) },
+  });
+  if (!allowed) throw new NotFoundError();
+}
+
+/** For pages whose existence is no secret (such as user administration): 403 and an audited denial. */
+export async function requireRole(db: Executor, actor: Actor, roles: readonly Role[], page: string): Promise<void> {
+  if (roles.includes(actor.role)) return;
+  await audit(db, auditContext(actor), {
+    action: 'page.denied',
+    recordType: 'page',
+    recordId: page,
+    outcome: 'denied',
+  });
+  throw new ForbiddenError();
+}

@@ -1,0 +1,233 @@
+/**
+ * Builds the web application: one small set-up function per concern, wired in order (style.md).
+ * Security headers → cookies → forms → static assets → templates → current user → CSRF → rate limits → routes →
+ * not found → errors.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifyView from '@fastify/view';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { join } from 'node:path';
+import nunjucks from 'nunjucks';
+import type { Actor } from '../access/access.ts';
+import { resolveSession } from '../auth/sessions.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
+import { navigationFor } from './navigation.ts';
+import { paths, withQuery } from './paths.ts';
+import { configureViewEnvironment, govukDist, srcDir, viewOptions, viewTemplates } from './views.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyReply {
+    locals: Record<string, unknown>;
+  }
+}
+
+export interface AppDeps {
+  readonly database: Database;
+  readonly config: Config;
+  /** Extra route registrations (features), called after the platform is set up. */
+  readonly routes: ReadonlyArray<(app: FastifyInstance, deps: AppDeps) => void | Promise<void>>;
+  readonly logger?: boolean;
+}
+
+export const SESSION_COOKIE_DEV = 'goldthread_session';
+export const SESSION_COOKIE_SECURE = '__Host-goldthread_session';
+
+export function sessionCookieName(config: Config): string {
+  return config.production ? SESSION_COOKIE_SECURE : SESSION_COOKIE_DEV;
+}
+
+export function sessionCookieOptions(config: Config) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.production,
+  };
+}
+
+async function setUpSecurityHeaders(app: FastifyInstance) {
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    // Pages about children must never be kept by a shared computer's browser cache.
+    if (!request.url.startsWith('/assets/') && !request.url.startsWith('/static/')) {
+      reply.header('Cache-Control', 'no-store');
+    }
+  });
+}
+
+async function setUpStaticAssets(app: FastifyInstance) {
+  await app.register(fastifyStatic, {
+    root: join(govukDist, 'govuk', 'assets'),
+    prefix: '/assets/',
+    maxAge: '1d',
+  });
+  await app.register(fastifyStatic, {
+    root: [join(srcDir, 'public'), join(govukDist, 'govuk')],
+    prefix: '/static/',
+    decorateReply: false,
+    maxAge: '1h',
+    allowedPath: (path) => /^\/[\w.-]+\.(css|js|map)$/.test(path),
+  });
+}
+
+async function setUpTemplates(app: FastifyInstance) {
+  await app.register(fastifyView, {
+    engine: { nunjucks },
+    templates: viewTemplates,
+    options: { ...viewOptions, onConfigure: configureViewEnvironment },
+  });
+}
+
+function setUpCurrentUser(app: FastifyInstance, deps: AppDeps) {
+  const cookieName = sessionCookieName(deps.config);
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.locals = {};
+    if (request.url.startsWith('/assets/') || request.url.startsWith('/static/')) return;
+    const token = request.cookies[cookieName];
+    if (!token) return;
+    const user = await resolveSession(deps.database.db, token);
+    if (!user) {
+      reply.clearCookie(cookieName, sessionCookieOptions(deps.config));
+      return;
+    }
+    request.actor = { ...user, ip: request.ip };
+  });
+}
+
+function setUpCsrf(app: FastifyInstance) {
+  // Every state-changing request carries the token from its form; reading pages do not need one.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method) || request.url.startsWith('/api/')) {
+      done();
+      return;
+    }
+    app.csrfProtection(request, reply, done);
+  });
+}
+
+function setUpPageLocals(app: FastifyInstance) {
+  app.addHook('preHandler', async (request, reply) => {
+    const accept = request.headers.accept ?? '';
+    if (request.method !== 'GET' && request.method !== 'POST') return;
+    if (request.url.startsWith('/api/') || request.url === paths.health || accept === 'application/json') return;
+    reply.locals.actor = request.actor;
+    reply.locals.cspNonce = reply.cspNonce?.script;
+    reply.locals.csrfToken = reply.generateCsrf();
+    reply.locals.navigation = navigationFor(request.actor, request.url);
+  });
+}
+
+export async function renderError(
+  reply: FastifyReply,
+  status: number,
+  pageTitle: string,
+  paragraphs: string[],
+): Promise<FastifyReply> {
+  reply.code(status);
+  return reply.view('error.njk', { pageTitle, paragraphs });
+}
+
+function setUpErrors(app: FastifyInstance) {
+  app.setNotFoundHandler(async (_request, reply) =>
+    renderError(reply, 404, 'Page not found', [
+      'If you typed the web address, check it is correct.',
+      'If you pasted the web address, check you copied the entire address.',
+    ]),
+  );
+  app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof UnauthenticatedError) {
+      return reply.redirect(withQuery(paths.signIn, { returnTo: request.method === 'GET' ? request.url : undefined }));
+    }
+    if (error instanceof NotFoundError) {
+      return renderError(reply, 404, 'Page not found', [
+        'If you typed the web address, check it is correct.',
+        'If you followed a link, the page may have moved or you may not have access to it.',
+      ]);
+    }
+    if (error instanceof ForbiddenError) {
+      return renderError(reply, 403, 'You do not have permission to see this page', [
+        'Your account does not give you access to this page. If you think it should, ask your administrator.',
+      ]);
+    }
+    if (error.code?.startsWith('FST_CSRF')) {
+      return renderError(reply, 403, 'Your form could not be sent', [
+        'For your security, forms expire. Go back, reload the page and try again. Nothing was saved.',
+      ]);
+    }
+    if (error.statusCode === 429) {
+      return renderError(reply, 429, 'Too many attempts', [
+        'You have tried too many times. Wait 15 minutes and try again. Nothing was saved.',
+      ]);
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return renderError(reply, error.statusCode, 'Sorry, there is a problem with your request', [
+        'Check what you entered and try again. Nothing was saved.',
+      ]);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return renderError(reply, 500, 'Sorry, there is a problem with the service', [
+      'Try again later. Nothing you sent was saved unless you saw a message saying it was.',
+    ]);
+  });
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie'] },
+    trustProxy: deps.config.production,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  await setUpSecurityHeaders(app);
+  await app.register(fastifyCookie, { secret: deps.config.cookieSecret });
+  await app.register(fastifyFormbody);
+  await setUpStaticAssets(app);
+  await setUpTemplates(app);
+  await app.register(fastifyCsrf, {
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.production, signed: true },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  setUpCurrentUser(app, deps);
+  setUpCsrf(app);
+  setUpPageLocals(app);
+  setUpErrors(app);
+  for (const register of deps.routes) await register(app, deps);
+  return app;
+}
+
+/** Handlers' guard: the signed-in user, or a redirect to sign in. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new UnauthenticatedError();
+  return request.actor;
+}

@@ -1,0 +1,25 @@
+/** The main menu for each role: only the pages that role can use. */
+import type { Actor } from '../access/access.ts';
+import { paths } from './paths.ts';
+
+interface NavItem {
+  href: string;
+  text: string;
+  active?: boolean;
+}
+
+export function navigationFor(actor: Actor | null, url: string): NavItem[] {
+  if (!actor) return [];
+  const items: NavItem[] = [{ href: paths.home, text: 'Home' }];
+  if (['caseworker', 'team-manager', 'send-leader', 'professional'].includes(actor.role)) {
+    items.push({ href: paths.children.list, text: 'Children and young people' });
+  }
+  if (actor.role === 'administrator') {
+    items.push({ href: paths.admin.users, text: 'Users' }, { href: paths.admin.audit, text: 'Audit log' });
+  }
+  const path = url.split('?')[0] ?? url;
+  for (const item of items) {
+    item.active = item.href === paths.home ? path === paths.home : path.startsWith(item.href);
+  }
+  return items;
+}

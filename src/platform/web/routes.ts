@@ -1,0 +1,9 @@
+/** The route table: every feature's routes, registered in order. */
+import { adminRoutes } from '../../features/admin/routes.ts';
+import { authRoutes } from '../../features/auth/routes.ts';
+import { childrenRoutes } from '../../features/children/routes.ts';
+import { homeRoutes } from '../../features/home/routes.ts';
+import { pageRoutes } from '../../features/pages/routes.ts';
+import type { AppDeps } from './app.ts';
+
+export const featureRoutes: AppDeps['routes'] = [pageRoutes, authRoutes, homeRoutes, childrenRoutes, adminRoutes];

@@ -1,0 +1,92 @@
+/** The Nunjucks environment: our views, each feature's views, and GOV.UK Frontend's templates and macros. */
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import nunjucks from 'nunjucks';
+import type { Role } from '../db/schema.ts';
+import { paths } from './paths.ts';
+
+const require = createRequire(import.meta.url);
+export const govukDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
+export const srcDir = fileURLToPath(new URL('../../', import.meta.url));
+
+export const roleLabels: Record<Role, string> = {
+  caseworker: 'Caseworker',
+  'team-manager': 'Team manager',
+  'send-leader': 'SEND leader',
+  professional: 'Professional adviser',
+  parent: 'Parent or carer',
+  'young-person': 'Young person',
+  'local-offer-editor': 'Local Offer editor',
+  administrator: 'Administrator',
+};
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** '2026-02-16' → '16 February 2026'; a Date is shown in UK time. */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  if (value instanceof Date) {
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(value);
+    return parts;
+  }
+  const [y, m, d] = value.split('-').map(Number);
+  if (!y || !m || !d) return value;
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return '';
+  const date = value instanceof Date ? value : new Date(value);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+  }).format(date);
+}
+
+/** Whole years between a date of birth and a day, both 'YYYY-MM-DD'. */
+export function ageOn(dateOfBirth: string, on: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export function todayInLondon(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}
+
+export const viewTemplates = [join(srcDir, 'views'), join(srcDir, 'features'), govukDist];
+
+export const viewOptions = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true };
+
+/** Adds Goldthread's globals and filters to the environment @fastify/view creates. */
+export function configureViewEnvironment(env: nunjucks.Environment): void {
+  env.addGlobal('paths', paths);
+  env.addGlobal('roleLabels', roleLabels);
+  env.addFilter('date', formatDate);
+  env.addFilter('dateTime', formatDateTime);
+  env.addFilter('age', (dob: string) => ageOn(dob, todayInLondon()));
+}
