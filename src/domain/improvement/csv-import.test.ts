@@ -1,0 +1,335 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePlanCsv } from './csv-import.ts';
+import { generatePlanCsv } from './generate.ts';
+
+const HEADER = 'ref,action,owner,start,end,status,evidence_of_impact';
+
+function csv(...rows: string[]): string {
+  return `${[HEADER, ...rows].join('\n')}\n`;
+}
+
+describe('parsePlanCsv: columns', () => {
+  it('reads columns in any order and case, with spaced headers, a BOM and CRLF', () => {
+    const text =
+      '\uFEFF Status ,REF,Action, Focus Area ,area,End,Start\r\nGreen,9a,"Agree the charter, with families",1.2,1,Mar 22,Jan 22\r\n\r\n\r\n';
+    const plan = parsePlanCsv(text);
+    expect(plan.problems).toEqual([]);
+    expect(plan.actions).toEqual([
+      {
+        row: 2,
+        ref: '9 A',
+        area: '1',
+        focusArea: '1.2',
+        action: 'Agree the charter, with families',
+        owners: [],
+        start: '2022-01-01',
+        end: '2022-03-31',
+        startNote: null,
+        endNote: null,
+        ongoing: false,
+        status: 'on-track',
+        evidenceOfImpact: '',
+        evidenceTypes: [],
+      },
+    ]);
+  });
+
+  it('reports missing required columns on row 1 and reads no rows', () => {
+    const plan = parsePlanCsv('reference,owner\n9 A,Head of SEND\n');
+    expect(plan.actions).toEqual([]);
+    expect(plan.problems).toEqual([
+      {
+        row: 1,
+        column: null,
+        message:
+          'the column "reference" is not one of area, area_title, focus_area, focus_area_title, ref, action, owner, start, end, status, evidence_of_impact, overall_impact; it is ignored',
+      },
+      { row: 1, column: 'ref', message: 'the required column "ref" is missing' },
+      { row: 1, column: 'action', message: 'the required column "action" is missing' },
+      { row: 1, column: null, message: 'no rows were read because required columns are missing' },
+    ]);
+  });
+
+  it('reports an empty file', () => {
+    expect(parsePlanCsv('').problems).toEqual([
+      { row: 1, column: null, message: 'the file is empty: it needs a header row naming the columns' },
+    ]);
+  });
+
+  it('reports a repeated column and reads the first', () => {
+    const plan = parsePlanCsv('ref,action,ref\n1 A,Do it,2 B\n');
+    expect(plan.problems).toEqual([
+      { row: 1, column: 'ref', message: 'the column "ref" appears twice; only the first is read' },
+    ]);
+    expect(plan.actions.map((a) => a.ref)).toEqual(['1 A']);
+  });
+});
+
+describe('parsePlanCsv: quoting', () => {
+  it('reads quoted cells with commas, doubled quotes and line breaks, counting rows as a spreadsheet does', () => {
+    const plan = parsePlanCsv(
+      csv(
+        '1 A,"Publish a ""plain English"" guide, with families","Head of SEND\nLocal Offer lead",Jan 22,Feb 22,,"Guide read\n(PI)"',
+        '1 B,Second,,Mar 22,Smarch 22,,',
+      ),
+    );
+    expect(plan.actions[0]).toMatchObject({
+      row: 2,
+      action: 'Publish a "plain English" guide, with families',
+      owners: ['Head of SEND', 'Local Offer lead'],
+      evidenceOfImpact: 'Guide read\n(PI)',
+      evidenceTypes: ['PI'],
+    });
+    expect(plan.problems).toEqual([
+      {
+        row: 3,
+        column: 'end',
+        message: '"Smarch 22" is not a month and year such as "Mar 22" or "Sept 2022"',
+      },
+    ]);
+  });
+
+  it('reports a quote that is never closed, from the row where it opens', () => {
+    const plan = parsePlanCsv(csv('1 A,Fine,,,,,', '1 B,"Never closed,,,,,,', '1 C,Swallowed,,,,,'));
+    expect(plan.actions.map((a) => a.ref)).toEqual(['1 A']);
+    expect(plan.problems).toEqual([
+      { row: 3, column: null, message: 'this row could not be read: a quoted cell is never closed' },
+    ]);
+  });
+
+  it('accepts a stray quote inside an unquoted cell', () => {
+    const plan = parsePlanCsv(csv('1 A,The 6" rule,,,,,'));
+    expect(plan.actions[0]?.action).toBe('The 6" rule');
+  });
+});
+
+describe('parsePlanCsv: rows', () => {
+  it('reports malformed rows with the wrong number of cells, and tolerates extra blank cells', () => {
+    const plan = parsePlanCsv(csv('1 A,Too few', '1 B,Too many,,,,,,extra', '1 C,Trailing blanks,,,,,,,'));
+    expect(plan.problems).toEqual([
+      {
+        row: 2,
+        column: null,
+        message: 'this row has 2 cells but the header has 7; check for a missing or stray comma',
+      },
+      {
+        row: 3,
+        column: null,
+        message: 'this row has 8 cells but the header has 7; check for a missing or stray comma',
+      },
+    ]);
+    expect(plan.actions.map((a) => [a.row, a.ref])).toEqual([[4, '1 C']]);
+  });
+
+  it('skips blank rows but keeps counting them', () => {
+    const plan = parsePlanCsv(csv('1 A,One,,,,,', ',,,,,,', '', '1 B,Two,,,,,'));
+    expect(plan.actions.map((a) => [a.row, a.ref])).toEqual([
+      [2, '1 A'],
+      [5, '1 B'],
+    ]);
+  });
+
+  it('reports a duplicate reference on the second row, comparing normalised references', () => {
+    const plan = parsePlanCsv(csv('9 A,First,,,,,', '9a,Second,,,,,', '9 B,Third,,,,,'));
+    expect(plan.actions.map((a) => a.ref)).toEqual(['9 A', '9 B']);
+    expect(plan.problems).toEqual([
+      { row: 3, column: 'ref', message: 'reference 9 A is already used in row 2' },
+    ]);
+  });
+
+  it('reports an end before its start', () => {
+    const plan = parsePlanCsv(csv('1 A,Backwards,,Jun 22,Mar 22,,'));
+    expect(plan.actions).toEqual([]);
+    expect(plan.problems).toEqual([
+      { row: 2, column: 'end', message: 'the end (2022-03-31) is before the start (2022-06-01)' },
+    ]);
+  });
+
+  it('accepts a start and end in the same month', () => {
+    expect(parsePlanCsv(csv('1 A,Same month,,Jun 22,June 2022,,')).actions[0]).toMatchObject({
+      start: '2022-06-01',
+      end: '2022-06-30',
+    });
+  });
+
+  it('reports a reference with no action and an action with no reference', () => {
+    const plan = parsePlanCsv(csv('1 A,,Head of SEND,,,,', ',An action,,,,,'));
+    expect(plan.actions).toEqual([]);
+    expect(plan.problems).toEqual([
+      { row: 2, column: 'action', message: 'reference 1 A has no action' },
+      { row: 3, column: 'ref', message: 'this action has no reference' },
+    ]);
+  });
+
+  it('reports a row with neither reference nor action that fills in other cells', () => {
+    expect(parsePlanCsv(csv(',,Head of SEND,,,Green,')).problems).toEqual([
+      { row: 2, column: null, message: 'this row has no reference and no action but fills in owner, status' },
+    ]);
+  });
+
+  it('reports an unknown status with its row and column', () => {
+    const plan = parsePlanCsv(csv('1 A,Fine,,,,Done,'));
+    expect(plan.actions).toEqual([]);
+    expect(plan.problems).toEqual([
+      {
+        row: 2,
+        column: 'status',
+        message:
+          '"Done" is not a status: use complete, on track, significant risk, high risk, not started (or blue, green, amber, red)',
+      },
+    ]);
+  });
+
+  it('reports every problem of a row, and does not import it', () => {
+    const plan = parsePlanCsv(csv('1 A,Fine,,Smarch 22,March,Purple,'));
+    expect(plan.problems.map((p) => p.column)).toEqual(['status', 'start', 'end']);
+    expect(plan.actions).toEqual([]);
+  });
+
+  it('records undated and ongoing cells without a problem', () => {
+    const plan = parsePlanCsv(
+      csv(
+        '6 C,Review every quarter,,Feb 2022,and onward every 3 months,,',
+        '6 D,Act on it,,Mar 22,and then following board decisions,,',
+        '9 H,Review framework,,Sept 22,Jan 23 and on-going,,',
+        '17 A,Already going,,Underway,Apr 22,,',
+        '18 C,Implement,,,Implementation then on-going,,',
+      ),
+    );
+    expect(plan.problems).toEqual([]);
+    expect(plan.actions.map((a) => [a.ref, a.start, a.end, a.startNote, a.endNote, a.ongoing])).toEqual([
+      ['6 C', '2022-02-01', null, null, 'and onward every 3 months', true],
+      ['6 D', '2022-03-01', null, null, 'and then following board decisions', false],
+      ['9 H', '2022-09-01', '2023-01-31', null, null, true],
+      ['17 A', null, '2022-04-30', 'Underway', null, true],
+      ['18 C', null, null, null, 'Implementation then on-going', true],
+    ]);
+  });
+
+  it('reads every status word', () => {
+    const words = [
+      'complete',
+      'Completed',
+      'blue',
+      'On track',
+      'green',
+      'Significant risk',
+      'Significant risk - plan in place',
+      'Amber',
+      'High risk',
+      'High risk, escalation required',
+      'RED',
+      'Not started',
+      '',
+    ];
+    const plan = parsePlanCsv(csv(...words.map((w, i) => `${i + 1} A,Action,,,,${w},`)));
+    expect(plan.problems).toEqual([]);
+    expect(plan.actions.map((a) => a.status)).toEqual([
+      'complete',
+      'complete',
+      'complete',
+      'on-track',
+      'on-track',
+      'significant-risk',
+      'significant-risk',
+      'significant-risk',
+      'high-risk',
+      'high-risk',
+      'high-risk',
+      'not-started',
+      'not-started',
+    ]);
+  });
+});
+
+describe('parsePlanCsv: areas and focus areas', () => {
+  const header = 'area,area_title,focus_area,focus_area_title,ref,action,overall_impact';
+
+  it('takes titles from the first row that names them; later rows may leave them blank', () => {
+    const plan = parsePlanCsv(
+      [
+        header,
+        '1,Culture,1.1,Shared values,1 A,Draft values,Families feel respected',
+        '1,,1.1,,1 B,Publish values,',
+        '1,,1.2,Accountability,2 A,Terms of reference,Decisions followed through',
+        '2,Evaluation,A,Feedback,5 A,Survey,Views inform evaluation',
+        '3,Co-production,A,Charter,9 A,Charter,Equal partners',
+      ].join('\n'),
+    );
+    expect(plan.problems).toEqual([]);
+    expect(plan.areas).toEqual([
+      { key: '1', title: 'Culture', row: 2 },
+      { key: '2', title: 'Evaluation', row: 5 },
+      { key: '3', title: 'Co-production', row: 6 },
+    ]);
+    expect(plan.focusAreas).toEqual([
+      { area: '1', key: '1.1', title: 'Shared values', overallImpact: 'Families feel respected', row: 2 },
+      { area: '1', key: '1.2', title: 'Accountability', overallImpact: 'Decisions followed through', row: 4 },
+      { area: '2', key: 'A', title: 'Feedback', overallImpact: 'Views inform evaluation', row: 5 },
+      { area: '3', key: 'A', title: 'Charter', overallImpact: 'Equal partners', row: 6 },
+    ]);
+    expect(plan.actions.map((a) => [a.ref, a.area, a.focusArea])).toEqual([
+      ['1 A', '1', '1.1'],
+      ['1 B', '1', '1.1'],
+      ['2 A', '1', '1.2'],
+      ['5 A', '2', 'A'],
+      ['9 A', '3', 'A'],
+    ]);
+  });
+
+  it('derives a blank area from a "1.2" focus area, else from the reference number', () => {
+    const plan = parsePlanCsv([header, ',,4.2,Caseloads,7 A,Limit,', ',,,,9 B,Something,'].join('\n'));
+    expect(plan.actions.map((a) => [a.ref, a.area, a.focusArea])).toEqual([
+      ['7 A', '4', '4.2'],
+      ['9 B', '9', null],
+    ]);
+    expect(plan.areas.map((a) => a.key)).toEqual(['4', '9']);
+  });
+
+  it('accepts heading rows that name an area or focus area with no action', () => {
+    const plan = parsePlanCsv(
+      [header, '1,Culture,,,,,', '1,,1.1,Values,,,Respect', '1,,1.1,,1 A,Draft,'].join('\n'),
+    );
+    expect(plan.problems).toEqual([]);
+    expect(plan.areas).toEqual([{ key: '1', title: 'Culture', row: 2 }]);
+    expect(plan.focusAreas).toEqual([
+      { area: '1', key: '1.1', title: 'Values', overallImpact: 'Respect', row: 3 },
+    ]);
+    expect(plan.actions).toHaveLength(1);
+  });
+
+  it('reports a later row that gives a different title, and keeps the first', () => {
+    const plan = parsePlanCsv(
+      [header, '1,Culture,1.1,Values,1 A,Draft,', '1,Kultur,1.1,values ,1 B,Publish,'].join('\n'),
+    );
+    expect(plan.areas[0]?.title).toBe('Culture');
+    expect(plan.problems).toEqual([
+      { row: 3, column: 'area_title', message: 'area 1 was given a different title in row 2' },
+    ]);
+    expect(plan.actions.map((a) => a.ref)).toEqual(['1 A']);
+  });
+});
+
+describe('parsePlanCsv: fixtures', () => {
+  it('reads the demo plan with every row imported', () => {
+    const plan = parsePlanCsv(readFileSync(new URL('./fixtures/demo-plan.csv', import.meta.url), 'utf8'));
+    expect(plan.problems).toEqual([]);
+    expect(plan.areas).toHaveLength(8);
+    expect(plan.focusAreas).toHaveLength(36);
+    expect(plan.actions).toHaveLength(112);
+    expect(new Set(plan.actions.map((a) => a.status)).size).toBe(5);
+    expect(plan.areas.every((a) => a.title !== '')).toBe(true);
+    expect(plan.focusAreas.every((f) => f.title !== '' && f.overallImpact !== '')).toBe(true);
+  });
+
+  it('reads a generated 2,000-action plan, the same every time for a seed', () => {
+    const text = generatePlanCsv({ actions: 2000, seed: 7 });
+    expect(generatePlanCsv({ actions: 2000, seed: 7 })).toBe(text);
+    expect(generatePlanCsv({ actions: 2000, seed: 8 })).not.toBe(text);
+    const plan = parsePlanCsv(text);
+    expect(plan.problems).toEqual([]);
+    expect(plan.actions).toHaveLength(2000);
+    expect(plan.areas).toHaveLength(8);
+  });
+});
