@@ -1,0 +1,157 @@
+/**
+ * A deterministic, seeded generator of realistic clock inputs, for the benchmark and the tests. Every case it makes
+ * is valid input (events in a possible order), with a mix of assessments, exceptions, reviews, phase transfers,
+ * plans moving in and appeals.
+ */
+import { formatDate, fromCivil, type DayNumber } from './dates.ts';
+import type { AdviceRequestInput, ClockInput, ExceptionInput, ExceptionKind, ReviewInput } from './types.ts';
+
+/** mulberry32: a small, fast 32-bit pseudo-random generator; the same seed gives the same sequence. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const AGENCIES = ['educational-psychology', 'school', 'health', 'social-care', 'parent'] as const;
+const EXCEPTION_KINDS: readonly ExceptionKind[] = [
+  'school-closure',
+  'personal-circumstances',
+  'absence-from-area',
+  'missed-appointment',
+];
+const START = fromCivil(2021, 1, 1);
+
+/** Returns a function that makes the next case each time it is called. */
+export function caseGenerator(seed: number): () => ClockInput {
+  const random = seededRandom(seed);
+  const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
+  const chance = (p: number): boolean => random() < p;
+  const iso = formatDate;
+  const upTo = (d: DayNumber, asOf: DayNumber): string | null => (d <= asOf ? iso(d) : null);
+
+  return () => {
+    const r = START + int(0, 2200);
+    const asOf = r + int(0, 500);
+    const input: ClockInput = { asOf: iso(asOf) };
+    const adviceIds: string[] = [];
+
+    if (chance(0.8)) {
+      const decided = r + int(15, 60);
+      const decisionSent = upTo(decided, asOf);
+      const assess = chance(0.85);
+      const adviceRequests: AdviceRequestInput[] = [];
+      let outcome: ClockInput['assessment'] = {
+        requestReceived: iso(r),
+        decisionToAssess:
+          decisionSent === null ? null : { date: decisionSent, outcome: assess ? 'assess' : 'not-assess' },
+        adviceRequests,
+      };
+      if (decisionSent !== null && assess) {
+        const count = int(2, 5);
+        for (let i = 0; i < count; i++) {
+          const q = decided + int(0, 6);
+          if (q > asOf) break;
+          const agency = AGENCIES[i]!;
+          adviceIds.push(agency);
+          adviceRequests.push({
+            id: agency,
+            agency,
+            requested: iso(q),
+            received: upTo(q + int(14, 75), asOf),
+          });
+        }
+        if (chance(0.06)) {
+          const d = r + int(70, 130);
+          outcome = { ...outcome, assessmentOutcome: { date: upTo(d, asOf), outcome: 'no-plan' } };
+        } else {
+          const draft = r + int(80, 130);
+          const final = draft + int(10, 45);
+          outcome = {
+            ...outcome,
+            assessmentOutcome: { date: upTo(draft, asOf), outcome: draft <= asOf ? 'issue-plan' : null },
+            draftServed: upTo(draft, asOf),
+            finalIssued: draft <= asOf ? upTo(final, asOf) : null,
+          };
+        }
+      }
+      input.assessment = outcome;
+
+      if (chance(0.25)) {
+        const exceptions: ExceptionInput[] = [];
+        const count = int(1, 3);
+        for (let i = 0; i < count; i++) {
+          const kind = EXCEPTION_KINDS[int(0, 3)]!;
+          const from = r + int(-20, 120);
+          const to = kind === 'missed-appointment' ? from : from + int(0, 60);
+          const appliesTo =
+            (kind === 'missed-appointment' || kind === 'school-closure') && adviceIds.length > 0
+              ? [adviceIds[int(0, adviceIds.length - 1)]!]
+              : null;
+          exceptions.push({
+            kind,
+            from: iso(from),
+            to: chance(0.1) && kind !== 'missed-appointment' ? null : iso(to),
+            appliesTo,
+          });
+        }
+        input.exceptions = exceptions;
+      }
+    }
+
+    if (chance(0.7)) {
+      const p = asOf - int(30, 1800);
+      const reviews: ReviewInput[] = [];
+      let m = p;
+      const count = int(0, 4);
+      for (let i = 0; i < count; i++) {
+        m = m + int(250, 420);
+        if (m > asOf) break;
+        const ceaseHere = i === count - 1 && chance(0.05);
+        const amend = !ceaseHere && chance(0.5);
+        const decidedOn = m + int(5, 40);
+        reviews.push({
+          meeting: iso(m),
+          invitationsSent: iso(m - int(7, 30)),
+          adviceCirculated: iso(m - int(5, 20)),
+          reportSent: upTo(m + int(3, 25), asOf),
+          decision: {
+            date: upTo(decidedOn, asOf),
+            outcome: ceaseHere ? 'cease' : amend ? 'amend' : 'maintain',
+          },
+          amendmentProposalSent: amend ? upTo(decidedOn, asOf) : null,
+          amendedPlanIssued: amend && decidedOn <= asOf ? upTo(decidedOn + int(10, 80), asOf) : null,
+        });
+        if (ceaseHere) break;
+      }
+      input.plan = {
+        firstIssued: iso(p),
+        reviews,
+        phaseTransfer: chance(0.2)
+          ? {
+              year: 2022 + int(0, 6),
+              kind: chance(0.3) ? 'post-16' : 'school',
+              amendedPlanIssued: chance(0.5) ? iso(asOf - int(0, 90)) : null,
+            }
+          : null,
+        transferIn: chance(0.1) ? { date: iso(p + int(0, asOf - p)), noticeSent: null } : null,
+      };
+    }
+
+    if (chance(0.15)) {
+      const d = asOf - int(0, 120);
+      const certificate = chance(0.5) ? d + int(5, 60) : null;
+      input.appeal = {
+        decisionSent: iso(d),
+        certificateIssued: certificate === null ? null : iso(certificate),
+        registered: chance(0.3) ? iso(d + int(10, 90)) : null,
+      };
+    }
+    return input;
+  };
+}
