@@ -45,7 +45,11 @@ describe('parseDateCell', () => {
   });
 
   it('reads a month with an ongoing word as a dated, ongoing cell', () => {
-    expect(parseDateCell('Jan 23 and on-going', 'end')).toEqual({ kind: 'date', date: '2023-01-31', ongoing: true });
+    expect(parseDateCell('Jan 23 and on-going', 'end')).toEqual({
+      kind: 'date',
+      date: '2023-01-31',
+      ongoing: true,
+    });
     expect(parseDateCell('Jul 22 and then ongoing', 'end')).toEqual({
       kind: 'date',
       date: '2022-07-31',
@@ -84,7 +88,10 @@ describe('parseDateCell', () => {
   });
 
   it('keeps the ongoing word of an unreadable cell', () => {
-    expect(parseDateCell('Smarch 22 and on-going', 'end')).toMatchObject({ kind: 'unreadable', ongoing: true });
+    expect(parseDateCell('Smarch 22 and on-going', 'end')).toMatchObject({
+      kind: 'unreadable',
+      ongoing: true,
+    });
   });
 
   it('does not take "may" as an ordinary word for a month without a year', () => {
@@ -150,12 +157,9 @@ describe('splitOwners', () => {
       'Head of SEND',
       'Designated Clinical Officer',
     ]);
-    expect(splitOwners('Head of SEND & Local Offer lead; Co-production lead\r\nVirtual school head')).toEqual([
-      'Head of SEND',
-      'Local Offer lead',
-      'Co-production lead',
-      'Virtual school head',
-    ]);
+    expect(splitOwners('Head of SEND & Local Offer lead; Co-production lead\r\nVirtual school head')).toEqual(
+      ['Head of SEND', 'Local Offer lead', 'Co-production lead', 'Virtual school head'],
+    );
   });
 
   it('does not split job titles on "and" or commas', () => {

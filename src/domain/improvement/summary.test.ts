@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlanCsv } from './csv-import.ts';
+import { summarise } from './summary.ts';
+
+describe('summarise', () => {
+  it('counts, lists refs in plan order and keeps the documented key order', () => {
+    const plan = parsePlanCsv(
+      [
+        'area,area_title,focus_area,focus_area_title,ref,action,start,end,status',
+        '3,Co-production,3.1,Charter,9 A,Statement,Dec 21,Jan 22,Complete',
+        '3,,3.1,,9 B,Leads,Jan 22,Feb 22,',
+        '3,,3.1,,9 H,Framework,Sept 22,Jan 23 and on-going,Amber',
+        '2,Evaluation,2.1,Reviews,6 C,Quarterly,Feb 2022,and onward every 3 months,Green',
+        '2,,2.1,,6 D,Act,Mar 22,and then following board decisions,Red',
+        '2,,2.1,,6 E,Broken,Mar 22,Apr 22,Sideways',
+      ].join('\n'),
+    );
+    const summary = summarise(plan, '2022-03-01');
+    expect(JSON.stringify(summary)).toBe(
+      JSON.stringify({
+        areas: 2,
+        focusAreas: 2,
+        actions: 5,
+        byStatus: { complete: 1, 'on-track': 1, 'significant-risk': 1, 'high-risk': 1, 'not-started': 1 },
+        overdue: ['9 B'],
+        undatedEnd: ['6 C', '6 D'],
+        ongoing: ['9 H', '6 C'],
+        problems: [
+          {
+            row: 7,
+            column: 'status',
+            message:
+              '"Sideways" is not a status: use complete, on track, significant risk, high risk, not started (or blue, green, amber, red)',
+          },
+        ],
+      }),
+    );
+  });
+});
