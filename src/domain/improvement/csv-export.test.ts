@@ -6,7 +6,7 @@ import { parsePlanCsv } from './csv-import.ts';
 import { STATUSES } from './types.ts';
 import type { PlanAction, PlanArea, PlanFocusArea } from './types.ts';
 
-const strip = ({ row: _row, ...rest }: { row: number } & Record<string, unknown>) => rest;
+const strip = <T extends { row: number }>({ row: _row, ...rest }: T): Omit<T, 'row'> => rest;
 
 describe('csvCell', () => {
   it('quotes only when needed, doubling quotes', () => {
@@ -159,7 +159,7 @@ describe('exportPlanCsv', () => {
             focusAreas.push({ area, key: focus, title: r.title, overallImpact: r.action, row: 0 });
           }
           const startNote = r.dates.start === null ? r.startNote : null;
-          let endNote = r.dates.end === null ? r.endNote : null;
+          let endNote: string | null = r.dates.end === null ? r.endNote : null;
           const worded = [startNote, endNote].includes('Underway');
           // An undated end of an ongoing action is written with the word that carries the flag.
           if (r.ongoing && !worded && r.dates.end === null) {

@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runImport } from './improvement.ts';
+
+const root = new URL('../../../', import.meta.url);
+
+function goldthread(...args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', 'src/cli/main.ts', ...args],
+    { cwd: root, encoding: 'utf8' },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'goldthread-improvement-'));
+const file = join(dir, 'plan.csv');
+writeFileSync(
+  file,
+  [
+    'Area,Area_Title,Focus_Area,Focus_Area_Title,Ref,Action,Owner,Start,End,Status,Evidence_of_Impact,Overall_Impact',
+    '3,Co-production,3.1,Charter,9A,"Issue a statement, publicly",Head of SEND / Designated Clinical Officer,Dec 21,Jan 22,Complete,Statement issued (Voice),Families are equal partners',
+    '3,,3.1,,9 B,Agree leads,Head of SEND and Inclusion,Jan 22,Feb 22,On track,"Meetings held (voice, minutes)",',
+    '3,,3.1,,9 H,Review framework,Co-production lead,Sept 22,Jan 23 and on-going,,Reviews published (Voice),',
+    '2,Evaluation,2.1,Reviews,6 C,Review every quarter,Parent carer forum vice lead,Feb 2022,and onward every 3 months,Green,Reports received (Minutes),Views inform decisions',
+    '2,,2.1,,6 D,Act on it,Head of SEND,Mar 22,and then following board decisions,Significant risk - plan in place,,',
+    '2,,2.1,,9 B,Duplicate,Head of SEND,Mar 22,Apr 22,,,',
+    '2,,2.1,,6 E,Backwards,Head of SEND,Jun 22,Mar 22,,,',
+    '2,,2.1,,6 F,Odd status,Head of SEND,Mar 22,Apr 22,Purple,,',
+    '2,,2.1,,6 G,Odd date,Head of SEND,Smarch 22,Apr 22,,,',
+    '',
+  ].join('\r\n'),
+);
+
+describe('goldthread improvement import', () => {
+  it('prints the dry-run summary as one JSON document', () => {
+    const { code, stdout, stderr } = goldthread(
+      'improvement',
+      'import',
+      '--input',
+      file,
+      '--dry-run',
+      '--as-of',
+      '2022-03-01',
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      `${JSON.stringify({
+        areas: 2,
+        focusAreas: 2,
+        actions: 5,
+        byStatus: { complete: 1, 'on-track': 2, 'significant-risk': 1, 'high-risk': 0, 'not-started': 1 },
+        overdue: ['9 B'],
+        undatedEnd: ['6 C', '6 D'],
+        ongoing: ['9 H', '6 C'],
+        problems: [
+          { row: 7, column: 'ref', message: 'reference 9 B is already used in row 3' },
+          { row: 8, column: 'end', message: 'the end (2022-03-31) is before the start (2022-06-01)' },
+          {
+            row: 9,
+            column: 'status',
+            message:
+              '"Purple" is not a status: use complete, on track, significant risk, high risk, not started (or blue, green, amber, red)',
+          },
+          {
+            row: 10,
+            column: 'start',
+            message: '"Smarch 22" is not a month and year such as "Mar 22" or "Sept 2022"',
+          },
+        ],
+      })}\n`,
+    );
+  });
+
+  it('reads the demo plan with no problems', () => {
+    const { code, stdout } = goldthread(
+      'improvement',
+      'import',
+      '--input',
+      'src/domain/improvement/fixtures/demo-plan.csv',
+      '--dry-run',
+      '--as-of',
+      '2022-11-15',
+    );
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout) as {
+      areas: number;
+      focusAreas: number;
+      actions: number;
+      problems: unknown[];
+    };
+    expect([summary.areas, summary.focusAreas, summary.actions, summary.problems]).toEqual([8, 36, 112, []]);
+  });
+
+  it('refuses to save until the database store is wired in', () => {
+    const { code, stdout, stderr } = goldthread('improvement', 'import', '--input', file);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'goldthread improvement: saving to the database is not available yet; use --dry-run\n',
+    );
+  });
+
+  it.each([
+    [['improvement'], 'usage: goldthread improvement import'],
+    [['improvement', 'import', '--dry-run'], '--input is required'],
+    [
+      ['improvement', 'import', '--input', file, '--dry-run', '--as-of', '2022-02-30'],
+      '--as-of must be a real date',
+    ],
+    [['improvement', 'import', '--input', file, '--bogus'], 'Unknown option'],
+    [['improvement', 'import', '--input', join(dir, 'missing.csv'), '--dry-run'], 'cannot read'],
+  ])('exits 2 for bad arguments: %j', (args, message) => {
+    const { code, stderr } = goldthread(...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+});
+
+describe('runImport with a store', () => {
+  it('saves the rows that were read through importPlan', async () => {
+    const saved: unknown[] = [];
+    const out: string[] = [];
+    const code = await runImport(['--input', file, '--as-of', '2022-03-01'], {
+      store: {
+        savePlan: (plan) => {
+          saved.push(plan);
+          return Promise.resolve('plan-1');
+        },
+      },
+      stdout: (t) => out.push(t),
+    });
+    expect(code).toBe(0);
+    expect(saved).toHaveLength(1);
+    expect(JSON.parse(out.join(''))).toMatchObject({ planId: 'plan-1', areas: 2, focusAreas: 2, actions: 5 });
+  });
+});
