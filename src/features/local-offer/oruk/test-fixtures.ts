@@ -1,0 +1,113 @@
+/** Hand-made Local Offer records for tests: one of everything, with every optional field filled. */
+import type { LocalOfferService, Organisation } from './model.ts';
+
+export const ORG: Organisation = {
+  id: '6f1d0c3e-2b7a-4c1e-9a55-0d3f2b8e4c10',
+  name: 'Kelby Moor Autism Family Network',
+  description: 'A local charity run by families, for families.',
+  kind: 'charity',
+  website: 'https://kelby-moor-autism-family-network.example.org/',
+  email: 'hello@kelby-moor-autism-family-network.example.org',
+  phone: '01632 960123',
+};
+
+export const SERVICE: LocalOfferService = {
+  id: '0c9b7a52-41d3-4f0e-8c1a-7e2d5b6f3a90',
+  organisationId: ORG.id,
+  name: 'Saturday Sensory Club',
+  description: 'A calm play session with a sensory room, messy play and quiet corners.',
+  howToGetIt: 'Book a place by phone or email. You do not need a referral.',
+  minAge: 4,
+  maxAge: 11,
+  needs: ['ASD', 'SLCN'],
+  needsNote: 'We can support children who do not use words to talk.',
+  staffTraining: ['Makaton', 'Autism awareness (level 2)'],
+  categories: ['short-breaks', 'leisure'],
+  cost: { kind: 'paid', options: [{ amount: 5, description: 'per session' }], note: 'Carers go free.' },
+  schedules: [
+    {
+      description: 'Saturdays, 10am to 12 noon',
+      freq: 'WEEKLY',
+      byDay: ['SA'],
+      opensAt: '10:00',
+      closesAt: '12:00',
+    },
+    {
+      description: 'First Tuesday of each month, 6pm to 7pm',
+      freq: 'MONTHLY',
+      byDay: ['TU'],
+      weekOfMonth: 1,
+      opensAt: '18:00',
+      closesAt: '19:00',
+      validFrom: '2026-01-01',
+      validTo: '2026-12-31',
+    },
+  ],
+  locations: [
+    {
+      id: '9a3c5e71-0f2b-4d8e-b6a4-1c7d9e2f5b38',
+      name: 'Kelby Moor Community Centre',
+      addressLine1: '12 Kestrel Way',
+      addressLine2: 'Upper Hall',
+      town: 'Kelby Moor',
+      county: 'Dunmarsh',
+      postcode: 'DM5 4QT',
+      latitude: 52.6703,
+      longitude: -1.9261,
+      accessibility: 'Step-free entrance. Accessible toilet. Quiet room.',
+    },
+    {
+      id: 'd2e8f4a6-5b1c-4e9d-a7f3-8c6b2d4e1f07',
+      name: 'Brackenford Library',
+      addressLine1: '3 Rowanberry Row',
+      town: 'Brackenford',
+      county: 'Dunmarsh',
+      postcode: 'DM4 2AB',
+      latitude: 52.5763,
+      longitude: -1.9601,
+    },
+  ],
+  serviceArea: 'All of Dunmarsh',
+  contacts: [
+    {
+      name: 'Bookings team',
+      role: 'Bookings',
+      phone: '01632 960456',
+      email: 'bookings@kelby-moor.example.org',
+    },
+    { role: 'Out of hours', phone: '07700 900123' },
+  ],
+  url: 'https://kelby-moor-autism-family-network.example.org/sensory-club',
+  owner: { kind: 'organisation', organisationId: ORG.id },
+  reviewBy: '2026-06-30',
+  lastChecked: {
+    on: '2025-06-30',
+    by: 'Local Offer editor',
+    byEmail: 'localoffer@dunmarsh-council.example.org',
+  },
+  status: 'active',
+  lastModified: '2025-06-30T10:15:00.000Z',
+};
+
+/** The same service with nothing optional: no ages, needs, training, schedule, location, contact or link. */
+export const BARE_SERVICE: LocalOfferService = {
+  id: '3b6e9d14-7c2a-4f58-9e0b-5a1d8c3f6e22',
+  organisationId: ORG.id,
+  name: 'Phone Advice Line',
+  description: 'Ring us for advice.',
+  minAge: null,
+  maxAge: null,
+  needs: [],
+  staffTraining: [],
+  categories: ['information-and-advice'],
+  cost: { kind: 'free' },
+  schedules: [],
+  locations: [],
+  contacts: [],
+  url: null,
+  owner: { kind: 'officer', name: 'Local Offer editor', email: 'localoffer@dunmarsh-council.example.org' },
+  reviewBy: '2026-01-31',
+  lastChecked: { on: '2025-01-31', by: 'Local Offer editor' },
+  status: 'inactive',
+  lastModified: '2025-01-31T08:00:00.000Z',
+};
