@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { stepOf, timelineOf } from './testing.ts';
+import type { AppealInput } from './types.ts';
+
+const appealOf = (appeal: AppealInput, asOf = '2026-02-01') =>
+  stepOf(timelineOf({ asOf, appeal }), 'appeal-deadline');
+
+describe('§2.5 the family’s appeal window', () => {
+  it('§2.5 appeal-deadline: D + 2 months, owned by the family (2026-01-31 → 2026-03-31)', () => {
+    const s = appealOf({ decisionSent: '2026-01-31' });
+    expect(s).toMatchObject({
+      owner: 'family',
+      due: '2026-03-31',
+      status: 'open',
+      daysRemaining: 58,
+      exception: null,
+    });
+    expect(s.explanation).toContain('The last day to appeal is 31 March 2026: 2 months after the decision.');
+    expect(s.explanation).toContain('SENDIASS');
+    expect(s.explanation).toContain('mediation');
+  });
+
+  it('§2.5 month-end clamping: 2025-12-31 + 2 months = 2026-02-28', () => {
+    expect(appealOf({ decisionSent: '2025-12-31' }, '2026-01-01').due).toBe('2026-02-28');
+  });
+
+  it('§2.5 a later mediation certificate wins: certificate + 1 month', () => {
+    const s = appealOf({ decisionSent: '2026-01-31', certificateIssued: '2026-03-15' });
+    expect(s.due).toBe('2026-04-15');
+    expect(s.explanation).toContain(
+      'the later of 2 months after the decision (31 March 2026) and 1 month after the mediation certificate of 15 March 2026 (15 April 2026)',
+    );
+  });
+
+  it('§2.5 an earlier certificate does not shorten the window', () => {
+    expect(appealOf({ decisionSent: '2026-01-10', certificateIssued: '2026-01-20' }, '2026-01-21').due).toBe(
+      '2026-03-10',
+    );
+  });
+
+  it('§2.5 registered in time is met; the window passing without an appeal is overdue', () => {
+    expect(appealOf({ decisionSent: '2026-01-10', registered: '2026-03-10' }, '2026-04-01')).toMatchObject({
+      completed: '2026-03-10',
+      status: 'met',
+    });
+    const gone = appealOf({ decisionSent: '2026-01-10' }, '2026-03-15');
+    expect(gone).toMatchObject({ status: 'overdue', daysLate: 5 });
+    expect(gone.explanation).toContain('The time to appeal ended 5 days ago.');
+  });
+});
