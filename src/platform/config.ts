@@ -23,7 +23,12 @@ export interface Config {
 
 type Env = Record<string, string | undefined>;
 
-function get(env: Env, name: string, fallback: string | undefined, requireInProduction: boolean): string | undefined {
+function get(
+  env: Env,
+  name: string,
+  fallback: string | undefined,
+  requireInProduction: boolean,
+): string | undefined {
   const value = env[name];
   if (value !== undefined && value !== '') return value;
   if (requireInProduction && env.NODE_ENV === 'production') {

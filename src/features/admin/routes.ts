@@ -1,10 +1,18 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ROLES } from '../../platform/db/schema.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
-import { formValues, optionalText, parseForm, readDateInput, requiredText, singleError, toFormErrors } from '../../platform/web/forms.ts';
+import {
+  formValues,
+  optionalText,
+  parseForm,
+  readDateInput,
+  requiredText,
+  singleError,
+  toFormErrors,
+} from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { roleLabels } from '../../platform/web/views.ts';
 import { paginationItems } from '../children/routes.ts';
@@ -22,11 +30,16 @@ import {
 const roleField = z.enum(ROLES, { error: 'Select a role' });
 
 const newUserSchema = z.object({
-  email: requiredText({ empty: 'Enter an email address', tooLong: 'Email address must be 254 characters or fewer' }, 254).regex(
-    /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-    { error: 'Enter an email address in the correct format, like name@example.com' },
+  email: requiredText(
+    { empty: 'Enter an email address', tooLong: 'Email address must be 254 characters or fewer' },
+    254,
+  ).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, {
+    error: 'Enter an email address in the correct format, like name@example.com',
+  }),
+  displayName: requiredText(
+    { empty: 'Enter the full name', tooLong: 'Full name must be 100 characters or fewer' },
+    100,
   ),
-  displayName: requiredText({ empty: 'Enter the full name', tooLong: 'Full name must be 100 characters or fewer' }, 100),
   role: roleField,
   jobTitle: optionalText('Job title must be 100 characters or fewer', 100),
   teamId: z
@@ -61,7 +74,8 @@ const auditFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
-const roleItems = (selected?: string) => ROLES.map((r) => ({ value: r, text: roleLabels[r], checked: r === selected }));
+const roleItems = (selected?: string) =>
+  ROLES.map((r) => ({ value: r, text: roleLabels[r], checked: r === selected }));
 
 export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps.database;
@@ -92,8 +106,8 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   const renderNewUser = async (
-    request: Parameters<typeof actorOf>[0],
-    reply: import('fastify').FastifyReply,
+    request: FastifyRequest,
+    reply: FastifyReply,
     values: Record<string, string>,
     errors?: FormErrors,
   ) => {
@@ -109,7 +123,11 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
       roleItems: roleItems(values.role),
       teamItems: [
         { value: '', text: 'No team' },
-        ...teams.map((t) => ({ value: t.id, text: `${t.organisation_name}: ${t.name}`, selected: values.teamId === t.id })),
+        ...teams.map((t) => ({
+          value: t.id,
+          text: `${t.organisation_name}: ${t.name}`,
+          selected: values.teamId === t.id,
+        })),
       ],
     });
   };
@@ -127,7 +145,12 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
     } catch (err) {
       const values = keep(formValues(request.body));
       if (err instanceof DuplicateEmailError) {
-        return renderNewUser(request, reply, values, singleError('email', 'A user with this email address already exists'));
+        return renderNewUser(
+          request,
+          reply,
+          values,
+          singleError('email', 'A user with this email address already exists'),
+        );
       }
       if (err instanceof Error && err.message === 'team') {
         return renderNewUser(request, reply, values, singleError('teamId', 'Select a team from the list'));
@@ -137,8 +160,8 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   const renderUser = async (
-    request: Parameters<typeof actorOf>[0],
-    reply: import('fastify').FastifyReply,
+    request: FastifyRequest,
+    reply: FastifyReply,
     values?: Record<string, string>,
     errors?: FormErrors,
   ) => {
@@ -167,16 +190,21 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
     const form = parseForm(updateUserSchema, request.body, ['role', 'active']);
     if (!form.ok) return renderUser(request, reply, form.values, form.errors);
     try {
-      await db.transaction().execute((trx) =>
-        updateUser(trx, actor, userId, { role: form.data.role, active: form.data.active === 'yes' }),
-      );
+      await db
+        .transaction()
+        .execute((trx) =>
+          updateUser(trx, actor, userId, { role: form.data.role, active: form.data.active === 'yes' }),
+        );
     } catch (err) {
       if (err instanceof SelfChangeError) {
         return renderUser(
           request,
           reply,
           formValues(request.body),
-          singleError('role', 'You cannot remove your own administrator role or stop your own account signing in'),
+          singleError(
+            'role',
+            'You cannot remove your own administrator role or stop your own account signing in',
+          ),
         );
       }
       throw err;

@@ -17,7 +17,7 @@ export interface UserFilters {
 }
 
 export async function listUsers(db: Executor, actor: Actor, filters: UserFilters, pageSize = 50) {
-  await requireRole(db, actor, ADMIN, 'admin.users');
+  requireRole(actor, ADMIN, 'admin.users');
   let query = db.selectFrom('app_user as u').where('u.la_code', '=', actor.laCode);
   if (filters.role) query = query.where('u.role', '=', filters.role);
   if (filters.q) {
@@ -30,7 +30,16 @@ export async function listUsers(db: Executor, actor: Actor, filters: UserFilters
   const page = Math.min(Math.max(1, filters.page), pages);
   const rows = await query
     .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'u.la_code').onRef('t.id', '=', 'u.team_id'))
-    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.job_title', 'u.active', 'u.last_signed_in_at', 't.name as team_name'])
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.job_title',
+      'u.active',
+      'u.last_signed_in_at',
+      't.name as team_name',
+    ])
     .orderBy('u.display_name')
     .orderBy('u.id')
     .limit(pageSize)
@@ -42,7 +51,9 @@ export async function listUsers(db: Executor, actor: Actor, filters: UserFilters
 export async function listTeams(db: Executor, actor: Actor) {
   return db
     .selectFrom('team as t')
-    .innerJoin('organisation as o', (j) => j.onRef('o.la_code', '=', 't.la_code').onRef('o.id', '=', 't.organisation_id'))
+    .innerJoin('organisation as o', (j) =>
+      j.onRef('o.la_code', '=', 't.la_code').onRef('o.id', '=', 't.organisation_id'),
+    )
     .select(['t.id', 't.name', 'o.name as organisation_name'])
     .where('t.la_code', '=', actor.laCode)
     .orderBy('o.name')
@@ -51,12 +62,22 @@ export async function listTeams(db: Executor, actor: Actor) {
 }
 
 export async function getUser(db: Executor, actor: Actor, userId: string) {
-  await requireRole(db, actor, ADMIN, 'admin.users');
+  requireRole(actor, ADMIN, 'admin.users');
   if (!isUuid(userId)) throw new NotFoundError();
   const user = await db
     .selectFrom('app_user as u')
     .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'u.la_code').onRef('t.id', '=', 'u.team_id'))
-    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.job_title', 'u.active', 'u.last_signed_in_at', 'u.created_at', 't.name as team_name'])
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.job_title',
+      'u.active',
+      'u.last_signed_in_at',
+      'u.created_at',
+      't.name as team_name',
+    ])
     .where('u.la_code', '=', actor.laCode)
     .where('u.id', '=', userId)
     .executeTakeFirst();
@@ -76,7 +97,7 @@ export interface NewUserInput {
 }
 
 export async function createUser(db: Executor, actor: Actor, input: NewUserInput): Promise<string> {
-  await requireRole(db, actor, ADMIN, 'admin.users');
+  requireRole(actor, ADMIN, 'admin.users');
   const email = input.email.toLowerCase();
   const existing = await db
     .selectFrom('app_user')
@@ -161,7 +182,7 @@ export interface AuditFilters {
 }
 
 export async function searchAudit(db: Executor, actor: Actor, filters: AuditFilters, pageSize = 50) {
-  await requireRole(db, actor, ADMIN, 'admin.audit');
+  requireRole(actor, ADMIN, 'admin.audit');
   let query = db
     .selectFrom('audit_log as a')
     .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'a.la_code').onRef('u.id', '=', 'a.user_id'))
@@ -182,7 +203,12 @@ export async function searchAudit(db: Executor, actor: Actor, filters: AuditFilt
   await audit(db, auditContext(actor), {
     action: 'audit.search',
     recordType: 'audit_log',
-    detail: { person: filters.person ?? null, child: filters.child ?? null, from: filters.from ?? null, to: filters.to ?? null },
+    detail: {
+      person: filters.person ?? null,
+      child: filters.child ?? null,
+      from: filters.from ?? null,
+      to: filters.to ?? null,
+    },
   });
   const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const total = Number(n);

@@ -55,7 +55,8 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
           hook: 'preHandler',
           keyGenerator: (request) => {
             const body = request.body as Record<string, unknown> | undefined;
-            const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
+            const email =
+              typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
             return `${request.ip}|${email}`;
           },
         },
@@ -74,20 +75,21 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
           returnTo,
         });
       }
-      const result = await db
-        .transaction()
-        .execute((trx) =>
-          signIn(trx, form.data.email, form.data.password, {
-            ip: request.ip,
-            userAgent: request.headers['user-agent'] ?? null,
-          }),
-        );
+      const result = await db.transaction().execute((trx) =>
+        signIn(trx, form.data.email, form.data.password, {
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+        }),
+      );
       if (!result) {
         request.log.info('sign-in failed');
         reply.code(400);
         return reply.view('auth/sign-in.njk', {
           pageTitle: 'Sign in',
-          errors: singleError('email', 'Enter a correct email address and password. Both are case sensitive.'),
+          errors: singleError(
+            'email',
+            'Enter a correct email address and password. Both are case sensitive.',
+          ),
           values: { email: form.data.email },
           returnTo,
         });

@@ -28,7 +28,12 @@ export async function signIn(
   if (!user) return null;
   const ctx = { laCode: user.la_code, userId: user.id, sessionId: null, ip: meta.ip };
   if (!ok) {
-    await audit(db, ctx, { action: 'sign-in.failed', recordType: 'user', recordId: user.id, outcome: 'denied' });
+    await audit(db, ctx, {
+      action: 'sign-in.failed',
+      recordType: 'user',
+      recordId: user.id,
+      outcome: 'denied',
+    });
     return null;
   }
   const { token, sessionId } = await createSession(db, { laCode: user.la_code, userId: user.id }, meta);

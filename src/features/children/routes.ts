@@ -68,7 +68,11 @@ export function childrenRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
       needItems: [
         { value: '', text: 'Any' },
-        ...PRIMARY_NEEDS.map((n) => ({ value: n, text: PRIMARY_NEED_LABELS[n], selected: values.need === n })),
+        ...PRIMARY_NEEDS.map((n) => ({
+          value: n,
+          text: PRIMARY_NEED_LABELS[n],
+          selected: values.need === n,
+        })),
       ],
       officerItems: [
         { value: '', text: 'Any' },

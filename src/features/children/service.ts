@@ -56,7 +56,9 @@ export interface ChildListRow {
 function currentSetting(eb: ExpressionBuilder<DB, 'child'>) {
   return eb
     .selectFrom('child_setting as cs')
-    .innerJoin('setting as s', (j) => j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'))
+    .innerJoin('setting as s', (j) =>
+      j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'),
+    )
     .select('s.name')
     .whereRef('cs.la_code', '=', 'child.la_code')
     .whereRef('cs.child_id', '=', 'child.id')
@@ -106,7 +108,8 @@ export async function listChildren(
     );
   }
   if (filters.need) query = query.where('child.primary_need', '=', filters.need);
-  if (filters.officer && isUuid(filters.officer)) query = query.where('child.lead_officer_id', '=', filters.officer);
+  if (filters.officer && isUuid(filters.officer))
+    query = query.where('child.lead_officer_id', '=', filters.officer);
   if (filters.unallocated) query = query.where('child.lead_officer_id', 'is', null);
 
   const countRow = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -142,7 +145,9 @@ export async function getChildRecord(db: Executor, actor: Actor, childId: string
     .leftJoin('app_user as officer', (j) =>
       j.onRef('officer.la_code', '=', 'child.la_code').onRef('officer.id', '=', 'child.lead_officer_id'),
     )
-    .leftJoin('team', (j) => j.onRef('team.la_code', '=', 'officer.la_code').onRef('team.id', '=', 'officer.team_id'))
+    .leftJoin('team', (j) =>
+      j.onRef('team.la_code', '=', 'officer.la_code').onRef('team.id', '=', 'officer.team_id'),
+    )
     .selectAll('child')
     .select([
       'officer.display_name as officer_name',
@@ -169,7 +174,9 @@ export async function getChildRecord(db: Executor, actor: Actor, childId: string
     .execute();
   const settings = await db
     .selectFrom('child_setting as cs')
-    .innerJoin('setting as s', (j) => j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'))
+    .innerJoin('setting as s', (j) =>
+      j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'),
+    )
     .select([
       's.name',
       's.urn',
@@ -188,7 +195,9 @@ export async function getChildRecord(db: Executor, actor: Actor, childId: string
     .execute();
   const history = await db
     .selectFrom('case_event as e')
-    .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'e.la_code').onRef('u.id', '=', 'e.actor_user_id'))
+    .leftJoin('app_user as u', (j) =>
+      j.onRef('u.la_code', '=', 'e.la_code').onRef('u.id', '=', 'e.actor_user_id'),
+    )
     .select(['e.id', 'e.at', 'e.kind', 'e.summary', 'u.display_name as actor_name'])
     .where('e.la_code', '=', actor.laCode)
     .where('e.child_id', '=', childId)

@@ -23,15 +23,24 @@ export function homeRoutes(app: FastifyInstance, deps: AppDeps): void {
           ...data,
           pagination: {
             previous: data.children.page > 1 ? { href: link(data.children.page - 1) } : undefined,
-            next: data.children.page < data.children.pages ? { href: link(data.children.page + 1) } : undefined,
+            next:
+              data.children.page < data.children.pages ? { href: link(data.children.page + 1) } : undefined,
             items: paginationItems(data.children.page, data.children.pages, link),
           },
         });
       }
       case 'team-manager':
-        return reply.view('home/manager.njk', { pageTitle: 'Your team', ...common, ...(await managerHome(db, actor)) });
+        return reply.view('home/manager.njk', {
+          pageTitle: 'Your team',
+          ...common,
+          ...(await managerHome(db, actor)),
+        });
       case 'send-leader':
-        return reply.view('home/leader.njk', { pageTitle: 'Your area', ...common, ...(await leaderHome(db, actor)) });
+        return reply.view('home/leader.njk', {
+          pageTitle: 'Your area',
+          ...common,
+          ...(await leaderHome(db, actor)),
+        });
       case 'professional':
         return reply.view('home/professional.njk', {
           pageTitle: 'Children you advise on',

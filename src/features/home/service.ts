@@ -18,7 +18,13 @@ export async function managerHome(db: Executor, actor: Actor) {
         .onRef('c.lead_officer_id', '=', 'u.id')
         .on('c.plan_status', 'in', ['assessment', 'plan']),
     )
-    .select(['u.id', 'u.display_name', 'u.job_title', 'u.active', (eb) => eb.fn.count<number>('c.id').as('caseload')])
+    .select([
+      'u.id',
+      'u.display_name',
+      'u.job_title',
+      'u.active',
+      (eb) => eb.fn.count<number>('c.id').as('caseload'),
+    ])
     .where('u.la_code', '=', actor.laCode)
     .where('u.role', 'in', ['caseworker', 'team-manager'])
     .$if(actor.teamId !== null, (q) => q.where('u.team_id', '=', actor.teamId!))

@@ -18,7 +18,9 @@ export function pageRoutes(app: FastifyInstance, deps: AppDeps): void {
         database: { engine: deps.database.engine, status: 'ok', ms: Math.round(performance.now() - started) },
       });
     } catch {
-      return reply.code(503).send({ status: 'error', database: { engine: deps.database.engine, status: 'error' } });
+      return reply
+        .code(503)
+        .send({ status: 'error', database: { engine: deps.database.engine, status: 'error' } });
     }
   });
 }

@@ -70,27 +70,36 @@ export async function canSeeChild(db: Executor, actor: Actor, childId: string): 
  * Checks the actor may see the child and records the attempt: a read when allowed, a denial otherwise.
  * Throws NotFoundError when denied, so a user cannot tell a record they may not see from one that does not exist.
  */
-export async function authoriseChildRead(db: Executor, actor: Actor, childId: string, action = 'child.read'): Promise<void> {
-  const allowed = await canSeeChild(db, actor, childId);
-  await audit(db, auditContext(actor), {
-    action: allowed ? action : `${action}.denied`,
-    recordType: 'child',
-    recordId: isUuid(childId) ? childId : null,
-    childId: allowed ? childId : null,
-    outcome: allowed ? 'ok' : 'denied',
-    detail: allowed || isUuid(childId) ? null : { requested: childId.slice(0, 80) },
+export async function authoriseChildRead(
+  db: Executor,
+  actor: Actor,
+  childId: string,
+  action = 'child.read',
+): Promise<void> {
+  if (await canSeeChild(db, actor, childId)) {
+    await audit(db, auditContext(actor), { action, recordType: 'child', recordId: childId, childId });
+    return;
+  }
+  throw new NotFoundError('Not found', {
+    ctx: auditContext(actor),
+    entry: {
+      action: `${action}.denied`,
+      recordType: 'child',
+      recordId: isUuid(childId) ? childId : null,
+      outcome: 'denied',
+      detail: isUuid(childId) ? null : { requested: childId.slice(0, 80) },
+    },
   });
-  if (!allowed) throw new NotFoundError();
 }
 
-/** For pages whose existence is no secret (such as user administration): 403 and an audited denial. */
-export async function requireRole(db: Executor, actor: Actor, roles: readonly Role[], page: string): Promise<void> {
+/**
+ * For pages whose existence is no secret (such as user administration): 403. Denials (here and in
+ * authoriseChildRead) are written to the audit log by the web layer once any transaction has rolled back.
+ */
+export function requireRole(actor: Actor, roles: readonly Role[], page: string): void {
   if (roles.includes(actor.role)) return;
-  await audit(db, auditContext(actor), {
-    action: 'page.denied',
-    recordType: 'page',
-    recordId: page,
-    outcome: 'denied',
+  throw new ForbiddenError('Forbidden', {
+    ctx: auditContext(actor),
+    entry: { action: 'page.denied', recordType: 'page', recordId: page, outcome: 'denied' },
   });
-  throw new ForbiddenError();
 }

@@ -51,7 +51,11 @@ export async function createSession(
 }
 
 /** The signed-in user for a token, or null when the session is unknown, ended, idle too long or too old. */
-export async function resolveSession(db: Executor, token: string, now = new Date()): Promise<SessionUser | null> {
+export async function resolveSession(
+  db: Executor,
+  token: string,
+  now = new Date(),
+): Promise<SessionUser | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const sessionId = hashToken(token);
   const row = await db
@@ -101,7 +105,12 @@ export async function resolveSession(db: Executor, token: string, now = new Date
   };
 }
 
-export async function endSession(db: Executor, laCode: string, sessionId: string, now = new Date()): Promise<void> {
+export async function endSession(
+  db: Executor,
+  laCode: string,
+  sessionId: string,
+  now = new Date(),
+): Promise<void> {
   await db
     .updateTable('session')
     .set({ ended_at: now })

@@ -14,6 +14,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { join } from 'node:path';
 import nunjucks from 'nunjucks';
 import type { Actor } from '../access/access.ts';
+import { audit } from '../audit/audit.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -140,7 +141,8 @@ function setUpPageLocals(app: FastifyInstance) {
   app.addHook('preHandler', async (request, reply) => {
     const accept = request.headers.accept ?? '';
     if (request.method !== 'GET' && request.method !== 'POST') return;
-    if (request.url.startsWith('/api/') || request.url === paths.health || accept === 'application/json') return;
+    if (request.url.startsWith('/api/') || request.url === paths.health || accept === 'application/json')
+      return;
     reply.locals.actor = request.actor;
     reply.locals.cspNonce = reply.cspNonce?.script;
     reply.locals.csrfToken = reply.generateCsrf();
@@ -158,7 +160,7 @@ export async function renderError(
   return reply.view('error.njk', { pageTitle, paragraphs });
 }
 
-function setUpErrors(app: FastifyInstance) {
+function setUpErrors(app: FastifyInstance, db: Database['db']) {
   app.setNotFoundHandler(async (_request, reply) =>
     renderError(reply, 404, 'Page not found', [
       'If you typed the web address, check it is correct.',
@@ -166,8 +168,13 @@ function setUpErrors(app: FastifyInstance) {
     ]),
   );
   app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if ((error instanceof NotFoundError || error instanceof ForbiddenError) && error.denied) {
+      await audit(db, error.denied.ctx, error.denied.entry);
+    }
     if (error instanceof UnauthenticatedError) {
-      return reply.redirect(withQuery(paths.signIn, { returnTo: request.method === 'GET' ? request.url : undefined }));
+      return reply.redirect(
+        withQuery(paths.signIn, { returnTo: request.method === 'GET' ? request.url : undefined }),
+      );
     }
     if (error instanceof NotFoundError) {
       return renderError(reply, 404, 'Page not found', [
@@ -221,7 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   setUpCurrentUser(app, deps);
   setUpCsrf(app);
   setUpPageLocals(app);
-  setUpErrors(app);
+  setUpErrors(app, deps.database.db);
   for (const register of deps.routes) await register(app, deps);
   return app;
 }

@@ -16,7 +16,8 @@ export interface FormErrors {
   fields: Record<string, { text: string }>;
 }
 
-export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FormErrors; values: Record<string, string> };
+export type FormResult<T> =
+  { ok: true; data: T } | { ok: false; errors: FormErrors; values: Record<string, string> };
 
 /** The body of a urlencoded form as plain strings (a repeated field keeps its last value; objects are dropped). */
 export function formValues(body: unknown): Record<string, string> {
@@ -24,14 +25,17 @@ export function formValues(body: unknown): Record<string, string> {
   if (body && typeof body === 'object') {
     for (const [key, raw] of Object.entries(body as Record<string, unknown>)) {
       if (key === '_csrf') continue;
-      const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+      const value: unknown = Array.isArray(raw) ? (raw as unknown[])[raw.length - 1] : raw;
       if (typeof value === 'string') values[key] = value;
     }
   }
   return values;
 }
 
-export function toFormErrors(issues: readonly z.core.$ZodIssue[], fieldOrder: readonly string[] = []): FormErrors {
+export function toFormErrors(
+  issues: readonly z.core.$ZodIssue[],
+  fieldOrder: readonly string[] = [],
+): FormErrors {
   const fields: Record<string, { text: string }> = {};
   for (const issue of issues) {
     const name = String(issue.path[0] ?? 'form');
@@ -49,7 +53,11 @@ export function singleError(field: string, text: string): FormErrors {
   return { list: [{ text, href: `#${field}` }], fields: { [field]: { text } } };
 }
 
-export function parseForm<S extends z.ZodType>(schema: S, body: unknown, fieldOrder: readonly string[] = []): FormResult<z.infer<S>> {
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  fieldOrder: readonly string[] = [],
+): FormResult<z.infer<S>> {
   const values = formValues(body);
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };

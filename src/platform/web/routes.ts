@@ -6,4 +6,10 @@ import { homeRoutes } from '../../features/home/routes.ts';
 import { pageRoutes } from '../../features/pages/routes.ts';
 import type { AppDeps } from './app.ts';
 
-export const featureRoutes: AppDeps['routes'] = [pageRoutes, authRoutes, homeRoutes, childrenRoutes, adminRoutes];
+export const featureRoutes: AppDeps['routes'] = [
+  pageRoutes,
+  authRoutes,
+  homeRoutes,
+  childrenRoutes,
+  adminRoutes,
+];

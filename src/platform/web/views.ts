@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import nunjucks from 'nunjucks';
+import type nunjucks from 'nunjucks';
 import type { Role } from '../db/schema.ts';
 import { paths } from './paths.ts';
 
@@ -80,7 +80,12 @@ export function todayInLondon(now = new Date()): string {
 
 export const viewTemplates = [join(srcDir, 'views'), join(srcDir, 'features'), govukDist];
 
-export const viewOptions = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true };
+export const viewOptions = {
+  autoescape: true,
+  throwOnUndefined: false,
+  trimBlocks: true,
+  lstripBlocks: true,
+};
 
 /** Adds Goldthread's globals and filters to the environment @fastify/view creates. */
 export function configureViewEnvironment(env: nunjucks.Environment): void {

@@ -1,0 +1,98 @@
+/** Test data factories: one per record type, sensible defaults, overridden per test. */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../../src/platform/auth/passwords.ts';
+import type { DB, GrantKind, Role } from '../../src/platform/db/schema.ts';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+let hash: Promise<string> | undefined;
+const passwordHash = () => (hash ??= hashPassword(TEST_PASSWORD));
+
+let counter = 0;
+const next = () => ++counter;
+
+export async function createAuthority(db: Kysely<DB>, laCode = '901') {
+  await db
+    .insertInto('local_authority')
+    .values({
+      la_code: laCode,
+      name: `Testshire ${laCode} Council`,
+      team_email: `send${laCode}@council.example`,
+      team_phone: '0300 000 0000',
+      sendiass_name: 'Testshire SENDIASS',
+      sendiass_phone: '0300 000 0001',
+      sendiass_email: 'sendiass@example.org',
+      sendiass_url: 'https://sendiass.example.org',
+    })
+    .execute();
+  return laCode;
+}
+
+export async function createUser(
+  db: Kysely<DB>,
+  laCode: string,
+  role: Role,
+  overrides: { email?: string; displayName?: string; teamId?: string | null; active?: boolean } = {},
+) {
+  const n = next();
+  const id = randomUUID();
+  const email = overrides.email ?? `${role}${n}@test.example`;
+  await db
+    .insertInto('app_user')
+    .values({
+      la_code: laCode,
+      id,
+      email,
+      display_name: overrides.displayName ?? `Test ${role} ${n}`,
+      role,
+      team_id: overrides.teamId ?? null,
+      password_hash: await passwordHash(),
+      active: overrides.active ?? true,
+    })
+    .execute();
+  return { id, email, laCode, role };
+}
+
+export async function createChild(
+  db: Kysely<DB>,
+  laCode: string,
+  overrides: Partial<{
+    givenName: string;
+    familyName: string;
+    leadOfficerId: string | null;
+    dateOfBirth: string;
+  }> = {},
+) {
+  const n = next();
+  const id = randomUUID();
+  await db
+    .insertInto('child')
+    .values({
+      la_code: laCode,
+      id,
+      reference: `GT-T${String(n).padStart(5, '0')}`,
+      given_name: overrides.givenName ?? `Child${n}`,
+      family_name: overrides.familyName ?? `Family${n}`,
+      date_of_birth: overrides.dateOfBirth ?? '2016-04-12',
+      sex: 'F',
+      primary_need: 'ASD',
+      plan_status: 'plan',
+      plan_first_issued: '2022-05-01',
+      lead_officer_id: overrides.leadOfficerId ?? null,
+    })
+    .execute();
+  return { id, laCode };
+}
+
+export async function grant(
+  db: Kysely<DB>,
+  laCode: string,
+  userId: string,
+  childId: string,
+  kind: GrantKind,
+) {
+  await db
+    .insertInto('access_grant')
+    .values({ la_code: laCode, user_id: userId, child_id: childId, kind })
+    .execute();
+}
