@@ -1,0 +1,74 @@
+/** Calendar-date arithmetic for the demo generator, on 'YYYY-MM-DD' strings in UTC (never the clock). */
+
+const DAY_MS = 86_400_000;
+
+function parts(date: string): [number, number, number] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new Error(`Not a date: ${date}`);
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+export function dayNumber(date: string): number {
+  const [y, m, d] = parts(date);
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+export function dateOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return dateOf(dayNumber(date) + days);
+}
+
+/** Adds whole years; 29 February becomes 28 February in a year that has none. */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = parts(date);
+  const year = y + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const day = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+export function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+/** The calendar year in which the school year containing `date` began (school years start on 1 September). */
+export function schoolYearStart(date: string): number {
+  const [y, m] = parts(date);
+  return m >= 9 ? y : y - 1;
+}
+
+/**
+ * National Curriculum year group on `date`: in the school year starting 1 September S, a child born between
+ * 1 September (S-5-N) and 31 August (S-4-N) is in year N. Reception is 0, nursery -1 and -2, year 14 the third
+ * post-16 year; the numbering simply carries on past it for young people up to 25.
+ */
+export function yearGroup(dateOfBirth: string, date: string): number {
+  const [y, m] = parts(dateOfBirth);
+  const academicBirthYear = m >= 9 ? y : y - 1;
+  return schoolYearStart(date) - 5 - academicBirthYear;
+}
+
+/** The first and last dates of birth of children in year group N in the school year that contains `date`. */
+export function birthRangeForYearGroup(yearGroupN: number, date: string): [string, string] {
+  const s = schoolYearStart(date);
+  return [`${s - 5 - yearGroupN}-09-01`, `${s - 4 - yearGroupN}-08-31`];
+}
+
+/** Age in whole years on `date`. */
+export function ageOn(dateOfBirth: string, date: string): number {
+  const [by, bm, bd] = parts(dateOfBirth);
+  const [y, m, d] = parts(date);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** 1 September of the school year in which a child now in year `currentYear` was (or will be) in year `year`. */
+export function septemberOfYearGroup(currentYear: number, year: number, today: string): string {
+  return `${schoolYearStart(today) - (currentYear - year)}-09-01`;
+}

@@ -1,0 +1,107 @@
+/**
+ * Seeds the demo authority (LA 999) into a database: builds the rows with `buildDemoData` (pure, deterministic) and
+ * inserts them in one transaction, in chunks. Does nothing if the authority already exists.
+ */
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../platform/auth/passwords.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
+import { buildDemoData, type DemoData, type DemoLink, type DemoOptions } from './build.ts';
+
+export { buildDemoData, type DemoData, type DemoOptions } from './build.ts';
+
+export interface SeedCounts {
+  organisation: number;
+  team: number;
+  app_user: number;
+  setting: number;
+  child: number;
+  family_member: number;
+  child_setting: number;
+  access_grant: number;
+  case_event: number;
+}
+
+export type SeedSummary =
+  | { skipped: true }
+  | {
+      skipped: false;
+      counts: SeedCounts;
+      links: { parent: DemoLink; parent2: DemoLink; youngPerson: DemoLink };
+      /** Milliseconds spent building the rows and inserting them. */
+      buildMs: number;
+      insertMs: number;
+    };
+
+/** Rows per statement, kept well under PostgreSQL's limit of 65,535 parameters. */
+function chunkSize(sample: object | undefined): number {
+  const columns = sample ? Object.keys(sample).length : 1;
+  return Math.max(1, Math.min(2000, Math.floor(30_000 / columns)));
+}
+
+async function inChunks<T extends object>(
+  rows: readonly T[],
+  insert: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
+  const size = chunkSize(rows[0]);
+  for (let start = 0; start < rows.length; start += size) {
+    await insert(rows.slice(start, start + size));
+  }
+}
+
+export async function seedDemo(db: Kysely<DB>, options: DemoOptions = {}): Promise<SeedSummary> {
+  const exists = await db
+    .selectFrom('local_authority')
+    .select('la_code')
+    .where('la_code', '=', DEMO_LA_CODE)
+    .executeTakeFirst();
+  if (exists) return { skipped: true };
+
+  const buildStarted = performance.now();
+  const data: DemoData = buildDemoData(options);
+  // One argon2 hash shared by the twelve accounts: hashing is deliberately slow.
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const demoEmails = new Set(DEMO_ACCOUNTS.map((a) => a.email));
+  const users = data.users.map((u) => (demoEmails.has(u.email) ? { ...u, password_hash: hash } : u));
+  const buildMs = performance.now() - buildStarted;
+
+  const insertStarted = performance.now();
+  const inserted = await db.transaction().execute(async (trx) => {
+    // Another process may have seeded in the meantime: the authority's key decides who goes on.
+    const created = await trx
+      .insertInto('local_authority')
+      .values(data.localAuthority)
+      .onConflict((oc) => oc.column('la_code').doNothing())
+      .returning('la_code')
+      .executeTakeFirst();
+    if (!created) return false;
+    await inChunks(data.organisations, (c) => trx.insertInto('organisation').values(c).execute());
+    await inChunks(data.teams, (c) => trx.insertInto('team').values(c).execute());
+    await inChunks(users, (c) => trx.insertInto('app_user').values(c).execute());
+    await inChunks(data.settings, (c) => trx.insertInto('setting').values(c).execute());
+    await inChunks(data.children, (c) => trx.insertInto('child').values(c).execute());
+    await inChunks(data.familyMembers, (c) => trx.insertInto('family_member').values(c).execute());
+    await inChunks(data.childSettings, (c) => trx.insertInto('child_setting').values(c).execute());
+    await inChunks(data.accessGrants, (c) => trx.insertInto('access_grant').values(c).execute());
+    await inChunks(data.caseEvents, (c) => trx.insertInto('case_event').values(c).execute());
+    return true;
+  });
+  if (!inserted) return { skipped: true };
+  return {
+    skipped: false,
+    counts: {
+      organisation: data.organisations.length,
+      team: data.teams.length,
+      app_user: data.users.length,
+      setting: data.settings.length,
+      child: data.children.length,
+      family_member: data.familyMembers.length,
+      child_setting: data.childSettings.length,
+      access_grant: data.accessGrants.length,
+      case_event: data.caseEvents.length,
+    },
+    links: data.links,
+    buildMs,
+    insertMs: performance.now() - insertStarted,
+  };
+}
