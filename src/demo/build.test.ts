@@ -129,7 +129,7 @@ describe('buildDemoData', () => {
       const child = childById.get(cs.child_id)!;
       const setting = settingById.get(cs.setting_id)!;
       expect(cs.start_date <= today).toBe(true);
-      if (cs.end_date !== null) {
+      if (cs.end_date) {
         expect(cs.end_date >= cs.start_date).toBe(true);
         continue;
       }
