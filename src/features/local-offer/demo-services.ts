@@ -31,7 +31,8 @@ export const DEMO_AREA = {
   county: 'Dunmarsh',
   councilWebsite: 'https://dunmarsh-council.example.org/',
   localOfferEmail: 'localoffer@dunmarsh-council.example.org',
-  sendiassName: 'Dunmarsh SEND Information, Advice and Support Service (SENDIASS)',
+  sendiassName:
+    'Dunmarsh Special Educational Needs and Disabilities Information, Advice and Support Service (SENDIASS)',
   sendiassPhone: '01632 960100',
   sendiassEmail: 'help@dunmarsh-sendiass.example.org',
   sendiassWebsite: 'https://dunmarsh-sendiass.example.org/',

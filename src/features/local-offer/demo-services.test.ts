@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEMO_AREA, generateDemoLocalOffer, seededRandom } from './demo-services.ts';
+import { CATEGORY_CODES, isStale, NEED_CODES } from './oruk/model.ts';
+import { isUuid } from './oruk/uuid.ts';
+
+const TODAY = '2026-03-01';
+const demo = generateDemoLocalOffer({ today: TODAY });
+const orgIds = new Set(demo.organisations.map((o) => o.id));
+
+describe('seededRandom', () => {
+  it('repeats for the same seed and differs for another', () => {
+    const a = seededRandom('x');
+    const b = seededRandom('x');
+    const c = seededRandom('y');
+    const seqA = [a.next(), a.next(), a.next()];
+    expect([b.next(), b.next(), b.next()]).toEqual(seqA);
+    expect(c.next()).not.toBe(seqA[0]);
+    expect(seqA.every((n) => n >= 0 && n < 1)).toBe(true);
+  });
+
+  it('draws ints in range and samples without repeats', () => {
+    const r = seededRandom('range');
+    const ints = Array.from({ length: 1000 }, () => r.int(3, 5));
+    expect(new Set(ints)).toEqual(new Set([3, 4, 5]));
+    const s = r.sample([1, 2, 3, 4, 5], 5);
+    expect([...s].sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('is not Math.random', () => {
+    const source = readFileSync(new URL('./demo-services.ts', import.meta.url), 'utf8');
+    expect(source.includes('Math.random(')).toBe(false);
+  });
+});
+
+describe('generateDemoLocalOffer', () => {
+  it('makes 400 services from 120 organisations by default', () => {
+    expect(demo.services).toHaveLength(400);
+    expect(demo.organisations).toHaveLength(120);
+  });
+
+  it('is deterministic for the same seed and today, and different for another seed', () => {
+    expect(generateDemoLocalOffer({ today: TODAY })).toEqual(demo);
+    const other = generateDemoLocalOffer({ today: TODAY, seed: 'elsewhere' });
+    expect(other.services.map((s) => s.id)).not.toEqual(demo.services.map((s) => s.id));
+  });
+
+  it('makes 5,000 for benchmarks, with unique ids and names', () => {
+    const big = generateDemoLocalOffer({ today: TODAY, services: 5000 });
+    expect(big.services).toHaveLength(5000);
+    expect(big.organisations.length).toBe(1502);
+    expect(new Set(big.services.map((s) => s.id)).size).toBe(5000);
+    expect(new Set(big.services.map((s) => s.name)).size).toBe(5000);
+    expect(new Set(big.organisations.map((o) => o.name)).size).toBe(big.organisations.length);
+  });
+
+  it('gives every service valid ids, an existing organisation and every organisation a service', () => {
+    for (const s of demo.services) {
+      expect(isUuid(s.id)).toBe(true);
+      expect(orgIds.has(s.organisationId)).toBe(true);
+      for (const l of s.locations) expect(isUuid(l.id)).toBe(true);
+    }
+    const withServices = new Set(demo.services.map((s) => s.organisationId));
+    expect(withServices.size).toBe(120);
+    expect(new Set(demo.services.map((s) => s.id)).size).toBe(400);
+  });
+
+  it('covers every category with at least 10 services, and every need', () => {
+    for (const c of CATEGORY_CODES) {
+      expect(demo.services.filter((s) => s.categories.includes(c)).length, c).toBeGreaterThanOrEqual(10);
+    }
+    for (const n of NEED_CODES) {
+      expect(demo.services.filter((s) => s.needs.includes(n)).length, n).toBeGreaterThan(0);
+    }
+  });
+
+  it('has some stale entries, relative to today, and most current', () => {
+    const stale = demo.services.filter((s) => isStale(s, TODAY)).length;
+    expect(stale).toBeGreaterThanOrEqual(20);
+    expect(stale).toBeLessThanOrEqual(80);
+    // Move today on a year and nearly everything is stale.
+    const later = demo.services.filter((s) => isStale(s, '2027-03-02')).length;
+    expect(later).toBe(400);
+  });
+
+  it('checks each entry before today and sets review-by a year after the check', () => {
+    for (const s of demo.services) {
+      expect(s.lastChecked.on <= TODAY).toBe(true);
+      const yearOn = new Date(`${s.lastChecked.on}T00:00:00Z`);
+      yearOn.setUTCDate(yearOn.getUTCDate() + 365);
+      expect(yearOn.toISOString().slice(0, 10)).toBe(s.reviewBy);
+      expect(s.lastModified.startsWith(s.lastChecked.on)).toBe(true);
+      expect(s.lastChecked.by.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('uses reserved domains only, with some links on .invalid hosts that will fail', () => {
+    const urls = demo.services.map((s) => s.url).filter((u): u is string => u !== null);
+    const hosts = urls.map((u) => new URL(u).hostname);
+    expect(hosts.every((h) => h.endsWith('.example.org') || h.endsWith('.example.invalid'))).toBe(true);
+    const broken = hosts.filter((h) => h.endsWith('.invalid')).length;
+    expect(broken).toBeGreaterThanOrEqual(10);
+    expect(broken).toBeLessThan(urls.length / 5);
+    const emails = demo.services.flatMap((s) => s.contacts.map((c) => c.email ?? ''));
+    expect(emails.every((e) => e.endsWith('.example.org'))).toBe(true);
+    for (const o of demo.organisations) expect(o.website).toMatch(/^https:\/\/[a-z0-9-]+\.example\.org\/$/);
+  });
+
+  it('uses drama phone numbers and DM postcodes near the centre', () => {
+    for (const s of demo.services) {
+      for (const c of s.contacts) expect(c.phone).toMatch(/^(01632 960\d{3}|07700 900\d{3})$/);
+      for (const l of s.locations) {
+        expect(l.postcode).toMatch(/^DM[1-9] [1-9][ABDEFGHJLNPQRSTUWXYZ]{2}$/);
+        expect(Math.abs(l.latitude - DEMO_AREA.centre.latitude)).toBeLessThan(0.1);
+        expect(Math.abs(l.longitude - DEMO_AREA.centre.longitude)).toBeLessThan(0.1);
+        expect(l.county).toBe('Dunmarsh');
+      }
+    }
+  });
+
+  it('gives plain-English who, what and how for every service', () => {
+    for (const s of demo.services) {
+      expect(s.description.length).toBeGreaterThan(40);
+      expect(s.howToGetIt?.length ?? 0).toBeGreaterThan(10);
+      if (s.minAge !== null && s.maxAge !== null) expect(s.minAge).toBeLessThanOrEqual(s.maxAge);
+      expect(s.schedules.length).toBe(1);
+      expect(s.locations.length > 0 || s.serviceArea === 'All of Dunmarsh').toBe(true);
+      if (s.cost.kind === 'paid') expect(s.cost.options.length).toBeGreaterThan(0);
+    }
+    expect(demo.services.some((s) => s.staffTraining.includes('Makaton'))).toBe(true);
+    expect(demo.services.filter((s) => s.cost.kind === 'free').length).toBeGreaterThan(200);
+  });
+
+  it('has an owner for every entry: the organisation, or a council officer for council teams', () => {
+    const byId = new Map(demo.organisations.map((o) => [o.id, o]));
+    for (const s of demo.services) {
+      const org = byId.get(s.organisationId)!;
+      if (org.kind === 'council') expect(s.owner.kind).toBe('officer');
+      else expect(s.owner).toEqual({ kind: 'organisation', organisationId: org.id });
+    }
+  });
+
+  it('gives the fixed organisations their own services', () => {
+    const names = (orgName: string) => {
+      const org = demo.organisations.find((o) => o.name === orgName)!;
+      return demo.services.filter((s) => s.organisationId === org.id).map((s) => s.name);
+    };
+    expect(names('Dunmarsh SEND Information, Advice and Support Service')).toContain('SENDIASS Helpline');
+    expect(demo.services.filter((s) => s.name.startsWith('SENDIASS Helpline'))).toHaveLength(1);
+    expect(names('Dunmarsh Borough Council SEND Travel Team')).toContain('Home to School Transport');
+  });
+
+  it('refuses a bad today', () => {
+    expect(() => generateDemoLocalOffer({ today: '1/3/2026' })).toThrow('today must be YYYY-MM-DD: 1/3/2026');
+  });
+});
