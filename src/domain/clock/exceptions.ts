@@ -148,7 +148,7 @@ function reason(e: PreparedException): string {
     case 'school-closure':
       return `the school or setting was closed ${span}`;
     case 'personal-circumstances':
-      return `the family had exceptional personal circumstances ${span}`;
+      return `something serious happened in the family's life (exceptional personal circumstances) ${span}`;
     case 'absence-from-area':
       return `the child or family was away from the area ${span}`;
     case 'missed-appointment':
