@@ -43,7 +43,9 @@ const newUserSchema = z.object({
   role: roleField,
   jobTitle: optionalText('Job title must be 100 characters or fewer', 100),
   teamId: z
-    .union([z.literal(''), z.uuid({ error: 'Select a team from the list' })])
+    .union([z.literal(''), z.uuid({ error: 'Select a team from the list' })], {
+      error: 'Select a team from the list',
+    })
     .optional()
     .transform((v) => v || undefined),
   password: z
@@ -62,7 +64,9 @@ const updateUserSchema = z.object({
 const userFilterSchema = z.object({
   q: optionalText('Search must be 100 characters or fewer', 100),
   role: z
-    .union([z.literal(''), z.enum(ROLES, { error: 'Select a role from the list' })])
+    .union([z.literal(''), z.enum(ROLES, { error: 'Select a role from the list' })], {
+      error: 'Select a role from the list',
+    })
     .optional()
     .transform((v) => v || undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

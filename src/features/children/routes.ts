@@ -15,11 +15,15 @@ const filterSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
   need: z
-    .union([z.literal(''), z.enum(PRIMARY_NEEDS, { error: 'Choose a primary need from the list' })])
+    .union([z.literal(''), z.enum(PRIMARY_NEEDS, { error: 'Choose a primary need from the list' })], {
+      error: 'Choose a primary need from the list',
+    })
     .optional()
     .transform((v) => v || undefined),
   officer: z
-    .union([z.literal(''), z.literal('none'), z.uuid({ error: 'Choose an officer from the list' })])
+    .union([z.literal(''), z.literal('none'), z.uuid({ error: 'Choose an officer from the list' })], {
+      error: 'Choose an officer from the list',
+    })
     .optional()
     .transform((v) => v || undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

@@ -62,7 +62,7 @@ export function lockDataFolder(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(readFileSync(lockPath, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
+      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
         throw new DataFolderLockedError(
           `The embedded database in ${dataDir} is in use by another Goldthread process (process ${holder}). ` +
             'Stop that process first, or set DATABASE_URL to use PostgreSQL, which many processes can share.',

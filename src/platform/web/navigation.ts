@@ -14,6 +14,17 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
   if (['caseworker', 'team-manager', 'send-leader', 'professional'].includes(actor.role)) {
     items.push({ href: paths.children.list, text: 'Children and young people' });
   }
+  const planReaders = [
+    'caseworker',
+    'team-manager',
+    'send-leader',
+    'professional',
+    'local-offer-editor',
+    'administrator',
+  ];
+  if (planReaders.includes(actor.role)) {
+    items.push({ href: paths.improvement.index, text: 'Improvement plan' });
+  }
   if (actor.role === 'administrator') {
     items.push({ href: paths.admin.users, text: 'Users' }, { href: paths.admin.audit, text: 'Audit log' });
   }

@@ -3,6 +3,7 @@ import { adminRoutes } from '../../features/admin/routes.ts';
 import { authRoutes } from '../../features/auth/routes.ts';
 import { childrenRoutes } from '../../features/children/routes.ts';
 import { homeRoutes } from '../../features/home/routes.ts';
+import { improvementRoutes } from '../../features/improvement/routes.ts';
 import { pageRoutes } from '../../features/pages/routes.ts';
 import type { AppDeps } from './app.ts';
 
@@ -12,4 +13,5 @@ export const featureRoutes: AppDeps['routes'] = [
   homeRoutes,
   childrenRoutes,
   adminRoutes,
+  improvementRoutes,
 ];

@@ -1,0 +1,101 @@
+/**
+ * Browser tests: Debian's Chromium driven by playwright-core (no browser download), with axe checking WCAG 2.0,
+ * 2.1 and 2.2 at levels A and AA on every page a test visits.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { loadConfig } from '../../src/platform/config.ts';
+import type { Engine } from '../../src/platform/db/database.ts';
+import { startService, type Service } from '../../src/platform/service.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface DemoServer {
+  baseUrl: string;
+  service: Service;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real service in demo mode on a fresh database of the given engine, listening on a free local port. */
+export async function startDemoServer(engine: Engine, demoChildren = 400): Promise<DemoServer> {
+  const database = await createTestDatabase(engine, { migrate: false });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    GOLDTHREAD_DEMO: 'true',
+    COOKIE_SECRET: 'browser-test-secret-browser-test-secret',
+    SIGN_IN_LIMIT: '100',
+  });
+  const service = await startService(config, { database, demoChildren, logger: false });
+  await service.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = service.app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    service,
+    database,
+    async close() {
+      await service.close();
+      await database.close();
+    },
+  };
+}
+
+/** Runs axe on the page and fails with a readable list of any violation. */
+export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join('\n    ')}`,
+  );
+  expect(summary, `accessibility violations on ${label}`).toEqual([]);
+}
+
+export async function signInAs(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/** Same-site links on the page that a visit may follow (not sign-out, assets or in-page anchors). */
+export async function pageLinks(page: Page, baseUrl: string): Promise<string[]> {
+  const hrefs = await page
+    .locator('a[href]')
+    .evaluateAll((as) => as.map((a) => (a as unknown as { href: string }).href));
+  const seen = new Set<string>();
+  for (const href of hrefs) {
+    const url = new URL(href);
+    if (url.origin !== baseUrl) continue;
+    if (
+      url.pathname.startsWith('/assets') ||
+      url.pathname.startsWith('/static') ||
+      url.pathname === '/sign-out'
+    )
+      continue;
+    url.hash = '';
+    seen.add(url.pathname + url.search);
+  }
+  return [...seen];
+}
