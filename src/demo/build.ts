@@ -36,6 +36,7 @@ import {
   givenName as pickGivenName,
   landlineNumber,
   mobileNumber,
+  NAME_POOLS,
   NEIGHBOURS,
   neighbourPostcode,
   type Origin,
@@ -648,7 +649,7 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
   let status: ChildTable['plan_status'];
   if (o.status) status = o.status;
   else if (yg <= -4) status = 'assessment';
-  else if (yg === -3) status = rng.chance(0.5) ? 'assessment' : 'plan';
+  else if (yg === -3) status = rng.chance(0.8) ? 'assessment' : 'plan';
   else
     status = rng.weighted<ChildTable['plan_status']>([
       ['plan', yg >= 15 ? 72 : 87],
@@ -730,11 +731,7 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
   let upnMissingReason: string | null = null;
   if (yg < 0) upnMissingReason = 'Not yet of school age';
   else if (rng.chance(0.03)) {
-    upnMissingReason = rng.pick([
-      'Newly arrived from overseas',
-      'Educated at home',
-      'Not yet supplied by the setting',
-    ]);
+    upnMissingReason = 'Not yet supplied by the setting'; // made consistent with the setting below
   } else upn = upnFor(i, s - yg);
   const uln = yg >= 10 && rng.chance(0.9) ? ulnFor(i) : null;
 
@@ -883,6 +880,12 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
         );
       }
     }
+  }
+
+  if (upn === null && yg >= 0) {
+    child.upn_missing_reason = current
+      ? rng.pick(['Newly arrived from overseas', 'Not yet supplied by the setting'])
+      : 'Educated at home';
   }
 
   // Family
@@ -1193,7 +1196,9 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
           ['chinese', 2],
         ]);
         const sex = userRng.chance(0.75) ? 'F' : 'M';
-        name = `${pickGivenName(userRng, origin, sex, true)} ${pickFamilyName(userRng, origin)}`;
+        const pool = NAME_POOLS[origin];
+        const adults = (sex === 'F' ? pool.women : pool.men) ?? (sex === 'F' ? pool.girls : pool.boys);
+        name = `${userRng.pick(adults)} ${pickFamilyName(userRng, origin)}`;
       } while (usedNames.has(name));
       usedNames.add(name);
       const team = teams.find((t) => t.id === teamId(spec.team))!;
