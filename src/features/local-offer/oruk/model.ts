@@ -216,19 +216,22 @@ export function costText(cost: Cost): string {
 /** "Staff trained in Makaton and autism awareness (level 2)", or null when the service did not say. */
 export function trainingText(training: readonly string[]): string | null {
   if (training.length === 0) return null;
-  const items = training.map((t, i) => (i === 0 ? t : lowerFirst(t)));
+  const items = training.map(lowerFirst);
   const list = items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
   return `Staff trained in ${list}`;
 }
 
-/** Lower-cases the first letter unless the word is an acronym or a name ("PECS", "Makaton", "British ..."). */
+/**
+ * Lower-cases the first letter of a training item ("in autism awareness"), unless it starts
+ * with an acronym ("PECS"), a name ("Makaton") or a capitalised phrase ("Mental Capacity Act awareness").
+ */
 function lowerFirst(text: string): string {
-  const first = text.split(' ')[0] ?? '';
-  if (/^[A-Z][a-z]/.test(first) && !PROPER_WORDS.has(first)) return text[0]!.toLowerCase() + text.slice(1);
-  return text;
+  const [first = '', second = ''] = text.split(' ');
+  if (!/^[A-Z][a-z]/.test(first) || PROPER_WORDS.has(first) || /^[A-Z]/.test(second)) return text;
+  return text[0]!.toLowerCase() + text.slice(1);
 }
 
-const PROPER_WORDS = new Set(['Makaton', 'British', 'Signalong', 'Braille', 'Team', 'Down']);
+const PROPER_WORDS = new Set(['Makaton', 'Signalong', 'Braille', 'Portage', 'British', 'English']);
 
 function formatPounds(amount: number): string {
   return Number.isInteger(amount) ? String(amount) : amount.toFixed(2);
