@@ -6,7 +6,7 @@ import type { DB } from '../platform/db/schema.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
 import { ageOn, yearGroup } from './dates.ts';
 import { seedDemo, type SeedSummary } from './generator.ts';
-import { ENGINES, openTestDatabase, type TestDatabase } from './test-db.ts';
+import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/db.ts';
 
 const CHILDREN = 300;
 const TODAY = '2026-11-01';
@@ -48,21 +48,21 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
 
   beforeAll(async () => {
     [first, second] = await Promise.all([
-      openTestDatabase(engine, 'gt_demo'),
-      openTestDatabase(engine, 'gt_demo'),
+      createTestDatabase(engine),
+      createTestDatabase(engine),
     ]);
-    summary = await seedDemo(first.database.db, { children: CHILDREN, today: TODAY });
+    summary = await seedDemo(first.db, { children: CHILDREN, today: TODAY });
   });
 
   afterAll(async () => {
-    await Promise.all([first?.drop(), second?.drop()]);
+    await Promise.all([first?.close(), second?.close()]);
   });
 
   it('seeds the authority and reports what it created', async () => {
     expect(summary.skipped).toBe(false);
     if (summary.skipped) return;
     expect(summary.counts.child).toBe(CHILDREN);
-    const db = first.database.db;
+    const db = first.db;
     const la = await db.selectFrom('local_authority').selectAll().executeTakeFirstOrThrow();
     expect(la).toMatchObject({ la_code: DEMO_LA_CODE, name: 'Denmoor Council' });
     for (const [table, count] of Object.entries(summary.counts)) {
@@ -72,12 +72,12 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
   });
 
   it('gives identical rows for the same seed in another database', async () => {
-    await seedDemo(second.database.db, { children: CHILDREN, today: TODAY });
-    expect(await digest(second.database.db)).toBe(await digest(first.database.db));
+    await seedDemo(second.db, { children: CHILDREN, today: TODAY });
+    expect(await digest(second.db)).toBe(await digest(first.db));
   });
 
   it('creates the twelve accounts with their roles and the demo password', async () => {
-    const users = await first.database.db
+    const users = await first.db
       .selectFrom('app_user')
       .select(['email', 'role', 'password_hash'])
       .where(
@@ -94,7 +94,7 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
     expect(await verifyPassword(users[0]!.password_hash, DEMO_PASSWORD)).toBe(true);
     expect(await verifyPassword(users[0]!.password_hash, 'wrong')).toBe(false);
     expect(new Set(users.map((u) => u.password_hash)).size).toBe(1);
-    const others = await first.database.db
+    const others = await first.db
       .selectFrom('app_user')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('password_hash', 'is not', null)
@@ -103,7 +103,7 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
   });
 
   it('links parent@ and parent2@ to different children and youngperson@ to their own record', async () => {
-    const db = first.database.db;
+    const db = first.db;
     const linked = await db
       .selectFrom('access_grant')
       .innerJoin('app_user', (j) => j.onRef('app_user.id', '=', 'access_grant.user_id'))
@@ -145,7 +145,7 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
   });
 
   it('places children in settings that fit their year group, gives plans their dates and caseworker@ a caseload', async () => {
-    const db = first.database.db;
+    const db = first.db;
     const current = await db
       .selectFrom('child_setting')
       .innerJoin('child', (j) => j.onRef('child.id', '=', 'child_setting.child_id'))
@@ -181,10 +181,10 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
   });
 
   it('does nothing the second time', async () => {
-    expect(await seedDemo(first.database.db, { children: CHILDREN, today: TODAY })).toEqual({
+    expect(await seedDemo(first.db, { children: CHILDREN, today: TODAY })).toEqual({
       skipped: true,
     });
-    const n = await first.database.db
+    const n = await first.db
       .selectFrom('child')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
