@@ -213,6 +213,24 @@ export interface CaseEventTable {
   detail: Json | null;
 }
 
+export interface NotificationTable {
+  la_code: string;
+  id: Generated<string>;
+  created_at: Generated<Date>;
+  sent_at: Timestamp | null;
+  channel: 'email' | 'sms' | 'letter';
+  recipient: string;
+  template: string;
+  subject: string | null;
+  body: string;
+  child_id: string | null;
+  user_id: string | null;
+  reference: string | null;
+  status: Generated<'queued' | 'sent' | 'delivered' | 'failed'>;
+  provider_id: string | null;
+  error: string | null;
+}
+
 export interface DB {
   local_authority: LocalAuthorityTable;
   organisation: OrganisationTable;
@@ -226,6 +244,7 @@ export interface DB {
   session: SessionTable;
   audit_log: AuditLogTable;
   case_event: CaseEventTable;
+  notification: NotificationTable;
   improvement_plan: ImprovementPlanTable;
   improvement_area: ImprovementAreaTable;
   improvement_focus_area: ImprovementFocusAreaTable;

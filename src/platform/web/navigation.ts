@@ -26,7 +26,11 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
     items.push({ href: paths.improvement.index, text: 'Improvement plan' });
   }
   if (actor.role === 'administrator') {
-    items.push({ href: paths.admin.users, text: 'Users' }, { href: paths.admin.audit, text: 'Audit log' });
+    items.push(
+      { href: paths.admin.users, text: 'Users' },
+      { href: paths.admin.audit, text: 'Audit log' },
+      { href: paths.admin.outbox, text: 'Messages sent' },
+    );
   }
   const path = url.split('?')[0] ?? url;
   for (const item of items) {

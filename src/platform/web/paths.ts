@@ -17,6 +17,7 @@ export const paths = {
     user: (id: string) => `/admin/users/${encodeURIComponent(id)}`,
     userPattern: '/admin/users/:userId',
     audit: '/admin/audit',
+    outbox: '/admin/outbox',
   },
   improvement: {
     index: '/improvement',

@@ -1,0 +1,169 @@
+/**
+ * The improvement plan's forms: zod schemas carrying the GOV.UK messages users read, plus the cross-field rules
+ * (evidence fields that depend on the kind of evidence, dates that must not be in the future).
+ */
+import { z } from 'zod';
+import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/schema.ts';
+import type { FormErrors } from '../../platform/web/forms.ts';
+import { optionalText, readDateInput, requiredText } from '../../platform/web/forms.ts';
+import type { UpdateInput } from './service.ts';
+
+export type FormOutcome<T> = { ok: true; data: T } | { ok: false; errors: FormErrors };
+
+/** Builds GOV.UK errors from [field, message] pairs, in the order given (the form's order), first per field. */
+export function errorsFrom(pairs: Array<[string, string]>, anchors: Record<string, string> = {}): FormErrors {
+  const fields: Record<string, { text: string }> = {};
+  const list: FormErrors['list'] = [];
+  for (const [field, text] of pairs) {
+    if (fields[field]) continue;
+    fields[field] = { text };
+    list.push({ text, href: `#${anchors[field] ?? field}` });
+  }
+  return { list, fields };
+}
+
+function issues(result: z.ZodSafeParseResult<unknown>): Array<[string, string]> {
+  if (result.success) return [];
+  return result.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message]);
+}
+
+export const EVIDENCE_CHOICES = ['none', 'text', 'link', 'minutes', 'indicator'] as const;
+
+const updateSchema = z.object({
+  status: z.enum(BRAG_STATUSES, { error: 'Select the status of the action' }),
+  body: requiredText(
+    {
+      empty: 'Enter what has happened since the last update',
+      tooLong: 'The update must be 2,000 characters or fewer',
+    },
+    2000,
+  ),
+  evidenceKind: z.enum(EVIDENCE_CHOICES, { error: 'Select whether you are adding evidence' }),
+  evidenceDescription: optionalText('The description of the evidence must be 500 characters or fewer', 500),
+  evidenceUrl: optionalText('The link must be 500 characters or fewer', 500),
+  evidenceMeeting: optionalText('The name of the meeting must be 200 characters or fewer', 200),
+  indicatorName: optionalText('The name of the performance indicator must be 200 characters or fewer', 200),
+  indicatorValue: optionalText('The value must be 20 characters or fewer', 20),
+});
+
+const UPDATE_ORDER = [
+  'date',
+  'status',
+  'body',
+  'evidenceKind',
+  'evidenceDescription',
+  'evidenceUrl',
+  'evidenceMeeting',
+  'meetingDate',
+  'indicatorName',
+  'indicatorValue',
+];
+
+/** Reads the update form. `today` bounds the dates: an update cannot be dated in the future. */
+export function readUpdateForm(values: Record<string, string>, today: string): FormOutcome<UpdateInput> {
+  const pairs: Array<[string, string]> = [];
+  const date = readDateInput(values, 'date', 'Date of the update');
+  if (date.error) pairs.push(['date', date.error]);
+  else if (!date.value) pairs.push(['date', 'Enter the date of the update']);
+  else if (date.value > today) pairs.push(['date', 'Date of the update must be today or in the past']);
+  const parsed = updateSchema.safeParse(values);
+  pairs.push(...issues(parsed));
+  const meetingDate = readDateInput(values, 'meetingDate', 'Date of the meeting');
+  if (parsed.success) {
+    const v = parsed.data;
+    if (v.evidenceKind !== 'none' && !v.evidenceDescription) {
+      pairs.push(['evidenceDescription', 'Describe the evidence']);
+    }
+    if (v.evidenceKind === 'link') {
+      if (!v.evidenceUrl) pairs.push(['evidenceUrl', 'Enter the link to the evidence']);
+      else if (!/^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v.evidenceUrl)) {
+        pairs.push([
+          'evidenceUrl',
+          'Enter a link in the correct format, like https://www.example.org/report',
+        ]);
+      }
+    }
+    if (v.evidenceKind === 'minutes') {
+      if (!v.evidenceMeeting) pairs.push(['evidenceMeeting', 'Enter the name of the meeting']);
+      if (meetingDate.error) pairs.push(['meetingDate', meetingDate.error]);
+      else if (meetingDate.value && meetingDate.value > today) {
+        pairs.push(['meetingDate', 'Date of the meeting must be today or in the past']);
+      }
+    }
+    if (v.evidenceKind === 'indicator') {
+      if (!v.indicatorName) pairs.push(['indicatorName', 'Enter the name of the performance indicator']);
+      if (!v.indicatorValue) pairs.push(['indicatorValue', 'Enter the value of the performance indicator']);
+      else if (!/^-?\d+(\.\d+)?$/.test(v.indicatorValue)) {
+        pairs.push(['indicatorValue', 'The value must be a number, like 72 or 72.5']);
+      }
+    }
+  }
+  if (pairs.length > 0 || !parsed.success || !date.value) {
+    pairs.sort((a, b) => UPDATE_ORDER.indexOf(a[0]) - UPDATE_ORDER.indexOf(b[0]));
+    return { ok: false, errors: errorsFrom(pairs, { date: 'date-day', meetingDate: 'meetingDate-day' }) };
+  }
+  const v = parsed.data;
+  return {
+    ok: true,
+    data: {
+      date: date.value,
+      status: v.status,
+      body: v.body,
+      evidence:
+        v.evidenceKind === 'none'
+          ? undefined
+          : {
+              kind: v.evidenceKind,
+              description: v.evidenceDescription ?? '',
+              url: v.evidenceKind === 'link' ? v.evidenceUrl : undefined,
+              meeting: v.evidenceKind === 'minutes' ? v.evidenceMeeting : undefined,
+              meetingDate: v.evidenceKind === 'minutes' ? meetingDate.value : undefined,
+              indicatorName: v.evidenceKind === 'indicator' ? v.indicatorName : undefined,
+              indicatorValue: v.evidenceKind === 'indicator' ? Number(v.indicatorValue) : undefined,
+            },
+    },
+  };
+}
+
+/** The import form: a title, the kind of plan and the CSV text pasted in. */
+export const importSchema = z.object({
+  title: requiredText(
+    { empty: 'Enter a title for the plan', tooLong: 'The title must be 200 characters or fewer' },
+    200,
+  ),
+  kind: z.enum(PLAN_KINDS, { error: 'Select the kind of plan' }),
+  csv: z
+    .string({ error: 'Paste the plan in CSV form' })
+    .refine((s) => s.trim() !== '', { error: 'Paste the plan in CSV form' })
+    .refine((s) => s.length <= 900_000, { error: 'The plan must be 900,000 characters or fewer' }),
+});
+
+export function readImportForm(values: Record<string, string>) {
+  const parsed = importSchema.safeParse(values);
+  if (parsed.success) return { ok: true as const, data: parsed.data };
+  return { ok: false as const, errors: errorsFrom(issues(parsed), { kind: 'kind' }) };
+}
+
+const audienceSchema = z.object({
+  audience: z.enum(REPORT_AUDIENCES, { error: 'Select who the report is for' }),
+});
+
+export function readReportForm(values: Record<string, string>) {
+  const pairs: Array<[string, string]> = [];
+  const date = readDateInput(values, 'meetingDate', 'Date of the meeting');
+  if (date.error) pairs.push(['meetingDate', date.error]);
+  else if (!date.value) pairs.push(['meetingDate', 'Enter the date of the meeting']);
+  const parsed = audienceSchema.safeParse(values);
+  pairs.push(...issues(parsed));
+  if (pairs.length > 0 || !parsed.success || !date.value) {
+    return { ok: false as const, errors: errorsFrom(pairs, { meetingDate: 'meetingDate-day' }) };
+  }
+  return { ok: true as const, data: { meetingDate: date.value, audience: parsed.data.audience } };
+}
+
+/** An "as of" date in a GET filter; empty means today. */
+export function readAsOf(values: Record<string, string>, today: string) {
+  const date = readDateInput(values, 'asOf', 'Date');
+  if (date.error) return { asOf: today, errors: errorsFrom([['asOf', date.error]], { asOf: 'asOf-day' }) };
+  return { asOf: date.value ?? today, errors: undefined };
+}

@@ -1,0 +1,528 @@
+/**
+ * The improvement plan tracker's pages. Handlers are thin: read the form, call the service (which checks access),
+ * render a view model. Every change is a POST with the CSRF token, in one transaction with its audit entry.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/schema.ts';
+import type { AppDeps } from '../../platform/web/app.ts';
+import { actorOf } from '../../platform/web/app.ts';
+import type { FormErrors } from '../../platform/web/forms.ts';
+import { formValues, singleError } from '../../platform/web/forms.ts';
+import { paths, withQuery } from '../../platform/web/paths.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
+import { DuplicatePlanTitleError } from './store.ts';
+import type { PlanData } from './store.ts';
+import {
+  actionRows,
+  AUDIENCE_TEXT,
+  changesBetween,
+  EVIDENCE_KIND_TEXT,
+  FLAG_TEXT,
+  flagged,
+  KIND_TEXT,
+  lastReportBefore,
+  overview,
+  ownersText,
+  quarterlyProgress,
+  STATUS_FILL,
+  STATUS_TAG,
+  STATUS_TEXT,
+  timeline,
+} from './compute.ts';
+import { EVIDENCE_CHOICES, readAsOf, readImportForm, readReportForm, readUpdateForm } from './forms.ts';
+import { buildPack, packDocx } from './report.ts';
+import {
+  canManagePlans,
+  confirmImport,
+  createReport,
+  EvidenceRequiredError,
+  exportPlan,
+  getAction,
+  getEvidenceFile,
+  getPlan,
+  getReport,
+  listPlans,
+  myActions,
+  NothingToImportError,
+  postUpdate,
+  previewImport,
+  publicAuthorities,
+  publicPlan,
+  requireCanUpdate,
+  setPublished,
+} from './service.ts';
+
+const labels = {
+  statusText: STATUS_TEXT,
+  statusTag: STATUS_TAG,
+  statusFill: STATUS_FILL,
+  flagText: FLAG_TEXT,
+  audienceText: AUDIENCE_TEXT,
+  kindText: KIND_TEXT,
+  evidenceKindText: EVIDENCE_KIND_TEXT,
+  statuses: BRAG_STATUSES,
+};
+
+/** The links along the top of every plan page. */
+function planNav(data: PlanData, current: string, manager: boolean) {
+  const id = data.plan.id;
+  const items = [
+    { href: paths.improvement.plan(id), text: 'Overview' },
+    { href: paths.improvement.flags(id), text: 'Flags' },
+    { href: paths.improvement.timeline(id), text: 'Timeline' },
+    { href: paths.improvement.changes(id), text: 'Changes since the last report' },
+    { href: paths.improvement.governance(id), text: 'Governance' },
+    { href: paths.improvement.reports(id), text: 'Report packs' },
+  ];
+  if (manager) items.push({ href: paths.improvement.export(id), text: 'Export as CSV' });
+  return items.map((i) => ({ ...i, current: i.href === current }));
+}
+
+const safeFileName = (title: string) =>
+  title
+    .replace(/[^A-Za-z0-9 _-]+/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 80) || 'plan';
+
+export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps.database;
+
+  app.get(paths.improvement.index, async (request, reply) => {
+    const actor = actorOf(request);
+    const plans = await listPlans(db, actor);
+    const query = request.query as Record<string, string>;
+    return reply.view('improvement/index.njk', {
+      pageTitle: 'Improvement plans',
+      plans,
+      manager: canManagePlans(actor),
+      imported: query.imported === '1',
+      ...labels,
+    });
+  });
+
+  app.get(paths.improvement.myActions, async (request, reply) => {
+    const actor = actorOf(request);
+    const today = todayInLondon();
+    const plans = await myActions(db, actor);
+    return reply.view('improvement/my-actions.njk', {
+      pageTitle: 'Your actions',
+      today,
+      plans: plans.map((data) => {
+        const last = lastReportBefore(data.reports, today);
+        return { data, rows: actionRows(data, today, last?.meetingDate ?? null) };
+      }),
+      ...labels,
+    });
+  });
+
+  // ---- Plan overview and views -------------------------------------------------------------------------------
+
+  app.get(paths.improvement.planPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { planId } = request.params as { planId: string };
+    const data = await getPlan(db, actor, planId);
+    const query = formValues(request.query);
+    const { asOf, errors } = readAsOf(query, todayInLondon());
+    if (errors) reply.code(400);
+    const summary = overview(data, asOf);
+    return reply.view('improvement/plan.njk', {
+      pageTitle: data.plan.title,
+      data,
+      asOf,
+      values: query,
+      errors,
+      summary,
+      areaRows: [
+        ...summary.areas.map((a) => ({
+          area: a.area,
+          label: a.area ? `${a.area.key}. ${a.area.title}` : 'No area',
+          counts: a.counts,
+          onTime: a.onTime,
+          focusRows: a.focusAreas.map((f) => ({
+            label: `${f.focus.key}. ${f.focus.title}`,
+            counts: f.counts,
+            onTime: f.onTime,
+          })),
+        })),
+        { area: null, label: 'All areas', counts: summary.totals, onTime: summary.onTime, focusRows: [] },
+      ],
+      nav: planNav(data, paths.improvement.plan(planId), canManagePlans(actor)),
+      manager: canManagePlans(actor),
+      published: query.published,
+      ...labels,
+    });
+  });
+
+  app.get(paths.improvement.flagsPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { planId } = request.params as { planId: string };
+    const data = await getPlan(db, actor, planId);
+    const query = formValues(request.query);
+    const { asOf, errors } = readAsOf(query, todayInLondon());
+    if (errors) reply.code(400);
+    return reply.view('improvement/flags.njk', {
+      pageTitle: `Flags: ${data.plan.title}`,
+      data,
+      asOf,
+      values: query,
+      errors,
+      flags: flagged(data, asOf),
+      nav: planNav(data, paths.improvement.flags(planId), canManagePlans(actor)),
+      ownersText,
+      ...labels,
+    });
+  });
+
+  app.get(paths.improvement.timelinePattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { planId } = request.params as { planId: string };
+    const data = await getPlan(db, actor, planId);
+    const query = formValues(request.query);
+    const areaId = data.areas.some((a) => a.id === query.area) ? query.area : undefined;
+    const today = todayInLondon();
+    const chart = timeline(data, today, areaId);
+    return reply.view('improvement/timeline.njk', {
+      pageTitle: `Timeline: ${data.plan.title}`,
+      data,
+      asOf: today,
+      chart,
+      areaId,
+      areaItems: [
+        { value: '', text: 'All areas' },
+        ...data.areas.map((a) => ({
+          value: a.id,
+          text: `${a.key}. ${a.title}`.slice(0, 90),
+          selected: a.id === areaId,
+        })),
+      ],
+      rows: actionRows(data, today, null).filter((r) => areaId === undefined || r.action.areaId === areaId),
+      nav: planNav(data, paths.improvement.timeline(planId), canManagePlans(actor)),
+      ownersText,
+      ...labels,
+    });
+  });
+
+  app.get(paths.improvement.changesPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { planId } = request.params as { planId: string };
+    const data = await getPlan(db, actor, planId);
+    const today = todayInLondon();
+    const last = lastReportBefore(data.reports, addOneDay(today));
+    return reply.view('improvement/changes.njk', {
+      pageTitle: `Changes since the last report: ${data.plan.title}`,
+      data,
+      asOf: today,
+      last,
+      changes: changesBetween(data, last?.meetingDate ?? null, today),
+      nav: planNav(data, paths.improvement.changes(planId), canManagePlans(actor)),
+      ...labels,
+    });
+  });
+
+  app.get(paths.improvement.governancePattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { planId } = request.params as { planId: string };
+    const data = await getPlan(db, actor, planId);
+    return reply.view('improvement/governance.njk', {
+      pageTitle: `Governance: ${data.plan.title}`,
+      data,
+      workstreamActions: Object.fromEntries(
+        data.groups.map((g) => [g.id, data.actions.filter((a) => a.workstreamId === g.id)]),
+      ),
+      nav: planNav(data, paths.improvement.governance(planId), canManagePlans(actor)),
+      ...labels,
+    });
+  });
+
+  app.post(paths.improvement.publishPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { planId } = request.params as { planId: string };
+    const values = formValues(request.body);
+    const published = values.published === 'yes';
+    await db.transaction().execute((trx) => setPublished(trx, actor, planId, published));
+    return reply.redirect(
+      withQuery(paths.improvement.plan(planId), { published: published ? 'yes' : 'no' }),
+      303,
+    );
+  });
+
+  app.get(paths.improvement.exportPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { planId } = request.params as { planId: string };
+    const { title, csv } = await db.transaction().execute((trx) => exportPlan(trx, actor, planId));
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${safeFileName(title)}.csv"`)
+      .send(csv);
+  });
+
+  // ---- Reports -----------------------------------------------------------------------------------------------
+
+  const renderReports = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string> = {},
+    errors?: FormErrors,
+  ) => {
+    const actor = actorOf(request);
+    const { planId } = request.params as { planId: string };
+    const data = await getPlan(db, actor, planId);
+    if (errors) reply.code(400);
+    return reply.view('improvement/reports.njk', {
+      pageTitle: `Report packs: ${data.plan.title}`,
+      data,
+      values,
+      errors,
+      manager: canManagePlans(actor),
+      reports: [...data.reports].reverse(),
+      audienceItems: REPORT_AUDIENCES.map((a) => ({
+        value: a,
+        text: AUDIENCE_TEXT[a],
+        checked: values.audience === a,
+      })),
+      nav: planNav(data, paths.improvement.reports(planId), canManagePlans(actor)),
+      ...labels,
+    });
+  };
+
+  app.get(paths.improvement.reportsPattern, (request, reply) => renderReports(request, reply));
+
+  app.post(paths.improvement.reportsPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { planId } = request.params as { planId: string };
+    const values = formValues(request.body);
+    const form = readReportForm(values);
+    if (!form.ok) {
+      await getPlan(db, actor, planId);
+      if (!canManagePlans(actor)) return renderReports(request, reply, {}, undefined);
+      return renderReports(request, reply, values, form.errors);
+    }
+    const id = await db.transaction().execute((trx) => createReport(trx, actor, planId, form.data));
+    return reply.redirect(paths.improvement.report(planId, id), 303);
+  });
+
+  app.get(paths.improvement.reportPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { planId, reportId } = request.params as { planId: string; reportId: string };
+    const { data, report } = await getReport(db, actor, planId, reportId);
+    const pack = buildPack(data, report);
+    return reply.view('improvement/report.njk', {
+      pageTitle: pack.title,
+      backLink: paths.improvement.reports(planId),
+      data,
+      report,
+      pack,
+      ...labels,
+    });
+  });
+
+  app.get(paths.improvement.reportDocxPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { planId, reportId } = request.params as { planId: string; reportId: string };
+    const { data, report } = await getReport(db, actor, planId, reportId);
+    const buffer = await packDocx(buildPack(data, report));
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header(
+        'content-disposition',
+        `attachment; filename="${safeFileName(data.plan.title)}-${report.audience}-${report.meetingDate}.docx"`,
+      )
+      .send(buffer);
+  });
+
+  // ---- An action and its updates ----------------------------------------------------------------------------
+
+  const renderAction = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values?: Record<string, string>,
+    errors?: FormErrors,
+  ) => {
+    const actor = actorOf(request);
+    const { actionId } = request.params as { actionId: string };
+    const { data, action, canUpdate } = await getAction(db, actor, actionId);
+    const today = todayInLondon();
+    const last = lastReportBefore(data.reports, today);
+    const row = actionRows({ ...data, actions: [action] }, today, last?.meetingDate ?? null)[0];
+    const [y, m, d] = today.split('-');
+    const form = values ?? {
+      'date-day': String(Number(d)),
+      'date-month': String(Number(m)),
+      'date-year': y ?? '',
+      status: action.status,
+      evidenceKind: 'none',
+    };
+    if (errors) reply.code(400);
+    const query = request.query as Record<string, string>;
+    return reply.view('improvement/action.njk', {
+      pageTitle: `${action.ref}: ${action.action}`.slice(0, 120),
+      backLink: paths.improvement.plan(data.plan.id),
+      data,
+      action,
+      row,
+      canUpdate,
+      values: form,
+      errors,
+      saved: query.saved === '1',
+      history: [...action.updates].reverse(),
+      statusItems: BRAG_STATUSES.map((s) => ({ value: s, text: STATUS_TEXT[s], checked: form.status === s })),
+      evidenceChoices: EVIDENCE_CHOICES,
+      ...labels,
+    });
+  };
+
+  app.get(paths.improvement.actionPattern, (request, reply) => renderAction(request, reply));
+
+  app.post(paths.improvement.actionPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { actionId } = request.params as { actionId: string };
+    const { action } = await getAction(db, actor, actionId);
+    // Someone who may not post is refused before their input is looked at.
+    requireCanUpdate(actor, action);
+    const values = formValues(request.body);
+    const form = readUpdateForm(values, todayInLondon());
+    if (!form.ok) return renderAction(request, reply, values, form.errors);
+    try {
+      await db.transaction().execute((trx) => postUpdate(trx, actor, actionId, form.data));
+    } catch (err) {
+      if (err instanceof EvidenceRequiredError) {
+        return renderAction(
+          request,
+          reply,
+          values,
+          singleError('evidenceKind', 'Add evidence of impact to mark this action complete'),
+        );
+      }
+      throw err;
+    }
+    return reply.redirect(withQuery(paths.improvement.action(actionId), { saved: 1 }), 303);
+  });
+
+  app.get(paths.improvement.evidencePattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { evidenceId } = request.params as { evidenceId: string };
+    const file = await db.transaction().execute((trx) => getEvidenceFile(trx, actor, evidenceId));
+    return reply
+      .header('content-type', 'application/octet-stream')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `attachment; filename="${safeFileName(file.file_name ?? 'evidence')}"`)
+      .send(Buffer.from(file.content ?? new Uint8Array()));
+  });
+
+  // ---- Import ------------------------------------------------------------------------------------------------
+
+  const kindItems = (selected?: string) =>
+    PLAN_KINDS.map((k) => ({ value: k, text: KIND_TEXT[k], checked: k === selected }));
+
+  const renderImport = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors?: FormErrors,
+  ) => {
+    const actor = actorOf(request);
+    previewImport(actor, '', todayInLondon()); // checks the role before showing anything
+    if (errors) reply.code(400);
+    return reply.view('improvement/import.njk', {
+      pageTitle: 'Import a plan',
+      backLink: paths.improvement.index,
+      values,
+      errors,
+      kindItems: kindItems(values.kind ?? 'written-statement-of-action'),
+    });
+  };
+
+  const titleTaken = async (laCode: string, title: string) =>
+    (await db
+      .selectFrom('improvement_plan')
+      .select('id')
+      .where('la_code', '=', laCode)
+      .where('title', '=', title)
+      .executeTakeFirst()) !== undefined;
+
+  const TITLE_TAKEN = 'A plan with this title already exists. Give this plan a different title';
+
+  app.get(paths.improvement.import, (request, reply) => renderImport(request, reply, {}));
+
+  app.post(paths.improvement.import, async (request, reply) => {
+    const actor = actorOf(request);
+    const values = formValues(request.body);
+    const today = todayInLondon();
+    previewImport(actor, '', today);
+    const form = readImportForm(values);
+    if (!form.ok) return renderImport(request, reply, values, form.errors);
+    if (await titleTaken(actor.laCode, form.data.title)) {
+      return renderImport(request, reply, values, singleError('title', TITLE_TAKEN));
+    }
+    const summary = previewImport(actor, form.data.csv, today);
+    return reply.view('improvement/import-preview.njk', {
+      pageTitle: 'Check the plan before you import it',
+      backLink: paths.improvement.import,
+      values: form.data,
+      summary,
+      asOf: today,
+      ...labels,
+    });
+  });
+
+  app.post(paths.improvement.importConfirm, async (request, reply) => {
+    const actor = actorOf(request);
+    const values = formValues(request.body);
+    previewImport(actor, '', todayInLondon());
+    const form = readImportForm(values);
+    if (!form.ok) return renderImport(request, reply, values, form.errors);
+    try {
+      const outcome = await db.transaction().execute((trx) => confirmImport(trx, actor, form.data));
+      return reply.redirect(withQuery(paths.improvement.plan(outcome.planId), { imported: 1 }), 303);
+    } catch (err) {
+      if (err instanceof DuplicatePlanTitleError) {
+        return renderImport(request, reply, values, singleError('title', TITLE_TAKEN));
+      }
+      if (err instanceof NothingToImportError) {
+        return renderImport(
+          request,
+          reply,
+          values,
+          singleError('csv', 'No actions could be read from the plan. Check the problems and try again'),
+        );
+      }
+      throw err;
+    }
+  });
+
+  // ---- The families' page (no sign-in) -----------------------------------------------------------------------
+
+  app.get(paths.improvement.publicIndex, async (_request, reply) => {
+    const authorities = await publicAuthorities(db);
+    return reply.view('improvement/public-index.njk', {
+      pageTitle: 'How your council is improving help for children with SEND',
+      authorities,
+    });
+  });
+
+  app.get(paths.improvement.publicPattern, async (request, reply) => {
+    const { laCode } = request.params as { laCode: string };
+    const { authority, data } = await publicPlan(db, laCode);
+    const today = todayInLondon();
+    const summary = overview(data, today);
+    const quarters = quarterlyProgress(data, today);
+    return reply.view('improvement/public.njk', {
+      pageTitle: `How ${authority.name} is making things better`,
+      backLink: paths.improvement.publicIndex,
+      authority,
+      data,
+      summary,
+      quarters: [...quarters].reverse(),
+      latest: quarters.at(-1),
+      ownersText,
+      ...labels,
+    });
+  });
+}
+
+function addOneDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
