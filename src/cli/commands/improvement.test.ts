@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createAuthority } from '../../../test/helpers/factories.ts';
+import { openDatabase } from '../../platform/db/database.ts';
+import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { runImport } from './improvement.ts';
 
 const root = new URL('../../../', import.meta.url);
@@ -11,12 +14,18 @@ function goldthread(...args: string[]) {
   const result = spawnSync(
     process.execPath,
     ['--disable-warning=ExperimentalWarning', 'src/cli/main.ts', ...args],
-    { cwd: root, encoding: 'utf8' },
+    {
+      cwd: root,
+      encoding: 'utf8',
+      // An embedded database in a folder of its own, never the developer's ./data.
+      env: { ...process.env, DATABASE_URL: '', GOLDTHREAD_DEMO: 'true', GOLDTHREAD_DATA_DIR: dataDir },
+    },
   );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'goldthread-improvement-'));
+const dataDir = join(dir, 'data');
 const file = join(dir, 'plan.csv');
 writeFileSync(
   file,
@@ -96,15 +105,6 @@ describe('goldthread improvement import', () => {
     expect([summary.areas, summary.focusAreas, summary.actions, summary.problems]).toEqual([8, 36, 112, []]);
   });
 
-  it('refuses to save until the database store is wired in', () => {
-    const { code, stdout, stderr } = goldthread('improvement', 'import', '--input', file);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toBe(
-      'goldthread improvement: saving to the database is not available yet; use --dry-run\n',
-    );
-  });
-
   it.each([
     [['improvement'], 'usage: goldthread improvement import'],
     [['improvement', 'import', '--dry-run'], '--input is required'],
@@ -137,5 +137,55 @@ describe('runImport with a store', () => {
     expect(code).toBe(0);
     expect(saved).toHaveLength(1);
     expect(JSON.parse(out.join(''))).toMatchObject({ planId: 'plan-1', areas: 2, focusAreas: 2, actions: 5 });
+  });
+});
+
+describe('goldthread improvement import into the database, and export', () => {
+  it('names an authority that does not exist, and saves nothing', () => {
+    const { code, stderr } = goldthread('improvement', 'import', '--input', file, '--la', '998');
+    expect(code).toBe(1);
+    expect(stderr).toContain('there is no local authority 998');
+  });
+
+  it('imports the rows that were read in one transaction, refuses the same title twice, and exports', async () => {
+    const database = await openDatabase({ dataDir });
+    try {
+      await migrateToLatest(database.db);
+      await createAuthority(database.db, '999');
+    } finally {
+      await database.close();
+    }
+    const first = goldthread(
+      'improvement',
+      'import',
+      '--input',
+      file,
+      '--title',
+      'Test plan',
+      '--as-of',
+      '2022-03-01',
+    );
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const result = JSON.parse(first.stdout) as { planId: string; actions: number; problems: unknown[] };
+    expect(result.actions).toBe(5);
+    expect(result.problems).toHaveLength(4);
+    expect(result.planId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const again = goldthread('improvement', 'import', '--input', file, '--title', 'Test plan');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('a plan called "Test plan" already exists; nothing was saved');
+
+    const exported = goldthread('improvement', 'export', '--plan', 'Test plan');
+    expect(exported.code).toBe(0);
+    const lines = exported.stdout.split('\r\n');
+    expect(lines[0]).toBe(
+      'area,area_title,focus_area,focus_area_title,ref,action,owner,start,end,status,evidence_of_impact,overall_impact',
+    );
+    expect(lines.filter((l) => /^\d,/.test(l))).toHaveLength(5);
+    const out = join(dir, 'out.csv');
+    expect(goldthread('improvement', 'export', '--output', out).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('Issue a statement, publicly');
+    expect(goldthread('improvement', 'export', '--plan', 'No such plan').code).toBe(1);
   });
 });
