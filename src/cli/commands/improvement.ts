@@ -109,10 +109,10 @@ export async function runImport(args: string[], deps: ImportDeps = {}): Promise<
   if (input === undefined || input === '') throw new UsageError(`--input is required\n${USAGE}`);
   const asOfText = values['as-of'];
   const asOf = asOfText === undefined ? todayUtc() : checkDate(asOfText);
-  const kindText = (values.kind) ?? 'written-statement-of-action';
+  const kindText = values.kind ?? 'written-statement-of-action';
   const kind = PLAN_KINDS.find((k) => k === kindText);
   if (kind === undefined) throw new UsageError(`--kind must be one of ${PLAN_KINDS.join(', ')}`);
-  const titleText = ((values.title) ?? basename(input, extname(input))).trim();
+  const titleText = (values.title ?? basename(input, extname(input))).trim();
   if (titleText === '' || titleText.length > 200) throw new UsageError('--title must be 1 to 200 characters');
 
   let text: string;
