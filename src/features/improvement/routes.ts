@@ -49,6 +49,7 @@ import {
   publicAuthorities,
   publicPlan,
   requireCanUpdate,
+  requireManager,
   setPublished,
 } from './service.ts';
 
@@ -292,12 +293,9 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = actorOf(request);
     const { planId } = request.params as { planId: string };
     const values = formValues(request.body);
+    requireManager(actor, 'improvement.report');
     const form = readReportForm(values);
-    if (!form.ok) {
-      await getPlan(db, actor, planId);
-      if (!canManagePlans(actor)) return renderReports(request, reply, {}, undefined);
-      return renderReports(request, reply, values, form.errors);
-    }
+    if (!form.ok) return renderReports(request, reply, values, form.errors);
     const id = await db.transaction().execute((trx) => createReport(trx, actor, planId, form.data));
     return reply.redirect(paths.improvement.report(planId, id), 303);
   });

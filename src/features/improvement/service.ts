@@ -49,6 +49,11 @@ export function canUpdateAction(actor: Actor, action: ActionData): boolean {
   return canManagePlans(actor) || action.owners.some((o) => o.userId === actor.userId);
 }
 
+/** Refuses (403, audited) anyone who may not manage plans. */
+export function requireManager(actor: Actor, page: string): void {
+  requireRole(actor, PLAN_MANAGERS, page);
+}
+
 /** Refuses (403, audited) an actor who may not post an update on the action. */
 export function requireCanUpdate(actor: Actor, action: ActionData): void {
   if (canUpdateAction(actor, action)) return;
