@@ -7,6 +7,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
 import { buildDemoData, type DemoData, type DemoLink, type DemoOptions } from './build.ts';
+import { seedImprovementDemo } from '../features/improvement/demo.ts';
 
 export { buildDemoData, type DemoData, type DemoOptions } from './build.ts';
 
@@ -84,6 +85,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoOptions = {}): Promi
     await inChunks(data.childSettings, (c) => trx.insertInto('child_setting').values(c).execute());
     await inChunks(data.accessGrants, (c) => trx.insertInto('access_grant').values(c).execute());
     await inChunks(data.caseEvents, (c) => trx.insertInto('case_event').values(c).execute());
+    await seedImprovementDemo(trx, { laCode: DEMO_LA_CODE, today: options.today });
     return true;
   });
   if (!inserted) return { skipped: true };
