@@ -43,20 +43,18 @@ describe.each(ENGINES)('saving an imported plan on %s', (engine) => {
   afterAll(() => database?.close());
 
   const save = (parsed: ParsedPlan, title: string, laCode = '901') =>
-    database.db
-      .transaction()
-      .execute((trx) =>
-        importPlan(
-          parsed,
-          createPlanStore(trx, {
-            laCode,
-            title,
-            kind: 'written-statement-of-action',
-            createdBy: null,
-            audit,
-          }),
-        ),
-      );
+    database.db.transaction().execute((trx) =>
+      importPlan(
+        parsed,
+        createPlanStore(trx, {
+          laCode,
+          title,
+          kind: 'written-statement-of-action',
+          createdBy: null,
+          audit,
+        }),
+      ),
+    );
 
   it('saves the demo plan with every row accounted for, and reads it back as written', async () => {
     const parsed = parsePlanCsv(demoCsv);
