@@ -1,6 +1,6 @@
 /**
  * The rules for reading one cell of an improvement plan spreadsheet: dates, statuses, references, owners and
- * evidence of impact. Pure functions; docs/improvement-import.md explains each choice.
+ * evidence of impact. Pure functions; docs/improvement.md explains each choice.
  */
 import type { EvidenceType, Status } from './types.ts';
 

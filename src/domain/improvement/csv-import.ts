@@ -1,7 +1,7 @@
 /**
  * Reads an improvement plan from its CSV form into areas, focus areas and milestone actions, reporting every row it
  * cannot accept with the row number a person sees in a spreadsheet (the header is row 1). It never throws on bad
- * input. The rules are in docs/improvement-import.md.
+ * input. The rules are in docs/improvement.md.
  */
 import { parse } from 'csv-parse/sync';
 import { evidenceTypes, normaliseRef, parseDateCell, parseStatus, refNumber, splitOwners } from './cells.ts';

@@ -359,6 +359,7 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
       data,
       action,
       row,
+      workstream: data.groups.find((g) => g.id === action.workstreamId),
       canUpdate,
       values: form,
       errors,
