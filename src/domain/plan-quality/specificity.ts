@@ -340,7 +340,7 @@ const WORDING_RULES: readonly WordingRule[] = [
 const DESCRIBES_PROVISION = new RegExp(
   [
     `\\bwill (?:continue to )?(?:receive|be given|be provided with|be offered|have access to|get|be supported|be helped|be taught)\\b`,
-    `\\bwill (?:continue to )?attend (?:\\w+ ){0,3}?(?:sessions?|therapy|groups?|interventions?|clubs?|appointments?)\\b`,
+    `\\bwill (?:continue to )?attend (?:\\w+ ){0,3}(?:sessions?|therapy|groups?|interventions?|clubs?|appointments?)\\b`,
     `\\bwill (?:continue to )?have (?:\\d+ |a |an |weekly |daily |regular |ongoing |additional |specialist )?(?:\\w+ )?(?:sessions?|therapy|support|1:1|input|TA|teaching assistant|keyworker|key worker|programme)\\b`,
   ].join('|'),
   'gi',

@@ -1,0 +1,271 @@
+/** Every specificity rule, positive and false-positive cases, with exact codes and offsets. */
+import { describe, expect, it } from 'vitest';
+import {
+  SPECIFICITY_MESSAGES,
+  checkOutcomeText,
+  checkProvisionText,
+  checkSpecificity,
+  hasMeasurableChange,
+  timescaleSpans,
+  type SpecificityCode,
+} from './specificity.ts';
+
+/** A fully specific tail: amount, frequency and deliverer, so only the wording under test can be found. */
+const TAIL = ', 30 minutes 3 times a week from a teaching assistant trained by the SaLT';
+
+/** [code, start, end] of every finding. */
+const codes = (text: string) => checkProvisionText(text).findings.map((f) => [f.code, f.start, f.end]);
+const outcomeCodes = (text: string) => checkOutcomeText(text).findings.map((f) => [f.code, f.start, f.end]);
+
+/** The [start, end] of the first occurrence of `phrase` in `text`. */
+function at(text: string, phrase: string, from = 0): [number, number] {
+  const start = text.indexOf(phrase, from);
+  if (start < 0) throw new Error(`"${phrase}" not in "${text}"`);
+  return [start, start + phrase.length];
+}
+const f = (code: SpecificityCode, text: string, phrase: string, from = 0) => [
+  code,
+  ...at(text, phrase, from),
+];
+
+describe('wording from the domain document table (provision)', () => {
+  it('access-to: availability is not receipt', () => {
+    const t = `Access to a sensory room${TAIL}`;
+    expect(codes(t)).toEqual([f('access-to', t, 'Access to')]);
+  });
+  it('access-to: not when it is the purpose or physical access', () => {
+    expect(codes(`Pre-teaching to support access to the curriculum${TAIL}`)).toEqual([]);
+    expect(codes(`Pre-teaching to improve her access to lessons${TAIL}`)).toEqual([]);
+    expect(codes(`Step-free access to every classroom, checked${TAIL}`)).toEqual([]);
+  });
+  it('opportunities for / to', () => {
+    const t = `Opportunities to practise turn-taking${TAIL}`;
+    expect(codes(t)).toEqual([f('opportunities', t, 'Opportunities to')]);
+    const u = `A group with opportunity for play${TAIL}`;
+    expect(codes(u)).toEqual([f('opportunities', u, 'opportunity for')]);
+  });
+  it.each(['regular', 'regularly', 'frequent', 'periodic', 'Periodically'])('regular: "%s"', (word) => {
+    const t = `Phonics practice, ${word}${TAIL}`;
+    expect(codes(t)).toEqual([f('regular', t, word)]);
+  });
+  it('regular: not when it means ordinary ("the regular classroom", "regular lessons")', () => {
+    expect(codes(`Pre-teaching in the regular classroom${TAIL}`)).toEqual([]);
+    expect(codes(`Withdrawal from regular lessons for reading${TAIL}`)).toEqual([]);
+    expect(codes(`Irregular verbs practice${TAIL}`)).toEqual([]);
+  });
+  it.each([
+    'as appropriate',
+    'where appropriate',
+    'as required',
+    'as needed',
+    'when needed',
+    'as necessary',
+    'where necessary',
+    'if required',
+    'as and when',
+  ])('as-appropriate: "%s"', (phrase) => {
+    const t = `Movement breaks ${phrase}${TAIL}`;
+    expect(codes(t)).toEqual([f('as-appropriate', t, phrase)]);
+  });
+  it('as-appropriate: not "as required by" a law', () => {
+    expect(codes(`A care plan as required by the Equality Act 2010${TAIL}`)).toEqual([]);
+  });
+  it('support-with, interventions, strategies: flagged only when the item is otherwise incomplete', () => {
+    const t = 'Support with reading and spelling.';
+    expect(codes(t)).toEqual([
+      f('support-with', t, 'Support with'),
+      ['missing-amount', 0, t.length],
+      ['missing-frequency', 0, t.length],
+      ['missing-deliverer', 0, t.length],
+    ]);
+    const u = 'Literacy interventions and strategies to aid memory, daily.';
+    expect(codes(u).slice(0, 2)).toEqual([
+      f('interventions', u, 'interventions'),
+      f('strategies', u, 'strategies to'),
+    ]);
+    // The brief's example: "support" inside a fully quantified sentence is specific.
+    const v =
+      '30 minutes of 1:1 support from a teaching assistant trained in Precision Teaching, 3 times a week';
+    expect(checkProvisionText(v)).toEqual({ specific: true, findings: [] });
+    expect(codes(`Precision Teaching and Toe by Toe interventions${TAIL}`)).toEqual([]);
+  });
+  it('support-with: "additional adult support" and similar', () => {
+    const t = 'Additional adult support at lunch.';
+    expect(codes(t)[0]).toEqual(f('support-with', t, 'adult support'));
+  });
+  it('input-from: names a professional, not an activity, even when quantified', () => {
+    const t = `Input from the SaLT${TAIL}`;
+    expect(codes(t)).toEqual([f('input-from', t, 'Input from')]);
+    const u = `Physiotherapy input${TAIL}`;
+    expect(codes(u)).toEqual([f('input-from', u, 'input')]);
+    expect(codes(`Practice with a switch input device${TAIL}`)).toEqual([]);
+  });
+  it.each(['would benefit from', 'may', 'might', 'could', 'should consider', 'it is recommended', 'Ideally'])(
+    'recommendation: "%s"',
+    (phrase) => {
+      const t = `Tom ${phrase} a weekly social skills group${TAIL}`;
+      expect(codes(t)).toEqual([f('recommendation', t, phrase)]);
+    },
+  );
+  it('recommendation: "May" the month or a name is not a modal; "recommended by" cites advice', () => {
+    expect(codes(`A block of lessons starting in May${TAIL}`)).toEqual([]);
+    expect(codes(`A review by 4 May 2026${TAIL}`)).toEqual([]);
+    expect(codes(`Paired reading with May${TAIL}`)).toEqual([]);
+    expect(codes(`The programme recommended by the OT${TAIL}`)).toEqual([]);
+    const t = `May be delivered in class${TAIL}`;
+    expect(codes(t)).toEqual([f('recommendation', t, 'May')]);
+  });
+  it('mode-not-fixed: "1:1, small group or whole class"', () => {
+    const t = `Teaching 1:1, small group or whole class as appropriate${TAIL}`;
+    expect(codes(t)).toEqual([
+      f('mode-not-fixed', t, '1:1, small group or whole class'),
+      f('group-size-missing', t, 'small group'),
+      f('as-appropriate', t, 'as appropriate'),
+    ]);
+    const u = `Reading delivered individually or in pairs${TAIL}`;
+    expect(codes(u)).toEqual([f('mode-not-fixed', u, 'individually or in pairs')]);
+  });
+  it('group-size-missing: "small group" or "small class" without a number', () => {
+    const t = `Phonics in a small group${TAIL}`;
+    expect(codes(t)).toEqual([f('group-size-missing', t, 'small group')]);
+    const u = `Taught in a small class${TAIL}`;
+    expect(codes(u)).toEqual([f('group-size-missing', u, 'small class')]);
+  });
+  it('group-size-missing: not when a size is given', () => {
+    expect(codes(`Phonics in a small group of 4${TAIL}`)).toEqual([]);
+    expect(codes(`Phonics in small groups of three${TAIL}`)).toEqual([]);
+    expect(codes(`Phonics in a small group (no more than 6)${TAIL}`)).toEqual([]);
+    expect(codes(`Phonics in a 5-pupil small group${TAIL}`)).toEqual([]);
+  });
+  it('up-to-ceiling: "up to N hours" is a ceiling, not a floor', () => {
+    const t = 'Up to 15 hours of teaching assistant support per week.';
+    expect(codes(t)).toEqual([f('up-to-ceiling', t, 'Up to 15 hours')]);
+    const u = 'up to six sessions a term with a physiotherapist';
+    expect(codes(u)).toEqual([f('up-to-ceiling', u, 'up to six sessions')]);
+    expect(codes(`A group of up to 6 pupils${TAIL}`)).toEqual([]);
+  });
+});
+
+describe('missing amount, frequency or deliverer (provision)', () => {
+  it('all three missing: offsets cover the whole statement, after any wording', () => {
+    const t = 'Speech and language therapy.';
+    expect(codes(t)).toEqual([
+      ['missing-amount', 0, 28],
+      ['missing-frequency', 0, 28],
+      ['missing-deliverer', 0, 28],
+    ]);
+  });
+  it('missing-amount only', () => {
+    expect(codes('Weekly mentoring with a learning mentor.').map((c) => c[0])).toEqual(['missing-amount']);
+  });
+  it('missing-frequency only', () => {
+    expect(codes('30 minutes of mentoring with a learning mentor.').map((c) => c[0])).toEqual([
+      'missing-frequency',
+    ]);
+  });
+  it('missing-deliverer only', () => {
+    expect(codes('20 minutes of daily reading practice.').map((c) => c[0])).toEqual(['missing-deliverer']);
+  });
+  it.each([
+    'A teaching assistant will be with him at all times during break and lunch.',
+    'Teachers will give printed slides in every lesson.',
+    'A TA will sit with him in all written assessments and exams.',
+    'A nurture group run by a nurture practitioner every afternoon from 1pm to 3pm.',
+    'Two overnight short breaks per month, staffed by trained care workers.',
+    'A 90-minute training session for staff each September.',
+    'The class teacher will pre-teach vocabulary for 15 minutes before each new topic.',
+    'A sitting service for 3 hours every other Saturday from a trained carer.',
+    'Half an hour with the SENCo once a fortnight.',
+    'A qualified teacher of the deaf will visit for one hour every half-term.',
+    'The ELSA will work with her for 45 minutes on Tuesdays.',
+    'Three 1-hour sessions over the spring term with the educational psychologist.',
+  ])('recognises amount, frequency and deliverer: %s', (text) => {
+    expect(checkProvisionText(text)).toEqual({ specific: true, findings: [] });
+  });
+});
+
+describe('outcomes (section E)', () => {
+  it('a SMART outcome is specific', () => {
+    expect(checkOutcomeText('By July 2027, Amelia will read a Year 3 text aloud with 95% accuracy.')).toEqual(
+      { specific: true, findings: [] },
+    );
+  });
+  it('outcome-no-timescale and outcome-not-measurable cover the whole statement', () => {
+    const t = 'Jack will improve his communication skills.';
+    expect(outcomeCodes(t)).toEqual([
+      ['outcome-no-timescale', 0, t.length],
+      ['outcome-not-measurable', 0, t.length],
+    ]);
+  });
+  it('numbers in the timescale do not make an outcome measurable', () => {
+    const t = 'By the end of Key Stage 2, Ruby will improve her reading.';
+    expect(outcomeCodes(t)).toEqual([['outcome-not-measurable', 0, t.length]]);
+    expect(hasMeasurableChange(t)).toBe(false);
+    expect(hasMeasurableChange('By July 2027 she will read 50 words.')).toBe(true);
+  });
+  it.each([
+    'by the end of Key Stage 2',
+    'By July 2027',
+    'within 12 months',
+    'by the age of 19',
+    'By the time he leaves Year 11',
+    'by Easter 2026',
+    'by his next annual review',
+    'by the end of Year 6',
+    'in the summer term',
+  ])('timescale: "%s"', (phrase) => {
+    expect(timescaleSpans(`${phrase}, Sam will dress himself independently.`).length).toBeGreaterThan(0);
+    expect(checkOutcomeText(`${phrase}, Sam will dress himself independently.`).specific).toBe(true);
+  });
+  it('"May" as a month is not a recommendation', () => {
+    expect(checkOutcomeText('By May 2027, Tom will read 50 high-frequency words.')).toEqual({
+      specific: true,
+      findings: [],
+    });
+  });
+  it.each([
+    ['will receive', 'By July 2027, Omar will receive speech therapy twice a week.'],
+    ['will have access to', 'By July 2027, Omar will have access to 2 therapy sessions a week.'],
+    ['will be supported', 'By July 2027, Omar will be supported to read 20 words.'],
+    ['will continue to receive', 'By July 2027, Omar will continue to receive 2 sessions a week.'],
+    ['will attend therapy sessions', 'By July 2027, Omar will attend therapy sessions 2 times a week.'],
+  ])('outcome-describes-provision: "%s"', (phrase, text) => {
+    const found = outcomeCodes(text).filter((c) => c[0] === 'outcome-describes-provision');
+    expect(found).toEqual([['outcome-describes-provision', ...at(text, phrase)]]);
+  });
+  it('table wording applies to outcomes too', () => {
+    const t = 'By July 2026, Ben will attend school regularly, on 4 days a week.';
+    expect(outcomeCodes(t)).toEqual([f('regular', t, 'regularly')]);
+  });
+  it('"when needed" in a measurable outcome describes the child, not discretion', () => {
+    expect(
+      checkOutcomeText(
+        'By July 2026, Mia will ask for help when needed using her card, on 4 out of 5 occasions.',
+      ).specific,
+    ).toBe(true);
+    const t = 'Sophie will use her communication aid as appropriate.';
+    expect(outcomeCodes(t)[0]).toEqual(f('as-appropriate', t, 'as appropriate'));
+  });
+});
+
+describe('checkSpecificity by section', () => {
+  it.each(['A', 'B', 'C', 'D', 'I', 'J', 'K'] as const)('section %s: no findings, specific', (section) => {
+    expect(checkSpecificity(section, 'Access to regular support as appropriate.')).toEqual({
+      specific: true,
+      findings: [],
+    });
+  });
+  it.each(['F', 'G', 'H1', 'H2'] as const)('section %s is checked as provision', (section) => {
+    expect(checkSpecificity(section, 'Access to a laptop.')).toEqual(
+      checkProvisionText('Access to a laptop.'),
+    );
+  });
+  it('section E is checked as an outcome', () => {
+    expect(checkSpecificity('E', 'To be happy.')).toEqual(checkOutcomeText('To be happy.'));
+  });
+  it('every finding carries its plain-English message', () => {
+    const r = checkProvisionText('Regular input as needed.');
+    expect(r.specific).toBe(false);
+    for (const finding of r.findings) expect(finding.message).toBe(SPECIFICITY_MESSAGES[finding.code]);
+  });
+});
