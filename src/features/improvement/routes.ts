@@ -75,8 +75,9 @@ function planNav(data: PlanData, current: string, manager: boolean) {
     { href: paths.improvement.governance(id), text: 'Governance' },
     { href: paths.improvement.reports(id), text: 'Report packs' },
   ];
-  if (manager) items.push({ href: paths.improvement.export(id), text: 'Export as CSV' });
-  return items.map((i) => ({ ...i, current: i.href === current }));
+  const all: Array<{ href: string; text: string; download?: boolean }> = items;
+  if (manager) all.push({ href: paths.improvement.export(id), text: 'Export as CSV', download: true });
+  return all.map((i) => ({ ...i, current: i.href === current }));
 }
 
 const safeFileName = (title: string) =>
