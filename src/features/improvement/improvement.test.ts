@@ -446,6 +446,56 @@ describe.each(ENGINES)('improvement plan pages on %s', (engine) => {
     expect((await visitor.get(paths.improvement.public('abc'))).statusCode).toBe(404);
   });
 
+  it('downloads an evidence file as an attachment, and audits it', async () => {
+    const file = await t.database.db
+      .selectFrom('improvement_evidence')
+      .select(['id', 'file_name'])
+      .where('la_code', '=', '999')
+      .where('kind', '=', 'file')
+      .executeTakeFirstOrThrow();
+    const response = await leader().get(paths.improvement.evidence(file.id));
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain('attachment');
+    expect(response.body).toContain('Audit of action');
+    expect((await leader().get(paths.improvement.evidence('not-an-id'))).statusCode).toBe(404);
+    const logged = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('la_code', '=', '999')
+      .where('record_id', '=', file.id)
+      .execute();
+    expect(logged.map((l) => l.action)).toEqual(['improvement.evidence.download']);
+  });
+
+  it('hides the plan from families when it is no longer shown, and needs the CSRF token to change that', async () => {
+    const visitor = new TestClient(t.app);
+    const forged = await leader().post(paths.improvement.publish(planId), {
+      published: 'no',
+      _csrf: 'forged',
+    });
+    expect(forged.statusCode).toBe(403);
+    expect((await visitor.get(paths.improvement.public('999'))).statusCode).toBe(200);
+    const hidden = await leader().submit(
+      paths.improvement.plan(planId),
+      { published: 'no' },
+      paths.improvement.publish(planId),
+    );
+    expect(hidden.statusCode).toBe(303);
+    expect((await visitor.get(paths.improvement.public('999'))).statusCode).toBe(404);
+    expect((await visitor.get(paths.improvement.publicIndex)).body).toContain(
+      'No council has shared its plan here yet',
+    );
+    const page = await leader().get(String(hidden.headers.location));
+    expect(page.body).toContain('The plan is no longer shown on the families');
+    const shown = await leader().submit(
+      paths.improvement.plan(planId),
+      { published: 'yes' },
+      paths.improvement.publish(planId),
+    );
+    expect(shown.statusCode).toBe(303);
+    expect((await visitor.get(paths.improvement.public('999'))).statusCode).toBe(200);
+  });
+
   it('sends a visitor who is not signed in to sign in from the staff pages', async () => {
     const visitor = new TestClient(t.app);
     const response = await visitor.get(paths.improvement.plan(planId));
