@@ -7,12 +7,17 @@ import { seedDemo } from '../demo/generator.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { createJobs, type Jobs } from './jobs/jobs.ts';
+import { registerJobs } from './jobs/registry.ts';
+import { createNotifier, type Notifier } from './notify/notify.ts';
 import { buildApp } from './web/app.ts';
 import { featureRoutes } from './web/routes.ts';
 
 export interface Service {
   readonly app: FastifyInstance;
   readonly database: Database;
+  readonly jobs: Jobs;
+  readonly notifier: Notifier;
   close(): Promise<void>;
 }
 
@@ -22,6 +27,10 @@ export interface StartOptions {
   /** Demo children to create when demo mode seeds an empty database. */
   demoChildren?: number;
   logger?: boolean;
+  /** Run job workers in the background (the service does; tests run jobs on demand). Default true. */
+  workers?: boolean;
+  /** Use this notifier instead of the one the environment selects. */
+  notifier?: Notifier;
 }
 
 export async function startService(config: Config, options: StartOptions = {}): Promise<Service> {
@@ -32,17 +41,25 @@ export async function startService(config: Config, options: StartOptions = {}): 
     if (config.demo) {
       await seedDemo(database.db, options.demoChildren ? { children: options.demoChildren } : {});
     }
+    const notifier = options.notifier ?? (await createNotifier());
+    const jobs = createJobs(database);
+    registerJobs({ database, jobs, notifier });
+    await jobs.start({ workers: options.workers ?? true });
     const app = await buildApp({
       database,
       config,
+      jobs,
       routes: featureRoutes,
       ...(options.logger === false ? { logger: false } : {}),
     });
     return {
       app,
       database,
+      jobs,
+      notifier,
       async close() {
         await app.close();
+        await jobs.stop();
         if (!options.database) await database.close();
       },
     };

@@ -2,6 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Engine } from '../../src/platform/db/database.ts';
+import { createJobs, type Jobs } from '../../src/platform/jobs/jobs.ts';
+import { registerJobs } from '../../src/platform/jobs/registry.ts';
+import { OutboxNotifier } from '../../src/platform/notify/notify.ts';
 import { buildApp } from '../../src/platform/web/app.ts';
 import { featureRoutes } from '../../src/platform/web/routes.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
@@ -10,6 +13,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   config: Config;
+  /** Started without workers: run waiting jobs with jobs.runPending(queue). */
+  jobs: Jobs;
   close(): Promise<void>;
 }
 
@@ -21,13 +26,18 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
     COOKIE_SECRET: 'test-secret-test-secret-test-secret',
     ...env,
   });
-  const app = await buildApp({ database, config, routes: featureRoutes, logger: false });
+  const jobs = createJobs(database);
+  registerJobs({ database, jobs, notifier: new OutboxNotifier() });
+  await jobs.start({ workers: false });
+  const app = await buildApp({ database, config, jobs, routes: featureRoutes, logger: false });
   return {
     app,
     database,
     config,
+    jobs,
     async close() {
       await app.close();
+      await jobs.stop();
       await database.close();
     },
   };

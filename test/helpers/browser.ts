@@ -44,7 +44,7 @@ export async function startDemoServer(engine: Engine, demoChildren = 400): Promi
     COOKIE_SECRET: 'browser-test-secret-browser-test-secret',
     SIGN_IN_LIMIT: '100',
   });
-  const service = await startService(config, { database, demoChildren, logger: false });
+  const service = await startService(config, { database, demoChildren, logger: false, workers: false });
   await service.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = service.app.server.address() as AddressInfo;
   return {

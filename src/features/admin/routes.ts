@@ -21,6 +21,7 @@ import {
   DuplicateEmailError,
   getUser,
   listTeams,
+  listOutbox,
   listUsers,
   searchAudit,
   SelfChangeError,
@@ -75,6 +76,11 @@ const userFilterSchema = z.object({
 const auditFilterSchema = z.object({
   person: optionalText('Person must be 254 characters or fewer', 254),
   child: optionalText('Child must be 100 characters or fewer', 100),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+const outboxFilterSchema = z.object({
+  recipient: optionalText('Recipient must be 254 characters or fewer', 254),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
@@ -249,6 +255,27 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
       pageTitle: 'Audit log',
       values,
       errors,
+      result,
+      pagination: {
+        previous: result.page > 1 ? { href: link(result.page - 1) } : undefined,
+        next: result.page < result.pages ? { href: link(result.page + 1) } : undefined,
+        items: paginationItems(result.page, result.pages, link),
+      },
+    });
+  });
+
+  app.get(paths.admin.outbox, async (request, reply) => {
+    const actor = actorOf(request);
+    const values = formValues(request.query);
+    const parsed = outboxFilterSchema.safeParse(values);
+    const filters = parsed.success ? parsed.data : { page: 1 };
+    const result = await listOutbox(db, actor, filters);
+    const link = (page: number) => withQuery(paths.admin.outbox, { recipient: values.recipient, page });
+    if (!parsed.success) reply.code(400);
+    return reply.view('admin/outbox.njk', {
+      pageTitle: 'Messages sent',
+      values,
+      errors: parsed.success ? undefined : toFormErrors(parsed.error.issues, ['recipient']),
       result,
       pagination: {
         previous: result.page > 1 ? { href: link(result.page - 1) } : undefined,

@@ -234,3 +234,42 @@ export async function searchAudit(db: Executor, actor: Actor, filters: AuditFilt
     .execute();
   return { rows, total, page, pages };
 }
+
+/** The messages the service has sent (the whole story in demo mode, where nothing leaves the building). */
+export async function listOutbox(
+  db: Executor,
+  actor: Actor,
+  filters: { recipient?: string | undefined; page: number },
+  pageSize = 25,
+) {
+  requireRole(actor, ADMIN, 'admin.outbox');
+  let query = db.selectFrom('notification as n').where('n.la_code', '=', actor.laCode);
+  if (filters.recipient) {
+    const like = `%${filters.recipient.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where('n.recipient', 'ilike', like);
+  }
+  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(n);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, filters.page), pages);
+  const rows = await query
+    .leftJoin('child as c', (j) => j.onRef('c.la_code', '=', 'n.la_code').onRef('c.id', '=', 'n.child_id'))
+    .select([
+      'n.id',
+      'n.created_at',
+      'n.sent_at',
+      'n.channel',
+      'n.recipient',
+      'n.template',
+      'n.subject',
+      'n.body',
+      'n.status',
+      'c.reference as child_reference',
+    ])
+    .orderBy('n.created_at', 'desc')
+    .orderBy('n.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total, page, pages };
+}

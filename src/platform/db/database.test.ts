@@ -34,7 +34,7 @@ function holdInAnotherProcess(dataDir: string): Promise<ChildProcess> {
     },
   );
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('opened')) resolve(child);
     });
     child.on('exit', (code) => reject(new Error(`holder exited with ${code}`)));

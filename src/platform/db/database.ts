@@ -18,6 +18,8 @@ export interface Database {
   readonly engine: Engine;
   /** The PGlite instance when embedded (pg-boss and tests use it); undefined on PostgreSQL. */
   readonly pglite: PGlite | undefined;
+  /** The PostgreSQL connection string (pg-boss opens its own pool with it); undefined when embedded. */
+  readonly url: string | undefined;
   close(): Promise<void>;
 }
 
@@ -91,7 +93,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pg.types.setTypeParser(NUMERIC_OID, parsers[NUMERIC_OID]);
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', pglite: undefined, close: () => db.destroy() };
+    return { db, engine: 'postgres', pglite: undefined, url: options.url, close: () => db.destroy() };
   }
   const release = options.dataDir ? lockDataFolder(options.dataDir) : () => {};
   try {
@@ -105,6 +107,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       db,
       engine: 'pglite',
       pglite,
+      url: undefined,
       async close() {
         try {
           await db.destroy();

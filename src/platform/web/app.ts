@@ -18,6 +18,7 @@ import { audit } from '../audit/audit.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { Jobs } from '../jobs/jobs.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { navigationFor } from './navigation.ts';
 import { paths, withQuery } from './paths.ts';
@@ -35,6 +36,8 @@ declare module 'fastify' {
 export interface AppDeps {
   readonly database: Database;
   readonly config: Config;
+  /** Background jobs (started before the app is built). */
+  readonly jobs: Jobs;
   /** Extra route registrations (features), called after the platform is set up. */
   readonly routes: ReadonlyArray<(app: FastifyInstance, deps: AppDeps) => void | Promise<void>>;
   readonly logger?: boolean;
