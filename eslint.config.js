@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'eslint.config.js'] },
+  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'eslint.config.js', 'src/public/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
