@@ -18,6 +18,7 @@ export const ROLES = [
   'young-person',
   'local-offer-editor',
   'administrator',
+  'local-offer-provider',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -245,6 +246,24 @@ export interface DB {
   audit_log: AuditLogTable;
   case_event: CaseEventTable;
   notification: NotificationTable;
+  assessment_case: AssessmentCaseTable;
+  assessment_advice: AssessmentAdviceTable;
+  assessment_exception: AssessmentExceptionTable;
+  assessment_request_draft: AssessmentRequestDraftTable;
+  assessment_form_token: AssessmentFormTokenTable;
+  local_offer_organisation: LocalOfferOrganisationTable;
+  local_offer_provider_user: LocalOfferProviderUserTable;
+  local_offer_location: LocalOfferLocationTable;
+  local_offer_service: LocalOfferServiceTable;
+  local_offer_service_location: LocalOfferServiceLocationTable;
+  local_offer_search_word: LocalOfferSearchWordTable;
+  local_offer_pending_edit: LocalOfferPendingEditTable;
+  local_offer_link_check: LocalOfferLinkCheckTable;
+  local_offer_reminder: LocalOfferReminderTable;
+  local_offer_you_said: LocalOfferYouSaidTable;
+  local_offer_feedback: LocalOfferFeedbackTable;
+  local_offer_usage_daily: LocalOfferUsageDailyTable;
+  local_offer_zero_result_term: LocalOfferZeroResultTermTable;
   improvement_plan: ImprovementPlanTable;
   improvement_area: ImprovementAreaTable;
   improvement_focus_area: ImprovementFocusAreaTable;
@@ -415,4 +434,298 @@ export interface ImprovementReportTable {
   audience: ReportAudience;
   generated_at: Generated<Date>;
   generated_by: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The SEND Local Offer (migration 0004).
+
+export interface LocalOfferOrganisationTable {
+  la_code: string;
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  kind: 'council' | 'nhs' | 'school' | 'college' | 'early-years' | 'charity' | 'community-group' | 'business';
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface LocalOfferProviderUserTable {
+  la_code: string;
+  user_id: string;
+  organisation_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface LocalOfferLocationTable {
+  la_code: string;
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  address_line1: string;
+  address_line2: string | null;
+  town: string;
+  county: string;
+  postcode: string;
+  latitude: number;
+  longitude: number;
+  accessibility: string | null;
+}
+
+export interface LocalOfferServiceTable {
+  la_code: string;
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  description: string;
+  how_to_get_it: string | null;
+  min_age: number | null;
+  max_age: number | null;
+  needs: Generated<string[]>;
+  needs_note: string | null;
+  staff_training: Generated<string[]>;
+  categories: Generated<string[]>;
+  cost: Json;
+  is_free: boolean;
+  schedules: Json;
+  contacts: Json;
+  service_area: string | null;
+  areas: Generated<string[]>;
+  url: string | null;
+  owner_organisation_id: string | null;
+  owner_user_id: string | null;
+  review_by: DateString;
+  last_checked_on: DateString;
+  last_checked_by: string;
+  last_checked_by_email: string | null;
+  status: Generated<'active' | 'inactive'>;
+  last_modified: Generated<Date>;
+  search_name: Generated<string>;
+  search_needs: Generated<string>;
+  search_categories: Generated<string>;
+  search_training: Generated<string>;
+  search_organisation: Generated<string>;
+  search_description: Generated<string>;
+  trigram: Generated<string>;
+  search_vector: ColumnType<string, never, never>;
+}
+
+export interface LocalOfferServiceLocationTable {
+  la_code: string;
+  service_id: string;
+  location_id: string;
+  position: Generated<number>;
+}
+
+export interface LocalOfferSearchWordTable {
+  la_code: string;
+  word: string;
+}
+
+export interface LocalOfferPendingEditTable {
+  la_code: string;
+  id: Generated<string>;
+  service_id: string;
+  submitted_by: string;
+  submitted_at: Generated<Date>;
+  changes: Json;
+  previous: Json;
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
+export interface LocalOfferLinkCheckTable {
+  la_code: string;
+  id: Generated<string>;
+  url: string;
+  status: 'ok' | 'broken' | 'redirected' | 'timeout' | 'error';
+  http_status: number | null;
+  final_url: string | null;
+  permanent: Generated<boolean>;
+  error: string | null;
+  checked_at: Timestamp;
+}
+
+export interface LocalOfferReminderTable {
+  la_code: string;
+  service_id: string;
+  review_by: DateString;
+  stage: string;
+  recipient: string;
+  sent_at: Generated<Date>;
+}
+
+export interface LocalOfferYouSaidTable {
+  la_code: string;
+  id: Generated<string>;
+  year: number;
+  title: string;
+  you_said: string;
+  response: string;
+  action: string;
+  owner: string;
+  status: Generated<'planned' | 'in-progress' | 'done'>;
+  published: Generated<boolean>;
+  published_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface LocalOfferFeedbackTable {
+  la_code: string;
+  id: Generated<string>;
+  created_at: Generated<Date>;
+  kind: 'rating' | 'problem' | 'comment';
+  page_path: string;
+  service_id: string | null;
+  useful: boolean | null;
+  accurate: boolean | null;
+  body: string | null;
+  triage: 'new' | 'publishable' | 'complaint' | 'vexatious' | null;
+  triaged_by: string | null;
+  triaged_at: Timestamp | null;
+  you_said_id: string | null;
+}
+
+export interface LocalOfferUsageDailyTable {
+  la_code: string;
+  day: DateString;
+  metric: 'search' | 'zero-result' | 'page-view' | 'feedback';
+  count: Generated<number>;
+}
+
+export interface LocalOfferZeroResultTermTable {
+  la_code: string;
+  day: DateString;
+  term: string;
+  count: Generated<number>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The EHC needs assessment journey (migration 0005).
+
+export const REQUEST_METHODS = ['letter', 'email', 'phone', 'online'] as const;
+export type RequestMethod = (typeof REQUEST_METHODS)[number];
+export const REQUESTERS = ['parent', 'young-person', 'school', 'other'] as const;
+export type Requester = (typeof REQUESTERS)[number];
+export const ASSESSMENT_STAGES = [
+  'request',
+  'assessment',
+  'draft',
+  'final',
+  'not-assessed',
+  'no-plan',
+  'linked',
+] as const;
+export type AssessmentStage = (typeof ASSESSMENT_STAGES)[number];
+export const ADVICE_AGENCIES = [
+  'family',
+  'educational',
+  'educational-psychology',
+  'health',
+  'social-care',
+  'setting',
+  'preparation-for-adulthood',
+  'other',
+] as const;
+export type AdviceAgency = (typeof ADVICE_AGENCIES)[number];
+export const ADVICE_ANSWERS = ['advice', 'no-involvement', 'existing-advice-current'] as const;
+export type AdviceAnswer = (typeof ADVICE_ANSWERS)[number];
+
+export interface AssessmentCaseTable {
+  la_code: string;
+  id: Generated<string>;
+  child_id: string;
+  request_received: DateString;
+  request_method: RequestMethod;
+  requested_by: Requester;
+  requester_name: string | null;
+  request_answers: Json;
+  idempotency_key: string;
+  linked_case_id: string | null;
+  team_id: string;
+  officer_id: string | null;
+  allocated_at: Timestamp | null;
+  stage: Generated<AssessmentStage>;
+  is_open: Generated<boolean>;
+  decision_date: DateString | null;
+  decision_outcome: 'assess' | 'not-assess' | null;
+  decision_reasons: string | null;
+  panel_notes: string | null;
+  outcome_date: DateString | null;
+  outcome: 'issue-plan' | 'no-plan' | null;
+  outcome_reasons: string | null;
+  draft_served: DateString | null;
+  family_response_date: DateString | null;
+  family_comments: string | null;
+  school_requested: string | null;
+  final_issued: DateString | null;
+  plan_reference: string | null;
+  next_step: string | null;
+  next_owner: string | null;
+  next_due: DateString | null;
+  next_adjusted_due: DateString | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AssessmentAdviceTable {
+  la_code: string;
+  id: Generated<string>;
+  case_id: string;
+  child_id: string;
+  agency: AdviceAgency;
+  service_name: string | null;
+  professional_user_id: string | null;
+  requested: DateString;
+  due: DateString;
+  received: DateString | null;
+  status: Generated<'requested' | 'received'>;
+  answer: AdviceAnswer | null;
+  needs: Json | null;
+  outcomes: string | null;
+  provision: Json | null;
+  document_text: string | null;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  reminder_two_weeks_at: Timestamp | null;
+  reminder_three_days_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  requested_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AssessmentExceptionTable {
+  la_code: string;
+  id: Generated<string>;
+  case_id: string;
+  kind: 'school-closure' | 'personal-circumstances' | 'absence-from-area' | 'missed-appointment';
+  from_date: DateString;
+  to_date: DateString | null;
+  reason: string;
+  applies_to: Json;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface AssessmentRequestDraftTable {
+  la_code: string;
+  id: Generated<string>;
+  user_id: string;
+  answers: Json;
+  submitted_case_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AssessmentFormTokenTable {
+  la_code: string;
+  token: string;
+  case_id: string | null;
+  used_at: Generated<Date>;
 }
