@@ -1,6 +1,6 @@
 /**
- * The demo contract's accounts (architecture.md, "Demo contract"): twelve accounts in the fictional authority 999,
- * all with the password below. Created only in demo mode. Names are fictional.
+ * The demo contract's accounts (architecture.md, "Demo contract"): thirteen accounts in the fictional authority 999
+ * (the thirteenth, provider@, edits one Local Offer organisation's entries), all with the password below. Created only in demo mode. Names are fictional.
  */
 import type { Role } from '../platform/db/schema.ts';
 
@@ -107,6 +107,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: 'Sam Whitaker',
     jobTitle: 'Local Offer officer',
     team: 'local-offer',
+  },
+  {
+    email: 'provider@demo.example',
+    role: 'local-offer-provider',
+    displayName: 'Dana Ferris',
+    jobTitle: 'Service manager at a local charity',
+    team: null,
   },
   {
     email: 'admin@demo.example',

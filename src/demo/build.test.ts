@@ -38,8 +38,8 @@ describe('buildDemoData', () => {
     }
   });
 
-  it('creates the twelve demo accounts with their roles', () => {
-    expect(DEMO_ACCOUNTS).toHaveLength(12);
+  it('creates the thirteen demo accounts with their roles', () => {
+    expect(DEMO_ACCOUNTS).toHaveLength(13);
     for (const account of DEMO_ACCOUNTS) {
       expect(userByEmail.get(account.email)?.role).toBe(account.role);
     }

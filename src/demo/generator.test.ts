@@ -76,7 +76,7 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
     expect(await digest(second.db)).toBe(await digest(first.db));
   });
 
-  it('creates the twelve accounts with their roles and the demo password', async () => {
+  it('creates the thirteen accounts with their roles and the demo password', async () => {
     const users = await first.db
       .selectFrom('app_user')
       .select(['email', 'role', 'password_hash'])
@@ -86,7 +86,7 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
         DEMO_ACCOUNTS.map((a) => a.email),
       )
       .execute();
-    expect(users).toHaveLength(12);
+    expect(users).toHaveLength(13);
     for (const account of DEMO_ACCOUNTS) {
       const user = users.find((u) => u.email === account.email)!;
       expect(user.role).toBe(account.role);
@@ -99,7 +99,7 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('password_hash', 'is not', null)
       .executeTakeFirstOrThrow();
-    expect(Number(others.n)).toBe(12);
+    expect(Number(others.n)).toBe(13);
   });
 
   it('links parent@ and parent2@ to different children and youngperson@ to their own record', async () => {

@@ -8,6 +8,7 @@ import type { DB } from '../platform/db/schema.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
 import { buildDemoData, type DemoData, type DemoLink, type DemoOptions } from './build.ts';
 import { seedImprovementDemo } from '../features/improvement/demo.ts';
+import { seedLocalOfferDemo } from '../features/local-offer/demo.ts';
 
 export { buildDemoData, type DemoData, type DemoOptions } from './build.ts';
 
@@ -86,6 +87,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoOptions = {}): Promi
     await inChunks(data.accessGrants, (c) => trx.insertInto('access_grant').values(c).execute());
     await inChunks(data.caseEvents, (c) => trx.insertInto('case_event').values(c).execute());
     await seedImprovementDemo(trx, { laCode: DEMO_LA_CODE, today: options.today });
+    await seedLocalOfferDemo(trx, { laCode: DEMO_LA_CODE, today: options.today });
     return true;
   });
   if (!inserted) return { skipped: true };

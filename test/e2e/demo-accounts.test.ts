@@ -29,6 +29,7 @@ const HOME_HEADINGS: Record<string, RegExp> = {
   'parent2@demo.example': /Your child/,
   'youngperson@demo.example': /Your plan/,
   'editor@demo.example': /Local Offer/,
+  'provider@demo.example': /Your Local Offer entries/,
   'admin@demo.example': /Administration/,
 };
 

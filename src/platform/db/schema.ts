@@ -500,7 +500,7 @@ export interface LocalOfferServiceTable {
   last_checked_by: string;
   last_checked_by_email: string | null;
   status: Generated<'active' | 'inactive'>;
-  last_modified: Generated<Date>;
+  last_modified: Timestamp;
   search_name: Generated<string>;
   search_needs: Generated<string>;
   search_categories: Generated<string>;
@@ -528,7 +528,7 @@ export interface LocalOfferPendingEditTable {
   id: Generated<string>;
   service_id: string;
   submitted_by: string;
-  submitted_at: Generated<Date>;
+  submitted_at: Timestamp;
   changes: Json;
   previous: Json;
   status: Generated<'pending' | 'approved' | 'rejected'>;
@@ -578,7 +578,7 @@ export interface LocalOfferYouSaidTable {
 export interface LocalOfferFeedbackTable {
   la_code: string;
   id: Generated<string>;
-  created_at: Generated<Date>;
+  created_at: Timestamp;
   kind: 'rating' | 'problem' | 'comment';
   page_path: string;
   service_id: string | null;

@@ -19,6 +19,7 @@ export const roleLabels: Record<Role, string> = {
   'young-person': 'Young person',
   'local-offer-editor': 'Local Offer editor',
   administrator: 'Administrator',
+  'local-offer-provider': 'Local Offer provider',
 };
 
 const MONTHS = [
