@@ -82,7 +82,7 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
 /** Same-site links on the page that a visit may follow (not sign-out, assets or in-page anchors). */
 export async function pageLinks(page: Page, baseUrl: string): Promise<string[]> {
   const hrefs = await page
-    .locator('a[href]')
+    .locator('a[href]:not([download])')
     .evaluateAll((as) => as.map((a) => (a as unknown as { href: string }).href));
   const seen = new Set<string>();
   for (const href of hrefs) {

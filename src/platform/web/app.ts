@@ -7,6 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
@@ -86,6 +87,41 @@ async function setUpSecurityHeaders(app: FastifyInstance) {
     if (!request.url.startsWith('/assets/') && !request.url.startsWith('/static/')) {
       reply.header('Cache-Control', 'no-store');
     }
+  });
+}
+
+/** An uploaded file, as a form field's value in request.body (multipart/form-data forms). */
+export interface UploadedFile {
+  filename: string;
+  mimetype: string;
+  size: number;
+  data: Buffer;
+}
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export function isUploadedFile(value: unknown): value is UploadedFile {
+  return typeof value === 'object' && value !== null && Buffer.isBuffer((value as UploadedFile).data);
+}
+
+/**
+ * multipart/form-data forms (file uploads): text fields arrive in request.body as strings, like urlencoded forms
+ * (so the CSRF token and zod schemas work unchanged), and each file as an UploadedFile. One file of at most 10 MB.
+ */
+async function setUpFileUploads(app: FastifyInstance) {
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 100, fieldSize: 1024 * 1024 },
+    async onFile(part) {
+      const data = await part.toBuffer();
+      const file: UploadedFile = {
+        filename: part.filename.slice(0, 255),
+        mimetype: part.mimetype,
+        size: data.length,
+        data,
+      };
+      (part as unknown as { value: unknown }).value = data.length ? file : undefined;
+    },
   });
 }
 
@@ -195,6 +231,11 @@ function setUpErrors(app: FastifyInstance, db: Database['db']) {
         'For your security, forms expire. Go back, reload the page and try again. Nothing was saved.',
       ]);
     }
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT') {
+      return renderError(reply, 413, 'The file is too large', [
+        'Choose a file smaller than 10 MB, and only one file at a time. Go back and try again. Nothing was saved.',
+      ]);
+    }
     if (error.statusCode === 429) {
       return renderError(reply, 429, 'Too many attempts', [
         'You have tried too many times. Wait 15 minutes and try again. Nothing was saved.',
@@ -222,6 +263,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await setUpSecurityHeaders(app);
   await app.register(fastifyCookie, { secret: deps.config.cookieSecret });
   await app.register(fastifyFormbody);
+  await setUpFileUploads(app);
   await setUpStaticAssets(app);
   await setUpTemplates(app);
   await app.register(fastifyCsrf, {
