@@ -6,8 +6,8 @@
  * from other sections are accepted and returned with `specific: true` and no findings. On invalid input it prints
  * one line per problem, each naming the field at fault, to standard error and exits 2.
  */
-import { readFile } from 'node:fs/promises';
 import { UsageError, type Command } from '../command.ts';
+import { readJsonInput } from '../json-input.ts';
 import { SECTIONS, type Section } from '../../domain/plan-quality/model.ts';
 import { checkSpecificity } from '../../domain/plan-quality/specificity.ts';
 
@@ -17,31 +17,6 @@ interface InputItem {
   readonly text: string;
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function inputFile(args: readonly string[]): string | null {
-  let file: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--input') {
-      const next = args[i + 1];
-      if (next === undefined) throw new UsageError('--input needs a file name');
-      file = next;
-      i++;
-    } else if (arg.startsWith('--input=')) {
-      file = arg.slice('--input='.length);
-    } else {
-      throw new UsageError(
-        `unknown option "${arg}". Usage: goldthread check-provision [--input FILE] (or the JSON on standard input)`,
-      );
-    }
-  }
-  return file === '-' ? null : file;
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -89,19 +64,7 @@ const command: Command = {
   description:
     'Check provision (F, G, H1, H2) and outcomes (E) for vague wording: goldthread check-provision [--input FILE]',
   async run(args) {
-    const file = inputFile(args);
-    let text: string;
-    try {
-      text = file === null ? await readStdin() : await readFile(file, 'utf8');
-    } catch (err) {
-      throw new UsageError(`input: cannot read ${file ?? 'standard input'} (${(err as Error).message})`);
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      throw new UsageError(`input: not valid JSON (${(err as Error).message})`);
-    }
+    const raw = await readJsonInput(args, 'check-provision');
     const parsed = parseCheckProvisionInput(raw);
     if (!parsed.ok) throw new UsageError(parsed.issues.join('\n'));
     const items = parsed.items.map((item) => {
