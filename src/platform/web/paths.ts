@@ -26,6 +26,8 @@ export const paths = {
     importConfirm: '/improvement/import/confirm',
     plan: (id: string) => `/improvement/plans/${encodeURIComponent(id)}`,
     planPattern: '/improvement/plans/:planId',
+    actions: (id: string) => `/improvement/plans/${encodeURIComponent(id)}/actions`,
+    actionsPattern: '/improvement/plans/:planId/actions',
     flags: (id: string) => `/improvement/plans/${encodeURIComponent(id)}/flags`,
     flagsPattern: '/improvement/plans/:planId/flags',
     timeline: (id: string) => `/improvement/plans/${encodeURIComponent(id)}/timeline`,
