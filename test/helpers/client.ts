@@ -64,6 +64,50 @@ export class TestClient {
     return response;
   }
 
+  /** GETs the form page, then POSTs the fields and an optional file as multipart/form-data with its CSRF token. */
+  async submitMultipart(
+    formUrl: string,
+    fields: Record<string, string>,
+    file?: { name: string; filename: string; type: string; content: Buffer },
+    postUrl = formUrl,
+  ): Promise<LightMyRequestResponse> {
+    const page = await this.get(formUrl);
+    const token = TestClient.csrfFrom(page.body);
+    return this.postMultipart(postUrl, { ...fields, _csrf: token }, file);
+  }
+
+  async postMultipart(
+    url: string,
+    fields: Record<string, string>,
+    file?: { name: string; filename: string; type: string; content: Buffer },
+  ): Promise<LightMyRequestResponse> {
+    const boundary = '----goldthread-test-boundary';
+    const parts: Buffer[] = [];
+    for (const [name, value] of Object.entries(fields)) {
+      parts.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      );
+    }
+    if (file) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+        ),
+        file.content,
+        Buffer.from('\r\n'),
+      );
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: Buffer.concat(parts),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: this.cookieHeader() },
+    });
+    this.remember(response);
+    return response;
+  }
+
   async signIn(email: string, password: string): Promise<LightMyRequestResponse> {
     const response = await this.submit('/sign-in', { email, password });
     if (response.statusCode !== 303) throw new Error(`Sign-in as ${email} failed: ${response.statusCode}`);

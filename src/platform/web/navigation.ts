@@ -14,6 +14,10 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
   if (['caseworker', 'team-manager', 'send-leader', 'professional'].includes(actor.role)) {
     items.push({ href: paths.children.list, text: 'Children and young people' });
   }
+  if (['caseworker', 'team-manager', 'send-leader'].includes(actor.role)) {
+    items.push({ href: paths.assessments.workspace, text: 'Assessments' });
+  }
+  if (actor.role === 'professional') items.push({ href: paths.advice.tasks, text: 'Advice tasks' });
   const planReaders = [
     'caseworker',
     'team-manager',

@@ -1,5 +1,8 @@
 /** The route table: every feature's routes, registered in order. */
 import { adminRoutes } from '../../features/admin/routes.ts';
+import { adviceRoutes } from '../../features/advice/routes.ts';
+import { assessmentRoutes } from '../../features/assessments/routes.ts';
+import { familyRoutes } from '../../features/family/routes.ts';
 import { authRoutes } from '../../features/auth/routes.ts';
 import { childrenRoutes } from '../../features/children/routes.ts';
 import { homeRoutes } from '../../features/home/routes.ts';
@@ -14,4 +17,7 @@ export const featureRoutes: AppDeps['routes'] = [
   childrenRoutes,
   adminRoutes,
   improvementRoutes,
+  assessmentRoutes,
+  adviceRoutes,
+  familyRoutes,
 ];
