@@ -18,13 +18,13 @@ import {
 
 /** What each account's home page must show: its own work. */
 const HOME_HEADINGS: Record<string, RegExp> = {
-  'caseworker@demo.example': /Your children and young people/,
+  'caseworker@demo.example': /Your assessments/,
   'manager@demo.example': /Your team/,
   'leader@demo.example': /Your area/,
-  'ep@demo.example': /Children you advise on/,
-  'health@demo.example': /Children you advise on/,
-  'socialcare@demo.example': /Children you advise on/,
-  'senco@demo.example': /Children you advise on/,
+  'ep@demo.example': /Advice asked of you/,
+  'health@demo.example': /Advice asked of you/,
+  'socialcare@demo.example': /Advice asked of you/,
+  'senco@demo.example': /Advice asked of you/,
   'parent@demo.example': /Your child/,
   'parent2@demo.example': /Your child/,
   'youngperson@demo.example': /Your plan/,

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { paths } from '../../platform/web/paths.ts';
-import { paginationItems } from '../children/routes.ts';
 import { PLAN_STATUS_LABELS, PRIMARY_NEED_LABELS } from '../children/service.ts';
+import { workspacePage, teamPage } from '../assessments/routes.ts';
+import { tasksPage } from '../advice/routes.ts';
+import { familyHome } from '../family/routes.ts';
 import { adminHome, caseworkerHome, leaderHome, linkedChildrenHome, managerHome } from './service.ts';
 
 export function homeRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -14,26 +16,21 @@ export function homeRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!actor) return reply.view('home/start.njk', { pageTitle: 'Goldthread' });
     switch (actor.role) {
       case 'caseworker': {
-        const page = Math.max(1, Number((request.query as Record<string, string>).page) || 1);
-        const data = await caseworkerHome(db, actor, page);
-        const link = (p: number) => `${paths.home}?page=${p}`;
+        const data = await caseworkerHome(db, actor, 1);
         return reply.view('home/caseworker.njk', {
-          pageTitle: 'Your children and young people',
+          pageTitle: 'Your assessments',
           ...common,
-          ...data,
-          pagination: {
-            previous: data.children.page > 1 ? { href: link(data.children.page - 1) } : undefined,
-            next:
-              data.children.page < data.children.pages ? { href: link(data.children.page + 1) } : undefined,
-            items: paginationItems(data.children.page, data.children.pages, link),
-          },
+          ...(await workspacePage(db, actor, request.query, paths.home)),
+          childrenTotal: data.children.total,
         });
       }
       case 'team-manager':
         return reply.view('home/manager.njk', {
           pageTitle: 'Your team',
           ...common,
-          ...(await managerHome(db, actor)),
+          ...(await teamPage(db, actor)),
+          values: {},
+          childrenOverview: await managerHome(db, actor),
         });
       case 'send-leader':
         return reply.view('home/leader.njk', {
@@ -43,8 +40,9 @@ export function homeRoutes(app: FastifyInstance, deps: AppDeps): void {
         });
       case 'professional':
         return reply.view('home/professional.njk', {
-          pageTitle: 'Children you advise on',
+          pageTitle: 'Advice asked of you',
           ...common,
+          ...(await tasksPage(db, actor, request.query, paths.home)),
           ...(await linkedChildrenHome(db, actor)),
         });
       case 'parent':
@@ -53,6 +51,8 @@ export function homeRoutes(app: FastifyInstance, deps: AppDeps): void {
           pageTitle: actor.role === 'parent' ? 'Your child' : 'Your plan',
           ...common,
           ...(await linkedChildrenHome(db, actor)),
+          assessments: await familyHome(db, actor),
+          canRequest: true,
         });
       case 'local-offer-editor':
         return reply.view('home/editor.njk', { pageTitle: 'Local Offer' });

@@ -5,6 +5,7 @@
 import type { Database } from '../db/database.ts';
 import { NOTIFY_QUEUE, sendQueuedNotification, type Notifier } from '../notify/notify.ts';
 import type { Jobs } from './jobs.ts';
+import { registerAssessmentJobs } from '../../features/assessments/jobs.ts';
 
 export interface JobDeps {
   readonly database: Database;
@@ -12,7 +13,7 @@ export interface JobDeps {
   readonly notifier: Notifier;
 }
 
-export const featureJobs: Array<(deps: JobDeps) => void> = [];
+export const featureJobs: Array<(deps: JobDeps) => void> = [registerAssessmentJobs];
 
 export function registerJobs(deps: JobDeps): void {
   deps.jobs.handle(NOTIFY_QUEUE, (data) =>

@@ -1,0 +1,151 @@
+/**
+ * Professionals' advice: the task list across all their children (oldest due first) and the structured advice form.
+ * Casework staff use the same form to record advice that arrived another way (for example the family's own views).
+ * Documents are pasted as text: no file upload (see docs/assessments.md).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../platform/web/app.ts';
+import { actorOf } from '../../platform/web/app.ts';
+import type { FormErrors } from '../../platform/web/forms.ts';
+import { formValues, readDateInput, singleError, toFormErrors } from '../../platform/web/forms.ts';
+import { paths, withQuery } from '../../platform/web/paths.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
+import { AGENCY_LABELS } from '../../domain/assessment/journey.ts';
+import { paginationItems } from '../children/routes.ts';
+import { adviceSchema } from '../assessments/forms.ts';
+import { tagged } from '../assessments/routes.ts';
+import {
+  getAdviceTask,
+  JourneyError,
+  NEED_AREAS,
+  professionalTasks,
+  STAFF,
+  submitAdvice,
+  type ProvisionLine,
+} from '../assessments/service.ts';
+import type { Executor } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/access/access.ts';
+
+export const PROVISION_ROWS = 4;
+
+export async function tasksPage(db: Executor, actor: Actor, query: unknown, basePath: string) {
+  const page = Math.min(100_000, Math.max(1, Number(formValues(query).page) || 1));
+  const data = await professionalTasks(db, actor, todayInLondon(), page);
+  const link = (p: number) => withQuery(basePath, { page: p });
+  return {
+    ...data,
+    tasks: data.tasks.map((t) => ({ ...t, step: tagged(t.step), label: AGENCY_LABELS[t.agency] ?? t.agency })),
+    pagination: {
+      previous: data.page > 1 ? { href: link(data.page - 1) } : undefined,
+      next: data.page < data.pages ? { href: link(data.page + 1) } : undefined,
+      items: paginationItems(data.page, data.pages, link),
+    },
+  };
+}
+
+function readSubmission(values: Record<string, string>, isStaff: boolean, today: string) {
+  const parsed = adviceSchema.safeParse(values);
+  const errors: FormErrors = parsed.success ? { list: [], fields: {} } : toFormErrors(parsed.error.issues, ['answer']);
+  const add = (field: string, text: string, href = field) => {
+    if (errors.fields[field]) return;
+    errors.fields[field] = { text };
+    errors.list.push({ text, href: `#${href}` });
+  };
+  const needs: Record<string, string> = {};
+  for (const area of NEED_AREAS) {
+    const v = (values[`need-${area.key}`] ?? '').trim();
+    if (v.length > 5000) add(`need-${area.key}`, `${area.label} must be 5,000 characters or fewer`);
+    if (v) needs[area.key] = v;
+  }
+  const provision: ProvisionLine[] = [];
+  for (let i = 1; i <= PROVISION_ROWS; i++) {
+    const line = {
+      description: (values[`provision-${i}-description`] ?? '').trim(),
+      quantity: (values[`provision-${i}-quantity`] ?? '').trim(),
+      frequency: (values[`provision-${i}-frequency`] ?? '').trim(),
+      deliverer: (values[`provision-${i}-deliverer`] ?? '').trim(),
+    };
+    const filled = Object.values(line).filter(Boolean).length;
+    if (!filled) continue;
+    for (const [key, label] of [
+      ['description', 'what the help is'],
+      ['quantity', 'how much (for example 30 minutes)'],
+      ['frequency', 'how often (for example weekly)'],
+      ['deliverer', 'who gives it'],
+    ] as const) {
+      if (!line[key]) add(`provision-${i}-${key}`, `Help ${i}: enter ${label}`);
+      if (line[key].length > 500) add(`provision-${i}-${key}`, `Help ${i}: ${label} must be 500 characters or fewer`);
+    }
+    provision.push(line);
+  }
+  if (parsed.success && parsed.data.answer === 'advice' && !Object.keys(needs).length && !provision.length) {
+    add('need-communication', 'Describe the needs in at least one area, or the help you recommend');
+  }
+  let received = today;
+  if (isStaff) {
+    const d = readDateInput(values, 'received', 'The date the advice arrived');
+    if (d.error || !d.value) add('received', d.error ?? 'Enter the date the advice arrived', 'received-day');
+    else received = d.value;
+  }
+  if (errors.list.length || !parsed.success) return { ok: false as const, errors };
+  return { ok: true as const, data: { ...parsed.data, needs, provision, received } };
+}
+
+export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps.database;
+
+  app.get(paths.advice.tasks, async (request, reply) => {
+    const actor = actorOf(request);
+    const data = await tasksPage(db, actor, request.query, paths.advice.tasks);
+    return reply.view('advice/tasks.njk', { pageTitle: 'Advice asked of you', ...data });
+  });
+
+  const render = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string> = {},
+    errors?: FormErrors,
+  ) => {
+    const actor = actorOf(request);
+    const { adviceId } = request.params as { adviceId: string };
+    const today = todayInLondon();
+    const { task, step } = await db.transaction().execute((trx) => getAdviceTask(trx, actor, adviceId, today));
+    if (errors) reply.code(400);
+    const [y, m, d] = today.split('-');
+    return reply.view('advice/task.njk', {
+      pageTitle: `Advice for ${task.given_name} ${task.family_name}`,
+      backLink: actor.role === 'professional' ? paths.home : paths.assessments.case(task.case_id),
+      task,
+      step: tagged(step),
+      label: AGENCY_LABELS[task.agency] ?? task.agency,
+      needAreas: NEED_AREAS,
+      provisionRows: Array.from({ length: PROVISION_ROWS }, (_, i) => i + 1),
+      isStaff: STAFF.includes(actor.role),
+      values: Object.keys(values).length ? values : { 'received-day': String(Number(d)), 'received-month': String(Number(m)), 'received-year': y! },
+      errors,
+      sent: (request.query as Record<string, string>).sent === '1',
+      submittedNeeds: (task.needs ?? {}) as Record<string, string>,
+      submittedProvision: (task.provision ?? []) as ProvisionLine[],
+    });
+  };
+
+  app.get(paths.advice.taskPattern, (request, reply) => render(request, reply));
+
+  app.post(paths.advice.taskPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { adviceId } = request.params as { adviceId: string };
+    const values = formValues(request.body);
+    const form = readSubmission(values, STAFF.includes(actor.role), todayInLondon());
+    if (!form.ok) return render(request, reply, values, form.errors);
+    try {
+      await db.transaction().execute((trx) =>
+        submitAdvice({ trx, actor, jobs: deps.jobs, today: todayInLondon() }, adviceId, form.data),
+      );
+    } catch (err) {
+      if (err instanceof JourneyError) return render(request, reply, values, singleError(err.field, err.message));
+      throw err;
+    }
+    return reply.redirect(withQuery(paths.advice.task(adviceId), { sent: 1 }), 303);
+  });
+}
+

@@ -1,0 +1,552 @@
+/**
+ * The casework pages of the assessment journey: the workspace, the team manager's view, recording a request, the
+ * case page and its action forms, the decision notice and the timeline.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Actor } from '../../platform/access/access.ts';
+import { requireRole } from '../../platform/access/access.ts';
+import type { Executor } from '../../platform/audit/audit.ts';
+import { ADVICE_AGENCIES, ASSESSMENT_STAGES, PRIMARY_NEEDS } from '../../platform/db/schema.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import type { AppDeps } from '../../platform/web/app.ts';
+import { actorOf } from '../../platform/web/app.ts';
+import type { FormErrors } from '../../platform/web/forms.ts';
+import { formValues, singleError } from '../../platform/web/forms.ts';
+import { paths, withQuery } from '../../platform/web/paths.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
+import type { Step } from '../../domain/clock/types.ts';
+import { EXCEPTION_KINDS } from '../../domain/clock/types.ts';
+import {
+  AGENCY_LABELS,
+  EXCEPTION_LABELS,
+  STAGE_LABELS,
+  statusTag,
+  stepById,
+  stepLabel,
+} from '../../domain/assessment/journey.ts';
+import { yearGroupOn } from '../../domain/school-year.ts';
+import { paginationItems } from '../children/routes.ts';
+import { PRIMARY_NEED_LABELS } from '../children/service.ts';
+import {
+  allocateSchema,
+  dateValues,
+  decisionSchema,
+  exceptionSchema,
+  finalSchema,
+  moveSchema,
+  outcomeSchema,
+  parseWithDates,
+  recordSchema,
+  responseSchema,
+} from './forms.ts';
+import {
+  addException,
+  advisers,
+  allocate,
+  createRequest,
+  decide,
+  decideOutcome,
+  getCase,
+  issueFinal,
+  JourneyError,
+  moveAllCases,
+  recordResponse,
+  requestAdvice,
+  serveDraft,
+  STAFF,
+  type AdviceAsk,
+  type CaseView,
+} from './service.ts';
+import { managerView, officerChoices, workspace, workspaceSettings, type WorkspaceFilters } from './workspace.ts';
+
+/** Every value of a repeated form field (checkboxes), as strings. */
+export function arrayValue(body: unknown, name: string): string[] {
+  const raw = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return list.filter((v): v is string => typeof v === 'string' && v !== '').slice(0, 50);
+}
+
+/** A step with its tag (text and colour) and its name, ready for a view. */
+export function tagged(step: Step | null | undefined, labels?: ReadonlyMap<string, string>) {
+  if (!step) return null;
+  return { ...step, tag: statusTag(step), label: stepLabel(step.id, labels) };
+}
+
+export function caseForView(view: CaseView) {
+  return {
+    ...view,
+    next: tagged(view.next, view.adviceLabels),
+    steps: view.timeline.steps.map((s) => tagged(s, view.adviceLabels)!),
+    advice: view.advice.map((a) => ({ ...a, step: tagged(a.step, view.adviceLabels)! })),
+    commentPeriod: view.timeline.periods.find((p) => p.id === 'draft-comments') ?? null,
+    appeal: tagged(stepById(view.timeline, 'appeal-deadline')),
+    stageLabel: STAGE_LABELS[view.record.stage],
+  };
+}
+
+const STAGE_ITEMS = ASSESSMENT_STAGES.filter((s) => ['request', 'assessment', 'draft'].includes(s));
+
+function parseFilters(values: Record<string, string>): WorkspaceFilters {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const officer = values.officer ?? 'me';
+  return {
+    stage: (STAGE_ITEMS as readonly string[]).includes(values.stage ?? '')
+      ? (values.stage as WorkspaceFilters['stage'])
+      : undefined,
+    due: values.due === 'overdue' || values.due === 'soon' ? values.due : undefined,
+    setting: uuid.test(values.setting ?? '') ? values.setting : undefined,
+    need: (PRIMARY_NEEDS as readonly string[]).includes(values.need ?? '')
+      ? (values.need as WorkspaceFilters['need'])
+      : undefined,
+    officer: ['me', 'any', 'none'].includes(officer) || uuid.test(officer) ? officer : 'me',
+    page: Math.min(100_000, Math.max(1, Number(values.page) || 1)),
+  };
+}
+
+/** The workspace page's data: used by /assessments and by the caseworker's home page. */
+export async function workspacePage(db: Executor, actor: Actor, query: unknown, basePath: string) {
+  const values = formValues(query);
+  const filters = parseFilters(values);
+  const today = todayInLondon();
+  const result = await workspace(db, actor, filters, today);
+  const [settings, officers] = await Promise.all([
+    workspaceSettings(db, actor.laCode),
+    officerChoices(db, actor.laCode),
+  ]);
+  const keep = { stage: filters.stage, due: filters.due, setting: filters.setting, need: filters.need, officer: filters.officer === 'me' ? undefined : filters.officer };
+  const link = (page: number) => withQuery(basePath, { ...keep, page });
+  return {
+    today,
+    values: { ...values, officer: filters.officer },
+    result: { ...result, rows: result.rows.map((r) => ({ ...r, next: tagged(r.next), stageLabel: STAGE_LABELS[r.stage] })) },
+    filtered: Object.values(keep).some(Boolean),
+    basePath,
+    stageItems: [
+      { value: '', text: 'Any stage' },
+      ...STAGE_ITEMS.map((s) => ({ value: s, text: STAGE_LABELS[s], selected: filters.stage === s })),
+    ],
+    dueItems: [
+      { value: '', text: 'Any date' },
+      { value: 'overdue', text: 'Overdue', selected: filters.due === 'overdue' },
+      { value: 'soon', text: 'Due in the next 14 days', selected: filters.due === 'soon' },
+    ],
+    settingItems: [
+      { value: '', text: 'Any setting' },
+      ...settings.map((s) => ({ value: s.id, text: s.name, selected: filters.setting === s.id })),
+    ],
+    needItems: [
+      { value: '', text: 'Any need' },
+      ...PRIMARY_NEEDS.map((n) => ({ value: n, text: PRIMARY_NEED_LABELS[n], selected: filters.need === n })),
+    ],
+    officerItems: [
+      { value: 'me', text: 'My cases', selected: filters.officer === 'me' },
+      { value: 'any', text: 'Everyone', selected: filters.officer === 'any' },
+      { value: 'none', text: 'No named officer yet', selected: filters.officer === 'none' },
+      ...officers
+        .filter((o) => o.id !== actor.userId)
+        .map((o) => ({ value: o.id, text: o.display_name, selected: filters.officer === o.id })),
+    ],
+    pagination: {
+      previous: result.page > 1 ? { href: link(result.page - 1) } : undefined,
+      next: result.page < result.pages ? { href: link(result.page + 1) } : undefined,
+      items: paginationItems(result.page, result.pages, link),
+    },
+  };
+}
+
+export async function teamPage(db: Executor, actor: Actor) {
+  const today = todayInLondon();
+  const data = await managerView(db, actor, today);
+  const officers = await officerChoices(db, actor.laCode);
+  return {
+    today,
+    ...data,
+    unallocated: data.unallocated.map((r) => ({ ...r, next: tagged(r.next) })),
+    due: data.due.map((r) => ({ ...r, next: tagged(r.next), stageLabel: STAGE_LABELS[r.stage] })),
+    officerItems: officers.map((o) => ({ value: o.id, text: o.display_name })),
+  };
+}
+
+type Handler = (ctx: {
+  trx: Executor;
+  actor: Actor;
+  jobs: AppDeps['jobs'];
+  today: string;
+}) => Promise<unknown>;
+
+export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps.database;
+  const run = <T>(actor: Actor, fn: (ctx: Parameters<Handler>[0]) => Promise<T>) =>
+    db.transaction().execute((trx) => fn({ trx, actor, jobs: deps.jobs, today: todayInLondon() }));
+
+  // ---- Workspace and team ----
+
+  app.get(paths.assessments.workspace, async (request, reply) => {
+    const actor = actorOf(request);
+    const data = await workspacePage(db, actor, request.query, paths.assessments.workspace);
+    return reply.view('assessments/workspace.njk', { pageTitle: 'Assessments', heading: 'Assessments', ...data });
+  });
+
+  const renderTeam = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string | string[]> = {},
+    errors?: FormErrors,
+  ) => {
+    const actor = actorOf(request);
+    const data = await teamPage(db, actor);
+    if (errors) reply.code(400);
+    return reply.view('assessments/team.njk', {
+      pageTitle: errors ? 'Your team' : 'Your team',
+      ...data,
+      values,
+      errors,
+      moved: (request.query as Record<string, string>).moved,
+    });
+  };
+  app.get(paths.assessments.team, (request, reply) => renderTeam(request, reply));
+
+  app.post(paths.assessments.moveAll, async (request, reply) => {
+    const actor = actorOf(request);
+    requireRole(actor, ['team-manager'], 'assessment.move-all');
+    const values = formValues(request.body);
+    const to = arrayValue(request.body, 'to');
+    const kept = { ...values, to };
+    const parsed = moveSchema.safeParse(values);
+    if (!parsed.success) return renderTeam(request, reply, kept, singleError('from', 'Select the officer who is leaving'));
+    try {
+      const moved = await run(actor, (ctx) => moveAllCases(ctx, parsed.data.from, to));
+      return reply.redirect(withQuery(paths.assessments.team, { moved: String(moved) }), 303);
+    } catch (err) {
+      if (err instanceof JourneyError) return renderTeam(request, reply, kept, singleError(err.field, err.message));
+      throw err;
+    }
+  });
+
+  // ---- Recording a request received by letter, email or phone ----
+
+  const renderRecord = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors?: FormErrors,
+  ) => {
+    const actor = actorOf(request);
+    requireRole(actor, STAFF, 'assessment.record');
+    if (errors) reply.code(400);
+    return reply.view('assessments/record.njk', {
+      pageTitle: 'Record a request for an assessment',
+      backLink: paths.assessments.workspace,
+      values: { token: randomUUID(), ...values },
+      errors,
+    });
+  };
+  app.get(paths.assessments.record, (request, reply) => {
+    const q = formValues(request.query);
+    return renderRecord(request, reply, q.child ? { child: q.child } : {});
+  });
+  app.post(paths.assessments.record, async (request, reply) => {
+    const actor = actorOf(request);
+    requireRole(actor, STAFF, 'assessment.record');
+    const values = formValues(request.body);
+    const form = parseWithDates(recordSchema, values, [{ name: 'received', label: 'The date the request was received', required: true }], [
+      'child',
+      'received',
+      'method',
+      'requestedBy',
+      'requesterName',
+      'why',
+    ]);
+    if (!form.ok) return renderRecord(request, reply, values, form.errors);
+    const child = await db
+      .selectFrom('child')
+      .select('id')
+      .where('la_code', '=', actor.laCode)
+      .where('reference', '=', form.data.child)
+      .executeTakeFirst();
+    if (!child)
+      return renderRecord(request, reply, values, singleError('child', 'No child or young person has that reference'));
+    try {
+      const result = await run(actor, (ctx) =>
+        createRequest(ctx, {
+          childId: child.id,
+          received: form.dates.received!,
+          method: form.data.method,
+          requestedBy: form.data.requestedBy,
+          requesterName: form.data.requesterName,
+          answers: { why: form.data.why },
+          idempotencyKey: `record:${form.data.token}`,
+        }),
+      );
+      return reply.redirect(withQuery(paths.assessments.case(result.caseId), { linked: result.linked ? 1 : undefined }), 303);
+    } catch (err) {
+      if (err instanceof JourneyError) return renderRecord(request, reply, values, singleError(err.field, err.message));
+      throw err;
+    }
+  });
+
+  // ---- The case ----
+
+  app.get(paths.assessments.casePattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { caseId } = request.params as { caseId: string };
+    const view = await db.transaction().execute((trx) => getCase(trx, actor, caseId, todayInLondon()));
+    const query = request.query as Record<string, string>;
+    return reply.view('assessments/case.njk', {
+      pageTitle: `Assessment: ${view.record.given_name} ${view.record.family_name}`,
+      backLink: paths.assessments.workspace,
+      ...caseForView(view),
+      linked: query.linked === '1',
+      done: query.done,
+      canManage: actor.role === 'team-manager',
+      canAct: STAFF.includes(actor.role),
+    });
+  });
+
+  app.get(`${paths.assessments.casePattern}/timeline`, async (request, reply) => {
+    const actor = actorOf(request);
+    const { caseId } = request.params as { caseId: string };
+    const view = await db.transaction().execute((trx) => getCase(trx, actor, caseId, todayInLondon()));
+    return reply.view('assessments/timeline.njk', {
+      pageTitle: `History: ${view.record.given_name} ${view.record.family_name}`,
+      backLink: paths.assessments.case(caseId),
+      ...caseForView(view),
+    });
+  });
+
+  app.get(`${paths.assessments.casePattern}/decision-notice`, async (request, reply) => {
+    const actor = actorOf(request);
+    const { caseId } = request.params as { caseId: string };
+    const view = await db.transaction().execute((trx) => getCase(trx, actor, caseId, todayInLondon()));
+    if (!view.record.decision_outcome) throw new NotFoundError();
+    return reply.view('assessments/notice.njk', {
+      pageTitle: `Decision notice: ${view.record.given_name} ${view.record.family_name}`,
+      backLink: paths.assessments.case(caseId),
+      ...caseForView(view),
+    });
+  });
+
+  /**
+   * One action form on a case: GET shows it (with the case), POST validates, runs the change in one transaction and
+   * goes back to the case; errors re-render with the input kept.
+   */
+  function caseForm<S extends z.ZodType>(options: {
+    action: string;
+    template: string;
+    title: string;
+    schema: S;
+    dates?: ReadonlyArray<{ name: string; label: string; required: boolean }>;
+    order: readonly string[];
+    roles?: readonly string[];
+    extra?: (view: CaseView, actor: Actor) => Promise<Record<string, unknown>> | Record<string, unknown>;
+    defaults?: (view: CaseView) => Record<string, string>;
+    read?: (body: unknown) => Record<string, unknown>;
+    change: (
+      ctx: Parameters<Handler>[0],
+      caseId: string,
+      data: z.infer<S>,
+      dates: Record<string, string | undefined>,
+      body: unknown,
+    ) => Promise<unknown>;
+    done: string;
+  }) {
+    const pattern = `${paths.assessments.casePattern}/${options.action}`;
+    const render = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      values?: Record<string, unknown>,
+      errors?: FormErrors,
+    ) => {
+      const actor = actorOf(request);
+      requireRole(actor, (options.roles ?? STAFF) as typeof STAFF, `assessment.${options.action}`);
+      const { caseId } = request.params as { caseId: string };
+      const view = await db.transaction().execute((trx) => getCase(trx, actor, caseId, todayInLondon()));
+      if (errors) reply.code(400);
+      return reply.view(options.template, {
+        pageTitle: options.title,
+        backLink: paths.assessments.case(caseId),
+        ...caseForView(view),
+        action: paths.assessments.action(caseId, options.action),
+        values: values ?? { token: randomUUID(), ...(options.defaults?.(view) ?? dateValues('date', todayInLondon())) },
+        errors,
+        ...(options.extra ? await options.extra(view, actor) : {}),
+      });
+    };
+    app.get(pattern, (request, reply) => render(request, reply));
+    app.post(pattern, async (request, reply) => {
+      const actor = actorOf(request);
+      requireRole(actor, (options.roles ?? STAFF) as typeof STAFF, `assessment.${options.action}`);
+      const { caseId } = request.params as { caseId: string };
+      const values = { ...formValues(request.body), ...(options.read?.(request.body) ?? {}) };
+      const form = parseWithDates(options.schema, formValues(request.body), options.dates ?? [], options.order);
+      if (!form.ok) return render(request, reply, values, form.errors);
+      try {
+        await run(actor, (ctx) => options.change(ctx, caseId, form.data, form.dates, request.body));
+      } catch (err) {
+        if (err instanceof JourneyError) return render(request, reply, values, singleError(err.field, err.message));
+        throw err;
+      }
+      return reply.redirect(withQuery(paths.assessments.case(caseId), { done: options.done }), 303);
+    });
+  }
+
+  caseForm({
+    action: 'allocate',
+    template: 'assessments/allocate.njk',
+    title: 'Name the caseworker',
+    schema: allocateSchema,
+    order: ['officer'],
+    roles: ['team-manager'],
+    defaults: (view) => ({ officer: view.record.officer_id ?? '' }),
+    extra: async (_view, actor) => ({
+      officers: (await teamPage(db, actor)).officers.filter((o) => o.active),
+    }),
+    change: (ctx, caseId, data) => allocate(ctx, caseId, data.officer),
+    done: 'allocated',
+  });
+
+  caseForm({
+    action: 'decision',
+    template: 'assessments/decision.njk',
+    title: 'Decide whether to assess',
+    schema: decisionSchema,
+    dates: [{ name: 'date', label: 'The date the decision was sent', required: true }],
+    order: ['outcome', 'date', 'reasons', 'panelNotes'],
+    change: (ctx, caseId, data, dates) =>
+      decide(ctx, caseId, { date: dates.date!, outcome: data.outcome, reasons: data.reasons, panelNotes: data.panelNotes }),
+    done: 'decision',
+  });
+
+  caseForm({
+    action: 'advice',
+    template: 'assessments/advice-request.njk',
+    title: 'Ask for advice',
+    schema: adviceRequestSchema(),
+    dates: [{ name: 'date', label: 'The date the advice was asked for', required: true }],
+    order: ['agencies', 'date'],
+    read: (body) => ({ agencies: arrayValue(body, 'agencies') }),
+    extra: async (view, actor) => {
+      const people = await advisers(db, actor.laCode);
+      const yearGroup = yearGroupOn(view.record.date_of_birth, todayInLondon());
+      const byKind = (kinds: string[]) => people.filter((p) => kinds.includes(p.kind));
+      return {
+        yearGroup,
+        agencyLabels: AGENCY_LABELS,
+        agencyOptions: ADVICE_AGENCIES.filter((a) => a !== 'preparation-for-adulthood' || yearGroup >= 9),
+        professionals: {
+          'educational-psychology': byKind(['educational-psychology']),
+          health: byKind(['health']),
+          'social-care': byKind(['social-care']),
+          setting: byKind(['school']),
+          educational: byKind(['school', 'local-authority']),
+          'preparation-for-adulthood': people,
+          other: people,
+          family: [],
+        },
+      };
+    },
+    change: async (ctx, caseId, data, dates, body) => {
+      const agencies = arrayValue(body, 'agencies');
+      const fields = formValues(body);
+      if (!agencies.length) throw new JourneyError('agencies', 'Select at least one person or service to ask for advice');
+      const asks: AdviceAsk[] = [];
+      for (const agency of agencies) {
+        if (!(ADVICE_AGENCIES as readonly string[]).includes(agency))
+          throw new JourneyError('agencies', 'Select who to ask for advice from the list');
+        const service = (fields[`service-${agency}`] ?? '').trim();
+        const professional = (fields[`professional-${agency}`] ?? '').trim();
+        if (service.length > 200) throw new JourneyError(`service-${agency}`, 'The service name must be 200 characters or fewer');
+        if (agency === 'health' && !service)
+          throw new JourneyError('service-health', 'Enter the health service you are asking, for example community paediatrics');
+        asks.push({
+          agency: agency as AdviceAsk['agency'],
+          serviceName: service || undefined,
+          professionalUserId: professional || undefined,
+        });
+      }
+      return requestAdvice(ctx, caseId, { requested: dates.date!, asks, token: (data as { token: string }).token });
+    },
+    done: 'advice',
+  });
+
+  caseForm({
+    action: 'exception',
+    template: 'assessments/exception.njk',
+    title: 'Record an exception',
+    schema: exceptionSchema,
+    dates: [
+      { name: 'from', label: 'The first day', required: true },
+      { name: 'to', label: 'The last day', required: false },
+    ],
+    order: ['kind', 'from', 'to', 'appliesTo', 'reason'],
+    read: (body) => ({ appliesTo: arrayValue(body, 'appliesTo') }),
+    defaults: () => ({}),
+    extra: () => ({
+      kindItems: EXCEPTION_KINDS.map((k) => ({ value: k, text: EXCEPTION_LABELS[k] })),
+    }),
+    change: (ctx, caseId, data, dates, body) => {
+      if (dates.to && dates.to < dates.from!) throw new JourneyError('to', 'The last day must be the same as or after the first day');
+      return addException(ctx, caseId, {
+        kind: data.kind,
+        from: dates.from!,
+        to: dates.to,
+        reason: data.reason,
+        appliesTo: arrayValue(body, 'appliesTo'),
+        token: data.token,
+      });
+    },
+    done: 'exception',
+  });
+
+  caseForm({
+    action: 'outcome',
+    template: 'assessments/outcome.njk',
+    title: 'Decide whether to issue a plan',
+    schema: outcomeSchema,
+    dates: [{ name: 'date', label: 'The date of the decision', required: true }],
+    order: ['outcome', 'date', 'reasons'],
+    change: (ctx, caseId, data, dates) =>
+      decideOutcome(ctx, caseId, { date: dates.date!, outcome: data.outcome, reasons: data.reasons }),
+    done: 'outcome',
+  });
+
+  caseForm({
+    action: 'draft',
+    template: 'assessments/draft.njk',
+    title: 'Send the draft plan',
+    schema: finalSchema,
+    dates: [{ name: 'date', label: 'The date the draft plan was sent', required: true }],
+    order: ['date'],
+    change: (ctx, caseId, _data, dates) => serveDraft(ctx, caseId, { date: dates.date! }),
+    done: 'draft',
+  });
+
+  caseForm({
+    action: 'response',
+    template: 'assessments/response.njk',
+    title: "Record the family's response",
+    schema: responseSchema,
+    dates: [{ name: 'date', label: 'The date the response was received', required: true }],
+    order: ['date', 'comments', 'school'],
+    change: (ctx, caseId, data, dates) =>
+      recordResponse(ctx, caseId, { date: dates.date!, comments: data.comments, school: data.school }),
+    done: 'response',
+  });
+
+  caseForm({
+    action: 'final',
+    template: 'assessments/final.njk',
+    title: 'Issue the final plan',
+    schema: finalSchema,
+    dates: [{ name: 'date', label: 'The date the final plan was issued', required: true }],
+    order: ['date', 'planReference'],
+    change: (ctx, caseId, data, dates) => issueFinal(ctx, caseId, { date: dates.date!, planReference: data.planReference }),
+    done: 'final',
+  });
+}
+
+function adviceRequestSchema() {
+  return z.object({ token: z.string().trim().min(8).max(100) });
+}

@@ -1,0 +1,1318 @@
+/**
+ * The EHC needs assessment journey: requests, allocation, decisions, advice, exceptions, outcome and the final plan.
+ * Access is decided here. Every change runs in the caller's transaction with an audit entry, a case_event (the one
+ * history of the case), the clock columns refreshed, and its messages queued (sent by a job after commit).
+ */
+import { sql } from 'kysely';
+import type { Actor } from '../../platform/access/access.ts';
+import {
+  auditContext,
+  authoriseChildRead,
+  CASEWORK_ROLES,
+  isUuid,
+  requireRole,
+} from '../../platform/access/access.ts';
+import type { Executor } from '../../platform/audit/audit.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import type {
+  AdviceAgency,
+  AdviceAnswer,
+  RequestMethod,
+  Requester,
+  Role,
+} from '../../platform/db/schema.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
+import { queueNotification } from '../../platform/notify/notify.ts';
+import type { ExceptionKind, Step, Timeline } from '../../domain/clock/types.ts';
+import {
+  AGENCY_LABELS,
+  caseTimeline,
+  EXCEPTION_LABELS,
+  familySentence,
+  formatLong,
+  nextStep,
+  plural,
+  stepById,
+  type CaseFacts,
+  type Stage,
+} from '../../domain/assessment/journey.ts';
+import { loadFacts, refreshClock } from './store.ts';
+import './templates.ts';
+
+export const STAFF: readonly Role[] = ['caseworker', 'team-manager'];
+export const MANAGERS: readonly Role[] = ['team-manager'];
+
+/** A rule of the journey was broken (wrong stage, bad date): shown to the user as a form error. */
+export class JourneyError extends Error {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(message);
+    this.field = field;
+    this.name = 'JourneyError';
+  }
+}
+
+interface ChangeContext {
+  trx: Executor;
+  actor: Actor;
+  jobs: Jobs;
+  today: string;
+}
+
+async function caseOrNotFound(trx: Executor, actor: Actor, caseId: string) {
+  if (!isUuid(caseId)) throw new NotFoundError();
+  const row = await trx
+    .selectFrom('assessment_case as a')
+    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
+    .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'a.la_code').onRef('t.id', '=', 'a.team_id'))
+    .leftJoin('app_user as o', (j) => j.onRef('o.la_code', '=', 'a.la_code').onRef('o.id', '=', 'a.officer_id'))
+    .selectAll('a')
+    .select([
+      'c.given_name',
+      'c.family_name',
+      'c.preferred_name',
+      'c.reference',
+      'c.date_of_birth',
+      't.name as team_name',
+      't.email as team_email',
+      't.phone as team_phone',
+      'o.display_name as officer_name',
+      'o.email as officer_email',
+    ])
+    .where('a.la_code', '=', actor.laCode)
+    .where('a.id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+export type CaseRecord = Awaited<ReturnType<typeof caseOrNotFound>>;
+
+const childName = (c: { given_name: string; preferred_name: string | null }) => c.preferred_name || c.given_name;
+
+async function event(
+  trx: Executor,
+  actor: Actor,
+  childId: string,
+  caseId: string,
+  kind: string,
+  summary: string,
+  detail: Record<string, unknown> = {},
+) {
+  await trx
+    .insertInto('case_event')
+    .values({
+      la_code: actor.laCode,
+      child_id: childId,
+      actor_user_id: actor.userId,
+      kind,
+      summary,
+      detail: JSON.stringify({ caseId, ...detail }),
+    })
+    .execute();
+}
+
+async function authority(trx: Executor, laCode: string) {
+  return trx.selectFrom('local_authority').selectAll().where('la_code', '=', laCode).executeTakeFirstOrThrow();
+}
+
+/** The parents' and young person's email addresses: linked accounts first, else family with responsibility. */
+async function familyRecipients(trx: Executor, laCode: string, childId: string): Promise<string[]> {
+  const linked = await trx
+    .selectFrom('access_grant as g')
+    .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'g.la_code').onRef('u.id', '=', 'g.user_id'))
+    .select('u.email')
+    .where('g.la_code', '=', laCode)
+    .where('g.child_id', '=', childId)
+    .where('g.kind', 'in', ['parent', 'young-person'])
+    .where('g.revoked_at', 'is', null)
+    .where('u.active', '=', true)
+    .orderBy('u.email')
+    .execute();
+  if (linked.length) return linked.map((r) => r.email);
+  const family = await trx
+    .selectFrom('family_member')
+    .select('email')
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('parental_responsibility', '=', true)
+    .where('email', 'is not', null)
+    .orderBy('family_name')
+    .limit(1)
+    .execute();
+  return family.map((r) => r.email!);
+}
+
+async function notifyFamily(
+  ctx: ChangeContext,
+  record: { child_id: string },
+  template: string,
+  personalisation: Record<string, string>,
+) {
+  for (const recipient of await familyRecipients(ctx.trx, ctx.actor.laCode, record.child_id)) {
+    await queueNotification(ctx.trx, ctx.jobs, {
+      laCode: ctx.actor.laCode,
+      channel: 'email',
+      recipient,
+      template,
+      personalisation,
+      childId: record.child_id,
+    });
+  }
+}
+
+function teamContact(record: CaseRecord) {
+  return {
+    team: record.team_name,
+    teamPhone: record.team_phone ?? '',
+    teamEmail: record.team_email ?? '',
+  };
+}
+
+/** The sentence for what happens next, from the clock's next step. */
+function nextSentence(timeline: Timeline, name: string): string {
+  const step = nextStep(timeline);
+  return step ? familySentence(step, name) : 'There is nothing more the council has to do by a legal deadline.';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requests
+
+export interface NewRequest {
+  childId: string;
+  received: string;
+  method: RequestMethod;
+  requestedBy: Requester;
+  requesterName?: string | undefined;
+  answers: Record<string, unknown>;
+  idempotencyKey: string;
+}
+
+/** The team that owns a new request: the child's named officer's team, else the authority's first casework team. */
+async function teamForChild(trx: Executor, laCode: string, childId: string): Promise<string> {
+  const fromOfficer = await trx
+    .selectFrom('child as c')
+    .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'c.la_code').onRef('u.id', '=', 'c.lead_officer_id'))
+    .select('u.team_id')
+    .where('c.la_code', '=', laCode)
+    .where('c.id', '=', childId)
+    .where('u.team_id', 'is not', null)
+    .executeTakeFirst();
+  if (fromOfficer?.team_id) return fromOfficer.team_id;
+  const managed = await trx
+    .selectFrom('app_user as u')
+    .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'u.la_code').onRef('t.id', '=', 'u.team_id'))
+    .select('t.id')
+    .where('u.la_code', '=', laCode)
+    .where('u.role', '=', 'team-manager')
+    .where('u.active', '=', true)
+    .orderBy('t.name')
+    .executeTakeFirst();
+  if (managed) return managed.id;
+  throw new Error('The authority has no casework team to receive requests');
+}
+
+/**
+ * Records a request. A double-submitted form (same idempotency key) returns the case it already made; a second
+ * request while one is open for the same child is kept, joined to the open one (stage 'linked'), not duplicated.
+ */
+export async function createRequest(
+  ctx: ChangeContext,
+  input: NewRequest,
+): Promise<{ caseId: string; linked: boolean; repeated: boolean }> {
+  const { trx, actor } = ctx;
+  const existing = await trx
+    .selectFrom('assessment_case')
+    .select(['id', 'stage', 'linked_case_id'])
+    .where('la_code', '=', actor.laCode)
+    .where('idempotency_key', '=', input.idempotencyKey)
+    .executeTakeFirst();
+  if (existing) {
+    return {
+      caseId: existing.linked_case_id ?? existing.id,
+      linked: existing.stage === 'linked',
+      repeated: true,
+    };
+  }
+  if (input.received > ctx.today) throw new JourneyError('received', 'The date received must be today or in the past');
+  const open = await trx
+    .selectFrom('assessment_case')
+    .select(['id', 'request_received', 'next_due'])
+    .where('la_code', '=', actor.laCode)
+    .where('child_id', '=', input.childId)
+    .where('is_open', '=', true)
+    .orderBy('request_received')
+    .executeTakeFirst();
+  const teamId = await teamForChild(trx, actor.laCode, input.childId);
+  const officer = actor.role === 'caseworker' && !open ? actor.userId : null;
+  const { id } = await trx
+    .insertInto('assessment_case')
+    .values({
+      la_code: actor.laCode,
+      child_id: input.childId,
+      request_received: input.received,
+      request_method: input.method,
+      requested_by: input.requestedBy,
+      requester_name: input.requesterName ?? null,
+      request_answers: JSON.stringify(input.answers),
+      idempotency_key: input.idempotencyKey,
+      linked_case_id: open?.id ?? null,
+      team_id: teamId,
+      officer_id: officer,
+      allocated_at: officer ? new Date() : null,
+      stage: open ? 'linked' : 'request',
+      is_open: !open,
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const timeline = await refreshClock(trx, actor.laCode, id, ctx.today);
+  const record = await caseOrNotFound(trx, actor, open?.id ?? id);
+  const how = input.method === 'online' ? 'online' : `by ${input.method}`;
+  const who = { parent: 'a parent', 'young-person': 'the young person', school: 'the school', other: 'someone else' }[
+    input.requestedBy
+  ];
+  const name = childName(record);
+  if (open) {
+    await event(
+      trx,
+      actor,
+      input.childId,
+      open.id,
+      'assessment-request-linked',
+      `Another request for an EHC needs assessment, received ${how} from ${who} on ${formatLong(input.received)}, was joined to the open request`,
+      { linkedRequestId: id },
+    );
+    const openTimeline = await refreshClock(trx, actor.laCode, open.id, ctx.today);
+    await notifyFamily(ctx, record, 'assessment-request-linked', {
+      child: name,
+      council: (await authority(trx, actor.laCode)).name,
+      received: formatLong(open.request_received),
+      due: formatLong(stepById(openTimeline, 'decision-to-assess')?.due ?? open.request_received),
+    });
+  } else {
+    await trx
+      .updateTable('child')
+      .set({ plan_status: 'assessment', updated_at: new Date() })
+      .where('la_code', '=', actor.laCode)
+      .where('id', '=', input.childId)
+      .where('plan_status', '=', 'none')
+      .execute();
+    await event(
+      trx,
+      actor,
+      input.childId,
+      id,
+      'assessment-request-received',
+      `Request for an EHC needs assessment received ${how} from ${who}`,
+      { method: input.method, requestedBy: input.requestedBy, received: input.received },
+    );
+    const la = await authority(trx, actor.laCode);
+    await notifyFamily(ctx, record, 'assessment-request-received', {
+      child: name,
+      council: la.name,
+      received: formatLong(input.received),
+      due: formatLong(stepById(timeline, 'decision-to-assess')!.due),
+      ...teamContact(record),
+    });
+  }
+  await audit(trx, auditContext(actor), {
+    action: open ? 'assessment.request.linked' : 'assessment.request.create',
+    recordType: 'assessment_case',
+    recordId: id,
+    childId: input.childId,
+    detail: { method: input.method, requestedBy: input.requestedBy, linkedTo: open?.id ?? null },
+  });
+  return { caseId: open?.id ?? id, linked: Boolean(open), repeated: false };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Allocation
+
+async function assignableOfficer(trx: Executor, laCode: string, officerId: string) {
+  if (!isUuid(officerId)) return undefined;
+  return trx
+    .selectFrom('app_user')
+    .select(['id', 'display_name', 'email', 'team_id'])
+    .where('la_code', '=', laCode)
+    .where('id', '=', officerId)
+    .where('role', 'in', ['caseworker', 'team-manager'])
+    .where('active', '=', true)
+    .executeTakeFirst();
+}
+
+/** Names (or changes) the officer for a case: one statement, so the case is never without one. */
+export async function allocate(ctx: ChangeContext, caseId: string, officerId: string): Promise<void> {
+  const { trx, actor } = ctx;
+  requireRole(actor, MANAGERS, 'assessment.allocate');
+  const record = await caseOrNotFound(trx, actor, caseId);
+  if (!['request', 'assessment', 'draft'].includes(record.stage))
+    throw new JourneyError('officer', 'This request is closed: it cannot be allocated');
+  const officer = await assignableOfficer(trx, actor.laCode, officerId);
+  if (!officer) throw new JourneyError('officer', 'Select an officer from the list');
+  if (record.officer_id === officer.id) return;
+  await trx
+    .updateTable('assessment_case')
+    .set({ officer_id: officer.id, allocated_at: new Date(), updated_at: new Date() })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', caseId)
+    .execute();
+  await trx
+    .updateTable('child')
+    .set({ lead_officer_id: officer.id, updated_at: new Date() })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', record.child_id)
+    .execute();
+  await event(
+    trx,
+    actor,
+    record.child_id,
+    caseId,
+    record.officer_id ? 'assessment-reallocated' : 'assessment-allocated',
+    record.officer_id
+      ? `Caseworker changed from ${record.officer_name} to ${officer.display_name}`
+      : `${officer.display_name} named as caseworker`,
+    { officerId: officer.id, previousOfficerId: record.officer_id },
+  );
+  await audit(trx, auditContext(actor), {
+    action: 'assessment.allocate',
+    recordType: 'assessment_case',
+    recordId: caseId,
+    childId: record.child_id,
+    detail: { officerId: officer.id, previousOfficerId: record.officer_id },
+  });
+  const facts = (await loadFacts(trx, actor.laCode, [caseId])).get(caseId)!;
+  await notifyFamily(ctx, record, 'assessment-allocated', {
+    child: childName(record),
+    officer: officer.display_name,
+    officerEmail: officer.email,
+    next: nextSentence(caseTimeline(facts, ctx.today), childName(record)),
+    ...teamContact(record),
+  });
+}
+
+/**
+ * Moves every open case of an officer who is leaving to the chosen officers, fewest open cases first, in one
+ * transaction: all move or none do.
+ */
+export async function moveAllCases(
+  ctx: ChangeContext,
+  fromOfficerId: string,
+  toOfficerIds: readonly string[],
+): Promise<number> {
+  const { trx, actor } = ctx;
+  requireRole(actor, MANAGERS, 'assessment.move-all');
+  const from = isUuid(fromOfficerId)
+    ? await trx
+        .selectFrom('app_user')
+        .select(['id', 'display_name'])
+        .where('la_code', '=', actor.laCode)
+        .where('id', '=', fromOfficerId)
+        .where('role', 'in', ['caseworker', 'team-manager'])
+        .executeTakeFirst()
+    : undefined;
+  if (!from) throw new JourneyError('from', 'Select the officer who is leaving');
+  const receivers = [];
+  for (const id of new Set(toOfficerIds)) {
+    if (id === from.id) throw new JourneyError('to', 'Choose officers other than the one who is leaving');
+    const officer = await assignableOfficer(trx, actor.laCode, id);
+    if (!officer) throw new JourneyError('to', 'Select officers from the list');
+    receivers.push(officer);
+  }
+  if (!receivers.length) throw new JourneyError('to', 'Select at least one officer to receive the cases');
+  const cases = await trx
+    .selectFrom('assessment_case')
+    .select(['id', 'child_id'])
+    .where('la_code', '=', actor.laCode)
+    .where('officer_id', '=', from.id)
+    .where('is_open', '=', true)
+    .orderBy('next_due')
+    .orderBy('id')
+    .execute();
+  const loads = await trx
+    .selectFrom('assessment_case')
+    .select(['officer_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('la_code', '=', actor.laCode)
+    .where('is_open', '=', true)
+    .where(
+      'officer_id',
+      'in',
+      receivers.map((r) => r.id),
+    )
+    .groupBy('officer_id')
+    .execute();
+  const load = new Map(receivers.map((r) => [r.id, 0]));
+  for (const l of loads) load.set(l.officer_id!, Number(l.n));
+  const byOfficer = new Map<string, string[]>();
+  for (const c of cases) {
+    const target = receivers.reduce((a, b) => (load.get(b.id)! < load.get(a.id)! ? b : a));
+    load.set(target.id, load.get(target.id)! + 1);
+    byOfficer.set(target.id, [...(byOfficer.get(target.id) ?? []), c.id]);
+  }
+  for (const r of receivers) {
+    const ids = byOfficer.get(r.id) ?? [];
+    if (!ids.length) continue;
+    await trx
+      .updateTable('assessment_case')
+      .set({ officer_id: r.id, allocated_at: new Date(), updated_at: new Date() })
+      .where('la_code', '=', actor.laCode)
+      .where('id', 'in', ids)
+      .execute();
+    const childIds = cases.filter((c) => ids.includes(c.id)).map((c) => c.child_id);
+    await trx
+      .updateTable('child')
+      .set({ lead_officer_id: r.id, updated_at: new Date() })
+      .where('la_code', '=', actor.laCode)
+      .where('id', 'in', childIds)
+      .where('lead_officer_id', '=', from.id)
+      .execute();
+    await trx
+      .insertInto('case_event')
+      .values(
+        cases
+          .filter((c) => ids.includes(c.id))
+          .map((c) => ({
+            la_code: actor.laCode,
+            child_id: c.child_id,
+            actor_user_id: actor.userId,
+            kind: 'assessment-reallocated',
+            summary: `Caseworker changed from ${from.display_name} to ${r.display_name} (${from.display_name} is leaving)`,
+            detail: JSON.stringify({ caseId: c.id, officerId: r.id, previousOfficerId: from.id }),
+          })),
+      )
+      .execute();
+  }
+  await audit(trx, auditContext(actor), {
+    action: 'assessment.move-all',
+    recordType: 'app_user',
+    recordId: from.id,
+    detail: { moved: cases.length, to: receivers.map((r) => r.id) },
+  });
+  return cases.length;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Decision to assess
+
+export async function decide(
+  ctx: ChangeContext,
+  caseId: string,
+  input: { date: string; outcome: 'assess' | 'not-assess'; reasons: string; panelNotes?: string | undefined },
+): Promise<void> {
+  const { trx, actor } = ctx;
+  requireRole(actor, STAFF, 'assessment.decide');
+  const record = await caseOrNotFound(trx, actor, caseId);
+  if (record.stage !== 'request') throw new JourneyError('outcome', 'The decision for this request has already been recorded');
+  if (!record.officer_id) throw new JourneyError('outcome', 'Name a caseworker for this request before recording the decision');
+  checkDate('date', input.date, record.request_received, ctx.today, 'the request was received');
+  await trx
+    .updateTable('assessment_case')
+    .set({
+      decision_date: input.date,
+      decision_outcome: input.outcome,
+      decision_reasons: input.reasons,
+      panel_notes: input.panelNotes ?? null,
+    })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', caseId)
+    .execute();
+  const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
+  if (input.outcome === 'not-assess') {
+    await trx
+      .updateTable('child')
+      .set({ plan_status: 'none', updated_at: new Date() })
+      .where('la_code', '=', actor.laCode)
+      .where('id', '=', record.child_id)
+      .where('plan_status', '=', 'assessment')
+      .execute();
+  }
+  await event(
+    trx,
+    actor,
+    record.child_id,
+    caseId,
+    input.outcome === 'assess' ? 'assessment-agreed' : 'assessment-refused',
+    input.outcome === 'assess'
+      ? 'Decided to carry out an EHC needs assessment'
+      : 'Decided not to carry out an EHC needs assessment',
+    { date: input.date },
+  );
+  await audit(trx, auditContext(actor), {
+    action: 'assessment.decide',
+    recordType: 'assessment_case',
+    recordId: caseId,
+    childId: record.child_id,
+    detail: { outcome: input.outcome, date: input.date },
+  });
+  const name = childName(record);
+  const la = await authority(trx, actor.laCode);
+  const appeal = stepById(timeline, 'appeal-deadline');
+  await notifyFamily(ctx, record, 'assessment-decision', {
+    child: name,
+    decision:
+      input.outcome === 'assess'
+        ? `On ${formatLong(input.date)} the council decided to carry out an education, health and care (EHC) needs assessment for ${name}.`
+        : `On ${formatLong(input.date)} the council decided not to carry out an education, health and care (EHC) needs assessment for ${name}. The decision letter explains why.`,
+    next:
+      input.outcome === 'assess'
+        ? `the council will now ask people who know ${name} for advice. ${nextSentence(timeline, name)}`
+        : `if you disagree you can appeal to the tribunal by ${appeal ? formatLong(appeal.due) : 'the date in the letter'}. You must first think about mediation. Free, independent advice: ${la.sendiass_name}, ${la.sendiass_phone}.`,
+  });
+}
+
+function checkDate(field: string, date: string, notBefore: string, today: string, what: string) {
+  if (date > today) throw new JourneyError(field, 'The date must be today or in the past');
+  if (date < notBefore)
+    throw new JourneyError(field, `The date must be on or after the day ${what} (${formatLong(notBefore)})`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Advice
+
+export interface AdviceAsk {
+  agency: AdviceAgency;
+  serviceName?: string | undefined;
+  professionalUserId?: string | undefined;
+}
+
+/** Whether a form token was already used; marks it used otherwise (same transaction as the change). */
+export async function useFormToken(trx: Executor, laCode: string, token: string, caseId: string): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('assessment_form_token')
+    .values({ la_code: laCode, token: token.slice(0, 100), case_id: caseId })
+    .onConflict((oc) => oc.columns(['la_code', 'token']).doNothing())
+    .returning('token')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** The professionals who can be asked for advice, with their agency (from their organisation). */
+export async function advisers(db: Executor, laCode: string) {
+  const rows = await db
+    .selectFrom('app_user as u')
+    .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'u.la_code').onRef('t.id', '=', 'u.team_id'))
+    .innerJoin('organisation as o', (j) =>
+      j.onRef('o.la_code', '=', 't.la_code').onRef('o.id', '=', 't.organisation_id'),
+    )
+    .select(['u.id', 'u.display_name', 'u.job_title', 't.name as team_name', 'o.kind'])
+    .where('u.la_code', '=', laCode)
+    .where('u.role', '=', 'professional')
+    .where('u.active', '=', true)
+    .orderBy('u.display_name')
+    .execute();
+  return rows;
+}
+
+/** Asks several agencies for advice in one step: each ask is a task for the professional with its clock due date. */
+export async function requestAdvice(
+  ctx: ChangeContext,
+  caseId: string,
+  input: { requested: string; asks: AdviceAsk[]; token: string },
+): Promise<number> {
+  const { trx, actor } = ctx;
+  requireRole(actor, STAFF, 'assessment.advice.request');
+  const record = await caseOrNotFound(trx, actor, caseId);
+  if (!(await useFormToken(trx, actor.laCode, input.token, caseId))) return 0;
+  if (record.stage !== 'assessment')
+    throw new JourneyError('agencies', 'Advice can only be asked for once the council has decided to assess');
+  checkDate('requested', input.requested, record.decision_date!, ctx.today, 'the council decided to assess');
+  const la = await authority(trx, actor.laCode);
+  const ids: Array<{ id: string; ask: AdviceAsk }> = [];
+  for (const ask of input.asks) {
+    let professional: { id: string; display_name: string; email: string } | undefined;
+    if (ask.professionalUserId) {
+      professional = await trx
+        .selectFrom('app_user')
+        .select(['id', 'display_name', 'email'])
+        .where('la_code', '=', actor.laCode)
+        .where('id', '=', ask.professionalUserId)
+        .where('role', '=', 'professional')
+        .where('active', '=', true)
+        .executeTakeFirst();
+      if (!professional) throw new JourneyError(`professional-${ask.agency}`, 'Select a professional from the list');
+    }
+    const { id } = await trx
+      .insertInto('assessment_advice')
+      .values({
+        la_code: actor.laCode,
+        case_id: caseId,
+        child_id: record.child_id,
+        agency: ask.agency,
+        service_name: ask.serviceName ?? null,
+        professional_user_id: professional?.id ?? null,
+        requested: input.requested,
+        due: input.requested, // replaced just below by the clock's due date
+        requested_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.push({ id, ask });
+    if (professional) {
+      // The professional may see this child because, and only while, they are asked to advise.
+      const live = await trx
+        .selectFrom('access_grant')
+        .select('id')
+        .where('la_code', '=', actor.laCode)
+        .where('user_id', '=', professional.id)
+        .where('child_id', '=', record.child_id)
+        .where('kind', '=', 'adviser')
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (!live) {
+        await trx
+          .insertInto('access_grant')
+          .values({
+            la_code: actor.laCode,
+            user_id: professional.id,
+            child_id: record.child_id,
+            kind: 'adviser',
+            reason: `Asked for ${AGENCY_LABELS[ask.agency]?.toLowerCase() ?? 'advice'} for the EHC needs assessment`,
+            granted_by: actor.userId,
+          })
+          .execute();
+        await audit(trx, auditContext(actor), {
+          action: 'access-grant.create',
+          recordType: 'access_grant',
+          childId: record.child_id,
+          detail: { userId: professional.id, kind: 'adviser' },
+        });
+      }
+    }
+  }
+  const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
+  for (const { id, ask } of ids) {
+    const step = stepById(timeline, `advice:${id}`)!;
+    await trx
+      .updateTable('assessment_advice')
+      .set({ due: step.due })
+      .where('la_code', '=', actor.laCode)
+      .where('id', '=', id)
+      .execute();
+    const label = AGENCY_LABELS[ask.agency] ?? ask.agency;
+    if (ask.professionalUserId) {
+      const p = await trx
+        .selectFrom('app_user')
+        .select(['email', 'display_name'])
+        .where('la_code', '=', actor.laCode)
+        .where('id', '=', ask.professionalUserId)
+        .executeTakeFirstOrThrow();
+      await queueNotification(trx, ctx.jobs, {
+        laCode: actor.laCode,
+        channel: 'email',
+        recipient: p.email,
+        template: 'advice-requested',
+        personalisation: {
+          name: p.display_name,
+          council: la.name,
+          agency: label.toLowerCase(),
+          child: `${record.given_name} ${record.family_name} (${record.reference})`,
+          due: formatLong(step.due),
+        },
+        childId: record.child_id,
+        userId: ask.professionalUserId,
+      });
+    }
+  }
+  await event(
+    trx,
+    actor,
+    record.child_id,
+    caseId,
+    'advice-requested',
+    `Advice asked for: ${input.asks.map((a) => (a.serviceName ? `${AGENCY_LABELS[a.agency]} (${a.serviceName})` : AGENCY_LABELS[a.agency])).join('; ')}`,
+    { adviceIds: ids.map((i) => i.id), requested: input.requested },
+  );
+  await audit(trx, auditContext(actor), {
+    action: 'assessment.advice.request',
+    recordType: 'assessment_case',
+    recordId: caseId,
+    childId: record.child_id,
+    detail: { agencies: input.asks.map((a) => a.agency), count: ids.length },
+  });
+  return ids.length;
+}
+
+export const NEED_AREAS = [
+  { key: 'communication', label: 'Communication and interaction' },
+  { key: 'cognition', label: 'Cognition and learning' },
+  { key: 'semh', label: 'Social, emotional and mental health' },
+  { key: 'sensory', label: 'Sensory and physical' },
+  { key: 'health', label: 'Health' },
+  { key: 'socialCare', label: 'Social care' },
+] as const;
+
+export interface ProvisionLine {
+  description: string;
+  quantity: string;
+  frequency: string;
+  deliverer: string;
+}
+
+export interface AdviceSubmission {
+  answer: AdviceAnswer;
+  needs: Record<string, string>;
+  outcomes?: string | undefined;
+  provision: ProvisionLine[];
+  documentText?: string | undefined;
+  received: string;
+}
+
+async function adviceOrNotFound(db: Executor, actor: Actor, adviceId: string) {
+  if (!isUuid(adviceId)) throw new NotFoundError();
+  const row = await db
+    .selectFrom('assessment_advice as a')
+    .innerJoin('assessment_case as k', (j) => j.onRef('k.la_code', '=', 'a.la_code').onRef('k.id', '=', 'a.case_id'))
+    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
+    .leftJoin('app_user as p', (j) =>
+      j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.professional_user_id'),
+    )
+    .leftJoin('app_user as o', (j) => j.onRef('o.la_code', '=', 'k.la_code').onRef('o.id', '=', 'k.officer_id'))
+    .selectAll('a')
+    .select([
+      'c.given_name',
+      'c.family_name',
+      'c.reference',
+      'c.date_of_birth',
+      'c.primary_need',
+      'k.stage',
+      'k.request_received',
+      'p.display_name as professional_name',
+      'o.display_name as officer_name',
+      'o.email as officer_email',
+    ])
+    .where('a.la_code', '=', actor.laCode)
+    .where('a.id', '=', adviceId)
+    .executeTakeFirst();
+  const mine = row && actor.role === 'professional' && row.professional_user_id === actor.userId;
+  const staff = row && STAFF.includes(actor.role);
+  if (!row || !(mine || staff)) {
+    throw new NotFoundError('Not found', {
+      ctx: auditContext(actor),
+      entry: {
+        action: 'advice.read.denied',
+        recordType: 'assessment_advice',
+        recordId: isUuid(adviceId) ? adviceId : null,
+        outcome: 'denied',
+      },
+    });
+  }
+  return row;
+}
+
+/** One advice task: its child, its clock step and what has been sent. */
+export async function getAdviceTask(db: Executor, actor: Actor, adviceId: string, today: string) {
+  const task = await adviceOrNotFound(db, actor, adviceId);
+  await authoriseChildRead(db, actor, task.child_id, 'advice.read');
+  const facts = (await loadFacts(db, actor.laCode, [task.case_id])).get(task.case_id)!;
+  const step = stepById(caseTimeline(facts, today), `advice:${task.id}`)!;
+  return { task, step };
+}
+
+export async function submitAdvice(
+  ctx: ChangeContext,
+  adviceId: string,
+  input: AdviceSubmission,
+): Promise<{ alreadyReceived: boolean }> {
+  const { trx, actor } = ctx;
+  const task = await adviceOrNotFound(trx, actor, adviceId);
+  if (task.status === 'received') return { alreadyReceived: true };
+  checkDate('received', input.received, task.requested, ctx.today, 'the advice was asked for');
+  await trx
+    .updateTable('assessment_advice')
+    .set({
+      status: 'received',
+      received: input.received,
+      answer: input.answer,
+      needs: JSON.stringify(input.needs),
+      outcomes: input.outcomes ?? null,
+      provision: JSON.stringify(input.provision),
+      document_text: input.documentText ?? null,
+      submitted_by: actor.userId,
+      submitted_at: new Date(),
+    })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', adviceId)
+    .where('status', '=', 'requested')
+    .execute();
+  const timeline = await refreshClock(trx, actor.laCode, task.case_id, ctx.today);
+  const label = AGENCY_LABELS[task.agency] ?? task.agency;
+  const answerText = {
+    advice: 'Advice received',
+    'no-involvement': 'Reply received: no involvement with the child',
+    'existing-advice-current': 'Reply received: existing advice is still current',
+  }[input.answer];
+  await event(trx, actor, task.child_id, task.case_id, 'advice-received', `${answerText}: ${label}`, {
+    adviceId,
+    answer: input.answer,
+  });
+  await audit(trx, auditContext(actor), {
+    action: 'assessment.advice.submit',
+    recordType: 'assessment_advice',
+    recordId: adviceId,
+    childId: task.child_id,
+    detail: { answer: input.answer, provisionLines: input.provision.length },
+  });
+  const officer = await trx
+    .selectFrom('assessment_case as k')
+    .innerJoin('app_user as o', (j) => j.onRef('o.la_code', '=', 'k.la_code').onRef('o.id', '=', 'k.officer_id'))
+    .select(['o.id', 'o.email', 'o.display_name'])
+    .where('k.la_code', '=', actor.laCode)
+    .where('k.id', '=', task.case_id)
+    .executeTakeFirst();
+  if (officer && officer.id !== actor.userId) {
+    const waiting = timeline.steps.filter((s) => s.id.startsWith('advice:') && s.completed === null).length;
+    await queueNotification(trx, ctx.jobs, {
+      laCode: actor.laCode,
+      channel: 'email',
+      recipient: officer.email,
+      template: 'advice-received',
+      personalisation: {
+        name: officer.display_name,
+        agency: label.toLowerCase(),
+        child: `${task.given_name} ${task.family_name} (${task.reference})`,
+        received: formatLong(input.received),
+        next: waiting
+          ? `${plural(waiting, 'other piece')} of advice ${waiting === 1 ? 'is' : 'are'} still to arrive.`
+          : 'all the advice asked for has arrived: you can decide whether to issue a plan.',
+      },
+      childId: task.child_id,
+      userId: officer.id,
+    });
+  }
+  return { alreadyReceived: false };
+}
+
+/** The professional's task list across all their children, oldest due first. */
+export async function professionalTasks(db: Executor, actor: Actor, today: string, page: number, pageSize = 25) {
+  requireRole(actor, ['professional'], 'advice.tasks');
+  const base = db
+    .selectFrom('assessment_advice as a')
+    .where('a.la_code', '=', actor.laCode)
+    .where('a.professional_user_id', '=', actor.userId);
+  const counts = await base
+    .select([
+      (eb) => eb.fn.countAll<number>().as('all'),
+      sql<number>`count(*) filter (where a.received is null)`.as('waiting'),
+    ])
+    .executeTakeFirstOrThrow();
+  const total = Number(counts.all);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = await base
+    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
+    .select([
+      'a.id',
+      'a.case_id',
+      'a.agency',
+      'a.service_name',
+      'a.requested',
+      'a.received',
+      'a.status',
+      'a.answer',
+      'c.given_name',
+      'c.family_name',
+      'c.reference',
+      'c.date_of_birth',
+    ])
+    .orderBy(sql`a.received is not null`)
+    .orderBy('a.due')
+    .orderBy('a.id')
+    .limit(pageSize)
+    .offset((current - 1) * pageSize)
+    .execute();
+  const facts = await loadFacts(
+    db,
+    actor.laCode,
+    [...new Set(rows.map((r) => r.case_id))],
+  );
+  const tasks = rows.map((r) => {
+    const step = stepById(caseTimeline(facts.get(r.case_id)!, today), `advice:${r.id}`)!;
+    return { ...r, step };
+  });
+  return { tasks, total, waiting: Number(counts.waiting), page: current, pages };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Exceptions
+
+export async function addException(
+  ctx: ChangeContext,
+  caseId: string,
+  input: { kind: ExceptionKind; from: string; to?: string | undefined; reason: string; appliesTo: string[]; token: string },
+): Promise<void> {
+  const { trx, actor } = ctx;
+  requireRole(actor, STAFF, 'assessment.exception');
+  const record = await caseOrNotFound(trx, actor, caseId);
+  if (!(await useFormToken(trx, actor.laCode, input.token, caseId))) return;
+  if (!['request', 'assessment', 'draft'].includes(record.stage))
+    throw new JourneyError('kind', 'This case is closed: exceptions can no longer be recorded');
+  if (input.from < record.request_received)
+    throw new JourneyError('from', `The first day must be on or after the request was received (${formatLong(record.request_received)})`);
+  if (input.appliesTo.length) {
+    const known = await trx
+      .selectFrom('assessment_advice')
+      .select('id')
+      .where('la_code', '=', actor.laCode)
+      .where('case_id', '=', caseId)
+      .where('id', 'in', input.appliesTo)
+      .execute();
+    if (known.length !== input.appliesTo.length) throw new JourneyError('appliesTo', 'Select advice requests from the list');
+  }
+  if ((input.kind === 'missed-appointment' || input.kind === 'school-closure') && !input.appliesTo.length) {
+    throw new JourneyError(
+      'appliesTo',
+      input.kind === 'missed-appointment'
+        ? 'Select the advice request the missed appointment was for'
+        : 'Select the advice request to the closed school or setting',
+    );
+  }
+  await trx
+    .insertInto('assessment_exception')
+    .values({
+      la_code: actor.laCode,
+      case_id: caseId,
+      kind: input.kind,
+      from_date: input.from,
+      to_date: input.kind === 'missed-appointment' ? input.from : (input.to ?? null),
+      reason: input.reason,
+      applies_to: JSON.stringify(input.appliesTo),
+      recorded_by: actor.userId,
+    })
+    .execute();
+  const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
+  await event(
+    trx,
+    actor,
+    record.child_id,
+    caseId,
+    'assessment-exception',
+    `Exception recorded: ${EXCEPTION_LABELS[input.kind].toLowerCase()}`,
+    { kind: input.kind, from: input.from, to: input.to ?? null },
+  );
+  await audit(trx, auditContext(actor), {
+    action: 'assessment.exception.create',
+    recordType: 'assessment_case',
+    recordId: caseId,
+    childId: record.child_id,
+    detail: { kind: input.kind },
+  });
+  const relieved = timeline.steps.filter((s) => s.exception && s.exception.kinds.includes(input.kind));
+  await notifyFamily(ctx, record, 'assessment-exception', {
+    child: childName(record),
+    exception: EXCEPTION_LABELS[input.kind].toLowerCase(),
+    explanation: relieved.length
+      ? relieved.map((s) => s.explanation).join('\n\n')
+      : 'For now this does not change any date the council is working to.',
+    ...teamContact(record),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Outcome, draft, response, final plan
+
+export async function decideOutcome(
+  ctx: ChangeContext,
+  caseId: string,
+  input: { date: string; outcome: 'issue-plan' | 'no-plan'; reasons: string },
+): Promise<void> {
+  const { trx, actor } = ctx;
+  requireRole(actor, STAFF, 'assessment.outcome');
+  const record = await caseOrNotFound(trx, actor, caseId);
+  if (record.stage !== 'assessment')
+    throw new JourneyError('outcome', 'The outcome can only be recorded while the assessment is under way');
+  checkDate('date', input.date, record.decision_date!, ctx.today, 'the council decided to assess');
+  await trx
+    .updateTable('assessment_case')
+    .set({ outcome_date: input.date, outcome: input.outcome, outcome_reasons: input.reasons })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', caseId)
+    .execute();
+  const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
+  if (input.outcome === 'no-plan') {
+    await trx
+      .updateTable('child')
+      .set({ plan_status: 'none', updated_at: new Date() })
+      .where('la_code', '=', actor.laCode)
+      .where('id', '=', record.child_id)
+      .where('plan_status', '=', 'assessment')
+      .execute();
+  }
+  await event(
+    trx,
+    actor,
+    record.child_id,
+    caseId,
+    input.outcome === 'issue-plan' ? 'assessment-outcome-plan' : 'assessment-outcome-no-plan',
+    input.outcome === 'issue-plan' ? 'Decided to issue an EHC plan' : 'Decided not to issue an EHC plan',
+    { date: input.date },
+  );
+  await audit(trx, auditContext(actor), {
+    action: 'assessment.outcome',
+    recordType: 'assessment_case',
+    recordId: caseId,
+    childId: record.child_id,
+    detail: { outcome: input.outcome },
+  });
+  const name = childName(record);
+  const la = await authority(trx, actor.laCode);
+  const appeal = stepById(timeline, 'appeal-deadline');
+  await notifyFamily(ctx, record, 'assessment-decision', {
+    child: name,
+    decision:
+      input.outcome === 'issue-plan'
+        ? `On ${formatLong(input.date)} the council decided to write an education, health and care (EHC) plan for ${name}.`
+        : `On ${formatLong(input.date)} the council decided not to write an education, health and care (EHC) plan for ${name}. The decision letter explains why.`,
+    next:
+      input.outcome === 'issue-plan'
+        ? `the council will send you a draft plan to comment on. ${nextSentence(timeline, name)}`
+        : `if you disagree you can appeal to the tribunal by ${appeal ? formatLong(appeal.due) : 'the date in the letter'}. Free, independent advice: ${la.sendiass_name}, ${la.sendiass_phone}.`,
+  });
+}
+
+export async function serveDraft(ctx: ChangeContext, caseId: string, input: { date: string }): Promise<void> {
+  const { trx, actor } = ctx;
+  requireRole(actor, STAFF, 'assessment.draft');
+  const record = await caseOrNotFound(trx, actor, caseId);
+  if (record.stage !== 'draft' || record.draft_served)
+    throw new JourneyError('date', 'The draft plan has already been sent, or the council has not decided to issue a plan');
+  checkDate('date', input.date, record.outcome_date!, ctx.today, 'the council decided to issue a plan');
+  await trx
+    .updateTable('assessment_case')
+    .set({ draft_served: input.date })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', caseId)
+    .execute();
+  const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
+  const period = timeline.periods.find((p) => p.id === 'draft-comments')!;
+  await event(trx, actor, record.child_id, caseId, 'draft-served', 'Draft EHC plan sent to the family', {
+    date: input.date,
+    commentsUntil: period.to,
+  });
+  await audit(trx, auditContext(actor), {
+    action: 'assessment.draft.serve',
+    recordType: 'assessment_case',
+    recordId: caseId,
+    childId: record.child_id,
+  });
+  await notifyFamily(ctx, record, 'assessment-draft-served', {
+    child: childName(record),
+    served: formatLong(input.date),
+    commentsEnd: formatLong(period.to),
+    due: formatLong(stepById(timeline, 'final-plan')!.due),
+  });
+}
+
+export async function recordResponse(
+  ctx: ChangeContext,
+  caseId: string,
+  input: { date: string; comments: string; school?: string | undefined },
+): Promise<void> {
+  const { trx, actor } = ctx;
+  requireRole(actor, STAFF, 'assessment.response');
+  const record = await caseOrNotFound(trx, actor, caseId);
+  if (record.stage !== 'draft' || !record.draft_served || record.family_response_date)
+    throw new JourneyError('date', "The family's response can only be recorded once, after the draft plan is sent");
+  checkDate('date', input.date, record.draft_served, ctx.today, 'the draft plan was sent');
+  await trx
+    .updateTable('assessment_case')
+    .set({ family_response_date: input.date, family_comments: input.comments, school_requested: input.school ?? null })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', caseId)
+    .execute();
+  const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
+  await event(
+    trx,
+    actor,
+    record.child_id,
+    caseId,
+    'draft-response',
+    input.school ? `Family's response to the draft plan recorded; they asked for ${input.school} to be named` : "Family's response to the draft plan recorded",
+    { date: input.date },
+  );
+  await audit(trx, auditContext(actor), {
+    action: 'assessment.response',
+    recordType: 'assessment_case',
+    recordId: caseId,
+    childId: record.child_id,
+  });
+  await notifyFamily(ctx, record, 'assessment-response-recorded', {
+    child: childName(record),
+    date: formatLong(input.date),
+    school: input.school ? ` You asked for ${input.school} to be named in the plan; the council must consult them.` : '',
+    due: formatLong(stepById(timeline, 'final-plan')!.due),
+  });
+}
+
+export async function issueFinal(
+  ctx: ChangeContext,
+  caseId: string,
+  input: { date: string; planReference?: string | undefined },
+): Promise<{ warnings: string[] }> {
+  const { trx, actor } = ctx;
+  requireRole(actor, STAFF, 'assessment.final');
+  const record = await caseOrNotFound(trx, actor, caseId);
+  if (record.stage !== 'draft' || !record.draft_served)
+    throw new JourneyError('date', 'The final plan can only be issued after the draft plan has been sent');
+  checkDate('date', input.date, record.draft_served, ctx.today, 'the draft plan was sent');
+  await trx
+    .updateTable('assessment_case')
+    .set({ final_issued: input.date, plan_reference: input.planReference ?? null })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', caseId)
+    .execute();
+  const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
+  await trx
+    .updateTable('child')
+    .set({ plan_status: 'plan', plan_first_issued: sql<string>`coalesce(plan_first_issued, ${input.date}::date)`, updated_at: new Date() })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', record.child_id)
+    .execute();
+  const final = stepById(timeline, 'final-plan')!;
+  await event(
+    trx,
+    actor,
+    record.child_id,
+    caseId,
+    'plan-issued',
+    `Final EHC plan issued (${final.status === 'met' ? 'within 20 weeks' : `${plural(final.daysLate, 'day')} after the 20-week limit`})`,
+    { date: input.date, warnings: timeline.warnings },
+  );
+  await audit(trx, auditContext(actor), {
+    action: 'assessment.final.issue',
+    recordType: 'assessment_case',
+    recordId: caseId,
+    childId: record.child_id,
+    detail: { warnings: timeline.warnings },
+  });
+  const la = await authority(trx, actor.laCode);
+  await notifyFamily(ctx, record, 'assessment-final-issued', {
+    child: childName(record),
+    issued: formatLong(input.date),
+    appealBy: formatLong(stepById(timeline, 'appeal-deadline')!.due),
+    sendiass: `${la.sendiass_name}, ${la.sendiass_phone}, ${la.sendiass_email}`,
+  });
+  return { warnings: timeline.warnings };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading a case
+
+export interface CaseView {
+  record: CaseRecord;
+  timeline: Timeline;
+  next: Step | null;
+  advice: Array<Awaited<ReturnType<typeof listAdvice>>[number] & { step: Step; label: string }>;
+  exceptions: Awaited<ReturnType<typeof listExceptions>>;
+  history: Awaited<ReturnType<typeof caseHistory>>;
+  authority: Awaited<ReturnType<typeof authority>>;
+  adviceLabels: Map<string, string>;
+}
+
+function listAdvice(db: Executor, laCode: string, caseId: string) {
+  return db
+    .selectFrom('assessment_advice as a')
+    .leftJoin('app_user as p', (j) => j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.professional_user_id'))
+    .selectAll('a')
+    .select(['p.display_name as professional_name', 'p.job_title as professional_title'])
+    .where('a.la_code', '=', laCode)
+    .where('a.case_id', '=', caseId)
+    .orderBy('a.requested')
+    .orderBy('a.created_at')
+    .execute();
+}
+
+function listExceptions(db: Executor, laCode: string, caseId: string) {
+  return db
+    .selectFrom('assessment_exception')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('case_id', '=', caseId)
+    .orderBy('recorded_at')
+    .execute();
+}
+
+/** The case's one history: every case event about it, newest first. */
+function caseHistory(db: Executor, laCode: string, childId: string, caseId: string) {
+  return db
+    .selectFrom('case_event as e')
+    .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'e.la_code').onRef('u.id', '=', 'e.actor_user_id'))
+    .select(['e.id', 'e.at', 'e.kind', 'e.summary', 'u.display_name as actor_name'])
+    .where('e.la_code', '=', laCode)
+    .where('e.child_id', '=', childId)
+    .where(sql<boolean>`e.detail->>'caseId' = ${caseId}`)
+    .orderBy('e.at', 'desc')
+    .orderBy('e.id', 'desc')
+    .execute();
+}
+
+export function adviceLabel(a: { agency: string; service_name: string | null; professional_name?: string | null }) {
+  const base = AGENCY_LABELS[a.agency] ?? a.agency;
+  return a.service_name ? `${base}: ${a.service_name}` : base;
+}
+
+/** Everything about one case for casework staff (audited read of the child). */
+export async function getCase(db: Executor, actor: Actor, caseId: string, today: string): Promise<CaseView> {
+  requireRole(actor, CASEWORK_ROLES, 'assessment.case');
+  const record = await caseOrNotFound(db, actor, caseId);
+  await authoriseChildRead(db, actor, record.child_id, 'assessment.read');
+  return caseView(db, actor, record, today);
+}
+
+async function caseView(db: Executor, actor: Actor, record: CaseRecord, today: string): Promise<CaseView> {
+  const facts = (await loadFacts(db, actor.laCode, [record.id])).get(record.id)!;
+  const timeline = caseTimeline(facts, today);
+  const adviceRows = await listAdvice(db, actor.laCode, record.id);
+  const adviceLabels = new Map(adviceRows.map((a) => [a.id, adviceLabel(a)]));
+  const advice = adviceRows.map((a) => ({ ...a, step: stepById(timeline, `advice:${a.id}`)!, label: adviceLabel(a) }));
+  return {
+    record,
+    timeline,
+    next: nextStep(timeline),
+    advice,
+    exceptions: await listExceptions(db, actor.laCode, record.id),
+    history: await caseHistory(db, actor.laCode, record.child_id, record.id),
+    authority: await authority(db, actor.laCode),
+    adviceLabels,
+  };
+}
+
+/** The open or latest assessment for each child the parent or young person is linked to. */
+export async function familyCases(db: Executor, actor: Actor, today: string): Promise<CaseView[]> {
+  requireRole(actor, ['parent', 'young-person'], 'assessment.family');
+  const kind = actor.role === 'parent' ? 'parent' : 'young-person';
+  const rows = await db
+    .selectFrom('assessment_case as a')
+    .innerJoin('access_grant as g', (j) =>
+      j.onRef('g.la_code', '=', 'a.la_code').onRef('g.child_id', '=', 'a.child_id'),
+    )
+    .select(['a.id', 'a.child_id', 'a.is_open'])
+    .where('a.la_code', '=', actor.laCode)
+    .where('g.user_id', '=', actor.userId)
+    .where('g.kind', '=', kind)
+    .where('g.revoked_at', 'is', null)
+    .where('a.stage', '!=', 'linked')
+    .orderBy('a.is_open', 'desc')
+    .orderBy('a.request_received', 'desc')
+    .execute();
+  const seen = new Set<string>();
+  const views: CaseView[] = [];
+  for (const r of rows) {
+    if (seen.has(r.child_id)) continue;
+    seen.add(r.child_id);
+    const record = await caseOrNotFound(db, actor, r.id);
+    views.push(await caseView(db, actor, record, today));
+  }
+  return views;
+}
+
+/** One case for the family (their own child only; 404 otherwise, audited). */
+export async function familyCase(db: Executor, actor: Actor, caseId: string, today: string): Promise<CaseView> {
+  requireRole(actor, ['parent', 'young-person'], 'assessment.family');
+  const record = await caseOrNotFound(db, actor, caseId).catch(() => null);
+  if (!record || record.stage === 'linked') throw new NotFoundError();
+  await authoriseChildRead(db, actor, record.child_id, 'assessment.family.read');
+  return caseView(db, actor, record, today);
+}
+
+export type { CaseFacts, Stage };

@@ -1,0 +1,57 @@
+/**
+ * The assessment journey's messages. Each says exactly what changed and what happens next, in plain words.
+ */
+import { registerTemplates } from '../../platform/notify/templates.ts';
+
+export const ASSESSMENT_TEMPLATES = {
+  'assessment-request-received': {
+    subject: 'We have your request to assess ((child))',
+    body: 'Hello,\n\n((council)) received a request for an education, health and care (EHC) needs assessment for ((child)) on ((received)).\n\nWhat happens next: the council must decide whether to assess by ((due)). Until a caseworker is named, contact ((team)) on ((teamPhone)) or ((teamEmail)).',
+  },
+  'assessment-request-linked': {
+    subject: 'Your request for ((child)) has been joined to the one already open',
+    body: 'Hello,\n\n((council)) already had an open request to assess ((child)), received on ((received)). Your new request has been added to that one so nothing is done twice.\n\nWhat happens next: the council must still decide whether to assess by ((due)).',
+  },
+  'assessment-allocated': {
+    subject: '((officer)) is now the caseworker for ((child))',
+    body: "Hello,\n\n((officer)) is now the named caseworker for ((child))'s education, health and care (EHC) needs assessment. You can email them at ((officerEmail)).\n\nWhat happens next: ((next)) If they are away, contact ((team)) on ((teamPhone)).",
+  },
+  'assessment-decision': {
+    subject: 'Decision on assessing ((child))',
+    body: 'Hello,\n\n((decision))\n\nWhat happens next: ((next))',
+  },
+  'assessment-exception': {
+    subject: 'A change to the dates for ((child))',
+    body: 'Hello,\n\nThe council has recorded that ((exception)). This is one of the reasons the law allows a date to move.\n\n((explanation))\n\nThe council must still act as soon as it can. If you disagree, contact ((team)) on ((teamPhone)).',
+  },
+  'assessment-draft-served': {
+    subject: "((child))'s draft plan is ready for your comments",
+    body: "Hello,\n\nThe council sent ((child))'s draft education, health and care plan on ((served)).\n\nWhat happens next: you have until ((commentsEnd)) to comment, ask for a meeting and tell the council which school or college you would like named. The council must issue the final plan by ((due)).",
+  },
+  'assessment-response-recorded': {
+    subject: 'We have your comments on the draft plan for ((child))',
+    body: "Hello,\n\nThe council recorded your response to ((child))'s draft plan on ((date)).((school))\n\nWhat happens next: the council must issue the final plan by ((due)).",
+  },
+  'assessment-final-issued': {
+    subject: "((child))'s final education, health and care plan has been issued",
+    body: "Hello,\n\nThe council issued ((child))'s final education, health and care (EHC) plan on ((issued)).\n\nWhat happens next: if you disagree with what the plan says about needs, help or the school named, you can appeal to the tribunal by ((appealBy)). Free, independent advice: ((sendiass)).",
+  },
+  'advice-requested': {
+    subject: 'Advice asked for: ((child)), due ((due))',
+    body: 'Hello ((name)),\n\n((council)) has asked you for ((agency)) advice for the education, health and care (EHC) needs assessment of ((child)).\n\nWhat happens next: the law says the advice must arrive by ((due)). Sign in to Goldthread to see the task and send your advice.',
+  },
+  'advice-reminder': {
+    subject: 'Reminder: advice for ((child)) is due on ((due))',
+    body: 'Hello ((name)),\n\nYour ((agency)) advice for ((child)) has not arrived yet. It is due on ((due)), in ((daysLeft)).\n\nWhat happens next: sign in to Goldthread to send it. If you have not been involved with this child, or your existing advice is still current, you can say so in the same form.',
+  },
+  'advice-overdue': {
+    subject: 'Overdue advice: ((agency)) for ((child))',
+    body: 'Hello ((name)),\n\nThe ((agency)) advice for ((child)) was due on ((due)) and has not arrived. It was asked of ((adviser)) on ((requested)).\n\nWhat happens next: please contact the service to agree a date. The caseworker is ((officer)).',
+  },
+  'advice-received': {
+    subject: 'Advice received: ((agency)) for ((child))',
+    body: 'Hello ((name)),\n\nThe ((agency)) advice for ((child)) arrived on ((received)).\n\nWhat happens next: ((next))',
+  },
+};
+
+registerTemplates(ASSESSMENT_TEMPLATES);
