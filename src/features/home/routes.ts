@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { paths } from '../../platform/web/paths.ts';
+import { paginationItems } from '../children/routes.ts';
 import { PLAN_STATUS_LABELS, PRIMARY_NEED_LABELS } from '../children/service.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
+import { editorHome, providerHome } from '../local-offer/service.ts';
 import { workspacePage, teamPage } from '../assessments/routes.ts';
 import { tasksPage } from '../advice/routes.ts';
 import { familyHome } from '../family/routes.ts';
@@ -55,7 +58,24 @@ export function homeRoutes(app: FastifyInstance, deps: AppDeps): void {
           canRequest: true,
         });
       case 'local-offer-editor':
-        return reply.view('home/editor.njk', { pageTitle: 'Local Offer' });
+        return reply.view('home/editor.njk', {
+          pageTitle: 'Local Offer',
+          ...(await editorHome(db, actor, todayInLondon())),
+        });
+      case 'local-offer-provider': {
+        const page = Math.max(1, Number((request.query as Record<string, string>).page) || 1);
+        const data = await providerHome(db, actor, todayInLondon(), page);
+        const link = (p: number) => `${paths.home}?page=${p}`;
+        return reply.view('home/provider.njk', {
+          pageTitle: 'Your Local Offer entries',
+          ...data,
+          pagination: {
+            previous: page > 1 ? { href: link(page - 1) } : undefined,
+            next: page < data.services.pages ? { href: link(page + 1) } : undefined,
+            items: paginationItems(page, data.services.pages, link),
+          },
+        });
+      }
       case 'administrator':
         return reply.view('home/admin.njk', { pageTitle: 'Administration', ...(await adminHome(db, actor)) });
     }

@@ -358,7 +358,7 @@ async function writeService(
   await refreshSearchWords(trx, laCode, [updated.id]);
 }
 
-async function checkerName(db: Executor, actor: Actor, organisationName: string): Promise<string> {
+function checkerName(actor: Actor, organisationName: string): string {
   if (actor.role === 'local-offer-provider') return `${organisationName} (provider)`;
   return actor.jobTitle ?? 'Local Offer editor';
 }
@@ -374,7 +374,7 @@ export async function submitEdit(
   values: EditValues,
   today: string,
 ): Promise<'pending' | 'published' | 'unchanged'> {
-  return (await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<'pending' | 'published' | 'unchanged'> => {
     const { service, organisation } = await authoriseServiceEdit(trx, actor, serviceId);
     const previous = editValuesOf(service);
     const changed = changedFields(previous, values);
@@ -382,7 +382,7 @@ export async function submitEdit(
     if (actor.role === 'local-offer-editor') {
       await writeService(trx, actor.laCode, applyEdit(service, values, changed), {
         on: today,
-        by: await checkerName(trx, actor, organisation.name),
+        by: checkerName(actor, organisation.name),
         byEmail: actor.email,
       });
       await audit(trx, auditContext(actor), {
@@ -431,7 +431,7 @@ export async function submitEdit(
       detail: { fields: changed },
     });
     return 'pending';
-  })) as 'pending' | 'published' | 'unchanged';
+  });
 }
 
 /** "These details are still right": the entry is checked today and due again in a year. */
@@ -442,7 +442,7 @@ export async function confirmCurrent(db: Kysely<DB>, actor: Actor, serviceId: st
       .updateTable('local_offer_service')
       .set({
         last_checked_on: today,
-        last_checked_by: await checkerName(trx, actor, organisation.name),
+        last_checked_by: checkerName(actor, organisation.name),
         last_checked_by_email: actor.role === 'local-offer-editor' ? actor.email : null,
         review_by: addDays(today, REVIEW_PERIOD_DAYS),
       })
@@ -554,7 +554,7 @@ export async function decideEdit(
       const loaded = await loadServices(trx, actor.laCode, [edit.service_id]);
       const service = loaded.services[0]!;
       const current = editValuesOf(service);
-      const values = { ...current, ...edit.changes } as EditValues;
+      const values = { ...current, ...edit.changes };
       const changed = changedFields(current, values);
       const org = loaded.organisations.get(service.organisationId)!;
       await writeService(trx, actor.laCode, applyEdit(service, values, changed), {
@@ -759,7 +759,7 @@ export async function saveYouSaid(
   commentIds: readonly string[],
 ) {
   requireRole(actor, EDITOR_ROLES, 'local-offer.you-said');
-  return (await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<string> => {
     const clash = await trx
       .selectFrom('local_offer_you_said')
       .select('id')
@@ -832,7 +832,7 @@ export async function saveYouSaid(
       detail: { published: input.published, comments: valid.length },
     });
     return entryId!;
-  })) as string;
+  });
 }
 
 export async function listYouSaid(

@@ -5,6 +5,7 @@
 import type { Database } from '../db/database.ts';
 import { NOTIFY_QUEUE, sendQueuedNotification, type Notifier } from '../notify/notify.ts';
 import type { Jobs } from './jobs.ts';
+import { localOfferJobs } from '../../features/local-offer/jobs.ts';
 import { registerAssessmentJobs } from '../../features/assessments/jobs.ts';
 
 export interface JobDeps {
@@ -13,7 +14,7 @@ export interface JobDeps {
   readonly notifier: Notifier;
 }
 
-export const featureJobs: Array<(deps: JobDeps) => void> = [registerAssessmentJobs];
+export const featureJobs: Array<(deps: JobDeps) => void> = [localOfferJobs, registerAssessmentJobs];
 
 export function registerJobs(deps: JobDeps): void {
   deps.jobs.handle(NOTIFY_QUEUE, (data) =>

@@ -29,6 +29,9 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
   if (planReaders.includes(actor.role)) {
     items.push({ href: paths.improvement.index, text: 'Improvement plan' });
   }
+  if (actor.role === 'local-offer-editor' || actor.role === 'local-offer-provider') {
+    items.push({ href: paths.localOffer.manage.services, text: 'Local Offer entries' });
+  }
   if (actor.role === 'administrator') {
     items.push(
       { href: paths.admin.users, text: 'Users' },

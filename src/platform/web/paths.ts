@@ -68,7 +68,8 @@ export const paths = {
     comments: '/local-offer/comments',
     thanks: '/local-offer/thank-you',
     youSaid: '/local-offer/you-said-we-did',
-    youSaidYear: (year: number | string) => `/local-offer/you-said-we-did/${encodeURIComponent(String(year))}`,
+    youSaidYear: (year: number | string) =>
+      `/local-offer/you-said-we-did/${encodeURIComponent(String(year))}`,
     youSaidYearPattern: '/local-offer/you-said-we-did/:year',
     manage: {
       services: '/local-offer/manage/services',

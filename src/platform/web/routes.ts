@@ -7,6 +7,8 @@ import { authRoutes } from '../../features/auth/routes.ts';
 import { childrenRoutes } from '../../features/children/routes.ts';
 import { homeRoutes } from '../../features/home/routes.ts';
 import { improvementRoutes } from '../../features/improvement/routes.ts';
+import { localOfferApiRoutes } from '../../features/local-offer/api.ts';
+import { localOfferRoutes } from '../../features/local-offer/routes.ts';
 import { pageRoutes } from '../../features/pages/routes.ts';
 import type { AppDeps } from './app.ts';
 
@@ -17,6 +19,8 @@ export const featureRoutes: AppDeps['routes'] = [
   childrenRoutes,
   adminRoutes,
   improvementRoutes,
+  localOfferRoutes,
+  localOfferApiRoutes,
   assessmentRoutes,
   adviceRoutes,
   familyRoutes,
