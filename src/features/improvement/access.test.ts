@@ -104,6 +104,7 @@ describe.each(ENGINES)('improvement plan access on %s', (engine) => {
     paths.improvement.index,
     paths.improvement.myActions,
     paths.improvement.plan(planId),
+    paths.improvement.actions(planId),
     paths.improvement.flags(planId),
     paths.improvement.timeline(planId),
     paths.improvement.changes(planId),

@@ -4,8 +4,10 @@
  */
 import { z } from 'zod';
 import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/schema.ts';
+import type { UploadedFile } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { optionalText, readDateInput, requiredText } from '../../platform/web/forms.ts';
+import { checkEvidenceFile } from './evidence-files.ts';
 import type { UpdateInput } from './service.ts';
 
 export type FormOutcome<T> = { ok: true; data: T } | { ok: false; errors: FormErrors };
@@ -27,7 +29,7 @@ function issues(result: z.ZodSafeParseResult<unknown>): Array<[string, string]> 
   return result.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message]);
 }
 
-export const EVIDENCE_CHOICES = ['none', 'text', 'link', 'minutes', 'indicator'] as const;
+export const EVIDENCE_CHOICES = ['none', 'text', 'link', 'file', 'minutes', 'indicator'] as const;
 
 const updateSchema = z.object({
   status: z.enum(BRAG_STATUSES, { error: 'Select the status of the action' }),
@@ -53,14 +55,22 @@ const UPDATE_ORDER = [
   'evidenceKind',
   'evidenceDescription',
   'evidenceUrl',
+  'evidenceFile',
   'evidenceMeeting',
   'meetingDate',
   'indicatorName',
   'indicatorValue',
 ];
 
-/** Reads the update form. `today` bounds the dates: an update cannot be dated in the future. */
-export function readUpdateForm(values: Record<string, string>, today: string): FormOutcome<UpdateInput> {
+/**
+ * Reads the update form. `today` bounds the dates: an update cannot be dated in the future. `file` is the uploaded
+ * evidence file, if one was chosen (the form is multipart); it is read only when the evidence is "A file".
+ */
+export function readUpdateForm(
+  values: Record<string, string>,
+  today: string,
+  file?: UploadedFile,
+): FormOutcome<UpdateInput> {
   const pairs: Array<[string, string]> = [];
   const date = readDateInput(values, 'date', 'Date of the update');
   if (date.error) pairs.push(['date', date.error]);
@@ -69,6 +79,7 @@ export function readUpdateForm(values: Record<string, string>, today: string): F
   const parsed = updateSchema.safeParse(values);
   pairs.push(...issues(parsed));
   const meetingDate = readDateInput(values, 'meetingDate', 'Date of the meeting');
+  let checked: ReturnType<typeof checkEvidenceFile> | undefined;
   if (parsed.success) {
     const v = parsed.data;
     if (v.evidenceKind !== 'none' && !v.evidenceDescription) {
@@ -82,6 +93,15 @@ export function readUpdateForm(values: Record<string, string>, today: string): F
           'Enter a link in the correct format, like https://www.example.org/report',
         ]);
       }
+    }
+    if (v.evidenceKind === 'file') {
+      if (!file) pairs.push(['evidenceFile', 'Select a file']);
+      else {
+        checked = checkEvidenceFile(file);
+        if (!checked.ok) pairs.push(['evidenceFile', checked.message]);
+      }
+    } else if (file) {
+      pairs.push(['evidenceKind', 'Select “A file” to add the file you chose as evidence']);
     }
     if (v.evidenceKind === 'minutes') {
       if (!v.evidenceMeeting) pairs.push(['evidenceMeeting', 'Enter the name of the meeting']);
@@ -103,6 +123,7 @@ export function readUpdateForm(values: Record<string, string>, today: string): F
     return { ok: false, errors: errorsFrom(pairs, { date: 'date-day', meetingDate: 'meetingDate-day' }) };
   }
   const v = parsed.data;
+  const upload = checked?.ok ? checked : undefined;
   return {
     ok: true,
     data: {
@@ -116,6 +137,9 @@ export function readUpdateForm(values: Record<string, string>, today: string): F
               kind: v.evidenceKind,
               description: v.evidenceDescription ?? '',
               url: v.evidenceKind === 'link' ? v.evidenceUrl : undefined,
+              fileName: upload?.fileName,
+              contentType: upload?.contentType,
+              content: upload?.content,
               meeting: v.evidenceKind === 'minutes' ? v.evidenceMeeting : undefined,
               meetingDate: v.evidenceKind === 'minutes' ? meetingDate.value : undefined,
               indicatorName: v.evidenceKind === 'indicator' ? v.indicatorName : undefined,

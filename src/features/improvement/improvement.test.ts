@@ -117,7 +117,7 @@ describe.each(ENGINES)('improvement plan pages on %s', (engine) => {
       expect(match, text).not.toBeNull();
     }
     const counts = [
-      ...flags.body.matchAll(/<h2 class="govuk-heading-m" id="flag-[^"]+">[^(]+\((\d+)\)/g),
+      ...flags.body.matchAll(/<li class="app-flag-count" id="flag-[^"]+"><a [^>]+>[^(]+\((\d+)\)/g),
     ].map((m) => Number(m[1]));
     expect(counts).toHaveLength(5);
     expect(counts.filter((n) => n > 0).length).toBeGreaterThanOrEqual(4);

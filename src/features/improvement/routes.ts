@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/schema.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
-import { actorOf } from '../../platform/web/app.ts';
+import { actorOf, isUploadedFile } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { formValues, singleError } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
@@ -29,8 +29,12 @@ import {
   STATUS_TEXT,
   timeline,
 } from './compute.ts';
+import { contentDisposition, EVIDENCE_FILE_ACCEPT, servedContentType } from './evidence-files.ts';
 import { EVIDENCE_CHOICES, readAsOf, readImportForm, readReportForm, readUpdateForm } from './forms.ts';
+import { filterItems, filtering, filterRows, ownerTitles, paginate, readListFilters } from './listing.ts';
+import type { ListFilters } from './listing.ts';
 import { buildPack, packDocx } from './report.ts';
+import { paginationItems } from '../children/routes.ts';
 import {
   canManagePlans,
   confirmImport,
@@ -69,6 +73,7 @@ function planNav(data: PlanData, current: string, manager: boolean) {
   const id = data.plan.id;
   const items = [
     { href: paths.improvement.plan(id), text: 'Overview' },
+    { href: paths.improvement.actions(id), text: 'Actions' },
     { href: paths.improvement.flags(id), text: 'Flags' },
     { href: paths.improvement.timeline(id), text: 'Timeline' },
     { href: paths.improvement.changes(id), text: 'Changes since the last report' },
@@ -86,6 +91,29 @@ const safeFileName = (title: string) =>
     .trim()
     .replace(/\s+/g, '-')
     .slice(0, 80) || 'plan';
+
+/** govukPagination's parameters for a page of a list, keeping the filters in every link. */
+function pagination(
+  result: { page: number; pages: number },
+  path: string,
+  filters: ListFilters,
+  extra: Record<string, string | undefined> = {},
+) {
+  const link = (page: number) =>
+    withQuery(path, {
+      ...extra,
+      area: filters.area,
+      status: filters.status,
+      owner: filters.owner,
+      flag: filters.flag,
+      page: page === 1 ? undefined : page,
+    });
+  return {
+    previous: result.page > 1 ? { href: link(result.page - 1) } : undefined,
+    next: result.page < result.pages ? { href: link(result.page + 1) } : undefined,
+    items: paginationItems(result.page, result.pages, link),
+  };
+}
 
 export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps.database;
@@ -107,13 +135,34 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = actorOf(request);
     const today = todayInLondon();
     const plans = await myActions(db, actor);
+    const query = formValues(request.query);
+    const many = plans.length > 1;
+    const areas = plans.flatMap((data) =>
+      data.areas.map((a) => ({ ...a, title: many ? `${a.title} (${data.plan.title})` : a.title })),
+    );
+    const filters = readListFilters(query, areas);
+    const all = plans.flatMap((data) => {
+      const last = lastReportBefore(data.reports, today);
+      return actionRows(data, today, last?.meetingDate ?? null).map((row) => ({ ...row, plan: data.plan }));
+    });
+    const result = paginate(filterRows(all, filters), filters.page);
+    // The page's rows, grouped under their plan's heading in the order they come.
+    const groups: Array<{ plan: PlanData['plan']; rows: typeof result.rows }> = [];
+    for (const row of result.rows) {
+      const group = groups.at(-1);
+      if (group?.plan.id === row.plan.id) group.rows.push(row);
+      else groups.push({ plan: row.plan, rows: [row] });
+    }
     return reply.view('improvement/my-actions.njk', {
       pageTitle: 'Your actions',
       today,
-      plans: plans.map((data) => {
-        const last = lastReportBefore(data.reports, today);
-        return { data, rows: actionRows(data, today, last?.meetingDate ?? null) };
-      }),
+      hasActions: all.length > 0,
+      groups,
+      result,
+      filters,
+      filtered: filtering(filters),
+      ...filterItems(filters, areas, []),
+      pagination: pagination(result, paths.improvement.myActions, filters),
       ...labels,
     });
   });
@@ -156,6 +205,29 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   });
 
+  app.get(paths.improvement.actionsPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { planId } = request.params as { planId: string };
+    const data = await getPlan(db, actor, planId);
+    const today = todayInLondon();
+    const last = lastReportBefore(data.reports, today);
+    const rows = actionRows(data, today, last?.meetingDate ?? null);
+    const filters = readListFilters(formValues(request.query), data.areas);
+    const result = paginate(filterRows(rows, filters), filters.page);
+    return reply.view('improvement/actions.njk', {
+      pageTitle: `Actions: ${data.plan.title}`,
+      data,
+      today,
+      result,
+      filters,
+      filtered: filtering(filters),
+      ...filterItems(filters, data.areas, ownerTitles(rows)),
+      pagination: pagination(result, paths.improvement.actions(planId), filters),
+      nav: planNav(data, paths.improvement.actions(planId), canManagePlans(actor)),
+      ...labels,
+    });
+  });
+
   app.get(paths.improvement.flagsPattern, async (request, reply) => {
     const actor = actorOf(request);
     const { planId } = request.params as { planId: string };
@@ -163,13 +235,32 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     const query = formValues(request.query);
     const { asOf, errors } = readAsOf(query, todayInLondon());
     if (errors) reply.code(400);
+    const flags = flagged(data, asOf);
+    const lastReport = flags.lastReport;
+    const rows = actionRows(data, asOf, lastReport?.meetingDate ?? null).filter((r) => r.flags.length > 0);
+    const filters = readListFilters(query, data.areas);
+    const result = paginate(filterRows(rows, filters), filters.page);
+    // The date chosen stays in every filter and page link.
+    const asOfQuery = errors
+      ? {}
+      : { 'asOf-day': query['asOf-day'], 'asOf-month': query['asOf-month'], 'asOf-year': query['asOf-year'] };
     return reply.view('improvement/flags.njk', {
       pageTitle: `Flags: ${data.plan.title}`,
       data,
       asOf,
       values: query,
+      asOfQuery,
       errors,
-      flags: flagged(data, asOf),
+      flags,
+      flagLinks: flags.groups.map((g) => ({
+        ...g,
+        href: withQuery(paths.improvement.flags(planId), { ...asOfQuery, flag: g.flag }),
+      })),
+      result,
+      filters,
+      filtered: filtering(filters),
+      ...filterItems(filters, data.areas, ownerTitles(rows)),
+      pagination: pagination(result, paths.improvement.flags(planId), filters, asOfQuery),
       nav: planNav(data, paths.improvement.flags(planId), canManagePlans(actor)),
       ownersText,
       ...labels,
@@ -337,6 +428,7 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     reply: FastifyReply,
     values?: Record<string, string>,
     errors?: FormErrors,
+    chosenFile?: string,
   ) => {
     const actor = actorOf(request);
     const { actionId } = request.params as { actionId: string };
@@ -368,6 +460,8 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
       history: [...action.updates].reverse(),
       statusItems: BRAG_STATUSES.map((s) => ({ value: s, text: STATUS_TEXT[s], checked: form.status === s })),
       evidenceChoices: EVIDENCE_CHOICES,
+      fileAccept: EVIDENCE_FILE_ACCEPT,
+      chosenFile,
       ...labels,
     });
   };
@@ -381,8 +475,11 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     // Someone who may not post is refused before their input is looked at.
     requireCanUpdate(actor, action);
     const values = formValues(request.body);
-    const form = readUpdateForm(values, todayInLondon());
-    if (!form.ok) return renderAction(request, reply, values, form.errors);
+    const upload = (request.body as Record<string, unknown> | undefined)?.evidenceFile;
+    const file = isUploadedFile(upload) ? upload : undefined;
+    const form = readUpdateForm(values, todayInLondon(), file);
+    // A browser cannot keep a chosen file across a page load, so the page names it and asks for it again.
+    if (!form.ok) return renderAction(request, reply, values, form.errors, file?.filename);
     try {
       await db.transaction().execute((trx) => postUpdate(trx, actor, actionId, form.data));
     } catch (err) {
@@ -392,6 +489,7 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
           reply,
           values,
           singleError('evidenceKind', 'Add evidence of impact to mark this action complete'),
+          file?.filename,
         );
       }
       throw err;
@@ -403,10 +501,12 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = actorOf(request);
     const { evidenceId } = request.params as { evidenceId: string };
     const file = await db.transaction().execute((trx) => getEvidenceFile(trx, actor, evidenceId));
+    // Always an attachment, never shown inline, and never sniffed into something else (such as a web page).
     return reply
-      .header('content-type', 'application/octet-stream')
+      .header('content-type', servedContentType(file.file_name))
       .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `attachment; filename="${safeFileName(file.file_name ?? 'evidence')}"`)
+      .header('content-disposition', contentDisposition(file.file_name ?? 'evidence'))
+      .header('content-security-policy', "default-src 'none'; sandbox")
       .send(Buffer.from(file.content ?? new Uint8Array()));
   });
 

@@ -135,9 +135,13 @@ export interface UpdateInput {
   body: string;
   evidence?:
     | {
-        kind: Exclude<EvidenceKind, 'file'>;
+        kind: EvidenceKind;
         description: string;
         url?: string | undefined;
+        /** A file's cleaned name, accepted type and bytes (kind 'file'). */
+        fileName?: string | undefined;
+        contentType?: string | undefined;
+        content?: Uint8Array | undefined;
         meeting?: string | undefined;
         meetingDate?: string | undefined;
         indicatorName?: string | undefined;
@@ -155,6 +159,9 @@ export async function postUpdate(db: Executor, actor: Actor, actionId: string, i
   requireCanUpdate(actor, action);
   const hadEvidence = action.updates.some((u) => u.evidence.length > 0);
   if (input.status === 'complete' && !input.evidence && !hadEvidence) throw new EvidenceRequiredError();
+  if (input.evidence?.kind === 'file' && (!input.evidence.content || !input.evidence.fileName)) {
+    throw new Error('file evidence needs its name and content');
+  }
   const updateId = await insertUpdate(db, {
     laCode: actor.laCode,
     actionId,
@@ -169,6 +176,9 @@ export async function postUpdate(db: Executor, actor: Actor, actionId: string, i
             kind: input.evidence.kind,
             description: input.evidence.description,
             url: input.evidence.url ?? null,
+            fileName: input.evidence.fileName ?? null,
+            contentType: input.evidence.contentType ?? null,
+            content: input.evidence.content ?? null,
             meeting: input.evidence.meeting ?? null,
             meetingDate: input.evidence.meetingDate ?? null,
             indicatorName: input.evidence.indicatorName ?? null,
@@ -187,6 +197,9 @@ export async function postUpdate(db: Executor, actor: Actor, actionId: string, i
       from: action.status,
       to: input.status,
       evidence: input.evidence?.kind ?? null,
+      ...(input.evidence?.kind === 'file'
+        ? { fileName: input.evidence.fileName, bytes: input.evidence.content?.length ?? 0 }
+        : {}),
     },
   });
   return updateId;
