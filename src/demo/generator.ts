@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
 import { buildDemoData, type DemoData, type DemoLink, type DemoOptions } from './build.ts';
 import { seedImprovementDemo } from '../features/improvement/demo.ts';
 import { seedLocalOfferDemo } from '../features/local-offer/demo.ts';
+import { seedAssessmentDemo } from '../features/assessments/demo.ts';
 
 export { buildDemoData, type DemoData, type DemoOptions } from './build.ts';
 
@@ -88,6 +89,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoOptions = {}): Promi
     await inChunks(data.caseEvents, (c) => trx.insertInto('case_event').values(c).execute());
     await seedImprovementDemo(trx, { laCode: DEMO_LA_CODE, today: options.today });
     await seedLocalOfferDemo(trx, { laCode: DEMO_LA_CODE, today: options.today });
+    await seedAssessmentDemo(trx, { laCode: DEMO_LA_CODE, today: options.today });
     return true;
   });
   if (!inserted) return { skipped: true };

@@ -1,0 +1,43 @@
+/** The demo's open assessments: about 350 of 2,500 children, every stage, overdue and on time, deterministic. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../demo/generator.ts';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
+
+describe('demo assessments (pglite)', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    await seedDemo(database.db, { children: 2500 });
+  }, 300_000);
+  afterAll(async () => database?.close());
+
+  it('has about 350 open assessments at every stage, spread across officers, with advice for the demo professionals', async () => {
+    const db = database.db;
+    const open = await db.selectFrom('assessment_case').select(['stage', 'officer_id', 'next_due']).where('is_open', '=', true).execute();
+    expect(open.length).toBeGreaterThan(300);
+    expect(open.length).toBeLessThan(420);
+    expect(new Set(open.map((o) => o.stage))).toEqual(new Set(['request', 'assessment', 'draft']));
+    expect(open.some((o) => o.next_due! < '2026-11-01')).toBe(true);
+    expect(open.some((o) => o.next_due! >= '2026-11-01')).toBe(true);
+    expect(new Set(open.map((o) => o.officer_id)).size).toBeGreaterThan(8);
+    expect(open.some((o) => o.officer_id === null)).toBe(true);
+    const exceptions = await db.selectFrom('assessment_exception').select('id').execute();
+    expect(exceptions.length).toBeGreaterThan(5);
+    for (const email of ['ep@demo.example', 'health@demo.example', 'socialcare@demo.example']) {
+      const tasks = await db
+        .selectFrom('assessment_advice as a')
+        .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'a.la_code').onRef('u.id', '=', 'a.professional_user_id'))
+        .select(['a.due', 'a.received'])
+        .where('u.email', '=', email)
+        .execute();
+      expect(tasks.filter((t) => !t.received).length, email).toBeGreaterThan(0);
+    }
+    const parent = await db
+      .selectFrom('assessment_case as a')
+      .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
+      .select(['a.stage'])
+      .where('c.reference', '=', 'GT-000018')
+      .execute();
+    expect(parent.map((p) => p.stage)).toEqual(['assessment']);
+  });
+});

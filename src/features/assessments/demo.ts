@@ -1,0 +1,268 @@
+/**
+ * The demo authority's open assessments: every child the demo marks as being assessed, plus some children with plans
+ * who have asked for a reassessment, so that about 12% of children (350 of 2,500) have an open assessment, at every
+ * stage, some on time, some overdue, some with exceptions, spread across officers. parent@'s child has one mid-way
+ * (advice asked of ep@ and health@). Deterministic: a seeded generator and a fixed date, never the clock. Every due
+ * date stored comes from the statutory clock.
+ */
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/audit/audit.ts';
+import type { AdviceAgency } from '../../platform/db/schema.ts';
+import { DEFAULT_TODAY } from '../../demo/build.ts';
+import { addDays, maxDate, minDate } from '../../demo/dates.ts';
+import { createRandom } from '../../demo/random.ts';
+import {
+  AGENCY_LABELS,
+  caseTimeline,
+  nextStep,
+  OPEN_STAGES,
+  stageFor,
+  stepById,
+  type CaseFacts,
+} from '../../domain/assessment/journey.ts';
+import type { ExceptionKind } from '../../domain/clock/types.ts';
+
+interface Options {
+  laCode: string;
+  today?: string | undefined;
+}
+
+async function inChunks<T>(rows: T[], size: number, fn: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += size) await fn(rows.slice(i, i + size));
+}
+
+export async function seedAssessmentDemo(trx: Executor, options: Options): Promise<number> {
+  const la = options.laCode;
+  const today = options.today ?? DEFAULT_TODAY;
+  const rng = createRandom(4004);
+  const users = await trx
+    .selectFrom('app_user as u')
+    .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'u.la_code').onRef('t.id', '=', 'u.team_id'))
+    .leftJoin('organisation as o', (j) => j.onRef('o.la_code', '=', 't.la_code').onRef('o.id', '=', 't.organisation_id'))
+    .select(['u.id', 'u.email', 'u.role', 'u.team_id', 't.name as team_name', 'o.kind'])
+    .where('u.la_code', '=', la)
+    .orderBy('u.email')
+    .execute();
+  const byEmail = new Map(users.map((u) => [u.email, u]));
+  const caseworkers = users.filter((u) => u.role === 'caseworker');
+  const teamOf = new Map(users.map((u) => [u.id, u.team_id]));
+  const managedTeams = users.filter((u) => u.role === 'team-manager' && u.team_id).map((u) => u.team_id!);
+  const defaultTeam = managedTeams[0] ?? caseworkers[0]?.team_id;
+  if (!defaultTeam) return 0;
+  const professionals = (kind: string) => users.filter((u) => u.role === 'professional' && u.kind === kind);
+  const ep = byEmail.get('ep@demo.example');
+  const health = byEmail.get('health@demo.example');
+  const socialCare = byEmail.get('socialcare@demo.example');
+  const parentUser = byEmail.get('parent@demo.example');
+
+  const children = await trx
+    .selectFrom('child as c')
+    .select(['c.id', 'c.reference', 'c.plan_status', 'c.lead_officer_id', 'c.known_to_social_care', 'c.date_of_birth'])
+    .where('c.la_code', '=', la)
+    .where('c.plan_status', 'in', ['assessment', 'plan'])
+    .orderBy('c.reference')
+    .execute();
+  const requestEvents = await trx
+    .selectFrom('case_event')
+    .select(['child_id', sql<string>`min((at at time zone 'Europe/London')::date)::text`.as('day')])
+    .where('la_code', '=', la)
+    .where('kind', '=', 'request-received')
+    .groupBy('child_id')
+    .execute();
+  const requestDay = new Map(requestEvents.map((e) => [e.child_id, e.day]));
+  const parentChild = parentUser
+    ? await trx
+        .selectFrom('access_grant')
+        .select('child_id')
+        .where('la_code', '=', la)
+        .where('user_id', '=', parentUser.id)
+        .where('kind', '=', 'parent')
+        .executeTakeFirst()
+    : undefined;
+  const total = await trx
+    .selectFrom('child')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('la_code', '=', la)
+    .executeTakeFirstOrThrow();
+  const target = Math.round(Number(total.n) * 0.12) + Math.min(50, Math.round(Number(total.n) * 0.02));
+  const assessing = children.filter((c) => c.plan_status === 'assessment');
+  const withPlan = children.filter((c) => c.plan_status === 'plan' && c.id !== parentChild?.child_id);
+  const extra = rng.sample(withPlan, Math.max(0, target - assessing.length - 1));
+  const chosen = [...assessing, ...extra];
+  const parentRow = children.find((c) => c.id === parentChild?.child_id);
+  if (parentRow && !chosen.includes(parentRow)) chosen.push(parentRow);
+
+  const existingGrants = new Set(
+    (
+      await trx
+        .selectFrom('access_grant')
+        .select(['user_id', 'child_id'])
+        .where('la_code', '=', la)
+        .where('kind', '=', 'adviser')
+        .where('revoked_at', 'is', null)
+        .execute()
+    ).map((g) => `${g.user_id}:${g.child_id}`),
+  );
+
+  const cases: Array<Record<string, unknown>> = [];
+  const adviceRows: Array<Record<string, unknown>> = [];
+  const exceptionRows: Array<Record<string, unknown>> = [];
+  const grants: Array<Record<string, unknown>> = [];
+  const events: Array<Record<string, unknown>> = [];
+  const at = (day: string) => new Date(`${day}T10:00:00Z`);
+
+  for (const child of chosen) {
+    const r = rng.fork(child.reference);
+    const isParentChild = child.id === parentChild?.child_id;
+    const caseId = r.uuid();
+    const received = isParentChild
+      ? addDays(today, -61)
+      : (requestDay.get(child.id) && child.plan_status === 'assessment'
+          ? maxDate(requestDay.get(child.id)!, addDays(today, -170))
+          : r.dateBetween(addDays(today, -160), addDays(today, -2)));
+    const age = Math.round((Date.parse(today) - Date.parse(received)) / 86_400_000);
+    let officer: string | null = child.lead_officer_id;
+    // Decision: most within 6 weeks, some late, the newest not yet made.
+    let decision: CaseFacts['decision'] = null;
+    const decideAfter = r.chance(0.75) ? r.int(20, 41) : r.int(43, 70);
+    if (isParentChild) decision = { date: addDays(received, 30), outcome: 'assess' };
+    else if (decideAfter < age) {
+      decision = { date: addDays(received, decideAfter), outcome: r.chance(0.06) ? 'not-assess' : 'assess' };
+    }
+    // The newest requests are sometimes still waiting for the manager to name a caseworker.
+    if (!decision && !isParentChild && r.chance(0.12)) officer = null;
+    else if (!officer) officer = r.pick(caseworkers).id;
+    const team = (officer && teamOf.get(officer)) || defaultTeam;
+    const advice: Array<CaseFacts['advice'][number] & { professional: string | null; service: string | null }> = [];
+    let outcome: CaseFacts['outcome'] = null;
+    let draftServed: string | null = null;
+    let finalIssued: string | null = null;
+    if (decision?.outcome === 'assess') {
+      const asked = minDate(addDays(decision.date, r.int(1, 6)), today);
+      const asks: Array<[AdviceAgency, string | null, string | null]> = [
+        ['family', null, null],
+        ['setting', null, null],
+        ['educational-psychology', isParentChild || r.chance(0.3) ? (ep?.id ?? null) : (r.pick(professionals('educational-psychology'))?.id ?? null), null],
+        ['health', isParentChild || r.chance(0.3) ? (health?.id ?? null) : (r.pick(professionals('health'))?.id ?? null), r.pick(['Community paediatrics', 'Speech and language therapy', 'Occupational therapy'])],
+      ];
+      if (child.known_to_social_care || r.chance(0.15))
+        asks.push(['social-care', r.chance(0.5) ? (socialCare?.id ?? null) : (r.pick(professionals('social-care'))?.id ?? null), null]);
+      for (const [agency, professional, service] of asks) {
+        const id = r.uuid();
+        const back = r.int(20, 60);
+        const arrived = isParentChild ? agency !== 'educational-psychology' && agency !== 'social-care' : r.chance(0.85);
+        const receivedOn = arrived && addDays(asked, back) <= today ? addDays(asked, back) : null;
+        advice.push({ id, agency, requested: asked, received: receivedOn, professional, service });
+      }
+      const allIn = advice.every((a) => a.received);
+      const lastIn = advice.reduce((m, a) => (a.received && a.received > m ? a.received : m), asked);
+      if (!isParentChild && allIn && addDays(lastIn, 10) < today && r.chance(0.8)) {
+        const on = addDays(lastIn, r.int(3, 10));
+        outcome = { date: on, outcome: r.chance(0.05) ? 'no-plan' : 'issue-plan' };
+        if (outcome.outcome === 'issue-plan' && addDays(on, 10) < today && r.chance(0.7)) {
+          draftServed = addDays(on, r.int(3, 10));
+        }
+      }
+    }
+    const exceptions: Array<CaseFacts['exceptions'][number] & { reason: string }> = [];
+    if (!isParentChild && r.chance(0.08)) {
+      const kind: ExceptionKind = r.pick(['personal-circumstances', 'absence-from-area', 'missed-appointment'] as const);
+      const from = r.dateBetween(received, maxDate(received, minDate(today, addDays(received, 60))));
+      const epAdvice = advice.find((a) => a.agency === 'educational-psychology');
+      if (kind === 'missed-appointment') {
+        if (epAdvice && from >= epAdvice.requested)
+          exceptions.push({ kind, from, to: from, appliesTo: [epAdvice.id], reason: 'The family could not come to the educational psychology appointment.' });
+      } else {
+        const to = addDays(from, kind === 'absence-from-area' ? r.int(28, 45) : r.int(10, 30));
+        exceptions.push({
+          kind,
+          from,
+          to,
+          appliesTo: [],
+          reason:
+            kind === 'absence-from-area'
+              ? 'The family was away from the area, staying with relatives.'
+              : 'A close family member was seriously ill.',
+        });
+      }
+    }
+    const facts: CaseFacts = {
+      requestReceived: received,
+      decision,
+      advice,
+      outcome,
+      draftServed,
+      finalIssued,
+      exceptions,
+    };
+    const timeline = caseTimeline(facts, today);
+    const step = nextStep(timeline);
+    const stage = stageFor(facts);
+    cases.push({
+      la_code: la,
+      id: caseId,
+      child_id: child.id,
+      request_received: received,
+      request_method: r.pick(['online', 'email', 'letter', 'phone'] as const),
+      requested_by: r.pick(['parent', 'parent', 'school', 'young-person', 'other'] as const),
+      request_answers: JSON.stringify({ why: 'Progress has stalled despite extra help in school.', support: 'Small-group support and a support plan from school.', consent: 'yes' }),
+      idempotency_key: `demo:${caseId}`,
+      team_id: team,
+      officer_id: officer,
+      allocated_at: officer ? at(received) : null,
+      stage,
+      is_open: OPEN_STAGES.includes(stage),
+      decision_date: decision?.date ?? null,
+      decision_outcome: decision?.outcome ?? null,
+      decision_reasons: decision ? (decision.outcome === 'assess' ? 'The evidence shows needs the school cannot meet from its own resources.' : 'The school can meet these needs with the support it already has; we suggest a review in a term.') : null,
+      panel_notes: decision ? 'Discussed at the multi-agency panel.' : null,
+      outcome_date: outcome?.date ?? null,
+      outcome: outcome?.outcome ?? null,
+      outcome_reasons: outcome ? 'Agreed at panel after the advice was read.' : null,
+      draft_served: draftServed,
+      next_step: step?.id ?? null,
+      next_owner: step?.owner ?? null,
+      next_due: step?.due ?? null,
+      next_adjusted_due: step?.exception?.adjustedDue ?? null,
+      created_at: at(received),
+      updated_at: at(received),
+    });
+    events.push({ la_code: la, child_id: child.id, at: at(received), actor_user_id: officer, kind: 'assessment-request-received', summary: 'Request for an EHC needs assessment recorded', detail: JSON.stringify({ caseId }) });
+    if (decision)
+      events.push({ la_code: la, child_id: child.id, at: at(decision.date), actor_user_id: officer, kind: decision.outcome === 'assess' ? 'assessment-agreed' : 'assessment-refused', summary: decision.outcome === 'assess' ? 'Decided to carry out an EHC needs assessment' : 'Decided not to carry out an EHC needs assessment', detail: JSON.stringify({ caseId }) });
+    for (const a of advice) {
+      adviceRows.push({
+        la_code: la,
+        id: a.id,
+        case_id: caseId,
+        child_id: child.id,
+        agency: a.agency,
+        service_name: a.service,
+        professional_user_id: a.professional,
+        requested: a.requested,
+        due: stepById(timeline, `advice:${a.id}`)!.due,
+        received: a.received,
+        status: a.received ? 'received' : 'requested',
+        answer: a.received ? 'advice' : null,
+        needs: a.received ? JSON.stringify({ cognition: 'Working well below age-related expectations in reading and writing.' }) : null,
+        provision: a.received ? JSON.stringify([{ description: 'Structured reading programme', quantity: '20 minutes', frequency: 'Daily', deliverer: 'Trained teaching assistant' }]) : null,
+        requested_by: officer,
+        created_at: at(a.requested),
+      });
+      events.push({ la_code: la, child_id: child.id, at: at(a.requested), actor_user_id: officer, kind: 'advice-requested', summary: `Advice asked for: ${AGENCY_LABELS[a.agency]}`, detail: JSON.stringify({ caseId, adviceIds: [a.id] }) });
+      if (a.professional && !existingGrants.has(`${a.professional}:${child.id}`)) {
+        existingGrants.add(`${a.professional}:${child.id}`);
+        grants.push({ la_code: la, id: r.uuid(), user_id: a.professional, child_id: child.id, kind: 'adviser', reason: `Asked for ${AGENCY_LABELS[a.agency]!.toLowerCase()} for the EHC needs assessment`, granted_by: officer, granted_at: at(a.requested) });
+      }
+    }
+    for (const e of exceptions) {
+      exceptionRows.push({ la_code: la, id: r.uuid(), case_id: caseId, kind: e.kind, from_date: e.from, to_date: e.to, reason: e.reason, applies_to: JSON.stringify(e.appliesTo), recorded_by: officer, recorded_at: at(minDate(today, e.from)) });
+    }
+  }
+  await inChunks(cases, 500, (c) => trx.insertInto('assessment_case').values(c as never).execute());
+  await inChunks(adviceRows, 1000, (c) => trx.insertInto('assessment_advice').values(c as never).execute());
+  await inChunks(exceptionRows, 1000, (c) => trx.insertInto('assessment_exception').values(c as never).execute());
+  await inChunks(grants, 1000, (c) => trx.insertInto('access_grant').values(c as never).execute());
+  await inChunks(events, 2000, (c) => trx.insertInto('case_event').values(c as never).execute());
+  return cases.length;
+}
