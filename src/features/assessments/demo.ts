@@ -86,7 +86,18 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
     .executeTakeFirstOrThrow();
   const target = Math.round(Number(total.n) * 0.12) + Math.min(50, Math.round(Number(total.n) * 0.02));
   const assessing = children.filter((c) => c.plan_status === 'assessment');
-  const withPlan = children.filter((c) => c.plan_status === 'plan' && c.id !== parentChild?.child_id);
+  // The other demo families are left free to ask for an assessment themselves (the browser test does).
+  const familyChildren = new Set(
+    (
+      await trx
+        .selectFrom('access_grant')
+        .select('child_id')
+        .where('la_code', '=', la)
+        .where('kind', 'in', ['parent', 'young-person'])
+        .execute()
+    ).map((g) => g.child_id),
+  );
+  const withPlan = children.filter((c) => c.plan_status === 'plan' && !familyChildren.has(c.id));
   const extra = rng.sample(withPlan, Math.max(0, target - assessing.length - 1));
   const chosen = [...assessing, ...extra];
   const parentRow = children.find((c) => c.id === parentChild?.child_id);
