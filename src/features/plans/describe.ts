@@ -1,0 +1,265 @@
+/**
+ * Pure helpers of the plan feature: the words every reader sees for an item (the page, the documents and the
+ * comparison all use them), reading the free-text amounts of advice into structured fields, and the side-by-side
+ * comparison of two versions. No I/O.
+ */
+import type {
+  Advice,
+  AreaOfNeed,
+  Frequency,
+  Amount,
+  Plan,
+  PreparationForAdulthoodArea,
+  Provision,
+  Section,
+} from '../../domain/plan-quality/model.ts';
+import { SECTIONS } from '../../domain/plan-quality/model.ts';
+
+export const SECTION_TITLES: Readonly<Record<Section, string>> = {
+  A: 'Section A: views, interests and aspirations',
+  B: 'Section B: special educational needs',
+  C: 'Section C: health care needs',
+  D: 'Section D: social care needs',
+  E: 'Section E: outcomes',
+  F: 'Section F: special educational provision',
+  G: 'Section G: health provision',
+  H1: 'Section H1: social care provision (Chronically Sick and Disabled Persons Act 1970)',
+  H2: 'Section H2: other social care provision',
+  I: 'Section I: placement (school or other setting)',
+  J: 'Section J: personal budget and direct payments',
+  K: 'Section K: advice and information (appendices)',
+};
+
+export const AREA_LABELS: Readonly<Record<AreaOfNeed, string>> = {
+  'communication-and-interaction': 'Communication and interaction',
+  'cognition-and-learning': 'Cognition and learning',
+  'social-emotional-mental-health': 'Social, emotional and mental health',
+  'sensory-physical': 'Sensory and/or physical',
+};
+
+export const PFA_LABELS: Readonly<Record<PreparationForAdulthoodArea, string>> = {
+  employment: 'Employment',
+  'independent-living': 'Independent living',
+  'community-inclusion': 'Friends, relationships and community',
+  health: 'Good health',
+};
+
+const PER_LABEL: Readonly<Record<Frequency['per'], string>> = {
+  day: 'a day',
+  week: 'a week',
+  'half-term': 'each half-term',
+  term: 'a term',
+  year: 'a year',
+};
+
+export function amountText(a: Amount | null): string {
+  if (!a) return '';
+  const unit = a.value === 1 ? a.unit.replace(/s$/, '') : a.unit;
+  return `${a.value} ${unit}`;
+}
+
+export function frequencyText(f: Frequency | null): string {
+  if (!f) return '';
+  const times = f.times === 1 ? 'once' : f.times === 2 ? 'twice' : `${f.times} times`;
+  return `${times} ${PER_LABEL[f.per]}`;
+}
+
+export function groupingText(p: Provision): string {
+  if (!p.grouping) return '';
+  if (p.grouping.kind === 'one-to-one') return 'one to one (1:1)';
+  if (p.grouping.kind === 'whole-class') return 'whole class';
+  return `a group of no more than ${p.grouping.size}`;
+}
+
+export function poundsText(pence: number | null): string {
+  if (pence === null) return '';
+  return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** How a piece of advice is named wherever it is cited: "Health: community paediatrician (received 3 March 2026)". */
+export function adviceName(a: Pick<Advice, 'agency' | 'authorRole'>): string {
+  return `${a.agency}: ${a.authorRole}`;
+}
+
+export function sourceText(p: Provision, advice: readonly Advice[]): string {
+  if (p.source.kind === 'authority-decision') {
+    return `The council's own decision: ${p.source.reason || 'no reason recorded'}`;
+  }
+  const id = p.source.adviceId;
+  const a = advice.find((x) => x.id === id);
+  return a
+    ? `Recommended in advice from ${adviceName(a)} (section K)`
+    : 'Cites advice that is not in section K';
+}
+
+/** One line of words per item, section by section: what the comparison and plain-text readers use. */
+export interface SectionLines {
+  section: Section;
+  items: { id: string; text: string }[];
+}
+
+export function planLines(plan: Plan): SectionLines[] {
+  const needText = new Map(plan.needs.map((n) => [n.id, n.text]));
+  const outcomeText = new Map(plan.outcomes.map((o) => [o.id, o.text]));
+  const names = (ids: readonly string[], from: Map<string, string>) =>
+    ids.map((id) => from.get(id) ?? id).join('; ');
+  const lines: SectionLines[] = SECTIONS.map((section) => ({ section, items: [] }));
+  const push = (section: Section, id: string, text: string) =>
+    lines.find((l) => l.section === section)!.items.push({ id, text });
+  for (const a of plan.aspirations) push('A', a.id, a.whose ? `${a.text} (${a.whose})` : a.text);
+  for (const n of plan.needs) {
+    push(n.section, n.id, n.section === 'B' ? `${AREA_LABELS[n.area]}: ${n.text}` : n.text);
+  }
+  for (const o of plan.outcomes) {
+    const parts = [o.text];
+    if (o.timescale.text) parts.push(`By when: ${o.timescale.text}`);
+    if (o.successMeasure) parts.push(`How success will be seen: ${o.successMeasure}`);
+    if (o.preparationForAdulthood)
+      parts.push(`Preparing for adulthood: ${PFA_LABELS[o.preparationForAdulthood]}`);
+    if (o.needIds.length) parts.push(`Follows from: ${names(o.needIds, needText)}`);
+    push('E', o.id, parts.join('. '));
+  }
+  for (const p of plan.provision) push(p.section, p.id, provisionText(p, plan.advice, needText, outcomeText));
+  if (plan.placement) push('I', plan.placement.settingId, plan.placement.name);
+  const pb = plan.personalBudget;
+  if (pb.requested)
+    push(
+      'J',
+      'budget',
+      `Personal budget requested: ${poundsText(pb.annualAmountPence) || 'amount not yet set'} a year`,
+    );
+  for (const d of pb.directPayments)
+    push('J', d.id, `${d.description}: ${poundsText(d.annualAmountPence)} a year`);
+  for (const a of plan.advice) push('K', a.id, `${adviceName(a)}, received ${a.received}`);
+  return lines;
+}
+
+export function provisionText(
+  p: Provision,
+  advice: readonly Advice[],
+  needText: ReadonlyMap<string, string>,
+  outcomeText: ReadonlyMap<string, string>,
+): string {
+  const parts = [p.what];
+  const howMuch = [amountText(p.amount), frequencyText(p.frequency)].filter(Boolean).join(', ');
+  if (howMuch) parts.push(`How much: ${howMuch}`);
+  if (p.deliverer?.role) {
+    parts.push(
+      `Who: ${p.deliverer.role}${p.deliverer.qualification ? ` (${p.deliverer.qualification})` : ''}`,
+    );
+  }
+  const g = groupingText(p);
+  if (g) parts.push(`Grouping: ${g}`);
+  if (p.where) parts.push(`Where: ${p.where}`);
+  if (p.oversight) parts.push(`Overseen by: ${p.oversight}`);
+  if (p.review) parts.push(`Reviewed: ${p.review}`);
+  if (p.needIds.length) parts.push(`Meets: ${p.needIds.map((id) => needText.get(id) ?? id).join('; ')}`);
+  if (p.outcomeIds.length)
+    parts.push(`Serves: ${p.outcomeIds.map((id) => outcomeText.get(id) ?? id).join('; ')}`);
+  parts.push(`Source: ${sourceText(p, advice)}`);
+  return parts.join('. ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading advice's free-text amounts
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1,
+  once: 1,
+  two: 2,
+  twice: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  ten: 10,
+};
+
+const numberIn = (s: string): number | null => {
+  const digits = /(\d+(?:\.\d+)?)/.exec(s);
+  if (digits) return Number(digits[1]);
+  for (const [word, n] of Object.entries(NUMBER_WORDS))
+    if (new RegExp(`\\b${word}\\b`, 'i').test(s)) return n;
+  return null;
+};
+
+/** "30 minutes", "1 hour", "2 sessions" → a structured amount; anything else → null. */
+export function parseAmount(text: string): Amount | null {
+  const t = text.toLowerCase();
+  const unit = /\bmin(ute)?s?\b/.test(t)
+    ? 'minutes'
+    : /\b(hours?|hrs?)\b/.test(t)
+      ? 'hours'
+      : /\bsessions?\b/.test(t)
+        ? 'sessions'
+        : null;
+  const value = numberIn(t);
+  if (!unit || value === null || value <= 0) return null;
+  return { value, unit };
+}
+
+/** "3 times a week", "weekly", "daily", "twice a term", "each half-term" → a structured frequency; else null. */
+export function parseFrequency(text: string): Frequency | null {
+  const t = text.toLowerCase();
+  const per: Frequency['per'] | null = /half[- ]?term/.test(t)
+    ? 'half-term'
+    : /\b(day|daily)\b/.test(t)
+      ? 'day'
+      : /\b(week|weekly)\b/.test(t)
+        ? 'week'
+        : /\b(term|termly)\b/.test(t)
+          ? 'term'
+          : /\b(year|yearly|annual(ly)?)\b/.test(t)
+            ? 'year'
+            : null;
+  if (!per) return null;
+  const times = numberIn(t.replace(/half[- ]?term/, '')) ?? 1;
+  return { times, per };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Comparing two versions
+
+export type LineChange = 'same' | 'added' | 'removed';
+
+export interface ComparedSection {
+  section: Section;
+  /** Rows side by side: left is the older version's line, right the newer's. */
+  rows: { change: LineChange | 'changed'; left: string | null; right: string | null }[];
+  added: number;
+  removed: number;
+  changed: number;
+}
+
+/**
+ * Section by section, items matched by id: an item only in the newer version is added, only in the older removed,
+ * in both with different words changed (shown as the old words removed and the new added).
+ */
+export function compareVersions(
+  older: readonly SectionLines[],
+  newer: readonly SectionLines[],
+): ComparedSection[] {
+  return SECTIONS.map((section) => {
+    const a = older.find((s) => s.section === section)?.items ?? [];
+    const b = newer.find((s) => s.section === section)?.items ?? [];
+    const inB = new Map(b.map((i) => [i.id, i]));
+    const inA = new Map(a.map((i) => [i.id, i]));
+    const rows: ComparedSection['rows'] = [];
+    for (const item of a) {
+      const other = inB.get(item.id);
+      if (!other) rows.push({ change: 'removed', left: item.text, right: null });
+      else if (other.text === item.text) rows.push({ change: 'same', left: item.text, right: other.text });
+      else rows.push({ change: 'changed', left: item.text, right: other.text });
+    }
+    for (const item of b) if (!inA.has(item.id)) rows.push({ change: 'added', left: null, right: item.text });
+    return {
+      section,
+      rows,
+      added: rows.filter((r) => r.change === 'added').length,
+      removed: rows.filter((r) => r.change === 'removed').length,
+      changed: rows.filter((r) => r.change === 'changed').length,
+    };
+  });
+}

@@ -1,0 +1,1431 @@
+/**
+ * The structured EHC plan: creating a plan for a child (from their assessment when there is one), editing its items
+ * section by section, pulling advice's recommendations in with their citation, the golden-thread and specificity
+ * checks on every read, issuing drafts and finals as immutable versions (recording the journey's dates through the
+ * assessment service), the manager's override, and comments on shared drafts.
+ *
+ * Access is decided here. Casework staff (caseworker, team manager) edit; the SEND leader reads; the family (parent
+ * or young-person grant) and professionals with an adviser grant on the child read issued versions and comment on
+ * a shared draft. Everything else answers 404, audited. Every change runs in the caller's transaction with an audit
+ * entry and bumps the plan's revision (an override is only good for the revision it was recorded on).
+ */
+import { sql } from 'kysely';
+import type { Actor } from '../../platform/access/access.ts';
+import {
+  auditContext,
+  authoriseChildRead,
+  canSeeChild,
+  CASEWORK_ROLES,
+  isUuid,
+  requireRole,
+} from '../../platform/access/access.ts';
+import type { Executor } from '../../platform/audit/audit.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import type { Role } from '../../platform/db/schema.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
+import { queueNotification } from '../../platform/notify/notify.ts';
+import { computeTimeline } from '../../domain/clock/index.ts';
+import type { Period } from '../../domain/clock/types.ts';
+import { caseTimeline, formatLong } from '../../domain/assessment/journey.ts';
+import { checkPlan, type PlanCheck } from '../../domain/plan-quality/golden-thread.ts';
+import type { Advice, Plan, Section } from '../../domain/plan-quality/model.ts';
+import { SECTIONS } from '../../domain/plan-quality/model.ts';
+import { issueFinal, serveDraft } from '../assessments/service.ts';
+import { loadFacts } from '../assessments/store.ts';
+import { planLines, type SectionLines } from './describe.ts';
+import {
+  adviceAuthor,
+  adviceRows,
+  itemRows,
+  planRow,
+  pulledProvisionFields,
+  recommendationsOf,
+  toModel,
+  type AdviceRow,
+  type ItemRow,
+  type PlanRecord,
+  type Recommendation,
+} from './store.ts';
+import './templates.ts';
+
+export const PLAN_EDITORS: readonly Role[] = ['caseworker', 'team-manager'];
+export const PLAN_MANAGERS: readonly Role[] = ['team-manager'];
+const SHARED_ROLES: readonly Role[] = ['parent', 'young-person', 'professional'];
+
+export interface PlanContext {
+  trx: Executor;
+  actor: Actor;
+  jobs: Jobs;
+  today: string;
+}
+
+/** A rule of the plan was broken: shown to the user as a form error on the named field. */
+export class PlanError extends Error {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(message);
+    this.field = field;
+    this.name = 'PlanError';
+  }
+}
+
+const childName = (r: { given_name: string; preferred_name: string | null }) =>
+  r.preferred_name || r.given_name;
+
+async function planOrNotFound(db: Executor, actor: Actor, planId: string): Promise<PlanRecord> {
+  if (!isUuid(planId)) throw new NotFoundError();
+  const record = await planRow(db, actor.laCode, planId);
+  if (!record) throw new NotFoundError();
+  return record;
+}
+
+/** Staff who edit: the plan exists in their authority (audited read of the child). */
+async function editable(db: Executor, actor: Actor, planId: string, action: string) {
+  requireRole(actor, PLAN_EDITORS, action);
+  const record = await planOrNotFound(db, actor, planId);
+  await authoriseChildRead(db, actor, record.child_id, action);
+  return record;
+}
+
+/** Casework staff read any plan of their authority. */
+export async function readableByStaff(db: Executor, actor: Actor, planId: string, action = 'plan.read') {
+  requireRole(actor, CASEWORK_ROLES, action);
+  const record = await planOrNotFound(db, actor, planId);
+  await authoriseChildRead(db, actor, record.child_id, action);
+  return record;
+}
+
+/**
+ * Who may read a plan's issued versions: casework staff; the family and advisers of that child only, and only once
+ * something has been issued. Anyone else gets 404 with the denial audited.
+ */
+export async function readableVersions(db: Executor, actor: Actor, planId: string) {
+  if (CASEWORK_ROLES.includes(actor.role)) return readableByStaff(db, actor, planId, 'plan.versions.read');
+  const record = isUuid(planId) ? await planRow(db, actor.laCode, planId) : undefined;
+  const issued = record
+    ? await db
+        .selectFrom('ehc_plan_version')
+        .select('id')
+        .where('la_code', '=', actor.laCode)
+        .where('plan_id', '=', planId)
+        .limit(1)
+        .executeTakeFirst()
+    : undefined;
+  const allowed =
+    record !== undefined &&
+    issued !== undefined &&
+    SHARED_ROLES.includes(actor.role) &&
+    (await canSeeChild(db, actor, record.child_id));
+  if (!allowed || !record) {
+    throw new NotFoundError('Not found', {
+      ctx: auditContext(actor),
+      entry: {
+        action: 'plan.shared.read.denied',
+        recordType: 'ehc_plan',
+        recordId: isUuid(planId) ? planId : null,
+        childId: record?.child_id ?? null,
+        outcome: 'denied',
+      },
+    });
+  }
+  await audit(db, auditContext(actor), {
+    action: 'plan.shared.read',
+    recordType: 'ehc_plan',
+    recordId: planId,
+    childId: record.child_id,
+  });
+  return record;
+}
+
+async function touch(trx: Executor, laCode: string, planId: string) {
+  await trx
+    .updateTable('ehc_plan')
+    .set({ revision: sql<number>`revision + 1`, updated_at: new Date() })
+    .where('la_code', '=', laCode)
+    .where('id', '=', planId)
+    .execute();
+}
+
+async function changeAudit(
+  ctx: PlanContext,
+  record: PlanRecord,
+  action: string,
+  detail: Record<string, unknown> = {},
+) {
+  await audit(ctx.trx, auditContext(ctx.actor), {
+    action,
+    recordType: 'ehc_plan',
+    recordId: record.id,
+    childId: record.child_id,
+    detail,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading a plan for the editor
+
+export interface LoadedPlan {
+  record: PlanRecord;
+  items: ItemRow[];
+  advice: AdviceRow[];
+  plan: Plan;
+  received: Advice[];
+  check: PlanCheck;
+}
+
+/** The case's received advice, as the checks see it: named by its section K entry when it has one. */
+async function receivedAdvice(
+  db: Executor,
+  record: PlanRecord,
+  advice: readonly AdviceRow[],
+): Promise<Advice[]> {
+  if (!record.case_id) return [];
+  const rows = await db
+    .selectFrom('assessment_advice as a')
+    .leftJoin('app_user as p', (j) =>
+      j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.professional_user_id'),
+    )
+    .select(['a.id', 'a.agency', 'a.service_name', 'a.received', 'p.job_title as professional_title'])
+    .where('a.la_code', '=', record.la_code)
+    .where('a.case_id', '=', record.case_id)
+    .where('a.status', '=', 'received')
+    .orderBy('a.received')
+    .execute();
+  const inK = new Map(
+    advice.filter((a) => a.assessment_advice_id).map((a) => [a.assessment_advice_id!, a.id]),
+  );
+  return rows.map((r) => ({ id: inK.get(r.id) ?? r.id, ...adviceAuthor(r), received: r.received! }));
+}
+
+export async function loadPlan(
+  db: Executor,
+  record: PlanRecord,
+  today: string,
+  status?: Plan['status'],
+): Promise<LoadedPlan> {
+  const [items, advice] = await Promise.all([
+    itemRows(db, record.la_code, record.id),
+    adviceRows(db, record.la_code, record.id),
+  ]);
+  const model = toModel(record, items, advice, today);
+  const plan = status ? { ...model, status } : model;
+  const received = await receivedAdvice(db, record, advice);
+  return { record, items, advice, plan, received, check: checkPlan(plan, { receivedAdvice: received }) };
+}
+
+/** Recommendations in the assessment's submitted advice, each marked pulled or not, grouped by piece of advice. */
+async function adviceRecommendations(db: Executor, loaded: LoadedPlan) {
+  const linked = loaded.advice.filter((a) => a.assessment_advice_id);
+  if (!linked.length) return [];
+  const rows = await db
+    .selectFrom('assessment_advice')
+    .select(['id', 'agency', 'answer', 'needs', 'outcomes', 'provision'])
+    .where('la_code', '=', loaded.record.la_code)
+    .where(
+      'id',
+      'in',
+      linked.map((a) => a.assessment_advice_id!),
+    )
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const pulled = new Set(
+    loaded.items
+      .filter((i) => i.source_recommendation)
+      .map((i) => `${i.source_advice_id}|${i.source_recommendation}`),
+  );
+  return linked.map((a) => {
+    const recs = recommendationsOf(
+      byId.get(a.assessment_advice_id!) ?? {
+        agency: a.agency,
+        answer: null,
+        needs: null,
+        outcomes: null,
+        provision: null,
+      },
+    );
+    const list = recs.map((r) => ({ ...r, pulled: pulled.has(`${a.id}|${r.key}`) }));
+    return { advice: a, recommendations: list, notPulled: list.filter((r) => !r.pulled).length };
+  });
+}
+
+export function commentPeriod(
+  record: Pick<PlanRecord, 'draft_served'>,
+  facts: Parameters<typeof caseTimeline>[0] | undefined,
+  today: string,
+): Period | null {
+  if (!record.draft_served) return null;
+  const timeline = facts
+    ? caseTimeline(facts, today)
+    : computeTimeline({
+        asOf: today,
+        // A plan with no assessment on record (an older plan): the period runs from the draft's date all the same.
+        assessment: {
+          requestReceived: record.draft_served,
+          decisionToAssess: { date: record.draft_served, outcome: 'assess' },
+          assessmentOutcome: { date: record.draft_served, outcome: 'issue-plan' },
+          draftServed: record.draft_served,
+        },
+      });
+  return timeline.periods.find((p) => p.id === 'draft-comments') ?? null;
+}
+
+async function periodFor(db: Executor, record: PlanRecord, today: string) {
+  const facts = record.case_id
+    ? (await loadFacts(db, record.la_code, [record.case_id])).get(record.case_id)
+    : undefined;
+  return commentPeriod(record, facts, today);
+}
+
+export async function validOverride(db: Executor, record: PlanRecord) {
+  return db
+    .selectFrom('ehc_plan_override as o')
+    .innerJoin('app_user as u', (j) =>
+      j.onRef('u.la_code', '=', 'o.la_code').onRef('u.id', '=', 'o.recorded_by'),
+    )
+    .select(['o.id', 'o.reason', 'o.recorded_at', 'u.display_name'])
+    .where('o.la_code', '=', record.la_code)
+    .where('o.plan_id', '=', record.id)
+    .where('o.revision', '=', record.revision)
+    .executeTakeFirst();
+}
+
+export function listVersions(db: Executor, laCode: string, planId: string) {
+  return db
+    .selectFrom('ehc_plan_version as v')
+    .leftJoin('app_user as u', (j) =>
+      j.onRef('u.la_code', '=', 'v.la_code').onRef('u.id', '=', 'v.issued_by'),
+    )
+    .select([
+      'v.id',
+      'v.number',
+      'v.kind',
+      'v.issued_on',
+      'v.thread_errors',
+      'v.override_id',
+      'u.display_name as issued_by_name',
+    ])
+    .where('v.la_code', '=', laCode)
+    .where('v.plan_id', '=', planId)
+    .orderBy('v.number', 'desc')
+    .execute();
+}
+
+/** Everything the plan editor shows. */
+export async function editorView(db: Executor, actor: Actor, planId: string, today: string) {
+  const record = await readableByStaff(db, actor, planId, 'plan.edit.read');
+  const loaded = await loadPlan(db, record, today);
+  const [recommendations, versions, override, openComments, period] = await Promise.all([
+    adviceRecommendations(db, loaded),
+    listVersions(db, actor.laCode, planId),
+    validOverride(db, record),
+    db
+      .selectFrom('ehc_plan_comment')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('la_code', '=', actor.laCode)
+      .where('plan_id', '=', planId)
+      .where('response', 'is', null)
+      .executeTakeFirstOrThrow(),
+    periodFor(db, record, today),
+  ]);
+  const finalCheck = checkPlan(
+    { ...loaded.plan, status: record.status === 'draft' ? 'final' : record.status },
+    { receivedAdvice: loaded.received },
+  );
+  return {
+    ...loaded,
+    recommendations,
+    versions,
+    override,
+    openComments: Number(openComments.n),
+    period,
+    finalErrors: finalCheck.errors,
+    canEdit: PLAN_EDITORS.includes(actor.role),
+    canOverride: PLAN_MANAGERS.includes(actor.role),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lists
+
+export interface PlanFilters {
+  status?: 'draft' | 'final' | 'amended' | undefined;
+  q?: string | undefined;
+  mine?: boolean;
+  page: number;
+}
+
+export async function listPlans(db: Executor, actor: Actor, filters: PlanFilters, pageSize = 25) {
+  requireRole(actor, CASEWORK_ROLES, 'plan.list');
+  let base = db
+    .selectFrom('ehc_plan as p')
+    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'p.la_code').onRef('c.id', '=', 'p.child_id'))
+    .where('p.la_code', '=', actor.laCode);
+  if (filters.status) base = base.where('p.status', '=', filters.status);
+  if (filters.mine) base = base.where('p.writer_id', '=', actor.userId);
+  if (filters.q) {
+    const q = `%${filters.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    base = base.where((eb) =>
+      eb.or([eb('c.reference', 'ilike', q), eb('c.given_name', 'ilike', q), eb('c.family_name', 'ilike', q)]),
+    );
+  }
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(n);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(filters.page, pages);
+  const rows = await base
+    .leftJoin('app_user as w', (j) =>
+      j.onRef('w.la_code', '=', 'p.la_code').onRef('w.id', '=', 'p.writer_id'),
+    )
+    .select([
+      'p.id',
+      'p.status',
+      'p.updated_at',
+      'p.review_due',
+      'c.reference',
+      'c.given_name',
+      'c.family_name',
+      'w.display_name as writer_name',
+    ])
+    .orderBy('p.updated_at', 'desc')
+    .orderBy('p.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total, page, pages };
+}
+
+/** Plans the family member or adviser can see: their children's plans with something issued. */
+export async function sharedPlans(db: Executor, actor: Actor) {
+  requireRole(actor, SHARED_ROLES, 'plan.shared.list');
+  const kind =
+    actor.role === 'professional' ? 'adviser' : actor.role === 'parent' ? 'parent' : 'young-person';
+  return db
+    .selectFrom('ehc_plan as p')
+    .innerJoin('access_grant as g', (j) =>
+      j.onRef('g.la_code', '=', 'p.la_code').onRef('g.child_id', '=', 'p.child_id'),
+    )
+    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'p.la_code').onRef('c.id', '=', 'p.child_id'))
+    .select([
+      'p.id',
+      'p.status',
+      'p.draft_served',
+      'p.final_issued',
+      'c.given_name',
+      'c.family_name',
+      'c.preferred_name',
+      'c.reference',
+    ])
+    .where('p.la_code', '=', actor.laCode)
+    .where('g.user_id', '=', actor.userId)
+    .where('g.kind', '=', kind)
+    .where('g.revoked_at', 'is', null)
+    .where('p.shared_version_id', 'is not', null)
+    .orderBy('c.family_name')
+    .limit(200)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Creating a plan
+
+export async function createPlan(ctx: PlanContext, input: { childReference: string }): Promise<string> {
+  const { trx, actor } = ctx;
+  requireRole(actor, PLAN_EDITORS, 'plan.create');
+  const child = await trx
+    .selectFrom('child')
+    .select(['id', 'reference'])
+    .where('la_code', '=', actor.laCode)
+    .where('reference', '=', input.childReference.toUpperCase())
+    .executeTakeFirst();
+  if (!child)
+    throw new PlanError(
+      'childReference',
+      'No child or young person has that reference: check it and try again',
+    );
+  await authoriseChildRead(trx, actor, child.id, 'plan.create');
+  const existing = await trx
+    .selectFrom('ehc_plan')
+    .select('id')
+    .where('la_code', '=', actor.laCode)
+    .where('child_id', '=', child.id)
+    .executeTakeFirst();
+  if (existing) return existing.id; // one plan per child: a second "start" opens the plan already there
+  const kase = await trx
+    .selectFrom('assessment_case')
+    .select(['id', 'team_id'])
+    .where('la_code', '=', actor.laCode)
+    .where('child_id', '=', child.id)
+    .where('stage', '!=', 'linked')
+    .orderBy('is_open', 'desc')
+    .orderBy('request_received', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const writer = await trx
+    .selectFrom('app_user')
+    .select('team_id')
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', actor.userId)
+    .executeTakeFirst();
+  const { id } = await trx
+    .insertInto('ehc_plan')
+    .values({
+      la_code: actor.laCode,
+      child_id: child.id,
+      case_id: kase?.id ?? null,
+      writer_id: actor.userId,
+      team_id: writer?.team_id ?? kase?.team_id ?? null,
+      placement_setting_id: null,
+      budget_pence: null,
+      shared_version_id: null,
+      draft_served: null,
+      final_issued: null,
+      review_due: null,
+    })
+    .onConflict((oc) => oc.columns(['la_code', 'child_id']).doNothing())
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const record = (await planRow(trx, actor.laCode, id))!;
+  if (record.case_id) await syncAdviceRows(trx, record);
+  await changeAudit(ctx, record, 'plan.create', { caseId: record.case_id });
+  await trx
+    .insertInto('case_event')
+    .values({
+      la_code: actor.laCode,
+      child_id: child.id,
+      actor_user_id: actor.userId,
+      kind: 'plan-started',
+      summary: 'EHC plan started',
+      detail: JSON.stringify({ planId: id, caseId: record.case_id }),
+    })
+    .execute();
+  return id;
+}
+
+/** Section K from the assessment: every received piece of advice not yet listed is appended. Returns how many. */
+async function syncAdviceRows(trx: Executor, record: PlanRecord): Promise<number> {
+  if (!record.case_id) return 0;
+  const rows = await trx
+    .selectFrom('assessment_advice as a')
+    .leftJoin('app_user as p', (j) =>
+      j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.professional_user_id'),
+    )
+    .select([
+      'a.id',
+      'a.agency',
+      'a.service_name',
+      'a.received',
+      'a.document_text',
+      'a.answer',
+      'p.job_title as professional_title',
+    ])
+    .where('a.la_code', '=', record.la_code)
+    .where('a.case_id', '=', record.case_id)
+    .where('a.status', '=', 'received')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('ehc_plan_advice as k')
+            .select('k.id')
+            .whereRef('k.la_code', '=', 'a.la_code')
+            .whereRef('k.assessment_advice_id', '=', 'a.id')
+            .where('k.plan_id', '=', record.id),
+        ),
+      ),
+    )
+    .orderBy('a.received')
+    .orderBy('a.id')
+    .execute();
+  if (!rows.length) return 0;
+  const { n } = await trx
+    .selectFrom('ehc_plan_advice')
+    .select((eb) => eb.fn.coalesce(eb.fn.max('position'), sql<number>`0`).as('n'))
+    .where('la_code', '=', record.la_code)
+    .where('plan_id', '=', record.id)
+    .executeTakeFirstOrThrow();
+  let position = Number(n);
+  for (const r of rows) {
+    const who = adviceAuthor(r);
+    const summary =
+      r.answer === 'no-involvement'
+        ? 'The service replied that it has no involvement with the child.'
+        : r.answer === 'existing-advice-current'
+          ? 'The service replied that its existing advice is still current.'
+          : (r.document_text ?? '');
+    await trx
+      .insertInto('ehc_plan_advice')
+      .values({
+        la_code: record.la_code,
+        plan_id: record.id,
+        assessment_advice_id: r.id,
+        agency: who.agency,
+        author_role: who.authorRole,
+        service_name: r.service_name,
+        received: r.received!,
+        summary: summary.slice(0, 20000),
+        position: ++position,
+      })
+      .onConflict((oc) => oc.columns(['la_code', 'plan_id', 'assessment_advice_id']).doNothing())
+      .execute();
+  }
+  return rows.length;
+}
+
+export async function syncAdvice(ctx: PlanContext, planId: string): Promise<number> {
+  const record = await editable(ctx.trx, ctx.actor, planId, 'plan.advice.sync');
+  const added = await syncAdviceRows(ctx.trx, record);
+  if (added) {
+    await touch(ctx.trx, ctx.actor.laCode, planId);
+    await changeAudit(ctx, record, 'plan.advice.sync', { added });
+  }
+  return added;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Items
+
+export interface ItemInput {
+  section: Exclude<Section, 'I' | 'K'>;
+  text: string;
+  whose?: string | null;
+  area?: string | null;
+  timescaleText?: string | null;
+  timescaleBy?: string | null;
+  successMeasure?: string | null;
+  pfaArea?: string | null;
+  amountValue?: number | null;
+  amountUnit?: string | null;
+  frequencyTimes?: number | null;
+  frequencyPer?: string | null;
+  delivererRole?: string | null;
+  delivererQualification?: string | null;
+  groupingKind?: string | null;
+  groupingSize?: number | null;
+  where?: string | null;
+  oversight?: string | null;
+  review?: string | null;
+  sourceKind?: 'advice' | 'authority-decision' | null;
+  sourceAdviceId?: string | null;
+  sourceReason?: string | null;
+  annualAmountPence?: number | null;
+  needIds?: string[];
+  outcomeIds?: string[];
+  provisionIds?: string[];
+}
+
+export const PROVISION = ['F', 'G', 'H1', 'H2'] as const;
+export const isProvisionSection = (s: string): s is (typeof PROVISION)[number] =>
+  (PROVISION as readonly string[]).includes(s);
+
+/** Adds (itemId null) or changes an item. Links must name items of this plan; a cited advice must be in K. */
+export async function saveItem(
+  ctx: PlanContext,
+  planId: string,
+  itemId: string | null,
+  input: ItemInput,
+): Promise<string> {
+  const { trx, actor } = ctx;
+  const record = await editable(trx, actor, planId, 'plan.item.save');
+  const [items, advice] = await Promise.all([
+    itemRows(trx, actor.laCode, planId),
+    adviceRows(trx, actor.laCode, planId),
+  ]);
+  const existing = itemId ? items.find((i) => i.id === itemId) : undefined;
+  if (itemId && !existing) throw new NotFoundError();
+  if (existing && existing.section !== input.section) throw new NotFoundError();
+  const ofSections = (ids: string[] | undefined, sections: readonly string[], field: string) => {
+    const allowed = new Set(items.filter((i) => sections.includes(i.section)).map((i) => i.id));
+    for (const id of ids ?? [])
+      if (!allowed.has(id)) throw new PlanError(field, 'Select items from the list');
+    return JSON.stringify([...new Set(ids ?? [])]);
+  };
+  const provision = isProvisionSection(input.section);
+  if (provision && input.sourceKind === 'advice' && !advice.some((a) => a.id === input.sourceAdviceId)) {
+    throw new PlanError('sourceAdviceId', 'Select the advice in section K that recommended this provision');
+  }
+  const needSections =
+    input.section === 'F' ? ['B'] : input.section === 'G' ? ['C'] : provision ? ['D'] : ['B', 'C', 'D'];
+  const values = {
+    text: input.text,
+    whose: input.whose ?? null,
+    area: input.section === 'B' ? (input.area ?? null) : null,
+    timescale_text: input.timescaleText ?? null,
+    timescale_by: input.timescaleBy ?? null,
+    success_measure: input.successMeasure ?? null,
+    pfa_area: input.pfaArea ?? null,
+    amount_value: input.amountValue ?? null,
+    amount_unit: input.amountValue != null ? (input.amountUnit ?? null) : null,
+    frequency_times: input.frequencyTimes ?? null,
+    frequency_per: input.frequencyTimes != null ? (input.frequencyPer ?? null) : null,
+    deliverer_role: input.delivererRole ?? null,
+    deliverer_qualification: input.delivererQualification ?? null,
+    grouping_kind: input.groupingKind ?? null,
+    grouping_size: input.groupingKind === 'group' ? (input.groupingSize ?? null) : null,
+    where_text: input.where ?? null,
+    oversight: input.oversight ?? null,
+    review: input.review ?? null,
+    source_kind: provision ? (input.sourceKind ?? 'authority-decision') : null,
+    source_advice_id: provision
+      ? input.sourceKind === 'advice'
+        ? (input.sourceAdviceId ?? null)
+        : null
+      : (existing?.source_advice_id ?? null),
+    source_reason: provision && input.sourceKind !== 'advice' ? (input.sourceReason ?? null) : null,
+    annual_amount_pence: input.section === 'J' ? (input.annualAmountPence ?? null) : null,
+    need_ids:
+      input.section === 'E' || provision || input.section === 'J'
+        ? ofSections(input.needIds, input.section === 'J' ? ['B', 'C', 'D'] : needSections, 'needIds')
+        : '[]',
+    outcome_ids:
+      provision || input.section === 'J' ? ofSections(input.outcomeIds, ['E'], 'outcomeIds') : '[]',
+    provision_ids: input.section === 'J' ? ofSections(input.provisionIds, PROVISION, 'provisionIds') : '[]',
+    updated_at: new Date(),
+  };
+  let id: string;
+  if (existing) {
+    // A pulled item keeps its citation only while it still cites the same advice.
+    const keepRecommendation = !provision || values.source_advice_id === existing.source_advice_id;
+    await trx
+      .updateTable('ehc_plan_item')
+      .set({ ...values, source_recommendation: keepRecommendation ? existing.source_recommendation : null })
+      .where('la_code', '=', actor.laCode)
+      .where('id', '=', existing.id)
+      .execute();
+    id = existing.id;
+  } else {
+    const position =
+      items.filter((i) => i.section === input.section).reduce((m, i) => Math.max(m, i.position), 0) + 1;
+    ({ id } = await trx
+      .insertInto('ehc_plan_item')
+      .values({
+        la_code: actor.laCode,
+        plan_id: planId,
+        section: input.section,
+        position,
+        source_recommendation: null,
+        ...values,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow());
+  }
+  await touch(trx, actor.laCode, planId);
+  await changeAudit(ctx, record, existing ? 'plan.item.update' : 'plan.item.add', {
+    itemId: id,
+    section: input.section,
+  });
+  return id;
+}
+
+/** Removes an item and every link to it, so no other item points at something that is gone. */
+export async function removeItem(ctx: PlanContext, planId: string, itemId: string): Promise<void> {
+  const { trx, actor } = ctx;
+  const record = await editable(trx, actor, planId, 'plan.item.remove');
+  if (!isUuid(itemId)) throw new NotFoundError();
+  const removed = await trx
+    .deleteFrom('ehc_plan_item')
+    .where('la_code', '=', actor.laCode)
+    .where('plan_id', '=', planId)
+    .where('id', '=', itemId)
+    .returning(['id', 'section'])
+    .executeTakeFirst();
+  if (!removed) return; // already removed (a double submit)
+  for (const column of ['need_ids', 'outcome_ids', 'provision_ids'] as const) {
+    await trx
+      .updateTable('ehc_plan_item')
+      .set({ [column]: sql`${sql.ref(column)} - ${itemId}::text` })
+      .where('la_code', '=', actor.laCode)
+      .where('plan_id', '=', planId)
+      .where(sql<boolean>`${sql.ref(column)} ? ${itemId}::text`)
+      .execute();
+  }
+  await touch(trx, actor.laCode, planId);
+  await changeAudit(ctx, record, 'plan.item.remove', { itemId, section: removed.section });
+}
+
+/**
+ * Pulls one recommendation of a piece of advice in section K into the plan, keeping the citation. Provision is
+ * linked to the needs and outcomes already pulled from the same advice in the matching sections. Pulling the same
+ * recommendation twice does nothing the second time.
+ */
+export async function pullRecommendation(
+  ctx: PlanContext,
+  planId: string,
+  kAdviceId: string,
+  key: string,
+): Promise<string | null> {
+  const { trx, actor } = ctx;
+  const record = await editable(trx, actor, planId, 'plan.advice.pull');
+  if (!isUuid(kAdviceId)) throw new NotFoundError();
+  const k = await trx
+    .selectFrom('ehc_plan_advice as k')
+    .innerJoin('assessment_advice as a', (j) =>
+      j.onRef('a.la_code', '=', 'k.la_code').onRef('a.id', '=', 'k.assessment_advice_id'),
+    )
+    .select(['k.id', 'a.agency', 'a.answer', 'a.needs', 'a.outcomes', 'a.provision'])
+    .where('k.la_code', '=', actor.laCode)
+    .where('k.plan_id', '=', planId)
+    .where('k.id', '=', kAdviceId)
+    .executeTakeFirst();
+  if (!k) throw new NotFoundError();
+  const rec: Recommendation | undefined = recommendationsOf(k).find((r) => r.key === key);
+  if (!rec) throw new NotFoundError();
+  const items = await itemRows(trx, actor.laCode, planId);
+  if (items.some((i) => i.source_advice_id === k.id && i.source_recommendation === key)) return null;
+  const fromSame = (sections: readonly string[]) =>
+    items.filter((i) => i.source_advice_id === k.id && sections.includes(i.section)).map((i) => i.id);
+  const provision = rec.kind === 'provision';
+  const needSections = rec.section === 'F' ? ['B'] : rec.section === 'G' ? ['C'] : ['D'];
+  const position =
+    items.filter((i) => i.section === rec.section).reduce((m, i) => Math.max(m, i.position), 0) + 1;
+  const inserted = await trx
+    .insertInto('ehc_plan_item')
+    .values({
+      la_code: actor.laCode,
+      plan_id: planId,
+      section: rec.section as ItemInput['section'],
+      position,
+      text: rec.text,
+      whose: null,
+      area: rec.area,
+      timescale_text: null,
+      timescale_by: null,
+      success_measure: null,
+      pfa_area: null,
+      ...(provision
+        ? pulledProvisionFields(rec)
+        : {
+            amount_value: null,
+            amount_unit: null,
+            frequency_times: null,
+            frequency_per: null,
+            deliverer_role: null,
+          }),
+      deliverer_qualification: null,
+      grouping_kind: null,
+      grouping_size: null,
+      where_text: null,
+      oversight: null,
+      review: null,
+      source_kind: provision ? 'advice' : null,
+      source_advice_id: k.id,
+      source_recommendation: key,
+      source_reason: null,
+      annual_amount_pence: null,
+      need_ids: JSON.stringify(
+        provision ? fromSame(needSections) : rec.kind === 'outcome' ? fromSame(['B', 'C', 'D']) : [],
+      ),
+      outcome_ids: JSON.stringify(provision ? fromSame(['E']) : []),
+      provision_ids: '[]',
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return null;
+  await touch(trx, actor.laCode, planId);
+  await changeAudit(ctx, record, 'plan.advice.pull', {
+    itemId: inserted.id,
+    adviceId: k.id,
+    recommendation: key,
+  });
+  return inserted.id;
+}
+
+export async function setPlacement(
+  ctx: PlanContext,
+  planId: string,
+  settingId: string | null,
+): Promise<void> {
+  const { trx, actor } = ctx;
+  const record = await editable(trx, actor, planId, 'plan.placement');
+  if (settingId) {
+    const setting = isUuid(settingId)
+      ? await trx
+          .selectFrom('setting')
+          .select('id')
+          .where('la_code', '=', actor.laCode)
+          .where('id', '=', settingId)
+          .executeTakeFirst()
+      : undefined;
+    if (!setting) throw new PlanError('settingId', 'Select a school or setting from the list');
+  }
+  await trx
+    .updateTable('ehc_plan')
+    .set({ placement_setting_id: settingId })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', planId)
+    .execute();
+  await touch(trx, actor.laCode, planId);
+  await changeAudit(ctx, record, 'plan.placement', { settingId });
+}
+
+export async function setBudget(
+  ctx: PlanContext,
+  planId: string,
+  input: { requested: boolean; pence: number | null },
+) {
+  const { trx, actor } = ctx;
+  const record = await editable(trx, actor, planId, 'plan.budget');
+  await trx
+    .updateTable('ehc_plan')
+    .set({ budget_requested: input.requested, budget_pence: input.requested ? input.pence : null })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', planId)
+    .execute();
+  await touch(trx, actor.laCode, planId);
+  await changeAudit(ctx, record, 'plan.budget', { requested: input.requested });
+}
+
+export function settingChoices(db: Executor, laCode: string) {
+  return db
+    .selectFrom('setting')
+    .select(['id', 'name', 'type'])
+    .where('la_code', '=', laCode)
+    .orderBy('name')
+    .limit(2000)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Versions and issuing
+
+/** What a version keeps: the plan model and what its documents need, as the plan stood when it was issued. */
+export interface Snapshot {
+  plan: Plan;
+  child: { name: string; fullName: string; reference: string; dateOfBirth: string };
+  writer: string | null;
+  adviceSummaries: Record<string, string>;
+  placementType: string | null;
+}
+
+export function snapshotOf(loaded: LoadedPlan, status: Plan['status']): Snapshot {
+  const r = loaded.record;
+  return {
+    plan: { ...loaded.plan, status },
+    child: {
+      name: childName(r),
+      fullName: `${r.given_name} ${r.family_name}`,
+      reference: r.reference,
+      dateOfBirth: r.date_of_birth,
+    },
+    writer: r.writer_name,
+    adviceSummaries: Object.fromEntries(loaded.advice.map((a) => [a.id, a.summary])),
+    placementType: r.placement_type,
+  };
+}
+
+export const snapshotLines = (s: Snapshot): SectionLines[] => planLines(s.plan);
+
+async function nextNumber(trx: Executor, laCode: string, planId: string) {
+  const { n } = await trx
+    .selectFrom('ehc_plan_version')
+    .select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n'))
+    .where('la_code', '=', laCode)
+    .where('plan_id', '=', planId)
+    .executeTakeFirstOrThrow();
+  return Number(n) + 1;
+}
+
+async function familyAndAdvisers(trx: Executor, laCode: string, childId: string) {
+  return trx
+    .selectFrom('access_grant as g')
+    .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'g.la_code').onRef('u.id', '=', 'g.user_id'))
+    .select(['u.id', 'u.email', 'u.display_name', 'g.kind'])
+    .where('g.la_code', '=', laCode)
+    .where('g.child_id', '=', childId)
+    .where('g.revoked_at', 'is', null)
+    .where('u.active', '=', true)
+    .orderBy('u.email')
+    .execute();
+}
+
+function checkIssueDate(date: string, today: string, notBefore: string | null, what: string) {
+  if (date > today) throw new PlanError('date', 'The date must be today or in the past');
+  if (notBefore && date < notBefore)
+    throw new PlanError('date', `The date must be on or after ${formatLong(notBefore)}, when ${what}`);
+}
+
+/**
+ * Issues the current plan as a draft for comment: a new immutable version, shared with the family and every adviser
+ * of the child. When the plan belongs to an assessment whose draft has not been recorded, the assessment service
+ * records the draft's date in the same transaction (and starts the family's 15 days).
+ */
+export async function issueDraft(ctx: PlanContext, planId: string, input: { date: string }): Promise<string> {
+  const { trx, actor } = ctx;
+  const record = await editable(trx, actor, planId, 'plan.draft.issue');
+  if (record.status !== 'draft')
+    throw new PlanError(
+      'date',
+      'This plan has been issued as final: propose an amendment instead of a new draft',
+    );
+  const loaded = await loadPlan(trx, record, ctx.today, 'draft');
+  if (loaded.plan.placement) {
+    throw new PlanError(
+      'date',
+      'Section I must be blank on a draft, so the family can first say which school or college they would like. Remove the placement, then issue the draft.',
+    );
+  }
+  checkIssueDate(input.date, ctx.today, null, '');
+  const number = await nextNumber(trx, actor.laCode, planId);
+  const { id } = await trx
+    .insertInto('ehc_plan_version')
+    .values({
+      la_code: actor.laCode,
+      plan_id: planId,
+      number,
+      kind: 'draft',
+      issued_on: input.date,
+      issued_by: actor.userId,
+      snapshot: JSON.stringify(snapshotOf(loaded, 'draft')),
+      thread_errors: loaded.check.errors,
+      override_id: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  let journeyRecorded = false;
+  if (record.case_id) {
+    const kase = await trx
+      .selectFrom('assessment_case')
+      .select(['stage', 'draft_served'])
+      .where('la_code', '=', actor.laCode)
+      .where('id', '=', record.case_id)
+      .executeTakeFirstOrThrow();
+    if (kase.stage === 'draft' && !kase.draft_served) {
+      await serveDraft(ctx, record.case_id, { date: input.date });
+      journeyRecorded = true;
+    }
+  }
+  await trx
+    .updateTable('ehc_plan')
+    .set({ shared_version_id: id, draft_served: record.draft_served ?? input.date, updated_at: new Date() })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', planId)
+    .execute();
+  await changeAudit(ctx, record, 'plan.draft.issue', {
+    versionId: id,
+    number,
+    threadErrors: loaded.check.errors,
+  });
+  await trx
+    .insertInto('case_event')
+    .values({
+      la_code: actor.laCode,
+      child_id: record.child_id,
+      actor_user_id: actor.userId,
+      kind: 'plan-draft-shared',
+      summary: `Draft EHC plan (version ${number}) shared with the family and advisers for comment`,
+      detail: JSON.stringify({ planId, versionId: id, caseId: record.case_id }),
+    })
+    .execute();
+  const period = commentPeriod(
+    { draft_served: record.draft_served ?? input.date },
+    record.case_id ? (await loadFacts(trx, actor.laCode, [record.case_id])).get(record.case_id) : undefined,
+    ctx.today,
+  );
+  for (const person of await familyAndAdvisers(trx, actor.laCode, record.child_id)) {
+    const family = person.kind !== 'adviser';
+    if (family && journeyRecorded) continue; // the assessment's own message has just told the family
+    await queueNotification(trx, ctx.jobs, {
+      laCode: actor.laCode,
+      channel: 'email',
+      recipient: person.email,
+      template: family ? 'plan-draft-shared-family' : 'plan-draft-shared-adviser',
+      personalisation: {
+        name: person.display_name,
+        child: family
+          ? childName(record)
+          : `${record.given_name} ${record.family_name} (${record.reference})`,
+        version: String(number),
+        commentsEnd: period ? formatLong(period.to) : 'the date in the letter',
+      },
+      childId: record.child_id,
+      userId: person.id,
+    });
+  }
+  return id;
+}
+
+/**
+ * Issues the plan as final (or, once final, as amended). Section I must name a setting. Golden-thread errors stop
+ * it unless a team manager has recorded why for this very revision of the plan. When the plan belongs to an
+ * assessment at the draft stage, the assessment service records the final plan's date and reference.
+ */
+export async function issuePlan(ctx: PlanContext, planId: string, input: { date: string }): Promise<string> {
+  const { trx, actor } = ctx;
+  const record = await editable(trx, actor, planId, 'plan.final.issue');
+  const kind = record.status === 'draft' ? 'final' : 'amended';
+  const loaded = await loadPlan(trx, record, ctx.today, kind);
+  if (!loaded.plan.placement) {
+    throw new PlanError(
+      'date',
+      'Name the school or other setting in section I before issuing the final plan',
+    );
+  }
+  if (kind === 'final' && !record.shared_version_id) {
+    throw new PlanError('date', 'Share a draft with the family for comment before issuing the final plan');
+  }
+  checkIssueDate(input.date, ctx.today, record.draft_served, 'the draft was shared');
+  const override = loaded.check.errors > 0 ? await validOverride(trx, record) : undefined;
+  if (loaded.check.errors > 0 && !override) {
+    throw new PlanError(
+      'date',
+      `The plan has ${loaded.check.errors} golden-thread ${loaded.check.errors === 1 ? 'error' : 'errors'}. Fix them, or ask a team manager to record why the plan should be issued anyway.`,
+    );
+  }
+  const number = await nextNumber(trx, actor.laCode, planId);
+  const { id } = await trx
+    .insertInto('ehc_plan_version')
+    .values({
+      la_code: actor.laCode,
+      plan_id: planId,
+      number,
+      kind,
+      issued_on: input.date,
+      issued_by: actor.userId,
+      snapshot: JSON.stringify(snapshotOf(loaded, kind)),
+      thread_errors: loaded.check.errors,
+      override_id: override?.id ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (record.case_id) {
+    const kase = await trx
+      .selectFrom('assessment_case')
+      .select(['stage', 'draft_served', 'final_issued'])
+      .where('la_code', '=', actor.laCode)
+      .where('id', '=', record.case_id)
+      .executeTakeFirstOrThrow();
+    if (kase.stage === 'draft' && kase.draft_served && !kase.final_issued) {
+      await issueFinal(ctx, record.case_id, {
+        date: input.date,
+        planReference: `${record.reference}-V${number}`,
+      });
+    }
+  }
+  const review = computeTimeline({
+    asOf: ctx.today,
+    plan: { firstIssued: input.date, reviews: [] },
+  }).steps.find((s) => s.id === 'review:1');
+  await trx
+    .updateTable('ehc_plan')
+    .set({
+      status: kind,
+      shared_version_id: id,
+      final_issued: input.date,
+      review_due: review?.due ?? null,
+      updated_at: new Date(),
+    })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', planId)
+    .execute();
+  await changeAudit(ctx, record, `plan.${kind}.issue`, {
+    versionId: id,
+    number,
+    threadErrors: loaded.check.errors,
+    overrideId: override?.id ?? null,
+  });
+  await trx
+    .insertInto('case_event')
+    .values({
+      la_code: actor.laCode,
+      child_id: record.child_id,
+      actor_user_id: actor.userId,
+      kind: `plan-${kind}`,
+      summary: `${kind === 'final' ? 'Final' : 'Amended'} EHC plan issued (version ${number})${override ? ' with golden-thread errors, by a manager’s decision' : ''}`,
+      detail: JSON.stringify({ planId, versionId: id, caseId: record.case_id }),
+    })
+    .execute();
+  for (const person of await familyAndAdvisers(trx, actor.laCode, record.child_id)) {
+    if (person.kind === 'adviser' || record.case_id === null || kind === 'amended') {
+      await queueNotification(trx, ctx.jobs, {
+        laCode: actor.laCode,
+        channel: 'email',
+        recipient: person.email,
+        template: 'plan-issued',
+        personalisation: {
+          name: person.display_name,
+          child:
+            person.kind === 'adviser'
+              ? `${record.given_name} ${record.family_name} (${record.reference})`
+              : childName(record),
+          kind: kind === 'final' ? 'final' : 'amended',
+          version: String(number),
+        },
+        childId: record.child_id,
+        userId: person.id,
+      });
+    }
+  }
+  return id;
+}
+
+/** A team manager records why the plan may be issued despite golden-thread errors (for this revision only). */
+export async function recordOverride(
+  ctx: PlanContext,
+  planId: string,
+  input: { reason: string },
+): Promise<void> {
+  const { trx, actor } = ctx;
+  requireRole(actor, PLAN_MANAGERS, 'plan.override');
+  const record = await editable(trx, actor, planId, 'plan.override');
+  const loaded = await loadPlan(trx, record, ctx.today, record.status === 'draft' ? 'final' : record.status);
+  if (loaded.check.errors === 0)
+    throw new PlanError('reason', 'The plan has no golden-thread errors: there is nothing to override');
+  const errors = loaded.check.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => ({ code: f.code, section: f.section, itemId: f.itemId }));
+  const inserted = await trx
+    .insertInto('ehc_plan_override')
+    .values({
+      la_code: actor.laCode,
+      plan_id: planId,
+      revision: record.revision,
+      reason: input.reason,
+      errors: JSON.stringify(errors),
+      recorded_by: actor.userId,
+    })
+    .onConflict((oc) => oc.columns(['la_code', 'plan_id', 'revision']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return;
+  await changeAudit(ctx, record, 'plan.override', {
+    overrideId: inserted.id,
+    revision: record.revision,
+    errors: errors.length,
+  });
+  await trx
+    .insertInto('case_event')
+    .values({
+      la_code: actor.laCode,
+      child_id: record.child_id,
+      actor_user_id: actor.userId,
+      kind: 'plan-override',
+      summary: `A team manager recorded why the plan may be issued with ${errors.length} golden-thread ${errors.length === 1 ? 'error' : 'errors'}`,
+      detail: JSON.stringify({ planId, overrideId: inserted.id }),
+    })
+    .execute();
+}
+
+export async function getVersion(db: Executor, actor: Actor, planId: string, versionId: string) {
+  const record = await readableVersions(db, actor, planId);
+  if (!isUuid(versionId)) throw new NotFoundError();
+  const v = await db
+    .selectFrom('ehc_plan_version')
+    .select(['id', 'number', 'kind', 'issued_on', 'snapshot', 'thread_errors'])
+    .where('la_code', '=', actor.laCode)
+    .where('plan_id', '=', planId)
+    .where('id', '=', versionId)
+    .executeTakeFirst();
+  if (!v) throw new NotFoundError();
+  return { record, version: { ...v, snapshot: v.snapshot as Snapshot } };
+}
+
+/** The current working plan as a snapshot (staff only), for previewing the documents before issue. */
+export async function currentSnapshot(db: Executor, actor: Actor, planId: string, today: string) {
+  const record = await readableByStaff(db, actor, planId, 'plan.document.read');
+  const loaded = await loadPlan(db, record, today);
+  return { record, snapshot: snapshotOf(loaded, record.status) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The shared draft and comments
+
+export async function sharedView(db: Executor, actor: Actor, planId: string, today: string) {
+  const record = await readableVersions(db, actor, planId);
+  const versions = await listVersions(db, actor.laCode, planId);
+  const latestId = record.shared_version_id ?? versions[0]?.id;
+  const latest = latestId ? (await getVersion(db, actor, planId, latestId)).version : null;
+  const comments = await listComments(
+    db,
+    actor,
+    record,
+    SHARED_ROLES.includes(actor.role) ? actor.userId : null,
+  );
+  const period = await periodFor(db, record, today);
+  const canComment =
+    SHARED_ROLES.includes(actor.role) && record.status === 'draft' && latest?.kind === 'draft';
+  return { record, versions, latest, comments, period, canComment };
+}
+
+export async function listComments(db: Executor, actor: Actor, record: PlanRecord, authorId: string | null) {
+  let q = db
+    .selectFrom('ehc_plan_comment as c')
+    .innerJoin('app_user as a', (j) =>
+      j.onRef('a.la_code', '=', 'c.la_code').onRef('a.id', '=', 'c.author_id'),
+    )
+    .innerJoin('ehc_plan_version as v', (j) =>
+      j.onRef('v.la_code', '=', 'c.la_code').onRef('v.id', '=', 'c.version_id'),
+    )
+    .leftJoin('app_user as r', (j) =>
+      j.onRef('r.la_code', '=', 'c.la_code').onRef('r.id', '=', 'c.responded_by'),
+    )
+    .select([
+      'c.id',
+      'c.section',
+      'c.item_id',
+      'c.body',
+      'c.author_kind',
+      'c.created_at',
+      'c.response',
+      'c.changed',
+      'c.change_note',
+      'c.responded_at',
+      'a.display_name as author_name',
+      'a.job_title as author_title',
+      'r.display_name as responder_name',
+      'v.number as version_number',
+    ])
+    .where('c.la_code', '=', actor.laCode)
+    .where('c.plan_id', '=', record.id);
+  if (authorId) q = q.where('c.author_id', '=', authorId);
+  return q.orderBy('c.created_at').orderBy('c.id').limit(500).execute();
+}
+
+export async function addComment(
+  ctx: PlanContext,
+  planId: string,
+  input: { section: Section; itemId: string | null; body: string; token: string },
+): Promise<void> {
+  const { trx, actor } = ctx;
+  const record = await readableVersions(trx, actor, planId);
+  if (!SHARED_ROLES.includes(actor.role)) throw new NotFoundError();
+  if (record.status !== 'draft' || !record.shared_version_id) {
+    throw new PlanError(
+      'body',
+      'The draft plan is no longer open for comments: the final plan has been issued',
+    );
+  }
+  const version = await trx
+    .selectFrom('ehc_plan_version')
+    .select(['id', 'snapshot', 'kind'])
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', record.shared_version_id)
+    .executeTakeFirstOrThrow();
+  if (!SECTIONS.includes(input.section)) throw new PlanError('section', 'Select a section of the plan');
+  if (input.itemId) {
+    const lines = snapshotLines(version.snapshot as Snapshot);
+    const found = lines.find((l) => l.section === input.section)?.items.some((i) => i.id === input.itemId);
+    if (!found) throw new PlanError('section', 'Select a part of the plan from the list');
+  }
+  const inserted = await trx
+    .insertInto('ehc_plan_comment')
+    .values({
+      la_code: actor.laCode,
+      plan_id: planId,
+      version_id: version.id,
+      section: input.section,
+      item_id: input.itemId,
+      author_id: actor.userId,
+      author_kind: actor.role === 'professional' ? 'adviser' : 'family',
+      body: input.body,
+      idempotency_key: `${actor.userId}:${input.token}`,
+      response: null,
+      changed: null,
+      change_note: null,
+      responded_by: null,
+      responded_at: null,
+    })
+    .onConflict((oc) => oc.columns(['la_code', 'idempotency_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return;
+  await audit(trx, auditContext(actor), {
+    action: 'plan.comment.add',
+    recordType: 'ehc_plan_comment',
+    recordId: inserted.id,
+    childId: record.child_id,
+    detail: { planId, section: input.section },
+  });
+  const writer = record.writer_id
+    ? await trx
+        .selectFrom('app_user')
+        .select(['id', 'email', 'display_name'])
+        .where('la_code', '=', actor.laCode)
+        .where('id', '=', record.writer_id)
+        .executeTakeFirst()
+    : undefined;
+  if (writer) {
+    await queueNotification(trx, ctx.jobs, {
+      laCode: actor.laCode,
+      channel: 'email',
+      recipient: writer.email,
+      template: 'plan-comment-received',
+      personalisation: {
+        name: writer.display_name,
+        child: `${record.given_name} ${record.family_name} (${record.reference})`,
+        who: actor.role === 'professional' ? 'an adviser' : 'the family',
+        section: input.section,
+      },
+      childId: record.child_id,
+      userId: writer.id,
+    });
+  }
+}
+
+export async function commentsForStaff(db: Executor, actor: Actor, planId: string) {
+  const record = await readableByStaff(db, actor, planId, 'plan.comments.read');
+  return { record, comments: await listComments(db, actor, record, null) };
+}
+
+export async function respondToComment(
+  ctx: PlanContext,
+  planId: string,
+  commentId: string,
+  input: { response: string; changed: boolean; changeNote: string | null },
+): Promise<void> {
+  const { trx, actor } = ctx;
+  const record = await editable(trx, actor, planId, 'plan.comment.respond');
+  if (!isUuid(commentId)) throw new NotFoundError();
+  const updated = await trx
+    .updateTable('ehc_plan_comment')
+    .set({
+      response: input.response,
+      changed: input.changed,
+      change_note: input.changed ? input.changeNote : null,
+      responded_by: actor.userId,
+      responded_at: new Date(),
+    })
+    .where('la_code', '=', actor.laCode)
+    .where('plan_id', '=', planId)
+    .where('id', '=', commentId)
+    .where('response', 'is', null)
+    .returning(['id', 'author_id', 'section'])
+    .executeTakeFirst();
+  if (!updated) {
+    const exists = await trx
+      .selectFrom('ehc_plan_comment')
+      .select('id')
+      .where('la_code', '=', actor.laCode)
+      .where('plan_id', '=', planId)
+      .where('id', '=', commentId)
+      .executeTakeFirst();
+    if (!exists) throw new NotFoundError();
+    return; // already answered: a double submit changes nothing
+  }
+  await changeAudit(ctx, record, 'plan.comment.respond', { commentId, changed: input.changed });
+  const author = await trx
+    .selectFrom('app_user')
+    .select(['id', 'email', 'display_name', 'role'])
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', updated.author_id)
+    .executeTakeFirstOrThrow();
+  await queueNotification(trx, ctx.jobs, {
+    laCode: actor.laCode,
+    channel: 'email',
+    recipient: author.email,
+    template: 'plan-comment-answered',
+    personalisation: {
+      name: author.display_name,
+      child:
+        author.role === 'professional'
+          ? `${record.given_name} ${record.family_name} (${record.reference})`
+          : childName(record),
+      section: updated.section,
+      change: input.changed
+        ? `The plan has been changed: ${input.changeNote ?? ''}`.trim()
+        : 'The plan has not been changed because of this comment; the answer explains why.',
+    },
+    childId: record.child_id,
+    userId: author.id,
+  });
+}

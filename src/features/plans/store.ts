@@ -1,0 +1,302 @@
+/**
+ * Reading a stored plan into the plan model (src/domain/plan-quality/model.ts), and the recommendations that
+ * submitted advice holds. The plan's rows are read in three queries (plan with child and setting, items, section K)
+ * and turned into one value the checks, the pages and the documents all use.
+ */
+import type { Executor } from '../../platform/audit/audit.ts';
+import type { Selectable } from 'kysely';
+import type { EhcPlanItemTable } from '../../platform/db/schema.ts';
+import type {
+  Advice,
+  AreaOfNeed,
+  Need,
+  Outcome,
+  Plan,
+  PreparationForAdulthoodArea,
+  Provision,
+  ProvisionSection,
+  Section,
+} from '../../domain/plan-quality/model.ts';
+import { AGENCY_LABELS } from '../../domain/assessment/journey.ts';
+import { yearGroupOn } from '../../domain/school-year.ts';
+import { parseAmount, parseFrequency } from './describe.ts';
+
+export type ItemRow = Selectable<EhcPlanItemTable>;
+
+export async function planRow(db: Executor, laCode: string, planId: string) {
+  return db
+    .selectFrom('ehc_plan as p')
+    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'p.la_code').onRef('c.id', '=', 'p.child_id'))
+    .leftJoin('setting as s', (j) =>
+      j.onRef('s.la_code', '=', 'p.la_code').onRef('s.id', '=', 'p.placement_setting_id'),
+    )
+    .leftJoin('app_user as w', (j) =>
+      j.onRef('w.la_code', '=', 'p.la_code').onRef('w.id', '=', 'p.writer_id'),
+    )
+    .selectAll('p')
+    .select([
+      'c.given_name',
+      'c.family_name',
+      'c.preferred_name',
+      'c.reference',
+      'c.date_of_birth',
+      's.name as placement_name',
+      's.type as placement_type',
+      'w.display_name as writer_name',
+    ])
+    .where('p.la_code', '=', laCode)
+    .where('p.id', '=', planId)
+    .executeTakeFirst();
+}
+
+export type PlanRecord = NonNullable<Awaited<ReturnType<typeof planRow>>>;
+
+export function itemRows(db: Executor, laCode: string, planId: string) {
+  return db
+    .selectFrom('ehc_plan_item')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('plan_id', '=', planId)
+    .orderBy('section')
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute();
+}
+
+export function adviceRows(db: Executor, laCode: string, planId: string) {
+  return db
+    .selectFrom('ehc_plan_advice')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('plan_id', '=', planId)
+    .orderBy('position')
+    .execute();
+}
+
+export type AdviceRow = Awaited<ReturnType<typeof adviceRows>>[number];
+
+const ids = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
+
+export function toAdvice(a: AdviceRow): Advice {
+  return { id: a.id, agency: a.agency, authorRole: a.author_role, received: a.received };
+}
+
+/** The plan model from its rows; the year group is the child's on `today`. */
+export function toModel(
+  record: PlanRecord,
+  items: readonly ItemRow[],
+  advice: readonly AdviceRow[],
+  today: string,
+): Plan {
+  const needs: Need[] = [];
+  const outcomes: Outcome[] = [];
+  const provision: Provision[] = [];
+  for (const i of items) {
+    if (i.section === 'B') {
+      needs.push({
+        id: i.id,
+        section: 'B',
+        area: (i.area ?? 'cognition-and-learning') as AreaOfNeed,
+        text: i.text,
+      });
+    } else if (i.section === 'C' || i.section === 'D') {
+      needs.push({ id: i.id, section: i.section, text: i.text });
+    } else if (i.section === 'E') {
+      outcomes.push({
+        id: i.id,
+        text: i.text,
+        needIds: ids(i.need_ids),
+        timescale: { text: i.timescale_text ?? '', by: i.timescale_by },
+        successMeasure: i.success_measure ?? '',
+        preparationForAdulthood: (i.pfa_area as PreparationForAdulthoodArea | null) ?? null,
+      });
+    } else if (i.section === 'F' || i.section === 'G' || i.section === 'H1' || i.section === 'H2') {
+      provision.push(toProvision(i));
+    }
+  }
+  const budgetItems = items.filter((i) => i.section === 'J');
+  return {
+    id: record.id,
+    status: record.status,
+    yearGroup: yearGroupOn(record.date_of_birth, today),
+    aspirations: items
+      .filter((i) => i.section === 'A')
+      .map((i) => ({ id: i.id, text: i.text, whose: i.whose ?? '' })),
+    needs,
+    outcomes,
+    provision,
+    placement:
+      record.placement_setting_id && record.placement_name
+        ? { settingId: record.placement_setting_id, name: record.placement_name }
+        : null,
+    personalBudget: {
+      requested: record.budget_requested,
+      annualAmountPence: record.budget_pence,
+      directPayments: budgetItems.map((i) => ({
+        id: i.id,
+        description: i.text,
+        annualAmountPence: i.annual_amount_pence ?? 0,
+        provisionIds: ids(i.provision_ids),
+        needIds: ids(i.need_ids),
+        outcomeIds: ids(i.outcome_ids),
+      })),
+    },
+    advice: advice.map(toAdvice),
+  };
+}
+
+export function toProvision(i: ItemRow): Provision {
+  const amount = num(i.amount_value);
+  const times = num(i.frequency_times);
+  return {
+    id: i.id,
+    section: i.section as ProvisionSection,
+    what: i.text,
+    amount: amount !== null && i.amount_unit ? { value: amount, unit: i.amount_unit as 'minutes' } : null,
+    frequency: times !== null && i.frequency_per ? { times, per: i.frequency_per as 'week' } : null,
+    deliverer: i.deliverer_role
+      ? { role: i.deliverer_role, qualification: i.deliverer_qualification ?? '' }
+      : null,
+    grouping:
+      i.grouping_kind === 'group'
+        ? { kind: 'group', size: i.grouping_size ?? 0 }
+        : i.grouping_kind === 'one-to-one'
+          ? { kind: 'one-to-one' }
+          : i.grouping_kind === 'whole-class'
+            ? { kind: 'whole-class' }
+            : null,
+    where: i.where_text ?? '',
+    oversight: i.oversight ?? '',
+    review: i.review ?? '',
+    needIds: ids(i.need_ids),
+    outcomeIds: ids(i.outcome_ids),
+    source:
+      i.source_kind === 'advice' && i.source_advice_id
+        ? {
+            kind: 'advice',
+            adviceId: i.source_advice_id,
+            ...(i.source_recommendation ? { recommendationId: i.source_recommendation } : {}),
+          }
+        : { kind: 'authority-decision', reason: i.source_reason ?? '' },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What submitted advice recommends
+
+/** One recommendation in a piece of submitted advice, ready to pull into the plan with its citation. */
+export interface Recommendation {
+  /** Stable within the advice: 'need:health', 'outcome:0', 'provision:2'. */
+  key: string;
+  kind: 'need' | 'outcome' | 'provision';
+  section: Section;
+  area: AreaOfNeed | null;
+  text: string;
+  amount: string;
+  frequency: string;
+  deliverer: string;
+}
+
+const NEED_AREA_TO_SECTION: Readonly<Record<string, { section: 'B' | 'C' | 'D'; area: AreaOfNeed | null }>> =
+  {
+    communication: { section: 'B', area: 'communication-and-interaction' },
+    cognition: { section: 'B', area: 'cognition-and-learning' },
+    semh: { section: 'B', area: 'social-emotional-mental-health' },
+    sensory: { section: 'B', area: 'sensory-physical' },
+    health: { section: 'C', area: null },
+    socialCare: { section: 'D', area: null },
+  };
+
+/** Where provision recommended by an agency goes: health to G, social care to H2, everything else to F. */
+export function provisionSectionFor(agency: string): ProvisionSection {
+  if (agency === 'health') return 'G';
+  if (agency === 'social-care') return 'H2';
+  return 'F';
+}
+
+export function recommendationsOf(advice: {
+  agency: string;
+  answer: string | null;
+  needs: unknown;
+  outcomes: string | null;
+  provision: unknown;
+}): Recommendation[] {
+  if (advice.answer !== 'advice') return [];
+  const out: Recommendation[] = [];
+  const needs =
+    advice.needs && typeof advice.needs === 'object' ? (advice.needs as Record<string, unknown>) : {};
+  for (const [key, where] of Object.entries(NEED_AREA_TO_SECTION)) {
+    const text = needs[key];
+    if (typeof text === 'string' && text.trim()) {
+      out.push({
+        key: `need:${key}`,
+        kind: 'need',
+        section: where.section,
+        area: where.area,
+        text: text.trim(),
+        amount: '',
+        frequency: '',
+        deliverer: '',
+      });
+    }
+  }
+  (advice.outcomes ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^\s*[-*•\d.)]+\s*/, '').trim())
+    .filter(Boolean)
+    .forEach((text, i) =>
+      out.push({
+        key: `outcome:${i}`,
+        kind: 'outcome',
+        section: 'E',
+        area: null,
+        text,
+        amount: '',
+        frequency: '',
+        deliverer: '',
+      }),
+    );
+  const lines = Array.isArray(advice.provision) ? (advice.provision as Record<string, unknown>[]) : [];
+  lines.forEach((line, i) => {
+    const s = (k: string) => (typeof line[k] === 'string' ? (line[k]).trim() : '');
+    if (!s('description')) return;
+    out.push({
+      key: `provision:${i}`,
+      kind: 'provision',
+      section: provisionSectionFor(advice.agency),
+      area: null,
+      text: s('description'),
+      amount: s('quantity'),
+      frequency: s('frequency'),
+      deliverer: s('deliverer'),
+    });
+  });
+  return out;
+}
+
+/** The structured fields a pulled provision starts with, read from the advice's words where they are clear. */
+export function pulledProvisionFields(rec: Recommendation) {
+  const amount = parseAmount(rec.amount);
+  const frequency = parseFrequency(rec.frequency) ?? parseFrequency(rec.amount);
+  return {
+    amount_value: amount?.value ?? null,
+    amount_unit: amount?.unit ?? null,
+    frequency_times: frequency?.times ?? null,
+    frequency_per: frequency?.per ?? null,
+    deliverer_role: rec.deliverer || null,
+  };
+}
+
+/** How a piece of submitted advice is named in section K. */
+export function adviceAuthor(a: {
+  agency: string;
+  service_name: string | null;
+  professional_title?: string | null;
+}) {
+  return {
+    agency: AGENCY_LABELS[a.agency] ?? a.agency,
+    authorRole: a.professional_title || a.service_name || AGENCY_LABELS[a.agency] || a.agency,
+  };
+}
