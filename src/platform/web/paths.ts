@@ -120,9 +120,11 @@ export const paths = {
     shared: '/your-plans',
     plan: (id: string) => `/plans/${encodeURIComponent(id)}`,
     planPattern: '/plans/:planId',
-    newItem: (id: string, section: string) => `/plans/${encodeURIComponent(id)}/items/new/${encodeURIComponent(section)}`,
+    newItem: (id: string, section: string) =>
+      `/plans/${encodeURIComponent(id)}/items/new/${encodeURIComponent(section)}`,
     newItemPattern: '/plans/:planId/items/new/:section',
-    item: (id: string, itemId: string) => `/plans/${encodeURIComponent(id)}/items/${encodeURIComponent(itemId)}`,
+    item: (id: string, itemId: string) =>
+      `/plans/${encodeURIComponent(id)}/items/${encodeURIComponent(itemId)}`,
     itemPattern: '/plans/:planId/items/:itemId',
     removeItem: (id: string, itemId: string) =>
       `/plans/${encodeURIComponent(id)}/items/${encodeURIComponent(itemId)}/remove`,
