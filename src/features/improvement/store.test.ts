@@ -175,13 +175,14 @@ describe.each(ENGINES)('saving an imported plan on %s', (engine) => {
     expect(owners.find((o) => o.jobTitle === 'Parent carer forum vice lead')?.userId).toBeNull();
   });
 
+  // Its speed is measured by `npm run bench -- improvement-db-import`, not here: test machines are too noisy to time.
   it('saves a generated 2,000-action plan in one transaction', async () => {
     const parsed = parsePlanCsv(generatePlanCsv({ actions: 2000, seed: 7 }));
     expect(parsed.actions.length).toBe(2000);
-    const started = performance.now();
     const outcome = await save(parsed, 'Large plan');
-    const ms = performance.now() - started;
     expect(outcome.actions).toBe(2000);
-    expect(ms).toBeLessThan(20_000);
+    const saved = (await loadPlan(database.db, '901', outcome.planId))!;
+    expect(saved.actions).toHaveLength(2000);
+    expect(saved.actions.every((a) => a.owners.length > 0)).toBe(true);
   });
 });
