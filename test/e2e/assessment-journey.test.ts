@@ -7,7 +7,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import { expectAccessible, launchBrowser, signInAs, startDemoServer, type DemoServer } from '../helpers/browser.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  signInAs,
+  startDemoServer,
+  type DemoServer,
+} from '../helpers/browser.ts';
 
 describe('the assessment journey in a browser (pglite)', () => {
   let server: DemoServer;
@@ -32,7 +38,7 @@ describe('the assessment journey in a browser (pglite)', () => {
   async function choose(page: Page, label: string, option: RegExp) {
     const select = page.getByLabel(label);
     const value = await select.locator('option').filter({ hasText: option }).first().getAttribute('value');
-    await select.selectOption(value!);
+    await select.selectOption(value);
   }
 
   async function submit(page: Page, button: string, label: string) {
@@ -53,15 +59,21 @@ describe('the assessment journey in a browser (pglite)', () => {
     // 1. The parent asks online.
     const parent = await as('parent2@demo.example');
     let page = parent.page;
-    await page.getByRole('link', { name: /ask the council for an education, health and care needs assessment/ }).click();
+    await page
+      .getByRole('link', { name: /ask the council for an education, health and care needs assessment/ })
+      .click();
     await expectAccessible(page, 'request start');
     await page.getByRole('button', { name: 'Start now' }).click();
     await expectAccessible(page, 'request: child');
     await page.getByLabel('Yes', { exact: true }).check();
     await submit(page, 'Continue', 'request: why');
-    await page.getByLabel('Why are you asking now?').fill('Zofia is finding it hard to talk with other children and is falling behind.');
+    await page
+      .getByLabel('Why are you asking now?')
+      .fill('Zofia is finding it hard to talk with other children and is falling behind.');
     await submit(page, 'Continue', 'request: support');
-    await page.getByLabel('What support is already in place?').fill('Speech and language group at school twice a week.');
+    await page
+      .getByLabel('What support is already in place?')
+      .fill('Speech and language group at school twice a week.');
     await submit(page, 'Continue', 'request: involved');
     await page.getByLabel('School, college or nursery').check();
     await submit(page, 'Continue', 'request: consent');
@@ -69,7 +81,9 @@ describe('the assessment journey in a browser (pglite)', () => {
     await submit(page, 'Continue', 'check your answers');
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/Check your answers/);
     await submit(page, 'Send request', 'request sent');
-    await expect.poll(() => page.locator('main').textContent()).toMatch(/Your council must decide whether to assess Zofia by/);
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .toMatch(/Your council must decide whether to assess Zofia by/);
     const caseId = /sent\/([0-9a-f-]{36})/.exec(page.url())![1]!;
     await page.goto(`${server.baseUrl}/`);
     await expect.poll(() => page.locator('main').textContent()).toMatch(/Today is day \d+ of 42/);
@@ -97,7 +111,9 @@ describe('the assessment journey in a browser (pglite)', () => {
     await submit(page, 'Record the decision', 'decision form with errors');
     await expect.poll(() => page.title()).toMatch(/^Error: /);
     await page.getByLabel('Yes, assess').check();
-    await page.getByLabel('Reasons for the decision').fill('The school has tried a lot and Zofia still needs more help.');
+    await page
+      .getByLabel('Reasons for the decision')
+      .fill('The school has tried a lot and Zofia still needs more help.');
     await submit(page, 'Record the decision', 'case page, assessing');
     await page.getByRole('link', { name: 'Decision notice (printable)' }).click();
     await expectAccessible(page, 'decision notice');
@@ -123,7 +139,9 @@ describe('the assessment journey in a browser (pglite)', () => {
       await page.getByRole('link', { name: 'Zofia Nowak' }).first().click();
       await expectAccessible(page, `${email} task`);
       await page.getByLabel('My advice').check();
-      await page.getByLabel('Communication and interaction').fill('Finds it hard to join in conversations with other children.');
+      await page
+        .getByLabel('Communication and interaction')
+        .fill('Finds it hard to join in conversations with other children.');
       await page.locator('#provision-1-description').fill('Speech and language therapy');
       await page.locator('#provision-1-quantity').fill('30 minutes');
       await page.locator('#provision-1-frequency').fill('Weekly');
@@ -148,7 +166,9 @@ describe('the assessment journey in a browser (pglite)', () => {
     await expectAccessible(page, 'draft form');
     await submit(page, 'Record that the draft was sent', 'case page, draft sent');
     await page.getByRole('button', { name: "Record the family's response" }).click();
-    await page.getByLabel("Summary of the family's comments").fill('Happy with the plan; would like Oakfield Primary named.');
+    await page
+      .getByLabel("Summary of the family's comments")
+      .fill('Happy with the plan; would like Oakfield Primary named.');
     await page.getByLabel(/School or college the family asked for/).fill('Oakfield Primary');
     await expectAccessible(page, 'response form');
     await submit(page, 'Record the response', 'case page, response');

@@ -96,7 +96,9 @@ export function clockInputFor(facts: CaseFacts, asOf: string): ClockInput {
     asOf,
     assessment: {
       requestReceived: facts.requestReceived,
-      decisionToAssess: facts.decision ? { date: facts.decision.date, outcome: facts.decision.outcome } : null,
+      decisionToAssess: facts.decision
+        ? { date: facts.decision.date, outcome: facts.decision.outcome }
+        : null,
       adviceRequests: facts.advice.map((a) => ({
         id: a.id,
         agency: CLOCK_AGENCY[a.agency] ?? a.agency,
@@ -129,7 +131,8 @@ export function nextStep(timeline: Timeline): Step | null {
   let best: Step | null = null;
   for (const step of timeline.steps) {
     if (step.completed !== null || step.owner === 'family') continue;
-    if (!best || step.due < best.due || (step.due === best.due && step.owner === 'local-authority')) best = step;
+    if (!best || step.due < best.due || (step.due === best.due && step.owner === 'local-authority'))
+      best = step;
   }
   return best;
 }
@@ -164,7 +167,11 @@ export function statusTag(step: Pick<Step, 'status' | 'daysLate' | 'daysRemainin
     case 'met':
       return { text: 'Done on time', classes: 'govuk-tag--green', urgency: 'done' };
     case 'late':
-      return { text: `Done ${plural(step.daysLate, 'day')} late`, classes: 'govuk-tag--orange', urgency: 'late' };
+      return {
+        text: `Done ${plural(step.daysLate, 'day')} late`,
+        classes: 'govuk-tag--orange',
+        urgency: 'late',
+      };
   }
 }
 
@@ -284,7 +291,8 @@ export function nextRequestStep(answers: RequestAnswers): RequestStep['id'] | 'c
 export function stepAfter(id: RequestStep['id'], answers: RequestAnswers): RequestStep['id'] | 'check' {
   const index = REQUEST_STEPS.findIndex((s) => s.id === id);
   const pending = nextRequestStep(answers);
-  const pendingIndex = pending === 'check' ? REQUEST_STEPS.length : REQUEST_STEPS.findIndex((s) => s.id === pending);
+  const pendingIndex =
+    pending === 'check' ? REQUEST_STEPS.length : REQUEST_STEPS.findIndex((s) => s.id === pending);
   if (pendingIndex > index) return pending;
   return REQUEST_STEPS[index + 1]?.id ?? 'check';
 }

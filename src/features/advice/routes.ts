@@ -34,7 +34,11 @@ export async function tasksPage(db: Executor, actor: Actor, query: unknown, base
   const link = (p: number) => withQuery(basePath, { page: p });
   return {
     ...data,
-    tasks: data.tasks.map((t) => ({ ...t, step: tagged(t.step), label: AGENCY_LABELS[t.agency] ?? t.agency })),
+    tasks: data.tasks.map((t) => ({
+      ...t,
+      step: tagged(t.step),
+      label: AGENCY_LABELS[t.agency] ?? t.agency,
+    })),
     pagination: {
       previous: data.page > 1 ? { href: link(data.page - 1) } : undefined,
       next: data.page < data.pages ? { href: link(data.page + 1) } : undefined,
@@ -45,7 +49,9 @@ export async function tasksPage(db: Executor, actor: Actor, query: unknown, base
 
 function readSubmission(values: Record<string, string>, isStaff: boolean, today: string) {
   const parsed = adviceSchema.safeParse(values);
-  const errors: FormErrors = parsed.success ? { list: [], fields: {} } : toFormErrors(parsed.error.issues, ['answer']);
+  const errors: FormErrors = parsed.success
+    ? { list: [], fields: {} }
+    : toFormErrors(parsed.error.issues, ['answer']);
   const add = (field: string, text: string, href = field) => {
     if (errors.fields[field]) return;
     errors.fields[field] = { text };
@@ -74,7 +80,8 @@ function readSubmission(values: Record<string, string>, isStaff: boolean, today:
       ['deliverer', 'who gives it'],
     ] as const) {
       if (!line[key]) add(`provision-${i}-${key}`, `Help ${i}: enter ${label}`);
-      if (line[key].length > 500) add(`provision-${i}-${key}`, `Help ${i}: ${label} must be 500 characters or fewer`);
+      if (line[key].length > 500)
+        add(`provision-${i}-${key}`, `Help ${i}: ${label} must be 500 characters or fewer`);
     }
     provision.push(line);
   }
@@ -109,7 +116,9 @@ export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = actorOf(request);
     const { adviceId } = request.params as { adviceId: string };
     const today = todayInLondon();
-    const { task, step } = await db.transaction().execute((trx) => getAdviceTask(trx, actor, adviceId, today));
+    const { task, step } = await db
+      .transaction()
+      .execute((trx) => getAdviceTask(trx, actor, adviceId, today));
     if (errors) reply.code(400);
     const [y, m, d] = today.split('-');
     return reply.view('advice/task.njk', {
@@ -121,7 +130,9 @@ export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
       needAreas: NEED_AREAS,
       provisionRows: Array.from({ length: PROVISION_ROWS }, (_, i) => i + 1),
       isStaff: STAFF.includes(actor.role),
-      values: Object.keys(values).length ? values : { 'received-day': String(Number(d)), 'received-month': String(Number(m)), 'received-year': y! },
+      values: Object.keys(values).length
+        ? values
+        : { 'received-day': String(Number(d)), 'received-month': String(Number(m)), 'received-year': y! },
       errors,
       sent: (request.query as Record<string, string>).sent === '1',
       submittedNeeds: (task.needs ?? {}) as Record<string, string>,
@@ -138,14 +149,16 @@ export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
     const form = readSubmission(values, STAFF.includes(actor.role), todayInLondon());
     if (!form.ok) return render(request, reply, values, form.errors);
     try {
-      await db.transaction().execute((trx) =>
-        submitAdvice({ trx, actor, jobs: deps.jobs, today: todayInLondon() }, adviceId, form.data),
-      );
+      await db
+        .transaction()
+        .execute((trx) =>
+          submitAdvice({ trx, actor, jobs: deps.jobs, today: todayInLondon() }, adviceId, form.data),
+        );
     } catch (err) {
-      if (err instanceof JourneyError) return render(request, reply, values, singleError(err.field, err.message));
+      if (err instanceof JourneyError)
+        return render(request, reply, values, singleError(err.field, err.message));
       throw err;
     }
     return reply.redirect(withQuery(paths.advice.task(adviceId), { sent: 1 }), 303);
   });
 }
-

@@ -13,7 +13,11 @@ describe('demo assessments (pglite)', () => {
 
   it('has about 350 open assessments at every stage, spread across officers, with advice for the demo professionals', async () => {
     const db = database.db;
-    const open = await db.selectFrom('assessment_case').select(['stage', 'officer_id', 'next_due']).where('is_open', '=', true).execute();
+    const open = await db
+      .selectFrom('assessment_case')
+      .select(['stage', 'officer_id', 'next_due'])
+      .where('is_open', '=', true)
+      .execute();
     expect(open.length).toBeGreaterThan(300);
     expect(open.length).toBeLessThan(420);
     expect(new Set(open.map((o) => o.stage))).toEqual(new Set(['request', 'assessment', 'draft']));
@@ -26,7 +30,9 @@ describe('demo assessments (pglite)', () => {
     for (const email of ['ep@demo.example', 'health@demo.example', 'socialcare@demo.example']) {
       const tasks = await db
         .selectFrom('assessment_advice as a')
-        .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'a.la_code').onRef('u.id', '=', 'a.professional_user_id'))
+        .innerJoin('app_user as u', (j) =>
+          j.onRef('u.la_code', '=', 'a.la_code').onRef('u.id', '=', 'a.professional_user_id'),
+        )
         .select(['a.due', 'a.received'])
         .where('u.email', '=', email)
         .execute();

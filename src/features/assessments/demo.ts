@@ -38,7 +38,9 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
   const users = await trx
     .selectFrom('app_user as u')
     .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'u.la_code').onRef('t.id', '=', 'u.team_id'))
-    .leftJoin('organisation as o', (j) => j.onRef('o.la_code', '=', 't.la_code').onRef('o.id', '=', 't.organisation_id'))
+    .leftJoin('organisation as o', (j) =>
+      j.onRef('o.la_code', '=', 't.la_code').onRef('o.id', '=', 't.organisation_id'),
+    )
     .select(['u.id', 'u.email', 'u.role', 'u.team_id', 't.name as team_name', 'o.kind'])
     .where('u.la_code', '=', la)
     .orderBy('u.email')
@@ -57,7 +59,14 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
 
   const children = await trx
     .selectFrom('child as c')
-    .select(['c.id', 'c.reference', 'c.plan_status', 'c.lead_officer_id', 'c.known_to_social_care', 'c.date_of_birth'])
+    .select([
+      'c.id',
+      'c.reference',
+      'c.plan_status',
+      'c.lead_officer_id',
+      'c.known_to_social_care',
+      'c.date_of_birth',
+    ])
     .where('c.la_code', '=', la)
     .where('c.plan_status', 'in', ['assessment', 'plan'])
     .orderBy('c.reference')
@@ -128,9 +137,9 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
     const caseId = r.uuid();
     const received = isParentChild
       ? addDays(today, -61)
-      : (requestDay.get(child.id) && child.plan_status === 'assessment'
-          ? maxDate(requestDay.get(child.id)!, addDays(today, -170))
-          : r.dateBetween(addDays(today, -160), addDays(today, -2)));
+      : requestDay.get(child.id) && child.plan_status === 'assessment'
+        ? maxDate(requestDay.get(child.id)!, addDays(today, -170))
+        : r.dateBetween(addDays(today, -160), addDays(today, -2));
     const age = Math.round((Date.parse(today) - Date.parse(received)) / 86_400_000);
     let officer: string | null = child.lead_officer_id;
     // Decision: most within 6 weeks, some late, the newest not yet made.
@@ -144,24 +153,44 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
     if (!decision && !isParentChild && r.chance(0.12)) officer = null;
     else if (!officer) officer = r.pick(caseworkers).id;
     const team = (officer && teamOf.get(officer)) || defaultTeam;
-    const advice: Array<CaseFacts['advice'][number] & { professional: string | null; service: string | null }> = [];
+    const advice: Array<
+      CaseFacts['advice'][number] & { professional: string | null; service: string | null }
+    > = [];
     let outcome: CaseFacts['outcome'] = null;
     let draftServed: string | null = null;
-    let finalIssued: string | null = null;
+    const finalIssued: string | null = null;
     if (decision?.outcome === 'assess') {
       const asked = minDate(addDays(decision.date, r.int(1, 6)), today);
       const asks: Array<[AdviceAgency, string | null, string | null]> = [
         ['family', null, null],
         ['setting', null, null],
-        ['educational-psychology', isParentChild || r.chance(0.3) ? (ep?.id ?? null) : (r.pick(professionals('educational-psychology'))?.id ?? null), null],
-        ['health', isParentChild || r.chance(0.3) ? (health?.id ?? null) : (r.pick(professionals('health'))?.id ?? null), r.pick(['Community paediatrics', 'Speech and language therapy', 'Occupational therapy'])],
+        [
+          'educational-psychology',
+          isParentChild || r.chance(0.3)
+            ? (ep?.id ?? null)
+            : (r.pick(professionals('educational-psychology'))?.id ?? null),
+          null,
+        ],
+        [
+          'health',
+          isParentChild || r.chance(0.3)
+            ? (health?.id ?? null)
+            : (r.pick(professionals('health'))?.id ?? null),
+          r.pick(['Community paediatrics', 'Speech and language therapy', 'Occupational therapy']),
+        ],
       ];
       if (child.known_to_social_care || r.chance(0.15))
-        asks.push(['social-care', r.chance(0.5) ? (socialCare?.id ?? null) : (r.pick(professionals('social-care'))?.id ?? null), null]);
+        asks.push([
+          'social-care',
+          r.chance(0.5) ? (socialCare?.id ?? null) : (r.pick(professionals('social-care'))?.id ?? null),
+          null,
+        ]);
       for (const [agency, professional, service] of asks) {
         const id = r.uuid();
         const back = r.int(20, 60);
-        const arrived = isParentChild ? agency !== 'educational-psychology' && agency !== 'social-care' : r.chance(0.85);
+        const arrived = isParentChild
+          ? agency !== 'educational-psychology' && agency !== 'social-care'
+          : r.chance(0.85);
         const receivedOn = arrived && addDays(asked, back) <= today ? addDays(asked, back) : null;
         advice.push({ id, agency, requested: asked, received: receivedOn, professional, service });
       }
@@ -177,12 +206,22 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
     }
     const exceptions: Array<CaseFacts['exceptions'][number] & { reason: string }> = [];
     if (!isParentChild && r.chance(0.08)) {
-      const kind: ExceptionKind = r.pick(['personal-circumstances', 'absence-from-area', 'missed-appointment'] as const);
+      const kind: ExceptionKind = r.pick([
+        'personal-circumstances',
+        'absence-from-area',
+        'missed-appointment',
+      ] as const);
       const from = r.dateBetween(received, maxDate(received, minDate(today, addDays(received, 60))));
       const epAdvice = advice.find((a) => a.agency === 'educational-psychology');
       if (kind === 'missed-appointment') {
         if (epAdvice && from >= epAdvice.requested)
-          exceptions.push({ kind, from, to: from, appliesTo: [epAdvice.id], reason: 'The family could not come to the educational psychology appointment.' });
+          exceptions.push({
+            kind,
+            from,
+            to: from,
+            appliesTo: [epAdvice.id],
+            reason: 'The family could not come to the educational psychology appointment.',
+          });
       } else {
         const to = addDays(from, kind === 'absence-from-area' ? r.int(28, 45) : r.int(10, 30));
         exceptions.push({
@@ -216,7 +255,11 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
       request_received: received,
       request_method: r.pick(['online', 'email', 'letter', 'phone'] as const),
       requested_by: r.pick(['parent', 'parent', 'school', 'young-person', 'other'] as const),
-      request_answers: JSON.stringify({ why: 'Progress has stalled despite extra help in school.', support: 'Small-group support and a support plan from school.', consent: 'yes' }),
+      request_answers: JSON.stringify({
+        why: 'Progress has stalled despite extra help in school.',
+        support: 'Small-group support and a support plan from school.',
+        consent: 'yes',
+      }),
       idempotency_key: `demo:${caseId}`,
       team_id: team,
       officer_id: officer,
@@ -225,7 +268,11 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
       is_open: OPEN_STAGES.includes(stage),
       decision_date: decision?.date ?? null,
       decision_outcome: decision?.outcome ?? null,
-      decision_reasons: decision ? (decision.outcome === 'assess' ? 'The evidence shows needs the school cannot meet from its own resources.' : 'The school can meet these needs with the support it already has; we suggest a review in a term.') : null,
+      decision_reasons: decision
+        ? decision.outcome === 'assess'
+          ? 'The evidence shows needs the school cannot meet from its own resources.'
+          : 'The school can meet these needs with the support it already has; we suggest a review in a term.'
+        : null,
       panel_notes: decision ? 'Discussed at the multi-agency panel.' : null,
       outcome_date: outcome?.date ?? null,
       outcome: outcome?.outcome ?? null,
@@ -238,9 +285,28 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
       created_at: at(received),
       updated_at: at(received),
     });
-    events.push({ la_code: la, child_id: child.id, at: at(received), actor_user_id: officer, kind: 'assessment-request-received', summary: 'Request for an EHC needs assessment recorded', detail: JSON.stringify({ caseId }) });
+    events.push({
+      la_code: la,
+      child_id: child.id,
+      at: at(received),
+      actor_user_id: officer,
+      kind: 'assessment-request-received',
+      summary: 'Request for an EHC needs assessment recorded',
+      detail: JSON.stringify({ caseId }),
+    });
     if (decision)
-      events.push({ la_code: la, child_id: child.id, at: at(decision.date), actor_user_id: officer, kind: decision.outcome === 'assess' ? 'assessment-agreed' : 'assessment-refused', summary: decision.outcome === 'assess' ? 'Decided to carry out an EHC needs assessment' : 'Decided not to carry out an EHC needs assessment', detail: JSON.stringify({ caseId }) });
+      events.push({
+        la_code: la,
+        child_id: child.id,
+        at: at(decision.date),
+        actor_user_id: officer,
+        kind: decision.outcome === 'assess' ? 'assessment-agreed' : 'assessment-refused',
+        summary:
+          decision.outcome === 'assess'
+            ? 'Decided to carry out an EHC needs assessment'
+            : 'Decided not to carry out an EHC needs assessment',
+        detail: JSON.stringify({ caseId }),
+      });
     for (const a of advice) {
       adviceRows.push({
         la_code: la,
@@ -255,25 +321,91 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
         received: a.received,
         status: a.received ? 'received' : 'requested',
         answer: a.received ? 'advice' : null,
-        needs: a.received ? JSON.stringify({ cognition: 'Working well below age-related expectations in reading and writing.' }) : null,
-        provision: a.received ? JSON.stringify([{ description: 'Structured reading programme', quantity: '20 minutes', frequency: 'Daily', deliverer: 'Trained teaching assistant' }]) : null,
+        needs: a.received
+          ? JSON.stringify({
+              cognition: 'Working well below age-related expectations in reading and writing.',
+            })
+          : null,
+        provision: a.received
+          ? JSON.stringify([
+              {
+                description: 'Structured reading programme',
+                quantity: '20 minutes',
+                frequency: 'Daily',
+                deliverer: 'Trained teaching assistant',
+              },
+            ])
+          : null,
         requested_by: officer,
         created_at: at(a.requested),
       });
-      events.push({ la_code: la, child_id: child.id, at: at(a.requested), actor_user_id: officer, kind: 'advice-requested', summary: `Advice asked for: ${AGENCY_LABELS[a.agency]}`, detail: JSON.stringify({ caseId, adviceIds: [a.id] }) });
+      events.push({
+        la_code: la,
+        child_id: child.id,
+        at: at(a.requested),
+        actor_user_id: officer,
+        kind: 'advice-requested',
+        summary: `Advice asked for: ${AGENCY_LABELS[a.agency]}`,
+        detail: JSON.stringify({ caseId, adviceIds: [a.id] }),
+      });
       if (a.professional && !existingGrants.has(`${a.professional}:${child.id}`)) {
         existingGrants.add(`${a.professional}:${child.id}`);
-        grants.push({ la_code: la, id: r.uuid(), user_id: a.professional, child_id: child.id, kind: 'adviser', reason: `Asked for ${AGENCY_LABELS[a.agency]!.toLowerCase()} for the EHC needs assessment`, granted_by: officer, granted_at: at(a.requested) });
+        grants.push({
+          la_code: la,
+          id: r.uuid(),
+          user_id: a.professional,
+          child_id: child.id,
+          kind: 'adviser',
+          reason: `Asked for ${AGENCY_LABELS[a.agency]!.toLowerCase()} for the EHC needs assessment`,
+          granted_by: officer,
+          granted_at: at(a.requested),
+        });
       }
     }
     for (const e of exceptions) {
-      exceptionRows.push({ la_code: la, id: r.uuid(), case_id: caseId, kind: e.kind, from_date: e.from, to_date: e.to, reason: e.reason, applies_to: JSON.stringify(e.appliesTo), recorded_by: officer, recorded_at: at(minDate(today, e.from)) });
+      exceptionRows.push({
+        la_code: la,
+        id: r.uuid(),
+        case_id: caseId,
+        kind: e.kind,
+        from_date: e.from,
+        to_date: e.to,
+        reason: e.reason,
+        applies_to: JSON.stringify(e.appliesTo),
+        recorded_by: officer,
+        recorded_at: at(minDate(today, e.from)),
+      });
     }
   }
-  await inChunks(cases, 500, (c) => trx.insertInto('assessment_case').values(c as never).execute());
-  await inChunks(adviceRows, 1000, (c) => trx.insertInto('assessment_advice').values(c as never).execute());
-  await inChunks(exceptionRows, 1000, (c) => trx.insertInto('assessment_exception').values(c as never).execute());
-  await inChunks(grants, 1000, (c) => trx.insertInto('access_grant').values(c as never).execute());
-  await inChunks(events, 2000, (c) => trx.insertInto('case_event').values(c as never).execute());
+  await inChunks(cases, 500, (c) =>
+    trx
+      .insertInto('assessment_case')
+      .values(c as never)
+      .execute(),
+  );
+  await inChunks(adviceRows, 1000, (c) =>
+    trx
+      .insertInto('assessment_advice')
+      .values(c as never)
+      .execute(),
+  );
+  await inChunks(exceptionRows, 1000, (c) =>
+    trx
+      .insertInto('assessment_exception')
+      .values(c as never)
+      .execute(),
+  );
+  await inChunks(grants, 1000, (c) =>
+    trx
+      .insertInto('access_grant')
+      .values(c as never)
+      .execute(),
+  );
+  await inChunks(events, 2000, (c) =>
+    trx
+      .insertInto('case_event')
+      .values(c as never)
+      .execute(),
+  );
   return cases.length;
 }

@@ -1,7 +1,13 @@
 /** The journey's forms: zod schemas with GOV.UK messages, and the date fields they share. */
 import { z } from 'zod';
 import { EXCEPTION_KINDS } from '../../domain/clock/types.ts';
-import { ADVICE_AGENCIES, ADVICE_ANSWERS, PRIMARY_NEEDS, REQUEST_METHODS, REQUESTERS } from '../../platform/db/schema.ts';
+import {
+  ADVICE_AGENCIES,
+  ADVICE_ANSWERS,
+  PRIMARY_NEEDS,
+  REQUEST_METHODS,
+  REQUESTERS,
+} from '../../platform/db/schema.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { readDateInput, toFormErrors } from '../../platform/web/forms.ts';
 
@@ -31,7 +37,9 @@ export function parseWithDates<S extends z.ZodType>(
   values: Record<string, string>,
   dates: ReadonlyArray<{ name: string; label: string; required: boolean }>,
   order: readonly string[],
-): { ok: true; data: z.infer<S>; dates: Record<string, string | undefined> } | { ok: false; errors: FormErrors } {
+):
+  | { ok: true; data: z.infer<S>; dates: Record<string, string | undefined> }
+  | { ok: false; errors: FormErrors } {
   const parsed = schema.safeParse(values);
   const errors = parsed.success ? { list: [], fields: {} } : toFormErrors(parsed.error.issues, order);
   const out: Record<string, string | undefined> = {};
@@ -59,17 +67,27 @@ export function parseWithDates<S extends z.ZodType>(
 /** The values of a GOV.UK date input from an ISO date (to pre-fill a form). */
 export function dateValues(name: string, iso: string): Record<string, string> {
   const [y, m, d] = iso.split('-');
-  return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y ?? '' };
+  return {
+    [`${name}-day`]: String(Number(d)),
+    [`${name}-month`]: String(Number(m)),
+    [`${name}-year`]: y ?? '',
+  };
 }
 
 export const recordSchema = z.object({
-  child: text('Enter the child or young person’s Goldthread reference, like GT-000018', 20, 'Reference').transform((v) =>
-    v.toUpperCase(),
-  ),
+  child: text(
+    'Enter the child or young person’s Goldthread reference, like GT-000018',
+    20,
+    'Reference',
+  ).transform((v) => v.toUpperCase()),
   method: z.enum(REQUEST_METHODS, { error: 'Select how the request was received' }),
   requestedBy: z.enum(REQUESTERS, { error: 'Select who made the request' }),
   requesterName: optional(100, 'Name of the person who asked'),
-  why: text('Enter what the request says about why an assessment is needed', 5000, 'Why an assessment is needed'),
+  why: text(
+    'Enter what the request says about why an assessment is needed',
+    5000,
+    'Why an assessment is needed',
+  ),
   token,
 });
 

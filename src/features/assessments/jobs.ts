@@ -11,7 +11,13 @@ import type { JobDeps } from '../../platform/jobs/registry.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
-import { AGENCY_LABELS, caseTimeline, formatLong, plural, stepById } from '../../domain/assessment/journey.ts';
+import {
+  AGENCY_LABELS,
+  caseTimeline,
+  formatLong,
+  plural,
+  stepById,
+} from '../../domain/assessment/journey.ts';
 import { loadFacts } from './store.ts';
 import './templates.ts';
 
@@ -33,10 +39,16 @@ export async function runAdviceReminders(
   // Candidates: waiting advice whose (clock) due date is within 14 days or past, with a message not yet sent.
   const candidates = await db
     .selectFrom('assessment_advice as a')
-    .innerJoin('assessment_case as k', (j) => j.onRef('k.la_code', '=', 'a.la_code').onRef('k.id', '=', 'a.case_id'))
+    .innerJoin('assessment_case as k', (j) =>
+      j.onRef('k.la_code', '=', 'a.la_code').onRef('k.id', '=', 'a.case_id'),
+    )
     .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
-    .leftJoin('app_user as p', (j) => j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.professional_user_id'))
-    .leftJoin('app_user as o', (j) => j.onRef('o.la_code', '=', 'k.la_code').onRef('o.id', '=', 'k.officer_id'))
+    .leftJoin('app_user as p', (j) =>
+      j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.professional_user_id'),
+    )
+    .leftJoin('app_user as o', (j) =>
+      j.onRef('o.la_code', '=', 'k.la_code').onRef('o.id', '=', 'k.officer_id'),
+    )
     .select([
       'a.la_code',
       'a.id',
@@ -88,7 +100,8 @@ export async function runAdviceReminders(
       else if (step.daysRemaining !== null && step.daysRemaining <= 14)
         column = r.reminder_two_weeks_at ? null : 'reminder_two_weeks_at';
       if (!column) continue;
-      const agency = (AGENCY_LABELS[r.agency] ?? r.agency).toLowerCase() + (r.service_name ? ` (${r.service_name})` : '');
+      const agency =
+        (AGENCY_LABELS[r.agency] ?? r.agency).toLowerCase() + (r.service_name ? ` (${r.service_name})` : '');
       const child = `${r.given_name} ${r.family_name} (${r.reference})`;
       const sent = await db.transaction().execute(async (trx) => {
         const claimed = await trx

@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
-import { createAuthority, createChild, createUser, grant, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
+import {
+  createAuthority,
+  createChild,
+  createUser,
+  grant,
+  TEST_PASSWORD,
+} from '../../../test/helpers/factories.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { ADVICE_REMINDER_QUEUE, runAdviceReminders } from './jobs.ts';
 
@@ -17,12 +23,18 @@ const parts = (iso: string, name: string) => {
   return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
 };
 /** Submits a form with its hidden idempotency token, as a browser would. */
-async function submitWithToken(client: TestClient, url: string, fields: Record<string, string | string[]>, postUrl = url) {
+async function submitWithToken(
+  client: TestClient,
+  url: string,
+  fields: Record<string, string | string[]>,
+  postUrl = url,
+) {
   const page = await client.get(url);
   const token = /name="token" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
   return client.post(postUrl, { ...fields, token, _csrf: TestClient.csrfFrom(page.body) });
 }
-const caseIdFrom = (location: string) => /\/assessments\/([0-9a-f-]{36})/.exec(location)?.[1] ?? /sent\/([0-9a-f-]{36})/.exec(location)?.[1];
+const caseIdFrom = (location: string) =>
+  /\/assessments\/([0-9a-f-]{36})/.exec(location)?.[1] ?? /sent\/([0-9a-f-]{36})/.exec(location)?.[1];
 
 describe.each(ENGINES)('assessment journey on %s', (engine) => {
   let t: TestApp;
@@ -34,10 +46,32 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     t = await createTestApp(engine);
     const db = t.database.db;
     await createAuthority(db, la);
-    const { id: orgId } = await db.insertInto('organisation').values({ la_code: la, name: 'Council', kind: 'local-authority' }).returning('id').executeTakeFirstOrThrow();
-    const { id: epOrg } = await db.insertInto('organisation').values({ la_code: la, name: 'EP service', kind: 'educational-psychology' }).returning('id').executeTakeFirstOrThrow();
-    const { id: teamId } = await db.insertInto('team').values({ la_code: la, organisation_id: orgId, name: 'SEND casework', email: 'casework@council.example', phone: '0300 111 1111' }).returning('id').executeTakeFirstOrThrow();
-    const { id: epTeam } = await db.insertInto('team').values({ la_code: la, organisation_id: epOrg, name: 'Educational psychology' }).returning('id').executeTakeFirstOrThrow();
+    const { id: orgId } = await db
+      .insertInto('organisation')
+      .values({ la_code: la, name: 'Council', kind: 'local-authority' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { id: epOrg } = await db
+      .insertInto('organisation')
+      .values({ la_code: la, name: 'EP service', kind: 'educational-psychology' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { id: teamId } = await db
+      .insertInto('team')
+      .values({
+        la_code: la,
+        organisation_id: orgId,
+        name: 'SEND casework',
+        email: 'casework@council.example',
+        phone: '0300 111 1111',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { id: epTeam } = await db
+      .insertInto('team')
+      .values({ la_code: la, organisation_id: epOrg, name: 'Educational psychology' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const manager = await createUser(db, la, 'team-manager', { teamId });
     const cw = await createUser(db, la, 'caseworker', { teamId });
     const cw2 = await createUser(db, la, 'caseworker', { teamId });
@@ -45,13 +79,38 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     const ep2 = await createUser(db, la, 'professional', { teamId: epTeam });
     const parent = await createUser(db, la, 'parent');
     const otherParent = await createUser(db, la, 'parent');
-    const child = await createChild(db, la, { givenName: 'Sam', familyName: 'Tester', dateOfBirth: '2016-03-01' });
+    const child = await createChild(db, la, {
+      givenName: 'Sam',
+      familyName: 'Tester',
+      dateOfBirth: '2016-03-01',
+    });
     const other = await createChild(db, la, { givenName: 'Other', familyName: 'Child' });
-    await db.updateTable('child').set({ plan_status: 'none', plan_first_issued: null }).where('la_code', '=', la).execute();
+    await db
+      .updateTable('child')
+      .set({ plan_status: 'none', plan_first_issued: null })
+      .where('la_code', '=', la)
+      .execute();
     await grant(db, la, parent.id, child.id, 'parent');
     await grant(db, la, otherParent.id, other.id, 'parent');
-    ids = { teamId, manager: manager.id, cw: cw.id, cw2: cw2.id, ep: ep.id, ep2: ep2.id, child: child.id, other: other.id };
-    emails = { manager: manager.email, cw: cw.email, cw2: cw2.email, ep: ep.email, ep2: ep2.email, parent: parent.email, otherParent: otherParent.email };
+    ids = {
+      teamId,
+      manager: manager.id,
+      cw: cw.id,
+      cw2: cw2.id,
+      ep: ep.id,
+      ep2: ep2.id,
+      child: child.id,
+      other: other.id,
+    };
+    emails = {
+      manager: manager.email,
+      cw: cw.email,
+      cw2: cw2.email,
+      ep: ep.email,
+      ep2: ep2.email,
+      parent: parent.email,
+      otherParent: otherParent.email,
+    };
   }, 120_000);
   afterAll(async () => t?.close());
 
@@ -67,7 +126,9 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     expect(r.headers.location).toBe('/request-assessment/why');
     const hostile = await parent.submit('/request-assessment/why', { why: '' });
     expect(hostile.statusCode).toBe(400);
-    r = await parent.submit('/request-assessment/why', { why: '<script>alert(1)</script> struggles with reading' });
+    r = await parent.submit('/request-assessment/why', {
+      why: '<script>alert(1)</script> struggles with reading',
+    });
     r = await parent.submit('/request-assessment/support', { support: 'Reading group' });
     r = await parent.submit('/request-assessment/involved', { involved: ['school', 'health'] });
     r = await parent.submit('/request-assessment/consent', { consent: 'yes' });
@@ -82,7 +143,10 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     const again = await parent.post('/request-assessment/check', { draft, _csrf: token });
     expect(again.headers.location).toBe(sent.headers.location);
     const caseId = caseIdFrom(sent.headers.location as string)!;
-    const count = await t.database.db.selectFrom('assessment_case').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.database.db
+      .selectFrom('assessment_case')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
     const home = await parent.get('/');
     expect(home.body).toContain('Your council must decide whether to assess Sam by');
@@ -104,22 +168,48 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     const ws = await cw.get('/');
     expect(ws.body).toContain('Sam Tester');
     expect(ws.body).toContain('Decide whether to assess');
-    const badDecision = await cw.submit(`/assessments/${caseId}/decision`, { outcome: 'assess', reasons: '', 'date-day': '40', 'date-month': '1', 'date-year': '2026' });
+    const badDecision = await cw.submit(`/assessments/${caseId}/decision`, {
+      outcome: 'assess',
+      reasons: '',
+      'date-day': '40',
+      'date-month': '1',
+      'date-year': '2026',
+    });
     expect(badDecision.statusCode).toBe(400);
     expect(badDecision.body).toContain('Enter the reasons for the decision');
     expect(badDecision.body).toContain('must be a real date');
-    r = await cw.submit(`/assessments/${caseId}/decision`, { outcome: 'assess', reasons: 'Needs are complex', panelNotes: 'Panel agreed', ...parts(today, 'date') });
+    r = await cw.submit(`/assessments/${caseId}/decision`, {
+      outcome: 'assess',
+      reasons: 'Needs are complex',
+      panelNotes: 'Panel agreed',
+      ...parts(today, 'date'),
+    });
     expect(r.statusCode).toBe(303);
     // A second decision is refused (the stage has moved on).
-    const second = await cw.submit(`/assessments/${caseId}/decision`, { outcome: 'not-assess', reasons: 'x', ...parts(today, 'date') });
+    const second = await cw.submit(`/assessments/${caseId}/decision`, {
+      outcome: 'not-assess',
+      reasons: 'x',
+      ...parts(today, 'date'),
+    });
     expect(second.statusCode).toBe(400);
     const adviceForm = await cw.get(`/assessments/${caseId}/advice`);
     const adviceToken = /name="token" value="([^"]+)"/.exec(adviceForm.body)![1]!;
-    const fields = { agencies: ['educational-psychology', 'health'], 'professional-educational-psychology': ids.ep!, 'service-health': 'Community paediatrics', ...parts(today, 'date'), token: adviceToken, _csrf: TestClient.csrfFrom(adviceForm.body) };
+    const fields = {
+      agencies: ['educational-psychology', 'health'],
+      'professional-educational-psychology': ids.ep!,
+      'service-health': 'Community paediatrics',
+      ...parts(today, 'date'),
+      token: adviceToken,
+      _csrf: TestClient.csrfFrom(adviceForm.body),
+    };
     r = await cw.post(`/assessments/${caseId}/advice`, fields);
     expect(r.statusCode).toBe(303);
     r = await cw.post(`/assessments/${caseId}/advice`, fields); // double submit
-    const advice = await t.database.db.selectFrom('assessment_advice').selectAll().where('case_id', '=', caseId).execute();
+    const advice = await t.database.db
+      .selectFrom('assessment_advice')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .execute();
     expect(advice).toHaveLength(2);
     const epAdvice = advice.find((a) => a.agency === 'educational-psychology')!;
     const casePage = await cw.get(`/assessments/${caseId}`);
@@ -136,11 +226,22 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     expect((await ep2.get(`/advice/${epAdvice.id}`)).statusCode).toBe(404);
     expect((await ep2.get(`/children/${ids.child}`)).statusCode).toBe(404);
     expect((await ep.get(`/assessments/${caseId}`)).statusCode).toBe(403);
-    const badAdvice = await ep.submit(`/advice/${epAdvice.id}`, { answer: 'advice', 'provision-1-description': 'Speech therapy' });
+    const badAdvice = await ep.submit(`/advice/${epAdvice.id}`, {
+      answer: 'advice',
+      'provision-1-description': 'Speech therapy',
+    });
     expect(badAdvice.statusCode).toBe(400);
     expect(badAdvice.body).toContain('Help 1: enter how much');
     expect(badAdvice.body).toContain('Speech therapy');
-    r = await ep.submit(`/advice/${epAdvice.id}`, { answer: 'advice', 'need-cognition': 'Reading age 6', outcomes: 'Reads fluently', 'provision-1-description': 'Reading intervention', 'provision-1-quantity': '30 minutes', 'provision-1-frequency': 'Daily', 'provision-1-deliverer': 'Teaching assistant' });
+    r = await ep.submit(`/advice/${epAdvice.id}`, {
+      answer: 'advice',
+      'need-cognition': 'Reading age 6',
+      outcomes: 'Reads fluently',
+      'provision-1-description': 'Reading intervention',
+      'provision-1-quantity': '30 minutes',
+      'provision-1-frequency': 'Daily',
+      'provision-1-deliverer': 'Teaching assistant',
+    });
     expect(r.statusCode).toBe(303);
     // Health advice recorded by the caseworker as no involvement.
     const health = advice.find((a) => a.agency === 'health')!;
@@ -152,11 +253,19 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     await other.signIn(emails.otherParent!, TEST_PASSWORD);
     expect((await other.get(`/your-assessment/${caseId}`)).statusCode).toBe(404);
 
-    r = await cw.submit(`/assessments/${caseId}/outcome`, { outcome: 'issue-plan', reasons: 'Needs cannot be met from school resources', ...parts(today, 'date') });
+    r = await cw.submit(`/assessments/${caseId}/outcome`, {
+      outcome: 'issue-plan',
+      reasons: 'Needs cannot be met from school resources',
+      ...parts(today, 'date'),
+    });
     expect(r.statusCode).toBe(303);
     r = await cw.submit(`/assessments/${caseId}/draft`, parts(today, 'date'));
     expect(r.statusCode).toBe(303);
-    r = await cw.submit(`/assessments/${caseId}/response`, { comments: 'Agree', school: 'Hill Primary', ...parts(today, 'date') });
+    r = await cw.submit(`/assessments/${caseId}/response`, {
+      comments: 'Agree',
+      school: 'Hill Primary',
+      ...parts(today, 'date'),
+    });
     expect(r.statusCode).toBe(303);
     r = await cw.submit(`/assessments/${caseId}/final`, { planReference: 'P-1', ...parts(today, 'date') });
     expect(r.statusCode).toBe(303);
@@ -168,43 +277,105 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     const childPage = await cw.get(`/children/${ids.child}`);
     expect(childPage.body).toContain('Final EHC plan issued');
     const outbox = await t.database.db.selectFrom('notification').select('template').execute();
-    expect(outbox.map((o) => o.template)).toEqual(expect.arrayContaining(['assessment-request-received', 'assessment-allocated', 'advice-requested', 'assessment-final-issued']));
+    expect(outbox.map((o) => o.template)).toEqual(
+      expect.arrayContaining([
+        'assessment-request-received',
+        'assessment-allocated',
+        'advice-requested',
+        'assessment-final-issued',
+      ]),
+    );
   });
 
-  it('records a request by letter, links a second open request and moves a leaver\'s cases all at once', async () => {
+  it("records a request by letter, links a second open request and moves a leaver's cases all at once", async () => {
     const cw = new TestClient(t.app);
     await cw.signIn(emails.cw!, TEST_PASSWORD);
-    const ref = (await t.database.db.selectFrom('child').select('reference').where('id', '=', ids.other!).executeTakeFirstOrThrow()).reference;
+    const ref = (
+      await t.database.db
+        .selectFrom('child')
+        .select('reference')
+        .where('id', '=', ids.other!)
+        .executeTakeFirstOrThrow()
+    ).reference;
     const empty = await cw.submit('/assessments/record', {});
     expect(empty.statusCode).toBe(400);
-    let r = await submitWithToken(cw, '/assessments/record', { child: ref, method: 'letter', requestedBy: 'school', why: 'Falling behind', ...parts(today, 'received') });
+    let r = await submitWithToken(cw, '/assessments/record', {
+      child: ref,
+      method: 'letter',
+      requestedBy: 'school',
+      why: 'Falling behind',
+      ...parts(today, 'received'),
+    });
     expect(r.statusCode).toBe(303);
     const first = caseIdFrom(r.headers.location as string)!;
-    r = await submitWithToken(cw, '/assessments/record', { child: ref, method: 'email', requestedBy: 'parent', why: 'Same', ...parts(today, 'received') });
+    r = await submitWithToken(cw, '/assessments/record', {
+      child: ref,
+      method: 'email',
+      requestedBy: 'parent',
+      why: 'Same',
+      ...parts(today, 'received'),
+    });
     expect(r.headers.location).toContain(first);
     expect(r.headers.location).toContain('linked=1');
-    const open = await t.database.db.selectFrom('assessment_case').select(['id', 'stage', 'officer_id']).where('child_id', '=', ids.other!).execute();
+    const open = await t.database.db
+      .selectFrom('assessment_case')
+      .select(['id', 'stage', 'officer_id'])
+      .where('child_id', '=', ids.other!)
+      .execute();
     expect(open.filter((o) => o.stage !== 'linked')).toHaveLength(1);
     expect(open.find((o) => o.stage !== 'linked')!.officer_id).toBe(ids.cw);
 
     // The officer cannot be switched off while holding open cases.
-    await expect(t.database.db.updateTable('app_user').set({ active: false }).where('id', '=', ids.cw!).execute()).rejects.toThrow();
+    await expect(
+      t.database.db.updateTable('app_user').set({ active: false }).where('id', '=', ids.cw!).execute(),
+    ).rejects.toThrow();
     const manager = new TestClient(t.app);
     await manager.signIn(emails.manager!, TEST_PASSWORD);
     const refused = await manager.submit('/', { from: ids.cw! }, '/assessments/team/move-cases');
     expect(refused.statusCode).toBe(400);
     r = await manager.submit('/', { from: ids.cw!, to: [ids.cw2!] }, '/assessments/team/move-cases');
     expect(r.statusCode).toBe(303);
-    const after = await t.database.db.selectFrom('assessment_case').select('officer_id').where('is_open', '=', true).execute();
+    const after = await t.database.db
+      .selectFrom('assessment_case')
+      .select('officer_id')
+      .where('is_open', '=', true)
+      .execute();
     expect(after.every((a) => a.officer_id === ids.cw2)).toBe(true);
   });
 
   it('sends advice reminders and escalates overdue advice once only', async () => {
     const db = t.database.db;
-    const open = await db.selectFrom('assessment_case').select(['id', 'child_id']).where('is_open', '=', true).executeTakeFirstOrThrow();
-    await db.updateTable('assessment_case').set({ decision_date: '2026-01-05', decision_outcome: 'assess', request_received: '2026-01-02', stage: 'assessment' }).where('id', '=', open.id).execute();
-    await db.insertInto('assessment_advice').values({ la_code: la, case_id: open.id, child_id: open.child_id, agency: 'educational-psychology', professional_user_id: ids.ep!, requested: '2026-01-05', due: '2026-02-16' }).execute();
-    const before = await db.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const open = await db
+      .selectFrom('assessment_case')
+      .select(['id', 'child_id'])
+      .where('is_open', '=', true)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('assessment_case')
+      .set({
+        decision_date: '2026-01-05',
+        decision_outcome: 'assess',
+        request_received: '2026-01-02',
+        stage: 'assessment',
+      })
+      .where('id', '=', open.id)
+      .execute();
+    await db
+      .insertInto('assessment_advice')
+      .values({
+        la_code: la,
+        case_id: open.id,
+        child_id: open.child_id,
+        agency: 'educational-psychology',
+        professional_user_id: ids.ep!,
+        requested: '2026-01-05',
+        due: '2026-02-16',
+      })
+      .execute();
+    const before = await db
+      .selectFrom('notification')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const twoWeeks = await runAdviceReminders(db, t.jobs, '2026-02-03');
     expect(twoWeeks).toEqual({ reminders: 1, escalations: 0 });
     expect(await runAdviceReminders(db, t.jobs, '2026-02-03')).toEqual({ reminders: 0, escalations: 0 });
@@ -213,7 +384,9 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     expect(await runAdviceReminders(db, t.jobs, '2026-02-18')).toEqual({ reminders: 0, escalations: 0 });
     const after = await db.selectFrom('notification').select(['template', 'recipient']).execute();
     expect(after.length - Number(before.n)).toBe(3);
-    expect(after.filter((n) => n.template === 'advice-overdue').map((n) => n.recipient)).toEqual([emails.manager]);
+    expect(after.filter((n) => n.template === 'advice-overdue').map((n) => n.recipient)).toEqual([
+      emails.manager,
+    ]);
     expect(await t.jobs.runPending(ADVICE_REMINDER_QUEUE)).toBe(0);
   });
 });

@@ -59,7 +59,13 @@ import {
   type AdviceAsk,
   type CaseView,
 } from './service.ts';
-import { managerView, officerChoices, workspace, workspaceSettings, type WorkspaceFilters } from './workspace.ts';
+import {
+  managerView,
+  officerChoices,
+  workspace,
+  workspaceSettings,
+  type WorkspaceFilters,
+} from './workspace.ts';
 
 /** Every value of a repeated form field (checkboxes), as strings. */
 export function arrayValue(body: unknown, name: string): string[] {
@@ -115,12 +121,21 @@ export async function workspacePage(db: Executor, actor: Actor, query: unknown, 
     workspaceSettings(db, actor.laCode),
     officerChoices(db, actor.laCode),
   ]);
-  const keep = { stage: filters.stage, due: filters.due, setting: filters.setting, need: filters.need, officer: filters.officer === 'me' ? undefined : filters.officer };
+  const keep = {
+    stage: filters.stage,
+    due: filters.due,
+    setting: filters.setting,
+    need: filters.need,
+    officer: filters.officer === 'me' ? undefined : filters.officer,
+  };
   const link = (page: number) => withQuery(basePath, { ...keep, page });
   return {
     today,
     values: { ...values, officer: filters.officer },
-    result: { ...result, rows: result.rows.map((r) => ({ ...r, next: tagged(r.next), stageLabel: STAGE_LABELS[r.stage] })) },
+    result: {
+      ...result,
+      rows: result.rows.map((r) => ({ ...r, next: tagged(r.next), stageLabel: STAGE_LABELS[r.stage] })),
+    },
     filtered: Object.values(keep).some(Boolean),
     basePath,
     stageItems: [
@@ -186,7 +201,11 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get(paths.assessments.workspace, async (request, reply) => {
     const actor = actorOf(request);
     const data = await workspacePage(db, actor, request.query, paths.assessments.workspace);
-    return reply.view('assessments/workspace.njk', { pageTitle: 'Assessments', heading: 'Assessments', ...data });
+    return reply.view('assessments/workspace.njk', {
+      pageTitle: 'Assessments',
+      heading: 'Assessments',
+      ...data,
+    });
   });
 
   const renderTeam = async (
@@ -215,12 +234,14 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     const to = arrayValue(request.body, 'to');
     const kept = { ...values, to };
     const parsed = moveSchema.safeParse(values);
-    if (!parsed.success) return renderTeam(request, reply, kept, singleError('from', 'Select the officer who is leaving'));
+    if (!parsed.success)
+      return renderTeam(request, reply, kept, singleError('from', 'Select the officer who is leaving'));
     try {
       const moved = await run(actor, (ctx) => moveAllCases(ctx, parsed.data.from, to));
       return reply.redirect(withQuery(paths.assessments.team, { moved: String(moved) }), 303);
     } catch (err) {
-      if (err instanceof JourneyError) return renderTeam(request, reply, kept, singleError(err.field, err.message));
+      if (err instanceof JourneyError)
+        return renderTeam(request, reply, kept, singleError(err.field, err.message));
       throw err;
     }
   });
@@ -251,14 +272,12 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = actorOf(request);
     requireRole(actor, STAFF, 'assessment.record');
     const values = formValues(request.body);
-    const form = parseWithDates(recordSchema, values, [{ name: 'received', label: 'The date the request was received', required: true }], [
-      'child',
-      'received',
-      'method',
-      'requestedBy',
-      'requesterName',
-      'why',
-    ]);
+    const form = parseWithDates(
+      recordSchema,
+      values,
+      [{ name: 'received', label: 'The date the request was received', required: true }],
+      ['child', 'received', 'method', 'requestedBy', 'requesterName', 'why'],
+    );
     if (!form.ok) return renderRecord(request, reply, values, form.errors);
     const child = await db
       .selectFrom('child')
@@ -267,7 +286,12 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
       .where('reference', '=', form.data.child)
       .executeTakeFirst();
     if (!child)
-      return renderRecord(request, reply, values, singleError('child', 'No child or young person has that reference'));
+      return renderRecord(
+        request,
+        reply,
+        values,
+        singleError('child', 'No child or young person has that reference'),
+      );
     try {
       const result = await run(actor, (ctx) =>
         createRequest(ctx, {
@@ -280,9 +304,13 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
           idempotencyKey: `record:${form.data.token}`,
         }),
       );
-      return reply.redirect(withQuery(paths.assessments.case(result.caseId), { linked: result.linked ? 1 : undefined }), 303);
+      return reply.redirect(
+        withQuery(paths.assessments.case(result.caseId), { linked: result.linked ? 1 : undefined }),
+        303,
+      );
     } catch (err) {
-      if (err instanceof JourneyError) return renderRecord(request, reply, values, singleError(err.field, err.message));
+      if (err instanceof JourneyError)
+        return renderRecord(request, reply, values, singleError(err.field, err.message));
       throw err;
     }
   });
@@ -369,7 +397,10 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
         backLink: paths.assessments.case(caseId),
         ...caseForView(view),
         action: paths.assessments.action(caseId, options.action),
-        values: values ?? { token: randomUUID(), ...(options.defaults?.(view) ?? dateValues('date', todayInLondon())) },
+        values: values ?? {
+          token: randomUUID(),
+          ...(options.defaults?.(view) ?? dateValues('date', todayInLondon())),
+        },
         errors,
         ...(options.extra ? await options.extra(view, actor) : {}),
       });
@@ -380,12 +411,18 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
       requireRole(actor, (options.roles ?? STAFF) as typeof STAFF, `assessment.${options.action}`);
       const { caseId } = request.params as { caseId: string };
       const values = { ...formValues(request.body), ...(options.read?.(request.body) ?? {}) };
-      const form = parseWithDates(options.schema, formValues(request.body), options.dates ?? [], options.order);
+      const form = parseWithDates(
+        options.schema,
+        formValues(request.body),
+        options.dates ?? [],
+        options.order,
+      );
       if (!form.ok) return render(request, reply, values, form.errors);
       try {
         await run(actor, (ctx) => options.change(ctx, caseId, form.data, form.dates, request.body));
       } catch (err) {
-        if (err instanceof JourneyError) return render(request, reply, values, singleError(err.field, err.message));
+        if (err instanceof JourneyError)
+          return render(request, reply, values, singleError(err.field, err.message));
         throw err;
       }
       return reply.redirect(withQuery(paths.assessments.case(caseId), { done: options.done }), 303);
@@ -415,7 +452,12 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     dates: [{ name: 'date', label: 'The date the decision was sent', required: true }],
     order: ['outcome', 'date', 'reasons', 'panelNotes'],
     change: (ctx, caseId, data, dates) =>
-      decide(ctx, caseId, { date: dates.date!, outcome: data.outcome, reasons: data.reasons, panelNotes: data.panelNotes }),
+      decide(ctx, caseId, {
+        date: dates.date!,
+        outcome: data.outcome,
+        reasons: data.reasons,
+        panelNotes: data.panelNotes,
+      }),
     done: 'decision',
   });
 
@@ -450,23 +492,28 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     change: async (ctx, caseId, data, dates, body) => {
       const agencies = arrayValue(body, 'agencies');
       const fields = formValues(body);
-      if (!agencies.length) throw new JourneyError('agencies', 'Select at least one person or service to ask for advice');
+      if (!agencies.length)
+        throw new JourneyError('agencies', 'Select at least one person or service to ask for advice');
       const asks: AdviceAsk[] = [];
       for (const agency of agencies) {
         if (!(ADVICE_AGENCIES as readonly string[]).includes(agency))
           throw new JourneyError('agencies', 'Select who to ask for advice from the list');
         const service = (fields[`service-${agency}`] ?? '').trim();
         const professional = (fields[`professional-${agency}`] ?? '').trim();
-        if (service.length > 200) throw new JourneyError(`service-${agency}`, 'The service name must be 200 characters or fewer');
+        if (service.length > 200)
+          throw new JourneyError(`service-${agency}`, 'The service name must be 200 characters or fewer');
         if (agency === 'health' && !service)
-          throw new JourneyError('service-health', 'Enter the health service you are asking, for example community paediatrics');
+          throw new JourneyError(
+            'service-health',
+            'Enter the health service you are asking, for example community paediatrics',
+          );
         asks.push({
           agency: agency as AdviceAsk['agency'],
           serviceName: service || undefined,
           professionalUserId: professional || undefined,
         });
       }
-      return requestAdvice(ctx, caseId, { requested: dates.date!, asks, token: (data as { token: string }).token });
+      return requestAdvice(ctx, caseId, { requested: dates.date!, asks, token: data.token });
     },
     done: 'advice',
   });
@@ -487,7 +534,8 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
       kindItems: EXCEPTION_KINDS.map((k) => ({ value: k, text: EXCEPTION_LABELS[k] })),
     }),
     change: (ctx, caseId, data, dates, body) => {
-      if (dates.to && dates.to < dates.from!) throw new JourneyError('to', 'The last day must be the same as or after the first day');
+      if (dates.to && dates.to < dates.from!)
+        throw new JourneyError('to', 'The last day must be the same as or after the first day');
       return addException(ctx, caseId, {
         kind: data.kind,
         from: dates.from!,
@@ -542,7 +590,8 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: finalSchema,
     dates: [{ name: 'date', label: 'The date the final plan was issued', required: true }],
     order: ['date', 'planReference'],
-    change: (ctx, caseId, data, dates) => issueFinal(ctx, caseId, { date: dates.date!, planReference: data.planReference }),
+    change: (ctx, caseId, data, dates) =>
+      issueFinal(ctx, caseId, { date: dates.date!, planReference: data.planReference }),
     done: 'final',
   });
 }

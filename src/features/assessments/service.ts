@@ -14,13 +14,7 @@ import {
 } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import type {
-  AdviceAgency,
-  AdviceAnswer,
-  RequestMethod,
-  Requester,
-  Role,
-} from '../../platform/db/schema.ts';
+import type { AdviceAgency, AdviceAnswer, RequestMethod, Requester, Role } from '../../platform/db/schema.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
@@ -66,7 +60,9 @@ async function caseOrNotFound(trx: Executor, actor: Actor, caseId: string) {
     .selectFrom('assessment_case as a')
     .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
     .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'a.la_code').onRef('t.id', '=', 'a.team_id'))
-    .leftJoin('app_user as o', (j) => j.onRef('o.la_code', '=', 'a.la_code').onRef('o.id', '=', 'a.officer_id'))
+    .leftJoin('app_user as o', (j) =>
+      j.onRef('o.la_code', '=', 'a.la_code').onRef('o.id', '=', 'a.officer_id'),
+    )
     .selectAll('a')
     .select([
       'c.given_name',
@@ -89,7 +85,8 @@ async function caseOrNotFound(trx: Executor, actor: Actor, caseId: string) {
 
 export type CaseRecord = Awaited<ReturnType<typeof caseOrNotFound>>;
 
-const childName = (c: { given_name: string; preferred_name: string | null }) => c.preferred_name || c.given_name;
+const childName = (c: { given_name: string; preferred_name: string | null }) =>
+  c.preferred_name || c.given_name;
 
 async function event(
   trx: Executor,
@@ -114,7 +111,11 @@ async function event(
 }
 
 async function authority(trx: Executor, laCode: string) {
-  return trx.selectFrom('local_authority').selectAll().where('la_code', '=', laCode).executeTakeFirstOrThrow();
+  return trx
+    .selectFrom('local_authority')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .executeTakeFirstOrThrow();
 }
 
 /** The parents' and young person's email addresses: linked accounts first, else family with responsibility. */
@@ -173,7 +174,9 @@ function teamContact(record: CaseRecord) {
 /** The sentence for what happens next, from the clock's next step. */
 function nextSentence(timeline: Timeline, name: string): string {
   const step = nextStep(timeline);
-  return step ? familySentence(step, name) : 'There is nothing more the council has to do by a legal deadline.';
+  return step
+    ? familySentence(step, name)
+    : 'There is nothing more the council has to do by a legal deadline.';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -193,7 +196,9 @@ export interface NewRequest {
 async function teamForChild(trx: Executor, laCode: string, childId: string): Promise<string> {
   const fromOfficer = await trx
     .selectFrom('child as c')
-    .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'c.la_code').onRef('u.id', '=', 'c.lead_officer_id'))
+    .innerJoin('app_user as u', (j) =>
+      j.onRef('u.la_code', '=', 'c.la_code').onRef('u.id', '=', 'c.lead_officer_id'),
+    )
     .select('u.team_id')
     .where('c.la_code', '=', laCode)
     .where('c.id', '=', childId)
@@ -235,7 +240,8 @@ export async function createRequest(
       repeated: true,
     };
   }
-  if (input.received > ctx.today) throw new JourneyError('received', 'The date received must be today or in the past');
+  if (input.received > ctx.today)
+    throw new JourneyError('received', 'The date received must be today or in the past');
   const open = await trx
     .selectFrom('assessment_case')
     .select(['id', 'request_received', 'next_due'])
@@ -270,9 +276,12 @@ export async function createRequest(
   const timeline = await refreshClock(trx, actor.laCode, id, ctx.today);
   const record = await caseOrNotFound(trx, actor, open?.id ?? id);
   const how = input.method === 'online' ? 'online' : `by ${input.method}`;
-  const who = { parent: 'a parent', 'young-person': 'the young person', school: 'the school', other: 'someone else' }[
-    input.requestedBy
-  ];
+  const who = {
+    parent: 'a parent',
+    'young-person': 'the young person',
+    school: 'the school',
+    other: 'someone else',
+  }[input.requestedBy];
   const name = childName(record);
   if (open) {
     await event(
@@ -503,8 +512,10 @@ export async function decide(
   const { trx, actor } = ctx;
   requireRole(actor, STAFF, 'assessment.decide');
   const record = await caseOrNotFound(trx, actor, caseId);
-  if (record.stage !== 'request') throw new JourneyError('outcome', 'The decision for this request has already been recorded');
-  if (!record.officer_id) throw new JourneyError('outcome', 'Name a caseworker for this request before recording the decision');
+  if (record.stage !== 'request')
+    throw new JourneyError('outcome', 'The decision for this request has already been recorded');
+  if (!record.officer_id)
+    throw new JourneyError('outcome', 'Name a caseworker for this request before recording the decision');
   checkDate('date', input.date, record.request_received, ctx.today, 'the request was received');
   await trx
     .updateTable('assessment_case')
@@ -577,7 +588,12 @@ export interface AdviceAsk {
 }
 
 /** Whether a form token was already used; marks it used otherwise (same transaction as the change). */
-export async function useFormToken(trx: Executor, laCode: string, token: string, caseId: string): Promise<boolean> {
+export async function useFormToken(
+  trx: Executor,
+  laCode: string,
+  token: string,
+  caseId: string,
+): Promise<boolean> {
   const inserted = await trx
     .insertInto('assessment_form_token')
     .values({ la_code: laCode, token: token.slice(0, 100), case_id: caseId })
@@ -630,7 +646,8 @@ export async function requestAdvice(
         .where('role', '=', 'professional')
         .where('active', '=', true)
         .executeTakeFirst();
-      if (!professional) throw new JourneyError(`professional-${ask.agency}`, 'Select a professional from the list');
+      if (!professional)
+        throw new JourneyError(`professional-${ask.agency}`, 'Select a professional from the list');
     }
     const { id } = await trx
       .insertInto('assessment_advice')
@@ -762,12 +779,16 @@ async function adviceOrNotFound(db: Executor, actor: Actor, adviceId: string) {
   if (!isUuid(adviceId)) throw new NotFoundError();
   const row = await db
     .selectFrom('assessment_advice as a')
-    .innerJoin('assessment_case as k', (j) => j.onRef('k.la_code', '=', 'a.la_code').onRef('k.id', '=', 'a.case_id'))
+    .innerJoin('assessment_case as k', (j) =>
+      j.onRef('k.la_code', '=', 'a.la_code').onRef('k.id', '=', 'a.case_id'),
+    )
     .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
     .leftJoin('app_user as p', (j) =>
       j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.professional_user_id'),
     )
-    .leftJoin('app_user as o', (j) => j.onRef('o.la_code', '=', 'k.la_code').onRef('o.id', '=', 'k.officer_id'))
+    .leftJoin('app_user as o', (j) =>
+      j.onRef('o.la_code', '=', 'k.la_code').onRef('o.id', '=', 'k.officer_id'),
+    )
     .selectAll('a')
     .select([
       'c.given_name',
@@ -855,7 +876,9 @@ export async function submitAdvice(
   });
   const officer = await trx
     .selectFrom('assessment_case as k')
-    .innerJoin('app_user as o', (j) => j.onRef('o.la_code', '=', 'k.la_code').onRef('o.id', '=', 'k.officer_id'))
+    .innerJoin('app_user as o', (j) =>
+      j.onRef('o.la_code', '=', 'k.la_code').onRef('o.id', '=', 'k.officer_id'),
+    )
     .select(['o.id', 'o.email', 'o.display_name'])
     .where('k.la_code', '=', actor.laCode)
     .where('k.id', '=', task.case_id)
@@ -884,7 +907,13 @@ export async function submitAdvice(
 }
 
 /** The professional's task list across all their children, oldest due first. */
-export async function professionalTasks(db: Executor, actor: Actor, today: string, page: number, pageSize = 25) {
+export async function professionalTasks(
+  db: Executor,
+  actor: Actor,
+  today: string,
+  page: number,
+  pageSize = 25,
+) {
   requireRole(actor, ['professional'], 'advice.tasks');
   const base = db
     .selectFrom('assessment_advice as a')
@@ -921,11 +950,7 @@ export async function professionalTasks(db: Executor, actor: Actor, today: strin
     .limit(pageSize)
     .offset((current - 1) * pageSize)
     .execute();
-  const facts = await loadFacts(
-    db,
-    actor.laCode,
-    [...new Set(rows.map((r) => r.case_id))],
-  );
+  const facts = await loadFacts(db, actor.laCode, [...new Set(rows.map((r) => r.case_id))]);
   const tasks = rows.map((r) => {
     const step = stepById(caseTimeline(facts.get(r.case_id)!, today), `advice:${r.id}`)!;
     return { ...r, step };
@@ -939,7 +964,14 @@ export async function professionalTasks(db: Executor, actor: Actor, today: strin
 export async function addException(
   ctx: ChangeContext,
   caseId: string,
-  input: { kind: ExceptionKind; from: string; to?: string | undefined; reason: string; appliesTo: string[]; token: string },
+  input: {
+    kind: ExceptionKind;
+    from: string;
+    to?: string | undefined;
+    reason: string;
+    appliesTo: string[];
+    token: string;
+  },
 ): Promise<void> {
   const { trx, actor } = ctx;
   requireRole(actor, STAFF, 'assessment.exception');
@@ -948,7 +980,10 @@ export async function addException(
   if (!['request', 'assessment', 'draft'].includes(record.stage))
     throw new JourneyError('kind', 'This case is closed: exceptions can no longer be recorded');
   if (input.from < record.request_received)
-    throw new JourneyError('from', `The first day must be on or after the request was received (${formatLong(record.request_received)})`);
+    throw new JourneyError(
+      'from',
+      `The first day must be on or after the request was received (${formatLong(record.request_received)})`,
+    );
   if (input.appliesTo.length) {
     const known = await trx
       .selectFrom('assessment_advice')
@@ -957,7 +992,8 @@ export async function addException(
       .where('case_id', '=', caseId)
       .where('id', 'in', input.appliesTo)
       .execute();
-    if (known.length !== input.appliesTo.length) throw new JourneyError('appliesTo', 'Select advice requests from the list');
+    if (known.length !== input.appliesTo.length)
+      throw new JourneyError('appliesTo', 'Select advice requests from the list');
   }
   if ((input.kind === 'missed-appointment' || input.kind === 'school-closure') && !input.appliesTo.length) {
     throw new JourneyError(
@@ -1075,7 +1111,10 @@ export async function serveDraft(ctx: ChangeContext, caseId: string, input: { da
   requireRole(actor, STAFF, 'assessment.draft');
   const record = await caseOrNotFound(trx, actor, caseId);
   if (record.stage !== 'draft' || record.draft_served)
-    throw new JourneyError('date', 'The draft plan has already been sent, or the council has not decided to issue a plan');
+    throw new JourneyError(
+      'date',
+      'The draft plan has already been sent, or the council has not decided to issue a plan',
+    );
   checkDate('date', input.date, record.outcome_date!, ctx.today, 'the council decided to issue a plan');
   await trx
     .updateTable('assessment_case')
@@ -1112,11 +1151,18 @@ export async function recordResponse(
   requireRole(actor, STAFF, 'assessment.response');
   const record = await caseOrNotFound(trx, actor, caseId);
   if (record.stage !== 'draft' || !record.draft_served || record.family_response_date)
-    throw new JourneyError('date', "The family's response can only be recorded once, after the draft plan is sent");
+    throw new JourneyError(
+      'date',
+      "The family's response can only be recorded once, after the draft plan is sent",
+    );
   checkDate('date', input.date, record.draft_served, ctx.today, 'the draft plan was sent');
   await trx
     .updateTable('assessment_case')
-    .set({ family_response_date: input.date, family_comments: input.comments, school_requested: input.school ?? null })
+    .set({
+      family_response_date: input.date,
+      family_comments: input.comments,
+      school_requested: input.school ?? null,
+    })
     .where('la_code', '=', actor.laCode)
     .where('id', '=', caseId)
     .execute();
@@ -1127,7 +1173,9 @@ export async function recordResponse(
     record.child_id,
     caseId,
     'draft-response',
-    input.school ? `Family's response to the draft plan recorded; they asked for ${input.school} to be named` : "Family's response to the draft plan recorded",
+    input.school
+      ? `Family's response to the draft plan recorded; they asked for ${input.school} to be named`
+      : "Family's response to the draft plan recorded",
     { date: input.date },
   );
   await audit(trx, auditContext(actor), {
@@ -1139,7 +1187,9 @@ export async function recordResponse(
   await notifyFamily(ctx, record, 'assessment-response-recorded', {
     child: childName(record),
     date: formatLong(input.date),
-    school: input.school ? ` You asked for ${input.school} to be named in the plan; the council must consult them.` : '',
+    school: input.school
+      ? ` You asked for ${input.school} to be named in the plan; the council must consult them.`
+      : '',
     due: formatLong(stepById(timeline, 'final-plan')!.due),
   });
 }
@@ -1164,7 +1214,11 @@ export async function issueFinal(
   const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
   await trx
     .updateTable('child')
-    .set({ plan_status: 'plan', plan_first_issued: sql<string>`coalesce(plan_first_issued, ${input.date}::date)`, updated_at: new Date() })
+    .set({
+      plan_status: 'plan',
+      plan_first_issued: sql<string>`coalesce(plan_first_issued, ${input.date}::date)`,
+      updated_at: new Date(),
+    })
     .where('la_code', '=', actor.laCode)
     .where('id', '=', record.child_id)
     .execute();
@@ -1212,7 +1266,9 @@ export interface CaseView {
 function listAdvice(db: Executor, laCode: string, caseId: string) {
   return db
     .selectFrom('assessment_advice as a')
-    .leftJoin('app_user as p', (j) => j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.professional_user_id'))
+    .leftJoin('app_user as p', (j) =>
+      j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.professional_user_id'),
+    )
     .selectAll('a')
     .select(['p.display_name as professional_name', 'p.job_title as professional_title'])
     .where('a.la_code', '=', laCode)
@@ -1236,7 +1292,9 @@ function listExceptions(db: Executor, laCode: string, caseId: string) {
 function caseHistory(db: Executor, laCode: string, childId: string, caseId: string) {
   return db
     .selectFrom('case_event as e')
-    .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'e.la_code').onRef('u.id', '=', 'e.actor_user_id'))
+    .leftJoin('app_user as u', (j) =>
+      j.onRef('u.la_code', '=', 'e.la_code').onRef('u.id', '=', 'e.actor_user_id'),
+    )
     .select(['e.id', 'e.at', 'e.kind', 'e.summary', 'u.display_name as actor_name'])
     .where('e.la_code', '=', laCode)
     .where('e.child_id', '=', childId)
@@ -1246,7 +1304,11 @@ function caseHistory(db: Executor, laCode: string, childId: string, caseId: stri
     .execute();
 }
 
-export function adviceLabel(a: { agency: string; service_name: string | null; professional_name?: string | null }) {
+export function adviceLabel(a: {
+  agency: string;
+  service_name: string | null;
+  professional_name?: string | null;
+}) {
   const base = AGENCY_LABELS[a.agency] ?? a.agency;
   return a.service_name ? `${base}: ${a.service_name}` : base;
 }
@@ -1264,7 +1326,11 @@ async function caseView(db: Executor, actor: Actor, record: CaseRecord, today: s
   const timeline = caseTimeline(facts, today);
   const adviceRows = await listAdvice(db, actor.laCode, record.id);
   const adviceLabels = new Map(adviceRows.map((a) => [a.id, adviceLabel(a)]));
-  const advice = adviceRows.map((a) => ({ ...a, step: stepById(timeline, `advice:${a.id}`)!, label: adviceLabel(a) }));
+  const advice = adviceRows.map((a) => ({
+    ...a,
+    step: stepById(timeline, `advice:${a.id}`)!,
+    label: adviceLabel(a),
+  }));
   return {
     record,
     timeline,
@@ -1307,7 +1373,12 @@ export async function familyCases(db: Executor, actor: Actor, today: string): Pr
 }
 
 /** One case for the family (their own child only; 404 otherwise, audited). */
-export async function familyCase(db: Executor, actor: Actor, caseId: string, today: string): Promise<CaseView> {
+export async function familyCase(
+  db: Executor,
+  actor: Actor,
+  caseId: string,
+  today: string,
+): Promise<CaseView> {
   requireRole(actor, ['parent', 'young-person'], 'assessment.family');
   const record = await caseOrNotFound(db, actor, caseId).catch(() => null);
   if (!record || record.stage === 'linked') throw new NotFoundError();

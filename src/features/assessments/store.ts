@@ -4,7 +4,7 @@
  * the same transaction as every change.
  */
 import type { Executor } from '../../platform/audit/audit.ts';
-import type { ExceptionKind, Timeline } from '../../domain/clock/types.ts';
+import type { Timeline } from '../../domain/clock/types.ts';
 import {
   caseTimeline,
   nextStep,
@@ -69,7 +69,7 @@ export async function loadFacts(
     .where('case_id', 'in', caseIds)
     .orderBy('recorded_at')
     .execute();
-  for (const c of cases) facts.set(c.id, factsOf(c as CaseRow, [], []));
+  for (const c of cases) facts.set(c.id, factsOf(c, [], []));
   for (const a of advice) {
     (facts.get(a.case_id)?.advice as CaseFacts['advice'][number][] | undefined)?.push({
       id: a.id,
@@ -80,7 +80,7 @@ export async function loadFacts(
   }
   for (const e of exceptions) {
     (facts.get(e.case_id)?.exceptions as CaseFacts['exceptions'][number][] | undefined)?.push({
-      kind: e.kind as ExceptionKind,
+      kind: e.kind,
       from: e.from_date,
       to: e.to_date,
       appliesTo: Array.isArray(e.applies_to) ? (e.applies_to as string[]) : [],

@@ -90,7 +90,9 @@ export async function workspace(
   const page = Math.min(Math.max(1, filters.page), pages);
   const rows = await query
     .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'a.la_code').onRef('t.id', '=', 'a.team_id'))
-    .leftJoin('app_user as o', (j) => j.onRef('o.la_code', '=', 'a.la_code').onRef('o.id', '=', 'a.officer_id'))
+    .leftJoin('app_user as o', (j) =>
+      j.onRef('o.la_code', '=', 'a.la_code').onRef('o.id', '=', 'a.officer_id'),
+    )
     .select((eb) => [
       'a.id',
       'a.child_id',
@@ -105,7 +107,9 @@ export async function workspace(
       't.name as team_name',
       eb
         .selectFrom('child_setting as cs')
-        .innerJoin('setting as s', (j) => j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'))
+        .innerJoin('setting as s', (j) =>
+          j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'),
+        )
         .select('s.name')
         .whereRef('cs.la_code', '=', 'a.la_code')
         .whereRef('cs.child_id', '=', 'a.child_id')
@@ -128,7 +132,11 @@ export async function workspace(
   const result: WorkspaceRow[] = rows.map((r) => {
     const timeline = caseTimeline(facts.get(r.id)!, today);
     const { next_step, ...rest } = r;
-    return { ...rest, setting_name: r.setting_name ?? null, next: next_step ? (stepById(timeline, next_step) ?? null) : null };
+    return {
+      ...rest,
+      setting_name: r.setting_name ?? null,
+      next: next_step ? (stepById(timeline, next_step) ?? null) : null,
+    };
   });
   return { rows: result, total, page, pages };
 }
@@ -199,7 +207,9 @@ export async function managerView(db: Executor, actor: Actor, today: string) {
     .execute();
   const due = await scoped
     .where('a.next_due', '<=', plusDays(today, 14))
-    .leftJoin('app_user as o', (j) => j.onRef('o.la_code', '=', 'a.la_code').onRef('o.id', '=', 'a.officer_id'))
+    .leftJoin('app_user as o', (j) =>
+      j.onRef('o.la_code', '=', 'a.la_code').onRef('o.id', '=', 'a.officer_id'),
+    )
     .select([...columns, 'o.display_name as officer_name'])
     .orderBy('a.next_due')
     .orderBy('a.id')
@@ -208,16 +218,26 @@ export async function managerView(db: Executor, actor: Actor, today: string) {
   const dueCounts = await scoped
     .select([
       sql<number>`count(*) filter (where a.next_due < ${today})`.as('overdue'),
-      sql<number>`count(*) filter (where a.next_due >= ${today} and a.next_due <= ${plusDays(today, 14)})`.as('soon'),
+      sql<number>`count(*) filter (where a.next_due >= ${today} and a.next_due <= ${plusDays(today, 14)})`.as(
+        'soon',
+      ),
     ])
     .executeTakeFirstOrThrow();
-  const facts = await loadFacts(db, actor.laCode, [...unallocated, ...due].map((r) => r.id));
+  const facts = await loadFacts(
+    db,
+    actor.laCode,
+    [...unallocated, ...due].map((r) => r.id),
+  );
   const withStep = <R extends { id: string; next_step: string | null }>(r: R) => ({
     ...r,
     next: r.next_step ? (stepById(caseTimeline(facts.get(r.id)!, today), r.next_step) ?? null) : null,
   });
   return {
-    officers: officers.map((o) => ({ ...o, open_cases: Number(o.open_cases), overdue_cases: Number(o.overdue_cases) })),
+    officers: officers.map((o) => ({
+      ...o,
+      open_cases: Number(o.open_cases),
+      overdue_cases: Number(o.overdue_cases),
+    })),
     unallocated: unallocated.map(withStep),
     unallocatedTotal: Number(unallocatedCount.n),
     due: due.map(withStep),

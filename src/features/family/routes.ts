@@ -29,9 +29,8 @@ import {
   type RequestAnswers,
   type RequestStep,
 } from '../../domain/assessment/journey.ts';
-import type { ExceptionKind } from '../../domain/clock/types.ts';
 import { arrayValue, caseForView } from '../assessments/routes.ts';
-import { createRequest, familyCase, familyCases, JourneyError, type CaseView } from '../assessments/service.ts';
+import { createRequest, familyCase, familyCases, type CaseView } from '../assessments/service.ts';
 import { PRIMARY_NEED_LABELS } from '../children/service.ts';
 
 const textField = (empty: string, max: number, name: string) =>
@@ -44,20 +43,36 @@ const textField = (empty: string, max: number, name: string) =>
 const STEP_SCHEMAS: Record<RequestStep['id'], z.ZodType> = {
   child: z
     .object({
-      childId: z.string({ error: 'Select the child or young person' }).refine(isUuid, { error: 'Select the child or young person' }),
+      childId: z
+        .string({ error: 'Select the child or young person' })
+        .refine(isUuid, { error: 'Select the child or young person' }),
       detailsCorrect: z.enum(['yes', 'no'], { error: 'Select yes if these details are right' }),
-      corrections: z.string().trim().max(2000, { error: 'What is wrong must be 2,000 characters or fewer' }).optional(),
+      corrections: z
+        .string()
+        .trim()
+        .max(2000, { error: 'What is wrong must be 2,000 characters or fewer' })
+        .optional(),
     })
     .refine((v) => v.detailsCorrect === 'yes' || (v.corrections ?? '').length > 0, {
       error: 'Tell us what is wrong with the details',
       path: ['corrections'],
     }),
-  why: z.object({ why: textField('Tell us why you are asking for an assessment now', 5000, 'Why you are asking') }),
+  why: z.object({
+    why: textField('Tell us why you are asking for an assessment now', 5000, 'Why you are asking'),
+  }),
   support: z.object({
-    support: textField('Tell us what help is already in place, or write "none"', 5000, 'Help already in place'),
+    support: textField(
+      'Tell us what help is already in place, or write "none"',
+      5000,
+      'Help already in place',
+    ),
   }),
   involved: z.object({
-    involvedDetail: z.string().trim().max(2000, { error: 'Names and details must be 2,000 characters or fewer' }).optional(),
+    involvedDetail: z
+      .string()
+      .trim()
+      .max(2000, { error: 'Names and details must be 2,000 characters or fewer' })
+      .optional(),
   }),
   consent: z.object({
     consent: z.enum(['yes', 'no'], { error: 'Select yes if the council can share information' }),
@@ -78,7 +93,9 @@ async function requestableChildren(db: Executor, actor: Actor) {
     const school = await db
       .selectFrom('app_user as u')
       .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'u.la_code').onRef('t.id', '=', 'u.team_id'))
-      .innerJoin('organisation as o', (j) => j.onRef('o.la_code', '=', 't.la_code').onRef('o.id', '=', 't.organisation_id'))
+      .innerJoin('organisation as o', (j) =>
+        j.onRef('o.la_code', '=', 't.la_code').onRef('o.id', '=', 't.organisation_id'),
+      )
       .select('o.kind')
       .where('u.la_code', '=', actor.laCode)
       .where('u.id', '=', actor.userId)
@@ -98,7 +115,9 @@ async function requestableChildren(db: Executor, actor: Actor) {
       'c.plan_status',
       eb
         .selectFrom('child_setting as cs')
-        .innerJoin('setting as s', (j) => j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'))
+        .innerJoin('setting as s', (j) =>
+          j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'),
+        )
         .select('s.name')
         .whereRef('cs.la_code', '=', 'c.la_code')
         .whereRef('cs.child_id', '=', 'c.id')
@@ -140,14 +159,20 @@ export function familyView(view: CaseView) {
     ...v,
     name,
     familyStage: FAMILY_STAGE_LABELS[view.record.stage],
-    sentence: next ? familySentence(next, name, next.id.startsWith('advice:') ? adviceLabels.get(next.id.slice(7)) : undefined) : null,
+    sentence: next
+      ? familySentence(
+          next,
+          name,
+          next.id.startsWith('advice:') ? adviceLabels.get(next.id.slice(7)) : undefined,
+        )
+      : null,
     dayOf: next ? dayOfWindow(next) : null,
     done: v.steps.filter((s) => s.completed).map((s) => ({ ...s, label: stepLabel(s.id, adviceLabels) })),
     exceptionsExplained: view.timeline.steps
       .filter((s) => s.exception)
       .map((s) => ({
         label: stepLabel(s.id, adviceLabels),
-        kinds: s.exception!.kinds.map((k) => EXCEPTION_LABELS[k as ExceptionKind]),
+        kinds: s.exception!.kinds.map((k) => EXCEPTION_LABELS[k]),
         explanation: s.explanation,
       })),
     familyAdvice: view.advice.map((a) => ({
@@ -189,11 +214,15 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
     const index = REQUEST_STEPS.indexOf(step);
     return reply.view('family/request-step.njk', {
       pageTitle: step.title,
-      backLink: index === 0 ? paths.assessments.request : paths.assessments.requestStep(REQUEST_STEPS[index - 1]!.id),
+      backLink:
+        index === 0 ? paths.assessments.request : paths.assessments.requestStep(REQUEST_STEPS[index - 1]!.id),
       step,
       stepNumber: index + 1,
       stepCount: REQUEST_STEPS.length,
-      children: children.map((c) => ({ ...c, needLabel: c.primary_need ? PRIMARY_NEED_LABELS[c.primary_need] : null })),
+      children: children.map((c) => ({
+        ...c,
+        needLabel: c.primary_need ? PRIMARY_NEED_LABELS[c.primary_need] : null,
+      })),
       values: values ?? answers,
       errors,
       involvedOptions: INVOLVED_OPTIONS,
@@ -209,7 +238,8 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
       const draft = await openDraft(db, actor);
       const answers = (draft?.answers ?? {}) as RequestAnswers;
       const pending = nextRequestStep(answers);
-      if (!draft || pending !== 'check') return reply.redirect(paths.assessments.requestStep(pending === 'check' ? 'child' : pending), 303);
+      if (!draft || pending !== 'check')
+        return reply.redirect(paths.assessments.requestStep(pending === 'check' ? 'child' : pending), 303);
       const children = await requestableChildren(db, actor);
       const child = children.find((c) => c.id === answers.childId);
       if (!child) return reply.redirect(paths.assessments.requestStep('child'), 303);
@@ -219,7 +249,9 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
         draft,
         answers,
         child,
-        involved: INVOLVED_OPTIONS.filter((o) => (answers.involved ?? []).includes(o.value)).map((o) => o.text),
+        involved: INVOLVED_OPTIONS.filter((o) => (answers.involved ?? []).includes(o.value)).map(
+          (o) => o.text,
+        ),
       });
     }
     const step = REQUEST_STEPS.find((s) => s.id === id);
@@ -280,16 +312,24 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (step.id === 'involved') values.involved = arrayValue(request.body, 'involved');
     const parsed = STEP_SCHEMAS[step.id].safeParse(values);
     const valid = INVOLVED_OPTIONS.map((o) => o.value);
-    let errors: FormErrors | undefined = parsed.success ? undefined : toFormErrors(parsed.error.issues, ['childId', 'detailsCorrect', 'corrections']);
+    let errors: FormErrors | undefined = parsed.success
+      ? undefined
+      : toFormErrors(parsed.error.issues, ['childId', 'detailsCorrect', 'corrections']);
     if (step.id === 'involved') {
       const involved = values.involved as string[];
       if (!involved.length || involved.some((v) => !valid.includes(v)))
-        errors = { list: [{ text: 'Select who else is involved, or "No one else"', href: '#involved' }], fields: { involved: { text: 'Select who else is involved, or "No one else"' } } };
+        errors = {
+          list: [{ text: 'Select who else is involved, or "No one else"', href: '#involved' }],
+          fields: { involved: { text: 'Select who else is involved, or "No one else"' } },
+        };
     }
     if (step.id === 'child' && parsed.success) {
       const children = await requestableChildren(db, actor);
       if (!children.some((c) => c.id === values.childId))
-        errors = { list: [{ text: 'Select the child or young person', href: '#childId' }], fields: { childId: { text: 'Select the child or young person' } } };
+        errors = {
+          list: [{ text: 'Select the child or young person', href: '#childId' }],
+          fields: { childId: { text: 'Select the child or young person' } },
+        };
     }
     if (errors) return renderStep(request, reply, step, values, errors);
     const data = parsed.data as Record<string, unknown>;
@@ -297,7 +337,8 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
     await db.transaction().execute(async (trx) => {
       const draft = await openDraft(trx, actor);
       const answers = { ...((draft?.answers ?? {}) as RequestAnswers), ...data };
-      if (step.id === 'child' && data.detailsCorrect === 'yes') delete (answers as Record<string, unknown>).corrections;
+      if (step.id === 'child' && data.detailsCorrect === 'yes')
+        delete (answers as Record<string, unknown>).corrections;
       if (draft) {
         await trx
           .updateTable('assessment_request_draft')
@@ -313,7 +354,7 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
       }
     });
     const draft = await openDraft(db, actor);
-    const next = nextRequestStep((draft?.answers ?? {}) as RequestAnswers);
+    const next = nextRequestStep(draft?.answers ?? {});
     return reply.redirect(paths.assessments.requestStep(next), 303);
   });
 
