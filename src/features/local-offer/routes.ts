@@ -52,7 +52,7 @@ import {
   EDITOR_ROLES,
 } from './service.ts';
 import type { EditValues, PublicAuthority } from './service.ts';
-import { loadServices, providerList, searchServices, serviceAreas } from './store.ts';
+import { loadServices, searchServices, serviceAreas } from './store.ts';
 import { requireRole } from '../../platform/access/access.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 
@@ -85,7 +85,7 @@ const searchSchema = z.object({
     .optional(),
   free: z.union([z.literal(''), z.literal('yes')]).optional(),
   area: z.string().trim().max(100).optional(),
-  provider: z.union([z.literal(''), z.uuid({ error: 'Select a provider from the list' })]).optional(),
+  provider: z.string().trim().max(100, { error: 'Provider must be 100 characters or fewer' }).optional(),
   page: z
     .string()
     .regex(/^\d{1,5}$/)
@@ -288,7 +288,7 @@ export function localOfferRoutes(app: FastifyInstance, deps: AppDeps): void {
     const pages = Math.max(1, Math.ceil(result.total / PER_PAGE));
     const link = (p: number) => withQuery(lo.search, { ...raw, page: p });
     const hints = queryHints(filters.q ?? '');
-    const [areas, providers] = await Promise.all([serviceAreas(db, a.la_code), providerList(db, a.la_code)]);
+    const areas = await serviceAreas(db, a.la_code);
     const suggestions = [
       ...hints.needs
         .filter((n) => n !== filters.need)
@@ -332,10 +332,6 @@ export function localOfferRoutes(app: FastifyInstance, deps: AppDeps): void {
       areaItems: [
         { value: '', text: 'Anywhere' },
         ...areas.map((x) => ({ value: x, text: x, selected: raw.area === x })),
-      ],
-      providerItems: [
-        { value: '', text: 'Any provider' },
-        ...providers.map((p) => ({ value: p.id, text: p.name, selected: raw.provider === p.id })),
       ],
       pagination: {
         previous: page > 1 ? { href: link(page - 1) } : undefined,

@@ -438,7 +438,13 @@ function filterSql(laCode: string, f: SearchFilters): RawBuilder<unknown> {
     );
   if (f.free) parts.push(sql`s.is_free`);
   if (f.area) parts.push(sql`${f.area} = any(s.areas)`);
-  if (f.provider) parts.push(sql`s.organisation_id = ${f.provider}::uuid`);
+  if (f.provider) {
+    // An organisation's id (from a link), or words of its name (from the search form).
+    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(f.provider))
+      parts.push(sql`s.organisation_id = ${f.provider}::uuid`);
+    else
+      parts.push(sql`s.search_organisation ilike ${`%${f.provider.replace(/[%_\\]/g, (c) => `\\${c}`)}%`}`);
+  }
   return sql.join(parts, sql` and `);
 }
 
@@ -459,7 +465,8 @@ function tsQueryText(
 
 /**
  * Searches the authority's active services. With words: full text (every word, then any word), ranked by
- * weighted cover density plus trigram likeness of the name; with nothing found, trigram likeness alone.
+ * weighted cover density (name A, needs and categories B, training and organisation C, the rest D); with nothing
+ * found, trigram likeness of the name, organisation, needs and categories alone.
  * Without words: every service that passes the filters, by name.
  */
 export async function searchServices(
@@ -494,7 +501,7 @@ export async function searchServices(
     const tsq = sql`to_tsquery('english', ${tsQueryText(words, fixes, op)})`;
     const r = await run(
       sql`select s.id, count(*) over () as total,
-            ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', s.search_vector, ${tsq}) + 0.3 * word_similarity(${text}, s.trigram) as rank
+            ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', s.search_vector, ${tsq}) as rank
           from local_offer_service s
           where ${where} and s.search_vector @@ ${tsq}
           order by rank desc, s.name, s.id`,
@@ -514,7 +521,9 @@ export async function searchServices(
 /** The towns where services have locations, for the area filter. */
 export async function serviceAreas(db: Executor, laCode: string): Promise<string[]> {
   const { rows } = await sql<{ area: string }>`
-    select distinct unnest(areas) as area from local_offer_service where la_code = ${laCode} and status = 'active'
+    select distinct l.town as area from local_offer_location l
+    where l.la_code = ${laCode} and exists (select 1 from local_offer_service_location sl
+      where sl.la_code = l.la_code and sl.location_id = l.id)
     order by area`.execute(db);
   return rows.map((r) => r.area);
 }
