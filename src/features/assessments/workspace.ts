@@ -58,7 +58,6 @@ export async function workspace(
   requireRole(actor, STAFF.concat(['send-leader']), 'assessment.workspace');
   let query = db
     .selectFrom('assessment_case as a')
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
     .where('a.la_code', '=', actor.laCode)
     .where('a.is_open', '=', true);
   const officer = filters.officer ?? 'me';
@@ -69,7 +68,19 @@ export async function workspace(
   if (filters.due === 'overdue') query = query.where('a.next_due', '<', today);
   if (filters.due === 'soon')
     query = query.where('a.next_due', '>=', today).where('a.next_due', '<=', plusDays(today, 14));
-  if (filters.need) query = query.where('c.primary_need', '=', filters.need);
+  if (filters.need) {
+    const need = filters.need;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('child as nc')
+          .select('nc.id')
+          .whereRef('nc.la_code', '=', 'a.la_code')
+          .whereRef('nc.id', '=', 'a.child_id')
+          .where('nc.primary_need', '=', need),
+      ),
+    );
+  }
   if (filters.setting) {
     const setting = filters.setting;
     query = query.where((eb) =>
@@ -88,12 +99,14 @@ export async function workspace(
   const total = Number(n);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, filters.page), pages);
+  // Page first (on the index of the clock's due dates), then the few joins for the rows shown.
   const rows = await query
+    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
     .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'a.la_code').onRef('t.id', '=', 'a.team_id'))
     .leftJoin('app_user as o', (j) =>
       j.onRef('o.la_code', '=', 'a.la_code').onRef('o.id', '=', 'a.officer_id'),
     )
-    .select((eb) => [
+    .select([
       'a.id',
       'a.child_id',
       'a.stage',
@@ -105,18 +118,6 @@ export async function workspace(
       'c.primary_need',
       'o.display_name as officer_name',
       't.name as team_name',
-      eb
-        .selectFrom('child_setting as cs')
-        .innerJoin('setting as s', (j) =>
-          j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'),
-        )
-        .select('s.name')
-        .whereRef('cs.la_code', '=', 'a.la_code')
-        .whereRef('cs.child_id', '=', 'a.child_id')
-        .where('cs.end_date', 'is', null)
-        .orderBy('cs.start_date', 'desc')
-        .limit(1)
-        .as('setting_name'),
     ])
     // Most urgent first: the earliest statutory due date not yet met.
     .orderBy(sql`a.next_due asc nulls last`)
@@ -129,12 +130,31 @@ export async function workspace(
     actor.laCode,
     rows.map((r) => r.id),
   );
+  const settingOf = new Map<string, string>();
+  if (rows.length) {
+    const settings = await db
+      .selectFrom('child_setting as cs')
+      .innerJoin('setting as s', (j) =>
+        j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'),
+      )
+      .select(['cs.child_id', 's.name'])
+      .where('cs.la_code', '=', actor.laCode)
+      .where(
+        'cs.child_id',
+        'in',
+        rows.map((r) => r.child_id),
+      )
+      .where('cs.end_date', 'is', null)
+      .orderBy('cs.start_date', 'desc')
+      .execute();
+    for (const st of settings) if (!settingOf.has(st.child_id)) settingOf.set(st.child_id, st.name);
+  }
   const result: WorkspaceRow[] = rows.map((r) => {
     const timeline = caseTimeline(facts.get(r.id)!, today);
     const { next_step, ...rest } = r;
     return {
       ...rest,
-      setting_name: r.setting_name ?? null,
+      setting_name: settingOf.get(r.child_id) ?? null,
       next: next_step ? (stepById(timeline, next_step) ?? null) : null,
     };
   });
