@@ -36,6 +36,13 @@ registerTemplates({
       'the entry and either change what is out of date or choose "These details are still right". ((link))\n\n' +
       'We will remind you each week until it is checked.',
   },
+  'local-offer-link-moved': {
+    subject: 'The web address on your Local Offer entry ((service)) has moved',
+    body:
+      'Hello,\n\nThe web address on your entry "((service))" in the ((council)) Local Offer now sends people on to ' +
+      'another address for good: ((url)) goes to ((final_url)).\n\nWhat to do: sign in and change the link to the ' +
+      'new address. ((link))\n\nWe will not tell you about this again unless the address moves somewhere else.',
+  },
   'local-offer-broken-link': {
     subject: 'A link on your Local Offer entry ((service)) is not working',
     body:
@@ -226,6 +233,37 @@ export async function runLinkCheck(
             })),
           )
           .execute();
+      }
+      for (const r of results.filter((x) => x.status === 'redirected' && x.permanent && x.finalUrl)) {
+        const [, previous] = await trx
+          .selectFrom('local_offer_link_check')
+          .select(['status', 'permanent', 'final_url'])
+          .where('la_code', '=', a.la_code)
+          .where('url', '=', r.url)
+          .orderBy('checked_at', 'desc')
+          .limit(2)
+          .execute();
+        if (previous?.permanent && previous.final_url === r.finalUrl) continue; // told last time
+        for (const s of services.filter((x) => x.url === r.url)) {
+          for (const to of await recipients(trx, a.la_code, s.id)) {
+            await queueNotification(trx, jobs, {
+              laCode: a.la_code,
+              channel: 'email',
+              recipient: to.email,
+              userId: to.userId,
+              template: 'local-offer-link-moved',
+              reference: `local-offer-link:${s.id}`,
+              personalisation: {
+                service: s.name,
+                council: a.name,
+                url: r.url,
+                final_url: r.finalUrl!,
+                link: `${ctx.baseUrl ?? ''}/local-offer/manage/services/${s.id}/edit`,
+              },
+            });
+            notified++;
+          }
+        }
       }
       for (const r of results.filter((x) => FAILED.has(x.status))) {
         const lastTwo = await trx

@@ -364,6 +364,13 @@ describe.each(ENGINES)('Local Offer on %s', (engine) => {
       const after = await client().get(`/local-offer/services/${own.id}`);
       expect(after.body).toContain('(renamed)');
       expect(after.body).toContain(`Last checked on`);
+      const told = await t.database.db
+        .selectFrom('notification')
+        .select(['recipient', 'body'])
+        .where('template', '=', 'local-offer-edit-approved')
+        .executeTakeFirstOrThrow();
+      expect(told.recipient).toBe(provider.email);
+      expect(told.body).toContain('published it');
       const row = await t.database.db
         .selectFrom('local_offer_service')
         .select(['review_by', 'last_checked_on'])
@@ -427,6 +434,37 @@ describe.each(ENGINES)('Local Offer on %s', (engine) => {
       const links = await e.get('/local-offer/manage/links');
       expect(links.body).toContain('.invalid');
     });
+  });
+
+  it('tells the owner once when a link has moved for good', async () => {
+    const moved = offer.services.find((s) => s.status === 'active' && s.url && !s.url.includes('.invalid'))!;
+    const fetchMoved: typeof fetch = (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url === moved.url) {
+        return Promise.resolve(
+          new Response(null, { status: 301, headers: { location: 'https://new-home.example.org/' } }),
+        );
+      }
+      return demoFetch(input, init);
+    };
+    const ctx = { db: t.database.db, jobs: t.jobs };
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('notification')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('template', '=', 'local-offer-link-moved')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    let clock = Date.parse(`${today}T05:00:00Z`);
+    const now = () => new Date((clock += 1000));
+    await runLinkCheck(ctx, { laCode: '901', fetch: fetchMoved, now });
+    const n = await count();
+    expect(n).toBeGreaterThan(0);
+    await runLinkCheck(ctx, { laCode: '901', fetch: fetchMoved, now });
+    expect(await count()).toBe(n);
   });
 
   describe('You said, we did', () => {

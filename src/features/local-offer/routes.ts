@@ -662,6 +662,7 @@ export function localOfferRoutes(app: FastifyInstance, deps: AppDeps): void {
       decision,
       values.note?.trim().slice(0, 1000) || undefined,
       todayInLondon(),
+      deps.jobs,
     );
     return reply.redirect(withQuery(lo.manage.approvals, { decided: decision }), 303);
   });

@@ -10,10 +10,30 @@ import { auditContext, isUuid, requireRole } from '../../platform/access/access.
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { DB, Role } from '../../platform/db/schema.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
+import { queueNotification } from '../../platform/notify/notify.ts';
+import { registerTemplates } from '../../platform/notify/templates.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { costText, isStale, NEED_CODES } from './oruk/model.ts';
 import type { Cost, LocalOfferService, NeedCode } from './oruk/model.ts';
 import { loadServices, refreshSearchWords, serviceColumns, toOrganisation } from './store.ts';
+
+registerTemplates({
+  'local-offer-edit-approved': {
+    subject: 'Your change to ((service)) is published',
+    body:
+      'Hello,\n\nThe Local Offer editor checked your change to "((service))" (((fields))) and published it. ' +
+      'Families can see it now, and the entry is marked as checked today.\n\n((note))\n\nYou do not need to do ' +
+      'anything else until we remind you to check the entry again.',
+  },
+  'local-offer-edit-rejected': {
+    subject: 'Your change to ((service)) was not published',
+    body:
+      'Hello,\n\nThe Local Offer editor checked your change to "((service))" (((fields))) and did not publish it. ' +
+      'The entry still shows what it showed before.\n\n((note))\n\nWhat to do: sign in, open the entry and send ' +
+      'the change again with what the editor asked for, or reply to the Local Offer team.',
+  },
+});
 
 export const EDITOR_ROLES: readonly Role[] = ['local-offer-editor'];
 export const MANAGE_ROLES: readonly Role[] = ['local-offer-editor', 'local-offer-provider'];
@@ -533,6 +553,7 @@ export async function decideEdit(
   decision: 'approve' | 'reject',
   note: string | undefined,
   today: string,
+  jobs?: Jobs,
 ) {
   await db.transaction().execute(async (trx) => {
     const edit = await getPendingEdit(trx, actor, editId);
@@ -561,6 +582,31 @@ export async function decideEdit(
         on: today,
         by: `${org.name} (provider), approved by ${actor.jobTitle ?? 'the Local Offer editor'}`,
         byEmail: actor.email,
+      });
+    }
+    if (jobs) {
+      // Tell whoever sent the change what happened to it.
+      const sender = await trx
+        .selectFrom('local_offer_pending_edit as e')
+        .innerJoin('app_user as u', (j) =>
+          j.onRef('u.la_code', '=', 'e.la_code').onRef('u.id', '=', 'e.submitted_by'),
+        )
+        .select(['u.id', 'u.email'])
+        .where('e.la_code', '=', actor.laCode)
+        .where('e.id', '=', editId)
+        .executeTakeFirstOrThrow();
+      await queueNotification(trx, jobs, {
+        laCode: actor.laCode,
+        channel: 'email',
+        recipient: sender.email,
+        userId: sender.id,
+        template: decision === 'approve' ? 'local-offer-edit-approved' : 'local-offer-edit-rejected',
+        reference: `local-offer-edit:${editId}`,
+        personalisation: {
+          service: edit.service_name,
+          fields: edit.diff.map((d) => d.label.toLowerCase()).join(', ') || 'no fields',
+          note: note ? `The Local Offer editor said: ${note}` : 'The Local Offer editor did not add a note.',
+        },
       });
     }
     await audit(trx, auditContext(actor), {
