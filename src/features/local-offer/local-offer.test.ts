@@ -291,6 +291,42 @@ describe.each(ENGINES)('Local Offer on %s', (engine) => {
       expect(denied.length).toBeGreaterThan(0);
     });
 
+    it('lets the editor link a provider account to an organisation, and no one else', async () => {
+      const second = await createUser(t.database.db, '901', 'local-offer-provider');
+      const e = await signedIn(editor.email);
+      const bad = await e.submit('/local-offer/manage/providers', {
+        email: parent.email,
+        organisationId: ownOrg.id,
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('Enter the email address of a Local Offer provider account');
+      expect(bad.body).toContain(parent.email);
+      const noOrg = await e.submit('/local-offer/manage/providers', {
+        email: second.email,
+        organisationId: '',
+      });
+      expect(noOrg.statusCode).toBe(400);
+      const ok = await e.submit('/local-offer/manage/providers', {
+        email: second.email,
+        organisationId: ownOrg.id,
+      });
+      expect(ok.statusCode).toBe(303);
+      expect(
+        (await e.submit('/local-offer/manage/providers', { email: second.email, organisationId: ownOrg.id }))
+          .statusCode,
+      ).toBe(303);
+      const links = await t.database.db
+        .selectFrom('local_offer_provider_user')
+        .selectAll()
+        .where('user_id', '=', second.id)
+        .execute();
+      expect(links).toHaveLength(1);
+      const p = await signedIn(provider.email);
+      expect((await p.get('/local-offer/manage/providers')).statusCode).toBe(403);
+      const c = await signedIn(caseworker.email);
+      expect((await c.get('/local-offer/manage/providers')).statusCode).toBe(403);
+    });
+
     it('shows a provider their own entries on their home page', async () => {
       const p = await signedIn(provider.email);
       const home = await p.get('/');

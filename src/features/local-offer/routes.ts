@@ -50,6 +50,9 @@ import {
   TRIAGE_LABELS,
   triageFeedback,
   EDITOR_ROLES,
+  LinkError,
+  linkProvider,
+  listProviderLinks,
 } from './service.ts';
 import type { EditValues, PublicAuthority } from './service.ts';
 import { loadServices, searchServices, serviceAreas } from './store.ts';
@@ -820,6 +823,58 @@ export function localOfferRoutes(app: FastifyInstance, deps: AppDeps): void {
     }
     return reply.redirect(lo.manage.youSaid, 303);
   }
+
+  async function renderProviders(
+    reply: FastifyReply,
+    request: FastifyRequest,
+    values: Record<string, string>,
+    errors?: FormErrors,
+  ) {
+    const actor = actorOf(request);
+    const links = await listProviderLinks(db, actor);
+    const orgs = await db
+      .selectFrom('local_offer_organisation')
+      .select(['id', 'name'])
+      .where('la_code', '=', actor.laCode)
+      .orderBy('name')
+      .execute();
+    if (errors) reply.code(400);
+    return reply.view('local-offer/providers.njk', {
+      pageTitle: 'Provider accounts',
+      backLink: paths.home,
+      links,
+      values,
+      errors,
+      organisationItems: [
+        { value: '', text: 'Select an organisation' },
+        ...orgs.map((o) => ({ value: o.id, text: o.name, selected: values.organisationId === o.id })),
+      ],
+    });
+  }
+
+  app.get(lo.manage.providers, async (request, reply) => renderProviders(reply, request, {}));
+
+  app.post(lo.manage.providers, async (request, reply) => {
+    const actor = actorOf(request);
+    requireRole(actor, EDITOR_ROLES, 'local-offer.providers');
+    const values = formValues(request.body);
+    const email = (values.email ?? '').trim();
+    if (!email)
+      return renderProviders(
+        reply,
+        request,
+        values,
+        singleError('email', 'Enter the email address of a Local Offer provider account'),
+      );
+    try {
+      await linkProvider(db, actor, email, values.organisationId ?? '');
+    } catch (err) {
+      if (err instanceof LinkError)
+        return renderProviders(reply, request, values, singleError(err.field, err.message));
+      throw err;
+    }
+    return reply.redirect(lo.manage.providers, 303);
+  });
 
   app.post(lo.manage.newYouSaid, (request, reply) => postYouSaid(request, reply, undefined));
   app.post(lo.manage.youSaidEntryPattern, (request, reply) =>

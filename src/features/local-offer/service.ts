@@ -999,3 +999,64 @@ export async function providerHome(db: Executor, actor: Actor, today: string, pa
 }
 
 export { NEED_CODES };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Provider accounts and the organisations they keep current (the editor links them).
+
+export async function listProviderLinks(db: Executor, actor: Actor) {
+  requireRole(actor, EDITOR_ROLES, 'local-offer.providers');
+  return db
+    .selectFrom('local_offer_provider_user as p')
+    .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'p.la_code').onRef('u.id', '=', 'p.user_id'))
+    .innerJoin('local_offer_organisation as o', (j) =>
+      j.onRef('o.la_code', '=', 'p.la_code').onRef('o.id', '=', 'p.organisation_id'),
+    )
+    .select(['u.email', 'u.display_name', 'o.name as organisation_name', 'p.created_at'])
+    .where('p.la_code', '=', actor.laCode)
+    .orderBy('o.name')
+    .orderBy('u.email')
+    .execute();
+}
+
+export class LinkError extends Error {
+  readonly field: 'email' | 'organisationId';
+  constructor(field: 'email' | 'organisationId', message: string) {
+    super(message);
+    this.field = field;
+  }
+}
+
+/** Links a provider account to an organisation (linking twice changes nothing). */
+export async function linkProvider(db: Kysely<DB>, actor: Actor, email: string, organisationId: string) {
+  requireRole(actor, EDITOR_ROLES, 'local-offer.providers');
+  await db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom('app_user')
+      .select(['id', 'role'])
+      .where('la_code', '=', actor.laCode)
+      .where('email', '=', email.toLowerCase())
+      .executeTakeFirst();
+    if (!user || user.role !== 'local-offer-provider')
+      throw new LinkError('email', 'Enter the email address of a Local Offer provider account');
+    const org = isUuid(organisationId)
+      ? await trx
+          .selectFrom('local_offer_organisation')
+          .select('id')
+          .where('la_code', '=', actor.laCode)
+          .where('id', '=', organisationId)
+          .executeTakeFirst()
+      : undefined;
+    if (!org) throw new LinkError('organisationId', 'Select an organisation from the list');
+    await trx
+      .insertInto('local_offer_provider_user')
+      .values({ la_code: actor.laCode, user_id: user.id, organisation_id: org.id })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await audit(trx, auditContext(actor), {
+      action: 'local-offer.provider.link',
+      recordType: 'local_offer_organisation',
+      recordId: org.id,
+      detail: { userId: user.id },
+    });
+  });
+}

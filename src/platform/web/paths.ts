@@ -89,6 +89,7 @@ export const paths = {
       newYouSaid: '/local-offer/manage/you-said-we-did/new',
       youSaidEntry: (id: string) => `/local-offer/manage/you-said-we-did/${encodeURIComponent(id)}`,
       youSaidEntryPattern: '/local-offer/manage/you-said-we-did/:entryId',
+      providers: '/local-offer/manage/providers',
     },
     api: '/api/open-referral/v3',
   },
