@@ -673,6 +673,9 @@ export interface AssessmentCaseTable {
   school_requested: string | null;
   final_issued: DateString | null;
   plan_reference: string | null;
+  /** Who asked online (migration 0007); 'pending' until a caseworker confirms their link to the child. */
+  requester_user_id: string | null;
+  requester_link: 'known' | 'pending' | 'confirmed' | 'declined' | null;
   next_step: string | null;
   next_owner: string | null;
   next_due: DateString | null;
@@ -699,6 +702,11 @@ export interface AssessmentAdviceTable {
   outcomes: string | null;
   provision: Json | null;
   document_text: string | null;
+  /** An attached document (migration 0007): kept with the advice, served only as a download. */
+  document_name: string | null;
+  document_type: string | null;
+  document_size: number | null;
+  document_content: Uint8Array | null;
   submitted_by: string | null;
   submitted_at: Timestamp | null;
   reminder_two_weeks_at: Timestamp | null;
