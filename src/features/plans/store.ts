@@ -260,7 +260,7 @@ export function recommendationsOf(advice: {
     );
   const lines = Array.isArray(advice.provision) ? (advice.provision as Record<string, unknown>[]) : [];
   lines.forEach((line, i) => {
-    const s = (k: string) => (typeof line[k] === 'string' ? (line[k]).trim() : '');
+    const s = (k: string) => (typeof line[k] === 'string' ? line[k].trim() : '');
     if (!s('description')) return;
     out.push({
       key: `provision:${i}`,

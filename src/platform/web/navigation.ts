@@ -18,6 +18,18 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
     items.push({ href: paths.assessments.workspace, text: 'Assessments' });
   }
   if (actor.role === 'professional') items.push({ href: paths.advice.tasks, text: 'Advice tasks' });
+  if (['caseworker', 'team-manager', 'send-leader'].includes(actor.role)) {
+    items.push({ href: paths.plans.list, text: 'EHC plans' });
+  }
+  if (['team-manager', 'send-leader'].includes(actor.role)) {
+    items.push({ href: paths.planAudits.index, text: 'Plan quality' });
+  }
+  if (['parent', 'young-person', 'professional'].includes(actor.role)) {
+    items.push({
+      href: paths.plans.shared,
+      text: actor.role === 'professional' ? 'Shared plans' : 'Your plan',
+    });
+  }
   const planReaders = [
     'caseworker',
     'team-manager',

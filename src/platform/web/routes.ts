@@ -10,6 +10,8 @@ import { improvementRoutes } from '../../features/improvement/routes.ts';
 import { localOfferApiRoutes } from '../../features/local-offer/api.ts';
 import { localOfferRoutes } from '../../features/local-offer/routes.ts';
 import { pageRoutes } from '../../features/pages/routes.ts';
+import { planRoutes } from '../../features/plans/routes.ts';
+import { planAuditRoutes } from '../../features/plan-audits/routes.ts';
 import type { AppDeps } from './app.ts';
 
 export const featureRoutes: AppDeps['routes'] = [
@@ -24,4 +26,6 @@ export const featureRoutes: AppDeps['routes'] = [
   assessmentRoutes,
   adviceRoutes,
   familyRoutes,
+  planRoutes,
+  planAuditRoutes,
 ];

@@ -1,0 +1,497 @@
+/**
+ * The plan pages on both engines, end to end over an assessment with three pieces of received advice: starting a
+ * plan fills section K; advice not reflected is listed and pulled in with its citation; forms show GOV.UK errors
+ * with input kept and nothing half-saved; hostile input is escaped; CSRF is enforced; a draft is shared (recording
+ * the journey's date), the family and an adviser comment, the caseworker answers; the final cannot be issued with
+ * thread errors until a manager records why; versions compare; the documents are real .docx and PDF files.
+ * Access: the family and advisers see their child's shared plan only; everyone else gets 404.
+ */
+import { inflateRawSync, inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { TestClient } from '../../../test/helpers/client.ts';
+import { ENGINES } from '../../../test/helpers/db.ts';
+import {
+  createAuthority,
+  createChild,
+  createUser,
+  grant,
+  TEST_PASSWORD,
+} from '../../../test/helpers/factories.ts';
+import { paths } from '../../platform/web/paths.ts';
+import { draftStageCase, teamFor, THREE_ADVICE } from './fixtures.ts';
+
+export function unzipEntry(zip: Buffer, name: string): string | undefined {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) return undefined;
+  const entries = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < entries; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const entryName = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    if (entryName === name) {
+      const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(dataStart, dataStart + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return undefined;
+}
+
+/** The text shown by a PDF's content streams (pdfkit writes WinAnsi hex strings in TJ arrays). */
+export function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  let text = '';
+  const re = /stream\r?\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(raw))) {
+    const start = m.index + m[0].length;
+    const end = raw.indexOf('endstream', start);
+    const chunk = pdf.subarray(start, end);
+    let content: string;
+    try {
+      content = inflateSync(chunk).toString('latin1');
+    } catch {
+      content = chunk.toString('latin1');
+    }
+    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
+      for (const hex of tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g))
+        text += Buffer.from(hex[1]!, 'hex').toString('latin1');
+      text += '\n';
+    }
+  }
+  return text;
+}
+
+describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
+  let t: TestApp;
+  const la = '901';
+  let caseworker: TestClient;
+  let manager: TestClient;
+  let parent: TestClient;
+  let otherParent: TestClient;
+  let health: TestClient;
+  let otherAdviser: TestClient;
+  let childRef: string;
+  let childId: string;
+  let caseId: string;
+  let planId: string;
+  const signIn = async (email: string) => {
+    const c = new TestClient(t.app);
+    await c.signIn(email, TEST_PASSWORD);
+    return c;
+  };
+  const count = async (
+    table: 'ehc_plan_item' | 'ehc_plan_version' | 'ehc_plan_comment' | 'ehc_plan_override',
+  ) =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    const db = t.database.db;
+    await createAuthority(db, la);
+    const teamId = await teamFor(db, la);
+    const cw = await createUser(db, la, 'caseworker', { displayName: 'Casey Worker', teamId });
+    const mgr = await createUser(db, la, 'team-manager', { displayName: 'Morgan Manager', teamId });
+    const p = await createUser(db, la, 'parent');
+    const p2 = await createUser(db, la, 'parent');
+    const ep = await createUser(db, la, 'professional');
+    const h = await createUser(db, la, 'professional', { displayName: 'Dr Hale' });
+    const other = await createUser(db, la, 'professional');
+    await db
+      .updateTable('app_user')
+      .set({ job_title: 'Community paediatrician' })
+      .where('id', '=', h.id)
+      .execute();
+    const child = await createChild(db, la, {
+      givenName: 'Rowan',
+      familyName: 'Tester',
+      dateOfBirth: '2017-02-10',
+    });
+    const otherChild = await createChild(db, la);
+    childId = child.id;
+    childRef = (
+      await db.selectFrom('child').select('reference').where('id', '=', child.id).executeTakeFirstOrThrow()
+    ).reference;
+    await grant(db, la, p.id, child.id, 'parent');
+    await grant(db, la, p2.id, otherChild.id, 'parent');
+    await grant(db, la, h.id, child.id, 'adviser');
+    await grant(db, la, ep.id, child.id, 'adviser');
+    await grant(db, la, other.id, otherChild.id, 'adviser');
+    caseId = await draftStageCase(db, la, {
+      childId: child.id,
+      teamId,
+      officerId: cw.id,
+      advice: THREE_ADVICE(ep.id, h.id, null),
+    });
+    caseworker = await signIn(cw.email);
+    manager = await signIn(mgr.email);
+    parent = await signIn(p.email);
+    otherParent = await signIn(p2.email);
+    health = await signIn(h.email);
+    otherAdviser = await signIn(other.email);
+  });
+  afterAll(() => t?.close());
+
+  it('starts a plan from the child reference, with section K filled from the assessment', async () => {
+    const bad = await caseworker.submit(paths.plans.start, { childReference: 'nonsense' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter the reference in the format GT-000123');
+    expect(bad.body).toContain('value="nonsense"');
+    const res = await caseworker.submit(paths.plans.start, { childReference: childRef });
+    expect(res.statusCode).toBe(303);
+    planId = res.headers.location!.split('/').pop()!;
+    const again = await caseworker.submit(paths.plans.start, { childReference: childRef });
+    expect(again.headers.location).toBe(paths.plans.plan(planId)); // no second plan
+    const page = await caseworker.get(paths.plans.plan(planId));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(
+      'Health advice from the Community paediatrician: 5 recommendations not in the plan',
+    );
+    expect(page.body).toContain('Section K: advice and information');
+    expect(page.body).toContain('govuk-task-list');
+  });
+
+  it('pulls every recommendation into the plan with its citation, once', async () => {
+    const page = await caseworker.get(paths.plans.plan(planId));
+    const forms = [
+      ...page.body.matchAll(
+        /name="adviceId" value="([^"]+)">\s*<input type="hidden" name="key" value="([^"]+)"/g,
+      ),
+    ];
+    expect(forms.length).toBe(12);
+    const token = TestClient.csrfFrom(page.body);
+    for (const [, adviceId, key] of forms) {
+      const r = await caseworker.post(paths.plans.pull(planId), {
+        _csrf: token,
+        adviceId: adviceId!,
+        key: key!,
+      });
+      expect(r.statusCode).toBe(303);
+    }
+    const before = await count('ehc_plan_item');
+    await caseworker.post(paths.plans.pull(planId), {
+      _csrf: token,
+      adviceId: forms[0]![1]!,
+      key: forms[0]![2]!,
+    });
+    expect(await count('ehc_plan_item')).toBe(before);
+    const after = await caseworker.get(paths.plans.plan(planId));
+    expect(after.body).toContain('Every recommendation in the submitted advice is in the plan');
+    expect(after.body).toContain('Recommended in advice from Health: Community paediatrician (section K)');
+    // Provision pulled from the health advice lands in G and is linked to the health need pulled from it.
+    const g = await t.database.db
+      .selectFrom('ehc_plan_item')
+      .selectAll()
+      .where('section', '=', 'G')
+      .execute();
+    expect(g.length).toBe(2);
+    expect((g[0]!.need_ids as string[]).length).toBe(1);
+    expect(g.find((i) => i.text.startsWith('Occupational'))!.frequency_per).toBe('term');
+  });
+
+  it('shows GOV.UK errors with input kept, saves nothing, and escapes hostile input', async () => {
+    const before = await count('ehc_plan_item');
+    const bad = await caseworker.submit(paths.plans.newItem(planId, 'F'), {
+      text: '',
+      amountValue: 'lots',
+      sourceKind: 'authority-decision',
+      sourceReason: '',
+      where: '<b>kept</b>',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Describe the provision: what will be done');
+    expect(bad.body).toContain('How much must be a number, like 3');
+    expect(bad.body).toContain('&lt;b&gt;kept&lt;/b&gt;');
+    const noReason = await caseworker.submit(paths.plans.newItem(planId, 'F'), {
+      text: 'Speech therapy',
+      sourceKind: 'authority-decision',
+      sourceReason: '',
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Enter why the council decided on this provision');
+    expect(await count('ehc_plan_item')).toBe(before);
+    const ok = await caseworker.submit(paths.plans.newItem(planId, 'A'), {
+      text: '<script>alert(1)</script> I want to be a vet',
+      whose: 'Rowan',
+    });
+    expect(ok.statusCode).toBe(303);
+    const page = await caseworker.get(paths.plans.plan(planId));
+    expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt; I want to be a vet');
+    expect(page.body).not.toContain('<script>alert(1)</script>');
+  });
+
+  it('refuses a POST without a CSRF token', async () => {
+    const r = await caseworker.post(paths.plans.newItem(planId, 'A'), { text: 'x' });
+    expect(r.statusCode).toBe(403);
+  });
+
+  it('refuses the final before a draft; shares the draft and records the journey date', async () => {
+    const early = await caseworker.submit(paths.plans.issueFinal(planId), {
+      'date-day': '1',
+      'date-month': '1',
+      'date-year': '2026',
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('Name the school or other setting in section I');
+    const bad = await caseworker.submit(paths.plans.issueDraft(planId), {
+      'date-day': '31',
+      'date-month': '2',
+      'date-year': '2026',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('must be a real date');
+    expect(await count('ehc_plan_version')).toBe(0);
+    const res = await caseworker.submit(paths.plans.issueDraft(planId), {
+      'date-day': '2',
+      'date-month': '1',
+      'date-year': '2026',
+    });
+    expect(res.statusCode).toBe(303);
+    expect(await count('ehc_plan_version')).toBe(1);
+    const kase = await t.database.db
+      .selectFrom('assessment_case')
+      .select(['draft_served'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(kase.draft_served).toBe('2026-01-02');
+    const mail = await t.database.db.selectFrom('notification').select(['template', 'recipient']).execute();
+    expect(mail.some((m) => m.template === 'plan-draft-shared-adviser')).toBe(true);
+    expect(mail.some((m) => m.template === 'assessment-draft-served')).toBe(true);
+    const page = await caseworker.get(paths.plans.plan(planId));
+    expect(page.body).toContain('2 January 2026 to 16 January 2026');
+  });
+
+  it('lets the family and the advisers of this child read and comment, and no one else', async () => {
+    const mine = await parent.get(paths.plans.sharedPlan(planId));
+    expect(mine.statusCode).toBe(200);
+    expect(mine.body).toContain('Section G: health provision');
+    expect(mine.body).toContain('16 January 2026');
+    expect((await health.get(paths.plans.sharedPlan(planId))).statusCode).toBe(200);
+    for (const outsider of [otherParent, otherAdviser]) {
+      expect((await outsider.get(paths.plans.sharedPlan(planId))).statusCode).toBe(404);
+      expect((await outsider.get(paths.plans.versions(planId))).statusCode).toBe(404);
+      expect((await outsider.get(paths.plans.plan(planId))).statusCode).toBe(403);
+    }
+    const denied = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'plan.shared.read.denied')
+      .execute();
+    expect(denied.length).toBeGreaterThan(0);
+    expect((await parent.get(paths.plans.plan(planId))).statusCode).toBe(403);
+    const empty = await parent.submit(
+      paths.plans.sharedPlan(planId),
+      { part: '', body: '' },
+      paths.plans.comment(planId),
+    );
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Select the part of the plan your comment is about');
+    expect(await count('ehc_plan_comment')).toBe(0);
+    const page = await parent.get(paths.plans.sharedPlan(planId));
+    const token = TestClient.csrfFrom(page.body);
+    const formToken = /name="token" value="([^"]+)"/.exec(page.body)![1]!;
+    const fields = {
+      _csrf: token,
+      token: formToken,
+      part: 'section:F',
+      body: 'Rowan needs help at lunchtime too.',
+    };
+    expect((await parent.post(paths.plans.comment(planId), fields)).statusCode).toBe(303);
+    expect((await parent.post(paths.plans.comment(planId), fields)).statusCode).toBe(303); // double submit
+    expect(await count('ehc_plan_comment')).toBe(1);
+    const hp = await health.get(paths.plans.sharedPlan(planId));
+    const item = /value="(item:G:[^"]+)"/.exec(hp.body)![1]!;
+    const r = await health.submit(
+      paths.plans.sharedPlan(planId),
+      { part: item, body: 'Please add the nurse’s name.' },
+      paths.plans.comment(planId),
+    );
+    expect(r.statusCode).toBe(303);
+    expect(await count('ehc_plan_comment')).toBe(2);
+  });
+
+  it('has the caseworker answer each comment and tells its author', async () => {
+    const list = await caseworker.get(paths.plans.comments(planId));
+    expect(list.body).toContain('2 waiting for an answer');
+    const ids = [...list.body.matchAll(/\/comments\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    expect(ids.length).toBe(2);
+    const bad = await caseworker.submit(paths.plans.respond(planId, ids[0]!), {
+      response: '',
+      changed: 'yes',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter your answer to the comment');
+    expect(bad.body).toContain('Say what changed in the plan');
+    for (const id of ids) {
+      const r = await caseworker.submit(paths.plans.respond(planId, id), {
+        response: 'Thank you, done.',
+        changed: 'yes',
+        changeNote: 'Added lunchtime support to F.',
+      });
+      expect(r.statusCode).toBe(303);
+    }
+    const mail = await t.database.db
+      .selectFrom('notification')
+      .select('template')
+      .where('template', '=', 'plan-comment-answered')
+      .execute();
+    expect(mail.length).toBe(2);
+    const seen = await parent.get(paths.plans.sharedPlan(planId));
+    expect(seen.body).toContain('The plan was changed: Added lunchtime support to F.');
+  });
+
+  it('blocks the final with thread errors until a team manager records why, then issues it through the journey', async () => {
+    const setting = await t.database.db
+      .insertInto('setting')
+      .values({
+        la_code: la,
+        name: 'Testshire Primary',
+        kind: 'school',
+        type: 'Community school',
+        phase: 'Primary',
+        first_year_group: 0,
+        last_year_group: 6,
+        in_area: true,
+        urn: null,
+        location_authority: null,
+        postcode: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(
+      (await caseworker.submit(paths.plans.placement(planId), { settingId: setting.id })).statusCode,
+    ).toBe(303);
+    const refused = await caseworker.submit(paths.plans.issueFinal(planId), {
+      'date-day': '20',
+      'date-month': '1',
+      'date-year': '2026',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toMatch(/golden-thread errors?\. Fix them, or ask a team manager/);
+    expect(await count('ehc_plan_version')).toBe(1);
+    expect((await caseworker.get(paths.plans.override(planId))).statusCode).toBe(404);
+    const short = await manager.submit(paths.plans.override(planId), { reason: 'because' });
+    expect(short.statusCode).toBe(400);
+    expect(await count('ehc_plan_override')).toBe(0);
+    expect(
+      (
+        await manager.submit(paths.plans.override(planId), {
+          reason: 'Tribunal deadline: the school outcome will be added at the 6-week review.',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const ok = await caseworker.submit(paths.plans.issueFinal(planId), {
+      'date-day': '20',
+      'date-month': '1',
+      'date-year': '2026',
+    });
+    expect(ok.statusCode).toBe(303);
+    const kase = await t.database.db
+      .selectFrom('assessment_case')
+      .select(['final_issued', 'plan_reference'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(kase.final_issued).toBe('2026-01-20');
+    expect(kase.plan_reference).toBe(`${childRef}-V2`);
+    const plan = await t.database.db
+      .selectFrom('ehc_plan')
+      .select(['status', 'review_due'])
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow();
+    expect(plan.status).toBe('final');
+    expect(plan.review_due).toBe('2027-01-19');
+    const events = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['plan.override', 'plan.final.issue'])
+      .where('record_type', '=', 'ehc_plan')
+      .execute();
+    expect(events.length).toBe(2);
+    // Any later change needs a new decision: the override was for that revision only.
+    await caseworker.submit(paths.plans.newItem(planId, 'A'), { text: 'Likes drawing', whose: '' });
+    const amended = await caseworker.submit(paths.plans.issueFinal(planId), {
+      'date-day': '21',
+      'date-month': '1',
+      'date-year': '2026',
+    });
+    expect(amended.statusCode).toBe(400);
+  });
+
+  it('compares draft and final for the family, with additions and removals marked in words', async () => {
+    const versions = await parent.get(paths.plans.versions(planId));
+    expect(versions.statusCode).toBe(200);
+    const ids = [...versions.body.matchAll(/<option value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    const [latest, first] = [ids[0]!, ids[1]!];
+    const cmp = await parent.get(`${paths.plans.compare(planId)}?from=${first}&to=${latest}`);
+    expect(cmp.statusCode).toBe(200);
+    expect(cmp.body).toContain('Compare version 1 with version 2');
+    expect(cmp.body).toContain('Added</strong> <ins>Testshire Primary</ins>');
+    const same = await parent.get(`${paths.plans.compare(planId)}?from=${first}&to=${first}`);
+    expect(same.statusCode).toBe(400);
+  });
+
+  it('produces the plan as a page, a Word document and a PDF from the same data', async () => {
+    const versionId = (
+      await t.database.db
+        .selectFrom('ehc_plan_version')
+        .select('id')
+        .where('number', '=', 2)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const html = await parent.get(paths.plans.document(planId, versionId));
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain('Appendix 1: advice from');
+    const docx = await parent.get(paths.plans.document(planId, versionId, 'docx'));
+    expect(docx.statusCode).toBe(200);
+    const xml = unzipEntry(docx.rawPayload, 'word/document.xml')!;
+    for (const s of [
+      'Section A: views',
+      'Section B: special',
+      'Section F: special educational provision',
+      'Section K: advice',
+      'Testshire Primary',
+      'Appendix 3',
+    ])
+      expect(xml).toContain(s);
+    const pdf = await parent.get(paths.plans.document(planId, versionId, 'pdf'));
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf.rawPayload);
+    for (const s of [
+      'Section A: views',
+      'Section E: outcomes',
+      'Section H2: other social care provision',
+      'Section K: advice',
+      'Appendix 2',
+    ])
+      expect(text).toContain(s);
+    expect((await otherParent.get(paths.plans.document(planId, versionId, 'pdf'))).statusCode).toBe(404);
+    expect((await parent.get(paths.plans.document(planId, 'current', 'pdf'))).statusCode).toBe(403);
+  });
+
+  it('lists plans for casework staff, paginated and filtered', async () => {
+    const list = await caseworker.get(`${paths.plans.list}?status=final&q=Rowan`);
+    expect(list.body).toContain('Rowan Tester');
+    const none = await caseworker.get(`${paths.plans.list}?status=draft`);
+    expect(none.body).toContain('No plans match.');
+    expect((await parent.get(paths.plans.list)).statusCode).toBe(403);
+    const shared = await parent.get(paths.plans.shared);
+    expect(shared.body).toContain('Rowan Tester');
+    expect((await otherParent.get(paths.plans.shared)).body).not.toContain('Rowan');
+    void childId;
+  });
+});

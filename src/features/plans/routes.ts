@@ -1,0 +1,1046 @@
+/**
+ * The plan pages: the caseworker's list and editor (task list of checks, items by section, advice to pull in),
+ * item forms, placement and budget, issuing drafts and finals, the manager's override, comments and answers, the
+ * family's and advisers' view of the shared draft, versions compared side by side, and the documents (HTML, Word,
+ * PDF). Handlers are thin: parse, call the service, render.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/access/access.ts';
+import type { AppDeps } from '../../platform/web/app.ts';
+import { actorOf } from '../../platform/web/app.ts';
+import type { FormErrors } from '../../platform/web/forms.ts';
+import { formValues, parseForm, readDateInput, singleError } from '../../platform/web/forms.ts';
+import { paths, withQuery } from '../../platform/web/paths.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { AREAS_OF_NEED, PFA_AREAS, SECTIONS, type Section } from '../../domain/plan-quality/model.ts';
+import { PFA_FROM_YEAR } from '../../domain/plan-quality/golden-thread.ts';
+import { formatLong } from '../../domain/assessment/journey.ts';
+import { paginationItems } from '../children/routes.ts';
+import { arrayValue } from '../assessments/routes.ts';
+import {
+  AREA_LABELS,
+  compareVersions,
+  PFA_LABELS,
+  planLines,
+  poundsText,
+  SECTION_TITLES,
+  sourceText,
+  amountText,
+  frequencyText,
+  groupingText,
+} from './describe.ts';
+import { planDocx, planPdf } from './documents.ts';
+import {
+  aspirationSchema,
+  budgetSchema,
+  commentSchema,
+  directPaymentSchema,
+  needBSchema,
+  needSchema,
+  outcomeSchema,
+  overrideSchema,
+  poundsToPence,
+  PROVISION_FIELDS,
+  provisionSchema,
+  respondSchema,
+  startSchema,
+} from './forms.ts';
+import {
+  addComment,
+  commentsForStaff,
+  createPlan,
+  currentSnapshot,
+  editorView,
+  getVersion,
+  isProvisionSection,
+  issueDraft,
+  issuePlan,
+  listPlans,
+  listVersions,
+  PlanError,
+  pullRecommendation,
+  readableVersions,
+  recordOverride,
+  removeItem,
+  respondToComment,
+  saveItem,
+  setBudget,
+  setPlacement,
+  settingChoices,
+  sharedPlans,
+  sharedView,
+  snapshotLines,
+  syncAdvice,
+  type ItemInput,
+  type PlanContext,
+  type Snapshot,
+} from './service.ts';
+
+const EDITABLE_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'J'] as const;
+type EditableSection = (typeof EDITABLE_SECTIONS)[number];
+const isEditable = (s: string): s is EditableSection => (EDITABLE_SECTIONS as readonly string[]).includes(s);
+
+export const STATUS_TAGS: Record<string, { text: string; classes: string }> = {
+  complete: { text: 'Complete', classes: 'govuk-tag--green' },
+  'has-errors': { text: 'Errors to fix', classes: 'govuk-tag--red' },
+  'has-warnings': { text: 'Check warnings', classes: 'govuk-tag--yellow' },
+  empty: { text: 'Nothing added', classes: 'govuk-tag--grey' },
+};
+export const PLAN_STATUS_LABELS: Record<string, string> = {
+  draft: 'Draft',
+  final: 'Final',
+  amended: 'Amended',
+};
+
+/** The document's view model: every section's items in words, from a snapshot. */
+export function documentView(s: Snapshot) {
+  const p = s.plan;
+  const needText = new Map(p.needs.map((n) => [n.id, n.text]));
+  const outcomeText = new Map(p.outcomes.map((o) => [o.id, o.text]));
+  return {
+    s,
+    sections: SECTIONS.map((section) => ({ section, title: SECTION_TITLES[section] })),
+    aspirations: p.aspirations,
+    needsB: AREAS_OF_NEED.map((area) => ({
+      area: AREA_LABELS[area],
+      needs: p.needs.filter((n) => n.section === 'B' && n.area === area),
+    })).filter((g) => g.needs.length),
+    needsC: p.needs.filter((n) => n.section === 'C'),
+    needsD: p.needs.filter((n) => n.section === 'D'),
+    outcomes: p.outcomes.map((o) => ({
+      ...o,
+      needs: o.needIds.map((id) => needText.get(id) ?? 'a need no longer in the plan'),
+      pfa: o.preparationForAdulthood ? PFA_LABELS[o.preparationForAdulthood] : null,
+    })),
+    provision: Object.fromEntries(
+      (['F', 'G', 'H1', 'H2'] as const).map((sec) => [
+        sec,
+        p.provision
+          .filter((x) => x.section === sec)
+          .map((x) => ({
+            ...x,
+            amountText: amountText(x.amount),
+            frequencyText: frequencyText(x.frequency),
+            groupingText: groupingText(x),
+            needs: x.needIds.map((id) => needText.get(id) ?? 'a need no longer in the plan'),
+            outcomes: x.outcomeIds.map((id) => outcomeText.get(id) ?? 'an outcome no longer in the plan'),
+            source: sourceText(x, p.advice),
+          })),
+      ]),
+    ),
+    placement: p.placement,
+    budget: {
+      requested: p.personalBudget.requested,
+      amount: poundsText(p.personalBudget.annualAmountPence),
+      payments: p.personalBudget.directPayments.map((d) => ({
+        ...d,
+        amount: poundsText(d.annualAmountPence),
+      })),
+    },
+    advice: p.advice.map((a) => ({
+      ...a,
+      receivedLong: formatLong(a.received),
+      summary: s.adviceSummaries[a.id] ?? '',
+    })),
+  };
+}
+
+function dateValues(today: string) {
+  const [y, m, d] = today.split('-');
+  return { 'date-day': String(Number(d)), 'date-month': String(Number(m)), 'date-year': y! };
+}
+
+function idsFromBody(body: unknown, name: string) {
+  return arrayValue(body, name);
+}
+
+export function planRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps.database;
+  const run = <T>(actor: Actor, fn: (ctx: PlanContext) => Promise<T>) =>
+    db.transaction().execute((trx) => fn({ trx, actor, jobs: deps.jobs, today: todayInLondon() }));
+  const planIdOf = (request: FastifyRequest) => (request.params as { planId: string }).planId;
+
+  // ---- List and start ----
+
+  app.get(paths.plans.list, async (request, reply) => {
+    const actor = actorOf(request);
+    const values = formValues(request.query);
+    const status = ['draft', 'final', 'amended'].includes(values.status ?? '')
+      ? (values.status as 'draft')
+      : undefined;
+    const q = (values.q ?? '').trim().slice(0, 100) || undefined;
+    const mine = values.mine === 'yes';
+    const page = Math.min(100_000, Math.max(1, Number(values.page) || 1));
+    const result = await listPlans(db, actor, { status, q, mine, page });
+    const link = (n: number) =>
+      withQuery(paths.plans.list, { status, q, mine: mine ? 'yes' : undefined, page: n });
+    return reply.view('plans/list.njk', {
+      pageTitle: 'EHC plans',
+      values,
+      result: {
+        ...result,
+        rows: result.rows.map((r) => ({ ...r, statusLabel: PLAN_STATUS_LABELS[r.status] })),
+      },
+      statusItems: [
+        { value: '', text: 'Any' },
+        ...['draft', 'final', 'amended'].map((s) => ({
+          value: s,
+          text: PLAN_STATUS_LABELS[s],
+          selected: status === s,
+        })),
+      ],
+      pagination: {
+        previous: result.page > 1 ? { href: link(result.page - 1) } : undefined,
+        next: result.page < result.pages ? { href: link(result.page + 1) } : undefined,
+        items: paginationItems(result.page, result.pages, link),
+      },
+    });
+  });
+
+  const renderStart = (reply: FastifyReply, values: Record<string, string>, errors?: FormErrors) => {
+    if (errors) reply.code(400);
+    return reply.view('plans/start.njk', {
+      pageTitle: 'Start an EHC plan',
+      backLink: paths.plans.list,
+      values,
+      errors,
+    });
+  };
+  app.get(paths.plans.start, async (request, reply) => {
+    const actor = actorOf(request);
+    await listPlans(db, actor, { page: 1 }, 1); // checks the role
+    const values = formValues(request.query);
+    return renderStart(reply, { childReference: values.child ?? '' });
+  });
+  app.post(paths.plans.start, async (request, reply) => {
+    const actor = actorOf(request);
+    const form = parseForm(startSchema, request.body, ['childReference']);
+    if (!form.ok) return renderStart(reply, form.values, form.errors);
+    try {
+      const id = await run(actor, (ctx) => createPlan(ctx, form.data));
+      return reply.redirect(paths.plans.plan(id), 303);
+    } catch (err) {
+      if (err instanceof PlanError)
+        return renderStart(reply, formValues(request.body), singleError(err.field, err.message));
+      throw err;
+    }
+  });
+
+  // ---- The editor ----
+
+  app.get(paths.plans.planPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const today = todayInLondon();
+    const view = await editorView(db, actor, planIdOf(request), today);
+    const query = formValues(request.query);
+    const { plan, check, items, record } = view;
+    const needText = new Map(plan.needs.map((n) => [n.id, n.text]));
+    const outcomeText = new Map(plan.outcomes.map((o) => [o.id, o.text]));
+    const provisionById = new Map(plan.provision.map((p) => [p.id, p]));
+    const adviceName = new Map(view.advice.map((a) => [a.id, `${a.agency}: ${a.author_role}`]));
+    const sections = check.sections.map((task) => ({
+      ...task,
+      title: SECTION_TITLES[task.section],
+      tag: STATUS_TAGS[task.status],
+      errors: task.findings.filter((f) => f.severity === 'error').length,
+      warnings: task.findings.filter((f) => f.severity === 'warning').length,
+      findings: task.findings.map((f) => ({
+        ...f,
+        anchor: f.itemId ? `item-${f.itemId}` : `section-${task.section}`,
+      })),
+      items: items
+        .filter((i) => i.section === task.section)
+        .map((i) => {
+          const prov = provisionById.get(i.id);
+          return {
+            id: i.id,
+            text: i.text,
+            area: i.area ? AREA_LABELS[i.area as keyof typeof AREA_LABELS] : null,
+            whose: i.whose,
+            timescale: i.timescale_text,
+            successMeasure: i.success_measure,
+            pfa: i.pfa_area ? PFA_LABELS[i.pfa_area as keyof typeof PFA_LABELS] : null,
+            needs: (i.need_ids as string[]).map((id) => needText.get(id) ?? id),
+            outcomes: (i.outcome_ids as string[]).map((id) => outcomeText.get(id) ?? id),
+            howMuch: prov
+              ? [amountText(prov.amount), frequencyText(prov.frequency)].filter(Boolean).join(', ')
+              : '',
+            who: prov?.deliverer
+              ? `${prov.deliverer.role}${prov.deliverer.qualification ? ` (${prov.deliverer.qualification})` : ''}`
+              : '',
+            grouping: prov ? groupingText(prov) : '',
+            source: prov
+              ? sourceText(prov, plan.advice)
+              : i.source_advice_id
+                ? `From advice: ${adviceName.get(i.source_advice_id) ?? ''}`
+                : null,
+            amount: i.section === 'J' ? poundsText(i.annual_amount_pence) : '',
+            findings: task.findings.filter((f) => f.itemId === i.id),
+          };
+        }),
+    }));
+    const unreflected = view.recommendations.filter((r) => r.notPulled > 0);
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const taskItems = sections.map((s) => ({
+      title: { text: s.title },
+      href: `#section-${s.section}`,
+      ...(s.errors || s.warnings
+        ? { hint: { text: `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}` } }
+        : {}),
+      status: s.status === 'complete' ? { text: 'Complete' } : { tag: s.tag },
+    }));
+    return reply.view('plans/editor.njk', {
+      pageTitle: `EHC plan: ${record.given_name} ${record.family_name}`,
+      backLink: paths.plans.list,
+      view,
+      record,
+      sections,
+      taskItems,
+      unreflected,
+      statusLabel: PLAN_STATUS_LABELS[record.status],
+      pfaPrompt: plan.yearGroup >= PFA_FROM_YEAR && !plan.outcomes.some((o) => o.preparationForAdulthood),
+      yearGroup: plan.yearGroup,
+      saved: query.saved,
+      periodEnd: view.period ? formatLong(view.period.to) : null,
+      periodStart: view.period ? formatLong(view.period.from) : null,
+    });
+  });
+
+  // ---- Items ----
+
+  const renderItem = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    section: EditableSection,
+    itemId: string | null,
+    values: Record<string, string>,
+    selected: { needIds: string[]; outcomeIds: string[]; provisionIds: string[] },
+    errors?: FormErrors,
+  ) => {
+    const actor = actorOf(request);
+    const view = await editorView(db, actor, planIdOf(request), todayInLondon());
+    if (!view.canEdit) throw new NotFoundError();
+    const plan = view.plan;
+    const provision = isProvisionSection(section);
+    const needSections =
+      section === 'F' ? ['B'] : section === 'G' ? ['C'] : provision ? ['D'] : ['B', 'C', 'D'];
+    if (errors) reply.code(400);
+    return reply.view('plans/item.njk', {
+      pageTitle: `${itemId ? 'Change' : 'Add to'} ${SECTION_TITLES[section]}`,
+      backLink: `${paths.plans.plan(plan.id)}#section-${section}`,
+      record: view.record,
+      section,
+      kind:
+        section === 'A'
+          ? 'aspiration'
+          : ['B', 'C', 'D'].includes(section)
+            ? 'need'
+            : section === 'E'
+              ? 'outcome'
+              : section === 'J'
+                ? 'payment'
+                : 'provision',
+      action: itemId ? paths.plans.item(plan.id, itemId) : paths.plans.newItem(plan.id, section),
+      itemId,
+      values,
+      errors,
+      pfaPrompt: plan.yearGroup >= PFA_FROM_YEAR,
+      yearGroup: plan.yearGroup,
+      areaItems: AREAS_OF_NEED.map((a) => ({ value: a, text: AREA_LABELS[a], checked: values.area === a })),
+      pfaItems: [
+        { value: '', text: 'Not a preparing-for-adulthood outcome' },
+        ...PFA_AREAS.map((a) => ({ value: a, text: PFA_LABELS[a], selected: values.pfaArea === a })),
+      ],
+      needItems: plan.needs
+        .filter((n) => needSections.includes(n.section))
+        .map((n) => ({
+          value: n.id,
+          text: `${n.section}: ${n.text}`,
+          checked: selected.needIds.includes(n.id),
+        })),
+      outcomeItems: plan.outcomes.map((o) => ({
+        value: o.id,
+        text: o.text,
+        checked: selected.outcomeIds.includes(o.id),
+      })),
+      provisionItems: plan.provision.map((p) => ({
+        value: p.id,
+        text: `${p.section}: ${p.what}`,
+        checked: selected.provisionIds.includes(p.id),
+      })),
+      adviceItems: [
+        { value: '', text: 'Select the advice' },
+        ...view.advice.map((a) => ({
+          value: a.id,
+          text: `${a.agency}: ${a.author_role} (received ${formatLong(a.received)})`,
+          selected: values.sourceAdviceId === a.id,
+        })),
+      ],
+      unitItems: [
+        { value: '', text: 'Select' },
+        ...['minutes', 'hours', 'sessions'].map((u) => ({
+          value: u,
+          text: u,
+          selected: values.amountUnit === u,
+        })),
+      ],
+      perItems: [
+        { value: '', text: 'Select' },
+        ...[
+          ['day', 'a day'],
+          ['week', 'a week'],
+          ['half-term', 'each half-term'],
+          ['term', 'a term'],
+          ['year', 'a year'],
+        ].map(([v, t]) => ({ value: v, text: t, selected: values.frequencyPer === v })),
+      ],
+      groupingItems: [
+        { value: 'one-to-one', text: 'One to one (1:1)', checked: values.groupingKind === 'one-to-one' },
+        { value: 'group', text: 'A group (give the largest size)', checked: values.groupingKind === 'group' },
+        { value: 'whole-class', text: 'Whole class', checked: values.groupingKind === 'whole-class' },
+      ],
+      sourceItems: [
+        {
+          value: 'advice',
+          text: 'Recommended in advice (section K)',
+          checked: values.sourceKind === 'advice',
+        },
+        {
+          value: 'authority-decision',
+          text: "The council's own decision",
+          checked: values.sourceKind === 'authority-decision',
+        },
+      ],
+    });
+  };
+
+  const itemValues = (i: Awaited<ReturnType<typeof editorView>>['items'][number]) => ({
+    text: i.text,
+    whose: i.whose ?? '',
+    area: i.area ?? '',
+    timescaleText: i.timescale_text ?? '',
+    successMeasure: i.success_measure ?? '',
+    pfaArea: i.pfa_area ?? '',
+    amountValue: i.amount_value === null ? '' : String(Number(i.amount_value)),
+    amountUnit: i.amount_unit ?? '',
+    frequencyTimes: i.frequency_times === null ? '' : String(Number(i.frequency_times)),
+    frequencyPer: i.frequency_per ?? '',
+    delivererRole: i.deliverer_role ?? '',
+    delivererQualification: i.deliverer_qualification ?? '',
+    groupingKind: i.grouping_kind ?? '',
+    groupingSize: i.grouping_size === null ? '' : String(i.grouping_size),
+    where: i.where_text ?? '',
+    oversight: i.oversight ?? '',
+    review: i.review ?? '',
+    sourceKind: i.source_kind ?? '',
+    sourceAdviceId: i.source_advice_id ?? '',
+    sourceReason: i.source_reason ?? '',
+    annualAmount: i.annual_amount_pence === null ? '' : (i.annual_amount_pence / 100).toFixed(2),
+  });
+
+  app.get(paths.plans.newItemPattern, async (request, reply) => {
+    const { section } = request.params as { section: string };
+    if (!isEditable(section)) throw new NotFoundError();
+    const defaults: Record<string, string> = isProvisionSection(section) ? { sourceKind: 'advice' } : {};
+    return renderItem(request, reply, section, null, defaults, {
+      needIds: [],
+      outcomeIds: [],
+      provisionIds: [],
+    });
+  });
+
+  app.get(paths.plans.itemPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { itemId } = request.params as { itemId: string };
+    const view = await editorView(db, actor, planIdOf(request), todayInLondon());
+    const item = view.items.find((i) => i.id === itemId);
+    if (!item) throw new NotFoundError();
+    return renderItem(request, reply, item.section, item.id, itemValues(item), {
+      needIds: item.need_ids as string[],
+      outcomeIds: item.outcome_ids as string[],
+      provisionIds: item.provision_ids as string[],
+    });
+  });
+
+  const saveItemRoute = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    section: EditableSection,
+    itemId: string | null,
+  ) => {
+    const actor = actorOf(request);
+    const planId = planIdOf(request);
+    const selected = {
+      needIds: idsFromBody(request.body, 'needIds'),
+      outcomeIds: idsFromBody(request.body, 'outcomeIds'),
+      provisionIds: idsFromBody(request.body, 'provisionIds'),
+    };
+    const values = formValues(request.body);
+    let input: ItemInput | null = null;
+    let errors: FormErrors | undefined;
+    const parse = <S extends z.ZodType>(schema: S, order: string[]) => {
+      const r = parseForm(schema, request.body, order);
+      if (!r.ok) errors = r.errors;
+      return r.ok ? r.data : null;
+    };
+    if (section === 'A') {
+      const d = parse(aspirationSchema, ['text', 'whose']);
+      if (d) input = { section, text: d.text, whose: d.whose ?? null };
+    } else if (section === 'B') {
+      const d = parse(needBSchema, ['area', 'text']);
+      if (d) input = { section, text: d.text, area: d.area };
+    } else if (section === 'C' || section === 'D') {
+      const d = parse(needSchema, ['text']);
+      if (d) input = { section, text: d.text };
+    } else if (section === 'E') {
+      const d = parse(outcomeSchema, ['text', 'timescaleText', 'successMeasure', 'pfaArea', 'needIds']);
+      if (d) {
+        input = {
+          section,
+          text: d.text,
+          timescaleText: d.timescaleText ?? null,
+          successMeasure: d.successMeasure ?? null,
+          pfaArea: d.pfaArea ?? null,
+          needIds: selected.needIds,
+        };
+      }
+    } else if (section === 'J') {
+      const d = parse(directPaymentSchema, ['text', 'annualAmount']);
+      if (d) {
+        input = {
+          section,
+          text: d.text,
+          annualAmountPence: poundsToPence(d.annualAmount),
+          needIds: selected.needIds,
+          outcomeIds: selected.outcomeIds,
+          provisionIds: selected.provisionIds,
+        };
+      }
+    } else {
+      const d = parse(provisionSchema, PROVISION_FIELDS);
+      if (d) {
+        input = {
+          section,
+          text: d.text,
+          amountValue: d.amountValue ?? null,
+          amountUnit: d.amountUnit ?? null,
+          frequencyTimes: d.frequencyTimes ?? null,
+          frequencyPer: d.frequencyPer ?? null,
+          delivererRole: d.delivererRole ?? null,
+          delivererQualification: d.delivererQualification ?? null,
+          groupingKind: d.groupingKind ?? null,
+          groupingSize: d.groupingSize ?? null,
+          where: d.where ?? null,
+          oversight: d.oversight ?? null,
+          review: d.review ?? null,
+          sourceKind: d.sourceKind,
+          sourceAdviceId: d.sourceAdviceId ?? null,
+          sourceReason: d.sourceReason ?? null,
+          needIds: selected.needIds,
+          outcomeIds: selected.outcomeIds,
+        };
+      }
+    }
+    if (!input) return renderItem(request, reply, section, itemId, values, selected, errors);
+    try {
+      const id = await run(actor, (ctx) => saveItem(ctx, planId, itemId, input));
+      return reply.redirect(`${withQuery(paths.plans.plan(planId), { saved: section })}#item-${id}`, 303);
+    } catch (err) {
+      if (err instanceof PlanError)
+        return renderItem(
+          request,
+          reply,
+          section,
+          itemId,
+          values,
+          selected,
+          singleError(err.field, err.message),
+        );
+      throw err;
+    }
+  };
+
+  app.post(paths.plans.newItemPattern, async (request, reply) => {
+    const { section } = request.params as { section: string };
+    if (!isEditable(section)) throw new NotFoundError();
+    return saveItemRoute(request, reply, section, null);
+  });
+
+  app.post(paths.plans.itemPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { itemId } = request.params as { itemId: string };
+    const view = await editorView(db, actor, planIdOf(request), todayInLondon());
+    const item = view.items.find((i) => i.id === itemId);
+    if (!item) throw new NotFoundError();
+    return saveItemRoute(request, reply, item.section, item.id);
+  });
+
+  app.post(paths.plans.removeItemPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { itemId } = request.params as { itemId: string };
+    const planId = planIdOf(request);
+    await run(actor, (ctx) => removeItem(ctx, planId, itemId));
+    return reply.redirect(withQuery(paths.plans.plan(planId), { saved: 'removed' }), 303);
+  });
+
+  app.post(paths.plans.pullPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const planId = planIdOf(request);
+    const values = formValues(request.body);
+    const id = await run(actor, (ctx) =>
+      pullRecommendation(ctx, planId, values.adviceId ?? '', values.key ?? ''),
+    );
+    return reply.redirect(
+      `${withQuery(paths.plans.plan(planId), { saved: 'pulled' })}${id ? `#item-${id}` : '#advice'}`,
+      303,
+    );
+  });
+
+  app.post(paths.plans.syncAdvicePattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const planId = planIdOf(request);
+    await run(actor, (ctx) => syncAdvice(ctx, planId));
+    return reply.redirect(`${withQuery(paths.plans.plan(planId), { saved: 'K' })}#section-K`, 303);
+  });
+
+  // ---- Placement and budget ----
+
+  const renderPlacement = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors?: FormErrors,
+  ) => {
+    const actor = actorOf(request);
+    const view = await editorView(db, actor, planIdOf(request), todayInLondon());
+    const settings = await settingChoices(db, actor.laCode);
+    const current = values.settingId ?? view.record.placement_setting_id ?? '';
+    if (errors) reply.code(400);
+    return reply.view('plans/placement.njk', {
+      pageTitle: SECTION_TITLES.I,
+      backLink: `${paths.plans.plan(view.record.id)}#section-I`,
+      record: view.record,
+      errors,
+      settingItems: [
+        { value: '', text: 'Leave blank (a draft plan)' },
+        ...settings.map((s) => ({ value: s.id, text: `${s.name} (${s.type})`, selected: current === s.id })),
+      ],
+    });
+  };
+  app.get(paths.plans.placementPattern, (request, reply) => renderPlacement(request, reply, {}));
+  app.post(paths.plans.placementPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const planId = planIdOf(request);
+    const values = formValues(request.body);
+    try {
+      await run(actor, (ctx) => setPlacement(ctx, planId, values.settingId || null));
+      return reply.redirect(`${withQuery(paths.plans.plan(planId), { saved: 'I' })}#section-I`, 303);
+    } catch (err) {
+      if (err instanceof PlanError)
+        return renderPlacement(request, reply, values, singleError(err.field, err.message));
+      throw err;
+    }
+  });
+
+  const renderBudget = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string> | null,
+    errors?: FormErrors,
+  ) => {
+    const actor = actorOf(request);
+    const view = await editorView(db, actor, planIdOf(request), todayInLondon());
+    const v = values ?? {
+      requested: view.record.budget_requested ? 'yes' : 'no',
+      amount: view.record.budget_pence === null ? '' : (view.record.budget_pence / 100).toFixed(2),
+    };
+    if (errors) reply.code(400);
+    return reply.view('plans/budget.njk', {
+      pageTitle: SECTION_TITLES.J,
+      backLink: `${paths.plans.plan(view.record.id)}#section-J`,
+      record: view.record,
+      values: v,
+      errors,
+    });
+  };
+  app.get(paths.plans.budgetPattern, (request, reply) => renderBudget(request, reply, null));
+  app.post(paths.plans.budgetPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const planId = planIdOf(request);
+    const form = parseForm(budgetSchema, request.body, ['requested', 'amount']);
+    if (!form.ok) return renderBudget(request, reply, form.values, form.errors);
+    await run(actor, (ctx) =>
+      setBudget(ctx, planId, {
+        requested: form.data.requested === 'yes',
+        pence: form.data.amount ? poundsToPence(form.data.amount) : null,
+      }),
+    );
+    return reply.redirect(`${withQuery(paths.plans.plan(planId), { saved: 'J' })}#section-J`, 303);
+  });
+
+  // ---- Issuing and the override ----
+
+  const renderIssue = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kind: 'draft' | 'final',
+    values: Record<string, string> | null,
+    errors?: FormErrors,
+  ) => {
+    const actor = actorOf(request);
+    const today = todayInLondon();
+    const view = await editorView(db, actor, planIdOf(request), today);
+    if (errors) reply.code(400);
+    return reply.view('plans/issue.njk', {
+      pageTitle:
+        kind === 'draft'
+          ? 'Share the draft plan for comments'
+          : view.record.status === 'draft'
+            ? 'Issue the final plan'
+            : 'Issue the amended plan',
+      backLink: paths.plans.plan(view.record.id),
+      kind,
+      view,
+      record: view.record,
+      values: values ?? dateValues(today),
+      errors,
+      action:
+        kind === 'draft' ? paths.plans.issueDraft(view.record.id) : paths.plans.issueFinal(view.record.id),
+    });
+  };
+  for (const kind of ['draft', 'final'] as const) {
+    const pattern = kind === 'draft' ? paths.plans.issueDraftPattern : paths.plans.issueFinalPattern;
+    app.get(pattern, (request, reply) => renderIssue(request, reply, kind, null));
+    app.post(pattern, async (request, reply) => {
+      const actor = actorOf(request);
+      const planId = planIdOf(request);
+      const values = formValues(request.body);
+      const date = readDateInput(values, 'date', 'The date');
+      if (date.error || !date.value) {
+        return renderIssue(request, reply, kind, values, singleError('date', date.error ?? 'Enter the date'));
+      }
+      try {
+        await run(actor, (ctx) =>
+          kind === 'draft'
+            ? issueDraft(ctx, planId, { date: date.value! })
+            : issuePlan(ctx, planId, { date: date.value! }),
+        );
+        return reply.redirect(
+          withQuery(paths.plans.plan(planId), { saved: kind === 'draft' ? 'draft-issued' : 'final-issued' }),
+          303,
+        );
+      } catch (err) {
+        if (err instanceof PlanError)
+          return renderIssue(request, reply, kind, values, singleError('date', err.message));
+        if (err instanceof Error && err.name === 'JourneyError')
+          return renderIssue(request, reply, kind, values, singleError('date', err.message));
+        throw err;
+      }
+    });
+  }
+
+  const renderOverride = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors?: FormErrors,
+  ) => {
+    const actor = actorOf(request);
+    const view = await editorView(db, actor, planIdOf(request), todayInLondon());
+    if (!view.canOverride) throw new NotFoundError();
+    if (errors) reply.code(400);
+    return reply.view('plans/override.njk', {
+      pageTitle: 'Record why the plan may be issued with errors',
+      backLink: paths.plans.plan(view.record.id),
+      view,
+      record: view.record,
+      values,
+      errors,
+      errorFindings: view.check.findings.filter((f) => f.severity === 'error'),
+    });
+  };
+  app.get(paths.plans.overridePattern, (request, reply) => renderOverride(request, reply, {}));
+  app.post(paths.plans.overridePattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const planId = planIdOf(request);
+    const form = parseForm(overrideSchema, request.body, ['reason']);
+    if (!form.ok) return renderOverride(request, reply, form.values, form.errors);
+    try {
+      await run(actor, (ctx) => recordOverride(ctx, planId, form.data));
+    } catch (err) {
+      if (err instanceof PlanError)
+        return renderOverride(request, reply, formValues(request.body), singleError(err.field, err.message));
+      throw err;
+    }
+    return reply.redirect(withQuery(paths.plans.plan(planId), { saved: 'override' }), 303);
+  });
+
+  // ---- Comments: the caseworker's side ----
+
+  app.get(paths.plans.commentsPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { record, comments } = await commentsForStaff(db, actor, planIdOf(request));
+    return reply.view('plans/comments.njk', {
+      pageTitle: 'Comments on the draft plan',
+      backLink: paths.plans.plan(record.id),
+      record,
+      comments,
+      open: comments.filter((c) => !c.response).length,
+    });
+  });
+
+  const renderRespond = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors?: FormErrors,
+  ) => {
+    const actor = actorOf(request);
+    const { commentId } = request.params as { commentId: string };
+    const { record, comments } = await commentsForStaff(db, actor, planIdOf(request));
+    const comment = comments.find((c) => c.id === commentId);
+    if (!comment) throw new NotFoundError();
+    if (errors) reply.code(400);
+    return reply.view('plans/respond.njk', {
+      pageTitle: 'Answer a comment',
+      backLink: paths.plans.comments(record.id),
+      record,
+      comment,
+      values,
+      errors,
+    });
+  };
+  app.get(paths.plans.respondPattern, (request, reply) => renderRespond(request, reply, {}));
+  app.post(paths.plans.respondPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const planId = planIdOf(request);
+    const { commentId } = request.params as { commentId: string };
+    const form = parseForm(respondSchema, request.body, ['response', 'changed', 'changeNote']);
+    if (!form.ok) return renderRespond(request, reply, form.values, form.errors);
+    await run(actor, (ctx) =>
+      respondToComment(ctx, planId, commentId, {
+        response: form.data.response,
+        changed: form.data.changed === 'yes',
+        changeNote: form.data.changeNote ?? null,
+      }),
+    );
+    return reply.redirect(withQuery(paths.plans.comments(planId), { answered: 1 }), 303);
+  });
+
+  // ---- The family's and advisers' side ----
+
+  app.get(paths.plans.shared, async (request, reply) => {
+    const actor = actorOf(request);
+    const plans = await sharedPlans(db, actor);
+    return reply.view('plans/shared-list.njk', {
+      pageTitle: actor.role === 'professional' ? 'Plans shared with you' : 'Your EHC plan',
+      plans: plans.map((p) => ({ ...p, statusLabel: PLAN_STATUS_LABELS[p.status] })),
+    });
+  });
+
+  const renderShared = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors?: FormErrors,
+  ) => {
+    const actor = actorOf(request);
+    const today = todayInLondon();
+    const view = await sharedView(db, actor, planIdOf(request), today);
+    const lines = view.latest ? snapshotLines(view.latest.snapshot) : [];
+    const partItems = [
+      { value: '', text: 'Select a part of the plan' },
+      ...lines.flatMap((l) => [
+        {
+          value: `section:${l.section}`,
+          text: `${SECTION_TITLES[l.section]} (the whole section)`,
+          selected: values.part === `section:${l.section}`,
+        },
+        ...l.items.map((i) => ({
+          value: `item:${l.section}:${i.id}`,
+          text: `${l.section}: ${i.text.length > 80 ? `${i.text.slice(0, 79)}…` : i.text}`,
+          selected: values.part === `item:${l.section}:${i.id}`,
+        })),
+      ]),
+    ];
+    if (errors) reply.code(400);
+    return reply.view('plans/shared.njk', {
+      pageTitle: `${view.latest?.kind === 'draft' ? 'Draft' : 'Final'} EHC plan for ${view.record.preferred_name || view.record.given_name}`,
+      backLink:
+        actor.role === 'professional' || actor.role === 'parent' || actor.role === 'young-person'
+          ? paths.plans.shared
+          : paths.plans.plan(view.record.id),
+      view,
+      doc: view.latest ? documentView(view.latest.snapshot) : null,
+      partItems,
+      values: { ...values, token: values.token || randomUUID() },
+      errors,
+      sent: formValues(request.query).sent === '1',
+      periodEnd: view.period ? formatLong(view.period.to) : null,
+      periodOpen: view.period ? view.period.to >= today : false,
+    });
+  };
+  app.get(paths.plans.sharedPlanPattern, (request, reply) => renderShared(request, reply, {}));
+  app.post(paths.plans.commentPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const planId = planIdOf(request);
+    const form = parseForm(commentSchema, request.body, ['part', 'body']);
+    if (!form.ok) return renderShared(request, reply, form.values, form.errors);
+    const [kind, section, itemId] = form.data.part.split(':');
+    if (!section || !SECTIONS.includes(section as Section) || (kind !== 'section' && kind !== 'item')) {
+      return renderShared(
+        request,
+        reply,
+        formValues(request.body),
+        singleError('part', 'Select the part of the plan your comment is about'),
+      );
+    }
+    try {
+      await run(actor, (ctx) =>
+        addComment(ctx, planId, {
+          section: section as Section,
+          itemId: kind === 'item' ? (itemId ?? null) : null,
+          body: form.data.body,
+          token: form.data.token || randomUUID(),
+        }),
+      );
+    } catch (err) {
+      if (err instanceof PlanError)
+        return renderShared(
+          request,
+          reply,
+          formValues(request.body),
+          singleError(err.field === 'section' ? 'part' : err.field, err.message),
+        );
+      throw err;
+    }
+    return reply.redirect(`${withQuery(paths.plans.sharedPlan(planId), { sent: 1 })}#comments`, 303);
+  });
+
+  // ---- Versions, comparison and documents ----
+
+  app.get(paths.plans.versionsPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const planId = planIdOf(request);
+    const record = await readableVersions(db, actor, planId);
+    const versions = await listVersions(db, actor.laCode, planId);
+    return reply.view('plans/versions.njk', {
+      pageTitle: 'Versions of the plan',
+      backLink: ['parent', 'young-person', 'professional'].includes(actor.role)
+        ? paths.plans.sharedPlan(planId)
+        : paths.plans.plan(planId),
+      record,
+      versions,
+      versionItems: (selected: string) =>
+        versions.map((v) => ({
+          value: v.id,
+          text: `Version ${v.number}: ${v.kind}, ${formatLong(v.issued_on)}`,
+          selected: v.id === selected,
+        })),
+      from: versions[1]?.id ?? '',
+      to: versions[0]?.id ?? '',
+    });
+  });
+
+  app.get(paths.plans.comparePattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const planId = planIdOf(request);
+    const values = formValues(request.query);
+    const record = await readableVersions(db, actor, planId);
+    const versions = await listVersions(db, actor.laCode, planId);
+    const known = (id: string | undefined) => versions.some((v) => v.id === id);
+    if (!known(values.from) || !known(values.to) || values.from === values.to) {
+      reply.code(400);
+      return reply.view('plans/versions.njk', {
+        pageTitle: 'Versions of the plan',
+        backLink: paths.plans.versions(planId),
+        record,
+        versions,
+        versionItems: (selected: string) =>
+          versions.map((v) => ({
+            value: v.id,
+            text: `Version ${v.number}: ${v.kind}, ${formatLong(v.issued_on)}`,
+            selected: v.id === selected,
+          })),
+        from: values.from ?? '',
+        to: values.to ?? '',
+        errors: singleError('from', 'Select two different versions to compare'),
+      });
+    }
+    const [a, b] = await Promise.all([
+      getVersion(db, actor, planId, values.from!),
+      getVersion(db, actor, planId, values.to!),
+    ]);
+    const [older, newer] =
+      a.version.number < b.version.number ? [a.version, b.version] : [b.version, a.version];
+    const compared = compareVersions(planLines(older.snapshot.plan), planLines(newer.snapshot.plan)).map(
+      (c) => ({ ...c, title: SECTION_TITLES[c.section] }),
+    );
+    return reply.view('plans/compare.njk', {
+      pageTitle: `Compare version ${older.number} with version ${newer.number}`,
+      backLink: paths.plans.versions(planId),
+      record,
+      older,
+      newer,
+      compared,
+      totals: {
+        added: compared.reduce((n, c) => n + c.added, 0),
+        removed: compared.reduce((n, c) => n + c.removed, 0),
+        changed: compared.reduce((n, c) => n + c.changed, 0),
+      },
+    });
+  });
+
+  const snapshotFor = async (request: FastifyRequest) => {
+    const actor = actorOf(request);
+    const { planId, versionId } = request.params as { planId: string; versionId: string };
+    if (versionId === 'current') {
+      const { snapshot } = await currentSnapshot(db, actor, planId, todayInLondon());
+      return { snapshot, label: 'working copy (not issued)', number: null as number | null, planId };
+    }
+    const { version } = await getVersion(db, actor, planId, versionId);
+    return {
+      snapshot: version.snapshot,
+      label: `version ${version.number}, ${version.kind}, issued ${formatLong(version.issued_on)}`,
+      number: version.number,
+      planId,
+    };
+  };
+
+  app.get(paths.plans.documentPattern, async (request, reply) => {
+    const { snapshot, label, planId } = await snapshotFor(request);
+    const { versionId } = request.params as { versionId: string };
+    return reply.view('plans/document.njk', {
+      pageTitle: `EHC plan for ${snapshot.child.fullName}`,
+      backLink: versionId === 'current' ? paths.plans.plan(planId) : paths.plans.versions(planId),
+      doc: documentView(snapshot),
+      label,
+      docx: paths.plans.document(planId, versionId, 'docx'),
+      pdf: paths.plans.document(planId, versionId, 'pdf'),
+    });
+  });
+
+  const fileName = (s: Snapshot, n: number | null, ext: string) =>
+    `EHC-plan-${s.child.reference}${n ? `-v${n}` : '-working-copy'}.${ext}`;
+  app.get(paths.plans.docxPattern, async (request, reply) => {
+    const { snapshot, number } = await snapshotFor(request);
+    const buffer = await planDocx(documentView(snapshot), number);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename="${fileName(snapshot, number, 'docx')}"`)
+      .send(buffer);
+  });
+  app.get(paths.plans.pdfPattern, async (request, reply) => {
+    const { snapshot, number } = await snapshotFor(request);
+    const buffer = await planPdf(documentView(snapshot), number);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${fileName(snapshot, number, 'pdf')}"`)
+      .send(buffer);
+  });
+}
+
+export type DocumentView = ReturnType<typeof documentView>;
