@@ -24,6 +24,7 @@ import {
   listOutbox,
   listUsers,
   searchAudit,
+  HoldsOpenCasesError,
   SelfChangeError,
   updateUser,
 } from './service.ts';
@@ -174,6 +175,7 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
     reply: FastifyReply,
     values?: Record<string, string>,
     errors?: FormErrors,
+    extra: { openCases?: number; moveCasesHref?: string } = {},
   ) => {
     const actor = actorOf(request);
     const { userId } = request.params as { userId: string };
@@ -189,6 +191,7 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
       updated: query.updated === '1',
       roleItems: roleItems(values?.role ?? user.role),
       activeValue: values?.active ?? (user.active ? 'yes' : 'no'),
+      ...extra,
     });
   };
 
@@ -215,6 +218,22 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
             'role',
             'You cannot remove your own administrator role or stop your own account signing in',
           ),
+        );
+      }
+      if (err instanceof HoldsOpenCasesError) {
+        const n = err.openCases;
+        return renderUser(
+          request,
+          reply,
+          formValues(request.body),
+          singleError(
+            'active',
+            `This officer still holds ${n} open ${n === 1 ? 'assessment' : 'assessments'}. A team manager must move ${n === 1 ? 'it' : 'them'} to another officer before this account can be switched off`,
+          ),
+          {
+            openCases: n,
+            moveCasesHref: withQuery(paths.assessments.team, { from: userId }) + '#move-cases',
+          },
         );
       }
       throw err;

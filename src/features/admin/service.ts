@@ -139,6 +139,16 @@ export async function createUser(db: Executor, actor: Actor, input: NewUserInput
 
 export class SelfChangeError extends Error {}
 
+/** The account still holds open assessments: they must be moved to another officer before it is switched off. */
+export class HoldsOpenCasesError extends Error {
+  readonly openCases: number;
+  constructor(openCases: number) {
+    super(`This officer still holds ${openCases} open assessments`);
+    this.openCases = openCases;
+    this.name = 'HoldsOpenCasesError';
+  }
+}
+
 export async function updateUser(
   db: Executor,
   actor: Actor,
@@ -148,6 +158,17 @@ export async function updateUser(
   const before = await getUser(db, actor, userId);
   if (userId === actor.userId && (!change.active || change.role !== 'administrator')) {
     throw new SelfChangeError();
+  }
+  if (!change.active && before.active) {
+    // The database refuses this too (trigger from migration 0005); asking first gives the user a clear answer.
+    const held = await db
+      .selectFrom('assessment_case')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('la_code', '=', actor.laCode)
+      .where('officer_id', '=', userId)
+      .where('is_open', '=', true)
+      .executeTakeFirstOrThrow();
+    if (Number(held.n) > 0) throw new HoldsOpenCasesError(Number(held.n));
   }
   await db
     .updateTable('app_user')

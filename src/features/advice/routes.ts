@@ -1,11 +1,12 @@
 /**
  * Professionals' advice: the task list across all their children (oldest due first) and the structured advice form.
  * Casework staff use the same form to record advice that arrived another way (for example the family's own views).
- * Documents are pasted as text: no file upload (see docs/assessments.md).
+ * A document (PDF, Word, OpenDocument text or text) can be attached: checked by extension and contents, stored with
+ * the advice and served only as a download to the casework staff and the professional it was asked of.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/web/app.ts';
-import { actorOf } from '../../platform/web/app.ts';
+import { actorOf, isUploadedFile } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { formValues, readDateInput, singleError, toFormErrors } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
@@ -15,6 +16,7 @@ import { paginationItems } from '../children/routes.ts';
 import { adviceSchema } from '../assessments/forms.ts';
 import { tagged } from '../assessments/routes.ts';
 import {
+  getAdviceDocument,
   getAdviceTask,
   JourneyError,
   NEED_AREAS,
@@ -25,6 +27,8 @@ import {
 } from '../assessments/service.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/access/access.ts';
+import { ADVICE_DOCUMENT_ACCEPT, checkAdviceDocument } from './documents.ts';
+import { contentDisposition, servedContentType } from '../improvement/evidence-files.ts';
 
 export const PROVISION_ROWS = 4;
 
@@ -47,7 +51,7 @@ export async function tasksPage(db: Executor, actor: Actor, query: unknown, base
   };
 }
 
-function readSubmission(values: Record<string, string>, isStaff: boolean, today: string) {
+function readSubmission(values: Record<string, string>, isStaff: boolean, today: string, upload?: unknown) {
   const parsed = adviceSchema.safeParse(values);
   const errors: FormErrors = parsed.success
     ? { list: [], fields: {} }
@@ -94,8 +98,14 @@ function readSubmission(values: Record<string, string>, isStaff: boolean, today:
     if (d.error || !d.value) add('received', d.error ?? 'Enter the date the advice arrived', 'received-day');
     else received = d.value;
   }
+  let document: { fileName: string; contentType: string; content: Uint8Array } | undefined;
+  if (isUploadedFile(upload)) {
+    const checked = checkAdviceDocument(upload);
+    if (checked.ok) document = checked;
+    else add('document', checked.message);
+  }
   if (errors.list.length || !parsed.success) return { ok: false as const, errors };
-  return { ok: true as const, data: { ...parsed.data, needs, provision, received } };
+  return { ok: true as const, data: { ...parsed.data, needs, provision, received, document } };
 }
 
 export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -135,6 +145,7 @@ export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
         : { 'received-day': String(Number(d)), 'received-month': String(Number(m)), 'received-year': y! },
       errors,
       sent: (request.query as Record<string, string>).sent === '1',
+      documentAccept: ADVICE_DOCUMENT_ACCEPT,
       submittedNeeds: (task.needs ?? {}) as Record<string, string>,
       submittedProvision: (task.provision ?? []) as ProvisionLine[],
     });
@@ -146,7 +157,8 @@ export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = actorOf(request);
     const { adviceId } = request.params as { adviceId: string };
     const values = formValues(request.body);
-    const form = readSubmission(values, STAFF.includes(actor.role), todayInLondon());
+    const upload = (request.body as Record<string, unknown> | undefined)?.document;
+    const form = readSubmission(values, STAFF.includes(actor.role), todayInLondon(), upload);
     if (!form.ok) return render(request, reply, values, form.errors);
     try {
       await db
@@ -160,5 +172,19 @@ export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
       throw err;
     }
     return reply.redirect(withQuery(paths.advice.task(adviceId), { sent: 1 }), 303);
+  });
+
+  app.get(paths.advice.documentPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { adviceId } = request.params as { adviceId: string };
+    const file = await db.transaction().execute((trx) => getAdviceDocument(trx, actor, adviceId));
+    // Always an attachment, never shown inline, never sniffed into something else (such as a web page).
+    return reply
+      .header('content-type', servedContentType(file.fileName))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', contentDisposition(file.fileName))
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, no-store')
+      .send(Buffer.from(file.content));
   });
 }

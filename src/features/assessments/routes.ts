@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../platform/access/access.ts';
-import { requireRole } from '../../platform/access/access.ts';
+import { isUuid, requireRole } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { ADVICE_AGENCIES, ASSESSMENT_STAGES, PRIMARY_NEEDS } from '../../platform/db/schema.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -225,7 +225,11 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
       moved: (request.query as Record<string, string>).moved,
     });
   };
-  app.get(paths.assessments.team, (request, reply) => renderTeam(request, reply));
+  app.get(paths.assessments.team, (request, reply) => {
+    // The administrator's "holds open cases" message links here with the leaver chosen.
+    const from = formValues(request.query).from;
+    return renderTeam(request, reply, from && isUuid(from) ? { from } : {});
+  });
 
   app.post(paths.assessments.moveAll, async (request, reply) => {
     const actor = actorOf(request);

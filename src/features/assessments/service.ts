@@ -772,6 +772,8 @@ export interface AdviceSubmission {
   outcomes?: string | undefined;
   provision: ProvisionLine[];
   documentText?: string | undefined;
+  /** An attached document, already checked (features/advice/documents.ts). */
+  document?: { fileName: string; contentType: string; content: Uint8Array } | undefined;
   received: string;
 }
 
@@ -821,6 +823,28 @@ async function adviceOrNotFound(db: Executor, actor: Actor, adviceId: string) {
   return row;
 }
 
+/**
+ * The document attached to a piece of advice, for the casework staff and the professional it was asked of only
+ * (anyone else, or advice with no document: 404, the denial audited). The download itself is audited.
+ */
+export async function getAdviceDocument(db: Executor, actor: Actor, adviceId: string) {
+  const task = await adviceOrNotFound(db, actor, adviceId);
+  const doc = await db
+    .selectFrom('assessment_advice_document')
+    .select('content')
+    .where('la_code', '=', actor.laCode)
+    .where('advice_id', '=', task.id)
+    .executeTakeFirst();
+  if (!doc || !task.document_name) throw new NotFoundError();
+  await audit(db, auditContext(actor), {
+    action: 'advice.document.download',
+    recordType: 'assessment_advice',
+    recordId: task.id,
+    childId: task.child_id,
+  });
+  return { fileName: task.document_name, content: doc.content };
+}
+
 /** One advice task: its child, its clock step and what has been sent. */
 export async function getAdviceTask(db: Executor, actor: Actor, adviceId: string, today: string) {
   const task = await adviceOrNotFound(db, actor, adviceId);
@@ -849,6 +873,9 @@ export async function submitAdvice(
       outcomes: input.outcomes ?? null,
       provision: JSON.stringify(input.provision),
       document_text: input.documentText ?? null,
+      document_name: input.document?.fileName ?? null,
+      document_type: input.document?.contentType ?? null,
+      document_size: input.document?.content.length ?? null,
       submitted_by: actor.userId,
       submitted_at: new Date(),
     })
@@ -856,6 +883,12 @@ export async function submitAdvice(
     .where('id', '=', adviceId)
     .where('status', '=', 'requested')
     .execute();
+  if (input.document) {
+    await trx
+      .insertInto('assessment_advice_document')
+      .values({ la_code: actor.laCode, advice_id: adviceId, content: input.document.content })
+      .execute();
+  }
   const timeline = await refreshClock(trx, actor.laCode, task.case_id, ctx.today);
   const label = AGENCY_LABELS[task.agency] ?? task.agency;
   const answerText = {

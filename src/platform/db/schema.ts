@@ -246,6 +246,7 @@ export interface DB {
   audit_log: AuditLogTable;
   case_event: CaseEventTable;
   notification: NotificationTable;
+  assessment_advice_document: AssessmentRequestTables['assessment_advice_document'];
   ehc_plan: EhcPlanTable;
   ehc_plan_advice: EhcPlanAdviceTable;
   ehc_plan_item: EhcPlanItemTable;
@@ -706,7 +707,6 @@ export interface AssessmentAdviceTable {
   document_name: string | null;
   document_type: string | null;
   document_size: number | null;
-  document_content: Uint8Array | null;
   submitted_by: string | null;
   submitted_at: Timestamp | null;
   reminder_two_weeks_at: Timestamp | null;
@@ -905,4 +905,14 @@ export interface PlanAuditActionTable {
   done_at: Timestamp | null;
   done_by: string | null;
   created_at: Generated<Date>;
+}
+
+export interface AssessmentRequestTables {
+  /** The bytes of a document attached to advice (migration 0007). */
+  assessment_advice_document: {
+    la_code: string;
+    advice_id: string;
+    content: Uint8Array;
+    created_at: Generated<Date>;
+  };
 }

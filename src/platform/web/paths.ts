@@ -114,6 +114,8 @@ export const paths = {
     tasks: '/advice',
     task: (id: string) => `/advice/${encodeURIComponent(id)}`,
     taskPattern: '/advice/:adviceId',
+    document: (id: string) => `/advice/${encodeURIComponent(id)}/document`,
+    documentPattern: '/advice/:adviceId/document',
   },
   plans: {
     list: '/plans',

@@ -17,7 +17,13 @@ export const statements: string[] = [
   `alter table assessment_advice add column document_name text`,
   `alter table assessment_advice add column document_type text`,
   `alter table assessment_advice add column document_size integer`,
-  `alter table assessment_advice add column document_content bytea`,
-  `alter table assessment_advice add constraint assessment_advice_document_check
-    check ((document_name is null) = (document_content is null))`,
+  // The bytes live apart so that reading advice (task lists, the case page) never loads them.
+  `create table assessment_advice_document (
+    la_code text not null references local_authority (la_code),
+    advice_id uuid not null,
+    content bytea not null,
+    created_at timestamptz not null default now(),
+    primary key (la_code, advice_id),
+    foreign key (la_code, advice_id) references assessment_advice (la_code, id)
+  )`,
 ];
