@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
 import { buildDemoData, type DemoData, type DemoLink, type DemoOptions } from './build.ts';
 import { seedImprovementDemo } from '../features/improvement/demo.ts';
 import { seedLocalOfferDemo } from '../features/local-offer/demo.ts';
+import { seedPlansDemo } from '../features/plans/demo.ts';
 import { seedAssessmentDemo } from '../features/assessments/demo.ts';
 
 export { buildDemoData, type DemoData, type DemoOptions } from './build.ts';
@@ -90,6 +91,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoOptions = {}): Promi
     await seedImprovementDemo(trx, { laCode: DEMO_LA_CODE, today: options.today });
     await seedLocalOfferDemo(trx, { laCode: DEMO_LA_CODE, today: options.today });
     await seedAssessmentDemo(trx, { laCode: DEMO_LA_CODE, today: options.today });
+    await seedPlansDemo(trx, { laCode: DEMO_LA_CODE, today: options.today });
     return true;
   });
   if (!inserted) return { skipped: true };

@@ -1,0 +1,667 @@
+/**
+ * Demo plans: the first 300 children with plans (by reference, GT-000018 always included) get a structured plan of
+ * realistic, mixed quality: about a third exemplary, most mixed (a vague provision or an outcome with no timescale),
+ * a quarter weak (golden-thread gaps: a need with no provision, provision linked to nothing, health advice unused).
+ * Each has its draft and final versions, and most have an audit history with blind moderation of a sample. Fully
+ * deterministic: a seeded generator, a fixed reference date, no clock reads.
+ */
+import { computeTimeline } from '../../domain/clock/index.ts';
+import type { Advice, AreaOfNeed, Need, Outcome, Plan, Provision } from '../../domain/plan-quality/model.ts';
+import { yearGroupOn } from '../../domain/school-year.ts';
+import { createRandom, hashString, type Random } from '../../demo/random.ts';
+import type { Executor } from '../../platform/audit/audit.ts';
+import type { Insertable } from 'kysely';
+import type { EhcPlanItemTable } from '../../platform/db/schema.ts';
+import { AUDIT_AREAS, type Grade, type Grades } from '../plan-audits/stats.ts';
+import type { Snapshot } from './service.ts';
+
+export const DEMO_PLAN_COUNT = 300;
+const DEFAULT_TODAY = '2026-03-02';
+
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+
+interface Library {
+  area: AreaOfNeed;
+  need: string;
+  outcome: string;
+  timescale: string;
+  measure: string;
+  good: {
+    what: string;
+    amount: number;
+    unit: 'minutes' | 'hours' | 'sessions';
+    times: number;
+    per: 'day' | 'week' | 'term';
+    role: string;
+    training: string;
+    grouping: 'one-to-one' | 'group';
+    size: number | null;
+  };
+  vague: string;
+}
+
+const LIBRARY: readonly Library[] = [
+  {
+    area: 'communication-and-interaction',
+    need: 'Finds it hard to understand instructions longer than a few words and to join in conversations with other children.',
+    outcome: 'will follow a three-step instruction in class without adult prompting',
+    timescale: 'By July 2027',
+    measure: 'on 4 out of 5 observed occasions, recorded by the class teacher',
+    good: {
+      what: 'Direct speech and language therapy on following instructions and turn-taking',
+      amount: 30,
+      unit: 'minutes',
+      times: 1,
+      per: 'week',
+      role: 'Speech and language therapist',
+      training: 'registered with the Health and Care Professions Council',
+      grouping: 'one-to-one',
+      size: null,
+    },
+    vague: 'Access to speech and language therapy input as appropriate.',
+  },
+  {
+    area: 'cognition-and-learning',
+    need: 'Reading and spelling are about three years behind age expectations; working memory is well below average.',
+    outcome: 'will read a book at their reading level aloud with 95% accuracy',
+    timescale: 'By the end of Key Stage 2',
+    measure: 'measured on a running record each half-term',
+    good: {
+      what: 'Precision Teaching of high-frequency words',
+      amount: 15,
+      unit: 'minutes',
+      times: 4,
+      per: 'week',
+      role: 'Teaching assistant',
+      training: 'trained in Precision Teaching by the educational psychologist',
+      grouping: 'one-to-one',
+      size: null,
+    },
+    vague: 'Regular small group interventions to support literacy.',
+  },
+  {
+    area: 'social-emotional-mental-health',
+    need: 'Becomes very anxious at unstructured times and at changes of routine, and may leave the classroom.',
+    outcome: 'will manage the move between lessons and break times calmly',
+    timescale: 'By July 2026',
+    measure: 'on 4 days out of 5, from the daily check-in record',
+    good: {
+      what: 'Check-in with a named key adult using a visual timetable, and a planned exit card',
+      amount: 10,
+      unit: 'minutes',
+      times: 2,
+      per: 'day',
+      role: 'Key adult (teaching assistant)',
+      training: 'trained in emotion coaching',
+      grouping: 'one-to-one',
+      size: null,
+    },
+    vague: 'Support with emotional regulation when needed.',
+  },
+  {
+    area: 'sensory-physical',
+    need: 'Low muscle tone affects handwriting stamina and moving safely around a busy school.',
+    outcome: 'will write independently for 10 minutes without a rest',
+    timescale: 'By the end of Year 6',
+    measure: 'on 3 out of 4 occasions, from work samples',
+    good: {
+      what: 'Fine motor skills programme set by the occupational therapist',
+      amount: 20,
+      unit: 'minutes',
+      times: 3,
+      per: 'week',
+      role: 'Teaching assistant',
+      training: 'shown the programme by the occupational therapist each term',
+      grouping: 'group',
+      size: 4,
+    },
+    vague: 'Opportunities for fine motor activities.',
+  },
+];
+
+const ASPIRATIONS = [
+  'I want to be a vet because I love animals.',
+  'I would like to have a best friend to play with at lunchtime.',
+  'We want them to be happy at school and to learn to read.',
+  'I want to go to college and learn to cook.',
+  'I like football and drawing. I want to be less worried at school.',
+];
+
+interface AdviceSeed {
+  agency: string;
+  authorRole: string;
+}
+const ADVICE: readonly AdviceSeed[] = [
+  { agency: 'Educational psychology', authorRole: 'Educational psychologist' },
+  { agency: 'Health', authorRole: 'Community paediatrician' },
+  { agency: 'The school, college or nursery', authorRole: 'SENCO' },
+  { agency: 'Social care', authorRole: "Social worker, disabled children's team" },
+];
+
+type Tier = 'exemplary' | 'mixed' | 'weak';
+
+export interface PlansDemoOptions {
+  laCode: string;
+  today?: string | undefined;
+  count?: number;
+}
+
+function chunked<T>(rows: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** Seeds the demo plans and audits inside the demo authority's transaction. Returns how many plans. */
+export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Promise<number> {
+  const la = options.laCode;
+  const today = options.today ?? DEFAULT_TODAY;
+  const count = options.count ?? DEMO_PLAN_COUNT;
+  const rng0 = createRandom(hashString(`plans:${la}`));
+  const children = await db
+    .selectFrom('child')
+    .select([
+      'id',
+      'reference',
+      'given_name',
+      'family_name',
+      'preferred_name',
+      'date_of_birth',
+      'plan_first_issued',
+      'lead_officer_id',
+    ])
+    .where('la_code', '=', la)
+    .where((eb) => eb.or([eb('plan_status', '=', 'plan'), eb('reference', '=', 'GT-000018')]))
+    .orderBy('reference')
+    .limit(count)
+    .execute();
+  const special = await db
+    .selectFrom('child')
+    .select([
+      'id',
+      'reference',
+      'given_name',
+      'family_name',
+      'preferred_name',
+      'date_of_birth',
+      'plan_first_issued',
+      'lead_officer_id',
+    ])
+    .where('la_code', '=', la)
+    .where('reference', '=', 'GT-000018')
+    .executeTakeFirst();
+  if (special && !children.some((c) => c.id === special.id)) children[children.length - 1] = special;
+  const staff = await db
+    .selectFrom('app_user')
+    .select(['id', 'email', 'role', 'team_id', 'display_name'])
+    .where('la_code', '=', la)
+    .where('role', 'in', ['caseworker', 'team-manager', 'send-leader'])
+    .orderBy('email')
+    .execute();
+  const writers = staff.filter((s) => s.role === 'caseworker');
+  const auditors = staff.filter((s) => s.role !== 'caseworker');
+  const settings = await db
+    .selectFrom('setting')
+    .select(['id', 'name', 'type'])
+    .where('la_code', '=', la)
+    .orderBy('name')
+    .limit(500)
+    .execute();
+  const current = new Map(
+    (
+      await db
+        .selectFrom('child_setting')
+        .select(['child_id', 'setting_id'])
+        .where('la_code', '=', la)
+        .where('end_date', 'is', null)
+        .execute()
+    ).map((r) => [r.child_id, r.setting_id]),
+  );
+  const parent = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('la_code', '=', la)
+    .where('email', '=', 'parent@demo.example')
+    .executeTakeFirst();
+  if (!writers.length || !settings.length) return 0;
+
+  const plans: Record<string, unknown>[] = [];
+  const adviceRows: Record<string, unknown>[] = [];
+  const items: Insertable<EhcPlanItemTable>[] = [];
+  const versions: Record<string, unknown>[] = [];
+  const audits: Record<string, unknown>[] = [];
+  const actions: Record<string, unknown>[] = [];
+  const comments: Record<string, unknown>[] = [];
+  let firstAudits = 0;
+
+  for (const [index, child] of children.entries()) {
+    const rng: Random = rng0.fork(child.reference);
+    const special18 = child.reference === 'GT-000018';
+    const tier: Tier = special18
+      ? 'mixed'
+      : rng.weighted<Tier>([
+          ['exemplary', 3],
+          ['mixed', 4.5],
+          ['weak', 2.5],
+        ]);
+    const writer =
+      (child.lead_officer_id && writers.find((w) => w.id === child.lead_officer_id)) ||
+      writers[index % writers.length]!;
+    const planId = rng.uuid();
+    const finalIssued =
+      child.plan_first_issued && child.plan_first_issued < addDays(today, -60)
+        ? child.plan_first_issued
+        : rng.dateBetween(addDays(today, -700), addDays(today, -60));
+    const draftIssued = addDays(finalIssued, -rng.int(20, 40));
+    const yearGroup = yearGroupOn(child.date_of_birth, finalIssued);
+    const settingId = current.get(child.id) ?? rng.pick(settings).id;
+    const setting = settings.find((s) => s.id === settingId) ?? rng.pick(settings);
+
+    // Section K
+    const adviceCount = rng.int(2, 4);
+    const advice: Advice[] = ADVICE.slice(0, adviceCount).map((a, i) => ({
+      id: rng.uuid(),
+      agency: a.agency,
+      authorRole: a.authorRole,
+      received: addDays(draftIssued, -rng.int(20, 50) + i),
+    }));
+    advice.forEach((a, i) =>
+      adviceRows.push({
+        la_code: la,
+        id: a.id,
+        plan_id: planId,
+        assessment_advice_id: null,
+        agency: a.agency,
+        author_role: a.authorRole,
+        service_name: null,
+        received: a.received,
+        summary: `${a.agency} advice for ${child.given_name}, written after meeting them and their family.`,
+        position: i + 1,
+      }),
+    );
+
+    // Needs, outcomes and provision
+    const areas = rng.sample(LIBRARY, rng.int(2, 3));
+    const needs: Need[] = [];
+    const outcomes: Outcome[] = [];
+    const provision: Provision[] = [];
+    for (const [ai, lib] of areas.entries()) {
+      const needId = rng.uuid();
+      const outcomeId = rng.uuid();
+      needs.push({ id: needId, section: 'B', area: lib.area, text: lib.need });
+      const weakOutcome = tier === 'weak' ? rng.chance(0.6) : tier === 'mixed' && rng.chance(0.25);
+      outcomes.push({
+        id: outcomeId,
+        text: weakOutcome
+          ? `${child.given_name} will receive support to make progress.`
+          : `${child.preferred_name || child.given_name} ${lib.outcome}`,
+        needIds: tier === 'weak' && ai === 0 && rng.chance(0.5) ? [] : [needId],
+        timescale: { text: weakOutcome ? '' : lib.timescale, by: null },
+        successMeasure: weakOutcome ? '' : lib.measure,
+        preparationForAdulthood: yearGroup >= 9 && ai === 0 && tier !== 'weak' ? 'employment' : null,
+      });
+      const skip = tier === 'weak' && ai === areas.length - 1 && rng.chance(0.6); // a need left without provision
+      if (skip) continue;
+      const vague = tier === 'weak' ? rng.chance(0.7) : tier === 'mixed' && rng.chance(0.35);
+      const src = advice[ai % Math.min(advice.length, 3)]!;
+      provision.push({
+        id: rng.uuid(),
+        section: 'F',
+        what: vague ? lib.vague : lib.good.what,
+        amount: vague ? null : { value: lib.good.amount, unit: lib.good.unit },
+        frequency: vague ? null : { times: lib.good.times, per: lib.good.per },
+        deliverer: vague ? null : { role: lib.good.role, qualification: lib.good.training },
+        grouping: vague
+          ? null
+          : lib.good.grouping === 'group'
+            ? { kind: 'group', size: lib.good.size ?? 4 }
+            : { kind: 'one-to-one' },
+        where: vague ? '' : 'In a quiet room next to the classroom',
+        oversight: vague ? '' : 'The SENCO',
+        review: vague ? '' : 'Termly, against the outcome',
+        needIds: [needId],
+        outcomeIds: tier === 'weak' && rng.chance(0.4) ? [] : [outcomeId],
+        source: { kind: 'advice', adviceId: src.id },
+      });
+    }
+    // Health: need in C and, unless the plan is weak, provision in G citing the health advice.
+    const healthAdvice = advice.find((a) => a.agency === 'Health');
+    if (healthAdvice) {
+      const needId = rng.uuid();
+      needs.push({
+        id: needId,
+        section: 'C',
+        text: 'Needs a care plan for managing asthma during school trips and PE.',
+      });
+      if (tier !== 'weak') {
+        provision.push({
+          id: rng.uuid(),
+          section: 'G',
+          what: 'Training for staff in the asthma care plan by the school nurse',
+          amount: { value: 1, unit: 'sessions' },
+          frequency: { times: 1, per: 'year' },
+          deliverer: { role: 'School nurse', qualification: 'registered nurse' },
+          grouping: { kind: 'whole-class' },
+          where: 'At school, before the first trip of the year',
+          oversight: 'The SENCO',
+          review: 'Each year at the annual review',
+          needIds: [needId],
+          outcomeIds: [outcomes[0]!.id],
+          source: { kind: 'advice', adviceId: healthAdvice.id },
+        });
+      }
+    }
+    const aspirations = [
+      { id: rng.uuid(), text: rng.pick(ASPIRATIONS), whose: rng.pick(['child', 'young person', 'parent']) },
+    ];
+    const placement = { settingId: setting.id, name: setting.name };
+    const finalPlan: Plan = {
+      id: planId,
+      status: 'final',
+      yearGroup,
+      aspirations,
+      needs,
+      outcomes,
+      provision,
+      placement,
+      personalBudget: { requested: false, annualAmountPence: null, directPayments: [] },
+      advice,
+    };
+    // The draft: section I blank, and the first provision item as the draft first had it (vaguer).
+    const draftProvision = provision.map((p, i) =>
+      i === 0 && p.amount ? { ...p, what: `${p.what}, as appropriate`, frequency: null } : p,
+    );
+    const draftPlan: Plan = {
+      ...finalPlan,
+      status: 'draft',
+      placement: null,
+      provision: draftProvision.slice(0, Math.max(1, draftProvision.length - (tier === 'exemplary' ? 0 : 1))),
+    };
+    const childInfo = {
+      name: child.preferred_name || child.given_name,
+      fullName: `${child.given_name} ${child.family_name}`,
+      reference: child.reference,
+      dateOfBirth: child.date_of_birth,
+    };
+    const snap = (plan: Plan): Snapshot => ({
+      plan,
+      child: childInfo,
+      writer: writer.display_name,
+      adviceSummaries: Object.fromEntries(
+        adviceRows.filter((a) => a.plan_id === planId).map((a) => [a.id as string, a.summary as string]),
+      ),
+      placementType: plan.placement ? setting.type : null,
+    });
+    const reviewDue =
+      computeTimeline({ asOf: today, plan: { firstIssued: finalIssued, reviews: [] } }).steps.find(
+        (s) => s.id === 'review:1',
+      )?.due ?? null;
+    const draftVersion = rng.uuid();
+    const finalVersion = rng.uuid();
+    plans.push({
+      la_code: la,
+      id: planId,
+      child_id: child.id,
+      case_id: null,
+      status: 'final',
+      writer_id: writer.id,
+      team_id: writer.team_id,
+      placement_setting_id: setting.id,
+      budget_requested: false,
+      budget_pence: null,
+      revision: 1,
+      shared_version_id: finalVersion,
+      draft_served: draftIssued,
+      final_issued: finalIssued,
+      review_due: reviewDue,
+    });
+    const row = (
+      text: string,
+      section: EhcPlanItemTable['section'],
+      position: number,
+      extra: Partial<Insertable<EhcPlanItemTable>>,
+    ): Insertable<EhcPlanItemTable> => ({
+      la_code: la,
+      plan_id: planId,
+      section,
+      position,
+      text,
+      whose: null,
+      area: null,
+      timescale_text: null,
+      timescale_by: null,
+      success_measure: null,
+      pfa_area: null,
+      amount_value: null,
+      amount_unit: null,
+      frequency_times: null,
+      frequency_per: null,
+      deliverer_role: null,
+      deliverer_qualification: null,
+      grouping_kind: null,
+      grouping_size: null,
+      where_text: null,
+      oversight: null,
+      review: null,
+      source_kind: null,
+      source_advice_id: null,
+      source_recommendation: null,
+      source_reason: null,
+      annual_amount_pence: null,
+      need_ids: '[]',
+      outcome_ids: '[]',
+      provision_ids: '[]',
+      ...extra,
+    });
+    aspirations.forEach((a, i) => items.push(row(a.text, 'A', i + 1, { id: a.id, whose: a.whose })));
+    needs.forEach((n, i) =>
+      items.push(row(n.text, n.section, i + 1, { id: n.id, area: n.section === 'B' ? n.area : null })),
+    );
+    outcomes.forEach((o, i) =>
+      items.push(
+        row(o.text, 'E', i + 1, {
+          id: o.id,
+          timescale_text: o.timescale.text || null,
+          success_measure: o.successMeasure || null,
+          pfa_area: o.preparationForAdulthood,
+          need_ids: JSON.stringify(o.needIds),
+        }),
+      ),
+    );
+    provision.forEach((p, i) =>
+      items.push(
+        row(p.what, p.section, i + 1, {
+          id: p.id,
+          amount_value: p.amount?.value ?? null,
+          amount_unit: p.amount?.unit ?? null,
+          frequency_times: p.frequency?.times ?? null,
+          frequency_per: p.frequency?.per ?? null,
+          deliverer_role: p.deliverer?.role ?? null,
+          deliverer_qualification: p.deliverer?.qualification ?? null,
+          grouping_kind: p.grouping?.kind ?? null,
+          grouping_size: p.grouping?.kind === 'group' ? p.grouping.size : null,
+          where_text: p.where || null,
+          oversight: p.oversight || null,
+          review: p.review || null,
+          source_kind: p.source.kind,
+          source_advice_id: p.source.kind === 'advice' ? p.source.adviceId : null,
+          source_reason: p.source.kind === 'authority-decision' ? p.source.reason : null,
+          need_ids: JSON.stringify(p.needIds),
+          outcome_ids: JSON.stringify(p.outcomeIds),
+        }),
+      ),
+    );
+    versions.push({
+      la_code: la,
+      id: draftVersion,
+      plan_id: planId,
+      number: 1,
+      kind: 'draft',
+      issued_on: draftIssued,
+      issued_by: writer.id,
+      snapshot: JSON.stringify(snap(draftPlan)),
+      thread_errors: 0,
+      override_id: null,
+    });
+    versions.push({
+      la_code: la,
+      id: finalVersion,
+      plan_id: planId,
+      number: 2,
+      kind: 'final',
+      issued_on: finalIssued,
+      issued_by: writer.id,
+      snapshot: JSON.stringify(snap(finalPlan)),
+      thread_errors: 0,
+      override_id: null,
+    });
+    if (special18 && parent) {
+      comments.push({
+        la_code: la,
+        id: rng.uuid(),
+        plan_id: planId,
+        version_id: draftVersion,
+        section: 'F',
+        item_id: null,
+        author_id: parent.id,
+        author_kind: 'family',
+        body: 'Please say how often the speech therapy will happen. "As appropriate" does not tell us anything.',
+        idempotency_key: `demo-${planId}`,
+        response: 'Thank you. The final plan says it will be every week, for 30 minutes.',
+        changed: true,
+        change_note: 'Section F now gives the amount and frequency.',
+        responded_by: writer.id,
+        responded_at: new Date(`${addDays(draftIssued, 10)}T10:00:00Z`),
+        created_at: new Date(`${addDays(draftIssued, 5)}T18:30:00Z`),
+      });
+    }
+
+    // Audits: most plans, graded from the tier with some noise; one in four sampled; most samples moderated blind.
+    if (auditors.length && rng.chance(0.65)) {
+      const base: Grade =
+        tier === 'exemplary'
+          ? rng.pick<Grade>([1, 2, 2])
+          : tier === 'mixed'
+            ? rng.pick<Grade>([2, 3, 3])
+            : rng.pick<Grade>([3, 4, 4]);
+      const auditedOn =
+        addDays(finalIssued, rng.int(14, 90)) < today ? addDays(finalIssued, rng.int(14, 90)) : today;
+      const grades: Grades = {};
+      for (const area of AUDIT_AREAS) {
+        const g = Math.min(4, Math.max(1, base + rng.pick([-1, 0, 0, 0, 1]))) as Grade;
+        grades[area.key] = {
+          grade: g,
+          evidence:
+            g >= 3
+              ? `Section ${area.key} does not yet meet the criterion: ${area.criterion}`
+              : 'Meets the criterion.',
+        };
+      }
+      const auditor = rng.pick(auditors);
+      const auditId = rng.uuid();
+      const sampled = firstAudits % 4 === 0;
+      firstAudits++;
+      audits.push({
+        la_code: la,
+        id: auditId,
+        plan_id: planId,
+        version_id: finalVersion,
+        kind: 'first',
+        moderates_id: null,
+        auditor_id: auditor.id,
+        writer_id: writer.id,
+        team_id: writer.team_id,
+        grades: JSON.stringify(grades),
+        overall: base,
+        overall_evidence: `Overall: ${tier === 'exemplary' ? 'a clear thread from aspirations to quantified provision.' : tier === 'mixed' ? 'mostly clear, with some vague provision.' : 'gaps in the golden thread and vague provision.'}`,
+        sampled,
+        audited_on: auditedOn,
+        idempotency_key: `demo-audit-${auditId}`,
+      });
+      for (const area of AUDIT_AREAS) {
+        const g = grades[area.key]!;
+        if (g.grade >= 3) {
+          actions.push({
+            la_code: la,
+            id: rng.uuid(),
+            audit_id: auditId,
+            plan_id: planId,
+            child_id: child.id,
+            section: area.key,
+            text: g.evidence,
+            assigned_to: writer.id,
+            done_at: rng.chance(0.4) ? new Date(`${addDays(auditedOn, 20)}T12:00:00Z`) : null,
+            done_by: null,
+          });
+        }
+      }
+      const moderator = auditors.find((a) => a.id !== auditor.id);
+      if (sampled && moderator && rng.chance(0.8)) {
+        // First auditors tend to be a little generous: the moderator is as strict or one grade stricter.
+        const m = (g: number) => Math.min(4, Math.max(1, g + rng.pick([0, 0, 0, 1, 1, -1]))) as Grade;
+        const mg: Grades = {};
+        for (const area of AUDIT_AREAS)
+          mg[area.key] = { grade: m(grades[area.key]!.grade), evidence: 'Moderated.' };
+        const modId = rng.uuid();
+        audits.push({
+          la_code: la,
+          id: modId,
+          plan_id: planId,
+          version_id: finalVersion,
+          kind: 'moderation',
+          moderates_id: auditId,
+          auditor_id: moderator.id,
+          writer_id: writer.id,
+          team_id: writer.team_id,
+          grades: JSON.stringify(mg),
+          overall: m(base),
+          overall_evidence: 'Moderated blind against the same criteria.',
+          sampled: false,
+          audited_on: addDays(auditedOn, 7) < today ? addDays(auditedOn, 7) : today,
+          idempotency_key: `demo-audit-${modId}`,
+        });
+      }
+    }
+  }
+
+  for (const c of chunked(plans, 500))
+    await db
+      .insertInto('ehc_plan')
+      .values(c as never)
+      .execute();
+  for (const c of chunked(adviceRows, 500))
+    await db
+      .insertInto('ehc_plan_advice')
+      .values(c as never)
+      .execute();
+  for (const c of chunked(items, 300)) await db.insertInto('ehc_plan_item').values(c).execute();
+  for (const c of chunked(versions, 100))
+    await db
+      .insertInto('ehc_plan_version')
+      .values(c as never)
+      .execute();
+  for (const c of chunked(comments, 100))
+    await db
+      .insertInto('ehc_plan_comment')
+      .values(c as never)
+      .execute();
+  const firsts = audits.filter((a) => a.kind === 'first');
+  const mods = audits.filter((a) => a.kind === 'moderation');
+  for (const c of chunked(firsts, 300))
+    await db
+      .insertInto('plan_audit')
+      .values(c as never)
+      .execute();
+  for (const c of chunked(mods, 300))
+    await db
+      .insertInto('plan_audit')
+      .values(c as never)
+      .execute();
+  for (const c of chunked(actions, 500))
+    await db
+      .insertInto('plan_audit_action')
+      .values(c as never)
+      .execute();
+  return plans.length;
+}
