@@ -301,6 +301,7 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps): void {
       taskItems,
       unreflected,
       statusLabel: PLAN_STATUS_LABELS[record.status],
+      canAudit: ['team-manager', 'send-leader'].includes(actor.role),
       pfaPrompt: plan.yearGroup >= PFA_FROM_YEAR && !plan.outcomes.some((o) => o.preparationForAdulthood),
       yearGroup: plan.yearGroup,
       saved: query.saved,

@@ -1,0 +1,277 @@
+/**
+ * `goldthread bench plans [--children N] [--runs N]`: the demo authority with 25,000 children (300 structured plans
+ * with versions and audits) on PostgreSQL (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server; a fresh
+ * database, dropped afterwards). Adds one plan built from three pieces of advice (the editor's heaviest case: advice
+ * to pull in, every check), then measures server time in-process with `app.inject` for the plan editor (that plan and
+ * a demo plan), the shared draft and the comparison, median and 95th percentile, and prints EXPLAIN ANALYZE of the
+ * editor's queries. Target: the editor's p95 under 150 ms.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
+import type { Benchmark } from '../commands/bench.ts';
+import { UsageError } from '../command.ts';
+import type { Actor } from '../../platform/access/access.ts';
+import { createSession } from '../../platform/auth/sessions.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { openDatabase } from '../../platform/db/database.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { migrateToLatest } from '../../platform/db/migrate.ts';
+import { createJobs } from '../../platform/jobs/jobs.ts';
+import { registerJobs } from '../../platform/jobs/registry.ts';
+import { OutboxNotifier } from '../../platform/notify/notify.ts';
+import { buildApp, SESSION_COOKIE_DEV } from '../../platform/web/app.ts';
+import { featureRoutes } from '../../platform/web/routes.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
+import { seedDemo } from '../../demo/generator.ts';
+import { editorView } from '../../features/plans/service.ts';
+import { draftStageCase, THREE_ADVICE } from '../../features/plans/fixtures.ts';
+
+const serverUrl = () =>
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
+
+function option(args: readonly string[], name: string, fallback: number): number {
+  const i = args.indexOf(name);
+  const raw = i >= 0 ? args[i + 1] : undefined;
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a whole number above 0`);
+  return n;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+async function admin(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+const bench: Benchmark = {
+  description: 'EHC plan editor page (checks, advice to pull in) with 25,000 children on PostgreSQL',
+  async run(args) {
+    const children = option(args, '--children', 25_000);
+    const runs = option(args, '--runs', 100);
+    const name = `gt_bench_plans_${process.pid}_${randomBytes(3).toString('hex')}`;
+    await admin(`create database ${name}`);
+    const url = new URL(serverUrl());
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+    const jobs = createJobs(database);
+    try {
+      await migrateToLatest(database.db);
+      const seedStart = performance.now();
+      await seedDemo(database.db, { children });
+      const db = database.db;
+      const user = async (email: string) =>
+        db
+          .selectFrom('app_user')
+          .select(['la_code', 'id', 'role', 'team_id', 'display_name', 'email', 'job_title'])
+          .where('email', '=', email)
+          .executeTakeFirstOrThrow();
+      const caseworker = await user('caseworker@demo.example');
+      const parent = await user('parent@demo.example');
+      const ids = await Promise.all(
+        ['ep@demo.example', 'health@demo.example', 'senco@demo.example'].map(user),
+      );
+      // A child with no plan yet, at the draft stage with three pieces of advice; the plan pulls everything in.
+      const child = await db
+        .selectFrom('child')
+        .select('id')
+        .where('la_code', '=', caseworker.la_code)
+        .where((eb) =>
+          eb.not(
+            eb.exists(eb.selectFrom('ehc_plan').select('id').whereRef('ehc_plan.child_id', '=', 'child.id')),
+          ),
+        )
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('assessment_case')
+                .select('id')
+                .whereRef('assessment_case.child_id', '=', 'child.id'),
+            ),
+          ),
+        )
+        .orderBy('reference')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      await draftStageCase(db, caseworker.la_code, {
+        childId: child.id,
+        teamId: caseworker.team_id!,
+        officerId: caseworker.id,
+        advice: THREE_ADVICE(ids[0]!.id, ids[1]!.id, ids[2]!.id),
+      });
+      await sql`analyze`.execute(db);
+      const counts = await db
+        .selectFrom('ehc_plan')
+        .select([
+          sql<number>`count(*)`.as('plans'),
+          sql<number>`(select count(*) from ehc_plan_item)`.as('items'),
+          sql<number>`(select count(*) from plan_audit)`.as('audits'),
+        ])
+        .executeTakeFirstOrThrow();
+      process.stdout.write(
+        `seeded ${children} children (${counts.plans} structured plans, ${counts.items} items, ${counts.audits} audits) in ${Math.round(performance.now() - seedStart)} ms\n`,
+      );
+      registerJobs({ database, jobs, notifier: new OutboxNotifier() });
+      await jobs.start({ workers: false });
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        GOLDTHREAD_DEMO: 'false',
+        COOKIE_SECRET: 'bench-secret-bench-secret-bench-secret',
+        DATABASE_URL: url.toString(),
+      });
+      const app = await buildApp({ database, config, jobs, routes: featureRoutes, logger: false });
+      const cookieFor = async (u: { la_code: string; id: string }) => {
+        const { token } = await createSession(
+          db,
+          { laCode: u.la_code, userId: u.id },
+          { ip: null, userAgent: 'bench' },
+        );
+        return `${SESSION_COOKIE_DEV}=${token}`;
+      };
+      const cw = await cookieFor(caseworker);
+      const ref = (
+        await db.selectFrom('child').select('reference').where('id', '=', child.id).executeTakeFirstOrThrow()
+      ).reference;
+      const start = await app.inject({ method: 'GET', url: '/plans/start', headers: { cookie: cw } });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(start.body)![1]!;
+      const setCookie = start.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      const created = await app.inject({
+        method: 'POST',
+        url: '/plans/start',
+        payload: new URLSearchParams({ _csrf: csrf, childReference: ref }).toString(),
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: [cw, setCookie].filter(Boolean).join('; '),
+        },
+      });
+      const newPlan = created.headers.location!.split('/').pop()!;
+      // Pull every recommendation in, so the editor shows a full plan with its citations.
+      const recs = await app.inject({
+        method: 'GET',
+        url: `/plans/${newPlan}`,
+        headers: { cookie: [cw, setCookie].join('; ') },
+      });
+      for (const m of recs.body.matchAll(
+        /name="adviceId" value="([^"]+)">\s*<input type="hidden" name="key" value="([^"]+)"/g,
+      )) {
+        await app.inject({
+          method: 'POST',
+          url: `/plans/${newPlan}/pull`,
+          payload: new URLSearchParams({ _csrf: csrf, adviceId: m[1]!, key: m[2]! }).toString(),
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            cookie: [cw, setCookie].join('; '),
+          },
+        });
+      }
+      const oliver = await db
+        .selectFrom('ehc_plan as p')
+        .innerJoin('child as c', (j) => j.onRef('c.id', '=', 'p.child_id'))
+        .select(['p.id'])
+        .where('c.reference', '=', 'GT-000018')
+        .executeTakeFirstOrThrow();
+      const versions = await db
+        .selectFrom('ehc_plan_version')
+        .select('id')
+        .where('plan_id', '=', oliver.id)
+        .orderBy('number')
+        .execute();
+      const pages = [
+        { key: 'editor_from_advice', url: `/plans/${newPlan}`, cookie: cw },
+        { key: 'editor_demo_plan', url: `/plans/${oliver.id}`, cookie: cw },
+        { key: 'family_shared_plan', url: `/your-plans/${oliver.id}`, cookie: await cookieFor(parent) },
+        {
+          key: 'family_compare',
+          url: `/plans/${oliver.id}/compare?from=${versions[0]!.id}&to=${versions[1]!.id}`,
+          cookie: await cookieFor(parent),
+        },
+      ];
+      const results: Record<string, { p50: number; p95: number }> = {};
+      for (const p of pages) {
+        for (let i = 0; i < 5; i++)
+          await app.inject({ method: 'GET', url: p.url, headers: { cookie: p.cookie } });
+        const times: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          const t0 = performance.now();
+          const r = await app.inject({ method: 'GET', url: p.url, headers: { cookie: p.cookie } });
+          times.push(performance.now() - t0);
+          if (r.statusCode !== 200) throw new Error(`${p.url}: ${r.statusCode}`);
+        }
+        times.sort((a, b) => a - b);
+        results[p.key] = { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
+        process.stdout.write(
+          `${p.key.padEnd(22)} median ${results[p.key]!.p50} ms, p95 ${results[p.key]!.p95} ms\n`,
+        );
+      }
+
+      // The editor's query plans: run its service once on a logging connection, then EXPLAIN ANALYZE what it ran.
+      const captured: CompiledQuery[] = [];
+      const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+      const logged = new Kysely<DB>({
+        dialect: new PostgresDialect({ pool }),
+        log: (event) => {
+          if (event.level === 'query') captured.push(event.query);
+        },
+      });
+      const actor: Actor = {
+        laCode: caseworker.la_code,
+        userId: caseworker.id,
+        sessionId: 'bench',
+        email: caseworker.email,
+        displayName: caseworker.display_name,
+        role: caseworker.role,
+        teamId: caseworker.team_id,
+        jobTitle: caseworker.job_title,
+        ip: null,
+      };
+      await editorView(logged, actor, newPlan, todayInLondon());
+      for (const q of captured) {
+        if (/^insert/i.test(q.sql)) continue;
+        const plan = await pool.query(`explain (analyze, buffers off) ${q.sql}`, q.parameters as unknown[]);
+        process.stdout.write(`\n-- ${q.sql.slice(0, 160).replace(/\s+/g, ' ')}...\n`);
+        for (const row of plan.rows as Array<Record<string, string>>)
+          process.stdout.write(`${row['QUERY PLAN']}\n`);
+      }
+      await logged.destroy();
+      await app.close();
+      process.stdout.write(
+        `${JSON.stringify({
+          bench: 'plans',
+          engine: 'postgres',
+          children,
+          plans: Number(counts.plans),
+          runs,
+          ...Object.fromEntries(
+            Object.entries(results).flatMap(([k, v]) => [
+              [`${k}_p50_ms`, v.p50],
+              [`${k}_p95_ms`, v.p95],
+            ]),
+          ),
+          p50_ms: results.editor_from_advice!.p50,
+          p95_ms: Math.max(results.editor_from_advice!.p95, results.editor_demo_plan!.p95),
+          target_p95_ms: 150,
+        })}\n`,
+      );
+    } finally {
+      await jobs.stop();
+      await database.close();
+      await admin(`drop database if exists ${name} with (force)`);
+    }
+  },
+};
+
+export default bench;
