@@ -246,7 +246,7 @@ export function stageFor(facts: Pick<CaseFacts, 'decision' | 'outcome' | 'finalI
 // ---- The online request: a journey declared as steps, then check your answers. ----
 
 export interface RequestStep {
-  readonly id: 'child' | 'why' | 'support' | 'involved' | 'consent';
+  readonly id: 'child' | 'new-child' | 'why' | 'support' | 'involved' | 'consent';
   readonly title: string;
 }
 
@@ -258,6 +258,34 @@ export const REQUEST_STEPS: readonly RequestStep[] = [
   { id: 'consent', title: 'Sharing information' },
 ];
 
+/** Asked only when the request is about a child Goldthread does not know yet (childId 'new'). */
+export const NEW_CHILD_STEP: RequestStep = {
+  id: 'new-child',
+  title: 'Tell us about the child or young person',
+};
+
+export const RELATIONSHIP_OPTIONS: ReadonlyArray<{ value: string; text: string }> = [
+  { value: 'parent', text: 'Parent' },
+  { value: 'step-parent', text: 'Step-parent' },
+  { value: 'grandparent', text: 'Grandparent' },
+  { value: 'foster-carer', text: 'Foster carer' },
+  { value: 'other-relative', text: 'Another relative' },
+  { value: 'other', text: 'Someone else who looks after them' },
+];
+
+/** The details given for a child Goldthread does not know yet. */
+export interface NewChildAnswers {
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  sex: 'F' | 'M';
+  addressLine: string;
+  postcode: string;
+  settingId: string;
+  relationship: string;
+  parentalResponsibility?: 'yes' | 'no' | undefined;
+}
+
 export const INVOLVED_OPTIONS: ReadonlyArray<{ value: string; text: string }> = [
   { value: 'school', text: 'School, college or nursery' },
   { value: 'educational-psychology', text: 'Educational psychologist' },
@@ -267,7 +295,9 @@ export const INVOLVED_OPTIONS: ReadonlyArray<{ value: string; text: string }> = 
 ];
 
 export interface RequestAnswers {
+  /** A linked child's id, or 'new' for a child Goldthread does not know yet. */
   childId?: string;
+  newChild?: NewChildAnswers;
   detailsCorrect?: 'yes' | 'no';
   corrections?: string;
   why?: string;
@@ -279,7 +309,10 @@ export interface RequestAnswers {
 
 /** The first step the answers have not completed, or 'check' when all are done. */
 export function nextRequestStep(answers: RequestAnswers): RequestStep['id'] | 'check' {
-  if (!answers.childId || !answers.detailsCorrect) return 'child';
+  if (!answers.childId) return 'child';
+  if (answers.childId === 'new') {
+    if (!answers.newChild) return 'new-child';
+  } else if (!answers.detailsCorrect) return 'child';
   if (!answers.why) return 'why';
   if (!answers.support) return 'support';
   if (!answers.involved) return 'involved';
@@ -289,6 +322,8 @@ export function nextRequestStep(answers: RequestAnswers): RequestStep['id'] | 'c
 
 /** The step after this one: the next unanswered step, or check your answers. */
 export function stepAfter(id: RequestStep['id'], answers: RequestAnswers): RequestStep['id'] | 'check' {
+  if (id === 'new-child')
+    return nextRequestStep(answers) === 'new-child' ? 'new-child' : stepAfter('child', answers);
   const index = REQUEST_STEPS.findIndex((s) => s.id === id);
   const pending = nextRequestStep(answers);
   const pendingIndex =

@@ -25,9 +25,12 @@ import {
   statusTag,
   stepById,
   stepLabel,
+  RELATIONSHIP_OPTIONS,
+  type RequestAnswers,
 } from '../../domain/assessment/journey.ts';
 import { yearGroupOn } from '../../domain/school-year.ts';
 import { paginationItems } from '../children/routes.ts';
+import { decideRequester, pendingRequesters } from './requesters.ts';
 import { PRIMARY_NEED_LABELS } from '../children/service.ts';
 import {
   allocateSchema,
@@ -326,7 +329,15 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { caseId } = request.params as { caseId: string };
     const view = await db.transaction().execute((trx) => getCase(trx, actor, caseId, todayInLondon()));
     const query = request.query as Record<string, string>;
+    const pending = await pendingRequesters(db, actor, view.record.id);
     return reply.view('assessments/case.njk', {
+      pendingRequesters: pending.map((p) => ({
+        ...p,
+        newChild: (p.request_answers as RequestAnswers).newChild,
+        relationship: RELATIONSHIP_OPTIONS.find(
+          (o) => o.value === (p.request_answers as RequestAnswers).newChild?.relationship,
+        )?.text,
+      })),
       pageTitle: `Assessment: ${view.record.given_name} ${view.record.family_name}`,
       backLink: paths.assessments.workspace,
       ...caseForView(view),
@@ -335,6 +346,31 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
       canManage: actor.role === 'team-manager',
       canAct: STAFF.includes(actor.role),
     });
+  });
+
+  // The caseworker checks the link between someone who asked online and the child (confirm or not).
+  app.post(`${paths.assessments.casePattern}/requester`, async (request, reply) => {
+    const actor = actorOf(request);
+    const { caseId } = request.params as { caseId: string };
+    const values = formValues(request.body);
+    const decision = values.decision === 'confirm' || values.decision === 'decline' ? values.decision : null;
+    try {
+      if (!decision) throw new JourneyError('decision', 'Select whether to confirm the link');
+      await db.transaction().execute(async (trx) => {
+        await getCase(trx, actor, caseId, todayInLondon());
+        const pending = await pendingRequesters(trx, actor, caseId);
+        if (!pending.some((p) => p.id === values.request)) throw new NotFoundError();
+        await decideRequester(trx, actor, values.request!, decision);
+      });
+    } catch (err) {
+      if (err instanceof JourneyError)
+        return reply.redirect(
+          withQuery(paths.assessments.case(caseId), { done: 'requester-unchanged' }),
+          303,
+        );
+      throw err;
+    }
+    return reply.redirect(withQuery(paths.assessments.case(caseId), { done: `requester-${decision}` }), 303);
   });
 
   app.get(`${paths.assessments.casePattern}/timeline`, async (request, reply) => {
@@ -375,6 +411,8 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     extra?: (view: CaseView, actor: Actor) => Promise<Record<string, unknown>> | Record<string, unknown>;
     defaults?: (view: CaseView) => Record<string, string>;
     read?: (body: unknown) => Record<string, unknown>;
+    /** Checks beyond the schema, so that every error is shown at once. */
+    validate?: (body: unknown) => Array<{ field: string; text: string }>;
     change: (
       ctx: Parameters<Handler>[0],
       caseId: string,
@@ -421,7 +459,16 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
         options.dates ?? [],
         options.order,
       );
-      if (!form.ok) return render(request, reply, values, form.errors);
+      const more = options.validate?.(request.body) ?? [];
+      if (!form.ok || more.length) {
+        const errors: FormErrors = form.ok ? { list: [], fields: {} } : form.errors;
+        for (const e of more) {
+          if (errors.fields[e.field]) continue;
+          errors.fields[e.field] = { text: e.text };
+          errors.list.unshift({ text: e.text, href: `#${e.field}` });
+        }
+        return render(request, reply, values, errors);
+      }
       try {
         await run(actor, (ctx) => options.change(ctx, caseId, form.data, form.dates, request.body));
       } catch (err) {
@@ -473,6 +520,26 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     dates: [{ name: 'date', label: 'The date the advice was asked for', required: true }],
     order: ['agencies', 'date'],
     read: (body) => ({ agencies: arrayValue(body, 'agencies') }),
+    validate: (body) => {
+      const agencies = arrayValue(body, 'agencies');
+      const fields = formValues(body);
+      const out: Array<{ field: string; text: string }> = [];
+      if (!agencies.length)
+        out.push({ field: 'agencies', text: 'Select at least one person or service to ask for advice' });
+      else if (agencies.some((a) => !(ADVICE_AGENCIES as readonly string[]).includes(a)))
+        out.push({ field: 'agencies', text: 'Select who to ask for advice from the list' });
+      for (const agency of agencies) {
+        const service = (fields[`service-${agency}`] ?? '').trim();
+        if (service.length > 200)
+          out.push({ field: `service-${agency}`, text: 'The service name must be 200 characters or fewer' });
+        if (agency === 'health' && !service)
+          out.push({
+            field: 'service-health',
+            text: 'Enter the health service you are asking, for example community paediatrics',
+          });
+      }
+      return out;
+    },
     extra: async (view, actor) => {
       const people = await advisers(db, actor.laCode);
       const yearGroup = yearGroupOn(view.record.date_of_birth, todayInLondon());

@@ -12,7 +12,7 @@ import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
-import { formValues, toFormErrors } from '../../platform/web/forms.ts';
+import { formValues, readDateInput, toFormErrors } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { ageOn, todayInLondon } from '../../platform/web/views.ts';
 import type { Requester } from '../../platform/db/schema.ts';
@@ -23,7 +23,10 @@ import {
   FAMILY_STAGE_LABELS,
   familySentence,
   INVOLVED_OPTIONS,
+  NEW_CHILD_STEP,
   nextRequestStep,
+  RELATIONSHIP_OPTIONS,
+  type NewChildAnswers,
   REQUEST_STEPS,
   stepLabel,
   type RequestAnswers,
@@ -32,6 +35,15 @@ import {
 import { arrayValue, caseForView } from '../assessments/routes.ts';
 import { createRequest, familyCase, familyCases, type CaseView } from '../assessments/service.ts';
 import { PRIMARY_NEED_LABELS } from '../children/service.ts';
+import {
+  alreadyLinked,
+  childForNewDetails,
+  myRequest,
+  myRequests,
+  recordRequester,
+  sencoSetting,
+  settingRegister,
+} from '../assessments/requesters.ts';
 
 const textField = (empty: string, max: number, name: string) =>
   z
@@ -45,18 +57,23 @@ const STEP_SCHEMAS: Record<RequestStep['id'], z.ZodType> = {
     .object({
       childId: z
         .string({ error: 'Select the child or young person' })
-        .refine(isUuid, { error: 'Select the child or young person' }),
-      detailsCorrect: z.enum(['yes', 'no'], { error: 'Select yes if these details are right' }),
+        .refine((v) => v === 'new' || isUuid(v), { error: 'Select the child or young person' }),
+      detailsCorrect: z.enum(['yes', 'no'], { error: 'Select yes if these details are right' }).optional(),
       corrections: z
         .string()
         .trim()
         .max(2000, { error: 'What is wrong must be 2,000 characters or fewer' })
         .optional(),
     })
-    .refine((v) => v.detailsCorrect === 'yes' || (v.corrections ?? '').length > 0, {
+    .refine((v) => v.childId === 'new' || v.detailsCorrect, {
+      error: 'Select yes if these details are right',
+      path: ['detailsCorrect'],
+    })
+    .refine((v) => v.childId === 'new' || v.detailsCorrect !== 'no' || (v.corrections ?? '').length > 0, {
       error: 'Tell us what is wrong with the details',
       path: ['corrections'],
     }),
+  'new-child': z.object({}),
   why: z.object({
     why: textField('Tell us why you are asking for an assessment now', 5000, 'Why you are asking'),
   }),
@@ -79,6 +96,93 @@ const STEP_SCHEMAS: Record<RequestStep['id'], z.ZodType> = {
   }),
 };
 
+const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i;
+
+/** The new child's details: every error at once, in the order of the page. */
+async function readNewChild(
+  db: Executor,
+  actor: Actor,
+  values: Record<string, string>,
+  today: string,
+): Promise<{ data?: NewChildAnswers; errors?: FormErrors }> {
+  const errors: FormErrors = { list: [], fields: {} };
+  const add = (field: string, text: string, href = field) => {
+    if (errors.fields[field]) return;
+    errors.fields[field] = { text };
+    errors.list.push({ text, href: `#${href}` });
+  };
+  const self = actor.role === 'young-person';
+  const text = (field: string, empty: string, label: string, max: number) => {
+    const v = (values[field] ?? '').trim();
+    if (!v) add(field, empty);
+    else if (v.length > max) add(field, `${label} must be ${max} characters or fewer`);
+    return v;
+  };
+  const givenName = text(
+    'givenName',
+    self ? 'Enter your first name' : 'Enter their first name',
+    'First name',
+    100,
+  );
+  const familyName = text(
+    'familyName',
+    self ? 'Enter your last name' : 'Enter their last name',
+    'Last name',
+    100,
+  );
+  const dob = readDateInput(values, 'dob', 'Date of birth');
+  if (dob.error) add('dob', dob.error, 'dob-day');
+  else if (!dob.value) add('dob', 'Enter the date of birth', 'dob-day');
+  else if (dob.value > today) add('dob', 'Date of birth must be in the past', 'dob-day');
+  else if (ageOn(dob.value, today) > 25)
+    add('dob', 'Assessments are for children and young people up to 25 years old', 'dob-day');
+  else if (self && ageOn(dob.value, today) < 16)
+    add(
+      'dob',
+      'You can ask for yourself from 16. If you are younger, ask your parent or carer to ask',
+      'dob-day',
+    );
+  const sex = values.sex;
+  if (sex !== 'F' && sex !== 'M') add('sex', 'Select their sex', 'sex');
+  const addressLine = text('addressLine', 'Enter the address', 'The address', 200);
+  const postcode = (values.postcode ?? '').trim().toUpperCase();
+  if (!postcode) add('postcode', 'Enter the postcode');
+  else if (!POSTCODE.test(postcode)) add('postcode', 'Enter a real postcode, like SW1A 1AA');
+  const settingId = values.settingId ?? '';
+  if (settingId !== 'none') {
+    const known =
+      isUuid(settingId) && (await settingRegister(db, actor.laCode)).some((x) => x.id === settingId);
+    if (!known) add('settingId', 'Select the school, college or nursery from the list, or "None"');
+  }
+  let relationship =
+    actor.role === 'parent' ? (values.relationship ?? '') : actor.role === 'young-person' ? 'self' : 'school';
+  let parentalResponsibility: 'yes' | 'no' | undefined;
+  if (actor.role === 'parent') {
+    if (!RELATIONSHIP_OPTIONS.some((o) => o.value === relationship)) {
+      add('relationship', 'Select how you are related to the child', 'relationship');
+      relationship = '';
+    }
+    const pr = values.parentalResponsibility;
+    if (pr !== 'yes' && pr !== 'no')
+      add('parentalResponsibility', 'Select yes if you have parental responsibility');
+    else parentalResponsibility = pr;
+  }
+  if (errors.list.length) return { errors };
+  return {
+    data: {
+      givenName,
+      familyName,
+      dateOfBirth: dob.value!,
+      sex: sex as 'F' | 'M',
+      addressLine,
+      postcode,
+      settingId,
+      relationship,
+      parentalResponsibility,
+    },
+  };
+}
+
 function requesterFor(actor: Actor): Requester {
   if (actor.role === 'parent') return 'parent';
   if (actor.role === 'young-person') return 'young-person';
@@ -89,20 +193,14 @@ function requesterFor(actor: Actor): Requester {
 async function requestableChildren(db: Executor, actor: Actor) {
   const kind = grantKindFor(actor.role);
   if (!kind) throw new ForbiddenError();
+  let schoolSettingId: string | null = null;
   if (actor.role === 'professional') {
-    const school = await db
-      .selectFrom('app_user as u')
-      .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'u.la_code').onRef('t.id', '=', 'u.team_id'))
-      .innerJoin('organisation as o', (j) =>
-        j.onRef('o.la_code', '=', 't.la_code').onRef('o.id', '=', 't.organisation_id'),
-      )
-      .select('o.kind')
-      .where('u.la_code', '=', actor.laCode)
-      .where('u.id', '=', actor.userId)
-      .executeTakeFirst();
-    if (school?.kind !== 'school') throw new ForbiddenError();
+    // A SENCO asks for the children at their school: those whose current setting is the school.
+    const school = await sencoSetting(db, actor);
+    if (!school) throw new ForbiddenError();
+    schoolSettingId = school.setting_id;
   }
-  const rows = await db
+  const base = db
     .selectFrom('access_grant as g')
     .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'g.la_code').onRef('c.id', '=', 'g.child_id'))
     .select((eb) => [
@@ -131,11 +229,42 @@ async function requestableChildren(db: Executor, actor: Actor) {
     .where('g.kind', '=', kind)
     .where('g.revoked_at', 'is', null)
     .orderBy('c.given_name')
-    .limit(200)
-    .execute();
+    .limit(200);
+  const rows =
+    actor.role === 'professional'
+      ? schoolSettingId
+        ? await schoolChildren(db, actor.laCode, schoolSettingId)
+        : []
+      : await base.execute();
   const today = todayInLondon();
   // A young person asks for themselves from 16; younger, their parent asks.
   return rows.filter((r) => actor.role !== 'young-person' || ageOn(r.date_of_birth, today) >= 16);
+}
+
+function schoolChildren(db: Executor, laCode: string, settingId: string) {
+  return db
+    .selectFrom('child_setting as cs')
+    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'cs.la_code').onRef('c.id', '=', 'cs.child_id'))
+    .innerJoin('setting as s', (j) =>
+      j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'),
+    )
+    .select([
+      'c.id',
+      'c.reference',
+      'c.given_name',
+      'c.family_name',
+      'c.date_of_birth',
+      'c.primary_need',
+      'c.plan_status',
+      's.name as setting_name',
+    ])
+    .where('cs.la_code', '=', laCode)
+    .where('cs.setting_id', '=', settingId)
+    .where('cs.end_date', 'is', null)
+    .orderBy('c.family_name')
+    .orderBy('c.given_name')
+    .limit(500)
+    .execute();
 }
 
 async function openDraft(db: Executor, actor: Actor) {
@@ -147,6 +276,35 @@ async function openDraft(db: Executor, actor: Actor) {
     .where('submitted_case_id', 'is', null)
     .orderBy('updated_at', 'desc')
     .executeTakeFirst();
+}
+
+function newChildValues(nc: NewChildAnswers): Record<string, string> {
+  const [y, m, d] = nc.dateOfBirth.split('-');
+  return {
+    ...(nc as unknown as Record<string, string>),
+    'dob-day': String(Number(d)),
+    'dob-month': String(Number(m)),
+    'dob-year': y ?? '',
+  };
+}
+
+/** What the person who asked may know about their own request: the name they gave, and its status in words. */
+function requestSummary(r: {
+  request_answers: unknown;
+  requester_link: string | null;
+  request_received: string;
+}) {
+  const answers = r.request_answers as RequestAnswers;
+  const status =
+    r.requester_link === 'pending'
+      ? 'Received. A caseworker is checking the details you gave before you can follow the request here'
+      : r.requester_link === 'declined'
+        ? 'Received. The council could not confirm your link to the child and will contact you'
+        : 'Received. The council is dealing with it';
+  return {
+    childName: answers.newChild ? `${answers.newChild.givenName} ${answers.newChild.familyName}` : null,
+    status,
+  };
 }
 
 /** The family's view of a case: the clock's sentences, the people, the advice (status only) and their rights. */
@@ -191,11 +349,13 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get(paths.assessments.request, async (request, reply) => {
     const actor = actorOf(request);
     const children = await requestableChildren(db, actor);
+    const mine = await myRequests(db, actor);
     return reply.view('family/request-start.njk', {
       pageTitle: 'Ask for an education, health and care needs assessment',
       backLink: paths.home,
       children,
       steps: REQUEST_STEPS,
+      myRequests: mine.map((r) => ({ ...r, ...requestSummary(r) })),
     });
   });
 
@@ -211,11 +371,17 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
     const draft = await openDraft(db, actor);
     const answers = (draft?.answers ?? {}) as RequestAnswers;
     if (errors) reply.code(400);
-    const index = REQUEST_STEPS.indexOf(step);
+    const index = step.id === 'new-child' ? 0 : REQUEST_STEPS.indexOf(step);
     return reply.view('family/request-step.njk', {
       pageTitle: step.title,
       backLink:
-        index === 0 ? paths.assessments.request : paths.assessments.requestStep(REQUEST_STEPS[index - 1]!.id),
+        step.id === 'new-child'
+          ? paths.assessments.requestStep('child')
+          : step.id === 'why' && answers.childId === 'new'
+            ? paths.assessments.requestStep('new-child')
+            : index === 0
+              ? paths.assessments.request
+              : paths.assessments.requestStep(REQUEST_STEPS[index - 1]!.id),
       step,
       stepNumber: index + 1,
       stepCount: REQUEST_STEPS.length,
@@ -228,8 +394,21 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
       involvedOptions: INVOLVED_OPTIONS,
       isParent: actor.role === 'parent',
       isSchool: actor.role === 'professional',
+      isYoungPerson: actor.role === 'young-person',
+      ...(step.id === 'new-child'
+        ? {
+            settings: await settingRegister(db, actor.laCode),
+            relationshipOptions: RELATIONSHIP_OPTIONS,
+            newChild: values ??
+              (answers.newChild ? newChildValues(answers.newChild) : undefined) ?? {
+                settingId: (await sencoSetting(db, actor))?.setting_id ?? '',
+              },
+          }
+        : {}),
     });
   };
+  const findStep = (id: string) =>
+    id === NEW_CHILD_STEP.id ? NEW_CHILD_STEP : REQUEST_STEPS.find((s) => s.id === id);
 
   app.get(paths.assessments.requestStepPattern, async (request, reply) => {
     const actor = actorOf(request);
@@ -241,7 +420,21 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (!draft || pending !== 'check')
         return reply.redirect(paths.assessments.requestStep(pending === 'check' ? 'child' : pending), 303);
       const children = await requestableChildren(db, actor);
-      const child = children.find((c) => c.id === answers.childId);
+      const nc = answers.childId === 'new' ? answers.newChild : undefined;
+      const child = nc
+        ? {
+            given_name: nc.givenName,
+            family_name: nc.familyName,
+            date_of_birth: nc.dateOfBirth,
+            isNew: true,
+            settingName:
+              nc.settingId === 'none'
+                ? 'None'
+                : ((await settingRegister(db, actor.laCode)).find((x) => x.id === nc.settingId)?.name ?? ''),
+            relationship: RELATIONSHIP_OPTIONS.find((o) => o.value === nc.relationship)?.text,
+            nc,
+          }
+        : children.find((c) => c.id === answers.childId);
       if (!child) return reply.redirect(paths.assessments.requestStep('child'), 303);
       return reply.view('family/request-check.njk', {
         pageTitle: 'Check your answers before sending your request',
@@ -254,7 +447,7 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
         ),
       });
     }
-    const step = REQUEST_STEPS.find((s) => s.id === id);
+    const step = findStep(id);
     if (!step) throw new NotFoundError();
     return renderStep(request, reply, step);
   });
@@ -280,34 +473,72 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
         if (draft.submitted_case_id) return { caseId: draft.submitted_case_id };
         const answers = draft.answers as RequestAnswers;
         if (nextRequestStep(answers) !== 'check') return null;
-        const children = await requestableChildren(trx, actor);
-        const child = children.find((c) => c.id === answers.childId);
-        if (!child) return null;
+        const today = todayInLondon();
+        const key = `online:${draft.id}`;
+        let childId: string;
+        let link: 'known' | 'pending' = 'known';
+        if (answers.childId === 'new' && answers.newChild) {
+          // Not known to this person: a new record, or a quiet match the caseworker confirms. Either way the link
+          // waits for the caseworker, and nothing about an existing record is shown.
+          const found = await childForNewDetails(trx, actor, answers.newChild, today);
+          childId = found.childId;
+          if (found.created || !(await alreadyLinked(trx, actor, childId))) link = 'pending';
+        } else {
+          const children = await requestableChildren(trx, actor);
+          const child = children.find((c) => c.id === answers.childId);
+          if (!child) return null;
+          childId = child.id;
+        }
         const made = await createRequest(
-          { trx, actor, jobs: deps.jobs, today: todayInLondon() },
+          { trx, actor, jobs: deps.jobs, today },
           {
-            childId: child.id,
+            childId,
             received: todayInLondon(),
             method: 'online',
             requestedBy: requesterFor(actor),
             requesterName: actor.displayName,
             answers: { ...answers },
-            idempotencyKey: `online:${draft.id}`,
+            idempotencyKey: key,
           },
         );
+        const ownId = await recordRequester(trx, actor, key, link);
         await trx
           .updateTable('assessment_request_draft')
-          .set({ submitted_case_id: made.caseId, updated_at: new Date() })
+          // The family's page for a child they are linked to; otherwise only their own request (never another).
+          .set({
+            submitted_case_id: link === 'known' && actor.role !== 'professional' ? made.caseId : ownId,
+            updated_at: new Date(),
+          })
           .where('la_code', '=', actor.laCode)
           .where('id', '=', draft.id)
           .execute();
-        return { caseId: made.caseId };
+        return {
+          caseId: link === 'known' && actor.role !== 'professional' ? made.caseId : ownId,
+        };
       });
       if (!result) return reply.redirect(paths.assessments.requestStep('child'), 303);
       return reply.redirect(paths.assessments.requestSent(result.caseId), 303);
     }
-    const step = REQUEST_STEPS.find((s) => s.id === id);
+    const step = findStep(id);
     if (!step) throw new NotFoundError();
+    if (step.id === 'new-child') {
+      const values = formValues(request.body);
+      const form = await readNewChild(db, actor, values, todayInLondon());
+      if (!form.data) return renderStep(request, reply, step, values, form.errors);
+      await db.transaction().execute(async (trx) => {
+        const draft = await openDraft(trx, actor);
+        if (!draft) return;
+        const answers = { ...(draft.answers as RequestAnswers), childId: 'new', newChild: form.data };
+        await trx
+          .updateTable('assessment_request_draft')
+          .set({ answers: JSON.stringify(answers), updated_at: new Date() })
+          .where('la_code', '=', actor.laCode)
+          .where('id', '=', draft.id)
+          .execute();
+      });
+      const after = await openDraft(db, actor);
+      return reply.redirect(paths.assessments.requestStep(nextRequestStep(after?.answers ?? {})), 303);
+    }
     const values: Record<string, unknown> = { ...formValues(request.body) };
     if (step.id === 'involved') values.involved = arrayValue(request.body, 'involved');
     const parsed = STEP_SCHEMAS[step.id].safeParse(values);
@@ -323,7 +554,21 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
           fields: { involved: { text: 'Select who else is involved, or "No one else"' } },
         };
     }
-    if (step.id === 'child' && parsed.success) {
+    if (
+      step.id === 'child' &&
+      values.childId !== 'new' &&
+      values.detailsCorrect !== 'yes' &&
+      values.detailsCorrect !== 'no' &&
+      !errors?.fields.detailsCorrect
+    ) {
+      // Asked about a listed child only; checked here so that it shows with any other error.
+      const text = 'Select yes if these details are right';
+      errors ??= { list: [], fields: {} };
+      errors.fields.detailsCorrect = { text };
+      const at = errors.list.findIndex((e) => e.href === '#corrections');
+      errors.list.splice(at < 0 ? errors.list.length : at, 0, { text, href: '#detailsCorrect' });
+    }
+    if (step.id === 'child' && parsed.success && values.childId !== 'new') {
       const children = await requestableChildren(db, actor);
       if (!children.some((c) => c.id === values.childId))
         errors = {
@@ -339,6 +584,11 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
       const answers = { ...((draft?.answers ?? {}) as RequestAnswers), ...data };
       if (step.id === 'child' && data.detailsCorrect === 'yes')
         delete (answers as Record<string, unknown>).corrections;
+      if (step.id === 'child' && data.childId === 'new') {
+        delete (answers as Record<string, unknown>).detailsCorrect;
+        delete (answers as Record<string, unknown>).corrections;
+      }
+      if (step.id === 'child' && data.childId !== 'new') delete (answers as Record<string, unknown>).newChild;
       if (draft) {
         await trx
           .updateTable('assessment_request_draft')
@@ -361,9 +611,21 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get(paths.assessments.requestSentPattern, async (request, reply) => {
     const actor = actorOf(request);
     const { caseId } = request.params as { caseId: string };
-    if (actor.role === 'professional') {
-      return reply.view('family/request-sent.njk', { pageTitle: 'Request sent', school: true });
+    // The person who asked sees their own request (its status and their answers) until their link is confirmed.
+    const own = isUuid(caseId) ? await myRequest(db, actor, caseId).catch(() => null) : null;
+    if (own && (actor.role === 'professional' || own.requester_link !== 'known')) {
+      const answers = own.request_answers as RequestAnswers;
+      return reply.view('family/request-sent.njk', {
+        pageTitle: 'Request sent',
+        own: { ...own, ...requestSummary(own) },
+        answers,
+        involved: INVOLVED_OPTIONS.filter((o) => (answers.involved ?? []).includes(o.value)).map(
+          (o) => o.text,
+        ),
+        school: actor.role === 'professional',
+      });
     }
+    if (actor.role === 'professional') await myRequest(db, actor, caseId);
     const view = await familyCase(db, actor, caseId, todayInLondon());
     return reply.view('family/request-sent.njk', { pageTitle: 'Request sent', ...familyView(view) });
   });

@@ -8,7 +8,7 @@ export const statements: string[] = [
     check (requester_link in ('known', 'pending', 'confirmed', 'declined'))`,
   `alter table assessment_case add constraint assessment_case_requester_fk
     foreign key (la_code, requester_user_id) references app_user (la_code, id)`,
-  `alter table assessment_case add constraint assessment_case_requester_link_check
+  `alter table assessment_case add constraint assessment_case_requester_pair
     check ((requester_link is null) = (requester_user_id is null))`,
   `create index assessment_case_requester on assessment_case (la_code, requester_user_id)
     where requester_user_id is not null`,
