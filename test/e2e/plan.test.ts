@@ -1,0 +1,224 @@
+/**
+ * The structured EHC plan in a real browser, with axe on every page (embedded database): a caseworker builds a plan
+ * from three pieces of advice, fixes the findings, shares the draft; the parent and the health professional comment;
+ * the caseworker answers, names the school and issues the final plan; the parent compares the draft and the final.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+import { draftStageCase, THREE_ADVICE } from '../../src/features/plans/fixtures.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  signInAs,
+  startDemoServer,
+  type DemoServer,
+} from '../helpers/browser.ts';
+
+describe('building, sharing and issuing an EHC plan in a browser', () => {
+  let server: DemoServer;
+  let browser: Browser;
+  let reference: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer('pglite'), launchBrowser()]);
+    const db = server.database.db;
+    const user = (email: string) =>
+      db
+        .selectFrom('app_user')
+        .select(['id', 'team_id', 'la_code'])
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow();
+    const [cw, ep, health, senco, parent] = await Promise.all(
+      [
+        'caseworker@demo.example',
+        'ep@demo.example',
+        'health@demo.example',
+        'senco@demo.example',
+        'parent@demo.example',
+      ].map(user),
+    );
+    // A child with no plan and no assessment yet; the family's and advisers' access comes through grants as usual.
+    const child = await db
+      .selectFrom('child')
+      .select(['id', 'reference'])
+      .where('la_code', '=', cw!.la_code)
+      .where((eb) =>
+        eb.not(
+          eb.exists(eb.selectFrom('ehc_plan').select('id').whereRef('ehc_plan.child_id', '=', 'child.id')),
+        ),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('assessment_case')
+              .select('id')
+              .whereRef('assessment_case.child_id', '=', 'child.id'),
+          ),
+        ),
+      )
+      .orderBy('reference')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    reference = child.reference;
+    await draftStageCase(db, cw!.la_code, {
+      childId: child.id,
+      teamId: cw!.team_id!,
+      officerId: cw!.id,
+      advice: THREE_ADVICE(ep!.id, health!.id, senco!.id),
+    });
+    await db
+      .insertInto('access_grant')
+      .values([
+        { la_code: cw!.la_code, user_id: parent!.id, child_id: child.id, kind: 'parent' },
+        ...[ep!, health!, senco!].map((u) => ({
+          la_code: cw!.la_code,
+          user_id: u.id,
+          child_id: child.id,
+          kind: 'adviser' as const,
+        })),
+      ])
+      .execute();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const as = async (email: string): Promise<Page> => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, server.baseUrl, email, DEMO_PASSWORD);
+    return page;
+  };
+
+  it('runs the whole journey', async () => {
+    // The caseworker starts the plan and pulls in every recommendation.
+    const cw = await as('caseworker@demo.example');
+    await cw.goto(`${server.baseUrl}/plans`);
+    await expectAccessible(cw, 'plans list');
+    await cw.getByRole('link', { name: 'Start a plan for a child or young person' }).click();
+    await expectAccessible(cw, 'start a plan');
+    await cw.getByLabel("Child's reference").fill(reference);
+    await cw.getByRole('button', { name: 'Start the plan' }).click();
+    await expect.poll(() => cw.url()).toMatch(/\/plans\/[0-9a-f-]{36}$/);
+    const planUrl = cw.url();
+    expect(await cw.content()).toContain(
+      'Health advice from the Consultant community paediatrician: 5 recommendations not in the plan',
+    );
+    await expectAccessible(cw, 'plan editor with advice to pull in');
+    for (let i = 0; i < 20; i++) {
+      const button = cw.getByRole('button', { name: /^Add to section/ }).first();
+      if ((await button.count()) === 0) break;
+      await button.click();
+      await cw.waitForLoadState('load');
+    }
+    expect(await cw.content()).toContain('Every recommendation in the submitted advice is in the plan');
+    expect(await cw.content()).toContain('Low muscle tone affects handwriting stamina');
+    expect(await cw.content()).toContain('has no provision in section F');
+
+    // Fix the findings: aspirations in A, and provision in F for the need that had none.
+    await cw.goto(`${planUrl}/items/new/A`);
+    await expectAccessible(cw, 'add to section A');
+    await cw
+      .getByLabel('Views, interests or aspirations')
+      .fill('I want to be a vet and have a friend to play with.');
+    await cw.getByRole('button', { name: 'Save and run the checks' }).click();
+    await cw.goto(`${planUrl}/items/new/F`);
+    await cw.getByRole('button', { name: 'Save and run the checks' }).click();
+    expect(await cw.title()).toMatch(/^Error:/);
+    await expectAccessible(cw, 'provision form with errors');
+    await cw.getByLabel('What will be done').fill('Handwriting programme set by the occupational therapist');
+    await cw.getByLabel('Amount each time').fill('20');
+    await cw.getByLabel('Unit', { exact: true }).selectOption('minutes');
+    await cw.getByLabel('Times', { exact: true }).fill('3');
+    await cw.getByLabel('Per', { exact: true }).selectOption('week');
+    await cw.getByLabel('Who delivers it (role)').fill('Teaching assistant');
+    await cw
+      .getByLabel('Their qualification or training')
+      .fill('shown the programme by the occupational therapist');
+    await cw.getByLabel('One to one (1:1)').check();
+    await cw.getByRole('checkbox', { name: /Low muscle tone/ }).check();
+    await cw.getByRole('checkbox', { name: /write for 10 minutes/ }).check();
+    await cw.getByLabel('Recommended in advice (section K)').check();
+    await cw.getByLabel('The advice that recommended it').selectOption({ index: 2 });
+    await cw.getByRole('button', { name: 'Save and run the checks' }).click();
+    await cw.goto(planUrl);
+    expect(await cw.content()).not.toContain('has no provision in section F');
+    expect(await cw.content()).toContain('The checks found <strong>0 errors</strong>');
+
+    // Share the draft.
+    await cw.getByRole('link', { name: 'Share a draft for comments' }).click();
+    await expectAccessible(cw, 'share the draft');
+    await cw.getByRole('button', { name: 'Share the draft' }).click();
+    await cw.waitForURL(/saved=draft-issued/);
+    expect(await cw.content()).toContain("The family's 15 days to comment");
+    await expectAccessible(cw, 'editor after sharing');
+
+    // The parent comments on a section.
+    const parent = await as('parent@demo.example');
+    await parent.goto(`${server.baseUrl}/your-plans`);
+    await expectAccessible(parent, 'your plans');
+    const planId = planUrl.split('/').pop()!;
+    await parent.goto(`${server.baseUrl}/your-plans/${planId}`);
+    await expectAccessible(parent, 'shared draft for the family');
+    await parent.getByLabel('Which part of the plan is your comment about?').selectOption('section:F');
+    await parent
+      .getByLabel('Your comment', { exact: true })
+      .fill('Please add help at lunchtime, when Rowan gets worried.');
+    await parent.getByRole('button', { name: 'Send your comment' }).click();
+    await parent.waitForURL(/sent=1/);
+    expect(await parent.content()).toContain('Your comment has been sent');
+
+    // The health professional comments on an item of section G.
+    const health = await as('health@demo.example');
+    await health.goto(`${server.baseUrl}/your-plans/${planId}`);
+    await expectAccessible(health, 'shared draft for an adviser');
+    const option = await health.locator('#part option[value^="item:G:"]').first().getAttribute('value');
+    await health.getByLabel('Which part of the plan is your comment about?').selectOption(option!);
+    await health
+      .getByLabel('Your comment', { exact: true })
+      .fill('Please name the epilepsy nurse team as the trainer.');
+    await health.getByRole('button', { name: 'Send your comment' }).click();
+    await health.waitForURL(/sent=1/);
+
+    // The caseworker answers both.
+    await cw.goto(`${planUrl}/comments`);
+    await expectAccessible(cw, 'comments');
+    for (let i = 0; i < 2; i++) {
+      await cw
+        .getByRole('link', { name: /^Answer/ })
+        .first()
+        .click();
+      await expectAccessible(cw, 'answer a comment');
+      await cw.getByLabel('Your answer', { exact: true }).fill('Thank you: the plan now says this.');
+      await cw.getByLabel('Yes', { exact: true }).check();
+      await cw.getByLabel('What changed (if it did)').fill('Section F and G updated.');
+      await cw.getByRole('button', { name: 'Send the answer' }).click();
+      await cw.waitForURL(/answered=1/);
+    }
+
+    // Name the school and issue the final plan.
+    await cw.goto(`${planUrl}/placement`);
+    await expectAccessible(cw, 'placement');
+    await cw.getByLabel('School or setting').selectOption({ index: 1 });
+    await cw.getByRole('button', { name: 'Save and run the checks' }).click();
+    await cw.goto(`${planUrl}/issue-final`);
+    await expectAccessible(cw, 'issue the final plan');
+    await cw.getByRole('button', { name: 'Issue the plan' }).click();
+    await cw.waitForURL(/saved=final-issued/);
+
+    // The parent compares the draft and the final plan.
+    await parent.goto(`${server.baseUrl}/plans/${planId}/versions`);
+    await expectAccessible(parent, 'versions');
+    await parent.getByRole('button', { name: 'Compare' }).click();
+    await expectAccessible(parent, 'compare draft and final');
+    const compared = await parent.content();
+    expect(compared).toContain('Compare version 1 with version 2');
+    expect(compared).toMatch(/Added<\/strong> <ins>/);
+    await parent.goto(`${server.baseUrl}/plans/${planId}/versions`);
+    await parent.getByRole('link', { name: /^Page/ }).first().click();
+    await expectAccessible(parent, 'printable plan');
+  }, 240_000);
+});
