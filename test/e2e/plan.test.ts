@@ -176,7 +176,7 @@ describe('building, sharing and issuing an EHC plan in a browser', () => {
     await health.goto(`${server.baseUrl}/your-plans/${planId}`);
     await expectAccessible(health, 'shared draft for an adviser');
     const option = await health.locator('#part option[value^="item:G:"]').first().getAttribute('value');
-    await health.getByLabel('Which part of the plan is your comment about?').selectOption(option!);
+    await health.getByLabel('Which part of the plan is your comment about?').selectOption(option);
     await health
       .getByLabel('Your comment', { exact: true })
       .fill('Please name the epilepsy nurse team as the trainer.');
