@@ -22,7 +22,9 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const names = commandNames();
   if (!name || name === 'help' || name === '--help') {
-    const lines = await Promise.all(names.map(async (n) => `  ${n.padEnd(18)}${(await load(n)).description}`));
+    const lines = await Promise.all(
+      names.map(async (n) => `  ${n.padEnd(18)}${(await load(n)).description}`),
+    );
     process.stdout.write(`Usage: goldthread <command> [options]\n\nCommands:\n${lines.join('\n')}\n`);
     return name ? 0 : 2;
   }

@@ -47,10 +47,7 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
   let summary: SeedSummary;
 
   beforeAll(async () => {
-    [first, second] = await Promise.all([
-      createTestDatabase(engine),
-      createTestDatabase(engine),
-    ]);
+    [first, second] = await Promise.all([createTestDatabase(engine), createTestDatabase(engine)]);
     summary = await seedDemo(first.db, { children: CHILDREN, today: TODAY });
   });
 

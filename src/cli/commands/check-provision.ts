@@ -17,7 +17,6 @@ interface InputItem {
   readonly text: string;
 }
 
-
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 

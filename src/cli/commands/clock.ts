@@ -7,7 +7,6 @@ import { UsageError, type Command } from '../command.ts';
 import { readJsonInput } from '../json-input.ts';
 import { computeTimeline, formatIssues, parseClockInput } from '../../domain/clock/index.ts';
 
-
 const command: Command = {
   description: "Compute a case's statutory time limits: goldthread clock [--input FILE] (JSON in, JSON out)",
   async run(args) {

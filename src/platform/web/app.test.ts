@@ -13,7 +13,10 @@ describe.each(ENGINES)('the web platform on %s', (engine) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    const config = loadConfig({ NODE_ENV: 'test', COOKIE_SECRET: 'platform-test-secret-platform-test-secret' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      COOKIE_SECRET: 'platform-test-secret-platform-test-secret',
+    });
     const jobs = createJobs(database);
     await jobs.start({ workers: false });
     app = await buildApp({
