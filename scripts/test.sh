@@ -10,6 +10,8 @@ echo "== Type check"
 npx --no-install tsc --noEmit
 echo "== Lint"
 npx --no-install eslint . --max-warnings 0
+echo "== Format"
+npx --no-install prettier --check . --log-level warn
 
 echo "== Tests (Vitest: unit, routes, PGlite, PostgreSQL, browser with axe)"
 mkdir -p test-results
