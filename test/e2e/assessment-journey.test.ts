@@ -181,4 +181,20 @@ describe('the assessment journey in a browser (pglite)', () => {
     await cw.context.close();
     await familySees(caseId, /The final plan has been issued/);
   }, 300_000);
+
+  it('asks a parent for the details of a child the council does not know yet, accessibly, keeping what they typed', async () => {
+    const { context, page } = await as('parent@demo.example');
+    await page.goto(`${server.baseUrl}/request-assessment`);
+    await expectAccessible(page, 'request start (parent)');
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await page.getByLabel('A child or young person not listed here').check();
+    await submit(page, 'Continue', 'request: new child');
+    await expect.poll(() => page.url()).toMatch(/\/request-assessment\/new-child$/);
+    await submit(page, 'Continue', 'request: new child with errors');
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
+    await page.getByLabel('First name').fill('<script>alert(1)</script>');
+    await submit(page, 'Continue', 'request: new child, hostile name kept');
+    expect(await page.getByLabel('First name').inputValue()).toBe('<script>alert(1)</script>');
+    await context.close();
+  }, 120_000);
 });

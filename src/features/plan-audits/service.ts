@@ -480,7 +480,7 @@ export async function backlog(db: Executor, actor: Actor, page: number, pageSize
         .as('open_actions'),
     )
     .distinctOn(['p.review_due', 'p.id'])
-    .orderBy('p.review_due', sql`asc nulls last`)
+    .orderBy('p.review_due', (ob) => ob.asc().nullsLast())
     .orderBy('p.id')
     .limit(pageSize)
     .offset((p - 1) * pageSize)
@@ -518,7 +518,7 @@ export async function listActions(
       'c.family_name',
       'u.display_name as assigned_name',
     ])
-    .orderBy('x.done_at', sql`desc nulls first`)
+    .orderBy('x.done_at', (ob) => ob.desc().nullsFirst())
     .orderBy('x.created_at')
     .orderBy('x.id')
     .limit(pageSize)
