@@ -4,6 +4,7 @@
  * here counts days to a deadline itself. No I/O and no clock reads: callers pass `asOf`.
  */
 import { computeTimeline } from '../clock/index.ts';
+import { formatLong as formatDay, parseDate } from '../clock/dates.ts';
 import type { ClockInput, ExceptionKind, Step, Timeline } from '../clock/types.ts';
 
 export type Stage = 'request' | 'assessment' | 'draft' | 'final' | 'not-assessed' | 'no-plan' | 'linked';
@@ -196,42 +197,34 @@ export function dayOfWindow(step: Step): { day: number; of: number } | null {
   return { day: Math.max(1, of - step.daysRemaining), of };
 }
 
-/** The council's next step in words for the family, with who owes it. */
+/** The council's next step in words for the family, with who owes it, and plainly late when it is. */
 export function familySentence(step: Step, childName: string, adviceLabel?: string): string {
   const by = formatLong(step.due);
+  const late = step.status === 'overdue';
   switch (step.id) {
     case 'decision-to-assess':
-      return `Your council must decide whether to assess ${childName} by ${by}.`;
+      return late
+        ? `Your council had to decide whether to assess ${childName} by ${by}. It is late.`
+        : `Your council must decide whether to assess ${childName} by ${by}.`;
     case 'decision-not-to-issue':
-      return `Your council must tell you by ${by} that it will not write a plan, and why.`;
+      return late
+        ? `Your council had to tell you by ${by} whether it will write a plan. It is late.`
+        : `Your council must tell you by ${by} that it will not write a plan, and why.`;
     case 'final-plan':
-      return `Your council must send you ${childName}'s final plan by ${by}.`;
+      return late
+        ? `Your council had to send you ${childName}'s final plan by ${by}. It is late.`
+        : `Your council must send you ${childName}'s final plan by ${by}.`;
     default:
-      if (step.id.startsWith('advice:'))
-        return `${adviceLabel ?? 'An adviser'} must send their advice by ${by}.`;
+      if (step.id.startsWith('advice:')) {
+        const who = adviceLabel ?? 'Advice from a professional';
+        return late ? `${who}: this was due by ${by} and has not arrived yet.` : `${who}: due by ${by}.`;
+      }
       return step.explanation;
   }
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-export function formatLong(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
+/** '2026-02-16' → '16 February 2026'. */
+export const formatLong = (iso: string): string => formatDay(parseDate(iso));
 
 /** Which stage a case is in, from its facts (the service stores it for filtering). */
 export function stageFor(facts: Pick<CaseFacts, 'decision' | 'outcome' | 'finalIssued'>): Stage {
