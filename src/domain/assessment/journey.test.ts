@@ -26,20 +26,19 @@ const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   ...over,
 });
 
-const step = (over: Partial<Step>): Step =>
-  ({
-    id: 'decision-to-assess',
-    owner: 'local-authority',
-    due: '2026-02-16',
-    completed: null,
-    status: 'open',
-    daysLate: 0,
-    daysRemaining: 19,
-    rule: '',
-    explanation: 'The clock explains.',
-    exception: null,
-    ...over,
-  });
+const step = (over: Partial<Step>): Step => ({
+  id: 'decision-to-assess',
+  owner: 'local-authority',
+  due: '2026-02-16',
+  completed: null,
+  status: 'open',
+  daysLate: 0,
+  daysRemaining: 19,
+  rule: '',
+  explanation: 'The clock explains.',
+  exception: null,
+  ...over,
+});
 
 describe('clock input from case facts', () => {
   it('passes only facts, maps agencies to the clock’s names, and opens the appeal window on a refusal', () => {
