@@ -90,6 +90,8 @@ export const paths = {
       youSaidEntry: (id: string) => `/local-offer/manage/you-said-we-did/${encodeURIComponent(id)}`,
       youSaidEntryPattern: '/local-offer/manage/you-said-we-did/:entryId',
       providers: '/local-offer/manage/providers',
+      newService: '/local-offer/manage/services/new',
+      newOrganisation: '/local-offer/manage/organisations/new',
     },
     api: '/api/open-referral/v3',
   },
