@@ -72,7 +72,8 @@ export function cleanFileName(raw: string): string {
   return trimmed.slice(0, 200 - ext.length) + ext;
 }
 
-function extensionOf(name: string): string {
+/** A file name's extension, lower case, without the dot ('' when there is none). */
+export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }

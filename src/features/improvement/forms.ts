@@ -7,7 +7,7 @@ import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/s
 import type { UploadedFile } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { optionalText, readDateInput, requiredText } from '../../platform/web/forms.ts';
-import { checkEvidenceFile } from './evidence-files.ts';
+import { checkEvidenceFile, cleanFileName, extensionOf } from './evidence-files.ts';
 import type { UpdateInput } from './service.ts';
 
 export type FormOutcome<T> = { ok: true; data: T } | { ok: false; errors: FormErrors };
@@ -149,23 +149,90 @@ export function readUpdateForm(
   };
 }
 
-/** The import form: a title, the kind of plan and the CSV text pasted in. */
+/** The import form: a title, the kind of plan, and the plan as an uploaded CSV file or CSV text pasted in. */
 export const importSchema = z.object({
   title: requiredText(
     { empty: 'Enter a title for the plan', tooLong: 'The title must be 200 characters or fewer' },
     200,
   ),
   kind: z.enum(PLAN_KINDS, { error: 'Select the kind of plan' }),
-  csv: z
-    .string({ error: 'Paste the plan in CSV form' })
-    .refine((s) => s.trim() !== '', { error: 'Paste the plan in CSV form' })
-    .refine((s) => s.length <= 900_000, { error: 'The plan must be 900,000 characters or fewer' }),
 });
 
-export function readImportForm(values: Record<string, string>) {
+/** The largest CSV file the import page reads (the pasted text's limit is 900,000 characters). */
+export const MAX_IMPORT_FILE_BYTES = 900 * 1000;
+const MAX_IMPORT_CHARACTERS = 900_000;
+
+export const IMPORT_FILE_MESSAGES = {
+  neither: 'Choose a CSV file or paste the plan in CSV form',
+  both: 'Choose a CSV file or paste the plan, not both',
+  type: 'The selected file must be a CSV. Save the spreadsheet as “CSV UTF-8” and choose that file',
+  size: 'The selected file must be smaller than 900 KB',
+  encoding:
+    'The selected file must be saved as CSV UTF-8. In your spreadsheet, choose “Save as” and then “CSV UTF-8”',
+} as const;
+
+/**
+ * Reads an uploaded plan: a `.csv` file (by its name; the browser's claimed type is not trusted), at most
+ * MAX_IMPORT_FILE_BYTES, in UTF-8 (a byte order mark is allowed and dropped), and text: no control characters but
+ * tabs and line breaks (a zip or an old Excel file renamed .csv has them).
+ */
+export function readCsvFile(file: UploadedFile): { ok: true; text: string } | { ok: false; message: string } {
+  if (extensionOf(cleanFileName(file.filename)) !== 'csv')
+    return { ok: false, message: IMPORT_FILE_MESSAGES.type };
+  if (file.data.length > MAX_IMPORT_FILE_BYTES) return { ok: false, message: IMPORT_FILE_MESSAGES.size };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file.data);
+  } catch {
+    return { ok: false, message: IMPORT_FILE_MESSAGES.encoding };
+  }
+  // Control characters other than tabs and line breaks mean a spreadsheet or other binary file renamed .csv.
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) {
+    return { ok: false, message: IMPORT_FILE_MESSAGES.type };
+  }
+  return { ok: true, text };
+}
+
+export interface ImportFormData {
+  title: string;
+  kind: (typeof PLAN_KINDS)[number];
+  csv: string;
+  /** The uploaded file's cleaned name, when the plan came from a file. */
+  fileName?: string | undefined;
+}
+
+const IMPORT_ORDER = ['title', 'kind', 'csvFile', 'csv'];
+
+/**
+ * Reads the import form: the plan is either an uploaded CSV file (`file`) or the text pasted in `csv`, never both.
+ * The confirm step posts the text back in `csv`, without a file.
+ */
+export function readImportForm(
+  values: Record<string, string>,
+  file?: UploadedFile,
+): FormOutcome<ImportFormData> {
+  const pairs: Array<[string, string]> = [];
   const parsed = importSchema.safeParse(values);
-  if (parsed.success) return { ok: true as const, data: parsed.data };
-  return { ok: false as const, errors: errorsFrom(issues(parsed), { kind: 'kind' }) };
+  pairs.push(...issues(parsed));
+  const pasted = values.csv ?? '';
+  let csv = pasted;
+  if (file && pasted.trim() !== '') pairs.push(['csvFile', IMPORT_FILE_MESSAGES.both]);
+  else if (file) {
+    const read = readCsvFile(file);
+    if (read.ok) csv = read.text;
+    else pairs.push(['csvFile', read.message]);
+  } else if (pasted.trim() === '') pairs.push(['csvFile', IMPORT_FILE_MESSAGES.neither]);
+  else if (pasted.length > MAX_IMPORT_CHARACTERS) {
+    pairs.push(['csv', 'The plan must be 900,000 characters or fewer']);
+  }
+  if (pairs.length > 0 || !parsed.success) {
+    pairs.sort((a, b) => IMPORT_ORDER.indexOf(a[0]) - IMPORT_ORDER.indexOf(b[0]));
+    return { ok: false, errors: errorsFrom(pairs, { kind: 'kind' }) };
+  }
+  return {
+    ok: true,
+    data: { ...parsed.data, csv, fileName: file ? cleanFileName(file.filename) : undefined },
+  };
 }
 
 const audienceSchema = z.object({

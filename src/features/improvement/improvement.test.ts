@@ -385,7 +385,7 @@ describe.each(ENGINES)('improvement plan pages on %s', (engine) => {
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('<a href="#title">Enter a title for the plan</a>');
     expect(empty.body).toContain('Select the kind of plan');
-    expect(empty.body).toContain('Paste the plan in CSV form');
+    expect(empty.body).toContain('<a href="#csvFile">Choose a CSV file or paste the plan in CSV form</a>');
     const taken = await leader().submit(paths.improvement.import, {
       title: DEMO_PLAN_TITLE,
       kind: 'priority-action-plan',

@@ -2,7 +2,9 @@
  * The improvement plan tracker's pages. Handlers are thin: read the form, call the service (which checks access),
  * render a view model. Every change is a POST with the CSRF token, in one transaction with its audit entry.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isUuid } from '../../platform/access/access.ts';
 import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/schema.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf, isUploadedFile } from '../../platform/web/app.ts';
@@ -10,7 +12,7 @@ import type { FormErrors } from '../../platform/web/forms.ts';
 import { formValues, singleError } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
-import { DuplicatePlanTitleError } from './store.ts';
+import { DuplicatePlanTitleError, DuplicateUpdateError } from './store.ts';
 import type { PlanData } from './store.ts';
 import {
   actionRows,
@@ -41,6 +43,7 @@ import {
   createReport,
   EvidenceRequiredError,
   exportPlan,
+  formAlreadySaved,
   getAction,
   getEvidenceFile,
   getPlan,
@@ -444,6 +447,9 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
       status: action.status,
       evidenceKind: 'none',
     };
+    // The form's one-use token: made when the page is shown, kept when it is shown again with errors (nothing was
+    // saved with it), so the same form can only ever save one update.
+    const formToken = values?.formToken && isUuid(values.formToken) ? values.formToken : randomUUID();
     if (errors) reply.code(400);
     const query = request.query as Record<string, string>;
     return reply.view('improvement/action.njk', {
@@ -455,6 +461,7 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
       workstream: data.groups.find((g) => g.id === action.workstreamId),
       canUpdate,
       values: form,
+      formToken,
       errors,
       saved: query.saved === '1',
       history: [...action.updates].reverse(),
@@ -475,14 +482,20 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     // Someone who may not post is refused before their input is looked at.
     requireCanUpdate(actor, action);
     const values = formValues(request.body);
+    const savedPage = withQuery(paths.improvement.action(actionId), { saved: 1 });
+    // The same form sent again (a double click, a resend) saves nothing more and answers as the first did.
+    const formToken = values.formToken && isUuid(values.formToken) ? values.formToken : undefined;
+    if (await formAlreadySaved(db, actor, actionId, formToken)) return reply.redirect(savedPage, 303);
     const upload = (request.body as Record<string, unknown> | undefined)?.evidenceFile;
     const file = isUploadedFile(upload) ? upload : undefined;
     const form = readUpdateForm(values, todayInLondon(), file);
     // A browser cannot keep a chosen file across a page load, so the page names it and asks for it again.
     if (!form.ok) return renderAction(request, reply, values, form.errors, file?.filename);
     try {
-      await db.transaction().execute((trx) => postUpdate(trx, actor, actionId, form.data));
+      await db.transaction().execute((trx) => postUpdate(trx, actor, actionId, { ...form.data, formToken }));
     } catch (err) {
+      // Posted twice at once: the other request saved the update while this one was being read.
+      if (err instanceof DuplicateUpdateError) return reply.redirect(savedPage, 303);
       if (err instanceof EvidenceRequiredError) {
         return renderAction(
           request,
@@ -494,7 +507,7 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
       }
       throw err;
     }
-    return reply.redirect(withQuery(paths.improvement.action(actionId), { saved: 1 }), 303);
+    return reply.redirect(savedPage, 303);
   });
 
   app.get(paths.improvement.evidencePattern, async (request, reply) => {
@@ -520,6 +533,7 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     reply: FastifyReply,
     values: Record<string, string>,
     errors?: FormErrors,
+    chosenFile?: string,
   ) => {
     const actor = actorOf(request);
     previewImport(actor, '', todayInLondon()); // checks the role before showing anything
@@ -529,6 +543,7 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
       backLink: paths.improvement.index,
       values,
       errors,
+      chosenFile,
       kindItems: kindItems(values.kind ?? 'written-statement-of-action'),
     });
   };
@@ -550,10 +565,14 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     const values = formValues(request.body);
     const today = todayInLondon();
     previewImport(actor, '', today);
-    const form = readImportForm(values);
-    if (!form.ok) return renderImport(request, reply, values, form.errors);
+    // The plan comes as an uploaded CSV file or as pasted text (the form is multipart; it also accepts urlencoded).
+    const upload = (request.body as Record<string, unknown> | undefined)?.csvFile;
+    const file = isUploadedFile(upload) ? upload : undefined;
+    const form = readImportForm(values, file);
+    // A browser cannot keep a chosen file across a page load, so the page names it and asks for it again.
+    if (!form.ok) return renderImport(request, reply, values, form.errors, file?.filename);
     if (await titleTaken(actor.laCode, form.data.title)) {
-      return renderImport(request, reply, values, singleError('title', TITLE_TAKEN));
+      return renderImport(request, reply, values, singleError('title', TITLE_TAKEN), file?.filename);
     }
     const summary = previewImport(actor, form.data.csv, today);
     return reply.view('improvement/import-preview.njk', {

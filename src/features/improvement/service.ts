@@ -23,7 +23,14 @@ import type { ImportOutcome } from '../../domain/improvement/import-plan.ts';
 import { summarise } from '../../domain/improvement/summary.ts';
 import type { ImportSummary } from '../../domain/improvement/summary.ts';
 import type { EvidenceType, PlanAction } from '../../domain/improvement/types.ts';
-import { createPlanStore, evidenceFile, insertUpdate, listPlanRows, loadPlan } from './store.ts';
+import {
+  createPlanStore,
+  evidenceFile,
+  insertUpdate,
+  listPlanRows,
+  loadPlan,
+  updateByFormToken,
+} from './store.ts';
 import type { ActionData, PlanData } from './store.ts';
 
 export const PLAN_READERS: readonly Role[] = [
@@ -130,6 +137,8 @@ export async function myActions(db: Executor, actor: Actor) {
 export class EvidenceRequiredError extends Error {}
 
 export interface UpdateInput {
+  /** The one-use token of the form (a UUID made when the page was shown): the same form saves one update. */
+  formToken?: string | undefined;
   date: string;
   status: BragStatus;
   body: string;
@@ -170,6 +179,7 @@ export async function postUpdate(db: Executor, actor: Actor, actionId: string, i
     body: input.body,
     authorUserId: actor.userId,
     authorTitle: actor.jobTitle,
+    formToken: input.formToken ?? null,
     evidence: input.evidence
       ? [
           {
@@ -203,6 +213,21 @@ export async function postUpdate(db: Executor, actor: Actor, actionId: string, i
     },
   });
   return updateId;
+}
+
+/**
+ * Whether the update form with this token has already saved an update on the action (the same form posted again).
+ * Only the actor's own authority is looked in.
+ */
+export async function formAlreadySaved(
+  db: Executor,
+  actor: Actor,
+  actionId: string,
+  formToken: string | undefined,
+): Promise<boolean> {
+  if (!formToken || !isUuid(formToken)) return false;
+  const saved = await updateByFormToken(db, actor.laCode, formToken);
+  return saved?.action_id === actionId;
 }
 
 export async function getEvidenceFile(db: Executor, actor: Actor, evidenceId: string) {

@@ -581,6 +581,8 @@ export interface NewUpdate {
   body: string;
   authorUserId: string | null;
   authorTitle: string | null;
+  /** The posting form's one-use token: a second update with the same token is refused (DuplicateUpdateError). */
+  formToken?: string | null;
   evidence: Array<{
     kind: EvidenceKind;
     description: string;
@@ -604,11 +606,26 @@ export interface NewUpdate {
  * Saves an update and its evidence, and sets the action's current status to the status of its latest update (by
  * date, then by when it was written), so a back-dated update never overrides a newer one.
  */
+/** The form this update was posted from has already saved one. Nothing was written. */
+export class DuplicateUpdateError extends Error {}
+
+/** The update saved from a form token, if any (a form posted again). */
+export async function updateByFormToken(db: Executor, laCode: string, formToken: string) {
+  return db
+    .selectFrom('improvement_update')
+    .select(['id', 'action_id'])
+    .where('la_code', '=', laCode)
+    .where('form_token', '=', formToken)
+    .executeTakeFirst();
+}
+
 export async function insertUpdate(db: Executor, update: NewUpdate): Promise<string> {
   const randomUUID = update.newId ?? newRandomId;
   const id = randomUUID();
   const createdAt = update.createdAt ?? new Date();
-  await db
+  // With a form token, a concurrent or repeated post of the same form inserts nothing (and waits for the first to
+  // commit on PostgreSQL), so it is refused before anything else is written.
+  const inserted = await db
     .insertInto('improvement_update')
     .values({
       la_code: update.laCode,
@@ -620,8 +637,12 @@ export async function insertUpdate(db: Executor, update: NewUpdate): Promise<str
       author_user_id: update.authorUserId,
       author_title: update.authorTitle,
       created_at: createdAt,
+      form_token: update.formToken ?? null,
     })
-    .execute();
+    .onConflict((oc) => oc.columns(['la_code', 'form_token']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) throw new DuplicateUpdateError();
   if (update.evidence.length > 0) {
     await db
       .insertInto('improvement_evidence')

@@ -414,6 +414,8 @@ export interface ImprovementUpdateTable {
   author_user_id: string | null;
   author_title: string | null;
   created_at: Generated<Date>;
+  /** The one-use token of the form the update was posted from (migration 0008); null when saved without one. */
+  form_token: string | null;
 }
 
 export interface ImprovementEvidenceTable {
