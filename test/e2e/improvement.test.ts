@@ -1,8 +1,9 @@
 /**
  * The improvement plan tracker in a real browser, on the demo (embedded database only, to stay quick): an officer who
  * owns an action posts an update with evidence, including an uploaded file, and sees it in the action's history; a
- * manager makes the board pack for a meeting date and downloads it as a Word document; a member of the public, not
- * signed in, reads the families' page. axe checks WCAG 2.2 A and AA on every page visited.
+ * manager makes the board pack for a meeting date and downloads it as a Word document, then imports a plan from an
+ * uploaded CSV file (refused for another kind of file, then previewed and saved); a member of the public, not signed
+ * in, reads the families' page. axe checks WCAG 2.2 A and AA on every page visited.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
@@ -126,6 +127,32 @@ describe('the improvement plan in a browser on pglite', () => {
     const docx = await readFile(await download.path());
     expect(docx.subarray(0, 2).toString()).toBe('PK');
     expect(docx.length).toBeGreaterThan(2000);
+
+    // Importing a plan from an uploaded CSV file: refused accessibly for another kind of file, then previewed.
+    await page.goto(`${server.baseUrl}/improvement/import`);
+    await expectAccessible(page, 'import');
+    await page.getByLabel('Title of the plan').fill('Uploaded priority action plan');
+    await page.getByLabel('Priority action plan').check();
+    await page.getByLabel('Upload the plan as a CSV file').setInputFiles({
+      name: 'plan.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from('PK\u0003\u0004'),
+    });
+    await page.getByRole('button', { name: 'Check the plan' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toMatch(/must be a CSV/);
+    await expectAccessible(page, 'import with errors');
+    await page.getByLabel('Upload the plan as a CSV file').setInputFiles({
+      name: 'plan.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'ref,action,owner,end,status\r\n1 A,Write the early help guide,Head of SEND,Mar 2025,Complete\r\n1 B,Train settings,Head of SEND,On-going,Purple\r\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Check the plan' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/Check the plan before you import it/);
+    await expectAccessible(page, 'import preview from a file');
+    await page.getByRole('button', { name: 'Import 1 action' }).click();
+    await page.waitForURL(/\/improvement\/plans\/[0-9a-f-]{36}\?imported=1$/);
     await context.close();
   }, 120_000);
 
