@@ -56,6 +56,7 @@ import {
 } from './service.ts';
 import type { EditValues, PublicAuthority } from './service.ts';
 import { loadServices, searchServices, serviceAreas } from './store.ts';
+import { newServiceRoutes } from './new-service-routes.ts';
 import { requireRole } from '../../platform/access/access.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 
@@ -636,7 +637,7 @@ export function localOfferRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { editId } = request.params as { editId: string };
     const edit = await getPendingEdit(db, actor, editId);
     return reply.view('local-offer/approval.njk', {
-      pageTitle: `Check the change to ${edit.service_name}`,
+      pageTitle: `${edit.isNew ? 'Check the new service' : 'Check the change to'} ${edit.service_name}`,
       edit,
       backLink: lo.manage.approvals,
     });
@@ -651,7 +652,7 @@ export function localOfferRoutes(app: FastifyInstance, deps: AppDeps): void {
       const edit = await getPendingEdit(db, actor, editId);
       reply.code(400);
       return reply.view('local-offer/approval.njk', {
-        pageTitle: `Check the change to ${edit.service_name}`,
+        pageTitle: `${edit.isNew ? 'Check the new service' : 'Check the change to'} ${edit.service_name}`,
         edit,
         values,
         errors: singleError('decision', 'Select whether to publish or reject the change'),
@@ -880,6 +881,8 @@ export function localOfferRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post(lo.manage.youSaidEntryPattern, (request, reply) =>
     postYouSaid(request, reply, (request.params as { entryId: string }).entryId),
   );
+
+  newServiceRoutes(app, deps);
 }
 
 function safePath(value: string | undefined): string {

@@ -273,6 +273,15 @@ export const EDIT_LABELS: Record<EditField, string> = {
   contactEmail: 'Email',
 };
 
+/** The extra fields a new service shows on the approval page (beyond the fields a change can touch). */
+export const NEW_SERVICE_LABELS = {
+  organisation: 'Organisation',
+  categories: 'Type of service',
+  when: 'When',
+  where: 'Where',
+  accessibility: 'Getting in and around',
+} as const;
+
 export function editValuesOf(s: LocalOfferService): EditValues {
   return {
     name: s.name,
@@ -500,6 +509,7 @@ export async function listPendingEdits(db: Executor, actor: Actor) {
       's.name as service_name',
       'o.name as organisation_name',
       'u.display_name as submitted_by',
+      sql<boolean>`coalesce(e.changes->>'_new' = 'yes', false)`.as('is_new'),
     ])
     .where('e.la_code', '=', actor.laCode)
     .where('e.status', '=', 'pending')
@@ -535,15 +545,23 @@ export async function getPendingEdit(db: Executor, actor: Actor, editId: string)
   const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Partial<EditValues>;
   const changes = parse(row.changes);
   const previous = parse(row.previous);
-  const diff = EDIT_FIELDS.filter((f) => f in changes && (previous[f] ?? '') !== (changes[f] ?? '')).map(
-    (f) => ({
-      field: f,
-      label: EDIT_LABELS[f],
-      before: previous[f] ?? '',
-      after: changes[f] ?? '',
-    }),
-  );
-  return { ...row, diff, changes };
+  const diff: { field: string; label: string; before: string; after: string }[] = EDIT_FIELDS.filter(
+    (f) => f in changes && (previous[f] ?? '') !== (changes[f] ?? ''),
+  ).map((f) => ({
+    field: f,
+    label: EDIT_LABELS[f],
+    before: previous[f] ?? '',
+    after: changes[f] ?? '',
+  }));
+  // A new service (see new-service.ts) shows everything it will publish, not only the fields a change can touch.
+  const extra = changes as Record<string, string | undefined>;
+  const isNew = extra._new === 'yes';
+  if (isNew) {
+    for (const [field, label] of Object.entries(NEW_SERVICE_LABELS)) {
+      if (extra[field]) diff.push({ field, label, before: '', after: extra[field] });
+    }
+  }
+  return { ...row, diff, changes, isNew };
 }
 
 export async function decideEdit(
@@ -583,6 +601,14 @@ export async function decideEdit(
         by: `${org.name} (provider), approved by ${actor.jobTitle ?? 'the Local Offer editor'}`,
         byEmail: actor.email,
       });
+      // A provider's new service is not shown until now.
+      if (edit.isNew)
+        await trx
+          .updateTable('local_offer_service')
+          .set({ status: 'active' })
+          .where('la_code', '=', actor.laCode)
+          .where('id', '=', edit.service_id)
+          .execute();
     }
     if (jobs) {
       // Tell whoever sent the change what happened to it.
