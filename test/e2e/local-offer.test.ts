@@ -1,7 +1,8 @@
 /**
  * The Local Offer in a real browser (PGlite only, to keep CI time down): a parent on a phone-sized screen searches
  * with a typo, filters, opens a service and reports a problem; the editor turns comments into a published
- * "You said, we did" entry. axe checks every page on the way.
+ * "You said, we did" entry; a provider adds a service (empty submit first), the editor publishes it and adds a
+ * provider organisation. axe checks every page on the way.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,5 +105,55 @@ describe('the Local Offer in a browser on pglite', () => {
     await page.goto(`${server.baseUrl}/local-offer/manage/links`);
     await expectAccessible(page, 'broken links');
     await context.close();
+  });
+
+  it('a provider adds a service (errors first), the editor publishes it and adds an organisation, and search finds it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, server.baseUrl, 'provider@demo.example', DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Add a service' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/Add a service/);
+    await expectAccessible(page, 'new service form');
+    await page.getByRole('button', { name: 'Send for approval' }).click();
+    await expect.poll(() => page.title()).toMatch(/^Error: Add a service/);
+    await expectAccessible(page, 'new service form with errors');
+    const label = (text: string) => page.getByLabel(text, { exact: true });
+    await label('Name of the service').fill('Kestrelbrook Calm Climbing');
+    await label('What it is').fill('Indoor climbing in small, quiet groups.');
+    await label('Leisure and activities').check();
+    await label('Autism').check();
+    await label('Free').check();
+    await label('How to get it').fill('Phone to book a place.');
+    await label('When it runs').fill('Sundays, 2pm to 4pm');
+    await label('Address line 1').fill('2 Quarry Lane');
+    await label('Town or city').fill('Dunmarsh');
+    await label('Postcode').fill('DM2 1AA');
+    await label('Phone').fill('01632 960777');
+    await page.getByRole('button', { name: 'Send for approval' }).click();
+    await expect.poll(() => page.locator('body').textContent()).toMatch(/sent to the Local Offer editor/);
+    await context.close();
+
+    const editorContext = await browser.newContext();
+    const e = await editorContext.newPage();
+    await signInAs(e, server.baseUrl, 'editor@demo.example', DEMO_PASSWORD);
+    await e.goto(`${server.baseUrl}/local-offer/manage/approvals`);
+    await e.getByRole('link', { name: 'Kestrelbrook Calm Climbing' }).click();
+    await expect.poll(() => e.locator('h1').textContent()).toMatch(/Check the new service/);
+    await expectAccessible(e, 'approval of a new service');
+    await e.getByLabel('Publish the change').check();
+    await e.getByRole('button', { name: 'Save decision' }).click();
+    await e.goto(`${server.baseUrl}/local-offer/search?q=kestrelbrook`);
+    await expect.poll(() => e.locator('body').textContent()).toMatch(/Kestrelbrook Calm Climbing/);
+    await e.goto(`${server.baseUrl}/local-offer/manage/organisations/new`);
+    await expectAccessible(e, 'new organisation form');
+    await e.getByRole('button', { name: 'Add organisation' }).click();
+    await expect.poll(() => e.title()).toMatch(/^Error: Add a provider organisation/);
+    await expectAccessible(e, 'new organisation form with errors');
+    await e.getByLabel('Name of the organisation').fill('Kestrelbrook Climbing Trust');
+    await e.getByLabel('Kind of organisation').selectOption('charity');
+    await e.getByRole('button', { name: 'Add organisation' }).click();
+    await expect.poll(() => e.locator('h1').textContent()).toMatch(/Add a service/);
+    await expectAccessible(e, 'new service form for the editor');
+    await editorContext.close();
   });
 });
