@@ -4,20 +4,10 @@
  * second and peak memory. Pure computation on one core: no database. Cases are generated in batches outside the
  * timed sections, so the figure measures the engine alone.
  */
-import { UsageError } from '../command.ts';
 import type { Benchmark } from '../commands/bench.ts';
 import { caseGenerator } from '../../domain/clock/generate.ts';
 import { computeTimeline, type ClockInput } from '../../domain/clock/index.ts';
-
-function option(args: readonly string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const raw = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new UsageError(`${name} must be a whole number above 0, not "${raw}"`);
-  return n;
-}
+import { option } from '../bench-support.ts';
 
 const MB = 1024 * 1024;
 

@@ -13,7 +13,6 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { UsageError } from '../command.ts';
 import type { Benchmark } from '../commands/bench.ts';
 import { parsePlanCsv } from '../../domain/improvement/csv-import.ts';
@@ -23,28 +22,9 @@ import { createPlanStore } from '../../features/improvement/store.ts';
 import type { Database, Engine } from '../../platform/db/database.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
+import { admin, databaseUrl, percentile, round } from '../bench-support.ts';
 
 const LA = '990';
-
-function percentile(sorted: readonly number[], p: number): number {
-  const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[at] ?? Number.NaN;
-}
-
-const serverUrl = () =>
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A fresh, migrated database with one authority; close() drops a PostgreSQL one. */
 async function freshDatabase(engine: Engine): Promise<{ database: Database; close(): Promise<void> }> {
@@ -55,9 +35,7 @@ async function freshDatabase(engine: Engine): Promise<{ database: Database; clos
   } else {
     name = `gt_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
     await admin(`create database ${name}`);
-    const url = new URL(serverUrl());
-    url.pathname = `/${name}`;
-    database = await openDatabase({ url: url.toString(), poolSize: 2 });
+    database = await openDatabase({ url: databaseUrl(name), poolSize: 2 });
   }
   try {
     await migrateToLatest(database.db);
@@ -110,8 +88,6 @@ async function importOnce(database: Database, csv: string, title: string, expect
   }
   return ms;
 }
-
-const round = (n: number) => Math.round(n * 10) / 10;
 
 const bench: Benchmark = {
   description: 'Import a generated 2,000-action improvement plan CSV into PostgreSQL and PGlite, end to end',

@@ -8,11 +8,7 @@ import type { Benchmark } from '../commands/bench.ts';
 import { parsePlanCsv } from '../../domain/improvement/csv-import.ts';
 import { generatePlanCsv } from '../../domain/improvement/generate.ts';
 import { summarise } from '../../domain/improvement/summary.ts';
-
-function percentile(sorted: readonly number[], p: number): number {
-  const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[at] ?? Number.NaN;
-}
+import { percentile, round } from '../bench-support.ts';
 
 const bench: Benchmark = {
   description: 'Parse and summarise a generated 2,000-action improvement plan CSV',
@@ -38,7 +34,6 @@ const bench: Benchmark = {
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
-    const round = (n: number) => Math.round(n * 10) / 10;
     const p50 = round(percentile(times, 50));
     const p95 = round(percentile(times, 95));
     process.stdout.write(`${actions} actions, ${csv.length} characters, ${runs} runs: median ${p50} ms\n`);

@@ -6,10 +6,8 @@
  * search query. Targets: search under 50 ms, `/services` under 100 ms.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
 import type { Benchmark } from '../commands/bench.ts';
-import { UsageError } from '../command.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
@@ -20,36 +18,9 @@ import { todayInLondon } from '../../platform/web/views.ts';
 import { generateDemoLocalOffer } from '../../features/local-offer/demo-services.ts';
 import { insertLocalOffer } from '../../features/local-offer/store.ts';
 import { needTermId } from '../../features/local-offer/oruk/taxonomy.ts';
+import { admin, databaseUrl, option, percentile } from '../bench-support.ts';
 
 const LA = '998';
-const serverUrl = () =>
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
-
-function option(args: readonly string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const raw = i >= 0 ? args[i + 1] : undefined;
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a whole number above 0`);
-  return n;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl() });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 const SEARCHES = [
   '/local-offer/search?q=autism',
   '/local-offer/search?q=autsim',
@@ -69,9 +40,7 @@ const bench: Benchmark = {
     const runs = option(args, '--runs', 200);
     const name = `gt_bench_lo_${process.pid}_${randomBytes(3).toString('hex')}`;
     await admin(`create database ${name}`);
-    const url = new URL(serverUrl());
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+    const database = await openDatabase({ url: databaseUrl(name), poolSize: 4 });
     try {
       await migrateToLatest(database.db);
       const today = todayInLondon();

@@ -10,7 +10,6 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import type { Benchmark } from '../commands/bench.ts';
-import { UsageError } from '../command.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import { createSession } from '../../platform/auth/sessions.ts';
 import { loadConfig } from '../../platform/config.ts';
@@ -26,36 +25,7 @@ import { todayInLondon } from '../../platform/web/views.ts';
 import { seedDemo } from '../../demo/generator.ts';
 import { editorView } from '../../features/plans/service.ts';
 import { draftStageCase, THREE_ADVICE } from '../../features/plans/fixtures.ts';
-
-const serverUrl = () =>
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
-
-function option(args: readonly string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const raw = i >= 0 ? args[i + 1] : undefined;
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a whole number above 0`);
-  return n;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl() });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-const round = (n: number) => Math.round(n * 10) / 10;
+import { admin, databaseUrl, option, percentile, round } from '../bench-support.ts';
 
 const bench: Benchmark = {
   description: 'EHC plan editor page (checks, advice to pull in) with 25,000 children on PostgreSQL',
@@ -64,9 +34,7 @@ const bench: Benchmark = {
     const runs = option(args, '--runs', 100);
     const name = `gt_bench_plans_${process.pid}_${randomBytes(3).toString('hex')}`;
     await admin(`create database ${name}`);
-    const url = new URL(serverUrl());
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+    const database = await openDatabase({ url: databaseUrl(name), poolSize: 4 });
     const jobs = createJobs(database);
     try {
       await migrateToLatest(database.db);
@@ -131,7 +99,7 @@ const bench: Benchmark = {
         NODE_ENV: 'test',
         GOLDTHREAD_DEMO: 'false',
         COOKIE_SECRET: 'bench-secret-bench-secret-bench-secret',
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: databaseUrl(name),
       });
       const app = await buildApp({ database, config, jobs, routes: featureRoutes, logger: false });
       const cookieFor = async (u: { la_code: string; id: string }) => {
@@ -220,7 +188,7 @@ const bench: Benchmark = {
 
       // The editor's query plans: run its service once on a logging connection, then EXPLAIN ANALYZE what it ran.
       const captured: CompiledQuery[] = [];
-      const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+      const pool = new pg.Pool({ connectionString: databaseUrl(name), max: 1 });
       const logged = new Kysely<DB>({
         dialect: new PostgresDialect({ pool }),
         log: (event) => {
