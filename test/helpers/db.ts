@@ -32,6 +32,21 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Drops a test database once its connections have gone. A connection still closing when a forced drop terminates
+ * it raises an error nobody can catch, so wait for them first and force only as a last resort.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const { rows } = await admin((c) =>
+      c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]),
+    );
+    if (rows[0]?.n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await admin((c) => c.query(`drop database if exists ${name} with (force)`));
+}
+
 /** A migrated, empty database on the given engine. Close it to drop it. */
 export async function createTestDatabase(
   engine: Engine,
@@ -54,7 +69,7 @@ export async function createTestDatabase(
     url,
     async close() {
       await database.close();
-      if (name) await admin((c) => c.query(`drop database if exists ${name} with (force)`));
+      if (name) await dropDatabase(name);
     },
   };
 }

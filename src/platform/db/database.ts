@@ -92,6 +92,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pg.types.setTypeParser(INT8_OID, parsers[INT8_OID]);
     pg.types.setTypeParser(NUMERIC_OID, parsers[NUMERIC_OID]);
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection can be closed by the server (a restart, an administrator): the pool replaces it. Without a
+    // listener that 'error' event would end the process.
+    pool.on('error', (err) => {
+      process.stderr.write(`database: an idle connection was closed (${err.message})\n`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', pglite: undefined, url: options.url, close: () => db.destroy() };
   }
