@@ -18,6 +18,9 @@ mkdir -p test-results
 status=0
 npx --no-install vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
 
+if [ "$status" -ne 0 ]; then
+  echo "Vitest exited with status $status: see the failures or unhandled errors above."
+fi
 # One plain closing line that any CI reads: "N passed, N failed".
 node -e '
   const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"));
