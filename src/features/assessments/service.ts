@@ -222,6 +222,17 @@ async function teamForChild(trx: Executor, laCode: string, childId: string): Pro
  * Records a request. A double-submitted form (same idempotency key) returns the case it already made; a second
  * request while one is open for the same child is kept, joined to the open one (stage 'linked'), not duplicated.
  */
+/** A refusal to assess, or a decision not to issue a plan, ends the assessment: the child no longer shows as being assessed. */
+async function assessmentEndedWithoutPlan(trx: Executor, laCode: string, childId: string): Promise<void> {
+  await trx
+    .updateTable('child')
+    .set({ plan_status: 'none', updated_at: new Date() })
+    .where('la_code', '=', laCode)
+    .where('id', '=', childId)
+    .where('plan_status', '=', 'assessment')
+    .execute();
+}
+
 export async function createRequest(
   ctx: ChangeContext,
   input: NewRequest,
@@ -529,15 +540,7 @@ export async function decide(
     .where('id', '=', caseId)
     .execute();
   const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
-  if (input.outcome === 'not-assess') {
-    await trx
-      .updateTable('child')
-      .set({ plan_status: 'none', updated_at: new Date() })
-      .where('la_code', '=', actor.laCode)
-      .where('id', '=', record.child_id)
-      .where('plan_status', '=', 'assessment')
-      .execute();
-  }
+  if (input.outcome === 'not-assess') await assessmentEndedWithoutPlan(trx, actor.laCode, record.child_id);
   await event(
     trx,
     actor,
@@ -1098,15 +1101,7 @@ export async function decideOutcome(
     .where('id', '=', caseId)
     .execute();
   const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
-  if (input.outcome === 'no-plan') {
-    await trx
-      .updateTable('child')
-      .set({ plan_status: 'none', updated_at: new Date() })
-      .where('la_code', '=', actor.laCode)
-      .where('id', '=', record.child_id)
-      .where('plan_status', '=', 'assessment')
-      .execute();
-  }
+  if (input.outcome === 'no-plan') await assessmentEndedWithoutPlan(trx, actor.laCode, record.child_id);
   await event(
     trx,
     actor,
