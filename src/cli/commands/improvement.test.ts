@@ -27,6 +27,7 @@ function goldthread(...args: string[]) {
 const dir = mkdtempSync(join(tmpdir(), 'goldthread-improvement-'));
 const dataDir = join(dir, 'data');
 const file = join(dir, 'plan.csv');
+const PER_ROW_PLAN = 'src/domain/improvement/fixtures/per-row-impact-plan.csv';
 writeFileSync(
   file,
   [
@@ -81,6 +82,7 @@ describe('goldthread improvement import', () => {
             message: '"Smarch 22" is not a month and year such as "Mar 22" or "Sept 2022"',
           },
         ],
+        notes: [],
       })}\n`,
     );
   });
@@ -103,6 +105,30 @@ describe('goldthread improvement import', () => {
       problems: unknown[];
     };
     expect([summary.areas, summary.focusAreas, summary.actions, summary.problems]).toEqual([8, 36, 112, []]);
+  });
+
+  it('keeps every action of a plan whose overall impact differs row to row, with notes', () => {
+    const { code, stdout } = goldthread(
+      'improvement',
+      'import',
+      '--input',
+      PER_ROW_PLAN,
+      '--dry-run',
+      '--as-of',
+      '2022-06-01',
+    );
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout) as {
+      actions: number;
+      problems: { row: number; column: string | null }[];
+      notes: { row: number; column: string }[];
+    };
+    expect(summary.actions).toBe(20);
+    expect(summary.problems.map((p) => [p.row, p.column])).toEqual([
+      [17, 'ref'],
+      [22, 'action'],
+    ]);
+    expect(summary.notes.filter((n) => n.column === 'overall_impact')).toHaveLength(6);
   });
 
   it.each([
@@ -187,5 +213,20 @@ describe('goldthread improvement import into the database, and export', () => {
     expect(goldthread('improvement', 'export', '--output', out).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('Issue a statement, publicly');
     expect(goldthread('improvement', 'export', '--plan', 'No such plan').code).toBe(1);
+  });
+
+  it("saves every action of a plan whose overall impact differs row to row, and exports each row's text", () => {
+    const saved = goldthread('improvement', 'import', '--input', PER_ROW_PLAN, '--title', 'Per-row plan');
+    expect(saved.code).toBe(0);
+    expect(JSON.parse(saved.stdout)).toMatchObject({ actions: 20, focusAreas: 8 });
+    const exported = goldthread('improvement', 'export', '--plan', 'Per-row plan');
+    expect(exported.code).toBe(0);
+    const rows = exported.stdout.split('\r\n');
+    expect(rows.find((l) => l.includes(',4 C,'))).toMatch(
+      /,Fewer plans are graded good or better by one auditor only$/,
+    );
+    expect(rows.find((l) => l.includes(',4 B,'))).toMatch(
+      /,The board sees families' views and what changed as a result every quarter$/,
+    );
   });
 });

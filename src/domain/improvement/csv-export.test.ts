@@ -70,10 +70,70 @@ describe('exportPlanCsv', () => {
     });
     expect(text.split('\r\n')).toEqual([
       'area,area_title,focus_area,focus_area_title,ref,action,owner,start,end,status,evidence_of_impact,overall_impact',
-      '1,"Culture, values",1.1,Values,1 A,"Agree ""values""",Head of SEND / Designated Clinical Officer,Jan 2022,Feb 2022,Complete,Minutes,Respect',
+      '1,"Culture, values",1.1,Values,,,,,,,,Respect',
+      '1,,1.1,,1 A,"Agree ""values""",Head of SEND / Designated Clinical Officer,Jan 2022,Feb 2022,Complete,Minutes,',
       '1,,1.1,,1 B,Keep going,,2022-09-15,Jan 2023 and on-going,On track,,',
       '1,,1.1,,1 C,Follow,,Underway,and then following board decisions,Not started,,',
       '',
+    ]);
+  });
+
+  it("writes each action's own overall impact on its row, and a focus area's other text on a heading row", () => {
+    const base = {
+      owners: [],
+      start: null,
+      end: null,
+      startNote: null,
+      endNote: null,
+      ongoing: false,
+      status: 'not-started' as const,
+      evidenceOfImpact: '',
+    };
+    const plan = {
+      areas: [{ key: '1', title: 'Culture', row: 2 }],
+      focusAreas: [
+        {
+          area: '1',
+          key: '1.1',
+          title: 'Values',
+          overallImpact: 'Set for the whole focus area\n\nFamilies feel heard\n\nStaff share the values',
+          row: 2,
+        },
+      ],
+      actions: [
+        {
+          ...base,
+          ref: '1 A',
+          area: '1',
+          focusArea: '1.1',
+          action: 'Draft',
+          overallImpact: 'Families feel heard',
+        },
+        { ...base, ref: '1 B', area: '1', focusArea: '1.1', action: 'Agree', overallImpact: '' },
+        {
+          ...base,
+          ref: '1 C',
+          area: '1',
+          focusArea: '1.1',
+          action: 'Train',
+          overallImpact: 'Staff share the values',
+        },
+      ],
+    };
+    const text = exportPlanCsv(plan);
+    expect(text.split('\r\n').slice(1, 5)).toEqual([
+      '1,Culture,1.1,Values,,,,,,,,Set for the whole focus area',
+      '1,,1.1,,1 A,Draft,,,,Not started,,Families feel heard',
+      '1,,1.1,,1 B,Agree,,,,Not started,,',
+      '1,,1.1,,1 C,Train,,,,Not started,,Staff share the values',
+    ]);
+    const back = parsePlanCsv(text);
+    expect(back.problems).toEqual([]);
+    expect(back.focusAreas.map(strip)).toEqual(plan.focusAreas.map(strip));
+    expect(back.actions.map((a) => [a.ref, a.overallImpact])).toEqual([
+      ['1 A', 'Families feel heard'],
+      ['1 B', ''],
+      ['1 C', 'Staff share the values'],
     ]);
   });
 
@@ -145,6 +205,9 @@ describe('exportPlanCsv', () => {
           status: fc.constantFrom(...STATUSES),
           evidence: fc.oneof(text, fc.constant('Checked (Audit, PI)'), fc.constant('')),
           title: text,
+          // Real plans write the overall impact on the focus area's first row, or on each row, differing.
+          impact: fc.constantFrom('', '', 'Families feel heard', 'Plans, "on time"', 'families feel heard '),
+          headingImpact: fc.constantFrom('', '', 'Set on a heading row'),
         }),
         { minLength: 1, maxLength: 15 },
       )
@@ -155,8 +218,15 @@ describe('exportPlanCsv', () => {
           const area = String((i % r.areaCount) + 1);
           const focus = `${area}.${(i % 2) + 1}`;
           if (!areas.some((a) => a.key === area)) areas.push({ key: area, title: r.title, row: 0 });
-          if (!focusAreas.some((f) => f.key === focus)) {
-            focusAreas.push({ area, key: focus, title: r.title, overallImpact: r.action, row: 0 });
+          let f = focusAreas.find((x) => x.key === focus);
+          if (f === undefined) {
+            f = { area, key: focus, title: r.title, overallImpact: r.headingImpact, row: 0 };
+            focusAreas.push(f);
+          }
+          const texts = f.overallImpact === '' ? [] : f.overallImpact.split('\n\n');
+          const impact = r.impact.trim();
+          if (impact !== '' && !texts.some((t) => t.toLowerCase() === impact.toLowerCase())) {
+            f.overallImpact = [...texts, impact].join('\n\n');
           }
           const startNote = r.dates.start === null ? r.startNote : null;
           let endNote: string | null = r.dates.end === null ? r.endNote : null;
@@ -180,6 +250,7 @@ describe('exportPlanCsv', () => {
             status: r.status,
             evidenceOfImpact: r.evidence,
             evidenceTypes: r.evidence === 'Checked (Audit, PI)' ? ['PI', 'Audit'] : [],
+            overallImpact: impact,
           };
         });
         return { areas, focusAreas, actions };
@@ -196,6 +267,7 @@ describe('exportPlanCsv', () => {
         const back = parsePlanCsv(exportPlanCsv(p));
         expect(back.problems).toEqual([]);
         expect(back.actions.map(strip)).toEqual(p.actions.map(strip));
+        expect(back.notes.filter((n) => n.column !== 'overall_impact')).toEqual([]);
         expect(back.areas.map(strip)).toEqual(p.areas.map(strip));
         expect(back.focusAreas.map(strip)).toEqual(p.focusAreas.map(strip));
       }),

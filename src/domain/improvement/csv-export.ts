@@ -1,9 +1,11 @@
 /**
  * Writes a plan back to its CSV form, in the same columns the import reads, so that export then import gives the
- * same plan. Titles and overall impact are written on the first row of each area and focus area, as in the
- * spreadsheets plans live in; areas and focus areas with no actions follow as heading rows.
+ * same plan. Titles are written on the first row of each area and focus area, as in the spreadsheets plans live
+ * in; each action's row carries its own overall impact text; areas and focus areas with no actions follow as heading
+ * rows.
  */
 import { OWNER_SEPARATOR, STATUS_LABELS } from './cells.ts';
+import { IMPACT_SEPARATOR } from './csv-import.ts';
 import { COLUMNS } from './types.ts';
 import type { Column, PlanAction, PlanArea, PlanFocusArea } from './types.ts';
 
@@ -65,7 +67,11 @@ type ExportAction = Pick<
   | 'ongoing'
   | 'status'
   | 'evidenceOfImpact'
->;
+> &
+  Partial<Pick<PlanAction, 'overallImpact'>>;
+
+const sameText = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Writes the plan as CSV text with a header row, CRLF line endings and a final line break. */
 export function exportPlanCsv(
@@ -81,8 +87,32 @@ export function exportPlanCsv(
   const line = (values: Partial<Record<Column, string>>) =>
     lines.push(COLUMNS.map((c) => csvCell(values[c] ?? '')).join(','));
 
-  const headings = (area: string | null, focus: string | null): Partial<Record<Column, string>> => {
-    const values: Partial<Record<Column, string>> = { area: area ?? '', focus_area: focus ?? '' };
+  // The actions' own overall impact texts, by focus area.
+  const actionImpacts = new Map<string, string[]>();
+  for (const a of plan.actions) {
+    if (a.focusArea === null || !a.overallImpact) continue;
+    const key = focusKey(a.area, a.focusArea);
+    actionImpacts.set(key, [...(actionImpacts.get(key) ?? []), a.overallImpact]);
+  }
+  /** The focus area's overall impact texts that no action's row carries (a heading row's, or a plan's saved whole). */
+  const focusOnlyImpact = (key: string): string => {
+    const own = actionImpacts.get(key) ?? [];
+    return (focusByKey.get(key)?.overallImpact ?? '')
+      .split(IMPACT_SEPARATOR)
+      .filter((t) => t.trim() !== '' && !own.some((o) => sameText(o, t)))
+      .join(IMPACT_SEPARATOR);
+  };
+
+  const headings = (
+    area: string | null,
+    focus: string | null,
+    impact?: string,
+  ): Partial<Record<Column, string>> => {
+    const values: Partial<Record<Column, string>> = {
+      area: area ?? '',
+      focus_area: focus ?? '',
+      overall_impact: impact ?? '',
+    };
     if (area !== null && !writtenAreas.has(area)) {
       writtenAreas.add(area);
       values.area_title = areaByKey.get(area)?.title ?? '';
@@ -91,7 +121,13 @@ export function exportPlanCsv(
       writtenFocus.add(focusKey(area, focus));
       const f = focusByKey.get(focusKey(area, focus));
       values.focus_area_title = f?.title ?? '';
-      values.overall_impact = f?.overallImpact ?? '';
+      const only = focusOnlyImpact(focusKey(area, focus));
+      if (only !== '' && impact !== undefined) {
+        // A heading row first, so that the text stays the focus area's and becomes no action's.
+        line({ ...values, overall_impact: only });
+        return { area: area ?? '', focus_area: focus ?? '', overall_impact: impact };
+      }
+      if (only !== '') values.overall_impact = only;
     }
     return values;
   };
@@ -103,7 +139,7 @@ export function exportPlanCsv(
       end = end === '' ? 'On-going' : `${end} and on-going`;
     }
     line({
-      ...headings(a.area, a.focusArea),
+      ...headings(a.area, a.focusArea, a.focusArea === null ? undefined : (a.overallImpact ?? '')),
       ref: a.ref,
       action: a.action,
       owner: a.owners.join(OWNER_SEPARATOR),

@@ -31,6 +31,7 @@ describe('parsePlanCsv: columns', () => {
         status: 'on-track',
         evidenceOfImpact: '',
         evidenceTypes: [],
+        overallImpact: '',
       },
     ]);
   });
@@ -299,19 +300,110 @@ describe('parsePlanCsv: areas and focus areas', () => {
     expect(plan.actions).toHaveLength(1);
   });
 
-  it('reports a later row that gives a different title, and keeps the first', () => {
+  it('notes a later row that gives a different title, keeps the first, and imports the row', () => {
     const plan = parsePlanCsv(
-      [header, '1,Culture,1.1,Values,1 A,Draft,', '1,Kultur,1.1,values ,1 B,Publish,'].join('\n'),
+      [
+        header,
+        '1,Culture,1.1,Values,1 A,Draft,',
+        '1,Kultur,1.1,values ,1 B,Publish,',
+        '1,,1.1,Shared values,1 C,Train,',
+      ].join('\n'),
     );
     expect(plan.areas[0]?.title).toBe('Culture');
-    expect(plan.problems).toEqual([
-      { row: 3, column: 'area_title', message: 'area 1 was given a different title in row 2' },
+    expect(plan.focusAreas[0]?.title).toBe('Values');
+    expect(plan.problems).toEqual([]);
+    expect(plan.notes).toEqual([
+      {
+        row: 3,
+        column: 'area_title',
+        message: 'area 1 was given a different title in row 2; the first title is kept',
+      },
+      {
+        row: 4,
+        column: 'focus_area_title',
+        message: 'focus area 1.1 was given a different title in row 2; the first title is kept',
+      },
     ]);
-    expect(plan.actions.map((a) => a.ref)).toEqual(['1 A']);
+    expect(plan.actions.map((a) => a.ref)).toEqual(['1 A', '1 B', '1 C']);
+  });
+
+  it('keeps every action when the overall impact differs row to row: each keeps its own, the focus area keeps all', () => {
+    const plan = parsePlanCsv(
+      [
+        header,
+        '1,,1.1,,,,Set on a heading row',
+        '1,Culture,1.1,Values,1 A,Draft,Families feel respected',
+        '1,,1.1,,1 B,Publish,',
+        '1,,1.1,,1 C,Train,Staff use the values',
+        '1,,1.1,,1 D,Check,families  feel RESPECTED',
+        '1,,1.1,,1 E,Report,Staff use the values',
+        '1,,1.2,Accountability,2 A,Agree,Partners hold each other to account',
+        '1,,1.2,,2 B,Review,Decisions are followed through',
+      ].join('\n'),
+    );
+    expect(plan.problems).toEqual([]);
+    expect(plan.actions.map((a) => [a.ref, a.overallImpact])).toEqual([
+      ['1 A', 'Families feel respected'],
+      ['1 B', ''],
+      ['1 C', 'Staff use the values'],
+      ['1 D', 'families  feel RESPECTED'],
+      ['1 E', 'Staff use the values'],
+      ['2 A', 'Partners hold each other to account'],
+      ['2 B', 'Decisions are followed through'],
+    ]);
+    expect(plan.focusAreas.map((f) => f.overallImpact)).toEqual([
+      'Set on a heading row\n\nFamilies feel respected\n\nStaff use the values',
+      'Partners hold each other to account\n\nDecisions are followed through',
+    ]);
+    // One note per focus area, where its second text first appears.
+    expect(plan.notes).toEqual([
+      {
+        row: 3,
+        column: 'overall_impact',
+        message:
+          "focus area 1.1 was given a different overall impact in row 2; each action keeps its own row's text and the focus area keeps every different text",
+      },
+      {
+        row: 9,
+        column: 'overall_impact',
+        message:
+          "focus area 1.2 was given a different overall impact in row 8; each action keeps its own row's text and the focus area keeps every different text",
+      },
+    ]);
   });
 });
 
 describe('parsePlanCsv: fixtures', () => {
+  it('keeps every action of a plan in the shape of a real one, whose overall impact differs row to row', () => {
+    // 22 action rows, written like a real written statement of action (fictional content): overall impact on many
+    // rows, differing within a focus area; one focus area title written differently; one row with no reference and
+    // one with no action. Before issue 17 only 10 of the 22 rows were imported.
+    const plan = parsePlanCsv(
+      readFileSync(new URL('./fixtures/per-row-impact-plan.csv', import.meta.url), 'utf8'),
+    );
+    expect(plan.actions).toHaveLength(20);
+    expect(plan.problems).toEqual([
+      { row: 17, column: 'ref', message: 'this action has no reference' },
+      { row: 22, column: 'action', message: 'reference 8 B has no action' },
+    ]);
+    expect(plan.notes.map((n) => [n.row, n.column])).toEqual([
+      [4, 'overall_impact'],
+      [7, 'overall_impact'],
+      [10, 'overall_impact'],
+      [14, 'overall_impact'],
+      [19, 'overall_impact'],
+      [23, 'focus_area_title'],
+      [23, 'overall_impact'],
+    ]);
+    expect(plan.areas).toHaveLength(3);
+    expect(plan.focusAreas.map((f) => f.overallImpact.split('\n\n').length)).toEqual([
+      3, 2, 1, 3, 3, 1, 3, 2,
+    ]);
+    expect(plan.actions.find((a) => a.ref === '4 C')?.overallImpact).toBe(
+      'Fewer plans are graded good or better by one auditor only',
+    );
+  });
+
   it('reads the demo plan with every row imported', () => {
     const plan = parsePlanCsv(readFileSync(new URL('./fixtures/demo-plan.csv', import.meta.url), 'utf8'));
     expect(plan.problems).toEqual([]);

@@ -7,9 +7,20 @@ import { parse } from 'csv-parse/sync';
 import { evidenceTypes, normaliseRef, parseDateCell, parseStatus, refNumber, splitOwners } from './cells.ts';
 import type { DateCell } from './cells.ts';
 import { COLUMNS } from './types.ts';
-import type { Column, ImportProblem, ParsedPlan, PlanAction, PlanArea, PlanFocusArea } from './types.ts';
+import type {
+  Column,
+  ImportNote,
+  ImportProblem,
+  ParsedPlan,
+  PlanAction,
+  PlanArea,
+  PlanFocusArea,
+} from './types.ts';
 
 const REQUIRED: readonly Column[] = ['ref', 'action'];
+
+/** Joins a focus area's distinct overall impact texts. */
+export const IMPACT_SEPARATOR = '\n\n';
 
 type Entry = { kind: 'record'; cells: string[] } | { kind: 'error'; message: string };
 
@@ -62,10 +73,11 @@ function tidyKey(raw: string): string | null {
 /** Parses a plan's CSV text. */
 export function parsePlanCsv(text: string): ParsedPlan {
   const problems: ImportProblem[] = [];
+  const notes: ImportNote[] = [];
   const areas: PlanArea[] = [];
   const focusAreas: PlanFocusArea[] = [];
   const actions: PlanAction[] = [];
-  const result = (): ParsedPlan => ({ areas, focusAreas, actions, problems });
+  const result = (): ParsedPlan => ({ areas, focusAreas, actions, problems, notes });
 
   const entries = records(text);
   const headerIndex = entries.findIndex((e) => e.kind === 'error' || !isBlank(e.cells));
@@ -120,6 +132,7 @@ export function parsePlanCsv(text: string): ParsedPlan {
 
   const areaByKey = new Map<string, PlanArea>();
   const focusByKey = new Map<string, PlanFocusArea>();
+  const impactsByFocus = new Map<string, { texts: { text: string; row: number }[]; noted: boolean }>();
   const refRows = new Map<string, number>();
   const width = header.cells.length;
 
@@ -144,6 +157,7 @@ export function parsePlanCsv(text: string): ParsedPlan {
 
     const rowProblems: ImportProblem[] = [];
     const problem = (column: Column | null, message: string) => rowProblems.push({ row, column, message });
+    const note = (column: Column, message: string) => notes.push({ row, column, message });
     const get = (column: Column): string => {
       const at = index.get(column);
       return at === undefined ? '' : (cells[at] ?? '').trim();
@@ -159,6 +173,7 @@ export function parsePlanCsv(text: string): ParsedPlan {
       (focusKey === null ? undefined : /^(\d+)\.\d+$/.exec(focusKey)?.[1]) ??
       (ref === null ? null : refNumber(ref));
 
+    const impact = get('overall_impact');
     if (areaKey !== null) {
       const title = get('area_title');
       const known = areaByKey.get(areaKey);
@@ -169,31 +184,41 @@ export function parsePlanCsv(text: string): ParsedPlan {
       } else if (known.title === '') {
         known.title = title;
       } else if (title !== '' && !sameText(title, known.title)) {
-        problem('area_title', `area ${areaKey} was given a different title in row ${known.row}`);
+        note(
+          'area_title',
+          `area ${areaKey} was given a different title in row ${known.row}; the first title is kept`,
+        );
       }
     }
     if (focusKey !== null) {
       const title = get('focus_area_title');
-      const impact = get('overall_impact');
       const key = `${areaKey ?? ''}\u0000${focusKey}`;
-      const known = focusByKey.get(key);
-      if (known === undefined) {
-        const focus = { area: areaKey, key: focusKey, title, overallImpact: impact, row };
+      let focus = focusByKey.get(key);
+      if (focus === undefined) {
+        focus = { area: areaKey, key: focusKey, title, overallImpact: '', row };
         focusByKey.set(key, focus);
+        impactsByFocus.set(key, { texts: [], noted: false });
         focusAreas.push(focus);
-      } else {
-        if (known.title === '') known.title = title;
-        else if (title !== '' && !sameText(title, known.title)) {
-          problem(
-            'focus_area_title',
-            `focus area ${focusKey} was given a different title in row ${known.row}`,
-          );
-        }
-        if (known.overallImpact === '') known.overallImpact = impact;
-        else if (impact !== '' && !sameText(impact, known.overallImpact)) {
-          problem(
+      } else if (focus.title === '') {
+        focus.title = title;
+      } else if (title !== '' && !sameText(title, focus.title)) {
+        note(
+          'focus_area_title',
+          `focus area ${focusKey} was given a different title in row ${focus.row}; the first title is kept`,
+        );
+      }
+      // Every distinct overall impact is kept, in row order; the action keeps its own row's text too.
+      const impacts = impactsByFocus.get(key);
+      if (impacts !== undefined && impact !== '' && !impacts.texts.some((t) => sameText(t.text, impact))) {
+        const first = impacts.texts[0];
+        impacts.texts.push({ text: impact, row });
+        focus.overallImpact = impacts.texts.map((t) => t.text).join(IMPACT_SEPARATOR);
+        if (first !== undefined && !impacts.noted) {
+          impacts.noted = true;
+          note(
             'overall_impact',
-            `focus area ${focusKey} was given a different overall impact in row ${known.row}`,
+            `focus area ${focusKey} was given a different overall impact in row ${first.row}; ` +
+              `each action keeps its own row's text and the focus area keeps every different text`,
           );
         }
       }
@@ -261,6 +286,7 @@ export function parsePlanCsv(text: string): ParsedPlan {
       status,
       evidenceOfImpact: evidence,
       evidenceTypes: evidenceTypes(evidence),
+      overallImpact: impact,
     });
   }
   return result();

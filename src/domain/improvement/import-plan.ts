@@ -2,12 +2,12 @@
  * Where a parsed plan is saved. The database store is written on the web foundation; the command and the import page
  * call `importPlan` with it, so the rules for what gets saved live here and not in either caller.
  */
-import type { ParsedPlan } from './types.ts';
+import type { ParsedPlan, PlanContent } from './types.ts';
 
 /** What saving a plan needs from storage. */
 export interface PlanStore {
   /** Saves the areas, focus areas and actions together, or nothing. Resolves to the saved plan's id. */
-  savePlan(plan: Omit<ParsedPlan, 'problems'>): Promise<string>;
+  savePlan(plan: PlanContent): Promise<string>;
 }
 
 export interface ImportOutcome {
@@ -19,7 +19,7 @@ export interface ImportOutcome {
 
 /**
  * Saves the rows that were read. Rows with problems were never turned into actions, so they are not saved; the
- * caller shows the problems (the dry-run summary or the preview page) before asking to save.
+ * caller shows the problems and notes (the dry-run summary or the preview page) before asking to save.
  */
 export async function importPlan(parsed: ParsedPlan, store: PlanStore): Promise<ImportOutcome> {
   const { areas, focusAreas, actions } = parsed;

@@ -6,13 +6,13 @@ describe('summarise', () => {
   it('counts, lists refs in plan order and keeps the documented key order', () => {
     const plan = parsePlanCsv(
       [
-        'area,area_title,focus_area,focus_area_title,ref,action,start,end,status',
-        '3,Co-production,3.1,Charter,9 A,Statement,Dec 21,Jan 22,Complete',
-        '3,,3.1,,9 B,Leads,Jan 22,Feb 22,',
-        '3,,3.1,,9 H,Framework,Sept 22,Jan 23 and on-going,Amber',
-        '2,Evaluation,2.1,Reviews,6 C,Quarterly,Feb 2022,and onward every 3 months,Green',
-        '2,,2.1,,6 D,Act,Mar 22,and then following board decisions,Red',
-        '2,,2.1,,6 E,Broken,Mar 22,Apr 22,Sideways',
+        'area,area_title,focus_area,focus_area_title,ref,action,start,end,status,overall_impact',
+        '3,Co-production,3.1,Charter,9 A,Statement,Dec 21,Jan 22,Complete,Equal partners',
+        '3,,3.1,,9 B,Leads,Jan 22,Feb 22,,Families shape services',
+        '3,,3.1,,9 H,Framework,Sept 22,Jan 23 and on-going,Amber,',
+        '2,Evaluation,2.1,Reviews,6 C,Quarterly,Feb 2022,and onward every 3 months,Green,',
+        '2,,2.1,,6 D,Act,Mar 22,and then following board decisions,Red,',
+        '2,,2.1,,6 E,Broken,Mar 22,Apr 22,Sideways,',
       ].join('\n'),
     );
     const summary = summarise(plan, '2022-03-01');
@@ -31,6 +31,14 @@ describe('summarise', () => {
             column: 'status',
             message:
               '"Sideways" is not a status: use complete, on track, significant risk, high risk, not started (or blue, green, amber, red)',
+          },
+        ],
+        notes: [
+          {
+            row: 3,
+            column: 'overall_impact',
+            message:
+              "focus area 3.1 was given a different overall impact in row 2; each action keeps its own row's text and the focus area keeps every different text",
           },
         ],
       }),

@@ -1,6 +1,6 @@
-/** The dry-run summary `goldthread improvement import --dry-run` prints: counts, the refs to look at, problems. */
+/** The dry-run summary `goldthread improvement import --dry-run` prints: counts, the refs to look at, problems, notes. */
 import { isOverdue } from './flags.ts';
-import type { ImportProblem, ParsedPlan, Status } from './types.ts';
+import type { ImportNote, ImportProblem, ParsedPlan, Status } from './types.ts';
 
 export interface ImportSummary {
   areas: number;
@@ -14,6 +14,8 @@ export interface ImportSummary {
   /** Refs of actions marked ongoing. */
   ongoing: string[];
   problems: ImportProblem[];
+  /** Rows imported all the same that are worth a look (a focus area's overall impact differing row to row). */
+  notes: ImportNote[];
 }
 
 /** Summarises a parsed plan as of a date ('YYYY-MM-DD'). Keys are built in the documented order. */
@@ -35,5 +37,6 @@ export function summarise(plan: ParsedPlan, asOf: string): ImportSummary {
     undatedEnd: plan.actions.filter((a) => a.end === null).map((a) => a.ref),
     ongoing: plan.actions.filter((a) => a.ongoing).map((a) => a.ref),
     problems: plan.problems.map(({ row, column, message }) => ({ row, column, message })),
+    notes: plan.notes.map(({ row, column, message }) => ({ row, column, message })),
   };
 }

@@ -49,6 +49,10 @@ export interface PlanFocusArea {
   area: string | null;
   key: string;
   title: string;
+  /**
+   * The focus area's overall impact: every distinct text its rows give (heading rows and action rows), in row order,
+   * joined by a blank line ("\n\n"). Real plans often write it on each action's row, differing row to row.
+   */
   overallImpact: string;
   row: number;
 }
@@ -74,6 +78,8 @@ export interface PlanAction {
   status: Status;
   evidenceOfImpact: string;
   evidenceTypes: EvidenceType[];
+  /** The `overall_impact` cell of the action's own row, as written ('' when blank). */
+  overallImpact: string;
 }
 
 /** Something the import could not accept. `column` is null when the whole row is at fault. */
@@ -83,9 +89,19 @@ export interface ImportProblem {
   message: string;
 }
 
+/**
+ * Something worth knowing about a row that was imported all the same, such as a focus area given a different overall
+ * impact or title on a later row. Same shape as a problem.
+ */
+export type ImportNote = ImportProblem;
+
+/** What is saved: the plan without its problems and notes. */
+export type PlanContent = Omit<ParsedPlan, 'problems' | 'notes'>;
+
 export interface ParsedPlan {
   areas: PlanArea[];
   focusAreas: PlanFocusArea[];
   actions: PlanAction[];
   problems: ImportProblem[];
+  notes: ImportNote[];
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * The improvement plan tracker's pages on both engines, over the seeded demo plan: every page renders with its key
  * content, forms show GOV.UK errors with the input kept, hostile input is escaped, CSRF is enforced, and the Word
@@ -426,6 +427,60 @@ describe.each(ENGINES)('improvement plan pages on %s', (engine) => {
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('A plan with this title already exists');
     expect(await plans()).toBe(2);
+  });
+
+  it('imports every action of a plan whose overall impact differs row to row, with notes in the preview', async () => {
+    const csvText = readFileSync(
+      new URL('../../domain/improvement/fixtures/per-row-impact-plan.csv', import.meta.url),
+      'utf8',
+    );
+    const title = 'Written statement of action, per-row impact';
+    const preview = await leader().submit(paths.improvement.import, {
+      title,
+      kind: 'written-statement-of-action',
+      csv: csvText,
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain('Problems (2)');
+    expect(preview.body).toContain('Notes (7)');
+    expect(preview.body).toContain('focus area 4 was given a different overall impact in row 9');
+    expect(preview.body).toContain('Import 20 actions');
+    const confirmed = await leader().post(paths.improvement.importConfirm, {
+      _csrf: TestClient.csrfFrom(preview.body),
+      title,
+      kind: 'written-statement-of-action',
+      csv: csvText,
+    });
+    expect(confirmed.statusCode).toBe(303);
+    const plan = await t.database.db
+      .selectFrom('improvement_plan')
+      .select('id')
+      .where('la_code', '=', '999')
+      .where('title', '=', title)
+      .executeTakeFirstOrThrow();
+    const actions = await t.database.db
+      .selectFrom('improvement_action')
+      .select(['id', 'ref', 'overall_impact'])
+      .where('la_code', '=', '999')
+      .where('plan_id', '=', plan.id)
+      .orderBy('position')
+      .execute();
+    expect(actions).toHaveLength(20);
+    const fourC = actions.find((a) => a.ref === '4 C');
+    expect(fourC?.overall_impact).toBe('Fewer plans are graded good or better by one auditor only');
+    const focus = await t.database.db
+      .selectFrom('improvement_focus_area')
+      .select('overall_impact')
+      .where('la_code', '=', '999')
+      .where('plan_id', '=', plan.id)
+      .where('key', '=', '4')
+      .executeTakeFirstOrThrow();
+    expect(focus.overall_impact.split('\n\n')).toHaveLength(3);
+    const page = await leader().get(paths.improvement.action(fourC!.id));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Overall impact written for this action');
+    expect(page.body).toContain('Fewer plans are graded good or better by one auditor only');
+    expect(page.body).toContain('Views gathered from families inform commissioning decisions<br><br>');
   });
 
   it('shows families the progress each quarter in plain English, without staff names, no sign-in needed', async () => {

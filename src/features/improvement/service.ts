@@ -299,6 +299,7 @@ export function planCsv(data: PlanData): string {
     ongoing: a.ongoing,
     status: a.status,
     evidenceOfImpact: a.evidenceExpected,
+    overallImpact: a.overallImpact,
     evidenceTypes: a.evidenceTypes as EvidenceType[],
   }));
   return exportPlanCsv(

@@ -15,7 +15,7 @@ import type {
   ReportAudience,
 } from '../../platform/db/schema.ts';
 import type { PlanStore } from '../../domain/improvement/import-plan.ts';
-import type { ParsedPlan } from '../../domain/improvement/types.ts';
+import type { PlanContent } from '../../domain/improvement/types.ts';
 
 /** A plan with this title already exists in the authority: an import never overwrites a plan. */
 export class DuplicatePlanTitleError extends Error {
@@ -60,7 +60,7 @@ async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unk
  */
 export function createPlanStore(db: Executor, options: SavePlanOptions): PlanStore {
   return {
-    async savePlan(plan: Omit<ParsedPlan, 'problems'>): Promise<string> {
+    async savePlan(plan: PlanContent): Promise<string> {
       const { laCode } = options;
       const randomUUID = options.newId ?? newRandomId;
       const authority = await db
@@ -157,6 +157,7 @@ export function createPlanStore(db: Executor, options: SavePlanOptions): PlanSto
           initial_status: a.status,
           status: a.status,
           evidence_expected: a.evidenceOfImpact,
+          overall_impact: a.overallImpact,
           evidence_types: a.evidenceTypes.join(','),
           position,
           source_row: a.row,
@@ -277,6 +278,8 @@ export interface ActionData {
   initialStatus: BragStatus;
   status: BragStatus;
   evidenceExpected: string;
+  /** The overall impact written on the action's own row of the imported plan ('' when none). */
+  overallImpact: string;
   evidenceTypes: string[];
   owners: OwnerData[];
   /** Oldest first. */
@@ -549,6 +552,7 @@ export async function loadPlan(db: Executor, laCode: string, planId: string): Pr
       initialStatus: a.initial_status,
       status: a.status,
       evidenceExpected: a.evidence_expected,
+      overallImpact: a.overall_impact,
       evidenceTypes: a.evidence_types === '' ? [] : a.evidence_types.split(','),
       owners: ownersByAction.get(a.id) ?? [],
       updates: updatesByAction.get(a.id) ?? [],

@@ -389,6 +389,8 @@ export interface ImprovementActionTable {
   evidence_expected: Generated<string>;
   /** The kinds of evidence of impact expected, comma-separated in the fixed order PI, Audit, Voice, Review, Minutes. */
   evidence_types: Generated<string>;
+  /** The overall impact written on the action's own row of the imported plan (migration 0019); '' when none. */
+  overall_impact: Generated<string>;
   position: number;
   source_row: number | null;
   created_at: Generated<Date>;
