@@ -45,8 +45,20 @@ describe('wording from the domain document table (provision)', () => {
     expect(codes(u)).toEqual([f('opportunities', u, 'opportunity for')]);
   });
   it.each(['regular', 'regularly', 'frequent', 'periodic', 'Periodically'])('regular: "%s"', (word) => {
-    const t = `Phonics practice, ${word}${TAIL}`;
-    expect(codes(t)).toEqual([f('regular', t, word)]);
+    const t = `Phonics practice, ${word}, with a teaching assistant`;
+    expect(codes(t)).toEqual([
+      f('regular', t, word),
+      ['missing-amount', 0, t.length],
+      ['missing-frequency', 0, t.length],
+    ]);
+  });
+  it('regular: not once the frequency is given ("short and frequent sessions ... 3 x 10 minutes per week")', () => {
+    expect(codes(`Phonics practice, regularly${TAIL}`)).toEqual([]);
+    expect(
+      codes(
+        'Short and frequent touch typing sessions: 3 x 10 minute sessions a week with his class teacher.',
+      ),
+    ).toEqual([]);
   });
   it('regular: not when it means ordinary ("the regular classroom", "regular lessons")', () => {
     expect(codes(`Pre-teaching in the regular classroom${TAIL}`)).toEqual([]);
@@ -86,7 +98,7 @@ describe('wording from the domain document table (provision)', () => {
     // The brief's example: "support" inside a fully quantified sentence is specific.
     const v =
       '30 minutes of 1:1 support from a teaching assistant trained in Precision Teaching, 3 times a week';
-    expect(checkProvisionText(v)).toEqual({ specific: true, findings: [] });
+    expect(checkProvisionText(v)).toMatchObject({ specific: true, findings: [] });
     expect(codes(`Precision Teaching and Toe by Toe interventions${TAIL}`)).toEqual([]);
   });
   it('support-with: "additional adult support" and similar', () => {
@@ -180,7 +192,7 @@ describe('missing amount, frequency or deliverer (provision)', () => {
     'The ELSA will work with her for 45 minutes on Tuesdays.',
     'Three 1-hour sessions over the spring term with the educational psychologist.',
   ])('recognises amount, frequency and deliverer: %s', (text) => {
-    expect(checkProvisionText(text)).toEqual({ specific: true, findings: [] });
+    expect(checkProvisionText(text)).toMatchObject({ specific: true, findings: [] });
   });
 });
 
@@ -234,8 +246,10 @@ describe('outcomes (section E)', () => {
     expect(found).toEqual([['outcome-describes-provision', ...at(text, phrase)]]);
   });
   it('table wording applies to outcomes too', () => {
-    const t = 'By July 2026, Ben will attend school regularly, on 4 days a week.';
-    expect(outcomeCodes(t)).toEqual([f('regular', t, 'regularly')]);
+    const t = 'Ben will attend school regularly.';
+    expect(outcomeCodes(t)[0]).toEqual(f('regular', t, 'regularly'));
+    // Once the outcome is measurable, "regularly" describes the child, as "when needed" does.
+    expect(outcomeCodes('By July 2026, Ben will attend school regularly, on 4 days a week.')).toEqual([]);
   });
   it('"when needed" in a measurable outcome describes the child, not discretion', () => {
     expect(

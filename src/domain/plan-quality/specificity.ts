@@ -5,8 +5,15 @@
  * matters and how to fix it. Other sections get no findings: they hold views, needs, a placement, a budget and
  * advice, to which the "detailed and specific" test for provision and the SMART test for outcomes do not apply.
  *
- * The rules are heuristics written from the domain document's table, measured against a labelled set of
- * statements (labelled-set.json; docs/plan-quality.md): they help a caseworker, they do not replace reading.
+ * Provision comes in kinds, and "specified and quantified" means something different for each (who delivers it,
+ * how much, how often, for how long, for what): a therapy session needs an amount, a frequency and a deliverer; a
+ * group or class needs its size or ratio; transport needs how often it runs; equipment needs what it is used for;
+ * an exam access arrangement needs how much and in which assessments; short breaks and residential placements need
+ * how many nights or weeks and how often. Every "missing" finding says what to add.
+ *
+ * The rules are heuristics written from the domain document's table, measured against two labelled sets
+ * (labelled-set.json, written for the project; public-set.json, real wording from public sources, part of it held
+ * out; docs/plan-quality.md): they help a caseworker, they do not replace reading.
  */
 import type { Section } from './model.ts';
 
@@ -26,6 +33,8 @@ export type SpecificityCode =
   | 'missing-amount'
   | 'missing-frequency'
   | 'missing-deliverer'
+  | 'missing-use'
+  | 'missing-size'
   | 'outcome-no-timescale'
   | 'outcome-not-measurable'
   | 'outcome-describes-provision';
@@ -44,6 +53,23 @@ export interface SpecificityResult {
   readonly specific: boolean;
   readonly findings: readonly SpecificityFinding[];
 }
+
+/**
+ * The kinds of provision, each with its own meaning of "specified and quantified" (see `requirements`). `sessions`
+ * is everything delivered by people in amounts of time: therapy, teaching, adult support, care.
+ */
+export type ProvisionKind =
+  'sessions' | 'group' | 'transport' | 'equipment' | 'exam-access' | 'short-breaks' | 'residential';
+
+export const PROVISION_KINDS: readonly ProvisionKind[] = [
+  'sessions',
+  'group',
+  'transport',
+  'equipment',
+  'exam-access',
+  'short-breaks',
+  'residential',
+];
 
 export const SPECIFICITY_MESSAGES: Readonly<Record<SpecificityCode, string>> = {
   'access-to':
@@ -71,18 +97,51 @@ export const SPECIFICITY_MESSAGES: Readonly<Record<SpecificityCode, string>> = {
   'up-to-ceiling':
     '"Up to" sets a ceiling, not a floor: providing nothing would comply. State the minimum the child will receive.',
   'missing-amount':
-    'No amount is given (minutes, hours or sessions). Provision must normally be quantified: say how much each time, for example "30 minutes".',
+    'Say how much: no amount is given (minutes, hours or sessions). Provision must normally be quantified, for example "30 minutes" each time.',
   'missing-frequency':
-    'No frequency is given. Say how often, for example "3 times a week", "daily" or "once each half-term".',
+    'Say how often: no frequency is given, for example "3 times a week", "daily" or "once each half-term".',
   'missing-deliverer':
-    'No one is named to deliver this. Say who delivers it (role) and their qualification or training.',
+    'Say who delivers it: no one is named. Give the role and their qualification or training.',
+  'missing-use':
+    'Say when or what for it is used: equipment is specified by its use, for example "for all written work" or "in every lesson".',
+  'missing-size':
+    'Say how big: give the group or class size or the adult-to-pupil ratio, for example "a group of no more than 8" or "1 adult to 4 pupils".',
   'outcome-no-timescale':
-    'The outcome has no timescale. Say when it should be achieved, usually the end of a phase or key stage (for example "by July 2027" or "by the end of Key Stage 2").',
+    'Say by when: the outcome has no timescale. Say when it should be achieved, usually the end of a phase or key stage (for example "by July 2027" or "by the end of Key Stage 2").',
   'outcome-not-measurable':
-    'The outcome names no measurable change, so no one can tell whether it has been achieved. Say what the child will be able to do, to what level or how often (for example "read 50 high-frequency words", "on 4 out of 5 days", "without adult prompting").',
+    'Say what the child will be able to do: the outcome names no measurable change or observable behaviour, so no one can tell whether it has been achieved. Say what they will do, to what level or how often (for example "read 50 high-frequency words", "on 4 out of 5 days", "without adult prompting").',
   'outcome-describes-provision':
     'This describes the provision the child will get, not the difference it will make. Move the provision to section F, G or H and write the outcome as what the child will be able to do.',
 };
+
+/** What the missing findings say for kinds whose "how much" or "how often" means something of its own. */
+const KIND_MESSAGES: Readonly<Partial<Record<ProvisionKind, Partial<Record<SpecificityCode, string>>>>> = {
+  transport: {
+    'missing-frequency':
+      'Say how often the transport runs, for example "each school day" or "at the start and end of each school day", and who travels with the child.',
+  },
+  'exam-access': {
+    'missing-amount':
+      'Say how much: for extra time give the percentage (for example "25% extra time"); for a reader, scribe, separate room or rest breaks, name it.',
+    'missing-use':
+      'Say in which assessments it applies, for example "in all tests and examinations" or "in all written exams".',
+  },
+  'short-breaks': {
+    'missing-amount':
+      'Say how much: how many nights, days or hours each break, for example "two overnight stays" or "a 4-hour session".',
+    'missing-frequency':
+      'Say how often the breaks happen, for example "each month", "every other weekend" or "each school holiday".',
+  },
+  residential: {
+    'missing-amount':
+      'Say how much: how many weeks a year or nights a week, for example "a 38-week residential placement" or "4 nights a week in term time".',
+  },
+};
+
+/** The message for a finding, in the words of the provision's kind where it has its own. */
+function messageFor(code: SpecificityCode, kind?: ProvisionKind): string {
+  return (kind === undefined ? undefined : KIND_MESSAGES[kind]?.[code]) ?? SPECIFICITY_MESSAGES[code];
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabulary
@@ -105,6 +164,9 @@ const PERVASIVE = new RegExp(
     `\\b(?:every|each) (?:\\w+ )?(?:lesson|transition)\\b`,
     `\\b(?:all|every|each) (?:break|lunch|play)(?:time)?s?\\b`,
     `\\bwhole (?:school|college) day\\b`,
+    // adult support at set times of the day: "at play and lunchtime", "during all unstructured times"
+    `\\b(?:at|during|in) (?:all |every |each )?(?:play|break|lunch|unstructured)(?:time)?s?(?: and (?:play|break|lunch|unstructured)\\s?(?:time)?s?)?\\b`,
+    `\\b(?:at|during|in) (?:all |every |each )?(?:unstructured|free|social) times?\\b`,
   ].join('|'),
   'i',
 );
@@ -119,6 +181,7 @@ const AMOUNT = new RegExp(
     `\\b\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm)?\\s*(?:to|-|–|until)\\s*(?:(?:${WEEKDAYS}) )?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm)\\b`,
     // short breaks are counted in nights: "two overnight short breaks"
     `\\b${NUM}\\s+(?:overnight|residential)\\b`,
+    `\\b${NUM}\\s+half[- ]day\\b`,
   ].join('|'),
   'i',
 );
@@ -132,6 +195,9 @@ const FREQUENCY = new RegExp(
     `\\b(?:each|every) (?:${MONTHS})\\b`,
     `\\b(?:each|every) (?:new )?(?:\\w+ (?:and \\w+ )?)?(?:unit|topic|module|placement|assessment|exam|test)s?\\b`,
     `\\bmonday to friday\\b`,
+    `\\b(?:each|every|per|a) (?:school )?holidays?(?: period)?\\b`,
+    `\\bat \\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm)\\b`,
+    `\\b(?:at the start and end|at the beginning and end) of (?:each|every|the) (?:school |college )?day\\b`,
     `\\bover (?:a|the|one|\\d+|${NUMBER_WORDS})(?: school| academic|-)?\\s*(?:weeks?|terms?|months?|years?|half[- ]terms?)\\b`,
     `\\bover the (?:autumn|spring|summer) (?:half[- ])?term\\b`,
     `\\bwithin (?:\\d+|${NUMBER_WORDS}) (?:school |working )?(?:days?|weeks?|months?)\\b`,
@@ -141,13 +207,14 @@ const FREQUENCY = new RegExp(
 );
 
 const DELIVERER = new RegExp(
-  `\\b(?:\\w*(?:therapist|ologist|ician|worker|teacher|practitioner|assistant|nurse|coach|mentor|counsellor|tutor|lecturer|instructor|specialist|officer|carer|consultant|visitor|leader|manager|dietitian|orthoptist|optometrist|childminder)s?|TAs?|HLTAs?|LSAs?|SENC?D?Cos?|SaLTs?|SLTs?|OTs?|EPs?|ELSAs?|PAs?|QTVIs?|QToDs?|ToDs?|CAMHS|staff|adults?|key (?:person|worker)|team|service|provider)\\b`,
+  `\\b(?:\\w*(?:therapist|ologist|ician|worker|teacher|practitioner|assistant|nurse|coach|mentor|counsellor|tutor|lecturer|instructor|specialist|officer|carer|consultant|visitor|leader|manager|dietitian|orthoptist|optometrist|childminder)s?|TAs?|HLTAs?|LSAs?|SENC?D?Cos?|SaLTs?|SLTs?|OTs?|EPs?|ELSAs?|PAs?|QTVIs?|QToDs?|ToDs?|CAMHS|staff|key (?:person|worker|adult)|team|service|provider)\\b`,
   'i',
 );
 
 const TIMESCALE = new RegExp(
   [
-    `\\b(?:by|before|at|until) the (?:end|close|start|beginning) of\\b[^.;]*?(?=[.;,]|$)`,
+    // up to the punctuation, or to the child who "will" do something: "By the end of Key Stage 4 X will be able to ..."
+    `\\b(?:by|before|at|until) the (?:end|close|start|beginning) of\\b[^.;]*?(?=[.;,]|$|\\s+(?:[A-Z][\\w'-]*\\s+)?(?:will|can|should|is able)\\b)`,
     `\\bby the time\\b`,
     `\\bby (?:the )?age (?:of )?\\d+\\b`,
     `\\bby (?:his|her|their) \\w+ birthday\\b`,
@@ -158,6 +225,7 @@ const TIMESCALE = new RegExp(
     `\\b(?:in|over) the next (?:\\d+|${NUMBER_WORDS}) (?:weeks|months|years|terms)\\b`,
     `\\b(?:by|before|on) (?:leaving|transfer|transition|starting|moving)\\b`,
     `\\bby (?:his|her|their|the) next (?:annual )?review\\b`,
+    `\\bby (?:the )?(?:next|this) (?:term|half[- ]term|school year|academic year|year)\\b`,
     `\\b(?:by|end of) (?:year|yr|key stage|ks) ?\\d+\\b`,
     `\\bby \\d{4}\\b`,
     `\\bin (?:${MONTHS}) \\d{4}\\b`,
@@ -174,6 +242,23 @@ const MEASURE = new RegExp(
     `\\b(?:independently|unaided|unprompted|without (?:any )?(?:adult |staff )?(?:help|support|prompting|prompts?|reminders?|assistance|physical assistance|adult support)|on (?:his|her|their) own)\\b`,
     `\\b(?:age[- ]related expectations?|expected standard|gcses?|entry level|functional skills|grade|qualifications?|certificate|accredited|nvq|btec|book band|reading age)\\b`,
   ].join('|'),
+  'i',
+);
+
+/**
+ * Words for a change no one can observe: "improve", "develop", "achieve his potential", "be more confident". An
+ * outcome built on them is not measurable unless it also gives a number or a standard.
+ */
+const UNOBSERVABLE =
+  'improve|develop|increase|enhance|progress|achieve|reach|gain|understand|be aware|feel|be happy|be more|become more|be better|work towards|continue|learn about|have an understanding|have improved|make progress|benefit|engage|experience|explore|be supported|receive';
+
+/**
+ * An observable behaviour: what the child will be able to do ("will be able to explain what epilepsy is", "can
+ * travel on the bus by himself", "will use 10 new words"), as a teacher could watch and record it. With a time
+ * frame that is measurable even without a number: the behaviour happens or it does not.
+ */
+const OBSERVABLE = new RegExp(
+  `\\b(?:will be able to|be able to|is able to|are able to|can)\\s+(?:\\w+ly\\s+)?(?!(?:${UNOBSERVABLE})\\b)[a-z]+`,
   'i',
 );
 
@@ -270,8 +355,9 @@ const WORDING_RULES: readonly WordingRule[] = [
   {
     code: 'regular',
     pattern: /\b(?:regular|regularly|frequent|frequently|periodic|periodically)\b/gi,
-    provisionAnchored: false,
-    outcomeAnchored: false,
+    // Once the statement gives the frequency ("3 x 10 minute sessions per week"), "frequent" adds nothing vague.
+    provisionAnchored: true,
+    outcomeAnchored: true,
     skip: regularMeansOrdinary,
   },
   {
@@ -369,12 +455,116 @@ export function hasDeliverer(text: string): boolean {
 export function timescaleSpans(text: string): { start: number; end: number }[] {
   return allHits(TIMESCALE, text);
 }
-/** Whether an outcome names a measurable change (numbers in its timescale do not count). */
+/**
+ * Whether an outcome names a measurable change (numbers in its timescale do not count): a number, a standard,
+ * "independently", or an observable behaviour ("will be able to explain ...").
+ */
 export function hasMeasurableChange(text: string): boolean {
   let rest = text;
   for (const s of timescaleSpans(text))
     rest = rest.slice(0, s.start) + ' '.repeat(s.end - s.start) + rest.slice(s.end);
-  return MEASURE.test(rest);
+  return MEASURE.test(rest) || OBSERVABLE.test(rest);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Kinds of provision
+
+const TRANSPORT =
+  /\b(?:transport|taxi|minibus|home[- ]to[- ](?:school|college) travel|passenger assistant|escort(?:ed)?|travel (?:to and from|between)|journeys? (?:to and from|between))\b/i;
+const EXAM_ACCESS =
+  /\b(?:exam(?:ination)?s?|tests?|assessments?)\b[^.;]*?\b(?:extra time|additional time|reader|scribe|prompter|rest breaks?|separate room|word processor|modified papers?|enlarged papers?|access arrangements?)\b|\b(?:extra time|additional time|reader|scribe|prompter|supervised rest breaks?|separate room|word processor|modified papers?|enlarged papers?|access arrangements?)\b[^.;]*?\b(?:exam(?:ination)?s?|tests?|assessments?)\b|\bexam(?:ination)? access arrangements?\b/i;
+const RESIDENTIAL =
+  /\b(?:residential (?:placement|school|college|provision|setting)|boarding|waking[- ]day curriculum|\d+[- ]week (?:residential |boarding )?placement|placement for \d+ weeks)\b/i;
+const SHORT_BREAKS =
+  /\b(?:short breaks?|respite|overnight stays?|overnights?|holiday (?:scheme|club|play ?scheme)s?|play ?scheme)\b/i;
+const GROUP =
+  /\b(?:(?:class|group|set|teaching group|class size)s?\s+(?:size\s+)?(?:of|of no more than|no larger than|not exceeding|with a maximum of)|small[- ](?:teaching |learning )?(?:groups?|class(?:es)?|class sizes?|sets?)|class sizes?|(?:adult|staff|teacher)[- ]?(?:to|:|-)\s?(?:child|pupil|student|learner)s? ratio|ratio of)\b/i;
+const EQUIPMENT =
+  /\b(?:laptop|tablet|ipad|chromebook|computer|software|app|reading pen|scanning pen|c-?pen|communication aid|aac device|voice output|eye[- ]gaze|switch(?:es)?|radio aid|soundfield|hearing loop|writing slope|sloped board|pencil grip|wobble cushion|move ?n ?sit|ear defenders|specialist seating|standing frame|hoist|walking frame|wheelchair|changing bench|adapted (?:chair|desk|cutlery|keyboard)|coloured overlays?|magnifier|cctv|braille(?:r| note)?|large print|equipment|assistive technology)\b/i;
+
+/** What the provision is, from its wording: the first kind whose words it uses, else `sessions`. */
+export function provisionKind(text: string): ProvisionKind {
+  if (EXAM_ACCESS.test(text)) return 'exam-access';
+  if (TRANSPORT.test(text)) return 'transport';
+  if (RESIDENTIAL.test(text)) return 'residential';
+  if (SHORT_BREAKS.test(text)) return 'short-breaks';
+  if (GROUP.test(text) && !AMOUNT.test(text)) return 'group';
+  if (EQUIPMENT.test(text) && !AMOUNT.test(text)) return 'equipment';
+  return 'sessions';
+}
+
+/** A group or class size, or an adult-to-pupil ratio, given as a number. */
+const SIZE_GIVEN = new RegExp(
+  [
+    `\\b(?:class|group|set|teaching group|class size)s?\\s+(?:size\\s+)?(?:of\\s+)?(?:no more than|not more than|no larger than|not exceeding|with a maximum of|a maximum of|at most|up to)?\\s*(?:${NUM})\\b`,
+    `\\b(?:no more than|not more than|a maximum of|maximum of|at most|up to)\\s+(?:${NUM})\\s+(?:pupils?|children|students?|learners?|young people)\\b`,
+    `\\b\\d+\\s?:\\s?\\d+\\b(?!\\s*(?:am|pm))`,
+    `\\b(?:${NUM})\\s+(?:adults?|staff)\\s+(?:to|for( every)?|per)\\s+(?:${NUM})\\s+(?:pupils?|children|students?|learners?)\\b`,
+    `\\b(?:${NUM})[- ](?:pupil|child|student|learner)s?\\b`,
+  ].join('|'),
+  'i',
+);
+/** What equipment is for, or when it is used: "for all written work", "in every lesson", "at home and at school". */
+const USE_GIVEN =
+  /\b(?:for (?:all |every |each |his |her |their )?(?:written|recording|reading|writing|homework|work|tasks?|lessons?|communicat\w*|recording work)|in (?:all|every|each) (?:lessons?|classes|subjects?|settings?)|at all times|throughout the (?:school |college )?day|at home and (?:at )?(?:school|college)|across (?:all|the) (?:curriculum|school day|setting)|to (?:record|write|read|communicate|access|type|produce|complete|hear|see|sit|stand|move|transfer)\b)/i;
+const EXTRA_TIME = /\b(?:extra|additional) time\b/i;
+const EXTRA_TIME_AMOUNT =
+  /\b(?:\d+(?:\.\d+)?\s*%|\d+\s*(?:minutes?|mins?)\s+(?:per|an|every|for each|in each) hour)/i;
+const ASSESSMENT_SCOPE =
+  /\b(?:(?:all|every|each|any|internal|external|mock|public|formal|written|timed|class|end[- ]of[- ]\w+)\s+(?:\w+\s+)?(?:tests?|exams?|examinations?|assessments?)|(?:tests?|exams?|examinations?|assessments?)\s+(?:and|or)\s+(?:tests?|exams?|examinations?|assessments?)|gcses?|sats|key stage \d (?:tests|sats))\b/i;
+const NIGHTS_OR_WEEKS = new RegExp(
+  `\\b(?:${NUM})[- ](?:nights?|weeks?|overnight stays?|overnights?|days?|half[- ]days?|hours?|sessions?)\\b`,
+  'i',
+);
+
+interface Requirements {
+  readonly amount: boolean;
+  readonly frequency: boolean;
+  readonly deliverer: boolean;
+  readonly use: boolean;
+  readonly size: boolean;
+}
+
+/**
+ * What "specified and quantified" asks of each kind: true where the text gives it or the kind does not need it.
+ * Sessions need an amount, a frequency and a deliverer. A group needs its size or ratio (it is a standing
+ * arrangement, so it needs no "how often"). Transport needs how often it runs (the journey is its amount; a driver
+ * and any passenger assistant come with it). Equipment needs what it is for. An exam access arrangement needs how
+ * much (for extra time, a percentage) and in which assessments. Short breaks need how many nights, days or hours and
+ * how often. A residential placement needs weeks a year or nights a week.
+ */
+function requirements(kind: ProvisionKind, text: string): Requirements {
+  const amount = hasAmount(text);
+  const frequency = hasFrequency(text);
+  const deliverer = hasDeliverer(text);
+  const none = { amount: true, frequency: true, deliverer: true, use: true, size: true };
+  switch (kind) {
+    case 'sessions':
+      return { ...none, amount, frequency, deliverer };
+    case 'group':
+      return { ...none, size: SIZE_GIVEN.test(text) };
+    case 'transport':
+      return {
+        ...none,
+        frequency: frequency || /\b(?:each|every|per) (?:school |college )?day\b/i.test(text),
+      };
+    case 'equipment':
+      // An adaptation installed by a date ("will install a through-floor lift by March 2026") is specified by that.
+      return {
+        ...none,
+        use: USE_GIVEN.test(text) || PERVASIVE.test(text) || (/\binstall/i.test(text) && frequency),
+      };
+    case 'exam-access':
+      return {
+        ...none,
+        amount: !EXTRA_TIME.test(text) || EXTRA_TIME_AMOUNT.test(text),
+        use: ASSESSMENT_SCOPE.test(text),
+      };
+    case 'short-breaks':
+      return { ...none, amount: amount || NIGHTS_OR_WEEKS.test(text), frequency };
+    case 'residential':
+      return { ...none, amount: amount || NIGHTS_OR_WEEKS.test(text) };
+  }
 }
 
 /** The table's vague wording found in a provision or outcome text, given whether the statement is otherwise complete. */
@@ -405,25 +595,33 @@ function toFindings(
   hits: readonly Hit[],
   missing: readonly SpecificityCode[] = [],
   length = 0,
+  kind?: ProvisionKind,
 ): SpecificityFinding[] {
   return [
     ...[...hits].sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code)),
     ...missing.map((code) => ({ code, start: 0, end: length })),
-  ].map((h) => ({ code: h.code, message: SPECIFICITY_MESSAGES[h.code], start: h.start, end: h.end }));
+  ].map((h) => ({ code: h.code, message: messageFor(h.code, kind), start: h.start, end: h.end }));
 }
 
-/** Checks one provision statement (F, G, H1, H2). */
-export function checkProvisionText(text: string): SpecificityResult {
-  const amount = hasAmount(text);
-  const frequency = hasFrequency(text);
-  const deliverer = hasDeliverer(text);
-  const hits = wordingHits(text, 'provision', amount && frequency && deliverer);
+/** The result of checking a provision statement: also which kind of provision it was read as. */
+export interface ProvisionResult extends SpecificityResult {
+  readonly kind: ProvisionKind;
+}
+
+/** Checks one provision statement (F, G, H1, H2) against what its kind needs. */
+export function checkProvisionText(text: string): ProvisionResult {
+  const kind = provisionKind(text);
+  const needs = requirements(kind, text);
+  const complete = needs.amount && needs.frequency && needs.deliverer && needs.use && needs.size;
+  const hits = wordingHits(text, 'provision', complete);
   const missing: SpecificityCode[] = [];
-  if (!amount) missing.push('missing-amount');
-  if (!frequency) missing.push('missing-frequency');
-  if (!deliverer) missing.push('missing-deliverer');
-  const findings = toFindings(hits, missing, text.length);
-  return { specific: findings.length === 0, findings };
+  if (!needs.size) missing.push('missing-size');
+  if (!needs.amount) missing.push('missing-amount');
+  if (!needs.frequency) missing.push('missing-frequency');
+  if (!needs.deliverer) missing.push('missing-deliverer');
+  if (!needs.use) missing.push('missing-use');
+  const findings = toFindings(hits, missing, text.length, kind);
+  return { specific: findings.length === 0, findings, kind };
 }
 
 /** Checks one outcome statement (E). */
@@ -445,7 +643,10 @@ export function checkOutcomeText(text: string): SpecificityResult {
  * Checks one statement from a plan section: provision (F, G, H1, H2) and outcomes (E) are checked; every other
  * section returns `{ specific: true, findings: [] }`, because these checks are about provision and outcomes.
  */
-export function checkSpecificity(section: Section, text: string): SpecificityResult {
+export function checkSpecificity(
+  section: Section,
+  text: string,
+): SpecificityResult & { readonly kind?: ProvisionKind } {
   switch (section) {
     case 'E':
       return checkOutcomeText(text);
