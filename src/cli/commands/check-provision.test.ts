@@ -42,9 +42,10 @@ describe('check-provision', () => {
           {
             id: 'p1',
             specific: false,
+            kind: 'sessions',
             findings: [{ code: 'access-to', message: SPECIFICITY_MESSAGES['access-to'], start: 0, end: 9 }],
           },
-          { id: 'p2', specific: true, findings: [] },
+          { id: 'p2', specific: true, kind: 'sessions', findings: [] },
         ],
       })}\n`,
     );
@@ -67,6 +68,32 @@ describe('check-provision', () => {
       ['a1', true, []],
       ['k1', true, []],
     ]);
+  });
+  it('reads the kind of provision and says what is missing for it', () => {
+    const r = run(
+      [],
+      doc([
+        { id: 't1', section: 'F', text: 'Transport each school day with a passenger assistant.' },
+        { id: 't2', section: 'F', text: 'Transport to school with a passenger assistant.' },
+        { id: 'q1', section: 'F', text: 'A laptop with Clicker 8 software for all written work.' },
+        {
+          id: 'g1',
+          section: 'F',
+          text: 'A group of no more than eight with a ratio of 1 adult to 4 pupils.',
+        },
+      ]),
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      items: { id: string; specific: boolean; kind: string; findings: { code: string; message: string }[] }[];
+    };
+    expect(out.items.map((i) => [i.id, i.specific, i.kind, i.findings.map((f) => f.code)])).toEqual([
+      ['t1', true, 'transport', []],
+      ['t2', false, 'transport', ['missing-frequency']],
+      ['q1', true, 'equipment', []],
+      ['g1', true, 'group', []],
+    ]);
+    expect(out.items[1]?.findings[0]?.message).toMatch(/^Say how often the transport runs/);
   });
   it('an empty items array is fine', () => {
     expect(run([], doc([]))).toEqual({ code: 0, stdout: '{"items":[]}\n', stderr: '' });

@@ -68,7 +68,10 @@ const command: Command = {
     if (!parsed.ok) throw new UsageError(parsed.issues.join('\n'));
     const items = parsed.items.map((item) => {
       const result = checkSpecificity(item.section, item.text);
-      return { id: item.id, specific: result.specific, findings: result.findings };
+      // Provision items also say which kind of provision they were read as (docs/plan-quality.md).
+      return result.kind === undefined
+        ? { id: item.id, specific: result.specific, findings: result.findings }
+        : { id: item.id, specific: result.specific, kind: result.kind, findings: result.findings };
     });
     process.stdout.write(`${JSON.stringify({ items })}\n`);
     return 0;

@@ -283,3 +283,170 @@ describe('checkSpecificity by section', () => {
     for (const finding of r.findings) expect(finding.message).toBe(SPECIFICITY_MESSAGES[finding.code]);
   });
 });
+
+describe('kinds of provision: what "specified and quantified" means for each', () => {
+  const kindOf = (text: string) => checkProvisionText(text).kind;
+  const missing = (text: string) =>
+    checkProvisionText(text)
+      .findings.filter((x) => x.code.startsWith('missing-'))
+      .map((x) => x.code);
+
+  it.each([
+    // [kind, specific wording, vague wording]
+    [
+      'sessions',
+      'Speech and language therapy: 45 minutes of 1:1 therapy once a week from a qualified speech and language therapist.',
+      'Speech and language therapy as required.',
+    ],
+    [
+      'sessions',
+      'A teaching assistant trained in Precision Teaching will work with him 1:1 for 20 minutes every morning.',
+      'Support from an adult with reading.',
+    ],
+    [
+      'sessions',
+      'A teaching assistant will support him in the playground at play and lunchtime.',
+      'The setting will support him in the playground at play and lunchtime.',
+    ],
+    [
+      'group',
+      'Taught in a group of no more than eight pupils with a ratio of 1 adult to 4 pupils.',
+      'Taught in a small group with a high adult to pupil ratio.',
+    ],
+    ['group', 'Class sizes of no more than 12.', 'Small class sizes.'],
+    [
+      'transport',
+      'Transport to and from school each school day with a passenger assistant.',
+      'Transport to and from school with a passenger assistant as needed.',
+    ],
+    [
+      'equipment',
+      'A laptop with Clicker 8 and Read&Write software for all written work.',
+      'Access to a laptop.',
+    ],
+    ['equipment', 'A writing slope and pencil grip in every lesson.', 'A writing slope and pencil grip.'],
+    ['exam-access', '25% extra time and a reader in all tests and examinations.', 'Extra time in exams.'],
+    [
+      'exam-access',
+      'A separate room and supervised rest breaks in all internal and external examinations.',
+      'Exam access arrangements as appropriate.',
+    ],
+    [
+      'short-breaks',
+      'Two overnight short breaks a month at a residential short-break unit.',
+      'Regular overnight short breaks.',
+    ],
+    [
+      'residential',
+      'A 38-week residential placement with a waking day curriculum.',
+      'A residential placement may be considered.',
+    ],
+  ])('%s: "%s" is specific; "%s" is vague', (kind, good, bad) => {
+    expect(checkProvisionText(good)).toMatchObject({ specific: true, findings: [], kind });
+    const r = checkProvisionText(bad);
+    expect(r.specific).toBe(false);
+  });
+
+  it.each([
+    // social care and health provision are sessions: amount, frequency and deliverer
+    ['H1', 'A personal assistant for 3 hours every Saturday to take her swimming and to the youth club.'],
+    [
+      'H2',
+      'Two hours a day of help at home from a personal assistant with feeding and dressing, seven days a week.',
+    ],
+    [
+      'G',
+      "A children's community nurse will train two named staff in gastrostomy feeding for 2 hours each September.",
+    ],
+    [
+      'G',
+      'Physiotherapy: a 30-minute stretching programme daily from a teaching assistant trained by the physiotherapist.',
+    ],
+  ] as const)('social care and health provision (%s): %s', (section, text) => {
+    expect(checkSpecificity(section, text)).toMatchObject({ specific: true, findings: [], kind: 'sessions' });
+  });
+  it.each([
+    ['H1', 'Support from social care as required.'],
+    ['H2', 'Access to short breaks.'],
+    ['G', 'Regular review by the community paediatrician.'],
+    ['G', 'Physiotherapy input.'],
+  ] as const)('vague social care and health provision (%s): %s', (section, text) => {
+    expect(checkSpecificity(section, text).specific).toBe(false);
+  });
+
+  it('reads each kind from the wording', () => {
+    expect(kindOf('25% extra time in all tests and examinations.')).toBe('exam-access');
+    expect(kindOf('A reader for GCSE examinations.')).toBe('exam-access');
+    expect(kindOf('Taxi to college each day with an escort.')).toBe('transport');
+    expect(kindOf('A 52-week residential placement.')).toBe('residential');
+    expect(kindOf('Respite at a named unit two nights a month.')).toBe('short-breaks');
+    expect(kindOf('A teaching group of no more than 6.')).toBe('group');
+    expect(kindOf('A radio aid in all lessons.')).toBe('equipment');
+    // Quantified sessions that use equipment are sessions: "3 x 10 minute touch typing sessions on a laptop"
+    expect(kindOf('3 x 10 minute touch typing sessions on a laptop a week with his teacher.')).toBe(
+      'sessions',
+    );
+    expect(kindOf('Speech and language therapy.')).toBe('sessions');
+  });
+
+  it('says what is missing, in the words of the kind', () => {
+    const transport = checkProvisionText('Transport to and from school with a passenger assistant.');
+    expect(transport.findings.map((x) => x.code)).toEqual(['missing-frequency']);
+    expect(transport.findings[0]?.message).toMatch(/^Say how often the transport runs/);
+    const exam = checkProvisionText('Extra time in exams.');
+    expect(exam.findings.map((x) => x.code)).toEqual(['missing-amount', 'missing-use']);
+    expect(exam.findings[0]?.message).toMatch(/^Say how much: for extra time give the percentage/);
+    expect(exam.findings[1]?.message).toMatch(/^Say in which assessments/);
+    expect(missing('A laptop.')).toEqual(['missing-use']);
+    expect(checkProvisionText('A laptop.').findings[0]?.message).toMatch(/^Say when or what for it is used/);
+    expect(missing('Taught in a small group.')).toEqual(['missing-size']);
+    expect(checkProvisionText('Taught in a small group.').findings.at(-1)?.message).toMatch(/^Say how big/);
+    expect(missing('Overnight short breaks at Oak Lodge.')).toEqual(['missing-amount', 'missing-frequency']);
+    expect(missing('A residential placement.')).toEqual(['missing-amount']);
+    expect(missing('Speech and language therapy.')).toEqual([
+      'missing-amount',
+      'missing-frequency',
+      'missing-deliverer',
+    ]);
+  });
+
+  it('every missing finding starts by saying what to add', () => {
+    const texts = [
+      'Speech and language therapy.',
+      'Transport to school.',
+      'Extra time in exams.',
+      'A laptop.',
+      'Taught in a small group.',
+      'Short breaks.',
+      'A residential placement.',
+    ];
+    for (const text of texts) {
+      for (const finding of checkProvisionText(text).findings.filter((x) => x.code.startsWith('missing-'))) {
+        expect(finding.message, `${text}: ${finding.code}`).toMatch(/^Say /);
+      }
+    }
+    for (const finding of checkOutcomeText('Jack will improve.').findings)
+      expect(finding.message).toMatch(/^Say /);
+  });
+});
+
+describe('outcomes: a time frame and an observable behaviour, with or without a number', () => {
+  it.each([
+    'By the end of Key Stage 4, Ola will be able to make and keep friendships with two peers.',
+    'By the end of Key Stage 4 Ola will be able to maintain and make appropriate friendships.',
+    'By July 2027, Ola will be able to explain to a new adult what epilepsy is and how she manages it.',
+    'By Year 6, Ola will be able to read a chapter book to herself.',
+    'By the end of Year 11, Ola will travel to college on the bus independently.',
+    'Ola will learn 20 new words by next term.',
+  ])('measurable: %s', (text) => {
+    expect(checkOutcomeText(text)).toEqual({ specific: true, findings: [] });
+  });
+  it.each([
+    ['By the end of Key Stage 2, Ola will develop her social skills.', 'outcome-not-measurable'],
+    ['By July 2027, Ola will be able to improve her confidence.', 'outcome-not-measurable'],
+    ['By July 2027, Ola will achieve her potential.', 'outcome-not-measurable'],
+    ['Ola will be able to read a chapter book.', 'outcome-no-timescale'],
+  ])('not measurable or not timed: %s', (text, code) => {
+    expect(checkOutcomeText(text).findings.map((x) => x.code)).toContain(code);
+  });
+});
