@@ -37,6 +37,7 @@ const step = (over: Partial<Step>): Step => ({
   rule: '',
   explanation: 'The clock explains.',
   exception: null,
+  exceptionChecks: [],
   ...over,
 });
 

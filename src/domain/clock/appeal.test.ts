@@ -15,20 +15,26 @@ describe('§2.5 the family’s appeal window', () => {
       daysRemaining: 58,
       exception: null,
     });
-    expect(s.explanation).toContain('The last day to appeal is 31 March 2026: 2 months after the decision.');
+    expect(s.explanation).toContain(
+      'The last day to appeal is 31 March 2026. 2 months after the decision is 31 March 2026.',
+    );
     expect(s.explanation).toContain('SENDIASS');
     expect(s.explanation).toContain('mediation');
   });
 
-  it('§2.5 month-end clamping: 2025-12-31 + 2 months = 2026-02-28', () => {
-    expect(appealOf({ decisionSent: '2025-12-31' }, '2026-01-01').due).toBe('2026-02-28');
+  it('§2.5 month-end clamping: 2025-12-31 + 2 months = Saturday 2026-02-28, so the last day is Monday 2 March (r12(2))', () => {
+    const s = appealOf({ decisionSent: '2025-12-31' }, '2026-01-01');
+    expect(s.due).toBe('2026-03-02');
+    expect(s.explanation).toContain(
+      "28 February 2026 is not a working day, so the tribunal's rules give until the next working day: 2 March 2026.",
+    );
   });
 
   it('§2.5 a later mediation certificate wins: certificate + 1 month', () => {
     const s = appealOf({ decisionSent: '2026-01-31', certificateIssued: '2026-03-15' });
     expect(s.due).toBe('2026-04-15');
     expect(s.explanation).toContain(
-      'the later of 2 months after the decision (31 March 2026) and 1 month after the mediation certificate of 15 March 2026 (15 April 2026)',
+      'The later of 2 months after the decision (31 March 2026) and 1 month after the mediation certificate of 15 March 2026 (15 April 2026) is 15 April 2026.',
     );
   });
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  atLeastMonthsBefore,
   before15February,
   before31March,
   periodOfDaysBeginningWith,
+  periodOfMonthsBeginningWith,
   periodOfMonthsStartingWith,
   withinMonths,
   withinWeeks,
@@ -31,12 +33,26 @@ describe('§1 counting time: the wording of the law as arithmetic', () => {
     expect(f(withinMonths(d('2023-12-31'), 2))).toBe('2024-02-29');
   });
 
-  it('§1 "the period of N months starting with X": (X + N months) - 1 day (2025-03-10, 12 months → 2026-03-09)', () => {
-    expect(f(periodOfMonthsStartingWith(d('2025-03-10'), 12))).toBe('2026-03-09');
-    expect(f(periodOfMonthsStartingWith(d('2024-02-29'), 12))).toBe('2025-02-27'); // 2025-02-28 - 1
-    expect(f(periodOfMonthsStartingWith(d('2023-03-01'), 12))).toBe('2024-02-29');
-    expect(f(periodOfMonthsStartingWith(d('2025-01-01'), 12))).toBe('2025-12-31');
-    expect(f(periodOfMonthsStartingWith(d('2025-11-30'), 3))).toBe('2026-02-27');
+  it('§1 "the period of N months beginning with X": the day before the corresponding date, or the end month’s last day when it has none (D5)', () => {
+    // the document's examples
+    expect(f(periodOfMonthsBeginningWith(d('2025-03-10'), 12))).toBe('2026-03-09');
+    expect(f(periodOfMonthsBeginningWith(d('2024-02-29'), 12))).toBe('2025-02-28');
+    expect(f(periodOfMonthsBeginningWith(d('2026-03-31'), 3))).toBe('2026-06-30');
+    expect(f(periodOfMonthsBeginningWith(d('2026-03-01'), 3))).toBe('2026-05-31');
+    // neither (X + N months) - 1 day nor (X - 1 day) + N months
+    expect(f(periodOfMonthsBeginningWith(d('2023-03-01'), 12))).toBe('2024-02-29');
+    expect(f(periodOfMonthsBeginningWith(d('2025-01-01'), 12))).toBe('2025-12-31');
+    expect(f(periodOfMonthsBeginningWith(d('2025-11-30'), 3))).toBe('2026-02-28');
+    expect(f(periodOfMonthsBeginningWith(d('2025-01-31'), 1))).toBe('2025-02-28');
+    expect(f(periodOfMonthsBeginningWith(d('2024-01-30'), 1))).toBe('2024-02-29');
+    expect(f(periodOfMonthsBeginningWith(d('2024-01-29'), 1))).toBe('2024-02-28');
+    expect(periodOfMonthsStartingWith).toBe(periodOfMonthsBeginningWith);
+  });
+
+  it('§1 "at least N months before X": X - N months, clamped (2027-01-04, 5 months → 2026-08-04)', () => {
+    expect(f(atLeastMonthsBefore(d('2027-01-04'), 5))).toBe('2026-08-04');
+    expect(f(atLeastMonthsBefore(d('2027-07-31'), 5))).toBe('2027-02-28');
+    expect(f(atLeastMonthsBefore(d('2028-07-31'), 5))).toBe('2028-02-29');
   });
 
   it('§1 "before 15 February" of Y is Y-02-14; "before 31 March" is Y-03-30', () => {

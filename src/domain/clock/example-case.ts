@@ -1,7 +1,8 @@
 /**
  * Section 5's example input with its full output worked by hand, shared by the engine's and the command's tests.
- * The document's example output shows only the decision-to-assess step (and a draft comment period and warning
- * that its input cannot produce: see docs/clock.md), so the other values were computed by hand from the rules.
+ * The document's example output shows only the decision-to-assess and final-plan steps (and a draft comment period
+ * and warning that its input cannot produce: see docs/clock.md), so the other values were computed by hand from
+ * the rules. Its recorded exceptions are relied on, as the command relies on them.
  */
 import type { ClockInput } from './types.ts';
 
@@ -52,7 +53,8 @@ export const EXAMPLE_STEPS = [
     daysLate: 0,
     daysRemaining: null,
     rule: 'SEND Regulations 2014, reg 5(1): decide within 6 weeks of the request',
-    exception: { kinds: ['absence-from-area'], overlapDays: 16, adjustedDue: '2026-03-04', status: 'met' },
+    // only 16 days of the absence fall inside the 6 weeks (section 3, condition 3): no relief
+    exception: null,
   },
   {
     id: 'advice:ep',

@@ -89,8 +89,21 @@ describe('§3 exceptions', () => {
     const t = withExceptions([{ kind: 'personal-circumstances', from: '2026-03-01', to: '2026-03-05' }]);
     expect(stepOf(t, 'decision-to-assess').exception).toBeNull();
     expect(stepOf(t, 'final-plan').exception).toMatchObject({ overlapDays: 5, adjustedDue: '2026-05-30' });
+    // Began on the due day itself, but the decision was sent on 10 February: it cannot have caused a delay (D2).
     const onDue = withExceptions([{ kind: 'personal-circumstances', from: '2026-02-16', to: '2026-02-20' }]);
-    expect(stepOf(onDue, 'decision-to-assess').exception).toMatchObject({ overlapDays: 1 }); // the due day itself
+    expect(stepOf(onDue, 'decision-to-assess').exception).toBeNull();
+    expect(stepOf(onDue, 'decision-to-assess').exceptionChecks[0]).toMatchObject({
+      canQualify: false,
+      reason:
+        'It began on 16 February 2026, after this step was done on 10 February 2026, so it cannot have caused the delay.',
+    });
+    // Not decided yet: an exception beginning on the due day itself counts that one day.
+    const open = timelineOf({
+      asOf: '2026-02-20',
+      assessment: { requestReceived: '2026-01-05' },
+      exceptions: [{ kind: 'personal-circumstances', from: '2026-02-16', to: '2026-02-20' }],
+    });
+    expect(stepOf(open, 'decision-to-assess').exception).toMatchObject({ overlapDays: 1 }); // the due day itself
   });
 
   it('§3 personal-circumstances and absence relieve advice steps too; school closures do not', () => {
@@ -140,15 +153,13 @@ describe('§3 exceptions', () => {
         exceptions: [exception],
       });
 
-    it('§3 advice asked on the first day of the window: qualifies, relieving the three assessment steps only', () => {
+    it('§3 advice asked on the first day of the window: qualifies, relieving the assessment steps only', () => {
       const t = run('2026-01-05');
-      // decision-to-assess window [2025-12-01, 2026-01-12]: only 12 January falls inside
-      expect(stepOf(t, 'decision-to-assess').exception).toEqual({
-        kinds: ['school-closure'],
-        overlapDays: 1,
-        adjustedDue: '2026-01-13',
-        status: 'met',
-      });
+      // decision-to-assess was sent on 20 December, before the setting was asked for advice: no relief (D2)
+      expect(stepOf(t, 'decision-to-assess').exception).toBeNull();
+      expect(stepOf(t, 'decision-to-assess').exceptionChecks[0]?.reason).toContain(
+        'after this step was done on 20 December 2025',
+      );
       // final-plan window [2025-12-01, 2026-04-20] holds all 40 closed days
       expect(stepOf(t, 'final-plan')).toMatchObject({
         due: '2026-04-20',
@@ -188,10 +199,8 @@ describe('§3 exceptions', () => {
 
   it('§3 an exception still going on (no end date) counts up to asOf', () => {
     const t = withExceptions([{ kind: 'absence-from-area', from: '2026-02-01' }]); // 1 February to 1 March: 29 days
-    expect(stepOf(t, 'decision-to-assess').exception).toMatchObject({
-      overlapDays: 16,
-      adjustedDue: '2026-03-04',
-    });
+    // only 1 to 16 February falls inside the decision's 6 weeks, and it was sent on 10 February (D2, D3)
+    expect(stepOf(t, 'decision-to-assess').exception).toBeNull();
     expect(stepOf(t, 'final-plan').exception).toMatchObject({ overlapDays: 29 });
     expect(stepOf(t, 'final-plan').explanation).toContain('away from the area since 1 February 2026');
     const tooShort = withExceptions([{ kind: 'absence-from-area', from: '2026-02-10' }]);
@@ -205,14 +214,15 @@ describe('§3 exceptions', () => {
         requestReceived: '2026-01-05',
         decisionToAssess: { date: '2026-03-01', outcome: 'assess' },
       },
-      exceptions: [{ kind: 'absence-from-area', from: '2026-02-01', to: '2026-03-10' }],
+      exceptions: [{ kind: 'absence-from-area', from: '2026-01-10', to: '2026-03-10' }],
     });
     const s = stepOf(t, 'decision-to-assess');
     expect(s).toMatchObject({ status: 'late', daysLate: 13 });
+    // 10 January to 16 February: 38 days inside the window
     expect(s.exception).toEqual({
       kinds: ['absence-from-area'],
-      overlapDays: 16,
-      adjustedDue: '2026-03-04',
+      overlapDays: 38,
+      adjustedDue: '2026-03-26',
       status: 'met',
     });
     expect(s.explanation).toContain('The legal date is still 16 February 2026');

@@ -1,45 +1,46 @@
 /**
  * Section 3 of the statutory clock document: the exceptions that relieve a local authority (or an adviser) of a
- * time limit, which of them qualify, and the overlap days and adjusted due date they give a step.
+ * time limit. For each step the clock says which recorded exceptions CAN qualify, and why the others cannot (a
+ * plain-English reason a caseworker can read); the adjusted due date uses only the ones a caseworker has confirmed
+ * caused the delay (issue 10 item 2). The law relieves the authority only when meeting the limit is impractical
+ * *because of* the exception, so an exception can qualify only if it could have caused the delay (D2, D3).
  */
 import type { DayNumber } from './dates.ts';
 import { days, listOf, long } from './prose.ts';
-import type { ExceptionInput, ExceptionKind } from './types.ts';
+import type { ExceptionCheck, ExceptionInput, ExceptionKind } from './types.ts';
 
-/** Which steps an exception can relieve: the three assessment decisions, or an advice step. */
+/** Which steps an exception can relieve: the assessment decisions (and reassessment), or an advice step. */
 export type ReliefTarget = 'assessment' | 'advice';
 
-/** An exception with its dates as day numbers and its qualifying condition already checked. */
+/** A recorded exception with its dates as day numbers. */
 export interface PreparedException {
+  readonly index: number;
+  readonly id: string | null;
   readonly kind: ExceptionKind;
   readonly from: DayNumber;
-  /** The last day; for one still going on, asOf. */
+  /** The last day; for one still going on, asOf (or from, if it starts after asOf). */
   readonly to: DayNumber;
   readonly ongoing: boolean;
   readonly appliesTo: readonly string[];
+  readonly confirmed: boolean;
 }
 
-/** A continuous period of at least 4 weeks: to - from + 1 >= 28. */
+/** A continuous period of at least 4 weeks: 28 days. */
 export const FOUR_WEEKS = 28;
 
 /**
- * Keeps the exceptions that qualify under section 3:
- * - school-closure: closed for at least 28 continuous days, and the authority asked that setting (an advice request
- *   named in appliesTo) for advice on a date from (from - 7 days) to (reopening day - 7 days), reopening day = to + 1;
- * - personal-circumstances: always (during the period);
- * - absence-from-area: away for at least 28 continuous days;
- * - missed-appointment: always (it relieves only the advice steps it names).
- * An exception with no end date is still going on and is counted up to asOf; one that starts after asOf is ignored.
+ * The recorded exceptions as day numbers. One with no end date is still going on and is counted up to asOf; a
+ * missed appointment with no end date is the one day `from`.
  */
 export function prepareExceptions(
   exceptions: readonly ExceptionInput[] | null | undefined,
   parse: (date: string) => DayNumber,
-  adviceRequested: ReadonlyMap<string, DayNumber>,
   asOf: DayNumber,
 ): PreparedException[] {
   const out: PreparedException[] = [];
   if (!exceptions) return out;
-  for (const e of exceptions) {
+  for (let index = 0; index < exceptions.length; index++) {
+    const e = exceptions[index]!;
     const from = parse(e.from);
     let to: DayNumber;
     let ongoing = false;
@@ -48,52 +49,36 @@ export function prepareExceptions(
     } else if (e.kind === 'missed-appointment') {
       to = from;
     } else {
-      if (from > asOf) continue;
-      to = asOf;
+      to = Math.max(from, asOf);
       ongoing = true;
     }
-    const appliesTo = e.appliesTo ?? [];
-    if (!qualifies(e.kind, from, to, appliesTo, adviceRequested)) continue;
-    out.push({ kind: e.kind, from, to, ongoing, appliesTo });
+    out.push({
+      index,
+      id: e.id ?? null,
+      kind: e.kind,
+      from,
+      to,
+      ongoing,
+      appliesTo: e.appliesTo ?? [],
+      confirmed: e.confirmed === true,
+    });
   }
   return out;
 }
 
-function qualifies(
-  kind: ExceptionKind,
-  from: DayNumber,
-  to: DayNumber,
-  appliesTo: readonly string[],
-  adviceRequested: ReadonlyMap<string, DayNumber>,
-): boolean {
-  switch (kind) {
-    case 'personal-circumstances':
-    case 'missed-appointment':
-      return true;
-    case 'absence-from-area':
-      return to - from + 1 >= FOUR_WEEKS;
-    case 'school-closure': {
-      if (to - from + 1 < FOUR_WEEKS) return false;
-      const reopening = to + 1;
-      for (const id of appliesTo) {
-        const asked = adviceRequested.get(id);
-        if (asked !== undefined && asked >= from - 7 && asked <= reopening - 7) return true;
-      }
-      return false;
-    }
-  }
-}
-
-function relieves(e: PreparedException, target: ReliefTarget, adviceId: string | undefined): boolean {
-  switch (e.kind) {
-    case 'school-closure':
-      return target === 'assessment';
-    case 'personal-circumstances':
-    case 'absence-from-area':
-      return true;
-    case 'missed-appointment':
-      return target === 'advice' && adviceId !== undefined && e.appliesTo.includes(adviceId);
-  }
+/** The step an exception is checked against. */
+export interface StepWindow {
+  readonly target: ReliefTarget;
+  /** The advice request's id, for an advice step. */
+  readonly adviceId?: string | undefined;
+  /** The window [start, due]. */
+  readonly start: DayNumber;
+  readonly due: DayNumber;
+  /** The date the step was completed, or null while it is not (the cut-off E is then asOf). */
+  readonly completed: DayNumber | null;
+  readonly asOf: DayNumber;
+  /** The regulation that gives this step its exceptions: 'reg 5(4)', 'reg 8(2)'. */
+  readonly cite: string;
 }
 
 export interface Relief {
@@ -102,25 +87,169 @@ export interface Relief {
   readonly used: readonly PreparedException[];
 }
 
+function span(e: PreparedException): string {
+  return e.ongoing ? `since ${long(e.from)}` : `from ${long(e.from)} to ${long(e.to)}`;
+}
+
 /**
- * The qualifying exceptions that relieve this step and overlap its window [start, due], and the number of days in
- * the union of their periods that fall inside the window (overlapping exceptions are counted once).
- * Null when none applies.
+ * Whether one exception can qualify for one step (section 3, conditions 1-3), and why in words. `adviceRequested`
+ * maps advice request ids to the date each was asked for (null when not asked yet).
  */
-export function reliefFor(
+export function checkException(
+  e: PreparedException,
+  w: StepWindow,
+  adviceRequested: ReadonlyMap<string, DayNumber | null>,
+): { canQualify: boolean; reason: string } {
+  const cutoff = w.completed ?? w.asOf;
+  const window = `this step's time (${long(w.start)} to ${long(w.due)})`;
+  const no = (reason: string) => ({ canQualify: false, reason });
+
+  // Which exceptions relieve which steps (the table in section 3).
+  if (e.kind === 'school-closure' && w.target === 'advice') {
+    return no(
+      "A school or setting closure does not relieve an adviser's 6 weeks: the law gives advisers no closure exception (reg 8(2)).",
+    );
+  }
+  if (e.kind === 'missed-appointment') {
+    if (w.target !== 'advice') {
+      return no(
+        `A missed appointment relieves only the advice it was for (reg 8(2)); it cannot relieve this step (${w.cite} does not list it).`,
+      );
+    }
+    if (w.adviceId === undefined || !e.appliesTo.includes(w.adviceId)) {
+      return no('This missed appointment was for other advice, not this request.');
+    }
+  }
+
+  // 1. It overlaps the window and began on or before the cut-off.
+  if (e.from > w.due || e.to < w.start) {
+    return no(
+      e.kind === 'missed-appointment'
+        ? `The appointment on ${long(e.from)} was outside ${window}, so it cannot have caused a delay.`
+        : `It was ${span(e)}, outside ${window}, so it cannot have caused a delay.`,
+    );
+  }
+  if (e.from > cutoff) {
+    return no(
+      w.completed !== null
+        ? `It began on ${long(e.from)}, after this step was done on ${long(w.completed)}, so it cannot have caused the delay.`
+        : `It had not begun by ${long(w.asOf)}, so it cannot have caused a delay yet.`,
+    );
+  }
+
+  switch (e.kind) {
+    case 'school-closure': {
+      const length = e.to - e.from + 1;
+      if (!e.ongoing && length < FOUR_WEEKS) {
+        return no(
+          `The setting was closed for ${days(length)}; a closure must last at least 4 weeks (28 days) in a row (${w.cite}).`,
+        );
+      }
+      if (e.ongoing && length < FOUR_WEEKS) {
+        return no(
+          `The setting has been closed for ${days(length)} so far; a closure must last at least 4 weeks (28 days) in a row (${w.cite}).`,
+        );
+      }
+      // 2. An advice request to that setting made from (from - 7) to (reopening - 7), and on or before the cut-off.
+      const earliest = e.from - 7;
+      const latest = e.ongoing ? Number.POSITIVE_INFINITY : e.to + 1 - 7;
+      const allowed = e.ongoing
+        ? `from 1 week before it closed (${long(earliest)}) until 1 week before it reopens`
+        : `from 1 week before it closed (${long(earliest)}) to 1 week before it reopened (${long(latest)})`;
+      let afterCutoff: DayNumber | null = null;
+      let outside: DayNumber | null = null;
+      for (const id of e.appliesTo) {
+        const asked = adviceRequested.get(id);
+        if (asked === undefined || asked === null) continue;
+        if (asked < earliest || asked > latest) {
+          outside ??= asked;
+          continue;
+        }
+        if (asked > cutoff) {
+          afterCutoff ??= asked;
+          continue;
+        }
+        return {
+          canQualify: true,
+          reason: `The setting was closed ${span(e)} (${days(length)}) and the council asked it for advice on ${long(asked)}, ${allowed} (${w.cite}).`,
+        };
+      }
+      if (afterCutoff !== null) {
+        return no(
+          w.completed !== null
+            ? `The council asked the closed setting for advice on ${long(afterCutoff)}, after this step was done on ${long(w.completed)}, so the closure cannot have caused the delay (${w.cite}).`
+            : `The council asked the closed setting for advice on ${long(afterCutoff)}, which is after ${long(w.asOf)}, so the closure cannot have caused a delay yet (${w.cite}).`,
+        );
+      }
+      if (outside !== null) {
+        return no(
+          `The council asked the setting for advice on ${long(outside)}, outside the time the law allows, ${allowed} (${w.cite}).`,
+        );
+      }
+      return no(
+        `A closure counts only when the council asked that setting for advice ${allowed} (${w.cite}); no such request is named.`,
+      );
+    }
+    case 'absence-from-area': {
+      // 3. At least 28 days of this absence inside the window.
+      const inside = Math.min(e.to, w.due) - Math.max(e.from, w.start) + 1;
+      if (inside < FOUR_WEEKS) {
+        return no(
+          `Only ${days(inside)} of the time away from the area fell within ${window}; the law needs at least 4 weeks (28 days) in a row within it (${w.cite}).`,
+        );
+      }
+      return {
+        canQualify: true,
+        reason: `The child or family was away from the area for ${days(inside)} in a row within ${window} (${w.cite}).`,
+      };
+    }
+    case 'personal-circumstances':
+      return {
+        canQualify: true,
+        reason: `Exceptional personal circumstances ${span(e)}, within ${window} (${w.cite}).`,
+      };
+    case 'missed-appointment':
+      return {
+        canQualify: true,
+        reason: `The appointment on ${long(e.from)} for this advice was missed (${w.cite}).`,
+      };
+  }
+}
+
+const CONFIRMED = ' A caseworker has confirmed that it caused the delay, so the working target relies on it.';
+const NOT_CONFIRMED =
+  ' It can be relied on only once a caseworker confirms, with a reason, that it caused the delay.';
+
+/**
+ * Every recorded exception checked against a step, and the relief the confirmed, qualifying ones give: the number
+ * of days in the union of their periods inside [start, due] (overlapping exceptions are counted once). Relief is
+ * null when none is relied on.
+ */
+export function exceptionsFor(
   exceptions: readonly PreparedException[],
-  target: ReliefTarget,
-  adviceId: string | undefined,
-  start: DayNumber,
-  due: DayNumber,
-): Relief | null {
-  if (exceptions.length === 0) return null;
+  adviceRequested: ReadonlyMap<string, DayNumber | null>,
+  w: StepWindow,
+): { checks: ExceptionCheck[]; relief: Relief | null } {
+  const checks: ExceptionCheck[] = [];
   let used: PreparedException[] | null = null;
   for (const e of exceptions) {
-    if (e.to < start || e.from > due || !relieves(e, target, adviceId)) continue;
-    (used ??= []).push(e);
+    const { canQualify, reason } = checkException(e, w, adviceRequested);
+    const reliedOn = canQualify && e.confirmed;
+    checks.push({
+      index: e.index,
+      id: e.id,
+      kind: e.kind,
+      canQualify,
+      confirmed: e.confirmed,
+      reliedOn,
+      reason: canQualify ? reason + (e.confirmed ? CONFIRMED : NOT_CONFIRMED) : reason,
+    });
+    if (reliedOn) (used ??= []).push(e);
   }
-  if (used === null) return null;
+  return { checks, relief: used === null ? null : reliefOf(used, w.start, w.due) };
+}
+
+function reliefOf(used: PreparedException[], start: DayNumber, due: DayNumber): Relief {
   const clipped = used
     .map((e): [DayNumber, DayNumber] => [Math.max(e.from, start), Math.min(e.to, due)])
     .sort((a, b) => a[0] - b[0]);
@@ -143,14 +272,13 @@ export function reliefFor(
 }
 
 function reason(e: PreparedException): string {
-  const span = e.ongoing ? `since ${long(e.from)}` : `from ${long(e.from)} to ${long(e.to)}`;
   switch (e.kind) {
     case 'school-closure':
-      return `the school or setting was closed ${span}`;
+      return `the school or setting was closed ${span(e)}`;
     case 'personal-circumstances':
-      return `something serious happened in the family's life (exceptional personal circumstances) ${span}`;
+      return `something serious happened in the family's life (exceptional personal circumstances) ${span(e)}`;
     case 'absence-from-area':
-      return `the child or family was away from the area ${span}`;
+      return `the child or family was away from the area ${span(e)}`;
     case 'missed-appointment':
       return `the appointment on ${long(e.from)} was missed`;
   }

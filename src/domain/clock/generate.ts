@@ -18,7 +18,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const AGENCIES = ['educational-psychology', 'school', 'health', 'social-care', 'parent'] as const;
+const AGENCIES = ['educational-psychology', 'school', 'health', 'social-care', 'family'] as const;
 const EXCEPTION_KINDS: readonly ExceptionKind[] = [
   'school-closure',
   'personal-circumstances',
@@ -27,8 +27,11 @@ const EXCEPTION_KINDS: readonly ExceptionKind[] = [
 ];
 const START = fromCivil(2021, 1, 1);
 
-/** Returns a function that makes the next case each time it is called. */
-export function caseGenerator(seed: number): () => ClockInput {
+/**
+ * Returns a function that makes the next case each time it is called. With `confirmed` (a probability), exceptions
+ * carry the library's `confirmed` flag (not part of the command's contract, so such cases are library input only).
+ */
+export function caseGenerator(seed: number, options: { confirmed?: number } = {}): () => ClockInput {
   const random = seededRandom(seed);
   const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
   const chance = (p: number): boolean => random() < p;
@@ -93,12 +96,14 @@ export function caseGenerator(seed: number): () => ClockInput {
             (kind === 'missed-appointment' || kind === 'school-closure') && adviceIds.length > 0
               ? [adviceIds[int(0, adviceIds.length - 1)]!]
               : null;
-          exceptions.push({
+          const exception: ExceptionInput = {
             kind,
             from: iso(from),
             to: chance(0.1) && kind !== 'missed-appointment' ? null : iso(to),
             appliesTo,
-          });
+          };
+          if (options.confirmed !== undefined) exception.confirmed = chance(options.confirmed);
+          exceptions.push(exception);
         }
         input.exceptions = exceptions;
       }
@@ -133,14 +138,25 @@ export function caseGenerator(seed: number): () => ClockInput {
         firstIssued: iso(p),
         reviews,
         phaseTransfer: chance(0.2)
-          ? {
-              year: 2022 + int(0, 6),
-              kind: chance(0.3) ? 'post-16' : 'school',
-              amendedPlanIssued: chance(0.5) ? iso(asOf - int(0, 90)) : null,
-            }
+          ? chance(0.15)
+            ? {
+                kind: 'post-16-move',
+                transferDate: iso(asOf + int(-200, 400)),
+                amendedPlanIssued: chance(0.5) ? iso(asOf - int(0, 90)) : null,
+              }
+            : {
+                year: 2022 + int(0, 6),
+                kind: chance(0.3) ? 'post-16' : 'school',
+                amendedPlanIssued: chance(0.5) ? iso(asOf - int(0, 90)) : null,
+              }
           : null,
         transferIn: chance(0.1) ? { date: iso(p + int(0, asOf - p)), noticeSent: null } : null,
       };
+    }
+
+    if (chance(0.1)) {
+      const n = asOf - int(0, 150);
+      input.reassessment = { decisionSent: iso(n), finalIssued: upTo(n + int(40, 130), asOf) };
     }
 
     if (chance(0.15)) {

@@ -56,7 +56,7 @@ describe('§5 input validation names the field at fault', () => {
       'exceptions[0].kind: "holiday" is not one of school-closure, personal-circumstances, absence-from-area, missed-appointment',
     ]);
     expect(issuesOf({ ...base, plan: { phaseTransfer: { year: 2026, kind: 'college' } } })).toEqual([
-      'plan.phaseTransfer.kind: "college" is not one of school, post-16',
+      'plan.phaseTransfer.kind: "college" is not one of school, post-16, post-16-move',
     ]);
     expect(
       issuesOf({

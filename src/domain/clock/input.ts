@@ -4,8 +4,10 @@
  * for example `assessment.requestReceived: not a date`.
  */
 import { z } from 'zod';
-import { isIsoDate, tryParseDate } from './dates.ts';
+import { formatDate, isIsoDate, tryParseDate } from './dates.ts';
+import { appealOuterDate } from './steps/appeal.ts';
 import {
+  ADVICE_AGENCIES,
   ASSESSMENT_OUTCOMES,
   DECISION_TO_ASSESS_OUTCOMES,
   EXCEPTION_KINDS,
@@ -13,6 +15,8 @@ import {
   REVIEW_OUTCOMES,
   type ClockInput,
 } from './types.ts';
+import { tribunalLastDay } from './working-days.ts';
+import { BANK_HOLIDAYS_FIRST_YEAR, BANK_HOLIDAYS_LAST_YEAR } from './bank-holidays.ts';
 
 export interface InputIssue {
   /** The field at fault: `assessment.adviceRequests[0].received`; `input` for the document as a whole. */
@@ -58,7 +62,21 @@ const schema = object({
       outcome: oneOf(DECISION_TO_ASSESS_OUTCOMES as readonly ['assess', 'not-assess']).nullish(),
     }).nullish(),
     adviceRequests: list(
-      object({ id: text, agency: text.nullish(), requested: optionalDate, received: optionalDate }),
+      object({
+        id: text,
+        agency: oneOf(
+          ADVICE_AGENCIES as readonly [
+            'educational-psychology',
+            'health',
+            'social-care',
+            'school',
+            'other',
+            'family',
+          ],
+        ).nullish(),
+        requested: optionalDate,
+        received: optionalDate,
+      }),
     ).nullish(),
     assessmentOutcome: object({
       date: optionalDate,
@@ -105,11 +123,13 @@ const schema = object({
         .min(1900, { error: 'not a year' })
         .max(2199, { error: 'not a year' })
         .nullish(),
-      kind: oneOf(PHASE_TRANSFER_KINDS as readonly ['school', 'post-16']).nullish(),
+      kind: oneOf(PHASE_TRANSFER_KINDS as readonly ['school', 'post-16', 'post-16-move']).nullish(),
+      transferDate: optionalDate,
       amendedPlanIssued: optionalDate,
     }).nullish(),
     transferIn: object({ date: optionalDate, noticeSent: optionalDate }).nullish(),
   }).nullish(),
+  reassessment: object({ decisionSent: optionalDate, finalIssued: optionalDate }).nullish(),
   appeal: object({
     decisionSent: optionalDate,
     certificateIssued: optionalDate,
@@ -285,10 +305,21 @@ function orderIssues(input: ClockInput): InputIssue[] {
     if (pt) {
       const year = pt.year ?? null;
       const kind = pt.kind ?? null;
-      if (year === null && (kind !== null || has(d('', pt.amendedPlanIssued)))) {
-        fail('plan.phaseTransfer.year', 'required when the phase transfer has other details');
+      const transferDate = d('plan.phaseTransfer.transferDate', pt.transferDate);
+      const issued = d('plan.phaseTransfer.amendedPlanIssued', pt.amendedPlanIssued);
+      if (kind === 'post-16-move') {
+        needs(true, transferDate, 'kind is post-16-move');
+        if (year !== null)
+          fail('plan.phaseTransfer.year', 'not used when kind is post-16-move (give transferDate)');
+      } else {
+        if (year === null && (kind !== null || has(issued))) {
+          fail('plan.phaseTransfer.year', 'required when the phase transfer has other details');
+        }
+        if (year !== null && kind === null) fail('plan.phaseTransfer.kind', 'required when year is given');
+        if (has(transferDate)) {
+          fail(transferDate.path, 'only used when kind is post-16-move (reg 18(2))');
+        }
       }
-      if (year !== null && kind === null) fail('plan.phaseTransfer.kind', 'required when year is given');
     }
 
     const t = d('plan.transferIn.date', plan.transferIn?.date);
@@ -296,6 +327,14 @@ function orderIssues(input: ClockInput): InputIssue[] {
     needs(notice, t, 'noticeSent is given');
     notBefore(notice, t);
     notBefore(t, p);
+  }
+
+  const reassessment = input.reassessment;
+  if (reassessment) {
+    const n = d('reassessment.decisionSent', reassessment.decisionSent);
+    const final = d('reassessment.finalIssued', reassessment.finalIssued);
+    needs(final, n, 'finalIssued is given');
+    notBefore(final, n);
   }
 
   const appeal = input.appeal;
@@ -306,6 +345,21 @@ function orderIssues(input: ClockInput): InputIssue[] {
     needs(has(certificate) || has(registered), decision, 'other appeal dates are given');
     notBefore(certificate, decision);
     notBefore(registered, decision);
+    if (has(decision) && issues.length === 0) {
+      // HESC r12 needs the working days around the deadline: bank holidays are held for a fixed range of years.
+      const cert = has(certificate) ? tryParseDate(certificate.value) : null;
+      const l = appealOuterDate(tryParseDate(decision.value), cert);
+      try {
+        tribunalLastDay(l);
+      } catch {
+        const at =
+          cert !== null && l !== appealOuterDate(tryParseDate(decision.value), null) ? certificate : decision;
+        fail(
+          at.path,
+          `the appeal deadline would fall on ${formatDate(l)}, but the tribunal's working days (bank holidays) are known only for ${BANK_HOLIDAYS_FIRST_YEAR} to ${BANK_HOLIDAYS_LAST_YEAR}`,
+        );
+      }
+    }
   }
   return issues;
 }

@@ -2,18 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatLong, parseDate } from './dates.ts';
 import { caseGenerator } from './generate.ts';
-import { computeTimeline, parseClockInput } from './index.ts';
+import { parseClockInput } from './index.ts';
 import { statusOf } from './status.ts';
-import { stepOf } from './testing.ts';
+import { stepOf, timelineOf } from './testing.ts';
 import type { ClockInput, ExceptionInput, Timeline } from './types.ts';
 
 const seed = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 const generated = seed.map((s) => caseGenerator(s)());
 
+/** Validated against the contract, computed with every recorded exception confirmed (as the command does). */
 function timeline(input: ClockInput): Timeline {
-  const parsed = parseClockInput(JSON.parse(JSON.stringify(input)));
-  expect(parsed.ok, JSON.stringify(parsed.ok ? null : parsed.issues)).toBe(true);
-  return computeTimeline(parsed.ok ? parsed.input : input);
+  return timelineOf(input);
 }
 
 const day = fc.integer({ min: parseDate('2020-01-01'), max: parseDate('2029-12-31') });
@@ -116,7 +115,10 @@ describe('properties of every timeline (fast-check)', () => {
     );
   });
 
-  it('§3 overlap days equal a day-by-day count of the union of qualifying periods inside [R, due]', () => {
+  it('§3 overlap days equal a day-by-day count of the union of qualifying periods inside [R, due] (D2, D3)', () => {
+    // An independent reading of section 3: an exception qualifies for a step when it overlaps [R, due], began on
+    // or before the cut-off E (the completion date, or asOf), and, for an absence, at least 28 of its days lie
+    // inside the window; the overlap is the number of days in the window covered by a qualifying exception.
     const exception = fc
       .record({
         kind: fc.constantFrom('personal-circumstances' as const, 'absence-from-area' as const),
@@ -125,30 +127,74 @@ describe('properties of every timeline (fast-check)', () => {
       })
       .map(({ kind, from, length }) => ({ kind, from, to: from + length - 1 }));
     fc.assert(
-      fc.property(day, fc.array(exception, { maxLength: 5 }), (r, list) => {
-        const exceptions: ExceptionInput[] = list.map((e) => ({
-          kind: e.kind,
-          from: formatDate(r + e.from),
-          to: formatDate(r + e.to),
-        }));
-        const t = timeline({
-          asOf: formatDate(r),
-          assessment: { requestReceived: formatDate(r) },
-          exceptions,
+      fc.property(
+        day,
+        fc.array(exception, { maxLength: 5 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.option(fc.integer({ min: 0, max: 80 })),
+        (r, list, asOfOffset, decidedOffset) => {
+          const exceptions: ExceptionInput[] = list.map((e) => ({
+            kind: e.kind,
+            from: formatDate(r + e.from),
+            to: formatDate(r + e.to),
+          }));
+          const t = timeline({
+            asOf: formatDate(r + asOfOffset),
+            assessment: {
+              requestReceived: formatDate(r),
+              decisionToAssess:
+                decidedOffset === null ? null : { date: formatDate(r + decidedOffset), outcome: 'assess' },
+            },
+            exceptions,
+          });
+          for (const [id, weeks, completed] of [
+            ['decision-to-assess', 6, decidedOffset],
+            ['final-plan', 20, null],
+          ] as const) {
+            const due = weeks * 7;
+            const cutoff = completed ?? asOfOffset;
+            const inside = (e: { from: number; to: number }) => Math.min(e.to, due) - Math.max(e.from, 0) + 1;
+            const qualifying = list.filter(
+              (e) =>
+                e.from <= due &&
+                e.to >= 0 &&
+                e.from <= cutoff &&
+                (e.kind === 'personal-circumstances' || inside(e) >= 28),
+            );
+            let count = 0;
+            for (let x = 0; x <= due; x++) if (qualifying.some((e) => e.from <= x && x <= e.to)) count++;
+            const s = stepOf(t, id);
+            if (count === 0) expect(s.exception).toBeNull();
+            else expect(s.exception?.overlapDays).toBe(count);
+            expect(s.exceptionChecks.filter((c) => c.canQualify)).toHaveLength(qualifying.length);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('§3 only confirmed exceptions are relied on; the checks are the same either way', () => {
+    fc.assert(
+      fc.property(seed, (s) => {
+        const input = caseGenerator(s)();
+        const confirmed = timelineOf(input);
+        const unconfirmed = timelineOf({
+          ...input,
+          exceptions: input.exceptions?.map((e) => ({ ...e, confirmed: false })) ?? null,
         });
-        const qualifying = list.filter((e) => e.kind === 'personal-circumstances' || e.to - e.from + 1 >= 28);
-        for (const [id, weeks] of [
-          ['decision-to-assess', 6],
-          ['final-plan', 20],
-        ] as const) {
-          let count = 0;
-          for (let x = 0; x <= weeks * 7; x++) if (qualifying.some((e) => e.from <= x && x <= e.to)) count++;
-          const s = stepOf(t, id);
-          if (count === 0) expect(s.exception).toBeNull();
-          else expect(s.exception?.overlapDays).toBe(count);
+        expect(unconfirmed.steps.every((x) => x.exception === null)).toBe(true);
+        expect(unconfirmed.steps.map((x) => x.due)).toEqual(confirmed.steps.map((x) => x.due));
+        expect(unconfirmed.steps.map((x) => x.exceptionChecks.map((c) => c.canQualify))).toEqual(
+          confirmed.steps.map((x) => x.exceptionChecks.map((c) => c.canQualify)),
+        );
+        for (const step of confirmed.steps) {
+          const relied = step.exceptionChecks.filter((c) => c.reliedOn);
+          expect(step.exception === null).toBe(relied.length === 0);
+          for (const c of step.exceptionChecks) expect(c.reason.length).toBeGreaterThan(20);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 

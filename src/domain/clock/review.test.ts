@@ -23,8 +23,8 @@ describe('§2.2 reviews of an EHC plan', () => {
     );
   });
 
-  it('§2.2 a plan first issued on 29 February: 2024-02-29 + 12 months = 2025-02-28, so review:1 is due 2025-02-27', () => {
-    expect(stepOf(planned({ firstIssued: '2024-02-29' }, '2024-03-01'), 'review:1').due).toBe('2025-02-27');
+  it('§2.2 a plan first issued on 29 February: 2025 has no 29 February, so the 12 months end on 2025-02-28 (D5, C25)', () => {
+    expect(stepOf(planned({ firstIssued: '2024-02-29' }, '2024-03-01'), 'review:1').due).toBe('2025-02-28');
     expect(stepOf(planned({ firstIssued: '2023-03-01' }, '2023-03-01'), 'review:1').due).toBe('2024-02-29');
     expect(stepOf(planned({ firstIssued: '2025-01-01' }, '2025-01-01'), 'review:1').due).toBe('2025-12-31');
   });
@@ -245,11 +245,11 @@ describe('§2.4 a plan that moves in from another local authority', () => {
     expect(stepOf(sent, 'transfer-notice')).toMatchObject({ status: 'late', daysLate: 1 });
   });
 
-  it('§2.4 the next review is due on the later of its normal date and (T + 3 months) - 1 day: the transfer date wins', () => {
+  it('§2.4 the next review is due on the later of its normal date and the end of the 3 months beginning with T: the transfer date wins', () => {
     const t = planned({ firstIssued: '2025-09-01', transferIn: { date: '2026-07-15' } }, '2026-07-16');
     expect(stepOf(t, 'review:1')).toMatchObject({
       due: '2026-10-14',
-      rule: 'Children and Families Act 2014, s44(1); SEND Regulations 2014, reg 15(5): after a plan moves in, review it within 12 months of the last review or 3 months of the move, whichever is later',
+      rule: 'Children and Families Act 2014, s44(1); SEND Regulations 2014, reg 15(5): after a plan is transferred in, review it by the later of the normal review date and the end of the 3 months beginning with the date it was transferred',
     });
     expect(stepOf(t, 'review:1').explanation).toContain('(31 August 2026)');
     expect(stepOf(t, 'review:1').explanation).toContain('(14 October 2026)');
@@ -289,10 +289,10 @@ describe('§2.4 a plan that moves in from another local authority', () => {
     });
   });
 
-  it('§2.4 (T + 3 months) clamps at the month end: T = 2025-11-30 gives 2026-02-27', () => {
+  it('§2.4 3 months beginning with T = 2025-11-30 end on 2026-02-28 (no 30 February: the month’s last day, D5)', () => {
     const t = planned({ firstIssued: '2025-06-01', transferIn: { date: '2025-11-30' } }, '2025-12-01');
     expect(stepOf(t, 'review:1').due).toBe('2026-05-31'); // normal date is later
     const u = planned({ firstIssued: '2025-01-15', transferIn: { date: '2025-11-30' } }, '2025-12-01');
-    expect(stepOf(u, 'review:1').due).toBe('2026-02-27');
+    expect(stepOf(u, 'review:1').due).toBe('2026-02-28');
   });
 });

@@ -1,9 +1,15 @@
 /** Builds one output step from its dates: status, days, exception and the plain-English explanation. */
 import { formatDate, type DayNumber } from './dates.ts';
-import { reliefSentence, type Relief } from './exceptions.ts';
+import {
+  exceptionsFor,
+  reliefSentence,
+  type PreparedException,
+  type ReliefTarget,
+  type Relief,
+} from './exceptions.ts';
 import { days, long } from './prose.ts';
 import { daysLateOf, daysRemainingOf, statusOf } from './status.ts';
-import type { Owner, Period, Status, Step, Warning } from './types.ts';
+import type { ExceptionCheck, Owner, Period, Status, Step, Warning } from './types.ts';
 
 /** What a timeline is being built from and into. */
 export interface Context {
@@ -11,6 +17,40 @@ export interface Context {
   readonly steps: Step[];
   readonly periods: Period[];
   readonly warnings: Warning[];
+  /** The recorded exceptions (section 3). */
+  readonly exceptions: readonly PreparedException[];
+  /** Advice request ids and the day each was asked for (null when not yet), for school closures. */
+  readonly adviceRequested: ReadonlyMap<string, DayNumber | null>;
+}
+
+/** The exceptions checked against a step, and the relief from the confirmed, qualifying ones. */
+export interface StepExceptions {
+  readonly checks: readonly ExceptionCheck[];
+  readonly relief: Relief | null;
+}
+
+const NO_CHECKS: readonly ExceptionCheck[] = Object.freeze([]);
+
+/** Checks every recorded exception against a step whose window is [start, due] (section 3). */
+export function stepExceptions(
+  ctx: Context,
+  target: ReliefTarget,
+  adviceId: string | undefined,
+  start: DayNumber,
+  due: DayNumber,
+  completed: DayNumber | null,
+  cite: string,
+): StepExceptions | null {
+  if (ctx.exceptions.length === 0) return null;
+  return exceptionsFor(ctx.exceptions, ctx.adviceRequested, {
+    target,
+    adviceId,
+    start,
+    due,
+    completed,
+    asOf: ctx.asOf,
+    cite,
+  });
 }
 
 export interface StepWords {
@@ -62,7 +102,7 @@ function againstTarget(status: Status, due: DayNumber, completed: DayNumber | nu
   }
 }
 
-/** Adds a step to the timeline and returns it. `relief` comes from reliefFor over the window [start, due]. */
+/** Adds a step to the timeline and returns it. `exceptions` come from stepExceptions over [start, due]. */
 export function addStep(
   ctx: Context,
   id: string,
@@ -71,9 +111,10 @@ export function addStep(
   completed: DayNumber | null,
   rule: string,
   words: StepWords,
-  relief: Relief | null = null,
+  exceptions: StepExceptions | null = null,
   start: DayNumber = due,
 ): Step {
+  const relief = exceptions?.relief ?? null;
   const asOf = ctx.asOf;
   const status = statusOf(due, completed, asOf);
   let explanation = `${words.duty} ${statusSentence(status, due, completed, asOf, words)}`;
@@ -100,6 +141,7 @@ export function addStep(
     daysRemaining: daysRemainingOf(due, completed, asOf),
     rule,
     exception,
+    exceptionChecks: exceptions?.checks ?? NO_CHECKS,
     explanation,
   };
   ctx.steps.push(step);

@@ -2,11 +2,27 @@
 import { computeTimeline, formatIssues, parseClockInput } from './index.ts';
 import type { ClockInput, Step, Timeline } from './types.ts';
 
-/** Validates the input (throwing with the issues if it is invalid) and computes its timeline. */
+/** The input without the library-only exception fields (`id`, `confirmed`), as the command's contract has it. */
+export function contractInput(input: ClockInput): ClockInput {
+  if (!input.exceptions) return input;
+  return {
+    ...input,
+    exceptions: input.exceptions.map(({ id: _id, confirmed: _confirmed, ...rest }) => rest),
+  };
+}
+
+/**
+ * Validates the input against the command's contract (throwing with the issues if it is invalid) and computes its
+ * timeline with the library. An exception that does not say whether it is confirmed is treated as confirmed (as
+ * the command does), so the rules of section 3 can be tested directly; tests of confirmation set it explicitly.
+ */
 export function timelineOf(input: ClockInput): Timeline {
-  const parsed = parseClockInput(JSON.parse(JSON.stringify(input)));
+  const parsed = parseClockInput(JSON.parse(JSON.stringify(contractInput(input))));
   if (!parsed.ok) throw new Error(`invalid test input:\n${formatIssues(parsed.issues)}`);
-  return computeTimeline(parsed.input);
+  return computeTimeline({
+    ...input,
+    exceptions: input.exceptions?.map((e) => ({ ...e, confirmed: e.confirmed ?? true })) ?? null,
+  });
 }
 
 export function stepOf(t: Timeline, id: string): Step {

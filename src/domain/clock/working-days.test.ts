@@ -153,21 +153,27 @@ describe('§1 working days and reg 15(2)', () => {
   });
 
   it('§2.4 reg 15(2): old authority knew 15 working days before the move → send on the day of the move', () => {
-    const r = planTransferSendBy('2026-01-30', '2026-01-09'); // 15 working days after 9 Jan is exactly 30 Jan
+    // the 15 working days beginning with Friday 9 January end on Thursday 29 January, before the move
+    const r = planTransferSendBy('2026-01-30', '2026-01-09');
     expect(r).toMatchObject({ sendBy: '2026-01-30', knewInTime: true });
     expect(r.rule).toMatch(/^SEND Regulations 2014, reg 15\(2\)/);
     expect(r.explanation).toContain('on the day of the move, 30 January 2026');
     expect(planTransferSendBy('2026-01-30', '2026-01-02').sendBy).toBe('2026-01-30');
   });
 
-  it('§2.4 reg 15(2): learned later → within 15 working days of learning of it', () => {
+  it('§2.4 reg 15(2): learned later → within 15 working days beginning with the day it learned (D6)', () => {
+    // Monday 12 January is day 1; day 15 is Friday 30 January, the day of the move itself
     expect(planTransferSendBy('2026-01-30', '2026-01-12')).toMatchObject({
-      sendBy: '2026-02-02',
+      sendBy: '2026-01-30',
       knewInTime: false,
     });
-    // learned after the move, across Christmas 2026 (25 and 28 December are bank holidays)
-    expect(planTransferSendBy('2026-12-01', '2026-12-10').sendBy).toBe('2027-01-05');
-    expect(planTransferSendBy('2026-12-01', '2026-12-10', ['2026-12-29']).sendBy).toBe('2027-01-06');
+    expect(planTransferSendBy('2026-01-29', '2026-01-12').sendBy).toBe('2026-01-30');
+    // the document's examples: aware Monday 2026-03-02 → 2026-03-20; aware Saturday 2026-03-07 → 2026-03-27
+    expect(planTransferSendBy('2026-03-10', '2026-03-02').sendBy).toBe('2026-03-20');
+    expect(planTransferSendBy('2026-03-10', '2026-03-07').sendBy).toBe('2026-03-27');
+    // learned after the move, across Christmas 2026 (25 and 28 December and 1 January are bank holidays)
+    expect(planTransferSendBy('2026-12-01', '2026-12-10').sendBy).toBe('2027-01-04');
+    expect(planTransferSendBy('2026-12-01', '2026-12-10', ['2026-12-29']).sendBy).toBe('2027-01-05');
   });
 
   it('§1 property: the Nth working day after X is a working day with exactly N working days after X up to it', () => {

@@ -1,9 +1,8 @@
 /** Section 2.1: the EHC needs assessment, from the request R. */
 import { periodOfDaysBeginningWith, withinWeeks } from '../counting.ts';
 import { formatDate as formatIso, type DayNumber } from '../dates.ts';
-import { reliefFor, type PreparedException } from '../exceptions.ts';
 import { long } from '../prose.ts';
-import { addStep, type Context } from '../step.ts';
+import { addStep, stepExceptions, type Context } from '../step.ts';
 import type { AssessmentInput } from '../types.ts';
 
 export const RULES = {
@@ -28,6 +27,17 @@ const AGENCY_NAMES: Readonly<Record<string, string>> = {
   'preparation-for-adulthood': 'adviser on preparing for adulthood',
 };
 
+/**
+ * The parent's or young person's own views and advice (reg 6(1)(a)): not a body asked to co-operate under CFA s31,
+ * so reg 8(1) does not apply and there is no step (D4). Never shown to anyone as late or overdue.
+ */
+export const FAMILY_AGENCY = 'family';
+
+/** Whether an advice request to this agency has a statutory `advice:<id>` step (every agency but the family). */
+export function hasAdviceStep(agency: string | null | undefined): boolean {
+  return agency !== FAMILY_AGENCY;
+}
+
 /** The person giving advice, in plain words ("educational psychologist"). */
 export function adviserName(agency: string | null | undefined): string {
   return (agency && AGENCY_NAMES[agency]) || 'adviser';
@@ -37,7 +47,6 @@ export function assessmentSteps(
   ctx: Context,
   a: AssessmentInput,
   parse: (d: string | null | undefined) => DayNumber | null,
-  exceptions: readonly PreparedException[],
 ): void {
   const r = parse(a.requestReceived);
   if (r === null) return;
@@ -64,22 +73,25 @@ export function assessmentSteps(
             : 'The council sent its decision',
       notDone: 'The council has not sent its decision yet.',
     },
-    reliefFor(exceptions, 'assessment', undefined, r, dtaDue),
+    stepExceptions(ctx, 'assessment', undefined, r, dtaDue, decided, 'reg 5(4)'),
     r,
   );
 
   // advice:<id>: Q + 6 weeks (reg 8(1)); personal circumstances, absence and missed appointments relieve it.
+  // The family's own views have no step (D4).
   for (const request of a.adviceRequests ?? []) {
+    if (!hasAdviceStep(request.agency)) continue;
     const q = parse(request.requested);
     if (q === null) continue;
     const due = withinWeeks(q, 6);
     const who = adviserName(request.agency);
+    const received = parse(request.received);
     addStep(
       ctx,
       `advice:${request.id}`,
       'adviser',
       due,
-      parse(request.received),
+      received,
       RULES.advice,
       {
         duty: `The ${who} must give their advice by ${long(due)}: 6 weeks from the day the council asked for it on ${long(q)}.`,
@@ -87,7 +99,7 @@ export function assessmentSteps(
         notDone: 'The advice has not arrived yet.',
         actor: `the ${who}`,
       },
-      reliefFor(exceptions, 'advice', request.id, q, due),
+      stepExceptions(ctx, 'advice', request.id, q, due, received, 'reg 8(2)'),
       q,
     );
   }
@@ -96,19 +108,20 @@ export function assessmentSteps(
   const outcome = a.assessmentOutcome?.outcome ?? null;
   if (outcome === 'no-plan') {
     const due = withinWeeks(r, 16);
+    const sent = parse(a.assessmentOutcome?.date);
     addStep(
       ctx,
       'decision-not-to-issue',
       'local-authority',
       due,
-      parse(a.assessmentOutcome?.date),
+      sent,
       RULES.decisionNotToIssue,
       {
         duty: `The council decided not to issue a plan. It must tell the family by ${long(due)}: 16 weeks from the day it received the request on ${received}.`,
         done: 'The council sent this decision',
         notDone: 'The council has not sent this decision yet.',
       },
-      reliefFor(exceptions, 'assessment', undefined, r, due),
+      stepExceptions(ctx, 'assessment', undefined, r, due, sent, 'reg 10(4)'),
       r,
     );
   }
@@ -147,7 +160,7 @@ export function assessmentSteps(
         notDone: 'The council has not issued the final plan yet.',
         more,
       },
-      reliefFor(exceptions, 'assessment', undefined, r, due),
+      stepExceptions(ctx, 'assessment', undefined, r, due, final, 'reg 13(3)'),
       r,
     );
   }

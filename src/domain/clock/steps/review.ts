@@ -1,5 +1,5 @@
 /** Section 2.2 (reviews of a plan first issued P) with the reg 15(5) rule of section 2.4 for a plan that moved in. */
-import { periodOfDaysBeginningWith, periodOfMonthsStartingWith } from '../counting.ts';
+import { periodOfDaysBeginningWith, periodOfMonthsBeginningWith } from '../counting.ts';
 import { formatDate, type DayNumber } from '../dates.ts';
 import { long } from '../prose.ts';
 import { addStep, type Context } from '../step.ts';
@@ -10,7 +10,7 @@ export const RULES = {
     'Children and Families Act 2014, s44(1): review the plan within 12 months of the date it was issued',
   laterReview: 'Children and Families Act 2014, s44(1): review the plan within 12 months of the last review',
   reviewAfterTransfer:
-    'Children and Families Act 2014, s44(1); SEND Regulations 2014, reg 15(5): after a plan moves in, review it within 12 months of the last review or 3 months of the move, whichever is later',
+    'Children and Families Act 2014, s44(1); SEND Regulations 2014, reg 15(5): after a plan is transferred in, review it by the later of the normal review date and the end of the 3 months beginning with the date it was transferred',
   notice: "SEND Regulations 2014, reg 20(3): give at least 2 weeks' notice of the review meeting",
   advice:
     'SEND Regulations 2014, reg 20(4): send out advice and information at least 2 weeks before the meeting',
@@ -43,7 +43,7 @@ export function reviewSteps(
     const review: ReviewInput | undefined = reviews[i];
     const n = i + 1;
     const meeting = review ? parse(review.meeting) : null;
-    const normalDue = periodOfMonthsStartingWith(previous, 12);
+    const normalDue = periodOfMonthsBeginningWith(previous, 12);
     const since =
       i === 0
         ? `12 months starting with the day the plan was first issued on ${long(p)}`
@@ -56,17 +56,18 @@ export function reviewSteps(
     let due = normalDue;
     let rule: string = i === 0 ? RULES.firstReview : RULES.laterReview;
     let duty = `${ordinal(n)} must be held by ${long(due)}: within ${since}.${stricter}`;
-    // reg 15(5): the first review after the plan moved in is due on the later of the normal date and
-    // (T + 3 months) - 1 day. "After the move" means the first meeting on or after T, or the one not yet held.
+    // reg 15(5): the first review after the plan was transferred in (on T) is due on the later of the normal date and
+    // the last day of the 3 months beginning with T. "After the transfer" means the first meeting on or after T, or
+    // the one not yet held.
     if (!transferHandled && t !== null && (meeting === null || meeting >= t)) {
       transferHandled = true;
-      const threeMonths = periodOfMonthsStartingWith(t, 3);
+      const threeMonths = periodOfMonthsBeginningWith(t, 3);
       due = Math.max(normalDue, threeMonths);
       rule = RULES.reviewAfterTransfer;
       duty =
-        `${ordinal(n)} must be held by ${long(due)}. The plan moved to this council on ${long(t)}, so the meeting ` +
-        `is due on the later of two dates: the end of the ${since} (${long(normalDue)}), and the end of the 3 months ` +
-        `starting with the move (${long(threeMonths)}).${stricter}`;
+        `${ordinal(n)} must be held by ${long(due)}. The old council transferred the plan to this council on ${long(t)}, ` +
+        `so the meeting is due on the later of two dates: the end of the ${since} (${long(normalDue)}), and the end ` +
+        `of the 3 months starting with the transfer (${long(threeMonths)}).${stricter}`;
     }
     addStep(ctx, `review:${n}`, 'local-authority', due, meeting, rule, {
       duty,
