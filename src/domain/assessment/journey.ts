@@ -110,11 +110,14 @@ export function clockInputFor(facts: CaseFacts, asOf: string): ClockInput {
       draftServed: facts.draftServed,
       finalIssued: facts.finalIssued,
     },
+    // The assessments feature records an exception with the caseworker's reason for it; until it asks for that
+    // confirmation per exception (issue 10 item 2), recording one counts as confirming it caused the delay.
     exceptions: facts.exceptions.map((e) => ({
       kind: e.kind,
       from: e.from,
       to: e.to,
       appliesTo: e.appliesTo.length ? [...e.appliesTo] : null,
+      confirmed: true,
     })),
     appeal: decisionSent ? { decisionSent } : null,
   };

@@ -21,6 +21,7 @@ import {
   type CaseFacts,
 } from '../../domain/assessment/journey.ts';
 import type { ExceptionKind } from '../../domain/clock/types.ts';
+import { familyViewsAskedBy } from '../../domain/clock/index.ts';
 
 interface Options {
   laCode: string;
@@ -317,7 +318,7 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
         service_name: a.service,
         professional_user_id: a.professional,
         requested: a.requested,
-        due: stepById(timeline, `advice:${a.id}`)!.due,
+        due: stepById(timeline, `advice:${a.id}`)?.due ?? familyViewsAskedBy(a.requested).date,
         received: a.received,
         status: a.received ? 'received' : 'requested',
         answer: a.received ? 'advice' : null,

@@ -19,6 +19,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import type { ExceptionKind, Step, Timeline } from '../../domain/clock/types.ts';
+import { familyViewsAskedBy } from '../../domain/clock/index.ts';
 import {
   AGENCY_LABELS,
   caseTimeline,
@@ -702,10 +703,11 @@ export async function requestAdvice(
   }
   const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
   for (const { id, ask } of ids) {
-    const step = stepById(timeline, `advice:${id}`)!;
+    // The family's own views have no statutory step (D4): their date is a request, not a time limit.
+    const due = stepById(timeline, `advice:${id}`)?.due ?? familyViewsAskedBy(input.requested).date;
     await trx
       .updateTable('assessment_advice')
-      .set({ due: step.due })
+      .set({ due })
       .where('la_code', '=', actor.laCode)
       .where('id', '=', id)
       .execute();
@@ -727,7 +729,7 @@ export async function requestAdvice(
           council: la.name,
           agency: label.toLowerCase(),
           child: `${record.given_name} ${record.family_name} (${record.reference})`,
-          due: formatLong(step.due),
+          due: formatLong(due),
         },
         childId: record.child_id,
         userId: ask.professionalUserId,
@@ -853,7 +855,7 @@ export async function getAdviceTask(db: Executor, actor: Actor, adviceId: string
   const task = await adviceOrNotFound(db, actor, adviceId);
   await authoriseChildRead(db, actor, task.child_id, 'advice.read');
   const facts = (await loadFacts(db, actor.laCode, [task.case_id])).get(task.case_id)!;
-  const step = stepById(caseTimeline(facts, today), `advice:${task.id}`)!;
+  const step = stepById(caseTimeline(facts, today), `advice:${task.id}`) ?? null;
   return { task, step };
 }
 
@@ -988,7 +990,7 @@ export async function professionalTasks(
     .execute();
   const facts = await loadFacts(db, actor.laCode, [...new Set(rows.map((r) => r.case_id))]);
   const tasks = rows.map((r) => {
-    const step = stepById(caseTimeline(facts.get(r.case_id)!, today), `advice:${r.id}`)!;
+    const step = stepById(caseTimeline(facts.get(r.case_id)!, today), `advice:${r.id}`) ?? null;
     return { ...r, step };
   });
   return { tasks, total, waiting: Number(counts.waiting), page: current, pages };
@@ -1284,7 +1286,8 @@ export interface CaseView {
   record: CaseRecord;
   timeline: Timeline;
   next: Step | null;
-  advice: Array<Awaited<ReturnType<typeof listAdvice>>[number] & { step: Step; label: string }>;
+  /** `step` is null for the family's own views, which have no statutory time limit (D4). */
+  advice: Array<Awaited<ReturnType<typeof listAdvice>>[number] & { step: Step | null; label: string }>;
   exceptions: Awaited<ReturnType<typeof listExceptions>>;
   history: Awaited<ReturnType<typeof caseHistory>>;
   authority: Awaited<ReturnType<typeof authority>>;
@@ -1356,7 +1359,7 @@ async function caseView(db: Executor, actor: Actor, record: CaseRecord, today: s
   const adviceLabels = new Map(adviceRows.map((a) => [a.id, adviceLabel(a)]));
   const advice = adviceRows.map((a) => ({
     ...a,
-    step: stepById(timeline, `advice:${a.id}`)!,
+    step: stepById(timeline, `advice:${a.id}`) ?? null,
     label: adviceLabel(a),
   }));
   return {

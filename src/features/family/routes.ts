@@ -338,7 +338,9 @@ export function familyView(view: CaseView) {
       service: a.service_name,
       arrived: a.status === 'received',
       received: a.received,
-      due: a.step.due,
+      // The family's own views have no step: the date asked by is a request, never late (D4).
+      due: a.step?.due ?? a.due,
+      ownViews: a.step === null,
     })),
   };
 }
