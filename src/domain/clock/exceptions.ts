@@ -101,7 +101,7 @@ export function checkException(
   adviceRequested: ReadonlyMap<string, DayNumber | null>,
 ): { canQualify: boolean; reason: string } {
   const cutoff = w.completed ?? w.asOf;
-  const window = `this step's time (${long(w.start)} to ${long(w.due)})`;
+  const window = (): string => `this step's time (${long(w.start)} to ${long(w.due)})`;
   const no = (reason: string) => ({ canQualify: false, reason });
 
   // Which exceptions relieve which steps (the table in section 3).
@@ -125,8 +125,8 @@ export function checkException(
   if (e.from > w.due || e.to < w.start) {
     return no(
       e.kind === 'missed-appointment'
-        ? `The appointment on ${long(e.from)} was outside ${window}, so it cannot have caused a delay.`
-        : `It was ${span(e)}, outside ${window}, so it cannot have caused a delay.`,
+        ? `The appointment on ${long(e.from)} was outside ${window()}, so it cannot have caused a delay.`
+        : `It was ${span(e)}, outside ${window()}, so it cannot have caused a delay.`,
     );
   }
   if (e.from > cutoff) {
@@ -195,18 +195,18 @@ export function checkException(
       const inside = Math.min(e.to, w.due) - Math.max(e.from, w.start) + 1;
       if (inside < FOUR_WEEKS) {
         return no(
-          `Only ${days(inside)} of the time away from the area fell within ${window}; the law needs at least 4 weeks (28 days) in a row within it (${w.cite}).`,
+          `Only ${days(inside)} of the time away from the area fell within ${window()}; the law needs at least 4 weeks (28 days) in a row within it (${w.cite}).`,
         );
       }
       return {
         canQualify: true,
-        reason: `The child or family was away from the area for ${days(inside)} in a row within ${window} (${w.cite}).`,
+        reason: `The child or family was away from the area for ${days(inside)} in a row within ${window()} (${w.cite}).`,
       };
     }
     case 'personal-circumstances':
       return {
         canQualify: true,
-        reason: `Exceptional personal circumstances ${span(e)}, within ${window} (${w.cite}).`,
+        reason: `Exceptional personal circumstances ${span(e)}, within ${window()} (${w.cite}).`,
       };
     case 'missed-appointment':
       return {

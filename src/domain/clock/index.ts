@@ -35,6 +35,8 @@ export {
 export { FAMILY_AGENCY, hasAdviceStep } from './steps/assessment.ts';
 export * from './rules/index.ts';
 
+const NO_ADVICE: Map<string, DayNumber | null> = new Map();
+
 function parseOptional(d: string | null | undefined): DayNumber | null {
   return d === null || d === undefined ? null : parseDate(d);
 }
@@ -50,7 +52,7 @@ export function computeTimeline(input: ClockInput): Timeline {
   const asOf = parseDate(input.asOf);
   const assessment = input.assessment;
   const exceptions = prepareExceptions(input.exceptions, parseDate, asOf);
-  const adviceRequested = new Map<string, DayNumber | null>();
+  const adviceRequested = exceptions.length > 0 ? new Map<string, DayNumber | null>() : NO_ADVICE;
   if (exceptions.length > 0) {
     for (const r of assessment?.adviceRequests ?? []) adviceRequested.set(r.id, parseOptional(r.requested));
   }
