@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { EXAMPLE_INPUT, EXAMPLE_PERIODS, EXAMPLE_STEPS } from '../../domain/clock/example-case.ts';
-import { loadExamples, runCheck } from '../../domain/clock/examples.ts';
+import { loadExamples, runCheck } from '../../../test/helpers/clock-examples.ts';
 import { caseGenerator } from '../../domain/clock/generate.ts';
 import {
   computeTimeline,

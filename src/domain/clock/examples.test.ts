@@ -4,7 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_PATH, loadExamples, runCheck, sharedExamplesPath } from './examples.ts';
+import {
+  FIXTURE_PATH,
+  loadExamples,
+  runCheck,
+  sharedExamplesPath,
+} from '../../../test/helpers/clock-examples.ts';
 import { computeContractTimeline, computeTimeline, parseClockInput } from './index.ts';
 
 const examples = loadExamples();

@@ -1,12 +1,12 @@
 /**
  * The hand-worked clock examples of the legal review (`clock-examples.json` in the project's shared domain folder),
- * kept verbatim in `fixtures/` so the tests run without the shared folder, and the checks they make on a timeline.
- * Used by the engine's tests and the command's.
+ * kept verbatim in `src/domain/clock/fixtures/` so the tests run without the shared folder, and the checks they make
+ * on a timeline. Used by the engine's tests and the command's (here, not in the domain, because it reads files).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ClockInput, ContractTimeline } from './types.ts';
+import type { ClockInput, ContractTimeline } from '../../src/domain/clock/types.ts';
 
 /** [step id, field, expected], ["period", id, [from, to]] or ["warning", id, present]. */
 export type ExampleCheck = [string, string, unknown];
@@ -19,11 +19,10 @@ export interface ClockExample {
   checks: ExampleCheck[];
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..', '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The copy committed with the code. */
-export const FIXTURE_PATH = join(here, 'fixtures', 'clock-examples.json');
+export const FIXTURE_PATH = join(root, 'src', 'domain', 'clock', 'fixtures', 'clock-examples.json');
 
 /**
  * Where the shared copy is when there is one: $GOLDTHREAD_SHARED_DIR, the `shared` folder beside the checkout (as
