@@ -14,18 +14,21 @@ import {
   grant,
   TEST_PASSWORD,
 } from '../../../test/helpers/factories.ts';
-import { formatDate, parseDate } from '../../domain/clock/dates.ts';
+import { formatDate, formatLong as longOf, parseDate } from '../../domain/clock/dates.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { runAdviceReminders } from './jobs.ts';
 
 const today = todayInLondon();
 const daysAgo = (n: number) => formatDate(parseDate(today) - n);
+const formatLong = (iso: string) => longOf(parseDate(iso));
 
 describe.each(ENGINES)("the family's own views are never late on %s", (engine) => {
   let t: TestApp;
   const la = '903';
   let parentEmail = '';
   let managerEmail = '';
+  let caseworkerEmail = '';
+  let familyAdviceId = '';
   let caseId = '';
   let childId = '';
 
@@ -50,6 +53,7 @@ describe.each(ENGINES)("the family's own views are never late on %s", (engine) =
     await grant(db, la, parent.id, child.id, 'parent');
     parentEmail = parent.email;
     managerEmail = manager.email;
+    caseworkerEmail = cw.email;
     childId = child.id;
     // Asked 100 days ago for the decision, 90 days ago for the family's views: 6 weeks from then is long past, and
     // the final plan (140 days from the request) is still to come.
@@ -71,7 +75,7 @@ describe.each(ENGINES)("the family's own views are never late on %s", (engine) =
       .returning('id')
       .executeTakeFirstOrThrow();
     caseId = id;
-    await db
+    const advice = await db
       .insertInto('assessment_advice')
       .values({
         la_code: la,
@@ -81,8 +85,24 @@ describe.each(ENGINES)("the family's own views are never late on %s", (engine) =
         requested: daysAgo(90),
         due: daysAgo(48),
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    familyAdviceId = advice.id;
   }, 120_000);
+
+  it("the caseworker's case page and the advice page show the date asked by, with no legal time limit", async () => {
+    const cw = new TestClient(t.app);
+    await cw.signIn(caseworkerEmail, TEST_PASSWORD);
+    const page = await cw.get(`/assessments/${caseId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`Asked by ${formatLong(daysAgo(48))} (no legal time limit)`);
+    expect(page.body).not.toMatch(/Overdue by/);
+    const task = await cw.get(`/advice/${familyAdviceId}`);
+    expect(task.statusCode).toBe(200);
+    expect(task.body).toContain(
+      `Asked by ${formatLong(daysAgo(48))} (the family's own views: no legal time limit)`,
+    );
+  });
   afterAll(async () => t?.close());
 
   it("the family's page shows the date the council asked for their views by, never as late or overdue", async () => {
