@@ -1,0 +1,93 @@
+/**
+ * Which module owns each table: the only code that may name the table in SQL is its owner's store (issue 11,
+ * docs/adr/0006-feature-modules.md). Others ask the owner through its public surface (a feature's index.ts, or the
+ * platform module). `src/platform/db/ownership.test.ts` fails when a table is named in SQL outside its owner's store,
+ * and `scripts/measure-structure.ts` counts what is left.
+ *
+ * Typed against DB, so a new table does not compile until it is given an owner.
+ */
+import type { DB } from '../schema.ts';
+
+/** Platform modules that own tables: the core records every feature reads, and the platform's own records. */
+export const PLATFORM_OWNERS = {
+  /** Authorities, organisations, teams, users, settings, children, their families, settings and grants, history. */
+  people: ['src/platform/people/'],
+  /** Sessions. */
+  auth: ['src/platform/auth/'],
+  /** The append-only audit log. */
+  audit: ['src/platform/audit/'],
+  /** The notification outbox. */
+  notify: ['src/platform/notify/'],
+  /** One-use form tokens (double submits). */
+  change: ['src/platform/change/'],
+} as const;
+
+export const FEATURE_OWNERS = ['assessments', 'plans', 'plan-audits', 'local-offer', 'improvement'] as const;
+
+export type Owner = keyof typeof PLATFORM_OWNERS | (typeof FEATURE_OWNERS)[number];
+
+/** The files that are an owner's store: a feature's `store.ts` or `store/` folder; a platform module's folder. */
+export function storeFiles(owner: Owner): readonly string[] {
+  if (owner in PLATFORM_OWNERS) return PLATFORM_OWNERS[owner as keyof typeof PLATFORM_OWNERS];
+  return [`src/features/${owner}/store.ts`, `src/features/${owner}/store/`];
+}
+
+/** The folder an owner's code lives in (its store and everything else it has). */
+export function ownerFolder(owner: Owner): string {
+  return owner in PLATFORM_OWNERS
+    ? PLATFORM_OWNERS[owner as keyof typeof PLATFORM_OWNERS][0]
+    : `src/features/${owner}/`;
+}
+
+export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
+  local_authority: 'people',
+  organisation: 'people',
+  team: 'people',
+  app_user: 'people',
+  setting: 'people',
+  child: 'people',
+  family_member: 'people',
+  child_setting: 'people',
+  access_grant: 'people',
+  case_event: 'people',
+  session: 'auth',
+  audit_log: 'audit',
+  notification: 'notify',
+  assessment_case: 'assessments',
+  assessment_advice: 'assessments',
+  assessment_advice_document: 'assessments',
+  assessment_exception: 'assessments',
+  assessment_request_draft: 'assessments',
+  assessment_form_token: 'assessments',
+  ehc_plan: 'plans',
+  ehc_plan_advice: 'plans',
+  ehc_plan_item: 'plans',
+  ehc_plan_version: 'plans',
+  ehc_plan_override: 'plans',
+  ehc_plan_comment: 'plans',
+  plan_audit: 'plan-audits',
+  plan_audit_action: 'plan-audits',
+  local_offer_organisation: 'local-offer',
+  local_offer_provider_user: 'local-offer',
+  local_offer_location: 'local-offer',
+  local_offer_service: 'local-offer',
+  local_offer_service_location: 'local-offer',
+  local_offer_search_word: 'local-offer',
+  local_offer_pending_edit: 'local-offer',
+  local_offer_link_check: 'local-offer',
+  local_offer_reminder: 'local-offer',
+  local_offer_you_said: 'local-offer',
+  local_offer_feedback: 'local-offer',
+  local_offer_usage_daily: 'local-offer',
+  local_offer_zero_result_term: 'local-offer',
+  improvement_plan: 'improvement',
+  improvement_area: 'improvement',
+  improvement_focus_area: 'improvement',
+  improvement_group: 'improvement',
+  improvement_group_member: 'improvement',
+  improvement_action: 'improvement',
+  improvement_action_owner: 'improvement',
+  improvement_update: 'improvement',
+  improvement_evidence: 'improvement',
+  improvement_report: 'improvement',
+};
