@@ -2,7 +2,7 @@
  * The demo contract's accounts (architecture.md, "Demo contract"): thirteen accounts in the fictional authority 999
  * (the thirteenth, provider@, edits one Local Offer organisation's entries), all with the password below. Created only in demo mode. Names are fictional.
  */
-import type { Role } from '../platform/db/schema.ts';
+import type { Role } from '../platform/db/schema/index.ts';
 
 export const DEMO_LA_CODE = '999';
 export const DEMO_PASSWORD = 'goldthread-demo';

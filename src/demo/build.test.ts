@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PRIMARY_NEEDS } from '../platform/db/schema.ts';
+import { PRIMARY_NEEDS } from '../platform/db/schema/index.ts';
 import { DEMO_ACCOUNTS } from './accounts.ts';
 import { buildDemoData, PRIMARY_NEED_WEIGHTS, upnFor } from './build.ts';
 import { ageOn, yearGroup } from './dates.ts';

@@ -19,7 +19,7 @@ import type {
   PrimaryNeed,
   SettingTable,
   TeamTable,
-} from '../platform/db/schema.ts';
+} from '../platform/db/schema/index.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, demoAccount, type DemoTeamKey } from './accounts.ts';
 import {
   addDays,

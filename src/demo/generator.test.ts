@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../platform/auth/passwords.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { DB } from '../platform/db/schema/index.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
 import { ageOn, yearGroup } from './dates.ts';
 import { seedDemo, type SeedSummary } from './generator.ts';

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../platform/auth/passwords.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { DB } from '../platform/db/schema/index.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
 import { buildDemoData, type DemoData, type DemoLink, type DemoOptions } from './build.ts';
 import { seedImprovementDemo } from '../features/improvement/demo.ts';

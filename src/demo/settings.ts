@@ -3,7 +3,7 @@
  * out of area, with the year groups each takes (nursery -2 and -1, reception 0, year 14 the third post-16 year; the
  * colleges that take young people to 25 carry the numbering on to 21).
  */
-import type { SettingTable } from '../platform/db/schema.ts';
+import type { SettingTable } from '../platform/db/schema/index.ts';
 
 /** How the generator places children: which kind of provision a setting is. */
 export type SettingCategory =

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
-import type { DB, GrantKind, Role } from '../../src/platform/db/schema.ts';
+import type { DB, GrantKind, Role } from '../../src/platform/db/schema/index.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 let hash: Promise<string> | undefined;

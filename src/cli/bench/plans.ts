@@ -14,7 +14,7 @@ import type { Actor } from '../../platform/access/access.ts';
 import { createSession } from '../../platform/auth/sessions.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { openDatabase } from '../../platform/db/database.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB } from '../../platform/db/schema/index.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { createJobs } from '../../platform/jobs/jobs.ts';
 import { registerJobs } from '../../platform/jobs/registry.ts';

@@ -15,8 +15,8 @@ import { parsePlanCsv } from '../../domain/improvement/csv-import.ts';
 import { importPlan } from '../../domain/improvement/import-plan.ts';
 import type { PlanStore } from '../../domain/improvement/import-plan.ts';
 import { summarise } from '../../domain/improvement/summary.ts';
-import { PLAN_KINDS } from '../../platform/db/schema.ts';
-import type { DB, PlanKind } from '../../platform/db/schema.ts';
+import { PLAN_KINDS } from '../../platform/db/schema/index.ts';
+import type { DB, PlanKind } from '../../platform/db/schema/index.ts';
 
 const USAGE =
   'usage: goldthread improvement import --input FILE [--dry-run] [--as-of YYYY-MM-DD] [--la CODE] [--title TITLE] ' +

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ROLES } from '../../platform/db/schema.ts';
+import { ROLES } from '../../platform/db/schema/index.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';

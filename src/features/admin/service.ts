@@ -5,7 +5,7 @@ import { auditContext, isUuid, requireRole } from '../../platform/access/access.
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
-import type { Role } from '../../platform/db/schema.ts';
+import type { Role } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 
 const ADMIN: readonly Role[] = ['administrator'];

@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit/audit.ts';
-import type { AdviceAgency } from '../../platform/db/schema.ts';
+import type { AdviceAgency } from '../../platform/db/schema/index.ts';
 import { DEFAULT_TODAY } from '../../demo/build.ts';
 import { addDays, maxDate, minDate } from '../../demo/dates.ts';
 import { createRandom } from '../../demo/random.ts';

@@ -7,7 +7,7 @@ import {
   PRIMARY_NEEDS,
   REQUEST_METHODS,
   REQUESTERS,
-} from '../../platform/db/schema.ts';
+} from '../../platform/db/schema/index.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { readDateInput, toFormErrors } from '../../platform/web/forms.ts';
 

@@ -6,7 +6,7 @@
  * runs at once, never send twice.
  */
 import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB } from '../../platform/db/schema/index.ts';
 import type { JobDeps } from '../../platform/jobs/registry.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';

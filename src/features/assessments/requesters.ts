@@ -13,7 +13,7 @@ import type { Actor } from '../../platform/access/access.ts';
 import { auditContext, grantKindFor, isUuid, requireRole } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import type { GrantKind } from '../../platform/db/schema.ts';
+import type { GrantKind } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { RELATIONSHIP_OPTIONS, type NewChildAnswers } from '../../domain/assessment/journey.ts';
 import { JourneyError, STAFF } from './service.ts';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/access/access.ts';
 import { isUuid, requireRole } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
-import { ADVICE_AGENCIES, ASSESSMENT_STAGES, PRIMARY_NEEDS } from '../../platform/db/schema.ts';
+import { ADVICE_AGENCIES, ASSESSMENT_STAGES, PRIMARY_NEEDS } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';

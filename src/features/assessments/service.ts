@@ -14,7 +14,7 @@ import {
 } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import type { AdviceAgency, AdviceAnswer, RequestMethod, Requester, Role } from '../../platform/db/schema.ts';
+import type { AdviceAgency, AdviceAnswer, RequestMethod, Requester, Role } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/access.ts';
 import { requireRole } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
-import type { AssessmentStage, PrimaryNeed } from '../../platform/db/schema.ts';
+import type { AssessmentStage, PrimaryNeed } from '../../platform/db/schema/index.ts';
 import { caseTimeline, stepById, type Stage } from '../../domain/assessment/journey.ts';
 import type { Step } from '../../domain/clock/types.ts';
 import { loadFacts } from './store.ts';

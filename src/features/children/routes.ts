@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { PRIMARY_NEEDS } from '../../platform/db/schema.ts';
+import { PRIMARY_NEEDS } from '../../platform/db/schema/index.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import { formValues, toFormErrors } from '../../platform/web/forms.ts';

@@ -5,7 +5,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Actor } from '../../platform/access/access.ts';
 import { authoriseChildRead, grantKindFor, isUuid, seesAllChildren } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
-import type { DB, PrimaryNeed } from '../../platform/db/schema.ts';
+import type { DB, PrimaryNeed } from '../../platform/db/schema/index.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
 
 export const PAGE_SIZE = 25;

@@ -15,7 +15,7 @@ import type { FormErrors } from '../../platform/web/forms.ts';
 import { formValues, readDateInput, toFormErrors } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { ageOn, todayInLondon } from '../../platform/web/views.ts';
-import type { Requester } from '../../platform/db/schema.ts';
+import type { Requester } from '../../platform/db/schema/index.ts';
 import {
   AGENCY_LABELS,
   dayOfWindow,

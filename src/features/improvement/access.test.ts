@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
 import { createAuthority, createUser, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
-import type { Role } from '../../platform/db/schema.ts';
+import type { Role } from '../../platform/db/schema/index.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { seedImprovementDemo } from './demo.ts';

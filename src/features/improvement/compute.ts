@@ -8,7 +8,7 @@ import type { Flag, TrackedAction } from '../../domain/improvement/flags.ts';
 import { FLAGS } from '../../domain/improvement/flags.ts';
 import type { Status } from '../../domain/improvement/types.ts';
 import { STATUSES } from '../../domain/improvement/types.ts';
-import type { ReportAudience } from '../../platform/db/schema.ts';
+import type { ReportAudience } from '../../platform/db/schema/index.ts';
 import type { ActionData, AreaData, FocusAreaData, PlanData, ReportData, UpdateData } from './store.ts';
 
 export const STATUS_TEXT: Record<Status, string> = {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Executor } from '../../platform/audit/audit.ts';
-import type { BragStatus, EvidenceKind, GroupKind, ReportAudience } from '../../platform/db/schema.ts';
+import type { BragStatus, EvidenceKind, GroupKind, ReportAudience } from '../../platform/db/schema/index.ts';
 import { parsePlanCsv } from '../../domain/improvement/csv-import.ts';
 import type { PlanAction } from '../../domain/improvement/types.ts';
 import { DEFAULT_TODAY } from '../../demo/build.ts';

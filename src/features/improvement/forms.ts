@@ -3,7 +3,7 @@
  * (evidence fields that depend on the kind of evidence, dates that must not be in the future).
  */
 import { z } from 'zod';
-import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/schema.ts';
+import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/schema/index.ts';
 import type { UploadedFile } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { optionalText, readDateInput, requiredText } from '../../platform/web/forms.ts';

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isUuid } from '../../platform/access/access.ts';
-import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/schema.ts';
+import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/schema/index.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf, isUploadedFile } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';

@@ -13,7 +13,7 @@ import type {
   GroupKind,
   PlanKind,
   ReportAudience,
-} from '../../platform/db/schema.ts';
+} from '../../platform/db/schema/index.ts';
 import type { PlanStore } from '../../domain/improvement/import-plan.ts';
 import type { PlanContent } from '../../domain/improvement/types.ts';
 

@@ -18,7 +18,7 @@ import type { Actor } from '../../platform/access/access.ts';
 import { auditContext, isUuid, requireRole } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { DEMO_AREA } from './demo-services.ts';
 import { CATEGORIES } from './oruk/model.ts';

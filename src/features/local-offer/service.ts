@@ -9,7 +9,7 @@ import type { Actor } from '../../platform/access/access.ts';
 import { auditContext, isUuid, requireRole } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import type { DB, Role } from '../../platform/db/schema.ts';
+import type { DB, Role } from '../../platform/db/schema/index.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import { registerTemplates } from '../../platform/notify/templates.ts';

@@ -11,7 +11,7 @@ import { yearGroupOn } from '../../domain/school-year.ts';
 import { createRandom, hashString, type Random } from '../../demo/random.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import type { Insertable } from 'kysely';
-import type { EhcPlanItemTable } from '../../platform/db/schema.ts';
+import type { EhcPlanItemTable } from '../../platform/db/schema/index.ts';
 import { AUDIT_AREAS, type Grade, type Grades } from '../plan-audits/stats.ts';
 import type { Snapshot } from './service.ts';
 

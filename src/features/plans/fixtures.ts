@@ -4,7 +4,7 @@
  * them. Used by the route tests, the browser test and the benchmark; never by the running service.
  */
 import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB } from '../../platform/db/schema/index.ts';
 
 export interface AdviceFixture {
   agency: 'educational-psychology' | 'health' | 'setting';

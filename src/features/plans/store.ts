@@ -5,7 +5,7 @@
  */
 import type { Executor } from '../../platform/audit/audit.ts';
 import type { Selectable } from 'kysely';
-import type { EhcPlanItemTable } from '../../platform/db/schema.ts';
+import type { EhcPlanItemTable } from '../../platform/db/schema/index.ts';
 import type {
   Advice,
   AreaOfNeed,

@@ -13,7 +13,7 @@ import {
   grant,
   TEST_PASSWORD,
 } from '../../../test/helpers/factories.ts';
-import type { Role } from '../db/schema.ts';
+import type { Role } from '../db/schema/index.ts';
 
 describe.each(ENGINES)('access control on %s', (engine) => {
   let t: TestApp;

@@ -6,7 +6,7 @@
  */
 import type { AuditContext, Executor } from '../audit/audit.ts';
 import { audit } from '../audit/audit.ts';
-import type { GrantKind, Role } from '../db/schema.ts';
+import type { GrantKind, Role } from '../db/schema/index.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 

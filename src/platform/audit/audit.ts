@@ -4,7 +4,7 @@
  * Always write it with the transaction that made the change, so the record and its audit stand or fall together.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { DB } from '../db/schema/index.ts';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type nunjucks from 'nunjucks';
-import type { Role } from '../db/schema.ts';
+import type { Role } from '../db/schema/index.ts';
 import { paths } from './paths.ts';
 
 const require = createRequire(import.meta.url);

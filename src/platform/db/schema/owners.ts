@@ -6,7 +6,7 @@
  *
  * Typed against DB, so a new table does not compile until it is given an owner.
  */
-import type { DB } from '../schema.ts';
+import type { DB } from './index.ts';
 
 /** Platform modules that own tables: the core records every feature reads, and the platform's own records. */
 export const PLATFORM_OWNERS = {

@@ -1,0 +1,29 @@
+/**
+ * The Kysely types of every table, one file per area (each exporting its tables as one interface), intersected here
+ * into DB. The migrations in ../migrations are the source of truth; a schema test checks the rules every table follows
+ * (la_code on every table, key and foreign key), and OWNERS (./owners.ts) says which module owns each table.
+ */
+import type { AssessmentTables } from './assessments.ts';
+import type { ImprovementTables } from './improvement.ts';
+import type { LocalOfferTables } from './local-offer.ts';
+import type { PeopleTables } from './people.ts';
+import type { PlanAuditTables } from './plan-audits.ts';
+import type { PlanTables } from './plans.ts';
+import type { PlatformTables } from './platform.ts';
+
+export * from './types.ts';
+export * from './people.ts';
+export * from './platform.ts';
+export * from './improvement.ts';
+export * from './local-offer.ts';
+export * from './assessments.ts';
+export * from './plans.ts';
+export * from './plan-audits.ts';
+
+export type DB = PeopleTables &
+  PlatformTables &
+  ImprovementTables &
+  LocalOfferTables &
+  AssessmentTables &
+  PlanTables &
+  PlanAuditTables;

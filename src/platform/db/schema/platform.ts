@@ -1,0 +1,58 @@
+/**
+ * The platform's own records: sessions (platform/auth), the audit log (platform/audit), the notification outbox
+ * (platform/notify).
+ */
+import type { Generated } from 'kysely';
+import type { Timestamp, Json } from './types.ts';
+
+export interface SessionTable {
+  la_code: string;
+  /** SHA-256 of the session token: the token itself is only ever in the browser's cookie. */
+  id: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  absolute_expires_at: Timestamp;
+  ended_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  la_code: string;
+  id: Generated<number>;
+  at: Generated<Date>;
+  user_id: string | null;
+  session_id: string | null;
+  action: string;
+  record_type: string;
+  record_id: string | null;
+  child_id: string | null;
+  outcome: 'ok' | 'denied';
+  detail: Json | null;
+  ip: string | null;
+}
+
+export interface NotificationTable {
+  la_code: string;
+  id: Generated<string>;
+  created_at: Generated<Date>;
+  sent_at: Timestamp | null;
+  channel: 'email' | 'sms' | 'letter';
+  recipient: string;
+  template: string;
+  subject: string | null;
+  body: string;
+  child_id: string | null;
+  user_id: string | null;
+  reference: string | null;
+  status: Generated<'queued' | 'sent' | 'delivered' | 'failed'>;
+  provider_id: string | null;
+  error: string | null;
+}
+
+export interface PlatformTables {
+  session: SessionTable;
+  audit_log: AuditLogTable;
+  notification: NotificationTable;
+}
