@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { TestClient } from '../../test/helpers/client.ts';
 import { ENGINES } from '../../test/helpers/db.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
-import { seedDemo } from './generator.ts';
+import { seedDemo } from '../app/demo.ts';
 
 describe.each(ENGINES)('demo accounts reach only their own children on %s', (engine) => {
   let t: TestApp;

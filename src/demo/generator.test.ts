@@ -5,7 +5,8 @@ import { verifyPassword } from '../platform/auth/passwords.ts';
 import type { DB } from '../platform/db/schema/index.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
 import { ageOn, yearGroup } from './dates.ts';
-import { seedDemo, type SeedSummary } from './generator.ts';
+import { seedDemo } from '../app/demo.ts';
+import type { SeedSummary } from './generator.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/db.ts';
 
 const CHILDREN = 300;

@@ -1,16 +1,15 @@
 /**
- * Seeds the demo authority (LA 999) into a database: builds the rows with `buildDemoData` (pure, deterministic) and
- * inserts them in one transaction, in chunks. Does nothing if the authority already exists.
+ * Seeds the demo authority (LA 999) into a database: builds the core records with `buildDemoData` (pure,
+ * deterministic) and inserts them in one transaction, in chunks, then lets each feature add its own demo data in the
+ * same transaction. Does nothing if the authority already exists. The composition root's `seedDemo`
+ * (src/app/demo.ts) passes the features' seeders; this module knows no feature.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { DemoSeedOptions } from '../platform/feature.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { DB } from '../platform/db/schema/index.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
 import { buildDemoData, type DemoData, type DemoLink, type DemoOptions } from './build.ts';
-import { seedImprovementDemo } from '../features/improvement/demo.ts';
-import { seedLocalOfferDemo } from '../features/local-offer/demo.ts';
-import { seedPlansDemo } from '../features/plans/demo.ts';
-import { seedAssessmentDemo } from '../features/assessments/demo.ts';
 
 export { buildDemoData, type DemoData, type DemoOptions } from './build.ts';
 
@@ -65,7 +64,14 @@ const COUNTED = [
   'case_event',
 ] as const;
 
-export async function seedDemo(db: Kysely<DB>, options: DemoOptions = {}): Promise<SeedSummary> {
+/** A feature's demo seeder (`demo` in its module). */
+export type DemoSeeder = (trx: Transaction<DB>, options: DemoSeedOptions) => Promise<unknown>;
+
+export async function seedDemoWith(
+  db: Kysely<DB>,
+  seeders: readonly DemoSeeder[],
+  options: DemoOptions = {},
+): Promise<SeedSummary> {
   const exists = await db
     .selectFrom('local_authority')
     .select('la_code')
@@ -100,10 +106,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoOptions = {}): Promi
     await inChunks(data.childSettings, (c) => trx.insertInto('child_setting').values(c).execute());
     await inChunks(data.accessGrants, (c) => trx.insertInto('access_grant').values(c).execute());
     await inChunks(data.caseEvents, (c) => trx.insertInto('case_event').values(c).execute());
-    await seedImprovementDemo(trx, { laCode: DEMO_LA_CODE, today: options.today });
-    await seedLocalOfferDemo(trx, { laCode: DEMO_LA_CODE, today: options.today });
-    await seedAssessmentDemo(trx, { laCode: DEMO_LA_CODE, today: options.today });
-    await seedPlansDemo(trx, { laCode: DEMO_LA_CODE, today: options.today });
+    for (const seed of seeders) await seed(trx, { laCode: DEMO_LA_CODE, today: options.today });
     // What exists now, features' demo data included (their seeders add grants and case events too).
     const counts = {} as Record<(typeof COUNTED)[number], number>;
     for (const table of COUNTED) {

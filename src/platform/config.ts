@@ -19,6 +19,10 @@ export interface Config {
   readonly signInLimit: number;
   readonly signInWindowMs: number;
   readonly logLevel: string;
+  /** GOLDTHREAD_LOCAL_OFFER_LA: the authority whose Local Offer is public (unset: the first with entries). */
+  readonly localOfferLa: string | undefined;
+  /** The Local Offer link checker visits real websites (GOLDTHREAD_LINK_CHECK=live, or production). */
+  readonly linkCheckLive: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -63,5 +67,7 @@ export function loadConfig(env: Env = process.env): Config {
     signInLimit: int(env, 'SIGN_IN_LIMIT', 10),
     signInWindowMs: int(env, 'SIGN_IN_WINDOW_MS', 15 * 60 * 1000),
     logLevel: get(env, 'LOG_LEVEL', production ? 'info' : 'warn', false) ?? 'info',
+    localOfferLa: get(env, 'GOLDTHREAD_LOCAL_OFFER_LA', undefined, false),
+    linkCheckLive: production || env.GOLDTHREAD_LINK_CHECK === 'live',
   };
 }

@@ -2,11 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Engine } from '../../src/platform/db/database.ts';
+import { buildWebApp, prepareJobs, type Services } from '../../src/app/compose.ts';
 import { createJobs, type Jobs } from '../../src/platform/jobs/jobs.ts';
-import { registerJobs } from '../../src/platform/jobs/registry.ts';
 import { OutboxNotifier } from '../../src/platform/notify/notify.ts';
-import { buildApp } from '../../src/platform/web/app.ts';
-import { featureRoutes } from '../../src/platform/web/routes.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export interface TestApp {
@@ -15,6 +13,7 @@ export interface TestApp {
   config: Config;
   /** Started without workers: run waiting jobs with jobs.runPending(queue). */
   jobs: Jobs;
+  services: Services;
   close(): Promise<void>;
 }
 
@@ -27,14 +26,16 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
     ...env,
   });
   const jobs = createJobs(database);
-  registerJobs({ database, jobs, notifier: new OutboxNotifier() });
+  const notifier = new OutboxNotifier();
+  prepareJobs({ database, config, jobs, notifier });
   await jobs.start({ workers: false });
-  const app = await buildApp({ database, config, jobs, routes: featureRoutes, logger: false });
+  const { app, services } = await buildWebApp({ database, config, jobs, notifier, logger: false });
   return {
     app,
     database,
     config,
     jobs,
+    services,
     async close() {
       await app.close();
       await jobs.stop();

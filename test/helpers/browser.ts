@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { Engine } from '../../src/platform/db/database.ts';
-import { startService, type Service } from '../../src/platform/service.ts';
+import { startService, type Service } from '../../src/app/service.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];

@@ -12,8 +12,8 @@ import { loadConfig } from '../../platform/config.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { createJobs } from '../../platform/jobs/jobs.ts';
-import { buildApp } from '../../platform/web/app.ts';
-import { featureRoutes } from '../../platform/web/routes.ts';
+import { OutboxNotifier } from '../../platform/notify/notify.ts';
+import { buildWebApp } from '../../app/compose.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { generateDemoLocalOffer } from '../../features/local-offer/demo-services.ts';
 import { insertLocalOffer } from '../../features/local-offer/store.ts';
@@ -72,17 +72,17 @@ const bench: Benchmark = {
       await database.db.transaction().execute((trx) => insertLocalOffer(trx, LA, offer, officer.id));
       await sql`analyze`.execute(database.db);
       const loadMs = performance.now() - t0;
-      process.env.GOLDTHREAD_LOCAL_OFFER_LA = LA;
       const config = loadConfig({
         NODE_ENV: 'test',
         GOLDTHREAD_DEMO: 'false',
         COOKIE_SECRET: 'bench-secret-bench-secret-bench',
+        GOLDTHREAD_LOCAL_OFFER_LA: LA,
       });
-      const app = await buildApp({
+      const { app } = await buildWebApp({
         database,
         config,
         jobs: createJobs(database),
-        routes: featureRoutes,
+        notifier: new OutboxNotifier(),
         logger: false,
       });
       const time = async (urls: string[]) => {

@@ -16,12 +16,11 @@ import { openDatabase } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema/index.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { createJobs } from '../../platform/jobs/jobs.ts';
-import { registerJobs } from '../../platform/jobs/registry.ts';
 import { OutboxNotifier } from '../../platform/notify/notify.ts';
-import { buildApp, SESSION_COOKIE_DEV } from '../../platform/web/app.ts';
-import { featureRoutes } from '../../platform/web/routes.ts';
+import { SESSION_COOKIE_DEV } from '../../platform/web/app.ts';
+import { buildWebApp, prepareJobs } from '../../app/compose.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
-import { seedDemo } from '../../demo/generator.ts';
+import { seedDemo } from '../../app/demo.ts';
 import { managerView, workspace } from '../../features/assessments/workspace.ts';
 import { admin, databaseUrl, option, percentile, round } from '../bench-support.ts';
 
@@ -51,15 +50,16 @@ const bench: Benchmark = {
       process.stdout.write(
         `seeded ${children} children (${counts.plans} plans, ${counts.open} open assessments) in ${Math.round(performance.now() - seedStart)} ms\n`,
       );
-      registerJobs({ database, jobs, notifier: new OutboxNotifier() });
-      await jobs.start({ workers: false });
       const config = loadConfig({
         NODE_ENV: 'test',
         GOLDTHREAD_DEMO: 'false',
         COOKIE_SECRET: 'bench-secret-bench-secret-bench-secret',
         DATABASE_URL: databaseUrl(name),
       });
-      const app = await buildApp({ database, config, jobs, routes: featureRoutes, logger: false });
+      const notifier = new OutboxNotifier();
+      prepareJobs({ database, config, jobs, notifier });
+      await jobs.start({ workers: false });
+      const { app } = await buildWebApp({ database, config, jobs, notifier, logger: false });
 
       const user = async (email: string) =>
         db

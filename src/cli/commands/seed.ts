@@ -4,7 +4,7 @@ import { openDatabase } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { DEMO_LA_CODE, DEMO_PASSWORD } from '../../demo/accounts.ts';
 import { DEFAULT_CHILDREN, DEFAULT_SEED } from '../../demo/build.ts';
-import { seedDemo } from '../../demo/generator.ts';
+import { seedDemo } from '../../app/demo.ts';
 import { UsageError, type Command } from '../command.ts';
 
 const MAX_CHILDREN = 1_000_000;

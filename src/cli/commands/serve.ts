@@ -1,7 +1,7 @@
 import type { Command } from '../command.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { DataFolderLockedError } from '../../platform/db/database.ts';
-import { startService } from '../../platform/service.ts';
+import { startService } from '../../app/service.ts';
 
 const command: Command = {
   description: 'Start the web service (embedded database with demo data unless DATABASE_URL is set)',

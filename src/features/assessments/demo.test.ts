@@ -1,6 +1,6 @@
 /** The demo's open assessments: about 350 of 2,500 children, every stage, overdue and on time, deterministic. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/generator.ts';
+import { seedDemo } from '../../app/demo.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 
 describe('demo assessments (pglite)', () => {

@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema/index.ts';
-import type { JobDeps } from '../../platform/jobs/registry.ts';
+import type { JobDeps } from '../../platform/jobs/jobs.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
@@ -19,7 +19,6 @@ import {
   stepById,
 } from '../../domain/assessment/journey.ts';
 import { loadFacts } from './store.ts';
-import './templates.ts';
 
 export const ADVICE_REMINDER_QUEUE = 'assessment-advice-reminders';
 

@@ -14,7 +14,13 @@ import {
 } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import type { AdviceAgency, AdviceAnswer, RequestMethod, Requester, Role } from '../../platform/db/schema/index.ts';
+import type {
+  AdviceAgency,
+  AdviceAnswer,
+  RequestMethod,
+  Requester,
+  Role,
+} from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
@@ -33,7 +39,6 @@ import {
   type Stage,
 } from '../../domain/assessment/journey.ts';
 import { loadFacts, refreshClock } from './store.ts';
-import './templates.ts';
 
 export const STAFF: readonly Role[] = ['caseworker', 'team-manager'];
 export const MANAGERS: readonly Role[] = ['team-manager'];

@@ -1,7 +1,6 @@
 /**
  * The assessment journey's messages. Each says exactly what changed and what happens next, in plain words.
  */
-import { registerTemplates } from '../../platform/notify/templates.ts';
 
 export const ASSESSMENT_TEMPLATES = {
   'assessment-request-received': {
@@ -53,5 +52,3 @@ export const ASSESSMENT_TEMPLATES = {
     body: 'Hello ((name)),\n\nThe ((agency)) advice for ((child)) arrived on ((received)).\n\nWhat happens next: ((next))',
   },
 };
-
-registerTemplates(ASSESSMENT_TEMPLATES);

@@ -14,7 +14,13 @@ import type { Actor } from '../../platform/access/access.ts';
 import { auditContext, isUuid, requireRole } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import type { BragStatus, EvidenceKind, PlanKind, ReportAudience, Role } from '../../platform/db/schema/index.ts';
+import type {
+  BragStatus,
+  EvidenceKind,
+  PlanKind,
+  ReportAudience,
+  Role,
+} from '../../platform/db/schema/index.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { exportPlanCsv } from '../../domain/improvement/csv-export.ts';
 import { parsePlanCsv } from '../../domain/improvement/csv-import.ts';

@@ -179,7 +179,7 @@ export function localOfferApiRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   async function laCode(reply: FastifyReply): Promise<string | null> {
-    const a = await publicAuthority(db);
+    const a = await publicAuthority(db, deps.config.localOfferLa);
     if (!a) {
       await reply.code(404).send({ error: 'not_found', message: 'There is no Local Offer here' });
       return null;

@@ -3,14 +3,14 @@
  * the weekly link check (the link checker's time-outs and polite concurrency; the owner is told only after two
  * failed checks in a row). Outside production the link checker never reaches the internet: it is given a fetch
  * that answers from the demo's rules (`.invalid` hosts fail as a DNS error would, everything else answers 200),
- * unless GOLDTHREAD_LINK_CHECK=live.
+ * unless GOLDTHREAD_LINK_CHECK=live (`config.linkCheckLive`).
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema/index.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
-import type { JobDeps } from '../../platform/jobs/registry.ts';
+import type { JobDeps } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
-import { registerTemplates } from '../../platform/notify/templates.ts';
+import type { Template } from '../../platform/notify/templates.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { demoLinkStatus } from './demo.ts';
 import { checkLinks } from './link-checker.ts';
@@ -19,7 +19,8 @@ import { addDays } from './service.ts';
 export const STALE_QUEUE = 'local-offer-stale-reminders';
 export const LINK_QUEUE = 'local-offer-link-check';
 
-registerTemplates({
+/** The jobs' messages (registered by the composition root from the feature's index.ts). */
+export const JOB_TEMPLATES = {
   'local-offer-review-due': {
     subject: 'Please check your Local Offer entry: ((service)) by ((review_by))',
     body:
@@ -51,7 +52,7 @@ registerTemplates({
       'remove it. ((link))\n\nWe check links every week and will not tell you about this link again unless it ' +
       'works and then breaks again.',
   },
-});
+} satisfies Record<string, Template>;
 
 export interface JobContext {
   readonly db: Kysely<DB>;
@@ -307,7 +308,7 @@ export async function runLinkCheck(
 
 /** Registers the handlers and their schedules (daily reminders at 07:00, the link check on Sundays at 03:00). */
 export function localOfferJobs(deps: JobDeps): void {
-  const live = process.env.GOLDTHREAD_LINK_CHECK === 'live' || process.env.NODE_ENV === 'production';
+  const live = deps.config.linkCheckLive;
   const ctx = { db: deps.database.db, jobs: deps.jobs };
   deps.jobs.handle(STALE_QUEUE, async (data) => {
     const d = (data ?? {}) as { laCode?: string; today?: string };

@@ -222,7 +222,7 @@ export function localOfferRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps.database;
 
   async function authority(): Promise<PublicAuthority> {
-    const a = await publicAuthority(db);
+    const a = await publicAuthority(db, deps.config.localOfferLa);
     if (!a) throw new NotFoundError();
     return a;
   }

@@ -12,13 +12,14 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { DB, Role } from '../../platform/db/schema/index.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
-import { registerTemplates } from '../../platform/notify/templates.ts';
+import type { Template } from '../../platform/notify/templates.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { costText, isStale, NEED_CODES } from './oruk/model.ts';
 import type { Cost, LocalOfferService, NeedCode } from './oruk/model.ts';
 import { loadServices, refreshSearchWords, serviceColumns, toOrganisation } from './store.ts';
 
-registerTemplates({
+/** The messages about providers' edits (registered by the composition root from the feature's index.ts). */
+export const EDIT_TEMPLATES = {
   'local-offer-edit-approved': {
     subject: 'Your change to ((service)) is published',
     body:
@@ -33,7 +34,7 @@ registerTemplates({
       'The entry still shows what it showed before.\n\n((note))\n\nWhat to do: sign in, open the entry and send ' +
       'the change again with what the editor asked for, or reply to the Local Offer team.',
   },
-});
+} satisfies Record<string, Template>;
 
 export const EDITOR_ROLES: readonly Role[] = ['local-offer-editor'];
 export const MANAGE_ROLES: readonly Role[] = ['local-offer-editor', 'local-offer-provider'];
@@ -61,11 +62,13 @@ export interface PublicAuthority {
 }
 
 /**
- * The authority whose Local Offer this deployment publishes: GOLDTHREAD_LOCAL_OFFER_LA when set, otherwise the
- * first authority (by code) that has Local Offer organisations, otherwise the first authority.
+ * The authority whose Local Offer this deployment publishes: `wanted` (GOLDTHREAD_LOCAL_OFFER_LA, `config.localOfferLa`)
+ * when set, otherwise the first authority (by code) that has Local Offer organisations, otherwise the first authority.
  */
-export async function publicAuthority(db: Executor): Promise<PublicAuthority | undefined> {
-  const wanted = process.env.GOLDTHREAD_LOCAL_OFFER_LA;
+export async function publicAuthority(
+  db: Executor,
+  wanted: string | undefined,
+): Promise<PublicAuthority | undefined> {
   const row = await db
     .selectFrom('local_authority as a')
     .select([

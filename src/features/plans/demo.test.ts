@@ -1,7 +1,7 @@
 /** The demo plans: seeded with the demo authority, deterministic, mixed in quality, with audits; pages render. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/db.ts';
-import { seedDemo } from '../../demo/generator.ts';
+import { seedDemo } from '../../app/demo.ts';
 import { DEMO_LA_CODE } from '../../demo/accounts.ts';
 import { checkPlan } from '../../domain/plan-quality/golden-thread.ts';
 import type { Snapshot } from './service.ts';

@@ -47,7 +47,6 @@ import {
   type PlanRecord,
   type Recommendation,
 } from './store.ts';
-import './templates.ts';
 
 export const PLAN_EDITORS: readonly Role[] = ['caseworker', 'team-manager'];
 export const PLAN_MANAGERS: readonly Role[] = ['team-manager'];

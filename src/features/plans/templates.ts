@@ -1,5 +1,6 @@
 /** The plan's messages. Each says exactly what changed and what happens next, in plain words. */
-import { registerTemplates } from '../../platform/notify/templates.ts';
+
+import type { Template } from '../../platform/notify/templates.ts';
 
 export const PLAN_TEMPLATES = {
   'plan-draft-shared-family': {
@@ -23,5 +24,3 @@ export const PLAN_TEMPLATES = {
     body: "Hello ((name)),\n\nThe council has issued ((child))'s ((kind)) education, health and care (EHC) plan (version ((version))). You can read it, download it and compare it with the draft when you sign in to Goldthread.\n\nWhat happens next: the plan will be reviewed at least once a year.",
   },
 };
-
-registerTemplates(PLAN_TEMPLATES);

@@ -5,7 +5,9 @@
  */
 import { PgBoss, fromKysely, fromPglite } from 'pg-boss';
 import type { Executor } from '../audit/audit.ts';
+import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { Notifier } from '../notify/notify.ts';
 
 export type Handler = (data: unknown) => Promise<void>;
 
@@ -29,6 +31,14 @@ export interface Jobs {
   /** Runs every job waiting in the queue now (tests and commands); resolves to how many ran. */
   runPending(queue: string): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** What a job registration is given (the composition root registers every feature's jobs with it). */
+export interface JobDeps {
+  readonly database: Database;
+  readonly config: Config;
+  readonly jobs: Jobs;
+  readonly notifier: Notifier;
 }
 
 export function createJobs(database: Database): Jobs {

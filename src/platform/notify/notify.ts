@@ -5,7 +5,7 @@
  * (see queueNotification), so a rolled-back change never sends anything.
  */
 import type { Executor } from '../audit/audit.ts';
-import type { Jobs } from '../jobs/jobs.ts';
+import type { JobDeps, Jobs } from '../jobs/jobs.ts';
 import { getTemplate, render } from './templates.ts';
 
 export interface Message {
@@ -174,4 +174,15 @@ export async function sendQueuedNotification(
       .execute();
     throw err;
   }
+}
+
+/** Registers the platform's own job: sending queued messages (the composition root calls it first). */
+export function registerNotifyJob(deps: JobDeps): void {
+  deps.jobs.handle(NOTIFY_QUEUE, (data) =>
+    sendQueuedNotification(
+      deps.database.db,
+      deps.notifier,
+      data as { laCode: string; id: string; personalisation: Record<string, string> },
+    ),
+  );
 }

@@ -1,6 +1,7 @@
 /**
  * Message templates, in the GOV.UK Notify style: ((placeholders)) filled from personalisation. Each says exactly
- * what changed and what happens next, never just "there is new information". Features add their templates here.
+ * what changed and what happens next, never just "there is new information". Each feature declares its templates in
+ * its module (`templates` in its index.ts) and the composition root registers them at start, before anything is sent.
  * In production each template's Notify id comes from NOTIFY_TEMPLATE_<NAME> (upper case, dashes as underscores).
  */
 export interface Template {
@@ -19,7 +20,7 @@ const registry: Record<string, Template> = { ...templates };
 
 export type TemplateName = string;
 
-/** Adds templates (each feature registers its own at import time). A name can only be registered once. */
+/** Adds templates (the composition root, at start). A name can only be registered once with one text. */
 export function registerTemplates(more: Record<string, Template>): void {
   for (const [name, template] of Object.entries(more)) {
     const existing = registry[name];

@@ -34,13 +34,20 @@ declare module 'fastify' {
   }
 }
 
+/** What every route registration is given: the platform's parts (a feature's own service comes beside them). */
 export interface AppDeps {
   readonly database: Database;
   readonly config: Config;
   /** Background jobs (started before the app is built). */
   readonly jobs: Jobs;
-  /** Extra route registrations (features), called after the platform is set up. */
-  readonly routes: ReadonlyArray<(app: FastifyInstance, deps: AppDeps) => void | Promise<void>>;
+}
+
+/** Registers some routes; called in order after the platform is set up. */
+export type RouteRegistration = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
+
+export interface BuildAppOptions extends AppDeps {
+  /** The routes (the composition root's feature routes, or a test's own), registered in order. */
+  readonly routes: readonly RouteRegistration[];
   readonly logger?: boolean;
 }
 
@@ -253,7 +260,7 @@ function setUpErrors(app: FastifyInstance, db: Database['db']) {
   });
 }
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie'] },
     trustProxy: deps.config.production,
@@ -274,7 +281,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   setUpCsrf(app);
   setUpPageLocals(app);
   setUpErrors(app, deps.database.db);
-  for (const register of deps.routes) await register(app, deps);
+  const { database, config, jobs } = deps;
+  for (const register of deps.routes) await register(app, { database, config, jobs });
   return app;
 }
 

@@ -1,15 +1,16 @@
 /** The platform's pages and headers: health, static assets, GOV.UK error pages, and nothing leaked on a crash. */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/db.ts';
-import { loadConfig } from '../config.ts';
-import { createJobs } from '../jobs/jobs.ts';
-import { buildApp } from './app.ts';
-import { featureRoutes } from './routes.ts';
+import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/db.ts';
+import { loadConfig } from '../platform/config.ts';
+import { createJobs, type Jobs } from '../platform/jobs/jobs.ts';
+import { OutboxNotifier } from '../platform/notify/notify.ts';
+import { buildWebApp } from './compose.ts';
 
 describe.each(ENGINES)('the web platform on %s', (engine) => {
   let database: TestDatabase;
   let app: FastifyInstance;
+  let jobs: Jobs;
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
@@ -17,25 +18,26 @@ describe.each(ENGINES)('the web platform on %s', (engine) => {
       NODE_ENV: 'test',
       COOKIE_SECRET: 'platform-test-secret-platform-test-secret',
     });
-    const jobs = createJobs(database);
+    jobs = createJobs(database);
     await jobs.start({ workers: false });
-    app = await buildApp({
+    ({ app } = await buildWebApp({
       database,
       config,
       jobs,
+      notifier: new OutboxNotifier(),
       logger: false,
-      routes: [
-        ...featureRoutes,
+      extraRoutes: [
         (a) => {
           a.get('/test-crash', () => {
             throw new Error('secret internal detail');
           });
         },
       ],
-    });
+    }));
   });
   afterAll(async () => {
     await app?.close();
+    await jobs?.stop();
     await database?.close();
   });
 

@@ -1,23 +1,22 @@
 /**
- * Starting the service: open the database, migrate, create the demo authority in demo mode, build the web app.
- * Used by `goldthread serve`, the browser tests and the benchmarks, so they all run the same service.
+ * Starting the service: open the database, migrate, create the demo authority in demo mode, build the services and
+ * the web app. Used by `goldthread serve`, the browser tests and the benchmarks, so they all run the same service.
  */
 import type { FastifyInstance } from 'fastify';
-import { seedDemo } from '../demo/generator.ts';
-import type { Config } from './config.ts';
-import { openDatabase, type Database } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { createJobs, type Jobs } from './jobs/jobs.ts';
-import { registerJobs } from './jobs/registry.ts';
-import { createNotifier, type Notifier } from './notify/notify.ts';
-import { buildApp } from './web/app.ts';
-import { featureRoutes } from './web/routes.ts';
+import type { Config } from '../platform/config.ts';
+import { openDatabase, type Database } from '../platform/db/database.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { createJobs, type Jobs } from '../platform/jobs/jobs.ts';
+import { createNotifier, type Notifier } from '../platform/notify/notify.ts';
+import { buildWebApp, prepareJobs, type Services } from './compose.ts';
+import { seedDemo } from './demo.ts';
 
 export interface Service {
   readonly app: FastifyInstance;
   readonly database: Database;
   readonly jobs: Jobs;
   readonly notifier: Notifier;
+  readonly services: Services;
   close(): Promise<void>;
 }
 
@@ -43,13 +42,13 @@ export async function startService(config: Config, options: StartOptions = {}): 
     }
     const notifier = options.notifier ?? (await createNotifier());
     const jobs = createJobs(database);
-    registerJobs({ database, jobs, notifier });
+    prepareJobs({ database, config, jobs, notifier });
     await jobs.start({ workers: options.workers ?? true });
-    const app = await buildApp({
+    const { app, services } = await buildWebApp({
       database,
       config,
       jobs,
-      routes: featureRoutes,
+      notifier,
       ...(options.logger === false ? { logger: false } : {}),
     });
     return {
@@ -57,6 +56,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       database,
       jobs,
       notifier,
+      services,
       async close() {
         await app.close();
         await jobs.stop();

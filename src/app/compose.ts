@@ -1,0 +1,93 @@
+/**
+ * The composition root: the only code that knows every feature (hmpps-template-typescript's habit, with plain
+ * factories and no container). `createServices` builds each feature's service from the platform's parts, passing
+ * a feature the services of others it uses; the web app, the jobs, the message templates and the demo are all
+ * registered from the one feature list (./features.ts).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { JobDeps } from '../platform/jobs/jobs.ts';
+import type { ServiceDeps } from '../platform/feature.ts';
+import { registerNotifyJob, type Notifier } from '../platform/notify/notify.ts';
+import { registerTemplates } from '../platform/notify/templates.ts';
+import { buildApp, type AppDeps, type RouteRegistration } from '../platform/web/app.ts';
+import { todayInLondon } from '../platform/web/views.ts';
+import { features, type AnyFeature } from './features.ts';
+
+/**
+ * Every feature's service, built in dependency order. A feature whose routes still take the database directly has
+ * none yet (docs/architecture.md, "Migration recipe").
+ */
+export function createServices(_deps: ServiceDeps) {
+  return {};
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+type ServiceOf<F> = F extends { routes?: (app: never, deps: infer D) => unknown }
+  ? D extends { service: infer S }
+    ? S
+    : undefined
+  : undefined;
+
+/** Each feature with a service finds it under its own name: this fails to compile if one is missing or wrong. */
+type ServicesByName = {
+  [F in AnyFeature as ServiceOf<F> extends undefined ? never : F['name']]: ServiceOf<F>;
+};
+const servicesFit = (services: Services): ServicesByName => services;
+
+/** The route table: each feature's routes with its own service, in the order of the feature list. */
+export function featureRoutes(services: Services): RouteRegistration[] {
+  const byName = servicesFit(services) as Record<string, unknown>;
+  return features.map((feature): RouteRegistration => async (app, deps) => {
+    const routes = feature.routes as (app: unknown, deps: unknown) => void | Promise<void>;
+    await routes(app, { ...deps, service: byName[feature.name] });
+  });
+}
+
+/** Every job handler and schedule: the platform's own (sending messages), then each feature's. */
+export function registerJobs(deps: JobDeps): void {
+  registerNotifyJob(deps);
+  for (const feature of features) if ('jobs' in feature) feature.jobs(deps);
+}
+
+/** Every feature's message templates, registered once at start (registering the same text again is harmless). */
+export function registerFeatureTemplates(): void {
+  for (const feature of features) if ('templates' in feature) registerTemplates(feature.templates);
+}
+
+/** Before jobs start: every message template and every job handler (the service, tests and benchmarks alike). */
+export function prepareJobs(deps: JobDeps): void {
+  registerFeatureTemplates();
+  registerJobs(deps);
+}
+
+export interface WebAppOptions extends AppDeps {
+  readonly notifier: Notifier;
+  readonly logger?: boolean;
+  /** Today in London (default the wall clock). */
+  readonly today?: () => string;
+  /** Extra routes after the features' (tests). */
+  readonly extraRoutes?: readonly RouteRegistration[];
+}
+
+/** Builds the services and the web app over them, once jobs have started. */
+export async function buildWebApp(
+  options: WebAppOptions,
+): Promise<{ app: FastifyInstance; services: Services }> {
+  const { database, config, jobs, notifier } = options;
+  const services = createServices({
+    db: database.db,
+    jobs,
+    config,
+    notifier,
+    today: options.today ?? (() => todayInLondon()),
+  });
+  const app = await buildApp({
+    database,
+    config,
+    jobs,
+    routes: [...featureRoutes(services), ...(options.extraRoutes ?? [])],
+    ...(options.logger === false ? { logger: false } : {}),
+  });
+  return { app, services };
+}

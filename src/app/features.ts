@@ -1,0 +1,34 @@
+/**
+ * The one list of features. Its order is the order their routes, jobs and demo data are registered in (routes
+ * first match first; a feature's demo data may rely on an earlier feature's). A new feature is added here and in
+ * `createServices` (./compose.ts), and nowhere else outside its own folder.
+ */
+import { adminFeature } from '../features/admin/index.ts';
+import { adviceFeature } from '../features/advice/index.ts';
+import { assessmentsFeature } from '../features/assessments/index.ts';
+import { authFeature } from '../features/auth/index.ts';
+import { childrenFeature } from '../features/children/index.ts';
+import { familyFeature } from '../features/family/index.ts';
+import { homeFeature } from '../features/home/index.ts';
+import { improvementFeature } from '../features/improvement/index.ts';
+import { localOfferFeature } from '../features/local-offer/index.ts';
+import { pagesFeature } from '../features/pages/index.ts';
+import { planAuditsFeature } from '../features/plan-audits/index.ts';
+import { plansFeature } from '../features/plans/index.ts';
+
+export const features = [
+  pagesFeature,
+  authFeature,
+  homeFeature,
+  childrenFeature,
+  adminFeature,
+  improvementFeature,
+  localOfferFeature,
+  assessmentsFeature,
+  adviceFeature,
+  familyFeature,
+  plansFeature,
+  planAuditsFeature,
+] as const;
+
+export type AnyFeature = (typeof features)[number];

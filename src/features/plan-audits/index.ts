@@ -1,0 +1,8 @@
+/** The public surface of the plan-audits feature: EHC plan quality audits (docs/plans.md). */
+import type { Feature } from '../../platform/feature.ts';
+import { planAuditRoutes } from './routes.ts';
+
+export const planAuditsFeature = {
+  name: 'plan-audits',
+  routes: planAuditRoutes,
+} satisfies Feature<'plan-audits'>;

@@ -1,0 +1,12 @@
+/** The public surface of the plans feature: the structured EHC plan (docs/plans.md). */
+import type { Feature } from '../../platform/feature.ts';
+import { seedPlansDemo } from './demo.ts';
+import { planRoutes } from './routes.ts';
+import { PLAN_TEMPLATES } from './templates.ts';
+
+export const plansFeature = {
+  name: 'plans',
+  routes: planRoutes,
+  templates: PLAN_TEMPLATES,
+  demo: seedPlansDemo,
+} satisfies Feature<'plans'>;

@@ -1,0 +1,53 @@
+/**
+ * What a feature module is (docs/architecture.md, "How a feature plugs in"; docs/adr/0006-feature-modules.md).
+ * Each feature's `index.ts` exports one `Feature` object and whatever functions and types other features may use:
+ * nothing else of the feature is public. The composition root (`src/app/`) is the only code that knows every
+ * feature: it builds their services with plain factories, then registers their routes, jobs, message templates and
+ * demo data from one list. The platform defines the shape and imports no feature.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import type { Config } from './config.ts';
+import type { DB } from './db/schema/index.ts';
+import type { JobDeps, Jobs } from './jobs/jobs.ts';
+import type { Notifier } from './notify/notify.ts';
+import type { Template } from './notify/templates.ts';
+import type { AppDeps } from './web/app.ts';
+
+/** What a feature's service factory is given. Plain values and functions: no container. */
+export interface ServiceDeps {
+  readonly db: Kysely<DB>;
+  readonly jobs: Jobs;
+  readonly config: Config;
+  readonly notifier: Notifier;
+  /** Today in London ('YYYY-MM-DD'), as every date the law counts is reckoned. */
+  readonly today: () => string;
+}
+
+/** What a feature's routes are given: the platform's parts and the feature's own service. */
+export type RouteDeps<Service> = AppDeps & { readonly service: Service };
+
+/** What a feature's demo seeder is given, inside the one transaction that creates the demo authority. */
+export interface DemoSeedOptions {
+  readonly laCode: string;
+  /** The day the demo is built for (default today in London). */
+  readonly today?: string | undefined;
+}
+
+export interface Feature<Name extends string = string, Service = undefined> {
+  /** The feature's folder name under src/features, and its key in the composition root's `Services`. */
+  readonly name: Name;
+  /**
+   * Builds the feature's service. A feature that uses others' services says so in its factory's second parameter,
+   * and the composition root passes them; the feature never builds another feature's service itself.
+   */
+  readonly createService?: (deps: ServiceDeps, others: never) => Service;
+  /** Registers the feature's pages and API. */
+  readonly routes?: (app: FastifyInstance, deps: RouteDeps<Service>) => void | Promise<void>;
+  /** Registers the feature's job handlers and schedules (before jobs start). */
+  readonly jobs?: (deps: JobDeps) => void;
+  /** The feature's messages, registered by the composition root (never as a side effect of importing a module). */
+  readonly templates?: Readonly<Record<string, Template>>;
+  /** Adds the feature's demo data to the demo authority (in the order of the feature list). */
+  readonly demo?: (trx: Transaction<DB>, options: DemoSeedOptions) => Promise<unknown>;
+}
