@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PRIMARY_NEEDS } from '../platform/db/schema/index.ts';
 import { DEMO_ACCOUNTS } from './accounts.ts';
 import { buildDemoData, PRIMARY_NEED_WEIGHTS, upnFor } from './build.ts';
-import { ageOn, yearGroup } from './dates.ts';
+import { ageOn, yearGroupOn } from '../domain/calendar.ts';
 
 const data = buildDemoData({ children: 2500 });
 const today = data.today;
@@ -134,7 +134,7 @@ describe('buildDemoData', () => {
         continue;
       }
       current++;
-      const yg = yearGroup(child.date_of_birth, today);
+      const yg = yearGroupOn(child.date_of_birth, today);
       expect(
         setting.first_year_group <= yg && yg <= setting.last_year_group,
         `${child.reference} in year ${yg} at ${setting.name} (${setting.first_year_group}..${setting.last_year_group})`,
@@ -168,8 +168,8 @@ describe('buildDemoData', () => {
       const user = userByEmail.get(link.email)!;
       expect(child.plan_status).toBe('plan');
       expect(child.lead_officer_id).toBe(caseworker.id);
-      expect(yearGroup(child.date_of_birth, today)).toBeGreaterThanOrEqual(0);
-      expect(yearGroup(child.date_of_birth, today)).toBeLessThanOrEqual(6);
+      expect(yearGroupOn(child.date_of_birth, today)).toBeGreaterThanOrEqual(0);
+      expect(yearGroupOn(child.date_of_birth, today)).toBeLessThanOrEqual(6);
       const grants = data.accessGrants.filter((g) => g.user_id === user.id);
       expect(grants.map((g) => [g.child_id, g.kind])).toEqual([[link.childId, 'parent']]);
       const member = data.familyMembers.find((m) => m.user_id === user.id)!;

@@ -1,4 +1,10 @@
-/** Calendar-date arithmetic for the demo generator, on 'YYYY-MM-DD' strings in UTC (never the clock). */
+/**
+ * Calendar-date arithmetic for the demo generator, on 'YYYY-MM-DD' strings in UTC (never the clock). Ages, year
+ * groups and school years come from the one calendar (src/domain/calendar.ts), so the demo agrees with the service.
+ */
+import { schoolYearStart } from '../domain/calendar.ts';
+
+export { schoolYearStart };
 
 const DAY_MS = 86_400_000;
 
@@ -38,34 +44,10 @@ export function maxDate(a: string, b: string): string {
   return a > b ? a : b;
 }
 
-/** The calendar year in which the school year containing `date` began (school years start on 1 September). */
-export function schoolYearStart(date: string): number {
-  const [y, m] = parts(date);
-  return m >= 9 ? y : y - 1;
-}
-
-/**
- * National Curriculum year group on `date`: in the school year starting 1 September S, a child born between
- * 1 September (S-5-N) and 31 August (S-4-N) is in year N. Reception is 0, nursery -1 and -2, year 14 the third
- * post-16 year; the numbering simply carries on past it for young people up to 25.
- */
-export function yearGroup(dateOfBirth: string, date: string): number {
-  const [y, m] = parts(dateOfBirth);
-  const academicBirthYear = m >= 9 ? y : y - 1;
-  return schoolYearStart(date) - 5 - academicBirthYear;
-}
-
 /** The first and last dates of birth of children in year group N in the school year that contains `date`. */
 export function birthRangeForYearGroup(yearGroupN: number, date: string): [string, string] {
   const s = schoolYearStart(date);
   return [`${s - 5 - yearGroupN}-09-01`, `${s - 4 - yearGroupN}-08-31`];
-}
-
-/** Age in whole years on `date`. */
-export function ageOn(dateOfBirth: string, date: string): number {
-  const [by, bm, bd] = parts(dateOfBirth);
-  const [y, m, d] = parts(date);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 /** 1 September of the school year in which a child now in year `currentYear` was (or will be) in year `year`. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../platform/auth/passwords.ts';
 import type { DB } from '../platform/db/schema/index.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
-import { ageOn, yearGroup } from './dates.ts';
+import { ageOn, yearGroupOn } from '../domain/calendar.ts';
 import { seedDemo } from '../app/demo.ts';
 import type { SeedSummary } from './generator.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/db.ts';
@@ -158,7 +158,7 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
       .execute();
     expect(current.length).toBeGreaterThan(CHILDREN / 2);
     for (const row of current) {
-      const yg = yearGroup(row.date_of_birth, TODAY);
+      const yg = yearGroupOn(row.date_of_birth, TODAY);
       expect(row.first_year_group <= yg && yg <= row.last_year_group, row.reference).toBe(true);
     }
     const missing = await db

@@ -4,7 +4,7 @@
  * here counts days to a deadline itself. No I/O and no clock reads: callers pass `asOf`.
  */
 import { computeTimeline } from '../clock/index.ts';
-import { formatLong as formatDay, parseDate } from '../clock/dates.ts';
+import { longDate } from '../calendar.ts';
 import type { ClockInput, ExceptionKind, Step, Timeline } from '../clock/types.ts';
 
 export type Stage = 'request' | 'assessment' | 'draft' | 'final' | 'not-assessed' | 'no-plan' | 'linked';
@@ -202,7 +202,7 @@ export function dayOfWindow(step: Step): { day: number; of: number } | null {
 
 /** The council's next step in words for the family, with who owes it, and plainly late when it is. */
 export function familySentence(step: Step, childName: string, adviceLabel?: string): string {
-  const by = formatLong(step.due);
+  const by = longDate(step.due);
   const late = step.status === 'overdue';
   switch (step.id) {
     case 'decision-to-assess':
@@ -227,7 +227,6 @@ export function familySentence(step: Step, childName: string, adviceLabel?: stri
 }
 
 /** '2026-02-16' → '16 February 2026'. */
-export const formatLong = (iso: string): string => formatDay(parseDate(iso));
 
 /** Which stage a case is in, from its facts (the service stores it for filtering). */
 export function stageFor(facts: Pick<CaseFacts, 'decision' | 'outcome' | 'finalIssued'>): Stage {

@@ -15,7 +15,7 @@ import {
 } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { roleLabels } from '../../platform/web/views.ts';
-import { paginationItems } from '../children/routes.ts';
+import { paginationItems } from '../../platform/web/pagination.ts';
 import {
   createUser,
   DuplicateEmailError,

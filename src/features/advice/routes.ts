@@ -12,7 +12,7 @@ import { formValues, readDateInput, singleError, toFormErrors } from '../../plat
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { AGENCY_LABELS } from '../../domain/assessment/journey.ts';
-import { paginationItems } from '../children/routes.ts';
+import { paginationItems } from '../../platform/web/pagination.ts';
 import { adviceSchema } from '../assessments/forms.ts';
 import { tagged } from '../assessments/routes.ts';
 import {

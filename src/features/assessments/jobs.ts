@@ -11,14 +11,9 @@ import type { JobDeps } from '../../platform/jobs/jobs.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
-import {
-  AGENCY_LABELS,
-  caseTimeline,
-  formatLong,
-  plural,
-  stepById,
-} from '../../domain/assessment/journey.ts';
+import { AGENCY_LABELS, caseTimeline, plural, stepById } from '../../domain/assessment/journey.ts';
 import { loadFacts } from './store.ts';
+import { longDate } from '../../domain/calendar.ts';
 
 export const ADVICE_REMINDER_QUEUE = 'assessment-advice-reminders';
 
@@ -137,9 +132,9 @@ export async function runAdviceReminders(
                 name: m.display_name,
                 agency,
                 child,
-                due: formatLong(step.due),
+                due: longDate(step.due),
                 adviser: r.professional_name ?? 'the service',
-                requested: formatLong(r.requested),
+                requested: longDate(r.requested),
                 officer: r.officer_name ?? 'not named yet',
               },
               childId: r.child_id,
@@ -153,7 +148,7 @@ export async function runAdviceReminders(
               child_id: r.child_id,
               actor_user_id: null,
               kind: 'advice-escalated',
-              summary: `Advice overdue (${agency}, due ${formatLong(step.due)}): team manager told`,
+              summary: `Advice overdue (${agency}, due ${longDate(step.due)}): team manager told`,
               detail: JSON.stringify({ caseId: r.case_id, adviceId: r.id }),
             })
             .execute();
@@ -174,7 +169,7 @@ export async function runAdviceReminders(
             name: to.name,
             agency,
             child,
-            due: formatLong(step.due),
+            due: longDate(step.due),
             daysLeft: step.daysRemaining === 0 ? 'less than a day' : plural(step.daysRemaining ?? 0, 'day'),
           },
           childId: r.child_id,

@@ -13,7 +13,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
-import { formValues, singleError } from '../../platform/web/forms.ts';
+import { arrayValue, formValues, singleError } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import type { Step } from '../../domain/clock/types.ts';
@@ -29,7 +29,7 @@ import {
   type RequestAnswers,
 } from '../../domain/assessment/journey.ts';
 import { yearGroupOn } from '../../domain/school-year.ts';
-import { paginationItems } from '../children/routes.ts';
+import { paginationItems } from '../../platform/web/pagination.ts';
 import { decideRequester, pendingRequesters } from './requesters.ts';
 import { PRIMARY_NEED_LABELS } from '../children/service.ts';
 import {
@@ -69,13 +69,6 @@ import {
   workspaceSettings,
   type WorkspaceFilters,
 } from './workspace.ts';
-
-/** Every value of a repeated form field (checkboxes), as strings. */
-export function arrayValue(body: unknown, name: string): string[] {
-  const raw = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return list.filter((v): v is string => typeof v === 'string' && v !== '').slice(0, 50);
-}
 
 /** A step with its tag (text and colour) and its name, ready for a view. */
 export function tagged(step: Step | null | undefined, labels?: ReadonlyMap<string, string>) {

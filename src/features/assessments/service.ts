@@ -31,7 +31,6 @@ import {
   caseTimeline,
   EXCEPTION_LABELS,
   familySentence,
-  formatLong,
   nextStep,
   plural,
   stepById,
@@ -39,6 +38,7 @@ import {
   type Stage,
 } from '../../domain/assessment/journey.ts';
 import { loadFacts, refreshClock } from './store.ts';
+import { longDate } from '../../domain/calendar.ts';
 
 export const STAFF: readonly Role[] = ['caseworker', 'team-manager'];
 export const MANAGERS: readonly Role[] = ['team-manager'];
@@ -307,15 +307,15 @@ export async function createRequest(
       input.childId,
       open.id,
       'assessment-request-linked',
-      `Another request for an EHC needs assessment, received ${how} from ${who} on ${formatLong(input.received)}, was joined to the open request`,
+      `Another request for an EHC needs assessment, received ${how} from ${who} on ${longDate(input.received)}, was joined to the open request`,
       { linkedRequestId: id },
     );
     const openTimeline = await refreshClock(trx, actor.laCode, open.id, ctx.today);
     await notifyFamily(ctx, record, 'assessment-request-linked', {
       child: name,
       council: (await authority(trx, actor.laCode)).name,
-      received: formatLong(open.request_received),
-      due: formatLong(stepById(openTimeline, 'decision-to-assess')?.due ?? open.request_received),
+      received: longDate(open.request_received),
+      due: longDate(stepById(openTimeline, 'decision-to-assess')?.due ?? open.request_received),
     });
   } else {
     await trx
@@ -338,8 +338,8 @@ export async function createRequest(
     await notifyFamily(ctx, record, 'assessment-request-received', {
       child: name,
       council: la.name,
-      received: formatLong(input.received),
-      due: formatLong(stepById(timeline, 'decision-to-assess')!.due),
+      received: longDate(input.received),
+      due: longDate(stepById(timeline, 'decision-to-assess')!.due),
       ...teamContact(record),
     });
   }
@@ -572,19 +572,19 @@ export async function decide(
     child: name,
     decision:
       input.outcome === 'assess'
-        ? `On ${formatLong(input.date)} the council decided to carry out an education, health and care (EHC) needs assessment for ${name}.`
-        : `On ${formatLong(input.date)} the council decided not to carry out an education, health and care (EHC) needs assessment for ${name}. The decision letter explains why.`,
+        ? `On ${longDate(input.date)} the council decided to carry out an education, health and care (EHC) needs assessment for ${name}.`
+        : `On ${longDate(input.date)} the council decided not to carry out an education, health and care (EHC) needs assessment for ${name}. The decision letter explains why.`,
     next:
       input.outcome === 'assess'
         ? `the council will now ask people who know ${name} for advice. ${nextSentence(timeline, name)}`
-        : `if you disagree you can appeal to the tribunal by ${appeal ? formatLong(appeal.due) : 'the date in the letter'}. You must first think about mediation. Free, independent advice: ${la.sendiass_name}, ${la.sendiass_phone}.`,
+        : `if you disagree you can appeal to the tribunal by ${appeal ? longDate(appeal.due) : 'the date in the letter'}. You must first think about mediation. Free, independent advice: ${la.sendiass_name}, ${la.sendiass_phone}.`,
   });
 }
 
 function checkDate(field: string, date: string, notBefore: string, today: string, what: string) {
   if (date > today) throw new JourneyError(field, 'The date must be today or in the past');
   if (date < notBefore)
-    throw new JourneyError(field, `The date must be on or after the day ${what} (${formatLong(notBefore)})`);
+    throw new JourneyError(field, `The date must be on or after the day ${what} (${longDate(notBefore)})`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -734,7 +734,7 @@ export async function requestAdvice(
           council: la.name,
           agency: label.toLowerCase(),
           child: `${record.given_name} ${record.family_name} (${record.reference})`,
-          due: formatLong(due),
+          due: longDate(due),
         },
         childId: record.child_id,
         userId: ask.professionalUserId,
@@ -937,7 +937,7 @@ export async function submitAdvice(
         name: officer.display_name,
         agency: label.toLowerCase(),
         child: `${task.given_name} ${task.family_name} (${task.reference})`,
-        received: formatLong(input.received),
+        received: longDate(input.received),
         next: waiting
           ? `${plural(waiting, 'other piece')} of advice ${waiting === 1 ? 'is' : 'are'} still to arrive.`
           : 'all the advice asked for has arrived: you can decide whether to issue a plan.',
@@ -1025,7 +1025,7 @@ export async function addException(
   if (input.from < record.request_received)
     throw new JourneyError(
       'from',
-      `The first day must be on or after the request was received (${formatLong(record.request_received)})`,
+      `The first day must be on or after the request was received (${longDate(record.request_received)})`,
     );
   if (input.appliesTo.length) {
     const known = await trx
@@ -1132,12 +1132,12 @@ export async function decideOutcome(
     child: name,
     decision:
       input.outcome === 'issue-plan'
-        ? `On ${formatLong(input.date)} the council decided to write an education, health and care (EHC) plan for ${name}.`
-        : `On ${formatLong(input.date)} the council decided not to write an education, health and care (EHC) plan for ${name}. The decision letter explains why.`,
+        ? `On ${longDate(input.date)} the council decided to write an education, health and care (EHC) plan for ${name}.`
+        : `On ${longDate(input.date)} the council decided not to write an education, health and care (EHC) plan for ${name}. The decision letter explains why.`,
     next:
       input.outcome === 'issue-plan'
         ? `the council will send you a draft plan to comment on. ${nextSentence(timeline, name)}`
-        : `if you disagree you can appeal to the tribunal by ${appeal ? formatLong(appeal.due) : 'the date in the letter'}. Free, independent advice: ${la.sendiass_name}, ${la.sendiass_phone}.`,
+        : `if you disagree you can appeal to the tribunal by ${appeal ? longDate(appeal.due) : 'the date in the letter'}. Free, independent advice: ${la.sendiass_name}, ${la.sendiass_phone}.`,
   });
 }
 
@@ -1171,9 +1171,9 @@ export async function serveDraft(ctx: ChangeContext, caseId: string, input: { da
   });
   await notifyFamily(ctx, record, 'assessment-draft-served', {
     child: childName(record),
-    served: formatLong(input.date),
-    commentsEnd: formatLong(period.to),
-    due: formatLong(stepById(timeline, 'final-plan')!.due),
+    served: longDate(input.date),
+    commentsEnd: longDate(period.to),
+    due: longDate(stepById(timeline, 'final-plan')!.due),
   });
 }
 
@@ -1221,11 +1221,11 @@ export async function recordResponse(
   });
   await notifyFamily(ctx, record, 'assessment-response-recorded', {
     child: childName(record),
-    date: formatLong(input.date),
+    date: longDate(input.date),
     school: input.school
       ? ` You asked for ${input.school} to be named in the plan; the council must consult them.`
       : '',
-    due: formatLong(stepById(timeline, 'final-plan')!.due),
+    due: longDate(stepById(timeline, 'final-plan')!.due),
   });
 }
 
@@ -1277,8 +1277,8 @@ export async function issueFinal(
   const la = await authority(trx, actor.laCode);
   await notifyFamily(ctx, record, 'assessment-final-issued', {
     child: childName(record),
-    issued: formatLong(input.date),
-    appealBy: formatLong(stepById(timeline, 'appeal-deadline')!.due),
+    issued: longDate(input.date),
+    appealBy: longDate(stepById(timeline, 'appeal-deadline')!.due),
     sendiass: `${la.sendiass_name}, ${la.sendiass_phone}, ${la.sendiass_email}`,
   });
   return { warnings: timeline.warnings };

@@ -4,6 +4,7 @@ import { PRIMARY_NEEDS } from '../../platform/db/schema/index.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import { formValues, toFormErrors } from '../../platform/web/forms.ts';
+import { paginationItems } from '../../platform/web/pagination.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { getChildRecord, listChildren, PLAN_STATUS_LABELS, PRIMARY_NEED_LABELS } from './service.ts';
 
@@ -98,17 +99,4 @@ export function childrenRoutes(app: FastifyInstance, deps: AppDeps): void {
       backLink: ['parent', 'young-person'].includes(actor.role) ? paths.home : paths.children.list,
     });
   });
-}
-
-/** Page numbers for govukPagination: first, last, and the pages around the current one, with ellipses. */
-export function paginationItems(current: number, pages: number, link: (page: number) => string) {
-  const items: Array<{ number?: number; href?: string; current?: boolean; ellipsis?: boolean }> = [];
-  for (let page = 1; page <= pages; page++) {
-    if (page === 1 || page === pages || Math.abs(page - current) <= 1) {
-      items.push({ number: page, href: link(page), current: page === current });
-    } else if (items.length && !items[items.length - 1]!.ellipsis) {
-      items.push({ ellipsis: true });
-    }
-  }
-  return pages > 1 ? items : [];
 }

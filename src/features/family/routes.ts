@@ -32,7 +32,8 @@ import {
   type RequestAnswers,
   type RequestStep,
 } from '../../domain/assessment/journey.ts';
-import { arrayValue, caseForView } from '../assessments/routes.ts';
+import { caseForView } from '../assessments/routes.ts';
+import { arrayValue } from '../../platform/web/forms.ts';
 import { createRequest, familyCase, familyCases, type CaseView } from '../assessments/service.ts';
 import { PRIMARY_NEED_LABELS } from '../children/service.ts';
 import {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { paths } from '../../platform/web/paths.ts';
-import { paginationItems } from '../children/routes.ts';
+import { paginationItems } from '../../platform/web/pagination.ts';
 import { PLAN_STATUS_LABELS, PRIMARY_NEED_LABELS } from '../children/service.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { editorHome, providerHome } from '../local-offer/service.ts';

@@ -36,7 +36,7 @@ import { EVIDENCE_CHOICES, readAsOf, readImportForm, readReportForm, readUpdateF
 import { filterItems, filtering, filterRows, ownerTitles, paginate, readListFilters } from './listing.ts';
 import type { ListFilters } from './listing.ts';
 import { buildPack, packDocx } from './report.ts';
-import { paginationItems } from '../children/routes.ts';
+import { paginationItems } from '../../platform/web/pagination.ts';
 import {
   canManagePlans,
   confirmImport,

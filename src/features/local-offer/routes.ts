@@ -10,7 +10,7 @@ import type { FormErrors } from '../../platform/web/forms.ts';
 import { formValues, parseForm, requiredText, singleError, toFormErrors } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
-import { paginationItems } from '../children/routes.ts';
+import { paginationItems } from '../../platform/web/pagination.ts';
 import { DEMO_AREA } from './demo-services.ts';
 import { informationPages } from './information-pages.ts';
 import type { LocalContacts } from './information-pages.ts';

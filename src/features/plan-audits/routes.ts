@@ -9,7 +9,7 @@ import type { FormErrors } from '../../platform/web/forms.ts';
 import { formValues, singleError } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
-import { paginationItems } from '../children/routes.ts';
+import { paginationItems } from '../../platform/web/pagination.ts';
 import {
   auditFigures,
   AuditError,

@@ -5,8 +5,8 @@
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import PDFDocument from 'pdfkit';
-import { formatLong } from '../../domain/assessment/journey.ts';
 import type { DocumentView } from './routes.ts';
+import { longDate } from '../../domain/calendar.ts';
 
 export interface Block {
   kind: 'title' | 'h1' | 'h2' | 'p' | 'li';
@@ -21,7 +21,7 @@ export function planBlocks(doc: DocumentView, versionNumber: number | null): Blo
     { kind: 'title', text: `Education, health and care plan: ${s.child.fullName}` },
     {
       kind: 'p',
-      text: `Reference ${s.child.reference}. Date of birth ${formatLong(s.child.dateOfBirth)}. ${
+      text: `Reference ${s.child.reference}. Date of birth ${longDate(s.child.dateOfBirth)}. ${
         versionNumber ? `Version ${versionNumber}` : 'Working copy (not issued)'
       }, ${s.plan.status === 'draft' ? 'draft' : s.plan.status}.${s.writer ? ` Written by ${s.writer}.` : ''}`,
     },

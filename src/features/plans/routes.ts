@@ -17,9 +17,9 @@ import { todayInLondon } from '../../platform/web/views.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { AREAS_OF_NEED, PFA_AREAS, SECTIONS, type Section } from '../../domain/plan-quality/model.ts';
 import { PFA_FROM_YEAR } from '../../domain/plan-quality/golden-thread.ts';
-import { formatLong } from '../../domain/assessment/journey.ts';
-import { paginationItems } from '../children/routes.ts';
-import { arrayValue } from '../assessments/routes.ts';
+import { longDate } from '../../domain/calendar.ts';
+import { paginationItems } from '../../platform/web/pagination.ts';
+import { arrayValue } from '../../platform/web/forms.ts';
 import {
   AREA_LABELS,
   compareVersions,
@@ -142,7 +142,7 @@ export function documentView(s: Snapshot) {
     },
     advice: p.advice.map((a) => ({
       ...a,
-      receivedLong: formatLong(a.received),
+      receivedLong: longDate(a.received),
       summary: s.adviceSummaries[a.id] ?? '',
     })),
   };
@@ -305,8 +305,8 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps): void {
       pfaPrompt: plan.yearGroup >= PFA_FROM_YEAR && !plan.outcomes.some((o) => o.preparationForAdulthood),
       yearGroup: plan.yearGroup,
       saved: query.saved,
-      periodEnd: view.period ? formatLong(view.period.to) : null,
-      periodStart: view.period ? formatLong(view.period.from) : null,
+      periodEnd: view.period ? longDate(view.period.to) : null,
+      periodStart: view.period ? longDate(view.period.from) : null,
     });
   });
 
@@ -376,7 +376,7 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps): void {
         { value: '', text: 'Select the advice' },
         ...view.advice.map((a) => ({
           value: a.id,
-          text: `${a.agency}: ${a.author_role} (received ${formatLong(a.received)})`,
+          text: `${a.agency}: ${a.author_role} (received ${longDate(a.received)})`,
           selected: values.sourceAdviceId === a.id,
         })),
       ],
@@ -880,7 +880,7 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps): void {
       values: { ...values, token: values.token || randomUUID() },
       errors,
       sent: formValues(request.query).sent === '1',
-      periodEnd: view.period ? formatLong(view.period.to) : null,
+      periodEnd: view.period ? longDate(view.period.to) : null,
       periodOpen: view.period ? view.period.to >= today : false,
     });
   };
@@ -938,7 +938,7 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps): void {
       versionItems: (selected: string) =>
         versions.map((v) => ({
           value: v.id,
-          text: `Version ${v.number}: ${v.kind}, ${formatLong(v.issued_on)}`,
+          text: `Version ${v.number}: ${v.kind}, ${longDate(v.issued_on)}`,
           selected: v.id === selected,
         })),
       from: versions[1]?.id ?? '',
@@ -963,7 +963,7 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps): void {
         versionItems: (selected: string) =>
           versions.map((v) => ({
             value: v.id,
-            text: `Version ${v.number}: ${v.kind}, ${formatLong(v.issued_on)}`,
+            text: `Version ${v.number}: ${v.kind}, ${longDate(v.issued_on)}`,
             selected: v.id === selected,
           })),
         from: values.from ?? '',
@@ -1005,7 +1005,7 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { version } = await getVersion(db, actor, planId, versionId);
     return {
       snapshot: version.snapshot,
-      label: `version ${version.number}, ${version.kind}, issued ${formatLong(version.issued_on)}`,
+      label: `version ${version.number}, ${version.kind}, issued ${longDate(version.issued_on)}`,
       number: version.number,
       planId,
     };

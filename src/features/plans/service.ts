@@ -27,7 +27,8 @@ import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import { computeTimeline } from '../../domain/clock/index.ts';
 import type { Period } from '../../domain/clock/types.ts';
-import { caseTimeline, formatLong } from '../../domain/assessment/journey.ts';
+import { caseTimeline } from '../../domain/assessment/journey.ts';
+import { longDate } from '../../domain/calendar.ts';
 import { checkPlan, type PlanCheck } from '../../domain/plan-quality/golden-thread.ts';
 import type { Advice, Plan, Section } from '../../domain/plan-quality/model.ts';
 import { SECTIONS } from '../../domain/plan-quality/model.ts';
@@ -941,7 +942,7 @@ async function familyAndAdvisers(trx: Executor, laCode: string, childId: string)
 function checkIssueDate(date: string, today: string, notBefore: string | null, what: string) {
   if (date > today) throw new PlanError('date', 'The date must be today or in the past');
   if (notBefore && date < notBefore)
-    throw new PlanError('date', `The date must be on or after ${formatLong(notBefore)}, when ${what}`);
+    throw new PlanError('date', `The date must be on or after ${longDate(notBefore)}, when ${what}`);
 }
 
 /**
@@ -1035,7 +1036,7 @@ export async function issueDraft(ctx: PlanContext, planId: string, input: { date
           ? childName(record)
           : `${record.given_name} ${record.family_name} (${record.reference})`,
         version: String(number),
-        commentsEnd: period ? formatLong(period.to) : 'the date in the letter',
+        commentsEnd: period ? longDate(period.to) : 'the date in the letter',
       },
       childId: record.child_id,
       userId: person.id,

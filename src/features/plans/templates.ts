@@ -1,7 +1,4 @@
 /** The plan's messages. Each says exactly what changed and what happens next, in plain words. */
-
-import type { Template } from '../../platform/notify/templates.ts';
-
 export const PLAN_TEMPLATES = {
   'plan-draft-shared-family': {
     subject: "((child))'s draft plan is ready for your comments",

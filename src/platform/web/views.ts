@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type nunjucks from 'nunjucks';
+import { ageOn, isRealDate, longDate } from '../../domain/calendar.ts';
 import type { Role } from '../db/schema/index.ts';
 import { paths } from './paths.ts';
 
@@ -22,21 +23,6 @@ export const roleLabels: Record<Role, string> = {
   'local-offer-provider': 'Local Offer provider',
 };
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** '2026-02-16' → '16 February 2026'; a Date is shown in UK time. */
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return '';
@@ -49,9 +35,7 @@ export function formatDate(value: string | Date | null | undefined): string {
     }).format(value);
     return parts;
   }
-  const [y, m, d] = value.split('-').map(Number);
-  if (!y || !m || !d) return value;
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return isRealDate(value) ? longDate(value) : value;
 }
 
 export function formatDateTime(value: Date | string | null | undefined): string {
@@ -68,12 +52,7 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   }).format(date);
 }
 
-/** Whole years between a date of birth and a day, both 'YYYY-MM-DD'. */
-export function ageOn(dateOfBirth: string, on: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
+export { ageOn };
 
 export function todayInLondon(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
