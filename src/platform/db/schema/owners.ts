@@ -53,6 +53,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   session: 'auth',
   audit_log: 'audit',
   notification: 'notify',
+  form_submission: 'change',
   assessment_case: 'assessments',
   assessment_advice: 'assessments',
   assessment_advice_document: 'assessments',

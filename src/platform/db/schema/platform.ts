@@ -1,6 +1,6 @@
 /**
  * The platform's own records: sessions (platform/auth), the audit log (platform/audit), the notification outbox
- * (platform/notify).
+ * (platform/notify), one-use form tokens (platform/change).
  */
 import type { Generated } from 'kysely';
 import type { Timestamp, Json } from './types.ts';
@@ -51,8 +51,18 @@ export interface NotificationTable {
   error: string | null;
 }
 
+/** One-use form tokens against double submits (migration 0009; src/platform/change/once.ts). */
+export interface FormSubmissionTable {
+  la_code: string;
+  token: string;
+  user_id: string | null;
+  result_id: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface PlatformTables {
   session: SessionTable;
   audit_log: AuditLogTable;
   notification: NotificationTable;
+  form_submission: FormSubmissionTable;
 }

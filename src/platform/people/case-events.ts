@@ -1,0 +1,32 @@
+/**
+ * A child's one history (`case_event`): what happened to the child's case, in plain words, shown on the child's
+ * record and the case timeline. Every feature that acts on a case records its events here, inside its change.
+ */
+import type { ChangeContext } from '../change/change.ts';
+
+export interface CaseEvent {
+  readonly childId: string;
+  /** A dotted kind such as 'assessment.decision' or 'plan.issued'. */
+  readonly kind: string;
+  /** One sentence for the history, in plain words. */
+  readonly summary: string;
+  /** Facts the timeline links from (a case id, a plan id); never free text the user typed about the child. */
+  readonly detail?: Record<string, unknown>;
+}
+
+export async function recordCaseEvent(
+  ctx: Pick<ChangeContext, 'trx' | 'actor'>,
+  event: CaseEvent,
+): Promise<void> {
+  await ctx.trx
+    .insertInto('case_event')
+    .values({
+      la_code: ctx.actor.laCode,
+      child_id: event.childId,
+      actor_user_id: ctx.actor.userId,
+      kind: event.kind,
+      summary: event.summary,
+      detail: JSON.stringify(event.detail ?? {}),
+    })
+    .execute();
+}
