@@ -1,0 +1,62 @@
+/** The SQL of the platform's shared stores (people, change), kept in ./queries.sql for review. */
+import { describe, expect, it } from 'vitest';
+import { sqlSnapshot } from '../../../test/helpers/sql-snapshot.ts';
+import type { Actor } from '../access/access.ts';
+import type { ChangeContext, Tx } from '../change/change.ts';
+import { once } from '../change/once.ts';
+import type { Jobs } from '../jobs/jobs.ts';
+import { recordCaseEvent } from './case-events.ts';
+import { recipientsFor } from './recipients.ts';
+
+const LA = '999';
+const CHILD = '00000000-0000-4000-8000-000000000001';
+const TOKEN = '00000000-0000-4000-8000-0000000000aa';
+const actor: Actor = {
+  laCode: LA,
+  userId: '00000000-0000-4000-8000-000000000002',
+  sessionId: 'session',
+  email: 'caseworker@demo.example',
+  displayName: 'Caseworker',
+  role: 'caseworker',
+  teamId: null,
+  jobTitle: null,
+  ip: null,
+};
+const context = (trx: unknown): ChangeContext => ({
+  trx: trx as Tx,
+  actor,
+  today: '2026-03-02',
+  jobs: {} as Jobs,
+  afterCommit: () => undefined,
+});
+
+describe('platform store SQL', () => {
+  it('matches src/platform/people/queries.sql', async () => {
+    const text = await sqlSnapshot([
+      {
+        name: 'recordCaseEvent',
+        run: (db) =>
+          recordCaseEvent(context(db), { childId: CHILD, kind: 'plan.issued', summary: 'Plan issued' }),
+      },
+      {
+        name: 'recipientsFor, family and advisers',
+        run: (db) => recipientsFor(db, LA, CHILD, { family: true, advisers: true }),
+      },
+      {
+        name: 'recipientsFor, family or else a family member with parental responsibility',
+        run: (db) => recipientsFor(db, LA, CHILD, { family: true, unlinkedFamily: true }),
+      },
+      {
+        name: 'once, first submission',
+        rows: (_q, n) => (n === 0 ? [{ token: TOKEN }] : []),
+        run: (db) => once(context(db), TOKEN, () => Promise.resolve('result')),
+      },
+      {
+        name: 'once, repeated submission',
+        rows: (_q, n) => (n === 1 ? [{ user_id: actor.userId, result_id: 'result' }] : []),
+        run: (db) => once(context(db), TOKEN, () => Promise.resolve('never')),
+      },
+    ]);
+    await expect(text).toMatchFileSnapshot('./queries.sql');
+  });
+});
