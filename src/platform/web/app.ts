@@ -1,7 +1,8 @@
 /**
  * Builds the web application: one small set-up function per concern, wired in order (style.md).
- * Security headers → cookies → forms → static assets → templates → current user → CSRF → rate limits → routes →
- * not found → errors.
+ * Security headers → cookies → urlencoded forms → multipart uploads → static assets → templates → CSRF plugin →
+ * rate-limit plugin → current user → CSRF check → page locals → not found and error handlers → routes (given by the
+ * composition root, src/app).
  */
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
