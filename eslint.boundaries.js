@@ -11,15 +11,9 @@ export const notYetMigrated = [
   // domain (plan-quality: reads its labelled set with node:fs)
   'src/domain/plan-quality/evaluate.ts',
   // advice
-  'src/features/advice/documents.ts',
   'src/features/advice/routes.ts',
-  // assessments
-  'src/features/assessments/routes.ts',
   // family
   'src/features/family/routes.ts',
-  // home
-  'src/features/home/routes.ts',
-  'src/features/home/service.ts',
   // plan-audits
   'src/features/plan-audits/audits.test.ts',
   // plans

@@ -11,14 +11,23 @@ import { registerNotifyJob, type Notifier } from '../platform/notify/notify.ts';
 import { registerTemplates } from '../platform/notify/templates.ts';
 import { buildApp, type AppDeps, type RouteRegistration } from '../platform/web/app.ts';
 import { todayInLondon } from '../platform/web/views.ts';
+import { adminFeature } from '../features/admin/index.ts';
+import { openCasesHeldBy } from '../features/assessments/index.ts';
+import { authFeature } from '../features/auth/index.ts';
+import { childrenFeature } from '../features/children/index.ts';
+import { homeFeature } from '../features/home/index.ts';
 import { features, type AnyFeature } from './features.ts';
 
 /**
  * Every feature's service, built in dependency order. A feature whose routes still take the database directly has
  * none yet (docs/architecture.md, "Migration recipe").
  */
-export function createServices(_deps: ServiceDeps) {
-  return {};
+export function createServices(deps: ServiceDeps) {
+  const auth = authFeature.createService(deps);
+  const children = childrenFeature.createService(deps);
+  const admin = adminFeature.createService(deps, { openCasesHeldBy });
+  const home = homeFeature.createService(deps, { children });
+  return { auth, children, admin, home };
 }
 
 export type Services = ReturnType<typeof createServices>;

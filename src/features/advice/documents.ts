@@ -4,7 +4,7 @@
  * evidence-file checks. Stored with the advice and only ever served as a download (see advice/routes.ts).
  */
 import type { UploadedFile } from '../../platform/web/app.ts';
-import { checkEvidenceFile, cleanFileName, type CheckedFile } from '../improvement/evidence-files.ts';
+import { checkUploadedFile, cleanFileName, type CheckedFile } from '../../platform/web/files.ts';
 
 export const ADVICE_DOCUMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'odt', 'txt'] as const;
 
@@ -19,5 +19,5 @@ export function checkAdviceDocument(file: UploadedFile): CheckedFile {
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   if (!(ADVICE_DOCUMENT_EXTENSIONS as readonly string[]).includes(ext))
     return { ok: false, message: ADVICE_DOCUMENT_MESSAGE };
-  return checkEvidenceFile(file);
+  return checkUploadedFile(file);
 }

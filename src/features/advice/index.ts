@@ -6,3 +6,6 @@ export const adviceFeature = {
   name: 'advice',
   routes: adviceRoutes,
 } satisfies Feature<'advice'>;
+
+/** An adviser's tasks, as a page's data (home shows them to professionals). */
+export { tasksPage } from './routes.ts';

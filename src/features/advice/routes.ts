@@ -14,7 +14,7 @@ import { todayInLondon } from '../../platform/web/views.ts';
 import { AGENCY_LABELS } from '../../domain/assessment/journey.ts';
 import { paginationItems } from '../../platform/web/pagination.ts';
 import { adviceSchema } from '../assessments/forms.ts';
-import { tagged } from '../assessments/routes.ts';
+import { stepForView } from '../../platform/web/steps.ts';
 import {
   getAdviceDocument,
   getAdviceTask,
@@ -28,7 +28,7 @@ import {
 import type { Executor } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import { ADVICE_DOCUMENT_ACCEPT, checkAdviceDocument } from './documents.ts';
-import { contentDisposition, servedContentType } from '../improvement/evidence-files.ts';
+import { contentDisposition, servedContentType } from '../../platform/web/files.ts';
 
 export const PROVISION_ROWS = 4;
 
@@ -40,7 +40,7 @@ export async function tasksPage(db: Executor, actor: Actor, query: unknown, base
     ...data,
     tasks: data.tasks.map((t) => ({
       ...t,
-      step: tagged(t.step),
+      step: stepForView(t.step),
       label: AGENCY_LABELS[t.agency] ?? t.agency,
     })),
     pagination: {
@@ -135,7 +135,7 @@ export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
       pageTitle: `Advice for ${task.given_name} ${task.family_name}`,
       backLink: actor.role === 'professional' ? paths.home : paths.assessments.case(task.case_id),
       task,
-      step: tagged(step),
+      step: stepForView(step),
       label: AGENCY_LABELS[task.agency] ?? task.agency,
       needAreas: NEED_AREAS,
       provisionRows: Array.from({ length: PROVISION_ROWS }, (_, i) => i + 1),

@@ -12,3 +12,9 @@ export const assessmentsFeature = {
   templates: ASSESSMENT_TEMPLATES,
   demo: seedAssessmentDemo,
 } satisfies Feature<'assessments'>;
+
+/** How many open assessments an officer holds (admin asks before switching an account off). */
+export { openCasesHeldBy } from './store.ts';
+
+/** The caseworker's workspace and the manager's team view, as pages' data (home shows them). */
+export { teamPage, workspacePage } from './routes.ts';

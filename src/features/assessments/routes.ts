@@ -16,22 +16,20 @@ import type { FormErrors } from '../../platform/web/forms.ts';
 import { arrayValue, formValues, singleError } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
-import type { Step } from '../../domain/clock/types.ts';
 import { EXCEPTION_KINDS } from '../../domain/clock/types.ts';
 import {
   AGENCY_LABELS,
   EXCEPTION_LABELS,
   STAGE_LABELS,
-  statusTag,
   stepById,
-  stepLabel,
   RELATIONSHIP_OPTIONS,
   type RequestAnswers,
 } from '../../domain/assessment/journey.ts';
 import { yearGroupOn } from '../../domain/school-year.ts';
 import { paginationItems } from '../../platform/web/pagination.ts';
+import { stepForView } from '../../platform/web/steps.ts';
 import { decideRequester, pendingRequesters } from './requesters.ts';
-import { PRIMARY_NEED_LABELS } from '../children/service.ts';
+import { PRIMARY_NEED_LABELS } from '../children/index.ts';
 import {
   allocateSchema,
   dateValues,
@@ -70,20 +68,14 @@ import {
   type WorkspaceFilters,
 } from './workspace.ts';
 
-/** A step with its tag (text and colour) and its name, ready for a view. */
-export function tagged(step: Step | null | undefined, labels?: ReadonlyMap<string, string>) {
-  if (!step) return null;
-  return { ...step, tag: statusTag(step), label: stepLabel(step.id, labels) };
-}
-
 export function caseForView(view: CaseView) {
   return {
     ...view,
-    next: tagged(view.next, view.adviceLabels),
-    steps: view.timeline.steps.map((s) => tagged(s, view.adviceLabels)!),
-    advice: view.advice.map((a) => ({ ...a, step: tagged(a.step, view.adviceLabels)! })),
+    next: stepForView(view.next, view.adviceLabels),
+    steps: view.timeline.steps.map((s) => stepForView(s, view.adviceLabels)!),
+    advice: view.advice.map((a) => ({ ...a, step: stepForView(a.step, view.adviceLabels)! })),
     commentPeriod: view.timeline.periods.find((p) => p.id === 'draft-comments') ?? null,
-    appeal: tagged(stepById(view.timeline, 'appeal-deadline')),
+    appeal: stepForView(stepById(view.timeline, 'appeal-deadline')),
     stageLabel: STAGE_LABELS[view.record.stage],
   };
 }
@@ -130,7 +122,7 @@ export async function workspacePage(db: Executor, actor: Actor, query: unknown, 
     values: { ...values, officer: filters.officer },
     result: {
       ...result,
-      rows: result.rows.map((r) => ({ ...r, next: tagged(r.next), stageLabel: STAGE_LABELS[r.stage] })),
+      rows: result.rows.map((r) => ({ ...r, next: stepForView(r.next), stageLabel: STAGE_LABELS[r.stage] })),
     },
     filtered: Object.values(keep).some(Boolean),
     basePath,
@@ -174,8 +166,8 @@ export async function teamPage(db: Executor, actor: Actor) {
   return {
     today,
     ...data,
-    unallocated: data.unallocated.map((r) => ({ ...r, next: tagged(r.next) })),
-    due: data.due.map((r) => ({ ...r, next: tagged(r.next), stageLabel: STAGE_LABELS[r.stage] })),
+    unallocated: data.unallocated.map((r) => ({ ...r, next: stepForView(r.next) })),
+    due: data.due.map((r) => ({ ...r, next: stepForView(r.next), stageLabel: STAGE_LABELS[r.stage] })),
     officerItems: officers.map((o) => ({ value: o.id, text: o.display_name })),
   };
 }

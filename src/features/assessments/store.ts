@@ -143,3 +143,15 @@ export async function refreshClock(
     .execute();
   return timeline;
 }
+
+/** How many open assessments an officer holds (before the account may be switched off). */
+export async function openCasesHeldBy(db: Executor, laCode: string, officerId: string): Promise<number> {
+  const held = await db
+    .selectFrom('assessment_case')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('la_code', '=', laCode)
+    .where('officer_id', '=', officerId)
+    .where('is_open', '=', true)
+    .executeTakeFirstOrThrow();
+  return Number(held.n);
+}

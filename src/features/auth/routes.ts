@@ -1,10 +1,11 @@
+/** Signing in and out: the sign-in form (rate limited per address and email) and the sign-out button. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../../platform/web/app.ts';
+import type { RouteDeps } from '../../platform/feature.ts';
 import { sessionCookieName, sessionCookieOptions } from '../../platform/web/app.ts';
-import { parseForm, singleError } from '../../platform/web/forms.ts';
+import { handleForm, type FormErrors } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
-import { signIn, signOut } from './service.ts';
+import { SignInRefusedError, type AuthService } from './service.ts';
 
 const signInSchema = z.object({
   email: z
@@ -30,83 +31,66 @@ function safeReturnTo(value: unknown): string {
   return value.slice(0, 500);
 }
 
-export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const { db } = deps.database;
+const signInView = (
+  values: Record<string, string>,
+  returnTo: string,
+  errors?: FormErrors,
+  signedOut = false,
+) => ({
+  pageTitle: 'Sign in',
+  values,
+  errors,
+  returnTo,
+  signedOut,
+});
+
+export function authRoutes(app: FastifyInstance, deps: RouteDeps<AuthService>): void {
+  const { service } = deps;
   const cookieName = sessionCookieName(deps.config);
 
   app.get(paths.signIn, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     if (request.actor) return reply.redirect(safeReturnTo(query.returnTo));
-    return reply.view('auth/sign-in.njk', {
-      pageTitle: 'Sign in',
-      values: {},
-      returnTo: safeReturnTo(query.returnTo),
-      signedOut: query.signedOut === '1',
+    return reply.view(
+      'auth/sign-in.njk',
+      signInView({}, safeReturnTo(query.returnTo), undefined, query.signedOut === '1'),
+    );
+  });
+
+  const rateLimit = {
+    max: deps.config.signInLimit,
+    timeWindow: deps.config.signInWindowMs,
+    hook: 'preHandler' as const,
+    keyGenerator: (request: { ip: string; body: unknown }) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
+      return `${request.ip}|${email}`;
+    },
+  };
+
+  app.post(paths.signIn, { config: { rateLimit } }, async (request, reply) => {
+    const returnTo = safeReturnTo((request.body as Record<string, unknown> | undefined)?.returnTo);
+    return handleForm(request.body, reply, {
+      parse: signInSchema,
+      fields: ['email', 'password'],
+      keep: (values) => ({ email: values.email ?? '' }),
+      submit: async ({ email, password }) => {
+        const meta = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+        const result = await service.signIn(email, password, meta);
+        if (!result) {
+          request.log.info('sign-in failed');
+          throw new SignInRefusedError();
+        }
+        if (request.actor) await service.signOut(request.actor);
+        reply.setCookie(cookieName, result.token, sessionCookieOptions(deps.config));
+      },
+      render: (values, errors) => reply.view('auth/sign-in.njk', signInView(values, returnTo, errors)),
+      success: () => returnTo,
     });
   });
 
-  app.post(
-    paths.signIn,
-    {
-      config: {
-        rateLimit: {
-          max: deps.config.signInLimit,
-          timeWindow: deps.config.signInWindowMs,
-          hook: 'preHandler',
-          keyGenerator: (request) => {
-            const body = request.body as Record<string, unknown> | undefined;
-            const email =
-              typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
-            return `${request.ip}|${email}`;
-          },
-        },
-      },
-    },
-    async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const returnTo = safeReturnTo(body.returnTo);
-      const form = parseForm(signInSchema, body, ['email', 'password']);
-      if (!form.ok) {
-        reply.code(400);
-        return reply.view('auth/sign-in.njk', {
-          pageTitle: 'Sign in',
-          errors: form.errors,
-          values: { email: form.values.email ?? '' },
-          returnTo,
-        });
-      }
-      const result = await db.transaction().execute((trx) =>
-        signIn(trx, form.data.email, form.data.password, {
-          ip: request.ip,
-          userAgent: request.headers['user-agent'] ?? null,
-        }),
-      );
-      if (!result) {
-        request.log.info('sign-in failed');
-        reply.code(400);
-        return reply.view('auth/sign-in.njk', {
-          pageTitle: 'Sign in',
-          errors: singleError(
-            'email',
-            'Enter a correct email address and password. Both are case sensitive.',
-          ),
-          values: { email: form.data.email },
-          returnTo,
-        });
-      }
-      if (request.actor) {
-        await signOut(db, request.actor);
-      }
-      reply.setCookie(cookieName, result.token, sessionCookieOptions(deps.config));
-      return reply.redirect(returnTo, 303);
-    },
-  );
-
   app.post(paths.signOut, async (request, reply) => {
-    if (request.actor) {
-      const actor = request.actor;
-      await db.transaction().execute((trx) => signOut(trx, actor));
-    }
+    if (request.actor) await service.signOut(request.actor);
     reply.clearCookie(cookieName, sessionCookieOptions(deps.config));
     return reply.redirect(`${paths.signIn}?signedOut=1`, 303);
   });

@@ -6,3 +6,6 @@ export const familyFeature = {
   name: 'family',
   routes: familyRoutes,
 } satisfies Feature<'family'>;
+
+/** A family's assessments, as the family home page shows them. */
+export { familyHome } from './routes.ts';

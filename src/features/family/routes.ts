@@ -35,7 +35,7 @@ import {
 import { caseForView } from '../assessments/routes.ts';
 import { arrayValue } from '../../platform/web/forms.ts';
 import { createRequest, familyCase, familyCases, type CaseView } from '../assessments/service.ts';
-import { PRIMARY_NEED_LABELS } from '../children/service.ts';
+import { PRIMARY_NEED_LABELS } from '../children/index.ts';
 import {
   alreadyLinked,
   childForNewDetails,

@@ -1,83 +1,62 @@
+/** The home page: each role's first screen, from the home service. */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../platform/web/app.ts';
-import { paths } from '../../platform/web/paths.ts';
-import { paginationItems } from '../../platform/web/pagination.ts';
-import { PLAN_STATUS_LABELS, PRIMARY_NEED_LABELS } from '../children/service.ts';
-import { todayInLondon } from '../../platform/web/views.ts';
-import { editorHome, providerHome } from '../local-offer/service.ts';
-import { workspacePage, teamPage } from '../assessments/routes.ts';
-import { tasksPage } from '../advice/routes.ts';
-import { familyHome } from '../family/routes.ts';
-import { adminHome, caseworkerHome, leaderHome, linkedChildrenHome, managerHome } from './service.ts';
+import type { Actor } from '../../platform/access/access.ts';
+import type { RouteDeps } from '../../platform/feature.ts';
+import { govukPagination } from '../../platform/web/pagination.ts';
+import { paths, withQuery } from '../../platform/web/paths.ts';
+import { PLAN_STATUS_LABELS, PRIMARY_NEED_LABELS } from '../children/index.ts';
+import type { HomeService } from './service.ts';
 
-export function homeRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const { db } = deps.database;
+const labels = { needLabels: PRIMARY_NEED_LABELS, planLabels: PLAN_STATUS_LABELS };
 
-  app.get(paths.home, async (request, reply) => {
-    const actor = request.actor;
-    const common = { needLabels: PRIMARY_NEED_LABELS, planLabels: PLAN_STATUS_LABELS };
-    if (!actor) return reply.view('home/start.njk', { pageTitle: 'Goldthread' });
-    switch (actor.role) {
-      case 'caseworker': {
-        const data = await caseworkerHome(db, actor, 1);
-        return reply.view('home/caseworker.njk', {
-          pageTitle: 'Your assessments',
-          ...common,
-          ...(await workspacePage(db, actor, request.query, paths.home)),
-          childrenTotal: data.children.total,
-        });
-      }
-      case 'team-manager':
-        return reply.view('home/manager.njk', {
-          pageTitle: 'Your team',
-          ...common,
-          ...(await teamPage(db, actor)),
-          values: {},
-          childrenOverview: await managerHome(db, actor),
-        });
-      case 'send-leader':
-        return reply.view('home/leader.njk', {
-          pageTitle: 'Your area',
-          ...common,
-          ...(await leaderHome(db, actor)),
-        });
-      case 'professional':
-        return reply.view('home/professional.njk', {
-          pageTitle: 'Advice asked of you',
-          ...common,
-          ...(await tasksPage(db, actor, request.query, paths.home)),
-          ...(await linkedChildrenHome(db, actor)),
-        });
-      case 'parent':
-      case 'young-person':
-        return reply.view('home/family.njk', {
-          pageTitle: actor.role === 'parent' ? 'Your child' : 'Your plan',
-          ...common,
-          ...(await linkedChildrenHome(db, actor)),
-          assessments: await familyHome(db, actor),
-          canRequest: true,
-        });
-      case 'local-offer-editor':
-        return reply.view('home/editor.njk', {
-          pageTitle: 'Local Offer',
-          ...(await editorHome(db, actor, todayInLondon())),
-        });
-      case 'local-offer-provider': {
-        const page = Math.max(1, Number((request.query as Record<string, string>).page) || 1);
-        const data = await providerHome(db, actor, todayInLondon(), page);
-        const link = (p: number) => `${paths.home}?page=${p}`;
-        return reply.view('home/provider.njk', {
-          pageTitle: 'Your Local Offer entries',
-          ...data,
-          pagination: {
-            previous: page > 1 ? { href: link(page - 1) } : undefined,
-            next: page < data.services.pages ? { href: link(page + 1) } : undefined,
-            items: paginationItems(page, data.services.pages, link),
-          },
-        });
-      }
-      case 'administrator':
-        return reply.view('home/admin.njk', { pageTitle: 'Administration', ...(await adminHome(db, actor)) });
+/** Each role's page: its template and its view model. */
+async function homePage(
+  service: HomeService,
+  actor: Actor,
+  query: Record<string, string>,
+): Promise<[string, object]> {
+  switch (actor.role) {
+    case 'caseworker':
+      return [
+        'caseworker',
+        { pageTitle: 'Your assessments', ...labels, ...(await service.caseworker(actor, query)) },
+      ];
+    case 'team-manager':
+      return [
+        'manager',
+        { pageTitle: 'Your team', ...labels, ...(await service.manager(actor)), values: {} },
+      ];
+    case 'send-leader':
+      return ['leader', { pageTitle: 'Your area', ...labels, ...(await service.leader(actor)) }];
+    case 'professional':
+      return [
+        'professional',
+        { pageTitle: 'Advice asked of you', ...labels, ...(await service.professional(actor, query)) },
+      ];
+    case 'parent':
+    case 'young-person': {
+      const pageTitle = actor.role === 'parent' ? 'Your child' : 'Your plan';
+      return ['family', { pageTitle, ...labels, ...(await service.family(actor)), canRequest: true }];
     }
+    case 'local-offer-editor':
+      return ['editor', { pageTitle: 'Local Offer', ...(await service.editor(actor)) }];
+    case 'local-offer-provider': {
+      const page = Math.max(1, Number(query.page) || 1);
+      const data = await service.provider(actor, page);
+      const pagination = govukPagination(page, data.services.pages, (p) =>
+        withQuery(paths.home, { page: p }),
+      );
+      return ['provider', { pageTitle: 'Your Local Offer entries', ...data, pagination }];
+    }
+    case 'administrator':
+      return ['admin', { pageTitle: 'Administration', ...(await service.admin(actor)) }];
+  }
+}
+
+export function homeRoutes(app: FastifyInstance, { service }: RouteDeps<HomeService>): void {
+  app.get(paths.home, async (request, reply) => {
+    if (!request.actor) return reply.view('home/start.njk', { pageTitle: 'Goldthread' });
+    const [template, view] = await homePage(service, request.actor, request.query as Record<string, string>);
+    return reply.view(`home/${template}.njk`, view);
   });
 }

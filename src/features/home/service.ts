@@ -1,94 +1,71 @@
-/** What each role sees first: that user's real work, from the database. */
-import { sql } from 'kysely';
+/**
+ * What each role sees first: that user's real work. Home owns no table: it is assembled from the core records
+ * (src/platform/people) and other features' public surfaces, never their routes or tables.
+ */
 import type { Actor } from '../../platform/access/access.ts';
-import type { Executor } from '../../platform/audit/audit.ts';
-import { listChildren } from '../children/service.ts';
+import { recentAuditEntries } from '../../platform/audit/search.ts';
+import type { ServiceDeps } from '../../platform/feature.ts';
+import { childrenByPlanStatus, plansByNeed } from '../../platform/people/children.ts';
+import { activeUsersByRole, authorityOf, officerCaseloads } from '../../platform/people/users.ts';
+import { paths } from '../../platform/web/paths.ts';
+import { tasksPage } from '../advice/index.ts';
+import { teamPage, workspacePage } from '../assessments/index.ts';
+import type { ChildrenService } from '../children/index.ts';
+import { familyHome } from '../family/index.ts';
+import { editorHome, providerHome } from '../local-offer/index.ts';
 
-export async function caseworkerHome(db: Executor, actor: Actor, page: number) {
-  const children = await listChildren(db, actor, { officer: actor.userId, page }, 50);
-  return { children };
+/** What home asks other features' services (passed by the composition root). */
+export interface HomeNeeds {
+  readonly children: Pick<ChildrenService, 'list'>;
 }
 
-export async function managerHome(db: Executor, actor: Actor) {
-  const officers = await db
-    .selectFrom('app_user as u')
-    .leftJoin('child as c', (j) =>
-      j
-        .onRef('c.la_code', '=', 'u.la_code')
-        .onRef('c.lead_officer_id', '=', 'u.id')
-        .on('c.plan_status', 'in', ['assessment', 'plan']),
-    )
-    .select([
-      'u.id',
-      'u.display_name',
-      'u.job_title',
-      'u.active',
-      (eb) => eb.fn.count<number>('c.id').as('caseload'),
-    ])
-    .where('u.la_code', '=', actor.laCode)
-    .where('u.role', 'in', ['caseworker', 'team-manager'])
-    .$if(actor.teamId !== null, (q) => q.where('u.team_id', '=', actor.teamId!))
-    .groupBy(['u.id', 'u.display_name', 'u.job_title', 'u.active'])
-    .orderBy('u.display_name')
-    .execute();
-  const unallocated = await listChildren(db, actor, { unallocated: true, page: 1 }, 10);
-  return { officers: officers.map((o) => ({ ...o, caseload: Number(o.caseload) })), unallocated };
-}
-
-export async function leaderHome(db: Executor, actor: Actor) {
-  const byStatus = await db
-    .selectFrom('child')
-    .select(['plan_status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('la_code', '=', actor.laCode)
-    .groupBy('plan_status')
-    .execute();
-  const byNeed = await db
-    .selectFrom('child')
-    .select(['primary_need', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('la_code', '=', actor.laCode)
-    .where('plan_status', '=', 'plan')
-    .groupBy('primary_need')
-    .orderBy(sql`count(*)`, 'desc')
-    .execute();
-  const plans = byNeed.reduce((sum, r) => sum + Number(r.n), 0);
+export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs: HomeNeeds) {
+  const { db } = deps;
+  const linkedChildren = async (actor: Actor) => ({
+    children: await needs.children.list(actor, { page: 1 }, 100),
+    authority: await authorityOf(db, actor.laCode),
+  });
   return {
-    byStatus: Object.fromEntries(byStatus.map((r) => [r.plan_status, Number(r.n)])) as Record<string, number>,
-    byNeed: byNeed.map((r) => ({
-      need: r.primary_need,
-      n: Number(r.n),
-      share: plans ? Math.round((Number(r.n) / plans) * 1000) / 10 : 0,
-    })),
-    plans,
+    async caseworker(actor: Actor, query: unknown) {
+      const mine = await needs.children.list(actor, { officer: actor.userId, page: 1 }, 50);
+      return { ...(await workspacePage(db, actor, query, paths.home)), childrenTotal: mine.total };
+    },
+
+    async manager(actor: Actor) {
+      const officers = await officerCaseloads(db, actor.laCode, actor.teamId);
+      const unallocated = await needs.children.list(actor, { unallocated: true, page: 1 }, 10);
+      return { ...(await teamPage(db, actor)), childrenOverview: { officers, unallocated } };
+    },
+
+    async leader(actor: Actor) {
+      const byNeed = await plansByNeed(db, actor.laCode);
+      const plans = byNeed.reduce((sum, r) => sum + r.n, 0);
+      return {
+        byStatus: await childrenByPlanStatus(db, actor.laCode),
+        byNeed: byNeed.map((r) => ({ ...r, share: plans ? Math.round((r.n / plans) * 1000) / 10 : 0 })),
+        plans,
+      };
+    },
+
+    async professional(actor: Actor, query: unknown) {
+      return { ...(await tasksPage(db, actor, query, paths.home)), ...(await linkedChildren(actor)) };
+    },
+
+    async family(actor: Actor) {
+      return { ...(await linkedChildren(actor)), assessments: await familyHome(db, actor) };
+    },
+
+    editor: (actor: Actor) => editorHome(db, actor, deps.today()),
+
+    provider: (actor: Actor, page: number) => providerHome(db, actor, deps.today(), page),
+
+    async admin(actor: Actor) {
+      return {
+        byRole: await activeUsersByRole(db, actor.laCode),
+        recent: await recentAuditEntries(db, actor.laCode, 10),
+      };
+    },
   };
 }
 
-export async function linkedChildrenHome(db: Executor, actor: Actor) {
-  const children = await listChildren(db, actor, { page: 1 }, 100);
-  const authority = await db
-    .selectFrom('local_authority')
-    .selectAll()
-    .where('la_code', '=', actor.laCode)
-    .executeTakeFirstOrThrow();
-  return { children, authority };
-}
-
-export async function adminHome(db: Executor, actor: Actor) {
-  const byRole = await db
-    .selectFrom('app_user')
-    .select(['role', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('la_code', '=', actor.laCode)
-    .where('active', '=', true)
-    .groupBy('role')
-    .orderBy('role')
-    .execute();
-  const recent = await db
-    .selectFrom('audit_log as a')
-    .leftJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'a.la_code').onRef('u.id', '=', 'a.user_id'))
-    .select(['a.id', 'a.at', 'a.action', 'a.outcome', 'a.record_type', 'u.display_name'])
-    .where('a.la_code', '=', actor.laCode)
-    .orderBy('a.at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(10)
-    .execute();
-  return { byRole: byRole.map((r) => ({ role: r.role, n: Number(r.n) })), recent };
-}
+export type HomeService = ReturnType<typeof createHomeService>;

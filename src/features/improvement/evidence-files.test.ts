@@ -13,7 +13,7 @@ import { MAX_UPLOAD_BYTES } from '../../platform/web/app.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { seedImprovementDemo } from './demo.ts';
-import { checkEvidenceFile, cleanFileName, contentDisposition } from './evidence-files.ts';
+import { checkUploadedFile, cleanFileName, contentDisposition } from '../../platform/web/files.ts';
 import { paginate } from './listing.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -22,32 +22,32 @@ describe('evidence file rules', () => {
   const file = (filename: string, data: Buffer) => ({ filename, mimetype: 'x/y', size: data.length, data });
 
   it('accepts documents whose contents match their extension, whatever the browser claims', () => {
-    expect(checkEvidenceFile(file('Board minutes.PDF', PDF))).toMatchObject({
+    expect(checkUploadedFile(file('Board minutes.PDF', PDF))).toMatchObject({
       ok: true,
       fileName: 'Board minutes.PDF',
       contentType: 'application/pdf',
     });
-    expect(checkEvidenceFile(file('audit.csv', Buffer.from('a,b\r\n1,2\r\n')))).toMatchObject({
+    expect(checkUploadedFile(file('audit.csv', Buffer.from('a,b\r\n1,2\r\n')))).toMatchObject({
       ok: true,
       contentType: 'text/csv',
     });
-    expect(checkEvidenceFile(file('report.docx', Buffer.from('PK\u0003\u0004rest')))).toMatchObject({
+    expect(checkUploadedFile(file('report.docx', Buffer.from('PK\u0003\u0004rest')))).toMatchObject({
       ok: true,
     });
     expect(
-      checkEvidenceFile(file('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))),
+      checkUploadedFile(file('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))),
     ).toMatchObject({ ok: true, contentType: 'image/png' });
   });
 
   it('refuses other kinds of file, and files that are not what their name says', () => {
     for (const name of ['page.html', 'script.js', 'image.svg', 'run.exe', 'no-extension', 'archive.zip']) {
-      expect(checkEvidenceFile(file(name, Buffer.from('hello'))).ok, name).toBe(false);
+      expect(checkUploadedFile(file(name, Buffer.from('hello'))).ok, name).toBe(false);
     }
-    expect(checkEvidenceFile(file('fake.pdf', Buffer.from('<html><script>alert(1)</script>')))).toEqual({
+    expect(checkUploadedFile(file('fake.pdf', Buffer.from('<html><script>alert(1)</script>')))).toEqual({
       ok: false,
       message: 'The selected file is not a real .pdf file. Check the file and choose it again',
     });
-    expect(checkEvidenceFile(file('binary.txt', Buffer.from([0x41, 0, 0x42]))).ok).toBe(false);
+    expect(checkUploadedFile(file('binary.txt', Buffer.from([0x41, 0, 0x42]))).ok).toBe(false);
   });
 
   it('cleans names and writes a safe Content-Disposition', () => {

@@ -7,7 +7,7 @@ import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/s
 import type { UploadedFile } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { optionalText, readDateInput, requiredText } from '../../platform/web/forms.ts';
-import { checkEvidenceFile, cleanFileName, extensionOf } from './evidence-files.ts';
+import { checkUploadedFile, cleanFileName, extensionOf } from '../../platform/web/files.ts';
 import type { UpdateInput } from './service.ts';
 
 export type FormOutcome<T> = { ok: true; data: T } | { ok: false; errors: FormErrors };
@@ -79,7 +79,7 @@ export function readUpdateForm(
   const parsed = updateSchema.safeParse(values);
   pairs.push(...issues(parsed));
   const meetingDate = readDateInput(values, 'meetingDate', 'Date of the meeting');
-  let checked: ReturnType<typeof checkEvidenceFile> | undefined;
+  let checked: ReturnType<typeof checkUploadedFile> | undefined;
   if (parsed.success) {
     const v = parsed.data;
     if (v.evidenceKind !== 'none' && !v.evidenceDescription) {
@@ -97,7 +97,7 @@ export function readUpdateForm(
     if (v.evidenceKind === 'file') {
       if (!file) pairs.push(['evidenceFile', 'Select a file']);
       else {
-        checked = checkEvidenceFile(file);
+        checked = checkUploadedFile(file);
         if (!checked.ok) pairs.push(['evidenceFile', checked.message]);
       }
     } else if (file) {

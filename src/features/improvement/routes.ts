@@ -31,7 +31,7 @@ import {
   STATUS_TEXT,
   timeline,
 } from './compute.ts';
-import { contentDisposition, EVIDENCE_FILE_ACCEPT, servedContentType } from './evidence-files.ts';
+import { contentDisposition, UPLOAD_FILE_ACCEPT, servedContentType } from '../../platform/web/files.ts';
 import { EVIDENCE_CHOICES, readAsOf, readImportForm, readReportForm, readUpdateForm } from './forms.ts';
 import { filterItems, filtering, filterRows, ownerTitles, paginate, readListFilters } from './listing.ts';
 import type { ListFilters } from './listing.ts';
@@ -467,7 +467,7 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
       history: [...action.updates].reverse(),
       statusItems: BRAG_STATUSES.map((s) => ({ value: s, text: STATUS_TEXT[s], checked: form.status === s })),
       evidenceChoices: EVIDENCE_CHOICES,
-      fileAccept: EVIDENCE_FILE_ACCEPT,
+      fileAccept: UPLOAD_FILE_ACCEPT,
       chosenFile,
       ...labels,
     });

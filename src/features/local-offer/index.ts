@@ -16,3 +16,6 @@ export const localOfferFeature = {
   templates: { ...EDIT_TEMPLATES, ...JOB_TEMPLATES },
   demo: seedLocalOfferDemo,
 } satisfies Feature<'local-offer'>;
+
+/** The editor's and the provider's home pages' data. */
+export { editorHome, providerHome } from './service.ts';

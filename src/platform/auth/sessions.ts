@@ -119,3 +119,14 @@ export async function endSession(
     .where('ended_at', 'is', null)
     .execute();
 }
+
+/** Ends every open session of a user at once (a change of role or a deactivation takes effect immediately). */
+export async function endSessionsOf(db: Executor, laCode: string, userId: string, now = new Date()): Promise<void> {
+  await db
+    .updateTable('session')
+    .set({ ended_at: now })
+    .where('la_code', '=', laCode)
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+    .execute();
+}

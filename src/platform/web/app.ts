@@ -50,6 +50,11 @@ export interface BuildAppOptions extends AppDeps {
   /** The routes (the composition root's feature routes, or a test's own), registered in order. */
   readonly routes: readonly RouteRegistration[];
   readonly logger?: boolean;
+  /**
+   * Who is signed in, for route tests with stand-in services and no sessions (hmpps' appWithAllRoutes habit).
+   * Default: the user of the session cookie.
+   */
+  readonly currentUser?: (request: FastifyRequest) => Actor | null;
 }
 
 export const SESSION_COOKIE_DEV = 'goldthread_session';
@@ -156,12 +161,16 @@ async function setUpTemplates(app: FastifyInstance) {
   });
 }
 
-function setUpCurrentUser(app: FastifyInstance, deps: AppDeps) {
+function setUpCurrentUser(app: FastifyInstance, deps: BuildAppOptions) {
   const cookieName = sessionCookieName(deps.config);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request, reply) => {
     reply.locals = {};
     if (request.url.startsWith('/assets/') || request.url.startsWith('/static/')) return;
+    if (deps.currentUser) {
+      request.actor = deps.currentUser(request);
+      return;
+    }
     const token = request.cookies[cookieName];
     if (!token) return;
     const user = await resolveSession(deps.database.db, token);

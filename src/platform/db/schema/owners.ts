@@ -10,8 +10,12 @@ import type { DB } from './index.ts';
 
 /** Platform modules that own tables: the core records every feature reads, and the platform's own records. */
 export const PLATFORM_OWNERS = {
-  /** Authorities, organisations, teams, users, settings, children, their families, settings and grants, history. */
-  people: ['src/platform/people/'],
+  /**
+   * Authorities, organisations, teams, users, settings, children, their families, settings and grants, history.
+   * The core records are the platform's: any platform module may join them (access reads grants, sessions read
+   * users, the audit search names people); features ask src/platform/people.
+   */
+  people: ['src/platform/people/', 'src/platform/'],
   /** Sessions. */
   auth: ['src/platform/auth/'],
   /** The append-only audit log. */

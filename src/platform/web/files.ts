@@ -1,13 +1,13 @@
 /**
- * Evidence files uploaded with a progress update: which kinds of document are accepted, checking that a file is what
- * its name says, and the safe name and type it is downloaded with.
+ * Uploaded documents (improvement evidence, advice documents): which kinds of document are accepted, checking that a
+ * file is what its name says, and the safe name and type it is downloaded with.
  *
  * The type is decided by the file's extension and checked against its first bytes; the browser's own claim (the
- * part's Content-Type) is not trusted. Files are kept in the database (`improvement_evidence.content`, bytea) and are
- * only ever served as attachments with `X-Content-Type-Options: nosniff`, so an uploaded page can never run in the
- * service's origin.
+ * part's Content-Type) is not trusted. Features keep files in the database (bytea, for example
+ * `improvement_evidence.content`), and they are only ever served as attachments with `X-Content-Type-Options:
+ * nosniff`, so an uploaded page can never run in the service's origin.
  */
-import type { UploadedFile } from '../../platform/web/app.ts';
+import type { UploadedFile } from './app.ts';
 
 interface FileType {
   contentType: string;
@@ -19,7 +19,7 @@ const ZIP = [[0x50, 0x4b, 0x03, 0x04]];
 const OLE = [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]];
 
 /** Accepted extensions, lower case, without the dot. */
-export const EVIDENCE_FILE_TYPES: Readonly<Record<string, FileType>> = {
+export const UPLOAD_FILE_TYPES: Readonly<Record<string, FileType>> = {
   pdf: { contentType: 'application/pdf', signature: [[0x25, 0x50, 0x44, 0x46, 0x2d]] },
   doc: { contentType: 'application/msword', signature: OLE },
   docx: {
@@ -48,7 +48,7 @@ export const EVIDENCE_FILE_TYPES: Readonly<Record<string, FileType>> = {
 };
 
 /** The `accept` attribute of the file input. */
-export const EVIDENCE_FILE_ACCEPT = Object.keys(EVIDENCE_FILE_TYPES)
+export const UPLOAD_FILE_ACCEPT = Object.keys(UPLOAD_FILE_TYPES)
   .map((e) => `.${e}`)
   .join(',');
 
@@ -87,9 +87,9 @@ export type CheckedFile =
   { ok: true; fileName: string; contentType: string; content: Uint8Array } | { ok: false; message: string };
 
 /** Checks an uploaded file: an accepted kind of document whose contents match its extension. */
-export function checkEvidenceFile(file: UploadedFile): CheckedFile {
+export function checkUploadedFile(file: UploadedFile): CheckedFile {
   const fileName = cleanFileName(file.filename);
-  const type = EVIDENCE_FILE_TYPES[extensionOf(fileName)];
+  const type = UPLOAD_FILE_TYPES[extensionOf(fileName)];
   if (!type) return { ok: false, message: FILE_TYPE_MESSAGE };
   const matches =
     type.signature === 'text'
@@ -122,5 +122,5 @@ export function contentDisposition(name: string): string {
 
 /** The type a stored file is served as: its accepted type, or a download of unknown bytes. */
 export function servedContentType(fileName: string | null): string {
-  return EVIDENCE_FILE_TYPES[extensionOf(fileName ?? '')]?.contentType ?? 'application/octet-stream';
+  return UPLOAD_FILE_TYPES[extensionOf(fileName ?? '')]?.contentType ?? 'application/octet-stream';
 }

@@ -1,0 +1,88 @@
+/** Reading the audit log: the administrator's search and the latest entries. */
+import { sql } from 'kysely';
+import { isUuid } from '../access/access.ts';
+import { onTenant } from '../db/tenant.ts';
+import { containing, type Page } from '../people/children.ts';
+import type { Executor } from './audit.ts';
+
+export interface AuditSearch {
+  readonly laCode: string;
+  /** Name or email of who acted. */
+  readonly person?: string | undefined;
+  /** A child's id (also matches the record) or reference. */
+  readonly child?: string | undefined;
+  /** 'YYYY-MM-DD', both included. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  action: string;
+  outcome: 'ok' | 'denied';
+  record_type: string;
+  record_id: string | null;
+  ip: string | null;
+  user_name: string | null;
+  user_email: string | null;
+  child_reference: string | null;
+}
+
+export async function searchAuditLog(db: Executor, search: AuditSearch): Promise<Page<AuditRow>> {
+  let query = db
+    .selectFrom('audit_log as a')
+    .leftJoin('app_user as u', onTenant('u.id', 'a.user_id'))
+    .leftJoin('child as c', onTenant('c.id', 'a.child_id'))
+    .where('a.la_code', '=', search.laCode);
+  if (search.person) {
+    const like = containing(search.person);
+    query = query.where((eb) => eb.or([eb('u.email', 'ilike', like), eb('u.display_name', 'ilike', like)]));
+  }
+  if (search.child) {
+    const child = search.child;
+    query = isUuid(child)
+      ? query.where((eb) => eb.or([eb('a.child_id', '=', child), eb('a.record_id', '=', child)]))
+      : query.where('c.reference', '=', child.toUpperCase());
+  }
+  if (search.from) query = query.where('a.at', '>=', sql<Date>`${search.from}::date`);
+  if (search.to) query = query.where('a.at', '<', sql<Date>`${search.to}::date + 1`);
+  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(n);
+  const pages = Math.max(1, Math.ceil(total / search.pageSize));
+  const page = Math.min(Math.max(1, search.page), pages);
+  const rows = await query
+    .select([
+      'a.id',
+      'a.at',
+      'a.action',
+      'a.outcome',
+      'a.record_type',
+      'a.record_id',
+      'a.ip',
+      'u.display_name as user_name',
+      'u.email as user_email',
+      'c.reference as child_reference',
+    ])
+    .orderBy('a.at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(search.pageSize)
+    .offset((page - 1) * search.pageSize)
+    .execute();
+  return { rows, total, page, pages };
+}
+
+/** The latest entries, with who acted. */
+export async function recentAuditEntries(db: Executor, laCode: string, limit = 10) {
+  return db
+    .selectFrom('audit_log as a')
+    .leftJoin('app_user as u', onTenant('u.id', 'a.user_id'))
+    .select(['a.id', 'a.at', 'a.action', 'a.outcome', 'a.record_type', 'u.display_name'])
+    .where('a.la_code', '=', laCode)
+    .orderBy('a.at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .execute();
+}

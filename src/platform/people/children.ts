@@ -1,0 +1,213 @@
+/**
+ * The core records' store, children: the searches and reads every feature makes of children, their families,
+ * settings and history. Access decisions are the callers' (the children feature decides who sees which child);
+ * these functions only run the queries they are given.
+ */
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Executor } from '../audit/audit.ts';
+import type { DB, GrantKind, PrimaryNeed } from '../db/schema/index.ts';
+import { onTenant } from '../db/tenant.ts';
+
+export interface ChildSearch {
+  readonly laCode: string;
+  /** Only children this user holds a live grant of this kind for (undefined: every child of the authority). */
+  readonly grantedTo?: { readonly userId: string; readonly kind: GrantKind } | undefined;
+  /** Name (given and family), reference, or exact UPN. */
+  readonly q?: string | undefined;
+  readonly need?: PrimaryNeed | undefined;
+  readonly officer?: string | undefined;
+  /** Only children with no named officer. */
+  readonly unallocated?: boolean | undefined;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface ChildListRow {
+  id: string;
+  reference: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string;
+  primary_need: PrimaryNeed | null;
+  plan_status: 'none' | 'assessment' | 'plan' | 'ceased';
+  officer_name: string | null;
+  setting_name: string | null;
+}
+
+export interface Page<Row> {
+  rows: Row[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+/** `%text%` for ILIKE, with the user's wildcards taken literally. */
+export function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function currentSetting(eb: ExpressionBuilder<DB, 'child'>) {
+  return eb
+    .selectFrom('child_setting as cs')
+    .innerJoin('setting as s', onTenant('s.id', 'cs.setting_id'))
+    .select('s.name')
+    .whereRef('cs.la_code', '=', 'child.la_code')
+    .whereRef('cs.child_id', '=', 'child.id')
+    .where('cs.end_date', 'is', null)
+    .orderBy('cs.start_date', 'desc')
+    .limit(1)
+    .as('setting_name');
+}
+
+/** Children matching a search, a page at a time, by family name then given name. */
+export async function searchChildren(db: Executor, search: ChildSearch): Promise<Page<ChildListRow>> {
+  let query = db
+    .selectFrom('child')
+    .leftJoin('app_user as officer', onTenant('officer.id', 'child.lead_officer_id'))
+    .where('child.la_code', '=', search.laCode);
+  const grant = search.grantedTo;
+  if (grant) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('access_grant as g')
+          .select('g.id')
+          .whereRef('g.la_code', '=', 'child.la_code')
+          .whereRef('g.child_id', '=', 'child.id')
+          .where('g.user_id', '=', grant.userId)
+          .where('g.kind', '=', grant.kind)
+          .where('g.revoked_at', 'is', null),
+      ),
+    );
+  }
+  if (search.q) {
+    const like = containing(search.q);
+    const upn = search.q.toUpperCase();
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql<string>`child.given_name || ' ' || child.family_name`, 'ilike', like),
+        eb('child.reference', 'ilike', like),
+        eb('child.upn', '=', upn),
+      ]),
+    );
+  }
+  if (search.need) query = query.where('child.primary_need', '=', search.need);
+  if (search.officer) query = query.where('child.lead_officer_id', '=', search.officer);
+  if (search.unallocated) query = query.where('child.lead_officer_id', 'is', null);
+
+  const countRow = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(countRow.n);
+  const pages = Math.max(1, Math.ceil(total / search.pageSize));
+  const page = Math.min(Math.max(1, search.page), pages);
+  const rows = await query
+    .select((eb) => [
+      'child.id',
+      'child.reference',
+      'child.given_name',
+      'child.family_name',
+      'child.date_of_birth',
+      'child.primary_need',
+      'child.plan_status',
+      'officer.display_name as officer_name',
+      currentSetting(eb),
+    ])
+    .orderBy('child.family_name')
+    .orderBy('child.given_name')
+    .orderBy('child.id')
+    .limit(search.pageSize)
+    .offset((page - 1) * search.pageSize)
+    .execute();
+  return { rows, total, page, pages };
+}
+
+/** One child with the lead officer and the officer's team (undefined when the authority has no such child). */
+export async function childWithOfficer(db: Executor, laCode: string, childId: string) {
+  return db
+    .selectFrom('child')
+    .leftJoin('app_user as officer', onTenant('officer.id', 'child.lead_officer_id'))
+    .leftJoin('team', onTenant('team.id', 'officer.team_id'))
+    .selectAll('child')
+    .select([
+      'officer.display_name as officer_name',
+      'officer.email as officer_email',
+      'team.name as team_name',
+      'team.email as team_email',
+      'team.phone as team_phone',
+    ])
+    .where('child.la_code', '=', laCode)
+    .where('child.id', '=', childId)
+    .executeTakeFirst();
+}
+
+/** A child's family, those with parental responsibility first. */
+export async function familyOf(db: Executor, laCode: string, childId: string) {
+  return db
+    .selectFrom('family_member')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .orderBy('parental_responsibility', 'desc')
+    .orderBy('family_name')
+    .execute();
+}
+
+/** A child's settings, current first, then by start date, latest first. */
+export async function settingsOf(db: Executor, laCode: string, childId: string) {
+  return db
+    .selectFrom('child_setting as cs')
+    .innerJoin('setting as s', onTenant('s.id', 'cs.setting_id'))
+    .select([
+      's.name',
+      's.urn',
+      's.type',
+      's.phase',
+      's.in_area',
+      's.location_authority',
+      'cs.start_date',
+      'cs.end_date',
+      'cs.attendance',
+    ])
+    .where('cs.la_code', '=', laCode)
+    .where('cs.child_id', '=', childId)
+    .orderBy('cs.end_date', (ob) => ob.desc().nullsFirst())
+    .orderBy('cs.start_date', 'desc')
+    .execute();
+}
+
+/** A child's history (`case_event`), latest first, at most `limit`. */
+export async function historyOf(db: Executor, laCode: string, childId: string, limit = 100) {
+  return db
+    .selectFrom('case_event as e')
+    .leftJoin('app_user as u', onTenant('u.id', 'e.actor_user_id'))
+    .select(['e.id', 'e.at', 'e.kind', 'e.summary', 'u.display_name as actor_name'])
+    .where('e.la_code', '=', laCode)
+    .where('e.child_id', '=', childId)
+    .orderBy('e.at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** How many of the authority's children are in each plan status. */
+export async function childrenByPlanStatus(db: Executor, laCode: string): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('child')
+    .select(['plan_status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('la_code', '=', laCode)
+    .groupBy('plan_status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.plan_status, Number(r.n)]));
+}
+
+/** Children with a plan by primary need, the largest group first. */
+export async function plansByNeed(db: Executor, laCode: string) {
+  const rows = await db
+    .selectFrom('child')
+    .select(['primary_need', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('la_code', '=', laCode)
+    .where('plan_status', '=', 'plan')
+    .groupBy('primary_need')
+    .orderBy(sql`count(*)`, 'desc')
+    .execute();
+  return rows.map((r) => ({ need: r.primary_need, n: Number(r.n) }));
+}

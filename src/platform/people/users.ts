@@ -1,0 +1,215 @@
+/** The core records' store, people: authorities, staff and teams, as every feature reads them. */
+import type { Executor } from '../audit/audit.ts';
+import type { Role } from '../db/schema/index.ts';
+import { onTenant } from '../db/tenant.ts';
+import { containing, type Page } from './children.ts';
+
+/** The authority's own record (name, team and SENDIASS contacts). */
+export async function authorityOf(db: Executor, laCode: string) {
+  return db.selectFrom('local_authority').selectAll().where('la_code', '=', laCode).executeTakeFirstOrThrow();
+}
+
+/** Active case officers (caseworkers and team managers), by name: the choices for "named officer". */
+export async function activeOfficers(db: Executor, laCode: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'display_name'])
+    .where('la_code', '=', laCode)
+    .where('role', 'in', ['caseworker', 'team-manager'])
+    .where('active', '=', true)
+    .orderBy('display_name')
+    .execute();
+}
+
+/** Case officers with how many children in assessment or with a plan each leads (one team's, or all). */
+export async function officerCaseloads(db: Executor, laCode: string, teamId: string | null) {
+  const rows = await db
+    .selectFrom('app_user as u')
+    .leftJoin('child as c', (j) =>
+      onTenant('c.lead_officer_id', 'u.id')(j).on('c.plan_status', 'in', ['assessment', 'plan']),
+    )
+    .select([
+      'u.id',
+      'u.display_name',
+      'u.job_title',
+      'u.active',
+      (eb) => eb.fn.count<number>('c.id').as('caseload'),
+    ])
+    .where('u.la_code', '=', laCode)
+    .where('u.role', 'in', ['caseworker', 'team-manager'])
+    .$if(teamId !== null, (q) => q.where('u.team_id', '=', teamId!))
+    .groupBy(['u.id', 'u.display_name', 'u.job_title', 'u.active'])
+    .orderBy('u.display_name')
+    .execute();
+  return rows.map((o) => ({ ...o, caseload: Number(o.caseload) }));
+}
+
+export interface UserSearch {
+  readonly laCode: string;
+  /** Name or email. */
+  readonly q?: string | undefined;
+  readonly role?: Role | undefined;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export async function searchUsers(db: Executor, search: UserSearch) {
+  let query = db.selectFrom('app_user as u').where('u.la_code', '=', search.laCode);
+  if (search.role) query = query.where('u.role', '=', search.role);
+  if (search.q) {
+    const like = containing(search.q);
+    query = query.where((eb) => eb.or([eb('u.display_name', 'ilike', like), eb('u.email', 'ilike', like)]));
+  }
+  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(n);
+  const pages = Math.max(1, Math.ceil(total / search.pageSize));
+  const page = Math.min(Math.max(1, search.page), pages);
+  const rows = await query
+    .leftJoin('team as t', onTenant('t.id', 'u.team_id'))
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.job_title',
+      'u.active',
+      'u.last_signed_in_at',
+      't.name as team_name',
+    ])
+    .orderBy('u.display_name')
+    .orderBy('u.id')
+    .limit(search.pageSize)
+    .offset((page - 1) * search.pageSize)
+    .execute();
+  return { rows, total, page, pages } satisfies Page<unknown>;
+}
+
+/** One user with their team's name (undefined when the authority has no such user). */
+export async function userWithTeam(db: Executor, laCode: string, userId: string) {
+  return db
+    .selectFrom('app_user as u')
+    .leftJoin('team as t', onTenant('t.id', 'u.team_id'))
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.job_title',
+      'u.active',
+      'u.last_signed_in_at',
+      'u.created_at',
+      't.name as team_name',
+    ])
+    .where('u.la_code', '=', laCode)
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Every team of the authority with its organisation, by organisation then team. */
+export async function teamsOf(db: Executor, laCode: string) {
+  return db
+    .selectFrom('team as t')
+    .innerJoin('organisation as o', onTenant('o.id', 't.organisation_id'))
+    .select(['t.id', 't.name', 'o.name as organisation_name'])
+    .where('t.la_code', '=', laCode)
+    .orderBy('o.name')
+    .orderBy('t.name')
+    .execute();
+}
+
+export async function emailTaken(db: Executor, laCode: string, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('la_code', '=', laCode)
+    .where('email', '=', email)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function teamExists(db: Executor, laCode: string, teamId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('team')
+    .select('id')
+    .where('la_code', '=', laCode)
+    .where('id', '=', teamId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface NewUserRow {
+  readonly email: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly jobTitle: string | null;
+  readonly teamId: string | null;
+  readonly passwordHash: string;
+}
+
+export async function insertUser(db: Executor, laCode: string, user: NewUserRow): Promise<string> {
+  const { id } = await db
+    .insertInto('app_user')
+    .values({
+      la_code: laCode,
+      email: user.email,
+      display_name: user.displayName,
+      role: user.role,
+      job_title: user.jobTitle,
+      team_id: user.teamId,
+      password_hash: user.passwordHash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function setRoleAndActive(
+  db: Executor,
+  laCode: string,
+  userId: string,
+  change: { role: Role; active: boolean },
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ role: change.role, active: change.active })
+    .where('la_code', '=', laCode)
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Active accounts by role, for the administrator's home page. */
+export async function activeUsersByRole(db: Executor, laCode: string) {
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['role', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('la_code', '=', laCode)
+    .where('active', '=', true)
+    .groupBy('role')
+    .orderBy('role')
+    .execute();
+  return rows.map((r) => ({ role: r.role, n: Number(r.n) }));
+}
+
+/** Sign-in candidates for an email, in any authority (at most two: an email held twice cannot sign in here). */
+export async function signInCandidates(db: Executor, email: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['la_code', 'id', 'password_hash', 'active'])
+    .where('email', '=', email)
+    .limit(2)
+    .execute();
+}
+
+export async function recordSignIn(
+  db: Executor,
+  laCode: string,
+  userId: string,
+  at = new Date(),
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ last_signed_in_at: at })
+    .where('la_code', '=', laCode)
+    .where('id', '=', userId)
+    .execute();
+}
