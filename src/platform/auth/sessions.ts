@@ -121,7 +121,12 @@ export async function endSession(
 }
 
 /** Ends every open session of a user at once (a change of role or a deactivation takes effect immediately). */
-export async function endSessionsOf(db: Executor, laCode: string, userId: string, now = new Date()): Promise<void> {
+export async function endSessionsOf(
+  db: Executor,
+  laCode: string,
+  userId: string,
+  now = new Date(),
+): Promise<void> {
   await db
     .updateTable('session')
     .set({ ended_at: now })
