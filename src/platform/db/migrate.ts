@@ -28,7 +28,10 @@ class SqlFileProvider implements MigrationProvider {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new SqlFileProvider() });
+  // Migration numbers are reserved per task and land in any order (0019 may be on main before 0009): a database
+  // migrated before a lower number landed still takes it. Each migration stands alone, so the order between two
+  // tasks' migrations does not matter.
+  const migrator = new Migrator({ db, provider: new SqlFileProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
