@@ -132,8 +132,3 @@ export function createRandom(seed: number): Random {
   };
   return random;
 }
-
-/** A generator seeded from a text label (the label's FNV-1a hash), for data keyed by names rather than numbers. */
-export function seededRandom(label: string): Random {
-  return createRandom(hashString(label));
-}

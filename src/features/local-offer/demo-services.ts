@@ -23,7 +23,6 @@ import type {
   ServiceLocation,
 } from './oruk/model.ts';
 import { uuidV5 } from './oruk/uuid.ts';
-import { seededRandom, type Random } from '../../demo/random.ts';
 
 /** The fictional local area the demo Local Offer describes. */
 export const DEMO_AREA = {
@@ -59,6 +58,47 @@ export interface DemoOptions {
   readonly organisations?: number;
   /** The seed (default "dunmarsh"). */
   readonly seed?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A small seeded PRNG (mulberry32, seeded through a string hash): fast, good enough for demo data, deterministic.
+
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number;
+  int(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
+  chance(p: number): boolean;
+  /** `n` different items, in the order they were drawn. */
+  sample<T>(items: readonly T[], n: number): T[];
+}
+
+export function seededRandom(seed: string): Random {
+  let h = 1779033703 ^ seed.length;
+  for (let i = 0; i < seed.length; i++) {
+    h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
+    h = (h << 13) | (h >>> 19);
+  }
+  let state = h >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[Math.floor(next() * items.length)]!;
+  };
+  const sample = <T>(items: readonly T[], n: number): T[] => {
+    const pool = [...items];
+    const out: T[] = [];
+    while (out.length < n && pool.length > 0) out.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
+    return out;
+  };
+  return { next, int, pick, chance: (p) => next() < p, sample };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
