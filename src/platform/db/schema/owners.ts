@@ -36,11 +36,11 @@ export function storeFiles(owner: Owner): readonly string[] {
   return [`src/features/${owner}/store.ts`, `src/features/${owner}/store/`];
 }
 
-/** The folder an owner's code lives in (its store and everything else it has). */
+/** The folder an owner's code lives in (its store and everything else it has): the widest of its store prefixes. */
 export function ownerFolder(owner: Owner): string {
-  return owner in PLATFORM_OWNERS
-    ? PLATFORM_OWNERS[owner as keyof typeof PLATFORM_OWNERS][0]
-    : `src/features/${owner}/`;
+  if (!(owner in PLATFORM_OWNERS)) return `src/features/${owner}/`;
+  const prefixes: readonly string[] = PLATFORM_OWNERS[owner as keyof typeof PLATFORM_OWNERS];
+  return [...prefixes].sort((a, b) => a.length - b.length)[0]!;
 }
 
 export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
