@@ -8,8 +8,6 @@
  */
 
 export const notYetMigrated = [
-  // domain (plan-quality: reads its labelled set with node:fs)
-  'src/domain/plan-quality/evaluate.ts',
   // advice
   'src/features/advice/routes.ts',
   // family
