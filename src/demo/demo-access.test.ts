@@ -7,7 +7,6 @@ import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { TestClient } from '../../test/helpers/client.ts';
 import { ENGINES } from '../../test/helpers/db.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
-import { seedDemo } from '../app/demo.ts';
 
 describe.each(ENGINES)('demo accounts reach only their own children on %s', (engine) => {
   let t: TestApp;
@@ -15,8 +14,7 @@ describe.each(ENGINES)('demo accounts reach only their own children on %s', (eng
   const clients = new Map<string, TestClient>();
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    await seedDemo(t.database.db, { children: 300 });
+    t = await createTestApp(engine, {}, { image: 'demo' });
     const rows = await t.database.db
       .selectFrom('access_grant as g')
       .innerJoin('app_user as u', (j) =>

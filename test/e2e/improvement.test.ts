@@ -24,7 +24,7 @@ describe('the improvement plan in a browser on pglite', () => {
   const today = todayInLondon();
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer('pglite', 50), launchBrowser()]);
+    [server, browser] = await Promise.all([startDemoServer('pglite'), launchBrowser()]);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

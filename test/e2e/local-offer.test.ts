@@ -20,7 +20,7 @@ describe('the Local Offer in a browser on pglite', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer('pglite', 100), launchBrowser()]);
+    [server, browser] = await Promise.all([startDemoServer('pglite'), launchBrowser()]);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

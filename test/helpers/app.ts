@@ -1,4 +1,4 @@
-/** A web app over a fresh test database, built exactly as the service builds it. */
+/** A web app over a fresh test database (a copy of the run's migrated image, or of its demo image), built exactly as the service builds it. */
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Engine } from '../../src/platform/db/database.ts';
@@ -6,6 +6,7 @@ import { buildWebApp, prepareJobs, type Services } from '../../src/app/compose.t
 import { createJobs, type Jobs } from '../../src/platform/jobs/jobs.ts';
 import { OutboxNotifier } from '../../src/platform/notify/notify.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import type { ImageName } from './images.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -17,8 +18,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase(engine);
+export async function createTestApp(
+  engine: Engine,
+  env: Record<string, string> = {},
+  options: { image?: ImageName } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(engine, options);
   const config = loadConfig({
     NODE_ENV: 'test',
     GOLDTHREAD_DEMO: 'false',

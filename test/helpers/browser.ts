@@ -35,16 +35,19 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-/** The real service in demo mode on a fresh database of the given engine, listening on a free local port. */
-export async function startDemoServer(engine: Engine, demoChildren = 400): Promise<DemoServer> {
-  const database = await createTestDatabase(engine, { migrate: false });
+/**
+ * The real service in demo mode on the given engine, listening on a free local port. Its database is a copy of the
+ * run's demo image (`DEMO_IMAGE_CHILDREN` children), so the service finds the demo authority there and seeds nothing.
+ */
+export async function startDemoServer(engine: Engine): Promise<DemoServer> {
+  const database = await createTestDatabase(engine, { image: 'demo' });
   const config = loadConfig({
     NODE_ENV: 'test',
     GOLDTHREAD_DEMO: 'true',
     COOKIE_SECRET: 'browser-test-secret-browser-test-secret',
     SIGN_IN_LIMIT: '100',
   });
-  const service = await startService(config, { database, demoChildren, logger: false, workers: false });
+  const service = await startService(config, { database, logger: false, workers: false });
   await service.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = service.app.server.address() as AddressInfo;
   return {

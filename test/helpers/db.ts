@@ -1,35 +1,33 @@
 /**
- * Databases for tests: every database test runs on both engines. PGlite in memory; PostgreSQL in a fresh database
- * made for the test file and dropped after it (TEST_DATABASE_URL names the server, default the local one).
+ * Databases for tests: every database test runs on both engines. Each test database is a copy of one of the run's
+ * images (`images.ts`, built once by `test/global-setup.ts`): migrated and empty, or with the demo authority seeded.
+ * PGlite in memory, loaded from the image's tarball; PostgreSQL in a fresh database copied from the image's template
+ * database and dropped after the test file (TEST_DATABASE_URL names the server, default the local one).
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
 import { openDatabase, type Database, type Engine } from '../../src/platform/db/database.ts';
-import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import { admin, urlFor, type ImageName } from './images.ts';
 
 export const ENGINES: readonly Engine[] = ['pglite', 'postgres'];
-
-export const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase extends Database {
   /** The PostgreSQL connection string of this test's database (undefined on PGlite). */
   readonly url: string | undefined;
 }
 
-function urlFor(database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
+const tarballs = new Map<string, Promise<Blob>>();
 
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
+/** The PGlite image's tarball, read once per test file. */
+function pgliteImage(image: ImageName): Promise<Blob> {
+  const path = inject('testImages').pglite[image];
+  let tarball = tarballs.get(path);
+  if (!tarball) {
+    tarball = readFile(path).then((bytes) => new Blob([bytes]));
+    tarballs.set(path, tarball);
   }
+  return tarball;
 }
 
 /**
@@ -47,23 +45,27 @@ async function dropDatabase(name: string): Promise<void> {
   await admin((c) => c.query(`drop database if exists ${name} with (force)`));
 }
 
-/** A migrated, empty database on the given engine. Close it to drop it. */
+/**
+ * A database on the given engine copied from one of the run's images: `migrated` (the default), empty and migrated;
+ * or `demo`, the demo authority seeded (`DEMO_IMAGE_CHILDREN` children). Close it to drop it.
+ */
 export async function createTestDatabase(
   engine: Engine,
-  options: { migrate?: boolean } = {},
+  options: { image?: ImageName } = {},
 ): Promise<TestDatabase> {
+  const image = options.image ?? 'migrated';
   let database: Database;
   let url: string | undefined;
   let name: string | undefined;
   if (engine === 'pglite') {
-    database = await openDatabase({});
+    database = await openDatabase({ image: await pgliteImage(image) });
   } else {
     name = `gt_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await admin((c) => c.query(`create database ${name}`));
+    const template = inject('testImages').postgres[image];
+    await admin((c) => c.query(`create database ${name} template ${template}`));
     url = urlFor(name);
     database = await openDatabase({ url, poolSize: 4 });
   }
-  if (options.migrate !== false) await migrateToLatest(database.db);
   return {
     ...database,
     url,

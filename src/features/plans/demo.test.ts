@@ -1,7 +1,6 @@
 /** The demo plans: seeded with the demo authority, deterministic, mixed in quality, with audits; pages render. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/db.ts';
-import { seedDemo } from '../../app/demo.ts';
 import { DEMO_LA_CODE } from '../../demo/accounts.ts';
 import { checkPlan } from '../../domain/plan-quality/golden-thread.ts';
 import type { Snapshot } from './service.ts';
@@ -9,9 +8,8 @@ import type { Snapshot } from './service.ts';
 describe.each(ENGINES)('demo plans on %s', (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemo(database.db, { children: 600 });
-  }, 240_000);
+    database = await createTestDatabase(engine, { image: 'demo' });
+  });
   afterAll(() => database?.close());
 
   it('gives many children a structured plan of mixed quality, with versions and audits', async () => {

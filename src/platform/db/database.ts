@@ -30,6 +30,8 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /** Embedded, in memory: start from this data-folder image (a `dumpDataDir()` tarball) instead of an empty database. */
+  image?: Blob | undefined;
 }
 
 const DATE_OID = 1082;
@@ -104,6 +106,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   try {
     const pglite = await PGlite.create({
       ...(options.dataDir ? { dataDir: join(options.dataDir, 'pglite') } : {}),
+      ...(options.image ? { loadDataDir: options.image } : {}),
       extensions: { pg_trgm },
       parsers,
     });
