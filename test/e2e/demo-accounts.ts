@@ -1,0 +1,134 @@
+/**
+ * The demo contract in a real browser: every demo account signs in and sees its own work, and every page reachable
+ * from its home page (and one step further) passes axe's WCAG 2.2 A and AA checks with no violations.
+ * Runs against both the embedded database and PostgreSQL: one test file per engine (`demo-accounts-pglite.test.ts`,
+ * `demo-accounts-postgres.test.ts`), so two Vitest workers share the crawl.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/platform/db/database.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  pageLinks,
+  signInAs,
+  startDemoServer,
+  type DemoServer,
+} from '../helpers/browser.ts';
+
+/** What each account's home page must show: its own work. */
+const HOME_HEADINGS: Record<string, RegExp> = {
+  'caseworker@demo.example': /Your assessments/,
+  'manager@demo.example': /Your team/,
+  'leader@demo.example': /Your area/,
+  'ep@demo.example': /Advice asked of you/,
+  'health@demo.example': /Advice asked of you/,
+  'socialcare@demo.example': /Advice asked of you/,
+  'senco@demo.example': /Advice asked of you/,
+  'parent@demo.example': /Your child/,
+  'parent2@demo.example': /Your child/,
+  'youngperson@demo.example': /Your plan/,
+  'editor@demo.example': /Local Offer/,
+  'provider@demo.example': /Your Local Offer entries/,
+  'admin@demo.example': /Administration/,
+};
+
+/** Collapse record URLs to one visit per kind of page, so the crawl stays quick but covers every page type. */
+function pageKind(path: string): string {
+  return path
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')
+    .replace(/([?&])page=\d+/, '$1page=N')
+    .replace(/\?.*$/, (q) => (q.includes('page=') ? '?page' : '?filter'));
+}
+
+/** The whole demo contract on one engine. */
+export function describeDemoAccounts(engine: Engine): void {
+  describe(`demo accounts in a browser on ${engine}`, () => {
+    let server: DemoServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      [server, browser] = await Promise.all([startDemoServer(engine), launchBrowser()]);
+    }, 180_000);
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('public pages are accessible', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      for (const path of ['/', '/sign-in', '/accessibility', '/cookies', '/no-such-page']) {
+        await page.goto(`${server.baseUrl}${path}`);
+        await expectAccessible(page, path);
+      }
+      await context.close();
+    });
+
+    it('shows the sign-in errors accessibly and keeps the email typed', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/sign-in`);
+      await page.getByLabel('Email address').fill('<script>alert(1)</script>');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => page.title()).toMatch(/^Error: /);
+      expect(await page.getByLabel('Email address').inputValue()).toBe('<script>alert(1)</script>');
+      await expect
+        .poll(() => page.locator('.govuk-error-summary').textContent())
+        .toMatch(/Enter your password/);
+      await expectAccessible(page, 'sign-in with errors');
+      await context.close();
+    });
+
+    it.each(DEMO_ACCOUNTS.map((a) => a.email))(
+      '%s signs in, sees its own work, and every page it reaches is accessible',
+      async (email) => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await signInAs(page, server.baseUrl, email, DEMO_PASSWORD);
+        await expect.poll(() => page.locator('h1').first().textContent()).toMatch(HOME_HEADINGS[email]!);
+        await expectAccessible(page, `${email} home`);
+
+        const visited = new Set<string>([pageKind('/')]);
+        const queue = await pageLinks(page, server.baseUrl);
+        let depth2 = 0;
+        while (queue.length) {
+          const path = queue.shift()!;
+          const kind = pageKind(path);
+          if (visited.has(kind)) continue;
+          visited.add(kind);
+          const response = await page.goto(`${server.baseUrl}${path}`);
+          expect(response?.status(), `${email} GET ${path}`).toBeLessThan(400);
+          await expectAccessible(page, `${email} ${path}`);
+          // One step further from the home page's links, so record pages are checked too.
+          if (depth2 < 10) {
+            depth2++;
+            queue.push(...(await pageLinks(page, server.baseUrl)));
+          }
+        }
+        expect(visited.size, `${email} reached pages`).toBeGreaterThan(2);
+        await context.close();
+      },
+      120_000,
+    );
+
+    it('a parent on a phone sees their child and the people to contact', async () => {
+      const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+      const page = await context.newPage();
+      await signInAs(page, server.baseUrl, 'parent@demo.example', DEMO_PASSWORD);
+      await expect.poll(() => page.locator('h1').first().textContent()).toMatch(/Your child/);
+      const text = await page.locator('main').textContent();
+      expect(text).toMatch(/Your named officer/);
+      expect(text).toMatch(/independent advice/);
+      await expectAccessible(page, 'parent home on a phone');
+      await page
+        .getByRole('link', { name: /See the record for/ })
+        .first()
+        .click();
+      await expect.poll(() => page.locator('h2').allTextContents()).toContain('Family');
+      await expectAccessible(page, 'child record on a phone');
+      await context.close();
+    });
+  });
+}
