@@ -6,12 +6,23 @@ cd "$(dirname "$0")/.."
 
 bash scripts/ensure-services.sh
 
-echo "== Type check"
-npx --no-install tsc --noEmit
-echo "== Lint"
-npx --no-install eslint . --max-warnings 0
-echo "== Format"
-npx --no-install prettier --check . --log-level warn
+# Type check, lint and format side by side (each uses about one core), each one's output shown in turn; any failure
+# stops here, before the tests.
+checks=$(mktemp -d)
+trap 'rm -rf "$checks"' EXIT
+npx --no-install tsc --noEmit >"$checks/type-check" 2>&1 &
+type_check=$!
+npx --no-install eslint . --max-warnings 0 >"$checks/lint" 2>&1 &
+lint=$!
+npx --no-install prettier --check . --log-level warn >"$checks/format" 2>&1 &
+format=$!
+failed=0
+for step in "type-check $type_check" "lint $lint" "format $format"; do
+  read -r name pid <<<"$step"
+  if wait "$pid"; then echo "== ${name^}: passed"; else echo "== ${name^}: FAILED"; failed=1; fi
+  cat "$checks/$name"
+done
+[ "$failed" -eq 0 ] || exit 1
 
 echo "== Tests (Vitest: unit, routes, PGlite, PostgreSQL, browser with axe)"
 mkdir -p test-results
