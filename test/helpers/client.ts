@@ -49,6 +49,20 @@ export class TestClient {
     return this.post(postUrl, { ...fields, _csrf: token });
   }
 
+  /**
+   * GETs the form page, then POSTs the fields with its CSRF token and its one-use form token (the hidden `token`
+   * field that stops a double submit), as a browser would.
+   */
+  async submitWithFormToken(
+    formUrl: string,
+    fields: Record<string, string | string[]>,
+    postUrl = formUrl,
+  ): Promise<LightMyRequestResponse> {
+    const page = await this.get(formUrl);
+    const token = /name="token" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    return this.post(postUrl, { ...fields, token, _csrf: TestClient.csrfFrom(page.body) });
+  }
+
   async post(url: string, fields: Record<string, string | string[]>): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(fields)) {

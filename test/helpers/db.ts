@@ -6,8 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
 import { openDatabase, type Database, type Engine } from '../../src/platform/db/database.ts';
+import type { DB } from '../../src/platform/db/schema/index.ts';
 import { admin, urlFor, type ImageName } from './images.ts';
 
 export const ENGINES: readonly Engine[] = ['pglite', 'postgres'];
@@ -74,4 +76,13 @@ export async function createTestDatabase(
       if (name) await dropDatabase(name);
     },
   };
+}
+
+/** How many rows the table holds, in every authority. */
+export async function countRows(db: Kysely<DB>, table: keyof DB): Promise<number> {
+  const { n } = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }

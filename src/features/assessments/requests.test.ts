@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
-import { ENGINES } from '../../../test/helpers/db.ts';
+import { countRows, ENGINES } from '../../../test/helpers/db.ts';
 import {
   createAuthority,
   createChild,
@@ -27,27 +27,14 @@ const ESCAPED = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;';
 const LONG = 'a'.repeat(5001);
 const IMPOSSIBLE = { 'date-day': '30', 'date-month': '2', 'date-year': '2026' };
 
-async function tokenSubmit(client: TestClient, url: string, fields: Record<string, string | string[]>) {
-  const page = await client.get(url);
-  const token = /name="token" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-  return client.post(url, { ...fields, token, _csrf: TestClient.csrfFrom(page.body) });
-}
-
 describe.each(ENGINES)('online requests, advice documents and hostile input on %s', (engine) => {
   let t: TestApp;
   const la = '902';
   const ids: Record<string, string> = {};
   const emails: Record<string, string> = {};
   const clients: Record<string, TestClient> = {};
-  const count = async (table: 'assessment_case' | 'child' | 'family_member' | 'assessment_advice') =>
-    Number(
-      (
-        await t.database.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'assessment_case' | 'child' | 'family_member' | 'assessment_advice') =>
+    countRows(t.database.db, table);
   const caseRow = (id: string) =>
     t.database.db.selectFrom('assessment_case').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -289,7 +276,7 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
         .where('id', '=', ids.known!)
         .executeTakeFirstOrThrow()
     ).reference;
-    const recorded = await tokenSubmit(cw, '/assessments/record', {
+    const recorded = await cw.submitWithFormToken('/assessments/record', {
       child: ref,
       method: 'letter',
       requestedBy: 'parent',
@@ -388,7 +375,7 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
     const manager = clients.manager!;
     // Record a request.
     const cases = await count('assessment_case');
-    let r = await tokenSubmit(cw, '/assessments/record', {
+    let r = await cw.submitWithFormToken('/assessments/record', {
       child: HOSTILE,
       method: 'pigeon',
       requestedBy: '',
@@ -465,10 +452,10 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
 
     // Advice request.
     const adviceBefore = await count('assessment_advice');
-    r = await tokenSubmit(cw, `/assessments/${caseId}/advice`, { ...IMPOSSIBLE });
+    r = await cw.submitWithFormToken(`/assessments/${caseId}/advice`, { ...IMPOSSIBLE });
     expect(r.statusCode).toBe(400);
     expect(r.body).toContain('Select at least one person or service to ask for advice');
-    r = await tokenSubmit(cw, `/assessments/${caseId}/advice`, {
+    r = await cw.submitWithFormToken(`/assessments/${caseId}/advice`, {
       agencies: ['health'],
       'service-health': HOSTILE,
       ...IMPOSSIBLE,
@@ -477,7 +464,7 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
     expect(r.body).toContain('must be a real date');
     expect(r.body).toContain(ESCAPED);
     expect(await count('assessment_advice')).toBe(adviceBefore);
-    r = await tokenSubmit(cw, `/assessments/${caseId}/advice`, {
+    r = await cw.submitWithFormToken(`/assessments/${caseId}/advice`, {
       agencies: ['educational-psychology'],
       'professional-educational-psychology': ids.ep!,
       ...parts(today, 'date'),
@@ -561,14 +548,14 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
     expect((await cw.get(`/assessments/${caseId}`)).body).toContain('Download EP report.pdf');
 
     // Exception.
-    r = await tokenSubmit(cw, `/assessments/${caseId}/exception`, {
+    r = await cw.submitWithFormToken(`/assessments/${caseId}/exception`, {
       kind: 'volcano',
       reason: '',
       ...{ 'from-day': '30', 'from-month': '2', 'from-year': '2026' },
     });
     expect(r.statusCode).toBe(400);
     expect(r.body).toContain('Select the kind of exception');
-    r = await tokenSubmit(cw, `/assessments/${caseId}/exception`, {
+    r = await cw.submitWithFormToken(`/assessments/${caseId}/exception`, {
       kind: 'personal-circumstances',
       reason: HOSTILE,
       'from-day': '30',

@@ -4,39 +4,15 @@ import { readFileSync } from 'node:fs';
  * content, forms show GOV.UK errors with the input kept, hostile input is escaped, CSRF is enforced, and the Word
  * pack is a real .docx built from the same data as the page.
  */
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
+import { unzipEntry } from '../../../test/helpers/documents.ts';
 import { createAuthority, createUser, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { DEMO_PLAN_TITLE, seedImprovementDemo } from './demo.ts';
-
-/** Reads one file out of a zip archive through its central directory, enough to check a .docx. */
-function unzipEntry(zip: Buffer, name: string): string | undefined {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0) return undefined;
-  const entries = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < entries; i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    const entryName = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    if (entryName === name) {
-      const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(dataStart, dataStart + size);
-      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-    }
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return undefined;
-}
 
 describe.each(ENGINES)('improvement plan pages on %s', (engine) => {
   let t: TestApp;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
-import { ENGINES } from '../../../test/helpers/db.ts';
+import { countRows, ENGINES } from '../../../test/helpers/db.ts';
 import { createAuthority, createChild, createUser, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { draftStageCase, teamFor, THREE_ADVICE } from '../plans/fixtures.ts';
@@ -64,15 +64,7 @@ describe.each(ENGINES)('plan quality audits on %s', (engine) => {
   });
   afterAll(() => t?.close());
 
-  const count = async (table: 'plan_audit' | 'plan_audit_action') =>
-    Number(
-      (
-        await t.database.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'plan_audit' | 'plan_audit_action') => countRows(t.database.db, table);
 
   it('shows every error on an empty audit, keeps input, saves nothing', async () => {
     const r = await manager.submit(paths.planAudits.newAudit(planId), {

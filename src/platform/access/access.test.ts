@@ -119,6 +119,18 @@ describe.each(ENGINES)('access control on %s', (engine) => {
 
   it('answers 404 for a malformed record id and audits it', async () => {
     expect(await status('caseworker', '/children/not-a-uuid')).toBe(404);
+    const denied = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome', 'record_id', 'detail'])
+      .where('user_id', '=', users.caseworker!.id)
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(denied).toContainEqual({
+      action: 'child.read.denied',
+      outcome: 'denied',
+      record_id: null,
+      detail: { requested: 'not-a-uuid' },
+    });
   });
 
   it('lists only linked children to professionals and families, and none to the editor', async () => {
