@@ -12,10 +12,12 @@ import { registerTemplates } from '../platform/notify/templates.ts';
 import { buildApp, type AppDeps, type RouteRegistration } from '../platform/web/app.ts';
 import { todayInLondon } from '../platform/web/views.ts';
 import { adminFeature } from '../features/admin/index.ts';
-import { openCasesHeldBy } from '../features/assessments/index.ts';
+import { openCasesHeldBy, placementCase } from '../features/assessments/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { childrenFeature } from '../features/children/index.ts';
+import { consultationFeature } from '../features/consultation/index.ts';
 import { homeFeature } from '../features/home/index.ts';
+import { draftPlanPdf } from '../features/plans/index.ts';
 import { features, type AnyFeature } from './features.ts';
 
 /**
@@ -26,8 +28,9 @@ export function createServices(deps: ServiceDeps) {
   const auth = authFeature.createService(deps);
   const children = childrenFeature.createService(deps);
   const admin = adminFeature.createService(deps, { openCasesHeldBy });
-  const home = homeFeature.createService(deps, { children });
-  return { auth, children, admin, home };
+  const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });
+  const home = homeFeature.createService(deps, { children, consultation });
+  return { auth, children, admin, consultation, home };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -8,6 +8,7 @@ import { adviceFeature } from '../features/advice/index.ts';
 import { assessmentsFeature } from '../features/assessments/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { childrenFeature } from '../features/children/index.ts';
+import { consultationFeature } from '../features/consultation/index.ts';
 import { familyFeature } from '../features/family/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { improvementFeature } from '../features/improvement/index.ts';
@@ -27,6 +28,7 @@ export const features = [
   assessmentsFeature,
   adviceFeature,
   familyFeature,
+  consultationFeature,
   plansFeature,
   planAuditsFeature,
 ] as const;

@@ -19,6 +19,7 @@ describe('building, sharing and issuing an EHC plan in a browser', () => {
   let server: DemoServer;
   let browser: Browser;
   let reference: string;
+  let caseId: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDemoServer('pglite'), launchBrowser()]);
@@ -62,7 +63,7 @@ describe('building, sharing and issuing an EHC plan in a browser', () => {
       .limit(1)
       .executeTakeFirstOrThrow();
     reference = child.reference;
-    await draftStageCase(db, cw!.la_code, {
+    caseId = await draftStageCase(db, cw!.la_code, {
       childId: child.id,
       teamId: cw!.team_id!,
       officerId: cw!.id,
@@ -203,7 +204,15 @@ describe('building, sharing and issuing an EHC plan in a browser', () => {
     await cw.goto(`${planUrl}/placement`);
     await expectAccessible(cw, 'placement');
     await cw.getByLabel('School or setting').selectOption({ index: 1 });
+    const settingId = await cw.getByLabel('School or setting').inputValue();
     await cw.getByRole('button', { name: 'Save and run the checks' }).click();
+    // S3: a setting is consulted on the draft before the final plan names it.
+    await cw.goto(`${server.baseUrl}/assessments/${caseId}/placement`);
+    await expectAccessible(cw, 'preference and consultation');
+    await cw.getByLabel('School, college or nursery to consult', { exact: true }).selectOption(settingId);
+    await cw.getByRole('button', { name: 'Send the consultation' }).click();
+    await cw.waitForURL(/done=consulted/);
+    await expectAccessible(cw, 'consultation sent');
     await cw.goto(`${planUrl}/issue-final`);
     await expectAccessible(cw, 'issue the final plan');
     await cw.getByRole('button', { name: 'Issue the plan' }).click();

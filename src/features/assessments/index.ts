@@ -16,5 +16,8 @@ export const assessmentsFeature = {
 /** How many open assessments an officer holds (admin asks before switching an account off). */
 export { openCasesHeldBy } from './store.ts';
 
+/** A case's child and stage, for consultation on the placement (src/features/consultation). */
+export { placementCase } from './store.ts';
+
 /** The caseworker's workspace and the manager's team view, as pages' data (home shows them). */
 export { teamPage, workspacePage } from './routes.ts';

@@ -14,6 +14,7 @@ import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { arrayValue, formValues, singleError } from '../../platform/web/forms.ts';
+import { placementSummary } from '../consultation/index.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { EXCEPTION_KINDS } from '../../domain/clock/types.ts';
@@ -315,7 +316,9 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     const view = await db.transaction().execute((trx) => getCase(trx, actor, caseId, todayInLondon()));
     const query = request.query as Record<string, string>;
     const pending = await pendingRequesters(db, actor, view.record.id);
+    const placement = await placementSummary(db, actor.laCode, view.record.id, todayInLondon());
     return reply.view('assessments/case.njk', {
+      placement,
       pendingRequesters: pending.map((p) => ({
         ...p,
         newChild: (p.request_answers as RequestAnswers).newChild,

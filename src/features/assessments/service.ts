@@ -38,6 +38,8 @@ import {
   type Stage,
 } from '../../domain/assessment/journey.ts';
 import { loadFacts, refreshClock } from './store.ts';
+import { consultOnDraft, finalPlacementProblems } from '../consultation/index.ts';
+import type { NamedPlacement } from '../../domain/placement/placement.ts';
 import { longDate } from '../../domain/calendar.ts';
 
 export const STAFF: readonly Role[] = ['caseworker', 'team-manager'];
@@ -1169,6 +1171,8 @@ export async function serveDraft(ctx: ChangeContext, caseId: string, input: { da
     recordId: caseId,
     childId: record.child_id,
   });
+  // Every setting the family asked for is consulted on the draft the same day (S3).
+  await consultOnDraft(ctx, { caseId, childId: record.child_id, date: input.date });
   await notifyFamily(ctx, record, 'assessment-draft-served', {
     child: childName(record),
     served: longDate(input.date),
@@ -1232,7 +1236,12 @@ export async function recordResponse(
 export async function issueFinal(
   ctx: ChangeContext,
   caseId: string,
-  input: { date: string; planReference?: string | undefined },
+  input: {
+    date: string;
+    planReference?: string | undefined;
+    /** What section I names (from the plan); absent when the final plan is recorded without one. */
+    placement?: NamedPlacement | undefined;
+  },
 ): Promise<{ warnings: string[] }> {
   const { trx, actor } = ctx;
   requireRole(actor, STAFF, 'assessment.final');
@@ -1240,6 +1249,9 @@ export async function issueFinal(
   if (record.stage !== 'draft' || !record.draft_served)
     throw new JourneyError('date', 'The final plan can only be issued after the draft plan has been sent');
   checkDate('date', input.date, record.draft_served, ctx.today, 'the draft plan was sent');
+  // S3: only a consulted setting may be named, and a preference not named needs a recorded s39(4) ground.
+  const placement = await finalPlacementProblems(trx, actor.laCode, caseId, input.placement ?? null);
+  if (placement.length) throw new JourneyError('date', placement.map((p) => p.message).join('. '));
   await trx
     .updateTable('assessment_case')
     .set({ final_issued: input.date, plan_reference: input.planReference ?? null })

@@ -155,3 +155,13 @@ export async function openCasesHeldBy(db: Executor, laCode: string, officerId: s
     .executeTakeFirstOrThrow();
   return Number(held.n);
 }
+
+/** What consultation needs of a case: its child and where the journey stands (undefined if no such case). */
+export function placementCase(db: Executor, laCode: string, caseId: string) {
+  return db
+    .selectFrom('assessment_case')
+    .select(['id', 'child_id', 'stage', 'is_open', 'draft_served', 'final_issued', 'officer_id'])
+    .where('la_code', '=', laCode)
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+}

@@ -5,6 +5,7 @@ import type { RouteDeps } from '../../platform/feature.ts';
 import { govukPagination } from '../../platform/web/pagination.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { PLAN_STATUS_LABELS, PRIMARY_NEED_LABELS } from '../children/index.ts';
+import { schoolListView } from '../consultation/index.ts';
 import type { HomeService } from './service.ts';
 
 const labels = { needLabels: PRIMARY_NEED_LABELS, planLabels: PLAN_STATUS_LABELS };
@@ -28,11 +29,11 @@ async function homePage(
       ];
     case 'send-leader':
       return ['leader', { pageTitle: 'Your area', ...labels, ...(await service.leader(actor)) }];
-    case 'professional':
-      return [
-        'professional',
-        { pageTitle: 'Advice asked of you', ...labels, ...(await service.professional(actor, query)) },
-      ];
+    case 'professional': {
+      const data = await service.professional(actor, query);
+      const consultations = schoolListView(data.consultations);
+      return ['professional', { pageTitle: 'Advice asked of you', ...labels, ...data, consultations }];
+    }
     case 'parent':
     case 'young-person': {
       const pageTitle = actor.role === 'parent' ? 'Your child' : 'Your plan';

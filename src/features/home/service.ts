@@ -11,12 +11,15 @@ import { paths } from '../../platform/web/paths.ts';
 import { tasksPage } from '../advice/index.ts';
 import { teamPage, workspacePage } from '../assessments/index.ts';
 import type { ChildrenService } from '../children/index.ts';
+import type { ConsultationService } from '../consultation/index.ts';
 import { familyHome } from '../family/index.ts';
 import { editorHome, providerHome } from '../local-offer/index.ts';
 
 /** What home asks other features' services (passed by the composition root). */
 export interface HomeNeeds {
   readonly children: Pick<ChildrenService, 'list'>;
+  /** A school's consultations (its SENCO's or head teacher's first screen). */
+  readonly consultation: Pick<ConsultationService, 'forSchool'>;
 }
 
 export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs: HomeNeeds) {
@@ -48,7 +51,11 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
     },
 
     async professional(actor: Actor, query: unknown) {
-      return { ...(await tasksPage(db, actor, query, paths.home)), ...(await linkedChildren(actor)) };
+      return {
+        ...(await tasksPage(db, actor, query, paths.home)),
+        ...(await linkedChildren(actor)),
+        consultations: await needs.consultation.forSchool(actor, 1),
+      };
     },
 
     async family(actor: Actor) {

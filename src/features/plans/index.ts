@@ -10,3 +10,6 @@ export const plansFeature = {
   templates: PLAN_TEMPLATES,
   demo: seedPlansDemo,
 } satisfies Feature<'plans'>;
+
+/** The latest draft plan of an assessment case as a PDF, for the schools consulted on it. */
+export { draftPlanPdf } from './consultation-draft.ts';

@@ -337,6 +337,22 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
         })
       ).statusCode,
     ).toBe(303);
+    // S3: the setting named in section I must have been consulted on the draft.
+    const unconsulted = await caseworker.submit(paths.plans.issueFinal(planId), {
+      'date-day': '20',
+      'date-month': '1',
+      'date-year': '2026',
+    });
+    expect(unconsulted.statusCode).toBe(400);
+    expect(unconsulted.body).toContain('Testshire Primary has not been consulted');
+    expect(await count('ehc_plan_version')).toBe(1);
+    const placement = await caseworker.get(paths.consultation.case(caseId));
+    const consulted = await caseworker.post(paths.consultation.consult(caseId), {
+      _csrf: TestClient.csrfFrom(placement.body),
+      formToken: /name="formToken" value="([^"]+)"/.exec(placement.body)![1]!,
+      consultSettingId: setting.id,
+    });
+    expect(consulted.statusCode).toBe(303);
     const ok = await caseworker.submit(paths.plans.issueFinal(planId), {
       'date-day': '20',
       'date-month': '1',

@@ -1099,6 +1099,11 @@ export async function issuePlan(ctx: PlanContext, planId: string, input: { date:
       await issueFinal(ctx, record.case_id, {
         date: input.date,
         planReference: `${record.reference}-V${number}`,
+        placement: {
+          kind: 'setting',
+          settingId: loaded.plan.placement.settingId,
+          settingName: loaded.plan.placement.name,
+        },
       });
     }
   }

@@ -300,3 +300,18 @@ export function adviceAuthor(a: {
     authorRole: a.professional_title || a.service_name || AGENCY_LABELS[a.agency] || a.agency,
   };
 }
+
+/** The latest draft shared for an assessment case's plan (for the schools consulted on it), if any. */
+export function latestDraftOfCase(db: Executor, laCode: string, caseId: string) {
+  return db
+    .selectFrom('ehc_plan_version as v')
+    .innerJoin('ehc_plan as p', (j) => j.onRef('p.la_code', '=', 'v.la_code').onRef('p.id', '=', 'v.plan_id'))
+    .select(['v.id', 'v.plan_id', 'v.number', 'v.issued_on', 'v.snapshot'])
+    .where('v.la_code', '=', laCode)
+    .where('p.case_id', '=', caseId)
+    .where('v.kind', '=', 'draft')
+    .orderBy('v.issued_on', 'desc')
+    .orderBy('v.number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -112,6 +112,24 @@ export const paths = {
     family: (id: string) => `/your-assessment/${encodeURIComponent(id)}`,
     familyPattern: '/your-assessment/:caseId',
   },
+  consultation: {
+    /** The caseworker's page for a case: the family's preference, the consultations and their answers. */
+    case: (caseId: string) => `/assessments/${encodeURIComponent(caseId)}/placement`,
+    casePattern: '/assessments/:caseId/placement',
+    preference: (caseId: string) => `/assessments/${encodeURIComponent(caseId)}/placement/preference`,
+    preferencePattern: '/assessments/:caseId/placement/preference',
+    consult: (caseId: string) => `/assessments/${encodeURIComponent(caseId)}/placement/consult`,
+    consultPattern: '/assessments/:caseId/placement/consult',
+    refuse: (caseId: string, preferenceId: string) =>
+      `/assessments/${encodeURIComponent(caseId)}/placement/preferences/${encodeURIComponent(preferenceId)}/refuse`,
+    refusePattern: '/assessments/:caseId/placement/preferences/:preferenceId/refuse',
+    /** A school's consultations (its SENCO's or head teacher's list). */
+    list: '/consultations',
+    show: (id: string) => `/consultations/${encodeURIComponent(id)}`,
+    showPattern: '/consultations/:consultationId',
+    draft: (id: string) => `/consultations/${encodeURIComponent(id)}/draft-plan.pdf`,
+    draftPattern: '/consultations/:consultationId/draft-plan.pdf',
+  },
   advice: {
     tasks: '/advice',
     task: (id: string) => `/advice/${encodeURIComponent(id)}`,

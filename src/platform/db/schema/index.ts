@@ -4,6 +4,7 @@
  * (la_code on every table, key and foreign key), and OWNERS (./owners.ts) says which module owns each table.
  */
 import type { AssessmentTables } from './assessments.ts';
+import type { ConsultationTables } from './consultation.ts';
 import type { ImprovementTables } from './improvement.ts';
 import type { LocalOfferTables } from './local-offer.ts';
 import type { PeopleTables } from './people.ts';
@@ -19,6 +20,7 @@ export * from './local-offer.ts';
 export * from './assessments.ts';
 export * from './plans.ts';
 export * from './plan-audits.ts';
+export * from './consultation.ts';
 
 export type DB = PeopleTables &
   PlatformTables &
@@ -26,4 +28,5 @@ export type DB = PeopleTables &
   LocalOfferTables &
   AssessmentTables &
   PlanTables &
-  PlanAuditTables;
+  PlanAuditTables &
+  ConsultationTables;

@@ -26,7 +26,14 @@ export const PLATFORM_OWNERS = {
   change: ['src/platform/change/'],
 } as const;
 
-export const FEATURE_OWNERS = ['assessments', 'plans', 'plan-audits', 'local-offer', 'improvement'] as const;
+export const FEATURE_OWNERS = [
+  'assessments',
+  'consultation',
+  'plans',
+  'plan-audits',
+  'local-offer',
+  'improvement',
+] as const;
 
 export type Owner = keyof typeof PLATFORM_OWNERS | (typeof FEATURE_OWNERS)[number];
 
@@ -64,6 +71,8 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   assessment_exception: 'assessments',
   assessment_request_draft: 'assessments',
   assessment_form_token: 'assessments',
+  placement_preference: 'consultation',
+  consultation: 'consultation',
   ehc_plan: 'plans',
   ehc_plan_advice: 'plans',
   ehc_plan_item: 'plans',
