@@ -18,6 +18,7 @@ import { childrenFeature } from '../features/children/index.ts';
 import { consultationFeature } from '../features/consultation/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { draftPlanPdf } from '../features/plans/index.ts';
+import { returnsFeature } from '../features/returns/index.ts';
 import { features, type AnyFeature } from './features.ts';
 
 /**
@@ -30,7 +31,8 @@ export function createServices(deps: ServiceDeps) {
   const admin = adminFeature.createService(deps, { openCasesHeldBy });
   const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });
   const home = homeFeature.createService(deps, { children, consultation });
-  return { auth, children, admin, consultation, home };
+  const returns = returnsFeature.createService(deps);
+  return { auth, children, admin, consultation, home, returns };
 }
 
 export type Services = ReturnType<typeof createServices>;

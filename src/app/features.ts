@@ -16,6 +16,7 @@ import { localOfferFeature } from '../features/local-offer/index.ts';
 import { pagesFeature } from '../features/pages/index.ts';
 import { planAuditsFeature } from '../features/plan-audits/index.ts';
 import { plansFeature } from '../features/plans/index.ts';
+import { returnsFeature } from '../features/returns/index.ts';
 
 export const features = [
   pagesFeature,
@@ -31,6 +32,7 @@ export const features = [
   consultationFeature,
   plansFeature,
   planAuditsFeature,
+  returnsFeature,
 ] as const;
 
 export type AnyFeature = (typeof features)[number];

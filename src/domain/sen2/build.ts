@@ -217,7 +217,8 @@ function namedPlan(
   record.startDate = startDate;
   const ceased = record.ceasedDate;
   if (ceased !== '' && ceased < start) return null;
-  const fromCase = latest?.caseId ?? issuing?.id ?? null;
+  // The plan's request: the one the plan record names; without a plan record, the request that issued it.
+  const fromCase = latest ? latest.caseId : (issuing?.id ?? null);
   const requestIndex = fromCase ? caseRows.findIndex((r) => r.id === fromCase) : -1;
   record.planNo = '1';
   record.requestNo = requestIndex >= 0 ? requests[requestIndex]!.requestNo : '';

@@ -153,7 +153,7 @@ function personPlan(
       requestedBy: SOURCES[r.requestSource as keyof typeof SOURCES] ?? 'other',
       decision,
       outcome,
-      finalIssued: outcome?.outcome === 'issue-plan' ? outcome.date : null,
+      finalIssued: null,
     });
     for (const item of REQUEST_ITEMS) {
       if (item.key === 'receivedDate') continue;
@@ -188,6 +188,10 @@ function personPlan(
     } else if (named.details.length) extras[planExtraKey('details')] = JSON.stringify(named.details);
     const requestIndex = named.requestNo === '' ? null : (requestIndexByNo.get(named.requestNo) ?? null);
     plan = { startDate: named.startDate, placement, requestIndex };
+    // The plan's own request was concluded by issuing it: its final plan is the plan's start.
+    const issued = requestIndex === null ? undefined : requests[requestIndex];
+    if (issued?.outcome?.outcome === 'issue-plan' && named.startDate !== '')
+      requests[requestIndex!] = { ...issued, finalIssued: named.startDate };
     const active = named.active;
     if (active) {
       for (const item of ACTIVE_PLAN_ITEMS) extras[planExtraKey(item.key)] = active[item.key];

@@ -21,3 +21,11 @@ export { placementCase } from './store.ts';
 
 /** The caseworker's workspace and the manager's team view, as pages' data (home shows them). */
 export { teamPage, workspacePage } from './routes.ts';
+
+/** The requests as the returns read them, and requests read in from a SEN2 return (docs/sen2.md). */
+export {
+  existingRequestKeys,
+  insertImportedRequests,
+  requestsForReturns,
+  type ImportedRequest,
+} from './store.ts';

@@ -165,3 +165,121 @@ export function placementCase(db: Executor, laCode: string, caseId: string) {
     .where('id', '=', caseId)
     .executeTakeFirst();
 }
+
+/** Every request of the authority, as the returns read them (docs/sen2.md): its dates, outcomes and whether an
+ * exception to the 20-week limit is recorded. Cases joined to another request are left out. */
+export async function requestsForReturns(db: Executor, laCode: string) {
+  return db
+    .selectFrom('assessment_case as c')
+    .select((eb) => [
+      'c.id',
+      'c.child_id',
+      'c.request_received',
+      'c.requested_by',
+      'c.decision_date',
+      'c.decision_outcome',
+      'c.outcome_date',
+      'c.outcome',
+      'c.final_issued',
+      eb
+        .exists(
+          eb
+            .selectFrom('assessment_exception as e')
+            .select('e.id')
+            .whereRef('e.la_code', '=', 'c.la_code')
+            .whereRef('e.case_id', '=', 'c.id'),
+        )
+        .as('exceptions'),
+    ])
+    .where('c.la_code', '=', laCode)
+    .where('c.stage', '!=', 'linked')
+    .execute();
+}
+
+export interface ImportedRequest {
+  readonly childId: string;
+  /** Unique per authority: a request read in twice is made once. */
+  readonly key: string;
+  readonly received: string;
+  readonly requestedBy: 'parent' | 'young-person' | 'school' | 'other';
+  readonly decision: { readonly date: string; readonly outcome: 'assess' | 'not-assess' } | null;
+  readonly outcome: { readonly date: string; readonly outcome: 'issue-plan' | 'no-plan' } | null;
+  readonly finalIssued: string | null;
+}
+
+/** The keys of requests already read in, of those given. */
+export async function existingRequestKeys(
+  db: Executor,
+  laCode: string,
+  keys: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += 1000) {
+    const rows = await db
+      .selectFrom('assessment_case')
+      .select('idempotency_key')
+      .where('la_code', '=', laCode)
+      .where('idempotency_key', 'in', keys.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) found.add(r.idempotency_key);
+  }
+  return found;
+}
+
+/**
+ * Records requests read in from a return (in bulk, inside the caller's transaction), each with its stage and next
+ * step from the clock as of `asOf`; returns key -> case id. A request whose key exists already is left as it is.
+ */
+export async function insertImportedRequests(
+  trx: Executor,
+  laCode: string,
+  teamId: string,
+  requests: readonly ImportedRequest[],
+  asOf: string,
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (let i = 0; i < requests.length; i += 500) {
+    const values = requests.slice(i, i + 500).map((r) => {
+      const facts: CaseFacts = {
+        requestReceived: r.received,
+        decision: r.decision,
+        outcome: r.outcome,
+        draftServed: null,
+        finalIssued: r.finalIssued,
+        advice: [],
+        exceptions: [],
+      };
+      const stage = stageFor(facts);
+      const step = OPEN_STAGES.includes(stage) ? nextStep(caseTimeline(facts, asOf)) : undefined;
+      return {
+        la_code: laCode,
+        child_id: r.childId,
+        request_received: r.received,
+        request_method: 'letter' as const,
+        requested_by: r.requestedBy,
+        request_answers: JSON.stringify({ source: 'SEN2 return' }),
+        idempotency_key: r.key,
+        team_id: teamId,
+        stage,
+        is_open: OPEN_STAGES.includes(stage),
+        decision_date: r.decision?.date ?? null,
+        decision_outcome: r.decision?.outcome ?? null,
+        outcome_date: r.outcome?.date ?? null,
+        outcome: r.outcome?.outcome ?? null,
+        final_issued: r.finalIssued,
+        next_step: step?.id ?? null,
+        next_owner: step?.owner ?? null,
+        next_due: step?.due ?? null,
+        next_adjusted_due: step?.exception?.adjustedDue ?? null,
+      };
+    });
+    const rows = await trx
+      .insertInto('assessment_case')
+      .values(values)
+      .onConflict((oc) => oc.columns(['la_code', 'idempotency_key']).doNothing())
+      .returning(['id', 'idempotency_key'])
+      .execute();
+    for (const r of rows) ids.set(r.idempotency_key, r.id);
+  }
+  return ids;
+}

@@ -13,3 +13,6 @@ export const plansFeature = {
 
 /** The latest draft plan of an assessment case as a PDF, for the schools consulted on it. */
 export { draftPlanPdf } from './consultation-draft.ts';
+
+/** The plans as the returns read them, and plans read in from a SEN2 return (docs/sen2.md). */
+export { insertImportedPlans, plansForReturns } from './store.ts';

@@ -315,3 +315,62 @@ export function latestDraftOfCase(db: Executor, laCode: string, caseId: string) 
     .limit(1)
     .executeTakeFirst();
 }
+
+/** Every plan of the authority as the returns read them (docs/sen2.md), with its latest issued version's date. */
+export async function plansForReturns(db: Executor, laCode: string) {
+  return db
+    .selectFrom('ehc_plan as p')
+    .select((eb) => [
+      'p.id',
+      'p.child_id',
+      'p.case_id',
+      'p.status',
+      'p.final_issued',
+      'p.placement_setting_id',
+      eb
+        .selectFrom('ehc_plan_version as v')
+        .select((v) => v.fn.max('v.issued_on').as('d'))
+        .whereRef('v.la_code', '=', 'p.la_code')
+        .whereRef('v.plan_id', '=', 'p.id')
+        .where('v.kind', 'in', ['final', 'amended'])
+        .as('latest_issued'),
+    ])
+    .where('p.la_code', '=', laCode)
+    .execute();
+}
+
+/**
+ * Records plans read in from a return (in bulk, inside the caller's transaction): each a final plan issued on its
+ * start date, naming its placement. A child who has a plan already keeps it. Returns how many were made.
+ */
+export async function insertImportedPlans(
+  trx: Executor,
+  laCode: string,
+  plans: readonly {
+    childId: string;
+    caseId: string | null;
+    finalIssued: string;
+    placementSettingId: string | null;
+  }[],
+): Promise<number> {
+  let made = 0;
+  for (let i = 0; i < plans.length; i += 1000) {
+    const rows = await trx
+      .insertInto('ehc_plan')
+      .values(
+        plans.slice(i, i + 1000).map((p) => ({
+          la_code: laCode,
+          child_id: p.childId,
+          case_id: p.caseId,
+          status: 'final' as const,
+          final_issued: p.finalIssued,
+          placement_setting_id: p.placementSettingId,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['la_code', 'child_id']).doNothing())
+      .returning('id')
+      .execute();
+    made += rows.length;
+  }
+  return made;
+}

@@ -23,6 +23,7 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
   }
   if (['team-manager', 'send-leader'].includes(actor.role)) {
     items.push({ href: paths.planAudits.index, text: 'Plan quality' });
+    items.push({ href: paths.returns.index, text: 'Returns' });
   }
   if (['parent', 'young-person', 'professional'].includes(actor.role)) {
     items.push({
@@ -49,6 +50,7 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
       { href: paths.admin.users, text: 'Users' },
       { href: paths.admin.audit, text: 'Audit log' },
       { href: paths.admin.outbox, text: 'Messages sent' },
+      { href: paths.returns.sen2Import, text: 'Read in a SEN2 return' },
     );
   }
   const path = url.split('?')[0] ?? url;

@@ -6,6 +6,16 @@ export const paths = {
   health: '/health',
   accessibility: '/accessibility',
   cookies: '/cookies',
+  returns: {
+    index: '/returns',
+    inspectionList: '/returns/inspection-list',
+    sen2Exports: '/returns/sen2/exports',
+    sen2Export: (id: string) => `/returns/sen2/exports/${encodeURIComponent(id)}`,
+    sen2ExportPattern: '/returns/sen2/exports/:exportId',
+    sen2ExportFile: (id: string) => `/returns/sen2/exports/${encodeURIComponent(id)}/file`,
+    sen2ExportFilePattern: '/returns/sen2/exports/:exportId/file',
+    sen2Import: '/returns/sen2/import',
+  },
   children: {
     list: '/children',
     show: (id: string) => `/children/${encodeURIComponent(id)}`,

@@ -11,6 +11,7 @@ import type { PeopleTables } from './people.ts';
 import type { PlanAuditTables } from './plan-audits.ts';
 import type { PlanTables } from './plans.ts';
 import type { PlatformTables } from './platform.ts';
+import type { ReturnsTables } from './returns.ts';
 
 export * from './types.ts';
 export * from './people.ts';
@@ -21,6 +22,7 @@ export * from './assessments.ts';
 export * from './plans.ts';
 export * from './plan-audits.ts';
 export * from './consultation.ts';
+export * from './returns.ts';
 
 export type DB = PeopleTables &
   PlatformTables &
@@ -29,4 +31,5 @@ export type DB = PeopleTables &
   AssessmentTables &
   PlanTables &
   PlanAuditTables &
-  ConsultationTables;
+  ConsultationTables &
+  ReturnsTables;

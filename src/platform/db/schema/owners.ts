@@ -33,6 +33,7 @@ export const FEATURE_OWNERS = [
   'plan-audits',
   'local-offer',
   'improvement',
+  'returns',
 ] as const;
 
 export type Owner = keyof typeof PLATFORM_OWNERS | (typeof FEATURE_OWNERS)[number];
@@ -104,4 +105,6 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   improvement_update: 'improvement',
   improvement_evidence: 'improvement',
   improvement_report: 'improvement',
+  sen2_extra: 'returns',
+  sen2_export: 'returns',
 };
