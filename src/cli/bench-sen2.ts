@@ -6,10 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
+import { childrenByPlanStatus } from '../platform/people/children.ts';
 import { seedDemo } from '../app/demo.ts';
 import { admin, databaseUrl } from './bench-support.ts';
 
-export async function withPlans<T>(plans: number, fn: (database: Database, plans: number) => Promise<T>): Promise<T> {
+export async function withPlans<T>(
+  plans: number,
+  fn: (database: Database, plans: number) => Promise<T>,
+): Promise<T> {
   const name = `gt_bench_sen2_${process.pid}_${randomBytes(3).toString('hex')}`;
   await admin(`create database ${name}`);
   const database = await openDatabase({ url: databaseUrl(name), poolSize: 4 });
@@ -19,11 +23,7 @@ export async function withPlans<T>(plans: number, fn: (database: Database, plans
     // About 84% of the demo's children have a plan: seed enough children for the plans asked for.
     await seedDemo(database.db, { children: Math.ceil(plans / 0.8) });
     await sql`analyze`.execute(database.db);
-    const { n } = await database.db
-      .selectFrom('child')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('plan_status', '=', 'plan')
-      .executeTakeFirstOrThrow();
+    const n = (await childrenByPlanStatus(database.db, '999')).plan ?? 0;
     process.stdout.write(`seeded ${n} plans in ${Math.round(performance.now() - started)} ms\n`);
     return await fn(database, Number(n));
   } finally {

@@ -22,7 +22,9 @@ const bench: Benchmark = {
       });
       const csv = await timed(runs, () => inspectionFiles(database.db, ctx, '2026-12-01', 'csv'));
       process.stdout.write(`xlsx runs ${xlsx.ms.join(', ')} ms; csv runs ${csv.ms.join(', ')} ms\n`);
-      process.stdout.write(`${JSON.stringify({ plans, rows, xlsxMedianMs: xlsx.median, csvMedianMs: csv.median })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ plans, rows, xlsxMedianMs: xlsx.median, csvMedianMs: csv.median })}\n`,
+      );
     });
   },
 };

@@ -24,13 +24,21 @@ const bench: Benchmark = {
         text = result.text;
         persons = result.ret.persons.length;
       });
-      process.stdout.write(`export: ${persons} persons, ${text.length} bytes, runs ${exported.ms.join(', ')} ms\n`);
+      process.stdout.write(
+        `export: ${persons} persons, ${text.length} bytes, runs ${exported.ms.join(', ')} ms\n`,
+      );
       let made = 0;
       const imported = await timed(runs, async (run) => {
-        const summary = await importSen2(database.db, { userId: null, sessionId: null, ip: null }, String(990 - run), text, {
-          dryRun: false,
-          today: '2027-01-22',
-        });
+        const summary = await importSen2(
+          database.db,
+          { userId: null, sessionId: null, ip: null },
+          String(990 - run),
+          text,
+          {
+            dryRun: false,
+            today: '2027-01-22',
+          },
+        );
         made = summary.create.children;
       });
       process.stdout.write(`import: ${made} children each run, runs ${imported.ms.join(', ')} ms\n`);

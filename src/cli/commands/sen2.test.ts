@@ -37,7 +37,7 @@ describe('goldthread sen2 usage', () => {
       'cannot read',
     );
     expect(goldthread(env, 'import', '--input', 'x', '--la', '99').stderr).toContain('three-digit');
-  });
+  }, 120_000);
 });
 
 describe.each(ENGINES)('the demo return read in to an empty authority (%s)', (engine) => {
@@ -114,5 +114,5 @@ describe.each(ENGINES)('the demo return read in to an empty authority (%s)', (en
     const xml = join(dir, `again-${engine}.xml`);
     goldthread(env, 'export', '--census', CENSUS, '--la', '999', '--format', 'xml', '--output', xml);
     expect(readFileSync(xml, 'utf8')).toContain('<Collection>SEN2</Collection>');
-  });
+  }, 600_000);
 });

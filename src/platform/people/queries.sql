@@ -63,3 +63,22 @@ select "user_id", "result_id"
   where "la_code" = $1
     and "token" = $2;
 -- parameters: ["999","00000000-0000-4000-8000-0000000000aa"]
+
+-- caseworkChildren (the returns)
+select "id", "reference", "given_name", "family_name", "date_of_birth", "sex", "ethnicity", "postcode", "upn", "uln", "upn_missing_reason", "primary_need", "plan_status", "plan_first_issued", "known_to_social_care"
+  from "child"
+  where "la_code" = $1
+  order by "reference";
+-- parameters: ["999"]
+
+-- caseworkSettings (the returns)
+select "id", "urn", "name", "type", "phase"
+  from "setting"
+  where "la_code" = $1;
+-- parameters: ["999"]
+
+-- caseworkPlacements (the returns)
+select "child_id", "setting_id", "start_date", "end_date", "attendance"
+  from "child_setting"
+  where "la_code" = $1;
+-- parameters: ["999"]

@@ -6,6 +6,7 @@ import type { ChangeContext, Tx } from '../change/change.ts';
 import { once } from '../change/once.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { recordCaseEvent } from './case-events.ts';
+import { caseworkChildren, caseworkPlacements, caseworkSettings } from './casework.ts';
 import { recipientsFor } from './recipients.ts';
 
 const LA = '999';
@@ -56,6 +57,9 @@ describe('platform store SQL', () => {
         rows: (_q, n) => (n === 1 ? [{ user_id: actor.userId, result_id: 'result' }] : []),
         run: (db) => once(context(db), TOKEN, () => Promise.resolve('never')),
       },
+      { name: 'caseworkChildren (the returns)', run: (db) => caseworkChildren(db, LA) },
+      { name: 'caseworkSettings (the returns)', run: (db) => caseworkSettings(db, LA) },
+      { name: 'caseworkPlacements (the returns)', run: (db) => caseworkPlacements(db, LA) },
     ]);
     await expect(text).toMatchFileSnapshot('./queries.sql');
   });
