@@ -21,12 +21,32 @@ export interface CsvRecord {
  * with doubled quotes and line breaks; skips blank lines. An unclosed quote is an error.
  */
 export function parseCsv(text: string): CsvRecord[] {
+  // Fast path, line by line: a line with no quote is its cells split at the commas. The first line with a quote
+  // sends the rest of the text through the full reader below.
   const records: CsvRecord[] = [];
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lineNo = 1;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end > at && text[end - 1] === '\r' ? end - 1 : end);
+    if (line.includes('"') || line.includes('\r')) break;
+    if (line !== '') records.push({ line: lineNo, cells: line.split(',') });
+    at = end + 1;
+    lineNo++;
+  }
+  if (at >= text.length) return records;
+  return [...records, ...parseQuoted(text.slice(at), lineNo)];
+}
+
+/** The full reader: quoted cells, doubled quotes, line breaks inside quotes; lines numbered from `firstLine`. */
+function parseQuoted(text: string, firstLine: number): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let i = 0;
+  let line = firstLine;
   let cells: string[] = [];
   let cell = '';
-  let startLine = 1;
+  let startLine = firstLine;
   let quoted = false;
   let any = false;
   const endRecord = () => {

@@ -646,3 +646,17 @@ describe('reading a return into the casework', () => {
     expect(planImport(placement).problems[0]!.reason).toMatch(/EntryDate is blank/);
   });
 });
+
+describe('the CSV reader', () => {
+  it('reads plain lines and quoted ones alike, numbering lines across both', () => {
+    const text = 'a,b\r\nc,\r\n\r\n"d\ne",f\ng,h\n';
+    expect(parseCsv(text).map((r) => [r.line, r.cells])).toEqual([
+      [1, ['a', 'b']],
+      [2, ['c', '']],
+      [4, ['d\ne', 'f']],
+      [6, ['g', 'h']],
+    ]);
+    expect(parseCsv('x,y').map((r) => r.cells)).toEqual([['x', 'y']]);
+    expect(parseCsv('')).toEqual([]);
+  });
+});
