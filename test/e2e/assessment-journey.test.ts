@@ -76,6 +76,8 @@ describe('the assessment journey in a browser (pglite)', () => {
       .fill('Speech and language group at school twice a week.');
     await submit(page, 'Continue', 'request: involved');
     await page.getByLabel('School, college or nursery').check();
+    await submit(page, 'Continue', 'request: school');
+    await page.getByLabel('I have not decided yet').check();
     await submit(page, 'Continue', 'request: consent');
     await page.getByLabel('Yes', { exact: true }).check();
     await submit(page, 'Continue', 'check your answers');

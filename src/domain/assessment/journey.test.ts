@@ -176,9 +176,13 @@ describe('the online request’s question flow', () => {
       why: 'w',
       support: 's',
       involved: [],
+      schoolKind: 'undecided',
       consent: 'yes',
     };
     expect(nextRequestStep(all)).toBe('check');
+    expect(nextRequestStep({ ...all, schoolKind: undefined })).toBe('school');
+    expect(stepAfter('involved', { ...all, schoolKind: undefined })).toBe('school');
+    expect(stepAfter('school', { ...all, consent: undefined })).toBe('consent');
     expect(stepAfter('why', { ...all, support: undefined })).toBe('support');
     expect(stepAfter('consent', all)).toBe('check');
   });

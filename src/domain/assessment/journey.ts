@@ -241,7 +241,7 @@ export function stageFor(facts: Pick<CaseFacts, 'decision' | 'outcome' | 'finalI
 // ---- The online request: a journey declared as steps, then check your answers. ----
 
 export interface RequestStep {
-  readonly id: 'child' | 'new-child' | 'why' | 'support' | 'involved' | 'consent';
+  readonly id: 'child' | 'new-child' | 'why' | 'support' | 'involved' | 'school' | 'consent';
   readonly title: string;
 }
 
@@ -250,6 +250,7 @@ export const REQUEST_STEPS: readonly RequestStep[] = [
   { id: 'why', title: 'Why are you asking now?' },
   { id: 'support', title: 'What support is already in place?' },
   { id: 'involved', title: 'Who else is involved?' },
+  { id: 'school', title: 'Which school or college would you like?' },
   { id: 'consent', title: 'Sharing information' },
 ];
 
@@ -299,6 +300,13 @@ export interface RequestAnswers {
   support?: string;
   involved?: string[];
   involvedDetail?: string;
+  /**
+   * The family's preference for the plan (S3): a setting on the register, a type of setting, education otherwise
+   * than in a school, or not decided yet (then nothing is recorded; the family can still ask when the draft comes).
+   */
+  schoolKind?: 'setting' | 'type' | 'otherwise' | 'undecided';
+  schoolSettingId?: string;
+  schoolType?: string;
   consent?: 'yes' | 'no';
 }
 
@@ -311,6 +319,7 @@ export function nextRequestStep(answers: RequestAnswers): RequestStep['id'] | 'c
   if (!answers.why) return 'why';
   if (!answers.support) return 'support';
   if (!answers.involved) return 'involved';
+  if (!answers.schoolKind) return 'school';
   if (!answers.consent) return 'consent';
   return 'check';
 }

@@ -130,6 +130,7 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
     await client.submit('/request-assessment/why', { why: 'Struggling at school' });
     await client.submit('/request-assessment/support', { support: 'Reading group' });
     await client.submit('/request-assessment/involved', { involved: ['school'] });
+    await client.submit('/request-assessment/school', { schoolKind: 'undecided' });
     const r = await client.submit('/request-assessment/consent', { consent: 'yes' });
     expect(r.headers.location).toBe('/request-assessment/check');
   }

@@ -113,6 +113,7 @@ describe.each(ENGINES)('consultation and naming the placement on %s', (engine) =
   let caseworker: TestClient;
   let leader: TestClient;
   let parent: TestClient;
+  let parent2: TestClient;
   let northgateSenco: TestClient;
   let eastfieldSenco: TestClient;
   let southsideSenco: TestClient;
@@ -157,12 +158,21 @@ describe.each(ENGINES)('consultation and naming the placement on %s', (engine) =
     childId = child.id;
     await grant(db, la, p.id, child.id, 'parent');
     caseId = await draftStageCase(db, la, child.id, team.id, cw.id);
+    const p2 = await createUser(db, la, 'parent');
+    const child2 = await createChild(db, la, { givenName: 'Sky', familyName: 'Asker', leadOfficerId: cw.id });
+    await db
+      .updateTable('child')
+      .set({ plan_status: 'none', plan_first_issued: null })
+      .where('id', '=', child2.id)
+      .execute();
+    await grant(db, la, p2.id, child2.id, 'parent');
     northgate = await school(db, la, 'Northgate Primary');
     eastfield = await school(db, la, 'Eastfield School', 'Otherborough Council');
     southside = await school(db, la, 'Southside Academy');
     caseworker = await signIn(cw.email);
     leader = await signIn(lead.email);
     parent = await signIn(p.email);
+    parent2 = await signIn(p2.email);
     northgateSenco = await signIn(northgate.senco.email);
     eastfieldSenco = await signIn(eastfield.senco.email);
     southsideSenco = await signIn(southside.senco.email);
@@ -409,6 +419,60 @@ describe.each(ENGINES)('consultation and naming the placement on %s', (engine) =
     expect(page.body).toContain(
       'Attending the school would be incompatible with the efficient use of resources',
     );
+    // The family is told who was consulted, each answer's outcome, and the ground and reasons.
+    const family = await parent.get(paths.assessments.family(caseId));
+    expect(family.body).toContain('Northgate Primary answered on');
+    expect(family.body).toContain('they can meet your child');
+    expect(family.body).toContain('We asked Eastfield School on your behalf');
+    expect(family.body).toContain('The council has decided not to name it');
+    expect(family.body).toContain('Eastfield School can meet the needs at a lower cost');
+  });
+
+  it('the family asks for a school in the online request: kept as a structured preference on the new case', async () => {
+    const step = (s: string) => `/request-assessment/${s}`;
+    const start = await parent2.get(step('child'));
+    const childValue = /name="childId" type="radio" value="([0-9a-f-]{36})"/.exec(start.body)![1]!;
+    await parent2.submit(step('child'), { childId: childValue, detailsCorrect: 'yes' });
+    await parent2.submit(step('why'), { why: 'Finding school very hard' });
+    await parent2.submit(step('support'), { support: 'None' });
+    const involved = await parent2.submit(step('involved'), { involved: ['school'] });
+    expect(involved.headers.location).toBe(step('school'));
+    const page = await parent2.get(step('school'));
+    expect(page.body).toContain('Which school or college would you like?');
+    const missing = await parent2.submit(step('school'), { schoolKind: 'setting', schoolSettingId: '' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('Choose the school, college or nursery from the list');
+    expect(missing.body).toMatch(/value="setting" checked/);
+    const unknown = await parent2.submit(step('school'), {
+      schoolKind: 'setting',
+      schoolSettingId: randomUUID(),
+    });
+    expect(unknown.statusCode).toBe(400);
+    const ok = await parent2.submit(step('school'), { schoolKind: 'setting', schoolSettingId: northgate.id });
+    expect(ok.headers.location).toBe(step('consent'));
+    await parent2.submit(step('consent'), { consent: 'yes' });
+    const check = await parent2.get(step('check'));
+    expect(check.body).toContain('School or college you would like');
+    expect(check.body).toContain('Northgate Primary');
+    const draft = /name="draft" value="([^"]+)"/.exec(check.body)![1]!;
+    const sent = await parent2.post(step('check'), { draft, _csrf: TestClient.csrfFrom(check.body) });
+    expect(sent.statusCode).toBe(303);
+    const newCase = /sent\/([0-9a-f-]{36})/.exec(sent.headers.location as string)![1]!;
+    const preferences = await t.database.db
+      .selectFrom('placement_preference')
+      .selectAll()
+      .where('case_id', '=', newCase)
+      .execute();
+    expect(preferences).toEqual([
+      expect.objectContaining({ kind: 'setting', setting_id: northgate.id, source: 'request' }),
+    ]);
+    const family = await parent2.get(paths.assessments.family(newCase));
+    expect(family.body).toContain('You asked for Northgate Primary');
+    const staff = await caseworker.get(paths.consultation.case(newCase));
+    expect(staff.body).toContain('(in the request)');
+    expect(
+      await t.database.db.selectFrom('consultation').select('id').where('case_id', '=', newCase).execute(),
+    ).toEqual([]);
   });
 
   it('only staff record preferences, consult and refuse', async () => {

@@ -36,6 +36,9 @@ import { caseForView } from '../assessments/routes.ts';
 import { arrayValue } from '../../platform/web/forms.ts';
 import { createRequest, familyCase, familyCases, type CaseView } from '../assessments/service.ts';
 import { PRIMARY_NEED_LABELS } from '../children/index.ts';
+import { placementCase } from '../assessments/index.ts';
+import { familyPlacementLines, placementSummary, recordPreference } from '../consultation/index.ts';
+import { SETTING_TYPES } from '../../domain/placement/placement.ts';
 import {
   alreadyLinked,
   childForNewDetails,
@@ -92,10 +95,61 @@ const STEP_SCHEMAS: Record<RequestStep['id'], z.ZodType> = {
       .max(2000, { error: 'Names and details must be 2,000 characters or fewer' })
       .optional(),
   }),
+  school: z
+    .object({
+      schoolKind: z.enum(['setting', 'type', 'otherwise', 'undecided'], {
+        error: 'Select what you would like, or that you have not decided yet',
+      }),
+      schoolSettingId: z.string().optional(),
+      schoolType: z.string().optional(),
+    })
+    .refine((v) => v.schoolKind !== 'setting' || isUuid(v.schoolSettingId ?? ''), {
+      error: 'Choose the school, college or nursery from the list',
+      path: ['schoolSettingId'],
+    })
+    .refine(
+      (v) => v.schoolKind !== 'type' || (SETTING_TYPES as readonly string[]).includes(v.schoolType ?? ''),
+      {
+        error: 'Choose the type of school from the list',
+        path: ['schoolType'],
+      },
+    )
+    .transform((v) => ({
+      schoolKind: v.schoolKind,
+      ...(v.schoolKind === 'setting' ? { schoolSettingId: v.schoolSettingId } : {}),
+      ...(v.schoolKind === 'type' ? { schoolType: v.schoolType } : {}),
+    })),
   consent: z.object({
     consent: z.enum(['yes', 'no'], { error: 'Select yes if the council can share information' }),
   }),
 };
+
+/** The answers to the school question (the family's preference, S3). */
+const SCHOOL_KINDS = [
+  { value: 'setting', text: 'A school, college or nursery', hint: 'Choose it from the list below.' },
+  {
+    value: 'type',
+    text: 'A type of school',
+    hint: 'For example, a special school. Choose it from the list below.',
+  },
+  { value: 'otherwise', text: 'Education otherwise than in a school', hint: 'For example, at home.' },
+  {
+    value: 'undecided',
+    text: 'I have not decided yet',
+    hint: 'You can still ask when the council sends the draft plan.',
+  },
+] as const;
+
+function schoolAnswer(
+  answers: RequestAnswers,
+  settings: ReadonlyArray<{ id: string; name: string }>,
+): string {
+  if (answers.schoolKind === 'setting')
+    return settings.find((x) => x.id === answers.schoolSettingId)?.name ?? 'A school, college or nursery';
+  if (answers.schoolKind === 'type') return answers.schoolType ?? 'A type of school';
+  if (answers.schoolKind === 'otherwise') return 'Education otherwise than in a school';
+  return 'Not decided yet';
+}
 
 const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i;
 
@@ -398,6 +452,13 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
       isParent: actor.role === 'parent',
       isSchool: actor.role === 'professional',
       isYoungPerson: actor.role === 'young-person',
+      ...(step.id === 'school'
+        ? {
+            settings: await settingRegister(db, actor.laCode),
+            settingTypes: SETTING_TYPES,
+            schoolKinds: SCHOOL_KINDS,
+          }
+        : {}),
       ...(step.id === 'new-child'
         ? {
             settings: await settingRegister(db, actor.laCode),
@@ -448,6 +509,7 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
         involved: INVOLVED_OPTIONS.filter((o) => (answers.involved ?? []).includes(o.value)).map(
           (o) => o.text,
         ),
+        schoolAnswer: schoolAnswer(answers, await settingRegister(db, actor.laCode)),
       });
     }
     const step = findStep(id);
@@ -504,6 +566,18 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
             idempotencyKey: key,
           },
         );
+        // The family's preference for the plan (S3), recorded on the case the request joined.
+        if (answers.schoolKind && answers.schoolKind !== 'undecided') {
+          const kase = await placementCase(trx, actor.laCode, made.caseId);
+          if (kase)
+            await recordPreference({ trx, actor, jobs: deps.jobs, today }, kase, {
+              kind: answers.schoolKind,
+              settingId: answers.schoolSettingId,
+              settingType: answers.schoolType,
+              received: today,
+              source: 'request',
+            });
+        }
         const ownId = await recordRequester(trx, actor, key, link);
         await trx
           .updateTable('assessment_request_draft')
@@ -579,6 +653,16 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
           fields: { childId: { text: 'Select the child or young person' } },
         };
     }
+    if (
+      step.id === 'school' &&
+      parsed.success &&
+      values.schoolKind === 'setting' &&
+      !(await settingRegister(db, actor.laCode)).some((x) => x.id === values.schoolSettingId)
+    )
+      errors = {
+        list: [{ text: 'Choose the school, college or nursery from the list', href: '#schoolSettingId' }],
+        fields: { schoolSettingId: { text: 'Choose the school, college or nursery from the list' } },
+      };
     if (errors) return renderStep(request, reply, step, values, errors);
     const data = parsed.data as Record<string, unknown>;
     if (step.id === 'involved') data.involved = values.involved;
@@ -592,6 +676,10 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
         delete (answers as Record<string, unknown>).corrections;
       }
       if (step.id === 'child' && data.childId !== 'new') delete (answers as Record<string, unknown>).newChild;
+      if (step.id === 'school') {
+        if (data.schoolKind !== 'setting') delete (answers as Record<string, unknown>).schoolSettingId;
+        if (data.schoolKind !== 'type') delete (answers as Record<string, unknown>).schoolType;
+      }
       if (draft) {
         await trx
           .updateTable('assessment_request_draft')
@@ -649,10 +737,12 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = actorOf(request);
     const { caseId } = request.params as { caseId: string };
     const view = await db.transaction().execute((trx) => familyCase(trx, actor, caseId, todayInLondon()));
+    const placement = await placementSummary(db, actor.laCode, view.record.id, todayInLondon());
     return reply.view('family/case.njk', {
       pageTitle: `${view.record.given_name}'s assessment`,
       backLink: paths.home,
       ...familyView(view),
+      placement: { preferences: placement.preferences, lines: familyPlacementLines(placement) },
     });
   });
 }
