@@ -122,6 +122,8 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     r = await parent.submit('/request-assessment/support', { support: 'Reading group' });
     expect(r.headers.location).toBe('/request-assessment/involved');
     r = await parent.submit('/request-assessment/involved', { involved: ['school', 'health'] });
+    expect(r.headers.location).toBe('/request-assessment/school');
+    r = await parent.submit('/request-assessment/school', { schoolKind: 'undecided' });
     expect(r.headers.location).toBe('/request-assessment/consent');
     r = await parent.submit('/request-assessment/consent', { consent: 'yes' });
     expect(r.headers.location).toBe('/request-assessment/check');
