@@ -151,8 +151,14 @@ describe('the improvement plan in a browser on pglite', () => {
     await page.getByRole('button', { name: 'Check the plan' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/Check the plan before you import it/);
     await expectAccessible(page, 'import preview from a file');
-    await page.getByRole('button', { name: 'Import 1 action' }).click();
+    // "Purple" is not a status: the row is imported all the same, with a note, and the notes stay with the plan.
+    await page.getByRole('button', { name: 'Import 2 actions' }).click();
     await page.waitForURL(/\/improvement\/plans\/[0-9a-f-]{36}\?imported=1$/);
+    await expect
+      .poll(() => page.locator('.govuk-notification-banner').textContent())
+      .toMatch(/The plan was imported: 2 actions with 1 note to check below/);
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/"Purple" is not a status we know/);
+    await expectAccessible(page, 'plan after an import, with its notes');
     await context.close();
   }, 120_000);
 

@@ -62,27 +62,38 @@ describe('goldthread improvement import', () => {
       `${JSON.stringify({
         areas: 2,
         focusAreas: 2,
-        actions: 5,
-        byStatus: { complete: 1, 'on-track': 2, 'significant-risk': 1, 'high-risk': 0, 'not-started': 1 },
+        actions: 9,
+        byStatus: { complete: 1, 'on-track': 2, 'significant-risk': 1, 'high-risk': 0, 'not-started': 5 },
         overdue: ['9 B'],
-        undatedEnd: ['6 C', '6 D'],
+        undatedEnd: ['6 C', '6 D', '6 E'],
         ongoing: ['9 H', '6 C'],
-        problems: [
-          { row: 7, column: 'ref', message: 'reference 9 B is already used in row 3' },
-          { row: 8, column: 'end', message: 'the end (2022-03-31) is before the start (2022-06-01)' },
+        // Every row has a reference and an action, so none is refused: what a person would ask about is noted.
+        problems: [],
+        notes: [
+          {
+            row: 7,
+            column: 'ref',
+            message: 'reference 9 B is already used in row 3; this action is imported as "9 B (2)"',
+          },
+          {
+            row: 8,
+            column: 'end',
+            message:
+              'the end (2022-03-31) is before the start (2022-06-01); the end is kept as written ("Mar 22"), not as a date, until it is corrected',
+          },
           {
             row: 9,
             column: 'status',
             message:
-              '"Purple" is not a status: use complete, on track, significant risk, high risk, not started (or blue, green, amber, red)',
+              '"Purple" is not a status we know (complete, on track, significant risk, high risk, not started, or blue, green, amber, red); the action is imported as not started, as a blank status is, until someone posts an update',
           },
           {
             row: 10,
             column: 'start',
-            message: '"Smarch 22" is not a month and year such as "Mar 22" or "Sept 2022"',
+            message:
+              '"Smarch 22" is not a month and year such as "Mar 22" or "Sept 2022"; it is kept as written, and the action has no start date until it is corrected',
           },
         ],
-        notes: [],
       })}\n`,
     );
   });
@@ -131,6 +142,30 @@ describe('goldthread improvement import', () => {
     expect(summary.notes.filter((n) => n.column === 'overall_impact')).toHaveLength(6);
   });
 
+  it("imports a plan with the real plan's headings and oddities, refusing only rows with no reference or action", () => {
+    const { code, stdout } = goldthread(
+      'improvement',
+      'import',
+      '--input',
+      'src/domain/improvement/fixtures/wsoa-shape-plan.csv',
+      '--dry-run',
+      '--as-of',
+      '2022-06-01',
+    );
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout) as {
+      actions: number;
+      problems: { row: number; message: string }[];
+      notes: unknown[];
+    };
+    expect(summary.actions).toBe(11);
+    expect(summary.problems.map((p) => p.message)).toEqual([
+      'this action has no reference',
+      'reference 4 C has no action',
+    ]);
+    expect(summary.notes).toHaveLength(15);
+  });
+
   it.each([
     [['improvement'], 'usage: goldthread improvement import'],
     [['improvement', 'import', '--dry-run'], '--input is required'],
@@ -162,7 +197,8 @@ describe('runImport with a store', () => {
     });
     expect(code).toBe(0);
     expect(saved).toHaveLength(1);
-    expect(JSON.parse(out.join(''))).toMatchObject({ planId: 'plan-1', areas: 2, focusAreas: 2, actions: 5 });
+    expect(JSON.parse(out.join(''))).toMatchObject({ planId: 'plan-1', areas: 2, focusAreas: 2, actions: 9 });
+    expect((saved[0] as { notes: unknown[] }).notes).toHaveLength(4);
   });
 });
 
@@ -173,7 +209,7 @@ describe('goldthread improvement import into the database, and export', () => {
     expect(stderr).toContain('there is no local authority 998');
   });
 
-  it('imports the rows that were read in one transaction, refuses the same title twice, and exports', async () => {
+  it('imports every row with a reference and an action in one transaction, refuses the same title twice, and exports', async () => {
     const database = await openDatabase({ dataDir });
     try {
       await migrateToLatest(database.db);
@@ -193,9 +229,15 @@ describe('goldthread improvement import into the database, and export', () => {
     );
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    const result = JSON.parse(first.stdout) as { planId: string; actions: number; problems: unknown[] };
-    expect(result.actions).toBe(5);
-    expect(result.problems).toHaveLength(4);
+    const result = JSON.parse(first.stdout) as {
+      planId: string;
+      actions: number;
+      problems: unknown[];
+      notes: unknown[];
+    };
+    expect(result.actions).toBe(9);
+    expect(result.problems).toHaveLength(0);
+    expect(result.notes).toHaveLength(4);
     expect(result.planId).toMatch(/^[0-9a-f-]{36}$/);
 
     const again = goldthread('improvement', 'import', '--input', file, '--title', 'Test plan');
@@ -208,7 +250,7 @@ describe('goldthread improvement import into the database, and export', () => {
     expect(lines[0]).toBe(
       'area,area_title,focus_area,focus_area_title,ref,action,owner,start,end,status,evidence_of_impact,overall_impact',
     );
-    expect(lines.filter((l) => /^\d,/.test(l))).toHaveLength(5);
+    expect(lines.filter((l) => /^\d,/.test(l))).toHaveLength(9);
     const out = join(dir, 'out.csv');
     expect(goldthread('improvement', 'export', '--output', out).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('Issue a statement, publicly');

@@ -169,6 +169,62 @@ export function parseStatus(raw: string): Status | null {
   return STATUS_WORDS.get(words) ?? null;
 }
 
+/** Other words plans use for a status that leave no doubt which one is meant. */
+const STATUS_SYNONYMS = new Map<string, Status>([
+  ['done', 'complete'],
+  ['finished', 'complete'],
+  ['achieved', 'complete'],
+  ['closed', 'complete'],
+  ['delivered', 'complete'],
+  ['on target', 'on-track'],
+  ['on schedule', 'on-track'],
+  ['running to plan', 'on-track'],
+  ['at risk', 'significant-risk'],
+  ['escalated', 'high-risk'],
+  ['escalation required', 'high-risk'],
+  ['not yet started', 'not-started'],
+  ['not begun', 'not-started'],
+  ['not due', 'not-started'],
+  ['not yet due', 'not-started'],
+]);
+
+/** How a status cell reads: one of the plan's words; another word, or ours followed by more; or not a status. */
+export type StatusReading =
+  | { kind: 'exact'; status: Status }
+  | { kind: 'read-as'; status: Status }
+  | { kind: 'unknown'; status: 'not-started' };
+
+/**
+ * Reads a status cell as a person would. The plan's own words (`parseStatus`) are exact. Other unambiguous words
+ * ("Done", "On target", "At risk") and a status followed by more words ("Complete - see board minutes", "Amber:
+ * recruitment delayed") are read as that status. Anything else ("Purple", "Red/Amber", "In progress") is unknown:
+ * the caller imports it as not started, as a blank status is, and notes what was written.
+ */
+export function readStatus(raw: string): StatusReading {
+  const exact = parseStatus(raw);
+  if (exact !== null) return { kind: 'exact', status: exact };
+  const words = raw
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
+  const synonym = STATUS_SYNONYMS.get(words);
+  if (synonym !== undefined) return { kind: 'read-as', status: synonym };
+  // The longest status phrase the cell starts with, as whole words; a second status word makes it ambiguous.
+  const phrases = [...STATUS_WORDS.keys(), ...STATUS_SYNONYMS.keys()]
+    .filter((p) => p !== '' && (words === p || words.startsWith(`${p} `)))
+    .sort((a, b) => b.length - a.length);
+  const phrase = phrases[0];
+  if (phrase !== undefined) {
+    const status = STATUS_WORDS.get(phrase) ?? STATUS_SYNONYMS.get(phrase);
+    const rest = words.slice(phrase.length).trim();
+    const other = [...STATUS_WORDS.entries(), ...STATUS_SYNONYMS.entries()].some(
+      ([p, s]) => p !== '' && s !== status && new RegExp(`\\b${p}\\b`).test(rest),
+    );
+    if (status !== undefined && !other) return { kind: 'read-as', status };
+  }
+  return { kind: 'unknown', status: 'not-started' };
+}
+
 /** The words export writes for each status; each reads back as the same status. */
 export const STATUS_LABELS: Record<Status, string> = {
   complete: 'Complete',

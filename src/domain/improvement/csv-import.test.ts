@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePlanCsv } from './csv-import.ts';
+import { headerColumn, parsePlanCsv } from './csv-import.ts';
 import { generatePlanCsv } from './generate.ts';
+import { COLUMNS } from './types.ts';
 
 const HEADER = 'ref,action,owner,start,end,status,evidence_of_impact';
 
@@ -36,16 +38,18 @@ describe('parsePlanCsv: columns', () => {
     ]);
   });
 
-  it('reports missing required columns on row 1 and reads no rows', () => {
-    const plan = parsePlanCsv('reference,owner\n9 A,Head of SEND\n');
+  it('reports missing required columns on row 1 and reads no rows; notes a column it does not know', () => {
+    const plan = parsePlanCsv('number,owner\n9 A,Head of SEND\n');
     expect(plan.actions).toEqual([]);
-    expect(plan.problems).toEqual([
+    expect(plan.notes).toEqual([
       {
         row: 1,
         column: null,
         message:
-          'the column "reference" is not one of area, area_title, focus_area, focus_area_title, ref, action, owner, start, end, status, evidence_of_impact, overall_impact; it is ignored',
+          'the column "number" is not one we know (area, area_title, focus_area, focus_area_title, ref, action, owner, start, end, status, evidence_of_impact, overall_impact); it is not read',
       },
+    ]);
+    expect(plan.problems).toEqual([
       { row: 1, column: 'ref', message: 'the required column "ref" is missing' },
       { row: 1, column: 'action', message: 'the required column "action" is missing' },
       { row: 1, column: null, message: 'no rows were read because required columns are missing' },
@@ -58,12 +62,64 @@ describe('parsePlanCsv: columns', () => {
     ]);
   });
 
-  it('reports a repeated column and reads the first', () => {
-    const plan = parsePlanCsv('ref,action,ref\n1 A,Do it,2 B\n');
-    expect(plan.problems).toEqual([
-      { row: 1, column: 'ref', message: 'the column "ref" appears twice; only the first is read' },
+  it('notes a repeated column and reads the first', () => {
+    const plan = parsePlanCsv('ref,action,Reference\n1 A,Do it,2 B\n');
+    expect(plan.problems).toEqual([]);
+    expect(plan.notes).toEqual([
+      {
+        row: 1,
+        column: 'ref',
+        message: 'the column "Reference" is a second ref column; only the first is read',
+      },
     ]);
     expect(plan.actions.map((a) => a.ref)).toEqual(['1 A']);
+  });
+
+  it("recognises the real plan's headers and their variants", () => {
+    // The seed plan's tables, as a spreadsheet saves them: "Milestone Action(s)", "Accountable Officer" (or "Lead",
+    // or "Accountabl e Officer" where a word was split), "RAG", "Overall Impact of Focus (Area)"; and other plans'.
+    const variants: [string, string][] = [
+      ['Ref', 'ref'],
+      ['Reference', 'ref'],
+      ['Milestone Actions', 'action'],
+      ['Milestone Action', 'action'],
+      ['Accountable Officer', 'owner'],
+      ['Accountabl e Officer', 'owner'],
+      ['Accountable Lead', 'owner'],
+      ['Lead officer', 'owner'],
+      ['Milestone Start Date', 'start'],
+      ['Milestone start date', 'start'],
+      ['Milestone End date', 'end'],
+      ['Deadline', 'end'],
+      ['RAG', 'status'],
+      ['BRAG', 'status'],
+      ['Progress (BRAG)', 'status'],
+      ['Evidence of Impact', 'evidence_of_impact'],
+      ['Overall Impact of Focus Area', 'overall_impact'],
+      ['Overall impact of Focus', 'overall_impact'],
+      ['Area for improvement', 'area'],
+      ['Focus Area', 'focus_area'],
+      ['focus-area title', 'focus_area_title'],
+    ];
+    for (const [header, column] of variants) expect(headerColumn(header), header).toBe(column);
+    const plan = parsePlanCsv(
+      [
+        'Ref,Milestone Actions,Accountabl e Officer,Milestone start date,Milestone End Date,RAG,Evidence of Impact,Overall Impact of Focus',
+        '1 A,Agree the values,Head of SEND,Jan 22,Mar 22,Blue,Board agrees (Minutes),Values are shared',
+      ].join('\n'),
+    );
+    expect(plan.problems).toEqual([]);
+    expect(plan.notes).toEqual([]);
+    expect(plan.actions[0]).toMatchObject({
+      ref: '1 A',
+      action: 'Agree the values',
+      owners: ['Head of SEND'],
+      start: '2022-01-01',
+      end: '2022-03-31',
+      status: 'complete',
+      evidenceTypes: ['Minutes'],
+      overallImpact: 'Values are shared',
+    });
   });
 });
 
@@ -82,11 +138,13 @@ describe('parsePlanCsv: quoting', () => {
       evidenceOfImpact: 'Guide read\n(PI)',
       evidenceTypes: ['PI'],
     });
-    expect(plan.problems).toEqual([
+    expect(plan.problems).toEqual([]);
+    expect(plan.notes).toEqual([
       {
         row: 3,
         column: 'end',
-        message: '"Smarch 22" is not a month and year such as "Mar 22" or "Sept 2022"',
+        message:
+          '"Smarch 22" is not a month and year such as "Mar 22" or "Sept 2022"; it is kept as written, and the action has no end date until it is corrected',
       },
     ]);
   });
@@ -106,21 +164,33 @@ describe('parsePlanCsv: quoting', () => {
 });
 
 describe('parsePlanCsv: rows', () => {
-  it('reports malformed rows with the wrong number of cells, and tolerates extra blank cells', () => {
+  it('keeps rows with the wrong number of cells: a short one read as blank, a long one naming what is not read', () => {
     const plan = parsePlanCsv(csv('1 A,Too few', '1 B,Too many,,,,,,extra', '1 C,Trailing blanks,,,,,,,'));
-    expect(plan.problems).toEqual([
+    expect(plan.problems).toEqual([]);
+    expect(plan.notes).toEqual([
       {
         row: 2,
         column: null,
-        message: 'this row has 2 cells but the header has 7; check for a missing or stray comma',
+        message: 'this row has 2 cells but the header has 7; the missing cells at the end are read as blank',
       },
       {
         row: 3,
         column: null,
-        message: 'this row has 8 cells but the header has 7; check for a missing or stray comma',
+        message:
+          'this row has 8 cells but the header has 7; the cells past the last column are not read: "extra"',
       },
     ]);
-    expect(plan.actions.map((a) => [a.row, a.ref])).toEqual([[4, '1 C']]);
+    expect(plan.actions.map((a) => [a.row, a.ref, a.action, a.status])).toEqual([
+      [2, '1 A', 'Too few', 'not-started'],
+      [3, '1 B', 'Too many', 'not-started'],
+      [4, '1 C', 'Trailing blanks', 'not-started'],
+    ]);
+  });
+
+  it('does not count blank header cells at the end as columns', () => {
+    const plan = parsePlanCsv('ref,action,,\n1 A,Two cells\n');
+    expect(plan.notes).toEqual([]);
+    expect(plan.actions.map((a) => a.ref)).toEqual(['1 A']);
   });
 
   it('skips blank rows but keeps counting them', () => {
@@ -131,19 +201,48 @@ describe('parsePlanCsv: rows', () => {
     ]);
   });
 
-  it('reports a duplicate reference on the second row, comparing normalised references', () => {
-    const plan = parsePlanCsv(csv('9 A,First,,,,,', '9a,Second,,,,,', '9 B,Third,,,,,'));
-    expect(plan.actions.map((a) => a.ref)).toEqual(['9 A', '9 B']);
-    expect(plan.problems).toEqual([
-      { row: 3, column: 'ref', message: 'reference 9 A is already used in row 2' },
+  it('keeps a repeated reference apart with a number and notes it, comparing normalised references', () => {
+    const plan = parsePlanCsv(
+      csv('9 A,First,,,,,', '9a,Second,,,,,', '9 B,Third,,,,,', '9 A (2),Written so,,,,,', '9-a,Fourth,,,,,'),
+    );
+    expect(plan.problems).toEqual([]);
+    expect(plan.actions.map((a) => [a.ref, a.action])).toEqual([
+      ['9 A', 'First'],
+      ['9 A (2)', 'Second'],
+      ['9 B', 'Third'],
+      ['9 A (2) (2)', 'Written so'],
+      ['9 A (3)', 'Fourth'],
+    ]);
+    expect(plan.notes).toEqual([
+      {
+        row: 3,
+        column: 'ref',
+        message: 'reference 9 A is already used in row 2; this action is imported as "9 A (2)"',
+      },
+      {
+        row: 5,
+        column: 'ref',
+        message: 'reference 9 A (2) is already used in row 3; this action is imported as "9 A (2) (2)"',
+      },
+      {
+        row: 6,
+        column: 'ref',
+        message: 'reference 9 A is already used in row 2; this action is imported as "9 A (3)"',
+      },
     ]);
   });
 
-  it('reports an end before its start', () => {
+  it('keeps an end before its start as written, not as a date, with a note', () => {
     const plan = parsePlanCsv(csv('1 A,Backwards,,Jun 22,Mar 22,,'));
-    expect(plan.actions).toEqual([]);
-    expect(plan.problems).toEqual([
-      { row: 2, column: 'end', message: 'the end (2022-03-31) is before the start (2022-06-01)' },
+    expect(plan.problems).toEqual([]);
+    expect(plan.actions.map((a) => [a.start, a.end, a.endNote])).toEqual([['2022-06-01', null, 'Mar 22']]);
+    expect(plan.notes).toEqual([
+      {
+        row: 2,
+        column: 'end',
+        message:
+          'the end (2022-03-31) is before the start (2022-06-01); the end is kept as written ("Mar 22"), not as a date, until it is corrected',
+      },
     ]);
   });
 
@@ -169,23 +268,56 @@ describe('parsePlanCsv: rows', () => {
     ]);
   });
 
-  it('reports an unknown status with its row and column', () => {
-    const plan = parsePlanCsv(csv('1 A,Fine,,,,Done,'));
-    expect(plan.actions).toEqual([]);
-    expect(plan.problems).toEqual([
+  it('imports an unknown status as not started with a note, and reads other words as a person would', () => {
+    const plan = parsePlanCsv(
+      csv(
+        '1 A,Fine,,,,Purple,',
+        '1 B,Done,,,,Done,',
+        '1 C,Amber with words,,,,Amber: recruitment delayed,',
+        '1 D,Two colours,,,,Red/Amber,',
+        '1 E,Complete with words,,,,Complete - see board minutes,',
+        '1 F,On target,,,,On target,',
+        '1 G,Mixed,,,,On track but at risk,',
+      ),
+    );
+    expect(plan.problems).toEqual([]);
+    expect(plan.actions.map((a) => [a.ref, a.status])).toEqual([
+      ['1 A', 'not-started'],
+      ['1 B', 'complete'],
+      ['1 C', 'significant-risk'],
+      ['1 D', 'not-started'],
+      ['1 E', 'complete'],
+      ['1 F', 'on-track'],
+      ['1 G', 'not-started'],
+    ]);
+    const unknown = (text: string) =>
+      `"${text}" is not a status we know (complete, on track, significant risk, high risk, not started, or blue, green, amber, red); the action is imported as not started, as a blank status is, until someone posts an update`;
+    expect(plan.notes).toEqual([
+      { row: 2, column: 'status', message: unknown('Purple') },
+      { row: 3, column: 'status', message: '"Done" is read as complete' },
       {
-        row: 2,
+        row: 4,
         column: 'status',
-        message:
-          '"Done" is not a status: use complete, on track, significant risk, high risk, not started (or blue, green, amber, red)',
+        message: '"Amber: recruitment delayed" is read as significant risk - plan in place',
       },
+      { row: 5, column: 'status', message: unknown('Red/Amber') },
+      { row: 6, column: 'status', message: '"Complete - see board minutes" is read as complete' },
+      { row: 7, column: 'status', message: '"On target" is read as on track' },
+      { row: 8, column: 'status', message: unknown('On track but at risk') },
     ]);
   });
 
-  it('reports every problem of a row, and does not import it', () => {
-    const plan = parsePlanCsv(csv('1 A,Fine,,Smarch 22,March,Purple,'));
-    expect(plan.problems.map((p) => p.column)).toEqual(['status', 'start', 'end']);
-    expect(plan.actions).toEqual([]);
+  it('keeps a row with many problems, noting each, and refuses only a row with no reference or no action', () => {
+    const plan = parsePlanCsv(csv('1 A,Fine,,Smarch 22,March,Purple,', ',No reference,,Smarch 22,,Purple,'));
+    expect(plan.notes.map((p) => [p.row, p.column])).toEqual([
+      [2, 'status'],
+      [2, 'start'],
+      [2, 'end'],
+    ]);
+    expect(plan.actions.map((a) => [a.ref, a.start, a.startNote, a.end, a.endNote, a.status])).toEqual([
+      ['1 A', null, 'Smarch 22', null, 'March', 'not-started'],
+    ]);
+    expect(plan.problems).toEqual([{ row: 3, column: 'ref', message: 'this action has no reference' }]);
   });
 
   it('records undated and ongoing cells without a problem', () => {
@@ -423,5 +555,135 @@ describe('parsePlanCsv: fixtures', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.actions).toHaveLength(2000);
     expect(plan.areas).toHaveLength(8);
+  });
+});
+
+describe('parsePlanCsv: every row of a real plan is imported, or refused only for no reference or no action', () => {
+  it('joins a row with no reference that only carries on the text of the action above', () => {
+    const plan = parsePlanCsv(
+      [
+        'focus_area,ref,action,owner,start,evidence_of_impact,overall_impact',
+        '1,1 A,Prototype the values in,Head of SEND,Jan 22,Families report a change (survey and,Staff use',
+        '1,,one priority service,,,Voice),the values',
+        '1,,The register is reviewed each month,Head of SEND,Feb 22,,',
+        '1,,A row after a refused row,,,,',
+      ].join('\n'),
+    );
+    expect(plan.actions).toHaveLength(1);
+    expect(plan.actions[0]).toMatchObject({
+      action: 'Prototype the values in one priority service',
+      evidenceOfImpact: 'Families report a change (survey and Voice)',
+      evidenceTypes: ['Voice'],
+      overallImpact: 'Staff use the values',
+    });
+    expect(plan.focusAreas[0]?.overallImpact).toBe('Staff use the values');
+    expect(plan.notes).toEqual([
+      {
+        row: 3,
+        column: null,
+        message:
+          'this row has no reference and only carries on the text of the row above; it is joined to reference 1 A (row 2)',
+      },
+    ]);
+    // A row with its own officer and dates is an action that lost its reference; one after a refused row has
+    // nothing to carry on.
+    expect(plan.problems).toEqual([
+      { row: 4, column: 'ref', message: 'this action has no reference' },
+      { row: 5, column: 'ref', message: 'this action has no reference' },
+    ]);
+  });
+
+  it('imports a plan in the shape of the real one: its headers, blank and odd statuses, dates, references and rows', () => {
+    // A fictional plan with the seed plan's column headings and the things real plans do: overall impact differing
+    // row to row, a cell that ran onto the next row, a repeated reference, unreadable and backwards dates, statuses
+    // written in other words or not at all, a short row and a long one. Before, 6 of its 13 rows with a reference
+    // and an action were refused; now only the row with no reference and the one with no action are.
+    const text = readFileSync(new URL('./fixtures/wsoa-shape-plan.csv', import.meta.url), 'utf8');
+    const plan = parsePlanCsv(text);
+    expect(plan.problems).toEqual([
+      { row: 13, column: 'ref', message: 'this action has no reference' },
+      { row: 14, column: 'action', message: 'reference 4 C has no action' },
+    ]);
+    expect(plan.actions.map((a) => [a.row, a.ref, a.status])).toEqual([
+      [2, '1 A', 'complete'],
+      [3, '1 B', 'complete'],
+      [4, '1 C', 'not-started'],
+      [6, '2 A', 'on-track'],
+      [7, '2 B', 'significant-risk'],
+      [8, '2 B (2)', 'not-started'],
+      [9, '3 A', 'complete'],
+      [10, '3 B', 'high-risk'],
+      [11, '3 C', 'not-started'],
+      [12, '4 A', 'on-track'],
+      [15, '4 D', 'not-started'],
+    ]);
+    expect(plan.notes.map((n) => [n.row, n.column])).toEqual([
+      [3, 'status'],
+      [4, 'overall_impact'],
+      [5, null],
+      [7, 'overall_impact'],
+      [8, 'ref'],
+      [8, 'end'],
+      [9, 'status'],
+      [10, 'overall_impact'],
+      [10, 'end'],
+      [11, null],
+      [11, 'status'],
+      [11, 'start'],
+      [12, null],
+      [13, 'overall_impact'],
+      [15, 'status'],
+    ]);
+    // Dates that cannot be read are kept as written.
+    const byRef = new Map(plan.actions.map((a) => [a.ref, a]));
+    expect(byRef.get('2 B (2)')).toMatchObject({ start: '2022-09-01', end: null, endNote: 'Q3 2022' });
+    expect(byRef.get('3 B')).toMatchObject({ start: '2022-06-01', end: null, endNote: 'Feb 22' });
+    expect(byRef.get('3 C')).toMatchObject({ start: null, startNote: 'Jan 22 - Mar 22' });
+    expect(byRef.get('1 C')?.evidenceOfImpact).toBe(
+      'Families in the prototype report a positive change in culture (survey and Voice)',
+    );
+    // Overall impact differs row by row: each action keeps its own, the focus area every distinct text.
+    expect(plan.focusAreas.map((f) => f.overallImpact.split('\n\n').length)).toEqual([2, 3, 2, 3]);
+    expect(byRef.get('2 B')?.overallImpact).toBe("The board sees every partner's progress each quarter");
+  });
+
+  it('never refuses a row that has a reference and an action, whatever else it holds (property)', () => {
+    const cell = fc.oneof(
+      fc.constantFrom(
+        '',
+        ' ',
+        'Jan 22',
+        'Smarch 22',
+        'Q3 2022',
+        '31/02/2022',
+        'Purple',
+        'Done',
+        'Red/Amber',
+        '9 A',
+      ),
+      fc.string({ maxLength: 12 }),
+    );
+    const row = fc.array(cell, { minLength: 0, maxLength: 14 });
+    const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), (rows) => {
+        const text = [COLUMNS.join(','), ...rows.map((r) => r.map(quote).join(','))].join('\n');
+        const plan = parsePlanCsv(text);
+        const imported = new Set(plan.actions.map((a) => a.row));
+        const joined = new Set(plan.notes.filter((n) => n.message.includes('carries on')).map((n) => n.row));
+        rows.forEach((cells, i) => {
+          const rowNumber = i + 2;
+          const ref = (cells[COLUMNS.indexOf('ref')] ?? '').trim();
+          const action = (cells[COLUMNS.indexOf('action')] ?? '').trim();
+          if (ref !== '' && action !== '') expect(imported.has(rowNumber)).toBe(true);
+          for (const p of plan.problems.filter((x) => x.row === rowNumber)) {
+            expect(ref === '' || action === '', p.message).toBe(true);
+            expect(imported.has(rowNumber) || joined.has(rowNumber)).toBe(false);
+          }
+        });
+        expect(new Set(plan.actions.map((a) => a.ref.toUpperCase())).size).toBe(plan.actions.length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

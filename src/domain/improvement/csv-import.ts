@@ -4,8 +4,15 @@
  * input. The rules are in docs/improvement.md.
  */
 import { parse } from 'csv-parse/sync';
-import { evidenceTypes, normaliseRef, parseDateCell, parseStatus, refNumber, splitOwners } from './cells.ts';
-import type { DateCell } from './cells.ts';
+import {
+  evidenceTypes,
+  normaliseRef,
+  parseDateCell,
+  readStatus,
+  refNumber,
+  splitOwners,
+  STATUS_LABELS,
+} from './cells.ts';
 import { COLUMNS } from './types.ts';
 import type {
   Column,
@@ -47,12 +54,106 @@ function records(text: string): Entry[] {
   return entries;
 }
 
-/** "Focus Area Title", " FOCUS-AREA-TITLE " and "focus_area_title" all name the same column. */
-function headerName(cell: string): string {
-  return cell
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
+/** A header cell compared by its letters and digits only: "Focus Area Title", "focus_area_title", "Accountabl e Officer". */
+function compact(cell: string): string {
+  return cell.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+/**
+ * The header names real plans use for each column, compared compactly (letters and digits only). The written
+ * statement of action in the seeds heads its tables "Ref, Milestone Actions, Accountable Officer, Milestone Start
+ * Date, Milestone End Date, RAG, Evidence of Impact, Overall Impact of Focus Area", with variants ("Milestone Action",
+ * "Accountable Lead", "Accountabl e Officer" where a word was split, "Overall Impact of Focus").
+ */
+const HEADER_NAMES: Record<Column, readonly string[]> = {
+  area: ['area', 'areaforimprovement', 'areaofimprovement', 'areanumber', 'areano', 'afi', 'areakey'],
+  area_title: ['areatitle', 'areaforimprovementtitle', 'areadescription', 'areaname'],
+  focus_area: ['focusarea', 'focusareanumber', 'focusareano', 'focusareakey', 'focusarearef'],
+  focus_area_title: ['focusareatitle', 'focusareadescription', 'focusareaname'],
+  ref: ['ref', 'reference', 'refno', 'refnumber', 'actionref', 'actionreference', 'milestoneref', 'actionno'],
+  action: [
+    'action',
+    'actions',
+    'milestoneaction',
+    'milestoneactions',
+    'milestone',
+    'milestones',
+    'keyaction',
+    'keyactions',
+    'actiondescription',
+    'whatwewilldo',
+  ],
+  owner: [
+    'owner',
+    'owners',
+    'accountableofficer',
+    'accountableofficers',
+    'accountablelead',
+    'accountableleads',
+    'accountable',
+    'lead',
+    'leads',
+    'leadofficer',
+    'responsibleofficer',
+    'responsible',
+    'responsiblelead',
+    'actionowner',
+    'actionlead',
+  ],
+  start: ['start', 'startdate', 'milestonestartdate', 'milestonestart', 'from', 'datefrom', 'begins'],
+  end: [
+    'end',
+    'enddate',
+    'milestoneenddate',
+    'milestoneend',
+    'deadline',
+    'due',
+    'duedate',
+    'by',
+    'bywhen',
+    'targetdate',
+    'completiondate',
+    'dateto',
+  ],
+  status: [
+    'status',
+    'rag',
+    'brag',
+    'ragstatus',
+    'bragstatus',
+    'ragrating',
+    'bragrating',
+    'progress',
+    'progressrag',
+    'progressbrag',
+    'currentstatus',
+  ],
+  evidence_of_impact: [
+    'evidenceofimpact',
+    'evidence',
+    'impactevidence',
+    'evidenceofprogress',
+    'howwewillknow',
+    'measuresofsuccess',
+    'successmeasures',
+  ],
+  overall_impact: [
+    'overallimpact',
+    'overallimpactoffocusarea',
+    'overallimpactoffocus',
+    'overallintendedimpact',
+    'intendedimpact',
+    'impact',
+  ],
+};
+
+const COLUMN_BY_NAME = new Map<string, Column>(
+  COLUMNS.flatMap((column) => HEADER_NAMES[column].map((name) => [name, column] as const)),
+);
+
+/** Which column a header cell names, or undefined. */
+export function headerColumn(cell: string): Column | undefined {
+  return COLUMN_BY_NAME.get(compact(cell));
 }
 
 function isBlank(cells: readonly string[]): boolean {
@@ -95,23 +196,22 @@ export function parsePlanCsv(text: string): ParsedPlan {
     return result();
   }
 
-  // Which cell holds which column.
+  // Which cell holds which column. A column we do not know, or one named twice, is noted and not read.
   const index = new Map<Column, number>();
   header.cells.forEach((cell, i) => {
-    const name = headerName(cell);
-    if (name === '') return;
-    const column = COLUMNS.find((c) => c === name);
+    if (cell.trim() === '') return;
+    const column = headerColumn(cell);
     if (column === undefined) {
-      problems.push({
+      notes.push({
         row: headerIndex + 1,
         column: null,
-        message: `the column "${cell.trim()}" is not one of ${COLUMNS.join(', ')}; it is ignored`,
+        message: `the column "${cell.trim()}" is not one we know (${COLUMNS.join(', ')}); it is not read`,
       });
     } else if (index.has(column)) {
-      problems.push({
+      notes.push({
         row: headerIndex + 1,
         column,
-        message: `the column "${column}" appears twice; only the first is read`,
+        message: `the column "${cell.trim()}" is a second ${column} column; only the first is read`,
       });
     } else {
       index.set(column, i);
@@ -134,7 +234,10 @@ export function parsePlanCsv(text: string): ParsedPlan {
   const focusByKey = new Map<string, PlanFocusArea>();
   const impactsByFocus = new Map<string, { texts: { text: string; row: number }[]; noted: boolean }>();
   const refRows = new Map<string, number>();
-  const width = header.cells.length;
+  // Whether the last row that was not blank became an action (or carried one on).
+  let lastWasAction = false;
+  // The header's width ends at its last named column: trailing blank header cells do not make rows short.
+  const width = header.cells.reduce((w, cell, i) => (cell.trim() === '' ? w : i + 1), 0);
 
   for (let i = headerIndex + 1; i < entries.length; i++) {
     const entry = entries[i];
@@ -146,25 +249,71 @@ export function parsePlanCsv(text: string): ParsedPlan {
     }
     const cells = entry.cells;
     if (isBlank(cells)) continue;
-    if (cells.length < width || (cells.length > width && !isBlank(cells.slice(width)))) {
-      problems.push({
-        row,
-        column: null,
-        message: `this row has ${cells.length} cells but the header has ${width}; check for a missing or stray comma`,
-      });
-      continue;
-    }
 
     const rowProblems: ImportProblem[] = [];
     const problem = (column: Column | null, message: string) => rowProblems.push({ row, column, message });
-    const note = (column: Column, message: string) => notes.push({ row, column, message });
+    const note = (column: Column | null, message: string) => notes.push({ row, column, message });
     const get = (column: Column): string => {
       const at = index.get(column);
       return at === undefined ? '' : (cells[at] ?? '').trim();
     };
 
+    // A short row is read with its missing cells blank; a long one without its extra cells, which are named.
+    const extra = cells.slice(width).filter((c) => c.trim() !== '');
+    if (cells.length < width) {
+      note(
+        null,
+        `this row has ${cells.length} cells but the header has ${width}; the missing cells at the end are read as blank`,
+      );
+    } else if (extra.length > 0) {
+      note(
+        null,
+        `this row has ${cells.length} cells but the header has ${width}; the cells past the last column are not read: ` +
+          extra.map((c) => `"${c.trim()}"`).join(', '),
+      );
+    }
+
     const ref = normaliseRef(get('ref'));
     const actionText = get('action');
+
+    // A row with no reference that only carries on the text of the action above (a cell that ran onto the next
+    // row when the plan was turned into a spreadsheet) is joined to that action, as a person reading it would.
+    const previous = lastWasAction ? actions.at(-1) : undefined;
+    const continuation =
+      ref === null &&
+      previous !== undefined &&
+      (actionText !== '' || get('evidence_of_impact') !== '') &&
+      (['owner', 'start', 'end', 'status', 'area_title', 'focus_area_title'] as const).every(
+        (c) => get(c) === '',
+      ) &&
+      (tidyKey(get('focus_area')) ?? previous.focusArea) === previous.focusArea &&
+      (tidyKey(get('area')) ?? previous.area) === previous.area;
+    if (continuation) {
+      const join = (a: string, b: string) => (a === '' ? b : b === '' ? a : `${a} ${b}`);
+      previous.action = join(previous.action, actionText);
+      previous.evidenceOfImpact = join(previous.evidenceOfImpact, get('evidence_of_impact'));
+      previous.evidenceTypes = evidenceTypes(previous.evidenceOfImpact);
+      const more = get('overall_impact');
+      if (more !== '') {
+        const impacts = impactsByFocus.get(`${previous.area ?? ''}\u0000${previous.focusArea ?? ''}`);
+        const joined = join(previous.overallImpact, more);
+        const entry = impacts?.texts.find((t) => sameText(t.text, previous.overallImpact));
+        if (entry !== undefined) entry.text = joined;
+        previous.overallImpact = joined;
+        const focus = focusByKey.get(`${previous.area ?? ''}\u0000${previous.focusArea ?? ''}`);
+        if (focus !== undefined && impacts !== undefined) {
+          if (entry === undefined) impacts.texts.push({ text: joined, row });
+          focus.overallImpact = impacts.texts.map((t) => t.text).join(IMPACT_SEPARATOR);
+        }
+      }
+      note(
+        null,
+        `this row has no reference and only carries on the text of the row above; it is joined to reference ` +
+          `${previous.ref} (row ${previous.row})`,
+      );
+      continue;
+    }
+    lastWasAction = false;
 
     // The area: as written, else the number before the dot of a "1.2" focus area, else the reference's number.
     const focusKey = tidyKey(get('focus_area'));
@@ -236,58 +385,81 @@ export function parsePlanCsv(text: string): ParsedPlan {
       problems.push(...rowProblems);
       continue;
     }
+    // The only reasons to refuse a row: no reference, or no action. Everything else is kept, with a note.
     if (ref === null) problem('ref', 'this action has no reference');
     if (ref !== null && actionText === '') problem('action', `reference ${ref} has no action`);
-    if (ref !== null) {
-      const first = refRows.get(ref.toUpperCase());
-      if (first === undefined) refRows.set(ref.toUpperCase(), row);
-      else problem('ref', `reference ${ref} is already used in row ${first}`);
+    problems.push(...rowProblems);
+    if (ref === null || rowProblems.length > 0) continue;
+
+    // A repeated reference is kept apart by a number, so both actions are imported.
+    let savedRef = ref;
+    const first = refRows.get(ref.toUpperCase());
+    if (first !== undefined) {
+      for (let n = 2; refRows.has(savedRef.toUpperCase()); n++) savedRef = `${ref} (${n})`;
+      note(
+        'ref',
+        `reference ${ref} is already used in row ${first}; this action is imported as "${savedRef}"`,
+      );
     }
+    refRows.set(savedRef.toUpperCase(), row);
 
     const statusText = get('status');
-    const status = parseStatus(statusText);
-    if (status === null) {
-      problem(
+    const reading = readStatus(statusText);
+    if (reading.kind === 'read-as') {
+      note('status', `"${statusText}" is read as ${STATUS_LABELS[reading.status].toLowerCase()}`);
+    } else if (reading.kind === 'unknown') {
+      note(
         'status',
-        `"${statusText}" is not a status: use complete, on track, significant risk, high risk, not started ` +
-          `(or blue, green, amber, red)`,
+        `"${statusText}" is not a status we know (complete, on track, significant risk, high risk, not started, or ` +
+          `blue, green, amber, red); the action is imported as not started, as a blank status is, until someone ` +
+          `posts an update`,
       );
     }
 
-    const read = (column: 'start' | 'end'): DateCell => {
+    // A date that cannot be read is kept as written (as undated text is), and noted.
+    const read = (
+      column: 'start' | 'end',
+    ): { date: string | null; text: string | null; ongoing: boolean } => {
       const cell = parseDateCell(get(column), column);
-      if (cell.kind === 'unreadable') problem(column, cell.message);
-      return cell;
+      if (cell.kind === 'date') return { date: cell.date, text: null, ongoing: cell.ongoing };
+      if (cell.kind === 'undated') return { date: null, text: cell.note, ongoing: cell.ongoing };
+      note(
+        column,
+        `${cell.message}; it is kept as written, and the action has no ${column} date until it is corrected`,
+      );
+      return { date: null, text: get(column), ongoing: cell.ongoing };
     };
-    const startCell = read('start');
-    const endCell = read('end');
-    const start = startCell.kind === 'date' ? startCell.date : null;
-    const end = endCell.kind === 'date' ? endCell.date : null;
-    if (start !== null && end !== null && end < start) {
-      problem('end', `the end (${end}) is before the start (${start})`);
+    const start = read('start');
+    const end = read('end');
+    if (start.date !== null && end.date !== null && end.date < start.date) {
+      note(
+        'end',
+        `the end (${end.date}) is before the start (${start.date}); the end is kept as written ("${get('end')}"), ` +
+          `not as a date, until it is corrected`,
+      );
+      end.text = get('end');
+      end.date = null;
     }
-
-    problems.push(...rowProblems);
-    if (rowProblems.length > 0 || ref === null || status === null) continue;
 
     const evidence = get('evidence_of_impact');
     actions.push({
       row,
-      ref,
+      ref: savedRef,
       area: areaKey,
       focusArea: focusKey,
       action: actionText,
       owners: splitOwners(get('owner')),
-      start,
-      end,
-      startNote: startCell.kind === 'undated' ? startCell.note : null,
-      endNote: endCell.kind === 'undated' ? endCell.note : null,
-      ongoing: startCell.ongoing || endCell.ongoing,
-      status,
+      start: start.date,
+      end: end.date,
+      startNote: start.text,
+      endNote: end.text,
+      ongoing: start.ongoing || end.ongoing,
+      status: reading.status,
       evidenceOfImpact: evidence,
       evidenceTypes: evidenceTypes(evidence),
       overallImpact: impact,
     });
+    lastWasAction = true;
   }
   return result();
 }

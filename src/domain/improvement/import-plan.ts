@@ -6,7 +6,7 @@ import type { ParsedPlan, PlanContent } from './types.ts';
 
 /** What saving a plan needs from storage. */
 export interface PlanStore {
-  /** Saves the areas, focus areas and actions together, or nothing. Resolves to the saved plan's id. */
+  /** Saves the areas, focus areas, actions and the import's notes together, or nothing. Resolves to the plan's id. */
   savePlan(plan: PlanContent): Promise<string>;
 }
 
@@ -22,7 +22,7 @@ export interface ImportOutcome {
  * caller shows the problems and notes (the dry-run summary or the preview page) before asking to save.
  */
 export async function importPlan(parsed: ParsedPlan, store: PlanStore): Promise<ImportOutcome> {
-  const { areas, focusAreas, actions } = parsed;
-  const planId = await store.savePlan({ areas, focusAreas, actions });
+  const { areas, focusAreas, actions, notes } = parsed;
+  const planId = await store.savePlan({ areas, focusAreas, actions, notes });
   return { planId, areas: areas.length, focusAreas: focusAreas.length, actions: actions.length };
 }

@@ -12,7 +12,8 @@ describe('summarise', () => {
         '3,,3.1,,9 H,Framework,Sept 22,Jan 23 and on-going,Amber,',
         '2,Evaluation,2.1,Reviews,6 C,Quarterly,Feb 2022,and onward every 3 months,Green,',
         '2,,2.1,,6 D,Act,Mar 22,and then following board decisions,Red,',
-        '2,,2.1,,6 E,Broken,Mar 22,Apr 22,Sideways,',
+        '2,,2.1,,6 E,Sideways status,Mar 22,Apr 22,Sideways,',
+        '2,,2.1,,,No reference,Mar 22,Apr 22,,',
       ].join('\n'),
     );
     const summary = summarise(plan, '2022-03-01');
@@ -20,25 +21,24 @@ describe('summarise', () => {
       JSON.stringify({
         areas: 2,
         focusAreas: 2,
-        actions: 5,
-        byStatus: { complete: 1, 'on-track': 1, 'significant-risk': 1, 'high-risk': 1, 'not-started': 1 },
+        actions: 6,
+        byStatus: { complete: 1, 'on-track': 1, 'significant-risk': 1, 'high-risk': 1, 'not-started': 2 },
         overdue: ['9 B'],
         undatedEnd: ['6 C', '6 D'],
         ongoing: ['9 H', '6 C'],
-        problems: [
-          {
-            row: 7,
-            column: 'status',
-            message:
-              '"Sideways" is not a status: use complete, on track, significant risk, high risk, not started (or blue, green, amber, red)',
-          },
-        ],
+        problems: [{ row: 8, column: 'ref', message: 'this action has no reference' }],
         notes: [
           {
             row: 3,
             column: 'overall_impact',
             message:
               "focus area 3.1 was given a different overall impact in row 2; each action keeps its own row's text and the focus area keeps every different text",
+          },
+          {
+            row: 7,
+            column: 'status',
+            message:
+              '"Sideways" is not a status we know (complete, on track, significant risk, high risk, not started, or blue, green, amber, red); the action is imported as not started, as a blank status is, until someone posts an update',
           },
         ],
       }),

@@ -95,8 +95,8 @@ export interface ImportProblem {
  */
 export type ImportNote = ImportProblem;
 
-/** What is saved: the plan without its problems and notes. */
-export type PlanContent = Omit<ParsedPlan, 'problems' | 'notes'>;
+/** What is saved: the plan without its problems (rows that were refused), with its notes (rows read generously). */
+export type PlanContent = Omit<ParsedPlan, 'problems'>;
 
 export interface ParsedPlan {
   areas: PlanArea[];

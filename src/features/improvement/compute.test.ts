@@ -71,6 +71,7 @@ const plan = (actions: ActionData[], reports: PlanData['reports'] = []): PlanDat
     published: true,
     inspectionDate: null,
     createdAt: new Date(0),
+    importNotes: [],
   },
   areas: [
     { id: 'a1', key: '1', title: 'One', findings: '' },

@@ -241,7 +241,7 @@ export async function seedImprovementDemo(db: Executor, options: ImprovementDemo
     published: true,
     newId,
     createdAt: new Date(`${planStart}T09:00:00Z`),
-  }).savePlan({ areas: parsed.areas, focusAreas: parsed.focusAreas, actions });
+  }).savePlan({ areas: parsed.areas, focusAreas: parsed.focusAreas, actions, notes: parsed.notes });
   await db
     .updateTable('improvement_plan')
     .set({ inspection_date: addDays(planStart, -60) })

@@ -350,11 +350,12 @@ describe.each(ENGINES)('improvement plan pages on %s', (engine) => {
     expect(csv.body.split('\r\n').filter((l) => /^\d,/.test(l)).length).toBeGreaterThanOrEqual(112);
   });
 
-  it('previews an import with its problems before saving, then saves on confirmation', async () => {
+  it('previews an import with its problems and notes before saving, then saves on confirmation', async () => {
     const csvText = [
       'ref,action,owner,start,end,status',
       '1 A,Agree values,Head of SEND,Jan 26,Mar 26,Complete',
       '1 B,"Publish values, in easy read",Local Offer lead,Apr 26,May 26,Purple',
+      ',No reference,Local Offer lead,Apr 26,May 26,',
     ].join('\n');
     const form = await leader().get(paths.improvement.import);
     expect(form.statusCode).toBe(200);
@@ -379,8 +380,11 @@ describe.each(ENGINES)('improvement plan pages on %s', (engine) => {
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('Check the plan before you import it');
     expect(preview.body).toContain('Nothing has been saved yet');
-    expect(preview.body).toContain('is not a status');
-    expect(preview.body).toContain('Import 1 action');
+    expect(preview.body).toContain('Problems (1)');
+    expect(preview.body).toContain('this action has no reference');
+    expect(preview.body).toContain('Notes (1)');
+    expect(preview.body).toContain('&quot;Purple&quot; is not a status we know');
+    expect(preview.body).toContain('Import 2 actions');
     expect(preview.body).not.toContain('<script>x</script>');
     const plans = async () =>
       (await t.database.db.selectFrom('improvement_plan').select('id').where('la_code', '=', '999').execute())
@@ -394,6 +398,15 @@ describe.each(ENGINES)('improvement plan pages on %s', (engine) => {
     });
     expect(confirmed.statusCode).toBe(303);
     expect(await plans()).toBe(2);
+    // The page after the import says what was imported and keeps the notes with the plan.
+    const result = await leader().get(confirmed.headers.location as string);
+    expect(result.statusCode).toBe(200);
+    expect(result.body).toContain('The plan was imported: 2 actions with 1 note to check below');
+    expect(result.body).toContain('Notes from the import (1)');
+    expect(result.body).toContain('&quot;Purple&quot; is not a status we know');
+    const later = await leader().get((confirmed.headers.location as string).replace(/\?.*$/, ''));
+    expect(later.body).not.toContain('The plan was imported');
+    expect(later.body).toContain('Notes from the import (1)');
     const again = await leader().post(paths.improvement.importConfirm, {
       _csrf: TestClient.csrfFrom(preview.body),
       title,
@@ -419,6 +432,7 @@ describe.each(ENGINES)('improvement plan pages on %s', (engine) => {
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('Problems (2)');
     expect(preview.body).toContain('Notes (7)');
+    expect(preview.body).toContain('no reference or no action, so they will not be imported');
     expect(preview.body).toContain('focus area 4 was given a different overall impact in row 9');
     expect(preview.body).toContain('Import 20 actions');
     const confirmed = await leader().post(paths.improvement.importConfirm, {

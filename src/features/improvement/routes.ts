@@ -204,6 +204,7 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
       nav: planNav(data, paths.improvement.plan(planId), canManagePlans(actor)),
       manager: canManagePlans(actor),
       published: query.published,
+      imported: query.imported === '1',
       ...labels,
     });
   });

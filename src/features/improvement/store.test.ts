@@ -29,6 +29,7 @@ const CSV_WITH_PROBLEMS = [
   '1,,1.2,,1 A,Duplicate,Head of SEND,Apr 22,May 22,',
   '1,,1.2,,1 D,Backwards,Head of SEND,Jun 22,Mar 22,',
   '1,,1.2,,1 E,Undated,Head of SEND,Underway,and then following board decisions,Amber',
+  '1,,1.2,,,No reference,Head of SEND,Apr 22,May 22,',
   '',
 ].join('\n');
 
@@ -105,29 +106,34 @@ describe.each(ENGINES)('saving an imported plan on %s', (engine) => {
     expect(logged.map((l) => l.action)).toEqual(['improvement.plan.import']);
   });
 
-  it('saves only the rows without problems and reports the others with their rows', async () => {
+  it('saves every row with a reference and an action, and the notes about them with the plan', async () => {
     const parsed = parsePlanCsv(CSV_WITH_PROBLEMS);
-    expect(parsed.problems.map((p) => p.row)).toEqual([6, 7, 8]);
+    expect(parsed.problems.map((p) => p.row)).toEqual([10]);
+    expect(parsed.notes.map((p) => p.row)).toEqual([6, 7, 8]);
     const outcome = await save(parsed, 'Plan with problems');
-    expect(outcome.actions).toBe(3);
+    expect(outcome.actions).toBe(6);
     const data = (await loadPlan(database.db, '901', outcome.planId))!;
-    expect(data.actions.map((a) => a.ref)).toEqual(['1 A', '1 B', '1 E']);
-    // Rows 2, 3, 9 imported; 6, 7, 8 reported; 4 blank; 5 a heading: all eight data rows accounted for.
+    expect(data.actions.map((a) => a.ref)).toEqual(['1 A', '1 B', '1 C', '1 A (2)', '1 D', '1 E']);
+    // Rows 2, 3, 6, 7, 8, 9 imported; 10 (no reference) refused; 4 blank; 5 a heading: all nine accounted for.
     const imported = data.actions.length;
     const reported = new Set(parsed.problems.map((p) => p.row)).size;
-    expect(imported + reported + 2).toBe(8);
+    expect(imported + reported + 2).toBe(9);
     expect(data.actions[1]).toMatchObject({
       ongoing: true,
       end: null,
       action: 'Publish values, with "easy read"',
     });
-    expect(data.actions[2]).toMatchObject({
+    expect(data.actions[2]).toMatchObject({ status: 'not-started' });
+    expect(data.actions[4]).toMatchObject({ start: '2022-06-01', end: null, endNote: 'Mar 22' });
+    expect(data.actions[5]).toMatchObject({
       start: null,
       startNote: 'Underway',
       endNote: 'and then following board decisions',
       status: 'significant-risk',
     });
     expect(data.focusAreas.map((f) => f.title)).toEqual(['Values', 'Board']);
+    expect(data.plan.importNotes).toEqual(parsed.notes);
+    expect(data.plan.importNotes).toHaveLength(3);
   });
 
   it('refuses a second plan with the same title and saves nothing', async () => {

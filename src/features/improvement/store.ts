@@ -15,7 +15,7 @@ import type {
   ReportAudience,
 } from '../../platform/db/schema/index.ts';
 import type { PlanStore } from '../../domain/improvement/import-plan.ts';
-import type { PlanContent } from '../../domain/improvement/types.ts';
+import type { ImportNote, PlanContent } from '../../domain/improvement/types.ts';
 
 /** A plan with this title already exists in the authority: an import never overwrites a plan. */
 export class DuplicatePlanTitleError extends Error {
@@ -87,6 +87,9 @@ export function createPlanStore(db: Executor, options: SavePlanOptions): PlanSto
           title: options.title,
           published: options.published ?? false,
           created_by: options.createdBy,
+          import_notes: JSON.stringify(
+            plan.notes.map(({ row, column, message }) => ({ row, column, message })),
+          ),
           ...(options.createdAt ? { created_at: options.createdAt } : {}),
         })
         .execute();
@@ -325,6 +328,8 @@ export interface PlanData {
     published: boolean;
     inspectionDate: string | null;
     createdAt: Date;
+    /** What the import read generously, in row order (migration 0016); empty for plans made before it. */
+    importNotes: ImportNote[];
   };
   areas: AreaData[];
   focusAreas: FocusAreaData[];
@@ -332,6 +337,17 @@ export interface PlanData {
   actions: ActionData[];
   /** Oldest meeting first. */
   reports: ReportData[];
+}
+
+/** The stored import notes (jsonb, parsed by the driver), keeping only well-formed entries. */
+function readNotes(value: unknown): ImportNote[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((n: unknown) => {
+    if (typeof n !== 'object' || n === null) return [];
+    const { row, column, message } = n as Record<string, unknown>;
+    if (typeof row !== 'number' || typeof message !== 'string') return [];
+    return [{ row, column: typeof column === 'string' ? (column as ImportNote['column']) : null, message }];
+  });
 }
 
 /** Reads a whole plan, or undefined when the authority has no plan with that id. */
@@ -514,6 +530,7 @@ export async function loadPlan(db: Executor, laCode: string, planId: string): Pr
       published: plan.published,
       inspectionDate: plan.inspection_date,
       createdAt: plan.created_at,
+      importNotes: readNotes(plan.import_notes),
     },
     areas: areas.map((a) => ({ id: a.id, key: a.key, title: a.title, findings: a.findings })),
     focusAreas: focusAreas.map((f) => ({

@@ -2,7 +2,7 @@
  * The improvement plan tracker (migration 0002). Owned by src/features/improvement.
  */
 import type { Generated } from 'kysely';
-import type { DateString } from './types.ts';
+import type { DateString, Json } from './types.ts';
 
 export const PLAN_KINDS = ['written-statement-of-action', 'priority-action-plan', 'send-strategy'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
@@ -34,6 +34,11 @@ export interface ImprovementPlanTable {
   published: Generated<boolean>;
   created_by: string | null;
   created_at: Generated<Date>;
+  /**
+   * The import's notes, `[{ row, column, message }]` in row order (migration 0016): what was read generously so that
+   * no row with a reference and an action was refused. '[]' for plans made before it or not imported.
+   */
+  import_notes: Json;
 }
 
 export interface ImprovementAreaTable {
