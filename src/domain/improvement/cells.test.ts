@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceTypes, normaliseRef, parseDateCell, parseStatus, splitOwners } from './cells.ts';
+import { evidenceTypes, normaliseRef, parseDateCell, parseStatus, readStatus, splitOwners } from './cells.ts';
 
 describe('parseDateCell', () => {
   it.each([
@@ -186,5 +186,28 @@ describe('evidenceTypes', () => {
     ['Families report a difference', []],
   ])('%j names %j', (text, types) => {
     expect(evidenceTypes(text)).toEqual(types);
+  });
+});
+
+describe('readStatus', () => {
+  it.each([
+    ['Green', 'exact', 'on-track'],
+    ['', 'exact', 'not-started'],
+    ['Done', 'read-as', 'complete'],
+    ['Finished.', 'read-as', 'complete'],
+    ['On target', 'read-as', 'on-track'],
+    ['At risk', 'read-as', 'significant-risk'],
+    ['Escalated', 'read-as', 'high-risk'],
+    ['Not yet started', 'read-as', 'not-started'],
+    ['Complete - see board minutes', 'read-as', 'complete'],
+    ['Amber: recruitment delayed', 'read-as', 'significant-risk'],
+    ['Green - on track', 'read-as', 'on-track'],
+    ['Red/Amber', 'unknown', 'not-started'],
+    ['On track but at risk', 'unknown', 'not-started'],
+    ['In progress', 'unknown', 'not-started'],
+    ['Purple', 'unknown', 'not-started'],
+    ['TBC', 'unknown', 'not-started'],
+  ] as const)('"%s" is %s: %s', (text, kind, status) => {
+    expect(readStatus(text)).toEqual({ kind, status });
   });
 });
