@@ -159,6 +159,17 @@ describe('the assessment journey in a browser (pglite)', () => {
     page = cw.page;
     await page.goto(`${server.baseUrl}/assessments/${caseId}`);
     await expectAccessible(page, 'case page, advice in');
+    // J3: the family's own views and the school's advice are reused with the family's agreement (reg 6(4)).
+    for (const advice of [/own views and advice/, /educational advice/]) {
+      await page.getByRole('button', { name: 'Record advice reused' }).click();
+      await page.getByLabel(advice).check();
+      await page
+        .getByLabel('The existing advice, who gave it and when')
+        .fill('Given at the SEN support review in May.');
+      await page.getByLabel(/The family and the person who gave the advice agree/).check();
+      await expectAccessible(page, 'reuse advice form');
+      await submit(page, 'Record the reused advice', 'case page, advice reused');
+    }
     await page.getByRole('button', { name: 'Decide whether to issue a plan' }).click();
     await page.getByLabel('Yes, issue a plan').check();
     await page.getByLabel('Reasons').fill('The advice shows Zofia needs help the school cannot give alone.');
@@ -172,6 +183,8 @@ describe('the assessment journey in a browser (pglite)', () => {
       .getByLabel("Summary of the family's comments")
       .fill('Happy with the plan; would like Oakfield Primary named.');
     await page.getByLabel(/School or college the family asked for/).fill('Oakfield Primary');
+    // J1: the final plan comes before the 15 days end only because the family's comments are complete.
+    await page.getByLabel('The family told us their comments are complete').check();
     await expectAccessible(page, 'response form');
     await submit(page, 'Record the response', 'case page, response');
     await page.getByRole('button', { name: 'Issue the final plan' }).click();

@@ -213,6 +213,14 @@ describe('building, sharing and issuing an EHC plan in a browser', () => {
     await cw.getByRole('button', { name: 'Send the consultation' }).click();
     await cw.waitForURL(/done=consulted/);
     await expectAccessible(cw, 'consultation sent');
+    // J1: the final plan comes before the family's 15 days end only because their comments are recorded as complete.
+    await cw.goto(`${server.baseUrl}/assessments/${caseId}/response`);
+    await cw
+      .getByLabel("Summary of the family's comments")
+      .fill('Happy with the draft; comments given above.');
+    await cw.getByLabel('The family told us their comments are complete').check();
+    await cw.getByRole('button', { name: 'Record the response' }).click();
+    await cw.waitForURL(/done=response/);
     await cw.goto(`${planUrl}/issue-final`);
     await expectAccessible(cw, 'issue the final plan');
     await cw.getByRole('button', { name: 'Issue the plan' }).click();

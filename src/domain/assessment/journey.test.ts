@@ -47,7 +47,15 @@ describe('clock input from case facts', () => {
       facts({
         decision: { date: '2026-02-10', outcome: 'not-assess' },
         advice: [{ id: 'a1', agency: 'educational', requested: '2026-02-11', received: null }],
-        exceptions: [{ kind: 'missed-appointment', from: '2026-02-20', to: '2026-02-20', appliesTo: [] }],
+        exceptions: [
+          {
+            kind: 'missed-appointment',
+            from: '2026-02-20',
+            to: '2026-02-20',
+            appliesTo: [],
+            confirmed: true,
+          },
+        ],
       }),
       '2026-03-01',
     );

@@ -7,7 +7,16 @@ import { computeTimeline } from '../clock/index.ts';
 import { longDate } from '../calendar.ts';
 import type { ClockInput, ExceptionKind, Step, Timeline } from '../clock/types.ts';
 
-export type Stage = 'request' | 'assessment' | 'draft' | 'final' | 'not-assessed' | 'no-plan' | 'linked';
+export type Stage =
+  | 'request'
+  | 'assessment'
+  | 'draft'
+  | 'final'
+  | 'not-assessed'
+  | 'no-plan'
+  | 'linked'
+  | 'withdrawn'
+  | 'moved-out';
 export const OPEN_STAGES: readonly Stage[] = ['request', 'assessment', 'draft'];
 
 export const STAGE_LABELS: Record<Stage, string> = {
@@ -18,6 +27,8 @@ export const STAGE_LABELS: Record<Stage, string> = {
   'not-assessed': 'Decided not to assess',
   'no-plan': 'Decided not to issue a plan',
   linked: 'Joined to another request',
+  withdrawn: 'Request withdrawn',
+  'moved-out': 'Moved out of the area before the assessment finished',
 };
 
 /** What the family reads for each stage (reading age 9, no acronyms). */
@@ -29,6 +40,8 @@ export const FAMILY_STAGE_LABELS: Record<Stage, string> = {
   'not-assessed': 'The council decided not to assess',
   'no-plan': 'The council decided not to write a plan',
   linked: 'This request was joined to an earlier one',
+  withdrawn: 'The request was withdrawn',
+  'moved-out': 'The assessment stopped because you moved out of the area',
 };
 
 export const AGENCY_LABELS: Record<string, string> = {
@@ -65,6 +78,7 @@ export const STEP_LABELS: Record<string, string> = {
   'decision-to-assess': 'Decide whether to assess',
   'decision-not-to-issue': 'Tell the family no plan will be issued',
   'final-plan': 'Issue the final plan',
+  'reassessment-final': 'Issue the amended or new plan after reassessment',
   'appeal-deadline': "Family's deadline to appeal",
 };
 
@@ -74,6 +88,8 @@ export function stepLabel(id: string, adviceLabels: ReadonlyMap<string, string> 
 }
 
 export interface CaseFacts {
+  /** An initial assessment, or a reassessment of a child or young person with a plan (J8); initial when absent. */
+  kind?: 'initial' | 'reassessment' | undefined;
   requestReceived: string;
   decision: { date: string; outcome: 'assess' | 'not-assess' } | null;
   advice: ReadonlyArray<{ id: string; agency: string; requested: string; received: string | null }>;
@@ -81,18 +97,33 @@ export interface CaseFacts {
   draftServed: string | null;
   finalIssued: string | null;
   exceptions: ReadonlyArray<{
+    /** The exception's record id, so the clock's checks name it. */
+    id?: string | undefined;
     kind: ExceptionKind;
     from: string;
     to: string | null;
     appliesTo: readonly string[];
+    /** A caseworker has confirmed, with a reason, that it caused the delay (J10); only then is it relied on. */
+    confirmed: boolean;
   }>;
+  /** A request withdrawn, or a move out of the area before the assessment finished: the case is closed. */
+  closed?: { reason: 'withdrawn' | 'moved-out'; date: string } | null | undefined;
 }
 
-/** The clock's input for a case: only facts, never a computed date. */
+/** The steps of an initial assessment that a reassessment does not have: it runs on its own 14 weeks (J8). */
+const INITIAL_ONLY_STEPS = new Set(['decision-to-assess', 'decision-not-to-issue', 'final-plan']);
+
+/**
+ * The clock's input for a case: only facts, never a computed date. A reassessment (J8) gives the clock the date the
+ * decision to reassess was notified, for its 14 weeks (reg 27(2)); the initial assessment's 6-, 16- and 20-week
+ * steps are then left out of its timeline (caseTimeline). Only exceptions a caseworker has confirmed caused the
+ * delay are relied on (J10); the clock still checks the others and says whether they could qualify.
+ */
 export function clockInputFor(facts: CaseFacts, asOf: string): ClockInput {
   const refused = facts.decision?.outcome === 'not-assess' ? facts.decision.date : null;
   const noPlan = facts.outcome?.outcome === 'no-plan' ? facts.outcome.date : null;
   const decisionSent = refused ?? noPlan ?? facts.finalIssued;
+  const reassessing = facts.kind === 'reassessment' && facts.decision?.outcome === 'assess';
   return {
     asOf,
     assessment: {
@@ -110,21 +141,32 @@ export function clockInputFor(facts: CaseFacts, asOf: string): ClockInput {
       draftServed: facts.draftServed,
       finalIssued: facts.finalIssued,
     },
-    // The assessments feature records an exception with the caseworker's reason for it; until it asks for that
-    // confirmation per exception (issue 10 item 2), recording one counts as confirming it caused the delay.
     exceptions: facts.exceptions.map((e) => ({
+      ...(e.id ? { id: e.id } : {}),
       kind: e.kind,
       from: e.from,
       to: e.to,
       appliesTo: e.appliesTo.length ? [...e.appliesTo] : null,
-      confirmed: true,
+      confirmed: e.confirmed,
     })),
+    reassessment:
+      reassessing && facts.decision
+        ? { decisionSent: facts.decision.date, finalIssued: facts.finalIssued }
+        : null,
     appeal: decisionSent ? { decisionSent } : null,
   };
 }
 
+/**
+ * The case's timeline from the clock. A reassessment has no initial-assessment steps (J8); a request withdrawn, or
+ * closed because the family moved out of the area, owes nothing more: only the steps already done remain.
+ */
 export function caseTimeline(facts: CaseFacts, asOf: string): Timeline {
-  return computeTimeline(clockInputFor(facts, asOf));
+  const timeline = computeTimeline(clockInputFor(facts, asOf));
+  const keep = (s: Step) =>
+    !(facts.kind === 'reassessment' && INITIAL_ONLY_STEPS.has(s.id)) &&
+    (!facts.closed || s.completed !== null);
+  return { ...timeline, steps: timeline.steps.filter(keep) };
 }
 
 /**
@@ -188,6 +230,7 @@ const WINDOW_DAYS: Record<string, number> = {
   'decision-to-assess': 42,
   'decision-not-to-issue': 112,
   'final-plan': 140,
+  'reassessment-final': 98,
 };
 
 /**
@@ -217,6 +260,10 @@ export function familySentence(step: Step, childName: string, adviceLabel?: stri
       return late
         ? `Your council had to send you ${childName}'s final plan by ${by}. It is late.`
         : `Your council must send you ${childName}'s final plan by ${by}.`;
+    case 'reassessment-final':
+      return late
+        ? `Your council had to send you ${childName}'s new or amended plan by ${by}. It is late.`
+        : `Your council must send you ${childName}'s new or amended plan by ${by}.`;
     default:
       if (step.id.startsWith('advice:')) {
         const who = adviceLabel ?? 'Advice from a professional';
@@ -229,7 +276,10 @@ export function familySentence(step: Step, childName: string, adviceLabel?: stri
 /** '2026-02-16' → '16 February 2026'. */
 
 /** Which stage a case is in, from its facts (the service stores it for filtering). */
-export function stageFor(facts: Pick<CaseFacts, 'decision' | 'outcome' | 'finalIssued'>): Stage {
+export function stageFor(
+  facts: Pick<CaseFacts, 'decision' | 'outcome' | 'finalIssued'> & Pick<Partial<CaseFacts>, 'closed'>,
+): Stage {
+  if (facts.closed) return facts.closed.reason;
   if (facts.decision?.outcome === 'not-assess') return 'not-assessed';
   if (!facts.decision) return 'request';
   if (facts.outcome?.outcome === 'no-plan') return 'no-plan';

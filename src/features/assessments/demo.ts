@@ -131,6 +131,10 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
   const grants: Array<Record<string, unknown>> = [];
   const events: Array<Record<string, unknown>> = [];
   const at = (day: string) => new Date(`${day}T10:00:00Z`);
+  // Two in three demo exceptions have been confirmed by the caseworker as the cause of a delay (J10); the rest are
+  // recorded but not yet relied on. A counter, not the generator, so the rest of the demo is unchanged.
+  let exceptionsSeen = 0;
+  const demoConfirms = () => exceptionsSeen++ % 3 !== 2;
 
   for (const child of chosen) {
     const r = rng.fork(child.reference);
@@ -221,6 +225,7 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
             from,
             to: from,
             appliesTo: [epAdvice.id],
+            confirmed: demoConfirms(),
             reason: 'The family could not come to the educational psychology appointment.',
           });
       } else {
@@ -230,6 +235,7 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
           from,
           to,
           appliesTo: [],
+          confirmed: demoConfirms(),
           reason:
             kind === 'absence-from-area'
               ? 'The family was away from the area, staying with relatives.'
@@ -237,7 +243,10 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
         });
       }
     }
+    // A child who already has a plan is being reassessed, on its own 14 weeks (J8).
+    const kind = child.plan_status === 'plan' ? 'reassessment' : 'initial';
     const facts: CaseFacts = {
+      kind,
       requestReceived: received,
       decision,
       advice,
@@ -254,6 +263,7 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
       id: caseId,
       child_id: child.id,
       request_received: received,
+      kind,
       request_method: r.pick(['online', 'email', 'letter', 'phone'] as const),
       requested_by: r.pick(['parent', 'parent', 'school', 'young-person', 'other'] as const),
       request_answers: JSON.stringify({
@@ -375,6 +385,11 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
         applies_to: JSON.stringify(e.appliesTo),
         recorded_by: officer,
         recorded_at: at(minDate(today, e.from)),
+        confirmed_at: e.confirmed ? at(minDate(today, e.to ?? e.from)) : null,
+        confirmed_by: e.confirmed ? officer : null,
+        confirmation_reason: e.confirmed
+          ? 'The family told us about this at the time and it held up the work on this step.'
+          : null,
       });
     }
   }

@@ -113,6 +113,8 @@ export const outcomeSchema = z.object({
 export const responseSchema = z.object({
   comments: text("Enter a summary of the family's comments", 5000, "Family's comments"),
   school: optional(200, 'School or college'),
+  /** J1: the family told the council their comments are complete. */
+  commentsComplete: z.enum(['yes']).optional(),
 });
 
 export const finalSchema = z.object({

@@ -247,17 +247,38 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     await other.signIn(emails.otherParent!, TEST_PASSWORD);
     expect((await other.get(`/your-assessment/${caseId}`)).statusCode).toBe(404);
 
-    r = await cw.submit(`/assessments/${caseId}/outcome`, {
+    const outcome = {
       outcome: 'issue-plan',
       reasons: 'Needs cannot be met from school resources',
       ...parts(today, 'date'),
-    });
+    };
+    // J3: only educational psychology and health were asked: the outcome waits for the rest of reg 6(1).
+    r = await cw.submit(`/assessments/${caseId}/outcome`, outcome);
+    expect(r.statusCode).toBe(400);
+    expect(r.body).toContain('social care advice (reg 6(1)(e))');
+    const beforeOutcome = await cw.get(`/assessments/${caseId}`);
+    expect(beforeOutcome.body).toContain('Advice the law requires before the outcome');
+    for (const agency of ['family', 'setting', 'social-care']) {
+      r = await cw.submitWithFormToken(`/assessments/${caseId}/reuse-advice`, {
+        agency,
+        existingAdvice: 'Advice from the annual SEN support review, January',
+        agreed: 'yes',
+        ...parts(today, 'familyAgreed'),
+      });
+      expect(r.statusCode).toBe(303);
+    }
+    r = await cw.submit(`/assessments/${caseId}/outcome`, outcome);
     expect(r.statusCode).toBe(303);
     r = await cw.submit(`/assessments/${caseId}/draft`, parts(today, 'date'));
     expect(r.statusCode).toBe(303);
+    // J1: the final plan is refused inside the 15 days until the family's comments are complete.
+    r = await cw.submit(`/assessments/${caseId}/final`, { planReference: 'P-1', ...parts(today, 'date') });
+    expect(r.statusCode).toBe(400);
+    expect(r.body).toContain('to comment on the draft plan (15 days');
     r = await cw.submit(`/assessments/${caseId}/response`, {
       comments: 'Agree',
       school: 'Hill Primary',
+      commentsComplete: 'yes',
       ...parts(today, 'date'),
     });
     expect(r.statusCode).toBe(303);

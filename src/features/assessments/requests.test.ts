@@ -580,6 +580,15 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
     expect(r.body).toContain('Select whether the council will issue a plan');
     expect(r.body).toContain(ESCAPED);
     expect((await caseRow(caseId)).outcome).toBeNull();
+    for (const agency of ['family', 'setting', 'health', 'social-care']) {
+      r = await cw.submitWithFormToken(`/assessments/${caseId}/reuse-advice`, {
+        agency,
+        existingAdvice: 'Advice from the SEN support review',
+        agreed: 'yes',
+        ...parts(today, 'familyAgreed'),
+      });
+      expect(r.statusCode).toBe(303);
+    }
     r = await cw.submit(`/assessments/${caseId}/outcome`, {
       outcome: 'issue-plan',
       reasons: 'Needs a plan',

@@ -30,6 +30,9 @@ import { yearGroupOn } from '../../domain/school-year.ts';
 import { paginationItems } from '../../platform/web/pagination.ts';
 import { stepForView } from '../../platform/web/steps.ts';
 import { decideRequester, pendingRequesters } from './requesters.ts';
+import { adviceStillMissing, teamTimeliness } from './lawful-steps.ts';
+import { listAdviceReuse } from './store/lawful-steps.ts';
+import { exceptionsForView, lawfulStepForms } from './lawful-steps-routes.ts';
 import { PRIMARY_NEED_LABELS } from '../children/index.ts';
 import {
   allocateSchema,
@@ -78,6 +81,7 @@ export function caseForView(view: CaseView) {
     commentPeriod: view.timeline.periods.find((p) => p.id === 'draft-comments') ?? null,
     appeal: stepForView(stepById(view.timeline, 'appeal-deadline')),
     stageLabel: STAGE_LABELS[view.record.stage],
+    exceptions: exceptionsForView(view),
   };
 }
 
@@ -167,13 +171,40 @@ export async function teamPage(db: Executor, actor: Actor) {
   return {
     today,
     ...data,
+    timeliness: await teamTimeliness(db, actor, today),
     unallocated: data.unallocated.map((r) => ({ ...r, next: stepForView(r.next) })),
     due: data.due.map((r) => ({ ...r, next: stepForView(r.next), stageLabel: STAGE_LABELS[r.stage] })),
     officerItems: officers.map((o) => ({ value: o.id, text: o.display_name })),
   };
 }
 
-type Handler = (ctx: {
+/** One action form on a case (see caseForm in assessmentRoutes). */
+export interface CaseFormOptions<S extends z.ZodType> {
+  action: string;
+  template: string;
+  title: string;
+  schema: S;
+  dates?: ReadonlyArray<{ name: string; label: string; required: boolean }>;
+  order: readonly string[];
+  roles?: readonly string[];
+  extra?: (view: CaseView, actor: Actor) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  defaults?: (view: CaseView) => Record<string, string>;
+  read?: (body: unknown) => Record<string, unknown>;
+  /** Checks beyond the schema, so that every error is shown at once. */
+  validate?: (body: unknown) => Array<{ field: string; text: string }>;
+  change: (
+    ctx: Parameters<Handler>[0],
+    caseId: string,
+    data: z.infer<S>,
+    dates: Record<string, string | undefined>,
+    body: unknown,
+  ) => Promise<unknown>;
+  done: string;
+}
+
+export type CaseForm = <S extends z.ZodType>(options: CaseFormOptions<S>) => void;
+
+export type Handler = (ctx: {
   trx: Executor;
   actor: Actor;
   jobs: AppDeps['jobs'];
@@ -317,8 +348,15 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     const query = request.query as Record<string, string>;
     const pending = await pendingRequesters(db, actor, view.record.id);
     const placement = await placementSummary(db, actor.laCode, view.record.id, todayInLondon());
+    const missingAdvice =
+      view.record.stage === 'assessment'
+        ? await adviceStillMissing(db, actor.laCode, view.record, todayInLondon())
+        : [];
     return reply.view('assessments/case.njk', {
       placement,
+      agencyLabels: AGENCY_LABELS,
+      missingAdvice,
+      reusedAdvice: await listAdviceReuse(db, actor.laCode, view.record.id),
       pendingRequesters: pending.map((p) => ({
         ...p,
         newChild: (p.request_answers as RequestAnswers).newChild,
@@ -388,28 +426,7 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
    * One action form on a case: GET shows it (with the case), POST validates, runs the change in one transaction and
    * goes back to the case; errors re-render with the input kept.
    */
-  function caseForm<S extends z.ZodType>(options: {
-    action: string;
-    template: string;
-    title: string;
-    schema: S;
-    dates?: ReadonlyArray<{ name: string; label: string; required: boolean }>;
-    order: readonly string[];
-    roles?: readonly string[];
-    extra?: (view: CaseView, actor: Actor) => Promise<Record<string, unknown>> | Record<string, unknown>;
-    defaults?: (view: CaseView) => Record<string, string>;
-    read?: (body: unknown) => Record<string, unknown>;
-    /** Checks beyond the schema, so that every error is shown at once. */
-    validate?: (body: unknown) => Array<{ field: string; text: string }>;
-    change: (
-      ctx: Parameters<Handler>[0],
-      caseId: string,
-      data: z.infer<S>,
-      dates: Record<string, string | undefined>,
-      body: unknown,
-    ) => Promise<unknown>;
-    done: string;
-  }) {
+  function caseForm<S extends z.ZodType>(options: CaseFormOptions<S>) {
     const pattern = `${paths.assessments.casePattern}/${options.action}`;
     const render = async (
       request: FastifyRequest,
@@ -636,9 +653,14 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     title: "Record the family's response",
     schema: responseSchema,
     dates: [{ name: 'date', label: 'The date the response was received', required: true }],
-    order: ['date', 'comments', 'school'],
+    order: ['date', 'comments', 'school', 'commentsComplete'],
     change: (ctx, caseId, data, dates) =>
-      recordResponse(ctx, caseId, { date: dates.date!, comments: data.comments, school: data.school }),
+      recordResponse(ctx, caseId, {
+        date: dates.date!,
+        comments: data.comments,
+        school: data.school,
+        commentsComplete: data.commentsComplete === 'yes',
+      }),
     done: 'response',
   });
 
@@ -653,6 +675,8 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
       issueFinal(ctx, caseId, { date: dates.date!, planReference: data.planReference }),
     done: 'final',
   });
+
+  lawfulStepForms(caseForm);
 }
 
 function adviceRequestSchema() {

@@ -40,6 +40,8 @@ import {
 import { loadFacts, refreshClock } from './store.ts';
 import { consultOnDraft, finalPlacementProblems } from '../consultation/index.ts';
 import type { NamedPlacement } from '../../domain/placement/placement.ts';
+import { markCommentsComplete } from './store/lawful-steps.ts';
+import { checkAdviceForOutcome, checkFinalPlanDate } from './lawful-steps.ts';
 import { longDate } from '../../domain/calendar.ts';
 
 export const STAFF: readonly Role[] = ['caseworker', 'team-manager'];
@@ -55,14 +57,14 @@ export class JourneyError extends Error {
   }
 }
 
-interface ChangeContext {
+export interface ChangeContext {
   trx: Executor;
   actor: Actor;
   jobs: Jobs;
   today: string;
 }
 
-async function caseOrNotFound(trx: Executor, actor: Actor, caseId: string) {
+export async function caseOrNotFound(trx: Executor, actor: Actor, caseId: string) {
   if (!isUuid(caseId)) throw new NotFoundError();
   const row = await trx
     .selectFrom('assessment_case as a')
@@ -93,10 +95,10 @@ async function caseOrNotFound(trx: Executor, actor: Actor, caseId: string) {
 
 export type CaseRecord = Awaited<ReturnType<typeof caseOrNotFound>>;
 
-const childName = (c: { given_name: string; preferred_name: string | null }) =>
+export const childName = (c: { given_name: string; preferred_name: string | null }) =>
   c.preferred_name || c.given_name;
 
-async function event(
+export async function event(
   trx: Executor,
   actor: Actor,
   childId: string,
@@ -118,7 +120,7 @@ async function event(
     .execute();
 }
 
-async function authority(trx: Executor, laCode: string) {
+export async function authority(trx: Executor, laCode: string) {
   return trx
     .selectFrom('local_authority')
     .selectAll()
@@ -153,7 +155,7 @@ async function familyRecipients(trx: Executor, laCode: string, childId: string):
   return family.map((r) => r.email!);
 }
 
-async function notifyFamily(
+export async function notifyFamily(
   ctx: ChangeContext,
   record: { child_id: string },
   template: string,
@@ -171,7 +173,7 @@ async function notifyFamily(
   }
 }
 
-function teamContact(record: CaseRecord) {
+export function teamContact(record: CaseRecord) {
   return {
     team: record.team_name,
     teamPhone: record.team_phone ?? '',
@@ -180,7 +182,7 @@ function teamContact(record: CaseRecord) {
 }
 
 /** The sentence for what happens next, from the clock's next step. */
-function nextSentence(timeline: Timeline, name: string): string {
+export function nextSentence(timeline: Timeline, name: string): string {
   const step = nextStep(timeline);
   return step
     ? familySentence(step, name)
@@ -231,7 +233,11 @@ async function teamForChild(trx: Executor, laCode: string, childId: string): Pro
  * request while one is open for the same child is kept, joined to the open one (stage 'linked'), not duplicated.
  */
 /** A refusal to assess, or a decision not to issue a plan, ends the assessment: the child no longer shows as being assessed. */
-async function assessmentEndedWithoutPlan(trx: Executor, laCode: string, childId: string): Promise<void> {
+export async function assessmentEndedWithoutPlan(
+  trx: Executor,
+  laCode: string,
+  childId: string,
+): Promise<void> {
   await trx
     .updateTable('child')
     .set({ plan_status: 'none', updated_at: new Date() })
@@ -583,7 +589,7 @@ export async function decide(
   });
 }
 
-function checkDate(field: string, date: string, notBefore: string, today: string, what: string) {
+export function checkDate(field: string, date: string, notBefore: string, today: string, what: string) {
   if (date > today) throw new JourneyError(field, 'The date must be today or in the past');
   if (date < notBefore)
     throw new JourneyError(field, `The date must be on or after the day ${what} (${longDate(notBefore)})`);
@@ -1103,6 +1109,7 @@ export async function decideOutcome(
   if (record.stage !== 'assessment')
     throw new JourneyError('outcome', 'The outcome can only be recorded while the assessment is under way');
   checkDate('date', input.date, record.decision_date!, ctx.today, 'the council decided to assess');
+  await checkAdviceForOutcome(trx, actor.laCode, record, input.date); // J3: reg 6(1), 6(4)
   await trx
     .updateTable('assessment_case')
     .set({ outcome_date: input.date, outcome: input.outcome, outcome_reasons: input.reasons })
@@ -1184,7 +1191,12 @@ export async function serveDraft(ctx: ChangeContext, caseId: string, input: { da
 export async function recordResponse(
   ctx: ChangeContext,
   caseId: string,
-  input: { date: string; comments: string; school?: string | undefined },
+  input: {
+    date: string;
+    comments: string;
+    school?: string | undefined;
+    commentsComplete?: boolean | undefined;
+  },
 ): Promise<void> {
   const { trx, actor } = ctx;
   requireRole(actor, STAFF, 'assessment.response');
@@ -1205,7 +1217,12 @@ export async function recordResponse(
     .where('la_code', '=', actor.laCode)
     .where('id', '=', caseId)
     .execute();
+  // J1: the family may say their comments are complete, so the final plan need not wait for the 15 days.
+  if (input.commentsComplete) await markCommentsComplete(trx, actor.laCode, caseId);
   const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
+  const complete = input.commentsComplete
+    ? ': they told us their comments are complete, so the final plan may be issued before the 15 days end'
+    : '';
   await event(
     trx,
     actor,
@@ -1213,9 +1230,9 @@ export async function recordResponse(
     caseId,
     'draft-response',
     input.school
-      ? `Family's response to the draft plan recorded; they asked for ${input.school} to be named`
-      : "Family's response to the draft plan recorded",
-    { date: input.date },
+      ? `Family's response to the draft plan recorded; they asked for ${input.school} to be named${complete}`
+      : `Family's response to the draft plan recorded${complete}`,
+    { date: input.date, commentsComplete: Boolean(input.commentsComplete) },
   );
   await audit(trx, auditContext(actor), {
     action: 'assessment.response',
@@ -1252,6 +1269,7 @@ export async function issueFinal(
   // S3: only a consulted setting may be named, and a preference not named needs a recorded s39(4) ground.
   const placement = await finalPlacementProblems(trx, actor.laCode, caseId, input.placement ?? null);
   if (placement.length) throw new JourneyError('date', placement.map((p) => p.message).join('. '));
+  await checkFinalPlanDate(trx, actor.laCode, record, input.date); // J1: reg 13(1)(a)
   await trx
     .updateTable('assessment_case')
     .set({ final_issued: input.date, plan_reference: input.planReference ?? null })

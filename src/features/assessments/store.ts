@@ -25,6 +25,9 @@ export interface CaseRow {
   draft_served: string | null;
   final_issued: string | null;
   stage: Stage;
+  kind?: 'initial' | 'reassessment';
+  closed_reason?: 'withdrawn' | 'moved-out' | null;
+  closed_date?: string | null;
 }
 
 const CASE_FACT_COLUMNS = [
@@ -38,6 +41,9 @@ const CASE_FACT_COLUMNS = [
   'draft_served',
   'final_issued',
   'stage',
+  'kind',
+  'closed_reason',
+  'closed_date',
 ] as const;
 
 /** The facts of several cases at once (three queries whatever the number of cases). */
@@ -64,7 +70,7 @@ export async function loadFacts(
     .execute();
   const exceptions = await db
     .selectFrom('assessment_exception')
-    .select(['case_id', 'kind', 'from_date', 'to_date', 'applies_to'])
+    .select(['id', 'case_id', 'kind', 'from_date', 'to_date', 'applies_to', 'confirmed_at'])
     .where('la_code', '=', laCode)
     .where('case_id', 'in', caseIds)
     .orderBy('recorded_at')
@@ -80,10 +86,12 @@ export async function loadFacts(
   }
   for (const e of exceptions) {
     (facts.get(e.case_id)?.exceptions as CaseFacts['exceptions'][number][] | undefined)?.push({
+      id: e.id,
       kind: e.kind,
       from: e.from_date,
       to: e.to_date,
       appliesTo: Array.isArray(e.applies_to) ? (e.applies_to as string[]) : [],
+      confirmed: e.confirmed_at !== null,
     });
   }
   return facts;
@@ -95,6 +103,8 @@ export function factsOf(
   exceptions: CaseFacts['exceptions'][number][],
 ): CaseFacts {
   return {
+    kind: c.kind ?? 'initial',
+    closed: c.closed_reason && c.closed_date ? { reason: c.closed_reason, date: c.closed_date } : null,
     requestReceived: c.request_received,
     decision:
       c.decision_date && c.decision_outcome ? { date: c.decision_date, outcome: c.decision_outcome } : null,

@@ -21,7 +21,15 @@ export const ASSESSMENT_TEMPLATES = {
   },
   'assessment-exception': {
     subject: 'A change to the dates for ((child))',
-    body: 'Hello,\n\nThe council has recorded that ((exception)). This is one of the reasons the law allows a date to move.\n\n((explanation))\n\nThe council must still act as soon as it can. If you disagree, contact ((team)) on ((teamPhone)).',
+    body: 'Hello,\n\nThe council has recorded that ((exception)). The law lets a date move for this reason only if it really held things up. The council will tell you if it decides that it did.\n\n((explanation))\n\nThe council must still act as soon as it can. If you disagree, contact ((team)) on ((teamPhone)).',
+  },
+  'assessment-exception-confirmed': {
+    subject: 'The council is relying on a reason the law allows for ((child))',
+    body: 'Hello,\n\nThe council has decided that ((exception)) held up the work for ((child)). It says why: ((reason))\n\n((explanation))\n\nThe council must still act as soon as it can. If you disagree, contact ((team)) on ((teamPhone)).',
+  },
+  'assessment-closed': {
+    subject: 'The assessment request for ((child)) is closed',
+    body: 'Hello,\n\nThe council has recorded that ((what)).\n\nIf this is wrong, contact ((team)) on ((teamPhone)) or ((teamEmail)).',
   },
   'assessment-draft-served': {
     subject: "((child))'s draft plan is ready for your comments",

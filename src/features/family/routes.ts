@@ -387,6 +387,11 @@ export function familyView(view: CaseView) {
         label: stepLabel(s.id, adviceLabels),
         kinds: s.exception!.kinds.map((k) => EXCEPTION_LABELS[k]),
         explanation: s.explanation,
+        // J10: only exceptions a caseworker confirmed caused the delay are relied on; the family reads why.
+        why: s.exceptionChecks
+          .filter((c) => c.reliedOn)
+          .map((c) => view.exceptions.find((e) => e.id === c.id)?.confirmation_reason)
+          .filter((r): r is string => Boolean(r)),
       })),
     familyAdvice: view.advice.map((a) => ({
       label: AGENCY_LABELS[a.agency] ?? a.agency,

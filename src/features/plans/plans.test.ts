@@ -388,6 +388,16 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
       'date-year': '2026',
     });
     expect(amended.statusCode).toBe(400);
+    // J2: an issued plan is amended only through a review, a reassessment or a tribunal order: not offered, refused,
+    // and the review date stays where the final plan put it.
+    expect(amended.body).toContain('can only be amended after an annual review (reg 22)');
+    expect((await caseworker.get(paths.plans.plan(planId))).body).not.toContain('Issue an amended plan');
+    const after = await t.database.db
+      .selectFrom('ehc_plan')
+      .select(['status', 'review_due'])
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: 'final', review_due: '2027-01-19' });
   });
 
   it('compares draft and final for the family, with additions and removals marked in words', async () => {

@@ -28,6 +28,7 @@ import { queueNotification } from '../../platform/notify/notify.ts';
 import { computeTimeline } from '../../domain/clock/index.ts';
 import type { Period } from '../../domain/clock/types.ts';
 import { caseTimeline } from '../../domain/assessment/journey.ts';
+import { amendedPlanRefusal, finalPlanRefusal } from '../../domain/assessment/lawful-steps.ts';
 import { longDate } from '../../domain/calendar.ts';
 import { checkPlan, type PlanCheck } from '../../domain/plan-quality/golden-thread.ts';
 import type { Advice, Plan, Section } from '../../domain/plan-quality/model.ts';
@@ -1054,6 +1055,20 @@ export async function issuePlan(ctx: PlanContext, planId: string, input: { date:
   const { trx, actor } = ctx;
   const record = await editable(trx, actor, planId, 'plan.final.issue');
   const kind = record.status === 'draft' ? 'final' : 'amended';
+  // J2: an issued plan is amended only through a review, a reassessment or a tribunal order; none of those journeys
+  // can issue through this page yet, so an amended plan is refused here (and not offered in the editor).
+  if (record.status !== 'draft')
+    throw new PlanError('date', amendedPlanRefusal({ route: null, final: null })!);
+  // J1: the final plan waits for the family's 15 days to comment (reg 13(1)(a)); a plan with an assessment is also
+  // checked by the assessment service, which knows whether the family's comments are complete.
+  if (!record.case_id) {
+    const refusal = finalPlanRefusal({
+      commentsUntil: (await periodFor(trx, record, input.date))?.to ?? null,
+      commentsComplete: false,
+      date: input.date,
+    });
+    if (refusal) throw new PlanError('date', refusal);
+  }
   const loaded = await loadPlan(trx, record, ctx.today, kind);
   if (!loaded.plan.placement) {
     throw new PlanError(
@@ -1117,7 +1132,8 @@ export async function issuePlan(ctx: PlanContext, planId: string, input: { date:
       status: kind,
       shared_version_id: id,
       final_issued: input.date,
-      review_due: review?.due ?? null,
+      // Amending never moves the review date (CFA s44(1): reviews count from the last review, J2).
+      ...(kind === 'final' ? { review_due: review?.due ?? null } : {}),
       updated_at: new Date(),
     })
     .where('la_code', '=', actor.laCode)

@@ -16,6 +16,8 @@ export const ASSESSMENT_STAGES = [
   'not-assessed',
   'no-plan',
   'linked',
+  'withdrawn',
+  'moved-out',
 ] as const;
 export type AssessmentStage = (typeof ASSESSMENT_STAGES)[number];
 export const ADVICE_AGENCIES = [
@@ -68,6 +70,17 @@ export interface AssessmentCaseTable {
   next_owner: string | null;
   next_due: DateString | null;
   next_adjusted_due: DateString | null;
+  /** J1 (migration 0010): the family said their comments on the draft are complete. */
+  family_comments_complete: Generated<boolean>;
+  /** J8 (migration 0010): an initial assessment or a reassessment of a child or young person with a plan. */
+  kind: Generated<'initial' | 'reassessment'>;
+  /** The plan being reassessed (the plans feature's ehc_plan id; no foreign key across owners). */
+  reassessed_plan_id: string | null;
+  reassessment_result: 'amended' | 'replaced' | null;
+  /** A request withdrawn, or the child moved out of the area before the assessment finished (SEN2 module 2). */
+  closed_reason: 'withdrawn' | 'moved-out' | null;
+  closed_date: DateString | null;
+  closed_notes: string | null;
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -114,6 +127,22 @@ export interface AssessmentExceptionTable {
   applies_to: Json;
   recorded_by: string | null;
   recorded_at: Generated<Date>;
+  /** J10 (migration 0010): a caseworker confirmed, with a reason, that it caused the delay. */
+  confirmed_at: Timestamp | null;
+  confirmed_by: string | null;
+  confirmation_reason: string | null;
+}
+
+/** J3 (migration 0010): advice reused with the family's agreement that it is sufficient (reg 6(4)). */
+export interface AssessmentAdviceReuseTable {
+  la_code: string;
+  id: Generated<string>;
+  case_id: string;
+  agency: AdviceAgency;
+  existing_advice: string;
+  family_agreed: DateString;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
 }
 
 export interface AssessmentRequestDraftTable {
@@ -146,6 +175,7 @@ export interface AssessmentTables {
   assessment_advice: AssessmentAdviceTable;
   assessment_advice_document: AssessmentAdviceDocumentTable;
   assessment_exception: AssessmentExceptionTable;
+  assessment_advice_reuse: AssessmentAdviceReuseTable;
   assessment_request_draft: AssessmentRequestDraftTable;
   assessment_form_token: AssessmentFormTokenTable;
 }

@@ -70,6 +70,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   assessment_advice: 'assessments',
   assessment_advice_document: 'assessments',
   assessment_exception: 'assessments',
+  assessment_advice_reuse: 'assessments',
   assessment_request_draft: 'assessments',
   assessment_form_token: 'assessments',
   placement_preference: 'consultation',
