@@ -126,10 +126,11 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
   afterAll(async () => t?.close());
 
   /** Answers every question after the child one. */
-  async function answerRest(client: TestClient) {
+  async function answerRest(client: TestClient, involved: string[] = ['school']) {
     await client.submit('/request-assessment/why', { why: 'Struggling at school' });
     await client.submit('/request-assessment/support', { support: 'Reading group' });
-    await client.submit('/request-assessment/involved', { involved: ['school'] });
+    const answered = await client.submit('/request-assessment/involved', { involved });
+    expect(answered.statusCode).toBe(303);
     await client.submit('/request-assessment/school', { schoolKind: 'undecided' });
     const r = await client.submit('/request-assessment/consent', { consent: 'yes' });
     expect(r.headers.location).toBe('/request-assessment/check');
@@ -332,6 +333,22 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
     expect(r.statusCode).toBe(303);
     expect((await caseRow(own)).requester_link).toBe('declined');
     expect((await stranger.get(`/your-assessment/${openId}`)).statusCode).toBe(404);
+  });
+
+  it('a family with no one else involved answers "No one else" and sends the request (issue 16 item 10)', async () => {
+    const parent = clients.linkedParent!;
+    await parent.submit('/request-assessment/child', { childId: ids.known!, detailsCorrect: 'yes' });
+    // "No one else" with someone ticked too (no JavaScript to untick them) is a clear error, input kept.
+    const both = await parent.submit('/request-assessment/involved', { involved: ['school', 'none'] });
+    expect(both.statusCode).toBe(400);
+    expect(both.body).toContain('Select who else is involved, or &quot;No one else&quot;, not both');
+    await answerRest(parent, ['none']);
+    const again = await parent.get('/request-assessment/involved');
+    expect(again.body).toMatch(/value="none" checked/);
+    const check = await parent.get('/request-assessment/check');
+    expect(check.body).toContain('No one else');
+    expect(check.body).not.toContain('Select who else is involved');
+    await send(parent);
   });
 
   it('a SENCO asks for children at their school, and for a new child', async () => {

@@ -363,6 +363,18 @@ function requestSummary(r: {
 }
 
 /** The family's view of a case: the clock's sentences, the people, the advice (status only) and their rights. */
+/**
+ * The "who else is involved" answer: some of the options, or "No one else" (value "none") alone; without JavaScript
+ * both can be ticked, which is refused with its own message. Undefined when the answer is good.
+ */
+function involvedError(involved: string[], valid: string[]): string | undefined {
+  if (involved.includes('none'))
+    return involved.length === 1 ? undefined : 'Select who else is involved, or "No one else", not both';
+  if (!involved.length || involved.some((v) => !valid.includes(v)))
+    return 'Select who else is involved, or "No one else"';
+  return undefined;
+}
+
 export function familyView(view: CaseView) {
   const v = caseForView(view);
   const name = view.record.preferred_name || view.record.given_name;
@@ -629,12 +641,8 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
       ? undefined
       : toFormErrors(parsed.error.issues, ['childId', 'detailsCorrect', 'corrections']);
     if (step.id === 'involved') {
-      const involved = values.involved as string[];
-      if (!involved.length || involved.some((v) => !valid.includes(v)))
-        errors = {
-          list: [{ text: 'Select who else is involved, or "No one else"', href: '#involved' }],
-          fields: { involved: { text: 'Select who else is involved, or "No one else"' } },
-        };
+      const text = involvedError(values.involved as string[], valid);
+      if (text) errors = { list: [{ text, href: '#involved' }], fields: { involved: { text } } };
     }
     if (
       step.id === 'child' &&
