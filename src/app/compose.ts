@@ -17,6 +17,7 @@ import { authFeature } from '../features/auth/index.ts';
 import { childrenFeature } from '../features/children/index.ts';
 import { consultationFeature } from '../features/consultation/index.ts';
 import { homeFeature } from '../features/home/index.ts';
+import { noticesFeature } from '../features/notices/index.ts';
 import { draftPlanPdf } from '../features/plans/index.ts';
 import { returnsFeature } from '../features/returns/index.ts';
 import { features, type AnyFeature } from './features.ts';
@@ -32,7 +33,8 @@ export function createServices(deps: ServiceDeps) {
   const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });
   const home = homeFeature.createService(deps, { children, consultation });
   const returns = returnsFeature.createService(deps);
-  return { auth, children, admin, consultation, home, returns };
+  const notices = noticesFeature.createService(deps);
+  return { auth, children, admin, consultation, home, returns, notices };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -12,6 +12,7 @@ import { consultationFeature } from '../features/consultation/index.ts';
 import { familyFeature } from '../features/family/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { improvementFeature } from '../features/improvement/index.ts';
+import { noticesFeature } from '../features/notices/index.ts';
 import { localOfferFeature } from '../features/local-offer/index.ts';
 import { pagesFeature } from '../features/pages/index.ts';
 import { planAuditsFeature } from '../features/plan-audits/index.ts';
@@ -33,6 +34,7 @@ export const features = [
   plansFeature,
   planAuditsFeature,
   returnsFeature,
+  noticesFeature,
 ] as const;
 
 export type AnyFeature = (typeof features)[number];

@@ -1136,6 +1136,17 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
     sendiass_phone: '01632 960100',
     sendiass_email: 'sendiass@denmoorsendiass.example.org',
     sendiass_url: 'https://denmoor-sendiass.example.org',
+    mediation_adviser_name: 'Moorside Mediation (fictional)',
+    mediation_adviser_phone: '01632 960200',
+    mediation_adviser_email: 'adviser@moorside-mediation.example.org',
+    mediation_adviser_url: 'https://moorside-mediation.example.org',
+    mediation_contact_name: 'Denmoor SEND mediation officer',
+    mediation_contact_phone: '01632 960150',
+    mediation_contact_email: 'send.mediation@denmoor.example',
+    disagreement_name: 'Wolds Disagreement Resolution Service (fictional)',
+    disagreement_phone: '01632 960210',
+    disagreement_email: 'resolve@wolds-resolution.example.org',
+    disagreement_url: 'https://wolds-resolution.example.org',
     created_at: createdAt,
   };
 

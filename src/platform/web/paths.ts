@@ -21,6 +21,9 @@ export const paths = {
     show: (id: string) => `/children/${encodeURIComponent(id)}`,
     pattern: '/children/:childId',
   },
+  notices: {
+    rightsContacts: '/admin/rights-contacts',
+  },
   admin: {
     users: '/admin/users',
     newUser: '/admin/users/new',

@@ -7,6 +7,7 @@ import type { AssessmentTables } from './assessments.ts';
 import type { ConsultationTables } from './consultation.ts';
 import type { ImprovementTables } from './improvement.ts';
 import type { LocalOfferTables } from './local-offer.ts';
+import type { NoticesTables } from './notices.ts';
 import type { PeopleTables } from './people.ts';
 import type { PlanAuditTables } from './plan-audits.ts';
 import type { PlanTables } from './plans.ts';
@@ -23,6 +24,7 @@ export * from './plans.ts';
 export * from './plan-audits.ts';
 export * from './consultation.ts';
 export * from './returns.ts';
+export * from './notices.ts';
 
 export type DB = PeopleTables &
   PlatformTables &
@@ -32,4 +34,5 @@ export type DB = PeopleTables &
   PlanTables &
   PlanAuditTables &
   ConsultationTables &
-  ReturnsTables;
+  ReturnsTables &
+  NoticesTables;

@@ -34,6 +34,7 @@ export const FEATURE_OWNERS = [
   'local-offer',
   'improvement',
   'returns',
+  'notices',
 ] as const;
 
 export type Owner = keyof typeof PLATFORM_OWNERS | (typeof FEATURE_OWNERS)[number];
@@ -108,4 +109,5 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   improvement_report: 'improvement',
   sen2_extra: 'returns',
   sen2_export: 'returns',
+  organisation_inbox_item: 'notices',
 };

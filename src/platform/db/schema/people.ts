@@ -57,6 +57,22 @@ export interface LocalAuthorityTable {
   sendiass_phone: string;
   sendiass_email: string;
   sendiass_url: string;
+  /** The rights block's contacts and who is told of decisions (migration 0018; docs/rights.md). */
+  mediation_adviser_name: Generated<string>;
+  mediation_adviser_phone: Generated<string>;
+  mediation_adviser_email: Generated<string>;
+  mediation_adviser_url: Generated<string>;
+  mediation_contact_name: Generated<string>;
+  mediation_contact_phone: Generated<string>;
+  mediation_contact_email: Generated<string>;
+  disagreement_name: Generated<string>;
+  disagreement_phone: Generated<string>;
+  disagreement_email: Generated<string>;
+  disagreement_url: Generated<string>;
+  commissioner_organisation_id: string | null;
+  commissioner_email: Generated<string>;
+  social_care_organisation_id: string | null;
+  social_care_email: Generated<string>;
   created_at: Generated<Date>;
 }
 

@@ -1,0 +1,31 @@
+/** The notices feature's pages (docs/rights.md). Handlers parse, ask the service, render. */
+import type { FastifyInstance } from 'fastify';
+import type { RouteDeps } from '../../platform/feature.ts';
+import { actorOf } from '../../platform/web/app.ts';
+import { handleForm } from '../../platform/web/forms.ts';
+import { paths, withQuery } from '../../platform/web/paths.ts';
+import type { NoticesService } from './service.ts';
+import { SETTINGS_FIELDS, settingsSchema, settingsView } from './settings.ts';
+
+export function noticesRoutes(app: FastifyInstance, { service }: RouteDeps<NoticesService>): void {
+  app.get(paths.notices.rightsContacts, async (request, reply) => {
+    const page = await service.rightsSettings(actorOf(request));
+    const saved = (request.query as Record<string, string>).saved === '1';
+    return reply.view('notices/rights-contacts.njk', settingsView(page, undefined, undefined, saved));
+  });
+
+  app.post(paths.notices.rightsContacts, async (request, reply) => {
+    const actor = actorOf(request);
+    return handleForm(request.body, reply, {
+      parse: settingsSchema,
+      fields: SETTINGS_FIELDS,
+      submit: (data) => service.saveRightsSettings(actor, data),
+      render: async (values, errors) =>
+        reply.view(
+          'notices/rights-contacts.njk',
+          settingsView(await service.rightsSettings(actor), values, errors),
+        ),
+      success: () => withQuery(paths.notices.rightsContacts, { saved: 1 }),
+    });
+  });
+}

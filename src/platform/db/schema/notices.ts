@@ -1,0 +1,36 @@
+/** Decisions sent to organisations (migration 0018; docs/rights.md). Owned by src/features/notices. */
+import type { Generated } from 'kysely';
+import type { DateString, Timestamp } from './types.ts';
+
+export const INBOX_KINDS = [
+  'decision-to-assess',
+  'not-to-assess',
+  'not-to-issue',
+  'final-plan',
+  'amended-plan',
+  'not-to-amend',
+  'to-cease',
+] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
+
+export const INBOX_REASONS = ['commissioner', 'social-care', 'school', 'named-setting'] as const;
+export type InboxReason = (typeof INBOX_REASONS)[number];
+
+export interface OrganisationInboxItemTable {
+  la_code: string;
+  id: Generated<string>;
+  organisation_id: string;
+  child_id: string;
+  case_id: string;
+  kind: InboxKind;
+  decision_date: DateString;
+  reason: InboxReason;
+  email: string | null;
+  created_at: Generated<Date>;
+  read_at: Timestamp | null;
+  read_by: string | null;
+}
+
+export interface NoticesTables {
+  organisation_inbox_item: OrganisationInboxItemTable;
+}

@@ -1,0 +1,52 @@
+/**
+ * Rights in every decision in a real browser, with axe on every page (embedded database): the administrator keeps
+ * the rights contacts (the form, its error summary, the saved page).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  signInAs,
+  startDemoServer,
+  type DemoServer,
+} from '../helpers/browser.ts';
+
+describe('rights contacts and decision notices in a browser', () => {
+  let server: DemoServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer('pglite'), launchBrowser()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the administrator keeps the rights contacts', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, server.baseUrl, 'admin@demo.example', DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Rights contacts', exact: true }).click();
+    await expect
+      .poll(() => page.locator('h1').textContent())
+      .toBe('Rights contacts and who is told of decisions');
+    await expectAccessible(page, 'rights contacts');
+    expect(await page.getByLabel('Name').first().inputValue()).toBe('Moorside Mediation (fictional)');
+
+    await page.getByLabel('Name').first().fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.locator('.govuk-error-summary').textContent())
+      .toContain('Enter the name of the mediation adviser');
+    await expectAccessible(page, 'rights contacts with an error');
+
+    await page.getByLabel('Name').first().fill('Moorside Mediation (fictional)');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('The rights contacts are saved');
+    await expectAccessible(page, 'rights contacts saved');
+    await context.close();
+  });
+});
