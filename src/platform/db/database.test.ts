@@ -1,7 +1,7 @@
 /** The embedded database keeps its data across restarts and only one process may open its data folder. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAuthority } from '../../../test/helpers/factories.ts';
@@ -85,5 +85,73 @@ describe('the embedded database', () => {
     // The killed process left its lock file behind: it is stale, so the folder opens again.
     const reopened = await openDatabase({ dataDir });
     await reopened.close();
+  });
+
+  describe('a lock left behind', () => {
+    /** Writes a lock file as if another process had taken it, then opens the folder. */
+    async function openOver(content: string, mtime?: Date) {
+      const dataDir = tempDir();
+      mkdirSync(dataDir, { recursive: true });
+      const lockPath = join(dataDir, 'goldthread.lock');
+      writeFileSync(lockPath, content);
+      if (mtime) utimesSync(lockPath, mtime, mtime);
+      return openDatabase({ dataDir });
+    }
+
+    async function opensOver(content: string, mtime?: Date) {
+      const database = await openOver(content, mtime);
+      await database.close();
+    }
+
+    it('is taken over when it names this very process (a container restarted as the same process id)', async () => {
+      await opensOver(String(process.pid));
+      await opensOver(JSON.stringify({ pid: process.pid, host: hostname() }));
+    });
+
+    it('is taken over when its process is alive but is not a Goldthread server', async () => {
+      const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+      try {
+        await new Promise((resolve) => other.once('spawn', resolve));
+        await opensOver(String(other.pid));
+      } finally {
+        other.kill('SIGKILL');
+      }
+    });
+
+    it('is taken over when its process id now belongs to a process started at another time', async () => {
+      const holder = await holdInAnotherProcess(tempDir());
+      try {
+        await opensOver(JSON.stringify({ pid: holder.pid, start: '1', host: hostname() }));
+      } finally {
+        holder.kill('SIGKILL');
+      }
+    });
+
+    it('is taken over when it is unreadable (cut short while it was written)', async () => {
+      await opensOver('');
+      await opensOver('{"pid":');
+    });
+
+    it('from another machine is held while it is touched, and stale after a minute without', async () => {
+      const lock = JSON.stringify({ pid: 1, host: 'another-container' });
+      const error = await openOver(lock).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DataFolderLockedError);
+      expect((error as Error).message).toContain('process 1 on another-container');
+      await opensOver(lock, new Date(Date.now() - 5 * 60_000));
+    });
+
+    it('is still refused when a live Goldthread process holds it', async () => {
+      const dataDir = tempDir();
+      const holder = await holdInAnotherProcess(dataDir);
+      try {
+        expect(JSON.parse(readFileSync(join(dataDir, 'goldthread.lock'), 'utf8'))).toMatchObject({
+          pid: holder.pid,
+          host: hostname(),
+        });
+        await expect(openDatabase({ dataDir })).rejects.toBeInstanceOf(DataFolderLockedError);
+      } finally {
+        holder.kill('SIGKILL');
+      }
+    });
   });
 });

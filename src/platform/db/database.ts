@@ -3,7 +3,17 @@
  * only one process may open (a lock file says which process holds it). Dates the law counts come back as
  * 'YYYY-MM-DD' strings, never as JavaScript Dates, so no deadline is ever shifted by a time zone.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -45,19 +55,111 @@ const parsers = {
 
 export class DataFolderLockedError extends Error {}
 
+/** What a lock file says about the process holding it (older lock files hold only the process id). */
+interface LockHolder {
+  pid: number;
+  /** The process's start time on its machine (Linux: field 22 of /proc/PID/stat), which a reused id does not share. */
+  start?: string | undefined;
+  host?: string | undefined;
+}
+
+/** Lock files this process holds now: a second opening in the same process is refused, not taken over. */
+const heldLocks = new Set<string>();
+
+/** How often the holder touches its lock file, and how old a touch may be before a lock from another machine is stale. */
+const HEARTBEAT_MS = 10_000;
+const HEARTBEAT_STALE_MS = 60_000;
+
+function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in brackets and may hold spaces: count fields after its closing bracket.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The process's command line, or undefined where the system does not say (not Linux, or not allowed). */
+function commandLine(pid: number): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
+
+function readLock(lockPath: string): LockHolder | undefined {
+  const text = readFileSync(lockPath, 'utf8').trim();
+  if (/^\d+$/.test(text)) return { pid: Number(text) };
+  try {
+    const parsed = JSON.parse(text) as Partial<LockHolder>;
+    if (Number.isInteger(parsed.pid) && (parsed.pid as number) > 0) return parsed as LockHolder;
+  } catch {
+    // unreadable: a lock cut short by a crash while it was written
+  }
+  return undefined;
+}
+
+/**
+ * Why the lock is stale, or undefined when a live Goldthread process holds it. Stale: no process named (a lock
+ * cut short), the process has ended, the lock names this very process but this process does not hold it (a
+ * container's PID 1 restarted after `kill -9` or running out of memory), the process id now belongs to another
+ * program (not Node, or started at another time than the holder), or the lock comes from another machine or container
+ * and has not been touched for a minute.
+ */
+function staleness(lockPath: string, holder: LockHolder | undefined): string | undefined {
+  if (!holder) return 'it names no process';
+  if (holder.host !== undefined && holder.host !== hostname()) {
+    const age = Date.now() - statSync(lockPath).mtimeMs;
+    return age > HEARTBEAT_STALE_MS
+      ? `machine ${holder.host} has not touched it for ${Math.round(age / 1000)} s`
+      : undefined;
+  }
+  if (holder.pid === process.pid) return heldLocks.has(lockPath) ? undefined : 'it names this process';
+  if (!isRunning(holder.pid)) return `process ${holder.pid} has ended`;
+  const start = processStart(holder.pid);
+  if (holder.start !== undefined && start !== undefined && start !== holder.start) {
+    return `process ${holder.pid} is another program started later`;
+  }
+  const argv = commandLine(holder.pid);
+  if (
+    argv &&
+    !/(^|[/\\])node(\.exe|js)?(\d+)?$/i.test(argv[0] ?? '') &&
+    !argv.some((a) => /goldthread/i.test(a))
+  ) {
+    return `process ${holder.pid} is not a Goldthread server (${argv[0] ?? 'unknown'})`;
+  }
+  return undefined;
+}
+
 /** Takes the data folder's lock file, or throws a clear error naming the process that holds it. */
 export function lockDataFolder(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockPath = join(dataDir, 'goldthread.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');
-      writeSync(fd, String(process.pid));
+      const holder: LockHolder = { pid: process.pid, start: processStart(process.pid), host: hostname() };
+      writeSync(fd, JSON.stringify(holder));
       closeSync(fd);
+      heldLocks.add(lockPath);
+      // The touch tells another machine sharing the folder that the lock is alive.
+      const heartbeat = setInterval(() => {
+        const now = new Date();
+        try {
+          utimesSync(lockPath, now, now);
+        } catch {
+          // the folder went away: nothing to keep alive
+        }
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        clearInterval(heartbeat);
+        heldLocks.delete(lockPath);
         rmSync(lockPath, { force: true });
         process.off('exit', release);
       };
@@ -65,14 +167,22 @@ export function lockDataFolder(dataDir: string): () => void {
       return release;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number(readFileSync(lockPath, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+      let holder: LockHolder | undefined;
+      try {
+        holder = readLock(lockPath);
+      } catch (readErr) {
+        if ((readErr as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile
+        throw readErr;
+      }
+      const stale = staleness(lockPath, holder);
+      if (stale === undefined) {
+        const where = holder?.host && holder.host !== hostname() ? ` on ${holder.host}` : '';
         throw new DataFolderLockedError(
-          `The embedded database in ${dataDir} is in use by another Goldthread process (process ${holder}). ` +
+          `The embedded database in ${dataDir} is in use by another Goldthread process (process ${holder?.pid}${where}). ` +
             'Stop that process first, or set DATABASE_URL to use PostgreSQL, which many processes can share.',
         );
       }
-      // A lock left by a process that has ended: take it over.
+      process.stderr.write(`database: taking over the stale lock on ${dataDir} (${stale})\n`);
       rmSync(lockPath, { force: true });
     }
   }
