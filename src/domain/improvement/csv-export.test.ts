@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell, exportPlanCsv } from './csv-export.ts';
+import { csvCell } from '../csv.ts';
+import { exportPlanCsv } from './csv-export.ts';
 import { parsePlanCsv } from './csv-import.ts';
 import { STATUSES } from './types.ts';
 import type { PlanAction, PlanArea, PlanFocusArea } from './types.ts';
@@ -19,6 +20,46 @@ describe('csvCell', () => {
 });
 
 describe('exportPlanCsv', () => {
+  it('neutralises cells a spreadsheet would run as formulas, and the import gives them back (issue 16 item 8)', () => {
+    const hostile = {
+      action: '=HYPERLINK("http://127.0.0.1:3999/x","click")',
+      owner: '@SUM(1+1)',
+      evidence: '+1+1',
+    };
+    const text = exportPlanCsv({
+      areas: [{ key: '1', title: '-1+1', row: 2 }],
+      focusAreas: [{ area: '1', key: '1.1', title: 'Values', overallImpact: '', row: 2 }],
+      actions: [
+        {
+          ref: '1 A',
+          area: '1',
+          focusArea: '1.1',
+          action: hostile.action,
+          owners: [hostile.owner],
+          start: null,
+          end: null,
+          startNote: null,
+          endNote: null,
+          ongoing: false,
+          status: 'not-started',
+          evidenceOfImpact: hostile.evidence,
+        },
+      ],
+    });
+    expect(text).toContain(`"'=HYPERLINK(""http://127.0.0.1:3999/x"",""click"")"`);
+    expect(text).toContain(`,'@SUM(1+1),`);
+    expect(text).toContain(`,'+1+1,`);
+    expect(text).toContain(`,'-1+1,`);
+    expect(text).not.toMatch(/(^|,)[=+\-@]/m);
+    const back = parsePlanCsv(text);
+    expect(back.actions[0]).toMatchObject({
+      action: hostile.action,
+      owners: [hostile.owner],
+      evidenceOfImpact: hostile.evidence,
+    });
+    expect(back.areas[0]!.title).toBe('-1+1');
+  });
+
   it('writes months, exact dates, ongoing and notes back in readable forms', () => {
     const text = exportPlanCsv({
       areas: [{ key: '1', title: 'Culture, values', row: 2 }],

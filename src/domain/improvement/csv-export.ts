@@ -4,6 +4,7 @@
  * in; each action's row carries its own overall impact text; areas and focus areas with no actions follow as heading
  * rows.
  */
+import { csvLine } from '../csv.ts';
 import { OWNER_SEPARATOR, STATUS_LABELS } from './cells.ts';
 import { IMPACT_SEPARATOR } from './csv-import.ts';
 import { COLUMNS } from './types.ts';
@@ -24,11 +25,6 @@ const MONTH_ABBREVIATIONS = [
   'Dec',
 ];
 const ONGOING_WORD = /\b(?:on[\s-]?going|onwards?|under[\s-]?way)\b/i;
-
-/** Quotes a cell when it needs it (a comma, quote, line break or surrounding space), doubling inner quotes. */
-export function csvCell(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 function isLastDayOfMonth(date: string): boolean {
   const [y, m, d] = date.split('-').map(Number);
@@ -83,9 +79,10 @@ export function exportPlanCsv(
   const focusByKey = new Map(plan.focusAreas.map((f) => [focusKey(f.area, f.key), f]));
   const writtenAreas = new Set<string>();
   const writtenFocus = new Set<string>();
-  const lines = [COLUMNS.join(',')];
+  const lines = [csvLine(COLUMNS)];
+  // The one CSV writer (src/domain/csv.ts): cells a spreadsheet would read as formulas are neutralised.
   const line = (values: Partial<Record<Column, string>>) =>
-    lines.push(COLUMNS.map((c) => csvCell(values[c] ?? '')).join(','));
+    lines.push(csvLine(COLUMNS.map((c) => values[c] ?? '')));
 
   // The actions' own overall impact texts, by focus area.
   const actionImpacts = new Map<string, string[]>();

@@ -4,6 +4,7 @@
  * input. The rules are in docs/improvement.md.
  */
 import { parse } from 'csv-parse/sync';
+import { restoreCell } from '../csv.ts';
 import {
   evidenceTypes,
   normaliseRef,
@@ -41,7 +42,7 @@ function records(text: string): Entry[] {
     skip_empty_lines: false,
     skip_records_with_error: true,
     on_record: (record: string[]) => {
-      entries.push({ kind: 'record', cells: record });
+      entries.push({ kind: 'record', cells: record.map(restoreCell) });
       return null;
     },
     on_skip: (err) => {

@@ -2,7 +2,7 @@
  * Builds a large, deterministic improvement plan CSV for speed tests: the same seed always gives the same text.
  * The content is filler in the plan's real shape (areas, focus areas, actions with every status and date form).
  */
-import { csvCell } from './csv-export.ts';
+import { csvLine } from '../csv.ts';
 import { COLUMNS } from './types.ts';
 
 /** A small, fast, seeded pseudo-random generator (mulberry32). */
@@ -112,7 +112,7 @@ export function generatePlanCsv(options: GenerateOptions): string {
         `Evidence that it worked ${pick(EVIDENCE)}`,
         i === 0 ? 'Families see the difference' : '',
       ];
-      lines.push(values.map(csvCell).join(','));
+      lines.push(csvLine(values));
       written++;
     }
   }

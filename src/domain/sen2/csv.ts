@@ -5,7 +5,7 @@
  * then their plans (each followed by its detail, active plan, placements and needs). Reading gives back the records
  * and every row that cannot be used, with its line and the reason.
  */
-import { csvDocument, parseCsv } from './csv-text.ts';
+import { csvDocument, parseCsv, restoreCell } from '../csv.ts';
 import { recordProblem } from './items.ts';
 import {
   ACTIVE_PLAN_ITEMS,
@@ -51,42 +51,34 @@ function row(
   module: ModuleId,
   keys: { person?: string; request?: string; plan?: string },
   record: object,
-  cell: (value: string) => string,
 ): string[] {
   const cells = CSV_COLUMNS.map(() => '');
   cells[0] = module;
-  cells[1] = cell(keys.person ?? '');
+  cells[1] = keys.person ?? '';
   cells[2] = keys.request ?? '';
   cells[3] = keys.plan ?? '';
-  for (const item of MODULE_ITEMS[module])
-    cells[COLUMN_INDEX.get(item.name)!] = cell(itemOf(record, item.key));
+  for (const item of MODULE_ITEMS[module]) cells[COLUMN_INDEX.get(item.name)!] = itemOf(record, item.key);
   return cells;
 }
 
-export interface WriteOptions {
-  /** Applied to every free-text cell (for example to neutralise spreadsheet formulas). */
-  readonly cell?: (value: string) => string;
-}
-
-/** The return as CSV text (CRLF line ends). */
-export function writeSen2Csv(ret: Sen2Return, options: WriteOptions = {}): string {
-  const cell = options.cell ?? ((v: string) => v);
-  const rows: string[][] = [[...CSV_COLUMNS], row('0', {}, ret.header, cell)];
+/** The return as CSV text (CRLF line ends), every cell neutralised against spreadsheet formulas (`csvDocument`). */
+export function writeSen2Csv(ret: Sen2Return): string {
+  const rows: string[][] = [[...CSV_COLUMNS], row('0', {}, ret.header)];
   for (const p of ret.persons) {
     const person = p.personId;
-    rows.push(row('1', { person }, p, cell));
+    rows.push(row('1', { person }, p));
     for (const r of p.requests) {
-      rows.push(row('2', { person, request: r.requestNo }, r, cell));
-      if (r.assessment) rows.push(row('3', { person, request: r.requestNo }, r.assessment, cell));
+      rows.push(row('2', { person, request: r.requestNo }, r));
+      if (r.assessment) rows.push(row('3', { person, request: r.requestNo }, r.assessment));
     }
     for (const plan of p.plans) {
       const keys = { person, request: plan.requestNo, plan: plan.planNo };
-      rows.push(row('4a', keys, plan, cell));
-      for (const d of plan.details) rows.push(row('4b', keys, d, cell));
+      rows.push(row('4a', keys, plan));
+      for (const d of plan.details) rows.push(row('4b', keys, d));
       if (plan.active) {
-        rows.push(row('5a', keys, plan.active, cell));
-        for (const pl of plan.active.placements) rows.push(row('5b', keys, pl, cell));
-        for (const n of plan.active.needs) rows.push(row('5c', keys, n, cell));
+        rows.push(row('5a', keys, plan.active));
+        for (const pl of plan.active.placements) rows.push(row('5b', keys, pl));
+        for (const n of plan.active.needs) rows.push(row('5c', keys, n));
       }
     }
   }
@@ -108,11 +100,6 @@ export interface ReadResult {
   readonly problems: ReadProblem[];
   /** How many rows (CSV) or records (XML) were read, the header included. */
   readonly records: number;
-}
-
-/** Undoes a formula-neutralising apostrophe (see `neutraliseCell` in the platform). */
-export function restoreCell(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 function recordFrom<T>(items: readonly ItemDef[], cells: readonly string[]): T {

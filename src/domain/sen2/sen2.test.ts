@@ -502,8 +502,8 @@ describe('CSV', () => {
     expect(writeSen2Csv(back.ret!)).toBe(text);
     expect(text.endsWith('\r\n')).toBe(true);
   });
-  it('neutralises cells through the writer option and restores them when reading', () => {
-    const text = writeSen2Csv(rich(), { cell: (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) });
+  it('neutralises formula cells (the one CSV writer) and restores them when reading', () => {
+    const text = writeSen2Csv(rich());
     expect(text).toContain(",'=SUM(A1),");
     expect(readSen2Csv(text).ret!.persons[1]!.forename).toBe('=SUM(A1)');
   });

@@ -14,6 +14,7 @@ import { paths } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { seedImprovementDemo } from './demo.ts';
 import { checkUploadedFile, cleanFileName, contentDisposition } from '../../platform/web/files.ts';
+import { xlsxWorkbook } from '../../platform/web/spreadsheet.ts';
 import { paginate } from './listing.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -31,9 +32,13 @@ describe('evidence file rules', () => {
       ok: true,
       contentType: 'text/csv',
     });
-    expect(checkUploadedFile(file('report.docx', Buffer.from('PK\u0003\u0004rest')))).toMatchObject({
+    expect(
+      checkUploadedFile(file('report.xlsx', xlsxWorkbook([{ name: 'A', rows: [['a']] }]))),
+    ).toMatchObject({
       ok: true,
     });
+    // Its first bytes alone no longer make a ZIP an Office document (issue 16 item 8).
+    expect(checkUploadedFile(file('report.docx', Buffer.from('PK\u0003\u0004rest'))).ok).toBe(false);
     expect(
       checkUploadedFile(file('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))),
     ).toMatchObject({ ok: true, contentType: 'image/png' });

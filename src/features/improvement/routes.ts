@@ -36,6 +36,7 @@ import { EVIDENCE_CHOICES, readAsOf, readImportForm, readReportForm, readUpdateF
 import { filterItems, filtering, filterRows, ownerTitles, paginate, readListFilters } from './listing.ts';
 import type { ListFilters } from './listing.ts';
 import { buildPack, packDocx } from './report.ts';
+import { sendCsv } from '../../platform/web/spreadsheet.ts';
 import { paginationItems } from '../../platform/web/pagination.ts';
 import {
   canManagePlans,
@@ -348,10 +349,7 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = actorOf(request);
     const { planId } = request.params as { planId: string };
     const { title, csv } = await db.transaction().execute((trx) => exportPlan(trx, actor, planId));
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${safeFileName(title)}.csv"`)
-      .send(csv);
+    return sendCsv(reply, `${safeFileName(title)}.csv`, csv);
   });
 
   // ---- Reports -----------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import {
   insertPlacements,
   insertSettings,
 } from '../../platform/people/casework.ts';
-import { neutraliseCell, xlsxWorkbook } from '../../platform/web/spreadsheet.ts';
+import { xlsxWorkbook } from '../../platform/web/spreadsheet.ts';
 import { insertImportedRequests, type ImportedRequest } from '../assessments/index.ts';
 import { insertImportedPlans } from '../plans/index.ts';
 import {
@@ -61,7 +61,7 @@ export async function exportSen2(
 ): Promise<Sen2Export> {
   const casework = await loadCasework(db, laCode);
   const ret = buildSen2Return(casework, { census, generatedAt, softwareCode: SOFTWARE_CODE });
-  const text = format === 'csv' ? writeSen2Csv(ret, { cell: neutraliseCell }) : writeSen2Xml(ret);
+  const text = format === 'csv' ? writeSen2Csv(ret) : writeSen2Xml(ret);
   return { ret, text, problems: checkSen2Return(ret) };
 }
 
@@ -307,7 +307,6 @@ export async function inspectionFiles(
 
 /** The lists as CSV (the plans list, the support list and the completeness report) or one XLSX workbook. */
 export function inspectionDocuments(lists: InspectionLists, format: 'csv' | 'xlsx') {
-  const safe = (rows: readonly (readonly string[])[]) => rows.map((r) => r.map(neutraliseCell));
   const completeness = [
     ['List', 'Column', 'Filled', 'Blank', 'Per cent filled'],
     ...[lists.plans, lists.support].flatMap((l) =>
@@ -337,15 +336,15 @@ export function inspectionDocuments(lists: InspectionLists, format: 'csv' | 'xls
     files: [
       {
         name: `inspection-list-ehc-plans-${lists.snapshot}.csv`,
-        body: Buffer.from(csvDocument(safe(plans))),
+        body: Buffer.from(csvDocument(plans)),
       },
       {
         name: `inspection-list-without-plan-${lists.snapshot}.csv`,
-        body: Buffer.from(csvDocument(safe(support))),
+        body: Buffer.from(csvDocument(support)),
       },
       {
         name: `inspection-list-completeness-${lists.snapshot}.csv`,
-        body: Buffer.from(csvDocument(safe(completeness))),
+        body: Buffer.from(csvDocument(completeness)),
       },
     ],
   };

@@ -22,6 +22,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
+import { shortenFileName } from './files.ts';
 import { navigationFor } from './navigation.ts';
 import { paths, withQuery } from './paths.ts';
 import { configureViewEnvironment, govukDist, srcDir, viewOptions, viewTemplates } from './views.ts';
@@ -128,7 +129,7 @@ async function setUpFileUploads(app: FastifyInstance) {
     async onFile(part) {
       const data = await part.toBuffer();
       const file: UploadedFile = {
-        filename: part.filename.slice(0, 255),
+        filename: shortenFileName(part.filename, 255),
         mimetype: part.mimetype,
         size: data.length,
         data,

@@ -2,12 +2,16 @@
  * Uploaded documents (improvement evidence, advice documents): which kinds of document are accepted, checking that a
  * file is what its name says, and the safe name and type it is downloaded with.
  *
- * The type is decided by the file's extension and checked against its first bytes; the browser's own claim (the
+ * The type is decided by the file's extension and checked against its first bytes, and a ZIP-based Office document
+ * (.docx, .xlsx, .odt, .ods) by its structure too (office.ts); the browser's own claim (the
  * part's Content-Type) is not trusted. Features keep files in the database (bytea, for example
  * `improvement_evidence.content`), and they are only ever served as attachments with `X-Content-Type-Options:
  * nosniff`, so an uploaded page can never run in the service's origin.
  */
 import type { UploadedFile } from './app.ts';
+import { checkOfficeDocument, MAX_UNPACKED_BYTES, type OfficeKind } from './office.ts';
+
+const isOfficeKind = (ext: string): ext is OfficeKind => ['docx', 'xlsx', 'odt', 'ods'].includes(ext);
 
 interface FileType {
   contentType: string;
@@ -66,10 +70,18 @@ export function cleanFileName(raw: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   const trimmed = cleaned.replace(/^\.+/, '');
-  if (trimmed.length <= 200) return trimmed || 'evidence';
-  const dot = trimmed.lastIndexOf('.');
-  const ext = dot > 0 && trimmed.length - dot <= 6 ? trimmed.slice(dot) : '';
-  return trimmed.slice(0, 200 - ext.length) + ext;
+  return shortenFileName(trimmed, 200) || 'evidence';
+}
+
+/**
+ * A name cut to `max` characters keeping its extension (the last dot and at most 5 characters after it), so a long
+ * name is still recognised by its type.
+ */
+export function shortenFileName(name: string, max: number): string {
+  if (name.length <= max) return name;
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 && name.length - dot <= 6 ? name.slice(dot) : '';
+  return name.slice(0, max - ext.length) + ext;
 }
 
 /** A file name's extension, lower case, without the dot ('' when there is none). */
@@ -95,11 +107,20 @@ export function checkUploadedFile(file: UploadedFile): CheckedFile {
     type.signature === 'text'
       ? looksLikeText(file.data)
       : type.signature.some((sig) => sig.every((byte, i) => file.data[i] === byte));
-  if (!matches) {
-    return {
-      ok: false,
-      message: `The selected file is not a real .${extensionOf(fileName)} file. Check the file and choose it again`,
-    };
+  const kind = extensionOf(fileName);
+  const notReal = {
+    ok: false as const,
+    message: `The selected file is not a real .${kind} file. Check the file and choose it again`,
+  };
+  if (!matches) return notReal;
+  if (isOfficeKind(kind)) {
+    const office = checkOfficeDocument(file.data, kind);
+    if (!office.ok && office.reason === 'too-large')
+      return {
+        ok: false,
+        message: `The selected file unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`,
+      };
+    if (!office.ok) return notReal;
   }
   return { ok: true, fileName, contentType: type.contentType, content: new Uint8Array(file.data) };
 }

@@ -1,15 +1,29 @@
 /**
- * Files people open in a spreadsheet: CSV cells made safe from formula injection, and a minimal XLSX workbook
- * (Office Open XML: inline strings, one sheet per list, a bold header row), written with node:zlib and no library.
+ * Files people open in a spreadsheet: CSV downloads (`sendCsv`, written by the one CSV writer, src/domain/csv.ts,
+ * which neutralises formula cells), and a minimal XLSX workbook (Office Open XML: inline strings, one sheet per list,
+ * a bold header row), written with node:zlib and no library. XLSX cells are inline strings, never formulas.
  */
+import type { FastifyReply } from 'fastify';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { csvDocument } from '../../domain/csv.ts';
+import { contentDisposition } from './files.ts';
 
 /**
- * A CSV cell that a spreadsheet would read as a formula (starting =, +, -, @, tab or carriage return) gets a
- * leading apostrophe, so it shows as the text it is (OWASP "CSV injection").
+ * Every CSV download: the rows (or a document already written by `csvDocument`) as an attachment named `fileName`,
+ * UTF-8 with a byte order mark for spreadsheet programs when `bom` is set.
  */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+export function sendCsv(
+  reply: FastifyReply,
+  fileName: string,
+  content: readonly (readonly string[])[] | string,
+  options: { bom?: boolean } = {},
+): FastifyReply {
+  const text = typeof content === 'string' ? content : csvDocument(content, options);
+  return reply
+    .header('Content-Type', 'text/csv; charset=utf-8')
+    .header('Content-Disposition', contentDisposition(fileName))
+    .header('X-Content-Type-Options', 'nosniff')
+    .send(text);
 }
 
 export interface Sheet {
@@ -114,13 +128,13 @@ function workbookFiles(sheets: readonly Sheet[]): [string, string][] {
   ];
 }
 
-/** A zip archive (deflated entries, fixed timestamps so the same sheets give the same bytes). */
-function zip(files: readonly [string, string][]): Buffer {
+/** A zip archive (deflated entries, fixed timestamps so the same files give the same bytes). */
+export function zipArchive(files: readonly (readonly [string, string | Buffer])[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, text] of files) {
-    const data = Buffer.from(text, 'utf8');
+    const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     const packed = deflateRawSync(data);
     const crc = crc32(data);
     const nameBytes = Buffer.from(name, 'utf8');
@@ -165,5 +179,5 @@ function zip(files: readonly [string, string][]): Buffer {
 
 /** An .xlsx workbook of the sheets. */
 export function xlsxWorkbook(sheets: readonly Sheet[]): Buffer {
-  return zip(workbookFiles(sheets));
+  return zipArchive(workbookFiles(sheets));
 }

@@ -92,6 +92,28 @@ describe('multipart forms', () => {
     }
   });
 
+  it('keeps the extension of a file name longer than 255 characters (issue 16 item 8)', async () => {
+    const { token, cookie } = await csrf();
+    const body = multipart(
+      { _csrf: token },
+      {
+        name: 'file',
+        filename: `${'n'.repeat(300)}.pdf`,
+        type: 'application/pdf',
+        content: Buffer.from('%PDF-'),
+      },
+    );
+    const response = await app.inject({
+      method: 'POST',
+      url: '/upload',
+      payload: body.payload,
+      headers: { ...body.headers, cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    const file = received?.file;
+    expect(isUploadedFile(file) && file.filename).toMatch(/^n{251}\.pdf$/);
+  });
+
   it('refuses a multipart form without a valid CSRF token', async () => {
     const { cookie } = await csrf();
     const body = multipart({ _csrf: 'forged', description: 'x' });

@@ -1,13 +1,48 @@
-/** RFC 4180 CSV text: writing lines and reading them back, with no library (the domain does no I/O). */
+/**
+ * CSV text, the one writer and reader for every CSV the service makes or reads (RFC 4180, no library: the domain does
+ * no I/O). Every cell written is neutralised against spreadsheet formulas (OWASP "CSV injection"): a cell that a
+ * spreadsheet would read as a formula, starting =, +, -, @, tab or carriage return, gets a leading apostrophe, so it
+ * shows as the text it is. Readers undo it with `restoreCell`, so writing then reading gives back the same text.
+ */
 
-/** One CSV line (no line break): a cell is quoted when it holds a comma, a quote or a line break. */
+/** A cell a spreadsheet would take as a formula, after any apostrophes neutralising added (so it can be undone). */
+const FORMULA = /^'*[=+\-@\t\r]/;
+
+/**
+ * The cell with a leading apostrophe when a spreadsheet would read it as a formula. A cell that already starts with
+ * apostrophes before such a character gets one more, so `restoreCell` gives back exactly what was written.
+ */
+export function neutraliseCell(value: string): string {
+  return FORMULA.test(value) ? `'${value}` : value;
+}
+
+/** Undoes `neutraliseCell`. */
+export function restoreCell(value: string): string {
+  return value.startsWith("'") && FORMULA.test(value) ? value.slice(1) : value;
+}
+
+/**
+ * One cell as written: neutralised, then quoted when it holds a comma, a quote or a line break, or starts or ends with
+ * a space (which some readers trim), with inner quotes doubled.
+ */
+export function csvCell(value: string): string {
+  const safe = neutraliseCell(value);
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** One CSV line (no line break). */
 export function csvLine(cells: readonly string[]): string {
-  return cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
+  return cells.map(csvCell).join(',');
+}
+
+export interface CsvOptions {
+  /** Start with a UTF-8 byte order mark, which spreadsheet programs need to show non-ASCII text. Default false. */
+  readonly bom?: boolean;
 }
 
 /** A CSV document: lines joined by CRLF, ending with one. */
-export function csvDocument(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => `${csvLine(r)}\r\n`).join('');
+export function csvDocument(rows: readonly (readonly string[])[], options: CsvOptions = {}): string {
+  return (options.bom ? '\uFEFF' : '') + rows.map((r) => `${csvLine(r)}\r\n`).join('');
 }
 
 export interface CsvRecord {
