@@ -2,10 +2,15 @@
 import type { Kysely } from 'kysely';
 import { seedDemoWith, type DemoOptions, type DemoSeeder, type SeedSummary } from '../demo/generator.ts';
 import type { DB } from '../platform/db/schema/index.ts';
+import { todayInLondon } from '../platform/web/views.ts';
 import { features } from './features.ts';
 
 export const demoSeeders: readonly DemoSeeder[] = features.flatMap((f) => ('demo' in f ? [f.demo] : []));
 
+/**
+ * Seeds the demo authority as of `options.today`, by default today in London: every date in it is relative to that
+ * day, so the demo reads the same (most work on time, some late, a backlog) whatever the date it is started on.
+ */
 export function seedDemo(db: Kysely<DB>, options: DemoOptions = {}): Promise<SeedSummary> {
-  return seedDemoWith(db, demoSeeders, options);
+  return seedDemoWith(db, demoSeeders, { ...options, today: options.today ?? todayInLondon() });
 }

@@ -55,7 +55,10 @@ import {
 
 export const DEFAULT_CHILDREN = 2500;
 export const DEFAULT_SEED = 999;
-/** A fixed reference date, so the data never depends on the clock. */
+/**
+ * The date the pure builder uses when given none. The service builds the demo as of today (src/app/demo.ts), so it
+ * reads the same whatever the date; tests fix the date (test/helpers/images.ts, `DEMO_IMAGE_TODAY`).
+ */
 export const DEFAULT_TODAY = '2026-11-01';
 
 export interface DemoOptions {

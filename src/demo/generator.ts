@@ -31,6 +31,8 @@ export type SeedSummary =
       skipped: false;
       counts: SeedCounts;
       links: { parent: DemoLink; parent2: DemoLink; youngPerson: DemoLink };
+      /** The date the demo was built as of. */
+      today: string;
       /** Milliseconds spent building the rows and inserting them. */
       buildMs: number;
       insertMs: number;
@@ -81,6 +83,7 @@ export async function seedDemoWith(
 
   const buildStarted = performance.now();
   const data: DemoData = buildDemoData(options);
+  const today = data.today;
   // One argon2 hash shared by the demo accounts: hashing is deliberately slow.
   const hash = await hashPassword(DEMO_PASSWORD);
   const demoEmails = new Set(DEMO_ACCOUNTS.map((a) => a.email));
@@ -106,7 +109,7 @@ export async function seedDemoWith(
     await inChunks(data.childSettings, (c) => trx.insertInto('child_setting').values(c).execute());
     await inChunks(data.accessGrants, (c) => trx.insertInto('access_grant').values(c).execute());
     await inChunks(data.caseEvents, (c) => trx.insertInto('case_event').values(c).execute());
-    for (const seed of seeders) await seed(trx, { laCode: DEMO_LA_CODE, today: options.today });
+    for (const seed of seeders) await seed(trx, { laCode: DEMO_LA_CODE, today });
     // What exists now, features' demo data included (their seeders add grants and case events too).
     const counts = {} as Record<(typeof COUNTED)[number], number>;
     for (const table of COUNTED) {
@@ -124,6 +127,7 @@ export async function seedDemoWith(
     skipped: false,
     counts: inserted,
     links: data.links,
+    today,
     buildMs,
     insertMs: performance.now() - insertStarted,
   };

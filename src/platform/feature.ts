@@ -30,8 +30,8 @@ export type RouteDeps<Service> = AppDeps & { readonly service: Service };
 /** What a feature's demo seeder is given, inside the one transaction that creates the demo authority. */
 export interface DemoSeedOptions {
   readonly laCode: string;
-  /** The day the demo is built for (default today in London). */
-  readonly today?: string | undefined;
+  /** The day the demo is built as of ('YYYY-MM-DD'): today in London for the service, a fixed date in tests. */
+  readonly today: string;
 }
 
 export interface Feature<Name extends string = string, Service = undefined> {

@@ -18,6 +18,12 @@ export type ImageName = 'migrated' | 'demo';
 /** Children in the demo image every demo-based and browser test shares (the service's default is 2,500). */
 export const DEMO_IMAGE_CHILDREN = 400;
 
+/**
+ * The date the demo image is built as of. The service builds its demo as of today; the tests fix the day so the
+ * image, and every page and figure a test reads from it, is the same whenever the tests run.
+ */
+export const DEMO_IMAGE_TODAY = '2026-11-01';
+
 /** Where each image is: a tarball path for PGlite, a template database name for PostgreSQL. */
 export type TestImages = Record<Engine, Record<ImageName, string>>;
 
@@ -52,7 +58,7 @@ export async function buildPgliteImages(folder: string): Promise<Record<ImageNam
   try {
     await migrateToLatest(database.db);
     await writeFile(paths.migrated, await dump(database));
-    await seedDemo(database.db, { children: DEMO_IMAGE_CHILDREN });
+    await seedDemo(database.db, { children: DEMO_IMAGE_CHILDREN, today: DEMO_IMAGE_TODAY });
     await writeFile(paths.demo, await dump(database));
   } finally {
     await database.close();
@@ -91,7 +97,9 @@ export async function buildPostgresImages(created: string[]): Promise<Record<Ima
     }
   };
   await fill(names.migrated, undefined, (d) => migrateToLatest(d.db));
-  await fill(names.demo, names.migrated, (d) => seedDemo(d.db, { children: DEMO_IMAGE_CHILDREN }));
+  await fill(names.demo, names.migrated, (d) =>
+    seedDemo(d.db, { children: DEMO_IMAGE_CHILDREN, today: DEMO_IMAGE_TODAY }),
+  );
   return names;
 }
 

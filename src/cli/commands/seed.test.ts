@@ -9,8 +9,13 @@ describe('goldthread seed', () => {
     vi.restoreAllMocks();
   });
 
-  it('parses --children and --seed, with defaults', () => {
+  it('parses --children, --seed and --today, with defaults (no date: the demo is built as of today)', () => {
     expect(parseSeedArgs([])).toEqual({ children: 2500, seed: 999 });
+    expect(parseSeedArgs(['--today', '2028-02-29'])).toEqual({
+      children: 2500,
+      seed: 999,
+      today: '2028-02-29',
+    });
     expect(parseSeedArgs(['--children', '25000', '--seed', '7'])).toEqual({ children: 25000, seed: 7 });
     expect(parseSeedArgs(['--children=300'])).toEqual({ children: 300, seed: 999 });
   });
@@ -20,6 +25,8 @@ describe('goldthread seed', () => {
       ['--children', 'lots'],
       ['--children', '-5'],
       ['--children', '1'],
+      ['--today', '2027-02-29'],
+      ['--today', '1/11/2026'],
       ['--nope'],
       ['extra'],
     ]) {

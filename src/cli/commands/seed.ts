@@ -23,30 +23,40 @@ function wholeNumber(
   return n;
 }
 
-/** Parses `[--children N] [--seed S]`. */
-export function parseSeedArgs(args: string[]): { children: number; seed: number } {
-  let values: { children?: string | undefined; seed?: string | undefined };
+function realDate(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00Z`) : null;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== raw)
+    throw new UsageError(`--today must be a real date written YYYY-MM-DD, not "${raw}"`);
+  return raw;
+}
+
+const USAGE = 'goldthread seed [--children N] [--seed S] [--today YYYY-MM-DD]';
+
+/** Parses `[--children N] [--seed S] [--today YYYY-MM-DD]` (the demo is built as of today unless told a date). */
+export function parseSeedArgs(args: string[]): { children: number; seed: number; today?: string } {
+  let values: { children?: string | undefined; seed?: string | undefined; today?: string | undefined };
   try {
     ({ values } = parseArgs({
       args,
-      options: { children: { type: 'string' }, seed: { type: 'string' } },
+      options: { children: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
   } catch (err) {
-    throw new UsageError(
-      `${err instanceof Error ? err.message : String(err)}. Usage: goldthread seed [--children N] [--seed S]`,
-    );
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)}. Usage: ${USAGE}`);
   }
+  const today = realDate(values.today);
   return {
     children: wholeNumber('children', values.children, DEFAULT_CHILDREN, 3, MAX_CHILDREN),
     seed: wholeNumber('seed', values.seed, DEFAULT_SEED, 0, 4_294_967_295),
+    ...(today ? { today } : {}),
   };
 }
 
 const command: Command = {
   description:
-    'Create the fictional demo authority (LA 999) and its accounts: seed [--children N] [--seed S] (demo mode only)',
+    'Create the fictional demo authority (LA 999) and its accounts, as of today unless --today says a date: seed [--children N] [--seed S] [--today YYYY-MM-DD] (demo mode only)',
   async run(args) {
     const options = parseSeedArgs(args);
     const config = loadConfig();
@@ -71,7 +81,7 @@ const command: Command = {
       const engine = database.engine === 'postgres' ? 'PostgreSQL' : 'the embedded database';
       const lines = [
         `Seeded the demo authority (LA ${DEMO_LA_CODE}, Denmoor Council) into ${engine} in ${seconds} s ` +
-          `(seed ${options.seed}, ${options.children} children):`,
+          `(seed ${options.seed}, ${options.children} children, as of ${summary.today}):`,
         ...Object.entries(summary.counts).map(
           ([table, n]) => `  ${table.padEnd(14)} ${String(n).padStart(8)}`,
         ),

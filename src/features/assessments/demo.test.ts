@@ -1,4 +1,4 @@
-/** The demo's open assessments: about 350 of 2,500 children, every stage, overdue and on time, deterministic. */
+/** The demo's requests: about 250 open of 2,500 children, every stage, mostly on time, deterministic. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../app/demo.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
@@ -7,22 +7,31 @@ describe('demo assessments (pglite)', () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
-    await seedDemo(database.db, { children: 2500 });
+    await seedDemo(database.db, { children: 2500, today: '2026-11-01' });
   }, 300_000);
   afterAll(async () => database?.close());
 
-  it('has about 350 open assessments at every stage, spread across officers, with advice for the demo professionals', async () => {
+  it('has about 250 open requests at every open stage, spread across officers, with advice for the demo professionals', async () => {
     const db = database.db;
     const open = await db
       .selectFrom('assessment_case')
       .select(['stage', 'officer_id', 'next_due'])
       .where('is_open', '=', true)
       .execute();
-    expect(open.length).toBeGreaterThan(300);
-    expect(open.length).toBeLessThan(420);
+    expect(open.length).toBeGreaterThan(180);
+    expect(open.length).toBeLessThan(320);
     expect(new Set(open.map((o) => o.stage))).toEqual(new Set(['request', 'assessment', 'draft']));
-    expect(open.some((o) => o.next_due! < '2026-11-01')).toBe(true);
-    expect(open.some((o) => o.next_due! >= '2026-11-01')).toBe(true);
+    const overdue = open.filter((o) => o.next_due! < '2026-11-01').length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue / open.length).toBeLessThan(0.25);
+    const closed = await db
+      .selectFrom('assessment_case')
+      .select('stage')
+      .where('is_open', '=', false)
+      .execute();
+    expect(new Set(closed.map((c) => c.stage))).toEqual(
+      new Set(['final', 'not-assessed', 'no-plan', 'linked', 'withdrawn', 'moved-out']),
+    );
     expect(new Set(open.map((o) => o.officer_id)).size).toBeGreaterThan(8);
     expect(open.some((o) => o.officer_id === null)).toBe(true);
     const exceptions = await db.selectFrom('assessment_exception').select('id').execute();

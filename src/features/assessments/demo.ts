@@ -1,9 +1,13 @@
 /**
- * The demo authority's open assessments: every child the demo marks as being assessed, plus some children with plans
- * who have asked for a reassessment, so that about 12% of children (350 of 2,500) have an open assessment, at every
- * stage, some on time, some overdue, some with exceptions, spread across officers. parent@'s child has one mid-way
- * (advice asked of ep@ and health@). Deterministic: a seeded generator and a fixed date, never the clock. Every due
- * date stored comes from the statutory clock.
+ * The demo authority's requests for assessment: every child the demo marks as being assessed, plus some children with
+ * plans who have asked for a reassessment (on its own 14 weeks), so that about one child in ten has an open request.
+ * Built relative to the day the demo is built as of, so it has the same shape whatever that day: requests arrive
+ * steadily over the last 34 weeks; most steps are done on time and some late (about 80% of final plans within 20
+ * weeks; about one open request in eight has its next step overdue); the newest wait for a decision and some for a
+ * caseworker; a few were withdrawn, closed when the family moved away, or joined to an open request; finals issued
+ * make the child's record show the plan. parent@'s child has one mid-way (advice asked of ep@ and health@).
+ * Deterministic: a seeded generator and the given day, never the clock. Every due date stored comes from the
+ * statutory clock.
  */
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit/audit.ts';
@@ -27,6 +31,9 @@ interface Options {
   laCode: string;
   today?: string | undefined;
 }
+
+/** How far back the open requests go: the 20 weeks of an initial assessment. */
+const RECENT_DAYS = 240;
 
 async function inChunks<T>(rows: T[], size: number, fn: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await fn(rows.slice(i, i + size));
@@ -130,32 +137,55 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
   const exceptionRows: Array<Record<string, unknown>> = [];
   const grants: Array<Record<string, unknown>> = [];
   const events: Array<Record<string, unknown>> = [];
+  const issued: Array<{ id: string; on: string }> = [];
   const at = (day: string) => new Date(`${day}T10:00:00Z`);
   // Two in three demo exceptions have been confirmed by the caseworker as the cause of a delay (J10); the rest are
   // recorded but not yet relied on. A counter, not the generator, so the rest of the demo is unchanged.
   let exceptionsSeen = 0;
+  let closable = 0;
+  let linkable = 0;
   const demoConfirms = () => exceptionsSeen++ % 3 !== 2;
 
   for (const child of chosen) {
     const r = rng.fork(child.reference);
     const isParentChild = child.id === parentChild?.child_id;
+    // A child who already has a plan is being reassessed, on its own 14 weeks (J8).
+    const kind = child.plan_status === 'plan' ? 'reassessment' : 'initial';
     const caseId = r.uuid();
+    // A steady flow of requests over the last 20 weeks (reassessments, on 14 weeks, over the last 14), so the demo
+    // has the same shape whatever day it is built as of.
+    const core = requestDay.get(child.id);
     const received = isParentChild
       ? addDays(today, -61)
-      : requestDay.get(child.id) && child.plan_status === 'assessment'
-        ? maxDate(requestDay.get(child.id)!, addDays(today, -170))
-        : r.dateBetween(addDays(today, -160), addDays(today, -2));
-    const age = Math.round((Date.parse(today) - Date.parse(received)) / 86_400_000);
+      : core && kind === 'initial' && core >= addDays(today, -RECENT_DAYS)
+        ? core
+        : r.dateBetween(addDays(today, kind === 'initial' ? -RECENT_DAYS : -98), addDays(today, -2));
+    // A few requests are withdrawn, or the family moves out of the area, before the assessment finishes: the case
+    // stops on that day, and nothing after it happened.
+    // Counted, not drawn, so even a small demo has both.
+    const closing =
+      !isParentChild && kind === 'initial' && received < addDays(today, -10) ? closable++ % 25 : -1;
+    const closed: CaseFacts['closed'] =
+      closing === 3 || closing === 16
+        ? {
+            reason: closing === 3 ? 'withdrawn' : 'moved-out',
+            date: r.dateBetween(addDays(received, 7), addDays(today, -1)),
+          }
+        : null;
+    const until = closed?.date ?? today;
+    const age = Math.round((Date.parse(until) - Date.parse(received)) / 86_400_000);
     let officer: string | null = child.lead_officer_id;
-    // Decision: most within 6 weeks, some late, the newest not yet made.
+    // Most steps are done on time (about nine in ten); the rest late. The newest requests wait for a decision.
+    const onTime = (p: number, early: [number, number], late: [number, number]) =>
+      r.chance(p) ? r.int(...early) : r.int(...late);
     let decision: CaseFacts['decision'] = null;
-    const decideAfter = r.chance(0.75) ? r.int(20, 41) : r.int(43, 70);
+    const decideAfter = onTime(0.85, [18, 40], [43, 62]);
     if (isParentChild) decision = { date: addDays(received, 30), outcome: 'assess' };
     else if (decideAfter < age) {
       decision = { date: addDays(received, decideAfter), outcome: r.chance(0.06) ? 'not-assess' : 'assess' };
     }
     // The newest requests are sometimes still waiting for the manager to name a caseworker.
-    if (!decision && !isParentChild && r.chance(0.12)) officer = null;
+    if (!decision && !isParentChild && r.chance(0.25)) officer = null;
     else if (!officer) officer = r.pick(caseworkers).id;
     const team = (officer && teamOf.get(officer)) || defaultTeam;
     const advice: Array<
@@ -163,9 +193,9 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
     > = [];
     let outcome: CaseFacts['outcome'] = null;
     let draftServed: string | null = null;
-    const finalIssued: string | null = null;
+    let finalIssued: string | null = null;
     if (decision?.outcome === 'assess') {
-      const asked = minDate(addDays(decision.date, r.int(1, 6)), today);
+      const asked = minDate(addDays(decision.date, r.int(1, 5)), until);
       const asks: Array<[AdviceAgency, string | null, string | null]> = [
         ['family', null, null],
         ['setting', null, null],
@@ -192,21 +222,24 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
         ]);
       for (const [agency, professional, service] of asks) {
         const id = r.uuid();
-        const back = r.int(20, 60);
+        // Advice is due in 6 weeks: most comes in time, some late, all of it in the end.
+        const back = onTime(0.82, [12, 40], [43, 75]);
         const arrived = isParentChild
           ? agency !== 'educational-psychology' && agency !== 'social-care'
-          : r.chance(0.85);
-        const receivedOn = arrived && addDays(asked, back) <= today ? addDays(asked, back) : null;
+          : true;
+        const receivedOn = arrived && addDays(asked, back) < until ? addDays(asked, back) : null;
         advice.push({ id, agency, requested: asked, received: receivedOn, professional, service });
       }
       const allIn = advice.every((a) => a.received);
       const lastIn = advice.reduce((m, a) => (a.received && a.received > m ? a.received : m), asked);
-      if (!isParentChild && allIn && addDays(lastIn, 10) < today && r.chance(0.8)) {
-        const on = addDays(lastIn, r.int(3, 10));
-        outcome = { date: on, outcome: r.chance(0.05) ? 'no-plan' : 'issue-plan' };
-        if (outcome.outcome === 'issue-plan' && addDays(on, 10) < today && r.chance(0.7)) {
-          draftServed = addDays(on, r.int(3, 10));
-        }
+      const decidedOn = addDays(lastIn, onTime(0.85, [3, 12], [14, 30]));
+      if (!isParentChild && allIn && decidedOn < until) {
+        outcome = { date: decidedOn, outcome: r.chance(0.05) ? 'no-plan' : 'issue-plan' };
+        const servedOn = addDays(decidedOn, r.int(2, 8));
+        if (outcome.outcome === 'issue-plan' && servedOn < until) draftServed = servedOn;
+        // The final plan after the family's 15 days to comment (J1), within the 20 weeks in most cases.
+        const issuedOn = draftServed && addDays(draftServed, onTime(0.65, [16, 30], [45, 110]));
+        if (issuedOn && kind === 'initial' && issuedOn < until && !closed) finalIssued = issuedOn;
       }
     }
     const exceptions: Array<CaseFacts['exceptions'][number] & { reason: string }> = [];
@@ -216,7 +249,7 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
         'absence-from-area',
         'missed-appointment',
       ] as const);
-      const from = r.dateBetween(received, maxDate(received, minDate(today, addDays(received, 60))));
+      const from = r.dateBetween(received, maxDate(received, minDate(until, addDays(received, 60))));
       const epAdvice = advice.find((a) => a.agency === 'educational-psychology');
       if (kind === 'missed-appointment') {
         if (epAdvice && from >= epAdvice.requested)
@@ -243,8 +276,6 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
         });
       }
     }
-    // A child who already has a plan is being reassessed, on its own 14 weeks (J8).
-    const kind = child.plan_status === 'plan' ? 'reassessment' : 'initial';
     const facts: CaseFacts = {
       kind,
       requestReceived: received,
@@ -254,6 +285,7 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
       draftServed,
       finalIssued,
       exceptions,
+      closed,
     };
     const timeline = caseTimeline(facts, today);
     const step = nextStep(timeline);
@@ -289,6 +321,16 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
       outcome: outcome?.outcome ?? null,
       outcome_reasons: outcome ? 'Agreed at panel after the advice was read.' : null,
       draft_served: draftServed,
+      family_comments_complete: finalIssued !== null && addDays(draftServed!, 15) > finalIssued,
+      final_issued: finalIssued,
+      plan_reference: finalIssued ? `EHCP-${child.reference.slice(3)}` : null,
+      closed_reason: closed?.reason ?? null,
+      closed_date: closed?.date ?? null,
+      closed_notes: closed
+        ? closed.reason === 'withdrawn'
+          ? 'The family wrote to withdraw the request: the school is now meeting the needs.'
+          : 'The family moved to another authority; we sent them the advice we had.'
+        : null,
       next_step: step?.id ?? null,
       next_owner: step?.owner ?? null,
       next_due: step?.due ?? null,
@@ -316,6 +358,70 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
           decision.outcome === 'assess'
             ? 'Decided to carry out an EHC needs assessment'
             : 'Decided not to carry out an EHC needs assessment',
+        detail: JSON.stringify({ caseId }),
+      });
+    // Now and then a second request arrives while one is open: it is joined to the open one, not duplicated.
+    if (
+      !isParentChild &&
+      kind === 'initial' &&
+      OPEN_STAGES.includes(stage) &&
+      received < addDays(today, -7)
+    ) {
+      if (linkable++ % 15 === 7) {
+        const second = r.dateBetween(addDays(received, 3), addDays(today, -1));
+        const linkedId = r.uuid();
+        cases.push({
+          la_code: la,
+          id: linkedId,
+          child_id: child.id,
+          request_received: second,
+          kind,
+          request_method: 'email',
+          requested_by: 'school',
+          request_answers: JSON.stringify({ why: 'The school asked as well.', consent: 'yes' }),
+          idempotency_key: `demo:${linkedId}`,
+          linked_case_id: caseId,
+          team_id: team,
+          stage: 'linked',
+          is_open: false,
+          created_at: at(second),
+          updated_at: at(second),
+        });
+        events.push({
+          la_code: la,
+          child_id: child.id,
+          at: at(second),
+          actor_user_id: officer,
+          kind: 'assessment-request-linked',
+          summary:
+            'Another request for an EHC needs assessment, from the school, was joined to the open request',
+          detail: JSON.stringify({ caseId, linkedRequestId: linkedId }),
+        });
+      }
+    }
+    if (finalIssued) {
+      events.push({
+        la_code: la,
+        child_id: child.id,
+        at: at(finalIssued),
+        actor_user_id: officer,
+        kind: 'plan-issued',
+        summary: 'Final EHC plan issued',
+        detail: JSON.stringify({ caseId }),
+      });
+      issued.push({ id: child.id, on: finalIssued });
+    }
+    if (closed)
+      events.push({
+        la_code: la,
+        child_id: child.id,
+        at: at(closed.date),
+        actor_user_id: officer,
+        kind: closed.reason === 'withdrawn' ? 'assessment-withdrawn' : 'assessment-moved-out',
+        summary:
+          closed.reason === 'withdrawn'
+            ? 'The request for an EHC needs assessment was withdrawn'
+            : 'The family moved out of the area before the assessment finished',
         detail: JSON.stringify({ caseId }),
       });
     for (const a of advice) {
@@ -417,6 +523,14 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
       .values(c as never)
       .execute(),
   );
+  // A final plan issued makes the child's record show the plan, as issuing one in the service does.
+  for (const child of issued)
+    await trx
+      .updateTable('child')
+      .set({ plan_status: 'plan', plan_first_issued: child.on })
+      .where('la_code', '=', la)
+      .where('id', '=', child.id)
+      .execute();
   await inChunks(events, 2000, (c) =>
     trx
       .insertInto('case_event')

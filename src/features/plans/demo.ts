@@ -3,20 +3,23 @@
  * realistic, mixed quality: about a third exemplary, most mixed (a vague provision or an outcome with no timescale),
  * a quarter weak (golden-thread gaps: a need with no provision, provision linked to nothing, health advice unused).
  * Each has its draft and final versions, and most have an audit history with blind moderation of a sample. Fully
- * deterministic: a seeded generator, a fixed reference date, no clock reads.
+ * deterministic: a seeded generator and the date the demo is built as of, no clock reads. The next review is due 12
+ * months after the last review meeting the child's history records (about one in eight is overdue, as the core
+ * records leave it).
  */
 import { computeTimeline } from '../../domain/clock/index.ts';
 import type { Advice, AreaOfNeed, Need, Outcome, Plan, Provision } from '../../domain/plan-quality/model.ts';
 import { yearGroupOn } from '../../domain/school-year.ts';
+import { DEFAULT_TODAY } from '../../demo/build.ts';
 import { createRandom, hashString, type Random } from '../../demo/random.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
+import { caseEventDays } from '../../platform/people/case-events.ts';
 import type { Insertable } from 'kysely';
 import type { EhcPlanItemTable } from '../../platform/db/schema/index.ts';
 import { AUDIT_AREAS, type Grade, type Grades } from '../plan-audits/stats.ts';
 import type { Snapshot } from './service.ts';
 
 export const DEMO_PLAN_COUNT = 300;
-const DEFAULT_TODAY = '2026-03-02';
 
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
@@ -225,6 +228,11 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
     .where('email', '=', 'parent@demo.example')
     .executeTakeFirst();
   if (!writers.length || !settings.length) return 0;
+  // The review meetings the child's history records, so the next review is due 12 months after the last one held.
+  const reviewsHeld = new Map<string, string[]>();
+  for (const e of await caseEventDays(db, la, 'review-held')) {
+    reviewsHeld.set(e.child_id, [...(reviewsHeld.get(e.child_id) ?? []), e.day]);
+  }
 
   const plans: Record<string, unknown>[] = [];
   const adviceRows: Record<string, unknown>[] = [];
@@ -393,10 +401,12 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
       ),
       placementType: plan.placement ? setting.type : null,
     });
+    const meetings = (reviewsHeld.get(child.id) ?? []).filter((day) => day > finalIssued && day <= today);
     const reviewDue =
-      computeTimeline({ asOf: today, plan: { firstIssued: finalIssued, reviews: [] } }).steps.find(
-        (s) => s.id === 'review:1',
-      )?.due ?? null;
+      computeTimeline({
+        asOf: today,
+        plan: { firstIssued: finalIssued, reviews: meetings.map((meeting) => ({ meeting })) },
+      }).steps.find((s) => s.id === `review:${meetings.length + 1}`)?.due ?? null;
     const draftVersion = rng.uuid();
     const finalVersion = rng.uuid();
     plans.push({

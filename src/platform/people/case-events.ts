@@ -2,6 +2,8 @@
  * A child's one history (`case_event`): what happened to the child's case, in plain words, shown on the child's
  * record and the case timeline. Every feature that acts on a case records its events here, inside its change.
  */
+import { sql } from 'kysely';
+import type { Executor } from '../audit/audit.ts';
 import type { ChangeContext } from '../change/change.ts';
 
 export interface CaseEvent {
@@ -28,5 +30,20 @@ export async function recordCaseEvent(
       summary: event.summary,
       detail: JSON.stringify(event.detail ?? {}),
     })
+    .execute();
+}
+
+/** The day (in London) of every event of one kind in the authority's histories, oldest first: the demo's reviews. */
+export function caseEventDays(
+  db: Executor,
+  laCode: string,
+  kind: string,
+): Promise<Array<{ child_id: string; day: string }>> {
+  return db
+    .selectFrom('case_event')
+    .select(['child_id', sql<string>`((at at time zone 'Europe/London')::date)::text`.as('day')])
+    .where('la_code', '=', laCode)
+    .where('kind', '=', kind)
+    .orderBy('at')
     .execute();
 }

@@ -82,3 +82,11 @@ select "child_id", "setting_id", "start_date", "end_date", "attendance"
   from "child_setting"
   where "la_code" = $1;
 -- parameters: ["999"]
+
+-- caseEventDays (the demo plans)
+select "child_id", ((at at time zone 'Europe/London')::date)::text as "day"
+  from "case_event"
+  where "la_code" = $1
+    and "kind" = $2
+  order by "at";
+-- parameters: ["999","review-held"]

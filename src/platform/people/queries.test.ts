@@ -5,7 +5,7 @@ import type { Actor } from '../access/access.ts';
 import type { ChangeContext, Tx } from '../change/change.ts';
 import { once } from '../change/once.ts';
 import type { Jobs } from '../jobs/jobs.ts';
-import { recordCaseEvent } from './case-events.ts';
+import { caseEventDays, recordCaseEvent } from './case-events.ts';
 import { caseworkChildren, caseworkPlacements, caseworkSettings } from './casework.ts';
 import { recipientsFor } from './recipients.ts';
 
@@ -60,6 +60,7 @@ describe('platform store SQL', () => {
       { name: 'caseworkChildren (the returns)', run: (db) => caseworkChildren(db, LA) },
       { name: 'caseworkSettings (the returns)', run: (db) => caseworkSettings(db, LA) },
       { name: 'caseworkPlacements (the returns)', run: (db) => caseworkPlacements(db, LA) },
+      { name: 'caseEventDays (the demo plans)', run: (db) => caseEventDays(db, LA, 'review-held') },
     ]);
     await expect(text).toMatchFileSnapshot('./queries.sql');
   });

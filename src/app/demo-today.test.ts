@@ -1,0 +1,91 @@
+/**
+ * The demo is built as of the day it is started (issue 17): whatever the date, a newcomer sees a reasonably run
+ * authority. Seeded as of several days (the test images' day, one in the summer holiday, one between Christmas and
+ * New Year, a leap day), most open statutory steps are on time, some are late, there is a real backlog, and every
+ * state of a request is there.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
+import { DEMO_IMAGE_TODAY } from '../../test/helpers/images.ts';
+import { addDays } from '../demo/dates.ts';
+import { ASSESSMENT_STAGES } from '../platform/db/schema/index.ts';
+import { seedDemo } from './demo.ts';
+
+const DAYS = [DEMO_IMAGE_TODAY, '2027-08-16', '2027-12-30', '2028-02-29'];
+
+interface Figures {
+  openSteps: number;
+  overdue: number;
+  openCases: number;
+  overdueCases: number;
+  plans: number;
+  overdueReviews: number;
+  reviewsDueSoon: number;
+  waitingForDecision: number;
+  unallocated: number;
+  stages: Set<string>;
+  childStatuses: Set<string>;
+}
+
+/** The open statutory steps: each open request's next step (moved by a confirmed exception) and each plan's review. */
+async function figures(database: TestDatabase, today: string): Promise<Figures> {
+  const db = database.db;
+  const cases = await db
+    .selectFrom('assessment_case')
+    .select(['stage', 'is_open', 'officer_id', 'next_due', 'next_adjusted_due'])
+    .execute();
+  const open = cases.filter((c) => c.is_open && c.next_due);
+  const overdueCases = open.filter((c) => (c.next_adjusted_due ?? c.next_due)! < today).length;
+  const plans = await db.selectFrom('ehc_plan').select('review_due').execute();
+  const reviews = plans.filter((p) => p.review_due);
+  const overdueReviews = reviews.filter((p) => p.review_due! < today).length;
+  const children = await db.selectFrom('child').select('plan_status').distinct().execute();
+  return {
+    openSteps: open.length + reviews.length,
+    overdue: overdueCases + overdueReviews,
+    openCases: open.length,
+    overdueCases,
+    plans: reviews.length,
+    overdueReviews,
+    reviewsDueSoon: reviews.filter((p) => p.review_due! >= today && p.review_due! <= addDays(today, 56))
+      .length,
+    waitingForDecision: cases.filter((c) => c.stage === 'request').length,
+    unallocated: cases.filter((c) => c.is_open && !c.officer_id).length,
+    stages: new Set(cases.map((c) => c.stage)),
+    childStatuses: new Set(children.map((c) => c.plan_status)),
+  };
+}
+
+describe.each(DAYS)('the demo started on %s (pglite)', (today) => {
+  let database: TestDatabase;
+  let f: Figures;
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    await seedDemo(database.db, { children: 400, today });
+    f = await figures(database, today);
+  }, 120_000);
+  afterAll(() => database?.close());
+
+  it('shows open work mostly on time: a believable share overdue, some of it late', () => {
+    const share = f.overdue / f.openSteps;
+    expect(f.openSteps).toBeGreaterThan(250);
+    expect(share, `${f.overdue} of ${f.openSteps} open steps overdue`).toBeGreaterThan(0.05);
+    expect(share, `${f.overdue} of ${f.openSteps} open steps overdue`).toBeLessThan(0.25);
+    // Requests and reviews each mostly on time, and each with some late.
+    expect(f.overdueCases).toBeGreaterThan(0);
+    expect(f.overdueCases / f.openCases).toBeLessThan(0.3);
+    expect(f.overdueReviews).toBeGreaterThan(0);
+    expect(f.overdueReviews / f.plans).toBeLessThan(0.25);
+  });
+
+  it('has a real backlog: requests waiting for a decision or a caseworker, reviews coming up', () => {
+    expect(f.waitingForDecision).toBeGreaterThan(3);
+    expect(f.unallocated).toBeGreaterThan(0);
+    expect(f.reviewsDueSoon).toBeGreaterThan(5);
+  });
+
+  it('has every state of a request, and children with plans, being assessed and whose plans ceased', () => {
+    expect([...f.stages].sort()).toEqual([...ASSESSMENT_STAGES].sort());
+    expect([...f.childStatuses].sort()).toEqual(['assessment', 'ceased', 'plan']);
+  });
+});
