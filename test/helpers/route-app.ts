@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/platform/config.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import type { DB } from '../../src/platform/db/schema/index.ts';
 import type { Feature } from '../../src/platform/feature.ts';
+import { FaultLog } from '../../src/platform/db/faults.ts';
 import type { Jobs } from '../../src/platform/jobs/jobs.ts';
 import { buildApp } from '../../src/platform/web/app.ts';
 
@@ -25,7 +26,14 @@ function noDatabase(): Database {
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
   });
-  return { db, engine: 'pglite', pglite: undefined, url: undefined, close: () => db.destroy() };
+  return {
+    db,
+    engine: 'pglite',
+    pglite: undefined,
+    url: undefined,
+    faults: new FaultLog(),
+    close: () => db.destroy(),
+  };
 }
 
 /** Jobs that refuse to be used: a page under test with stand-in services has no business queuing one. */
@@ -36,6 +44,7 @@ const noJobs: Jobs = {
   start: () => Promise.resolve(),
   runPending: () => Promise.reject(new Error('route test: no jobs')),
   stop: () => Promise.resolve(),
+  faults: new FaultLog(),
 };
 
 export interface RouteTestOptions<S extends Record<string, unknown>> {

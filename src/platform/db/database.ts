@@ -19,6 +19,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { describeFault, FaultLog } from './faults.ts';
 import type { DB } from './schema/index.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -30,6 +31,8 @@ export interface Database {
   readonly pglite: PGlite | undefined;
   /** The PostgreSQL connection string (pg-boss opens its own pool with it); undefined when embedded. */
   readonly url: string | undefined;
+  /** Connections the server closed or that failed (PostgreSQL): how many, and the last, for `/health`. */
+  readonly faults: FaultLog;
   close(): Promise<void>;
 }
 
@@ -203,14 +206,38 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pg.types.setTypeParser(DATE_OID, parsers[DATE_OID]);
     pg.types.setTypeParser(INT8_OID, parsers[INT8_OID]);
     pg.types.setTypeParser(NUMERIC_OID, parsers[NUMERIC_OID]);
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // An idle connection can be closed by the server (a restart, an administrator): the pool replaces it. Without a
-    // listener that 'error' event would end the process.
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // A server that does not answer (a network fault, a failover) fails the request instead of holding it for ever.
+      connectionTimeoutMillis: 10_000,
+      keepAlive: true,
+    });
+    const faults = new FaultLog();
+    // The server may close a connection at any moment (a restart, a failover, pg_terminate_backend, a network reset).
+    // An idle connection's error reaches the pool's 'error' event, and the pool replaces it. A connection in use
+    // between two statements (a transaction waiting on the application) emits 'error' on its client, which would end
+    // the process without a listener: every client gets one. The statement in flight, or the next one on that
+    // client, fails and its request is answered 503; the pool drops the broken client when it is released.
     pool.on('error', (err) => {
-      process.stderr.write(`database: an idle connection was closed (${err.message})\n`);
+      faults.note(err);
+      process.stderr.write(`database: an idle connection was closed (${describeFault(err)})\n`);
+    });
+    pool.on('connect', (client) => {
+      client.on('error', (err) => {
+        faults.note(err);
+        process.stderr.write(`database: a connection in use was closed (${describeFault(err)})\n`);
+      });
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', pglite: undefined, url: options.url, close: () => db.destroy() };
+    return {
+      db,
+      engine: 'postgres',
+      pglite: undefined,
+      url: options.url,
+      faults,
+      close: () => db.destroy(),
+    };
   }
   const release = options.dataDir ? lockDataFolder(options.dataDir) : () => {};
   try {
@@ -226,6 +253,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       engine: 'pglite',
       pglite,
       url: undefined,
+      faults: new FaultLog(),
       async close() {
         try {
           await db.destroy();

@@ -7,6 +7,7 @@ import { PgBoss, fromKysely, fromPglite } from 'pg-boss';
 import type { Executor } from '../audit/audit.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { FaultLog } from '../db/faults.ts';
 import type { Notifier } from '../notify/notify.ts';
 
 export type Handler = (data: unknown) => Promise<void>;
@@ -31,6 +32,8 @@ export interface Jobs {
   /** Runs every job waiting in the queue now (tests and commands); resolves to how many ran. */
   runPending(queue: string): Promise<number>;
   stop(): Promise<void>;
+  /** Errors pg-boss reported (its connections closed, a poll that failed): how many, and the last, for `/health`. */
+  readonly faults: FaultLog;
 }
 
 /** What a job registration is given (the composition root registers every feature's jobs with it). */
@@ -48,7 +51,10 @@ export function createJobs(database: Database): Jobs {
     database.engine === 'pglite'
       ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', schema: 'pgboss' })
       : new PgBoss({ connectionString: database.url!, schema: 'pgboss', max: 3 });
+  const faults = new FaultLog();
+  // pg-boss reports a failed poll or a closed connection here and keeps polling: the workers resume by themselves.
   boss.on('error', (err: unknown) => {
+    faults.note(err);
     process.stderr.write(`jobs: ${err instanceof Error ? err.message : String(err)}\n`);
   });
   let started = false;
@@ -65,6 +71,7 @@ export function createJobs(database: Database): Jobs {
   }
 
   return {
+    faults,
     async send(trx, queue, data, options = {}) {
       if (!started) throw new Error(`jobs: send to ${queue} before start`);
       if (!queues.has(queue)) throw new Error(`jobs: no handler registered for queue ${queue}`);

@@ -20,6 +20,7 @@ import { audit } from '../audit/audit.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { isDatabaseUnavailable } from '../db/faults.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { shortenFileName } from './files.ts';
@@ -217,6 +218,22 @@ export async function renderError(
   return reply.view('error.njk', { pageTitle, paragraphs });
 }
 
+/**
+ * The database could not be reached (a connection closed by the server, a restart, a failover): 503 with a page that
+ * says so, and the next request tries again on a fresh connection. A form in flight may or may not have been saved
+ * (the connection can close after the commit), so the page says to check.
+ */
+async function renderUnavailable(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  request.log.warn('database unavailable: answered 503');
+  reply.header('Retry-After', '5');
+  return renderError(reply, 503, 'Sorry, the service is unavailable', [
+    'The service could not reach its database. Try again in a few moments.',
+    request.method === 'GET'
+      ? 'Nothing was changed.'
+      : 'If you were sending a form, check whether it was saved before you send it again.',
+  ]);
+}
+
 function setUpErrors(app: FastifyInstance, db: Database['db']) {
   app.setNotFoundHandler(async (_request, reply) =>
     renderError(reply, 404, 'Page not found', [
@@ -225,8 +242,14 @@ function setUpErrors(app: FastifyInstance, db: Database['db']) {
     ]),
   );
   app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (isDatabaseUnavailable(error)) return renderUnavailable(request, reply);
     if ((error instanceof NotFoundError || error instanceof ForbiddenError) && error.denied) {
-      await audit(db, error.denied.ctx, error.denied.entry);
+      try {
+        await audit(db, error.denied.ctx, error.denied.entry);
+      } catch (auditError) {
+        if (isDatabaseUnavailable(auditError)) return renderUnavailable(request, reply);
+        throw auditError;
+      }
     }
     if (error instanceof UnauthenticatedError) {
       return reply.redirect(
