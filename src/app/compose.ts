@@ -12,7 +12,7 @@ import { registerTemplates } from '../platform/notify/templates.ts';
 import { buildApp, type AppDeps, type RouteRegistration } from '../platform/web/app.ts';
 import { todayInLondon } from '../platform/web/views.ts';
 import { adminFeature } from '../features/admin/index.ts';
-import { openCasesHeldBy, placementCase } from '../features/assessments/index.ts';
+import { decisionFacts, openCasesHeldBy, placementCase } from '../features/assessments/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { childrenFeature } from '../features/children/index.ts';
 import { consultationFeature } from '../features/consultation/index.ts';
@@ -33,7 +33,7 @@ export function createServices(deps: ServiceDeps) {
   const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });
   const home = homeFeature.createService(deps, { children, consultation });
   const returns = returnsFeature.createService(deps);
-  const notices = noticesFeature.createService(deps);
+  const notices = noticesFeature.createService(deps, { decisionFacts });
   return { auth, children, admin, consultation, home, returns, notices };
 }
 

@@ -117,7 +117,8 @@ describe('the assessment journey in a browser (pglite)', () => {
       .getByLabel('Reasons for the decision')
       .fill('The school has tried a lot and Zofia still needs more help.');
     await submit(page, 'Record the decision', 'case page, assessing');
-    await page.getByRole('link', { name: 'Decision notice (printable)' }).click();
+    await page.getByRole('link', { name: 'Decision to carry out an EHC needs assessment' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe("We will assess Zofia's needs");
     await expectAccessible(page, 'decision notice');
     await page.goBack();
     await page.getByRole('button', { name: 'Ask for advice' }).click();

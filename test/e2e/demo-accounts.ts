@@ -100,6 +100,8 @@ export function describeDemoAccounts(engine: Engine): void {
           visited.add(kind);
           const response = await page.goto(`${server.baseUrl}${path}`);
           expect(response?.status(), `${email} GET ${path}`).toBeLessThan(400);
+          // Only pages are checked: a document (a notice's PDF or Word file) is not HTML.
+          if (!(response?.headers()['content-type'] ?? '').startsWith('text/html')) continue;
           await expectAccessible(page, `${email} ${path}`);
           // One step further from the home page's links, so record pages are checked too.
           if (depth2 < 10) {

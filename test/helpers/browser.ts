@@ -115,7 +115,10 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
-/** Same-site links on the page that a visit may follow (not sign-out, assets or in-page anchors). */
+/**
+ * Same-site links on the page that a visit may follow (not sign-out, assets, in-page anchors or downloads: a link
+ * marked `download`, or to a document such as a decision notice's PDF or Word file, is not a page to check).
+ */
 export async function pageLinks(page: Page, baseUrl: string): Promise<string[]> {
   const hrefs = await page
     .locator('a[href]:not([download])')
@@ -127,7 +130,8 @@ export async function pageLinks(page: Page, baseUrl: string): Promise<string[]> 
     if (
       url.pathname.startsWith('/assets') ||
       url.pathname.startsWith('/static') ||
-      url.pathname === '/sign-out'
+      url.pathname === '/sign-out' ||
+      /\.(pdf|docx|xlsx|csv|xml)$/.test(url.pathname)
     )
       continue;
     url.hash = '';

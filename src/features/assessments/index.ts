@@ -19,6 +19,9 @@ export { openCasesHeldBy } from './store.ts';
 /** A case's child and stage, for consultation on the placement (src/features/consultation). */
 export { placementCase } from './store.ts';
 
+/** A case's decisions, for their notices (src/features/notices). */
+export { decisionFacts, type DecisionFacts } from './store.ts';
+
 /** The caseworker's workspace and the manager's team view, as pages' data (home shows them). */
 export { teamPage, workspacePage } from './routes.ts';
 

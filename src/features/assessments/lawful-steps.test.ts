@@ -197,12 +197,14 @@ describe.each(ENGINES)('lawful steps on %s', (engine) => {
     expect(events[0]?.summary).toMatch(/their comments are complete/);
   });
 
-  it('J11: the final plan’s message gives the appeal date the Tribunal’s rules give (2 January 2027 is a Saturday: 4 January)', async () => {
+  it('J11: the final plan’s message gives the appeal date the Tribunal’s rules give (2 January 2027 is a Saturday: 4 January), and the mediation adviser’s date, which does not move', async () => {
     const { caseId, parentEmail: email } = await withDraft('2026-10-16');
     await run('2026-11-02', (ctx) => issueFinal(ctx, caseId, { date: '2026-11-02' }));
     const [message] = await messagesTo(email, 'assessment-final-issued');
-    expect(message?.body).toContain('appeal to the tribunal by 4 January 2027');
-    expect(message?.body).not.toContain('2 January 2027');
+    expect(message?.body).toContain('The last day to appeal is 4 January 2027');
+    expect(message?.body).not.toContain('The last day to appeal is 2 January 2027');
+    // reg 33 is not a Tribunal rule: the 2 months to contact the mediation adviser end on the Saturday.
+    expect(message?.body).toContain('contact the mediation adviser by 2 January 2027');
   });
 
   it('J10: an exception the clock says can qualify is not relied on until a caseworker confirms it, with a reason; the family is told', async () => {

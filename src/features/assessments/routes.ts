@@ -15,6 +15,7 @@ import { actorOf } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { arrayValue, formValues, singleError } from '../../platform/web/forms.ts';
 import { placementSummary } from '../consultation/index.ts';
+import { NOTICE_LABELS, noticesOf } from '../notices/index.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { EXCEPTION_KINDS } from '../../domain/clock/types.ts';
@@ -82,6 +83,11 @@ export function caseForView(view: CaseView) {
     appeal: stepForView(stepById(view.timeline, 'appeal-deadline')),
     stageLabel: STAGE_LABELS[view.record.stage],
     exceptions: exceptionsForView(view),
+    notices: noticesOf(view.record).map((n) => ({
+      label: NOTICE_LABELS[n.kind],
+      date: n.date,
+      href: paths.notices.notice(view.record.id, n.kind),
+    })),
   };
 }
 
@@ -415,11 +421,9 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { caseId } = request.params as { caseId: string };
     const view = await db.transaction().execute((trx) => getCase(trx, actor, caseId, todayInLondon()));
     if (!view.record.decision_outcome) throw new NotFoundError();
-    return reply.view('assessments/notice.njk', {
-      pageTitle: `Decision notice: ${view.record.given_name} ${view.record.family_name}`,
-      backLink: paths.assessments.case(caseId),
-      ...caseForView(view),
-    });
+    // Every decision's notice, with the full rights block, is the notices feature's (docs/rights.md).
+    const kind = view.record.decision_outcome === 'assess' ? 'decision-to-assess' : 'not-to-assess';
+    return reply.redirect(paths.notices.notice(caseId, kind), 303);
   });
 
   /**

@@ -24,6 +24,7 @@ import type {
 import { NotFoundError } from '../../platform/errors.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
+import { rightsMessage } from '../notices/index.ts';
 import type { ExceptionKind, Step, Timeline } from '../../domain/clock/types.ts';
 import { familyViewsAskedBy } from '../../domain/clock/index.ts';
 import {
@@ -574,18 +575,16 @@ export async function decide(
     detail: { outcome: input.outcome, date: input.date },
   });
   const name = childName(record);
-  const la = await authority(trx, actor.laCode);
-  const appeal = stepById(timeline, 'appeal-deadline');
   await notifyFamily(ctx, record, 'assessment-decision', {
     child: name,
     decision:
       input.outcome === 'assess'
         ? `On ${longDate(input.date)} the council decided to carry out an education, health and care (EHC) needs assessment for ${name}.`
-        : `On ${longDate(input.date)} the council decided not to carry out an education, health and care (EHC) needs assessment for ${name}. The decision letter explains why.`,
+        : `On ${longDate(input.date)} the council decided not to carry out an education, health and care (EHC) needs assessment for ${name}. The decision notice on your page in Goldthread explains why; you can download it as a PDF or Word document.`,
     next:
       input.outcome === 'assess'
         ? `the council will now ask people who know ${name} for advice. ${nextSentence(timeline, name)}`
-        : `if you disagree you can appeal to the tribunal by ${appeal ? longDate(appeal.due) : 'the date in the letter'}. You must first think about mediation. Free, independent advice: ${la.sendiass_name}, ${la.sendiass_phone}.`,
+        : `if you disagree, these are your rights.\n\n${await rightsMessage(trx, actor.laCode, 'not-to-assess', input.date, name)}`,
   });
 }
 
@@ -1135,18 +1134,16 @@ export async function decideOutcome(
     detail: { outcome: input.outcome },
   });
   const name = childName(record);
-  const la = await authority(trx, actor.laCode);
-  const appeal = stepById(timeline, 'appeal-deadline');
   await notifyFamily(ctx, record, 'assessment-decision', {
     child: name,
     decision:
       input.outcome === 'issue-plan'
         ? `On ${longDate(input.date)} the council decided to write an education, health and care (EHC) plan for ${name}.`
-        : `On ${longDate(input.date)} the council decided not to write an education, health and care (EHC) plan for ${name}. The decision letter explains why.`,
+        : `On ${longDate(input.date)} the council decided not to write an education, health and care (EHC) plan for ${name}. The decision notice on your page in Goldthread explains why; you can download it as a PDF or Word document.`,
     next:
       input.outcome === 'issue-plan'
         ? `the council will send you a draft plan to comment on. ${nextSentence(timeline, name)}`
-        : `if you disagree you can appeal to the tribunal by ${appeal ? longDate(appeal.due) : 'the date in the letter'}. Free, independent advice: ${la.sendiass_name}, ${la.sendiass_phone}.`,
+        : `if you disagree, these are your rights.\n\n${await rightsMessage(trx, actor.laCode, 'not-to-issue', input.date, name)}`,
   });
 }
 
@@ -1304,12 +1301,10 @@ export async function issueFinal(
     childId: record.child_id,
     detail: { warnings: timeline.warnings },
   });
-  const la = await authority(trx, actor.laCode);
   await notifyFamily(ctx, record, 'assessment-final-issued', {
     child: childName(record),
     issued: longDate(input.date),
-    appealBy: longDate(stepById(timeline, 'appeal-deadline')!.due),
-    sendiass: `${la.sendiass_name}, ${la.sendiass_phone}, ${la.sendiass_email}`,
+    rights: await rightsMessage(trx, actor.laCode, 'final-plan', input.date, childName(record)),
   });
   return { warnings: timeline.warnings };
 }

@@ -293,3 +293,33 @@ export async function insertImportedRequests(
   }
   return ids;
 }
+
+/**
+ * A case's decisions as its notices give them (src/features/notices): the decisions, their dates and reasons, and
+ * the child, team and officer (whose details the notices feature asks the core records for). Undefined for a case
+ * of another authority or none.
+ */
+export function decisionFacts(db: Executor, laCode: string, caseId: string) {
+  return db
+    .selectFrom('assessment_case')
+    .select([
+      'id',
+      'child_id',
+      'team_id',
+      'officer_id',
+      'request_received',
+      'decision_date',
+      'decision_outcome',
+      'decision_reasons',
+      'outcome_date',
+      'outcome',
+      'outcome_reasons',
+      'final_issued',
+      'plan_reference',
+    ])
+    .where('la_code', '=', laCode)
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+}
+
+export type DecisionFacts = NonNullable<Awaited<ReturnType<typeof decisionFacts>>>;

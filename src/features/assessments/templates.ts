@@ -41,7 +41,7 @@ export const ASSESSMENT_TEMPLATES = {
   },
   'assessment-final-issued': {
     subject: "((child))'s final education, health and care plan has been issued",
-    body: "Hello,\n\nThe council issued ((child))'s final education, health and care (EHC) plan on ((issued)).\n\nWhat happens next: if you disagree with what the plan says about needs, help or the school named, you can appeal to the tribunal by ((appealBy)). Free, independent advice: ((sendiass)).",
+    body: "Hello,\n\nThe council issued ((child))'s final education, health and care (EHC) plan on ((issued)). The plan and its decision notice are on your page in Goldthread; you can download the notice as a PDF or Word document.\n\nIf you disagree, these are your rights.\n\n((rights))",
   },
   'advice-requested': {
     subject: 'Advice asked for: ((child)), due ((due))',

@@ -739,11 +739,9 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { caseId } = request.params as { caseId: string };
     const view = await db.transaction().execute((trx) => familyCase(trx, actor, caseId, todayInLondon()));
     if (!view.record.decision_outcome) throw new NotFoundError();
-    return reply.view('assessments/notice.njk', {
-      pageTitle: `Decision: ${view.record.given_name} ${view.record.family_name}`,
-      backLink: paths.assessments.family(caseId),
-      ...caseForView(view),
-    });
+    // The decision notice, with the full rights block, is the notices feature's (docs/rights.md).
+    const kind = view.record.decision_outcome === 'assess' ? 'decision-to-assess' : 'not-to-assess';
+    return reply.redirect(paths.notices.notice(caseId, kind), 303);
   });
 
   app.get(paths.assessments.familyPattern, async (request, reply) => {

@@ -7,7 +7,38 @@ import { paths, withQuery } from '../../platform/web/paths.ts';
 import type { NoticesService } from './service.ts';
 import { SETTINGS_FIELDS, settingsSchema, settingsView } from './settings.ts';
 
+const DOCUMENT_TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
 export function noticesRoutes(app: FastifyInstance, { service }: RouteDeps<NoticesService>): void {
+  app.get(paths.notices.pattern, async (request, reply) => {
+    const { caseId, kind } = request.params as { caseId: string; kind: string };
+    const { view, staff } = await service.notice(actorOf(request), caseId, kind);
+    return reply.view('notices/notice.njk', {
+      pageTitle: `${view.label}: ${view.childName}`,
+      view,
+      staff,
+      pdf: paths.notices.notice(caseId, view.kind, 'pdf'),
+      docx: paths.notices.notice(caseId, view.kind, 'docx'),
+    });
+  });
+
+  for (const format of ['pdf', 'docx'] as const) {
+    app.get(
+      format === 'pdf' ? paths.notices.pdfPattern : paths.notices.docxPattern,
+      async (request, reply) => {
+        const { caseId, kind } = request.params as { caseId: string; kind: string };
+        const file = await service.noticeDocument(actorOf(request), caseId, kind, format);
+        return reply
+          .type(DOCUMENT_TYPES[format])
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .send(file.content);
+      },
+    );
+  }
+
   app.get(paths.notices.rightsContacts, async (request, reply) => {
     const page = await service.rightsSettings(actorOf(request));
     const saved = (request.query as Record<string, string>).saved === '1';

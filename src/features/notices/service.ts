@@ -3,8 +3,16 @@
  * decision notices (pages, PDF and Word) and the organisations' inbox. Every change in one transaction, audited.
  */
 import type { Actor } from '../../platform/access/access.ts';
-import { auditContext, requireRole } from '../../platform/access/access.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import {
+  auditContext,
+  canSeeChild,
+  isUuid,
+  requireRole,
+  seesAllChildren,
+} from '../../platform/access/access.ts';
+import { audit, type Executor } from '../../platform/audit/audit.ts';
+import { blocksDocx, blocksPdf } from '../../platform/documents/documents.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { withChange } from '../../platform/change/change.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
@@ -14,6 +22,9 @@ import {
   updateAuthoritySettings,
   type SettingsChange,
 } from '../../platform/people/authority-settings.ts';
+import { noticeParties, organisationNames, organisationOfUser } from '../../platform/people/organisations.ts';
+import { isNoticeKind, noticeBlocks, noticeView, type NoticeFacts, type NoticeKind } from './notice.ts';
+import { inboxItem, recipientsOf } from './store.ts';
 import { FieldError } from '../../platform/web/forms.ts';
 
 const ADMIN: readonly Role[] = ['administrator'];
@@ -25,9 +36,105 @@ export class UnknownOrganisationError extends FieldError {
   }
 }
 
-export function createNoticesService(deps: Pick<ServiceDeps, 'db' | 'jobs' | 'today'>) {
+/** What notices asks other features (the composition root passes them in). */
+export interface NoticesNeeds {
+  /** A case's decisions (assessments' `decisionFacts`). */
+  readonly decisionFacts: (db: Executor, laCode: string, caseId: string) => Promise<CaseFacts | undefined>;
+}
+
+/**
+ * Who may read a decision notice: the authority's casework staff; the child's family (a parent or young-person
+ * grant); a professional whose organisation was sent the decision (its inbox). Anyone else is told it does not
+ * exist, and the denial is audited.
+ */
+async function mayRead(db: Executor, actor: Actor, facts: NoticeFacts, kind: NoticeKind) {
+  if (seesAllChildren(actor)) return true;
+  if (actor.role === 'parent' || actor.role === 'young-person') return canSeeChild(db, actor, facts.child_id);
+  if (actor.role !== 'professional') return false;
+  const organisation = await organisationOfUser(db, actor.laCode, actor.userId);
+  return !!organisation && !!(await inboxItem(db, actor.laCode, organisation.id, facts.id, kind));
+}
+
+function denied(actor: Actor, caseId: string): NotFoundError {
+  return new NotFoundError('Not found', {
+    ctx: auditContext(actor),
+    entry: {
+      action: 'notice.read.denied',
+      recordType: 'assessment_case',
+      recordId: isUuid(caseId) ? caseId : null,
+      outcome: 'denied',
+    },
+  });
+}
+
+/** What the case itself says (the child, team and officer are looked up in the core records). */
+export type CaseFacts = Omit<
+  NoticeFacts,
+  | 'given_name'
+  | 'family_name'
+  | 'preferred_name'
+  | 'reference'
+  | 'date_of_birth'
+  | 'team_name'
+  | 'team_email'
+  | 'team_phone'
+  | 'officer_name'
+  | 'officer_email'
+> & { readonly team_id: string; readonly officer_id: string | null };
+
+async function factsOf(db: Executor, laCode: string, needs: NoticesNeeds, caseId: string) {
+  const c = await needs.decisionFacts(db, laCode, caseId);
+  if (!c) return undefined;
+  const parties = await noticeParties(db, laCode, {
+    childId: c.child_id,
+    teamId: c.team_id,
+    officerId: c.officer_id,
+  });
+  return parties ? ({ ...c, ...parties } satisfies NoticeFacts) : undefined;
+}
+
+export function createNoticesService(deps: Pick<ServiceDeps, 'db' | 'jobs' | 'today'>, needs: NoticesNeeds) {
   const { db } = deps;
+
+  /** The notice, read and audited in one transaction; 404 for a decision the case lacks or a reader not allowed. */
+  const notice = (actor: Actor, caseId: string, kind: string) =>
+    db.transaction().execute(async (trx) => {
+      if (!isUuid(caseId) || !isNoticeKind(kind)) throw denied(actor, caseId);
+      const facts = await factsOf(trx, actor.laCode, needs, caseId);
+      if (!facts || !(await mayRead(trx, actor, facts, kind))) throw denied(actor, caseId);
+      const settings = await authoritySettings(trx, actor.laCode);
+      const told = await recipientsOf(trx, actor.laCode, caseId, kind);
+      const names = await organisationNames(
+        trx,
+        actor.laCode,
+        told.map((t) => t.organisation_id),
+      );
+      const view = noticeView(facts, kind, settings, [...names.values()]);
+      if (!view) throw denied(actor, caseId);
+      await audit(trx, auditContext(actor), {
+        action: 'notice.read',
+        recordType: 'assessment_case',
+        recordId: caseId,
+        childId: facts.child_id,
+        detail: { kind },
+      });
+      return { view, reference: facts.reference, staff: seesAllChildren(actor), childId: facts.child_id };
+    });
+
   return {
+    notice,
+
+    /** The notice as a PDF or Word document, with its file name. */
+    async noticeDocument(actor: Actor, caseId: string, kind: string, format: 'pdf' | 'docx') {
+      const { view, reference } = await notice(actor, caseId, kind);
+      const blocks = noticeBlocks(view);
+      const meta = { subject: `${view.label}: ${reference}` };
+      return {
+        fileName: `Decision-notice-${reference}-${view.kind}.${format}`,
+        content: format === 'pdf' ? await blocksPdf(blocks, meta) : await blocksDocx(blocks, meta),
+      };
+    },
+
     async rightsSettings(actor: Actor) {
       requireRole(actor, ADMIN, 'notices.rights-contacts');
       const [settings, organisations] = await Promise.all([

@@ -23,6 +23,13 @@ export const paths = {
   },
   notices: {
     rightsContacts: '/admin/rights-contacts',
+    /** A decision notice: its page, and the same words as PDF and Word. */
+    notice: (caseId: string, kind: string, format: 'html' | 'pdf' | 'docx' = 'html') =>
+      `/notices/${encodeURIComponent(caseId)}/${encodeURIComponent(kind)}${format === 'html' ? '' : `/notice.${format}`}`,
+    pattern: '/notices/:caseId/:kind',
+    pdfPattern: '/notices/:caseId/:kind/notice.pdf',
+    docxPattern: '/notices/:caseId/:kind/notice.docx',
+    inbox: '/inbox',
   },
   admin: {
     users: '/admin/users',
