@@ -3,6 +3,7 @@
  * secrets it needs (style.md: config that fails fast in production).
  */
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -15,6 +16,11 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly cookieSecret: string;
+  /**
+   * TRUSTED_PROXIES: the addresses (or CIDR ranges) of the reverse proxies in front of the service, whose
+   * X-Forwarded-For is believed. Empty: no forwarded header is believed, and the client is the connection's address.
+   */
+  readonly trustedProxies: readonly string[];
   /** Sign-in attempts allowed per IP address and email in the window below. */
   readonly signInLimit: number;
   readonly signInWindowMs: number;
@@ -41,6 +47,23 @@ function get(
   return fallback;
 }
 
+/** A comma-separated list of IP addresses or CIDR ranges; refuses anything else, naming it. */
+function addresses(env: Env, name: string): string[] {
+  const list = (env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  for (const entry of list) {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const version = isIP(address);
+    const max = version === 4 ? 32 : 128;
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
+    if (!version || !bitsOk || rest.length > 0)
+      throw new Error(`${name} must be IP addresses or CIDR ranges separated by commas, not "${entry}"`);
+  }
+  return list;
+}
+
 function int(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -64,6 +87,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: resolve(get(env, 'GOLDTHREAD_DATA_DIR', './data', false) ?? './data'),
     // In development a random secret per process: sessions live in the database, so only CSRF cookies are affected.
     cookieSecret: get(env, 'COOKIE_SECRET', randomBytes(32).toString('hex'), true) ?? '',
+    trustedProxies: addresses(env, 'TRUSTED_PROXIES'),
     signInLimit: int(env, 'SIGN_IN_LIMIT', 10),
     signInWindowMs: int(env, 'SIGN_IN_WINDOW_MS', 15 * 60 * 1000),
     logLevel: get(env, 'LOG_LEVEL', production ? 'info' : 'warn', false) ?? 'info',

@@ -88,6 +88,28 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
     expect(response.cookies.find((c) => c.name === 'goldthread_session')).toBeUndefined();
   });
 
+  it("refuses a CSRF token minted anonymously, or for another session, with a user's session (issue 16 item 6)", async () => {
+    const victim = new TestClient(t.app);
+    const signedIn = await victim.signIn(user.email, TEST_PASSWORD);
+    const session = signedIn.cookies.find((c) => c.name === 'goldthread_session')!.value;
+    const anonymous = await t.app.inject({ method: 'GET', url: '/sign-in' });
+    const csrfCookie = anonymous.cookies.find((c) => c.name === '_csrf')!.value;
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/sign-out',
+      payload: new URLSearchParams({ _csrf: TestClient.csrfFrom(anonymous.body) }).toString(),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: `goldthread_session=${session}; _csrf=${csrfCookie}`,
+      },
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.body).toContain('Your form could not be sent');
+    // The session is untouched, and its own token still works.
+    expect((await victim.get('/children')).statusCode).toBe(200);
+    expect((await victim.submit('/', {}, '/sign-out')).statusCode).toBe(303);
+  });
+
   it('only returns to a path on this site after sign-in', async () => {
     const client = new TestClient(t.app);
     const page = await client.get('/sign-in?returnTo=//evil.example/x');
@@ -98,6 +120,30 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
       returnTo: '/children',
     });
     expect(ok.headers.location).toBe('/children');
+  });
+
+  it('never sends a signed-in user off the site, whatever returnTo holds (issue 16 item 3)', async () => {
+    const client = new TestClient(t.app);
+    await client.signIn(user.email, TEST_PASSWORD);
+    for (const trick of [
+      '%2F%09%2F127.0.0.1%3A3999%2Fphish',
+      '%2F%0A%2Fx',
+      '%2F%0D%0A%2Fx',
+      '%2F%252F%252Fevil.example',
+      '%2F%5Cevil.example',
+      'javascript%3Aalert(1)',
+    ]) {
+      const r = await client.get(`/sign-in?returnTo=${trick}`);
+      expect(r.statusCode, trick).toBe(302);
+      expect(r.headers.location, trick).toBe('/');
+    }
+    const post = await new TestClient(t.app).submit('/sign-in', {
+      email: user.email,
+      password: TEST_PASSWORD,
+      returnTo: '/\t/127.0.0.1:3999/phish',
+    });
+    expect(post.statusCode).toBe(303);
+    expect(post.headers.location).toBe('/');
   });
 
   it('signs out with a POST that ends the session on the server', async () => {

@@ -5,6 +5,7 @@ import type { RouteDeps } from '../../platform/feature.ts';
 import { sessionCookieName, sessionCookieOptions } from '../../platform/web/app.ts';
 import { handleForm, type FormErrors } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
+import { safeReturnTo } from '../../platform/web/redirects.ts';
 import { SignInRefusedError, type AuthService } from './service.ts';
 
 const signInSchema = z.object({
@@ -21,15 +22,6 @@ const signInSchema = z.object({
     .min(1, { error: 'Enter your password' })
     .max(200, { error: 'Password must be 200 characters or fewer' }),
 });
-
-/** Only a path on this site may follow sign-in (never another site). */
-function safeReturnTo(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
-    return paths.home;
-  }
-  if (value.startsWith(paths.signIn) || value.startsWith(paths.signOut)) return paths.home;
-  return value.slice(0, 500);
-}
 
 const signInView = (
   values: Record<string, string>,

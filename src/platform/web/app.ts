@@ -13,6 +13,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import nunjucks from 'nunjucks';
 import type { Actor } from '../access/access.ts';
@@ -64,6 +65,24 @@ export const SESSION_COOKIE_SECURE = '__Host-goldthread_session';
 
 export function sessionCookieName(config: Config): string {
   return config.production ? SESSION_COOKIE_SECURE : SESSION_COOKIE_DEV;
+}
+
+/** The CSRF secret's cookie: `__Host-` in production, so no other host of the site can plant one. */
+export function csrfCookieName(config: Config): string {
+  return config.production ? '__Host-goldthread_csrf' : '_csrf';
+}
+
+/**
+ * What a CSRF token is bound to: the signed-in user's session (the token carries an HMAC of the session id, keyed
+ * from COOKIE_SECRET), so a token minted for one session, or anonymously, is refused with another.
+ */
+function csrfUserInfo(request: FastifyRequest): string {
+  return request.actor ? `session:${request.actor.sessionId}` : 'anonymous';
+}
+
+/** The CSRF token for a form on this request's page (bound to its session, see `csrfUserInfo`). */
+export function csrfToken(request: FastifyRequest, reply: FastifyReply): string {
+  return reply.generateCsrf({ userInfo: csrfUserInfo(request) });
 }
 
 export function sessionCookieOptions(config: Config) {
@@ -203,7 +222,7 @@ function setUpPageLocals(app: FastifyInstance) {
       return;
     reply.locals.actor = request.actor;
     reply.locals.cspNonce = reply.cspNonce?.script;
-    reply.locals.csrfToken = reply.generateCsrf();
+    reply.locals.csrfToken = csrfToken(request, reply);
     reply.locals.navigation = navigationFor(request.actor, request.url);
   });
 }
@@ -297,7 +316,8 @@ function setUpErrors(app: FastifyInstance, db: Database['db']) {
 export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie'] },
-    trustProxy: deps.config.production,
+    // Forwarded headers only from the configured proxies (TRUSTED_PROXIES), never from any client.
+    trustProxy: deps.config.trustedProxies.length ? [...deps.config.trustedProxies] : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
@@ -308,7 +328,12 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
   await setUpStaticAssets(app);
   await setUpTemplates(app);
   await app.register(fastifyCsrf, {
+    cookieKey: csrfCookieName(deps.config),
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.production, signed: true },
+    getUserInfo: csrfUserInfo,
+    csrfOpts: {
+      hmacKey: createHmac('sha256', deps.config.cookieSecret).update('goldthread csrf session').digest(),
+    },
   });
   await app.register(fastifyRateLimit, { global: false });
   setUpCurrentUser(app, deps);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { loadConfig } from '../config.ts';
 import { createJobs } from '../jobs/jobs.ts';
-import { buildApp, isUploadedFile, MAX_UPLOAD_BYTES } from './app.ts';
+import { buildApp, csrfToken, isUploadedFile, MAX_UPLOAD_BYTES } from './app.ts';
 import type { FastifyInstance } from 'fastify';
 
 function multipart(
@@ -50,7 +50,7 @@ describe('multipart forms', () => {
       logger: false,
       routes: [
         (a) => {
-          a.get('/form', (_req, reply) => reply.send({ token: reply.generateCsrf() }));
+          a.get('/form', (req, reply) => reply.send({ token: csrfToken(req, reply) }));
           a.post('/upload', (req, reply) => {
             received = req.body as Record<string, unknown>;
             return reply.send({ ok: true });
