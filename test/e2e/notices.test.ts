@@ -79,4 +79,14 @@ describe('rights contacts and decision notices in a browser', () => {
     }
     await context.close();
   });
+
+  it('a SENCO opens their organisation’s inbox of decisions', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, server.baseUrl, 'senco@demo.example', DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Decisions sent to you', exact: true }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Decisions sent to you');
+    await expectAccessible(page, 'inbox');
+    await context.close();
+  });
 });

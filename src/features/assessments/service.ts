@@ -24,7 +24,7 @@ import type {
 import { NotFoundError } from '../../platform/errors.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
-import { rightsMessage } from '../notices/index.ts';
+import { rightsMessage, tellOrganisations } from '../notices/index.ts';
 import type { ExceptionKind, Step, Timeline } from '../../domain/clock/types.ts';
 import { familyViewsAskedBy } from '../../domain/clock/index.ts';
 import {
@@ -586,6 +586,27 @@ export async function decide(
         ? `the council will now ask people who know ${name} for advice. ${nextSentence(timeline, name)}`
         : `if you disagree, these are your rights.\n\n${await rightsMessage(trx, actor.laCode, 'not-to-assess', input.date, name)}`,
   });
+  // Item 6 (J6): reg 5(2) names the persons of reg 4(2) for the decision to assess.
+  if (input.outcome === 'assess')
+    await tellOrganisations(ctx, decisionToTell(record, 'decision-to-assess', input.date));
+}
+
+/** A decision as the organisations told of it get it (src/features/notices). */
+function decisionToTell(
+  record: CaseRecord,
+  kind: 'decision-to-assess' | 'not-to-issue' | 'final-plan',
+  date: string,
+  namedSettingId?: string | null,
+) {
+  return {
+    caseId: record.id,
+    childId: record.child_id,
+    kind,
+    date,
+    childName: `${record.given_name} ${record.family_name}`,
+    reference: record.reference,
+    namedSettingId,
+  };
 }
 
 export function checkDate(field: string, date: string, notBefore: string, today: string, what: string) {
@@ -1145,6 +1166,9 @@ export async function decideOutcome(
         ? `the council will send you a draft plan to comment on. ${nextSentence(timeline, name)}`
         : `if you disagree, these are your rights.\n\n${await rightsMessage(trx, actor.laCode, 'not-to-issue', input.date, name)}`,
   });
+  // Item 6 (J6): reg 10(2), the health commissioning body.
+  if (input.outcome === 'no-plan')
+    await tellOrganisations(ctx, decisionToTell(record, 'not-to-issue', input.date));
 }
 
 export async function serveDraft(ctx: ChangeContext, caseId: string, input: { date: string }): Promise<void> {
@@ -1306,6 +1330,9 @@ export async function issueFinal(
     issued: longDate(input.date),
     rights: await rightsMessage(trx, actor.laCode, 'final-plan', input.date, childName(record)),
   });
+  // Item 6 (J6): reg 13(2), the setting the plan names and the health commissioning body.
+  const named = input.placement?.kind === 'setting' ? input.placement.settingId : null;
+  await tellOrganisations(ctx, decisionToTell(record, 'final-plan', input.date, named));
   return { warnings: timeline.warnings };
 }
 

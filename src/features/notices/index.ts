@@ -2,11 +2,15 @@
 import type { Feature } from '../../platform/feature.ts';
 import { noticesRoutes } from './routes.ts';
 import { createNoticesService, type NoticesService } from './service.ts';
+import { ORGANISATION_TEMPLATES } from './told.ts';
+import { seedNoticesDemo } from './demo.ts';
 
 export const noticesFeature = {
   name: 'notices',
   createService: createNoticesService,
   routes: noticesRoutes,
+  templates: ORGANISATION_TEMPLATES,
+  demo: seedNoticesDemo,
 } satisfies Feature<'notices', NoticesService>;
 
 export type { NoticesService } from './service.ts';
@@ -17,3 +21,6 @@ export { rightsMessage } from './decisions.ts';
 
 /** Which notices a case has, for the family's page and the caseworker's. */
 export { NOTICE_LABELS, noticesOf, type CaseDecisions, type NoticeKind } from './notice.ts';
+
+/** Who is told of a decision: organisations' inbox and email (the journey's decisions call it). */
+export { tellOrganisations, type DecisionToTell } from './told.ts';

@@ -5,6 +5,7 @@ import { actorOf } from '../../platform/web/app.ts';
 import { handleForm } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import type { NoticesService } from './service.ts';
+import { inboxView } from './inbox.ts';
 import { SETTINGS_FIELDS, settingsSchema, settingsView } from './settings.ts';
 
 const DOCUMENT_TYPES = {
@@ -23,6 +24,11 @@ export function noticesRoutes(app: FastifyInstance, { service }: RouteDeps<Notic
       pdf: paths.notices.notice(caseId, view.kind, 'pdf'),
       docx: paths.notices.notice(caseId, view.kind, 'docx'),
     });
+  });
+
+  app.get(paths.notices.inbox, async (request, reply) => {
+    const { organisation, items } = await service.inbox(actorOf(request));
+    return reply.view('notices/inbox.njk', inboxView(organisation, items));
   });
 
   for (const format of ['pdf', 'docx'] as const) {

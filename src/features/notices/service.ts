@@ -22,9 +22,14 @@ import {
   updateAuthoritySettings,
   type SettingsChange,
 } from '../../platform/people/authority-settings.ts';
-import { noticeParties, organisationNames, organisationOfUser } from '../../platform/people/organisations.ts';
+import {
+  childNames,
+  noticeParties,
+  organisationNames,
+  organisationOfUser,
+} from '../../platform/people/organisations.ts';
 import { isNoticeKind, noticeBlocks, noticeView, type NoticeFacts, type NoticeKind } from './notice.ts';
-import { inboxItem, recipientsOf } from './store.ts';
+import { inboxItem, inboxOf, markRead, recipientsOf } from './store.ts';
 import { FieldError } from '../../platform/web/forms.ts';
 
 const ADMIN: readonly Role[] = ['administrator'];
@@ -111,6 +116,11 @@ export function createNoticesService(deps: Pick<ServiceDeps, 'db' | 'jobs' | 'to
       );
       const view = noticeView(facts, kind, settings, [...names.values()]);
       if (!view) throw denied(actor, caseId);
+      if (actor.role === 'professional') {
+        const organisation = await organisationOfUser(trx, actor.laCode, actor.userId);
+        const item = organisation && (await inboxItem(trx, actor.laCode, organisation.id, caseId, kind));
+        if (item && !item.read_at) await markRead(trx, actor.laCode, item.id, actor.userId);
+      }
       await audit(trx, auditContext(actor), {
         action: 'notice.read',
         recordType: 'assessment_case',
@@ -123,6 +133,23 @@ export function createNoticesService(deps: Pick<ServiceDeps, 'db' | 'jobs' | 'to
 
   return {
     notice,
+
+    /** The decisions sent to the professional's organisation, newest first (their inbox). */
+    async inbox(actor: Actor) {
+      requireRole(actor, ['professional'], 'notices.inbox');
+      const organisation = await organisationOfUser(db, actor.laCode, actor.userId);
+      if (!organisation) return { organisation: null, items: [] };
+      const items = await inboxOf(db, actor.laCode, organisation.id);
+      const children = await childNames(
+        db,
+        actor.laCode,
+        items.map((i) => i.child_id),
+      );
+      return {
+        organisation: organisation.name,
+        items: items.map((i) => ({ ...i, child: children.get(i.child_id) })),
+      };
+    },
 
     /** The notice as a PDF or Word document, with its file name. */
     async noticeDocument(actor: Actor, caseId: string, kind: string, format: 'pdf' | 'docx') {

@@ -127,3 +127,35 @@ export async function noticeParties(
     officer_email: officer?.officer_email ?? null,
   };
 }
+
+/** Adds an organisation with one team, unless one of that id exists (the demo's commissioning body). */
+export async function ensureOrganisation(
+  db: Executor,
+  laCode: string,
+  org: {
+    id: string;
+    name: string;
+    kind: 'health' | 'social-care';
+    teamId: string;
+    teamName: string;
+    teamEmail: string;
+  },
+): Promise<void> {
+  const made = await db
+    .insertInto('organisation')
+    .values({ la_code: laCode, id: org.id, name: org.name, kind: org.kind })
+    .onConflict((oc) => oc.columns(['la_code', 'id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!made) return;
+  await db
+    .insertInto('team')
+    .values({
+      la_code: laCode,
+      id: org.teamId,
+      organisation_id: org.id,
+      name: org.teamName,
+      email: org.teamEmail,
+    })
+    .execute();
+}

@@ -17,7 +17,10 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
   if (['caseworker', 'team-manager', 'send-leader'].includes(actor.role)) {
     items.push({ href: paths.assessments.workspace, text: 'Assessments' });
   }
-  if (actor.role === 'professional') items.push({ href: paths.advice.tasks, text: 'Advice tasks' });
+  if (actor.role === 'professional') {
+    items.push({ href: paths.advice.tasks, text: 'Advice tasks' });
+    items.push({ href: paths.notices.inbox, text: 'Decisions sent to you' });
+  }
   if (['caseworker', 'team-manager', 'send-leader'].includes(actor.role)) {
     items.push({ href: paths.plans.list, text: 'EHC plans' });
   }
