@@ -84,8 +84,8 @@ describe.each(DAYS)('the demo started on %s (pglite)', (today) => {
     expect(f.reviewsDueSoon).toBeGreaterThan(5);
   });
 
-  it('has every state of a request, and children with plans, being assessed and whose plans ceased', () => {
+  it('has every state of a request, and children with plans, being assessed, whose plans ceased and with none', () => {
     expect([...f.stages].sort()).toEqual([...ASSESSMENT_STAGES].sort());
-    expect([...f.childStatuses].sort()).toEqual(['assessment', 'ceased', 'plan']);
+    expect([...f.childStatuses].sort()).toEqual(['assessment', 'ceased', 'none', 'plan']);
   });
 });

@@ -166,7 +166,8 @@ describe('buildDemoData', () => {
     for (const link of [parent, parent2]) {
       const child = childById.get(link.childId)!;
       const user = userByEmail.get(link.email)!;
-      expect(child.plan_status).toBe('plan');
+      // parent@'s child has a plan; parent2@'s has none yet, so the family can ask for a first assessment (J8).
+      expect(child.plan_status).toBe(link === parent ? 'plan' : 'none');
       expect(child.lead_officer_id).toBe(caseworker.id);
       expect(yearGroupOn(child.date_of_birth, today)).toBeGreaterThanOrEqual(0);
       expect(yearGroupOn(child.date_of_birth, today)).toBeLessThanOrEqual(6);
@@ -236,7 +237,8 @@ describe('buildDemoData', () => {
     for (const c of data.children) {
       expect(members.get(c.id) ?? 0, c.reference).toBeGreaterThanOrEqual(1);
       expect(members.get(c.id) ?? 0, c.reference).toBeLessThanOrEqual(2);
-      expect(events.get(c.id) ?? 0, c.reference).toBeGreaterThanOrEqual(1);
+      // Every child has a history, except one with no plan and no request yet (parent2@'s).
+      expect(events.get(c.id) ?? 0, c.reference).toBeGreaterThanOrEqual(c.plan_status === 'none' ? 0 : 1);
     }
     for (const m of data.familyMembers) {
       if (m.phone) expect(m.phone).toMatch(/^07700 900\d{3}$/);

@@ -727,6 +727,13 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
       );
     }
   }
+  // A child with no plan and no request yet (parent2@'s, free to ask for a first assessment: a request for a child
+  // with a plan is a reassessment, J8) draws a history like a child with a plan, so the generator's stream and the
+  // rest of the demo are unchanged, and keeps none of it.
+  if (status === 'none') {
+    events.length = 0;
+    planFirstIssued = null;
+  }
 
   // Identifiers
   const s = schoolYearStart(today);
@@ -1063,7 +1070,7 @@ function specialChildren(n: number): Map<number, { email: string; overrides: Par
           firstLanguage: 'Polish',
           householdLanguage: 'Polish',
           need: 'SLCN',
-          status: 'plan',
+          status: 'none',
           given: 'Zofia',
           family: parent2[1]!,
           lookedAfter: false,

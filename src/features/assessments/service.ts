@@ -278,6 +278,15 @@ export async function createRequest(
     .executeTakeFirst();
   const teamId = await teamForChild(trx, actor.laCode, input.childId);
   const officer = actor.role === 'caseworker' && !open ? actor.userId : null;
+  // J8: a request for a child or young person who already has a plan is a reassessment (CFA s44(2)-(3)), on its own
+  // 14 weeks (reg 27(2)); its outcome amends or replaces that plan.
+  const child = await trx
+    .selectFrom('child')
+    .select('plan_status')
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', input.childId)
+    .executeTakeFirst();
+  const kind = child?.plan_status === 'plan' ? 'reassessment' : 'initial';
   const { id } = await trx
     .insertInto('assessment_case')
     .values({
@@ -295,6 +304,7 @@ export async function createRequest(
       allocated_at: officer ? new Date() : null,
       stage: open ? 'linked' : 'request',
       is_open: !open,
+      kind,
       created_by: actor.userId,
     })
     .returning('id')
@@ -340,17 +350,29 @@ export async function createRequest(
       input.childId,
       id,
       'assessment-request-received',
-      `Request for an EHC needs assessment received ${how} from ${who}`,
-      { method: input.method, requestedBy: input.requestedBy, received: input.received },
+      kind === 'reassessment'
+        ? `Request to assess again (a reassessment of the EHC plan) received ${how} from ${who}`
+        : `Request for an EHC needs assessment received ${how} from ${who}`,
+      { method: input.method, requestedBy: input.requestedBy, received: input.received, kind },
     );
     const la = await authority(trx, actor.laCode);
-    await notifyFamily(ctx, record, 'assessment-request-received', {
-      child: name,
-      council: la.name,
-      received: longDate(input.received),
-      due: longDate(stepById(timeline, 'decision-to-assess')!.due),
-      ...teamContact(record),
-    });
+    const decisionStep = stepById(timeline, 'decision-to-assess');
+    if (kind === 'reassessment' || !decisionStep) {
+      await notifyFamily(ctx, record, 'reassessment-request-received', {
+        child: name,
+        council: la.name,
+        received: longDate(input.received),
+        ...teamContact(record),
+      });
+    } else {
+      await notifyFamily(ctx, record, 'assessment-request-received', {
+        child: name,
+        council: la.name,
+        received: longDate(input.received),
+        due: longDate(decisionStep.due),
+        ...teamContact(record),
+      });
+    }
   }
   await audit(trx, auditContext(actor), {
     action: open ? 'assessment.request.linked' : 'assessment.request.create',
@@ -1205,7 +1227,7 @@ export async function serveDraft(ctx: ChangeContext, caseId: string, input: { da
     child: childName(record),
     served: longDate(input.date),
     commentsEnd: longDate(period.to),
-    due: longDate(stepById(timeline, 'final-plan')!.due),
+    due: longDate(finalPlanStep(timeline)!.due),
   });
 }
 
@@ -1267,8 +1289,13 @@ export async function recordResponse(
     school: input.school
       ? ` You asked for ${input.school} to be named in the plan; the council must consult them.`
       : '',
-    due: longDate(stepById(timeline, 'final-plan')!.due),
+    due: longDate(finalPlanStep(timeline)!.due),
   });
+}
+
+/** The final plan's step: 20 weeks from the request, or a reassessment's 14 weeks from its decision (J8). */
+export function finalPlanStep(timeline: Timeline): Step | undefined {
+  return stepById(timeline, 'final-plan') ?? stepById(timeline, 'reassessment-final');
 }
 
 export async function issueFinal(
@@ -1308,14 +1335,15 @@ export async function issueFinal(
     .where('la_code', '=', actor.laCode)
     .where('id', '=', record.child_id)
     .execute();
-  const final = stepById(timeline, 'final-plan')!;
+  const final = finalPlanStep(timeline)!;
+  const limit = final.id === 'reassessment-final' ? '14-week' : '20-week';
   await event(
     trx,
     actor,
     record.child_id,
     caseId,
     'plan-issued',
-    `Final EHC plan issued (${final.status === 'met' ? 'within 20 weeks' : `${plural(final.daysLate, 'day')} after the 20-week limit`})`,
+    `Final EHC plan issued (${final.status === 'met' ? `within the ${limit} limit` : `${plural(final.daysLate, 'day')} after the ${limit} limit`})`,
     { date: input.date, warnings: timeline.warnings },
   );
   await audit(trx, auditContext(actor), {

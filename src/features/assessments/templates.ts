@@ -7,6 +7,10 @@ export const ASSESSMENT_TEMPLATES = {
     subject: 'We have your request to assess ((child))',
     body: 'Hello,\n\n((council)) received a request for an education, health and care (EHC) needs assessment for ((child)) on ((received)).\n\nWhat happens next: the council must decide whether to assess by ((due)). Until a caseworker is named, contact ((team)) on ((teamPhone)) or ((teamEmail)).',
   },
+  'reassessment-request-received': {
+    subject: 'We have your request to assess ((child)) again',
+    body: 'Hello,\n\n((council)) received a request on ((received)) to assess ((child)) again: a reassessment of their education, health and care (EHC) plan. The plan stays in force while this happens.\n\nWhat happens next: the council will tell you whether it will assess again. If it does, it must send you the amended or new plan within 14 weeks of telling you. Until a caseworker is named, contact ((team)) on ((teamPhone)) or ((teamEmail)).',
+  },
   'assessment-request-linked': {
     subject: 'Your request for ((child)) has been joined to the one already open',
     body: 'Hello,\n\n((council)) already had an open request to assess ((child)), received on ((received)). Your new request has been added to that one so nothing is done twice.\n\nWhat happens next: the council must still decide whether to assess by ((due)).',

@@ -463,4 +463,190 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     expect((await otherParent.get(paths.plans.shared)).body).not.toContain('Rowan');
     void childId;
   });
+  it('J8: a new request for a child with a plan is a reassessment, and its outcome is a new version of that plan', async () => {
+    const db = t.database.db;
+    const dateParts = (iso: string, name: string) => {
+      const [y, m, d] = iso.split('-');
+      return {
+        [`${name}-day`]: String(Number(d)),
+        [`${name}-month`]: String(Number(m)),
+        [`${name}-year`]: y!,
+      };
+    };
+    const before = await db
+      .selectFrom('ehc_plan')
+      .select(['status', 'review_due'])
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow();
+    expect(before).toEqual({ status: 'final', review_due: '2027-01-19' });
+    // The family asks again, by letter: the child has a plan, so it is a reassessment on its own 14 weeks, and they
+    // are told so.
+    const recorded = await caseworker.submitWithFormToken(paths.assessments.record, {
+      child: childRef,
+      method: 'letter',
+      requestedBy: 'parent',
+      why: 'Needs have changed since the plan was issued',
+      ...dateParts('2026-03-02', 'received'),
+    });
+    expect(recorded.statusCode).toBe(303);
+    const reId = /\/assessments\/([0-9a-f-]{36})/.exec(recorded.headers.location as string)![1]!;
+    const request = await db
+      .selectFrom('assessment_case')
+      .select(['kind', 'next_step'])
+      .where('id', '=', reId)
+      .executeTakeFirstOrThrow();
+    expect(request.kind).toBe('reassessment');
+    expect(request.next_step).not.toBe('decision-to-assess');
+    const told = await db
+      .selectFrom('notification')
+      .select('body')
+      .where('la_code', '=', la)
+      .where('template', '=', 'reassessment-request-received')
+      .execute();
+    expect(told.length).toBeGreaterThan(0);
+    expect(told[0]!.body).toContain('within 14 weeks');
+    const decided = await caseworker.submit(`${paths.assessments.case(reId)}/decision`, {
+      outcome: 'assess',
+      reasons: 'Needs have changed',
+      ...dateParts('2026-03-10', 'date'),
+    });
+    expect(decided.statusCode).toBe(303);
+    const adviceForm = await caseworker.get(`${paths.assessments.case(reId)}/advice`);
+    const asked = await caseworker.post(`${paths.assessments.case(reId)}/advice`, {
+      agencies: ['family', 'setting', 'health', 'educational-psychology', 'social-care'],
+      'service-health': 'Community paediatrics',
+      ...dateParts('2026-03-11', 'date'),
+      token: /name="token" value="([^"]+)"/.exec(adviceForm.body)![1]!,
+      _csrf: TestClient.csrfFrom(adviceForm.body),
+    });
+    expect(asked.statusCode).toBe(303);
+    // Until the reassessment decides to issue a plan and serves its draft, the plan cannot be amended (J2).
+    const early = await caseworker.submit(paths.plans.issueFinal(planId), {
+      'date-day': '20',
+      'date-month': '4',
+      'date-year': '2026',
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('can only be amended after an annual review (reg 22)');
+    const outcome = await caseworker.submit(`${paths.assessments.case(reId)}/outcome`, {
+      outcome: 'issue-plan',
+      reasons: 'Agreed at panel',
+      ...dateParts('2026-04-20', 'date'),
+    });
+    expect(outcome.statusCode).toBe(303);
+    const editor = await caseworker.get(paths.plans.plan(planId));
+    expect(editor.body).toContain('Share the reassessment’s draft for comments');
+    // The draft is a new version of the same plan (section I blank, as every draft), served on the reassessment.
+    expect((await caseworker.submit(paths.plans.placement(planId), { settingId: '' })).statusCode).toBe(303);
+    const versionsBefore = await count('ehc_plan_version');
+    const draft = await caseworker.submit(paths.plans.issueDraft(planId), {
+      'date-day': '22',
+      'date-month': '4',
+      'date-year': '2026',
+    });
+    expect(draft.statusCode).toBe(303);
+    expect(await count('ehc_plan_version')).toBe(versionsBefore + 1);
+    const served = await db
+      .selectFrom('assessment_case')
+      .select(['draft_served', 'reassessed_plan_id', 'stage'])
+      .where('id', '=', reId)
+      .executeTakeFirstOrThrow();
+    expect(served).toEqual({ draft_served: '2026-04-22', reassessed_plan_id: planId, stage: 'draft' });
+    expect(
+      await db
+        .selectFrom('ehc_plan')
+        .select(['status', 'case_id'])
+        .where('id', '=', planId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'final', case_id: reId });
+    // The family may comment on the reassessment's draft.
+    const comment = await parent.get(paths.plans.sharedPlan(planId));
+    expect(comment.statusCode).toBe(200);
+    // Name the school again, consult it on the reassessment, and record why the plan may go with its thread errors.
+    const setting = await db
+      .selectFrom('setting')
+      .select('id')
+      .where('la_code', '=', la)
+      .where('name', '=', 'Testshire Primary')
+      .executeTakeFirstOrThrow();
+    expect(
+      (await caseworker.submit(paths.plans.placement(planId), { settingId: setting.id })).statusCode,
+    ).toBe(303);
+    const placement = await caseworker.get(paths.consultation.case(reId));
+    expect(
+      (
+        await caseworker.post(paths.consultation.consult(reId), {
+          _csrf: TestClient.csrfFrom(placement.body),
+          formToken: /name="formToken" value="([^"]+)"/.exec(placement.body)![1]!,
+          consultSettingId: setting.id,
+        })
+      ).statusCode,
+    ).toBe(303);
+    const check = await caseworker.get(paths.plans.issueFinal(planId));
+    if (check.body.includes('golden-thread errors. It cannot be issued')) {
+      expect(
+        (
+          await manager.submit(paths.plans.override(planId), {
+            reason: 'Reassessment: the amended outcomes are agreed with the family at the next review.',
+          })
+        ).statusCode,
+      ).toBe(303);
+    }
+    // J1: not inside the family's 15 days.
+    const tooSoon = await caseworker.submit(paths.plans.issueFinal(planId), {
+      result: 'amended',
+      'date-day': '1',
+      'date-month': '5',
+      'date-year': '2026',
+    });
+    expect(tooSoon.statusCode).toBe(400);
+    expect(await count('ehc_plan_version')).toBe(versionsBefore + 1);
+    const issued = await caseworker.submit(paths.plans.issueFinal(planId), {
+      result: 'amended',
+      'date-day': '11',
+      'date-month': '5',
+      'date-year': '2026',
+    });
+    expect(issued.statusCode).toBe(303);
+    // One plan, one more version: amended; the review date does not move; the reassessment is done within 14 weeks.
+    expect(
+      await db.selectFrom('ehc_plan').select('id').where('child_id', '=', childId).execute(),
+    ).toHaveLength(1);
+    const versions = await db
+      .selectFrom('ehc_plan_version')
+      .select(['number', 'kind', 'issued_on'])
+      .where('plan_id', '=', planId)
+      .orderBy('number')
+      .execute();
+    expect(versions.slice(-2)).toEqual([
+      { number: versions.length - 1, kind: 'draft', issued_on: '2026-04-22' },
+      { number: versions.length, kind: 'amended', issued_on: '2026-05-11' },
+    ]);
+    expect(
+      await db
+        .selectFrom('ehc_plan')
+        .select(['status', 'review_due'])
+        .where('id', '=', planId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'amended', review_due: '2027-01-19' });
+    const done = await db
+      .selectFrom('assessment_case')
+      .select(['stage', 'is_open', 'final_issued', 'reassessed_plan_id', 'reassessment_result'])
+      .where('id', '=', reId)
+      .executeTakeFirstOrThrow();
+    expect(done).toEqual({
+      stage: 'final',
+      is_open: false,
+      final_issued: '2026-05-11',
+      reassessed_plan_id: planId,
+      reassessment_result: 'amended',
+    });
+    const history = await db
+      .selectFrom('case_event')
+      .select('summary')
+      .where('child_id', '=', childId)
+      .where('kind', '=', 'plan-issued')
+      .execute();
+    expect(history.map((h) => h.summary)).toContain('Final EHC plan issued (within the 14-week limit)');
+  });
 });

@@ -727,7 +727,10 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps): void {
         await run(actor, (ctx) =>
           kind === 'draft'
             ? issueDraft(ctx, planId, { date: date.value! })
-            : issuePlan(ctx, planId, { date: date.value! }),
+            : issuePlan(ctx, planId, {
+                date: date.value!,
+                result: values.result === 'replaced' ? 'replaced' : 'amended',
+              }),
         );
         return reply.redirect(
           withQuery(paths.plans.plan(planId), { saved: kind === 'draft' ? 'draft-issued' : 'final-issued' }),

@@ -35,6 +35,7 @@ import type { Advice, Plan, Section } from '../../domain/plan-quality/model.ts';
 import { SECTIONS } from '../../domain/plan-quality/model.ts';
 import { issueFinal, serveDraft } from '../assessments/service.ts';
 import { loadFacts } from '../assessments/store.ts';
+import { openReassessmentOf, setReassessedPlan } from '../assessments/store/lawful-steps.ts';
 import { planLines, type SectionLines } from './describe.ts';
 import {
   adviceAuthor,
@@ -271,6 +272,16 @@ export function commentPeriod(
   return timeline.periods.find((p) => p.id === 'draft-comments') ?? null;
 }
 
+export type ReassessmentResult = 'amended' | 'replaced';
+
+/** The child's open reassessment whose draft of this plan has been served (J8), if any. */
+async function reassessmentDraftOf(db: Executor, record: PlanRecord) {
+  const reassessment = await openReassessmentOf(db, record.la_code, record.child_id);
+  return reassessment && reassessment.id === record.case_id && reassessment.draft_served
+    ? reassessment
+    : undefined;
+}
+
 async function periodFor(db: Executor, record: PlanRecord, today: string) {
   const facts = record.case_id
     ? (await loadFacts(db, record.la_code, [record.case_id])).get(record.case_id)
@@ -316,7 +327,7 @@ export function listVersions(db: Executor, laCode: string, planId: string) {
 export async function editorView(db: Executor, actor: Actor, planId: string, today: string) {
   const record = await readableByStaff(db, actor, planId, 'plan.edit.read');
   const loaded = await loadPlan(db, record, today);
-  const [recommendations, versions, override, openComments, period] = await Promise.all([
+  const [recommendations, versions, override, openComments, period, reassessment] = await Promise.all([
     adviceRecommendations(db, loaded),
     listVersions(db, actor.laCode, planId),
     validOverride(db, record),
@@ -328,6 +339,7 @@ export async function editorView(db: Executor, actor: Actor, planId: string, tod
       .where('response', 'is', null)
       .executeTakeFirstOrThrow(),
     periodFor(db, record, today),
+    record.status === 'draft' ? undefined : openReassessmentOf(db, record.la_code, record.child_id),
   ]);
   const finalCheck = checkPlan(
     { ...loaded.plan, status: record.status === 'draft' ? 'final' : record.status },
@@ -343,6 +355,14 @@ export async function editorView(db: Executor, actor: Actor, planId: string, tod
     finalErrors: finalCheck.errors,
     canEdit: PLAN_EDITORS.includes(actor.role),
     canOverride: PLAN_MANAGERS.includes(actor.role),
+    /** J8: what an open reassessment of an issued plan lets the caseworker do next: share its draft, or issue it. */
+    reassessmentStep: !reassessment
+      ? null
+      : reassessment.stage === 'draft' && !reassessment.draft_served
+        ? ('draft' as const)
+        : reassessment.id === record.case_id && reassessment.draft_served && !reassessment.final_issued
+          ? ('final' as const)
+          : null,
   };
 }
 
@@ -953,12 +973,25 @@ function checkIssueDate(date: string, today: string, notBefore: string | null, w
  */
 export async function issueDraft(ctx: PlanContext, planId: string, input: { date: string }): Promise<string> {
   const { trx, actor } = ctx;
-  const record = await editable(trx, actor, planId, 'plan.draft.issue');
-  if (record.status !== 'draft')
-    throw new PlanError(
-      'date',
-      'This plan has been issued as final: propose an amendment instead of a new draft',
-    );
+  let record = await editable(trx, actor, planId, 'plan.draft.issue');
+  if (record.status !== 'draft') {
+    // J8: an issued plan gets a new draft only from a reassessment that has decided to issue a plan: the draft is a
+    // new version of the same plan, and the plan now belongs to the reassessment, whose 14 weeks it counts against.
+    const reassessment = await openReassessmentOf(trx, actor.laCode, record.child_id);
+    if (!reassessment || reassessment.stage !== 'draft' || reassessment.draft_served)
+      throw new PlanError(
+        'date',
+        'This plan has been issued as final: a new draft comes only from a reassessment that has decided to issue a plan (or, later, from a review)',
+      );
+    await trx
+      .updateTable('ehc_plan')
+      .set({ case_id: reassessment.id, draft_served: null, updated_at: new Date() })
+      .where('la_code', '=', actor.laCode)
+      .where('id', '=', planId)
+      .execute();
+    await setReassessedPlan(trx, actor.laCode, reassessment.id, planId, null);
+    record = (await planRow(trx, actor.laCode, planId))!;
+  }
   const loaded = await loadPlan(trx, record, ctx.today, 'draft');
   if (loaded.plan.placement) {
     throw new PlanError(
@@ -1051,14 +1084,34 @@ export async function issueDraft(ctx: PlanContext, planId: string, input: { date
  * it unless a team manager has recorded why for this very revision of the plan. When the plan belongs to an
  * assessment at the draft stage, the assessment service records the final plan's date and reference.
  */
-export async function issuePlan(ctx: PlanContext, planId: string, input: { date: string }): Promise<string> {
+export async function issuePlan(
+  ctx: PlanContext,
+  planId: string,
+  input: { date: string; result?: ReassessmentResult | undefined },
+): Promise<string> {
   const { trx, actor } = ctx;
   const record = await editable(trx, actor, planId, 'plan.final.issue');
-  const kind = record.status === 'draft' ? 'final' : 'amended';
-  // J2: an issued plan is amended only through a review, a reassessment or a tribunal order; none of those journeys
-  // can issue through this page yet, so an amended plan is refused here (and not offered in the editor).
-  if (record.status !== 'draft')
-    throw new PlanError('date', amendedPlanRefusal({ route: null, final: null })!);
+  // J2: an issued plan is amended or replaced only through a review, a reassessment or a tribunal order. Of those,
+  // Goldthread has the reassessment (J8): once its draft of this plan has been served, its outcome is a new version
+  // of the same plan, amended (the default) or a replacement. Otherwise it is refused (and not offered in the editor).
+  const reassessment = record.status === 'draft' ? undefined : await reassessmentDraftOf(trx, record);
+  if (record.status !== 'draft') {
+    const refusal = amendedPlanRefusal(
+      reassessment
+        ? {
+            route: 'reassessment',
+            final: {
+              commentsUntil: (await periodFor(trx, record, input.date))?.to ?? null,
+              commentsComplete: reassessment.family_comments_complete,
+              date: input.date,
+            },
+          }
+        : { route: null, final: null },
+    );
+    if (refusal) throw new PlanError('date', refusal);
+  }
+  const result: ReassessmentResult = input.result ?? 'amended';
+  const kind = record.status === 'draft' || result === 'replaced' ? 'final' : 'amended';
   // J1: the final plan waits for the family's 15 days to comment (reg 13(1)(a)); a plan with an assessment is also
   // checked by the assessment service, which knows whether the family's comments are complete.
   if (!record.case_id) {
@@ -1076,7 +1129,7 @@ export async function issuePlan(ctx: PlanContext, planId: string, input: { date:
       'Name the school or other setting in section I before issuing the final plan',
     );
   }
-  if (kind === 'final' && !record.shared_version_id) {
+  if (record.status === 'draft' && !record.shared_version_id) {
     throw new PlanError('date', 'Share a draft with the family for comment before issuing the final plan');
   }
   checkIssueDate(input.date, ctx.today, record.draft_served, 'the draft was shared');
@@ -1121,6 +1174,7 @@ export async function issuePlan(ctx: PlanContext, planId: string, input: { date:
         },
       });
     }
+    if (reassessment) await setReassessedPlan(trx, actor.laCode, reassessment.id, planId, result);
   }
   const review = computeTimeline({
     asOf: ctx.today,
@@ -1132,8 +1186,9 @@ export async function issuePlan(ctx: PlanContext, planId: string, input: { date:
       status: kind,
       shared_version_id: id,
       final_issued: input.date,
-      // Amending never moves the review date (CFA s44(1): reviews count from the last review, J2).
-      ...(kind === 'final' ? { review_due: review?.due ?? null } : {}),
+      // Amending, or replacing after a reassessment, never moves the review date (CFA s44(1): reviews count from the
+      // last review, J2); only a first final plan sets it.
+      ...(record.status === 'draft' ? { review_due: review?.due ?? null } : {}),
       updated_at: new Date(),
     })
     .where('la_code', '=', actor.laCode)
@@ -1152,7 +1207,7 @@ export async function issuePlan(ctx: PlanContext, planId: string, input: { date:
       child_id: record.child_id,
       actor_user_id: actor.userId,
       kind: `plan-${kind}`,
-      summary: `${kind === 'final' ? 'Final' : 'Amended'} EHC plan issued (version ${number})${override ? ' with golden-thread errors, by a manager’s decision' : ''}`,
+      summary: `${record.status !== 'draft' && kind === 'final' ? 'Replacement' : kind === 'final' ? 'Final' : 'Amended'} EHC plan issued (version ${number})${override ? ' with golden-thread errors, by a manager’s decision' : ''}`,
       detail: JSON.stringify({ planId, versionId: id, caseId: record.case_id }),
     })
     .execute();
@@ -1310,18 +1365,22 @@ export async function addComment(
   const { trx, actor } = ctx;
   const record = await readableVersions(trx, actor, planId);
   if (!SHARED_ROLES.includes(actor.role)) throw new NotFoundError();
-  if (record.status !== 'draft' || !record.shared_version_id) {
+  // The shared version takes comments while it is a draft: a first draft, or a reassessment's draft of an issued
+  // plan (J8).
+  const version = record.shared_version_id
+    ? await trx
+        .selectFrom('ehc_plan_version')
+        .select(['id', 'snapshot', 'kind'])
+        .where('la_code', '=', actor.laCode)
+        .where('id', '=', record.shared_version_id)
+        .executeTakeFirstOrThrow()
+    : undefined;
+  if (!version || version.kind !== 'draft') {
     throw new PlanError(
       'body',
       'The draft plan is no longer open for comments: the final plan has been issued',
     );
   }
-  const version = await trx
-    .selectFrom('ehc_plan_version')
-    .select(['id', 'snapshot', 'kind'])
-    .where('la_code', '=', actor.laCode)
-    .where('id', '=', record.shared_version_id)
-    .executeTakeFirstOrThrow();
   if (!SECTIONS.includes(input.section)) throw new PlanError('section', 'Select a section of the plan');
   if (input.itemId) {
     const lines = snapshotLines(version.snapshot as Snapshot);
