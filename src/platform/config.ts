@@ -21,8 +21,10 @@ export interface Config {
    * X-Forwarded-For is believed. Empty: no forwarded header is believed, and the client is the connection's address.
    */
   readonly trustedProxies: readonly string[];
-  /** Sign-in attempts allowed per IP address and email in the window below. */
+  /** Failed sign-ins allowed per account (email) in the window below (SIGN_IN_LIMIT). */
   readonly signInLimit: number;
+  /** Failed sign-ins allowed per address, across accounts, in the window (SIGN_IN_ADDRESS_LIMIT). */
+  readonly signInAddressLimit: number;
   readonly signInWindowMs: number;
   readonly logLevel: string;
   /** GOLDTHREAD_LOCAL_OFFER_LA: the authority whose Local Offer is public (unset: the first with entries). */
@@ -89,6 +91,7 @@ export function loadConfig(env: Env = process.env): Config {
     cookieSecret: get(env, 'COOKIE_SECRET', randomBytes(32).toString('hex'), true) ?? '',
     trustedProxies: addresses(env, 'TRUSTED_PROXIES'),
     signInLimit: int(env, 'SIGN_IN_LIMIT', 10),
+    signInAddressLimit: int(env, 'SIGN_IN_ADDRESS_LIMIT', 50),
     signInWindowMs: int(env, 'SIGN_IN_WINDOW_MS', 15 * 60 * 1000),
     logLevel: get(env, 'LOG_LEVEL', production ? 'info' : 'warn', false) ?? 'info',
     localOfferLa: get(env, 'GOLDTHREAD_LOCAL_OFFER_LA', undefined, false),

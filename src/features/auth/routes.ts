@@ -1,4 +1,4 @@
-/** Signing in and out: the sign-in form (rate limited per address and email) and the sign-out button. */
+/** Signing in and out: the sign-in form (failed attempts throttled by account and by address) and the sign-out button. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { RouteDeps } from '../../platform/feature.ts';
@@ -6,7 +6,7 @@ import { sessionCookieName, sessionCookieOptions } from '../../platform/web/app.
 import { handleForm, type FormErrors } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { safeReturnTo } from '../../platform/web/redirects.ts';
-import { SignInRefusedError, type AuthService } from './service.ts';
+import { SignInRefusedError, SignInThrottledError, type AuthService } from './service.ts';
 
 const signInSchema = z.object({
   email: z
@@ -49,18 +49,7 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps<AuthService>): 
     );
   });
 
-  const rateLimit = {
-    max: deps.config.signInLimit,
-    timeWindow: deps.config.signInWindowMs,
-    hook: 'preHandler' as const,
-    keyGenerator: (request: { ip: string; body: unknown }) => {
-      const body = request.body as Record<string, unknown> | undefined;
-      const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
-      return `${request.ip}|${email}`;
-    },
-  };
-
-  app.post(paths.signIn, { config: { rateLimit } }, async (request, reply) => {
+  app.post(paths.signIn, async (request, reply) => {
     const returnTo = safeReturnTo((request.body as Record<string, unknown> | undefined)?.returnTo);
     return handleForm(request.body, reply, {
       parse: signInSchema,
@@ -76,7 +65,10 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps<AuthService>): 
         if (request.actor) await service.signOut(request.actor);
         reply.setCookie(cookieName, result.token, sessionCookieOptions(deps.config));
       },
-      render: (values, errors) => reply.view('auth/sign-in.njk', signInView(values, returnTo, errors)),
+      render: (values, errors, error) => {
+        if (error instanceof SignInThrottledError) reply.code(429);
+        return reply.view('auth/sign-in.njk', signInView(values, returnTo, errors));
+      },
       success: () => returnTo,
     });
   });

@@ -3,6 +3,12 @@ import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { createSession, endSession } from '../../platform/auth/sessions.ts';
+import {
+  clearSignInFailures,
+  recordSignInFailure,
+  signInThrottled,
+  type ThrottleLimits,
+} from '../../platform/auth/throttle.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { recordSignIn, signInCandidates } from '../../platform/people/users.ts';
 import { FieldError } from '../../platform/web/forms.ts';
@@ -11,6 +17,18 @@ export interface SignInResult {
   token: string;
   laCode: string;
   userId: string;
+}
+
+/** Too many failed attempts for this account, or from this address (the throttle, src/platform/auth/throttle.ts). */
+export class SignInThrottledError extends FieldError {
+  readonly minutes: number;
+  constructor(minutes: number) {
+    super(
+      'email',
+      `You have tried to sign in too many times. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+    );
+    this.minutes = minutes;
+  }
 }
 
 /** The one answer to a refused sign-in, whatever the reason. */
@@ -57,12 +75,29 @@ export async function signOut(
 
 type SignedIn = Parameters<typeof signOut>[1];
 
-export function createAuthService(deps: Pick<ServiceDeps, 'db'>) {
-  const { db } = deps;
+export function createAuthService(deps: Pick<ServiceDeps, 'db' | 'config'>) {
+  const { db, config } = deps;
+  const limits: ThrottleLimits = {
+    perAccount: config.signInLimit,
+    perAddress: config.signInAddressLimit,
+    windowMs: config.signInWindowMs,
+  };
   return {
-    /** Signs in, in one transaction (a refusal is audited and kept); null when refused. */
+    /**
+     * Signs in, in one transaction (a refusal is audited and kept, with the failed attempt the throttle counts);
+     * null when refused. Throws SignInThrottledError, without checking the password, while the account or the
+     * address is throttled. A successful sign-in clears the account's failures.
+     */
     signIn: (email: string, password: string, meta: { ip: string | null; userAgent: string | null }) =>
-      db.transaction().execute((trx) => signIn(trx, email, password, meta)),
+      db.transaction().execute(async (trx) => {
+        const attempt = { email, ip: meta.ip ?? '' };
+        const throttled = await signInThrottled(trx, attempt, limits);
+        if (throttled) throw new SignInThrottledError(throttled.minutes);
+        const result = await signIn(trx, email, password, meta);
+        if (result) await clearSignInFailures(trx, email);
+        else await recordSignInFailure(trx, attempt, limits);
+        return result;
+      }),
     signOut: (actor: SignedIn) => db.transaction().execute((trx) => signOut(trx, actor)),
   };
 }

@@ -16,7 +16,7 @@ export const PLATFORM_OWNERS = {
    * users, the audit search names people); features ask src/platform/people.
    */
   people: ['src/platform/people/', 'src/platform/'],
-  /** Sessions. */
+  /** Sessions and failed sign-ins (the throttle). */
   auth: ['src/platform/auth/'],
   /** The append-only audit log. */
   audit: ['src/platform/audit/'],
@@ -64,6 +64,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   access_grant: 'people',
   case_event: 'people',
   session: 'auth',
+  sign_in_attempt: 'auth',
   audit_log: 'audit',
   notification: 'notify',
   form_submission: 'change',

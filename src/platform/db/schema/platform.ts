@@ -1,5 +1,5 @@
 /**
- * The platform's own records: sessions (platform/auth), the audit log (platform/audit), the notification outbox
+ * The platform's own records: sessions and failed sign-ins (platform/auth), the audit log (platform/audit), the notification outbox
  * (platform/notify), one-use form tokens (platform/change).
  */
 import type { Generated } from 'kysely';
@@ -60,8 +60,19 @@ export interface FormSubmissionTable {
   created_at: Generated<Date>;
 }
 
+/** Failed sign-ins, for the throttle (migration 0021; src/platform/auth/throttle.ts). la_code is always ''. */
+export interface SignInAttemptTable {
+  la_code: Generated<string>;
+  id: Generated<string>;
+  at: Generated<Date>;
+  /** SHA-256 of the email as typed, lower case. */
+  account: string;
+  ip: string;
+}
+
 export interface PlatformTables {
   session: SessionTable;
+  sign_in_attempt: SignInAttemptTable;
   audit_log: AuditLogTable;
   notification: NotificationTable;
   form_submission: FormSubmissionTable;
