@@ -777,7 +777,7 @@ export async function triageFeedback(
   youSaidId: string | undefined,
 ) {
   requireRole(actor, EDITOR_ROLES, 'local-offer.feedback');
-  if (!isUuid(feedbackId)) throw new NotFoundError();
+  if (!isUuid(feedbackId) || (youSaidId !== undefined && !isUuid(youSaidId))) throw new NotFoundError();
   await db.transaction().execute(async (trx) => {
     if (youSaidId) {
       const entry = await trx

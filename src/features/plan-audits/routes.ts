@@ -173,9 +173,15 @@ export function planAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.redirect(withQuery(paths.planAudits.audit(id), { saved: 1 }), 303);
   });
 
-  app.get(paths.planAudits.moderatePattern, async (request, reply) => {
+  /** The moderation form, or (409) why this audit cannot be moderated by this user, such as already moderated. */
+  const renderModeration = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors?: FormErrors,
+  ) => {
     try {
-      return await renderForm(request, reply, 'moderation', {});
+      return await renderForm(request, reply, 'moderation', values, errors);
     } catch (err) {
       if (err instanceof AuditError) {
         reply.code(409);
@@ -187,12 +193,14 @@ export function planAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
       }
       throw err;
     }
-  });
+  };
+
+  app.get(paths.planAudits.moderatePattern, (request, reply) => renderModeration(request, reply, {}));
   app.post(paths.planAudits.moderatePattern, async (request, reply) => {
     const actor = actorOf(request);
     const { auditId } = request.params as { auditId: string };
     const form = parseAuditForm(request.body);
-    if (!form.ok) return renderForm(request, reply, 'moderation', form.values, form.errors);
+    if (!form.ok) return renderModeration(request, reply, form.values, form.errors);
     try {
       const id = await run(actor, (trx) => createModeration(trx, actor, auditId, form.data, todayInLondon()));
       return reply.redirect(withQuery(paths.planAudits.audit(id), { saved: 1 }), 303);

@@ -25,6 +25,7 @@ import { isDatabaseUnavailable } from '../db/faults.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { shortenFileName } from './files.ts';
+import { isBadInput, setUpInputChecks } from './input.ts';
 import { navigationFor } from './navigation.ts';
 import { paths, withQuery } from './paths.ts';
 import { configureViewEnvironment, govukDist, srcDir, viewOptions, viewTemplates } from './views.ts';
@@ -301,6 +302,11 @@ function setUpErrors(app: FastifyInstance, db: Database['db']) {
         'You have tried too many times. Wait 15 minutes and try again. Nothing was saved.',
       ]);
     }
+    if (isBadInput(error)) {
+      // A broken request (a multipart body cut short) or data the database refuses: nothing was stored.
+      request.log.warn({ err: error }, 'bad input');
+      error.statusCode = 400;
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return renderError(reply, error.statusCode, 'Sorry, there is a problem with your request', [
         'Check what you entered and try again. Nothing was saved.',
@@ -337,6 +343,7 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
   });
   await app.register(fastifyRateLimit, { global: false });
   setUpCurrentUser(app, deps);
+  setUpInputChecks(app);
   setUpCsrf(app);
   setUpPageLocals(app);
   setUpErrors(app, deps.database.db);
