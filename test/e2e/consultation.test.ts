@@ -2,7 +2,8 @@
  * Issue 10's browser test, with axe on every page (embedded database): a parent asks for an assessment on a phone
  * and names the school they want; the draft plan is shared, which consults the school; the school's SENCO answers
  * "we can meet the needs" in Goldthread; the caseworker names the school in section I and issues the final plan
- * after the family's 15 days to comment; the parent reads the outcome and their rights on a phone.
+ * after the family's 15 days to comment; the parent reads the outcome on a phone, then the final plan's decision
+ * notice with the full rights block (and its PDF); the school finds the notice in its inbox.
  *
  * The steps between the request and the draft (the decision to assess, asking for and receiving advice, the decision
  * to issue a plan) have their own browser test (assessment-journey.test.ts): here they are written to the case as
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
 import { SENCO_SCHOOL } from '../../src/demo/settings.ts';
 import { THREE_ADVICE } from '../../src/features/plans/fixtures.ts';
+import { pdfText } from '../helpers/documents.ts';
 import {
   expectAccessible,
   launchBrowser,
@@ -250,7 +252,7 @@ describe('a family asks for a school, the school answers, the final plan names i
       .executeTakeFirstOrThrow();
     expect(kase.stage).toBe('final');
 
-    // 6. The parent reads the outcome and their rights on a phone.
+    // 6. The parent reads the outcome on a phone, then the final plan's decision notice with their full rights.
     const family = await as('parent2@demo.example', PHONE);
     page = family.page;
     await page.goto(`${server.baseUrl}/your-assessment/${caseId}`);
@@ -260,9 +262,38 @@ describe('a family asks for a school, the school answers, the final plan names i
     expect(main).toContain(`${SENCO_SCHOOL} answered on`);
     expect(main).toMatch(/they can meet your child.s needs/);
     expect(main).toMatch(/You can appeal to the tribunal by \d+ \w+ \d{4}/);
-    expect(main).toContain('mediation');
-    expect(main).toMatch(/SENDIASS|Information, Advice and Support/i);
-    const width = await page.evaluate('document.documentElement.scrollWidth');
-    expect(width).toBeLessThanOrEqual(375); // nothing wider than the phone
+    const phoneWidth = () => page.evaluate('document.documentElement.scrollWidth');
+    expect(await phoneWidth()).toBeLessThanOrEqual(375); // nothing wider than the phone
+    await page.getByRole('link', { name: 'Final EHC plan issued' }).click();
+    await expect.poll(() => page.locator('.govuk-caption-m').textContent()).toBe('Final EHC plan issued');
+    await expectAccessible(page, 'the final plan’s decision notice (phone)');
+    const notice = (await page.locator('main').textContent())!;
+    // Every item of the rights block (reg 32), the two dates, and the contacts the demo authority keeps.
+    expect(await page.locator('[data-rights-item]').count()).toBe(10);
+    expect(notice).toMatch(/The last day to appeal is \d+ \w+ \d{4}/);
+    expect(notice).toMatch(/contact the mediation adviser by \d+ \w+ \d{4}/);
+    expect(notice).toContain('unless your appeal is only about the school');
+    for (const text of [
+      'Moorside Mediation (fictional)',
+      'Denmoor SEND mediation officer',
+      'Wolds Disagreement Resolution Service (fictional)',
+      'Denmoor SENDIASS',
+      'Who else we have told',
+      SENCO_SCHOOL,
+      'Moorland and Wolds Integrated Care Board',
+    ])
+      expect(notice).toContain(text);
+    expect(await phoneWidth()).toBeLessThanOrEqual(375);
+    const pdfHref = (await page.getByRole('link', { name: 'PDF' }).getAttribute('href'))!;
+    const noticePdf = await page.request.get(`${server.baseUrl}${pdfHref}`);
+    expect(noticePdf.headers()['content-type']).toBe('application/pdf');
+    expect(pdfText(await noticePdf.body()).replace(/\s+/g, ' ')).toContain('The last day to appeal is');
+
+    // 7. The named school finds the final plan's notice in its inbox.
+    await senco.goto(`${server.baseUrl}/inbox`);
+    await expectAccessible(senco, 'the school’s inbox with the final plan');
+    await senco.locator(`a[href="/notices/${caseId}/final-plan"]`).click();
+    await expect.poll(() => senco.locator('h1').textContent()).toMatch(/final EHC plan$/);
+    await expectAccessible(senco, 'the final plan’s notice, as the school reads it');
   }, 300_000);
 });
