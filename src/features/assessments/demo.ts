@@ -2,7 +2,7 @@
  * The demo authority's requests for assessment: every child the demo marks as being assessed, plus some children with
  * plans who have asked for a reassessment (on its own 14 weeks), so that about one child in ten has an open request.
  * Built relative to the day the demo is built as of, so it has the same shape whatever that day: requests arrive
- * steadily over the last 34 weeks; most steps are done on time and some late (about 80% of final plans within 20
+ * steadily over the last 34 weeks; most steps are done on time and some late (about 70% of final plans within 20
  * weeks; about one open request in eight has its next step overdue); the newest wait for a decision and some for a
  * caseworker; a few were withdrawn, closed when the family moved away, or joined to an open request; finals issued
  * make the child's record show the plan. parent@'s child has one mid-way (advice asked of ep@ and health@).
