@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../platform/config.ts';
 import { openDatabase, type Database } from '../platform/db/database.ts';
-import { migrateToLatest } from '../platform/db/migrate.ts';
+import { migrateDatabase } from './migrate.ts';
 import { createJobs, type Jobs } from '../platform/jobs/jobs.ts';
 import { createNotifier, type Notifier } from '../platform/notify/notify.ts';
 import { buildWebApp, prepareJobs, type Services } from './compose.ts';
@@ -36,12 +36,12 @@ export async function startService(config: Config, options: StartOptions = {}): 
   const database =
     options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
   try {
-    await migrateToLatest(database.db);
+    await migrateDatabase(config, database);
     if (config.demo) {
       await seedDemo(database.db, options.demoChildren ? { children: options.demoChildren } : {});
     }
     const notifier = options.notifier ?? (await createNotifier());
-    const jobs = createJobs(database);
+    const jobs = createJobs(database, { migrate: !config.migrationDatabaseUrl });
     prepareJobs({ database, config, jobs, notifier });
     await jobs.start({ workers: options.workers ?? true });
     const { app, services } = await buildWebApp({

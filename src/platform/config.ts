@@ -14,6 +14,11 @@ export interface Config {
   readonly host: string;
   /** Set: PostgreSQL. Unset: the embedded PGlite database in dataDir. */
   readonly databaseUrl: string | undefined;
+  /**
+   * Set: migrations run with this connection (the role that owns the tables) and the service's own connection
+   * (`databaseUrl`) needs no more than to read and write (`goldthread db-roles`). Unset: the service migrates itself.
+   */
+  readonly migrationDatabaseUrl: string | undefined;
   readonly dataDir: string;
   readonly cookieSecret: string;
   /**
@@ -78,6 +83,9 @@ export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = get(env, 'DATABASE_URL', undefined, false);
   const demoDefault = !production && !databaseUrl ? 'true' : 'false';
+  if (env.MIGRATION_DATABASE_URL && !databaseUrl) {
+    throw new Error('MIGRATION_DATABASE_URL needs DATABASE_URL (it is for PostgreSQL)');
+  }
   const demo = (get(env, 'GOLDTHREAD_DEMO', demoDefault, false) ?? 'false') === 'true';
   if (demo && production) throw new Error('GOLDTHREAD_DEMO cannot be true when NODE_ENV is production');
   return {
@@ -86,6 +94,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: int(env, 'PORT', 3000),
     host: get(env, 'HOST', '0.0.0.0', false) ?? '0.0.0.0',
     databaseUrl,
+    migrationDatabaseUrl: get(env, 'MIGRATION_DATABASE_URL', undefined, false),
     dataDir: resolve(get(env, 'GOLDTHREAD_DATA_DIR', './data', false) ?? './data'),
     // In development a random secret per process: sessions live in the database, so only CSRF cookies are affected.
     cookieSecret: get(env, 'COOKIE_SECRET', randomBytes(32).toString('hex'), true) ?? '',

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../platform/config.ts';
 import { openDatabase } from '../../platform/db/database.ts';
-import { migrateToLatest } from '../../platform/db/migrate.ts';
+import { migrateDatabase } from '../../app/migrate.ts';
 import { UsageError, type Command } from '../command.ts';
 
 const command: Command = {
@@ -10,9 +10,11 @@ const command: Command = {
     const config = loadConfig();
     const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
     try {
-      const ran = await migrateToLatest(database.db);
+      const ran = await migrateDatabase(config, database);
       const where =
-        database.engine === 'postgres' ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
+        database.engine === 'postgres'
+          ? `PostgreSQL${config.migrationDatabaseUrl ? ' (as the owner, MIGRATION_DATABASE_URL)' : ''}`
+          : `the embedded database in ${config.dataDir}`;
       process.stdout.write(
         ran.length === 0
           ? `Migrations: ${where} is already up to date.\n`

@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { DataFolderLockedError } from '../../platform/db/database.ts';
+import { privilegeWarnings } from '../../platform/audit/roles.ts';
 import { startService } from '../../app/service.ts';
 
 const command: Command = {
@@ -37,6 +38,20 @@ const command: Command = {
         (config.demo ? ' with the demo authority (password goldthread-demo)' : '') +
         '\n',
     );
+    if (service.database.engine === 'pglite') {
+      process.stdout.write(
+        'The embedded database is for one machine: one process opens its folder, nothing else can share it, and ' +
+          "its audit log is protected only by triggers that anyone with the files can switch off. For a council's " +
+          'service use PostgreSQL (DATABASE_URL, with MIGRATION_DATABASE_URL: see the README, Production).\n',
+      );
+    } else {
+      for (const warning of await privilegeWarnings(service.database.db)) {
+        process.stderr.write(
+          `Warning: ${warning}. Run the service as a role that may only insert into the audit log: ` +
+            'goldthread db-roles (README, Production).\n',
+        );
+      }
+    }
     await new Promise<void>(() => {});
     return 0;
   },

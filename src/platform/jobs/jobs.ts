@@ -44,13 +44,42 @@ export interface JobDeps {
   readonly notifier: Notifier;
 }
 
-export function createJobs(database: Database): Jobs {
+/**
+ * Installs or updates the job queue's schema (pg-boss's tables), as the role that owns the tables, when the service's
+ * own role may not create them (MIGRATION_DATABASE_URL).
+ */
+export async function installJobsSchema(url: string): Promise<void> {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: 'pgboss',
+    max: 1,
+    supervise: false,
+    schedule: false,
+  });
+  boss.on('error', (err: unknown) => {
+    process.stderr.write(`jobs: ${err instanceof Error ? err.message : String(err)}\n`);
+  });
+  await boss.start();
+  await boss.stop({ graceful: false });
+}
+
+export interface CreateJobsOptions {
+  /** Install or update pg-boss's schema at start (default true); false when the owner did it (installJobsSchema). */
+  readonly migrate?: boolean;
+}
+
+export function createJobs(database: Database, options: CreateJobsOptions = {}): Jobs {
   const handlers = new Map<string, Handler>();
   const schedules: Array<{ queue: string; cron: string; data: object }> = [];
   const boss =
     database.engine === 'pglite'
       ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', schema: 'pgboss' })
-      : new PgBoss({ connectionString: database.url!, schema: 'pgboss', max: 3 });
+      : new PgBoss({
+          connectionString: database.url!,
+          schema: 'pgboss',
+          max: 3,
+          ...(options.migrate === false ? { migrate: false } : {}),
+        });
   const faults = new FaultLog();
   // pg-boss reports a failed poll or a closed connection here and keeps polling: the workers resume by themselves.
   boss.on('error', (err: unknown) => {
