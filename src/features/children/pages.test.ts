@@ -67,6 +67,7 @@ describe('children pages with stand-in services', () => {
     },
     officers: (actor) =>
       Promise.resolve(actor.role === 'caseworker' ? [{ id: OFFICER, display_name: 'Olive Officer' }] : []),
+    auditShown: () => Promise.resolve(),
     record: (_actor, childId) =>
       childId === CHILD ? Promise.resolve(record) : Promise.reject(new NotFoundError()),
   };

@@ -44,6 +44,10 @@ export function childrenRoutes(app: FastifyInstance, { service }: RouteDeps<Chil
       unallocated: filters.officer === 'none',
     });
     const officers = await service.officers(actor);
+    await service.auditShown(
+      actor,
+      result.rows.map((r) => r.id),
+    );
     if (errors) reply.code(400);
     return reply.view('children/list.njk', childListView({ values, errors, result, officers }));
   });

@@ -3,7 +3,14 @@
  * the queries are the core records' (src/platform/people).
  */
 import type { Actor } from '../../platform/access/access.ts';
-import { authoriseChildRead, grantKindFor, isUuid, seesAllChildren } from '../../platform/access/access.ts';
+import {
+  auditChildrenShown,
+  authoriseChildRead,
+  grantKindFor,
+  isUuid,
+  seesAllChildren,
+} from '../../platform/access/access.ts';
+import { paths } from '../../platform/web/paths.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import type { PrimaryNeed } from '../../platform/db/schema/index.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
@@ -100,6 +107,9 @@ export function createChildrenService(deps: Pick<ServiceDeps, 'db'>) {
     /** The officers a list can be filtered by: none for roles that do not see every child. */
     officers: (actor: Actor) =>
       seesAllChildren(actor) ? activeOfficers(db, actor.laCode) : Promise.resolve([]),
+    /** Records which children a list page showed (issue 16 item 7). */
+    auditShown: (actor: Actor, childIds: readonly string[]) =>
+      auditChildrenShown(db, actor, 'child.list.read', paths.children.list, childIds),
     /** The child's record, read and audited in one transaction. */
     record: (actor: Actor, childId: string) =>
       db.transaction().execute((trx) => getChildRecord(trx, actor, childId)),

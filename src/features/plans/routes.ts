@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Actor } from '../../platform/access/access.ts';
+import { auditChildrenShown, type Actor } from '../../platform/access/access.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
@@ -175,6 +175,13 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps): void {
     const mine = values.mine === 'yes';
     const page = Math.min(100_000, Math.max(1, Number(values.page) || 1));
     const result = await listPlans(db, actor, { status, q, mine, page });
+    await auditChildrenShown(
+      db,
+      actor,
+      'plan.list.read',
+      paths.plans.list,
+      result.rows.map((r) => r.child_id),
+    );
     const link = (n: number) =>
       withQuery(paths.plans.list, { status, q, mine: mine ? 'yes' : undefined, page: n });
     return reply.view('plans/list.njk', {

@@ -400,6 +400,7 @@ export async function listPlans(db: Executor, actor: Actor, filters: PlanFilters
     )
     .select([
       'p.id',
+      'p.child_id',
       'p.status',
       'p.updated_at',
       'p.review_due',

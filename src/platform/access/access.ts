@@ -93,6 +93,28 @@ export async function authoriseChildRead(
 }
 
 /**
+ * Records a page that listed children (issue 16 item 7): which children were shown, by id, in one entry (nothing
+ * when the page showed none). Reads of one child's record are audited by authoriseChildRead.
+ */
+export async function auditChildrenShown(
+  db: Executor,
+  actor: Actor,
+  action: string,
+  page: string,
+  childIds: readonly string[],
+): Promise<void> {
+  const children = [...new Set(childIds)];
+  if (!children.length) return;
+  await audit(db, auditContext(actor), {
+    action,
+    recordType: 'list',
+    recordId: page,
+    childId: children.length === 1 ? children[0] : null,
+    detail: { children },
+  });
+}
+
+/**
  * For pages whose existence is no secret (such as user administration): 403. Denials (here and in
  * authoriseChildRead) are written to the audit log by the web layer once any transaction has rolled back.
  */

@@ -16,7 +16,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import nunjucks from 'nunjucks';
-import type { Actor } from '../access/access.ts';
+import { auditContext, type Actor } from '../access/access.ts';
 import { audit } from '../audit/audit.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
@@ -228,6 +228,17 @@ function setUpPageLocals(app: FastifyInstance) {
   });
 }
 
+/** The audit entry of a refused page: the route's pattern (never the ids in the address) and the method. */
+export function deniedPage(request: FastifyRequest) {
+  return {
+    action: 'page.denied',
+    recordType: 'page',
+    recordId: request.routeOptions.url ?? request.url.split('?')[0] ?? '',
+    outcome: 'denied' as const,
+    detail: { method: request.method },
+  };
+}
+
 export async function renderError(
   reply: FastifyReply,
   status: number,
@@ -266,6 +277,15 @@ function setUpErrors(app: FastifyInstance, db: Database['db']) {
     if ((error instanceof NotFoundError || error instanceof ForbiddenError) && error.denied) {
       try {
         await audit(db, error.denied.ctx, error.denied.entry);
+      } catch (auditError) {
+        if (isDatabaseUnavailable(auditError)) return renderUnavailable(request, reply);
+        throw auditError;
+      }
+    } else if (error instanceof ForbiddenError && request.actor) {
+      // Every refusal is audited (issue 16 item 7): a 403 thrown without its own entry is recorded as a refused page,
+      // named by its route.
+      try {
+        await audit(db, auditContext(request.actor), deniedPage(request));
       } catch (auditError) {
         if (isDatabaseUnavailable(auditError)) return renderUnavailable(request, reply);
         throw auditError;
