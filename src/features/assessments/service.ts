@@ -608,15 +608,17 @@ export async function decide(
         ? `the council will now ask people who know ${name} for advice. ${nextSentence(timeline, name)}`
         : `if you disagree, these are your rights.\n\n${await rightsMessage(trx, actor.laCode, 'not-to-assess', input.date, name)}`,
   });
-  // Item 6 (J6): reg 5(2) names the persons of reg 4(2) for the decision to assess.
-  if (input.outcome === 'assess')
-    await tellOrganisations(ctx, decisionToTell(record, 'decision-to-assess', input.date));
+  // Item 6 (J6): reg 5(2) says the persons of reg 4(2) are told of the decision whether or not to assess.
+  await tellOrganisations(
+    ctx,
+    decisionToTell(record, input.outcome === 'assess' ? 'decision-to-assess' : 'not-to-assess', input.date),
+  );
 }
 
 /** A decision as the organisations told of it get it (src/features/notices). */
 function decisionToTell(
   record: CaseRecord,
-  kind: 'decision-to-assess' | 'not-to-issue' | 'final-plan',
+  kind: 'decision-to-assess' | 'not-to-assess' | 'not-to-issue' | 'final-plan',
   date: string,
   namedSettingId?: string | null,
 ) {

@@ -1,6 +1,6 @@
 /**
  * Who is told (issue 10 item 6; J6) on both engines, through the assessments service with fixed dates: the decision
- * to assess goes to the health commissioning body, social care and the child's school (reg 5(2) and 4(2)); the
+ * whether or not to assess goes to the health commissioning body, social care and the child's school (reg 5(2) and 4(2)); the
  * decision not to issue a plan to the commissioner (reg 10(2)); the final plan to the setting it names and the
  * commissioner (reg 13(2)). Each in the organisation's inbox and by email through Notify, to exactly those people;
  * the organisations' users see the item in their inbox and read the notice; others do not.
@@ -223,13 +223,28 @@ describe.each(ENGINES)('who is told of decisions on %s', (engine) => {
     );
   });
 
-  it('a refusal to assess goes to the family only', async () => {
+  it('a refusal to assess goes to the same people as the decision to assess (reg 5(2)), with the family’s own message', async () => {
     const { caseId, childId } = await requested('2026-03-02');
     await run('2026-04-01', (ctx) =>
       decide(ctx, caseId, { date: '2026-04-01', outcome: 'not-assess', reasons: 'Needs met' }),
     );
-    expect(await inbox(caseId)).toEqual([]);
-    expect(await sent('decision-sent-to-organisation', childId)).toEqual([]);
+    expect(await inbox(caseId)).toEqual(
+      [
+        [icb.id, 'commissioner'],
+        [hill.org.id, 'school'],
+        [socialCare.id, 'social-care'],
+      ].map(([organisation_id, reason]) => ({
+        organisation_id,
+        kind: 'not-to-assess',
+        reason,
+        decision_date: '2026-04-01',
+      })),
+    );
+    const emails = await sent('decision-sent-to-organisation', childId);
+    expect(emails.map((e) => e.recipient)).toEqual(
+      ['decisions@icb.example', socialCare.user.email, hill.org.user.email].sort(),
+    );
+    expect(emails[0]!.subject).toContain('Decision not to carry out an EHC needs assessment');
     expect((await sent('assessment-decision', childId)).length).toBe(1);
   });
 

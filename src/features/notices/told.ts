@@ -3,8 +3,8 @@
  * journey itself; the organisations the regulations name get the decision in their Goldthread inbox and by email
  * through Notify, inside the decision's own transaction:
  *
- * - the decision to assess: the health commissioning body, social care, and the child's school or setting (reg 5(2),
- *   the persons of reg 4(2));
+ * - the decision whether or not to assess: the health commissioning body, social care, and the child's school or
+ *   setting (reg 5(2): the decision, either way, goes to the persons of reg 4(2));
  * - the decision not to issue a plan: the health commissioning body (reg 10(2));
  * - the final plan: the setting it names and the health commissioning body (reg 13(2)).
  */
@@ -42,7 +42,8 @@ export interface DecisionToTell {
 const WHY: Record<InboxReason, string> = {
   commissioner:
     'you are the health commissioning body for this child or young person, and the law says you must be told.',
-  'social-care': 'the law says the council’s social care service must be told when it decides to assess.',
+  'social-care':
+    'the law says the council’s social care service must be told when it decides whether to assess.',
   school: 'the child or young person attends your school or setting, and the law says you must be told.',
   'named-setting': 'the plan names your school or setting, and the law says you must be sent it.',
 };
@@ -50,6 +51,7 @@ const WHY: Record<InboxReason, string> = {
 /** The organisations the law says are told of each decision (none for a decision that names none). */
 const WHO: Partial<Record<InboxKind, readonly InboxReason[]>> = {
   'decision-to-assess': ['commissioner', 'social-care', 'school'],
+  'not-to-assess': ['commissioner', 'social-care', 'school'],
   'not-to-issue': ['commissioner'],
   'final-plan': ['named-setting', 'commissioner'],
 };
