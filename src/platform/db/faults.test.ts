@@ -112,11 +112,19 @@ describe('the service under database faults (PostgreSQL)', () => {
     }
   }
 
-  /** Closes every connection the service has to its database; resolves to how many were closed. */
+  /**
+   * Closes every connection the service has to its database; resolves to how many were closed. The connections are
+   * chosen first, in a materialised CTE, and only then terminated: with `pg_terminate_backend(pid)` in the same WHERE
+   * as `datname = $1`, the planner pushes it below pg_stat_activity's join with pg_database, so it ran before the
+   * database was checked and ended every connection on the server (other test files' included).
+   */
   async function terminateServiceConnections(serverAdmin: pg.Client, name: string): Promise<number> {
     const { rows } = await serverAdmin.query<{ pid: number }>(
-      `select pid from pg_stat_activity
-       where datname = $1 and pid <> pg_backend_pid() and application_name <> $2 and pg_terminate_backend(pid)`,
+      `with chosen as materialized (
+         select pid from pg_stat_activity
+         where datname = $1 and pid <> pg_backend_pid() and application_name <> $2
+       )
+       select pid from chosen where pg_terminate_backend(pid)`,
       [name, TEST_APP_NAME],
     );
     return rows.length;
