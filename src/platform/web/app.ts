@@ -1,7 +1,7 @@
 /**
  * Builds the web application: one small set-up function per concern, wired in order (style.md).
  * Security headers → cookies → urlencoded forms → multipart uploads → static assets → templates → CSRF plugin →
- * rate-limit plugin → current user → CSRF check → page locals → not found and error handlers → routes (given by the
+ * current user → CSRF check → page locals → not found and error handlers → routes (given by the
  * composition root, src/app).
  */
 import fastifyCookie from '@fastify/cookie';
@@ -9,7 +9,6 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -361,7 +360,6 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
       hmacKey: createHmac('sha256', deps.config.cookieSecret).update('goldthread csrf session').digest(),
     },
   });
-  await app.register(fastifyRateLimit, { global: false });
   setUpCurrentUser(app, deps);
   setUpInputChecks(app);
   setUpCsrf(app);
