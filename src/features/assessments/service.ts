@@ -24,7 +24,7 @@ import type {
 import { NotFoundError } from '../../platform/errors.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
-import { rightsMessage, tellOrganisations } from '../notices/index.ts';
+import { planNoticeKind, rightsMessage, tellOrganisations } from '../notices/index.ts';
 import type { ExceptionKind, Step, Timeline } from '../../domain/clock/types.ts';
 import { familyViewsAskedBy } from '../../domain/clock/index.ts';
 import {
@@ -618,7 +618,7 @@ export async function decide(
 /** A decision as the organisations told of it get it (src/features/notices). */
 function decisionToTell(
   record: CaseRecord,
-  kind: 'decision-to-assess' | 'not-to-assess' | 'not-to-issue' | 'final-plan',
+  kind: 'decision-to-assess' | 'not-to-assess' | 'not-to-issue' | 'final-plan' | 'amended-plan',
   date: string,
   namedSettingId?: string | null,
 ) {
@@ -1339,13 +1339,15 @@ export async function issueFinal(
     .execute();
   const final = finalPlanStep(timeline)!;
   const limit = final.id === 'reassessment-final' ? '14-week' : '20-week';
+  // J8: a reassessment that amended the plan issues an amended plan, with its own notice and rights.
+  const notice = planNoticeKind(record);
   await event(
     trx,
     actor,
     record.child_id,
     caseId,
     'plan-issued',
-    `Final EHC plan issued (${final.status === 'met' ? `within the ${limit} limit` : `${plural(final.daysLate, 'day')} after the ${limit} limit`})`,
+    `${notice === 'amended-plan' ? 'Amended' : 'Final'} EHC plan issued (${final.status === 'met' ? `within the ${limit} limit` : `${plural(final.daysLate, 'day')} after the ${limit} limit`})`,
     { date: input.date, warnings: timeline.warnings },
   );
   await audit(trx, auditContext(actor), {
@@ -1355,14 +1357,20 @@ export async function issueFinal(
     childId: record.child_id,
     detail: { warnings: timeline.warnings },
   });
-  await notifyFamily(ctx, record, 'assessment-final-issued', {
-    child: childName(record),
-    issued: longDate(input.date),
-    rights: await rightsMessage(trx, actor.laCode, 'final-plan', input.date, childName(record)),
-  });
-  // Item 6 (J6): reg 13(2), the setting the plan names and the health commissioning body.
+  await notifyFamily(
+    ctx,
+    record,
+    notice === 'amended-plan' ? 'assessment-amended-issued' : 'assessment-final-issued',
+    {
+      child: childName(record),
+      issued: longDate(input.date),
+      rights: await rightsMessage(trx, actor.laCode, notice, input.date, childName(record)),
+    },
+  );
+  // Item 6 (J6): reg 13(2), the setting the plan names and the health commissioning body (reg 27 applies it to a
+  // reassessment's plan too).
   const named = input.placement?.kind === 'setting' ? input.placement.settingId : null;
-  await tellOrganisations(ctx, decisionToTell(record, 'final-plan', input.date, named));
+  await tellOrganisations(ctx, decisionToTell(record, notice, input.date, named));
   return { warnings: timeline.warnings };
 }
 

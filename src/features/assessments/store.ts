@@ -316,6 +316,8 @@ export function decisionFacts(db: Executor, laCode: string, caseId: string) {
       'outcome_reasons',
       'final_issued',
       'plan_reference',
+      'kind',
+      'reassessment_result',
     ])
     .where('la_code', '=', laCode)
     .where('id', '=', caseId)

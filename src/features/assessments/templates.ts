@@ -47,6 +47,10 @@ export const ASSESSMENT_TEMPLATES = {
     subject: "((child))'s final education, health and care plan has been issued",
     body: "Hello,\n\nThe council issued ((child))'s final education, health and care (EHC) plan on ((issued)). The plan and its decision notice are on your page in Goldthread; you can download the notice as a PDF or Word document.\n\nIf you disagree, these are your rights.\n\n((rights))",
   },
+  'assessment-amended-issued': {
+    subject: "((child))'s amended education, health and care plan has been issued",
+    body: "Hello,\n\nThe council has reassessed ((child))'s needs and issued ((child))'s amended education, health and care (EHC) plan on ((issued)). The plan and its decision notice are on your page in Goldthread; you can download the notice as a PDF or Word document.\n\nIf you disagree, these are your rights.\n\n((rights))",
+  },
   'advice-requested': {
     subject: 'Advice asked for: ((child)), due ((due))',
     body: 'Hello ((name)),\n\n((council)) has asked you for ((agency)) advice for the education, health and care (EHC) needs assessment of ((child)).\n\nWhat happens next: the law says the advice must arrive by ((due)). Sign in to Goldthread to see the task and send your advice.',

@@ -20,7 +20,7 @@ export type { NoticesNeeds } from './service.ts';
 export { rightsMessage } from './decisions.ts';
 
 /** Which notices a case has, for the family's page and the caseworker's. */
-export { NOTICE_LABELS, noticesOf, type CaseDecisions, type NoticeKind } from './notice.ts';
+export { NOTICE_LABELS, noticesOf, planNoticeKind, type CaseDecisions, type NoticeKind } from './notice.ts';
 
 /** Who is told of a decision: organisations' inbox and email (the journey's decisions call it). */
 export { tellOrganisations, type DecisionToTell } from './told.ts';

@@ -42,6 +42,19 @@ export interface CaseDecisions {
   readonly outcome_date: string | null;
   readonly outcome: string | null;
   readonly final_issued: string | null;
+  /** J8: an initial assessment or a reassessment of a plan, and whether the reassessment amended or replaced it. */
+  readonly kind: 'initial' | 'reassessment';
+  readonly reassessment_result: 'amended' | 'replaced' | null;
+}
+
+/**
+ * The notice a plan issued at the end of a case gives: a reassessment that amended the plan issues an amended plan
+ * (CFA s44(2)-(3), regs 24-27); a first plan, or a reassessment's replacement plan, a final plan.
+ */
+export function planNoticeKind(
+  c: Pick<CaseDecisions, 'kind' | 'reassessment_result'>,
+): 'final-plan' | 'amended-plan' {
+  return c.kind === 'reassessment' && c.reassessment_result === 'amended' ? 'amended-plan' : 'final-plan';
 }
 
 /** The notices a case has, oldest first, each with the date it was sent. */
@@ -52,7 +65,7 @@ export function noticesOf(c: CaseDecisions): Array<{ kind: NoticeKind; date: str
   if (c.decision_date && c.decision_outcome === 'not-assess')
     out.push({ kind: 'not-to-assess', date: c.decision_date });
   if (c.outcome_date && c.outcome === 'no-plan') out.push({ kind: 'not-to-issue', date: c.outcome_date });
-  if (c.final_issued) out.push({ kind: 'final-plan', date: c.final_issued });
+  if (c.final_issued) out.push({ kind: planNoticeKind(c), date: c.final_issued });
   return out;
 }
 
@@ -179,8 +192,21 @@ function body(kind: NoticeKind, f: NoticeFacts, name: string): { title: string; 
           },
         ],
       };
+    case 'amended-plan':
+      return {
+        title: `${name}'s amended EHC plan`,
+        sections: [
+          {
+            heading: 'Our decision',
+            paragraphs: [
+              `We reassessed ${name}'s needs. On ${longDate(f.final_issued!)} we issued ${name}'s amended education, health and care (EHC) plan${f.plan_reference ? `, reference ${f.plan_reference}` : ''}.`,
+              'The amended plan replaces the one it amends. It does not change when the plan must next be reviewed.',
+            ],
+          },
+        ],
+      };
     default:
-      // Amended plans, not amending and ceasing have no journey yet (docs/rights.md): the domain builds their rights.
+      // Not amending and ceasing have no journey yet (docs/rights.md): the domain builds their rights.
       return { title: NOTICE_LABELS[kind], sections: [] };
   }
 }

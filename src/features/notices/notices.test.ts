@@ -20,6 +20,7 @@ import {
   TEST_PASSWORD,
 } from '../../../test/helpers/factories.ts';
 import { RIGHTS_ITEMS } from '../../domain/rights/rights.ts';
+import { noticesOf } from './notice.ts';
 import type { DB, Role } from '../../platform/db/schema/index.ts';
 import { updateAuthoritySettings } from '../../platform/people/authority-settings.ts';
 
@@ -331,5 +332,28 @@ describe.each(ENGINES)('decision notices on %s', (engine) => {
   it('a signed-out visitor is sent to sign in', async () => {
     const r = await new TestClient(t.app).get(`/notices/${finalCase}/final-plan`);
     expect(r.headers.location).toContain('/sign-in');
+  });
+});
+
+describe('the notices a case has (noticesOf)', () => {
+  const base = {
+    id: 'c',
+    decision_date: '2026-02-10',
+    decision_outcome: 'assess',
+    outcome_date: '2026-04-20',
+    outcome: 'issue-plan',
+    final_issued: '2026-06-01',
+  } as const;
+  it.each([
+    ['initial', null, 'final-plan'],
+    ['reassessment', 'amended', 'amended-plan'],
+    ['reassessment', 'replaced', 'final-plan'],
+    // Before the plan says how it was reassessed, the plan issued is a final plan.
+    ['reassessment', null, 'final-plan'],
+  ] as const)('a %s case whose plan was %s issues the notice %s', (kind, result, notice) => {
+    expect(noticesOf({ ...base, kind, reassessment_result: result })).toEqual([
+      { kind: 'decision-to-assess', date: '2026-02-10' },
+      { kind: notice, date: '2026-06-01' },
+    ]);
   });
 });

@@ -54,6 +54,8 @@ const WHO: Partial<Record<InboxKind, readonly InboxReason[]>> = {
   'not-to-assess': ['commissioner', 'social-care', 'school'],
   'not-to-issue': ['commissioner'],
   'final-plan': ['named-setting', 'commissioner'],
+  // Reg 27 applies regs 11 to 14 to a reassessment: its amended plan goes where a final plan goes.
+  'amended-plan': ['named-setting', 'commissioner'],
 };
 
 export const ORGANISATION_TEMPLATES = {

@@ -539,6 +539,7 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     // The draft is a new version of the same plan (section I blank, as every draft), served on the reassessment.
     expect((await caseworker.submit(paths.plans.placement(planId), { settingId: '' })).statusCode).toBe(303);
     const versionsBefore = await count('ehc_plan_version');
+    const startedAt = new Date();
     const draft = await caseworker.submit(paths.plans.issueDraft(planId), {
       'date-day': '22',
       'date-month': '4',
@@ -647,6 +648,19 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
       .where('child_id', '=', childId)
       .where('kind', '=', 'plan-issued')
       .execute();
-    expect(history.map((h) => h.summary)).toContain('Final EHC plan issued (within the 14-week limit)');
+    expect(history.map((h) => h.summary)).toContain('Amended EHC plan issued (within the 14-week limit)');
+    // The decision is an amended plan (J8): its notice, the family's message and its rights say so, not "final plan".
+    const notice = await caseworker.get(paths.notices.notice(reId, 'amended-plan'));
+    expect(notice.statusCode).toBe(200);
+    expect(notice.body).toContain('amended EHC plan');
+    expect(notice.body).toContain('First-tier Tribunal');
+    expect((await caseworker.get(paths.notices.notice(reId, 'final-plan'))).statusCode).toBe(404);
+    const mail = await db
+      .selectFrom('notification')
+      .select('template')
+      .where('template', 'in', ['assessment-amended-issued', 'assessment-final-issued'])
+      .where('created_at', '>=', startedAt)
+      .execute();
+    expect(mail.map((m) => m.template)).toEqual(['assessment-amended-issued']);
   });
 });

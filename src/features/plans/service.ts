@@ -1164,6 +1164,8 @@ export async function issuePlan(
       .where('la_code', '=', actor.laCode)
       .where('id', '=', record.case_id)
       .executeTakeFirstOrThrow();
+    // Before the case's final step, so its notice says whether the reassessment amended or replaced the plan.
+    if (reassessment) await setReassessedPlan(trx, actor.laCode, reassessment.id, planId, result);
     if (kase.stage === 'draft' && kase.draft_served && !kase.final_issued) {
       await issueFinal(ctx, record.case_id, {
         date: input.date,
@@ -1175,7 +1177,6 @@ export async function issuePlan(
         },
       });
     }
-    if (reassessment) await setReassessedPlan(trx, actor.laCode, reassessment.id, planId, result);
   }
   const review = computeTimeline({
     asOf: ctx.today,
