@@ -55,6 +55,18 @@ export const ASSUMPTIONS = Object.freeze({
     'S',
     'statutory-work.md S7.3 (a council SENDIASS summary of reg 45)',
   ),
+  schoolDays: assumption(
+    'school-days',
+    "school days are counted as working days (Monday to Friday, not a bank holiday in England and Wales), because Goldthread holds no school's term dates: a school holiday or training day inside the count would make the true date later",
+    'U',
+    'statutory-work.md S4 ("school-day calendar needed"); no term dates in the data',
+  ),
+  s19From: assumption(
+    's19-from',
+    'for a part-time timetable or a child missing education, the s19 duty to arrange suitable education is shown from the first day of the episode (s19 sets no day; it applies as soon as the child may not otherwise receive suitable education)',
+    'U',
+    'statutory-work.md S4; Education Act 1996 s19(1)',
+  ),
   adviceBodies: assumption(
     'advice-bodies',
     "reg 8(1)'s 6 weeks is applied to every adviser other than the family, although whether it binds a school or the authority's own educational psychology service depends on the CFA s31 list; it is counted from the day the request was sent, not received",

@@ -139,16 +139,16 @@ export function schoolDaysBeginningWith(x: string, n: number, schoolHolidays: It
 /**
  * S4: after a permanent exclusion on X, the authority must arrange full-time education from the sixth school day,
  * counting the day of the exclusion as day 1 when it is a school day (Monday 2026-03-02, no holidays → 2026-03-09).
+ * With the school's holidays (term dates, training days) the count skips them; without them (`undefined`: Goldthread
+ * holds no term dates yet) school days are working days and the date says it rests on that assumption ([U]).
  */
-export function fullTimeProvisionFrom(
-  exclusionDate: string,
-  schoolHolidays: Iterable<string> = [],
-): RuleDate {
-  const holidays = closureSet(schoolHolidays) ?? new Set<DayNumber>();
+export function fullTimeProvisionFrom(exclusionDate: string, schoolHolidays?: Iterable<string>): RuleDate {
+  const holidays = closureSet(schoolHolidays ?? []) ?? new Set<DayNumber>();
   return ruleDate(
     workingDaysBeginningWith(day(exclusionDate, 'exclusionDate'), 6, holidays),
-    'After a permanent exclusion, suitable full-time education must be arranged from the sixth school day (the day of the exclusion is day 1)',
+    'After a permanent exclusion, suitable full-time education must be arranged from the sixth school day (the day of the exclusion is day 1 when it is a school day)',
     'Education Act 1996, s19 [V]; full-time provision from the sixth day [S: IPSEA]',
+    { assumption: schoolHolidays === undefined ? ASSUMPTIONS.schoolDays : null },
   );
 }
 
