@@ -2,7 +2,9 @@
  * Audit completeness (issue 16 item 7): every refusal is written to the audit log as a denial. The test walks the
  * route table of the app as the service builds it (read from Fastify, so a new route is covered without changing
  * this file): every GET route, its parameters filled with an id that names nothing, as every demo account. Each 403
- * must have written a denied entry for that user. Pages that list children record which children they showed.
+ * must have written a denied entry for that user. Every child a page names (by reference or full name), on every
+ * page each demo account reaches from its home page and every route without ids, must be recorded by an audit entry
+ * that request wrote: a read of that child, or a list view naming it in detail.children.
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +14,9 @@ import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from '../demo/accounts.ts'
 
 /** An id of the right shape that names no record. */
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+const patternRegex = (pattern: string) =>
+  new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}$`);
 
 /** Every route as `METHOD path`, read from Fastify's route tree. */
 export function routeTable(app: FastifyInstance): Array<{ method: string; path: string }> {
@@ -78,6 +83,122 @@ describe('every refusal is audited as a denial (the route table, every demo acco
       }
     }
   });
+
+  it('records every child a page shows (every page each demo account reaches from home, and every route without ids)', async () => {
+    const children = await t.database.db
+      .selectFrom('child')
+      .select(['id', 'reference', 'given_name', 'family_name', 'preferred_name'])
+      .where('la_code', '=', DEMO_LA_CODE)
+      .execute();
+    const users = await t.database.db
+      .selectFrom('app_user')
+      .select('display_name')
+      .where('la_code', '=', DEMO_LA_CODE)
+      .execute();
+    const userNames = new Set(users.map((u) => u.display_name));
+    const escape = (text: string) =>
+      text.replaceAll('&', '&amp;').replaceAll("'", '&#39;').replaceAll('"', '&quot;');
+    /** How a page names a child: its reference, or its full name when no user has that name. */
+    const namesOf = (c: (typeof children)[number]) => [
+      c.reference,
+      ...[`${c.given_name} ${c.family_name}`, `${c.preferred_name ?? c.given_name} ${c.family_name}`]
+        .filter((name) => !userNames.has(name))
+        .flatMap((name) => [name, escape(name)]),
+    ];
+    const asWord = (text: string) =>
+      new RegExp(`(?<![\\p{L}\\d-])${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'u');
+    const childNames = children.map((c) => ({
+      id: c.id,
+      names: namesOf(c),
+      patterns: namesOf(c).map(asWord),
+    }));
+    /**
+     * The children a page names that it did not record (a name shared by two children counts as recorded when one of
+     * them is). An example reference in a form's hint is not a child shown.
+     */
+    const unrecordedOn = (page: string, recorded: ReadonlySet<string>) => {
+      const html = page.replace(/(for example,?|such as) GT-\d+/gi, '');
+      const recordedNames = new Set(childNames.filter((c) => recorded.has(c.id)).flatMap((c) => c.names));
+      return childNames.filter((c) =>
+        c.names.some(
+          (name, i) => !recordedNames.has(name) && html.includes(name) && c.patterns[i]!.test(html),
+        ),
+      );
+    };
+    const patterns = routeTable(t.app)
+      .filter((r) => r.method === 'GET' && !r.path.includes('*'))
+      .map((r) => r.path);
+    const withoutIds = patterns.filter((p) => !p.includes(':') && !/^\/(assets|static|api)\b/.test(p));
+    const patternOf = (url: string) => {
+      const path = url.split('?')[0]!;
+      return patterns.find((p) => patternRegex(p).test(path)) ?? path;
+    };
+    const unrecorded = new Set<string>();
+    let pages = 0;
+    let recording = 0;
+    const recordingPages = new Set<string>();
+    for (const account of DEMO_ACCOUNTS) {
+      const client = new TestClient(t.app);
+      expect((await client.signIn(account.email, DEMO_PASSWORD)).statusCode).toBe(303);
+      const queue = ['/', ...withoutIds];
+      const visited = new Set<string>();
+      const shapes = new Map<string, number>();
+      while (queue.length && visited.size < 120) {
+        const url = queue.shift()!;
+        const shape = patternOf(url);
+        if (visited.has(url) || (shapes.get(shape) ?? 0) >= 2) continue;
+        if (/sign-out|\.(pdf|docx|csv|xlsx|xml)\b|\/document|\/export|\/file\b/.test(url)) continue;
+        shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+        visited.add(url);
+        const [last] = await t.database.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.max('id').as('id'))
+          .execute();
+        const response = await client.get(url);
+        if (response.statusCode !== 200 || !String(response.headers['content-type']).startsWith('text/html'))
+          continue;
+        pages++;
+        const entries = await t.database.db
+          .selectFrom('audit_log')
+          .select(['child_id', 'detail'])
+          .where('la_code', '=', DEMO_LA_CODE)
+          .where('id', '>', Number(last?.id ?? 0))
+          .where('outcome', '=', 'ok')
+          .execute();
+        const recorded = new Set(
+          entries.flatMap((e) => [
+            ...(e.child_id ? [e.child_id] : []),
+            ...((e.detail as { children?: string[] } | null)?.children ?? []),
+          ]),
+        );
+        if (recorded.size) {
+          recording++;
+          recordingPages.add(shape);
+        }
+        const missing = unrecordedOn(response.body, recorded);
+        if (missing.length) unrecorded.add(`${account.role} GET ${shape} (${missing.length} not recorded)`);
+        for (const link of response.body.matchAll(/href="(\/[^"#]*)"/g)) {
+          const href = link[1]!.replaceAll('&amp;', '&');
+          if (!visited.has(href)) queue.push(href);
+        }
+      }
+    }
+    process.stdout.write(
+      `${JSON.stringify({ test: 'list-views-audited', pages, recording, unrecorded: unrecorded.size })}\n`,
+    );
+    // The walk reached the list pages (those issue 16 named, as a check on the walk itself).
+    for (const page of [
+      '/',
+      '/assessments',
+      '/assessments/team',
+      '/advice',
+      '/plan-audits/backlog',
+      '/your-plans',
+    ])
+      expect(recordingPages).toContain(page);
+    expect(pages).toBeGreaterThan(300);
+    expect([...unrecorded].sort()).toEqual([]);
+  }, 600_000);
 
   it('writes a denied audit entry for every 403, on every GET route, for every role', async () => {
     const pages = routeTable(t.app)

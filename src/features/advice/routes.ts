@@ -26,7 +26,7 @@ import {
   type ProvisionLine,
 } from '../assessments/service.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
-import type { Actor } from '../../platform/access/access.ts';
+import { auditChildrenShown, childIdsIn, type Actor } from '../../platform/access/access.ts';
 import { ADVICE_DOCUMENT_ACCEPT, checkAdviceDocument } from './documents.ts';
 import { contentDisposition, servedContentType } from '../../platform/web/files.ts';
 
@@ -114,6 +114,7 @@ export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get(paths.advice.tasks, async (request, reply) => {
     const actor = actorOf(request);
     const data = await tasksPage(db, actor, request.query, paths.advice.tasks);
+    await auditChildrenShown(db, actor, 'advice.list.read', paths.advice.tasks, childIdsIn(data));
     return reply.view('advice/tasks.njk', { pageTitle: 'Advice asked of you', ...data });
   });
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../platform/access/access.ts';
-import { isUuid, requireRole } from '../../platform/access/access.ts';
+import { auditChildrenShown, childIdsIn, isUuid, requireRole } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { ADVICE_AGENCIES, ASSESSMENT_STAGES, PRIMARY_NEEDS } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -227,6 +227,13 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get(paths.assessments.workspace, async (request, reply) => {
     const actor = actorOf(request);
     const data = await workspacePage(db, actor, request.query, paths.assessments.workspace);
+    await auditChildrenShown(
+      db,
+      actor,
+      'assessment.list.read',
+      paths.assessments.workspace,
+      childIdsIn(data),
+    );
     return reply.view('assessments/workspace.njk', {
       pageTitle: 'Assessments',
       heading: 'Assessments',
@@ -242,6 +249,7 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
   ) => {
     const actor = actorOf(request);
     const data = await teamPage(db, actor);
+    await auditChildrenShown(db, actor, 'assessment.list.read', paths.assessments.team, childIdsIn(data));
     if (errors) reply.code(400);
     return reply.view('assessments/team.njk', {
       pageTitle: errors ? 'Your team' : 'Your team',

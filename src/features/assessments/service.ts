@@ -1034,6 +1034,7 @@ export async function professionalTasks(
       'a.received',
       'a.status',
       'a.answer',
+      'c.id as child_id',
       'c.given_name',
       'c.family_name',
       'c.reference',

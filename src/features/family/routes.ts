@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../platform/access/access.ts';
-import { grantKindFor, isUuid } from '../../platform/access/access.ts';
+import { auditChildrenShown, grantKindFor, isUuid } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
@@ -446,6 +446,15 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
     const answers = (draft?.answers ?? {}) as RequestAnswers;
     if (errors) reply.code(400);
     const index = step.id === 'new-child' ? 0 : REQUEST_STEPS.indexOf(step);
+    // The child step lists the children the user may ask about: record which (issue 16 item 7).
+    if (step.id === 'child')
+      await auditChildrenShown(
+        db,
+        actor,
+        'request.list.read',
+        paths.assessments.requestStepPattern,
+        children.map((c) => c.id),
+      );
     return reply.view('family/request-step.njk', {
       pageTitle: step.title,
       backLink:
@@ -517,6 +526,10 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
           }
         : children.find((c) => c.id === answers.childId);
       if (!child) return reply.redirect(paths.assessments.requestStep('child'), 303);
+      if ('id' in child)
+        await auditChildrenShown(db, actor, 'request.list.read', paths.assessments.requestStepPattern, [
+          child.id,
+        ]);
       return reply.view('family/request-check.njk', {
         pageTitle: 'Check your answers before sending your request',
         backLink: paths.assessments.requestStep('consent'),

@@ -58,6 +58,7 @@ export function homeRoutes(app: FastifyInstance, { service }: RouteDeps<HomeServ
   app.get(paths.home, async (request, reply) => {
     if (!request.actor) return reply.view('home/start.njk', { pageTitle: 'Goldthread' });
     const [template, view] = await homePage(service, request.actor, request.query as Record<string, string>);
+    await service.auditShown(request.actor, view);
     return reply.view(`home/${template}.njk`, view);
   });
 }

@@ -2,7 +2,7 @@
  * What each role sees first: that user's real work. Home owns no table: it is assembled from the core records
  * (src/platform/people) and other features' public surfaces, never their routes or tables.
  */
-import type { Actor } from '../../platform/access/access.ts';
+import { auditChildrenShown, childIdsIn, type Actor } from '../../platform/access/access.ts';
 import { recentAuditEntries } from '../../platform/audit/search.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { childrenByPlanStatus, plansByNeed } from '../../platform/people/children.ts';
@@ -24,8 +24,13 @@ export interface HomeNeeds {
 
 export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs: HomeNeeds) {
   const { db } = deps;
+  /** A list of children, each row naming its child as child_id (what auditShown looks for). */
+  const childList = async (...args: Parameters<HomeNeeds['children']['list']>) => {
+    const list = await needs.children.list(...args);
+    return { ...list, rows: list.rows.map((r) => ({ ...r, child_id: r.id })) };
+  };
   const linkedChildren = async (actor: Actor) => ({
-    children: await needs.children.list(actor, { page: 1 }, 100),
+    children: await childList(actor, { page: 1 }, 100),
     authority: await authorityOf(db, actor.laCode),
   });
   return {
@@ -36,7 +41,7 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
 
     async manager(actor: Actor) {
       const officers = await officerCaseloads(db, actor.laCode, actor.teamId);
-      const unallocated = await needs.children.list(actor, { unallocated: true, page: 1 }, 10);
+      const unallocated = await childList(actor, { unallocated: true, page: 1 }, 10);
       return { ...(await teamPage(db, actor)), childrenOverview: { officers, unallocated } };
     },
 
@@ -65,6 +70,10 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
     editor: (actor: Actor) => editorHome(db, actor, deps.today()),
 
     provider: (actor: Actor, page: number) => providerHome(db, actor, deps.today(), page),
+
+    /** Records which children a home page showed (issue 16 item 7): every child its data names. */
+    auditShown: (actor: Actor, view: unknown) =>
+      auditChildrenShown(db, actor, 'home.list.read', paths.home, childIdsIn(view)),
 
     async admin(actor: Actor) {
       return {

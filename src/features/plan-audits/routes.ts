@@ -1,7 +1,7 @@
 /** Plan quality pages: the dashboard (figures, charts, agreement), audit and moderation forms, backlog, actions. */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../../platform/access/access.ts';
+import { auditChildrenShown, childIdsIn, type Actor } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
@@ -85,12 +85,17 @@ export function planAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
   const run = <T>(_actor: Actor, fn: (trx: Executor) => Promise<T>) =>
     db.transaction().execute((trx) => fn(trx));
 
+  /** Records which children a list page showed (issue 16 item 7). */
+  const shown = (actor: Actor, page: string, data: unknown) =>
+    auditChildrenShown(db, actor, 'plan-audit.list.read', page, childIdsIn(data));
+
   app.get(paths.planAudits.index, async (request, reply) => {
     const actor = actorOf(request);
     const values = formValues(request.query);
     const page = Math.min(100_000, Math.max(1, Number(values.page) || 1));
     const figures = await auditFigures(db, actor);
     const [recent, queue] = await Promise.all([recentAudits(db, actor, page), moderationQueue(db, actor)]);
+    await shown(actor, paths.planAudits.index, [recent, queue]);
     const byQuarter = shareBy(figures, (a) => quarterOf(a.audited_on));
     const byTeam = shareBy(figures, (a) => a.team);
     const byWriter = shareBy(figures, (a) => a.writer);
@@ -251,6 +256,7 @@ export function planAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get(paths.planAudits.moderation, async (request, reply) => {
     const actor = actorOf(request);
     const queue = await moderationQueue(db, actor);
+    await shown(actor, paths.planAudits.moderation, queue);
     return reply.view('plan-audits/moderation.njk', {
       pageTitle: 'Audits to moderate',
       backLink: paths.planAudits.index,
@@ -263,6 +269,7 @@ export function planAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
     const values = formValues(request.query);
     const page = Math.min(100_000, Math.max(1, Number(values.page) || 1));
     const result = await backlog(db, actor, page);
+    await shown(actor, paths.planAudits.backlog, result);
     const link = (n: number) => withQuery(paths.planAudits.backlog, { page: n });
     return reply.view('plan-audits/backlog.njk', {
       pageTitle: 'Weak plans to improve',
@@ -287,6 +294,7 @@ export function planAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
       page: Math.min(100_000, Math.max(1, Number(values.page) || 1)),
     };
     const result = await listActions(db, actor, filters);
+    await shown(actor, paths.planAudits.actions, result);
     const link = (n: number) =>
       withQuery(paths.planAudits.actions, { mine: values.mine, show: values.show, page: n });
     return reply.view('plan-audits/actions.njk', {

@@ -387,6 +387,7 @@ export async function recentAudits(db: Executor, actor: Actor, page: number, pag
       'a.overall',
       'a.audited_on',
       'a.sampled',
+      'c.id as child_id',
       'c.reference',
       'c.given_name',
       'c.family_name',
@@ -407,7 +408,7 @@ export async function moderationQueue(db: Executor, actor: Actor) {
     .selectFrom('plan_audit as a')
     .innerJoin('ehc_plan as p', (j) => j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.plan_id'))
     .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'p.la_code').onRef('c.id', '=', 'p.child_id'))
-    .select(['a.id', 'a.audited_on', 'c.reference', 'c.given_name', 'c.family_name'])
+    .select(['a.id', 'a.audited_on', 'c.id as child_id', 'c.reference', 'c.given_name', 'c.family_name'])
     .where('a.la_code', '=', actor.laCode)
     .where('a.kind', '=', 'first')
     .where('a.sampled', '=', true)
@@ -465,6 +466,7 @@ export async function backlog(db: Executor, actor: Actor, page: number, pageSize
       'a.overall',
       'a.audited_on',
       'p.review_due',
+      'c.id as child_id',
       'c.reference',
       'c.given_name',
       'c.family_name',
@@ -513,6 +515,7 @@ export async function listActions(
       'x.text',
       'x.created_at',
       'x.done_at',
+      'c.id as child_id',
       'c.reference',
       'c.given_name',
       'c.family_name',

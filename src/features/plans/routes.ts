@@ -846,6 +846,13 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get(paths.plans.shared, async (request, reply) => {
     const actor = actorOf(request);
     const plans = await sharedPlans(db, actor);
+    await auditChildrenShown(
+      db,
+      actor,
+      'plan.list.read',
+      paths.plans.shared,
+      plans.map((p) => p.child_id),
+    );
     return reply.view('plans/shared-list.njk', {
       pageTitle: actor.role === 'professional' ? 'Plans shared with you' : 'Your EHC plan',
       plans: plans.map((p) => ({ ...p, statusLabel: PLAN_STATUS_LABELS[p.status] })),

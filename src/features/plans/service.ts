@@ -433,6 +433,7 @@ export async function sharedPlans(db: Executor, actor: Actor) {
       'p.status',
       'p.draft_served',
       'p.final_issued',
+      'p.child_id',
       'c.given_name',
       'c.family_name',
       'c.preferred_name',

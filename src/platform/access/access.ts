@@ -115,6 +115,30 @@ export async function auditChildrenShown(
 }
 
 /**
+ * The children a page's data names: every `child_id` or `childId` in it, at any depth (rows, cards, queues), so a
+ * list page records what it showed with auditChildrenShown however its view model is shaped.
+ */
+export function childIdsIn(value: unknown): string[] {
+  const found = new Set<string>();
+  const seen = new Set<object>();
+  const visit = (v: unknown, depth: number) => {
+    if (!v || typeof v !== 'object' || depth > 8 || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (const item of v) visit(item, depth + 1);
+      return;
+    }
+    for (const [key, item] of Object.entries(v)) {
+      if ((key === 'child_id' || key === 'childId') && typeof item === 'string' && isUuid(item))
+        found.add(item);
+      else visit(item, depth + 1);
+    }
+  };
+  visit(value, 0);
+  return [...found];
+}
+
+/**
  * For pages whose existence is no secret (such as user administration): 403. Denials (here and in
  * authoriseChildRead) are written to the audit log by the web layer once any transaction has rolled back.
  */
