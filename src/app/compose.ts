@@ -20,6 +20,7 @@ import { homeFeature } from '../features/home/index.ts';
 import { noticesFeature } from '../features/notices/index.ts';
 import { draftPlanPdf } from '../features/plans/index.ts';
 import { returnsFeature } from '../features/returns/index.ts';
+import { ssoFeature } from '../features/sso/index.ts';
 import { features, type AnyFeature } from './features.ts';
 
 /**
@@ -27,14 +28,15 @@ import { features, type AnyFeature } from './features.ts';
  * none yet (docs/architecture.md, "Migration recipe").
  */
 export function createServices(deps: ServiceDeps) {
-  const auth = authFeature.createService(deps);
+  const sso = ssoFeature.createService(deps);
+  const auth = authFeature.createService(deps, { singleSignOn: sso });
   const children = childrenFeature.createService(deps);
   const admin = adminFeature.createService(deps, { openCasesHeldBy });
   const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });
   const home = homeFeature.createService(deps, { children, consultation });
   const returns = returnsFeature.createService(deps);
   const notices = noticesFeature.createService(deps, { decisionFacts });
-  return { auth, children, admin, consultation, home, returns, notices };
+  return { auth, sso, children, admin, consultation, home, returns, notices };
 }
 
 export type Services = ReturnType<typeof createServices>;

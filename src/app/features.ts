@@ -18,10 +18,12 @@ import { pagesFeature } from '../features/pages/index.ts';
 import { planAuditsFeature } from '../features/plan-audits/index.ts';
 import { plansFeature } from '../features/plans/index.ts';
 import { returnsFeature } from '../features/returns/index.ts';
+import { ssoFeature } from '../features/sso/index.ts';
 
 export const features = [
   pagesFeature,
   authFeature,
+  ssoFeature,
   homeFeature,
   childrenFeature,
   adminFeature,

@@ -36,6 +36,11 @@ export interface Config {
   readonly localOfferLa: string | undefined;
   /** The Local Offer link checker visits real websites (GOLDTHREAD_LINK_CHECK=live, or production). */
   readonly linkCheckLive: boolean;
+  /**
+   * GOLDTHREAD_PUBLIC_URL: the address people reach the service at (default http://localhost:PORT), from which the
+   * single sign-on callback and sign-out addresses registered with identity providers are made.
+   */
+  readonly publicUrl: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -79,6 +84,15 @@ function int(env: Env, name: string, fallback: number): number {
   return n;
 }
 
+function publicUrl(env: Env): string {
+  const raw = get(env, 'GOLDTHREAD_PUBLIC_URL', `http://localhost:${int(env, 'PORT', 3000)}`, false) ?? '';
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
+    throw new Error(`GOLDTHREAD_PUBLIC_URL must be an http or https address with no query, not "${raw}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = get(env, 'DATABASE_URL', undefined, false);
@@ -105,5 +119,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: get(env, 'LOG_LEVEL', production ? 'info' : 'warn', false) ?? 'info',
     localOfferLa: get(env, 'GOLDTHREAD_LOCAL_OFFER_LA', undefined, false),
     linkCheckLive: production || env.GOLDTHREAD_LINK_CHECK === 'live',
+    publicUrl: publicUrl(env),
   };
 }

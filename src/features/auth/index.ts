@@ -9,4 +9,4 @@ export const authFeature = {
   routes: authRoutes,
 } satisfies Feature<'auth', AuthService>;
 
-export type { AuthService } from './service.ts';
+export type { AuthNeeds, AuthService } from './service.ts';

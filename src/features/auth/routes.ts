@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { RouteDeps } from '../../platform/feature.ts';
 import { sessionCookieName, sessionCookieOptions } from '../../platform/web/app.ts';
 import { handleForm, type FormErrors } from '../../platform/web/forms.ts';
-import { paths } from '../../platform/web/paths.ts';
+import { paths, withQuery } from '../../platform/web/paths.ts';
 import { safeReturnTo } from '../../platform/web/redirects.ts';
 import { SignInRefusedError, SignInThrottledError, type AuthService } from './service.ts';
 
@@ -26,6 +26,7 @@ const signInSchema = z.object({
 const signInView = (
   values: Record<string, string>,
   returnTo: string,
+  ssoButtons: Array<{ id: string; text: string }>,
   errors?: FormErrors,
   signedOut = false,
 ) => ({
@@ -34,6 +35,7 @@ const signInView = (
   errors,
   returnTo,
   signedOut,
+  ssoButtons: ssoButtons.map((b) => ({ ...b, href: withQuery(paths.sso.start(b.id), { returnTo }) })),
 });
 
 export function authRoutes(app: FastifyInstance, deps: RouteDeps<AuthService>): void {
@@ -45,7 +47,13 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps<AuthService>): 
     if (request.actor) return reply.redirect(safeReturnTo(query.returnTo));
     return reply.view(
       'auth/sign-in.njk',
-      signInView({}, safeReturnTo(query.returnTo), undefined, query.signedOut === '1'),
+      signInView(
+        {},
+        safeReturnTo(query.returnTo),
+        await service.signInButtons(),
+        undefined,
+        query.signedOut === '1',
+      ),
     );
   });
 
@@ -65,17 +73,21 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps<AuthService>): 
         if (request.actor) await service.signOut(request.actor);
         reply.setCookie(cookieName, result.token, sessionCookieOptions(deps.config));
       },
-      render: (values, errors, error) => {
+      render: async (values, errors, error) => {
         if (error instanceof SignInThrottledError) reply.code(429);
-        return reply.view('auth/sign-in.njk', signInView(values, returnTo, errors));
+        return reply.view(
+          'auth/sign-in.njk',
+          signInView(values, returnTo, await service.signInButtons(), errors),
+        );
       },
       success: () => returnTo,
     });
   });
 
   app.post(paths.signOut, async (request, reply) => {
-    if (request.actor) await service.signOut(request.actor);
+    const providerSignOut = request.actor ? await service.signOut(request.actor) : null;
     reply.clearCookie(cookieName, sessionCookieOptions(deps.config));
-    return reply.redirect(`${paths.signIn}?signedOut=1`, 303);
+    // A session a provider began ends there too: the provider comes back to the signed-out page.
+    return reply.redirect(providerSignOut ?? `${paths.signIn}?signedOut=1`, 303);
   });
 }

@@ -31,6 +31,31 @@ export class SignInThrottledError extends FieldError {
   }
 }
 
+/**
+ * The email's domain signs in with an identity provider (single sign-on is on for it): no password is checked. The
+ * error summary links to that provider's button.
+ */
+export class SingleSignOnRequiredError extends FieldError {
+  constructor(provider: { id: string; name: string }) {
+    super(
+      `sso-${provider.id}`,
+      `Your organisation signs you in with single sign-on. Use “Sign in with ${provider.name}” instead of a password`,
+    );
+  }
+}
+
+/**
+ * What auth asks single sign-on (the sso feature, passed in by the composition root): the sign-in page's buttons,
+ * whether an email's domain must use a provider, and the provider's sign-out for a session it began.
+ */
+export interface AuthNeeds {
+  readonly singleSignOn?: {
+    buttons(): Promise<Array<{ id: string; text: string }>>;
+    requiredFor(email: string): Promise<{ id: string; name: string; laCode: string } | null>;
+    endProviderSession(actor: { laCode: string; sessionId: string }): Promise<string | null>;
+  };
+}
+
 /** The one answer to a refused sign-in, whatever the reason. */
 export class SignInRefusedError extends FieldError {
   constructor() {
@@ -75,8 +100,9 @@ export async function signOut(
 
 type SignedIn = Parameters<typeof signOut>[1];
 
-export function createAuthService(deps: Pick<ServiceDeps, 'db' | 'config'>) {
+export function createAuthService(deps: Pick<ServiceDeps, 'db' | 'config'>, needs: AuthNeeds = {}) {
   const { db, config } = deps;
+  const sso = needs.singleSignOn;
   const limits: ThrottleLimits = {
     perAccount: config.signInLimit,
     perAddress: config.signInAddressLimit,
@@ -88,8 +114,27 @@ export function createAuthService(deps: Pick<ServiceDeps, 'db' | 'config'>) {
      * null when refused. Throws SignInThrottledError, without checking the password, while the account or the
      * address is throttled. A successful sign-in clears the account's failures.
      */
-    signIn: (email: string, password: string, meta: { ip: string | null; userAgent: string | null }) =>
-      db.transaction().execute(async (trx) => {
+    signIn: async (
+      email: string,
+      password: string,
+      meta: { ip: string | null; userAgent: string | null },
+    ) => {
+      const required = await sso?.requiredFor(email);
+      if (required) {
+        await audit(
+          db,
+          { laCode: required.laCode, userId: null, sessionId: null, ip: meta.ip },
+          {
+            action: 'sign-in.password-refused',
+            recordType: 'identity_provider',
+            recordId: required.id,
+            outcome: 'denied',
+            detail: { domain: email.trim().toLowerCase().split('@').pop() ?? '' },
+          },
+        );
+        throw new SingleSignOnRequiredError(required);
+      }
+      return db.transaction().execute(async (trx) => {
         const attempt = { email, ip: meta.ip ?? '' };
         const throttled = await signInThrottled(trx, attempt, limits);
         if (throttled) throw new SignInThrottledError(throttled.minutes);
@@ -97,8 +142,19 @@ export function createAuthService(deps: Pick<ServiceDeps, 'db' | 'config'>) {
         if (result) await clearSignInFailures(trx, email);
         else await recordSignInFailure(trx, attempt, limits);
         return result;
-      }),
-    signOut: (actor: SignedIn) => db.transaction().execute((trx) => signOut(trx, actor)),
+      });
+    },
+    /** The sign-in page's single sign-on buttons. */
+    signInButtons: async () => (sso ? sso.buttons() : []),
+    /**
+     * Ends the session; for a session a provider began, returns the provider's sign-out address (its session ends
+     * too), else null.
+     */
+    signOut: async (actor: SignedIn): Promise<string | null> => {
+      const providerSignOut = sso ? await sso.endProviderSession(actor) : null;
+      await db.transaction().execute((trx) => signOut(trx, actor));
+      return providerSignOut;
+    },
   };
 }
 

@@ -143,7 +143,7 @@ export interface NewUserRow {
   readonly role: Role;
   readonly jobTitle: string | null;
   readonly teamId: string | null;
-  readonly passwordHash: string;
+  readonly passwordHash: string | null;
 }
 
 export async function insertUser(db: Executor, laCode: string, user: NewUserRow): Promise<string> {
@@ -191,6 +191,16 @@ export async function activeUsersByRole(db: Executor, laCode: string) {
 }
 
 /** Sign-in candidates for an email, in any authority (at most two: an email held twice cannot sign in here). */
+/** A user of the authority by email (lower case), for linking a single sign-on identity. */
+export async function userByEmail(db: Executor, laCode: string, email: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'role', 'active', 'display_name'])
+    .where('la_code', '=', laCode)
+    .where('email', '=', email)
+    .executeTakeFirst();
+}
+
 export async function signInCandidates(db: Executor, email: string) {
   return db
     .selectFrom('app_user')

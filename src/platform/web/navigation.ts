@@ -53,6 +53,7 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
       { href: paths.admin.users, text: 'Users' },
       { href: paths.admin.audit, text: 'Audit log' },
       { href: paths.admin.outbox, text: 'Messages sent' },
+      { href: paths.sso.providers, text: 'Single sign-on' },
       { href: paths.notices.rightsContacts, text: 'Rights contacts' },
       { href: paths.returns.sen2Import, text: 'Read in a SEN2 return' },
     );

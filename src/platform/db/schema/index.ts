@@ -13,6 +13,7 @@ import type { PlanAuditTables } from './plan-audits.ts';
 import type { PlanTables } from './plans.ts';
 import type { PlatformTables } from './platform.ts';
 import type { ReturnsTables } from './returns.ts';
+import type { SsoTables } from './sso.ts';
 
 export * from './types.ts';
 export * from './people.ts';
@@ -25,6 +26,7 @@ export * from './plan-audits.ts';
 export * from './consultation.ts';
 export * from './returns.ts';
 export * from './notices.ts';
+export * from './sso.ts';
 
 export type DB = PeopleTables &
   PlatformTables &
@@ -35,4 +37,5 @@ export type DB = PeopleTables &
   PlanAuditTables &
   ConsultationTables &
   ReturnsTables &
-  NoticesTables;
+  NoticesTables &
+  SsoTables;

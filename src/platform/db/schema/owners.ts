@@ -35,6 +35,7 @@ export const FEATURE_OWNERS = [
   'improvement',
   'returns',
   'notices',
+  'sso',
 ] as const;
 
 export type Owner = keyof typeof PLATFORM_OWNERS | (typeof FEATURE_OWNERS)[number];
@@ -111,4 +112,11 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   sen2_extra: 'returns',
   sen2_export: 'returns',
   organisation_inbox_item: 'notices',
+  identity_provider: 'sso',
+  identity_provider_domain: 'sso',
+  identity_provider_group_role: 'sso',
+  sso_identity: 'sso',
+  sso_pending_account: 'sso',
+  sso_sign_in: 'sso',
+  sso_session: 'sso',
 };
