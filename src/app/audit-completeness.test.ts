@@ -6,10 +6,10 @@
  * page each demo account reaches from its home page and every route without ids, must be recorded by an audit entry
  * that request wrote: a read of that child, or a list view naming it in detail.children.
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { TestClient } from '../../test/helpers/client.ts';
+import { routeTable } from '../../test/helpers/route-table.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from '../demo/accounts.ts';
 
 /** An id of the right shape that names no record. */
@@ -17,26 +17,6 @@ const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 const patternRegex = (pattern: string) =>
   new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}$`);
-
-/** Every route as `METHOD path`, read from Fastify's route tree. */
-export function routeTable(app: FastifyInstance): Array<{ method: string; path: string }> {
-  const routes: Array<{ method: string; path: string }> = [];
-  const stack: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^(.*?)(?:├── |└── )(.*)$/.exec(line);
-    if (!match) continue;
-    const depth = match[1]!.length / 4;
-    const text = match[2]!;
-    const methods = /^(.*?) \(([A-Z, ]+)\)$/.exec(text);
-    const segment = methods ? methods[1]! : text;
-    stack.length = depth;
-    stack.push(segment);
-    if (!methods) continue;
-    const path = stack.join('');
-    for (const method of methods[2]!.split(', ')) routes.push({ method, path });
-  }
-  return routes;
-}
 
 describe('every refusal is audited as a denial (the route table, every demo account)', () => {
   let t: TestApp;

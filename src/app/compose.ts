@@ -21,6 +21,7 @@ import { noticesFeature } from '../features/notices/index.ts';
 import { draftPlanPdf } from '../features/plans/index.ts';
 import { returnsFeature } from '../features/returns/index.ts';
 import { ssoFeature } from '../features/sso/index.ts';
+import { secondFactorFeature } from '../features/second-factor/index.ts';
 import { features, type AnyFeature } from './features.ts';
 
 /**
@@ -30,13 +31,14 @@ import { features, type AnyFeature } from './features.ts';
 export function createServices(deps: ServiceDeps) {
   const sso = ssoFeature.createService(deps);
   const auth = authFeature.createService(deps, { singleSignOn: sso });
+  const secondFactor = secondFactorFeature.createService(deps);
   const children = childrenFeature.createService(deps);
   const admin = adminFeature.createService(deps, { openCasesHeldBy });
   const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });
   const home = homeFeature.createService(deps, { children, consultation });
   const returns = returnsFeature.createService(deps);
   const notices = noticesFeature.createService(deps, { decisionFacts });
-  return { auth, sso, children, admin, consultation, home, returns, notices };
+  return { auth, 'second-factor': secondFactor, sso, children, admin, consultation, home, returns, notices };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -84,6 +86,8 @@ export interface WebAppOptions extends AppDeps {
   readonly logger?: boolean;
   /** Today in London (default the wall clock). */
   readonly today?: () => string;
+  /** The time now (default the wall clock): the second factor's steps; tests step it. */
+  readonly now?: () => Date;
   /** Extra routes after the features' (tests). */
   readonly extraRoutes?: readonly RouteRegistration[];
 }
@@ -99,6 +103,7 @@ export async function buildWebApp(
     config,
     notifier,
     today: options.today ?? (() => todayInLondon()),
+    ...(options.now ? { now: options.now } : {}),
   });
   const app = await buildApp({
     database,

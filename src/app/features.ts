@@ -19,11 +19,13 @@ import { planAuditsFeature } from '../features/plan-audits/index.ts';
 import { plansFeature } from '../features/plans/index.ts';
 import { returnsFeature } from '../features/returns/index.ts';
 import { ssoFeature } from '../features/sso/index.ts';
+import { secondFactorFeature } from '../features/second-factor/index.ts';
 
 export const features = [
   pagesFeature,
   authFeature,
   ssoFeature,
+  secondFactorFeature,
   homeFeature,
   childrenFeature,
   adminFeature,

@@ -30,6 +30,8 @@ export interface StartOptions {
   workers?: boolean;
   /** Use this notifier instead of the one the environment selects. */
   notifier?: Notifier;
+  /** The time now for the second factor's steps (tests step it). Default the wall clock. */
+  now?: () => Date;
 }
 
 export async function startService(config: Config, options: StartOptions = {}): Promise<Service> {
@@ -38,7 +40,10 @@ export async function startService(config: Config, options: StartOptions = {}): 
   try {
     await migrateDatabase(config, database);
     if (config.demo) {
-      await seedDemo(database.db, options.demoChildren ? { children: options.demoChildren } : {});
+      await seedDemo(database.db, {
+        ...(options.demoChildren ? { children: options.demoChildren } : {}),
+        secondFactorKey: config.secondFactorKey,
+      });
     }
     const notifier = options.notifier ?? (await createNotifier());
     const jobs = createJobs(database, { migrate: !config.migrationDatabaseUrl });
@@ -50,6 +55,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       jobs,
       notifier,
       ...(options.logger === false ? { logger: false } : {}),
+      ...(options.now ? { now: options.now } : {}),
     });
     return {
       app,

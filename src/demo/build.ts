@@ -66,6 +66,8 @@ export interface DemoOptions {
   seed?: number;
   /** 'YYYY-MM-DD': the date the caseload is built as of. */
   today?: string;
+  /** The key the demo staff's second-factor secret is encrypted with (SECOND_FACTOR_KEY; default the demo key). */
+  secondFactorKey?: Buffer;
 }
 
 type WithId<T> = Insertable<T> & { id: string };

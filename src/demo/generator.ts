@@ -8,6 +8,12 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DemoSeedOptions } from '../platform/feature.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { DB } from '../platform/db/schema/index.ts';
+import {
+  DEMO_TOTP_SECRET,
+  enrolWithKnownSecret,
+  secondFactorRequired,
+} from '../platform/auth/second-factor.ts';
+import { DEMO_SECOND_FACTOR_KEY } from '../platform/config.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
 import { buildDemoData, type DemoData, type DemoLink, type DemoOptions } from './build.ts';
 
@@ -103,6 +109,15 @@ export async function seedDemoWith(
     await inChunks(data.organisations, (c) => trx.insertInto('organisation').values(c).execute());
     await inChunks(data.teams, (c) => trx.insertInto('team').values(c).execute());
     await inChunks(users, (c) => trx.insertInto('app_user').values(c).execute());
+    // The demo's staff accounts are enrolled with the published demo authenticator key (docs/adr/0011).
+    await enrolWithKnownSecret(
+      trx,
+      options.secondFactorKey ?? DEMO_SECOND_FACTOR_KEY,
+      users
+        .filter((u) => demoEmails.has(u.email) && secondFactorRequired(u.role))
+        .map((u) => ({ laCode: u.la_code, userId: u.id })),
+      DEMO_TOTP_SECRET,
+    );
     await inChunks(data.settings, (c) => trx.insertInto('setting').values(c).execute());
     await inChunks(data.children, (c) => trx.insertInto('child').values(c).execute());
     await inChunks(data.familyMembers, (c) => trx.insertInto('family_member').values(c).execute());

@@ -2,7 +2,7 @@
  * Configuration from the environment, read once. Development has defaults; production refuses to start without the
  * secrets it needs (style.md: config that fails fast in production).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -31,6 +31,11 @@ export interface Config {
   /** Failed sign-ins allowed per address, across accounts, in the window (SIGN_IN_ADDRESS_LIMIT). */
   readonly signInAddressLimit: number;
   readonly signInWindowMs: number;
+  /**
+   * SECOND_FACTOR_KEY: 32 bytes (64 hex characters, or base64) that encrypt second-factor secrets at rest. Required in
+   * production; elsewhere the published demo key (DEMO_SECOND_FACTOR_KEY), which protects nothing.
+   */
+  readonly secondFactorKey: Buffer;
   readonly logLevel: string;
   /** GOLDTHREAD_LOCAL_OFFER_LA: the authority whose Local Offer is public (unset: the first with entries). */
   readonly localOfferLa: string | undefined;
@@ -76,6 +81,25 @@ function addresses(env: Env, name: string): string[] {
   return list;
 }
 
+/**
+ * The demo's and development's key for second-factor secrets: published in the source and the README, so it protects
+ * nothing. Production refuses to start without its own SECOND_FACTOR_KEY.
+ */
+export const DEMO_SECOND_FACTOR_KEY = createHash('sha256')
+  .update('goldthread demo second factor key')
+  .digest();
+
+function key32(env: Env, name: string): Buffer {
+  const raw = get(env, name, undefined, true);
+  if (raw === undefined) return DEMO_SECOND_FACTOR_KEY;
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32 || (!/^[0-9a-fA-F]{64}$/.test(raw) && !/^[A-Za-z0-9+/_-]{43}=?$/.test(raw)))
+    throw new Error(`${name} must be 32 bytes as 64 hex characters or base64 (openssl rand -hex 32)`);
+  if (env.NODE_ENV === 'production' && key.equals(DEMO_SECOND_FACTOR_KEY))
+    throw new Error(`${name} must not be the published demo key in production`);
+  return key;
+}
+
 function int(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -116,6 +140,7 @@ export function loadConfig(env: Env = process.env): Config {
     signInLimit: int(env, 'SIGN_IN_LIMIT', 10),
     signInAddressLimit: int(env, 'SIGN_IN_ADDRESS_LIMIT', 50),
     signInWindowMs: int(env, 'SIGN_IN_WINDOW_MS', 15 * 60 * 1000),
+    secondFactorKey: key32(env, 'SECOND_FACTOR_KEY'),
     logLevel: get(env, 'LOG_LEVEL', production ? 'info' : 'warn', false) ?? 'info',
     localOfferLa: get(env, 'GOLDTHREAD_LOCAL_OFFER_LA', undefined, false),
     linkCheckLive: production || env.GOLDTHREAD_LINK_CHECK === 'live',

@@ -22,6 +22,8 @@ export interface ServiceDeps {
   readonly notifier: Notifier;
   /** Today in London ('YYYY-MM-DD'), as every date the law counts is reckoned. */
   readonly today: () => string;
+  /** The time now (default the wall clock): the second factor's 30-second steps. Tests step it (test/helpers). */
+  readonly now?: () => Date;
 }
 
 /** What a feature's routes are given: the platform's parts and the feature's own service. */

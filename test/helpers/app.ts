@@ -7,6 +7,7 @@ import { createJobs, type Jobs } from '../../src/platform/jobs/jobs.ts';
 import { OutboxNotifier } from '../../src/platform/notify/notify.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 import type { ImageName } from './images.ts';
+import { secondFactorClock } from './second-factor.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -34,7 +35,14 @@ export async function createTestApp(
   const notifier = new OutboxNotifier();
   prepareJobs({ database, config, jobs, notifier });
   await jobs.start({ workers: false });
-  const { app, services } = await buildWebApp({ database, config, jobs, notifier, logger: false });
+  const { app, services } = await buildWebApp({
+    database,
+    config,
+    jobs,
+    notifier,
+    logger: false,
+    now: secondFactorClock,
+  });
   return {
     app,
     database,

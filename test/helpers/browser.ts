@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/platform/config.ts';
 import type { Engine } from '../../src/platform/db/database.ts';
 import { startService, type Service } from '../../src/app/service.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import { nextCode, secondFactorClock } from './second-factor.ts';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
@@ -48,7 +49,12 @@ export async function startDemoServer(engine: Engine): Promise<DemoServer> {
     COOKIE_SECRET: 'browser-test-secret-browser-test-secret',
     SIGN_IN_LIMIT: '100',
   });
-  const service = await startService(config, { database, logger: false, workers: false });
+  const service = await startService(config, {
+    database,
+    logger: false,
+    workers: false,
+    now: secondFactorClock,
+  });
   await service.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = service.app.server.address() as AddressInfo;
   return {
@@ -113,6 +119,12 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  // Staff (and families who chose one) give the code from their authenticator: the demo key's (issue 19 item 3).
+  if (new URL(page.url()).pathname === '/second-factor') {
+    await page.getByLabel('Enter the code from your authenticator app').fill(nextCode());
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/second-factor'));
+  }
 }
 
 /**

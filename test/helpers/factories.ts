@@ -2,6 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
+import {
+  DEMO_TOTP_SECRET,
+  enrolWithKnownSecret,
+  secondFactorRequired,
+} from '../../src/platform/auth/second-factor.ts';
+import { DEMO_SECOND_FACTOR_KEY } from '../../src/platform/config.ts';
 import type { DB, GrantKind, Role } from '../../src/platform/db/schema/index.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -32,7 +38,14 @@ export async function createUser(
   db: Kysely<DB>,
   laCode: string,
   role: Role,
-  overrides: { email?: string; displayName?: string; teamId?: string | null; active?: boolean } = {},
+  overrides: {
+    email?: string;
+    displayName?: string;
+    teamId?: string | null;
+    active?: boolean;
+    /** Enrolled with the demo authenticator key (test/helpers/second-factor.ts). Default: staff yes, families no. */
+    secondFactor?: boolean;
+  } = {},
 ) {
   const n = next();
   const id = randomUUID();
@@ -50,6 +63,8 @@ export async function createUser(
       active: overrides.active ?? true,
     })
     .execute();
+  if (overrides.secondFactor ?? secondFactorRequired(role))
+    await enrolWithKnownSecret(db, DEMO_SECOND_FACTOR_KEY, [{ laCode, userId: id }], DEMO_TOTP_SECRET);
   return { id, email, laCode, role };
 }
 

@@ -72,7 +72,7 @@ const command: Command = {
       const ran = await migrateToLatest(database.db);
       if (ran.length > 0) process.stdout.write(`Migrations run: ${ran.join(', ')}\n`);
       const started = performance.now();
-      const summary = await seedDemo(database.db, options);
+      const summary = await seedDemo(database.db, { ...options, secondFactorKey: config.secondFactorKey });
       if (summary.skipped) {
         process.stdout.write(`The demo authority (LA ${DEMO_LA_CODE}) already exists: nothing to do.\n`);
         return 0;

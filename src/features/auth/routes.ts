@@ -72,6 +72,7 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps<AuthService>): 
         }
         if (request.actor) await service.signOut(request.actor);
         reply.setCookie(cookieName, result.token, sessionCookieOptions(deps.config));
+        return result;
       },
       render: async (values, errors, error) => {
         if (error instanceof SignInThrottledError) reply.code(429);
@@ -80,7 +81,9 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps<AuthService>): 
           signInView(values, returnTo, await service.signInButtons(), errors),
         );
       },
-      success: () => returnTo,
+      // A second factor owed: its step first, then where the user was going.
+      success: (result) =>
+        result.secondFactor === 'pending' ? withQuery(paths.secondFactor.verify, { returnTo }) : returnTo,
     });
   });
 

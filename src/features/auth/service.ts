@@ -2,6 +2,7 @@
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
+import { factorStatus, secondFactorRequired } from '../../platform/auth/second-factor.ts';
 import { createSession, endSession } from '../../platform/auth/sessions.ts';
 import {
   clearSignInFailures,
@@ -17,6 +18,8 @@ export interface SignInResult {
   token: string;
   laCode: string;
   userId: string;
+  /** 'pending': the second factor is owed before the session reaches any page (issue 19 item 3). */
+  secondFactor: 'pending' | 'none';
 }
 
 /** Too many failed attempts for this account, or from this address (the throttle, src/platform/auth/throttle.ts). */
@@ -84,10 +87,23 @@ export async function signIn(
     });
     return null;
   }
-  const { token, sessionId } = await createSession(db, { laCode: user.la_code, userId: user.id }, meta);
+  // Staff must give a second factor after the password; families who chose one must too.
+  const owner = { laCode: user.la_code, userId: user.id };
+  const owed = secondFactorRequired(user.role) || (await factorStatus(db, owner)) === 'confirmed';
+  const secondFactor = owed ? 'pending' : 'none';
+  const { token, sessionId } = await createSession(db, owner, meta, new Date(), secondFactor);
   await recordSignIn(db, user.la_code, user.id);
-  await audit(db, { ...ctx, sessionId }, { action: 'sign-in', recordType: 'user', recordId: user.id });
-  return { token, laCode: user.la_code, userId: user.id };
+  await audit(
+    db,
+    { ...ctx, sessionId },
+    {
+      action: 'sign-in',
+      recordType: 'user',
+      recordId: user.id,
+      detail: owed ? { secondFactor: 'owed' } : null,
+    },
+  );
+  return { token, laCode: user.la_code, userId: user.id, secondFactor };
 }
 
 export async function signOut(

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Executor } from '../audit/audit.ts';
-import type { Role } from '../db/schema/index.ts';
+import type { Role, SessionSecondFactor } from '../db/schema/index.ts';
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
@@ -20,6 +20,11 @@ export interface SessionUser {
   readonly role: Role;
   readonly teamId: string | null;
   readonly jobTitle: string | null;
+  /**
+   * 'pending': the password was right but the second factor is still owed, and the session reaches only the
+   * second-factor pages (src/platform/access/second-factor.ts). Absent or 'none': nothing owed; 'done': both given.
+   */
+  readonly secondFactor?: SessionSecondFactor;
 }
 
 export function hashToken(token: string): string {
@@ -31,6 +36,7 @@ export async function createSession(
   user: { laCode: string; userId: string },
   meta: { ip: string | null; userAgent: string | null },
   now = new Date(),
+  secondFactor: SessionSecondFactor = 'none',
 ): Promise<{ token: string; sessionId: string }> {
   const token = randomBytes(32).toString('base64url');
   const sessionId = hashToken(token);
@@ -45,6 +51,7 @@ export async function createSession(
       absolute_expires_at: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS),
       ip: meta.ip,
       user_agent: meta.userAgent?.slice(0, 300) ?? null,
+      second_factor: secondFactor,
     })
     .execute();
   return { token, sessionId };
@@ -69,6 +76,7 @@ export async function resolveSession(
       'session.last_seen_at',
       'session.absolute_expires_at',
       'session.ended_at',
+      'session.second_factor',
       'app_user.id as user_id',
       'app_user.email',
       'app_user.display_name',
@@ -102,7 +110,22 @@ export async function resolveSession(
     role: row.role,
     teamId: row.team_id,
     jobTitle: row.job_title,
+    secondFactor: row.second_factor,
   };
+}
+
+/**
+ * The second factor was given: the half-signed-in session is ended and a new one (a new token) begins with the
+ * second factor done, so a token seen before the second factor is worth nothing after it.
+ */
+export async function completeSecondFactor(
+  db: Executor,
+  session: { laCode: string; userId: string; sessionId: string },
+  meta: { ip: string | null; userAgent: string | null },
+  now = new Date(),
+): Promise<{ token: string; sessionId: string }> {
+  await endSession(db, session.laCode, session.sessionId, now);
+  return createSession(db, { laCode: session.laCode, userId: session.userId }, meta, now, 'done');
 }
 
 export async function endSession(

@@ -204,7 +204,7 @@ export async function userByEmail(db: Executor, laCode: string, email: string) {
 export async function signInCandidates(db: Executor, email: string) {
   return db
     .selectFrom('app_user')
-    .select(['la_code', 'id', 'password_hash', 'active'])
+    .select(['la_code', 'id', 'password_hash', 'active', 'role'])
     .where('email', '=', email)
     .limit(2)
     .execute();

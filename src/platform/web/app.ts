@@ -16,6 +16,7 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import nunjucks from 'nunjucks';
 import { auditContext, type Actor } from '../access/access.ts';
+import { secondFactorRedirect } from '../access/second-factor.ts';
 import { audit } from '../audit/audit.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
@@ -201,6 +202,11 @@ function setUpCurrentUser(app: FastifyInstance, deps: BuildAppOptions) {
     }
     request.actor = { ...user, ip: request.ip };
   });
+  // The second-factor gate: a half-signed-in session reaches only the second-factor step (issue 19 item 3).
+  app.addHook('onRequest', async (request, reply) => {
+    const step = secondFactorRedirect(request.actor, request);
+    if (step) return reply.redirect(step, request.method === 'GET' || request.method === 'HEAD' ? 302 : 303);
+  });
 }
 
 function setUpCsrf(app: FastifyInstance) {
@@ -223,7 +229,8 @@ function setUpPageLocals(app: FastifyInstance) {
     reply.locals.actor = request.actor;
     reply.locals.cspNonce = reply.cspNonce?.script;
     reply.locals.csrfToken = csrfToken(request, reply);
-    reply.locals.navigation = navigationFor(request.actor, request.url);
+    reply.locals.navigation =
+      request.actor?.secondFactor === 'pending' ? [] : navigationFor(request.actor, request.url);
   });
 }
 

@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import type { Actor } from '../access/access.ts';
 import { loadConfig } from '../config.ts';
+
+/** Production needs its own key for second-factor secrets. */
+const TEST_KEY = 'ab'.repeat(32);
 import { createJobs } from '../jobs/jobs.ts';
 import { buildApp, csrfToken } from './app.ts';
 
@@ -29,7 +32,11 @@ describe('CSRF tokens', () => {
   async function appWith(env: Record<string, string> = {}) {
     const app = await buildApp({
       database,
-      config: loadConfig({ COOKIE_SECRET: 'csrf-test-secret-csrf-test-secret', ...env }),
+      config: loadConfig({
+        COOKIE_SECRET: 'csrf-test-secret-csrf-test-secret',
+        SECOND_FACTOR_KEY: TEST_KEY,
+        ...env,
+      }),
       jobs: createJobs(database),
       logger: false,
       currentUser: (request) => {

@@ -3,6 +3,16 @@ export const paths = {
   home: '/',
   signIn: '/sign-in',
   signOut: '/sign-out',
+  /** The second factor (issue 19 item 3): the only pages a half-signed-in session reaches. */
+  secondFactor: {
+    verify: '/second-factor',
+    recovery: '/second-factor/recovery',
+    setUp: '/second-factor/set-up',
+    settings: '/second-factor/settings',
+    /** An administrator's reset of a user's second factor. */
+    reset: (userId: string) => `/admin/users/${encodeURIComponent(userId)}/second-factor`,
+    resetPattern: '/admin/users/:userId/second-factor',
+  },
   health: '/health',
   accessibility: '/accessibility',
   cookies: '/cookies',

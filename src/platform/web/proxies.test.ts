@@ -6,6 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { loadConfig } from '../config.ts';
+
+/** Production needs its own key for second-factor secrets. */
+const TEST_KEY = 'ab'.repeat(32);
 import { createJobs } from '../jobs/jobs.ts';
 import { buildApp } from './app.ts';
 
@@ -22,7 +25,11 @@ describe('trusted proxies', () => {
   });
 
   async function appWith(env: Record<string, string>) {
-    const config = loadConfig({ COOKIE_SECRET: 'proxy-test-secret-proxy-test-secret', ...env });
+    const config = loadConfig({
+      COOKIE_SECRET: 'proxy-test-secret-proxy-test-secret',
+      SECOND_FACTOR_KEY: TEST_KEY,
+      ...env,
+    });
     const app = await buildApp({
       database,
       config,

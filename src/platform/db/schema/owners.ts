@@ -16,7 +16,7 @@ export const PLATFORM_OWNERS = {
    * users, the audit search names people); features ask src/platform/people.
    */
   people: ['src/platform/people/', 'src/platform/'],
-  /** Sessions and failed sign-ins (the throttle). */
+  /** Sessions, failed sign-ins (the throttle) and second factors. */
   auth: ['src/platform/auth/'],
   /** The append-only audit log. */
   audit: ['src/platform/audit/'],
@@ -66,6 +66,8 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   case_event: 'people',
   session: 'auth',
   sign_in_attempt: 'auth',
+  second_factor: 'auth',
+  recovery_code: 'auth',
   audit_log: 'audit',
   notification: 'notify',
   form_submission: 'change',

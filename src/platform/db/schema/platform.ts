@@ -1,5 +1,5 @@
 /**
- * The platform's own records: sessions and failed sign-ins (platform/auth), the audit log (platform/audit), the notification outbox
+ * The platform's own records: sessions, failed sign-ins and second factors (platform/auth), the audit log (platform/audit), the notification outbox
  * (platform/notify), one-use form tokens (platform/change).
  */
 import type { Generated } from 'kysely';
@@ -16,6 +16,34 @@ export interface SessionTable {
   ended_at: Timestamp | null;
   ip: string | null;
   user_agent: string | null;
+  /** Whether the second factor is owed for this session (migration 0023; src/platform/auth/second-factor.ts). */
+  second_factor: Generated<SessionSecondFactor>;
+}
+
+/** 'none': nothing owed; 'pending': the password was right, the second factor is owed; 'done': both given. */
+export type SessionSecondFactor = 'none' | 'pending' | 'done';
+
+/** A user's TOTP secret, encrypted (migration 0023; src/platform/auth/second-factor.ts). */
+export interface SecondFactorTable {
+  la_code: string;
+  user_id: string;
+  /** AES-256-GCM with SECOND_FACTOR_KEY, bound to la_code and user_id (src/platform/auth/secret-box.ts). */
+  secret: string;
+  /** Null until the user has typed a code from the secret. */
+  confirmed_at: Timestamp | null;
+  /** The 30-second step of the last code accepted: a code is accepted only for a later step. */
+  last_step: string | number | null;
+  created_at: Generated<Date>;
+}
+
+/** Single-use recovery codes, kept as HMACs (migration 0023). */
+export interface RecoveryCodeTable {
+  la_code: string;
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  created_at: Generated<Date>;
+  used_at: Timestamp | null;
 }
 
 export interface AuditLogTable {
@@ -73,6 +101,8 @@ export interface SignInAttemptTable {
 export interface PlatformTables {
   session: SessionTable;
   sign_in_attempt: SignInAttemptTable;
+  second_factor: SecondFactorTable;
+  recovery_code: RecoveryCodeTable;
   audit_log: AuditLogTable;
   notification: NotificationTable;
   form_submission: FormSubmissionTable;
