@@ -22,6 +22,7 @@ import { draftPlanPdf } from '../features/plans/index.ts';
 import { returnsFeature } from '../features/returns/index.ts';
 import { ssoFeature } from '../features/sso/index.ts';
 import { secondFactorFeature } from '../features/second-factor/index.ts';
+import { reviewsFeature } from '../features/reviews/index.ts';
 import { features, type AnyFeature } from './features.ts';
 
 /**
@@ -38,7 +39,19 @@ export function createServices(deps: ServiceDeps) {
   const home = homeFeature.createService(deps, { children, consultation });
   const returns = returnsFeature.createService(deps);
   const notices = noticesFeature.createService(deps, { decisionFacts });
-  return { auth, 'second-factor': secondFactor, sso, children, admin, consultation, home, returns, notices };
+  const reviews = reviewsFeature.createService(deps);
+  return {
+    auth,
+    'second-factor': secondFactor,
+    sso,
+    children,
+    admin,
+    consultation,
+    home,
+    returns,
+    notices,
+    reviews,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

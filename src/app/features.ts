@@ -20,6 +20,7 @@ import { plansFeature } from '../features/plans/index.ts';
 import { returnsFeature } from '../features/returns/index.ts';
 import { ssoFeature } from '../features/sso/index.ts';
 import { secondFactorFeature } from '../features/second-factor/index.ts';
+import { reviewsFeature } from '../features/reviews/index.ts';
 
 export const features = [
   pagesFeature,
@@ -39,6 +40,7 @@ export const features = [
   planAuditsFeature,
   returnsFeature,
   noticesFeature,
+  reviewsFeature,
 ] as const;
 
 export type AnyFeature = (typeof features)[number];

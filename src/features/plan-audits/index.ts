@@ -6,3 +6,6 @@ export const planAuditsFeature = {
   name: 'plan-audits',
   routes: planAuditRoutes,
 } satisfies Feature<'plan-audits'>;
+
+/** Each audited plan's latest overall grade (the review backlog ranks by it, docs/reviews.md). */
+export { latestPlanGrades, type QualityGrade } from './store.ts';

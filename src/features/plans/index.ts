@@ -16,3 +16,6 @@ export { draftPlanPdf } from './consultation-draft.ts';
 
 /** The plans as the returns read them, and plans read in from a SEN2 return (docs/sen2.md). */
 export { insertImportedPlans, plansForReturns } from './store.ts';
+
+/** The plans as the review schedule reads them (docs/reviews.md). */
+export { plansForReviews, type PlanForReviews } from './store.ts';

@@ -374,3 +374,70 @@ export async function insertImportedPlans(
   }
   return made;
 }
+
+/** A plan as the reviews feature reads it (docs/reviews.md): when it was first made, and when it was amended. */
+export interface PlanForReviews {
+  readonly id: string;
+  readonly childId: string;
+  readonly writerId: string | null;
+  readonly placementSettingId: string | null;
+  /** The day the plan was first made: its first final version (or, read in from a return, its start date). */
+  readonly firstIssued: string;
+  /** The days amended versions were issued, oldest first. */
+  readonly amendmentsIssued: readonly string[];
+}
+
+/**
+ * Every plan of the authority that has been made final (or only those named), for the review schedule. Plans still
+ * in draft have no review yet.
+ */
+export async function plansForReviews(
+  db: Executor,
+  laCode: string,
+  planIds?: readonly string[],
+): Promise<PlanForReviews[]> {
+  if (planIds && planIds.length === 0) return [];
+  let plans = db
+    .selectFrom('ehc_plan as p')
+    .select((eb) => [
+      'p.id',
+      'p.child_id',
+      'p.writer_id',
+      'p.placement_setting_id',
+      'p.final_issued',
+      eb
+        .selectFrom('ehc_plan_version as v')
+        .select((v) => v.fn.min('v.issued_on').as('d'))
+        .whereRef('v.la_code', '=', 'p.la_code')
+        .whereRef('v.plan_id', '=', 'p.id')
+        .where('v.kind', '=', 'final')
+        .as('first_final'),
+    ])
+    .where('p.la_code', '=', laCode)
+    .where('p.status', 'in', ['final', 'amended']);
+  if (planIds) plans = plans.where('p.id', 'in', planIds);
+  let amended = db
+    .selectFrom('ehc_plan_version')
+    .select(['plan_id', 'issued_on'])
+    .where('la_code', '=', laCode)
+    .where('kind', '=', 'amended');
+  if (planIds) amended = amended.where('plan_id', 'in', planIds);
+  const rows = await plans.execute();
+  const amendments = await amended.orderBy('issued_on').execute();
+  const byPlan = new Map<string, string[]>();
+  for (const a of amendments) byPlan.set(a.plan_id, [...(byPlan.get(a.plan_id) ?? []), a.issued_on]);
+  return rows.flatMap((r) => {
+    const firstIssued = r.first_final ?? r.final_issued;
+    if (!firstIssued) return [];
+    return [
+      {
+        id: r.id,
+        childId: r.child_id,
+        writerId: r.writer_id,
+        placementSettingId: r.placement_setting_id,
+        firstIssued,
+        amendmentsIssued: byPlan.get(r.id) ?? [],
+      },
+    ];
+  });
+}

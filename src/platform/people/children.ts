@@ -211,3 +211,83 @@ export async function plansByNeed(db: Executor, laCode: string) {
     .execute();
   return rows.map((r) => ({ need: r.primary_need, n: Number(r.n) }));
 }
+
+/** A child with a plan as the review schedule reads them (docs/reviews.md): age, care, officer and current setting. */
+export interface ChildForReviews {
+  readonly id: string;
+  readonly dateOfBirth: string;
+  readonly lookedAfter: boolean;
+  readonly planStatus: 'none' | 'assessment' | 'plan' | 'ceased';
+  readonly leadOfficerId: string | null;
+  /** The setting the child attends now (no end date, latest start), or null. */
+  readonly setting: {
+    readonly id: string;
+    readonly name: string;
+    readonly kind: 'early-years' | 'school' | 'college' | 'other';
+    readonly type: string;
+    readonly inArea: boolean;
+    readonly firstYearGroup: number;
+    readonly lastYearGroup: number;
+    readonly attendance: 'full-time' | 'part-time' | 'dual-registered';
+  } | null;
+}
+
+/** The children named (or, without ids, every child with a plan or a ceased one), for the review schedule. */
+export async function childrenForReviews(
+  db: Executor,
+  laCode: string,
+  childIds?: readonly string[],
+): Promise<Map<string, ChildForReviews>> {
+  const result = new Map<string, ChildForReviews>();
+  if (childIds && childIds.length === 0) return result;
+  let children = db
+    .selectFrom('child')
+    .select(['id', 'date_of_birth', 'looked_after', 'plan_status', 'lead_officer_id'])
+    .where('la_code', '=', laCode);
+  children = childIds
+    ? children.where('id', 'in', childIds)
+    : children.where('plan_status', 'in', ['plan', 'ceased']);
+  let placements = db
+    .selectFrom('child_setting as cs')
+    .innerJoin('setting as s', onTenant('s.id', 'cs.setting_id'))
+    .select([
+      'cs.child_id',
+      's.id',
+      's.name',
+      's.kind',
+      's.type',
+      's.in_area',
+      's.first_year_group',
+      's.last_year_group',
+      'cs.attendance',
+    ])
+    .where('cs.la_code', '=', laCode)
+    .where('cs.end_date', 'is', null)
+    .orderBy('cs.start_date');
+  if (childIds) placements = placements.where('cs.child_id', 'in', childIds);
+  const current = new Map<string, ChildForReviews['setting']>();
+  // ordered by start date, so the latest open placement of each child is the one kept
+  for (const p of await placements.execute()) {
+    current.set(p.child_id, {
+      id: p.id,
+      name: p.name,
+      kind: p.kind,
+      type: p.type,
+      inArea: p.in_area,
+      firstYearGroup: p.first_year_group,
+      lastYearGroup: p.last_year_group,
+      attendance: p.attendance,
+    });
+  }
+  for (const c of await children.execute()) {
+    result.set(c.id, {
+      id: c.id,
+      dateOfBirth: c.date_of_birth,
+      lookedAfter: c.looked_after,
+      planStatus: c.plan_status,
+      leadOfficerId: c.lead_officer_id,
+      setting: current.get(c.id) ?? null,
+    });
+  }
+  return result;
+}

@@ -223,3 +223,9 @@ export async function recordSignIn(
     .where('id', '=', userId)
     .execute();
 }
+
+/** Every authority's code (jobs that run for each authority). */
+export async function authorityCodes(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('local_authority').select('la_code').orderBy('la_code').execute();
+  return rows.map((r) => r.la_code);
+}

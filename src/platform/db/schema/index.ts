@@ -14,6 +14,7 @@ import type { PlanTables } from './plans.ts';
 import type { PlatformTables } from './platform.ts';
 import type { ReturnsTables } from './returns.ts';
 import type { SsoTables } from './sso.ts';
+import type { ReviewsTables } from './reviews.ts';
 
 export * from './types.ts';
 export * from './people.ts';
@@ -27,6 +28,7 @@ export * from './consultation.ts';
 export * from './returns.ts';
 export * from './notices.ts';
 export * from './sso.ts';
+export * from './reviews.ts';
 
 export type DB = PeopleTables &
   PlatformTables &
@@ -38,4 +40,5 @@ export type DB = PeopleTables &
   ConsultationTables &
   ReturnsTables &
   NoticesTables &
-  SsoTables;
+  SsoTables &
+  ReviewsTables;

@@ -36,6 +36,7 @@ export const FEATURE_OWNERS = [
   'returns',
   'notices',
   'sso',
+  'reviews',
 ] as const;
 
 export type Owner = keyof typeof PLATFORM_OWNERS | (typeof FEATURE_OWNERS)[number];
@@ -121,4 +122,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   sso_pending_account: 'sso',
   sso_sign_in: 'sso',
   sso_session: 'sso',
+  plan_review: 'reviews',
+  plan_review_early_request: 'reviews',
+  plan_review_schedule: 'reviews',
 };

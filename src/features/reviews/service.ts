@@ -1,0 +1,531 @@
+/**
+ * The reviews service (issue 12; docs/reviews.md, ADR 0012). Each plan's review schedule is derived by the rules in
+ * src/domain/review from what the owners of the facts say through their public surfaces: the plans feature (when the
+ * plan was first made, its amendments), the core records (the child's age, care, officer and setting), the plan
+ * audits (the latest grade) and this feature's own review records. The result is kept per plan in
+ * plan_review_schedule so the backlog can be ranked and paged in SQL; it is refreshed for one plan in the same
+ * transaction as every change to its reviews, for the whole authority by the daily job and the demo, and on demand.
+ *
+ * Access: casework staff (caseworker, team manager, SEND leader) read the schedule and the backlog; caseworkers and
+ * team managers change reviews. Everyone else is refused (403, audited by the platform); a plan of another authority
+ * answers 404. Every change is one transaction with an audit entry.
+ */
+import {
+  auditChildrenShown,
+  auditContext,
+  authoriseChildRead,
+  CASEWORK_ROLES,
+  isUuid,
+  requireRole,
+  type Actor,
+} from '../../platform/access/access.ts';
+import { audit, type Executor } from '../../platform/audit/audit.ts';
+import { withChange, type ChangeContext } from '../../platform/change/change.ts';
+import type { Role } from '../../platform/db/schema/index.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import type { ServiceDeps } from '../../platform/feature.ts';
+import { childrenForReviews, type ChildForReviews } from '../../platform/people/children.ts';
+import { phaseTransferFor, type SettingKind } from '../../domain/school-year.ts';
+import {
+  backlogRank,
+  checkArrange,
+  checkDecision,
+  checkEarlyReviewRequest,
+  checkHold,
+  checkReport,
+  checkSchedule,
+  paperworkSteps,
+  reviewSchedule,
+  reviewState,
+  type CheckResult,
+  type FieldError,
+  type Lateness,
+  type ReviewFacts,
+  type ReviewSchedule,
+} from '../../domain/review/index.ts';
+import { latestPlanGrades } from '../plan-audits/index.ts';
+import { plansForReviews, type PlanForReviews } from '../plans/index.ts';
+import {
+  backlogPage,
+  dueCounts,
+  earlyRequestsOf,
+  insertEarlyRequest,
+  insertReview,
+  reviewById,
+  reviewsOf,
+  saveSchedules,
+  updateReview,
+  type NewSchedule,
+  type ReviewRow,
+  type ScheduleRow,
+} from './store.ts';
+
+export const REVIEW_READERS: readonly Role[] = CASEWORK_ROLES;
+export const REVIEW_EDITORS: readonly Role[] = ['caseworker', 'team-manager'];
+export const BACKLOG_PAGE_SIZE = 25;
+
+/** A rule refused the change: shown on the form as the GOV.UK error summary, with the input kept. */
+export class ReviewFormError extends Error {
+  readonly errors: readonly FieldError[];
+  constructor(errors: readonly FieldError[]) {
+    super(errors.map((e) => e.message).join('; '));
+    this.errors = errors;
+    this.name = 'ReviewFormError';
+  }
+}
+
+export function factsOf(r: ReviewRow): ReviewFacts {
+  return {
+    meetingDate: r.meeting_date,
+    invitationsSent: r.invitations_sent,
+    adviceCirculated: r.advice_circulated,
+    held: r.held,
+    reportSent: r.report_sent,
+    decision: r.decision && r.decision_date ? { date: r.decision_date, outcome: r.decision } : null,
+  };
+}
+
+const SETTING_KINDS: Readonly<Record<string, SettingKind>> = {
+  'early-years': 'early-years',
+  school: 'school',
+  college: 'post-16-institution',
+};
+
+/** The reg 18 deadline when the child is in this school year's phase-transfer cohort; null otherwise or unknown. */
+function phaseTransferDeadline(child: ChildForReviews, today: string): string | null {
+  const s = child.setting;
+  const kind = s ? SETTING_KINDS[s.kind] : undefined;
+  if (!s || !kind) return null;
+  try {
+    const pt = phaseTransferFor({
+      dateOfBirth: child.dateOfBirth,
+      on: today,
+      setting: { firstYear: s.firstYearGroup, lastYear: s.lastYearGroup, kind },
+    });
+    return pt.inCohort ? (pt.deadline?.date ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Not in full-time education (S4), as far as Goldthread knows: a part-time placement is; a full-time or dual
+ * placement is not; with no current placement it is not known (null: the hook for S4's flags, which are not
+ * recorded yet).
+ */
+function notInFullTimeEducation(child: ChildForReviews): boolean | null {
+  if (!child.setting) return null;
+  return child.setting.attendance === 'part-time';
+}
+
+/** The schedule row of one plan, or null when it has none (a ceased plan, or one the council decided to cease). */
+export function scheduleRowFor(
+  laCode: string,
+  today: string,
+  plan: PlanForReviews,
+  child: ChildForReviews | undefined,
+  reviews: readonly ReviewRow[],
+  grade: NewSchedule['quality_grade'],
+): NewSchedule | null {
+  if (!child || child.planStatus === 'ceased') return null;
+  if (reviews.some((r) => r.decision === 'cease')) return null;
+  if (plan.firstIssued > today) return null;
+  const meetings = reviews
+    .map((r) => r.held)
+    .filter((d): d is string => d !== null && d >= plan.firstIssued && d <= today);
+  const s = reviewSchedule({
+    asOf: today,
+    firstIssued: plan.firstIssued,
+    dateOfBirth: child.dateOfBirth,
+    meetings,
+    amendmentsIssued: plan.amendmentsIssued,
+  });
+  const open = reviews.find((r) => r.held === null) ?? null;
+  const setting = child.setting;
+  return {
+    la_code: laCode,
+    plan_id: plan.id,
+    child_id: plan.childId,
+    first_issued: plan.firstIssued,
+    next_number: s.number,
+    next_due: s.due.date,
+    basis: s.basis,
+    counted_from: s.countedFrom,
+    open_review_id: open?.id ?? null,
+    stage: open ? (open.invitations_sent ? 'arranged' : 'scheduled') : 'not-arranged',
+    officer_id: child.leadOfficerId ?? plan.writerId,
+    setting_id: setting?.id ?? null,
+    setting_name: setting?.name ?? null,
+    phase_transfer_deadline: phaseTransferDeadline(child, today),
+    not_in_full_time_education: notInFullTimeEducation(child),
+    out_of_area_or_independent: setting ? !setting.inArea || /independent/i.test(setting.type) : false,
+    looked_after: child.lookedAfter,
+    quality_grade: grade,
+    refreshed_on: today,
+  };
+}
+
+/**
+ * Recomputes the review schedule of the plans named (or, without ids, of every plan of the authority) from their
+ * owners' facts, in the caller's transaction. Returns how many plans have a schedule.
+ */
+export async function refreshReviewSchedules(
+  trx: Executor,
+  laCode: string,
+  today: string,
+  planIds?: readonly string[],
+): Promise<number> {
+  const plans = await plansForReviews(trx, laCode, planIds);
+  const children = await childrenForReviews(trx, laCode, planIds ? plans.map((p) => p.childId) : undefined);
+  const grades = await latestPlanGrades(trx, laCode, planIds);
+  const reviews = await reviewsOf(trx, laCode, planIds);
+  const byPlan = new Map<string, ReviewRow[]>();
+  for (const r of reviews) byPlan.set(r.plan_id, [...(byPlan.get(r.plan_id) ?? []), r]);
+  const rows = plans.flatMap((p) => {
+    const row = scheduleRowFor(
+      laCode,
+      today,
+      p,
+      children.get(p.childId),
+      byPlan.get(p.id) ?? [],
+      grades.get(p.id) ?? null,
+    );
+    return row ? [row] : [];
+  });
+  await saveSchedules(trx, laCode, rows, planIds);
+  return rows.length;
+}
+
+export interface BacklogFilters {
+  readonly officerId?: string | null;
+  readonly settingId?: string | null;
+  readonly stage?: ScheduleRow['stage'] | null;
+  readonly page?: number;
+}
+
+export interface BacklogRow extends ScheduleRow {
+  readonly rank: number;
+  readonly reasons: readonly string[];
+  readonly daysOverdue: number;
+}
+
+export interface ReviewDetail {
+  readonly review: ReviewRow;
+  readonly state: ReturnType<typeof reviewState>;
+  readonly steps: ReturnType<typeof paperworkSteps>;
+}
+
+export interface PlanReviews {
+  readonly planId: string;
+  readonly childId: string;
+  readonly schedule: ReviewSchedule | null;
+  readonly reviews: readonly ReviewDetail[];
+  readonly earlyRequests: Awaited<ReturnType<typeof earlyRequestsOf>>;
+}
+
+export function createReviewsService(deps: ServiceDeps) {
+  const change = <T>(actor: Actor, fn: (ctx: ChangeContext) => Promise<T>) => withChange(deps, actor, fn);
+
+  /** A final plan of the actor's authority, or 404. */
+  async function finalPlan(db: Executor, actor: Actor, planId: string): Promise<PlanForReviews> {
+    if (!isUuid(planId)) throw new NotFoundError();
+    const [plan] = await plansForReviews(db, actor.laCode, [planId]);
+    if (!plan) throw new NotFoundError();
+    return plan;
+  }
+
+  async function reviewOrNotFound(db: Executor, actor: Actor, reviewId: string): Promise<ReviewRow> {
+    if (!isUuid(reviewId)) throw new NotFoundError();
+    const review = await reviewById(db, actor.laCode, reviewId);
+    if (!review) throw new NotFoundError();
+    return review;
+  }
+
+  /** Applies a checked move to a review, audits it, and refreshes the plan's schedule; returns the warnings. */
+  async function move(
+    actor: Actor,
+    reviewId: string,
+    action: string,
+    check: (facts: ReviewFacts, today: string) => CheckResult,
+    changeOf: () => Parameters<typeof updateReview>[3],
+  ): Promise<{ review: ReviewRow; warnings: readonly Lateness[] }> {
+    requireRole(actor, REVIEW_EDITORS, action);
+    return change(actor, async (ctx) => {
+      const review = await reviewOrNotFound(ctx.trx, actor, reviewId);
+      await authoriseChildRead(ctx.trx, actor, review.child_id, action);
+      const result = check(factsOf(review), ctx.today);
+      if (!result.ok) throw new ReviewFormError(result.errors);
+      const updated = await updateReview(ctx.trx, actor.laCode, review.id, changeOf());
+      await audit(ctx.trx, auditContext(actor), {
+        action,
+        recordType: 'plan_review',
+        recordId: review.id,
+        childId: review.child_id,
+        detail: { planId: review.plan_id, number: review.number, late: result.warnings.map((w) => w.step) },
+      });
+      await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
+      return { review: updated, warnings: result.warnings };
+    });
+  }
+
+  return {
+    /** Recomputes every plan's schedule (the daily job, the demo, an administrator's request). */
+    refreshAll(laCode: string): Promise<number> {
+      return deps.db.transaction().execute((trx) => refreshReviewSchedules(trx, laCode, deps.today()));
+    },
+
+    /** One page of the ranked backlog, each row with its reasons; the children shown are audited. */
+    async backlog(actor: Actor, filters: BacklogFilters) {
+      requireRole(actor, REVIEW_READERS, 'reviews.backlog');
+      const page = Math.max(1, Math.floor(filters.page ?? 1));
+      const today = deps.today();
+      const { rows, total } = await backlogPage(deps.db, {
+        laCode: actor.laCode,
+        asOf: today,
+        officerId: filters.officerId ?? null,
+        settingId: filters.settingId ?? null,
+        stage: filters.stage ?? null,
+        limit: BACKLOG_PAGE_SIZE,
+        offset: (page - 1) * BACKLOG_PAGE_SIZE,
+      });
+      await auditChildrenShown(
+        deps.db,
+        actor,
+        'review.backlog.read',
+        'reviews.backlog',
+        rows.map((r) => r.child_id),
+      );
+      const ranked: BacklogRow[] = rows.map((r, i) => {
+        const rank = backlogRank(
+          {
+            planId: r.plan_id,
+            reviewDue: r.next_due,
+            phaseTransferDeadline: r.phase_transfer_deadline,
+            notInFullTimeEducation: r.not_in_full_time_education,
+            outOfAreaOrIndependent: r.out_of_area_or_independent,
+            lookedAfter: r.looked_after,
+            qualityGrade: r.quality_grade,
+          },
+          today,
+        );
+        return {
+          ...r,
+          rank: (page - 1) * BACKLOG_PAGE_SIZE + i + 1,
+          reasons: rank.reasons,
+          daysOverdue: rank.daysOverdue,
+        };
+      });
+      return { today, page, pageSize: BACKLOG_PAGE_SIZE, total, rows: ranked };
+    },
+
+    /** A caseworker's first screen: their plans' reviews overdue and due this week (a manager's: the team's). */
+    async dueSummary(actor: Actor) {
+      requireRole(actor, REVIEW_READERS, 'reviews.summary');
+      const mine = actor.role === 'caseworker' ? actor.userId : null;
+      return { ...(await dueCounts(deps.db, actor.laCode, deps.today(), mine)), mine: mine !== null };
+    },
+
+    /** A plan's review schedule, its reviews with their paperwork dates, and the early review requests. */
+    async planReviews(actor: Actor, planId: string): Promise<PlanReviews> {
+      requireRole(actor, REVIEW_READERS, 'reviews.plan');
+      const plan = await finalPlan(deps.db, actor, planId);
+      await authoriseChildRead(deps.db, actor, plan.childId, 'review.read');
+      const today = deps.today();
+      const rows = await reviewsOf(deps.db, actor.laCode, [plan.id]);
+      const [child] = (await childrenForReviews(deps.db, actor.laCode, [plan.childId])).values();
+      const meetings = rows.map((r) => r.held).filter((d): d is string => d !== null && d <= today);
+      const ceasing = rows.some((r) => r.decision === 'cease');
+      return {
+        planId: plan.id,
+        childId: plan.childId,
+        schedule:
+          ceasing || plan.firstIssued > today
+            ? null
+            : reviewSchedule({
+                asOf: today,
+                firstIssued: plan.firstIssued,
+                dateOfBirth: child?.dateOfBirth ?? null,
+                meetings,
+                amendmentsIssued: plan.amendmentsIssued,
+              }),
+        reviews: rows.map((r) => ({
+          review: r,
+          state: reviewState(factsOf(r)),
+          steps: paperworkSteps(factsOf(r), today),
+        })),
+        earlyRequests: await earlyRequestsOf(deps.db, actor.laCode, plan.id),
+      };
+    },
+
+    /**
+     * Sets up the plan's next review with its meeting date (kind annual unless an early request is given). Refused
+     * while another review of the plan is open (not yet held).
+     */
+    async scheduleReview(
+      actor: Actor,
+      planId: string,
+      input: {
+        meetingDate: string | null;
+        arrangedBy: 'school' | 'authority';
+        earlyRequestId?: string | null;
+      },
+    ): Promise<{ review: ReviewRow; warnings: readonly Lateness[] }> {
+      requireRole(actor, REVIEW_EDITORS, 'review.schedule');
+      return change(actor, async (ctx) => {
+        const plan = await finalPlan(ctx.trx, actor, planId);
+        await authoriseChildRead(ctx.trx, actor, plan.childId, 'review.schedule');
+        const existing = await reviewsOf(ctx.trx, actor.laCode, [plan.id]);
+        if (existing.some((r) => r.held === null)) {
+          throw new ReviewFormError([
+            {
+              field: 'meetingDate',
+              message: 'This plan already has a review that has not been held: change its date instead',
+            },
+          ]);
+        }
+        if (existing.some((r) => r.decision === 'cease')) {
+          throw new ReviewFormError([
+            { field: 'meetingDate', message: 'The council has decided to stop this plan' },
+          ]);
+        }
+        const meetings = existing.map((r) => r.held).filter((d): d is string => d !== null && d <= ctx.today);
+        const due = reviewSchedule({ asOf: ctx.today, firstIssued: plan.firstIssued, meetings }).due;
+        const blank: ReviewFacts = {
+          meetingDate: null,
+          invitationsSent: null,
+          adviceCirculated: null,
+          held: null,
+          reportSent: null,
+          decision: null,
+        };
+        const result = checkSchedule(
+          blank,
+          { meetingDate: input.meetingDate, planFirstIssued: plan.firstIssued, reviewDue: due },
+          ctx.today,
+        );
+        if (!result.ok) throw new ReviewFormError(result.errors);
+        const review = await insertReview(ctx.trx, {
+          la_code: actor.laCode,
+          plan_id: plan.id,
+          child_id: plan.childId,
+          number: existing.length + 1,
+          kind: input.earlyRequestId ? 'early' : 'annual',
+          arranged_by: input.arrangedBy,
+          meeting_date: input.meetingDate,
+          created_by: actor.userId,
+        });
+        await audit(ctx.trx, auditContext(actor), {
+          action: 'review.schedule',
+          recordType: 'plan_review',
+          recordId: review.id,
+          childId: plan.childId,
+          detail: {
+            planId: plan.id,
+            number: review.number,
+            kind: review.kind,
+            meetingDate: input.meetingDate,
+          },
+        });
+        await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [plan.id]);
+        return { review, warnings: result.warnings };
+      });
+    },
+
+    /** Records a request for an early review, with its reason and details. */
+    async requestEarlyReview(
+      actor: Actor,
+      planId: string,
+      input: { reason: string | null; details: string | null },
+    ) {
+      requireRole(actor, REVIEW_EDITORS, 'review.early-request');
+      const checked = checkEarlyReviewRequest(input);
+      if (!checked.ok) throw new ReviewFormError(checked.errors);
+      return change(actor, async (ctx) => {
+        const plan = await finalPlan(ctx.trx, actor, planId);
+        await authoriseChildRead(ctx.trx, actor, plan.childId, 'review.early-request');
+        const row = await insertEarlyRequest(ctx.trx, {
+          la_code: actor.laCode,
+          plan_id: plan.id,
+          child_id: plan.childId,
+          reason: checked.reason,
+          details: checked.details,
+          requested_on: ctx.today,
+          requested_by: actor.userId,
+        });
+        await audit(ctx.trx, auditContext(actor), {
+          action: 'review.early-request',
+          recordType: 'plan_review_early_request',
+          recordId: row.id,
+          childId: plan.childId,
+          detail: { planId: plan.id, reason: checked.reason },
+        });
+        return row;
+      });
+    },
+
+    /** Invitations (and advice) sent: scheduled → arranged. */
+    arrange(
+      actor: Actor,
+      reviewId: string,
+      input: { invitationsSent: string | null; adviceCirculated: string | null },
+    ) {
+      return move(
+        actor,
+        reviewId,
+        'review.arrange',
+        (f, today) => checkArrange(f, input, today),
+        () => ({ invitations_sent: input.invitationsSent, advice_circulated: input.adviceCirculated }),
+      );
+    },
+
+    /** The meeting held: arranged → held; the next review is then due 12 months from this day. */
+    hold(actor: Actor, reviewId: string, input: { held: string | null }) {
+      return move(
+        actor,
+        reviewId,
+        'review.hold',
+        (f, today) => checkHold(f, input, today),
+        () => ({ held: input.held, meeting_date: input.held }),
+      );
+    },
+
+    /** The report sent: held → report sent. */
+    sendReport(actor: Actor, reviewId: string, input: { reportSent: string | null }) {
+      return move(
+        actor,
+        reviewId,
+        'review.report',
+        (f, today) => checkReport(f, input, today),
+        () => ({ report_sent: input.reportSent }),
+      );
+    },
+
+    /**
+     * The decision sent: report sent → decided. Keep (maintain) or amend; stopping the plan is refused here until
+     * the ceasing procedure is built, because a decision to cease needs the family and the school consulted first
+     * (reg 31(1); S9: "a decision without consultation records cannot be saved").
+     */
+    decide(actor: Actor, reviewId: string, input: { date: string | null; outcome: string | null }) {
+      if (input.outcome === 'cease') {
+        return Promise.reject(
+          new ReviewFormError([
+            {
+              field: 'outcome',
+              message:
+                'To stop a plan, the family and the head of the school or college must be consulted first (SEND Regulations 2014, reg 31(1)): use the ceasing procedure',
+            },
+          ]),
+        );
+      }
+      return move(
+        actor,
+        reviewId,
+        'review.decide',
+        (f, today) => checkDecision(f, input, today),
+        () => ({ decision_date: input.date, decision: input.outcome as ReviewRow['decision'] }),
+      );
+    },
+  };
+}
+
+export type ReviewsService = ReturnType<typeof createReviewsService>;

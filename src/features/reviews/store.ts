@@ -1,0 +1,241 @@
+/**
+ * The reviews feature's store: its three tables (migration 0025) and nothing else. Other features' facts reach the
+ * schedule through their public surfaces (service.ts); the backlog is ranked and paged here, in SQL, on
+ * plan_review_schedule alone, in the order src/domain/review/backlog.ts defines.
+ */
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Executor } from '../../platform/audit/audit.ts';
+import type {
+  PlanReviewEarlyRequestTable,
+  PlanReviewScheduleTable,
+  PlanReviewTable,
+} from '../../platform/db/schema/index.ts';
+
+export type ReviewRow = Selectable<PlanReviewTable>;
+export type ScheduleRow = Selectable<PlanReviewScheduleTable>;
+export type EarlyRequestRow = Selectable<PlanReviewEarlyRequestTable>;
+export type NewSchedule = Insertable<PlanReviewScheduleTable>;
+
+/** Every review of the plans named (or of the authority), by plan and number. */
+export function reviewsOf(db: Executor, laCode: string, planIds?: readonly string[]): Promise<ReviewRow[]> {
+  if (planIds && planIds.length === 0) return Promise.resolve([]);
+  let q = db.selectFrom('plan_review').selectAll().where('la_code', '=', laCode);
+  if (planIds) q = q.where('plan_id', 'in', planIds);
+  return q.orderBy('plan_id').orderBy('number').execute();
+}
+
+export function reviewById(db: Executor, laCode: string, id: string): Promise<ReviewRow | undefined> {
+  return db
+    .selectFrom('plan_review')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertReview(trx: Executor, row: Insertable<PlanReviewTable>): Promise<ReviewRow> {
+  return trx.insertInto('plan_review').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Updates a review's dated steps; the caller has checked the move (src/domain/review/lifecycle.ts). */
+export async function updateReview(
+  trx: Executor,
+  laCode: string,
+  id: string,
+  change: Partial<
+    Pick<
+      ReviewRow,
+      | 'meeting_date'
+      | 'invitations_sent'
+      | 'advice_circulated'
+      | 'held'
+      | 'report_sent'
+      | 'decision'
+      | 'decision_date'
+      | 'arranged_by'
+    >
+  >,
+): Promise<ReviewRow> {
+  return trx
+    .updateTable('plan_review')
+    .set({ ...change, updated_at: new Date() })
+    .where('la_code', '=', laCode)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function earlyRequestsOf(db: Executor, laCode: string, planId: string): Promise<EarlyRequestRow[]> {
+  return db
+    .selectFrom('plan_review_early_request')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('plan_id', '=', planId)
+    .orderBy('requested_on', 'desc')
+    .execute();
+}
+
+export async function insertEarlyRequest(
+  trx: Executor,
+  row: Insertable<PlanReviewEarlyRequestTable>,
+): Promise<EarlyRequestRow> {
+  return trx.insertInto('plan_review_early_request').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function linkEarlyRequest(trx: Executor, laCode: string, requestId: string, reviewId: string) {
+  await trx
+    .updateTable('plan_review_early_request')
+    .set({ review_id: reviewId })
+    .where('la_code', '=', laCode)
+    .where('id', '=', requestId)
+    .execute();
+}
+
+export function scheduleOf(db: Executor, laCode: string, planId: string): Promise<ScheduleRow | undefined> {
+  return db
+    .selectFrom('plan_review_schedule')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
+}
+
+/**
+ * Writes the schedule rows given (insert or replace) and, for a full refresh (`planIds` undefined), deletes the rows
+ * of plans not given (no longer final, or ceased); for a partial one, deletes the named plans' rows not given.
+ */
+export async function saveSchedules(
+  trx: Executor,
+  laCode: string,
+  rows: readonly NewSchedule[],
+  planIds?: readonly string[],
+): Promise<void> {
+  const kept = new Set(rows.map((r) => r.plan_id));
+  if (planIds) {
+    const gone = planIds.filter((id) => !kept.has(id));
+    if (gone.length > 0) {
+      await trx
+        .deleteFrom('plan_review_schedule')
+        .where('la_code', '=', laCode)
+        .where('plan_id', 'in', gone)
+        .execute();
+    }
+  } else {
+    await trx.deleteFrom('plan_review_schedule').where('la_code', '=', laCode).execute();
+  }
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx
+      .insertInto('plan_review_schedule')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.columns(['la_code', 'plan_id']).doUpdateSet((eb) => ({
+          child_id: eb.ref('excluded.child_id'),
+          first_issued: eb.ref('excluded.first_issued'),
+          next_number: eb.ref('excluded.next_number'),
+          next_due: eb.ref('excluded.next_due'),
+          basis: eb.ref('excluded.basis'),
+          counted_from: eb.ref('excluded.counted_from'),
+          open_review_id: eb.ref('excluded.open_review_id'),
+          stage: eb.ref('excluded.stage'),
+          officer_id: eb.ref('excluded.officer_id'),
+          setting_id: eb.ref('excluded.setting_id'),
+          setting_name: eb.ref('excluded.setting_name'),
+          phase_transfer_deadline: eb.ref('excluded.phase_transfer_deadline'),
+          not_in_full_time_education: eb.ref('excluded.not_in_full_time_education'),
+          out_of_area_or_independent: eb.ref('excluded.out_of_area_or_independent'),
+          looked_after: eb.ref('excluded.looked_after'),
+          quality_grade: eb.ref('excluded.quality_grade'),
+          refreshed_on: eb.ref('excluded.refreshed_on'),
+        })),
+      )
+      .execute();
+  }
+}
+
+export interface BacklogQuery {
+  readonly laCode: string;
+  /** Today: a plan is in the backlog when its next review is due on or before asOf + 56 days. */
+  readonly asOf: string;
+  readonly officerId?: string | null;
+  readonly settingId?: string | null;
+  readonly stage?: ScheduleRow['stage'] | null;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** The backlog's last day: due within 8 weeks of asOf (src/domain/review/backlog.ts `inBacklog`). */
+function horizon(asOf: string) {
+  return sql<string>`(cast(${asOf} as date) + 56)`;
+}
+
+/**
+ * One page of the backlog, ranked in SQL by the keys of `compareBacklog` (src/domain/review/backlog.ts): phase
+ * transfer (soonest deadline first), not in full-time education, out of area or independent, looked after, quality
+ * inadequate or requires improvement, then the earliest due (the most overdue), then the plan id. And the total.
+ */
+export async function backlogPage(
+  db: Executor,
+  q: BacklogQuery,
+): Promise<{ rows: ScheduleRow[]; total: number }> {
+  let base = db
+    .selectFrom('plan_review_schedule')
+    .where('la_code', '=', q.laCode)
+    .where('next_due', '<=', horizon(q.asOf));
+  if (q.officerId) base = base.where('officer_id', '=', q.officerId);
+  if (q.settingId) base = base.where('setting_id', '=', q.settingId);
+  if (q.stage) base = base.where('stage', '=', q.stage);
+  const rows = await base
+    .selectAll()
+    .orderBy(sql`phase_transfer_deadline is null`)
+    .orderBy('phase_transfer_deadline')
+    .orderBy(sql`coalesce(not_in_full_time_education, false) desc`)
+    .orderBy('out_of_area_or_independent', 'desc')
+    .orderBy('looked_after', 'desc')
+    .orderBy(sql`coalesce(quality_grade in ('inadequate', 'requires-improvement'), false) desc`)
+    .orderBy('next_due')
+    .orderBy('plan_id')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  const total = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(total.n) };
+}
+
+/** Counts for a caseworker's first screen: their plans' reviews overdue, and due within the 7 days from asOf. */
+export async function dueCounts(
+  db: Executor,
+  laCode: string,
+  asOf: string,
+  officerId: string | null,
+): Promise<{ overdue: number; thisWeek: number }> {
+  let q = db
+    .selectFrom('plan_review_schedule')
+    .select((eb) => [
+      eb.fn
+        .countAll<string>()
+        .filterWhere('next_due', '<', sql<string>`cast(${asOf} as date)`)
+        .as('overdue'),
+      eb.fn
+        .countAll<string>()
+        .filterWhere('next_due', '>=', sql<string>`cast(${asOf} as date)`)
+        .filterWhere('next_due', '<=', sql<string>`(cast(${asOf} as date) + 6)`)
+        .as('week'),
+    ])
+    .where('la_code', '=', laCode);
+  if (officerId) q = q.where('officer_id', '=', officerId);
+  const r = await q.executeTakeFirstOrThrow();
+  return { overdue: Number(r.overdue), thisWeek: Number(r.week) };
+}
+
+/** Many reviews at once (the demo). */
+export async function insertReviews(
+  trx: Executor,
+  rows: readonly Insertable<PlanReviewTable>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx
+      .insertInto('plan_review')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+}
