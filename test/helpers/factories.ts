@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
+import type { Actor } from '../../src/platform/access/access.ts';
 import {
   DEMO_TOTP_SECRET,
   enrolWithKnownSecret,
@@ -32,6 +33,49 @@ export async function createAuthority(db: Kysely<DB>, laCode = '901') {
     })
     .execute();
   return laCode;
+}
+
+/** The authority's own organisation (the council) and a casework team in it. */
+export async function createTeam(
+  db: Kysely<DB>,
+  laCode: string,
+  overrides: { name?: string; email?: string | null; phone?: string | null } = {},
+) {
+  const { id: organisationId } = await db
+    .insertInto('organisation')
+    .values({ la_code: laCode, name: 'Council', kind: 'local-authority' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { id: teamId } = await db
+    .insertInto('team')
+    .values({
+      la_code: laCode,
+      organisation_id: organisationId,
+      name: overrides.name ?? 'SEND casework',
+      ...(overrides.email !== undefined ? { email: overrides.email } : {}),
+      ...(overrides.phone !== undefined ? { phone: overrides.phone } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { organisationId, teamId };
+}
+
+/** The actor a service call runs as, for a user made by `createUser` (no session: service tests call services). */
+export function actorFor(
+  user: { id: string; email: string; laCode: string; role: Role },
+  teamId: string | null = null,
+): Actor {
+  return {
+    laCode: user.laCode,
+    userId: user.id,
+    sessionId: 'test',
+    email: user.email,
+    displayName: 'Test',
+    role: user.role,
+    teamId,
+    jobTitle: null,
+    ip: null,
+  };
 }
 
 export async function createUser(

@@ -10,6 +10,7 @@ import { ENGINES } from '../../../test/helpers/db.ts';
 import {
   createAuthority,
   createChild,
+  createTeam,
   createUser,
   grant,
   TEST_PASSWORD,
@@ -36,16 +37,7 @@ describe.each(ENGINES)("the family's own views are never late on %s", (engine) =
     t = await createTestApp(engine);
     const db = t.database.db;
     await createAuthority(db, la);
-    const { id: orgId } = await db
-      .insertInto('organisation')
-      .values({ la_code: la, name: 'Council', kind: 'local-authority' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const { id: teamId } = await db
-      .insertInto('team')
-      .values({ la_code: la, organisation_id: orgId, name: 'SEND casework' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { teamId } = await createTeam(db, la);
     const manager = await createUser(db, la, 'team-manager', { teamId });
     const cw = await createUser(db, la, 'caseworker', { teamId });
     const parent = await createUser(db, la, 'parent');

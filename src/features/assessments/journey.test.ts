@@ -10,6 +10,7 @@ import { ENGINES } from '../../../test/helpers/db.ts';
 import {
   createAuthority,
   createChild,
+  createTeam,
   createUser,
   grant,
   TEST_PASSWORD,
@@ -35,27 +36,15 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     t = await createTestApp(engine);
     const db = t.database.db;
     await createAuthority(db, la);
-    const { id: orgId } = await db
-      .insertInto('organisation')
-      .values({ la_code: la, name: 'Council', kind: 'local-authority' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
     const { id: epOrg } = await db
       .insertInto('organisation')
       .values({ la_code: la, name: 'EP service', kind: 'educational-psychology' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const { id: teamId } = await db
-      .insertInto('team')
-      .values({
-        la_code: la,
-        organisation_id: orgId,
-        name: 'SEND casework',
-        email: 'casework@council.example',
-        phone: '0300 111 1111',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { teamId } = await createTeam(db, la, {
+      email: 'casework@council.example',
+      phone: '0300 111 1111',
+    });
     const { id: epTeam } = await db
       .insertInto('team')
       .values({ la_code: la, organisation_id: epOrg, name: 'Educational psychology' })

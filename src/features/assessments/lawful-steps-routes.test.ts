@@ -9,8 +9,10 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
 import {
+  actorFor,
   createAuthority,
   createChild,
+  createTeam,
   createUser,
   grant,
   TEST_PASSWORD,
@@ -69,16 +71,7 @@ describe.each(ENGINES)('the confirm-exception and close-request forms on %s', (e
     const db = t.database.db;
     await createAuthority(db, la);
     await createAuthority(db, otherLa);
-    const { id: orgId } = await db
-      .insertInto('organisation')
-      .values({ la_code: la, name: 'Council', kind: 'local-authority' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const { id: teamId } = await db
-      .insertInto('team')
-      .values({ la_code: la, organisation_id: orgId, name: 'SEND casework' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { teamId } = await createTeam(db, la);
     const child = await createChild(db, la, { dateOfBirth: '2017-04-01' });
     const second = await createChild(db, la, { dateOfBirth: '2016-09-12' });
     await db
@@ -111,15 +104,10 @@ describe.each(ENGINES)('the confirm-exception and close-request forms on %s', (e
     clients.elsewhere = new TestClient(t.app);
     await clients.elsewhere.signIn(stranger.email, TEST_PASSWORD);
     userIds.elsewhere = stranger.id;
-    caseworkerActor = {
-      laCode: la,
-      userId: userIds.caseworker!,
-      role: 'caseworker',
+    caseworkerActor = actorFor(
+      { id: userIds.caseworker!, email: '', laCode: la, role: 'caseworker' },
       teamId,
-      displayName: 'Test',
-      email: '',
-      ip: null,
-    } as unknown as Actor;
+    );
     childOf.first = child.id;
     caseId = await assessing(child.id, 'one');
     closeId = await assessing(second.id, 'two');

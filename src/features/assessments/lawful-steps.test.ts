@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/access/access.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
-import { createAuthority, createChild, createUser, grant } from '../../../test/helpers/factories.ts';
+import {
+  actorFor,
+  createAuthority,
+  createChild,
+  createTeam,
+  createUser,
+  grant,
+} from '../../../test/helpers/factories.ts';
 import { loadFacts } from './store.ts';
 import { caseTimeline } from '../../domain/assessment/journey.ts';
 import {
@@ -81,21 +88,11 @@ describe.each(ENGINES)('lawful steps on %s', (engine) => {
     t = await createTestApp(engine);
     const db = t.database.db;
     await createAuthority(db, la);
-    const { id: orgId } = await db
-      .insertInto('organisation')
-      .values({ la_code: la, name: 'Council', kind: 'local-authority' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ({ id: teamId } = await db
-      .insertInto('team')
-      .values({ la_code: la, organisation_id: orgId, name: 'SEND casework' })
-      .returning('id')
-      .executeTakeFirstOrThrow());
+    ({ teamId } = await createTeam(db, la));
     const m = await createUser(db, la, 'team-manager', { teamId });
     const cw = await createUser(db, la, 'caseworker', { teamId });
-    const base = { laCode: la, ip: null, teamId, displayName: 'Test', email: '' };
-    caseworker = { ...base, userId: cw.id, role: 'caseworker', email: cw.email } as unknown as Actor;
-    manager = { ...base, userId: m.id, role: 'team-manager', email: m.email } as unknown as Actor;
+    caseworker = actorFor(cw, teamId);
+    manager = actorFor(m, teamId);
   }, 120_000);
   afterAll(async () => t?.close());
 

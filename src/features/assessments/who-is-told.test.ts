@@ -11,8 +11,10 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
 import {
+  actorFor,
   createAuthority,
   createChild,
+  createTeam,
   createUser,
   grant,
   TEST_PASSWORD,
@@ -142,27 +144,10 @@ describe.each(ENGINES)('who is told of decisions on %s', (engine) => {
     t = await createTestApp(engine);
     const db = t.database.db;
     await createAuthority(db, la);
-    const { id: orgId } = await db
-      .insertInto('organisation')
-      .values({ la_code: la, name: 'Council', kind: 'local-authority' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const { id: teamId } = await db
-      .insertInto('team')
-      .values({ la_code: la, organisation_id: orgId, name: 'SEND casework' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { teamId } = await createTeam(db, la);
     await createUser(db, la, 'team-manager', { teamId });
     const cw = await createUser(db, la, 'caseworker', { teamId });
-    caseworker = {
-      laCode: la,
-      ip: null,
-      teamId,
-      displayName: 'Test',
-      userId: cw.id,
-      role: 'caseworker',
-      email: cw.email,
-    } as unknown as Actor;
+    caseworker = actorFor(cw, teamId);
     icb = await organisation(db, la, 'Testshire ICB', 'health');
     socialCare = await organisation(db, la, 'Testshire Social Care', 'social-care');
     hill = await setting(db, la, 'Hill Primary');
