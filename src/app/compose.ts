@@ -36,10 +36,10 @@ export function createServices(deps: ServiceDeps) {
   const children = childrenFeature.createService(deps);
   const admin = adminFeature.createService(deps, { openCasesHeldBy });
   const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });
-  const home = homeFeature.createService(deps, { children, consultation });
+  const reviews = reviewsFeature.createService(deps);
+  const home = homeFeature.createService(deps, { children, consultation, reviews });
   const returns = returnsFeature.createService(deps);
   const notices = noticesFeature.createService(deps, { decisionFacts });
-  const reviews = reviewsFeature.createService(deps);
   return {
     auth,
     'second-factor': secondFactor,

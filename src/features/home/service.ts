@@ -12,6 +12,7 @@ import { tasksPage } from '../advice/index.ts';
 import { teamPage, workspacePage } from '../assessments/index.ts';
 import type { ChildrenService } from '../children/index.ts';
 import type { ConsultationService } from '../consultation/index.ts';
+import type { ReviewsService } from '../reviews/index.ts';
 import { familyHome } from '../family/index.ts';
 import { editorHome, providerHome } from '../local-offer/index.ts';
 
@@ -20,6 +21,8 @@ export interface HomeNeeds {
   readonly children: Pick<ChildrenService, 'list'>;
   /** A school's consultations (its SENCO's or head teacher's first screen). */
   readonly consultation: Pick<ConsultationService, 'forSchool'>;
+  /** A caseworker's reviews due this week and overdue. */
+  readonly reviews: Pick<ReviewsService, 'dueThisWeek'>;
 }
 
 export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs: HomeNeeds) {
@@ -36,7 +39,11 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
   return {
     async caseworker(actor: Actor, query: unknown) {
       const mine = await needs.children.list(actor, { officer: actor.userId, page: 1 }, 50);
-      return { ...(await workspacePage(db, actor, query, paths.home)), childrenTotal: mine.total };
+      return {
+        ...(await workspacePage(db, actor, query, paths.home)),
+        childrenTotal: mine.total,
+        reviews: await needs.reviews.dueThisWeek(actor),
+      };
     },
 
     async manager(actor: Actor) {

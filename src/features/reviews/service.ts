@@ -25,6 +25,8 @@ import type { Role } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { childrenForReviews, type ChildForReviews } from '../../platform/people/children.ts';
+import { childNames } from '../../platform/people/organisations.ts';
+import { activeOfficers } from '../../platform/people/users.ts';
 import { phaseTransferFor, type SettingKind } from '../../domain/school-year.ts';
 import {
   backlogRank,
@@ -48,12 +50,14 @@ import { plansForReviews, type PlanForReviews } from '../plans/index.ts';
 import {
   backlogPage,
   dueCounts,
+  dueThisWeek,
   earlyRequestsOf,
   insertEarlyRequest,
   insertReview,
   reviewById,
   reviewsOf,
   saveSchedules,
+  scheduleSettings,
   updateReview,
   type NewSchedule,
   type ReviewRow,
@@ -207,6 +211,9 @@ export interface BacklogRow extends ScheduleRow {
   readonly rank: number;
   readonly reasons: readonly string[];
   readonly daysOverdue: number;
+  readonly childName: string;
+  readonly reference: string;
+  readonly officerName: string | null;
 }
 
 export interface ReviewDetail {
@@ -295,6 +302,13 @@ export function createReviewsService(deps: ServiceDeps) {
         'reviews.backlog',
         rows.map((r) => r.child_id),
       );
+      const names = await childNames(
+        deps.db,
+        actor.laCode,
+        rows.map((r) => r.child_id),
+      );
+      const officers = await activeOfficers(deps.db, actor.laCode);
+      const officerName = new Map(officers.map((o) => [o.id, o.display_name]));
       const ranked: BacklogRow[] = rows.map((r, i) => {
         const rank = backlogRank(
           {
@@ -308,21 +322,58 @@ export function createReviewsService(deps: ServiceDeps) {
           },
           today,
         );
+        const child = names.get(r.child_id);
         return {
           ...r,
           rank: (page - 1) * BACKLOG_PAGE_SIZE + i + 1,
           reasons: rank.reasons,
           daysOverdue: rank.daysOverdue,
+          childName: child ? `${child.given_name} ${child.family_name}` : 'Unknown',
+          reference: child?.reference ?? '',
+          officerName: r.officer_id ? (officerName.get(r.officer_id) ?? null) : null,
         };
       });
-      return { today, page, pageSize: BACKLOG_PAGE_SIZE, total, rows: ranked };
+      const settings = await scheduleSettings(deps.db, actor.laCode);
+      return { today, page, pageSize: BACKLOG_PAGE_SIZE, total, rows: ranked, officers, settings };
     },
 
-    /** A caseworker's first screen: their plans' reviews overdue and due this week (a manager's: the team's). */
-    async dueSummary(actor: Actor) {
+    /**
+     * A caseworker's first screen: their plans' reviews overdue and due this week, most overdue first, with the
+     * counts (a manager's or leader's: the authority's). The children shown are audited.
+     */
+    async dueThisWeek(actor: Actor, limit = 10) {
       requireRole(actor, REVIEW_READERS, 'reviews.summary');
+      const today = deps.today();
       const mine = actor.role === 'caseworker' ? actor.userId : null;
-      return { ...(await dueCounts(deps.db, actor.laCode, deps.today(), mine)), mine: mine !== null };
+      const counts = await dueCounts(deps.db, actor.laCode, today, mine);
+      const rows = await dueThisWeek(deps.db, actor.laCode, today, mine, limit);
+      await auditChildrenShown(
+        deps.db,
+        actor,
+        'review.due.read',
+        'home.reviews',
+        rows.map((r) => r.child_id),
+      );
+      const names = await childNames(
+        deps.db,
+        actor.laCode,
+        rows.map((r) => r.child_id),
+      );
+      return {
+        ...counts,
+        mine: mine !== null,
+        rows: rows.map((r) => {
+          const child = names.get(r.child_id);
+          const toDue = Math.round((Date.parse(r.next_due) - Date.parse(today)) / 86_400_000);
+          return {
+            ...r,
+            childName: child ? `${child.given_name} ${child.family_name}` : 'Unknown',
+            reference: child?.reference ?? '',
+            daysOverdue: toDue < 0 ? -toDue : 0,
+            daysToGo: toDue >= 0 ? toDue : null,
+          };
+        }),
+      };
     },
 
     /** A plan's review schedule, its reviews with their paperwork dates, and the early review requests. */

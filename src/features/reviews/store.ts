@@ -239,3 +239,36 @@ export async function insertReviews(
       .execute();
   }
 }
+
+/** The settings the schedule names (the backlog's school filter), by name. */
+export async function scheduleSettings(
+  db: Executor,
+  laCode: string,
+): Promise<{ id: string; name: string }[]> {
+  const rows = await db
+    .selectFrom('plan_review_schedule')
+    .select(['setting_id', 'setting_name'])
+    .distinct()
+    .where('la_code', '=', laCode)
+    .where('setting_id', 'is not', null)
+    .orderBy('setting_name')
+    .execute();
+  return rows.map((r) => ({ id: r.setting_id!, name: r.setting_name ?? '' }));
+}
+
+/** An officer's plans whose review is overdue or due within the 7 days from asOf, most overdue first. */
+export function dueThisWeek(
+  db: Executor,
+  laCode: string,
+  asOf: string,
+  officerId: string | null,
+  limit: number,
+): Promise<ScheduleRow[]> {
+  let q = db
+    .selectFrom('plan_review_schedule')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('next_due', '<=', sql<string>`(cast(${asOf} as date) + 6)`);
+  if (officerId) q = q.where('officer_id', '=', officerId);
+  return q.orderBy('next_due').orderBy('plan_id').limit(limit).execute();
+}

@@ -234,6 +234,10 @@ export const paths = {
     docxPattern: '/plans/:planId/versions/:versionId/plan.docx',
     pdfPattern: '/plans/:planId/versions/:versionId/plan.pdf',
   },
+  reviews: {
+    /** The review backlog: plans whose review is overdue or due within 8 weeks, ranked (docs/reviews.md). */
+    backlog: '/reviews',
+  },
   planAudits: {
     index: '/plan-audits',
     newAudit: (planId: string) => `/plan-audits/new/${encodeURIComponent(planId)}`,

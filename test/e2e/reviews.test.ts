@@ -1,0 +1,54 @@
+/**
+ * The review backlog in a real browser, with axe (embedded database): a caseworker sees their reviews due this week
+ * and overdue on their first screen, opens the ranked backlog from the menu, reads it at 1280 pixels wide with no
+ * sideways scrolling, and filters it by stage.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  signInAs,
+  startDemoServer,
+  type DemoServer,
+} from '../helpers/browser.ts';
+
+describe('the review backlog in a browser', () => {
+  let server: DemoServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer('pglite'), launchBrowser()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a caseworker reads their reviews due, then the ranked backlog at 1280px, and filters it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signInAs(page, server.baseUrl, 'caseworker@demo.example', DEMO_PASSWORD);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Reviews due this week and overdue' }).count())
+      .toBe(1);
+    await expectAccessible(page, 'caseworker home with reviews due');
+
+    await page.getByRole('link', { name: 'Reviews', exact: true }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Reviews due and overdue');
+    await expectAccessible(page, 'review backlog');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+    expect(await page.locator('tbody tr').count()).toBe(25);
+    expect(await page.locator('tbody tr').first().locator('td').last().textContent()).toMatch(
+      /overdue|due in|Due today|due today/i,
+    );
+
+    await page.getByLabel('Stage').selectOption('not-arranged');
+    await page.getByRole('button', { name: 'Filter reviews' }).click();
+    await expect.poll(() => page.url()).toContain('stage=not-arranged');
+    await expectAccessible(page, 'review backlog filtered by stage');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+    await context.close();
+  }, 180_000);
+});
