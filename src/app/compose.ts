@@ -23,6 +23,7 @@ import { returnsFeature } from '../features/returns/index.ts';
 import { ssoFeature } from '../features/sso/index.ts';
 import { secondFactorFeature } from '../features/second-factor/index.ts';
 import { reviewsFeature } from '../features/reviews/index.ts';
+import { oneLoginFeature } from '../features/one-login/index.ts';
 import { features, type AnyFeature } from './features.ts';
 
 /**
@@ -33,6 +34,7 @@ export function createServices(deps: ServiceDeps) {
   const sso = ssoFeature.createService(deps);
   const auth = authFeature.createService(deps, { singleSignOn: sso });
   const secondFactor = secondFactorFeature.createService(deps);
+  const oneLogin = oneLoginFeature.createService(deps);
   const children = childrenFeature.createService(deps);
   const admin = adminFeature.createService(deps, { openCasesHeldBy });
   const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });
@@ -43,6 +45,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     auth,
     'second-factor': secondFactor,
+    'one-login': oneLogin,
     sso,
     children,
     admin,

@@ -21,12 +21,14 @@ import { returnsFeature } from '../features/returns/index.ts';
 import { ssoFeature } from '../features/sso/index.ts';
 import { secondFactorFeature } from '../features/second-factor/index.ts';
 import { reviewsFeature } from '../features/reviews/index.ts';
+import { oneLoginFeature } from '../features/one-login/index.ts';
 
 export const features = [
   pagesFeature,
   authFeature,
   ssoFeature,
   secondFactorFeature,
+  oneLoginFeature,
   homeFeature,
   childrenFeature,
   adminFeature,

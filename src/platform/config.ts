@@ -36,6 +36,12 @@ export interface Config {
    * production; elsewhere the published demo key (DEMO_SECOND_FACTOR_KEY), which protects nothing.
    */
   readonly secondFactorKey: Buffer;
+  /**
+   * GOV.UK One Login for families (issue 19 item 2): ONE_LOGIN_ISSUER, ONE_LOGIN_CLIENT_ID and ONE_LOGIN_PRIVATE_KEY
+   * (the PEM private key whose public key is registered with One Login, for private_key_jwt), ONE_LOGIN_KEY_ID
+   * optional. Undefined when not all set: the sign-in page offers no One Login.
+   */
+  readonly oneLogin: OneLoginConfig | undefined;
   readonly logLevel: string;
   /** GOLDTHREAD_LOCAL_OFFER_LA: the authority whose Local Offer is public (unset: the first with entries). */
   readonly localOfferLa: string | undefined;
@@ -46,6 +52,14 @@ export interface Config {
    * single sign-on callback and sign-out addresses registered with identity providers are made.
    */
   readonly publicUrl: string;
+}
+
+export interface OneLoginConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  /** PEM (PKCS #8), RSA or P-256. */
+  readonly privateKeyPem: string;
+  readonly keyId: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -100,6 +114,21 @@ function key32(env: Env, name: string): Buffer {
   return key;
 }
 
+function oneLogin(env: Env): OneLoginConfig | undefined {
+  const issuer = env.ONE_LOGIN_ISSUER;
+  const clientId = env.ONE_LOGIN_CLIENT_ID;
+  const key = env.ONE_LOGIN_PRIVATE_KEY?.replace(/\\n/g, '\n');
+  if (!issuer && !clientId && !key) return undefined;
+  if (!issuer || !clientId || !key)
+    throw new Error(
+      'GOV.UK One Login needs ONE_LOGIN_ISSUER, ONE_LOGIN_CLIENT_ID and ONE_LOGIN_PRIVATE_KEY together',
+    );
+  if (!URL.canParse(issuer)) throw new Error(`ONE_LOGIN_ISSUER must be an address, not "${issuer}"`);
+  if (!/-----BEGIN PRIVATE KEY-----/.test(key))
+    throw new Error('ONE_LOGIN_PRIVATE_KEY must be a PEM private key (-----BEGIN PRIVATE KEY-----)');
+  return { issuer, clientId, privateKeyPem: key, keyId: env.ONE_LOGIN_KEY_ID || undefined };
+}
+
 function int(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -141,6 +170,7 @@ export function loadConfig(env: Env = process.env): Config {
     signInAddressLimit: int(env, 'SIGN_IN_ADDRESS_LIMIT', 50),
     signInWindowMs: int(env, 'SIGN_IN_WINDOW_MS', 15 * 60 * 1000),
     secondFactorKey: key32(env, 'SECOND_FACTOR_KEY'),
+    oneLogin: oneLogin(env),
     logLevel: get(env, 'LOG_LEVEL', production ? 'info' : 'warn', false) ?? 'info',
     localOfferLa: get(env, 'GOLDTHREAD_LOCAL_OFFER_LA', undefined, false),
     linkCheckLive: production || env.GOLDTHREAD_LINK_CHECK === 'live',

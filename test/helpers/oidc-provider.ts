@@ -91,7 +91,13 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
         }),
       };
     },
-    claims: { openid: ['sub', ...extraClaims], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: {
+      openid: ['sub', ...extraClaims],
+      email: ['email', 'email_verified'],
+      profile: ['name'],
+      // GOV.UK One Login's phone scope (a claim an account has in `claims`).
+      phone: ['phone_number', 'phone_number_verified'],
+    },
     // Groups and email in the ID token itself, as Entra ID sends them.
     conformIdTokenClaims: false,
     cookies: { keys: ['test-provider-cookie-key'] },
@@ -110,8 +116,16 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
         clientId: oidc.client!.clientId,
         accountId: oidc.session!.accountId!,
       });
-      grant.addOIDCScope('openid email profile');
-      grant.addOIDCClaims(['sub', 'email', 'email_verified', 'name', ...extraClaims]);
+      grant.addOIDCScope('openid email profile phone');
+      grant.addOIDCClaims([
+        'sub',
+        'email',
+        'email_verified',
+        'name',
+        'phone_number',
+        'phone_number_verified',
+        ...extraClaims,
+      ]);
       await grant.save();
       return grant;
     },

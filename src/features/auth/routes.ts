@@ -41,13 +41,18 @@ const signInView = (
 export function authRoutes(app: FastifyInstance, deps: RouteDeps<AuthService>): void {
   const { service } = deps;
   const cookieName = sessionCookieName(deps.config);
+  // Families: GOV.UK One Login's button when it is set up (src/features/one-login).
+  const view = (...args: Parameters<typeof signInView>) => ({
+    ...signInView(...args),
+    oneLogin: deps.config.oneLogin !== undefined,
+  });
 
   app.get(paths.signIn, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     if (request.actor) return reply.redirect(safeReturnTo(query.returnTo));
     return reply.view(
       'auth/sign-in.njk',
-      signInView(
+      view(
         {},
         safeReturnTo(query.returnTo),
         await service.signInButtons(),
@@ -76,10 +81,7 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps<AuthService>): 
       },
       render: async (values, errors, error) => {
         if (error instanceof SignInThrottledError) reply.code(429);
-        return reply.view(
-          'auth/sign-in.njk',
-          signInView(values, returnTo, await service.signInButtons(), errors),
-        );
+        return reply.view('auth/sign-in.njk', view(values, returnTo, await service.signInButtons(), errors));
       },
       // A second factor owed: its step first, then where the user was going.
       success: (result) =>

@@ -3,6 +3,16 @@ export const paths = {
   home: '/',
   signIn: '/sign-in',
   signOut: '/sign-out',
+  /** Families by GOV.UK One Login (issue 19 item 2). */
+  oneLogin: {
+    start: '/sign-in/one-login',
+    callback: '/sign-in/one-login/callback',
+    link: '/sign-in/one-login/link',
+    /** A caseworker's page for a family member's One Login code. */
+    code: (childId: string, memberId: string) =>
+      `/children/${encodeURIComponent(childId)}/family/${encodeURIComponent(memberId)}/one-login`,
+    codePattern: '/children/:childId/family/:memberId/one-login',
+  },
   /** The second factor (issue 19 item 3): the only pages a half-signed-in session reaches. */
   secondFactor: {
     verify: '/second-factor',

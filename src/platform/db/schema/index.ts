@@ -13,6 +13,7 @@ import type { PlanAuditTables } from './plan-audits.ts';
 import type { PlanTables } from './plans.ts';
 import type { PlatformTables } from './platform.ts';
 import type { ReturnsTables } from './returns.ts';
+import type { OneLoginTables } from './one-login.ts';
 import type { SsoTables } from './sso.ts';
 import type { ReviewsTables } from './reviews.ts';
 
@@ -29,6 +30,7 @@ export * from './returns.ts';
 export * from './notices.ts';
 export * from './sso.ts';
 export * from './reviews.ts';
+export * from './one-login.ts';
 
 export type DB = PeopleTables &
   PlatformTables &
@@ -41,4 +43,5 @@ export type DB = PeopleTables &
   ReturnsTables &
   NoticesTables &
   SsoTables &
-  ReviewsTables;
+  ReviewsTables &
+  OneLoginTables;

@@ -37,6 +37,7 @@ export const FEATURE_OWNERS = [
   'notices',
   'sso',
   'reviews',
+  'one-login',
 ] as const;
 
 export type Owner = keyof typeof PLATFORM_OWNERS | (typeof FEATURE_OWNERS)[number];
@@ -125,4 +126,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   plan_review: 'reviews',
   plan_review_early_request: 'reviews',
   plan_review_schedule: 'reviews',
+  one_login_link_code: 'one-login',
+  one_login_identity: 'one-login',
+  one_login_sign_in: 'one-login',
 };
