@@ -25,6 +25,10 @@ interface Figures {
   unallocated: number;
   stages: Set<string>;
   childStatuses: Set<string>;
+  /** The reviews feature's schedule and review records (issue 12 item 8). */
+  schedules: number;
+  overdueSchedules: number;
+  reviewStates: Set<string>;
 }
 
 /** The open statutory steps: each open request's next step (moved by a confirmed exception) and each plan's review. */
@@ -40,6 +44,24 @@ async function figures(database: TestDatabase, today: string): Promise<Figures> 
   const reviews = plans.filter((p) => p.review_due);
   const overdueReviews = reviews.filter((p) => p.review_due! < today).length;
   const children = await db.selectFrom('child').select('plan_status').distinct().execute();
+  const schedules = await db.selectFrom('plan_review_schedule').select('next_due').execute();
+  const reviewRows = await db
+    .selectFrom('plan_review')
+    .select(['invitations_sent', 'held', 'report_sent', 'decision'])
+    .execute();
+  const reviewStates = new Set(
+    reviewRows.map((r) =>
+      r.decision
+        ? `decided:${r.decision}`
+        : r.report_sent
+          ? 'report-sent'
+          : r.held
+            ? 'held'
+            : r.invitations_sent
+              ? 'arranged'
+              : 'scheduled',
+    ),
+  );
   return {
     openSteps: open.length + reviews.length,
     overdue: overdueCases + overdueReviews,
@@ -53,6 +75,9 @@ async function figures(database: TestDatabase, today: string): Promise<Figures> 
     unallocated: cases.filter((c) => c.is_open && !c.officer_id).length,
     stages: new Set(cases.map((c) => c.stage)),
     childStatuses: new Set(children.map((c) => c.plan_status)),
+    schedules: schedules.length,
+    overdueSchedules: schedules.filter((r) => r.next_due < today).length,
+    reviewStates,
   };
 }
 
@@ -82,6 +107,16 @@ describe.each(DAYS)('the demo started on %s (pglite)', (today) => {
     expect(f.waitingForDecision).toBeGreaterThan(3);
     expect(f.unallocated).toBeGreaterThan(0);
     expect(f.reviewsDueSoon).toBeGreaterThan(5);
+  });
+
+  it('gives every plan its review history: about one in ten next reviews overdue, reviews in every state', () => {
+    expect(f.schedules).toBeGreaterThan(50);
+    const share = f.overdueSchedules / f.schedules;
+    expect(share, `${f.overdueSchedules} of ${f.schedules} reviews overdue`).toBeGreaterThan(0.03);
+    expect(share, `${f.overdueSchedules} of ${f.schedules} reviews overdue`).toBeLessThan(0.2);
+    expect([...f.reviewStates].sort()).toEqual(
+      ['arranged', 'decided:amend', 'decided:maintain', 'held', 'report-sent', 'scheduled'].sort(),
+    );
   });
 
   it('has every state of a request, and children with plans, being assessed, whose plans ceased and with none', () => {
