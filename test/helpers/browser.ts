@@ -41,13 +41,17 @@ export interface DemoServer {
  * The real service in demo mode on the given engine, listening on a free local port. Its database is a copy of the
  * run's demo image (`DEMO_IMAGE_CHILDREN` children), so the service finds the demo authority there and seeds nothing.
  */
-export async function startDemoServer(engine: Engine): Promise<DemoServer> {
+export async function startDemoServer(
+  engine: Engine,
+  options: { env?: Record<string, string>; port?: number } = {},
+): Promise<DemoServer> {
   const database = await createTestDatabase(engine, { image: 'demo' });
   const config = loadConfig({
     NODE_ENV: 'test',
     GOLDTHREAD_DEMO: 'true',
     COOKIE_SECRET: 'browser-test-secret-browser-test-secret',
     SIGN_IN_LIMIT: '100',
+    ...options.env,
   });
   const service = await startService(config, {
     database,
@@ -55,7 +59,7 @@ export async function startDemoServer(engine: Engine): Promise<DemoServer> {
     workers: false,
     now: secondFactorClock,
   });
-  await service.app.listen({ port: 0, host: '127.0.0.1' });
+  await service.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = service.app.server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,

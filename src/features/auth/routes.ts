@@ -92,7 +92,10 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps<AuthService>): 
   app.post(paths.signOut, async (request, reply) => {
     const providerSignOut = request.actor ? await service.signOut(request.actor) : null;
     reply.clearCookie(cookieName, sessionCookieOptions(deps.config));
-    // A session a provider began ends there too: the provider comes back to the signed-out page.
-    return reply.redirect(providerSignOut ?? `${paths.signIn}?signedOut=1`, 303);
+    if (!providerSignOut) return reply.redirect(`${paths.signIn}?signedOut=1`, 303);
+    // A session a provider began ends there too, and the provider comes back to the signed-out page. A page, not a
+    // redirect: the form's navigation may not leave the site (CSP form-action 'self'), so the page goes on by script,
+    // or by its button without one.
+    return reply.view('auth/signing-out.njk', { pageTitle: 'Signing you out', providerSignOut });
   });
 }

@@ -3,6 +3,9 @@ import type { Feature } from '../../platform/feature.ts';
 import { ssoRoutes } from './routes.ts';
 import { createSsoService, type SsoService } from './service.ts';
 
+export { seedIdentityProvider } from './service.ts';
+export { DEMO_SSO_ACCOUNTS, DEMO_SSO_GROUPS, DEMO_SSO_PROVIDER } from './demo.ts';
+
 export const ssoFeature = {
   name: 'sso',
   createService: createSsoService,

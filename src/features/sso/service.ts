@@ -13,7 +13,8 @@ import type { AuditContext, Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { createSession, endSessionsOf } from '../../platform/auth/sessions.ts';
 import { withChange } from '../../platform/change/change.ts';
-import type { Role } from '../../platform/db/schema/index.ts';
+import type { DB, Role } from '../../platform/db/schema/index.ts';
+import type { Kysely } from 'kysely';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import {
@@ -119,6 +120,37 @@ export function roleFromGroups(
 ): Role | undefined {
   const roles = new Set(mapping.filter((m) => groups.includes(m.group_name)).map((m) => m.role));
   return ROLE_PRECEDENCE.find((r) => roles.has(r));
+}
+
+/**
+ * Adds (or, run again, updates) an identity provider with its domains and group mapping without an administrator: the
+ * demo (`npm run demo:sso`). One transaction, audited as the system.
+ */
+export async function seedIdentityProvider(
+  db: Kysely<DB>,
+  laCode: string,
+  input: ProviderForm,
+  groupRoles: ReadonlyArray<{ group: string; role: Role }>,
+): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const existing = (await store.providersOf(trx, laCode)).find(
+      (p) => p.issuer === input.issuer && p.client_id === input.clientId,
+    );
+    const id = existing?.id ?? (await store.insertProvider(trx, laCode, input));
+    if (existing) await store.updateProvider(trx, laCode, id, input);
+    for (const { group, role } of groupRoles) await store.putGroupRole(trx, laCode, id, group, role);
+    await audit(
+      trx,
+      { laCode, userId: null, sessionId: null, ip: null },
+      {
+        action: existing ? 'identity-provider.update' : 'identity-provider.create',
+        recordType: 'identity_provider',
+        recordId: id,
+        detail: { ...input, groupRoles, by: 'demo set-up' },
+      },
+    );
+    return id;
+  });
 }
 
 export function createSsoService(deps: SsoDeps) {
@@ -292,8 +324,12 @@ export function createSsoService(deps: SsoDeps) {
     async requiredFor(email: string): Promise<{ id: string; name: string; laCode: string } | null> {
       const domain = email.trim().toLowerCase().split('@').pop() ?? '';
       if (!domain) return null;
-      const found = await store.enabledProvidersForDomain(db, domain);
-      return found[0] ? { id: found[0].id, name: found[0].name, laCode: found[0].la_code } : null;
+      const found = (await store.enabledProvidersForDomain(db, domain))[0];
+      if (!found) return null;
+      // A family account is never signed in by a staff provider: it keeps its password (and later GOV.UK One Login).
+      const account = await userByEmail(db, found.la_code, email.trim().toLowerCase());
+      if (account && FAMILY_ROLES.includes(account.role)) return null;
+      return { id: found.id, name: found.name, laCode: found.la_code };
     },
 
     /** Starts signing in with a provider: the request kept on the server, and where to send the browser. */
