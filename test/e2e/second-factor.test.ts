@@ -33,7 +33,7 @@ describe('the second factor in a browser', () => {
     await page.goto(`${server.baseUrl}/sign-in`);
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
   it('an administrator gives the code, then resets a caseworker’s second factor; the caseworker sets up a new one', async () => {
