@@ -189,9 +189,20 @@ describe.each(ENGINES)('attacks on single sign-on on %s', (engine) => {
     expect(await lastRefusal()).toBe('account-off');
   });
 
+  it('refuses a callback carrying the provider’s error (the person cancelled), audited', async () => {
+    const client = new TestClient(t.app);
+    const start = await client.get(`/sign-in/sso/${providerId}`);
+    const state = new URL(start.headers.location as string).searchParams.get('state')!;
+    const response = await client.get(
+      `/sign-in/sso/callback?error=access_denied&error_description=cancelled&state=${state}&iss=${encodeURIComponent(op.issuer)}`,
+    );
+    expectRefused(response, 403, 'Your organisation’s sign-in did not sign you in');
+    expect(await lastRefusal()).toBe('provider-error');
+  });
+
   it('audits every refusal once', async () => {
-    // Eleven refusals above (audience, issuer, expiry, nonce, state, other browser, replay, late, domain,
-    // unverified, switched off): one entry each.
-    expect(await refusalCount()).toBe(11);
+    // Twelve refusals above (audience, issuer, expiry, nonce, state, other browser, replay, late, domain,
+    // unverified, switched off, the provider's error): one entry each.
+    expect(await refusalCount()).toBe(12);
   });
 });

@@ -67,6 +67,15 @@ export function refusalPage(reason: Refusal): { title: string; paragraphs: strin
         title: 'Your account cannot sign in',
         paragraphs: ['Your Goldthread account has been switched off. Contact your administrator.'],
       };
+    case 'provider-error':
+      return {
+        status: 403,
+        title: 'Your organisation’s sign-in did not sign you in',
+        paragraphs: [
+          'Your organisation’s sign-in refused or cancelled the request, so you have not been signed in.',
+          'Start again from the sign-in page. If this keeps happening, contact your administrator.',
+        ],
+      };
     default:
       return {
         status: 503,

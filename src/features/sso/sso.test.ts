@@ -135,6 +135,64 @@ describe.each(ENGINES)('staff single sign-on on %s', (engine) => {
     expect(user.role).toBe('team-manager');
   });
 
+  it('keeps the role in step with the groups at each sign-in, audited', async () => {
+    const form = `/admin/identity-providers/${providerId}`;
+    await admin.submit(form, { group: 'send-caseworkers', role: 'send-leader' }, `${form}/groups`);
+    const client = new TestClient(t.app);
+    expect((await ssoSignIn(client, op, providerId, 'casey')).statusCode).toBe(303);
+    const user = await t.database.db
+      .selectFrom('app_user')
+      .select(['id', 'role'])
+      .where('email', '=', 'casey@council.example')
+      .executeTakeFirstOrThrow();
+    expect(user.role).toBe('send-leader');
+    const change = (await auditOf('user.update')).find((r) => r.record_id === user.id);
+    expect(change?.detail).toMatchObject({ from: { role: 'caseworker' }, to: { role: 'send-leader' } });
+    await admin.submit(form, { group: 'send-caseworkers', role: 'caseworker' }, `${form}/groups`);
+    await ssoSignIn(new TestClient(t.app), op, providerId, 'casey');
+  });
+
+  it('says the provider cannot be reached when its discovery fails', async () => {
+    const other = await configureProvider(admin, op, {
+      name: 'Unreachable provider',
+      clientId: 'unreachable-client',
+      domains: 'unreachable.example',
+    });
+    await admin.submit(`/admin/identity-providers/${other}`, {
+      name: 'Unreachable provider',
+      issuer: 'http://127.0.0.1:9',
+      clientId: 'unreachable-client',
+      secretEnv: 'OIDC_CLIENT_SECRET_TEST',
+      groupsClaim: 'groups',
+      domains: 'unreachable.example',
+      enabled: 'no',
+    });
+    const response = await new TestClient(t.app).get(`/sign-in/sso/${other}`);
+    // Switched off: no such button.
+    expect(response.statusCode).toBe(404);
+    await admin.submit(`/admin/identity-providers/${other}`, {
+      name: 'Unreachable provider',
+      issuer: 'http://127.0.0.1:9',
+      clientId: 'unreachable-client',
+      secretEnv: 'OIDC_CLIENT_SECRET_TEST',
+      groupsClaim: 'groups',
+      domains: 'unreachable.example',
+      enabled: 'yes',
+    });
+    const down = await new TestClient(t.app).get(`/sign-in/sso/${other}`);
+    expect(down.statusCode).toBe(503);
+    expect(down.body).toContain('Sign-in with your organisation is not available');
+    await admin.submit(`/admin/identity-providers/${other}`, {
+      name: 'Unreachable provider',
+      issuer: 'http://127.0.0.1:9',
+      clientId: 'unreachable-client',
+      secretEnv: 'OIDC_CLIENT_SECRET_TEST',
+      groupsClaim: 'groups',
+      domains: 'unreachable.example',
+      enabled: 'no',
+    });
+  });
+
   it('links an existing account of the same verified email', async () => {
     const client = new TestClient(t.app);
     expect((await ssoSignIn(client, op, providerId, 'pat')).headers.location).toBe('/');
