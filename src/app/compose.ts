@@ -16,6 +16,7 @@ import { decisionFacts, openCasesHeldBy, placementCase } from '../features/asses
 import { authFeature } from '../features/auth/index.ts';
 import { childrenFeature } from '../features/children/index.ts';
 import { consultationFeature } from '../features/consultation/index.ts';
+import { educationFeature } from '../features/education/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { noticesFeature } from '../features/notices/index.ts';
 import { draftPlanPdf } from '../features/plans/index.ts';
@@ -35,7 +36,8 @@ export function createServices(deps: ServiceDeps) {
   const auth = authFeature.createService(deps, { singleSignOn: sso });
   const secondFactor = secondFactorFeature.createService(deps);
   const oneLogin = oneLoginFeature.createService(deps);
-  const children = childrenFeature.createService(deps);
+  const education = educationFeature.createService(deps);
+  const children = childrenFeature.createService(deps, { education: education.summary });
   const admin = adminFeature.createService(deps, { openCasesHeldBy });
   const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });
   const reviews = reviewsFeature.createService(deps);
@@ -54,6 +56,7 @@ export function createServices(deps: ServiceDeps) {
     returns,
     notices,
     reviews,
+    education,
   };
 }
 

@@ -9,6 +9,7 @@ import { assessmentsFeature } from '../features/assessments/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { childrenFeature } from '../features/children/index.ts';
 import { consultationFeature } from '../features/consultation/index.ts';
+import { educationFeature } from '../features/education/index.ts';
 import { familyFeature } from '../features/family/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { improvementFeature } from '../features/improvement/index.ts';
@@ -43,6 +44,7 @@ export const features = [
   returnsFeature,
   noticesFeature,
   reviewsFeature,
+  educationFeature,
 ] as const;
 
 export type AnyFeature = (typeof features)[number];

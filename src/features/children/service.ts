@@ -84,8 +84,26 @@ export async function listChildren(
   });
 }
 
+/** What other features add to a child's record (passed by the composition root). */
+export interface ChildRecordSections {
+  /** Education: open exclusions, timetables and the duties they raised (null when the actor may not see them). */
+  readonly education?: (db: Executor, actor: Actor, childId: string) => Promise<EducationSection | null>;
+}
+
+/** The education section's data, as the education feature gives it. */
+export interface EducationSection {
+  readonly href: string;
+  readonly open: ReadonlyArray<{ label: string; start_date: string }>;
+  readonly duties: ReadonlyArray<{ kind: 'review' | 's19'; regulation: string; due_date: string }>;
+}
+
 /** One child's record: details, family, settings, history. Audited; 404 for a child the actor may not see. */
-export async function getChildRecord(db: Executor, actor: Actor, childId: string) {
+export async function getChildRecord(
+  db: Executor,
+  actor: Actor,
+  childId: string,
+  sections: ChildRecordSections = {},
+) {
   await authoriseChildRead(db, actor, childId);
   const child = await childWithOfficer(db, actor.laCode, childId);
   if (!child) throw new NotFoundError();
@@ -93,13 +111,14 @@ export async function getChildRecord(db: Executor, actor: Actor, childId: string
   const family = await familyOf(db, actor.laCode, childId);
   const settings = await settingsOf(db, actor.laCode, childId);
   const history = await historyOf(db, actor.laCode, childId);
-  return { child, authority, family, settings, history };
+  const education = sections.education ? await sections.education(db, actor, childId) : null;
+  return { child, authority, family, settings, history, education };
 }
 
 export type ChildRecord = Awaited<ReturnType<typeof getChildRecord>>;
 
 /** The service the children pages use (and home, for the lists it shows). */
-export function createChildrenService(deps: Pick<ServiceDeps, 'db'>) {
+export function createChildrenService(deps: Pick<ServiceDeps, 'db'>, sections: ChildRecordSections = {}) {
   const { db } = deps;
   return {
     list: (actor: Actor, filters: ChildFilters, pageSize = PAGE_SIZE) =>
@@ -112,7 +131,7 @@ export function createChildrenService(deps: Pick<ServiceDeps, 'db'>) {
       auditChildrenShown(db, actor, 'child.list.read', paths.children.list, childIds),
     /** The child's record, read and audited in one transaction. */
     record: (actor: Actor, childId: string) =>
-      db.transaction().execute((trx) => getChildRecord(trx, actor, childId)),
+      db.transaction().execute((trx) => getChildRecord(trx, actor, childId, sections)),
   };
 }
 

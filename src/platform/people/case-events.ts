@@ -14,6 +14,8 @@ export interface CaseEvent {
   readonly summary: string;
   /** Facts the timeline links from (a case id, a plan id); never free text the user typed about the child. */
   readonly detail?: Record<string, unknown>;
+  /** The event's moment, given only by the demo (its histories are the same on every seeding); default now. */
+  readonly at?: Date;
 }
 
 export async function recordCaseEvent(
@@ -29,6 +31,7 @@ export async function recordCaseEvent(
       kind: event.kind,
       summary: event.summary,
       detail: JSON.stringify(event.detail ?? {}),
+      ...(event.at ? { at: event.at } : {}),
     })
     .execute();
 }

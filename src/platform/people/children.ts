@@ -3,7 +3,7 @@
  * settings and history. Access decisions are the callers' (the children feature decides who sees which child);
  * these functions only run the queries they are given.
  */
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../audit/audit.ts';
 import type { DB, GrantKind, PrimaryNeed } from '../db/schema/index.ts';
 import { onTenant } from '../db/tenant.ts';
@@ -18,9 +18,19 @@ export interface ChildSearch {
   readonly officer?: string | undefined;
   /** Only children with no named officer. */
   readonly unallocated?: boolean | undefined;
+  /** Only children with no primary need recorded. */
+  readonly needMissing?: boolean | undefined;
+  /** Only children with a plan (plan status 'plan'). */
+  readonly withPlan?: boolean | undefined;
+  /** Only children whose id this query returns (a feature's own set, such as those with an open episode). */
+  readonly among?: ChildIdQuery | undefined;
   readonly page: number;
   readonly pageSize: number;
 }
+
+/** A query returning one column, `child_id`: how a feature names a set of children without naming `child`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any tables: the feature's own
+export type ChildIdQuery = SelectQueryBuilder<DB, any, { child_id: string }>;
 
 export interface ChildListRow {
   id: string;
@@ -94,6 +104,10 @@ export async function searchChildren(db: Executor, search: ChildSearch): Promise
   if (search.need) query = query.where('child.primary_need', '=', search.need);
   if (search.officer) query = query.where('child.lead_officer_id', '=', search.officer);
   if (search.unallocated) query = query.where('child.lead_officer_id', 'is', null);
+  if (search.needMissing) query = query.where('child.primary_need', 'is', null);
+  if (search.withPlan) query = query.where('child.plan_status', '=', 'plan');
+  const among = search.among;
+  if (among) query = query.where('child.id', 'in', among);
 
   const countRow = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const total = Number(countRow.n);
@@ -157,6 +171,7 @@ export async function settingsOf(db: Executor, laCode: string, childId: string) 
     .selectFrom('child_setting as cs')
     .innerJoin('setting as s', onTenant('s.id', 'cs.setting_id'))
     .select([
+      'cs.setting_id',
       's.name',
       's.urn',
       's.type',
@@ -290,4 +305,28 @@ export async function childrenForReviews(
     });
   }
   return result;
+}
+
+/** The ids of the authority's children with a plan, as a query (`child_id`) a feature can filter its own rows by. */
+export function planChildIds(db: Executor, laCode: string): ChildIdQuery {
+  return db
+    .selectFrom('child')
+    .select('child.id as child_id')
+    .where('child.la_code', '=', laCode)
+    .where('child.plan_status', '=', 'plan');
+}
+
+/** Children with a plan among a set (a feature's query), by primary need (null: not recorded), the largest first. */
+export async function plansByNeedAmong(db: Executor, laCode: string, among: ChildIdQuery) {
+  const rows = await db
+    .selectFrom('child')
+    .select(['primary_need', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('la_code', '=', laCode)
+    .where('plan_status', '=', 'plan')
+    .where('id', 'in', among)
+    .groupBy('primary_need')
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('primary_need')
+    .execute();
+  return rows.map((r) => ({ need: r.primary_need, n: Number(r.n) }));
 }

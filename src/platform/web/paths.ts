@@ -41,6 +41,27 @@ export const paths = {
     show: (id: string) => `/children/${encodeURIComponent(id)}`,
     pattern: '/children/:childId',
   },
+  education: {
+    /** Children with a plan not in full-time education (leaders and caseworkers). */
+    list: '/education',
+    /** A child's exclusions, part-time timetables, missing education, home education and attendance. */
+    child: (childId: string) => `/children/${encodeURIComponent(childId)}/education`,
+    childPattern: '/children/:childId/education',
+    newEpisode: (childId: string, kind?: string) =>
+      `/children/${encodeURIComponent(childId)}/education/new${kind ? `?kind=${encodeURIComponent(kind)}` : ''}`,
+    newEpisodePattern: '/children/:childId/education/new',
+    episode: (childId: string, episodeId: string) =>
+      `/children/${encodeURIComponent(childId)}/education/${encodeURIComponent(episodeId)}`,
+    episodePattern: '/children/:childId/education/:episodeId',
+    close: (childId: string, episodeId: string) =>
+      `/children/${encodeURIComponent(childId)}/education/${encodeURIComponent(episodeId)}/close`,
+    closePattern: '/children/:childId/education/:episodeId/close',
+    attendance: (childId: string) => `/children/${encodeURIComponent(childId)}/education/attendance`,
+    attendancePattern: '/children/:childId/education/attendance',
+    dutyDone: (childId: string, dutyId: string) =>
+      `/children/${encodeURIComponent(childId)}/education/duties/${encodeURIComponent(dutyId)}/done`,
+    dutyDonePattern: '/children/:childId/education/duties/:dutyId/done',
+  },
   notices: {
     rightsContacts: '/admin/rights-contacts',
     /** A decision notice: its page, and the same words as PDF and Word. */

@@ -5,6 +5,7 @@
  */
 import type { AssessmentTables } from './assessments.ts';
 import type { ConsultationTables } from './consultation.ts';
+import type { EducationTables } from './education.ts';
 import type { ImprovementTables } from './improvement.ts';
 import type { LocalOfferTables } from './local-offer.ts';
 import type { NoticesTables } from './notices.ts';
@@ -31,6 +32,7 @@ export * from './notices.ts';
 export * from './sso.ts';
 export * from './reviews.ts';
 export * from './one-login.ts';
+export * from './education.ts';
 
 export type DB = PeopleTables &
   PlatformTables &
@@ -44,4 +46,5 @@ export type DB = PeopleTables &
   NoticesTables &
   SsoTables &
   ReviewsTables &
-  OneLoginTables;
+  OneLoginTables &
+  EducationTables;

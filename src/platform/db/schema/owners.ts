@@ -38,6 +38,7 @@ export const FEATURE_OWNERS = [
   'sso',
   'reviews',
   'one-login',
+  'education',
 ] as const;
 
 export type Owner = keyof typeof PLATFORM_OWNERS | (typeof FEATURE_OWNERS)[number];
@@ -129,4 +130,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   one_login_link_code: 'one-login',
   one_login_identity: 'one-login',
   one_login_sign_in: 'one-login',
+  education_episode: 'education',
+  education_attendance: 'education',
+  education_duty: 'education',
 };
