@@ -279,6 +279,55 @@ describe.each(ENGINES)('GOV.UK One Login for families on %s', (engine) => {
     expect((await password.signIn(parent.email, TEST_PASSWORD)).headers.location).toBe('/');
   });
 
+  it('throttles wrong codes, and refuses a linked account that has been switched off', async () => {
+    const strict = await createTestApp(engine, {
+      GOLDTHREAD_PUBLIC_URL: PUBLIC_URL,
+      ONE_LOGIN_ISSUER: op.issuer,
+      ONE_LOGIN_CLIENT_ID: CLIENT_ID,
+      ONE_LOGIN_PRIVATE_KEY: key.pem,
+      ONE_LOGIN_KEY_ID: 'goldthread-1',
+      SIGN_IN_LIMIT: '3',
+    });
+    try {
+      const client = new TestClient(strict.app);
+      op.nextLogin = oneLoginAccount().sub;
+      const start = await client.get('/sign-in/one-login');
+      const callback = await followProvider(op, String(start.headers.location), new CookieJar());
+      expect((await client.get(callback.pathname + callback.search)).headers.location).toBe(
+        '/sign-in/one-login/link',
+      );
+      const statuses = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push(
+          (await client.submit('/sign-in/one-login/link', { code: `WRONG-0000${i}` })).statusCode,
+        );
+      expect(statuses).toEqual([400, 400, 400, 429]);
+      const limited = await client.submit('/sign-in/one-login/link', { code: 'WRONG-00009' });
+      expect(limited.body).toContain(
+        'You have entered a wrong code too many times. Try again in 15 minutes.',
+      );
+    } finally {
+      await strict.close();
+    }
+
+    const child = await createChild(t.database.db, la);
+    const memberId = await familyMember(child.id, 'Juniper');
+    const code = await makeCode(child.id, memberId);
+    const account = oneLoginAccount();
+    const family = new TestClient(t.app);
+    await throughOneLogin(family, account.sub);
+    expect((await family.submit('/sign-in/one-login/link', { code })).statusCode).toBe(303);
+    const { user_id } = await t.database.db
+      .selectFrom('one_login_identity')
+      .select('user_id')
+      .where('subject', '=', account.sub)
+      .executeTakeFirstOrThrow();
+    await t.database.db.updateTable('app_user').set({ active: false }).where('id', '=', user_id).execute();
+    const off = await throughOneLogin(new TestClient(t.app), account.sub);
+    expect(off.answer.statusCode).toBe(400);
+    expect(off.answer.body).toContain('Your Goldthread account is switched off');
+  });
+
   it('lets only casework staff make a code', async () => {
     const child = await createChild(t.database.db, la);
     const memberId = await familyMember(child.id, 'Aspen');

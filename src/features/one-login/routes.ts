@@ -52,6 +52,10 @@ export function oneLoginRoutes(app: FastifyInstance, deps: RouteDeps<OneLoginSer
     try {
       const result = await service.callback(request.cookies[COOKIE], url, meta(request));
       if (result.kind === 'link') return reply.redirect(paths.oneLogin.link, 303);
+      if (result.kind === 'refused') {
+        reply.clearCookie(COOKIE, cookieOptions);
+        return refused(reply, result.reason);
+      }
       reply.clearCookie(COOKIE, cookieOptions);
       reply.setCookie(sessionCookie, result.token, sessionCookieOptions(config));
       return reply.redirect(safeReturnTo(result.returnTo), 303);

@@ -26,7 +26,7 @@ import {
 import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { ensureFamilyAccount, familyMember } from '../../platform/people/family-accounts.ts';
-import { recordSignIn } from '../../platform/people/users.ts';
+import { recordSignIn, userWithTeam } from '../../platform/people/users.ts';
 import { FieldError } from '../../platform/web/forms.ts';
 import { authorisationRequest, completeSignIn, oneLoginConfiguration, OneLoginRefusal } from './oidc.ts';
 import * as store from './store.ts';
@@ -110,6 +110,21 @@ export function createOneLoginService(deps: Pick<ServiceDeps, 'db' | 'config' | 
       });
       return db.transaction().execute(async (trx) => {
         const [linked] = await store.identitiesOf(trx, person.subject);
+        if (linked && !(await userWithTeam(trx, linked.la_code, linked.user_id))?.active) {
+          await store.forgetSignIn(trx, id);
+          await audit(
+            trx,
+            { laCode: linked.la_code, userId: linked.user_id, sessionId: null, ip: meta.ip },
+            {
+              action: 'sign-in.one-login.refused',
+              recordType: 'user',
+              recordId: linked.user_id,
+              outcome: 'denied',
+              detail: { reason: 'account-off' },
+            },
+          );
+          return { kind: 'refused' as const, reason: 'account-off' };
+        }
         if (linked) {
           await store.recordIdentitySignIn(trx, linked.la_code, person.subject, person, now());
           await store.forgetSignIn(trx, id);
