@@ -1,7 +1,7 @@
 /**
  * The review backlog in a real browser, with axe (embedded database): a caseworker sees their reviews due this week
  * and overdue on their first screen, opens the ranked backlog from the menu, reads it at 1280 pixels wide with no
- * sideways scrolling, and filters it by stage.
+ * sideways scrolling, filters it by stage, and opens a plan's reviews (and the meeting form's error summary).
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,14 @@ describe('the review backlog in a browser', () => {
     await expect.poll(() => page.url()).toContain('stage=not-arranged');
     await expectAccessible(page, 'review backlog filtered by stage');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+
+    // a plan's reviews, and the meeting form's error summary
+    await page.locator('tbody tr').first().locator('a').first().click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Annual reviews');
+    await expectAccessible(page, "a plan's reviews");
+    await page.getByRole('button', { name: 'Set the meeting date' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
+    await expectAccessible(page, "a plan's reviews with the error summary");
     await context.close();
   }, 180_000);
 });

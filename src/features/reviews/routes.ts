@@ -1,13 +1,27 @@
-/** The reviews pages (docs/reviews.md): the ranked backlog. */
-import type { FastifyInstance } from 'fastify';
+/** The reviews pages (docs/reviews.md): the ranked backlog, and a plan's reviews with the form for each next step. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { isUuid } from '../../platform/access/access.ts';
+import { isUuid, type Actor } from '../../platform/access/access.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import type { RouteDeps } from '../../platform/feature.ts';
 import { actorOf } from '../../platform/web/app.ts';
-import { formValues } from '../../platform/web/forms.ts';
+import {
+  formValues,
+  handleForm,
+  readDateInput,
+  type FieldError,
+  type FormErrors,
+  type Parsed,
+} from '../../platform/web/forms.ts';
+import {
+  EARLY_REVIEW_REASON_LABELS,
+  EARLY_REVIEW_REASONS,
+  OUTCOME_LABELS,
+  STATE_LABELS,
+} from '../../domain/review/index.ts';
 import { govukPagination } from '../../platform/web/pagination.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
-import type { ReviewsService } from './service.ts';
+import { REVIEW_EDITORS, ReviewFormError, type ReviewsService } from './service.ts';
 
 export const STAGE_LABELS = {
   'not-arranged': 'Not arranged',
@@ -28,6 +42,7 @@ const backlogQuery = z.object({
 });
 
 export function reviewRoutes(app: FastifyInstance, { service }: RouteDeps<ReviewsService>): void {
+  reviewPlanRoutes(app, service);
   app.get(paths.reviews.backlog, async (request, reply) => {
     const actor = actorOf(request);
     const q = backlogQuery.parse(formValues(request.query));
@@ -62,6 +77,161 @@ export function reviewRoutes(app: FastifyInstance, { service }: RouteDeps<Review
         })),
       ],
       pagination: govukPagination(result.page, pages, link),
+    });
+  });
+}
+
+/** Every error of a ReviewFormError in the summary (handleForm shows one field's). */
+function formErrorsOf(errors: FormErrors, error?: FieldError): FormErrors {
+  if (!(error instanceof ReviewFormError)) return errors;
+  const fields: Record<string, { text: string }> = {};
+  for (const e of error.errors) fields[e.field] ??= { text: e.message };
+  return {
+    list: Object.entries(fields).map(([name, f]) => ({
+      text: f.text,
+      href: `#${name}${['meetingDate', 'invitationsSent', 'adviceCirculated', 'held', 'reportSent', 'date'].includes(name) ? '-day' : ''}`,
+    })),
+    fields,
+  };
+}
+
+/** Reads the named date inputs (and other fields) into strings or null; a broken date is a form error. */
+function readDates(
+  values: Record<string, string>,
+  dates: Record<string, string>,
+  required: readonly string[],
+): Parsed<Record<string, string | null>> {
+  const data: Record<string, string | null> = {};
+  const list: FormErrors['list'] = [];
+  const fields: FormErrors['fields'] = {};
+  for (const [name, label] of Object.entries(dates)) {
+    const r = readDateInput(values, name, label);
+    const error =
+      r.error ??
+      (r.value === undefined && required.includes(name) ? `Enter ${label.toLowerCase()}` : undefined);
+    if (error) {
+      list.push({ text: error, href: `#${name}-day` });
+      fields[name] = { text: error };
+    }
+    data[name] = r.value ?? null;
+  }
+  return list.length ? { ok: false, errors: { list, fields } } : { ok: true, data };
+}
+
+const STEPS = {
+  arrange: {
+    dates: {
+      invitationsSent: 'The date the invitations were sent',
+      adviceCirculated: 'The date the advice was sent round',
+    },
+    required: ['invitationsSent'],
+  },
+  hold: { dates: { held: 'The date the meeting was held' }, required: ['held'] },
+  report: { dates: { reportSent: 'The date the report was sent' }, required: ['reportSent'] },
+  decide: { dates: { date: 'The date the decision was sent' }, required: ['date'] },
+} as const;
+type StepName = keyof typeof STEPS;
+
+export function reviewPlanRoutes(app: FastifyInstance, service: ReviewsService): void {
+  const render = async (
+    reply: FastifyReply,
+    actor: Actor,
+    planId: string,
+    values: Record<string, string> = {},
+    errors?: FormErrors,
+  ) => {
+    const view = await service.planReviews(actor, planId);
+    return reply.view('reviews/plan.njk', {
+      pageTitle: 'Annual reviews',
+      view: { ...view, openReview: view.reviews.some((d) => d.review.held === null) },
+      canEdit: REVIEW_EDITORS.includes(actor.role),
+      stateLabels: STATE_LABELS,
+      outcomeLabels: OUTCOME_LABELS,
+      earlyLabels: EARLY_REVIEW_REASON_LABELS,
+      earlyItems: EARLY_REVIEW_REASONS.map((value) => ({
+        value,
+        text: EARLY_REVIEW_REASON_LABELS[value],
+        checked: values.reason === value,
+      })),
+      values,
+      errors,
+    });
+  };
+  const planIdOf = (params: unknown) => {
+    const { planId } = params as { planId: string };
+    if (!isUuid(planId)) throw new NotFoundError();
+    return planId;
+  };
+
+  app.get(paths.reviews.planPattern, async (request, reply) =>
+    render(reply, actorOf(request), planIdOf(request.params)),
+  );
+
+  app.post(paths.reviews.schedulePattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const planId = planIdOf(request.params);
+    return handleForm(request.body, reply, {
+      parse: (values) => {
+        const dates = readDates(values, { meetingDate: 'The date of the review meeting' }, ['meetingDate']);
+        if (!dates.ok) return dates;
+        return {
+          ok: true,
+          data: {
+            meetingDate: dates.data.meetingDate ?? null,
+            arrangedBy: values.arrangedBy === 'authority' ? 'authority' : 'school',
+          } as const,
+        };
+      },
+      submit: (data) => service.scheduleReview(actor, planId, data),
+      render: (values, errors, error) => render(reply, actor, planId, values, formErrorsOf(errors, error)),
+      success: () => paths.reviews.plan(planId),
+    });
+  });
+
+  app.post(paths.reviews.earlyPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const planId = planIdOf(request.params);
+    return handleForm(request.body, reply, {
+      parse: (values) => ({
+        ok: true,
+        data: { reason: values.reason ?? null, details: values.details ?? null },
+      }),
+      submit: (data) => service.requestEarlyReview(actor, planId, data),
+      render: (values, errors, error) => render(reply, actor, planId, values, formErrorsOf(errors, error)),
+      success: () => paths.reviews.plan(planId),
+    });
+  });
+
+  app.post(paths.reviews.stepPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { reviewId, step } = request.params as { reviewId: string; step: string };
+    if (!isUuid(reviewId) || !(step in STEPS)) throw new NotFoundError();
+    const spec = STEPS[step as StepName];
+    const planId = await service.planOfReview(actor, reviewId);
+    return handleForm(request.body, reply, {
+      parse: (values) => {
+        const dates = readDates(values, spec.dates, spec.required);
+        if (!dates.ok) return dates;
+        const data: Record<string, string | null> = { ...dates.data, outcome: values.outcome ?? null };
+        return { ok: true, data };
+      },
+      submit: (d) => {
+        switch (step as StepName) {
+          case 'arrange':
+            return service.arrange(actor, reviewId, {
+              invitationsSent: d.invitationsSent ?? null,
+              adviceCirculated: d.adviceCirculated ?? null,
+            });
+          case 'hold':
+            return service.hold(actor, reviewId, { held: d.held ?? null });
+          case 'report':
+            return service.sendReport(actor, reviewId, { reportSent: d.reportSent ?? null });
+          case 'decide':
+            return service.decide(actor, reviewId, { date: d.date ?? null, outcome: d.outcome ?? null });
+        }
+      },
+      render: (values, errors, error) => render(reply, actor, planId, values, formErrorsOf(errors, error)),
+      success: () => paths.reviews.plan(planId),
     });
   });
 }

@@ -23,6 +23,9 @@ import { audit, type Executor } from '../../platform/audit/audit.ts';
 import { withChange, type ChangeContext } from '../../platform/change/change.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
+import { authoritySettings } from '../../platform/people/authority-settings.ts';
+import { FieldError as FormFieldError } from '../../platform/web/forms.ts';
+import { buildRightsBlock, type RightsBlock } from '../../domain/rights/rights.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { childrenForReviews, type ChildForReviews } from '../../platform/people/children.ts';
 import { childNames } from '../../platform/people/organisations.ts';
@@ -69,12 +72,11 @@ export const REVIEW_EDITORS: readonly Role[] = ['caseworker', 'team-manager'];
 export const BACKLOG_PAGE_SIZE = 25;
 
 /** A rule refused the change: shown on the form as the GOV.UK error summary, with the input kept. */
-export class ReviewFormError extends Error {
+export class ReviewFormError extends FormFieldError {
   readonly errors: readonly FieldError[];
   constructor(errors: readonly FieldError[]) {
-    super(errors.map((e) => e.message).join('; '));
+    super(errors[0]?.field ?? 'form', errors.map((e) => e.message).join('; '));
     this.errors = errors;
-    this.name = 'ReviewFormError';
   }
 }
 
@@ -220,11 +222,14 @@ export interface ReviewDetail {
   readonly review: ReviewRow;
   readonly state: ReturnType<typeof reviewState>;
   readonly steps: ReturnType<typeof paperworkSteps>;
+  /** A decision to keep the plan as it is is a decision not to amend it: the family's rights (reg 22(4), 32). */
+  readonly rights: RightsBlock | null;
 }
 
 export interface PlanReviews {
   readonly planId: string;
   readonly childId: string;
+  readonly childName: string;
   readonly schedule: ReviewSchedule | null;
   readonly reviews: readonly ReviewDetail[];
   readonly earlyRequests: Awaited<ReturnType<typeof earlyRequestsOf>>;
@@ -276,6 +281,12 @@ export function createReviewsService(deps: ServiceDeps) {
   }
 
   return {
+    /** The plan a review belongs to (for its pages), once the actor may change reviews; 404 otherwise. */
+    async planOfReview(actor: Actor, reviewId: string): Promise<string> {
+      requireRole(actor, REVIEW_EDITORS, 'review.step');
+      return (await reviewOrNotFound(deps.db, actor, reviewId)).plan_id;
+    },
+
     /** Recomputes every plan's schedule (the daily job, the demo, an administrator's request). */
     refreshAll(laCode: string): Promise<number> {
       return deps.db.transaction().execute((trx) => refreshReviewSchedules(trx, laCode, deps.today()));
@@ -386,9 +397,24 @@ export function createReviewsService(deps: ServiceDeps) {
       const [child] = (await childrenForReviews(deps.db, actor.laCode, [plan.childId])).values();
       const meetings = rows.map((r) => r.held).filter((d): d is string => d !== null && d <= today);
       const ceasing = rows.some((r) => r.decision === 'cease');
+      const names = await childNames(deps.db, actor.laCode, [plan.childId]);
+      const name = names.get(plan.childId);
+      const settings = rows.some((r) => r.decision === 'maintain')
+        ? await authoritySettings(deps.db, actor.laCode)
+        : null;
+      const rightsOf = (r: ReviewRow): RightsBlock | null =>
+        r.decision === 'maintain' && r.decision_date && settings
+          ? buildRightsBlock({
+              kind: 'not-to-amend',
+              decisionSent: r.decision_date,
+              childName: name?.given_name ?? 'your child',
+              contacts: settings,
+            })
+          : null;
       return {
         planId: plan.id,
         childId: plan.childId,
+        childName: name ? `${name.given_name} ${name.family_name}` : 'Unknown',
         schedule:
           ceasing || plan.firstIssued > today
             ? null
@@ -403,6 +429,7 @@ export function createReviewsService(deps: ServiceDeps) {
           review: r,
           state: reviewState(factsOf(r)),
           steps: paperworkSteps(factsOf(r), today),
+          rights: rightsOf(r),
         })),
         earlyRequests: await earlyRequestsOf(deps.db, actor.laCode, plan.id),
       };

@@ -268,6 +268,16 @@ export const paths = {
   reviews: {
     /** The review backlog: plans whose review is overdue or due within 8 weeks, ranked (docs/reviews.md). */
     backlog: '/reviews',
+    /** A plan's reviews: the schedule, each review's paperwork, and the forms for the next step. */
+    plan: (planId: string) => `/reviews/plans/${encodeURIComponent(planId)}`,
+    planPattern: '/reviews/plans/:planId',
+    schedule: (planId: string) => `/reviews/plans/${encodeURIComponent(planId)}/schedule`,
+    schedulePattern: '/reviews/plans/:planId/schedule',
+    early: (planId: string) => `/reviews/plans/${encodeURIComponent(planId)}/early`,
+    earlyPattern: '/reviews/plans/:planId/early',
+    /** One step of a review: arrange, hold, report or decide. */
+    step: (reviewId: string, step: string) => `/reviews/${encodeURIComponent(reviewId)}/${step}`,
+    stepPattern: '/reviews/:reviewId/:step',
   },
   planAudits: {
     index: '/plan-audits',
