@@ -9,6 +9,7 @@ import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
 import { createAuthority, createUser, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
 import { ROLES } from '../../platform/db/schema/index.ts';
+import { seedIdentityProvider } from './index.ts';
 
 const VALID = {
   name: 'Testshire staff account',
@@ -168,6 +169,32 @@ describe.each(ENGINES)('single sign-on administration on %s', (engine) => {
       'identity-provider.group-role.set',
       'identity-provider.group-role.remove',
     ]);
+  });
+
+  it('sets up the demo’s provider without an administrator, once however often it runs, audited', async () => {
+    const input = {
+      name: 'Seeded',
+      issuer: 'https://seeded.example',
+      clientId: 'seeded',
+      secretEnv: 'OIDC_CLIENT_SECRET_SEEDED',
+      groupsClaim: 'groups',
+      domains: ['seeded.example'],
+      enabled: true,
+    };
+    const groups = [{ group: 'staff', role: 'caseworker' as const }];
+    const first = await seedIdentityProvider(t.database.db, la, input, groups);
+    const second = await seedIdentityProvider(t.database.db, la, { ...input, name: 'Seeded again' }, groups);
+    expect(second).toBe(first);
+    const page = await admin.get(`/admin/identity-providers/${first}`);
+    expect(page.body).toContain('Seeded again');
+    expect(page.body).toContain('<code>staff</code>');
+    const actions = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('record_id', '=', first)
+      .orderBy('id')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual(['identity-provider.create', 'identity-provider.update']);
   });
 
   it('answers 404 for a provider or request that is not the authority’s', async () => {
