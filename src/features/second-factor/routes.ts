@@ -95,7 +95,6 @@ export function secondFactorRoutes(app: FastifyInstance, deps: RouteDeps<SecondF
     return handleForm(request.body, reply, {
       parse: codeSchema,
       fields: ['code'],
-      keep: () => ({}),
       submit: async ({ code }) =>
         signedInWith(request, reply, (await service.verify(actor, code, meta(request))).token),
       render: async (values, errors, error) => {
@@ -126,7 +125,6 @@ export function secondFactorRoutes(app: FastifyInstance, deps: RouteDeps<SecondF
     return handleForm(request.body, reply, {
       parse: recoverySchema,
       fields: ['recoveryCode'],
-      keep: () => ({}),
       submit: async ({ recoveryCode }) => {
         const result = await service.useRecoveryCode(actor, recoveryCode, meta(request));
         signedInWith(request, reply, result.token);
@@ -141,13 +139,19 @@ export function secondFactorRoutes(app: FastifyInstance, deps: RouteDeps<SecondF
     });
   });
 
-  const setUpView = async (actor: Actor, returnTo: string, errors?: FormErrors) => {
+  const setUpView = async (
+    actor: Actor,
+    returnTo: string,
+    errors?: FormErrors,
+    values: Record<string, string> = {},
+  ) => {
     const enrolment = await service.enrolment(actor);
     return enrolment
       ? {
           pageTitle: 'Set up your authenticator app',
           returnTo,
           errors,
+          values,
           enrolment,
           pending: actor.secondFactor === 'pending',
         }
@@ -171,8 +175,9 @@ export function secondFactorRoutes(app: FastifyInstance, deps: RouteDeps<SecondF
     const actor = actorOf(request);
     const returnTo = returnToOf(request);
     const parsed = codeSchema.safeParse(formValues(request.body));
+    // The code typed is shown again with the error (a wrong or spent code is worth nothing).
     const again = async (errors: FormErrors) => {
-      const view = await setUpView(actor, returnTo, errors);
+      const view = await setUpView(actor, returnTo, errors, { code: formValues(request.body).code ?? '' });
       if (!view) return reply.redirect(paths.secondFactor.settings, 303);
       return reply.view('second-factor/set-up.njk', view);
     };

@@ -89,6 +89,7 @@ describe.each(ENGINES)('the second factor on %s', (engine) => {
     const wrong = await client.submit('/second-factor', { code: code === '000000' ? '111111' : '000000' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('The code is not correct');
+    expect(wrong.body).toMatch(/name="code" type="text" [^>]*value="(000000|111111)"/);
     const ok = await client.submit('/second-factor', {
       code: code.replace(/^(\d{3})/, '$1 '),
       returnTo: '/children',
@@ -149,6 +150,7 @@ describe.each(ENGINES)('the second factor on %s', (engine) => {
     const wrong = await client.submit('/second-factor/set-up', { code: '12345' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('<a href="#code">The code must be 6 digits, like 123456</a>');
+    expect(wrong.body).toContain('value="12345"');
     expect(keyFromSetUpPage(wrong.body)).toBe(key);
     const done = await client.submit('/second-factor/set-up', { code: nextCode(key), returnTo: '/children' });
     expect(done.statusCode).toBe(200);
@@ -207,6 +209,7 @@ describe.each(ENGINES)('the second factor on %s', (engine) => {
     const bad = await next.submit('/second-factor/recovery', { recoveryCode: 'aaaaa-bbbbb' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('The recovery code is not correct, or it has been used already');
+    expect(bad.body).toContain('value="aaaaa-bbbbb"');
     const used = await next.submit('/second-factor/recovery', { recoveryCode: codes[0]!.toUpperCase() });
     expect(used.statusCode).toBe(303);
     expect((await next.get('/')).statusCode).toBe(200);
