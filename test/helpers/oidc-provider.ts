@@ -46,8 +46,11 @@ export interface TestProvider {
   nextLogin: string | undefined;
   /** The nonces of the ID tokens issued so far, in order. */
   readonly issuedNonces: string[];
-  /** Changes the claims of the next ID token issued, then signs it again with the provider's key. */
-  tamperNextIdToken(changes: Record<string, unknown>): void;
+  /**
+   * Changes the claims of the next ID token issued, then signs it again with the provider's key (or, with
+   * `foreignKey`, with another key under the provider's key id: a forged signature).
+   */
+  tamperNextIdToken(changes: Record<string, unknown>, options?: { foreignKey?: boolean }): void;
   addAccount(account: TestAccount): void;
   close(): Promise<void>;
 }
@@ -66,7 +69,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
   const extraClaims = options.extraClaims ?? ['groups', 'roles'];
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk: JWK = { ...(await exportJWK(privateKey)), kid: 'test-provider-key', alg: 'RS256', use: 'sig' };
-  let tamper: Record<string, unknown> | undefined;
+  let tamper: { changes: Record<string, unknown>; foreignKey: boolean } | undefined;
   const issuedNonces: string[] = [];
 
   const server: Server = createServer((req, res) => dispatch(req, res));
@@ -143,7 +146,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     const claims = decodeJwt(body.id_token);
     if (typeof claims.nonce === 'string') issuedNonces.push(claims.nonce);
     if (!tamper) return;
-    const changes = tamper;
+    const { changes, foreignKey } = tamper;
     tamper = undefined;
     const changed: Record<string, unknown> = { ...claims };
     for (const [key, value] of Object.entries(changes)) {
@@ -153,7 +156,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     const header = decodeProtectedHeader(body.id_token);
     body.id_token = await new SignJWT(changed)
       .setProtectedHeader({ alg: 'RS256', kid: header.kid ?? 'test-provider-key', typ: header.typ })
-      .sign(privateKey);
+      .sign(foreignKey ? (await generateKeyPair('RS256')).privateKey : privateKey);
   });
 
   const callback = provider.callback();
@@ -218,8 +221,8 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     accounts,
     nextLogin: undefined,
     issuedNonces,
-    tamperNextIdToken(changes) {
-      tamper = changes;
+    tamperNextIdToken(changes, options = {}) {
+      tamper = { changes, foreignKey: options.foreignKey ?? false };
     },
     addAccount(account) {
       accounts.set(account.sub, account);

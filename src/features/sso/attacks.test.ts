@@ -122,6 +122,15 @@ describe.each(ENGINES)('attacks on single sign-on on %s', (engine) => {
     expect(await lastRefusal()).toBe('nonce');
   });
 
+  it('refuses an ID token whose signature is not the provider’s (a forgery under its key id)', async () => {
+    const client = new TestClient(t.app);
+    const { callback } = await throughProvider(client, op, providerId, 'casey');
+    op.tamperNextIdToken({}, { foreignKey: true });
+    const response = await client.get(callback.pathname + callback.search);
+    expectRefused(response, 403, 'Your sign-in could not be checked');
+    expect(await lastRefusal()).toBe('signature');
+  });
+
   it('refuses a callback whose state does not match the sign-in this browser started', async () => {
     const client = new TestClient(t.app);
     const { callback } = await throughProvider(client, op, providerId, 'casey');
@@ -201,8 +210,8 @@ describe.each(ENGINES)('attacks on single sign-on on %s', (engine) => {
   });
 
   it('audits every refusal once', async () => {
-    // Twelve refusals above (audience, issuer, expiry, nonce, state, other browser, replay, late, domain,
-    // unverified, switched off, the provider's error): one entry each.
-    expect(await refusalCount()).toBe(12);
+    // Thirteen refusals above (audience, issuer, expiry, nonce, forged signature, state, other browser, replay, late,
+    // domain, unverified, switched off, the provider's error): one entry each.
+    expect(await refusalCount()).toBe(13);
   });
 });
