@@ -3,6 +3,7 @@
  * Children, their settings and plans are the core records': this store filters by a query of child ids
  * (`ChildIdQuery`) from src/platform/people and returns child ids for it to use.
  */
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit/audit.ts';
 import type { Tx } from '../../platform/change/change.ts';
 import type { EducationEpisodeKind } from '../../platform/db/schema/index.ts';
@@ -93,7 +94,7 @@ export async function updateEpisode(
 ): Promise<void> {
   await trx
     .updateTable('education_episode')
-    .set({ ...columnsOf(values), updated_at: new Date() })
+    .set({ ...columnsOf(values), updated_at: sql`now()` })
     .where('la_code', '=', laCode)
     .where('id', '=', episodeId)
     .execute();
@@ -349,7 +350,7 @@ export async function upsertAttendance(
     .onConflict((oc) =>
       oc
         .columns(['la_code', 'child_id', 'school_year', 'term'])
-        .doUpdateSet({ percent: row.percent, recorded_by: row.recordedBy, updated_at: new Date() }),
+        .doUpdateSet({ percent: row.percent, recorded_by: row.recordedBy, updated_at: sql`now()` }),
     )
     .returning('id')
     .executeTakeFirstOrThrow();
