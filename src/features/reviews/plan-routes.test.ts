@@ -131,6 +131,14 @@ describe.each(ENGINES)("a plan's reviews on %s", (engine) => {
     expect((await (await as('manager')).get(url)).body).toContain('New diagnosis of autism');
   });
 
+  it('answers a transfer form with nothing in it with the error summary', async () => {
+    const url = `/reviews/plans/${planId}`;
+    const bad = await (await as('caseworker')).submit(url, { fromAuthority: '' }, `${url}/transfer-in`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter the date the old council transferred the plan');
+    expect(bad.body).toContain('href="#transferredOn-day"');
+  });
+
   it('lets the SEND leader read but not change; refuses everyone else; answers 404 for no such plan', async () => {
     const url = `/reviews/plans/${planId}`;
     const leader = await as('leader');

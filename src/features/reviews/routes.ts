@@ -89,7 +89,7 @@ function formErrorsOf(errors: FormErrors, error?: FieldError): FormErrors {
   return {
     list: Object.entries(fields).map(([name, f]) => ({
       text: f.text,
-      href: `#${name}${['meetingDate', 'invitationsSent', 'adviceCirculated', 'held', 'reportSent', 'date'].includes(name) ? '-day' : ''}`,
+      href: `#${name}${['meetingDate', 'invitationsSent', 'adviceCirculated', 'held', 'reportSent', 'date', 'transferredOn', 'noticeSent'].includes(name) ? '-day' : ''}`,
     })),
     fields,
   };
@@ -183,6 +183,35 @@ export function reviewPlanRoutes(app: FastifyInstance, service: ReviewsService):
         };
       },
       submit: (data) => service.scheduleReview(actor, planId, data),
+      render: (values, errors, error) => render(reply, actor, planId, values, formErrorsOf(errors, error)),
+      success: () => paths.reviews.plan(planId),
+    });
+  });
+
+  app.post(paths.reviews.transferInPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const planId = planIdOf(request.params);
+    return handleForm(request.body, reply, {
+      parse: (values) => {
+        const dates = readDates(
+          values,
+          {
+            transferredOn: 'The date the old council transferred the plan',
+            noticeSent: 'The date the family was told',
+          },
+          ['transferredOn'],
+        );
+        if (!dates.ok) return dates;
+        return {
+          ok: true,
+          data: {
+            transferredOn: dates.data.transferredOn ?? null,
+            noticeSent: dates.data.noticeSent ?? null,
+            fromAuthority: values.fromAuthority ?? null,
+          },
+        };
+      },
+      submit: (data) => service.recordTransferIn(actor, planId, data),
       render: (values, errors, error) => render(reply, actor, planId, values, formErrorsOf(errors, error)),
       success: () => paths.reviews.plan(planId),
     });

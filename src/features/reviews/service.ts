@@ -26,6 +26,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import { authoritySettings } from '../../platform/people/authority-settings.ts';
 import { FieldError as FormFieldError } from '../../platform/web/forms.ts';
 import { buildRightsBlock, type RightsBlock } from '../../domain/rights/rights.ts';
+import { transferInDates, type RuleDate } from '../../domain/clock/index.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { childrenForReviews, type ChildForReviews } from '../../platform/people/children.ts';
 import { childNames } from '../../platform/people/organisations.ts';
@@ -60,7 +61,9 @@ import {
   reviewById,
   reviewsOf,
   saveSchedules,
+  saveTransferIn,
   scheduleSettings,
+  transfersIn,
   updateReview,
   type NewSchedule,
   type ReviewRow,
@@ -132,6 +135,7 @@ export function scheduleRowFor(
   child: ChildForReviews | undefined,
   reviews: readonly ReviewRow[],
   grade: NewSchedule['quality_grade'],
+  transferredIn: string | null = null,
 ): NewSchedule | null {
   if (!child || child.planStatus === 'ceased') return null;
   if (reviews.some((r) => r.decision === 'cease')) return null;
@@ -145,6 +149,7 @@ export function scheduleRowFor(
     dateOfBirth: child.dateOfBirth,
     meetings,
     amendmentsIssued: plan.amendmentsIssued,
+    transferredIn: transferredIn !== null && transferredIn <= today ? transferredIn : null,
   });
   const open = reviews.find((r) => r.held === null) ?? null;
   const setting = child.setting;
@@ -185,6 +190,7 @@ export async function refreshReviewSchedules(
   const children = await childrenForReviews(trx, laCode, planIds ? plans.map((p) => p.childId) : undefined);
   const grades = await latestPlanGrades(trx, laCode, planIds);
   const reviews = await reviewsOf(trx, laCode, planIds);
+  const transfers = await transfersIn(trx, laCode, planIds);
   const byPlan = new Map<string, ReviewRow[]>();
   for (const r of reviews) byPlan.set(r.plan_id, [...(byPlan.get(r.plan_id) ?? []), r]);
   const rows = plans.flatMap((p) => {
@@ -195,6 +201,7 @@ export async function refreshReviewSchedules(
       children.get(p.childId),
       byPlan.get(p.id) ?? [],
       grades.get(p.id) ?? null,
+      transfers.get(p.id)?.transferred_on ?? null,
     );
     return row ? [row] : [];
   });
@@ -233,6 +240,14 @@ export interface PlanReviews {
   readonly schedule: ReviewSchedule | null;
   readonly reviews: readonly ReviewDetail[];
   readonly earlyRequests: Awaited<ReturnType<typeof earlyRequestsOf>>;
+  /** The plan's transfer in from another authority, with the notice's due date and status (S11), if any. */
+  readonly transferIn: {
+    readonly transferredOn: string;
+    readonly fromAuthority: string;
+    readonly noticeSent: string | null;
+    readonly noticeDue: RuleDate;
+    readonly noticeLate: boolean;
+  } | null;
 }
 
 export function createReviewsService(deps: ServiceDeps) {
@@ -397,6 +412,8 @@ export function createReviewsService(deps: ServiceDeps) {
       const [child] = (await childrenForReviews(deps.db, actor.laCode, [plan.childId])).values();
       const meetings = rows.map((r) => r.held).filter((d): d is string => d !== null && d <= today);
       const ceasing = rows.some((r) => r.decision === 'cease');
+      const transfer = (await transfersIn(deps.db, actor.laCode, [plan.id])).get(plan.id) ?? null;
+      const transferredIn = transfer && transfer.transferred_on <= today ? transfer.transferred_on : null;
       const names = await childNames(deps.db, actor.laCode, [plan.childId]);
       const name = names.get(plan.childId);
       const settings = rows.some((r) => r.decision === 'maintain')
@@ -424,7 +441,23 @@ export function createReviewsService(deps: ServiceDeps) {
                 dateOfBirth: child?.dateOfBirth ?? null,
                 meetings,
                 amendmentsIssued: plan.amendmentsIssued,
+                transferredIn,
               }),
+        transferIn: transfer
+          ? (() => {
+              const notice = transferInDates({
+                transferred: transfer.transferred_on,
+                firstIssued: plan.firstIssued,
+              }).notice;
+              return {
+                transferredOn: transfer.transferred_on,
+                fromAuthority: transfer.from_authority,
+                noticeSent: transfer.notice_sent,
+                noticeDue: notice,
+                noticeLate: (transfer.notice_sent ?? today) > notice.date,
+              };
+            })()
+          : null,
         reviews: rows.map((r) => ({
           review: r,
           state: reviewState(factsOf(r)),
@@ -467,7 +500,16 @@ export function createReviewsService(deps: ServiceDeps) {
           ]);
         }
         const meetings = existing.map((r) => r.held).filter((d): d is string => d !== null && d <= ctx.today);
-        const due = reviewSchedule({ asOf: ctx.today, firstIssued: plan.firstIssued, meetings }).due;
+        const transfer = (await transfersIn(ctx.trx, actor.laCode, [plan.id])).get(plan.id);
+        const afterTransfer =
+          transfer !== undefined &&
+          !existing.some((r) => r.held !== null && r.held >= transfer.transferred_on);
+        const due = reviewSchedule({
+          asOf: ctx.today,
+          firstIssued: plan.firstIssued,
+          meetings,
+          transferredIn: transfer && transfer.transferred_on <= ctx.today ? transfer.transferred_on : null,
+        }).due;
         const blank: ReviewFacts = {
           meetingDate: null,
           invitationsSent: null,
@@ -487,7 +529,7 @@ export function createReviewsService(deps: ServiceDeps) {
           plan_id: plan.id,
           child_id: plan.childId,
           number: existing.length + 1,
-          kind: input.earlyRequestId ? 'early' : 'annual',
+          kind: input.earlyRequestId ? 'early' : afterTransfer ? 'transfer-in' : 'annual',
           arranged_by: input.arrangedBy,
           meeting_date: input.meetingDate,
           created_by: actor.userId,
@@ -506,6 +548,71 @@ export function createReviewsService(deps: ServiceDeps) {
         });
         await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [plan.id]);
         return { review, warnings: result.warnings };
+      });
+    },
+
+    /**
+     * Records that the plan was transferred in from another authority (S11): the date the old authority transferred
+     * it (reg 15(2)), which authority, and when the family was told (reg 15(4)). The next review then counts the 3
+     * months from the transfer (reg 15(5)).
+     */
+    async recordTransferIn(
+      actor: Actor,
+      planId: string,
+      input: { transferredOn: string | null; fromAuthority: string | null; noticeSent: string | null },
+    ) {
+      requireRole(actor, REVIEW_EDITORS, 'review.transfer-in');
+      return change(actor, async (ctx) => {
+        const plan = await finalPlan(ctx.trx, actor, planId);
+        await authoriseChildRead(ctx.trx, actor, plan.childId, 'review.transfer-in');
+        const errors: FieldError[] = [];
+        const from = (input.fromAuthority ?? '').trim();
+        if (!input.transferredOn) {
+          errors.push({
+            field: 'transferredOn',
+            message: 'Enter the date the old council transferred the plan',
+          });
+        } else if (input.transferredOn > ctx.today) {
+          errors.push({
+            field: 'transferredOn',
+            message: 'The date the plan was transferred must be today or in the past',
+          });
+        }
+        if (!from) errors.push({ field: 'fromAuthority', message: 'Enter the council the plan came from' });
+        else if (from.length > 200)
+          errors.push({
+            field: 'fromAuthority',
+            message: 'The council’s name must be 200 characters or fewer',
+          });
+        if (input.noticeSent && input.transferredOn && input.noticeSent < input.transferredOn) {
+          errors.push({
+            field: 'noticeSent',
+            message: 'The family cannot be told before the plan was transferred',
+          });
+        } else if (input.noticeSent && input.noticeSent > ctx.today) {
+          errors.push({
+            field: 'noticeSent',
+            message: 'The date the family was told must be today or in the past',
+          });
+        }
+        if (errors.length > 0) throw new ReviewFormError(errors);
+        await saveTransferIn(ctx.trx, {
+          la_code: actor.laCode,
+          plan_id: plan.id,
+          child_id: plan.childId,
+          transferred_on: input.transferredOn!,
+          from_authority: from,
+          notice_sent: input.noticeSent,
+          recorded_by: actor.userId,
+        });
+        await audit(ctx.trx, auditContext(actor), {
+          action: 'review.transfer-in',
+          recordType: 'ehc_plan',
+          recordId: plan.id,
+          childId: plan.childId,
+          detail: { transferredOn: input.transferredOn, noticeSent: input.noticeSent },
+        });
+        await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [plan.id]);
       });
     },
 

@@ -9,6 +9,7 @@ import type {
   PlanReviewEarlyRequestTable,
   PlanReviewScheduleTable,
   PlanReviewTable,
+  PlanReviewTransferInTable,
 } from '../../platform/db/schema/index.ts';
 
 export type ReviewRow = Selectable<PlanReviewTable>;
@@ -271,4 +272,37 @@ export function dueThisWeek(
     .where('next_due', '<=', sql<string>`(cast(${asOf} as date) + 6)`);
   if (officerId) q = q.where('officer_id', '=', officerId);
   return q.orderBy('next_due').orderBy('plan_id').limit(limit).execute();
+}
+
+export type TransferInRow = Selectable<PlanReviewTransferInTable>;
+
+/** The plans named (or all the authority's) that were transferred in, by plan. */
+export async function transfersIn(
+  db: Executor,
+  laCode: string,
+  planIds?: readonly string[],
+): Promise<Map<string, TransferInRow>> {
+  if (planIds && planIds.length === 0) return new Map();
+  let q = db.selectFrom('plan_review_transfer_in').selectAll().where('la_code', '=', laCode);
+  if (planIds) q = q.where('plan_id', 'in', planIds);
+  return new Map((await q.execute()).map((r) => [r.plan_id, r]));
+}
+
+/** Records (or corrects) a plan's transfer in. */
+export async function saveTransferIn(
+  trx: Executor,
+  row: Insertable<PlanReviewTransferInTable>,
+): Promise<void> {
+  await trx
+    .insertInto('plan_review_transfer_in')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['la_code', 'plan_id']).doUpdateSet((eb) => ({
+        transferred_on: eb.ref('excluded.transferred_on'),
+        from_authority: eb.ref('excluded.from_authority'),
+        notice_sent: eb.ref('excluded.notice_sent'),
+        recorded_by: eb.ref('excluded.recorded_by'),
+      })),
+    )
+    .execute();
 }

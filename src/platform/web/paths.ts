@@ -275,6 +275,8 @@ export const paths = {
     schedulePattern: '/reviews/plans/:planId/schedule',
     early: (planId: string) => `/reviews/plans/${encodeURIComponent(planId)}/early`,
     earlyPattern: '/reviews/plans/:planId/early',
+    transferIn: (planId: string) => `/reviews/plans/${encodeURIComponent(planId)}/transfer-in`,
+    transferInPattern: '/reviews/plans/:planId/transfer-in',
     /** One step of a review: arrange, hold, report or decide. */
     step: (reviewId: string, step: string) => `/reviews/${encodeURIComponent(reviewId)}/${step}`,
     stepPattern: '/reviews/:reviewId/:step',

@@ -127,6 +127,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   plan_review: 'reviews',
   plan_review_early_request: 'reviews',
   plan_review_schedule: 'reviews',
+  plan_review_transfer_in: 'reviews',
   one_login_link_code: 'one-login',
   one_login_identity: 'one-login',
   one_login_sign_in: 'one-login',

@@ -1,5 +1,5 @@
 /**
- * Annual reviews (migration 0025). Owned by src/features/reviews.
+ * Annual reviews (migrations 0025, 0026). Owned by src/features/reviews.
  */
 import type { Generated } from 'kysely';
 import type { DateString } from './types.ts';
@@ -65,8 +65,20 @@ export interface PlanReviewScheduleTable {
   refreshed_on: DateString;
 }
 
+export interface PlanReviewTransferInTable {
+  la_code: string;
+  plan_id: string;
+  child_id: string;
+  transferred_on: DateString;
+  from_authority: string;
+  notice_sent: DateString | null;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface ReviewsTables {
   plan_review: PlanReviewTable;
   plan_review_early_request: PlanReviewEarlyRequestTable;
   plan_review_schedule: PlanReviewScheduleTable;
+  plan_review_transfer_in: PlanReviewTransferInTable;
 }
