@@ -247,6 +247,34 @@ describe.each(ENGINES)('staff single sign-on on %s', (engine) => {
     expect(twice.statusCode).not.toBe(303);
   });
 
+  it('tells a refused person so, and keeps them out; a forged waiting cookie shows nothing', async () => {
+    op.addAccount({
+      sub: 'refused',
+      email: 'rory@council.example',
+      name: 'Rory Refused',
+      claims: { groups: [] },
+    });
+    const client = new TestClient(t.app);
+    expect((await ssoSignIn(client, op, providerId, 'refused')).headers.location).toBe('/sign-in/waiting');
+    const requests = await admin.get('/admin/sign-in-requests');
+    const id = new RegExp(`/admin/sign-in-requests/([0-9a-f-]{36})">Rory Refused`).exec(requests.body)![1]!;
+    const refused = await admin.submit(`/admin/sign-in-requests/${id}`, { decision: 'refuse' });
+    expect(refused.statusCode).toBe(303);
+    expect(refused.headers.location).toBe('/admin/sign-in-requests?decided=refused');
+    expect((await client.get('/sign-in/waiting')).body).toContain('Your account was not approved');
+    const again = new TestClient(t.app);
+    expect((await ssoSignIn(again, op, providerId, 'refused')).headers.location).toBe('/sign-in/waiting');
+    expect((await again.get('/sign-in/waiting')).body).toContain('Your account was not approved');
+    expect((await auditOf('sso.pending.refuse')).length).toBe(1);
+    const forged = await t.app.inject({
+      method: 'GET',
+      url: '/sign-in/waiting',
+      headers: { cookie: `goldthread_sso_pending=${id}` },
+    });
+    expect(forged.statusCode).toBe(303);
+    expect(forged.headers.location).toBe('/sign-in');
+  });
+
   it('signs out at the provider too (end_session_endpoint with id_token_hint)', async () => {
     const client = new TestClient(t.app);
     const jar = new CookieJar();
