@@ -53,6 +53,8 @@ describe.each(ENGINES)("a plan's reviews on %s", (engine) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Meeting due by');
     expect(page.body).toContain('Children and Families Act 2014');
+    // the plan's own page links here
+    expect((await cw.get(`/plans/${planId}`)).body).toContain(`href="${url}"`);
 
     const empty = await cw.submit(url, { arrangedBy: 'authority' }, `${url}/schedule`);
     expect(empty.statusCode).toBe(400);
