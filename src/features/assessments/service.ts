@@ -373,6 +373,18 @@ export async function createRequest(
         ...teamContact(record),
       });
     }
+    // Reg 4(2): the health commissioning body, social care and the child's school or setting are told the council is
+    // considering whether an assessment is necessary. A request joined to an open one tells no one again: they were
+    // told of the open request, and will be told of its decision (reg 5(2)).
+    await tellOrganisations(ctx, {
+      caseId: id,
+      childId: input.childId,
+      kind: 'considering-assessment',
+      date: input.received,
+      childName: `${record.given_name} ${record.family_name}`,
+      reference: record.reference,
+      decisionDue: kind === 'reassessment' ? null : (decisionStep?.due ?? null),
+    });
   }
   await audit(trx, auditContext(actor), {
     action: open ? 'assessment.request.linked' : 'assessment.request.create',

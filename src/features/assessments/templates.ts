@@ -5,11 +5,11 @@
 export const ASSESSMENT_TEMPLATES = {
   'assessment-request-received': {
     subject: 'We have your request to assess ((child))',
-    body: 'Hello,\n\n((council)) received a request for an education, health and care (EHC) needs assessment for ((child)) on ((received)).\n\nWhat happens next: the council must decide whether to assess by ((due)). Until a caseworker is named, contact ((team)) on ((teamPhone)) or ((teamEmail)).',
+    body: 'Hello,\n\n((council)) received a request for an education, health and care (EHC) needs assessment for ((child)) on ((received)). The council is now considering whether an EHC needs assessment is necessary.\n\nWhat happens next: the council must decide whether to assess by ((due)). Until a caseworker is named, contact ((team)) on ((teamPhone)) or ((teamEmail)).',
   },
   'reassessment-request-received': {
     subject: 'We have your request to assess ((child)) again',
-    body: 'Hello,\n\n((council)) received a request on ((received)) to assess ((child)) again: a reassessment of their education, health and care (EHC) plan. The plan stays in force while this happens.\n\nWhat happens next: the council will tell you whether it will assess again. If it does, it must send you the amended or new plan within 14 weeks of telling you. Until a caseworker is named, contact ((team)) on ((teamPhone)) or ((teamEmail)).',
+    body: 'Hello,\n\n((council)) received a request on ((received)) to assess ((child)) again: a reassessment of their education, health and care (EHC) plan. The plan stays in force while this happens. The council is now considering whether an assessment is necessary.\n\nWhat happens next: the council will tell you whether it will assess again. If it does, it must send you the amended or new plan within 14 weeks of telling you. Until a caseworker is named, contact ((team)) on ((teamPhone)) or ((teamEmail)).',
   },
   'assessment-request-linked': {
     subject: 'Your request for ((child)) has been joined to the one already open',

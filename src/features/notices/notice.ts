@@ -17,8 +17,11 @@ import {
 import type { Block } from '../../platform/documents/documents.ts';
 import type { AuthoritySettings } from '../../platform/people/authority-settings.ts';
 
-/** Every notice: the decision to assess (no appeal) and the appealable decisions. */
-export const NOTICE_KINDS = ['decision-to-assess', ...DECISION_KINDS] as const;
+/**
+ * Every notice: the decision to assess (no appeal), the appealable decisions, and the notice that the council is
+ * considering whether an assessment is necessary (reg 4(2): not a decision, no appeal), sent when a request arrives.
+ */
+export const NOTICE_KINDS = ['decision-to-assess', ...DECISION_KINDS, 'considering-assessment'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export const NOTICE_LABELS: Record<NoticeKind, string> = {
@@ -29,10 +32,12 @@ export const NOTICE_LABELS: Record<NoticeKind, string> = {
   'amended-plan': 'Amended EHC plan issued',
   'not-to-amend': 'Decision not to amend the EHC plan',
   'to-cease': 'Decision to stop maintaining the EHC plan',
+  'considering-assessment': 'Considering whether an EHC needs assessment is necessary',
 };
 
 export const isNoticeKind = (v: string): v is NoticeKind => (NOTICE_KINDS as readonly string[]).includes(v);
-export const isAppealable = (k: NoticeKind): k is DecisionKind => k !== 'decision-to-assess';
+export const isAppealable = (k: NoticeKind): k is DecisionKind =>
+  (DECISION_KINDS as readonly string[]).includes(k);
 
 /** What a case's record says about its decisions (the assessments feature's decisionFacts has these and more). */
 export interface CaseDecisions {
@@ -119,6 +124,8 @@ export function rightsContactsOf(s: AuthoritySettings): RightsContacts {
 }
 
 const TWENTY_WEEKS = 140;
+/** Reg 5(1): the decision whether to assess, 6 weeks from the request (the clock's `decision-to-assess` step). */
+const SIX_WEEKS = 42;
 
 function body(kind: NoticeKind, f: NoticeFacts, name: string): { title: string; sections: NoticeSection[] } {
   const received = `We received the request for an education, health and care (EHC) needs assessment on ${longDate(f.request_received)}.`;
@@ -205,6 +212,31 @@ function body(kind: NoticeKind, f: NoticeFacts, name: string): { title: string; 
           },
         ],
       };
+    case 'considering-assessment':
+      // Reg 4(2): what the organisations are told when a request arrives. Only the request's date and what happens
+      // next: not who asked, nor what the request says.
+      return {
+        title: `We are considering whether to assess ${name}'s needs`,
+        sections: [
+          {
+            heading: 'What we are doing',
+            paragraphs: [
+              f.kind === 'reassessment'
+                ? `We received a request on ${longDate(f.request_received)} to assess ${name}'s needs again (a reassessment of the EHC plan).`
+                : received,
+              'We are considering whether an EHC needs assessment is necessary. This is not a decision: we have not yet decided whether to assess.',
+            ],
+          },
+          {
+            heading: 'What happens next',
+            paragraphs: [
+              f.kind === 'reassessment'
+                ? 'We will decide whether to assess again, and tell you our decision.'
+                : `By law we must decide whether to assess by ${longDate(formatDate(parseDate(f.request_received) + SIX_WEEKS))}: 6 weeks from the day we received the request. We will tell you our decision.`,
+            ],
+          },
+        ],
+      };
     default:
       // Not amending and ceasing have no journey yet (docs/rights.md): the domain builds their rights.
       return { title: NOTICE_LABELS[kind], sections: [] };
@@ -219,7 +251,10 @@ export function noticeView(
   /** The organisations sent this decision (their inbox), by name. */
   told: readonly string[] = [],
 ): NoticeView | undefined {
-  const sent = noticesOf(f).find((n) => n.kind === kind);
+  const sent =
+    kind === 'considering-assessment'
+      ? { kind, date: f.request_received }
+      : noticesOf(f).find((n) => n.kind === kind);
   if (!sent) return undefined;
   const name = f.preferred_name || f.given_name;
   const { title, sections } = body(kind, f, name);
@@ -239,7 +274,9 @@ export function noticeView(
           ...sections,
           {
             heading: 'Who else we have told',
-            paragraphs: [`We have also sent this decision to ${told.join(', ')}.`],
+            paragraphs: [
+              `We have also sent this ${kind === 'considering-assessment' ? 'notice' : 'decision'} to ${told.join(', ')}.`,
+            ],
           },
         ]
       : sections,

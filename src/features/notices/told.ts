@@ -7,6 +7,9 @@
  *   setting (reg 5(2): the decision, either way, goes to the persons of reg 4(2));
  * - the decision not to issue a plan: the health commissioning body (reg 10(2));
  * - the final plan: the setting it names and the health commissioning body (reg 13(2)).
+ *
+ * And, though it is not a decision, a request for an assessment: the same persons as the decision whether to assess
+ * are told the council is considering whether an EHC needs assessment is necessary (reg 4(2)), with its own email.
  */
 import { auditContext, type Actor } from '../../platform/access/access.ts';
 import { audit, type Executor } from '../../platform/audit/audit.ts';
@@ -36,6 +39,8 @@ export interface DecisionToTell {
   readonly reference: string;
   /** For a final plan: the setting on the register that section I names, if it names one. */
   readonly namedSettingId?: string | null | undefined;
+  /** For a request being considered: the day the decision whether to assess is due (the clock's), if it has one. */
+  readonly decisionDue?: string | null | undefined;
 }
 
 /** Why each organisation is told, in the email's words. */
@@ -43,13 +48,14 @@ const WHY: Record<InboxReason, string> = {
   commissioner:
     'you are the health commissioning body for this child or young person, and the law says you must be told.',
   'social-care':
-    'the law says the council’s social care service must be told when it decides whether to assess.',
+    'the law says the council’s social care service must be told when the council considers whether to assess, and what it decides.',
   school: 'the child or young person attends your school or setting, and the law says you must be told.',
   'named-setting': 'the plan names your school or setting, and the law says you must be sent it.',
 };
 
 /** The organisations the law says are told of each decision (none for a decision that names none). */
 const WHO: Partial<Record<InboxKind, readonly InboxReason[]>> = {
+  'considering-assessment': ['commissioner', 'social-care', 'school'],
   'decision-to-assess': ['commissioner', 'social-care', 'school'],
   'not-to-assess': ['commissioner', 'social-care', 'school'],
   'not-to-issue': ['commissioner'],
@@ -63,7 +69,20 @@ export const ORGANISATION_TEMPLATES = {
     subject: '((decision)): ((child))',
     body: 'Hello,\n\n((council)) has made a decision about ((child)) (reference ((reference))): ((decision)), on ((date)).\n\nYou are told because ((why))\n\nWhat happens next: sign in to Goldthread to read the decision notice in ((organisation))’s inbox.',
   },
+  'assessment-request-sent-to-organisation': {
+    subject: 'Considering whether an EHC needs assessment is necessary: ((child))',
+    body: 'Hello,\n\n((council)) received a request for an education, health and care (EHC) needs assessment for ((child)) (reference ((reference))) on ((date)). The council is considering whether an EHC needs assessment is necessary. This is not yet a decision.\n\nYou are told because ((why))\n\nWhat happens next: ((next)) Sign in to Goldthread to read this notice in ((organisation))’s inbox.',
+  },
 } as const;
+
+const CONSIDERING: InboxKind = 'considering-assessment';
+
+/** What happens after a request, in the organisations' email. */
+function nextAfterRequest(d: DecisionToTell): string {
+  return d.decisionDue
+    ? `the council must decide whether to assess by ${longDate(d.decisionDue)} (6 weeks from the request), and will tell you its decision.`
+    : 'the council will decide whether to assess, and will tell you its decision.';
+}
 
 async function recipient(db: Executor, laCode: string, d: DecisionToTell, reason: InboxReason) {
   const settings = await authoritySettings(db, laCode);
@@ -125,31 +144,47 @@ export async function tellOrganisations(
     const emails = t.email
       ? [t.email]
       : (await organisationAccounts(trx, laCode, t.organisationId)).map((a) => a.email);
+    const common = {
+      council,
+      child: d.childName,
+      reference: d.reference,
+      date: longDate(d.date),
+      why: WHY[t.reason],
+      organisation: names.get(t.organisationId) ?? 'your organisation',
+    };
     for (const email of emails)
-      await queueNotification(trx, ctx.jobs, {
-        laCode,
-        channel: 'email',
-        recipient: email,
-        template: 'decision-sent-to-organisation',
-        personalisation: {
-          council,
-          child: d.childName,
-          reference: d.reference,
-          decision: NOTICE_LABELS[d.kind],
-          date: longDate(d.date),
-          why: WHY[t.reason],
-          organisation: names.get(t.organisationId) ?? 'your organisation',
-        },
-        childId: d.childId,
-      });
+      await queueNotification(
+        trx,
+        ctx.jobs,
+        d.kind === CONSIDERING
+          ? {
+              laCode,
+              channel: 'email',
+              recipient: email,
+              template: 'assessment-request-sent-to-organisation',
+              personalisation: { ...common, next: nextAfterRequest(d) },
+              childId: d.childId,
+            }
+          : {
+              laCode,
+              channel: 'email',
+              recipient: email,
+              template: 'decision-sent-to-organisation',
+              personalisation: { ...common, decision: NOTICE_LABELS[d.kind] },
+              childId: d.childId,
+            },
+      );
   }
   const list = told.map((t) => names.get(t.organisationId) ?? t.organisationId).join(', ');
   await recordCaseEvent(
     { trx: trx as never, actor },
     {
       childId: d.childId,
-      kind: 'decision.sent',
-      summary: `${NOTICE_LABELS[d.kind]} sent to ${list}`,
+      kind: d.kind === CONSIDERING ? 'assessment-request.sent' : 'decision.sent',
+      summary:
+        d.kind === CONSIDERING
+          ? `Told ${list} that the council is considering whether an EHC needs assessment is necessary`
+          : `${NOTICE_LABELS[d.kind]} sent to ${list}`,
       detail: { caseId: d.caseId, kind: d.kind, organisations: told.map((t) => t.organisationId) },
     },
   );

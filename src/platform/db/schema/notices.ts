@@ -10,6 +10,9 @@ export const INBOX_KINDS = [
   'amended-plan',
   'not-to-amend',
   'to-cease',
+  // Not a decision: a request received, the council considering whether an EHC needs assessment is necessary (reg
+  // 4(2)); its date is the day the request was received (migration 0029).
+  'considering-assessment',
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 
