@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { TestClient } from '../../test/helpers/client.ts';
 import { routeTable } from '../../test/helpers/route-table.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from '../demo/accounts.ts';
+import { rolesFor, routeRolesOf } from '../platform/web/permissions.ts';
 
 /** An id of the right shape that names no record. */
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
@@ -179,6 +180,154 @@ describe('every refusal is audited as a denial (the route table, every demo acco
     expect(pages).toBeGreaterThan(300);
     expect([...unrecorded].sort()).toEqual([]);
   }, 600_000);
+
+  it('answers a role refusal the same way everywhere: 403 and a denial, before any lookup or validation', async () => {
+    const table = routeTable(t.app).filter(
+      (r) =>
+        (r.method === 'GET' || r.method === 'POST') &&
+        !r.path.includes('*') &&
+        !/^\/(assets|static|api)\b/.test(r.path) &&
+        !['/sign-in', '/sign-out'].includes(r.path),
+    );
+    // Every declaration names a route that exists.
+    const keys = new Set(table.flatMap((r) => [`${r.method} ${r.path}`, `* ${r.path}`]));
+    expect([...routeRolesOf(t.app).keys()].filter((key) => !keys.has(key))).toEqual([]);
+    const patternOf = (method: string, url: string) => {
+      const path = url.split('?')[0]!;
+      return table.find((r) => r.method === method && patternRegex(r.path).test(path))?.path;
+    };
+
+    // Real addresses and forms: every account walks its pages from home (two pages of each route).
+    const links = new Map<string, string>();
+    const deadLinks = new Set<string>();
+    const forms = new Map<string, { action: string; fields: [string, string][] }>();
+    const attr = (tag: string, name: string) =>
+      new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]?.replaceAll('&amp;', '&');
+    for (const account of DEMO_ACCOUNTS) {
+      const client = new TestClient(t.app);
+      await client.signIn(account.email, DEMO_PASSWORD);
+      const queue = ['/'];
+      const visited = new Set<string>();
+      const shapes = new Map<string, number>();
+      while (queue.length && visited.size < 100) {
+        const url = queue.shift()!;
+        const shape = patternOf('GET', url) ?? url;
+        if (visited.has(url) || (shapes.get(shape) ?? 0) >= 2) continue;
+        if (/sign-out|\.(pdf|docx|csv|xlsx|xml)\b|\/document|\/export|\/file\b/.test(url)) continue;
+        shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+        visited.add(url);
+        const response = await client.get(url);
+        // No page offers a link its reader's role is refused.
+        if (response.statusCode === 403) deadLinks.add(`${account.role} GET ${shape}`);
+        if (response.statusCode !== 200) continue;
+        const pattern = patternOf('GET', url);
+        if (pattern && !links.has(pattern)) links.set(pattern, url);
+        for (const m of response.body.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
+          if ((attr(m[1]!, 'method') ?? '').toLowerCase() !== 'post') continue;
+          const action = (attr(m[1]!, 'action') ?? url).split('#')[0]!;
+          const post = patternOf('POST', action);
+          if (!post || forms.has(post)) continue;
+          const fields: [string, string][] = [];
+          for (const input of m[2]!.matchAll(/<input\b[^>]*>/g)) {
+            const name = attr(input[0], 'name');
+            if (name && name !== '_csrf' && attr(input[0], 'type') !== 'file')
+              fields.push([name, attr(input[0], 'value') ?? 'on']);
+          }
+          for (const area of m[2]!.matchAll(/<textarea\b[^>]*name="([^"]+)"/g))
+            fields.push([area[1]!, 'Some text']);
+          forms.set(post, { action, fields });
+        }
+        for (const link of response.body.matchAll(/href="(\/[^"#]*)"/g)) {
+          const href = link[1]!.replaceAll('&amp;', '&');
+          if (!visited.has(href)) queue.push(href);
+        }
+      }
+    }
+
+    // Every route, GET and POST, as every account: at an address the walks found and with made-up ids.
+    const inconsistent = new Set<string>();
+    const refusedEverywhere = new Map<string, boolean>();
+    let requests = 0;
+    let checkedDenials = 0;
+    for (const account of DEMO_ACCOUNTS) {
+      const client = new TestClient(t.app);
+      await client.signIn(account.email, DEMO_PASSWORD);
+      const user = await t.database.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('la_code', '=', DEMO_LA_CODE)
+        .where('email', '=', account.email)
+        .executeTakeFirstOrThrow();
+      const denials = async () =>
+        Number(
+          (
+            await t.database.db
+              .selectFrom('audit_log')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('user_id', '=', user.id)
+              .where('outcome', '=', 'denied')
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const token = TestClient.csrfFrom((await client.get('/')).body);
+      for (const route of table) {
+        const allowed = rolesFor(t.app, route.method, route.path);
+        const refused = allowed !== undefined && !allowed.includes(account.role);
+        const made = route.path.replace(/:[A-Za-z]+/g, NO_SUCH_ID);
+        const real = route.method === 'GET' ? links.get(route.path) : forms.get(route.path)?.action;
+        for (const url of new Set([made, ...(real ? [real] : [])])) {
+          const before = await denials();
+          const response =
+            route.method === 'GET'
+              ? await client.get(url)
+              : await client.post(url, {
+                  ...Object.fromEntries(url === made ? [] : (forms.get(route.path)?.fields ?? [])),
+                  _csrf: token,
+                });
+          requests++;
+          const denied = (await denials()) > before;
+          const where = `${account.role} ${route.method} ${route.path}${url === made ? '' : ' (a real record)'}`;
+          if (refused) {
+            checkedDenials++;
+            if (response.statusCode !== 403 || !denied)
+              inconsistent.add(`${where}: ${response.statusCode}, a refused role`);
+          } else {
+            // Whether every request of this role to this route (any method, any record) was refused.
+            const key = `${account.role} ${route.path}`;
+            refusedEverywhere.set(key, (refusedEverywhere.get(key) ?? true) && response.statusCode === 403);
+          }
+        }
+      }
+    }
+    // A role its service refuses on every request to a route, whatever the record or method, is a role refusal the
+    // route must declare (so that it is answered before any lookup or validation).
+    for (const [key, always] of refusedEverywhere)
+      if (always) inconsistent.add(`${key}: refused on every request, not declared in the route's roles`);
+    process.stdout.write(
+      `${JSON.stringify({ test: 'role-refusals', routes: table.length, declared: routeRolesOf(t.app).size, requests, refusalsChecked: checkedDenials, inconsistent: inconsistent.size })}\n`,
+    );
+    expect([...inconsistent].sort()).toEqual([]);
+    expect([...deadLinks].sort()).toEqual([]);
+  }, 900_000);
+
+  it("refuses the leader the plan writer's pages with 403 before any lookup (the review's cases)", async () => {
+    const leader = new TestClient(t.app);
+    await leader.signIn('leader@demo.example', DEMO_PASSWORD);
+    const plan = await t.database.db
+      .selectFrom('ehc_plan')
+      .select('id')
+      .where('la_code', '=', DEMO_LA_CODE)
+      .executeTakeFirstOrThrow();
+    const token = TestClient.csrfFrom((await leader.get('/')).body);
+    // Each answered 404 (as if the plan did not exist), 400 (the form checked first) or 200 (a page the leader could
+    // open but not send) before the route declared its roles.
+    expect((await leader.get(`/plans/${plan.id}/items/new/A`)).statusCode).toBe(403);
+    expect((await leader.get(`/plans/${plan.id}/override`)).statusCode).toBe(403);
+    expect((await leader.post('/plans/start', { _csrf: token })).statusCode).toBe(403);
+    expect((await leader.get(`/plans/${plan.id}/issue-draft`)).statusCode).toBe(403);
+    // Still a plan the leader may read.
+    expect((await leader.get(`/plans/${plan.id}`)).statusCode).toBe(200);
+  });
 
   it('writes a denied audit entry for every 403, on every GET route, for every role', async () => {
     const pages = routeTable(t.app)

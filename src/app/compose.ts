@@ -25,6 +25,7 @@ import { ssoFeature } from '../features/sso/index.ts';
 import { secondFactorFeature } from '../features/second-factor/index.ts';
 import { reviewsFeature } from '../features/reviews/index.ts';
 import { oneLoginFeature } from '../features/one-login/index.ts';
+import { declareRouteRoles, type RouteRoles } from '../platform/web/permissions.ts';
 import { features, type AnyFeature } from './features.ts';
 
 /**
@@ -78,6 +79,8 @@ const servicesFit = (services: Services): ServicesByName => services;
 export function featureRoutes(services: Services): RouteRegistration[] {
   const byName = servicesFit(services) as Record<string, unknown>;
   return features.map((feature): RouteRegistration => async (app, deps) => {
+    const { roles } = feature as { roles?: RouteRoles };
+    if (roles) declareRouteRoles(app, roles);
     const routes = feature.routes as (app: unknown, deps: unknown) => void | Promise<void>;
     await routes(app, { ...deps, service: byName[feature.name] });
   });

@@ -13,6 +13,7 @@ import type { JobDeps, Jobs } from './jobs/jobs.ts';
 import type { Notifier } from './notify/notify.ts';
 import type { Template } from './notify/templates.ts';
 import type { AppDeps } from './web/app.ts';
+import type { RouteRoles } from './web/permissions.ts';
 
 /** What a feature's service factory is given. Plain values and functions: no container. */
 export interface ServiceDeps {
@@ -44,6 +45,12 @@ export interface Feature<Name extends string = string, Service = undefined> {
    * and the composition root passes them; the feature never builds another feature's service itself.
    */
   readonly createService?: (deps: ServiceDeps, others: never) => Service;
+  /**
+   * Which roles may use the feature's routes, by `METHOD /pattern` (`*` for every method): any other signed-in role
+   * is refused 403 before the handler runs (src/platform/web/permissions.ts). Routes not listed are open to every
+   * signed-in role, and check each record in their service.
+   */
+  readonly roles?: RouteRoles;
   /** Registers the feature's pages and API. */
   readonly routes?: (app: FastifyInstance, deps: RouteDeps<Service>) => void | Promise<void>;
   /** Registers the feature's job handlers and schedules (before jobs start). */

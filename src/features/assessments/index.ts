@@ -1,12 +1,40 @@
 /** The public surface of the assessments feature: the EHC needs assessment journey (docs/assessments.md). */
 import type { Feature } from '../../platform/feature.ts';
+import type { RouteRoles } from '../../platform/web/permissions.ts';
 import { seedAssessmentDemo } from './demo.ts';
 import { registerAssessmentJobs } from './jobs.ts';
 import { assessmentRoutes } from './routes.ts';
 import { ASSESSMENT_TEMPLATES } from './templates.ts';
 
+/**
+ * Who may use each route (src/platform/web/permissions.ts): Casework staff read cases; caseworkers and team managers
+ * act on them; team managers allocate.
+ */
+const ROUTE_ROLES: RouteRoles = {
+  'GET /assessments': ['caseworker', 'team-manager', 'send-leader'],
+  'GET /assessments/:caseId': ['caseworker', 'team-manager', 'send-leader'],
+  'GET /assessments/:caseId/timeline': ['caseworker', 'team-manager', 'send-leader'],
+  'GET /assessments/:caseId/decision-notice': ['caseworker', 'team-manager', 'send-leader'],
+  '* /assessments/record': ['caseworker', 'team-manager'],
+  'GET /assessments/team': ['team-manager'],
+  'POST /assessments/team/move-cases': ['team-manager'],
+  '* /assessments/:caseId/allocate': ['team-manager'],
+  '* /assessments/:caseId/advice': ['caseworker', 'team-manager'],
+  '* /assessments/:caseId/close': ['caseworker', 'team-manager'],
+  '* /assessments/:caseId/confirm-exception': ['caseworker', 'team-manager'],
+  '* /assessments/:caseId/decision': ['caseworker', 'team-manager'],
+  '* /assessments/:caseId/draft': ['caseworker', 'team-manager'],
+  '* /assessments/:caseId/exception': ['caseworker', 'team-manager'],
+  '* /assessments/:caseId/final': ['caseworker', 'team-manager'],
+  '* /assessments/:caseId/outcome': ['caseworker', 'team-manager'],
+  '* /assessments/:caseId/response': ['caseworker', 'team-manager'],
+  '* /assessments/:caseId/reuse-advice': ['caseworker', 'team-manager'],
+  'POST /assessments/:caseId/requester': ['caseworker', 'team-manager'],
+};
+
 export const assessmentsFeature = {
   name: 'assessments',
+  roles: ROUTE_ROLES,
   routes: assessmentRoutes,
   jobs: registerAssessmentJobs,
   templates: ASSESSMENT_TEMPLATES,

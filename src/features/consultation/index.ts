@@ -3,12 +3,34 @@
  * draft plan, their answers, and the rules a final plan's section I must meet (docs/consultation.md).
  */
 import type { Feature } from '../../platform/feature.ts';
+import type { RouteRoles } from '../../platform/web/permissions.ts';
 import { consultationRoutes } from './routes.ts';
 import { createConsultationService, type ConsultationService } from './service.ts';
 import { CONSULTATION_TEMPLATES } from './templates.ts';
 
+/**
+ * Who may use each route (src/platform/web/permissions.ts): Schools (professionals) answer consultations; casework
+ * staff see placements; caseworkers and team managers act on them.
+ */
+const ROUTE_ROLES: RouteRoles = {
+  'GET /consultations': ['professional'],
+  'GET /consultations/:consultationId': ['professional', 'caseworker', 'team-manager', 'send-leader'],
+  'POST /consultations/:consultationId': ['professional', 'caseworker', 'team-manager'],
+  'GET /consultations/:consultationId/draft-plan.pdf': [
+    'professional',
+    'caseworker',
+    'team-manager',
+    'send-leader',
+  ],
+  'GET /assessments/:caseId/placement': ['caseworker', 'team-manager', 'send-leader'],
+  'POST /assessments/:caseId/placement/consult': ['caseworker', 'team-manager'],
+  'POST /assessments/:caseId/placement/preference': ['caseworker', 'team-manager'],
+  '* /assessments/:caseId/placement/preferences/:preferenceId/refuse': ['caseworker', 'team-manager'],
+};
+
 export const consultationFeature = {
   name: 'consultation',
+  roles: ROUTE_ROLES,
   createService: createConsultationService,
   routes: consultationRoutes,
   templates: CONSULTATION_TEMPLATES,

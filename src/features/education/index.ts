@@ -4,13 +4,29 @@
  * and the child record shows `educationSummary`.
  */
 import type { Feature } from '../../platform/feature.ts';
+import type { RouteRoles } from '../../platform/web/permissions.ts';
 import { seedEducationDemo } from './demo.ts';
 import { educationRoutes } from './routes.ts';
 import { createEducationService, type EducationService } from './service.ts';
 import { EDUCATION_TEMPLATES } from './templates.ts';
 
+/**
+ * Who may use each route (src/platform/web/permissions.ts): casework staff read children's education; caseworkers
+ * and team managers record it.
+ */
+const ROUTE_ROLES: RouteRoles = {
+  'GET /education': ['caseworker', 'team-manager', 'send-leader'],
+  'GET /children/:childId/education': ['caseworker', 'team-manager', 'send-leader'],
+  '* /children/:childId/education/new': ['caseworker', 'team-manager'],
+  '* /children/:childId/education/:episodeId': ['caseworker', 'team-manager'],
+  '* /children/:childId/education/:episodeId/close': ['caseworker', 'team-manager'],
+  '* /children/:childId/education/attendance': ['caseworker', 'team-manager'],
+  'POST /children/:childId/education/duties/:dutyId/done': ['caseworker', 'team-manager'],
+};
+
 export const educationFeature = {
   name: 'education',
+  roles: ROUTE_ROLES,
   createService: createEducationService,
   routes: educationRoutes,
   templates: EDUCATION_TEMPLATES,

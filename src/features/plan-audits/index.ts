@@ -1,9 +1,26 @@
 /** The public surface of the plan-audits feature: EHC plan quality audits (docs/plans.md). */
 import type { Feature } from '../../platform/feature.ts';
+import type { RouteRoles } from '../../platform/web/permissions.ts';
 import { planAuditRoutes } from './routes.ts';
+
+/**
+ * Who may use each route (src/platform/web/permissions.ts): Team managers and leaders audit and moderate plans;
+ * caseworkers see the weak plans and their actions.
+ */
+const ROUTE_ROLES: RouteRoles = {
+  'GET /plan-audits': ['team-manager', 'send-leader'],
+  'GET /plan-audits/:auditId': ['team-manager', 'send-leader'],
+  '* /plan-audits/:auditId/moderate': ['team-manager', 'send-leader'],
+  'GET /plan-audits/moderation': ['team-manager', 'send-leader'],
+  '* /plan-audits/new/:planId': ['team-manager', 'send-leader'],
+  'GET /plan-audits/actions': ['team-manager', 'send-leader', 'caseworker'],
+  'GET /plan-audits/backlog': ['team-manager', 'send-leader', 'caseworker'],
+  'POST /plan-audits/actions/:actionId/done': ['caseworker', 'team-manager', 'send-leader'],
+};
 
 export const planAuditsFeature = {
   name: 'plan-audits',
+  roles: ROUTE_ROLES,
   routes: planAuditRoutes,
 } satisfies Feature<'plan-audits'>;
 

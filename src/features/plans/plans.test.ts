@@ -326,7 +326,7 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toMatch(/golden-thread errors?\. Fix them, or ask a team manager/);
     expect(await count('ehc_plan_version')).toBe(1);
-    expect((await caseworker.get(paths.plans.override(planId))).statusCode).toBe(404);
+    expect((await caseworker.get(paths.plans.override(planId))).statusCode).toBe(403);
     const short = await manager.submit(paths.plans.override(planId), { reason: 'because' });
     expect(short.statusCode).toBe(400);
     expect(await count('ehc_plan_override')).toBe(0);

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { auditChildrenShown, type Actor } from '../../platform/access/access.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
+import { mayUse } from '../../platform/web/permissions.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { formValues, parseForm, readDateInput, singleError } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
@@ -186,6 +187,7 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps): void {
       withQuery(paths.plans.list, { status, q, mine: mine ? 'yes' : undefined, page: n });
     return reply.view('plans/list.njk', {
       pageTitle: 'EHC plans',
+      canStart: mayUse(app, actor, 'GET', paths.plans.start),
       values,
       result: {
         ...result,

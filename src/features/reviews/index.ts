@@ -1,12 +1,27 @@
 /** The public surface of the reviews feature: annual reviews of EHC plans (docs/reviews.md, ADR 0012). */
 import type { Feature } from '../../platform/feature.ts';
+import type { RouteRoles } from '../../platform/web/permissions.ts';
 import { seedReviewsDemo } from './demo.ts';
 import { registerReviewJobs } from './jobs.ts';
 import { reviewRoutes } from './routes.ts';
 import { createReviewsService, type ReviewsService } from './service.ts';
 
+/**
+ * Who may use each route (src/platform/web/permissions.ts): casework staff read the review backlog and a plan's
+ * reviews; caseworkers and team managers change them.
+ */
+const ROUTE_ROLES: RouteRoles = {
+  'GET /reviews': ['caseworker', 'team-manager', 'send-leader'],
+  'GET /reviews/plans/:planId': ['caseworker', 'team-manager', 'send-leader'],
+  'POST /reviews/plans/:planId/schedule': ['caseworker', 'team-manager'],
+  'POST /reviews/plans/:planId/early': ['caseworker', 'team-manager'],
+  '* /reviews/plans/:planId/transfer-in': ['caseworker', 'team-manager'],
+  'POST /reviews/:reviewId/:step': ['caseworker', 'team-manager'],
+};
+
 export const reviewsFeature = {
   name: 'reviews',
+  roles: ROUTE_ROLES,
   createService: createReviewsService,
   routes: reviewRoutes,
   jobs: registerReviewJobs,

@@ -1,8 +1,8 @@
 /**
  * Builds the web application: one small set-up function per concern, wired in order (style.md).
  * Security headers → cookies → urlencoded forms → multipart uploads → static assets → templates → CSRF plugin →
- * current user → CSRF check → page locals → not found and error handlers → routes (given by the
- * composition root, src/app).
+ * current user → input check → page locals → role check (permissions.ts) → CSRF check → not found and error handlers
+ * → routes (given by the composition root, src/app, with each feature's route roles).
  */
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
@@ -28,6 +28,7 @@ import { shortenFileName } from './files.ts';
 import { isBadInput, setUpInputChecks } from './input.ts';
 import { navigationFor } from './navigation.ts';
 import { paths, withQuery } from './paths.ts';
+import { deniedPage, setUpRoleChecks } from './permissions.ts';
 import { configureViewEnvironment, govukDist, srcDir, viewOptions, viewTemplates } from './views.ts';
 
 declare module 'fastify' {
@@ -234,17 +235,6 @@ function setUpPageLocals(app: FastifyInstance) {
   });
 }
 
-/** The audit entry of a refused page: the route's pattern (never the ids in the address) and the method. */
-export function deniedPage(request: FastifyRequest) {
-  return {
-    action: 'page.denied',
-    recordType: 'page',
-    recordId: request.routeOptions.url ?? request.url.split('?')[0] ?? '',
-    outcome: 'denied' as const,
-    detail: { method: request.method },
-  };
-}
-
 export async function renderError(
   reply: FastifyReply,
   status: number,
@@ -369,8 +359,9 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
   });
   setUpCurrentUser(app, deps);
   setUpInputChecks(app);
-  setUpCsrf(app);
   setUpPageLocals(app);
+  setUpRoleChecks(app);
+  setUpCsrf(app);
   setUpErrors(app, deps.database.db);
   const { database, config, jobs } = deps;
   for (const register of deps.routes) await register(app, { database, config, jobs });
