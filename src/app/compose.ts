@@ -34,9 +34,9 @@ import { features, type AnyFeature } from './features.ts';
  */
 export function createServices(deps: ServiceDeps) {
   const sso = ssoFeature.createService(deps);
-  const auth = authFeature.createService(deps, { singleSignOn: sso });
-  const secondFactor = secondFactorFeature.createService(deps);
   const oneLogin = oneLoginFeature.createService(deps);
+  const auth = authFeature.createService(deps, { singleSignOn: sso, oneLogin });
+  const secondFactor = secondFactorFeature.createService(deps);
   const education = educationFeature.createService(deps);
   const children = childrenFeature.createService(deps, { education: education.summary });
   const admin = adminFeature.createService(deps, { openCasesHeldBy });

@@ -39,7 +39,8 @@ export interface Config {
   /**
    * GOV.UK One Login for families (issue 19 item 2): ONE_LOGIN_ISSUER, ONE_LOGIN_CLIENT_ID and ONE_LOGIN_PRIVATE_KEY
    * (the PEM private key whose public key is registered with One Login, for private_key_jwt), ONE_LOGIN_KEY_ID
-   * optional. Undefined when not all set: the sign-in page offers no One Login.
+   * optional, ONE_LOGIN_LA the authority the client is registered for (required in production). Undefined when not
+   * all set: the sign-in page offers no One Login.
    */
   readonly oneLogin: OneLoginConfig | undefined;
   readonly logLevel: string;
@@ -60,6 +61,12 @@ export interface OneLoginConfig {
   /** PEM (PKCS #8), RSA or P-256. */
   readonly privateKeyPem: string;
   readonly keyId: string | undefined;
+  /**
+   * ONE_LOGIN_LA: the authority (LA code) this One Login client is registered for. A sign-in One Login refuses
+   * before any account is linked (a failed token check, too low a level of confidence, a replayed callback) is
+   * audited under it. Unset (outside production): such refusals are only logged.
+   */
+  readonly laCode: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -126,7 +133,12 @@ function oneLogin(env: Env): OneLoginConfig | undefined {
   if (!URL.canParse(issuer)) throw new Error(`ONE_LOGIN_ISSUER must be an address, not "${issuer}"`);
   if (!/-----BEGIN PRIVATE KEY-----/.test(key))
     throw new Error('ONE_LOGIN_PRIVATE_KEY must be a PEM private key (-----BEGIN PRIVATE KEY-----)');
-  return { issuer, clientId, privateKeyPem: key, keyId: env.ONE_LOGIN_KEY_ID || undefined };
+  const laCode = env.ONE_LOGIN_LA?.trim() || undefined;
+  if (!laCode && env.NODE_ENV === 'production')
+    throw new Error(
+      'GOV.UK One Login needs ONE_LOGIN_LA in production: the authority its client is registered for',
+    );
+  return { issuer, clientId, privateKeyPem: key, keyId: env.ONE_LOGIN_KEY_ID || undefined, laCode };
 }
 
 function int(env: Env, name: string, fallback: number): number {

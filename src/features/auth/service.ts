@@ -47,16 +47,22 @@ export class SingleSignOnRequiredError extends FieldError {
   }
 }
 
+/** A provider's sign-out for a session it began (its end_session address), or null for any other session. */
+export interface ProviderSignOut {
+  endProviderSession(actor: { laCode: string; sessionId: string }): Promise<string | null>;
+}
+
 /**
  * What auth asks single sign-on (the sso feature, passed in by the composition root): the sign-in page's buttons,
- * whether an email's domain must use a provider, and the provider's sign-out for a session it began.
+ * whether an email's domain must use a provider, and the provider's sign-out for a session it began; and of GOV.UK
+ * One Login (the one-login feature), its sign-out for a family's session it began.
  */
 export interface AuthNeeds {
-  readonly singleSignOn?: {
+  readonly singleSignOn?: ProviderSignOut & {
     buttons(): Promise<Array<{ id: string; text: string }>>;
     requiredFor(email: string): Promise<{ id: string; name: string; laCode: string } | null>;
-    endProviderSession(actor: { laCode: string; sessionId: string }): Promise<string | null>;
   };
+  readonly oneLogin?: ProviderSignOut;
 }
 
 /** The one answer to a refused sign-in, whatever the reason. */
@@ -119,6 +125,7 @@ type SignedIn = Parameters<typeof signOut>[1];
 export function createAuthService(deps: Pick<ServiceDeps, 'db' | 'config'>, needs: AuthNeeds = {}) {
   const { db, config } = deps;
   const sso = needs.singleSignOn;
+  const providers: ProviderSignOut[] = [sso, needs.oneLogin].filter((p) => p !== undefined);
   const limits: ThrottleLimits = {
     perAccount: config.signInLimit,
     perAddress: config.signInAddressLimit,
@@ -163,11 +170,13 @@ export function createAuthService(deps: Pick<ServiceDeps, 'db' | 'config'>, need
     /** The sign-in page's single sign-on buttons. */
     signInButtons: async () => (sso ? sso.buttons() : []),
     /**
-     * Ends the session; for a session a provider began, returns the provider's sign-out address (its session ends
-     * too), else null.
+     * Ends the session; for a session a provider began (staff single sign-on or GOV.UK One Login), returns the
+     * provider's sign-out address (its session ends too), else null. Each provider removes its ID token.
      */
     signOut: async (actor: SignedIn): Promise<string | null> => {
-      const providerSignOut = sso ? await sso.endProviderSession(actor) : null;
+      let providerSignOut: string | null = null;
+      for (const provider of providers)
+        providerSignOut = (await provider.endProviderSession(actor)) ?? providerSignOut;
       await db.transaction().execute((trx) => signOut(trx, actor));
       return providerSignOut;
     },

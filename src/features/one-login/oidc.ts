@@ -92,6 +92,8 @@ export class OneLoginRefusal extends Error {
 
 export interface OneLoginPerson {
   readonly subject: string;
+  /** The ID token itself, kept beside the session for One Login's sign-out (id_token_hint). */
+  readonly idToken: string;
   readonly email: string | null;
   readonly emailVerified: boolean;
   readonly phone: string | null;
@@ -119,7 +121,7 @@ export async function completeSignIn(
     throw new OneLoginRefusal(e.error ? 'provider-error' : 'token', e.code ?? e.message ?? String(error));
   }
   const claims = tokens.claims();
-  if (!claims) throw new OneLoginRefusal('token', 'no ID token');
+  if (!claims || !tokens.id_token) throw new OneLoginRefusal('token', 'no ID token');
   if (claims.vot !== VECTOR_OF_TRUST)
     throw new OneLoginRefusal('confidence', JSON.stringify(claims.vot ?? null));
   let info: client.UserInfoResponse;
@@ -130,6 +132,7 @@ export async function completeSignIn(
   }
   return {
     subject: claims.sub,
+    idToken: tokens.id_token,
     email: typeof info.email === 'string' ? info.email.toLowerCase() : null,
     emailVerified: info.email_verified === true,
     phone: typeof info.phone_number === 'string' ? info.phone_number : null,

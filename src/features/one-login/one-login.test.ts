@@ -27,6 +27,8 @@ import {
 
 const CLIENT_ID = 'goldthread-one-login-test';
 const PUBLIC_URL = 'http://localhost:3000';
+/** The authority the One Login client is registered for (ONE_LOGIN_LA). */
+const LA = '901';
 
 function keyPair() {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -53,6 +55,7 @@ describe.each(ENGINES)('GOV.UK One Login for families on %s', (engine) => {
         {
           client_id: CLIENT_ID,
           redirect_uris: [`${PUBLIC_URL}/sign-in/one-login/callback`],
+          post_logout_redirect_uris: [`${PUBLIC_URL}/sign-in?signedOut=1`],
           token_endpoint_auth_method: 'private_key_jwt',
           token_endpoint_auth_signing_alg: 'RS256',
           jwks: { keys: [jwkOf(key.publicKey)] },
@@ -67,9 +70,10 @@ describe.each(ENGINES)('GOV.UK One Login for families on %s', (engine) => {
       ONE_LOGIN_CLIENT_ID: CLIENT_ID,
       ONE_LOGIN_PRIVATE_KEY: key.pem,
       ONE_LOGIN_KEY_ID: 'goldthread-1',
+      ONE_LOGIN_LA: LA,
       SIGN_IN_LIMIT: '50',
     });
-    la = await createAuthority(t.database.db);
+    la = await createAuthority(t.database.db, LA);
     caseworker = await createUser(t.database.db, la, 'caseworker');
     staff = new TestClient(t.app);
     await staff.signIn(caseworker.email, TEST_PASSWORD);
@@ -119,11 +123,11 @@ describe.each(ENGINES)('GOV.UK One Login for families on %s', (engine) => {
   }
 
   /** Signs in through the provider as `sub`: the app's answer to One Login's callback. */
-  async function throughOneLogin(client: TestClient, sub: string) {
+  async function throughOneLogin(client: TestClient, sub: string, jar = new CookieJar()) {
     op.nextLogin = sub;
     const start = await client.get('/sign-in/one-login');
     expect(start.statusCode).toBe(303);
-    const callback = await followProvider(op, String(start.headers.location), new CookieJar());
+    const callback = await followProvider(op, String(start.headers.location), jar);
     return { start, answer: await client.get(callback.pathname + callback.search) };
   }
 
@@ -346,7 +350,20 @@ describe.each(ENGINES)('GOV.UK One Login for families on %s', (engine) => {
     );
   });
 
+  /** The refusals audited before any account is known (`one-login.refused`), from the index given on. */
+  async function refusalsFrom(index: number) {
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .select(['la_code', 'user_id', 'record_id', 'child_id', 'outcome', 'detail'])
+      .where('action', '=', 'one-login.refused')
+      .orderBy('id')
+      .execute();
+    return rows.slice(index);
+  }
+  const refusalCount = async () => (await refusalsFrom(0)).length;
+
   it('refuses a sign-in below the medium level of confidence, and a replayed callback', async () => {
+    const before = await refusalCount();
     const low = oneLoginAccount({ vot: 'Cl' });
     const client = new TestClient(t.app);
     op.nextLogin = low.sub;
@@ -359,6 +376,120 @@ describe.each(ENGINES)('GOV.UK One Login for families on %s', (engine) => {
     // The same callback again: the request was used.
     const replay = await client.get(callback.pathname + callback.search);
     expect(replay.statusCode).toBe(400);
+    expect((await client.get('/children')).headers.location).toMatch(/^\/sign-in/);
+    // Each refusal audited under the client's authority, with the reason and nothing about the person.
+    const audited = await refusalsFrom(before);
+    expect(audited).toEqual([
+      {
+        la_code: LA,
+        user_id: null,
+        record_id: null,
+        child_id: null,
+        outcome: 'denied',
+        detail: { reason: 'confidence' },
+      },
+      {
+        la_code: LA,
+        user_id: null,
+        record_id: null,
+        child_id: null,
+        outcome: 'denied',
+        detail: { reason: 'state' },
+      },
+    ]);
+  });
+
+  it('refuses and audits an ID token that fails its checks (another audience), before any account is known', async () => {
+    const before = await refusalCount();
+    const account = oneLoginAccount();
+    op.tamperNextIdToken({ aud: 'someone-else' });
+    const client = new TestClient(t.app);
+    const { answer } = await throughOneLogin(client, account.sub);
+    expect(answer.statusCode).toBe(400);
+    expect(answer.body).toContain('You could not be signed in');
+    expect((await client.get('/children')).headers.location).toMatch(/^\/sign-in/);
+    expect(await refusalsFrom(before)).toEqual([
+      {
+        la_code: LA,
+        user_id: null,
+        record_id: null,
+        child_id: null,
+        outcome: 'denied',
+        detail: { reason: 'token' },
+      },
+    ]);
+    expect(JSON.stringify(await refusalsFrom(before))).not.toContain(account.sub);
+  });
+
+  /** The ID tokens kept beside a user's sessions (one_login_session), with whether each session has ended. */
+  async function keptIdTokens(userId: string) {
+    return t.database.db
+      .selectFrom('one_login_session')
+      .innerJoin('session', (j) =>
+        j
+          .onRef('session.la_code', '=', 'one_login_session.la_code')
+          .onRef('session.id', '=', 'one_login_session.session_id'),
+      )
+      .select(['one_login_session.id_token', 'session.ended_at'])
+      .where('session.user_id', '=', userId)
+      .execute();
+  }
+
+  it('signs the family out of GOV.UK One Login too (end_session with id_token_hint), back to the signed-out page', async () => {
+    const child = await createChild(t.database.db, la);
+    const memberId = await familyMember(child.id, 'Laurel');
+    const code = await makeCode(child.id, memberId);
+    const account = oneLoginAccount();
+    const family = new TestClient(t.app);
+    const jar = new CookieJar();
+    await throughOneLogin(family, account.sub, jar);
+    expect((await family.submit('/sign-in/one-login/link', { code })).statusCode).toBe(303);
+    const { user_id } = await t.database.db
+      .selectFrom('one_login_identity')
+      .select('user_id')
+      .where('subject', '=', account.sub)
+      .executeTakeFirstOrThrow();
+    const kept = await keptIdTokens(user_id);
+    expect(kept.map((k) => k.ended_at)).toEqual([null]);
+    expect(kept[0]!.id_token).toMatch(/^ey/);
+
+    const out = await family.submit('/', {}, '/sign-out');
+    // A page that goes on to One Login (a redirect from the form would break CSP form-action 'self').
+    expect(out.statusCode).toBe(200);
+    expect(out.body).toContain('Signing you out');
+    const href = /<a href="([^"]+)"[^>]*id="provider-sign-out"/.exec(out.body)![1]!.replace(/&amp;/g, '&');
+    const endSession = new URL(href);
+    expect(endSession.origin).toBe(op.issuer);
+    expect(endSession.pathname).toBe('/session/end');
+    expect(endSession.searchParams.get('id_token_hint')).toBe(kept[0]!.id_token);
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${PUBLIC_URL}/sign-in?signedOut=1`);
+    expect(endSession.searchParams.get('state')).toMatch(/^[\w-]{16,}$/);
+    // The Goldthread session is gone, and its ID token with it.
+    expect((await family.get(`/children/${child.id}`)).headers.location).toMatch(/^\/sign-in/);
+    expect(await keptIdTokens(user_id)).toEqual([]);
+    // One Login ends its session and sends the family back to the signed-out page, with the state.
+    const back = await followProvider(op, endSession.href, jar);
+    expect(`${back.origin}${back.pathname}`).toBe(`${PUBLIC_URL}/sign-in`);
+    expect(back.searchParams.get('signedOut')).toBe('1');
+    expect(back.searchParams.get('state')).toBe(endSession.searchParams.get('state'));
+    expect((await family.get(back.pathname + back.search)).body).toContain('You have signed out');
+
+    // A linked account signing straight in keeps its session's ID token too.
+    const again = new TestClient(t.app);
+    await throughOneLogin(again, account.sub);
+    const keptAgain = await keptIdTokens(user_id);
+    expect(keptAgain.map((k) => k.ended_at)).toEqual([null]);
+    expect(keptAgain[0]!.id_token).toMatch(/^ey/);
+  });
+
+  it('signs out a family member who signed in with a password as before: no provider', async () => {
+    const parent = await createUser(t.database.db, la, 'parent');
+    const client = new TestClient(t.app);
+    await client.signIn(parent.email, TEST_PASSWORD);
+    expect((await client.get('/')).statusCode).toBe(200);
+    const out = await client.submit('/', {}, '/sign-out');
+    expect(out.statusCode).toBe(303);
+    expect(out.headers.location).toBe('/sign-in?signedOut=1');
     expect((await client.get('/children')).headers.location).toMatch(/^\/sign-in/);
   });
 

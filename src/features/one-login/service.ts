@@ -16,6 +16,7 @@ import {
 } from '../../platform/access/access.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { keyedHash } from '../../platform/auth/secret-box.ts';
+import { endSessionUrl } from '../../platform/auth/oidc-sign-out.ts';
 import { createSession } from '../../platform/auth/sessions.ts';
 import {
   clearSignInFailures,
@@ -25,6 +26,7 @@ import {
 } from '../../platform/auth/throttle.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
+import { authorityExists } from '../../platform/people/casework.ts';
 import { ensureFamilyAccount, familyMember } from '../../platform/people/family-accounts.ts';
 import { recordSignIn, userWithTeam } from '../../platform/people/users.ts';
 import { FieldError } from '../../platform/web/forms.ts';
@@ -70,9 +72,22 @@ export function createOneLoginService(deps: Pick<ServiceDeps, 'db' | 'config' | 
     return oneLoginConfiguration(config.oneLogin, !config.production);
   };
 
-  /** A session for a linked account (One Login gave the second factor: none is owed here). */
-  async function signInAs(trx: typeof db, laCode: string, userId: string, meta: Meta, detail: object) {
+  const signedOutUri = `${config.publicUrl}/sign-in?signedOut=1`;
+
+  /**
+   * A session for a linked account (One Login gave the second factor: none is owed here), its ID token kept beside
+   * it for One Login's sign-out.
+   */
+  async function signInAs(
+    trx: typeof db,
+    laCode: string,
+    userId: string,
+    idToken: string | null,
+    meta: Meta,
+    detail: object,
+  ) {
     const { token, sessionId } = await createSession(trx, { laCode, userId }, meta, now(), 'none');
+    if (idToken) await store.keepSessionIdToken(trx, laCode, sessionId, idToken);
     await recordSignIn(trx, laCode, userId);
     await audit(
       trx,
@@ -80,6 +95,64 @@ export function createOneLoginService(deps: Pick<ServiceDeps, 'db' | 'config' | 
       { action: 'sign-in.one-login', recordType: 'user', recordId: userId, detail: { ...detail } },
     );
     return token;
+  }
+
+  /**
+   * A refusal before any account is known (a token that fails a check, too low a level of confidence, a used or
+   * unknown request): audited under the authority the One Login client is registered for (ONE_LOGIN_LA), with the
+   * reason only. Without it, the route's log is the only record.
+   */
+  async function auditRefusal(refusal: OneLoginRefusal, meta: Meta) {
+    const laCode = config.oneLogin?.laCode;
+    if (!laCode || !(await authorityExists(db, laCode))) return;
+    await audit(
+      db,
+      { laCode, userId: null, sessionId: null, ip: meta.ip },
+      {
+        action: 'one-login.refused',
+        recordType: 'one-login-sign-in',
+        outcome: 'denied',
+        detail: { reason: refusal.reason },
+      },
+    );
+  }
+
+  async function callback(cookie: string | undefined, url: URL, meta: Meta) {
+    if (!cookie) throw new OneLoginRefusal('state', 'no sign-in cookie');
+    const id = cookieId(cookie);
+    const request = await store.takeSignIn(db, id, now());
+    if (!request) throw new OneLoginRefusal('state', 'unknown, used or expired sign-in request');
+    const person = await completeSignIn(await configuration(), url, {
+      state: request.state,
+      nonce: request.nonce,
+      codeVerifier: request.code_verifier,
+    });
+    return db.transaction().execute(async (trx) => {
+      const [linked] = await store.identitiesOf(trx, person.subject);
+      if (linked && !(await userWithTeam(trx, linked.la_code, linked.user_id))?.active) {
+        await store.forgetSignIn(trx, id);
+        await audit(
+          trx,
+          { laCode: linked.la_code, userId: linked.user_id, sessionId: null, ip: meta.ip },
+          {
+            action: 'sign-in.one-login.refused',
+            recordType: 'user',
+            recordId: linked.user_id,
+            outcome: 'denied',
+            detail: { reason: 'account-off' },
+          },
+        );
+        return { kind: 'refused' as const, reason: 'account-off' };
+      }
+      if (linked) {
+        await store.recordIdentitySignIn(trx, linked.la_code, person.subject, person, now());
+        await store.forgetSignIn(trx, id);
+        const token = await signInAs(trx, linked.la_code, linked.user_id, person.idToken, meta, {});
+        return { kind: 'signed-in' as const, token, returnTo: request.return_to };
+      }
+      await store.holdUnlinked(trx, id, person);
+      return { kind: 'link' as const };
+    });
   }
 
   return {
@@ -96,44 +169,15 @@ export function createOneLoginService(deps: Pick<ServiceDeps, 'db' | 'config' | 
     /**
      * One Login's answer: a linked account is signed in (a session token); an account not linked yet waits, on its
      * sign-in row, for its code. Throws OneLoginRefusal for a request that is unknown, used or old, or a token that
-     * fails a check.
+     * fails a check, audited under the client's authority (auditRefusal).
      */
     callback: async (cookie: string | undefined, url: URL, meta: Meta) => {
-      if (!cookie) throw new OneLoginRefusal('state', 'no sign-in cookie');
-      const id = cookieId(cookie);
-      const request = await store.takeSignIn(db, id, now());
-      if (!request) throw new OneLoginRefusal('state', 'unknown, used or expired sign-in request');
-      const person = await completeSignIn(await configuration(), url, {
-        state: request.state,
-        nonce: request.nonce,
-        codeVerifier: request.code_verifier,
-      });
-      return db.transaction().execute(async (trx) => {
-        const [linked] = await store.identitiesOf(trx, person.subject);
-        if (linked && !(await userWithTeam(trx, linked.la_code, linked.user_id))?.active) {
-          await store.forgetSignIn(trx, id);
-          await audit(
-            trx,
-            { laCode: linked.la_code, userId: linked.user_id, sessionId: null, ip: meta.ip },
-            {
-              action: 'sign-in.one-login.refused',
-              recordType: 'user',
-              recordId: linked.user_id,
-              outcome: 'denied',
-              detail: { reason: 'account-off' },
-            },
-          );
-          return { kind: 'refused' as const, reason: 'account-off' };
-        }
-        if (linked) {
-          await store.recordIdentitySignIn(trx, linked.la_code, person.subject, person, now());
-          await store.forgetSignIn(trx, id);
-          const token = await signInAs(trx, linked.la_code, linked.user_id, meta, {});
-          return { kind: 'signed-in' as const, token, returnTo: request.return_to };
-        }
-        await store.holdUnlinked(trx, id, person);
-        return { kind: 'link' as const };
-      });
+      try {
+        return await callback(cookie, url, meta);
+      } catch (error) {
+        if (error instanceof OneLoginRefusal) await auditRefusal(error, meta);
+        throw error;
+      }
     },
 
     /** The One Login account waiting for its code on this browser, if any. */
@@ -238,11 +282,34 @@ export function createOneLoginService(deps: Pick<ServiceDeps, 'db' | 'config' | 
             detail: { familyMemberId: member.id, codeId: code.id, accountCreated: account.created },
           },
         );
-        const token = await signInAs(trx, code.la_code, account.userId, meta, { linked: true });
+        const token = await signInAs(trx, code.la_code, account.userId, waiting.id_token, meta, {
+          linked: true,
+        });
         return { ok: true as const, token, returnTo: waiting.return_to };
       });
       if (!outcome.ok) throw new LinkCodeError(outcome.message, outcome.status);
       return outcome;
+    },
+
+    /**
+     * Where to send the browser after a Goldthread sign-out, to end the One Login session too: its end_session
+     * endpoint with the session's ID token as id_token_hint, coming back to the signed-out page (the platform's
+     * endSessionUrl, as staff single sign-on), with a random state as One Login asks. The ID token is removed. Null
+     * for a session One Login did not begin.
+     */
+    async endProviderSession(actor: { laCode: string; sessionId: string }): Promise<string | null> {
+      const idToken = await store.takeSessionIdToken(db, actor.laCode, actor.sessionId);
+      if (!idToken || !config.oneLogin) return null;
+      try {
+        return endSessionUrl(
+          await configuration(),
+          idToken,
+          signedOutUri,
+          randomBytes(16).toString('base64url'),
+        );
+      } catch {
+        return null;
+      }
     },
 
     /** A caseworker's view of a family member's One Login link. */

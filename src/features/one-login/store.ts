@@ -1,4 +1,7 @@
-/** The One Login feature's tables (migration 0024): link codes, linked identities, sign-ins in flight. */
+/**
+ * The One Login feature's tables (migrations 0024, 0030): link codes, linked identities, sign-ins in flight, and the
+ * ID token behind each session One Login began (for its sign-out).
+ */
 import type { Executor } from '../../platform/audit/audit.ts';
 
 /** How long an authorisation request, and then an unlinked account waiting for its code, is kept. */
@@ -43,11 +46,11 @@ export async function takeSignIn(db: Executor, id: string, now: Date) {
 export async function holdUnlinked(
   db: Executor,
   id: string,
-  person: { subject: string; email: string | null; phone: string | null },
+  person: { subject: string; email: string | null; phone: string | null; idToken: string },
 ): Promise<void> {
   await db
     .updateTable('one_login_sign_in')
-    .set({ subject: person.subject, email: person.email, phone: person.phone })
+    .set({ subject: person.subject, email: person.email, phone: person.phone, id_token: person.idToken })
     .where('id', '=', id)
     .execute();
 }
@@ -55,7 +58,7 @@ export async function holdUnlinked(
 export async function waitingAccount(db: Executor, id: string, now: Date) {
   return db
     .selectFrom('one_login_sign_in')
-    .select(['subject', 'email', 'phone', 'return_to'])
+    .select(['subject', 'email', 'phone', 'return_to', 'id_token'])
     .where('id', '=', id)
     .where('subject', 'is not', null)
     .where('created_at', '>', new Date(now.getTime() - WAITING_TTL_MS))
@@ -186,4 +189,28 @@ export async function latestCodeFor(db: Executor, laCode: string, familyMemberId
     .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** Keeps the ID token behind a session One Login began, for its sign-out. */
+export async function keepSessionIdToken(
+  db: Executor,
+  laCode: string,
+  sessionId: string,
+  idToken: string,
+): Promise<void> {
+  await db
+    .insertInto('one_login_session')
+    .values({ la_code: laCode, session_id: sessionId, id_token: idToken })
+    .execute();
+}
+
+/** The ID token behind a session, removed (sign-out uses it once); undefined for a session One Login did not begin. */
+export async function takeSessionIdToken(db: Executor, laCode: string, sessionId: string) {
+  const rows = await db
+    .deleteFrom('one_login_session')
+    .where('la_code', '=', laCode)
+    .where('session_id', '=', sessionId)
+    .returning('id_token')
+    .execute();
+  return rows[0]?.id_token;
 }

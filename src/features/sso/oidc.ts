@@ -121,13 +121,8 @@ export async function exchangeCode(
   }
 }
 
-export function endSessionUrl(config: client.Configuration, idToken: string, postLogoutRedirectUri: string) {
-  if (!config.serverMetadata().end_session_endpoint) return null;
-  return client.buildEndSessionUrl(config, {
-    id_token_hint: idToken,
-    post_logout_redirect_uri: postLogoutRedirectUri,
-  }).href;
-}
+/** The provider's sign-out address: the platform's, shared with GOV.UK One Login. */
+export { endSessionUrl } from '../../platform/auth/oidc-sign-out.ts';
 
 /** A sign-in refused, with the reason the page and the audit log give. */
 export class SignInRefusal extends Error {

@@ -1,4 +1,4 @@
-/** Families by GOV.UK One Login (migration 0024; issue 19 item 2). Owned by src/features/one-login. */
+/** Families by GOV.UK One Login (migrations 0024 and 0030; issue 19 item 2). Owned by src/features/one-login. */
 import type { Generated } from 'kysely';
 import type { Timestamp } from './types.ts';
 
@@ -41,10 +41,20 @@ export interface OneLoginSignInTable {
   subject: string | null;
   email: string | null;
   phone: string | null;
+  /** The ID token of a One Login account waiting for its code (migration 0030), for its session's sign-out. */
+  id_token: string | null;
+}
+
+/** The ID token behind a session a One Login sign-in began, for One Login's sign-out (migration 0030). */
+export interface OneLoginSessionTable {
+  la_code: string;
+  session_id: string;
+  id_token: string;
 }
 
 export interface OneLoginTables {
   one_login_link_code: OneLoginLinkCodeTable;
   one_login_identity: OneLoginIdentityTable;
   one_login_sign_in: OneLoginSignInTable;
+  one_login_session: OneLoginSessionTable;
 }

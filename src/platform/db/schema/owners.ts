@@ -131,6 +131,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   one_login_link_code: 'one-login',
   one_login_identity: 'one-login',
   one_login_sign_in: 'one-login',
+  one_login_session: 'one-login',
   education_episode: 'education',
   education_attendance: 'education',
   education_duty: 'education',
