@@ -11,7 +11,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
+import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/db.ts';
 import { keyFromSetUpPage, nextCode, secondFactorClock } from '../../test/helpers/second-factor.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/accounts.ts';
 import { loadConfig } from '../platform/config.ts';
@@ -88,17 +88,21 @@ function formsOf(html: string, page: string, role: string): Form[] {
   return forms;
 }
 
+/** A route pattern as a regular expression capturing its parameters. */
+const patternRegexCapturing = (pattern: string) =>
+  new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '([^/]+)')}$`);
 const patternRegex = (pattern: string) =>
   new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}$`);
 
-describe('fuzz: every form in the route table (demo authority, PGlite)', () => {
+describe.each(ENGINES)('fuzz: every form in the route table (demo authority, %s)', (engine) => {
   let database: TestDatabase;
   let jobs: Jobs;
   let app: FastifyInstance;
   const postRoutes: string[] = [];
+  const getRoutes: string[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase('pglite', { image: 'demo' });
+    database = await createTestDatabase(engine, { image: 'demo' });
     const config = loadConfig({
       NODE_ENV: 'test',
       GOLDTHREAD_DEMO: 'false',
@@ -128,6 +132,7 @@ describe('fuzz: every form in the route table (demo authority, PGlite)', () => {
           a.addHook('onRoute', (route) => {
             const methods = [route.method].flat();
             if (methods.includes('POST')) postRoutes.push(route.url);
+            if (methods.includes('GET')) getRoutes.push(route.url);
           });
         },
         ...featureRoutes(services),
@@ -220,6 +225,8 @@ describe('fuzz: every form in the route table (demo authority, PGlite)', () => {
     const sessions = new Map<string, Session>([['anonymous', new Session(null)]]);
     for (const account of DEMO_ACCOUNTS) sessions.set(account.email, new Session(account.email));
     const forms: Form[] = [];
+    /** Every link a walk saw (visited or not), with the account that saw it. */
+    const seen = new Map<string, string>();
     for (const [role, session] of sessions) {
       await session.signIn();
       const queue = role === 'anonymous' ? ['/local-offer', '/'] : ['/'];
@@ -243,6 +250,7 @@ describe('fuzz: every form in the route table (demo authority, PGlite)', () => {
             )
           )
             continue;
+          if (!seen.has(href)) seen.set(href, role);
           if (!visited.has(href)) queue.push(href);
         }
       }
@@ -259,40 +267,81 @@ describe('fuzz: every form in the route table (demo authority, PGlite)', () => {
       byRoute.set(route, list);
     }
 
-    // 3. Fuzz each form found, as the first role that reached it.
-    for (const [route, [form]] of byRoute) {
-      const session = sessions.get(form!.role)!;
-      await session.get(form!.page);
+    // 3. Fuzz each form found, as the first role that reached it: every field in turn with every value, all at once,
+    // repeated, and as a multipart body cut short.
+    const fuzzForm = async (form: Form) => {
+      const session = sessions.get(form.role)!;
+      await session.get(form.page);
       const send = async (what: string, fields: [string, string][]) =>
-        record(
-          session,
-          `${form!.role} POST ${form!.action} ${what}`,
-          await session.send(form!.action, fields),
-        );
-      for (const [name] of form!.fields.filter(([n]) => n !== '_csrf'))
+        record(session, `${form.role} POST ${form.action} ${what}`, await session.send(form.action, fields));
+      for (const [name] of form.fields.filter(([n]) => n !== '_csrf'))
         for (const payload of PAYLOADS)
           await send(
             `${name}=${JSON.stringify(payload.slice(0, 30))}`,
-            form!.fields.map(([k, v]) => [k, k === name ? payload : v]),
+            form.fields.map(([k, v]) => [k, k === name ? payload : v]),
           );
       for (const payload of PAYLOADS)
         await send(
           `all=${JSON.stringify(payload.slice(0, 30))}`,
-          form!.fields.map(([k, v]) => [k, k === '_csrf' ? v : payload]),
+          form.fields.map(([k, v]) => [k, k === '_csrf' ? v : payload]),
         );
-      await send('repeated', [...form!.fields, ...form!.fields]);
+      await send('repeated', [...form.fields, ...form.fields]);
       const boundary = '----fuzz';
       const cut = `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${session.csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhel`;
       await record(
         session,
-        `${form!.role} POST ${form!.action} multipart cut short`,
-        await session.send(form!.action, [], {
+        `${form.role} POST ${form.action} multipart cut short`,
+        await session.send(form.action, [], {
           payload: cut,
           type: `multipart/form-data; boundary=${boundary}`,
         }),
       );
-      void route;
+    };
+    for (const [, [form]] of byRoute) await fuzzForm(form!);
+    const walked = byRoute.size;
+
+    // 4. Routes behind a record's state (a decision due, a draft to serve, a consultation to answer): their forms
+    // appear only on pages of records in that state, which the walk (two pages of each shape) may not reach. Open
+    // the route's page (or the nearest page above it) for each record the walks' links named, as the account that
+    // saw the link, until one holds the route's form; then fuzz it like any other.
+    const stateBound = [...new Set(postRoutes)].filter((p) => !byRoute.has(p) && p !== '/sign-out');
+    // Each id the walks' links carried, by the name of its parameter (every caseId, planId, ... seen), and who saw it.
+    const idsByParam = new Map<string, Map<string, string>>();
+    for (const [url, role] of seen) {
+      const path = url.split('?')[0]!;
+      for (const pattern of getRoutes) {
+        const names = pattern.match(/:[A-Za-z]+/g);
+        const values = names && patternRegexCapturing(pattern).exec(path);
+        if (!names || !values) continue;
+        names.forEach((name, i) => {
+          const ids = idsByParam.get(name) ?? new Map<string, string>();
+          if (!ids.has(values[i + 1]!)) ids.set(values[i + 1]!, role);
+          idsByParam.set(name, ids);
+        });
+      }
     }
+    for (const route of stateBound) {
+      // The page the route's form is on: the route's own address when it has a page, else the nearest page above it.
+      const segments = route.split('/');
+      const page = segments
+        .map((_, i) => segments.slice(0, segments.length - i).join('/'))
+        .find((p) => getRoutes.includes(p));
+      const params = page?.match(/:[A-Za-z]+/g) ?? [];
+      if (!page || params.length !== 1) continue;
+      let found: Form | undefined;
+      let tries = 0;
+      for (const [id, role] of idsByParam.get(params[0]) ?? []) {
+        if (found || tries++ >= 120) break;
+        const url = page.replace(params[0], id);
+        const r = await sessions.get(role)!.get(url);
+        if (r.statusCode !== 200) continue;
+        const action = (f: Form) => patternRegex(route).test(f.action.split('?')[0]!);
+        found = formsOf(r.body, url, role).find(action);
+      }
+      if (found) byRoute.set(route, [found]);
+    }
+    const reachedByState = stateBound.filter((route) => byRoute.has(route));
+    for (const route of reachedByState) await fuzzForm(byRoute.get(route)![0]!);
 
     // Every POST route no walk reached: made-up ids, as anonymous and as every kind of account.
     const unreached = [...new Set(postRoutes)].filter((p) => !byRoute.has(p) && p !== '/sign-out');
@@ -308,14 +357,18 @@ describe('fuzz: every form in the route table (demo authority, PGlite)', () => {
         }
 
     const figures = {
+      engine,
       postRoutes: new Set(postRoutes).size,
       formsFuzzed: byRoute.size,
+      formsFoundByWalk: walked,
+      stateBoundFound: reachedByState.length,
       routesWithMadeUpIds: unreached.length,
       requests,
       byStatus: Object.fromEntries([...statuses].sort(([a], [b]) => a - b)),
       fiveHundreds: failures.length,
     };
     console.log(`fuzz figures: ${JSON.stringify(figures)}`);
+    console.log(`state-bound routes found and fuzzed: ${reachedByState.join(', ')}`);
     console.log(`routes reached only with made-up ids: ${unreached.join(', ')}`);
     expect(failures.slice(0, 30)).toEqual([]);
     expect(byRoute.size).toBeGreaterThan(30);
