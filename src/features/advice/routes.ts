@@ -8,7 +8,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf, isUploadedFile } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
-import { formValues, readDateInput, singleError, toFormErrors } from '../../platform/web/forms.ts';
+import {
+  dateInputValues,
+  formValues,
+  readDateInput,
+  singleError,
+  toFormErrors,
+} from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { AGENCY_LABELS } from '../../domain/assessment/journey.ts';
@@ -131,7 +137,6 @@ export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
       .transaction()
       .execute((trx) => getAdviceTask(trx, actor, adviceId, today));
     if (errors) reply.code(400);
-    const [y, m, d] = today.split('-');
     return reply.view('advice/task.njk', {
       pageTitle: `Advice for ${task.given_name} ${task.family_name}`,
       backLink: actor.role === 'professional' ? paths.home : paths.assessments.case(task.case_id),
@@ -141,9 +146,7 @@ export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
       needAreas: NEED_AREAS,
       provisionRows: Array.from({ length: PROVISION_ROWS }, (_, i) => i + 1),
       isStaff: STAFF.includes(actor.role),
-      values: Object.keys(values).length
-        ? values
-        : { 'received-day': String(Number(d)), 'received-month': String(Number(m)), 'received-year': y! },
+      values: Object.keys(values).length ? values : dateInputValues('received', today),
       errors,
       sent: (request.query as Record<string, string>).sent === '1',
       documentAccept: ADVICE_DOCUMENT_ACCEPT,

@@ -64,16 +64,6 @@ export function parseWithDates<S extends z.ZodType>(
   return { ok: true, data: (parsed as { data: z.infer<S> }).data, dates: out };
 }
 
-/** The values of a GOV.UK date input from an ISO date (to pre-fill a form). */
-export function dateValues(name: string, iso: string): Record<string, string> {
-  const [y, m, d] = iso.split('-');
-  return {
-    [`${name}-day`]: String(Number(d)),
-    [`${name}-month`]: String(Number(m)),
-    [`${name}-year`]: y ?? '',
-  };
-}
-
 export const recordSchema = z.object({
   child: text(
     'Enter the child or young person’s Goldthread reference, like GT-000018',

@@ -15,14 +15,12 @@ import {
   grant,
   TEST_PASSWORD,
 } from '../../../test/helpers/factories.ts';
+import { dateInputValues } from '../../platform/web/forms.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { ADVICE_REMINDER_QUEUE, runAdviceReminders } from './jobs.ts';
 
 const today = todayInLondon();
-const parts = (iso: string, name: string) => {
-  const [y, m, d] = iso.split('-');
-  return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
-};
+const parts = (iso: string, name: string) => dateInputValues(name, iso);
 const caseIdFrom = (location: string) =>
   /\/assessments\/([0-9a-f-]{36})/.exec(location)?.[1] ?? /sent\/([0-9a-f-]{36})/.exec(location)?.[1];
 

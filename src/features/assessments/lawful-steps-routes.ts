@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { ADVICE_AGENCIES } from '../../platform/db/schema/index.ts';
 import { EXCEPTION_LABELS, stepLabel } from '../../domain/assessment/journey.ts';
 import { CLOSED_REASON_LABELS, REQUIRED_ADVICE } from '../../domain/assessment/lawful-steps.ts';
-import { dateValues, optional, text } from './forms.ts';
+import { dateInputValues } from '../../platform/web/forms.ts';
+import { optional, text } from './forms.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { closeRequest, confirmException, recordAdviceReuse } from './lawful-steps.ts';
 import type { CaseForm } from './routes.ts';
@@ -63,7 +64,7 @@ export function lawfulStepForms(caseForm: CaseForm): void {
     schema: reuseSchema,
     dates: [{ name: 'familyAgreed', label: 'The date the family agreed', required: true }],
     order: ['agency', 'existingAdvice', 'familyAgreed', 'agreed'],
-    defaults: () => dateValues('familyAgreed', todayInLondon()),
+    defaults: () => dateInputValues('familyAgreed', todayInLondon()),
     extra: () => ({
       agencyItems: REQUIRED_ADVICE.map((r) => ({ value: r.agencies[0]!, text: `${r.label} (${r.cite})` })),
     }),

@@ -15,13 +15,11 @@ import {
   grant,
   TEST_PASSWORD,
 } from '../../../test/helpers/factories.ts';
+import { dateInputValues } from '../../platform/web/forms.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 
 const today = todayInLondon();
-const parts = (iso: string, name: string) => {
-  const [y, m, d] = iso.split('-');
-  return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
-};
+const parts = (iso: string, name: string) => dateInputValues(name, iso);
 const HOSTILE = '<script>alert("x")</script>';
 const ESCAPED = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;';
 const LONG = 'a'.repeat(5001);

@@ -13,7 +13,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
-import { arrayValue, formValues, singleError } from '../../platform/web/forms.ts';
+import { arrayValue, dateInputValues, formValues, singleError } from '../../platform/web/forms.ts';
 import { placementSummary } from '../consultation/index.ts';
 import { NOTICE_LABELS, noticesOf } from '../notices/index.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
@@ -37,7 +37,6 @@ import { exceptionsForView, lawfulStepForms } from './lawful-steps-routes.ts';
 import { PRIMARY_NEED_LABELS } from '../children/index.ts';
 import {
   allocateSchema,
-  dateValues,
   decisionSchema,
   exceptionSchema,
   finalSchema,
@@ -458,7 +457,7 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
         action: paths.assessments.action(caseId, options.action),
         values: values ?? {
           token: randomUUID(),
-          ...(options.defaults?.(view) ?? dateValues('date', todayInLondon())),
+          ...(options.defaults?.(view) ?? dateInputValues('date', todayInLondon())),
         },
         errors,
         ...(options.extra ? await options.extra(view, actor) : {}),

@@ -18,14 +18,12 @@ import {
   TEST_PASSWORD,
 } from '../../../test/helpers/factories.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
+import { dateInputValues } from '../../platform/web/forms.ts';
 import { notInFullTimeEducation } from './index.ts';
 
 const TODAY = '2026-03-02'; // a Monday
 
-function dateFields(name: string, iso: string): Record<string, string> {
-  const [y, m, d] = iso.split('-');
-  return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
-}
+const dateFields = dateInputValues;
 
 async function signedIn(t: TestApp, la: string, role: Role) {
   const user = await createUser(t.database.db, la, role);

@@ -12,7 +12,7 @@ import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
-import { formValues, readDateInput, toFormErrors } from '../../platform/web/forms.ts';
+import { dateInputValues, formValues, readDateInput, toFormErrors } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { ageOn, todayInLondon } from '../../platform/web/views.ts';
 import type { Requester } from '../../platform/db/schema/index.ts';
@@ -334,13 +334,7 @@ async function openDraft(db: Executor, actor: Actor) {
 }
 
 function newChildValues(nc: NewChildAnswers): Record<string, string> {
-  const [y, m, d] = nc.dateOfBirth.split('-');
-  return {
-    ...(nc as unknown as Record<string, string>),
-    'dob-day': String(Number(d)),
-    'dob-month': String(Number(m)),
-    'dob-year': y ?? '',
-  };
+  return { ...(nc as unknown as Record<string, string>), ...dateInputValues('dob', nc.dateOfBirth) };
 }
 
 /** What the person who asked may know about their own request: the name they gave, and its status in words. */

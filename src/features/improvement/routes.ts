@@ -9,7 +9,7 @@ import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/s
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf, isUploadedFile } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
-import { formValues, singleError } from '../../platform/web/forms.ts';
+import { dateInputValues, formValues, singleError } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { DuplicatePlanTitleError, DuplicateUpdateError } from './store.ts';
@@ -438,11 +438,8 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     const today = todayInLondon();
     const last = lastReportBefore(data.reports, today);
     const row = actionRows({ ...data, actions: [action] }, today, last?.meetingDate ?? null)[0];
-    const [y, m, d] = today.split('-');
     const form = values ?? {
-      'date-day': String(Number(d)),
-      'date-month': String(Number(m)),
-      'date-year': y ?? '',
+      ...dateInputValues('date', today),
       status: action.status,
       evidenceKind: 'none',
     };

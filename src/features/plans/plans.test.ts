@@ -18,6 +18,7 @@ import {
   grant,
   TEST_PASSWORD,
 } from '../../../test/helpers/factories.ts';
+import { dateInputValues } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { draftStageCase, teamFor, THREE_ADVICE } from './fixtures.ts';
 
@@ -465,14 +466,7 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
   });
   it('J8: a new request for a child with a plan is a reassessment, and its outcome is a new version of that plan', async () => {
     const db = t.database.db;
-    const dateParts = (iso: string, name: string) => {
-      const [y, m, d] = iso.split('-');
-      return {
-        [`${name}-day`]: String(Number(d)),
-        [`${name}-month`]: String(Number(m)),
-        [`${name}-year`]: y!,
-      };
-    };
+    const dateParts = (iso: string, name: string) => dateInputValues(name, iso);
     const before = await db
       .selectFrom('ehc_plan')
       .select(['status', 'review_due'])

@@ -12,7 +12,13 @@ import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import { mayUse } from '../../platform/web/permissions.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
-import { formValues, parseForm, readDateInput, singleError } from '../../platform/web/forms.ts';
+import {
+  dateInputValues,
+  formValues,
+  parseForm,
+  readDateInput,
+  singleError,
+} from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -147,11 +153,6 @@ export function documentView(s: Snapshot) {
       summary: s.adviceSummaries[a.id] ?? '',
     })),
   };
-}
-
-function dateValues(today: string) {
-  const [y, m, d] = today.split('-');
-  return { 'date-day': String(Number(d)), 'date-month': String(Number(m)), 'date-year': y! };
 }
 
 function idsFromBody(body: unknown, name: string) {
@@ -715,7 +716,7 @@ export function planRoutes(app: FastifyInstance, deps: AppDeps): void {
       kind,
       view,
       record: view.record,
-      values: values ?? dateValues(today),
+      values: values ?? dateInputValues('date', today),
       errors,
       action:
         kind === 'draft' ? paths.plans.issueDraft(view.record.id) : paths.plans.issueFinal(view.record.id),
