@@ -23,7 +23,7 @@ import { draftPlanPdf } from '../features/plans/index.ts';
 import { returnsFeature } from '../features/returns/index.ts';
 import { ssoFeature } from '../features/sso/index.ts';
 import { secondFactorFeature } from '../features/second-factor/index.ts';
-import { reviewsFeature } from '../features/reviews/index.ts';
+import { refreshReviewsOfChildren, reviewsFeature } from '../features/reviews/index.ts';
 import { oneLoginFeature } from '../features/one-login/index.ts';
 import { declareRouteRoles, type RouteRoles } from '../platform/web/permissions.ts';
 import { features, type AnyFeature } from './features.ts';
@@ -37,7 +37,7 @@ export function createServices(deps: ServiceDeps) {
   const oneLogin = oneLoginFeature.createService(deps);
   const auth = authFeature.createService(deps, { singleSignOn: sso, oneLogin });
   const secondFactor = secondFactorFeature.createService(deps);
-  const education = educationFeature.createService(deps);
+  const education = educationFeature.createService(deps, { episodesChanged: refreshReviewsOfChildren });
   const children = childrenFeature.createService(deps, { education: education.summary });
   const admin = adminFeature.createService(deps, { openCasesHeldBy });
   const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });

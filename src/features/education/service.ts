@@ -297,9 +297,30 @@ export async function educationSummary(db: Executor, actor: Actor, childId: stri
 
 export type EducationSummary = Awaited<ReturnType<typeof educationSummary>>;
 
-export function createEducationService(deps: ServiceDeps) {
+/** What the education feature asks of others, given by the composition root. */
+export interface EducationNeeds {
+  /**
+   * Told, in the same transaction, that these children's episodes changed: the review backlog (src/features/reviews)
+   * re-ranks their plans at once rather than at its daily refresh (S4: the child is top of the backlog the same day).
+   */
+  readonly episodesChanged?: (
+    trx: Executor,
+    laCode: string,
+    childIds: readonly string[],
+    today: string,
+  ) => Promise<void>;
+}
+
+export function createEducationService(deps: ServiceDeps, needs: EducationNeeds = {}) {
   const { db } = deps;
   const change = <T>(actor: Actor, fn: (ctx: ChangeContext) => Promise<T>) => withChange(deps, actor, fn);
+  /** A change to a child's episodes, after which the review backlog hears of it (same transaction). */
+  const episodeChange = <T>(actor: Actor, childId: string, fn: (ctx: ChangeContext) => Promise<T>) =>
+    change(actor, async (ctx) => {
+      const result = await fn(ctx);
+      await needs.episodesChanged?.(ctx.trx, actor.laCode, [childId], ctx.today);
+      return result;
+    });
 
   async function staffChild(ctx: ChangeContext, childId: string) {
     requireRole(ctx.actor, STAFF, paths.education.childPattern);
@@ -364,7 +385,7 @@ export function createEducationService(deps: ServiceDeps) {
 
     /** Records an episode; raises the review and s19 duty it requires and tells the family. Returns its id. */
     record: (actor: Actor, childId: string, input: EpisodeInput, formToken: string | undefined) =>
-      change(actor, async (ctx) => {
+      episodeChange(actor, childId, async (ctx) => {
         const child = await staffChild(ctx, childId);
         check(input, ctx.today);
         const result = await once(ctx, formToken, async () => {
@@ -404,7 +425,7 @@ export function createEducationService(deps: ServiceDeps) {
 
     /** Changes an episode's facts (its kind stays); a duty it now requires is raised. */
     edit: (actor: Actor, childId: string, episodeId: string, input: Omit<EpisodeInput, 'kind'>) =>
-      change(actor, async (ctx) => {
+      episodeChange(actor, childId, async (ctx) => {
         const child = await staffChild(ctx, childId);
         const before = await episodeOf(ctx, childId, episodeId);
         const values = { ...input, kind: before.kind };
@@ -433,7 +454,7 @@ export function createEducationService(deps: ServiceDeps) {
 
     /** Closes an episode on the day it ended: its s19 duty is done then; the plan's review stays until held. */
     close: (actor: Actor, childId: string, episodeId: string, end: string) =>
-      change(actor, async (ctx) => {
+      episodeChange(actor, childId, async (ctx) => {
         await staffChild(ctx, childId);
         const episode = await episodeOf(ctx, childId, episodeId);
         if (episode.kind === 'suspension' || episode.end_date !== null) throw new NotFoundError();

@@ -30,4 +30,4 @@ export const reviewsFeature = {
 
 export type { ReviewsService } from './service.ts';
 /** Recompute plans' review schedules in the caller's transaction (after a change other features make). */
-export { refreshReviewSchedules } from './service.ts';
+export { refreshReviewSchedules, refreshReviewsOfChildren } from './service.ts';

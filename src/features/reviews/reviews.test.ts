@@ -4,6 +4,7 @@
  * history, and a review taken from scheduled to decided through the service, each change audited in its own
  * transaction, refused moves leaving nothing behind, and who may not use it.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/db.ts';
 import { DEMO_IMAGE_TODAY } from '../../../test/helpers/images.ts';
@@ -12,8 +13,16 @@ import { addDays } from '../../demo/dates.ts';
 import { compareBacklog, reviewSchedule, reviewState, type BacklogFacts } from '../../domain/review/index.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
+import { educationFeature } from '../education/index.ts';
+import { registerTemplates } from '../../platform/notify/templates.ts';
 import { plansForReviews } from '../plans/index.ts';
-import { createReviewsService, factsOf, refreshReviewSchedules, ReviewFormError } from './service.ts';
+import {
+  createReviewsService,
+  factsOf,
+  refreshReviewSchedules,
+  refreshReviewsOfChildren,
+  ReviewFormError,
+} from './service.ts';
 import { backlogPage, reviewsOf, type ScheduleRow } from './store.ts';
 
 const LA = DEMO_LA_CODE;
@@ -222,6 +231,55 @@ describe.each(ENGINES)('reviews on %s', (engine) => {
       .where('record_type', '=', 'plan_review')
       .execute();
     expect(auditsAfter.length - auditsBefore.length).toBe(5); // refused moves wrote nothing
+  });
+
+  it('S4: a part-time timetable recorded ranks the plan as not in full-time education the same day, until it ends', async () => {
+    const db = database.db;
+    const row = await db
+      .selectFrom('plan_review_schedule')
+      .selectAll()
+      .where('la_code', '=', LA)
+      .where((eb) =>
+        eb.or([eb('not_in_full_time_education', '=', false), eb('not_in_full_time_education', 'is', null)]),
+      )
+      .where('phase_transfer_deadline', 'is', null)
+      .orderBy('next_due')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    registerTemplates(educationFeature.templates);
+    const education = educationFeature.createService(
+      { db, today: () => TODAY, jobs: { send: () => Promise.resolve() } } as unknown as ServiceDeps,
+      { episodesChanged: refreshReviewsOfChildren },
+    );
+    const flag = async () =>
+      (
+        await db
+          .selectFrom('plan_review_schedule')
+          .select('not_in_full_time_education')
+          .where('plan_id', '=', row.plan_id)
+          .executeTakeFirstOrThrow()
+      ).not_in_full_time_education;
+    const episodeId = await education.record(
+      as('caseworker'),
+      row.child_id,
+      {
+        kind: 'part-time-timetable',
+        start: addDays(TODAY, -20),
+        end: null,
+        days: null,
+        hoursAWeek: 15,
+        reason: 'Returning after a long illness',
+        reviewDate: addDays(TODAY, 42),
+      },
+      randomUUID(),
+    );
+    expect(await flag()).toBe(true);
+    const page = await service.backlog(as('caseworker'), {});
+    const ranked = page.rows.find((r) => r.plan_id === row.plan_id);
+    if (ranked) expect(ranked.reasons).toContain('Not in full-time education.');
+    // Ended yesterday: not open today, so the plan goes back to what its placement says.
+    await education.close(as('caseworker'), row.child_id, String(episodeId), addDays(TODAY, -1));
+    expect(await flag()).toBe(row.not_in_full_time_education);
   });
 
   it('records an early review request with its reason, and refuses one without', async () => {

@@ -49,6 +49,7 @@ import {
   type ReviewFacts,
   type ReviewSchedule,
 } from '../../domain/review/index.ts';
+import { notInFullTimeEducation as notInFullTimeEducationOf } from '../education/index.ts';
 import { latestPlanGrades } from '../plan-audits/index.ts';
 import { plansForReviews, type PlanForReviews } from '../plans/index.ts';
 import {
@@ -61,6 +62,7 @@ import {
   reviewById,
   reviewsOf,
   saveSchedules,
+  schedulePlansOfChildren,
   saveTransferIn,
   scheduleSettings,
   transfersIn,
@@ -118,11 +120,13 @@ function phaseTransferDeadline(child: ChildForReviews, today: string): string | 
 }
 
 /**
- * Not in full-time education (S4), as far as Goldthread knows: a part-time placement is; a full-time or dual
- * placement is not; with no current placement it is not known (null: the hook for S4's flags, which are not
- * recorded yet).
+ * Not in full-time education (S4), as far as Goldthread knows: an open permanent exclusion, part-time timetable,
+ * missing-education or home-education episode (the education feature's `notInFullTimeEducation`) is, and so is a
+ * part-time placement; a full-time or dual placement is not; with neither an episode nor a current placement it is
+ * not known (null).
  */
-function notInFullTimeEducation(child: ChildForReviews): boolean | null {
+function notInFullTimeEducation(child: ChildForReviews, openEpisodes: boolean): boolean | null {
+  if (openEpisodes) return true;
   if (!child.setting) return null;
   return child.setting.attendance === 'part-time';
 }
@@ -136,6 +140,7 @@ export function scheduleRowFor(
   reviews: readonly ReviewRow[],
   grade: NewSchedule['quality_grade'],
   transferredIn: string | null = null,
+  openEpisodes = false,
 ): NewSchedule | null {
   if (!child || child.planStatus === 'ceased') return null;
   if (reviews.some((r) => r.decision === 'cease')) return null;
@@ -168,7 +173,7 @@ export function scheduleRowFor(
     setting_id: setting?.id ?? null,
     setting_name: setting?.name ?? null,
     phase_transfer_deadline: phaseTransferDeadline(child, today),
-    not_in_full_time_education: notInFullTimeEducation(child),
+    not_in_full_time_education: notInFullTimeEducation(child, openEpisodes),
     out_of_area_or_independent: setting ? !setting.inArea || /independent/i.test(setting.type) : false,
     looked_after: child.lookedAfter,
     quality_grade: grade,
@@ -191,6 +196,12 @@ export async function refreshReviewSchedules(
   const grades = await latestPlanGrades(trx, laCode, planIds);
   const reviews = await reviewsOf(trx, laCode, planIds);
   const transfers = await transfersIn(trx, laCode, planIds);
+  const outOfEducation = await notInFullTimeEducationOf(
+    trx,
+    laCode,
+    [...new Set(plans.map((p) => p.childId))],
+    today,
+  );
   const byPlan = new Map<string, ReviewRow[]>();
   for (const r of reviews) byPlan.set(r.plan_id, [...(byPlan.get(r.plan_id) ?? []), r]);
   const rows = plans.flatMap((p) => {
@@ -202,11 +213,26 @@ export async function refreshReviewSchedules(
       byPlan.get(p.id) ?? [],
       grades.get(p.id) ?? null,
       transfers.get(p.id)?.transferred_on ?? null,
+      outOfEducation.has(p.childId),
     );
     return row ? [row] : [];
   });
   await saveSchedules(trx, laCode, rows, planIds);
   return rows.length;
+}
+
+/**
+ * Recomputes the schedule of these children's plans (those with a schedule row), in the caller's transaction: the
+ * education feature calls it when an episode changes, so the backlog ranks the child at once (S4).
+ */
+export async function refreshReviewsOfChildren(
+  trx: Executor,
+  laCode: string,
+  childIds: readonly string[],
+  today: string,
+): Promise<void> {
+  const planIds = await schedulePlansOfChildren(trx, laCode, childIds);
+  if (planIds.length > 0) await refreshReviewSchedules(trx, laCode, today, planIds);
 }
 
 export interface BacklogFilters {

@@ -101,6 +101,22 @@ export function scheduleOf(db: Executor, laCode: string, planId: string): Promis
     .executeTakeFirst();
 }
 
+/** The plans of these children that have a schedule row. */
+export async function schedulePlansOfChildren(
+  db: Executor,
+  laCode: string,
+  childIds: readonly string[],
+): Promise<string[]> {
+  if (childIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('plan_review_schedule')
+    .select('plan_id')
+    .where('la_code', '=', laCode)
+    .where('child_id', 'in', childIds)
+    .execute();
+  return rows.map((r) => r.plan_id);
+}
+
 /**
  * Writes the schedule rows given (insert or replace) and, for a full refresh (`planIds` undefined), deletes the rows
  * of plans not given (no longer final, or ceased); for a partial one, deletes the named plans' rows not given.
