@@ -57,8 +57,9 @@ describe.each(ENGINES)('demo accounts reach only their own children on %s', (eng
     for (const email of ['caseworker@demo.example', 'manager@demo.example', 'leader@demo.example']) {
       expect(await status(email, 'parent@demo.example'), email).toBe(200);
     }
+    // Roles refused child records altogether get 403, audited (ADR 0013).
     for (const email of ['editor@demo.example', 'admin@demo.example']) {
-      expect(await status(email, 'parent@demo.example'), email).toBe(404);
+      expect(await status(email, 'parent@demo.example'), email).toBe(403);
     }
   });
 
