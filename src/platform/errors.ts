@@ -37,3 +37,10 @@ export class UnauthenticatedError extends Error {
     this.name = 'UnauthenticatedError';
   }
 }
+
+/**
+ * A unique key refused an insert (PostgreSQL's 23505, on both engines): two requests made the same record at the same
+ * instant. The caller runs its transaction again, which then finds the record the other made.
+ */
+export const isUniqueViolation = (err: unknown): boolean =>
+  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';

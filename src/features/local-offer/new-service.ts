@@ -19,7 +19,7 @@ import { auditContext, isUuid, requireRole } from '../../platform/access/access.
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { DB } from '../../platform/db/schema/index.ts';
-import { NotFoundError } from '../../platform/errors.ts';
+import { isUniqueViolation, NotFoundError } from '../../platform/errors.ts';
 import { DEMO_AREA } from './demo-services.ts';
 import { CATEGORIES } from './oruk/model.ts';
 import type {
@@ -136,9 +136,6 @@ async function madeBy(trx: Executor, actor: Actor, action: string, id: string) {
     .executeTakeFirst();
   return row !== undefined;
 }
-
-const isUniqueViolation = (err: unknown) =>
-  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 
 export type NewServiceOutcome = 'published' | 'pending';
 

@@ -15,7 +15,7 @@ import { createSession, endSessionsOf } from '../../platform/auth/sessions.ts';
 import { withChange } from '../../platform/change/change.ts';
 import type { DB, Role } from '../../platform/db/schema/index.ts';
 import type { Kysely } from 'kysely';
-import { NotFoundError } from '../../platform/errors.ts';
+import { isUniqueViolation, NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import {
   emailTaken,
@@ -433,10 +433,17 @@ export function createSsoService(deps: SsoDeps) {
       if (!(await store.domainsOf(db, provider.la_code, provider.id)).includes(domain)) {
         return refuse(ctx, new SignInRefusal('domain', domain), provider.id);
       }
+      const run = () =>
+        db.transaction().execute((trx) => complete(trx, provider, exchange, meta, found.return_to));
       try {
-        return await db
-          .transaction()
-          .execute((trx) => complete(trx, provider, exchange, meta, found.return_to));
+        try {
+          return await run();
+        } catch (error) {
+          // Two first sign-ins of the same person at the same instant (two tabs, a double click at the provider):
+          // the other made the account, link or waiting request first; run again, which finds it.
+          if (isUniqueViolation(error)) return await run();
+          throw error;
+        }
       } catch (error) {
         if (error instanceof SignInRefusal) return refuse(ctx, error, provider.id);
         throw error;

@@ -43,6 +43,13 @@ describe.each(ENGINES)('staff single sign-on on %s', (engine) => {
         claims: { groups: ['finance'] },
       },
       { sub: 'pat', email: 'pat.password@council.example', name: 'Pat Password' },
+      {
+        sub: 'twin',
+        email: 'twin@council.example',
+        name: 'Tam Twice',
+        claims: { groups: ['send-caseworkers'] },
+      },
+      { sub: 'queue', email: 'queue@council.example', name: 'Quinn Queue', claims: { groups: ['finance'] } },
     ]);
     admin = new TestClient(t.app);
     await admin.signIn(administrator.email, TEST_PASSWORD);
@@ -336,5 +343,26 @@ describe.each(ENGINES)('staff single sign-on on %s', (engine) => {
     expect((await new TestClient(t.app).signIn('a.parent@council.example', TEST_PASSWORD)).statusCode).toBe(
       303,
     );
+  });
+
+  it('signs in the same new person from several tabs at once: one account, one waiting request, no error', async () => {
+    const at = (sub: string) =>
+      Promise.all([1, 2, 3].map(() => ssoSignIn(new TestClient(t.app), op, providerId, sub)));
+    for (const done of await at('twin')) expect([done.statusCode, done.headers.location]).toEqual([303, '/']);
+    const accounts = await t.database.db
+      .selectFrom('app_user')
+      .select('role')
+      .where('email', '=', 'twin@council.example')
+      .execute();
+    expect(accounts).toEqual([{ role: 'caseworker' }]);
+    for (const done of await at('queue')) {
+      expect([done.statusCode, done.headers.location]).toEqual([303, '/sign-in/waiting']);
+    }
+    const waiting = await t.database.db
+      .selectFrom('sso_pending_account')
+      .select('email')
+      .where('email', '=', 'queue@council.example')
+      .execute();
+    expect(waiting).toHaveLength(1);
   });
 });
