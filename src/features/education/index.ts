@@ -5,6 +5,7 @@
  */
 import type { Feature } from '../../platform/feature.ts';
 import type { RouteRoles } from '../../platform/web/permissions.ts';
+import { STAFF, VIEWERS } from './service.ts';
 import { seedEducationDemo } from './demo.ts';
 import { educationRoutes } from './routes.ts';
 import { createEducationService, type EducationService } from './service.ts';
@@ -15,13 +16,13 @@ import { EDUCATION_TEMPLATES } from './templates.ts';
  * and team managers record it.
  */
 const ROUTE_ROLES: RouteRoles = {
-  'GET /education': ['caseworker', 'team-manager', 'send-leader'],
-  'GET /children/:childId/education': ['caseworker', 'team-manager', 'send-leader'],
-  '* /children/:childId/education/new': ['caseworker', 'team-manager'],
-  '* /children/:childId/education/:episodeId': ['caseworker', 'team-manager'],
-  '* /children/:childId/education/:episodeId/close': ['caseworker', 'team-manager'],
-  '* /children/:childId/education/attendance': ['caseworker', 'team-manager'],
-  'POST /children/:childId/education/duties/:dutyId/done': ['caseworker', 'team-manager'],
+  'GET /education': VIEWERS,
+  'GET /children/:childId/education': VIEWERS,
+  '* /children/:childId/education/new': STAFF,
+  '* /children/:childId/education/:episodeId': STAFF,
+  '* /children/:childId/education/:episodeId/close': STAFF,
+  '* /children/:childId/education/attendance': STAFF,
+  'POST /children/:childId/education/duties/:dutyId/done': STAFF,
 };
 
 export const educationFeature = {

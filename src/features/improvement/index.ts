@@ -1,6 +1,7 @@
 /** The public surface of the improvement feature: the improvement plan tracker (docs/improvement.md). */
 import type { Feature } from '../../platform/feature.ts';
 import type { RouteRoles } from '../../platform/web/permissions.ts';
+import { PLAN_MANAGERS, PLAN_READERS } from './service.ts';
 import { seedImprovementDemo } from './demo.ts';
 import { improvementRoutes } from './routes.ts';
 
@@ -10,115 +11,24 @@ import { improvementRoutes } from './routes.ts';
  * checked by the service).
  */
 const ROUTE_ROLES: RouteRoles = {
-  'GET /improvement': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'professional',
-    'local-offer-editor',
-    'administrator',
-  ],
-  'GET /improvement/my-actions': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'professional',
-    'local-offer-editor',
-    'administrator',
-  ],
-  '* /improvement/actions/:actionId': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'professional',
-    'local-offer-editor',
-    'administrator',
-  ],
-  'GET /improvement/evidence/:evidenceId': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'professional',
-    'local-offer-editor',
-    'administrator',
-  ],
-  '* /improvement/import': ['team-manager', 'send-leader'],
-  'POST /improvement/import/confirm': ['team-manager', 'send-leader'],
-  'GET /improvement/plans/:planId': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'professional',
-    'local-offer-editor',
-    'administrator',
-  ],
-  'GET /improvement/plans/:planId/actions': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'professional',
-    'local-offer-editor',
-    'administrator',
-  ],
-  'GET /improvement/plans/:planId/changes': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'professional',
-    'local-offer-editor',
-    'administrator',
-  ],
-  'GET /improvement/plans/:planId/flags': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'professional',
-    'local-offer-editor',
-    'administrator',
-  ],
-  'GET /improvement/plans/:planId/governance': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'professional',
-    'local-offer-editor',
-    'administrator',
-  ],
-  'GET /improvement/plans/:planId/timeline': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'professional',
-    'local-offer-editor',
-    'administrator',
-  ],
-  'GET /improvement/plans/:planId/reports/:reportId': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'professional',
-    'local-offer-editor',
-    'administrator',
-  ],
-  'GET /improvement/plans/:planId/reports/:reportId/pack.docx': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'professional',
-    'local-offer-editor',
-    'administrator',
-  ],
-  'GET /improvement/plans/:planId/reports': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'professional',
-    'local-offer-editor',
-    'administrator',
-  ],
-  'POST /improvement/plans/:planId/reports': ['team-manager', 'send-leader'],
-  'GET /improvement/plans/:planId/export.csv': ['team-manager', 'send-leader'],
-  'POST /improvement/plans/:planId/publish': ['team-manager', 'send-leader'],
+  'GET /improvement': PLAN_READERS,
+  'GET /improvement/my-actions': PLAN_READERS,
+  '* /improvement/actions/:actionId': PLAN_READERS,
+  'GET /improvement/evidence/:evidenceId': PLAN_READERS,
+  '* /improvement/import': PLAN_MANAGERS,
+  'POST /improvement/import/confirm': PLAN_MANAGERS,
+  'GET /improvement/plans/:planId': PLAN_READERS,
+  'GET /improvement/plans/:planId/actions': PLAN_READERS,
+  'GET /improvement/plans/:planId/changes': PLAN_READERS,
+  'GET /improvement/plans/:planId/flags': PLAN_READERS,
+  'GET /improvement/plans/:planId/governance': PLAN_READERS,
+  'GET /improvement/plans/:planId/timeline': PLAN_READERS,
+  'GET /improvement/plans/:planId/reports/:reportId': PLAN_READERS,
+  'GET /improvement/plans/:planId/reports/:reportId/pack.docx': PLAN_READERS,
+  'GET /improvement/plans/:planId/reports': PLAN_READERS,
+  'POST /improvement/plans/:planId/reports': PLAN_MANAGERS,
+  'GET /improvement/plans/:planId/export.csv': PLAN_MANAGERS,
+  'POST /improvement/plans/:planId/publish': PLAN_MANAGERS,
 };
 
 export const improvementFeature = {

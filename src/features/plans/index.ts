@@ -1,6 +1,8 @@
 /** The public surface of the plans feature: the structured EHC plan (docs/plans.md). */
 import type { Feature } from '../../platform/feature.ts';
 import type { RouteRoles } from '../../platform/web/permissions.ts';
+import { PLAN_EDITORS, PLAN_MANAGERS, SHARED_ROLES } from './service.ts';
+import { CASEWORK_ROLES } from '../../platform/access/access.ts';
 import { seedPlansDemo } from './demo.ts';
 import { planRoutes } from './routes.ts';
 import { PLAN_TEMPLATES } from './templates.ts';
@@ -10,71 +12,29 @@ import { PLAN_TEMPLATES } from './templates.ts';
  * write them; team managers override the quality checks; families and professionals read the plans shared with them.
  */
 const ROUTE_ROLES: RouteRoles = {
-  'GET /plans': ['caseworker', 'team-manager', 'send-leader'],
-  'GET /plans/:planId': ['caseworker', 'team-manager', 'send-leader'],
-  'GET /plans/:planId/comments': ['caseworker', 'team-manager', 'send-leader'],
-  'GET /plans/:planId/versions': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'parent',
-    'young-person',
-    'professional',
-  ],
-  'GET /plans/:planId/compare': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'parent',
-    'young-person',
-    'professional',
-  ],
-  'GET /plans/:planId/versions/:versionId/document': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'parent',
-    'young-person',
-    'professional',
-  ],
-  'GET /plans/:planId/versions/:versionId/plan.docx': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'parent',
-    'young-person',
-    'professional',
-  ],
-  'GET /plans/:planId/versions/:versionId/plan.pdf': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'parent',
-    'young-person',
-    'professional',
-  ],
-  '* /plans/start': ['caseworker', 'team-manager'],
-  'POST /plans/:planId/advice': ['caseworker', 'team-manager'],
-  '* /plans/:planId/budget': ['caseworker', 'team-manager'],
-  '* /plans/:planId/comments/:commentId': ['caseworker', 'team-manager'],
-  '* /plans/:planId/issue-draft': ['caseworker', 'team-manager'],
-  '* /plans/:planId/issue-final': ['caseworker', 'team-manager'],
-  '* /plans/:planId/items/:itemId': ['caseworker', 'team-manager'],
-  'POST /plans/:planId/items/:itemId/remove': ['caseworker', 'team-manager'],
-  '* /plans/:planId/items/new/:section': ['caseworker', 'team-manager'],
-  '* /plans/:planId/placement': ['caseworker', 'team-manager'],
-  'POST /plans/:planId/pull': ['caseworker', 'team-manager'],
-  '* /plans/:planId/override': ['team-manager'],
-  'GET /your-plans': ['parent', 'young-person', 'professional'],
-  'GET /your-plans/:planId': [
-    'caseworker',
-    'team-manager',
-    'send-leader',
-    'parent',
-    'young-person',
-    'professional',
-  ],
-  'POST /your-plans/:planId/comments': ['parent', 'young-person', 'professional'],
+  'GET /plans': CASEWORK_ROLES,
+  'GET /plans/:planId': CASEWORK_ROLES,
+  'GET /plans/:planId/comments': CASEWORK_ROLES,
+  'GET /plans/:planId/versions': [...CASEWORK_ROLES, ...SHARED_ROLES],
+  'GET /plans/:planId/compare': [...CASEWORK_ROLES, ...SHARED_ROLES],
+  'GET /plans/:planId/versions/:versionId/document': [...CASEWORK_ROLES, ...SHARED_ROLES],
+  'GET /plans/:planId/versions/:versionId/plan.docx': [...CASEWORK_ROLES, ...SHARED_ROLES],
+  'GET /plans/:planId/versions/:versionId/plan.pdf': [...CASEWORK_ROLES, ...SHARED_ROLES],
+  '* /plans/start': PLAN_EDITORS,
+  'POST /plans/:planId/advice': PLAN_EDITORS,
+  '* /plans/:planId/budget': PLAN_EDITORS,
+  '* /plans/:planId/comments/:commentId': PLAN_EDITORS,
+  '* /plans/:planId/issue-draft': PLAN_EDITORS,
+  '* /plans/:planId/issue-final': PLAN_EDITORS,
+  '* /plans/:planId/items/:itemId': PLAN_EDITORS,
+  'POST /plans/:planId/items/:itemId/remove': PLAN_EDITORS,
+  '* /plans/:planId/items/new/:section': PLAN_EDITORS,
+  '* /plans/:planId/placement': PLAN_EDITORS,
+  'POST /plans/:planId/pull': PLAN_EDITORS,
+  '* /plans/:planId/override': PLAN_MANAGERS,
+  'GET /your-plans': SHARED_ROLES,
+  'GET /your-plans/:planId': [...CASEWORK_ROLES, ...SHARED_ROLES],
+  'POST /your-plans/:planId/comments': SHARED_ROLES,
 };
 
 export const plansFeature = {

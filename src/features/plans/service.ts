@@ -53,7 +53,7 @@ import {
 
 export const PLAN_EDITORS: readonly Role[] = ['caseworker', 'team-manager'];
 export const PLAN_MANAGERS: readonly Role[] = ['team-manager'];
-const SHARED_ROLES: readonly Role[] = ['parent', 'young-person', 'professional'];
+export const SHARED_ROLES: readonly Role[] = ['parent', 'young-person', 'professional'];
 
 export interface PlanContext {
   trx: Executor;
