@@ -22,3 +22,4 @@ export {
   type CeaseDates,
   type RuleDate,
 } from '../clock/index.ts';
+export * from './amendment.ts';

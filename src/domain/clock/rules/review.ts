@@ -97,13 +97,14 @@ export interface AmendmentDates {
  * After a review meeting on M with proposed amendments served on `proposalSent`: the comment period, the earliest
  * and latest days for the amended plan (never before the comment period ends; due min(proposal + 56, M + 84)), and
  * the reg 22(4) notice if the authority decides not to amend (proposal + 56). Meeting 2026-02-02, proposal
- * 2026-03-02 → comments until 2026-03-16, amended plan by 2026-04-27.
+ * 2026-03-02 → comments until 2026-03-16, amended plan by 2026-04-27. An amendment proposed outside a review (reg 22
+ * applies "at any other time" too) has no meeting: the amended plan is due 8 weeks after the proposal alone.
  */
-export function amendmentDates(input: { meeting: string; proposalSent: string }): AmendmentDates {
-  const m = day(input.meeting, 'meeting');
+export function amendmentDates(input: { meeting: string | null; proposalSent: string }): AmendmentDates {
   const proposal = day(input.proposalSent, 'proposalSent');
+  const m = input.meeting === null ? null : day(input.meeting, 'meeting');
   const commentsEnd = periodOfDaysBeginningWith(proposal, 15);
-  const due = Math.min(proposal + 56, m + 84);
+  const due = m === null ? proposal + 56 : Math.min(proposal + 56, m + 84);
   return {
     commentsEnd: ruleDate(
       commentsEnd,
@@ -115,11 +116,18 @@ export function amendmentDates(input: { meeting: string; proposalSent: string })
       'The amended plan cannot be issued until the 15 days for comments are over',
       'SEND Regulations 2014, reg 22(2)(c), 22(3)',
     ),
-    amendedPlanDue: ruleDate(
-      due,
-      'Issue the amended plan within 8 weeks of sending the proposed amendments, and no later than 12 weeks after the review meeting',
-      'SEND Regulations 2014, reg 22(3); R (L, M and P) v Devon [2022] EWHC 493 (Admin)',
-    ),
+    amendedPlanDue:
+      m === null
+        ? ruleDate(
+            due,
+            'Issue the amended plan within 8 weeks of sending the proposed amendments (an amendment proposed outside a review)',
+            'SEND Regulations 2014, reg 22(3)',
+          )
+        : ruleDate(
+            due,
+            'Issue the amended plan within 8 weeks of sending the proposed amendments, and no later than 12 weeks after the review meeting',
+            'SEND Regulations 2014, reg 22(3); R (L, M and P) v Devon [2022] EWHC 493 (Admin)',
+          ),
     dueBeforeCommentsEnd: due <= commentsEnd,
     notToAmendNotice: ruleDate(
       proposal + 56,
