@@ -1,6 +1,6 @@
 /**
- * `goldthread bench plans [--children N] [--runs N]`: the demo authority with 25,000 children (300 structured plans
- * with versions and audits) on PostgreSQL (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server; a fresh
+ * `goldthread bench plans [--children N] [--runs N]`: the demo authority with 25,000 children (a structured plan with
+ * versions and audits for every child with a plan) on PostgreSQL (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server; a fresh
  * database, dropped afterwards). Adds one plan built from three pieces of advice (the editor's heaviest case: advice
  * to pull in, every check), then measures server time in-process with `app.inject` for the plan editor (that plan and
  * a demo plan), the shared draft and the comparison, median and 95th percentile, and prints EXPLAIN ANALYZE of the

@@ -1,11 +1,12 @@
 /**
- * Demo plans: the first 300 children with plans (by reference, GT-000018 always included) get a structured plan of
- * realistic, mixed quality: about a third exemplary, most mixed (a vague provision or an outcome with no timescale),
- * a quarter weak (golden-thread gaps: a need with no provision, provision linked to nothing, health advice unused).
- * Each has its draft and final versions, and most have an audit history with blind moderation of a sample. Fully
- * deterministic: a seeded generator and the date the demo is built as of, no clock reads. The next review is due 12
- * months after the last review meeting the child's history records (about one in eight is overdue, as the core
- * records leave it).
+ * Demo plans: every child with a plan (and GT-000018) gets a structured plan of realistic, mixed quality: about a
+ * third exemplary, most mixed (a vague provision or an outcome with no timescale), a quarter weak (golden-thread gaps:
+ * a need with no provision, provision linked to nothing, health advice unused). The first DEMO_FULL_PLANS by reference
+ * are full (two or three areas of need, health, up to four pieces of advice); the rest are lighter (one area of need,
+ * two pieces of advice) so the demo stays quick to build. Each has its draft and final versions, dated from the
+ * child's record, and most have an audit history with blind moderation of a sample. Fully deterministic: a seeded
+ * generator and the date the demo is built as of, no clock reads. The next review is due 12 months after the last
+ * review meeting the child's history records (about one in ten is overdue, as the core records leave it).
  */
 import { computeTimeline } from '../../domain/clock/index.ts';
 import type { Advice, AreaOfNeed, Need, Outcome, Plan, Provision } from '../../domain/plan-quality/model.ts';
@@ -19,7 +20,8 @@ import type { EhcPlanItemTable } from '../../platform/db/schema/index.ts';
 import { AUDIT_AREAS, type Grade, type Grades } from '../plan-audits/stats.ts';
 import type { Snapshot } from './service.ts';
 
-export const DEMO_PLAN_COUNT = 300;
+/** The first children with plans (by reference) whose plans are full: two or three areas of need, health, K's advice. */
+export const DEMO_FULL_PLANS = 300;
 
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
@@ -147,6 +149,7 @@ type Tier = 'exemplary' | 'mixed' | 'weak';
 export interface PlansDemoOptions {
   laCode: string;
   today?: string | undefined;
+  /** At most this many plans (default: every child with a plan). */
   count?: number;
 }
 
@@ -160,7 +163,7 @@ function chunked<T>(rows: T[], size: number): T[][] {
 export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Promise<number> {
   const la = options.laCode;
   const today = options.today ?? DEFAULT_TODAY;
-  const count = options.count ?? DEMO_PLAN_COUNT;
+  const count = options.count;
   const rng0 = createRandom(hashString(`plans:${la}`));
   const children = await db
     .selectFrom('child')
@@ -177,7 +180,7 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
     .where('la_code', '=', la)
     .where((eb) => eb.or([eb('plan_status', '=', 'plan'), eb('reference', '=', 'GT-000018')]))
     .orderBy('reference')
-    .limit(count)
+    .$if(count !== undefined, (q) => q.limit(count!))
     .execute();
   const special = await db
     .selectFrom('child')
@@ -194,7 +197,10 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
     .where('la_code', '=', la)
     .where('reference', '=', 'GT-000018')
     .executeTakeFirst();
-  if (special && !children.some((c) => c.id === special.id)) children[children.length - 1] = special;
+  if (special && !children.some((c) => c.id === special.id)) {
+    if (count !== undefined && children.length >= count) children[children.length - 1] = special;
+    else children.push(special);
+  }
   const staff = await db
     .selectFrom('app_user')
     .select(['id', 'email', 'role', 'team_id', 'display_name'])
@@ -236,6 +242,7 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
 
   const plans: Record<string, unknown>[] = [];
   const adviceRows: Record<string, unknown>[] = [];
+  const summaries = new Map<string, string>();
   const items: Insertable<EhcPlanItemTable>[] = [];
   const versions: Record<string, unknown>[] = [];
   const audits: Record<string, unknown>[] = [];
@@ -246,6 +253,9 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
   for (const [index, child] of children.entries()) {
     const rng: Random = rng0.fork(child.reference);
     const special18 = child.reference === 'GT-000018';
+    // After the first DEMO_FULL_PLANS, a lighter plan (one area of need, two pieces of advice, no health section) keeps
+    // the demo quick to build: real plans all the same, with versions, audits and the golden thread checked.
+    const light = index >= DEMO_FULL_PLANS && !special18;
     const tier: Tier = special18
       ? 'mixed'
       : rng.weighted<Tier>([
@@ -258,7 +268,7 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
       writers[index % writers.length]!;
     const planId = rng.uuid();
     const finalIssued =
-      child.plan_first_issued && child.plan_first_issued < addDays(today, -60)
+      child.plan_first_issued && child.plan_first_issued < today
         ? child.plan_first_issued
         : rng.dateBetween(addDays(today, -700), addDays(today, -60));
     const draftIssued = addDays(finalIssued, -rng.int(20, 40));
@@ -267,14 +277,18 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
     const setting = settings.find((s) => s.id === settingId) ?? rng.pick(settings);
 
     // Section K
-    const adviceCount = rng.int(2, 4);
+    const adviceCount = light ? 2 : rng.int(2, 4);
     const advice: Advice[] = ADVICE.slice(0, adviceCount).map((a, i) => ({
       id: rng.uuid(),
       agency: a.agency,
       authorRole: a.authorRole,
       received: addDays(draftIssued, -rng.int(20, 50) + i),
     }));
-    advice.forEach((a, i) =>
+    advice.forEach((a, i) => {
+      summaries.set(
+        a.id,
+        `${a.agency} advice for ${child.given_name}, written after meeting them and their family.`,
+      );
       adviceRows.push({
         la_code: la,
         id: a.id,
@@ -284,13 +298,13 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
         author_role: a.authorRole,
         service_name: null,
         received: a.received,
-        summary: `${a.agency} advice for ${child.given_name}, written after meeting them and their family.`,
+        summary: summaries.get(a.id),
         position: i + 1,
-      }),
-    );
+      });
+    });
 
     // Needs, outcomes and provision
-    const areas = rng.sample(LIBRARY, rng.int(2, 3));
+    const areas = rng.sample(LIBRARY, light ? 1 : rng.int(2, 3));
     const needs: Need[] = [];
     const outcomes: Outcome[] = [];
     const provision: Provision[] = [];
@@ -334,7 +348,7 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
       });
     }
     // Health: need in C and, unless the plan is weak, provision in G citing the health advice.
-    const healthAdvice = advice.find((a) => a.agency === 'Health');
+    const healthAdvice = light ? undefined : advice.find((a) => a.agency === 'Health');
     if (healthAdvice) {
       const needId = rng.uuid();
       needs.push({
@@ -396,9 +410,7 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
       plan,
       child: childInfo,
       writer: writer.display_name,
-      adviceSummaries: Object.fromEntries(
-        adviceRows.filter((a) => a.plan_id === planId).map((a) => [a.id as string, a.summary as string]),
-      ),
+      adviceSummaries: Object.fromEntries(advice.map((a) => [a.id, summaries.get(a.id)!])),
       placementType: plan.placement ? setting.type : null,
     });
     const meetings = (reviewsHeld.get(child.id) ?? []).filter((day) => day > finalIssued && day <= today);
