@@ -19,11 +19,15 @@ import { consultationFeature } from '../features/consultation/index.ts';
 import { educationFeature } from '../features/education/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { noticesFeature } from '../features/notices/index.ts';
-import { draftPlanPdf } from '../features/plans/index.ts';
+import { draftPlanPdf, plansFeature } from '../features/plans/index.ts';
 import { returnsFeature } from '../features/returns/index.ts';
 import { ssoFeature } from '../features/sso/index.ts';
 import { secondFactorFeature } from '../features/second-factor/index.ts';
-import { refreshReviewsOfChildren, reviewsFeature } from '../features/reviews/index.ts';
+import {
+  refreshReviewSchedules,
+  refreshReviewsOfChildren,
+  reviewsFeature,
+} from '../features/reviews/index.ts';
 import { oneLoginFeature } from '../features/one-login/index.ts';
 import { declareRouteRoles, type RouteRoles } from '../platform/web/permissions.ts';
 import { features, type AnyFeature } from './features.ts';
@@ -42,6 +46,10 @@ export function createServices(deps: ServiceDeps) {
   const admin = adminFeature.createService(deps, { openCasesHeldBy });
   const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });
   const reviews = reviewsFeature.createService(deps);
+  // A plan issued or amended reaches the review schedule in the same transaction (docs/reviews.md).
+  const plans = plansFeature.createService(deps, {
+    plansChanged: (trx, laCode, planIds, today) => refreshReviewSchedules(trx, laCode, today, planIds),
+  });
   const home = homeFeature.createService(deps, { children, consultation, reviews });
   const returns = returnsFeature.createService(deps);
   const notices = noticesFeature.createService(deps, { decisionFacts });
@@ -58,6 +66,7 @@ export function createServices(deps: ServiceDeps) {
     notices,
     reviews,
     education,
+    plans,
   };
 }
 

@@ -21,8 +21,8 @@ export interface HomeNeeds {
   readonly children: Pick<ChildrenService, 'list'>;
   /** A school's consultations (its SENCO's or head teacher's first screen). */
   readonly consultation: Pick<ConsultationService, 'forSchool'>;
-  /** A caseworker's reviews due this week and overdue. */
-  readonly reviews: Pick<ReviewsService, 'dueThisWeek'>;
+  /** A caseworker's reviews due this week and overdue; each officer's reviews for the team's caseloads. */
+  readonly reviews: Pick<ReviewsService, 'dueThisWeek' | 'caseloads'>;
 }
 
 export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs: HomeNeeds) {
@@ -49,7 +49,19 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
     async manager(actor: Actor) {
       const officers = await officerCaseloads(db, actor.laCode, actor.teamId);
       const unallocated = await childList(actor, { unallocated: true, page: 1 }, 10);
-      return { ...(await teamPage(db, actor)), childrenOverview: { officers, unallocated } };
+      const team = await teamPage(db, actor);
+      // The caseloads count reviews as well as assessments: each officer's plans in the review backlog.
+      const reviews = await needs.reviews.caseloads(actor);
+      return {
+        ...team,
+        officers: team.officers.map((o) => ({
+          ...o,
+          reviews_due: reviews.get(o.id)?.due ?? 0,
+          reviews_overdue: reviews.get(o.id)?.overdue ?? 0,
+        })),
+        reviewCaseloads: true,
+        childrenOverview: { officers, unallocated },
+      };
     },
 
     async leader(actor: Actor) {

@@ -1,7 +1,13 @@
 /** The public surface of the plans feature: the structured EHC plan (docs/plans.md). */
 import type { Feature } from '../../platform/feature.ts';
 import type { RouteRoles } from '../../platform/web/permissions.ts';
-import { PLAN_EDITORS, PLAN_MANAGERS, SHARED_ROLES } from './service.ts';
+import {
+  createPlansService,
+  PLAN_EDITORS,
+  PLAN_MANAGERS,
+  SHARED_ROLES,
+  type PlansService,
+} from './service.ts';
 import { CASEWORK_ROLES } from '../../platform/access/access.ts';
 import { seedPlansDemo } from './demo.ts';
 import { planRoutes } from './routes.ts';
@@ -40,10 +46,13 @@ const ROUTE_ROLES: RouteRoles = {
 export const plansFeature = {
   name: 'plans',
   roles: ROUTE_ROLES,
+  createService: createPlansService,
   routes: planRoutes,
   templates: PLAN_TEMPLATES,
   demo: seedPlansDemo,
-} satisfies Feature<'plans'>;
+} satisfies Feature<'plans', PlansService>;
+
+export type { PlansChanged, PlansService } from './service.ts';
 
 /** The latest draft plan of an assessment case as a PDF, for the schools consulted on it. */
 export { draftPlanPdf } from './consultation-draft.ts';

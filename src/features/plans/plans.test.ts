@@ -374,6 +374,14 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
       .executeTakeFirstOrThrow();
     expect(plan.status).toBe('final');
     expect(plan.review_due).toBe('2027-01-19');
+    // The review schedule (and so the backlog) has the plan at once, in the same transaction (docs/reviews.md).
+    expect(
+      await t.database.db
+        .selectFrom('plan_review_schedule')
+        .select(['first_issued', 'next_number', 'next_due'])
+        .where('plan_id', '=', planId)
+        .executeTakeFirst(),
+    ).toEqual({ first_issued: '2026-01-20', next_number: 1, next_due: '2027-01-19' });
     const events = await t.database.db
       .selectFrom('audit_log')
       .select('action')
@@ -588,6 +596,12 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
       ).toBe(303);
     }
     // J1: not inside the family's 15 days.
+    // The schedule row as a stale daily refresh would have left it: the amended plan's issue refreshes it.
+    await db
+      .updateTable('plan_review_schedule')
+      .set({ refreshed_on: '2026-01-01', next_due: '2026-02-01' })
+      .where('plan_id', '=', planId)
+      .execute();
     const tooSoon = await caseworker.submit(paths.plans.issueFinal(planId), {
       result: 'amended',
       'date-day': '1',
@@ -624,6 +638,13 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
         .where('id', '=', planId)
         .executeTakeFirstOrThrow(),
     ).toEqual({ status: 'amended', review_due: '2027-01-19' });
+    const schedule = await db
+      .selectFrom('plan_review_schedule')
+      .select(['next_due', 'refreshed_on'])
+      .where('plan_id', '=', planId)
+      .executeTakeFirstOrThrow();
+    expect(schedule.next_due).toBe('2027-01-19');
+    expect(schedule.refreshed_on).not.toBe('2026-01-01');
     const done = await db
       .selectFrom('assessment_case')
       .select(['stage', 'is_open', 'final_issued', 'reassessed_plan_id', 'reassessment_result'])

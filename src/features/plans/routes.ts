@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { auditChildrenShown, type Actor } from '../../platform/access/access.ts';
-import type { AppDeps } from '../../platform/web/app.ts';
+import type { RouteDeps } from '../../platform/feature.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import { mayUse } from '../../platform/web/permissions.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
@@ -83,6 +83,7 @@ import {
   syncAdvice,
   type ItemInput,
   type PlanContext,
+  type PlansService,
   type Snapshot,
 } from './service.ts';
 
@@ -159,10 +160,14 @@ function idsFromBody(body: unknown, name: string) {
   return arrayValue(body, name);
 }
 
-export function planRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>): void {
   const { db } = deps.database;
   const run = <T>(actor: Actor, fn: (ctx: PlanContext) => Promise<T>) =>
-    db.transaction().execute((trx) => fn({ trx, actor, jobs: deps.jobs, today: todayInLondon() }));
+    db
+      .transaction()
+      .execute((trx) =>
+        fn({ trx, actor, jobs: deps.jobs, today: todayInLondon(), plansChanged: deps.service.plansChanged }),
+      );
   const planIdOf = (request: FastifyRequest) => (request.params as { planId: string }).planId;
 
   // ---- List and start ----

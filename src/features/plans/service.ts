@@ -55,12 +55,36 @@ export const PLAN_EDITORS: readonly Role[] = ['caseworker', 'team-manager'];
 export const PLAN_MANAGERS: readonly Role[] = ['team-manager'];
 export const SHARED_ROLES: readonly Role[] = ['parent', 'young-person', 'professional'];
 
+/**
+ * What the plans feature tells others when plans are issued or amended, in the same transaction (the composition root
+ * gives it the reviews feature's schedule refresh, so the backlog has the plan at once: docs/reviews.md).
+ */
+export type PlansChanged = (
+  trx: Executor,
+  laCode: string,
+  planIds: readonly string[],
+  today: string,
+) => Promise<unknown>;
+
 export interface PlanContext {
   trx: Executor;
   actor: Actor;
   jobs: Jobs;
   today: string;
+  /** Told of every plan issued final or amended, inside the change. */
+  plansChanged?: PlansChanged | undefined;
 }
+
+/** What the plans feature asks of others (passed by the composition root). */
+export interface PlansNeeds {
+  readonly plansChanged: PlansChanged;
+}
+
+/** The plans feature's service: for now only what its routes pass into each change (its pages still take the database). */
+export function createPlansService(_deps: unknown, needs: PlansNeeds) {
+  return { plansChanged: needs.plansChanged };
+}
+export type PlansService = ReturnType<typeof createPlansService>;
 
 /** A rule of the plan was broken: shown to the user as a form error on the named field. */
 export class PlanError extends Error {
@@ -1235,6 +1259,7 @@ export async function issuePlan(
       });
     }
   }
+  await ctx.plansChanged?.(trx, actor.laCode, [planId], ctx.today);
   return id;
 }
 

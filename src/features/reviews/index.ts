@@ -1,6 +1,7 @@
 /** The public surface of the reviews feature: annual reviews of EHC plans (docs/reviews.md, ADR 0012). */
 import type { Feature } from '../../platform/feature.ts';
 import type { RouteRoles } from '../../platform/web/permissions.ts';
+import { REVIEW_ALLOCATORS } from './allocation.ts';
 import { seedReviewsDemo } from './demo.ts';
 import { registerReviewJobs } from './jobs.ts';
 import { reviewRoutes } from './routes.ts';
@@ -8,11 +9,12 @@ import { createReviewsService, type ReviewsService } from './service.ts';
 
 /**
  * Who may use each route (src/platform/web/permissions.ts): casework staff read the review backlog and a plan's
- * reviews; caseworkers and team managers change them.
+ * reviews; caseworkers and team managers change them; team managers allocate them to officers (ADR 0020).
  */
 const ROUTE_ROLES: RouteRoles = {
   'GET /reviews': ['caseworker', 'team-manager', 'send-leader'],
   'GET /reviews/plans/:planId': ['caseworker', 'team-manager', 'send-leader'],
+  'POST /reviews/allocate': REVIEW_ALLOCATORS,
   'POST /reviews/plans/:planId/schedule': ['caseworker', 'team-manager'],
   'POST /reviews/plans/:planId/early': ['caseworker', 'team-manager'],
   '* /reviews/plans/:planId/transfer-in': ['caseworker', 'team-manager'],

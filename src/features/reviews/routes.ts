@@ -6,6 +6,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import type { RouteDeps } from '../../platform/feature.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import {
+  arrayValue,
   formValues,
   handleForm,
   readDateInput,
@@ -21,6 +22,7 @@ import {
 } from '../../domain/review/index.ts';
 import { govukPagination } from '../../platform/web/pagination.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
+import { AllocationError, REVIEW_ALLOCATORS } from './allocation.ts';
 import { REVIEW_EDITORS, ReviewFormError, type ReviewsService } from './service.ts';
 
 export const STAGE_LABELS = {
@@ -39,13 +41,20 @@ const backlogQuery = z.object({
   school: uuidOrNull,
   stage: z.enum(['not-arranged', 'scheduled', 'arranged']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  allocated: z.coerce.number().int().min(0).max(1_000).optional().catch(undefined),
 });
 
 export function reviewRoutes(app: FastifyInstance, { service }: RouteDeps<ReviewsService>): void {
   reviewPlanRoutes(app, service);
-  app.get(paths.reviews.backlog, async (request, reply) => {
-    const actor = actorOf(request);
-    const q = backlogQuery.parse(formValues(request.query));
+
+  type Query = z.infer<typeof backlogQuery>;
+  const filtersOf = (q: Query) => ({ officer: q.officer, school: q.school, stage: q.stage });
+  const renderBacklog = async (
+    reply: FastifyReply,
+    actor: Actor,
+    q: Query,
+    form: { values?: Record<string, string>; selected?: readonly string[]; errors?: FormErrors } = {},
+  ) => {
     const result = await service.backlog(actor, {
       officerId: q.officer,
       settingId: q.school,
@@ -53,13 +62,25 @@ export function reviewRoutes(app: FastifyInstance, { service }: RouteDeps<Review
       page: q.page,
     });
     const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-    const link = (n: number) =>
-      withQuery(paths.reviews.backlog, { officer: q.officer, school: q.school, stage: q.stage, page: n });
+    const link = (n: number) => withQuery(paths.reviews.backlog, { ...filtersOf(q), page: n });
     return reply.view('reviews/backlog.njk', {
       pageTitle: 'Reviews due and overdue',
       result,
+      query: { ...filtersOf(q), page: q.page },
       stageLabels: STAGE_LABELS,
       filtered: q.officer !== null || q.school !== null || q.stage !== undefined,
+      canAllocate: REVIEW_ALLOCATORS.includes(actor.role),
+      allocated: q.allocated,
+      selected: form.selected ?? [],
+      errors: form.errors,
+      allocateItems: [
+        { value: '', text: 'Choose an officer' },
+        ...result.officers.map((o) => ({
+          value: o.id,
+          text: o.display_name,
+          selected: o.id === form.values?.allocateTo,
+        })),
+      ],
       officerItems: [
         { value: '', text: 'Any officer' },
         ...result.officers.map((o) => ({ value: o.id, text: o.display_name, selected: o.id === q.officer })),
@@ -77,6 +98,39 @@ export function reviewRoutes(app: FastifyInstance, { service }: RouteDeps<Review
         })),
       ],
       pagination: govukPagination(result.page, pages, link),
+    });
+  };
+
+  app.get(paths.reviews.backlog, async (request, reply) =>
+    renderBacklog(reply, actorOf(request), backlogQuery.parse(formValues(request.query))),
+  );
+
+  // Allocating the selected rows to an officer: the form carries the page's filters, to come back to the same page.
+  app.post(paths.reviews.allocate, async (request, reply) => {
+    const actor = actorOf(request);
+    const q = backlogQuery.parse(formValues(request.body));
+    const selected = arrayValue(request.body, 'plans');
+    return handleForm(request.body, reply, {
+      parse: (values) => ({ ok: true, data: { planIds: selected, officerId: values.allocateTo || null } }),
+      submit: (data) => service.allocate(actor, data),
+      render: (values, errors, error) =>
+        renderBacklog(reply, actor, q, {
+          values,
+          selected,
+          errors:
+            error instanceof AllocationError
+              ? {
+                  list: error.errors.map((e) => ({ text: e.message, href: `#${e.field}` })),
+                  fields: Object.fromEntries(error.errors.map((e) => [e.field, { text: e.message }])),
+                }
+              : errors,
+        }),
+      success: (r) =>
+        withQuery(paths.reviews.backlog, {
+          ...filtersOf(q),
+          page: q.page > 1 ? q.page : undefined,
+          allocated: r.selected,
+        }),
     });
   });
 }

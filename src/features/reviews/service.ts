@@ -49,6 +49,7 @@ import {
   type ReviewFacts,
   type ReviewSchedule,
 } from '../../domain/review/index.ts';
+import { allocateReviews, REVIEW_ALLOCATORS, reviewLoads, type AllocationInput } from './allocation.ts';
 import { notInFullTimeEducation as notInFullTimeEducationOf } from '../education/index.ts';
 import { latestPlanGrades } from '../plan-audits/index.ts';
 import { plansForReviews, type PlanForReviews } from '../plans/index.ts';
@@ -326,6 +327,20 @@ export function createReviewsService(deps: ServiceDeps) {
     async planOfReview(actor: Actor, reviewId: string): Promise<string> {
       requireRole(actor, REVIEW_EDITORS, 'review.step');
       return (await reviewOrNotFound(deps.db, actor, reviewId)).plan_id;
+    },
+
+    /**
+     * Names the officer for the selected plans' reviews: the child's lead officer (ADR 0020), one audited change
+     * that refreshes their schedule rows. Team managers only.
+     */
+    allocate(actor: Actor, input: AllocationInput) {
+      requireRole(actor, REVIEW_ALLOCATORS, 'review.allocate');
+      return change(actor, (ctx) => allocateReviews(ctx, input, refreshReviewsOfChildren));
+    },
+
+    /** Each officer's reviews in the backlog and overdue, by officer id: the team's caseload view. */
+    caseloads(actor: Actor) {
+      return reviewLoads(deps.db, actor, deps.today(), REVIEW_READERS);
     },
 
     /** Recomputes every plan's schedule (the daily job, the demo, an administrator's request). */

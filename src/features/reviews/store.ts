@@ -101,6 +101,21 @@ export function scheduleOf(db: Executor, laCode: string, planId: string): Promis
     .executeTakeFirst();
 }
 
+/** The schedule rows of these plans (those that have one). */
+export function schedulesOf(
+  db: Executor,
+  laCode: string,
+  planIds: readonly string[],
+): Promise<ScheduleRow[]> {
+  if (planIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('plan_review_schedule')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('plan_id', 'in', planIds)
+    .execute();
+}
+
 /** The plans of these children that have a schedule row. */
 export async function schedulePlansOfChildren(
   db: Executor,
@@ -242,6 +257,30 @@ export async function dueCounts(
   if (officerId) q = q.where('officer_id', '=', officerId);
   const r = await q.executeTakeFirstOrThrow();
   return { overdue: Number(r.overdue), thisWeek: Number(r.week) };
+}
+
+/** Each officer's plans in the backlog (due within 8 weeks of asOf, or overdue) and overdue: the team's caseloads. */
+export async function officerLoads(
+  db: Executor,
+  laCode: string,
+  asOf: string,
+): Promise<Array<{ officer_id: string; due: number; overdue: number }>> {
+  const rows = await db
+    .selectFrom('plan_review_schedule')
+    .select((eb) => [
+      'officer_id',
+      eb.fn.countAll<string>().as('due'),
+      eb.fn
+        .countAll<string>()
+        .filterWhere('next_due', '<', sql<string>`cast(${asOf} as date)`)
+        .as('overdue'),
+    ])
+    .where('la_code', '=', laCode)
+    .where('next_due', '<=', horizon(asOf))
+    .where('officer_id', 'is not', null)
+    .groupBy('officer_id')
+    .execute();
+  return rows.map((r) => ({ officer_id: r.officer_id!, due: Number(r.due), overdue: Number(r.overdue) }));
 }
 
 /** Many reviews at once (the demo). */

@@ -307,6 +307,33 @@ export async function childrenForReviews(
   return result;
 }
 
+/**
+ * Names one lead officer for these children (a team manager allocating their reviews from the backlog, docs/reviews.md,
+ * ADR 0020), in the caller's transaction; returns each child's officer before, for the history and the audit.
+ */
+export async function setLeadOfficer(
+  trx: Executor,
+  laCode: string,
+  childIds: readonly string[],
+  officerId: string,
+): Promise<Map<string, string | null>> {
+  if (childIds.length === 0) return new Map();
+  const before = await trx
+    .selectFrom('child')
+    .select(['id', 'lead_officer_id'])
+    .where('la_code', '=', laCode)
+    .where('id', 'in', childIds)
+    .forUpdate()
+    .execute();
+  await trx
+    .updateTable('child')
+    .set({ lead_officer_id: officerId, updated_at: new Date() })
+    .where('la_code', '=', laCode)
+    .where('id', 'in', childIds)
+    .execute();
+  return new Map(before.map((c) => [c.id, c.lead_officer_id]));
+}
+
 /** The ids of the authority's children with a plan, as a query (`child_id`) a feature can filter its own rows by. */
 export function planChildIds(db: Executor, laCode: string): ChildIdQuery {
   return db

@@ -277,6 +277,8 @@ export const paths = {
     earlyPattern: '/reviews/plans/:planId/early',
     transferIn: (planId: string) => `/reviews/plans/${encodeURIComponent(planId)}/transfer-in`,
     transferInPattern: '/reviews/plans/:planId/transfer-in',
+    /** Allocating the ticked backlog rows to an officer (team managers). */
+    allocate: '/reviews/allocate',
     /** One step of a review: arrange, hold, report or decide. */
     step: (reviewId: string, step: string) => `/reviews/${encodeURIComponent(reviewId)}/${step}`,
     stepPattern: '/reviews/:reviewId/:step',
