@@ -7,6 +7,7 @@
  */
 export * from './schedule.ts';
 export * from './lifecycle.ts';
+export * from './meeting.ts';
 export * from './early.ts';
 export * from './cease.ts';
 export * from './backlog.ts';

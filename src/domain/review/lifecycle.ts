@@ -131,7 +131,7 @@ export function paperworkSteps(f: ReviewFacts, asOf: string): PaperworkStep[] {
   });
 }
 
-function lateness(step: PaperworkStepId, due: RuleDate, done: string): Lateness | null {
+export function lateness(step: PaperworkStepId, due: RuleDate, done: string): Lateness | null {
   const late = parseDate(done) - parseDate(due.date);
   if (late <= 0) return null;
   return {

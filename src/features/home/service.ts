@@ -21,8 +21,11 @@ export interface HomeNeeds {
   readonly children: Pick<ChildrenService, 'list'>;
   /** A school's consultations (its SENCO's or head teacher's first screen). */
   readonly consultation: Pick<ConsultationService, 'forSchool'>;
-  /** A caseworker's reviews due this week and overdue; each officer's reviews for the team's caseloads. */
-  readonly reviews: Pick<ReviewsService, 'dueThisWeek' | 'caseloads'>;
+  /**
+   * A caseworker's reviews due this week and overdue; each officer's reviews for the team's caseloads; a school's
+   * reviews this term (its SENCO's first screen).
+   */
+  readonly reviews: Pick<ReviewsService, 'dueThisWeek' | 'caseloads' | 'forSchool'>;
 }
 
 export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs: HomeNeeds) {
@@ -79,6 +82,7 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
         ...(await tasksPage(db, actor, query, paths.home)),
         ...(await linkedChildren(actor)),
         consultations: await needs.consultation.forSchool(actor, 1),
+        schoolReviews: await needs.reviews.forSchool(actor),
       };
     },
 

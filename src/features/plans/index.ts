@@ -62,3 +62,6 @@ export { insertImportedPlans, plansForReturns } from './store.ts';
 
 /** The plans as the review schedule reads them (docs/reviews.md). */
 export { plansForReviews, type PlanForReviews } from './store.ts';
+
+/** A plan's outcomes as the review meeting records progress toward each (docs/reviews.md). */
+export { planOutcomesForReviews, type OutcomeForReviews } from './store.ts';

@@ -441,3 +441,34 @@ export async function plansForReviews(
     ];
   });
 }
+
+/** An outcome of a plan's section E as the review meeting reads it (docs/reviews.md): its text and timescale. */
+export interface OutcomeForReviews {
+  readonly id: string;
+  readonly text: string;
+  readonly timescale: string;
+  readonly preparationForAdulthood: PreparationForAdulthoodArea | null;
+}
+
+/** The outcomes (section E) of the plan as it stands, in the plan's order; none for a plan of another authority. */
+export async function planOutcomesForReviews(
+  db: Executor,
+  laCode: string,
+  planId: string,
+): Promise<OutcomeForReviews[]> {
+  const rows = await db
+    .selectFrom('ehc_plan_item')
+    .select(['id', 'text', 'timescale_text', 'pfa_area'])
+    .where('la_code', '=', laCode)
+    .where('plan_id', '=', planId)
+    .where('section', '=', 'E')
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    timescale: r.timescale_text ?? '',
+    preparationForAdulthood: (r.pfa_area as PreparationForAdulthoodArea | null) ?? null,
+  }));
+}

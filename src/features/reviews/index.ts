@@ -1,11 +1,25 @@
 /** The public surface of the reviews feature: annual reviews of EHC plans (docs/reviews.md, ADR 0012). */
-import type { Feature } from '../../platform/feature.ts';
+import type { Feature, RouteDeps, ServiceDeps } from '../../platform/feature.ts';
+import type { FastifyInstance } from 'fastify';
 import type { RouteRoles } from '../../platform/web/permissions.ts';
 import { REVIEW_ALLOCATORS } from './allocation.ts';
 import { seedReviewsDemo } from './demo.ts';
 import { registerReviewJobs } from './jobs.ts';
 import { reviewRoutes } from './routes.ts';
-import { createReviewsService, type ReviewsService } from './service.ts';
+import { createReviewsService } from './service.ts';
+import { createMeetingService } from './meeting.ts';
+import { meetingRoutes } from './meeting-routes.ts';
+import { MEETING_TEMPLATES } from './meeting-templates.ts';
+
+/** Who may open a review's meeting page and report (the service then lets in only its school and invitees). */
+const MEETING_READERS = [
+  'caseworker',
+  'team-manager',
+  'send-leader',
+  'professional',
+  'parent',
+  'young-person',
+] as const;
 
 /**
  * Who may use each route (src/platform/web/permissions.ts): casework staff read the review backlog and a plan's
@@ -19,17 +33,33 @@ const ROUTE_ROLES: RouteRoles = {
   'POST /reviews/plans/:planId/early': ['caseworker', 'team-manager'],
   '* /reviews/plans/:planId/transfer-in': ['caseworker', 'team-manager'],
   'POST /reviews/:reviewId/:step': ['caseworker', 'team-manager'],
+  // The review meeting (ADR 0015): the school's staff arrange and record it too; anyone invited reads it.
+  '* /reviews/plans/:planId/arrange': ['caseworker', 'team-manager', 'professional'],
+  'GET /reviews/meetings/:reviewId': MEETING_READERS,
+  'GET /reviews/meetings/:reviewId/report': MEETING_READERS,
+  'POST /reviews/meetings/:reviewId/:action': ['caseworker', 'team-manager', 'professional'],
 };
+
+/** The reviews service: the schedule and the review records (service.ts) and the meeting (meeting.ts). */
+function createService(deps: ServiceDeps) {
+  return { ...createReviewsService(deps), ...createMeetingService(deps) };
+}
+export type ReviewsService = ReturnType<typeof createService>;
+
+function routes(app: FastifyInstance, deps: RouteDeps<ReviewsService>): void {
+  reviewRoutes(app, deps);
+  meetingRoutes(app, deps.service);
+}
 
 export const reviewsFeature = {
   name: 'reviews',
   roles: ROUTE_ROLES,
-  createService: createReviewsService,
-  routes: reviewRoutes,
+  createService,
+  routes,
+  templates: MEETING_TEMPLATES,
   jobs: registerReviewJobs,
   demo: seedReviewsDemo,
 } satisfies Feature<'reviews', ReviewsService>;
 
-export type { ReviewsService } from './service.ts';
 /** Recompute plans' review schedules in the caller's transaction (after a change other features make). */
 export { refreshReviewSchedules, refreshReviewsOfChildren } from './service.ts';

@@ -277,6 +277,81 @@ export interface PlanReviews {
   } | null;
 }
 
+/**
+ * Sets up a plan's next review with its meeting date, in the caller's transaction, once the caller has checked who
+ * may (the authority's editors here; the school's staff in meeting.ts). Refused while another review of the plan is
+ * open (not yet held), or after a decision to cease.
+ */
+export async function scheduleNextReview(
+  ctx: ChangeContext,
+  plan: PlanForReviews,
+  input: { meetingDate: string | null; arrangedBy: 'school' | 'authority'; earlyRequestId?: string | null },
+): Promise<{ review: ReviewRow; warnings: readonly Lateness[] }> {
+  const { actor } = ctx;
+  const existing = await reviewsOf(ctx.trx, actor.laCode, [plan.id]);
+  if (existing.some((r) => r.held === null)) {
+    throw new ReviewFormError([
+      {
+        field: 'meetingDate',
+        message: 'This plan already has a review that has not been held: change its date instead',
+      },
+    ]);
+  }
+  if (existing.some((r) => r.decision === 'cease')) {
+    throw new ReviewFormError([
+      { field: 'meetingDate', message: 'The council has decided to stop this plan' },
+    ]);
+  }
+  const meetings = existing.map((r) => r.held).filter((d): d is string => d !== null && d <= ctx.today);
+  const transfer = (await transfersIn(ctx.trx, actor.laCode, [plan.id])).get(plan.id);
+  const afterTransfer =
+    transfer !== undefined && !existing.some((r) => r.held !== null && r.held >= transfer.transferred_on);
+  const due = reviewSchedule({
+    asOf: ctx.today,
+    firstIssued: plan.firstIssued,
+    meetings,
+    transferredIn: transfer && transfer.transferred_on <= ctx.today ? transfer.transferred_on : null,
+  }).due;
+  const blank: ReviewFacts = {
+    meetingDate: null,
+    invitationsSent: null,
+    adviceCirculated: null,
+    held: null,
+    reportSent: null,
+    decision: null,
+  };
+  const result = checkSchedule(
+    blank,
+    { meetingDate: input.meetingDate, planFirstIssued: plan.firstIssued, reviewDue: due },
+    ctx.today,
+  );
+  if (!result.ok) throw new ReviewFormError(result.errors);
+  const review = await insertReview(ctx.trx, {
+    la_code: actor.laCode,
+    plan_id: plan.id,
+    child_id: plan.childId,
+    number: existing.length + 1,
+    kind: input.earlyRequestId ? 'early' : afterTransfer ? 'transfer-in' : 'annual',
+    arranged_by: input.arrangedBy,
+    meeting_date: input.meetingDate,
+    created_by: actor.userId,
+  });
+  await audit(ctx.trx, auditContext(actor), {
+    action: 'review.schedule',
+    recordType: 'plan_review',
+    recordId: review.id,
+    childId: plan.childId,
+    detail: {
+      planId: plan.id,
+      number: review.number,
+      kind: review.kind,
+      meetingDate: input.meetingDate,
+    },
+  });
+  await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [plan.id]);
+  return { review, warnings: result.warnings };
+}
+
 export function createReviewsService(deps: ServiceDeps) {
   const change = <T>(actor: Actor, fn: (ctx: ChangeContext) => Promise<T>) => withChange(deps, actor, fn);
 
@@ -526,69 +601,7 @@ export function createReviewsService(deps: ServiceDeps) {
       return change(actor, async (ctx) => {
         const plan = await finalPlan(ctx.trx, actor, planId);
         await authoriseChildRead(ctx.trx, actor, plan.childId, 'review.schedule');
-        const existing = await reviewsOf(ctx.trx, actor.laCode, [plan.id]);
-        if (existing.some((r) => r.held === null)) {
-          throw new ReviewFormError([
-            {
-              field: 'meetingDate',
-              message: 'This plan already has a review that has not been held: change its date instead',
-            },
-          ]);
-        }
-        if (existing.some((r) => r.decision === 'cease')) {
-          throw new ReviewFormError([
-            { field: 'meetingDate', message: 'The council has decided to stop this plan' },
-          ]);
-        }
-        const meetings = existing.map((r) => r.held).filter((d): d is string => d !== null && d <= ctx.today);
-        const transfer = (await transfersIn(ctx.trx, actor.laCode, [plan.id])).get(plan.id);
-        const afterTransfer =
-          transfer !== undefined &&
-          !existing.some((r) => r.held !== null && r.held >= transfer.transferred_on);
-        const due = reviewSchedule({
-          asOf: ctx.today,
-          firstIssued: plan.firstIssued,
-          meetings,
-          transferredIn: transfer && transfer.transferred_on <= ctx.today ? transfer.transferred_on : null,
-        }).due;
-        const blank: ReviewFacts = {
-          meetingDate: null,
-          invitationsSent: null,
-          adviceCirculated: null,
-          held: null,
-          reportSent: null,
-          decision: null,
-        };
-        const result = checkSchedule(
-          blank,
-          { meetingDate: input.meetingDate, planFirstIssued: plan.firstIssued, reviewDue: due },
-          ctx.today,
-        );
-        if (!result.ok) throw new ReviewFormError(result.errors);
-        const review = await insertReview(ctx.trx, {
-          la_code: actor.laCode,
-          plan_id: plan.id,
-          child_id: plan.childId,
-          number: existing.length + 1,
-          kind: input.earlyRequestId ? 'early' : afterTransfer ? 'transfer-in' : 'annual',
-          arranged_by: input.arrangedBy,
-          meeting_date: input.meetingDate,
-          created_by: actor.userId,
-        });
-        await audit(ctx.trx, auditContext(actor), {
-          action: 'review.schedule',
-          recordType: 'plan_review',
-          recordId: review.id,
-          childId: plan.childId,
-          detail: {
-            planId: plan.id,
-            number: review.number,
-            kind: review.kind,
-            meetingDate: input.meetingDate,
-          },
-        });
-        await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [plan.id]);
-        return { review, warnings: result.warnings };
+        return scheduleNextReview(ctx, plan, input);
       });
     },
 

@@ -159,3 +159,27 @@ export async function ensureOrganisation(
     })
     .execute();
 }
+
+/** The active professional accounts of the authority's organisations, with their organisation (people to invite). */
+export function professionalAccounts(db: Executor, laCode: string) {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('team as t', onTenant('t.id', 'u.team_id'))
+    .innerJoin('organisation as o', onTenant('o.id', 't.organisation_id'))
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.job_title',
+      'o.id as organisation_id',
+      'o.name as organisation',
+      'o.kind',
+    ])
+    .where('u.la_code', '=', laCode)
+    .where('u.role', '=', 'professional')
+    .where('u.active', '=', true)
+    .orderBy('o.name')
+    .orderBy('u.display_name')
+    .limit(500)
+    .execute();
+}

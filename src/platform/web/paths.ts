@@ -282,6 +282,19 @@ export const paths = {
     /** One step of a review: arrange, hold, report or decide. */
     step: (reviewId: string, step: string) => `/reviews/${encodeURIComponent(reviewId)}/${step}`,
     stepPattern: '/reviews/:reviewId/:step',
+    /** Arranging a plan's next review meeting: the authority's editors or the school's staff (ADR 0015). */
+    arrange: (planId: string) => `/reviews/plans/${encodeURIComponent(planId)}/arrange`,
+    arrangePattern: '/reviews/plans/:planId/arrange',
+    /** One review's meeting: invitations, the record, the report (ADR 0015). */
+    meeting: (reviewId: string) => `/reviews/meetings/${encodeURIComponent(reviewId)}`,
+    meetingPattern: '/reviews/meetings/:reviewId',
+    /** A change on the meeting page: date, invite, record or report. */
+    meetingAction: (reviewId: string, action: string) =>
+      `/reviews/meetings/${encodeURIComponent(reviewId)}/${action}`,
+    meetingActionPattern: '/reviews/meetings/:reviewId/:action',
+    /** The review report: the meeting's record as sent to everyone invited. */
+    report: (reviewId: string) => `/reviews/meetings/${encodeURIComponent(reviewId)}/report`,
+    reportPattern: '/reviews/meetings/:reviewId/report',
   },
   planAudits: {
     index: '/plan-audits',

@@ -17,6 +17,7 @@ import type { ReturnsTables } from './returns.ts';
 import type { OneLoginTables } from './one-login.ts';
 import type { SsoTables } from './sso.ts';
 import type { ReviewsTables } from './reviews.ts';
+import type { ReviewMeetingTables } from './review-meetings.ts';
 
 export * from './types.ts';
 export * from './people.ts';
@@ -31,6 +32,7 @@ export * from './returns.ts';
 export * from './notices.ts';
 export * from './sso.ts';
 export * from './reviews.ts';
+export * from './review-meetings.ts';
 export * from './one-login.ts';
 export * from './education.ts';
 
@@ -46,5 +48,6 @@ export type DB = PeopleTables &
   NoticesTables &
   SsoTables &
   ReviewsTables &
+  ReviewMeetingTables &
   OneLoginTables &
   EducationTables;

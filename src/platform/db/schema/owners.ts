@@ -128,6 +128,8 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   plan_review_early_request: 'reviews',
   plan_review_schedule: 'reviews',
   plan_review_transfer_in: 'reviews',
+  plan_review_invitee: 'reviews',
+  plan_review_meeting: 'reviews',
   one_login_link_code: 'one-login',
   one_login_identity: 'one-login',
   one_login_sign_in: 'one-login',

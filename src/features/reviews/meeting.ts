@@ -1,0 +1,697 @@
+/**
+ * The review meeting (issue 12 item 2; docs/reviews.md, ADR 0015): arranged by the school (its SENCO or head teacher,
+ * a professional account at the child's current setting) or by the authority; invitations to the family, the
+ * setting, health, social care, the council and anyone appropriate, each against the 2 weeks' notice; the meeting's
+ * record (attendance, what is working and not, progress toward each outcome, recommended changes by section,
+ * differences of opinion, preparation for adulthood from year 9), which moves the review to held; and the record sent
+ * as the review report to everyone invited. The rules are src/domain/review (meeting.ts, lifecycle.ts).
+ *
+ * Access: casework staff of the authority read every review (caseworkers and team managers change them); a
+ * professional at the child's current setting reads and changes its reviews; anyone invited with an account reads
+ * the review's page once invited (and its report once sent); everyone else 404 (audited). Every change is one
+ * transaction with an audit entry.
+ */
+import {
+  auditContext,
+  authoriseChildRead,
+  CASEWORK_ROLES,
+  isUuid,
+  type Actor,
+} from '../../platform/access/access.ts';
+import { audit, type Executor } from '../../platform/audit/audit.ts';
+import { withChange, type ChangeContext } from '../../platform/change/change.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import type { ServiceDeps } from '../../platform/feature.ts';
+import { queueNotification } from '../../platform/notify/notify.ts';
+import { authoritySettings } from '../../platform/people/authority-settings.ts';
+import { childrenForReviews } from '../../platform/people/children.ts';
+import {
+  childNames,
+  organisationAccounts,
+  professionalAccounts,
+} from '../../platform/people/organisations.ts';
+import { recipientsFor } from '../../platform/people/recipients.ts';
+import { settingOfUser, settingStaff } from '../../platform/people/settings.ts';
+import { authorityOf, userWithTeam } from '../../platform/people/users.ts';
+import { paths } from '../../platform/web/paths.ts';
+import { longDate } from '../../domain/calendar.ts';
+import {
+  ATTENDANCE,
+  CHANGE_SECTIONS,
+  checkArrange,
+  checkInvitations,
+  checkMeetingRecord,
+  checkReport,
+  checkSchedule,
+  invitationLateness,
+  missingInvitees,
+  paperworkSteps,
+  PERSPECTIVES,
+  PFA_TOPICS,
+  preparationForAdulthoodDue,
+  reviewSchedule,
+  reviewState,
+  schoolTermOf,
+  type Attendance,
+  type ChangeSection,
+  type InviteeKind,
+  type Lateness,
+  type MeetingRecordInput,
+  type Perspective,
+  type PfaTopic,
+  type Progress,
+} from '../../domain/review/index.ts';
+import { planOutcomesForReviews, plansForReviews, type PlanForReviews } from '../plans/index.ts';
+import {
+  insertInvitees,
+  insertMeeting,
+  inviteesOf,
+  isInvitee,
+  meetingOf,
+  schoolReviews,
+  setAttendance,
+  type InviteeRow,
+  type MeetingRow,
+} from './store/meeting.ts';
+import {
+  factsOf,
+  refreshReviewSchedules,
+  REVIEW_EDITORS,
+  ReviewFormError,
+  scheduleNextReview,
+} from './service.ts';
+import { reviewById, reviewsOf, updateReview, type ReviewRow } from './store.ts';
+
+export type ReviewRole = 'authority' | 'school' | 'invitee';
+
+interface ReviewAccess {
+  readonly review: ReviewRow;
+  readonly as: ReviewRole;
+  readonly canEdit: boolean;
+}
+
+/** One person who may be invited, as the form offers them: the key is what the form sends back. */
+export interface Candidate {
+  readonly key: string;
+  readonly kind: InviteeKind;
+  readonly userId: string | null;
+  readonly name: string;
+  readonly email: string;
+  readonly detail: string;
+  /** One of the people the regulations name for this child (family, setting, health, social care, officer). */
+  readonly main: boolean;
+}
+
+/** The meeting's record as stored (plan_review_meeting's JSON columns, read back). */
+export interface MeetingRecord {
+  readonly views: Record<Perspective, { working: string; notWorking: string }>;
+  readonly progress: Array<{ outcomeId: string; outcome: string; progress: Progress; notes: string }>;
+  readonly changes: Array<{ section: ChangeSection; change: string }>;
+  readonly differences: string;
+  readonly pfaConsidered: boolean;
+  readonly pfa: Array<{ topic: PfaTopic; text: string }>;
+}
+
+function parseJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+export function meetingRecordOf(row: MeetingRow): MeetingRecord {
+  return {
+    views: parseJson(row.views),
+    progress: parseJson(row.outcome_progress),
+    changes: parseJson(row.recommended_changes),
+    differences: row.differences,
+    pfaConsidered: row.pfa_considered,
+    pfa: row.pfa === null ? [] : parseJson(row.pfa),
+  };
+}
+
+const KIND_OF_ORGANISATION: Readonly<Record<string, InviteeKind>> = {
+  health: 'health',
+  'social-care': 'social-care',
+  school: 'setting',
+  'local-authority': 'authority',
+};
+
+const notFound = (actor: Actor, action: string, recordId: string) =>
+  new NotFoundError('Not found', {
+    ctx: auditContext(actor),
+    entry: {
+      action: `${action}.denied`,
+      recordType: 'plan_review',
+      recordId: isUuid(recordId) ? recordId : null,
+      outcome: 'denied',
+    },
+  });
+
+/** Whether the actor works at the child's current setting (its SENCO, head teacher or staff). */
+async function atChildsSetting(db: Executor, actor: Actor, childId: string): Promise<boolean> {
+  if (actor.role !== 'professional') return false;
+  const school = await settingOfUser(db, actor.laCode, actor.userId);
+  if (!school) return false;
+  const child = (await childrenForReviews(db, actor.laCode, [childId])).get(childId);
+  return child?.setting?.id === school.id;
+}
+
+async function reviewAccess(
+  db: Executor,
+  actor: Actor,
+  reviewId: string,
+  action: string,
+): Promise<ReviewAccess> {
+  const review = isUuid(reviewId) ? await reviewById(db, actor.laCode, reviewId) : undefined;
+  if (!review) throw notFound(actor, action, reviewId);
+  if (CASEWORK_ROLES.includes(actor.role)) {
+    await authoriseChildRead(db, actor, review.child_id, action);
+    return { review, as: 'authority', canEdit: REVIEW_EDITORS.includes(actor.role) };
+  }
+  const school = await atChildsSetting(db, actor, review.child_id);
+  if (school || (await isInvitee(db, actor.laCode, review.id, actor.userId))) {
+    await audit(db, auditContext(actor), {
+      action,
+      recordType: 'plan_review',
+      recordId: review.id,
+      childId: review.child_id,
+    });
+    return { review, as: school ? 'school' : 'invitee', canEdit: school };
+  }
+  throw notFound(actor, action, reviewId);
+}
+
+/** A final plan the actor may arrange a review of: the authority's editors, or staff at the child's setting. */
+async function arrangeablePlan(
+  db: Executor,
+  actor: Actor,
+  planId: string,
+  action: string,
+): Promise<{ plan: PlanForReviews; as: 'authority' | 'school' }> {
+  const [plan] = isUuid(planId) ? await plansForReviews(db, actor.laCode, [planId]) : [];
+  if (!plan) throw notFound(actor, action, planId);
+  if (REVIEW_EDITORS.includes(actor.role)) {
+    await authoriseChildRead(db, actor, plan.childId, action);
+    return { plan, as: 'authority' };
+  }
+  if (await atChildsSetting(db, actor, plan.childId)) {
+    await audit(db, auditContext(actor), {
+      action,
+      recordType: 'ehc_plan',
+      recordId: plan.id,
+      childId: plan.childId,
+    });
+    return { plan, as: 'school' };
+  }
+  throw new NotFoundError('Not found', {
+    ctx: auditContext(actor),
+    entry: { action: `${action}.denied`, recordType: 'ehc_plan', recordId: plan.id, outcome: 'denied' },
+  });
+}
+
+const fullName = (n: { given_name: string; family_name: string } | undefined) =>
+  n ? `${n.given_name} ${n.family_name}` : 'Unknown';
+
+export function createMeetingService(deps: ServiceDeps) {
+  const { db } = deps;
+  const change = <T>(actor: Actor, fn: (ctx: ChangeContext) => Promise<T>) => withChange(deps, actor, fn);
+
+  /** Everyone the review could invite: the family, the setting's staff, health, social care, officers, others. */
+  async function candidatesFor(trx: Executor, laCode: string, review: ReviewRow): Promise<Candidate[]> {
+    const out: Candidate[] = [];
+    let main = true;
+    const add = (kind: InviteeKind, userId: string | null, name: string, email: string, detail: string) => {
+      if (!email || out.some((c) => c.email.toLowerCase() === email.toLowerCase())) return;
+      out.push({ key: `${kind}:${userId ?? email.toLowerCase()}`, kind, userId, name, email, detail, main });
+    };
+    for (const r of await recipientsFor(trx, laCode, review.child_id, {
+      family: true,
+      unlinkedFamily: true,
+    })) {
+      add(
+        'family',
+        r.userId,
+        r.name ?? r.email,
+        r.email,
+        r.kind === 'young-person' ? 'Young person' : 'Parent or carer',
+      );
+    }
+    const child = (await childrenForReviews(trx, laCode, [review.child_id])).get(review.child_id);
+    if (child?.setting) {
+      for (const s of await settingStaff(trx, laCode, child.setting.id)) {
+        add('setting', s.id, s.display_name, s.email, child.setting.name);
+      }
+    }
+    const settings = await authoritySettings(trx, laCode);
+    for (const [kind, org] of [
+      ['health', settings.commissioner],
+      ['social-care', settings.socialCare],
+    ] as const) {
+      if (org.organisationId) {
+        for (const a of await organisationAccounts(trx, laCode, org.organisationId)) {
+          add(
+            kind,
+            a.id,
+            a.email,
+            a.email,
+            kind === 'health' ? 'Named by the health commissioner' : 'Social care',
+          );
+        }
+      }
+    }
+    const lead = child?.leadOfficerId ? await userWithTeam(trx, laCode, child.leadOfficerId) : undefined;
+    if (lead?.active) add('authority', lead.id, lead.display_name, lead.email, 'Lead officer');
+    main = false;
+    for (const p of await professionalAccounts(trx, laCode)) {
+      add(
+        KIND_OF_ORGANISATION[p.kind] ?? 'other',
+        p.id,
+        p.display_name,
+        p.email,
+        p.job_title ? `${p.job_title}, ${p.organisation}` : p.organisation,
+      );
+    }
+    return out;
+  }
+
+  /** The review's pages' shared facts: child, plan outcomes, preparation for adulthood, invitees, record. */
+  async function details(dbx: Executor, actor: Actor, review: ReviewRow) {
+    const today = deps.today();
+    const child = (await childrenForReviews(dbx, actor.laCode, [review.child_id])).get(review.child_id);
+    const name = (await childNames(dbx, actor.laCode, [review.child_id])).get(review.child_id);
+    const invitees = await inviteesOf(dbx, actor.laCode, [review.id]);
+    const meeting = await meetingOf(dbx, actor.laCode, review.id);
+    const day = review.held ?? review.meeting_date ?? today;
+    return {
+      today,
+      review,
+      state: reviewState(factsOf(review)),
+      steps: paperworkSteps(factsOf(review), today),
+      childId: review.child_id,
+      childName: fullName(name),
+      reference: name?.reference ?? '',
+      setting: child?.setting?.name ?? null,
+      pfaDue: preparationForAdulthoodDue(child?.dateOfBirth ?? null, day),
+      invitees: invitees.map((i) => ({
+        ...i,
+        late: review.meeting_date ? invitationLateness(review.meeting_date, i.invited_on) : null,
+      })),
+      missing: missingInvitees(invitees.map((i) => i.kind)),
+      record: meeting ? meetingRecordOf(meeting) : null,
+      recordedAt: meeting?.recorded_at ?? null,
+    };
+  }
+
+  return {
+    /** The arrange page of a plan: its next review's due date, and the open review if there is one. */
+    async arrangePage(actor: Actor, planId: string) {
+      const { plan, as } = await arrangeablePlan(db, actor, planId, 'review.arrange.read');
+      const today = deps.today();
+      const rows = await reviewsOf(db, actor.laCode, [plan.id]);
+      const name = (await childNames(db, actor.laCode, [plan.childId])).get(plan.childId);
+      const open = rows.find((r) => r.held === null) ?? null;
+      const meetings = rows.map((r) => r.held).filter((d): d is string => d !== null && d <= today);
+      return {
+        planId: plan.id,
+        childId: plan.childId,
+        childName: fullName(name),
+        as,
+        openReviewId: open?.id ?? null,
+        ceased: rows.some((r) => r.decision === 'cease'),
+        schedule: reviewSchedule({ asOf: today, firstIssued: plan.firstIssued, meetings }),
+      };
+    },
+
+    /** The school (or the authority) sets the meeting of the plan's next review; the school's is arranged by it. */
+    async arrangeReview(
+      actor: Actor,
+      planId: string,
+      input: { meetingDate: string | null; arrangedBy: 'school' | 'authority' },
+    ): Promise<{ review: ReviewRow; warnings: readonly Lateness[] }> {
+      return change(actor, async (ctx) => {
+        const { plan, as } = await arrangeablePlan(ctx.trx, actor, planId, 'review.schedule');
+        return scheduleNextReview(ctx, plan, {
+          ...input,
+          arrangedBy: as === 'school' ? 'school' : input.arrangedBy,
+        });
+      });
+    },
+
+    /** A review's meeting page: its paperwork, invitees, the people who could be invited, the plan's outcomes. */
+    async meetingPage(actor: Actor, reviewId: string) {
+      const { review, as, canEdit } = await reviewAccess(db, actor, reviewId, 'review.meeting.read');
+      const d = await details(db, actor, review);
+      const inviting = canEdit && (d.state === 'scheduled' || d.state === 'arranged');
+      const invited = new Set(d.invitees.map((i) => i.email.toLowerCase()));
+      return {
+        ...d,
+        as,
+        canEdit,
+        candidates: inviting
+          ? (await candidatesFor(db, actor.laCode, review)).filter((c) => !invited.has(c.email.toLowerCase()))
+          : [],
+        outcomes: await planOutcomesForReviews(db, actor.laCode, review.plan_id),
+      };
+    },
+
+    /** Moves the meeting of a review not yet held (checked by `checkSchedule`); audited. */
+    async changeMeetingDate(actor: Actor, reviewId: string, input: { meetingDate: string | null }) {
+      return change(actor, async (ctx) => {
+        const { review, canEdit } = await reviewAccess(ctx.trx, actor, reviewId, 'review.reschedule');
+        if (!canEdit) throw notFound(actor, 'review.reschedule', reviewId);
+        const [plan] = await plansForReviews(ctx.trx, actor.laCode, [review.plan_id]);
+        const result = checkSchedule(
+          factsOf(review),
+          { meetingDate: input.meetingDate, planFirstIssued: plan!.firstIssued, reviewDue: null },
+          ctx.today,
+        );
+        if (!result.ok) throw new ReviewFormError(result.errors);
+        await updateReview(ctx.trx, actor.laCode, review.id, { meeting_date: input.meetingDate });
+        await audit(ctx.trx, auditContext(actor), {
+          action: 'review.reschedule',
+          recordType: 'plan_review',
+          recordId: review.id,
+          childId: review.child_id,
+          detail: { from: review.meeting_date, to: input.meetingDate },
+        });
+        await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
+        return { warnings: result.warnings };
+      });
+    },
+
+    /**
+     * Invites the people chosen (keys of the candidates offered) and someone else named with an email, today: each
+     * recorded with the day; the first invitations move the review to arranged (`checkArrange`); each invitee is sent
+     * a message. Late invitations are accepted with the rule.
+     */
+    async invite(
+      actor: Actor,
+      reviewId: string,
+      input: {
+        keys: readonly string[];
+        other: { kind: string; name: string; email: string } | null;
+      },
+    ): Promise<{ invited: number; warnings: readonly Lateness[] }> {
+      return change(actor, async (ctx) => {
+        const { review, canEdit } = await reviewAccess(ctx.trx, actor, reviewId, 'review.invite');
+        if (!canEdit) throw notFound(actor, 'review.invite', reviewId);
+        const already = await inviteesOf(ctx.trx, actor.laCode, [review.id]);
+        const candidates = await candidatesFor(ctx.trx, actor.laCode, review);
+        const chosen = input.keys.map((k) => candidates.find((c) => c.key === k));
+        if (chosen.some((c) => c === undefined)) {
+          throw new ReviewFormError([{ field: 'invitees', message: 'Select people from the list' }]);
+        }
+        const people = [
+          ...(chosen as Candidate[]),
+          ...(input.other
+            ? [
+                {
+                  ...input.other,
+                  kind: input.other.kind as InviteeKind,
+                  userId: null,
+                  email: input.other.email.trim(),
+                },
+              ]
+            : []),
+        ];
+        const facts = factsOf(review);
+        const checked = checkInvitations(
+          facts,
+          {
+            invitees: people.map((p) => ({ kind: p.kind, name: p.name, email: p.email })),
+            alreadyInvited: already.map((i) => i.email),
+          },
+          ctx.today,
+        );
+        if (!checked.ok) throw new ReviewFormError(checked.errors);
+        const first = facts.invitationsSent === null;
+        if (first) {
+          const arranged = checkArrange(facts, { invitationsSent: ctx.today }, ctx.today);
+          if (!arranged.ok) throw new ReviewFormError(arranged.errors);
+          await updateReview(ctx.trx, actor.laCode, review.id, { invitations_sent: ctx.today });
+        }
+        const made = await insertInvitees(
+          ctx.trx,
+          people.map((p) => ({
+            la_code: actor.laCode,
+            review_id: review.id,
+            child_id: review.child_id,
+            kind: p.kind,
+            user_id: p.userId,
+            name: p.name.trim(),
+            email: p.email.trim(),
+            invited_on: ctx.today,
+            invited_by: actor.userId,
+          })),
+        );
+        await audit(ctx.trx, auditContext(actor), {
+          action: 'review.invite',
+          recordType: 'plan_review',
+          recordId: review.id,
+          childId: review.child_id,
+          detail: {
+            planId: review.plan_id,
+            invitees: made.map((m) => ({ id: m.id, kind: m.kind, userId: m.user_id })),
+            arranged: first,
+            late: checked.warnings.length > 0,
+          },
+        });
+        const name = (await childNames(ctx.trx, actor.laCode, [review.child_id])).get(review.child_id);
+        const council = (await authorityOf(ctx.trx, actor.laCode))?.name ?? 'The council';
+        for (const m of made) {
+          await queueNotification(ctx.trx, ctx.jobs, {
+            laCode: actor.laCode,
+            channel: 'email',
+            recipient: m.email,
+            template: 'review-invitation',
+            personalisation: {
+              name: m.name,
+              child: fullName(name),
+              date: longDate(review.meeting_date!),
+              council,
+              link: paths.reviews.meeting(review.id),
+            },
+            childId: review.child_id,
+            userId: m.user_id,
+          });
+        }
+        await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
+        return { invited: made.length, warnings: checked.warnings };
+      });
+    },
+
+    /**
+     * Records the meeting (checked by `checkMeetingRecord`): attendance, the record, and the review held on the day
+     * (the `hold` move: arranged → held), in one transaction, audited as review.hold and review.meeting.record.
+     */
+    async recordMeeting(
+      actor: Actor,
+      reviewId: string,
+      input: MeetingRecordInput,
+    ): Promise<{ warnings: readonly Lateness[] }> {
+      return change(actor, async (ctx) => {
+        const { review, canEdit } = await reviewAccess(ctx.trx, actor, reviewId, 'review.meeting.record');
+        if (!canEdit) throw notFound(actor, 'review.meeting.record', reviewId);
+        const invitees = await inviteesOf(ctx.trx, actor.laCode, [review.id]);
+        const outcomes = await planOutcomesForReviews(ctx.trx, actor.laCode, review.plan_id);
+        const child = (await childrenForReviews(ctx.trx, actor.laCode, [review.child_id])).get(
+          review.child_id,
+        );
+        const result = checkMeetingRecord(
+          factsOf(review),
+          input,
+          {
+            inviteeIds: invitees.map((i) => i.id),
+            outcomeIds: outcomes.map((o) => o.id),
+            dateOfBirth: child?.dateOfBirth ?? null,
+          },
+          ctx.today,
+        );
+        if (!result.ok) throw new ReviewFormError(result.errors);
+        const held = input.held!;
+        await updateReview(ctx.trx, actor.laCode, review.id, { held, meeting_date: held });
+        for (const i of invitees) {
+          await setAttendance(ctx.trx, actor.laCode, review.id, i.id, input.attendance[i.id] as Attendance);
+        }
+        const pfaConsidered = preparationForAdulthoodDue(child?.dateOfBirth ?? null, held);
+        const pfa = PFA_TOPICS.map((topic) => ({ topic, text: (input.pfa[topic] ?? '').trim() })).filter(
+          (p) => p.text,
+        );
+        await insertMeeting(ctx.trx, {
+          la_code: actor.laCode,
+          review_id: review.id,
+          child_id: review.child_id,
+          views: JSON.stringify(
+            Object.fromEntries(
+              PERSPECTIVES.map((p) => [
+                p,
+                { working: input.views[p].working.trim(), notWorking: input.views[p].notWorking.trim() },
+              ]),
+            ),
+          ),
+          outcome_progress: JSON.stringify(
+            outcomes.map((o) => ({
+              outcomeId: o.id,
+              outcome: o.text,
+              progress: input.progress[o.id]!.progress,
+              notes: input.progress[o.id]!.notes.trim(),
+            })),
+          ),
+          recommended_changes: JSON.stringify(
+            CHANGE_SECTIONS.flatMap((section) => {
+              const text = (input.changes[section] ?? '').trim();
+              return text ? [{ section, change: text }] : [];
+            }),
+          ),
+          differences: input.differences.trim(),
+          pfa_considered: pfaConsidered || pfa.length > 0,
+          pfa: pfa.length > 0 ? JSON.stringify(pfa) : null,
+          recorded_by: actor.userId,
+        });
+        const detail = {
+          planId: review.plan_id,
+          number: review.number,
+          late: result.warnings.map((w) => w.step),
+        };
+        await audit(ctx.trx, auditContext(actor), {
+          action: 'review.hold',
+          recordType: 'plan_review',
+          recordId: review.id,
+          childId: review.child_id,
+          detail,
+        });
+        await audit(ctx.trx, auditContext(actor), {
+          action: 'review.meeting.record',
+          recordType: 'plan_review',
+          recordId: review.id,
+          childId: review.child_id,
+          detail: {
+            attendance: Object.fromEntries(invitees.map((i) => [i.id, input.attendance[i.id]])),
+            outcomes: outcomes.length,
+            pfa: pfa.map((p) => p.topic),
+          },
+        });
+        await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
+        return { warnings: result.warnings };
+      });
+    },
+
+    /**
+     * Sends the meeting's record as the review report, today (`checkReport`: held → report sent; late after 2 weeks),
+     * to everyone invited and the child's lead officer; audited as review.report.
+     */
+    async sendMeetingReport(actor: Actor, reviewId: string): Promise<{ warnings: readonly Lateness[] }> {
+      return change(actor, async (ctx) => {
+        const { review, canEdit } = await reviewAccess(ctx.trx, actor, reviewId, 'review.report');
+        if (!canEdit) throw notFound(actor, 'review.report', reviewId);
+        if (!(await meetingOf(ctx.trx, actor.laCode, review.id))) {
+          throw new ReviewFormError([
+            { field: 'report', message: 'Record the meeting before sending the report' },
+          ]);
+        }
+        const result = checkReport(factsOf(review), { reportSent: ctx.today }, ctx.today);
+        if (!result.ok) throw new ReviewFormError(result.errors.map((e) => ({ ...e, field: 'report' })));
+        await updateReview(ctx.trx, actor.laCode, review.id, { report_sent: ctx.today });
+        const invitees = await inviteesOf(ctx.trx, actor.laCode, [review.id]);
+        const child = (await childrenForReviews(ctx.trx, actor.laCode, [review.child_id])).get(
+          review.child_id,
+        );
+        const lead = child?.leadOfficerId
+          ? await userWithTeam(ctx.trx, actor.laCode, child.leadOfficerId)
+          : undefined;
+        const officer = lead?.active ? lead : undefined;
+        const to: Array<{ name: string; email: string; userId: string | null }> = invitees.map((i) => ({
+          name: i.name,
+          email: i.email,
+          userId: i.user_id,
+        }));
+        if (officer && !to.some((t) => t.email.toLowerCase() === officer.email.toLowerCase())) {
+          to.push({ name: officer.display_name, email: officer.email, userId: officer.id });
+        }
+        const name = (await childNames(ctx.trx, actor.laCode, [review.child_id])).get(review.child_id);
+        for (const t of to) {
+          await queueNotification(ctx.trx, ctx.jobs, {
+            laCode: actor.laCode,
+            channel: 'email',
+            recipient: t.email,
+            template: 'review-report',
+            personalisation: {
+              name: t.name,
+              child: fullName(name),
+              date_held: longDate(review.held!),
+              link: paths.reviews.report(review.id),
+            },
+            childId: review.child_id,
+            userId: t.userId,
+          });
+        }
+        await audit(ctx.trx, auditContext(actor), {
+          action: 'review.report',
+          recordType: 'plan_review',
+          recordId: review.id,
+          childId: review.child_id,
+          detail: {
+            planId: review.plan_id,
+            number: review.number,
+            recipients: to.length,
+            late: result.warnings.map((w) => w.step),
+          },
+        });
+        await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
+        return { warnings: result.warnings };
+      });
+    },
+
+    /** The review report (the meeting's record), for the authority, the school and everyone invited, once sent. */
+    async reviewReport(actor: Actor, reviewId: string) {
+      const { review, as } = await reviewAccess(db, actor, reviewId, 'review.report.read');
+      const d = await details(db, actor, review);
+      if (!d.record || (as === 'invitee' && !review.report_sent))
+        throw notFound(actor, 'review.report.read', reviewId);
+      return { ...d, as };
+    },
+
+    /**
+     * A SENCO's or head teacher's first screen: the reviews at their school this term (due by the term's end,
+     * overdue included, or meeting by then) and those held whose report is still to send, each with its paperwork.
+     * The children shown are audited by the home page. Null for a professional who works at no setting.
+     */
+    async forSchool(actor: Actor, limit = 20) {
+      if (actor.role !== 'professional') return null;
+      const school = await settingOfUser(db, actor.laCode, actor.userId);
+      if (!school) return null;
+      const today = deps.today();
+      const term = schoolTermOf(today);
+      const rows = await schoolReviews(db, actor.laCode, school.id, term.end, limit);
+      const all = [...rows.due, ...rows.awaitingReport];
+      const names = await childNames(
+        db,
+        actor.laCode,
+        all.map((r) => r.child_id),
+      );
+      const view = (r: (typeof all)[number]) => {
+        const facts = {
+          meetingDate: r.meeting_date ?? null,
+          invitationsSent: r.invitations_sent ?? null,
+          adviceCirculated: r.advice_circulated ?? null,
+          held: r.held ?? null,
+          reportSent: r.report_sent ?? null,
+          decision: null,
+        };
+        const steps = paperworkSteps(facts, today).filter((s) => s.id !== 'decision');
+        return {
+          ...r,
+          childName: fullName(names.get(r.child_id)),
+          reference: names.get(r.child_id)?.reference ?? '',
+          state: r.review_id ? reviewState(facts) : null,
+          overdue: r.next_due < today && !r.held,
+          steps,
+          href: r.review_id ? paths.reviews.meeting(r.review_id) : paths.reviews.arrange(r.plan_id),
+        };
+      };
+      return { school, term, due: rows.due.map(view), awaitingReport: rows.awaitingReport.map(view) };
+    },
+  };
+}
+
+export type MeetingService = ReturnType<typeof createMeetingService>;
+export type { InviteeRow };
+export { ATTENDANCE };
