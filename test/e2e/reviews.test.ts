@@ -1,7 +1,8 @@
 /**
  * The review backlog in a real browser, with axe (embedded database): a caseworker sees their reviews due this week
  * and overdue on their first screen, opens the ranked backlog from the menu, reads it at 1280 pixels wide with no
- * sideways scrolling, filters it by stage, and opens a plan's reviews (and the meeting form's error summary).
+ * sideways scrolling, filters it by stage, and opens a plan's reviews (and the meeting form's error summary); a team
+ * manager allocates backlog rows to an officer (the error summary first) and reads the team's caseloads with reviews.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,37 @@ describe('the review backlog in a browser', () => {
     await page.getByRole('button', { name: 'Set the meeting date' }).click();
     await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
     await expectAccessible(page, "a plan's reviews with the error summary");
+    await context.close();
+  }, 180_000);
+
+  it('a team manager allocates reviews from the backlog and sees them in the caseloads', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signInAs(page, server.baseUrl, 'manager@demo.example', DEMO_PASSWORD);
+    await expect
+      .poll(() => page.getByRole('columnheader', { name: 'Reviews due or overdue' }).count())
+      .toBe(1);
+    await expectAccessible(page, "team manager's home with review caseloads");
+
+    await page.getByRole('link', { name: 'Reviews', exact: true }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Reviews due and overdue');
+    await expectAccessible(page, 'review backlog with allocation');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+
+    await page.getByRole('button', { name: 'Allocate the selected reviews' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Select at least one review to allocate',
+    );
+    await expectAccessible(page, 'review backlog with the allocation error summary');
+
+    await page.locator('input[name="plans"]').nth(0).check();
+    await page.locator('input[name="plans"]').nth(1).check();
+    await page.getByLabel('Allocate the selected reviews to').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Allocate the selected reviews' }).click();
+    await expect.poll(() => page.locator('.govuk-notification-banner').count()).toBe(1);
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('2 reviews allocated');
+    await expectAccessible(page, 'review backlog after allocating');
     await context.close();
   }, 180_000);
 });

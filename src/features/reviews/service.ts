@@ -475,7 +475,7 @@ export function createReviewsService(deps: ServiceDeps) {
           officerName: r.officer_id ? (officerName.get(r.officer_id) ?? null) : null,
         };
       });
-      const settings = await scheduleSettings(deps.db, actor.laCode);
+      const settings = await scheduleSettings(deps.db, actor.laCode, today);
       return { today, page, pageSize: BACKLOG_PAGE_SIZE, total, rows: ranked, officers, settings };
     },
 

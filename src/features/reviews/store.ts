@@ -296,19 +296,24 @@ export async function insertReviews(
   }
 }
 
-/** The settings the schedule names (the backlog's school filter), by name. */
+/**
+ * The settings the schedule names (the backlog's school filter; with backlogAsOf, those with a plan in the backlog),
+ * by name.
+ */
 export async function scheduleSettings(
   db: Executor,
   laCode: string,
+  backlogAsOf?: string,
 ): Promise<{ id: string; name: string }[]> {
-  const rows = await db
+  let q = db
     .selectFrom('plan_review_schedule')
     .select(['setting_id', 'setting_name'])
     .distinct()
     .where('la_code', '=', laCode)
-    .where('setting_id', 'is not', null)
-    .orderBy('setting_name')
-    .execute();
+    .where('setting_id', 'is not', null);
+  // Only the settings with a plan in the backlog: every choice finds a review, and fewer rows are read.
+  if (backlogAsOf) q = q.where('next_due', '<=', horizon(backlogAsOf));
+  const rows = await q.orderBy('setting_name').execute();
   return rows.map((r) => ({ id: r.setting_id!, name: r.setting_name ?? '' }));
 }
 
