@@ -20,6 +20,7 @@ import { educationFeature } from '../features/education/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { noticesFeature } from '../features/notices/index.ts';
 import { draftPlanPdf, plansFeature } from '../features/plans/index.ts';
+import { publicAuthority } from '../features/local-offer/index.ts';
 import { returnsFeature } from '../features/returns/index.ts';
 import { ssoFeature } from '../features/sso/index.ts';
 import { secondFactorFeature } from '../features/second-factor/index.ts';
@@ -29,6 +30,7 @@ import {
   reviewsFeature,
 } from '../features/reviews/index.ts';
 import { oneLoginFeature } from '../features/one-login/index.ts';
+import { registerFeature } from '../features/register/index.ts';
 import { declareRouteRoles, type RouteRoles } from '../platform/web/permissions.ts';
 import { features, type AnyFeature } from './features.ts';
 
@@ -53,6 +55,9 @@ export function createServices(deps: ServiceDeps) {
   const home = homeFeature.createService(deps, { children, consultation, reviews });
   const returns = returnsFeature.createService(deps);
   const notices = noticesFeature.createService(deps, { decisionFacts });
+  const register = registerFeature.createService(deps, {
+    publicLa: async () => (await publicAuthority(deps.db, deps.config.localOfferLa))?.la_code,
+  });
   return {
     auth,
     'second-factor': secondFactor,
@@ -67,6 +72,7 @@ export function createServices(deps: ServiceDeps) {
     reviews,
     education,
     plans,
+    register,
   };
 }
 

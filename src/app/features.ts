@@ -23,6 +23,7 @@ import { ssoFeature } from '../features/sso/index.ts';
 import { secondFactorFeature } from '../features/second-factor/index.ts';
 import { reviewsFeature } from '../features/reviews/index.ts';
 import { oneLoginFeature } from '../features/one-login/index.ts';
+import { registerFeature } from '../features/register/index.ts';
 
 export const features = [
   pagesFeature,
@@ -45,6 +46,7 @@ export const features = [
   noticesFeature,
   reviewsFeature,
   educationFeature,
+  registerFeature,
 ] as const;
 
 export type AnyFeature = (typeof features)[number];

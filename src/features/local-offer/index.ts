@@ -43,3 +43,5 @@ export const localOfferFeature = {
 
 /** The editor's and the provider's home pages' data. */
 export { editorHome, providerHome } from './service.ts';
+/** The authority whose Local Offer this deployment publishes: the register's public pages are that authority's. */
+export { publicAuthority } from './service.ts';

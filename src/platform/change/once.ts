@@ -26,9 +26,13 @@ export type OnceResult =
 /**
  * Runs `fn` the first time a form token is used; returns what it made (an id to redirect to, or '' for nothing).
  * A missing or malformed token is the form's error (the page was not drawn by this service), never a silent repeat.
+ * `ctx` is a change's context, or (for a public form with nobody signed in) the transaction and an authority with
+ * no user: the token then guards the anonymous form the same way.
  */
 export async function once(
-  ctx: ChangeContext,
+  ctx: Pick<ChangeContext, 'trx'> & {
+    readonly actor: { readonly laCode: string; readonly userId: string | null };
+  },
   token: string | undefined,
   fn: () => Promise<string>,
 ): Promise<OnceResult> {

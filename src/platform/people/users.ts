@@ -229,3 +229,14 @@ export async function authorityCodes(db: Executor): Promise<string[]> {
   const rows = await db.selectFrom('local_authority').select('la_code').orderBy('la_code').execute();
   return rows.map((r) => r.la_code);
 }
+
+/** A user's team id (null when they have none or the authority has no such user): the register's counts by team. */
+export async function teamIdOf(db: Executor, laCode: string, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('app_user')
+    .select('team_id')
+    .where('la_code', '=', laCode)
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.team_id ?? null;
+}

@@ -25,10 +25,14 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
     items.push({ href: paths.plans.list, text: 'EHC plans' });
     items.push({ href: paths.reviews.backlog, text: 'Reviews' });
     items.push({ href: paths.education.list, text: 'Not in full-time education' });
+    items.push({ href: paths.register.list, text: 'What families raise' });
   }
   if (['team-manager', 'send-leader'].includes(actor.role)) {
     items.push({ href: paths.planAudits.index, text: 'Plan quality' });
     items.push({ href: paths.returns.index, text: 'Returns' });
+  }
+  if (['parent', 'young-person'].includes(actor.role)) {
+    items.push({ href: paths.register.family, text: 'Tell us something' });
   }
   if (['parent', 'young-person', 'professional'].includes(actor.role)) {
     items.push({

@@ -41,6 +41,34 @@ export const paths = {
     show: (id: string) => `/children/${encodeURIComponent(id)}`,
     pattern: '/children/:childId',
   },
+  register: {
+    /** The register of what families raise (staff). */
+    list: '/register',
+    new: '/register/new',
+    item: (id: string) => `/register/${encodeURIComponent(id)}`,
+    itemPattern: '/register/:itemId',
+    action: (id: string, action: string) =>
+      `/register/${encodeURIComponent(id)}/${encodeURIComponent(action)}`,
+    actionPattern: '/register/:itemId/:action',
+    code: (id: string) => `/register/${encodeURIComponent(id)}/owner-and-themes`,
+    codePattern: '/register/:itemId/owner-and-themes',
+    taskDone: (id: string) => `/register/${encodeURIComponent(id)}/task-done`,
+    taskDonePattern: '/register/:itemId/task-done',
+    policy: '/register/policy',
+    counts: '/register/counts',
+    youSaid: '/register/you-said-we-did',
+    youSaidPublish: (id: string) => `/register/you-said-we-did/${encodeURIComponent(id)}/publish`,
+    youSaidPublishPattern: '/register/you-said-we-did/:entryId/publish',
+    /** A family's own items, signed in. */
+    family: '/your-say',
+    familyNew: '/your-say/new',
+    familyItem: (id: string) => `/your-say/${encodeURIComponent(id)}`,
+    familyItemPattern: '/your-say/:itemId',
+    /** Without an account: a general concern, complaint or compliment; and the service's "You said, we did". */
+    publicNew: '/send-service/tell-us',
+    publicSent: '/send-service/tell-us/sent',
+    publicYouSaid: '/send-service/you-said-we-did',
+  },
   education: {
     /** Children with a plan not in full-time education (leaders and caseworkers). */
     list: '/education',

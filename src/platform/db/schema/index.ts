@@ -18,6 +18,7 @@ import type { OneLoginTables } from './one-login.ts';
 import type { SsoTables } from './sso.ts';
 import type { ReviewsTables } from './reviews.ts';
 import type { ReviewMeetingTables } from './review-meetings.ts';
+import type { RegisterTables } from './register.ts';
 
 export * from './types.ts';
 export * from './people.ts';
@@ -35,6 +36,7 @@ export * from './reviews.ts';
 export * from './review-meetings.ts';
 export * from './one-login.ts';
 export * from './education.ts';
+export * from './register.ts';
 
 export type DB = PeopleTables &
   PlatformTables &
@@ -50,4 +52,5 @@ export type DB = PeopleTables &
   ReviewsTables &
   ReviewMeetingTables &
   OneLoginTables &
-  EducationTables;
+  EducationTables &
+  RegisterTables;

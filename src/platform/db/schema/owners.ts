@@ -39,6 +39,7 @@ export const FEATURE_OWNERS = [
   'reviews',
   'one-login',
   'education',
+  'register',
 ] as const;
 
 export type Owner = keyof typeof PLATFORM_OWNERS | (typeof FEATURE_OWNERS)[number];
@@ -137,4 +138,9 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   education_episode: 'education',
   education_attendance: 'education',
   education_duty: 'education',
+  register_policy: 'register',
+  register_item: 'register',
+  register_item_theme: 'register',
+  register_task: 'register',
+  register_you_said: 'register',
 };

@@ -1,0 +1,48 @@
+/**
+ * The public surface of the register feature: what families raise (statutory-work.md S12; docs/register.md).
+ * Other features use `tasksFor` (a caseworker's s42 tasks on their first screen) through the service.
+ */
+import type { Feature } from '../../platform/feature.ts';
+import type { RouteRoles } from '../../platform/web/permissions.ts';
+import { seedRegisterDemo } from './demo.ts';
+import { registerRoutes } from './routes.ts';
+import {
+  createRegisterService,
+  FAMILY,
+  LEADERS,
+  POLICY_SETTERS,
+  STAFF,
+  type RegisterService,
+} from './service.ts';
+
+/**
+ * Who may use each route (src/platform/web/permissions.ts): casework staff and leaders work the register; team
+ * managers and leaders see the counts and write "You said, we did"; leaders and administrators set the policy;
+ * parents and young people see and raise their own. The public form and the published "You said, we did" are
+ * undeclared: anyone, signed in or not.
+ */
+const ROUTE_ROLES: RouteRoles = {
+  'GET /register': STAFF,
+  '* /register/new': STAFF,
+  'GET /register/:itemId': STAFF,
+  '* /register/:itemId/:action': STAFF,
+  '* /register/:itemId/owner-and-themes': STAFF,
+  'POST /register/:itemId/task-done': STAFF,
+  '* /register/policy': POLICY_SETTERS,
+  'GET /register/counts': LEADERS,
+  '* /register/you-said-we-did': LEADERS,
+  'POST /register/you-said-we-did/:entryId/publish': LEADERS,
+  'GET /your-say': FAMILY,
+  '* /your-say/new': FAMILY,
+  'GET /your-say/:itemId': FAMILY,
+};
+
+export const registerFeature = {
+  name: 'register',
+  roles: ROUTE_ROLES,
+  createService: createRegisterService,
+  routes: registerRoutes,
+  demo: seedRegisterDemo,
+} satisfies Feature<'register', RegisterService>;
+
+export type { RegisterService } from './service.ts';

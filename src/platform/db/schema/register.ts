@@ -1,0 +1,98 @@
+/** The register of what families raise (migration 0039; docs/register.md). Owned by src/features/register. */
+import type { Generated } from 'kysely';
+import type { DateString, Timestamp } from './types.ts';
+
+export interface RegisterPolicyTable {
+  la_code: string;
+  acknowledge_days: number;
+  concern_days: number;
+  stage1_days: number;
+  stage2_days: number;
+  provision_task_days: number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export type RegisterKind = 'concern' | 'complaint' | 'provision-not-delivered' | 'compliment';
+export type RegisterChannel = 'online' | 'online-public' | 'phone' | 'letter' | 'email' | 'in-person';
+export type RegisterOutcome = 'upheld' | 'partly-upheld' | 'not-upheld' | 'resolved';
+export type RegisterTheme =
+  | 'communication'
+  | 'delay'
+  | 'provision-not-delivered'
+  | 'placement'
+  | 'assessment-and-plans'
+  | 'health'
+  | 'social-care'
+  | 'transport'
+  | 'other';
+
+export interface RegisterItemTable {
+  la_code: string;
+  id: Generated<string>;
+  reference: string;
+  kind: RegisterKind;
+  channel: RegisterChannel;
+  child_id: string | null;
+  raised_by: string | null;
+  recorded_by: string | null;
+  raiser_name: string;
+  raiser_contact: string | null;
+  summary: string;
+  provision: string | null;
+  received_on: DateString;
+  owner_id: string | null;
+  team_id: string | null;
+  ethnicity: string | null;
+  first_language: string | null;
+  acknowledged_on: DateString | null;
+  answered_on: DateString | null;
+  answer: string | null;
+  outcome: RegisterOutcome | null;
+  stage2_requested_on: DateString | null;
+  stage2_answered_on: DateString | null;
+  stage2_answer: string | null;
+  stage2_outcome: RegisterOutcome | null;
+  ombudsman_on: DateString | null;
+  withdrawn_on: DateString | null;
+  address_key: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface RegisterItemThemeTable {
+  la_code: string;
+  item_id: string;
+  theme: RegisterTheme;
+}
+
+export interface RegisterTaskTable {
+  la_code: string;
+  id: Generated<string>;
+  item_id: string;
+  child_id: string;
+  assigned_to: string | null;
+  raised_on: DateString;
+  due_date: DateString;
+  done_on: DateString | null;
+  done_note: string | null;
+}
+
+export interface RegisterYouSaidTable {
+  la_code: string;
+  id: Generated<string>;
+  theme: RegisterTheme;
+  you_said: string;
+  we_did: string;
+  published_on: DateString | null;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface RegisterTables {
+  register_policy: RegisterPolicyTable;
+  register_item: RegisterItemTable;
+  register_item_theme: RegisterItemThemeTable;
+  register_task: RegisterTaskTable;
+  register_you_said: RegisterYouSaidTable;
+}
