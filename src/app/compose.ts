@@ -31,6 +31,7 @@ import {
 } from '../features/reviews/index.ts';
 import { oneLoginFeature } from '../features/one-login/index.ts';
 import { registerFeature } from '../features/register/index.ts';
+import { ceasingFeature } from '../features/ceasing/index.ts';
 import { declareRouteRoles, type RouteRoles } from '../platform/web/permissions.ts';
 import { features, type AnyFeature } from './features.ts';
 
@@ -58,6 +59,7 @@ export function createServices(deps: ServiceDeps) {
   const register = registerFeature.createService(deps, {
     publicLa: async () => (await publicAuthority(deps.db, deps.config.localOfferLa))?.la_code,
   });
+  const ceasing = ceasingFeature.createService(deps);
   return {
     auth,
     'second-factor': secondFactor,
@@ -73,6 +75,7 @@ export function createServices(deps: ServiceDeps) {
     education,
     plans,
     register,
+    ceasing,
   };
 }
 

@@ -24,6 +24,7 @@ import { secondFactorFeature } from '../features/second-factor/index.ts';
 import { reviewsFeature } from '../features/reviews/index.ts';
 import { oneLoginFeature } from '../features/one-login/index.ts';
 import { registerFeature } from '../features/register/index.ts';
+import { ceasingFeature } from '../features/ceasing/index.ts';
 
 export const features = [
   pagesFeature,
@@ -47,6 +48,7 @@ export const features = [
   reviewsFeature,
   educationFeature,
   registerFeature,
+  ceasingFeature,
 ] as const;
 
 export type AnyFeature = (typeof features)[number];

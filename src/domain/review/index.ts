@@ -11,6 +11,7 @@ export * from './meeting.ts';
 export * from './early.ts';
 export * from './cease.ts';
 export * from './backlog.ts';
+export * from './ending.ts';
 export {
   amendedPlanIssueCheck,
   amendmentDates,

@@ -13,6 +13,7 @@
 import { upnUnknownCode } from './codes.ts';
 import type {
   Casework,
+  CaseworkCessation,
   CaseworkChild,
   CaseworkPlacement,
   CaseworkRequest,
@@ -160,6 +161,7 @@ export function buildSen2Return(casework: Casework, options: BuildOptions): Sen2
     const requests = caseRows.map((r, i) => requestRecord(r, i + 1, census, extras));
     const plan = namedPlan(
       child,
+      casework.cessations?.get(child.id) ?? null,
       extras,
       caseRows,
       requests,
@@ -190,6 +192,7 @@ export function buildSen2Return(casework: Casework, options: BuildOptions): Sen2
 
 function namedPlan(
   child: CaseworkChild,
+  cessation: CaseworkCessation | null,
   extras: Extras,
   caseRows: readonly CaseworkRequest[],
   requests: readonly Sen2Request[],
@@ -215,6 +218,11 @@ function namedPlan(
   const record = blankRecord<Sen2NamedPlan>(NAMED_PLAN_ITEMS);
   for (const item of NAMED_PLAN_ITEMS) record[item.key] = x(item.key);
   record.startDate = startDate;
+  // the casework's cessation, once it has happened by C, wins over a kept item (a later one: still active at C)
+  if (cessation && cessation.date <= census) {
+    record.ceasedDate = cessation.date;
+    record.ceasedReason = cessation.reason;
+  }
   const ceased = record.ceasedDate;
   if (ceased !== '' && ceased < start) return null;
   // The plan's request: the one the plan record names; without a plan record, the request that issued it.
@@ -240,7 +248,8 @@ function namedPlan(
   }
   details.push(...extraDetails(extras));
   record.details = details;
-  const active = child.planStatus === 'plan' && (ceased === '' || ceased > census);
+  const held = child.planStatus === 'plan' || (cessation !== null && cessation.date > census);
+  const active = held && (ceased === '' || ceased > census);
   record.active = active ? activePlan(child, extras, placements, settings, census, start) : null;
   record.links = { childId: child.id, planId: latest?.id, caseId: fromCase ?? undefined };
   return record;

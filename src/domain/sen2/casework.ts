@@ -73,4 +73,15 @@ export interface Casework {
   readonly settings: readonly CaseworkSetting[];
   /** childId -> extra key -> value (see ./extras.ts for the keys). */
   readonly extras: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /**
+   * childId -> the day the child's plan ended for the authority and its module 4a reason code, as the casework
+   * records it (the ceasing feature: a plan ceased, S9, or transferred to another English authority, S11, code 5).
+   * Wins over a kept extra.
+   */
+  readonly cessations?: ReadonlyMap<string, CaseworkCessation>;
+}
+
+export interface CaseworkCessation {
+  readonly date: string;
+  readonly reason: string;
 }

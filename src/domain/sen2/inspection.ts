@@ -58,7 +58,9 @@ export interface InspectionLists {
 
 /** Whether the child has a plan in force on the date (issued by then and not ceased by then). */
 export function hasPlanOn(child: CaseworkChild, ceasedDate: string, date: string): boolean {
-  if (child.planStatus !== 'plan' || !child.planFirstIssued || child.planFirstIssued > date) return false;
+  // a plan that has ceased since the date was still in force on it
+  const held = child.planStatus === 'plan' || (child.planStatus === 'ceased' && ceasedDate > date);
+  if (!held || !child.planFirstIssued || child.planFirstIssued > date) return false;
   return ceasedDate === '' || ceasedDate > date;
 }
 
@@ -144,7 +146,7 @@ export function buildInspectionLists(casework: Casework, snapshot: string): Insp
   for (const child of children) {
     if (child.dateOfBirth > snapshot) continue;
     const extras = casework.extras.get(child.id);
-    const ceased = extras?.get(planExtraKey('ceasedDate')) ?? '';
+    const ceased = casework.cessations?.get(child.id)?.date ?? extras?.get(planExtraKey('ceasedDate')) ?? '';
     const reviewed = extras?.get(planExtraKey('reviewMeeting')) ?? '';
     const placements = placementsOf.get(child.id) ?? [];
     if (hasPlanOn(child, ceased, snapshot)) {

@@ -5,19 +5,30 @@
  */
 import type { Executor } from '../../platform/audit/audit.ts';
 import { caseworkChildren, caseworkPlacements, caseworkSettings } from '../../platform/people/casework.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
 import { requestsForReturns } from '../assessments/index.ts';
+import { cessationsForReturns } from '../ceasing/index.ts';
 import { plansForReturns } from '../plans/index.ts';
 import type { Casework } from '../../domain/sen2/index.ts';
 import { extrasOf } from './store.ts';
 
-export async function loadCasework(db: Executor, laCode: string): Promise<Casework> {
-  const [children, requests, plans, placements, settings, extras] = [
+/**
+ * `asOf`: the day the casework is read on (default today in London), which says whether a decision to cease has taken effect yet (the
+ * appeal window closed, the appeal ended); the return then reports only what happened by its census date.
+ */
+export async function loadCasework(
+  db: Executor,
+  laCode: string,
+  asOf: string = todayInLondon(),
+): Promise<Casework> {
+  const [children, requests, plans, placements, settings, extras, ended] = [
     await caseworkChildren(db, laCode),
     await requestsForReturns(db, laCode),
     await plansForReturns(db, laCode),
     await caseworkPlacements(db, laCode),
     await caseworkSettings(db, laCode),
     await extrasOf(db, laCode),
+    await cessationsForReturns(db, laCode, asOf),
   ];
   return {
     laCode,
@@ -67,5 +78,6 @@ export async function loadCasework(db: Executor, laCode: string): Promise<Casewo
     })),
     settings,
     extras,
+    cessations: new Map([...ended.values()].map((c) => [c.childId, { date: c.ceasedOn, reason: c.reason }])),
   };
 }

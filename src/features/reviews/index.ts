@@ -63,3 +63,5 @@ export const reviewsFeature = {
 
 /** Recompute plans' review schedules in the caller's transaction (after a change other features make). */
 export { refreshReviewSchedules, refreshReviewsOfChildren } from './service.ts';
+/** The ceasing procedure's link to the review it came from (ADR 0018). */
+export { recordReviewCeased, reviewsAwaitingDecision } from './service.ts';

@@ -132,7 +132,7 @@ function notInFullTimeEducation(child: ChildForReviews, openEpisodes: boolean): 
   return child.setting.attendance === 'part-time';
 }
 
-/** The schedule row of one plan, or null when it has none (a ceased plan, or one the council decided to cease). */
+/** The schedule row of one plan, or null when it has none (a plan that has ceased or was sent to another council). */
 export function scheduleRowFor(
   laCode: string,
   today: string,
@@ -143,8 +143,9 @@ export function scheduleRowFor(
   transferredIn: string | null = null,
   openEpisodes = false,
 ): NewSchedule | null {
+  // A plan ceased (S9, once the appeal window has closed or the appeal ended) or transferred out (S11) has no
+  // schedule; a decision to cease alone does not end it: the plan stays in force, and reviewed, until then.
   if (!child || child.planStatus === 'ceased') return null;
-  if (reviews.some((r) => r.decision === 'cease')) return null;
   if (plan.firstIssued > today) return null;
   const meetings = reviews
     .map((r) => r.held)
@@ -280,7 +281,7 @@ export interface PlanReviews {
 /**
  * Sets up a plan's next review with its meeting date, in the caller's transaction, once the caller has checked who
  * may (the authority's editors here; the school's staff in meeting.ts). Refused while another review of the plan is
- * open (not yet held), or after a decision to cease.
+ * open (not yet held), or once the plan has stopped (ceased or sent to another council).
  */
 export async function scheduleNextReview(
   ctx: ChangeContext,
@@ -297,10 +298,10 @@ export async function scheduleNextReview(
       },
     ]);
   }
-  if (existing.some((r) => r.decision === 'cease')) {
-    throw new ReviewFormError([
-      { field: 'meetingDate', message: 'The council has decided to stop this plan' },
-    ]);
+  // a plan stays in force, and reviewed, while a decision to cease it can be appealed (ADR 0018)
+  const [child] = (await childrenForReviews(ctx.trx, actor.laCode, [plan.childId])).values();
+  if (child?.planStatus === 'ceased') {
+    throw new ReviewFormError([{ field: 'meetingDate', message: 'This plan has stopped' }]);
   }
   const meetings = existing.map((r) => r.held).filter((d): d is string => d !== null && d <= ctx.today);
   const transfer = (await transfersIn(ctx.trx, actor.laCode, [plan.id])).get(plan.id);
@@ -350,6 +351,48 @@ export async function scheduleNextReview(
   });
   await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [plan.id]);
   return { review, warnings: result.warnings };
+}
+
+/** The plan's reviews held whose decision is not recorded yet: a ceasing procedure may come from one (ADR 0018). */
+export async function reviewsAwaitingDecision(
+  db: Executor,
+  laCode: string,
+  planId: string,
+): Promise<Array<{ id: string; number: number; held: string }>> {
+  return (await reviewsOf(db, laCode, [planId]))
+    .filter((r) => r.held !== null && r.decision === null)
+    .map((r) => ({ id: r.id, number: r.number, held: r.held as string }));
+}
+
+/**
+ * A review's decision to cease, taken through the ceasing procedure that came from it (ADR 0018), in the caller's
+ * change: checked as every decision is (the report sent first, the date not in the future, lateness named), audited as
+ * `review.decide`. A review that is not waiting for its decision is left as it is (returns null).
+ */
+export async function recordReviewCeased(
+  ctx: ChangeContext,
+  reviewId: string,
+  date: string,
+): Promise<readonly Lateness[] | null> {
+  const review = await reviewById(ctx.trx, ctx.actor.laCode, reviewId);
+  if (!review || review.decision !== null || review.report_sent === null) return null;
+  const result = checkDecision(factsOf(review), { date, outcome: 'cease' }, ctx.today);
+  if (!result.ok) throw new ReviewFormError(result.errors);
+  await updateReview(ctx.trx, ctx.actor.laCode, review.id, { decision: 'cease', decision_date: date });
+  await audit(ctx.trx, auditContext(ctx.actor), {
+    action: 'review.decide',
+    recordType: 'plan_review',
+    recordId: review.id,
+    childId: review.child_id,
+    detail: {
+      planId: review.plan_id,
+      number: review.number,
+      outcome: 'cease',
+      late: result.warnings.map((w) => w.step),
+    },
+  });
+  await refreshReviewSchedules(ctx.trx, ctx.actor.laCode, ctx.today, [review.plan_id]);
+  return result.warnings;
 }
 
 export function createReviewsService(deps: ServiceDeps) {
@@ -527,7 +570,7 @@ export function createReviewsService(deps: ServiceDeps) {
       const rows = await reviewsOf(deps.db, actor.laCode, [plan.id]);
       const [child] = (await childrenForReviews(deps.db, actor.laCode, [plan.childId])).values();
       const meetings = rows.map((r) => r.held).filter((d): d is string => d !== null && d <= today);
-      const ceasing = rows.some((r) => r.decision === 'cease');
+      const ceasing = child?.planStatus === 'ceased';
       const transfer = (await transfersIn(deps.db, actor.laCode, [plan.id])).get(plan.id) ?? null;
       const transferredIn = transfer && transfer.transferred_on <= today ? transfer.transferred_on : null;
       const names = await childNames(deps.db, actor.laCode, [plan.childId]);
@@ -740,9 +783,10 @@ export function createReviewsService(deps: ServiceDeps) {
     },
 
     /**
-     * The decision sent: report sent → decided. Keep (maintain) or amend; stopping the plan is refused here until
-     * the ceasing procedure is built, because a decision to cease needs the family and the school consulted first
-     * (reg 31(1); S9: "a decision without consultation records cannot be saved").
+     * The decision sent: report sent → decided. Keep (maintain) or amend; stopping the plan is refused here, because
+     * a decision to cease needs the family and the school consulted first (reg 31(1); S9: "a decision without
+     * consultation records cannot be saved"): the ceasing procedure records it and decides the review
+     * (`recordReviewCeased`, ADR 0018).
      */
     decide(actor: Actor, reviewId: string, input: { date: string | null; outcome: string | null }) {
       if (input.outcome === 'cease') {
@@ -751,7 +795,7 @@ export function createReviewsService(deps: ServiceDeps) {
             {
               field: 'outcome',
               message:
-                'To stop a plan, the family and the head of the school or college must be consulted first (SEND Regulations 2014, reg 31(1)): use the ceasing procedure',
+                'To stop a plan, the family and the head of the school or college must be consulted first (SEND Regulations 2014, reg 31(1)): use “Stopping the plan or transferring it” for this plan; the decision recorded there decides this review',
             },
           ]),
         );

@@ -4,7 +4,6 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.ts';
-import type { ChangeContext } from '../change/change.ts';
 
 export interface CaseEvent {
   readonly childId: string;
@@ -19,7 +18,11 @@ export interface CaseEvent {
 }
 
 export async function recordCaseEvent(
-  ctx: Pick<ChangeContext, 'trx' | 'actor'>,
+  /** The change's transaction and who made it (no one, `userId` null, for a daily job's change). */
+  ctx: {
+    readonly trx: Executor;
+    readonly actor: { readonly laCode: string; readonly userId: string | null };
+  },
   event: CaseEvent,
 ): Promise<void> {
   await ctx.trx

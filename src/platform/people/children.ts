@@ -357,3 +357,26 @@ export async function plansByNeedAmong(db: Executor, laCode: string, among: Chil
     .execute();
   return rows.map((r) => ({ need: r.primary_need, n: Number(r.n) }));
 }
+
+/**
+ * The child's plan has ended for this authority (ceased, S9, or transferred to another, S11): the plan status becomes
+ * `ceased`, or back to `plan` when a cessation is undone (a decision overturned after it was applied). Only a child
+ * whose status is the other one changes; returns whether it changed.
+ */
+export async function setPlanEnded(
+  trx: Executor,
+  laCode: string,
+  childId: string,
+  ended: boolean,
+  /** The moment of the change (the demo gives one, so its rows are the same on every seeding); default now. */
+  at: Date = new Date(),
+): Promise<boolean> {
+  const rows = await trx
+    .updateTable('child')
+    .set({ plan_status: ended ? 'ceased' : 'plan', updated_at: at })
+    .where('la_code', '=', laCode)
+    .where('id', '=', childId)
+    .where('plan_status', '=', ended ? 'plan' : 'ceased')
+    .executeTakeFirst();
+  return Number(rows.numUpdatedRows) > 0;
+}

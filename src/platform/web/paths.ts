@@ -324,6 +324,18 @@ export const paths = {
     report: (reviewId: string) => `/reviews/meetings/${encodeURIComponent(reviewId)}/report`,
     reportPattern: '/reviews/meetings/:reviewId/report',
   },
+  ceasing: {
+    /** Stopping a plan (S9) and transferring it to another council (S11): the procedure and its forms. */
+    plan: (planId: string) => `/ceasing/plans/${encodeURIComponent(planId)}`,
+    planPattern: '/ceasing/plans/:planId',
+    start: (planId: string) => `/ceasing/plans/${encodeURIComponent(planId)}/start`,
+    startPattern: '/ceasing/plans/:planId/start',
+    transferOut: (planId: string) => `/ceasing/plans/${encodeURIComponent(planId)}/transfer-out`,
+    transferOutPattern: '/ceasing/plans/:planId/transfer-out',
+    /** One step of a procedure: consult, decide or appeal. */
+    step: (cessationId: string, step: string) => `/ceasing/${encodeURIComponent(cessationId)}/${step}`,
+    stepPattern: '/ceasing/:cessationId/:step',
+  },
   planAudits: {
     index: '/plan-audits',
     newAudit: (planId: string) => `/plan-audits/new/${encodeURIComponent(planId)}`,

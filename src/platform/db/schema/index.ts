@@ -19,6 +19,7 @@ import type { SsoTables } from './sso.ts';
 import type { ReviewsTables } from './reviews.ts';
 import type { ReviewMeetingTables } from './review-meetings.ts';
 import type { RegisterTables } from './register.ts';
+import type { CeasingTables } from './ceasing.ts';
 
 export * from './types.ts';
 export * from './people.ts';
@@ -34,6 +35,7 @@ export * from './notices.ts';
 export * from './sso.ts';
 export * from './reviews.ts';
 export * from './review-meetings.ts';
+export * from './ceasing.ts';
 export * from './one-login.ts';
 export * from './education.ts';
 export * from './register.ts';
@@ -51,6 +53,7 @@ export type DB = PeopleTables &
   SsoTables &
   ReviewsTables &
   ReviewMeetingTables &
+  CeasingTables &
   OneLoginTables &
   EducationTables &
   RegisterTables;
