@@ -126,7 +126,9 @@ describe.each(ENGINES)('returns on %s', (engine) => {
     const done = await leader.get(progress);
     expect(done.body).toContain('Ready');
     expect(done.body).toMatch(/Check before you submit/);
-    if (done.body.includes('problems')) expect(done.body).toMatch(/href="\/(children|assessments|plans)\//);
+    // each problem listed links to the record to fix it in ("The check found no problems" has none to link)
+    if (!done.body.includes('The check found no problems'))
+      expect(done.body).toMatch(/href="\/(children|assessments|plans)\//);
     const file = await leader.get(`${progress}/file`);
     expect(file.statusCode).toBe(200);
     expect(file.body.startsWith('Module,PersonID,RequestNo,PlanNo,')).toBe(true);
