@@ -10,6 +10,7 @@ import { createReviewsService } from './service.ts';
 import { createMeetingService } from './meeting.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { MEETING_TEMPLATES } from './meeting-templates.ts';
+import { seedMeetingDemo } from './meeting-demo.ts';
 
 /** Who may open a review's meeting page and report (the service then lets in only its school and invitees). */
 const MEETING_READERS = [
@@ -58,7 +59,10 @@ export const reviewsFeature = {
   routes,
   templates: MEETING_TEMPLATES,
   jobs: registerReviewJobs,
-  demo: seedReviewsDemo,
+  demo: async (trx, options) => ({
+    ...(await seedReviewsDemo(trx, options)),
+    ...(await seedMeetingDemo(trx, options)),
+  }),
 } satisfies Feature<'reviews', ReviewsService>;
 
 /** Recompute plans' review schedules in the caller's transaction (after a change other features make). */

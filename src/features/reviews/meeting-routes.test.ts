@@ -95,6 +95,24 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
   });
   afterAll(() => t?.close());
 
+  it('the demo has school-arranged reviews with invitations and meeting records', async () => {
+    const db = t.database.db;
+    const records = await db
+      .selectFrom('plan_review_meeting as m')
+      .innerJoin('plan_review as r', (j) =>
+        j.onRef('r.la_code', '=', 'm.la_code').onRef('r.id', '=', 'm.review_id'),
+      )
+      .select(['r.arranged_by', 'r.held', 'm.outcome_progress'])
+      .execute();
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((r) => r.arranged_by === 'school' && r.held !== null)).toBe(true);
+    const invited = await db.selectFrom('plan_review_invitee').select(['kind', 'attendance']).execute();
+    expect(invited.some((i) => i.kind === 'family')).toBe(true);
+    expect(invited.some((i) => i.kind === 'setting')).toBe(true);
+    expect(invited.some((i) => i.attendance === 'apologies')).toBe(true);
+    expect(invited.some((i) => i.attendance === null)).toBe(true);
+  });
+
   it('the SENCO arranges, invites, records the meeting and sends the report; the invitee reads it', async () => {
     const senco = await as('senco');
     const today = todayInLondon();
