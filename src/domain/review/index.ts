@@ -25,3 +25,4 @@ export {
   type RuleDate,
 } from '../clock/index.ts';
 export * from './amendment.ts';
+export * from './voices.ts';

@@ -18,6 +18,7 @@ import {
   reviewSchedule,
 } from '../../domain/review/index.ts';
 import { plansForReviews } from '../plans/index.ts';
+import { seedReviewVoicesDemo } from './demo-voices.ts';
 import { refreshReviewSchedules } from './service.ts';
 import { insertEarlyRequest, insertReviews } from './store.ts';
 
@@ -129,5 +130,6 @@ export async function seedReviewsDemo(
       requested_on: addDays(today, -rng.int(1, 20)),
     });
   }
+  await seedReviewVoicesDemo(trx, options);
   return { reviews: rows.length, schedules: await refreshReviewSchedules(trx, laCode, today) };
 }

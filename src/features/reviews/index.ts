@@ -24,7 +24,9 @@ const MEETING_READERS = [
 
 /**
  * Who may use each route (src/platform/web/permissions.ts): casework staff read the review backlog and a plan's
- * reviews; caseworkers and team managers change them; team managers allocate them to officers (ADR 0020).
+ * reviews; caseworkers and team managers change them and ask professionals for advice; team managers allocate them to
+ * officers (ADR 0020). Parents and young people give their views for their child's review; professionals answer the
+ * review advice asked of them.
  */
 const ROUTE_ROLES: RouteRoles = {
   'GET /reviews': ['caseworker', 'team-manager', 'send-leader'],
@@ -39,6 +41,12 @@ const ROUTE_ROLES: RouteRoles = {
   'GET /reviews/meetings/:reviewId': MEETING_READERS,
   'GET /reviews/meetings/:reviewId/report': MEETING_READERS,
   'POST /reviews/meetings/:reviewId/:action': ['caseworker', 'team-manager', 'professional'],
+  'GET /your-review/:reviewId': ['parent', 'young-person'],
+  '* /your-review/:reviewId/views/:about': ['parent', 'young-person'],
+  '* /reviews/:reviewId/ask-advice': ['caseworker', 'team-manager'],
+  'GET /review-advice': ['professional'],
+  'GET /review-advice/:adviceId': ['caseworker', 'team-manager', 'send-leader', 'professional'],
+  'POST /review-advice/:adviceId': ['professional'],
 };
 
 /** The reviews service: the schedule and the review records (service.ts) and the meeting (meeting.ts). */

@@ -24,6 +24,7 @@ import { govukPagination } from '../../platform/web/pagination.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { AllocationError, REVIEW_ALLOCATORS } from './allocation.ts';
 import { REVIEW_EDITORS, ReviewFormError, type ReviewsService } from './service.ts';
+import { reviewVoicesRoutes } from './voices-routes.ts';
 
 export const STAGE_LABELS = {
   'not-arranged': 'Not arranged',
@@ -46,6 +47,7 @@ const backlogQuery = z.object({
 
 export function reviewRoutes(app: FastifyInstance, { service }: RouteDeps<ReviewsService>): void {
   reviewPlanRoutes(app, service);
+  reviewVoicesRoutes(app, service);
 
   type Query = z.infer<typeof backlogQuery>;
   const filtersOf = (q: Query) => ({ officer: q.officer, school: q.school, stage: q.stage });
@@ -198,6 +200,7 @@ export function reviewPlanRoutes(app: FastifyInstance, service: ReviewsService):
     return reply.view('reviews/plan.njk', {
       pageTitle: 'Annual reviews',
       view: { ...view, openReview: view.reviews.some((d) => d.review.held === null) },
+      voices: await service.planVoices(actor, planId),
       canEdit: REVIEW_EDITORS.includes(actor.role),
       stateLabels: STATE_LABELS,
       outcomeLabels: OUTCOME_LABELS,

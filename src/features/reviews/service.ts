@@ -72,6 +72,7 @@ import {
   type ReviewRow,
   type ScheduleRow,
 } from './store.ts';
+import { createReviewVoices } from './voices-service.ts';
 
 export const REVIEW_READERS: readonly Role[] = CASEWORK_ROLES;
 export const REVIEW_EDITORS: readonly Role[] = ['caseworker', 'team-manager'];
@@ -441,6 +442,9 @@ export function createReviewsService(deps: ServiceDeps) {
   }
 
   return {
+    /** The family's and the child's views and the professionals' advice before a meeting (voices-service.ts). */
+    ...createReviewVoices(deps),
+
     /** The plan a review belongs to (for its pages), once the actor may change reviews; 404 otherwise. */
     async planOfReview(actor: Actor, reviewId: string): Promise<string> {
       requireRole(actor, REVIEW_EDITORS, 'review.step');

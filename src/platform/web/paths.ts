@@ -244,6 +244,22 @@ export const paths = {
     document: (id: string) => `/advice/${encodeURIComponent(id)}/document`,
     documentPattern: '/advice/:adviceId/document',
   },
+  /** The voices before a review meeting (docs/reviews.md): the family's views and professionals' review advice. */
+  reviewVoices: {
+    /** A family's page for one review: the meeting, what is asked of them and by when, the advice sent round. */
+    family: (reviewId: string) => `/your-review/${encodeURIComponent(reviewId)}`,
+    familyPattern: '/your-review/:reviewId',
+    /** The views form: about 'family' (a parent's own views) or 'child' (the child's or young person's own). */
+    views: (reviewId: string, about: string) => `/your-review/${encodeURIComponent(reviewId)}/views/${about}`,
+    viewsPattern: '/your-review/:reviewId/views/:about',
+    /** Casework staff ask a professional for advice for an open review. */
+    ask: (reviewId: string) => `/reviews/${encodeURIComponent(reviewId)}/ask-advice`,
+    askPattern: '/reviews/:reviewId/ask-advice',
+    /** A professional's review advice requests, and one request (its form). */
+    list: '/review-advice',
+    task: (adviceId: string) => `/review-advice/${encodeURIComponent(adviceId)}`,
+    taskPattern: '/review-advice/:adviceId',
+  },
   plans: {
     list: '/plans',
     start: '/plans/start',

@@ -20,6 +20,7 @@ import type { ReviewsTables } from './reviews.ts';
 import type { ReviewMeetingTables } from './review-meetings.ts';
 import type { RegisterTables } from './register.ts';
 import type { CeasingTables } from './ceasing.ts';
+import type { ReviewVoicesTables } from './review-voices.ts';
 
 export * from './types.ts';
 export * from './people.ts';
@@ -36,6 +37,7 @@ export * from './sso.ts';
 export * from './reviews.ts';
 export * from './review-meetings.ts';
 export * from './ceasing.ts';
+export * from './review-voices.ts';
 export * from './one-login.ts';
 export * from './education.ts';
 export * from './register.ts';
@@ -54,6 +56,7 @@ export type DB = PeopleTables &
   ReviewsTables &
   ReviewMeetingTables &
   CeasingTables &
+  ReviewVoicesTables &
   OneLoginTables &
   EducationTables &
   RegisterTables;

@@ -134,6 +134,8 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   plan_review_meeting: 'reviews',
   plan_cessation: 'ceasing',
   plan_transfer_out: 'ceasing',
+  plan_review_view: 'reviews',
+  plan_review_advice: 'reviews',
   one_login_link_code: 'one-login',
   one_login_identity: 'one-login',
   one_login_sign_in: 'one-login',

@@ -1,0 +1,262 @@
+/**
+ * The voices before a review meeting through the pages, on both engines, on the demo authority: the parent saves a
+ * draft of their views, comes back to it, sends it (bad input answered with the GOV.UK error summary and the input
+ * kept); the easy-read version; the young person's own views; the caseworker reads them on the plan's reviews page,
+ * asks a professional for advice, the professional answers it, and once the advice is sent round the family reads
+ * it. Every role's access: other families 404, roles that may not 403, a professional not asked 404; each change
+ * audited.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { TestClient } from '../../../test/helpers/client.ts';
+import { ENGINES } from '../../../test/helpers/db.ts';
+import { DEMO_PASSWORD } from '../../demo/accounts.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
+
+describe.each(ENGINES)('review voices pages on %s', (engine) => {
+  let t: TestApp;
+  const signedIn = new Map<string, TestClient>();
+  const as = async (who: string) => {
+    let client = signedIn.get(who);
+    if (!client) {
+      client = new TestClient(t.app);
+      await client.signIn(`${who}@demo.example`, DEMO_PASSWORD);
+      signedIn.set(who, client);
+    }
+    return client;
+  };
+  const userId = async (who: string) =>
+    (
+      await t.database.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('email', '=', `${who}@demo.example`)
+        .executeTakeFirstOrThrow()
+    ).id;
+  /** The open review of the child the account is linked to. */
+  const openReviewOf = async (who: string) => {
+    const uid = await userId(who);
+    return t.database.db
+      .selectFrom('plan_review as r')
+      .innerJoin('access_grant as g', (j) =>
+        j.onRef('g.la_code', '=', 'r.la_code').onRef('g.child_id', '=', 'r.child_id'),
+      )
+      .select(['r.id', 'r.plan_id', 'r.child_id'])
+      .where('g.user_id', '=', uid)
+      .where('r.held', 'is', null)
+      .executeTakeFirstOrThrow();
+  };
+  const audits = async (action: string) =>
+    (
+      await t.database.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', action)
+        .executeTakeFirstOrThrow()
+    ).n;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, {}, { image: 'demo' });
+  });
+  afterAll(() => t?.close());
+
+  it('the parent saves a draft, comes back to it, and sends their views; errors keep the input', async () => {
+    const review = await openReviewOf('parent');
+    const parent = await as('parent');
+    const page = await parent.get(`/your-review/${review.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('What we ask of you');
+    expect(page.body).toContain('Send your views by');
+    // the demo parent has a draft of their own views started, and not their child's
+    expect(page.body).toContain('Saved, not sent');
+    const url = `/your-review/${review.id}/views/family`;
+    const form = await parent.get(url);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('What is going well?');
+    expect(form.body).toContain('He is happier going into school');
+    expect((await parent.get(`${url}?easy=1`)).body).toContain('What is good?');
+
+    const tooLong = await parent.submit(url, {
+      goingWell: 'x'.repeat(5001),
+      hard: 'Mornings',
+      action: 'save',
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('There is a problem');
+    expect(tooLong.body).toContain('href="#goingWell"');
+    expect(tooLong.body).toContain('Mornings');
+
+    const saves = await audits('review.views.save');
+    const saved = await parent.submit(url, {
+      goingWell: 'Reading at bedtime',
+      hard: 'Mornings',
+      action: 'save',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`${url}?saved=1`);
+    expect(await audits('review.views.save')).toBe(Number(saves) + 1);
+    const back = await parent.get(`${url}?saved=1`);
+    expect(back.body).toContain('Nothing is sent until you choose to send it');
+    expect(back.body).toContain('Reading at bedtime');
+
+    const empty = await parent.submit(url, { action: 'send' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Answer at least one question before you send your views');
+
+    const sent = await parent.submit(url, {
+      goingWell: 'Reading at bedtime',
+      future: 'College',
+      action: 'send',
+    });
+    expect(sent.statusCode).toBe(303);
+    expect(sent.headers.location).toBe(`/your-review/${review.id}?sent=1`);
+    const after = await parent.get(url);
+    expect(after.body).toContain('You sent these views on');
+    expect(after.body).not.toContain('Send my views');
+    const again = await parent.submit(
+      `/your-review/${review.id}`,
+      { goingWell: 'Changed', action: 'send' },
+      url,
+    );
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('You have already sent these views');
+
+    // the caseworker reads them on the plan's reviews page, with when they were sent
+    const cw = await (await as('caseworker')).get(`/reviews/plans/${review.plan_id}`);
+    expect(cw.body).toContain('Views from the family');
+    expect(cw.body).toContain(`The family’s views, sent`);
+    expect(cw.body).toContain('Reading at bedtime');
+  });
+
+  it("the parent's child's own views in easy read; the young person writes only their own", async () => {
+    const review = await openReviewOf('parent');
+    const parent = await as('parent');
+    const url = `/your-review/${review.id}/views/child`;
+    const easy = await parent.get(`${url}?easy=1`);
+    expect(easy.body).toContain('Tell us what you think.');
+    const sent = await parent.submit(
+      `${url}?easy=1`,
+      { easyRead: 'yes', goingWell: 'Art', action: 'send' },
+      url,
+    );
+    expect(sent.statusCode).toBe(303);
+    const shown = await parent.get(url);
+    expect(shown.body).toContain('What is good?');
+
+    const yp = await openReviewOf('youngperson');
+    const young = await as('youngperson');
+    expect((await young.get(`/your-review/${yp.id}/views/family`)).statusCode).toBe(404);
+    const own = await young.get(`/your-review/${yp.id}/views/child`);
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('work or further study');
+  });
+
+  it('refuses other families (404), staff and professionals (403)', async () => {
+    const review = await openReviewOf('parent');
+    for (const who of ['parent2', 'youngperson']) {
+      expect((await (await as(who)).get(`/your-review/${review.id}`)).statusCode, who).toBe(404);
+      expect((await (await as(who)).get(`/your-review/${review.id}/views/child`)).statusCode, who).toBe(404);
+    }
+    for (const who of ['caseworker', 'manager', 'leader', 'ep', 'senco', 'editor', 'provider', 'admin']) {
+      expect((await (await as(who)).get(`/your-review/${review.id}`)).statusCode, who).toBe(403);
+    }
+    const p2 = await as('parent2');
+    const own = await p2.get('/');
+    const bad = await p2.post(`/your-review/${review.id}/views/family`, {
+      _csrf: TestClient.csrfFrom(own.body),
+      goingWell: 'x',
+      action: 'send',
+    });
+    expect(bad.statusCode).toBe(404);
+    expect((await (await as('parent')).get('/your-review/not-a-review')).statusCode).toBe(404);
+  });
+
+  it('the caseworker asks for advice, the professional answers, and the family reads it once sent round', async () => {
+    const review = await openReviewOf('parent');
+    await t.database.db
+      .updateTable('plan_review')
+      .set({ advice_circulated: null })
+      .where('id', '=', review.id)
+      .execute();
+    const cw = await as('caseworker');
+    const ask = `/reviews/${review.id}/ask-advice`;
+    const form = await cw.get(ask);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Advice is due by');
+    const empty = await cw.submit(ask, { question: 'How is the sensory diet going?' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Select the kind of advice');
+    expect(empty.body).toContain('Select the professional to ask');
+    expect(empty.body).toContain('How is the sensory diet going?');
+    const health = await userId('health');
+    const asked = await cw.submit(ask, {
+      agency: 'other',
+      professionalId: health,
+      question: 'How is the sensory diet going?',
+    });
+    expect(asked.statusCode).toBe(303);
+    expect(asked.headers.location).toBe(`/reviews/plans/${review.plan_id}`);
+    const twice = await cw.submit(ask, { agency: 'other', professionalId: health });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.body).toContain('has already been asked for this advice');
+    const row = await t.database.db
+      .selectFrom('plan_review_advice')
+      .select(['id', 'due'])
+      .where('review_id', '=', review.id)
+      .where('professional_user_id', '=', health)
+      .where('agency', '=', 'other')
+      .executeTakeFirstOrThrow();
+    const task = `/review-advice/${row.id}`;
+
+    const pro = await as('health');
+    const list = await pro.get('/review-advice');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(`href="${task}"`);
+    const open = await pro.get(task);
+    expect(open.body).toContain('How is the sensory diet going?');
+    const bad = await pro.submit(task, { working: 'The quiet room' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Describe the progress towards the outcomes');
+    expect(bad.body).toContain('The quiet room');
+    expect(
+      (
+        await pro.submit(task, {
+          progress: 'Steady progress with the sensory diet',
+          working: 'The quiet room',
+          changes: 'none',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect((await pro.get(task)).body).toContain('What was sent');
+
+    // who else may see it
+    expect((await (await as('ep')).get(task)).statusCode).toBe(404);
+    expect((await (await as('parent')).get(task)).statusCode).toBe(403);
+    const leader = await as('leader');
+    const read = await leader.get(task);
+    expect(read.statusCode).toBe(200);
+    expect(read.body).toContain('Steady progress with the sensory diet');
+    expect(
+      (await leader.post(task, { _csrf: TestClient.csrfFrom(read.body), progress: 'x', changes: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    for (const who of ['leader', 'senco', 'parent', 'admin']) {
+      expect((await (await as(who)).get(ask)).statusCode, who).toBe(403);
+    }
+
+    // not shown to the family until the council sends the advice round
+    const parent = await as('parent');
+    expect((await parent.get(`/your-review/${review.id}`)).body).not.toContain(
+      'Steady progress with the sensory diet',
+    );
+    // the caseworker records the advice sent round (the review's paperwork step)
+    await t.database.db
+      .updateTable('plan_review')
+      .set({ advice_circulated: todayInLondon() })
+      .where('id', '=', review.id)
+      .execute();
+    expect((await parent.get(`/your-review/${review.id}`)).body).toContain(
+      'Steady progress with the sensory diet',
+    );
+  });
+});

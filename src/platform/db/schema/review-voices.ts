@@ -1,0 +1,52 @@
+/**
+ * The voices before a review meeting (migration 0032). Owned by src/features/reviews.
+ */
+import type { Generated } from 'kysely';
+import type { DateString, Timestamp } from './types.ts';
+
+export interface PlanReviewViewTable {
+  la_code: string;
+  id: Generated<string>;
+  review_id: string;
+  plan_id: string;
+  child_id: string;
+  about: 'family' | 'child';
+  author_user_id: string;
+  easy_read: Generated<boolean>;
+  going_well: Generated<string>;
+  hard: Generated<string>;
+  changed: Generated<string>;
+  next: Generated<string>;
+  future: Generated<string>;
+  meeting: Generated<string>;
+  sent_on: DateString | null;
+  sent_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PlanReviewAdviceTable {
+  la_code: string;
+  id: Generated<string>;
+  review_id: string;
+  plan_id: string;
+  child_id: string;
+  agency: 'health' | 'social-care' | 'educational-psychology' | 'setting' | 'other';
+  professional_user_id: string;
+  question: Generated<string>;
+  requested: DateString;
+  due: DateString;
+  received: DateString | null;
+  progress: string | null;
+  working: string | null;
+  not_working: string | null;
+  changes: string | null;
+  requested_by: string | null;
+  submitted_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ReviewVoicesTables {
+  plan_review_view: PlanReviewViewTable;
+  plan_review_advice: PlanReviewAdviceTable;
+}
