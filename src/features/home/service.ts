@@ -23,9 +23,13 @@ export interface HomeNeeds {
   readonly consultation: Pick<ConsultationService, 'forSchool'>;
   /**
    * A caseworker's reviews due this week and overdue; each officer's reviews for the team's caseloads; a school's
-   * reviews this term (its SENCO's first screen).
+   * reviews this term (its SENCO's first screen); a professional's review advice requests; a family's next review
+   * and what is asked of them.
    */
-  readonly reviews: Pick<ReviewsService, 'dueThisWeek' | 'caseloads' | 'forSchool'>;
+  readonly reviews: Pick<
+    ReviewsService,
+    'dueThisWeek' | 'caseloads' | 'forSchool' | 'adviceRequestsFor' | 'familyReviews'
+  >;
 }
 
 export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs: HomeNeeds) {
@@ -83,11 +87,16 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
         ...(await linkedChildren(actor)),
         consultations: await needs.consultation.forSchool(actor, 1),
         schoolReviews: await needs.reviews.forSchool(actor),
+        reviewAdvice: await needs.reviews.adviceRequestsFor(actor, 1, 10),
       };
     },
 
     async family(actor: Actor) {
-      return { ...(await linkedChildren(actor)), assessments: await familyHome(db, actor) };
+      return {
+        ...(await linkedChildren(actor)),
+        assessments: await familyHome(db, actor),
+        reviews: await needs.reviews.familyReviews(actor),
+      };
     },
 
     editor: (actor: Actor) => editorHome(db, actor, deps.today()),

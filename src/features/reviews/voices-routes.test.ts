@@ -259,4 +259,24 @@ describe.each(ENGINES)('review voices pages on %s', (engine) => {
       'Steady progress with the sensory diet',
     );
   });
+  it("shows the family's next review and what is asked, and the professional's review advice, on their first screens", async () => {
+    const review = await openReviewOf('parent');
+    const parentHome = await (await as('parent')).get('/');
+    expect(parentHome.body).toContain('Annual review');
+    expect(parentHome.body).toContain('Send your views by');
+    expect(parentHome.body).toContain(`href="/your-review/${review.id}"`);
+    const youngHome = await (await as('youngperson')).get('/');
+    expect(youngHome.body).toContain('See the review and what we ask of you');
+    expect((await (await as('parent2')).get('/')).body).not.toContain('Annual review');
+
+    const epHome = await (await as('ep')).get('/');
+    expect(epHome.body).toContain('Advice asked of you for reviews');
+    expect(epHome.body).toContain('Advice asked of you'); // the assessment advice tasks, still there
+    expect(epHome.body).toMatch(/href="\/review-advice\/[0-9a-f-]{36}"/);
+    const dues = [
+      ...epHome.body.matchAll(/data-review-advice-due="(\d{4}-\d{2}-\d{2})" data-waiting="yes"/g),
+    ].map((m) => m[1]!);
+    expect(dues.length).toBeGreaterThan(0);
+    expect(dues).toEqual([...dues].sort());
+  });
 });

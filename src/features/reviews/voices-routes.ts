@@ -180,7 +180,7 @@ export function reviewVoicesRoutes(app: FastifyInstance, service: ReviewsService
       pageTitle: 'Advice asked of you for reviews',
       reviewAdvice: data,
       agencyLabels: REVIEW_ADVICE_AGENCY_LABELS,
-      pagination: govukPagination(data.page, data.pages, (p) =>
+      reviewAdvicePagination: govukPagination(data.page, data.pages, (p) =>
         withQuery(paths.reviewVoices.list, { page: p }),
       ),
     });

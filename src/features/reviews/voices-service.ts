@@ -482,6 +482,7 @@ export function createReviewVoices(deps: ServiceDeps) {
           const name = names.get(r.child_id);
           return {
             ...adviceView(r, today),
+            agencyLabel: REVIEW_ADVICE_AGENCY_LABELS[r.agency],
             childName: name ? `${name.given_name} ${name.family_name}` : 'Unknown',
             reference: name?.reference ?? '',
             meetingDate: reviews.find((v) => v.id === r.review_id)?.meeting_date ?? null,
