@@ -13,6 +13,7 @@ import { buildApp, type AppDeps, type RouteRegistration } from '../platform/web/
 import { todayInLondon } from '../platform/web/views.ts';
 import { adminFeature } from '../features/admin/index.ts';
 import { decisionFacts, openCasesHeldBy, placementCase } from '../features/assessments/index.ts';
+import { amendmentsFeature } from '../features/amendments/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { childrenFeature } from '../features/children/index.ts';
 import { consultationFeature } from '../features/consultation/index.ts';
@@ -53,6 +54,7 @@ export function createServices(deps: ServiceDeps) {
   const plans = plansFeature.createService(deps, {
     plansChanged: (trx, laCode, planIds, today) => refreshReviewSchedules(trx, laCode, today, planIds),
   });
+  const amendments = amendmentsFeature.createService(deps);
   const home = homeFeature.createService(deps, { children, consultation, reviews });
   const returns = returnsFeature.createService(deps);
   const notices = noticesFeature.createService(deps, { decisionFacts });
@@ -72,6 +74,7 @@ export function createServices(deps: ServiceDeps) {
     returns,
     notices,
     reviews,
+    amendments,
     education,
     plans,
     register,

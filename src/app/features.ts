@@ -5,6 +5,7 @@
  */
 import { adminFeature } from '../features/admin/index.ts';
 import { adviceFeature } from '../features/advice/index.ts';
+import { amendmentsFeature } from '../features/amendments/index.ts';
 import { assessmentsFeature } from '../features/assessments/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { childrenFeature } from '../features/children/index.ts';
@@ -46,6 +47,7 @@ export const features = [
   returnsFeature,
   noticesFeature,
   reviewsFeature,
+  amendmentsFeature,
   educationFeature,
   registerFeature,
   ceasingFeature,

@@ -65,3 +65,21 @@ export { plansForReviews, type PlanForReviews } from './store.ts';
 
 /** A plan's outcomes as the review meeting records progress toward each (docs/reviews.md). */
 export { planOutcomesForReviews, type OutcomeForReviews } from './store.ts';
+/**
+ * Amending an issued plan (ADR 0017), for the amendments feature inside its own changes: the plan as an amendment
+ * sees it, the proposal shared as a draft version, its changes section by section, the amended version (refused
+ * without a proposal whose 15 days are over), and the proposal withdrawn after a decision not to amend.
+ */
+export {
+  issueAmendedPlan,
+  planForAmendment,
+  proposalChanges,
+  shareProposal,
+  withdrawProposal,
+  type PlanForAmendment,
+  type ProposedChanges,
+} from './amendment.ts';
+/** For the amendments demo: a proposed change made in the working copy (the first section F provision's words). */
+export { reviseFirstProvision as demoProposedChange } from './store/amendment.ts';
+/** A rule of the plan refused a change: its field and message, for the caller's form. */
+export { PlanError } from './service.ts';

@@ -107,7 +107,7 @@ async function planOrNotFound(db: Executor, actor: Actor, planId: string): Promi
 }
 
 /** Staff who edit: the plan exists in their authority (audited read of the child). */
-async function editable(db: Executor, actor: Actor, planId: string, action: string) {
+export async function editable(db: Executor, actor: Actor, planId: string, action: string) {
   requireRole(actor, PLAN_EDITORS, action);
   const record = await planOrNotFound(db, actor, planId);
   await authoriseChildRead(db, actor, record.child_id, action);
@@ -307,9 +307,13 @@ async function reassessmentDraftOf(db: Executor, record: PlanRecord) {
 }
 
 async function periodFor(db: Executor, record: PlanRecord, today: string) {
-  const facts = record.case_id
-    ? (await loadFacts(db, record.la_code, [record.case_id])).get(record.case_id)
-    : undefined;
+  // An issued plan's shared draft that is not a reassessment's is an amendment's proposal (ADR 0017): its 15 days
+  // run from the day it was sent (draft_served), not from the assessment's draft.
+  const proposal = record.status !== 'draft' && !(await reassessmentDraftOf(db, record));
+  const facts =
+    record.case_id && !proposal
+      ? (await loadFacts(db, record.la_code, [record.case_id])).get(record.case_id)
+      : undefined;
   return commentPeriod(record, facts, today);
 }
 
@@ -1346,9 +1350,12 @@ export async function sharedView(db: Executor, actor: Actor, planId: string, tod
     SHARED_ROLES.includes(actor.role) ? actor.userId : null,
   );
   const period = await periodFor(db, record, today);
-  const canComment =
-    SHARED_ROLES.includes(actor.role) && record.status === 'draft' && latest?.kind === 'draft';
-  return { record, versions, latest, comments, period, canComment };
+  // A draft takes comments: a first draft, a reassessment's draft (J8) or an amendment's proposal (ADR 0017).
+  const canComment = SHARED_ROLES.includes(actor.role) && latest?.kind === 'draft';
+  /** An issued plan's shared draft that is not a reassessment's: the proposed amendments, with their notice. */
+  const proposal =
+    record.status !== 'draft' && latest?.kind === 'draft' && !(await reassessmentDraftOf(db, record));
+  return { record, versions, latest, comments, period, canComment, proposal };
 }
 
 export async function listComments(db: Executor, actor: Actor, record: PlanRecord, authorId: string | null) {

@@ -77,3 +77,5 @@ export const reviewsFeature = {
 export { refreshReviewSchedules, refreshReviewsOfChildren } from './service.ts';
 /** The ceasing procedure's link to the review it came from (ADR 0018). */
 export { recordReviewCeased, reviewsAwaitingDecision } from './service.ts';
+/** A plan's review records, for the amendments feature: a review's decision to amend starts an amendment (ADR 0017). */
+export { reviewsOf, type ReviewRow } from './store.ts';

@@ -24,6 +24,7 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
   if (['caseworker', 'team-manager', 'send-leader'].includes(actor.role)) {
     items.push({ href: paths.plans.list, text: 'EHC plans' });
     items.push({ href: paths.reviews.backlog, text: 'Reviews' });
+    items.push({ href: paths.amendments.list, text: 'Amendments' });
     items.push({ href: paths.education.list, text: 'Not in full-time education' });
     items.push({ href: paths.register.list, text: 'What families raise' });
   }

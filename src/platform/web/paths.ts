@@ -352,6 +352,21 @@ export const paths = {
     step: (cessationId: string, step: string) => `/ceasing/${encodeURIComponent(cessationId)}/${step}`,
     stepPattern: '/ceasing/:cessationId/:step',
   },
+  amendments: {
+    /** Amendments in progress in the authority (docs/reviews.md, "Amendments"; ADR 0017). */
+    list: '/amendments',
+    /** A plan's amendments: status, dates with their rules, what is next, and the forms. */
+    plan: (planId: string) => `/amendments/plans/${encodeURIComponent(planId)}`,
+    planPattern: '/amendments/plans/:planId',
+    start: (planId: string) => `/amendments/plans/${encodeURIComponent(planId)}/start`,
+    startPattern: '/amendments/plans/:planId/start',
+    /** One step of an amendment: send the proposal, issue the amended plan, or decide not to amend. */
+    step: (amendmentId: string, step: string) => `/amendments/${encodeURIComponent(amendmentId)}/${step}`,
+    stepPattern: '/amendments/:amendmentId/:step',
+    /** The notice of the proposed amendments, for the family (and staff). */
+    notice: (planId: string) => `/your-plans/${encodeURIComponent(planId)}/proposal`,
+    noticePattern: '/your-plans/:planId/proposal',
+  },
   planAudits: {
     index: '/plan-audits',
     newAudit: (planId: string) => `/plan-audits/new/${encodeURIComponent(planId)}`,

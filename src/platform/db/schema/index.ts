@@ -3,6 +3,7 @@
  * into DB. The migrations in ../migrations are the source of truth; a schema test checks the rules every table follows
  * (la_code on every table, key and foreign key), and OWNERS (./owners.ts) says which module owns each table.
  */
+import type { AmendmentTables } from './amendments.ts';
 import type { AssessmentTables } from './assessments.ts';
 import type { ConsultationTables } from './consultation.ts';
 import type { EducationTables } from './education.ts';
@@ -41,6 +42,7 @@ export * from './review-voices.ts';
 export * from './one-login.ts';
 export * from './education.ts';
 export * from './register.ts';
+export * from './amendments.ts';
 
 export type DB = PeopleTables &
   PlatformTables &
@@ -59,4 +61,5 @@ export type DB = PeopleTables &
   ReviewVoicesTables &
   OneLoginTables &
   EducationTables &
-  RegisterTables;
+  RegisterTables &
+  AmendmentTables;

@@ -41,6 +41,7 @@ export const FEATURE_OWNERS = [
   'one-login',
   'education',
   'register',
+  'amendments',
 ] as const;
 
 export type Owner = keyof typeof PLATFORM_OWNERS | (typeof FEATURE_OWNERS)[number];
@@ -148,4 +149,5 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   register_item_theme: 'register',
   register_task: 'register',
   register_you_said: 'register',
+  plan_amendment: 'amendments',
 };

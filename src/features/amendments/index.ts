@@ -1,0 +1,37 @@
+/** The public surface of the amendments feature: amending an issued EHC plan (docs/reviews.md, ADR 0017). */
+import type { Feature } from '../../platform/feature.ts';
+import type { RouteRoles } from '../../platform/web/permissions.ts';
+import { seedAmendmentsDemo } from './demo.ts';
+import { amendmentRoutes } from './routes.ts';
+import {
+  AMENDMENT_EDITORS,
+  AMENDMENT_READERS,
+  createAmendmentsService,
+  NOTICE_READERS,
+  type AmendmentsService,
+} from './service.ts';
+import { AMENDMENT_TEMPLATES } from './templates.ts';
+
+/**
+ * Who may use each route (src/platform/web/permissions.ts): casework staff read amendments; caseworkers and team
+ * managers change them; the family and the child's advisers read the notice of a proposal (the plans feature checks
+ * the child is theirs).
+ */
+const ROUTE_ROLES: RouteRoles = {
+  'GET /amendments': AMENDMENT_READERS,
+  'GET /amendments/plans/:planId': AMENDMENT_READERS,
+  'POST /amendments/plans/:planId/start': AMENDMENT_EDITORS,
+  'POST /amendments/:amendmentId/:step': AMENDMENT_EDITORS,
+  'GET /your-plans/:planId/proposal': [...AMENDMENT_READERS, ...NOTICE_READERS],
+};
+
+export const amendmentsFeature = {
+  name: 'amendments',
+  roles: ROUTE_ROLES,
+  createService: createAmendmentsService,
+  routes: amendmentRoutes,
+  templates: AMENDMENT_TEMPLATES,
+  demo: seedAmendmentsDemo,
+} satisfies Feature<'amendments', AmendmentsService>;
+
+export type { AmendmentsService } from './service.ts';

@@ -1,0 +1,535 @@
+/**
+ * The amendments service (issue 12 item 3; S1 and reg 22; ADR 0017). An amendment starts from a review's decision to
+ * amend or, at any other time, from a reason with details; the caseworker makes the proposed changes in the plan
+ * editor and sends the proposal (the plans feature shares it as a draft version for the family's comments); then
+ * either the amended plan is issued (a new version of the same plan, through the plans feature, which refuses it
+ * without a proposal whose 15 days are over) or the council decides not to amend after all, with reasons and the
+ * family's rights. Every date is the clock's, through src/domain/review; a late step is accepted and returned as a
+ * warning naming its rule.
+ *
+ * Access: casework staff read a plan's amendments; caseworkers and team managers change them; the family and the
+ * child's advisers read the notice of a proposal (the plans feature decides who may see the plan's versions: 404
+ * for anyone else, audited). Every change is one transaction with an audit entry and a case event.
+ */
+import {
+  auditChildrenShown,
+  auditContext,
+  CASEWORK_ROLES,
+  isUuid,
+  requireRole,
+  type Actor,
+} from '../../platform/access/access.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { withChange, type ChangeContext } from '../../platform/change/change.ts';
+import { once } from '../../platform/change/once.ts';
+import type { Role } from '../../platform/db/schema/index.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import type { ServiceDeps } from '../../platform/feature.ts';
+import { queueNotification } from '../../platform/notify/notify.ts';
+import { authoritySettings } from '../../platform/people/authority-settings.ts';
+import { recordCaseEvent } from '../../platform/people/case-events.ts';
+import { childNames } from '../../platform/people/organisations.ts';
+import { recipientsFor } from '../../platform/people/recipients.ts';
+import { FieldError as FormFieldError } from '../../platform/web/forms.ts';
+import { longDate } from '../../domain/calendar.ts';
+import {
+  AMENDMENT_STATE_LABELS,
+  amendmentState,
+  amendmentSteps,
+  checkAmendedIssue,
+  checkNotToAmend,
+  checkProposal,
+  checkStart,
+  datesOf,
+  nextAction,
+  TRIGGER_LABELS,
+  type AmendmentCheck,
+  type AmendmentFacts,
+  type AmendmentLateness,
+  type AmendmentState,
+  type AmendmentStep,
+  type AmendmentTrigger,
+  type FieldError,
+} from '../../domain/review/index.ts';
+import { buildRightsBlock, type RightsBlock } from '../../domain/rights/rights.ts';
+import {
+  issueAmendedPlan,
+  planForAmendment,
+  PlanError,
+  proposalChanges,
+  shareProposal,
+  withdrawProposal,
+  type PlanForAmendment,
+  type ProposedChanges,
+} from '../plans/index.ts';
+import { reviewsOf, type ReviewRow } from '../reviews/index.ts';
+import {
+  amendmentById,
+  amendmentsOf,
+  insertAmendment,
+  openAmendments,
+  openProposalOf,
+  updateAmendment,
+  type AmendmentRow,
+} from './store.ts';
+
+export const AMENDMENT_READERS: readonly Role[] = CASEWORK_ROLES;
+export const AMENDMENT_EDITORS: readonly Role[] = ['caseworker', 'team-manager'];
+/** Who may read the notice of a proposal besides staff: the plans feature checks they are the child's. */
+export const NOTICE_READERS: readonly Role[] = ['parent', 'young-person', 'professional'];
+
+/** A rule refused the change: shown as the GOV.UK error summary, with the input kept. */
+export class AmendmentFormError extends FormFieldError {
+  readonly errors: readonly FieldError[];
+  constructor(errors: readonly FieldError[]) {
+    super(errors[0]?.field ?? 'form', errors.map((e) => e.message).join('; '));
+    this.errors = errors;
+  }
+}
+
+export function factsOf(r: AmendmentRow): AmendmentFacts {
+  return {
+    trigger: r.trigger,
+    meeting: r.meeting_date,
+    started: r.started_on,
+    proposalSent: r.proposal_sent,
+    amendedIssued: r.amended_issued,
+    notAmended: r.not_amended_on,
+  };
+}
+
+function ensure(result: AmendmentCheck): readonly AmendmentLateness[] {
+  if (!result.ok) throw new AmendmentFormError(result.errors);
+  return result.warnings;
+}
+
+/** A plan rule's refusal, as this feature's form error. */
+async function asForm<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof PlanError) throw new AmendmentFormError([{ field: e.field, message: e.message }]);
+    throw e;
+  }
+}
+
+export interface AmendmentView {
+  readonly row: AmendmentRow;
+  readonly state: AmendmentState;
+  readonly stateLabel: string;
+  readonly triggerLabel: string;
+  readonly steps: readonly AmendmentStep[];
+  readonly next: string;
+  /** The family's rights as the end of the amendment gives them: the amended plan's, or the decision not to amend's. */
+  readonly rights: RightsBlock | null;
+}
+
+export interface PlanAmendments {
+  readonly plan: PlanForAmendment;
+  readonly amendments: readonly AmendmentView[];
+  readonly open: AmendmentView | null;
+  /** Reviews of the plan that decided to amend and have no amendment yet: each can start one. */
+  readonly reviewsToAmend: readonly ReviewRow[];
+}
+
+export interface FamilyNotice {
+  readonly planId: string;
+  readonly childName: string;
+  readonly amendment: AmendmentRow;
+  readonly triggerLabel: string;
+  readonly changes: Awaited<ReturnType<typeof proposalChanges>>;
+  readonly commentsEnd: string;
+  readonly commentsOpen: boolean;
+  readonly amendedPlanDue: string;
+  readonly amendedPlanRule: string;
+  readonly review: { held: string | null; reportSent: string | null; decisionDate: string | null } | null;
+}
+
+export function createAmendmentsService(deps: ServiceDeps) {
+  const change = <T>(actor: Actor, fn: (ctx: ChangeContext) => Promise<T>) => withChange(deps, actor, fn);
+
+  const viewOf = async (
+    r: AmendmentRow,
+    today: string,
+    name: string,
+    laCode: string,
+  ): Promise<AmendmentView> => {
+    const facts = factsOf(r);
+    const state = amendmentState(facts, today);
+    const ended = r.amended_issued ?? r.not_amended_on;
+    return {
+      row: r,
+      state,
+      stateLabel: AMENDMENT_STATE_LABELS[state],
+      triggerLabel: TRIGGER_LABELS[r.trigger],
+      steps: amendmentSteps(facts, today),
+      next: nextAction(facts, today),
+      rights: ended
+        ? buildRightsBlock({
+            kind: r.amended_issued ? 'amended-plan' : 'not-to-amend',
+            decisionSent: ended,
+            childName: name,
+            contacts: await authoritySettings(deps.db, laCode),
+          })
+        : null,
+    };
+  };
+
+  /** The amendment and its plan, for a change: 404 when it is not of the actor's authority. */
+  const amendmentFor = async (ctx: ChangeContext, amendmentId: string, action: string) => {
+    requireRole(ctx.actor, AMENDMENT_EDITORS, action);
+    if (!isUuid(amendmentId)) throw new NotFoundError();
+    const row = await amendmentById(ctx.trx, ctx.actor.laCode, amendmentId);
+    if (!row) throw new NotFoundError();
+    const plan = await planForAmendment(ctx.trx, ctx.actor, row.plan_id, ctx.today);
+    return { row, plan };
+  };
+
+  const changeAudit = async (ctx: ChangeContext, row: AmendmentRow, action: string, detail = {}) =>
+    audit(ctx.trx, auditContext(ctx.actor), {
+      action,
+      recordType: 'plan_amendment',
+      recordId: row.id,
+      childId: row.child_id,
+      detail: { planId: row.plan_id, ...detail },
+    });
+
+  const tellFamily = async (
+    ctx: ChangeContext,
+    row: AmendmentRow,
+    childName: string,
+    template: string,
+    personalisation: Record<string, string>,
+  ) => {
+    const people = await recipientsFor(ctx.trx, ctx.actor.laCode, row.child_id, {
+      family: true,
+      unlinkedFamily: true,
+    });
+    for (const p of people) {
+      await queueNotification(ctx.trx, ctx.jobs, {
+        laCode: ctx.actor.laCode,
+        channel: 'email',
+        recipient: p.email,
+        template,
+        personalisation: { name: p.name ?? 'there', child: childName, ...personalisation },
+        childId: row.child_id,
+        userId: p.userId,
+      });
+    }
+  };
+
+  return {
+    /** A plan's amendments with their dates and rules, and the reviews that can start one. */
+    async planAmendments(actor: Actor, planId: string): Promise<PlanAmendments> {
+      requireRole(actor, AMENDMENT_READERS, 'amendment.read');
+      const today = deps.today();
+      const plan = await planForAmendment(deps.db, actor, planId, today);
+      const [rows, reviews] = await Promise.all([
+        amendmentsOf(deps.db, actor.laCode, plan.planId),
+        reviewsOf(deps.db, actor.laCode, [plan.planId]),
+      ]);
+      const amendments = await Promise.all(rows.map((r) => viewOf(r, today, plan.childName, actor.laCode)));
+      const started = new Set(rows.map((r) => r.review_id).filter((id) => id !== null));
+      return {
+        plan,
+        amendments,
+        open: amendments.find((a) => a.state !== 'amended' && a.state !== 'not-amended') ?? null,
+        reviewsToAmend: reviews.filter((r) => r.decision === 'amend' && r.held && !started.has(r.id)),
+      };
+    },
+
+    /** The plan an amendment belongs to (for the step forms): 404 when it is not of the actor's authority. */
+    async planOfAmendment(actor: Actor, amendmentId: string): Promise<string> {
+      requireRole(actor, AMENDMENT_EDITORS, 'amendment.change');
+      if (!isUuid(amendmentId)) throw new NotFoundError();
+      const row = await amendmentById(deps.db, actor.laCode, amendmentId);
+      if (!row) throw new NotFoundError();
+      return row.plan_id;
+    },
+
+    /** Every open amendment of the authority, with its state and next date (the caseworker's list). */
+    async openList(actor: Actor) {
+      requireRole(actor, AMENDMENT_READERS, 'amendment.list');
+      const today = deps.today();
+      const rows = await openAmendments(deps.db, actor.laCode);
+      const names = await childNames(
+        deps.db,
+        actor.laCode,
+        rows.map((r) => r.child_id),
+      );
+      await auditChildrenShown(
+        deps.db,
+        actor,
+        'amendment.list',
+        '/amendments',
+        rows.map((r) => r.child_id),
+      );
+      return rows.map((r) => {
+        const name = names.get(r.child_id);
+        const facts = factsOf(r);
+        const steps = amendmentSteps(facts, today);
+        const nextStep = steps.find((s) => s.completed === null && s.id !== 'not-to-amend') ?? null;
+        return {
+          row: r,
+          childName: name ? `${name.given_name} ${name.family_name}` : 'Unknown',
+          reference: name?.reference ?? '',
+          state: amendmentState(facts, today),
+          stateLabel: AMENDMENT_STATE_LABELS[amendmentState(facts, today)],
+          triggerLabel: TRIGGER_LABELS[r.trigger],
+          nextStep,
+        };
+      });
+    },
+
+    /** Starts an amendment: after a review's decision to amend, or for a reason outside a review. */
+    async start(
+      actor: Actor,
+      planId: string,
+      input: {
+        trigger: string | null;
+        reviewId: string | null;
+        details: string | null;
+        formToken?: string | undefined;
+      },
+    ): Promise<string> {
+      requireRole(actor, AMENDMENT_EDITORS, 'amendment.start');
+      return change(actor, async (ctx) => {
+        const plan = await planForAmendment(ctx.trx, actor, planId, ctx.today);
+        const made = await once(ctx, input.formToken, async () => {
+          const rows = await amendmentsOf(ctx.trx, actor.laCode, plan.planId);
+          const reviews =
+            input.trigger === 'review' ? await reviewsOf(ctx.trx, actor.laCode, [plan.planId]) : [];
+          const review =
+            input.trigger === 'review'
+              ? (reviews.find((r) => r.id === input.reviewId) ??
+                (reviews.filter((r) => r.decision === 'amend' && r.held).at(-1) || null))
+              : null;
+          if (review && rows.some((r) => r.review_id === review.id)) {
+            throw new AmendmentFormError([
+              { field: 'trigger', message: 'An amendment has already been started after this review' },
+            ]);
+          }
+          ensure(
+            checkStart({
+              trigger: input.trigger,
+              details: input.details,
+              review: review ? { decision: review.decision, held: review.held } : null,
+              openAmendment: rows.some((r) => !r.amended_issued && !r.not_amended_on),
+              planIssued: plan.status !== 'draft' && plan.inForce !== null,
+            }),
+          );
+          const row = await insertAmendment(ctx.trx, {
+            la_code: actor.laCode,
+            plan_id: plan.planId,
+            child_id: plan.childId,
+            trigger: input.trigger as AmendmentTrigger,
+            review_id: review?.id ?? null,
+            meeting_date: review?.held ?? null,
+            details: input.details?.trim() || null,
+            started_on: review?.decision_date ?? ctx.today,
+            started_by: actor.userId,
+            in_force_version_id: plan.inForce!.id,
+            proposal_version_id: null,
+            proposal_sent: null,
+            amended_version_id: null,
+            amended_issued: null,
+            not_amended_on: null,
+            not_amended_reasons: null,
+          });
+          await changeAudit(ctx, row, 'amendment.start', { trigger: row.trigger, reviewId: row.review_id });
+          await recordCaseEvent(ctx, {
+            childId: row.child_id,
+            kind: 'amendment-started',
+            summary: `Amendment of the EHC plan started: ${TRIGGER_LABELS[row.trigger].toLowerCase()}`,
+            detail: { planId: row.plan_id, amendmentId: row.id },
+          });
+          return row.id;
+        });
+        return made.resultId ?? '';
+      });
+    },
+
+    /**
+     * Sends the proposal (reg 22(2)): the working copy is shared as a draft version of the plan, the family is told
+     * with their 15 days and their right to ask for a school. Late after the review's 4 weeks, with its rule.
+     */
+    async sendProposal(
+      actor: Actor,
+      amendmentId: string,
+      input: { date: string | null; formToken?: string | undefined },
+    ): Promise<{ planId: string; warnings: readonly AmendmentLateness[] }> {
+      return change(actor, async (ctx) => {
+        const { row, plan } = await amendmentFor(ctx, amendmentId, 'amendment.proposal');
+        let warnings: readonly AmendmentLateness[] = [];
+        await once(ctx, input.formToken, async () => {
+          warnings = ensure(
+            checkProposal(
+              factsOf(row),
+              { date: input.date, changes: plan.workingChanges?.total ?? 0 },
+              ctx.today,
+            ),
+          );
+          const shared = await asForm(() => shareProposal(ctx, row.plan_id, { date: input.date! }));
+          const updated = await updateAmendment(ctx.trx, actor.laCode, row.id, {
+            proposal_version_id: shared.versionId,
+            proposal_sent: input.date,
+          });
+          const dates = datesOf(factsOf(updated))!;
+          await changeAudit(ctx, updated, 'amendment.proposal', {
+            versionId: shared.versionId,
+            changes: shared.changes,
+            late: warnings.map((w) => w.step),
+          });
+          await tellFamily(
+            ctx,
+            updated,
+            plan.childName.split(' ')[0] ?? plan.childName,
+            'amendment-proposed',
+            {
+              commentsEnd: longDate(dates.commentsEnd.date),
+              amendedPlanDue: longDate(dates.amendedPlanDue.date),
+            },
+          );
+          return row.id;
+        });
+        return { planId: row.plan_id, warnings };
+      });
+    },
+
+    /**
+     * Issues the amended plan (reg 22(3)): a new version of the same plan through the plans feature. Refused with no
+     * proposal or inside the 15 days; late after the clock's date, accepted with its rule. The review date does not
+     * move.
+     */
+    async issueAmended(
+      actor: Actor,
+      amendmentId: string,
+      input: { date: string | null; formToken?: string | undefined },
+    ): Promise<{ planId: string; warnings: readonly AmendmentLateness[] }> {
+      return change(actor, async (ctx) => {
+        const { row, plan } = await amendmentFor(ctx, amendmentId, 'amendment.issue');
+        let warnings: readonly AmendmentLateness[] = [];
+        await once(ctx, input.formToken, async () => {
+          warnings = ensure(checkAmendedIssue(factsOf(row), { date: input.date }, ctx.today));
+          const issued = await asForm(() =>
+            issueAmendedPlan(ctx, row.plan_id, {
+              date: input.date!,
+              proposalVersionId: row.proposal_version_id!,
+            }),
+          );
+          const updated = await updateAmendment(ctx.trx, actor.laCode, row.id, {
+            amended_version_id: issued.versionId,
+            amended_issued: input.date,
+          });
+          await changeAudit(ctx, updated, 'amendment.issue', {
+            versionId: issued.versionId,
+            late: warnings.map((w) => w.step),
+          });
+          const rights = buildRightsBlock({
+            kind: 'amended-plan',
+            decisionSent: input.date!,
+            childName: plan.childName,
+            contacts: await authoritySettings(ctx.trx, actor.laCode),
+          });
+          const appeal = rights.groups.flatMap((g) => g.paragraphs).find((p) => p.item === 'appeal-deadline');
+          await tellFamily(ctx, updated, plan.childName.split(' ')[0] ?? plan.childName, 'amendment-issued', {
+            version: String(issued.number),
+            appeal: appeal?.text ?? '',
+          });
+          return row.id;
+        });
+        return { planId: row.plan_id, warnings };
+      });
+    },
+
+    /**
+     * Decides not to amend after all (reg 22(4)): after the proposal and its 15 days, with reasons; the family is
+     * told with their rights (the `not-to-amend` block); the plan in force is shared again.
+     */
+    async notToAmend(
+      actor: Actor,
+      amendmentId: string,
+      input: { date: string | null; reasons: string | null; formToken?: string | undefined },
+    ): Promise<{ planId: string; warnings: readonly AmendmentLateness[] }> {
+      return change(actor, async (ctx) => {
+        const { row, plan } = await amendmentFor(ctx, amendmentId, 'amendment.not-to-amend');
+        let warnings: readonly AmendmentLateness[] = [];
+        await once(ctx, input.formToken, async () => {
+          warnings = ensure(
+            checkNotToAmend(factsOf(row), { date: input.date, reasons: input.reasons }, ctx.today),
+          );
+          await withdrawProposal(ctx, row.plan_id);
+          const updated = await updateAmendment(ctx.trx, actor.laCode, row.id, {
+            not_amended_on: input.date,
+            not_amended_reasons: input.reasons!.trim(),
+          });
+          await changeAudit(ctx, updated, 'amendment.not-to-amend', { late: warnings.map((w) => w.step) });
+          await recordCaseEvent(ctx, {
+            childId: row.child_id,
+            kind: 'amendment-not-amended',
+            summary: 'The council decided not to amend the EHC plan after the proposed amendments',
+            detail: { planId: row.plan_id, amendmentId: row.id },
+          });
+          const rights = buildRightsBlock({
+            kind: 'not-to-amend',
+            decisionSent: input.date!,
+            childName: plan.childName,
+            contacts: await authoritySettings(ctx.trx, actor.laCode),
+          });
+          const appeal = rights.groups.flatMap((g) => g.paragraphs).find((p) => p.item === 'appeal-deadline');
+          await tellFamily(
+            ctx,
+            updated,
+            plan.childName.split(' ')[0] ?? plan.childName,
+            'amendment-not-amended',
+            {
+              reasons: updated.not_amended_reasons ?? '',
+              appeal: appeal?.text ?? '',
+            },
+          );
+          return row.id;
+        });
+        return { planId: row.plan_id, warnings };
+      });
+    },
+
+    /**
+     * The notice of the proposal now out with the family: the proposed changes section by section, the evidence,
+     * the 15 days and the date the amended plan is due. Staff, and the family and advisers of the child; anyone else
+     * 404 (the plans feature's check, audited).
+     */
+    async familyNotice(actor: Actor, planId: string): Promise<FamilyNotice> {
+      if (!isUuid(planId)) throw new NotFoundError();
+      const today = deps.today();
+      const row = await openProposalOf(deps.db, actor.laCode, planId);
+      if (!row) {
+        // Access first, through the plan's own check (audited), so an outsider learns nothing from a missing
+        // proposal; for those who may see the plan, no proposal is out: 404 all the same.
+        await proposalChanges(deps.db, actor, planId, 'none');
+        throw new NotFoundError();
+      }
+      const changes = await proposalChanges(deps.db, actor, planId, row.proposal_version_id!);
+      const dates = datesOf(factsOf(row))!;
+      const review = row.review_id
+        ? ((await reviewsOf(deps.db, actor.laCode, [planId])).find((r) => r.id === row.review_id) ?? null)
+        : null;
+      return {
+        planId,
+        childName: changes.child.fullName,
+        amendment: row,
+        triggerLabel: TRIGGER_LABELS[row.trigger],
+        changes,
+        commentsEnd: dates.commentsEnd.date,
+        commentsOpen: today <= dates.commentsEnd.date,
+        amendedPlanDue: dates.amendedPlanDue.date,
+        amendedPlanRule: `${dates.amendedPlanDue.rule} (${dates.amendedPlanDue.source})`,
+        review: review
+          ? { held: review.held, reportSent: review.report_sent, decisionDate: review.decision_date }
+          : null,
+      };
+    },
+  };
+}
+
+export type AmendmentsService = ReturnType<typeof createAmendmentsService>;
+export type { ProposedChanges };

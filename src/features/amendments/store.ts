@@ -1,0 +1,80 @@
+/** The only code that names plan_amendment in SQL (ADR 0017). */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../platform/audit/audit.ts';
+import type { PlanAmendmentTable } from '../../platform/db/schema/index.ts';
+
+export type AmendmentRow = Selectable<PlanAmendmentTable>;
+
+/** A plan's amendments, newest first. */
+export function amendmentsOf(db: Executor, laCode: string, planId: string): Promise<AmendmentRow[]> {
+  return db
+    .selectFrom('plan_amendment')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('plan_id', '=', planId)
+    .orderBy('started_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export function amendmentById(db: Executor, laCode: string, id: string): Promise<AmendmentRow | undefined> {
+  return db
+    .selectFrom('plan_amendment')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The amendment of a plan whose proposal is out with the family now (the family's notice). */
+export function openProposalOf(
+  db: Executor,
+  laCode: string,
+  planId: string,
+): Promise<AmendmentRow | undefined> {
+  return db
+    .selectFrom('plan_amendment')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('plan_id', '=', planId)
+    .where('proposal_sent', 'is not', null)
+    .where('amended_issued', 'is', null)
+    .where('not_amended_on', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Every amendment still open in the authority, oldest first (the caseworker's list). */
+export function openAmendments(db: Executor, laCode: string, limit = 200): Promise<AmendmentRow[]> {
+  return db
+    .selectFrom('plan_amendment')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('amended_issued', 'is', null)
+    .where('not_amended_on', 'is', null)
+    .orderBy('started_on')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertAmendment(
+  db: Executor,
+  row: Insertable<PlanAmendmentTable>,
+): Promise<AmendmentRow> {
+  return db.insertInto('plan_amendment').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateAmendment(
+  db: Executor,
+  laCode: string,
+  id: string,
+  set: Updateable<PlanAmendmentTable>,
+): Promise<AmendmentRow> {
+  return db
+    .updateTable('plan_amendment')
+    .set({ ...set, updated_at: new Date() })
+    .where('la_code', '=', laCode)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

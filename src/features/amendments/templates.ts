@@ -1,0 +1,15 @@
+/** The amendments' messages to the family. Each says what changed, what they can do, and by when. */
+export const AMENDMENT_TEMPLATES = {
+  'amendment-proposed': {
+    subject: "Proposed changes to ((child))'s EHC plan",
+    body: "Hello ((name)),\n\nThe council proposes to change ((child))'s education, health and care (EHC) plan. When you sign in to Goldthread you can read the notice: each proposed change, section by section, and the evidence for it.\n\nWhat you can do: comment on any part of the proposed plan, ask for a meeting with the council, and ask for a particular school, college or other setting to be named. You have until ((commentsEnd)) to do this.\n\nWhat happens next: the council will answer your comments and must issue the amended plan by ((amendedPlanDue)), or tell you, with its reasons, that it has decided not to change the plan.",
+  },
+  'amendment-issued': {
+    subject: "((child))'s amended EHC plan has been issued",
+    body: "Hello ((name)),\n\nThe council has issued ((child))'s amended education, health and care (EHC) plan (version ((version))). You can read it and compare it with the plan before when you sign in to Goldthread.\n\nYour rights: you can appeal to the tribunal about sections B, F and I of the amended plan. ((appeal)) The notice in Goldthread sets out mediation and the free advice you can get.\n\nWhat happens next: the next annual review stays on the date it was due; amending the plan does not move it.",
+  },
+  'amendment-not-amended': {
+    subject: "The council will not change ((child))'s EHC plan",
+    body: "Hello ((name)),\n\nAfter your comments on the proposed changes, the council has decided not to amend ((child))'s education, health and care (EHC) plan. The plan stays as it was.\n\nThe reasons: ((reasons))\n\nYour rights: you can appeal to the tribunal about this decision. ((appeal)) The notice in Goldthread sets out mediation and the free advice you can get.",
+  },
+};
