@@ -62,7 +62,7 @@ import {
   type PlanForAmendment,
   type ProposedChanges,
 } from '../plans/index.ts';
-import { reviewsOf, type ReviewRow } from '../reviews/index.ts';
+import { refreshReviewSchedules, reviewsOf, type ReviewRow } from '../reviews/index.ts';
 import {
   amendmentById,
   amendmentsOf,
@@ -421,6 +421,8 @@ export function createAmendmentsService(deps: ServiceDeps) {
             amended_version_id: issued.versionId,
             amended_issued: input.date,
           });
+          // The plan amended reaches the review schedule at once (its due date does not move; its status does).
+          await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [row.plan_id]);
           await changeAudit(ctx, updated, 'amendment.issue', {
             versionId: issued.versionId,
             late: warnings.map((w) => w.step),
