@@ -142,6 +142,13 @@ describe.each(ENGINES)('amendment pages on %s', (engine) => {
     expect(noReasons.body).toContain('Give the reasons');
     expect(noReasons.body).toContain('>short</textarea>');
 
+    // the family asks for a school: the demo plans were made with no assessment on record, so Goldthread cannot
+    // send the consultation (amendments.test.ts consults through a plan that has one)
+    expect(sent.body).toContain('cannot send the consultation');
+    const noCase = await submit(cw, url, dateFields('date', today), step('school'));
+    expect(noCase.statusCode).toBe(400);
+    expect(noCase.body).toContain('cannot send the consultation');
+
     // the family: their shared plan links the notice, the notice marks the changes, and they can comment
     const parent = await as('parent');
     const shared = await parent.get(`/your-plans/${planId}`);

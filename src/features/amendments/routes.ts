@@ -51,6 +51,7 @@ const STEPS = {
   proposal: 'The date the proposal was sent',
   issue: 'The date the amended plan was issued',
   'not-to-amend': 'The date the decision was sent',
+  school: 'The date the family asked',
 } as const;
 type StepName = keyof typeof STEPS;
 
@@ -75,6 +76,14 @@ export function amendmentRoutes(app: FastifyInstance, { service }: RouteDeps<Ame
         text: `Review ${r.number}, meeting held ${longDate(r.held!)}`,
         selected: options.values?.reviewId === r.id,
       })),
+      settingItems: [
+        { value: '', text: 'Choose a setting' },
+        ...view.register.map((s) => ({
+          value: s.id,
+          text: s.name,
+          selected: options.values?.settingId === s.id,
+        })),
+      ],
       values,
       errors: options.errors,
       form: options.form ?? null,
@@ -141,7 +150,12 @@ export function amendmentRoutes(app: FastifyInstance, { service }: RouteDeps<Ame
         }
         return {
           ok: true,
-          data: { date: date.data, reasons: values.reasons ?? null, formToken: values.formToken },
+          data: {
+            date: date.data,
+            reasons: values.reasons ?? null,
+            settingId: values.settingId || null,
+            formToken: values.formToken,
+          },
         };
       },
       submit: (d) => {
@@ -152,6 +166,8 @@ export function amendmentRoutes(app: FastifyInstance, { service }: RouteDeps<Ame
             return service.issueAmended(actor, amendmentId, d);
           case 'not-to-amend':
             return service.notToAmend(actor, amendmentId, d);
+          case 'school':
+            return service.recordSchoolRequest(actor, amendmentId, d);
         }
       },
       render: (values, errors, error) =>

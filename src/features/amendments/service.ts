@@ -30,6 +30,7 @@ import { authoritySettings } from '../../platform/people/authority-settings.ts';
 import { recordCaseEvent } from '../../platform/people/case-events.ts';
 import { childNames } from '../../platform/people/organisations.ts';
 import { recipientsFor } from '../../platform/people/recipients.ts';
+import { settingRegister } from '../../platform/people/settings.ts';
 import { FieldError as FormFieldError } from '../../platform/web/forms.ts';
 import { longDate } from '../../domain/calendar.ts';
 import {
@@ -62,6 +63,7 @@ import {
   type PlanForAmendment,
   type ProposedChanges,
 } from '../plans/index.ts';
+import { recordPreference } from '../consultation/index.ts';
 import { refreshReviewSchedules, reviewsOf, type ReviewRow } from '../reviews/index.ts';
 import {
   amendmentById,
@@ -126,6 +128,8 @@ export interface AmendmentView {
 
 export interface PlanAmendments {
   readonly plan: PlanForAmendment;
+  /** The settings the family may ask for (the register). */
+  readonly register: readonly { id: string; name: string }[];
   readonly amendments: readonly AmendmentView[];
   readonly open: AmendmentView | null;
   /** Reviews of the plan that decided to amend and have no amendment yet: each can start one. */
@@ -232,6 +236,7 @@ export function createAmendmentsService(deps: ServiceDeps) {
       const started = new Set(rows.map((r) => r.review_id).filter((id) => id !== null));
       return {
         plan,
+        register: await settingRegister(deps.db, actor.laCode),
         amendments,
         open: amendments.find((a) => a.state !== 'amended' && a.state !== 'not-amended') ?? null,
         reviewsToAmend: reviews.filter((r) => r.decision === 'amend' && r.held && !started.has(r.id)),
@@ -441,6 +446,78 @@ export function createAmendmentsService(deps: ServiceDeps) {
           return row.id;
         });
         return { planId: row.plan_id, warnings };
+      });
+    },
+
+    /**
+     * The family asks for a school, college or other setting while the proposal is out (reg 22(2)(b)-(d); CFA
+     * s38-39): recorded as their preference through the consultation feature, which consults the setting at once
+     * on the proposed plan (the plan's latest draft) and the advice, with its 15 days for the answer; the family and
+     * the school are told. Needs the plan's assessment case, where the consultation feature keeps consultations.
+     */
+    async recordSchoolRequest(
+      actor: Actor,
+      amendmentId: string,
+      input: { settingId: string | null; date: string | null; formToken?: string | undefined },
+    ): Promise<{ planId: string; warnings: readonly AmendmentLateness[] }> {
+      return change(actor, async (ctx) => {
+        const { row, plan } = await amendmentFor(ctx, amendmentId, 'amendment.school-request');
+        if (!row.proposal_sent || row.amended_issued || row.not_amended_on) {
+          throw new AmendmentFormError([
+            {
+              field: 'settingId',
+              message: 'A school can be asked for while the proposed amendments are out with the family',
+            },
+          ]);
+        }
+        if (!plan.caseId) {
+          throw new AmendmentFormError([
+            {
+              field: 'settingId',
+              message:
+                'This plan has no assessment on record, so Goldthread cannot send the consultation: consult the setting by letter',
+            },
+          ]);
+        }
+        const errors: FieldError[] = [];
+        if (!input.settingId) {
+          errors.push({
+            field: 'settingId',
+            message: 'Choose the school, college or setting the family asked for',
+          });
+        }
+        if (!input.date) errors.push({ field: 'date', message: 'Enter the date the family asked' });
+        else if (input.date > ctx.today) {
+          errors.push({ field: 'date', message: 'The date the family asked must be today or in the past' });
+        } else if (input.date < row.proposal_sent) {
+          errors.push({
+            field: 'date',
+            message: `The date the family asked must be on or after ${longDate(row.proposal_sent)}, when the proposal was sent`,
+          });
+        }
+        if (errors.length) throw new AmendmentFormError(errors);
+        await once(ctx, input.formToken, async () => {
+          const preferenceId = await recordPreference(
+            ctx,
+            { id: plan.caseId!, child_id: row.child_id, draft_served: row.proposal_sent },
+            { kind: 'setting', settingId: input.settingId!, received: input.date!, source: 'caseworker' },
+          );
+          if (!preferenceId) {
+            throw new AmendmentFormError([
+              {
+                field: 'settingId',
+                message:
+                  'The family has already asked for this setting for this plan: see its consultation on the placement page',
+              },
+            ]);
+          }
+          await changeAudit(ctx, row, 'amendment.school-request', {
+            settingId: input.settingId,
+            preferenceId,
+          });
+          return row.id;
+        });
+        return { planId: row.plan_id, warnings: [] };
       });
     },
 

@@ -88,6 +88,8 @@ export interface PlanForAmendment {
   readonly threadErrors: number;
   readonly overridden: boolean;
   readonly placementNamed: boolean;
+  /** The assessment case the plan belongs to (its consultations are kept on it), or null (a plan read in). */
+  readonly caseId: string | null;
 }
 
 /** The plan as an amendment sees it (casework staff; an audited read of the child). */
@@ -118,6 +120,7 @@ export async function planForAmendment(
     threadErrors: loaded.check.errors,
     overridden: override !== undefined,
     placementNamed: loaded.plan.placement !== null,
+    caseId: record.case_id,
   };
 }
 
