@@ -55,12 +55,12 @@ export function createServices(deps: ServiceDeps) {
     plansChanged: (trx, laCode, planIds, today) => refreshReviewSchedules(trx, laCode, today, planIds),
   });
   const amendments = amendmentsFeature.createService(deps);
-  const home = homeFeature.createService(deps, { children, consultation, reviews });
-  const returns = returnsFeature.createService(deps);
-  const notices = noticesFeature.createService(deps, { decisionFacts });
   const register = registerFeature.createService(deps, {
     publicLa: async () => (await publicAuthority(deps.db, deps.config.localOfferLa))?.la_code,
   });
+  const home = homeFeature.createService(deps, { children, consultation, reviews, register });
+  const returns = returnsFeature.createService(deps);
+  const notices = noticesFeature.createService(deps, { decisionFacts });
   const ceasing = ceasingFeature.createService(deps);
   return {
     auth,

@@ -12,6 +12,7 @@ import { tasksPage } from '../advice/index.ts';
 import { teamPage, workspacePage } from '../assessments/index.ts';
 import type { ChildrenService } from '../children/index.ts';
 import type { ConsultationService } from '../consultation/index.ts';
+import type { RegisterService } from '../register/index.ts';
 import type { ReviewsService } from '../reviews/index.ts';
 import { familyHome } from '../family/index.ts';
 import { editorHome, providerHome } from '../local-offer/index.ts';
@@ -30,6 +31,8 @@ export interface HomeNeeds {
     ReviewsService,
     'dueThisWeek' | 'caseloads' | 'forSchool' | 'adviceRequestsFor' | 'familyReviews'
   >;
+  /** A caseworker's open s42 tasks: provision in section F reported as not delivered. */
+  readonly register?: Pick<RegisterService, 'tasksFor'>;
 }
 
 export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs: HomeNeeds) {
@@ -50,6 +53,7 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
         ...(await workspacePage(db, actor, query, paths.home)),
         childrenTotal: mine.total,
         reviews: await needs.reviews.dueThisWeek(actor),
+        registerTasks: (await needs.register?.tasksFor(actor)) ?? [],
       };
     },
 

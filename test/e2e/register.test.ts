@@ -1,0 +1,149 @@
+/**
+ * The register of what families raise in a real browser, on the demo (embedded database only: what depends on the
+ * engine is covered on both by src/features/register/register.test.ts). A parent on a phone (375 px) tells the council
+ * that support in section F is not being given (the error summary first, what they typed kept); the caseworker sees
+ * the s42 task on their first screen, marks it done and answers on time; the leader sees it counted under its theme
+ * and publishes a "You said, we did" entry; someone without an account uses the public form at 320 px and reads the
+ * published entries. axe checks WCAG 2.2 A and AA on every page; family and public pages never scroll sideways.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  signInAs,
+  startDemoServer,
+  type DemoServer,
+} from '../helpers/browser.ts';
+
+async function expectNoSidewaysScroll(page: Page, label: string) {
+  const [scroll, client] = await page.evaluate<[number, number]>(
+    '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
+  );
+  expect(scroll, `sideways scrolling on ${label}`).toBeLessThanOrEqual(client);
+}
+
+describe('the register in a browser on pglite', () => {
+  let server: DemoServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer('pglite'), launchBrowser()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a parent on a phone reports provision not delivered; the caseworker sees the task and answers; the leader counts and publishes', async () => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const p = await phone.newPage();
+    await signInAs(p, server.baseUrl, 'parent@demo.example', DEMO_PASSWORD);
+    await p.goto(`${server.baseUrl}/your-say`);
+    await expectAccessible(p, 'your say');
+    await expectNoSidewaysScroll(p, 'your say');
+    await p.getByRole('button', { name: 'Tell us something' }).click();
+    await p.waitForURL(/\/your-say\/new/);
+    await expectAccessible(p, 'tell us something');
+    await expectNoSidewaysScroll(p, 'tell us something');
+    await p.getByLabel('Support in the plan (section F) is not being given').check();
+    await p.getByLabel('Tell us what happened').fill('No occupational therapy this term.');
+    await p.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => p.title()).toMatch(/^Error: /);
+    await expectAccessible(p, 'tell us something, with errors');
+    await expectNoSidewaysScroll(p, 'tell us something, with errors');
+    expect(await p.getByLabel('Tell us what happened').inputValue()).toBe(
+      'No occupational therapy this term.',
+    );
+    await p.locator('input[name="childId"]').first().check();
+    await p
+      .getByLabel('If support in the plan is not being given: which support?')
+      .fill('Occupational therapy, fortnightly');
+    await p.getByRole('button', { name: 'Send' }).click();
+    await p.waitForURL(/\/your-say\/[0-9a-f-]+\?sent=yes/);
+    await expect.poll(() => p.locator('.govuk-panel').textContent()).toMatch(/Your reference is FR-/);
+    await expectAccessible(p, 'the family item');
+    await expectNoSidewaysScroll(p, 'the family item');
+    const reference = /FR-\d+/.exec((await p.locator('.govuk-panel').textContent()) ?? '')![0];
+    await phone.close();
+
+    const staff = await browser.newContext();
+    const c = await staff.newPage();
+    await signInAs(c, server.baseUrl, 'caseworker@demo.example', DEMO_PASSWORD);
+    await c.goto(`${server.baseUrl}/`);
+    await expect.poll(() => c.locator('body').textContent()).toContain(reference);
+    await expectAccessible(c, 'caseworker home with the s42 task');
+    await c.getByRole('link', { name: new RegExp(reference) }).click();
+    await c.waitForURL(/\/register\/[0-9a-f-]+$/);
+    await expectAccessible(c, 'the item');
+    await c.getByLabel('What was done to put the provision right').fill('Therapist booked for Tuesday');
+    await c.getByRole('button', { name: 'Mark the task done' }).click();
+    await c.waitForURL(/done=task/);
+    await c.getByRole('link', { name: 'Record the answer' }).click();
+    await c.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => c.title()).toMatch(/^Error: /);
+    await expectAccessible(c, 'answer, with errors');
+    await c.getByLabel('Upheld', { exact: true }).check();
+    await c
+      .getByLabel('Summary of the answer given')
+      .fill('Therapy restarts on Tuesday; the missed sessions will be made up.');
+    await c.getByRole('button', { name: 'Save' }).click();
+    await c.waitForURL(/done=answer/);
+    await expect.poll(() => c.locator('body').textContent()).toContain('Answered at stage 1');
+    await c.getByRole('link', { name: 'Change the owner and themes' }).click();
+    await expectAccessible(c, 'owner and themes');
+    for (const url of ['/register', '/register?status=open', '/register/new']) {
+      await c.goto(`${server.baseUrl}${url}`);
+      await expectAccessible(c, url);
+    }
+    await c.getByRole('button', { name: 'Record' }).click();
+    await expect.poll(() => c.title()).toMatch(/^Error: /);
+    await expectAccessible(c, 'record, with errors');
+    await staff.close();
+
+    const lead = await browser.newContext();
+    const l = await lead.newPage();
+    await signInAs(l, server.baseUrl, 'leader@demo.example', DEMO_PASSWORD);
+    await l.goto(`${server.baseUrl}/register/counts`);
+    await expectAccessible(l, 'counts');
+    await expect.poll(() => l.locator('table').first().textContent()).toContain('Provision not delivered');
+    await l.goto(`${server.baseUrl}/register/policy`);
+    await expectAccessible(l, 'policy');
+    await l.goto(`${server.baseUrl}/register/you-said-we-did`);
+    await expectAccessible(l, 'you said, we did (manage)');
+    await l.getByLabel('Theme').selectOption('provision-not-delivered');
+    await l.getByLabel('You said').fill('You told us therapy in plans was missed.');
+    await l.getByLabel('We did').fill('Caseworkers now get a dated task to put it right.');
+    await l.getByLabel('Yes, publish it now').check();
+    await l.getByRole('button', { name: 'Add' }).click();
+    await l.waitForURL(/\/register\/you-said-we-did$/);
+    await expectAccessible(l, 'you said, we did, added');
+    await lead.close();
+  }, 240_000);
+
+  it('someone without an account tells the service something at 320 px, and reads You said, we did', async () => {
+    const phone = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const p = await phone.newPage();
+    await p.goto(`${server.baseUrl}/send-service/tell-us`);
+    await expectAccessible(p, 'tell us (public)');
+    await expectNoSidewaysScroll(p, 'tell us (public)');
+    await p.getByLabel('A compliment or thanks').check();
+    await p.getByLabel('Tell us what happened').fill('Thank you to the team.');
+    await p.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => p.title()).toMatch(/^Error: /);
+    await expectAccessible(p, 'tell us (public), with errors');
+    await expectNoSidewaysScroll(p, 'tell us (public), with errors');
+    expect(await p.getByLabel('Tell us what happened').inputValue()).toBe('Thank you to the team.');
+    await p.getByLabel('Your name').fill('A parent');
+    await p.getByRole('button', { name: 'Send' }).click();
+    await p.waitForURL(/\/send-service\/tell-us\/sent\?reference=FR-/);
+    await expectAccessible(p, 'sent (public)');
+    await expectNoSidewaysScroll(p, 'sent (public)');
+    await p.goto(`${server.baseUrl}/send-service/you-said-we-did`);
+    await expectAccessible(p, 'you said, we did (public)');
+    await expectNoSidewaysScroll(p, 'you said, we did (public)');
+    await expect.poll(() => p.locator('body').textContent()).toContain('team phone line');
+    await phone.close();
+  }, 120_000);
+});
