@@ -18,6 +18,7 @@ import { authFeature } from '../features/auth/index.ts';
 import { childrenFeature } from '../features/children/index.ts';
 import { consultationFeature } from '../features/consultation/index.ts';
 import { educationFeature } from '../features/education/index.ts';
+import { figuresFeature } from '../features/figures/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { noticesFeature } from '../features/notices/index.ts';
 import { draftPlanPdf, plansFeature } from '../features/plans/index.ts';
@@ -62,6 +63,7 @@ export function createServices(deps: ServiceDeps) {
   const returns = returnsFeature.createService(deps);
   const notices = noticesFeature.createService(deps, { decisionFacts });
   const ceasing = ceasingFeature.createService(deps);
+  const figures = figuresFeature.createService(deps);
   return {
     auth,
     'second-factor': secondFactor,
@@ -79,6 +81,7 @@ export function createServices(deps: ServiceDeps) {
     plans,
     register,
     ceasing,
+    figures,
   };
 }
 

@@ -12,6 +12,7 @@ import { childrenFeature } from '../features/children/index.ts';
 import { consultationFeature } from '../features/consultation/index.ts';
 import { educationFeature } from '../features/education/index.ts';
 import { familyFeature } from '../features/family/index.ts';
+import { figuresFeature } from '../features/figures/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { improvementFeature } from '../features/improvement/index.ts';
 import { noticesFeature } from '../features/notices/index.ts';
@@ -51,6 +52,7 @@ export const features = [
   educationFeature,
   registerFeature,
   ceasingFeature,
+  figuresFeature,
 ] as const;
 
 export type AnyFeature = (typeof features)[number];

@@ -60,3 +60,6 @@ export {
   requestsForReturns,
   type ImportedRequest,
 } from './store.ts';
+
+/** The cases the leaders' figures count, with their facts (docs/figures.md). */
+export { casesForFigures } from './store.ts';

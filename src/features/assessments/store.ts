@@ -206,6 +206,87 @@ export async function requestsForReturns(db: Executor, laCode: string) {
     .execute();
 }
 
+/**
+ * The cases the leaders' figures count (docs/figures.md): every request received by `asOf` (not one joined to
+ * another) that had not ended before `since` (a final plan, a refusal to assess, a decision not to issue or a
+ * closure dated before it), with its advice and exceptions and its team. Three queries whatever the number.
+ */
+export async function casesForFigures(
+  db: Executor,
+  laCode: string,
+  since: string,
+  asOf: string,
+): Promise<Array<{ id: string; childId: string; teamId: string; facts: CaseFacts }>> {
+  const counted = db
+    .selectFrom('assessment_case as k')
+    .select('k.id')
+    .where('k.la_code', '=', laCode)
+    .where('k.stage', '!=', 'linked')
+    .where('k.request_received', '<=', asOf)
+    .where((eb) =>
+      eb.and([
+        eb.or([eb('k.final_issued', 'is', null), eb('k.final_issued', '>=', since)]),
+        eb.or([
+          eb('k.decision_outcome', 'is', null),
+          eb('k.decision_outcome', '=', 'assess'),
+          eb('k.decision_date', '>=', since),
+        ]),
+        eb.or([
+          eb('k.outcome', 'is', null),
+          eb('k.outcome', '=', 'issue-plan'),
+          eb('k.outcome_date', '>=', since),
+        ]),
+        eb.or([eb('k.closed_date', 'is', null), eb('k.closed_date', '>=', since)]),
+      ]),
+    );
+  const cases = await db
+    .selectFrom('assessment_case')
+    .select([...CASE_FACT_COLUMNS, 'team_id'])
+    .where('la_code', '=', laCode)
+    .where('id', 'in', counted)
+    .execute();
+  const advice = await db
+    .selectFrom('assessment_advice')
+    .select(['id', 'case_id', 'agency', 'requested', 'received'])
+    .where('la_code', '=', laCode)
+    .where('case_id', 'in', counted)
+    .orderBy('requested')
+    .orderBy('created_at')
+    .execute();
+  const exceptions = await db
+    .selectFrom('assessment_exception')
+    .select(['id', 'case_id', 'kind', 'from_date', 'to_date', 'applies_to', 'confirmed_at'])
+    .where('la_code', '=', laCode)
+    .where('case_id', 'in', counted)
+    .orderBy('recorded_at')
+    .execute();
+  const adviceOf = new Map<string, CaseFacts['advice'][number][]>();
+  for (const a of advice) {
+    const list = adviceOf.get(a.case_id) ?? [];
+    list.push({ id: a.id, agency: a.agency, requested: a.requested, received: a.received });
+    adviceOf.set(a.case_id, list);
+  }
+  const exceptionsOf = new Map<string, CaseFacts['exceptions'][number][]>();
+  for (const e of exceptions) {
+    const list = exceptionsOf.get(e.case_id) ?? [];
+    list.push({
+      id: e.id,
+      kind: e.kind,
+      from: e.from_date,
+      to: e.to_date,
+      appliesTo: Array.isArray(e.applies_to) ? (e.applies_to as string[]) : [],
+      confirmed: e.confirmed_at !== null,
+    });
+    exceptionsOf.set(e.case_id, list);
+  }
+  return cases.map((c) => ({
+    id: c.id,
+    childId: c.child_id,
+    teamId: c.team_id,
+    facts: factsOf(c, adviceOf.get(c.id) ?? [], exceptionsOf.get(c.id) ?? []),
+  }));
+}
+
 export interface ImportedRequest {
   readonly childId: string;
   /** Unique per authority: a request read in twice is made once. */

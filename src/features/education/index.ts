@@ -42,6 +42,7 @@ export const educationFeature = {
 export {
   educationSummary,
   notInFullTimeEducation,
+  notInFullTimeEducationOn,
   type EducationService,
   type EducationSummary,
 } from './service.ts';

@@ -283,6 +283,31 @@ export async function notInFullTimeEducation(
   return result;
 }
 
+/**
+ * `notInFullTimeEducation` on several days at once (one query): for each day, which of these children were out of
+ * full-time education then and why (the leaders' figures and their trend, docs/figures.md).
+ */
+export async function notInFullTimeEducationOn(
+  db: Executor,
+  laCode: string,
+  childIds: readonly string[],
+  days: readonly string[],
+): Promise<Map<string, Map<string, EpisodeKind[]>>> {
+  const episodes = await episodesOfChildren(db, laCode, childIds);
+  const byChild = new Map<string, EpisodeRow[]>();
+  for (const e of episodes) byChild.set(e.child_id, [...(byChild.get(e.child_id) ?? []), e]);
+  const result = new Map<string, Map<string, EpisodeKind[]>>();
+  for (const day of days) {
+    const onDay = new Map<string, EpisodeKind[]>();
+    for (const [childId, list] of byChild) {
+      const reasons = notInFullTimeEducationReasons(list.map(facts), day);
+      if (reasons.length) onDay.set(childId, reasons);
+    }
+    result.set(day, onDay);
+  }
+  return result;
+}
+
 /** What the child's record shows of education (open episodes and open duties), for staff; null for anyone else. */
 export async function educationSummary(db: Executor, actor: Actor, childId: string, asOf: string) {
   if (!VIEWERS.includes(actor.role)) return null;

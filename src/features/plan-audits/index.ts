@@ -26,3 +26,6 @@ export const planAuditsFeature = {
 
 /** Each audited plan's latest overall grade (the review backlog ranks by it, docs/reviews.md). */
 export { latestPlanGrades, type QualityGrade } from './store.ts';
+
+/** The audits the leaders' figures count, with their moderations (docs/figures.md). */
+export { auditsForFigures } from './store.ts';

@@ -34,3 +34,40 @@ export async function latestPlanGrades(
   }
   return grades;
 }
+
+/**
+ * The first audits the leaders' figures count (docs/figures.md): those made from `since` to `asOf`, each with its
+ * moderation (the day and the moderator's overall grade) when there is one.
+ */
+export async function auditsForFigures(db: Executor, laCode: string, since: string, asOf: string) {
+  const rows = await db
+    .selectFrom('plan_audit as a')
+    .leftJoin('plan_audit as m', (j) =>
+      j.onRef('m.la_code', '=', 'a.la_code').onRef('m.moderates_id', '=', 'a.id'),
+    )
+    .select([
+      'a.id',
+      'a.plan_id',
+      'a.team_id',
+      'a.audited_on',
+      'a.overall',
+      'm.audited_on as moderated_on',
+      'm.overall as moderated_overall',
+    ])
+    .where('a.la_code', '=', laCode)
+    .where('a.kind', '=', 'first')
+    .where('a.audited_on', '>=', since)
+    .where('a.audited_on', '<=', asOf)
+    .execute();
+  return rows.map((r) => ({
+    auditId: r.id,
+    planId: r.plan_id,
+    teamId: r.team_id,
+    auditedOn: r.audited_on,
+    overall: r.overall,
+    moderation:
+      r.moderated_on && r.moderated_overall !== null
+        ? { on: r.moderated_on, overall: r.moderated_overall }
+        : null,
+  }));
+}

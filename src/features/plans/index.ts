@@ -83,3 +83,6 @@ export {
 export { reviseFirstProvision as demoProposedChange } from './store/amendment.ts';
 /** A rule of the plan refused a change: its field and message, for the caller's form. */
 export { PlanError } from './service.ts';
+
+/** Every issued plan with its child, for the leaders' figures (docs/figures.md). */
+export { issuedPlansForFigures } from './store.ts';

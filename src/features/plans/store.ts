@@ -472,3 +472,15 @@ export async function planOutcomesForReviews(
     preparationForAdulthood: (r.pfa_area as PreparationForAdulthoodArea | null) ?? null,
   }));
 }
+
+/** Every issued plan (final or amended) with its child and the day its final plan was first issued (docs/figures.md). */
+export async function issuedPlansForFigures(db: Executor, laCode: string) {
+  const rows = await db
+    .selectFrom('ehc_plan')
+    .select(['id', 'child_id', 'final_issued'])
+    .where('la_code', '=', laCode)
+    .where('status', 'in', ['final', 'amended'])
+    .where('final_issued', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ id: r.id, childId: r.child_id, finalIssued: r.final_issued! }));
+}

@@ -79,3 +79,5 @@ export { refreshReviewSchedules, refreshReviewsOfChildren } from './service.ts';
 export { recordReviewCeased, reviewsAwaitingDecision } from './service.ts';
 /** A plan's review records, for the amendments feature: a review's decision to amend starts an amendment (ADR 0017). */
 export { reviewsOf, type ReviewRow } from './store.ts';
+/** The held reviews the leaders' figures count (docs/figures.md). */
+export { heldReviewsForFigures } from './store.ts';

@@ -366,3 +366,38 @@ export async function saveTransferIn(
     )
     .execute();
 }
+
+/**
+ * The held reviews the leaders' figures count (docs/figures.md): for each plan with a meeting held or a decision
+ * sent from `since` to `asOf`, every meeting it has held (in order, for the 12 months from the one before), with the
+ * day its 12 months began (from the schedule). Plans with no schedule row are left out.
+ */
+export async function heldReviewsForFigures(db: Executor, laCode: string, since: string, asOf: string) {
+  const plans = db
+    .selectFrom('plan_review as r')
+    .select('r.plan_id')
+    .where('r.la_code', '=', laCode)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('r.held', '>=', since), eb('r.held', '<=', asOf)]),
+        eb.and([eb('r.decision_date', '>=', since), eb('r.decision_date', '<=', asOf)]),
+      ]),
+    );
+  const reviews = await db
+    .selectFrom('plan_review')
+    .select(['id', 'plan_id', 'child_id', 'held', 'decision', 'decision_date'])
+    .where('la_code', '=', laCode)
+    .where('held', 'is not', null)
+    .where('plan_id', 'in', plans)
+    .orderBy('plan_id')
+    .orderBy('held')
+    .orderBy('number')
+    .execute();
+  const schedules = await db
+    .selectFrom('plan_review_schedule')
+    .select(['plan_id', 'first_issued'])
+    .where('la_code', '=', laCode)
+    .where('plan_id', 'in', plans)
+    .execute();
+  return { reviews, firstIssued: new Map(schedules.map((s) => [s.plan_id, s.first_issued])) };
+}

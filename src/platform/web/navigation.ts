@@ -29,6 +29,7 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
     items.push({ href: paths.register.list, text: 'What families raise' });
   }
   if (['team-manager', 'send-leader'].includes(actor.role)) {
+    items.push({ href: paths.figures.index, text: 'Figures' });
     items.push({ href: paths.planAudits.index, text: 'Plan quality' });
     items.push({ href: paths.returns.index, text: 'Returns' });
   }

@@ -36,6 +36,12 @@ export const paths = {
     sen2ExportFilePattern: '/returns/sen2/exports/:exportId/file',
     sen2Import: '/returns/sen2/import',
   },
+  /** The leaders' figures (docs/figures.md): every figure, and the children behind one. */
+  figures: {
+    index: '/figures',
+    measure: (id: string) => `/figures/${encodeURIComponent(id)}`,
+    measurePattern: '/figures/:measure',
+  },
   children: {
     list: '/children',
     show: (id: string) => `/children/${encodeURIComponent(id)}`,

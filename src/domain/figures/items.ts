@@ -1,0 +1,227 @@
+/**
+ * What a leader's figure counts (issue 14 item 2, docs/figures.md): each figure is a list of items, one per thing
+ * counted (a request decided, a plan issued, a piece of advice received, a review held, a plan audited, a child out
+ * of full-time education), each naming its child, so the number and the list of children behind it are the same
+ * list. Pure: the items come from the casework's facts, read as they stood on the "as of" date, and every time limit
+ * is the statutory clock's own (src/domain/clock): nothing here restates a limit.
+ */
+import { caseTimeline, type CaseFacts } from '../assessment/journey.ts';
+import { computeTimeline } from '../clock/index.ts';
+import type { ReviewInput, ReviewOutcome, Step } from '../clock/types.ts';
+
+/** The figures, in the order the page shows them. */
+export const MEASURE_IDS = [
+  'requests-6-weeks',
+  'plans-20-weeks',
+  'plans-20-weeks-excluding',
+  'advice-6-weeks',
+  'reviews-12-months',
+  'review-decisions-4-weeks',
+  'amendments-12-weeks',
+  'phase-transfers',
+  'plan-quality',
+  'not-in-full-time-education',
+  'tribunal-appeals',
+] as const;
+export type MeasureId = (typeof MEASURE_IDS)[number];
+
+export const isMeasureId = (v: unknown): v is MeasureId =>
+  typeof v === 'string' && (MEASURE_IDS as readonly string[]).includes(v);
+
+/** One thing counted by a figure. */
+export interface FigureItem {
+  readonly measure: MeasureId;
+  readonly childId: string;
+  /** The record counted (a case, an advice request, a review, an audit, an episode's child). */
+  readonly recordId: string;
+  /** The team that held it, where the record names one (an assessment case's team); otherwise the child's. */
+  readonly teamId: string | null;
+  /** A sub-group the figure is also shown by: the advice's agency, the kind of episode. */
+  readonly group: string | null;
+  /** The day it counts on: when the step was done, the audit's date, the "as of" day for a child's status. */
+  readonly date: string;
+  /** The statutory due date, for time limits; null otherwise. */
+  readonly due: string | null;
+  /** Within the time limit (or good or better, for plan quality); for a count of children, always true. */
+  readonly met: boolean;
+  /** A confirmed exception relieved the time limit (the 20-week measure only). */
+  readonly exception: boolean;
+}
+
+/** A date after `asOf` is not known yet on `asOf`. */
+const known = (d: string | null | undefined, asOf: string): string | null => (d && d <= asOf ? d : null);
+
+/**
+ * A case's facts as they stood at the end of `asOf`: anything dated later had not happened yet (a decision, advice
+ * received, a draft, a final plan, a closure); an exception confirmed later is still counted as it is now, because
+ * the confirmation date is not kept (docs/figures.md).
+ */
+export function factsAsOf(facts: CaseFacts, asOf: string): CaseFacts | null {
+  if (facts.requestReceived > asOf) return null;
+  const decision = facts.decision && facts.decision.date <= asOf ? facts.decision : null;
+  const outcome = facts.outcome && facts.outcome.date <= asOf ? facts.outcome : null;
+  return {
+    ...facts,
+    decision,
+    outcome,
+    draftServed: known(facts.draftServed, asOf),
+    finalIssued: known(facts.finalIssued, asOf),
+    advice: facts.advice
+      .filter((a) => a.requested <= asOf)
+      .map((a) => ({ ...a, received: known(a.received, asOf) })),
+    exceptions: facts.exceptions.filter((e) => e.from <= asOf).map((e) => ({ ...e, to: known(e.to, asOf) })),
+    closed: facts.closed && facts.closed.date <= asOf ? facts.closed : null,
+  };
+}
+
+const done = (s: Step): s is Step & { completed: string } => s.completed !== null;
+
+/** An assessment case: its identity and facts. */
+export interface CaseForFigures {
+  readonly id: string;
+  readonly childId: string;
+  readonly teamId: string | null;
+  readonly facts: CaseFacts;
+}
+
+/**
+ * The items an assessment case gives as of `asOf`, from its timeline (the clock's steps done by then): the decision
+ * whether to assess (6 weeks), the final plan (20 weeks, with whether a confirmed exception relieved it), and each
+ * piece of advice (6 weeks, by agency).
+ */
+export function assessmentItems(c: CaseForFigures, asOf: string): FigureItem[] {
+  const facts = factsAsOf(c.facts, asOf);
+  if (!facts) return [];
+  const agencies = new Map(facts.advice.map((a) => [a.id, a.agency]));
+  const base = { childId: c.childId, teamId: c.teamId, recordId: c.id };
+  const items: FigureItem[] = [];
+  for (const step of caseTimeline(facts, asOf).steps.filter(done)) {
+    const common = { ...base, date: step.completed, due: step.due, met: step.status === 'met' };
+    if (step.id === 'decision-to-assess')
+      items.push({ ...common, measure: 'requests-6-weeks', group: null, exception: false });
+    else if (step.id === 'final-plan') {
+      const exception = step.exception !== null;
+      items.push({ ...common, measure: 'plans-20-weeks', group: null, exception });
+      if (!exception) items.push({ ...common, measure: 'plans-20-weeks-excluding', group: null, exception });
+    } else if (step.id.startsWith('advice:')) {
+      const adviceId = step.id.slice('advice:'.length);
+      items.push({
+        ...common,
+        recordId: adviceId,
+        measure: 'advice-6-weeks',
+        group: agencies.get(adviceId) ?? 'other',
+        exception: false,
+      });
+    }
+  }
+  return items;
+}
+
+/** A plan's annual reviews, as the reviews feature keeps them. */
+export interface PlanReviewsForFigures {
+  readonly planId: string;
+  readonly childId: string;
+  readonly teamId: string | null;
+  /** The day the plan was first issued (the first review's 12 months begin with it). */
+  readonly firstIssued: string;
+  /** Held reviews in meeting order, with the review's record id. */
+  readonly reviews: ReadonlyArray<{
+    readonly id: string;
+    readonly held: string;
+    readonly decision: { readonly date: string; readonly outcome: ReviewOutcome } | null;
+  }>;
+}
+
+/**
+ * The items a plan's reviews give as of `asOf`, from the clock's review steps: each meeting held (within 12 months of
+ * the plan or the last meeting) and each decision sent (within 4 weeks of the meeting).
+ */
+export function reviewItems(p: PlanReviewsForFigures, asOf: string): FigureItem[] {
+  if (p.firstIssued > asOf) return [];
+  const held = p.reviews.filter((r) => r.held <= asOf);
+  const reviews: ReviewInput[] = held.map((r) => ({
+    meeting: r.held,
+    decision: r.decision && r.decision.date <= asOf ? r.decision : null,
+  }));
+  const timeline = computeTimeline({ asOf, plan: { firstIssued: p.firstIssued, reviews } });
+  const items: FigureItem[] = [];
+  for (const step of timeline.steps.filter(done)) {
+    const meeting = /^review:(\d+)$/.exec(step.id);
+    const decision = /^review-decision:(\d+)$/.exec(step.id);
+    const n = Number((meeting ?? decision)?.[1]);
+    const review = held[n - 1];
+    if (!review) continue;
+    const common = {
+      childId: p.childId,
+      teamId: p.teamId,
+      recordId: review.id,
+      group: null,
+      date: step.completed,
+      due: step.due,
+      met: step.status === 'met',
+      exception: false,
+    };
+    if (meeting) items.push({ ...common, measure: 'reviews-12-months' });
+    else if (decision) items.push({ ...common, measure: 'review-decisions-4-weeks' });
+  }
+  return items;
+}
+
+/** A plan's quality audit: its first auditor's grade and, when sampled and moderated, the moderator's. */
+export interface AuditForFigures {
+  readonly auditId: string;
+  readonly planId: string;
+  readonly childId: string;
+  readonly teamId: string | null;
+  readonly auditedOn: string;
+  /** 1 outstanding, 2 good, 3 requires improvement, 4 inadequate. */
+  readonly overall: number;
+  readonly moderation: { readonly on: string; readonly overall: number } | null;
+}
+
+/**
+ * Plan quality good or better, moderated: each plan's latest audit by `asOf`, graded by its moderator where it was
+ * moderated by then (the moderator's grade stands), otherwise by its first auditor.
+ */
+export function qualityItems(audits: Iterable<AuditForFigures>, asOf: string): FigureItem[] {
+  const latest = new Map<string, AuditForFigures>();
+  for (const a of audits) {
+    if (a.auditedOn > asOf) continue;
+    const seen = latest.get(a.planId);
+    if (!seen || a.auditedOn >= seen.auditedOn) latest.set(a.planId, a);
+  }
+  return [...latest.values()].map((a) => {
+    const moderated = a.moderation && a.moderation.on <= asOf ? a.moderation : null;
+    const grade = moderated ? moderated.overall : a.overall;
+    return {
+      measure: 'plan-quality',
+      childId: a.childId,
+      teamId: a.teamId,
+      recordId: a.auditId,
+      group: moderated ? 'moderated' : 'not-moderated',
+      date: a.auditedOn,
+      due: null,
+      met: grade <= 2,
+      exception: false,
+    };
+  });
+}
+
+/** Children with a plan not in full-time education on `asOf`: one item per child, grouped by its first reason. */
+export function notInEducationItems(
+  children: ReadonlyMap<string, readonly string[]>,
+  teamOf: (childId: string) => string | null,
+  asOf: string,
+): FigureItem[] {
+  return [...children].map(([childId, kinds]) => ({
+    measure: 'not-in-full-time-education',
+    childId,
+    teamId: teamOf(childId),
+    recordId: childId,
+    group: kinds[0] ?? null,
+    date: asOf,
+    due: null,
+    met: true,
+    exception: false,
+  }));
+}

@@ -1,0 +1,159 @@
+/**
+ * Each figure's words: what it counts, where its time limit comes from, and the national figure beside it where
+ * ../shared/domain/reporting.md gives one (England). The time limits themselves are the clock's (items.ts).
+ */
+import type { MeasureId } from './items.ts';
+
+/** A rate (so many of so many within the limit), a count of children, or not yet recorded in the casework. */
+export type MeasureKind = 'rate' | 'count' | 'not-recorded';
+
+export interface NationalFigure {
+  readonly percent: number;
+  /** Which year and which way it was counted, as published. */
+  readonly note: string;
+}
+
+export interface Measure {
+  readonly id: MeasureId;
+  readonly kind: MeasureKind;
+  readonly title: string;
+  /** What is counted and when it counts, in plain words. */
+  readonly counts: string;
+  /** The words for "met" and "not met" in the list of children. */
+  readonly metLabel: string;
+  readonly notMetLabel: string;
+  /** What the sub-group (item.group) is, when the figure has one. */
+  readonly groupLabel: string | null;
+  readonly national: NationalFigure | null;
+  /** Why the figure is not shown yet, for `not-recorded`. */
+  readonly why: string | null;
+}
+
+const rate = (m: Omit<Measure, 'kind' | 'why'>): Measure => ({ ...m, kind: 'rate', why: null });
+
+export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
+  'requests-6-weeks': rate({
+    id: 'requests-6-weeks',
+    title: 'Requests for an assessment decided within 6 weeks',
+    counts:
+      'Decisions whether to assess sent in the 12 months, and how many were sent by the statutory date (6 weeks from the request, regulation 5).',
+    metLabel: 'Decided in time',
+    notMetLabel: 'Decided late',
+    groupLabel: null,
+    national: { percent: 84.8, note: 'England, requests made in 2024' },
+  }),
+  'plans-20-weeks': rate({
+    id: 'plans-20-weeks',
+    title: 'New plans issued within 20 weeks, including exceptions',
+    counts:
+      'Final plans issued in the 12 months after an initial assessment, and how many were issued by the statutory date (20 weeks from the request, regulation 13), counting every plan.',
+    metLabel: 'Issued in time',
+    notMetLabel: 'Issued late',
+    groupLabel: null,
+    national: { percent: 46.4, note: 'England, plans issued in 2024, including exceptions' },
+  }),
+  'plans-20-weeks-excluding': rate({
+    id: 'plans-20-weeks-excluding',
+    title: 'New plans issued within 20 weeks, excluding exceptions',
+    counts:
+      'The same plans, leaving out those whose 20 weeks a confirmed exception relieved (regulation 13(3): a caseworker recorded why it caused the delay).',
+    metLabel: 'Issued in time',
+    notMetLabel: 'Issued late',
+    groupLabel: null,
+    national: {
+      percent: 60.4,
+      note: 'England, plans issued in 2019, excluding exceptions (the latest year published this way)',
+    },
+  }),
+  'advice-6-weeks': rate({
+    id: 'advice-6-weeks',
+    title: 'Advice received within 6 weeks, per agency',
+    counts:
+      'Advice received in the 12 months from the educational psychologist, health, social care, the school and others, and how much arrived by the statutory date (6 weeks from the request for it, regulation 8). The family’s own views have no time limit and are not counted.',
+    metLabel: 'Received in time',
+    notMetLabel: 'Received late',
+    groupLabel: 'Agency',
+    national: null,
+  }),
+  'reviews-12-months': rate({
+    id: 'reviews-12-months',
+    title: 'Annual reviews held within 12 months',
+    counts:
+      'Review meetings held in the 12 months, and how many were held by the statutory date (12 months from the plan or the last review, section 44(1) of the Children and Families Act 2014).',
+    metLabel: 'Held in time',
+    notMetLabel: 'Held late',
+    groupLabel: null,
+    national: null,
+  }),
+  'review-decisions-4-weeks': rate({
+    id: 'review-decisions-4-weeks',
+    title: 'Review decisions sent within 4 weeks of the meeting',
+    counts:
+      'Decisions to keep, change or stop a plan sent in the 12 months after a review, and how many were sent within 4 weeks of the meeting (regulation 20(10)).',
+    metLabel: 'Sent in time',
+    notMetLabel: 'Sent late',
+    groupLabel: null,
+    national: { percent: 44.4, note: 'England, reviews in 2024' },
+  }),
+  'amendments-12-weeks': {
+    id: 'amendments-12-weeks',
+    kind: 'not-recorded',
+    title: 'Amended plans issued within 12 weeks',
+    counts: 'Amended plans issued after a review, within 12 weeks of the meeting.',
+    metLabel: 'Issued in time',
+    notMetLabel: 'Issued late',
+    groupLabel: null,
+    national: null,
+    why: 'Not yet recorded: the casework does not yet record which amended plan follows which review.',
+  },
+  'phase-transfers': {
+    id: 'phase-transfers',
+    kind: 'not-recorded',
+    title: 'Phase transfers named by the deadline',
+    counts:
+      'Children moving to their next phase whose amended plan named the new school or college by 15 February (31 March for post-16).',
+    metLabel: 'Named in time',
+    notMetLabel: 'Named late',
+    groupLabel: null,
+    national: null,
+    why: 'Not yet recorded: the casework does not yet record which amended plan names the next phase’s school.',
+  },
+  'plan-quality': rate({
+    id: 'plan-quality',
+    title: 'Plans good or better (moderated)',
+    counts:
+      'Plans audited in the 12 months, each by its latest audit, graded by the moderator where the audit was moderated, and how many were good or outstanding.',
+    metLabel: 'Good or better',
+    notMetLabel: 'Requires improvement or inadequate',
+    groupLabel: 'Moderation',
+    national: null,
+  }),
+  'not-in-full-time-education': {
+    id: 'not-in-full-time-education',
+    kind: 'count',
+    title: 'Children with a plan not in full-time education',
+    counts:
+      'Children with a plan who, on the day, had an open permanent exclusion, part-time timetable, referral as missing education or elective home education (section 19 of the Education Act 1996).',
+    metLabel: 'Not in full-time education',
+    notMetLabel: '',
+    groupLabel: 'Why',
+    national: null,
+    why: null,
+  },
+  'tribunal-appeals': {
+    id: 'tribunal-appeals',
+    kind: 'not-recorded',
+    title: 'Tribunal appeals',
+    counts: 'Appeals to the First-tier Tribunal registered against the council’s decisions.',
+    metLabel: '',
+    notMetLabel: '',
+    groupLabel: null,
+    national: null,
+    why: 'No data: Goldthread does not record tribunal appeals yet, so no figure is shown rather than an invented one. Nationally, about 22,000 appeals a year are registered against about 365,000 appealable decisions (6%).',
+  },
+};
+
+export const GROUP_LABELS: Readonly<Record<string, string>> = {
+  moderated: 'Moderated',
+  'not-moderated': 'Not moderated',
+};

@@ -1,0 +1,483 @@
+/**
+ * The leaders' figures against the database, on both engines: casework built child by child (requests, advice,
+ * plans, exceptions, reviews, audits, education episodes) gives each figure's number, and the children behind every
+ * number (the headline, each breakdown cell, each group, within and not) are exactly the list the number counts;
+ * figures as of another day; the pages' access for every role (403 for all but the leader and team managers), a
+ * broken query answered with the GOV.UK error summary and the input kept, and the children's list audited.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { TestClient } from '../../../test/helpers/client.ts';
+import { ENGINES } from '../../../test/helpers/db.ts';
+import {
+  actorFor,
+  createAuthority,
+  createChild,
+  createTeam,
+  createUser,
+  TEST_PASSWORD,
+} from '../../../test/helpers/factories.ts';
+import { caseTimeline, type CaseFacts } from '../../domain/assessment/journey.ts';
+import { addDays, formatDate, parseDate } from '../../domain/clock/dates.ts';
+import { computeTimeline } from '../../domain/clock/index.ts';
+import { DIMENSIONS, MEASURE_IDS, MEASURES, type MeasureId } from '../../domain/figures/index.ts';
+import type { Actor } from '../../platform/access/access.ts';
+import type { Role } from '../../platform/db/schema/index.ts';
+import { ROLES } from '../../platform/db/schema/index.ts';
+import { dateInputValues } from '../../platform/web/forms.ts';
+import { withQuery } from '../../platform/web/paths.ts';
+
+const AS_OF = '2026-10-31';
+const plus = (d: string, n: number) => formatDate(addDays(parseDate(d), n));
+const R = '2026-01-05';
+const base: CaseFacts = {
+  requestReceived: R,
+  decision: null,
+  advice: [],
+  outcome: null,
+  draftServed: null,
+  finalIssued: null,
+  exceptions: [],
+};
+/** The clock's own due date for a step (never a restated limit). */
+const due = (f: Partial<CaseFacts>, step: string) =>
+  caseTimeline({ ...base, ...f }, '2027-12-31').steps.find((s) => s.id === step)!.due;
+const DECISION_DUE = due({}, 'decision-to-assess');
+const ADVICE_REQUESTED = plus(R, 20);
+const ADVICE_DUE = due(
+  { advice: [{ id: 'x', agency: 'health', requested: ADVICE_REQUESTED, received: null }] },
+  'advice:x',
+);
+const FINAL_DUE = due(
+  {
+    decision: { date: DECISION_DUE, outcome: 'assess' },
+    outcome: { date: plus(R, 100), outcome: 'issue-plan' },
+    draftServed: plus(R, 100),
+  },
+  'final-plan',
+);
+
+describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
+  let t: TestApp;
+  const la = '931';
+  let leader: Actor;
+  const kids: Record<string, string> = {};
+  const teams: Record<string, string> = {};
+  const clients = new Map<Role, TestClient>();
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    const db = t.database.db;
+    await createAuthority(db, la);
+    await createAuthority(db, '932');
+    teams.north = (await createTeam(db, la, { name: 'North team' })).teamId;
+    teams.south = (await createTeam(db, la, { name: 'South team' })).teamId;
+    const north = await createUser(db, la, 'caseworker', { teamId: teams.north });
+    const south = await createUser(db, la, 'caseworker', { teamId: teams.south });
+    const leaderUser = await createUser(db, la, 'send-leader');
+    leader = actorFor(leaderUser);
+    for (const role of ROLES) {
+      const user = await createUser(db, la, role, role === 'team-manager' ? { teamId: teams.north } : {});
+      const client = new TestClient(t.app);
+      await client.signIn(user.email, TEST_PASSWORD);
+      clients.set(role, client);
+    }
+    const child = async (name: string, officer: string | null, over: Record<string, unknown>) => {
+      const c = await createChild(db, la, { givenName: name, familyName: 'Figures', leadOfficerId: officer });
+      await db.updateTable('child').set(over).where('la_code', '=', la).where('id', '=', c.id).execute();
+      kids[name] = c.id;
+      return c.id;
+    };
+    await child('Ava', north.id, { ethnicity: 'WBRI', primary_need: 'ASD', date_of_birth: '2016-04-12' });
+    await child('Ben', south.id, { ethnicity: 'APKN', primary_need: 'SEMH', date_of_birth: '2010-01-01' });
+    await child('Cal', null, { ethnicity: null, primary_need: null, plan_status: 'assessment' });
+    await child('Dee', north.id, { ethnicity: 'BAFR', primary_need: 'SLCN', date_of_birth: '2014-09-09' });
+    await child('Eve', south.id, { ethnicity: 'WBRI', primary_need: 'MLD' });
+    await child('Fay', north.id, { ethnicity: 'MWBC', primary_need: 'ASD' });
+    const school = await db
+      .insertInto('setting')
+      .values({
+        la_code: la,
+        name: 'Alder Primary',
+        urn: '931001',
+        kind: 'school',
+        type: 'Community school',
+        phase: 'Primary',
+        first_year_group: 0,
+        last_year_group: 6,
+        in_area: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('child_setting')
+      .values({
+        la_code: la,
+        child_id: kids.Ava!,
+        setting_id: school.id,
+        start_date: '2020-09-01',
+        end_date: null,
+        attendance: 'full-time',
+      })
+      .execute();
+
+    // Requests: Ava's decided, advised and issued on the clock's day; Ben's a day late, his final plan late with a
+    // confirmed exception; Cal's decided after the day; an old one of Dee's, outside the 24 months.
+    let n = 0;
+    const kase = async (childId: string, team: string, over: Record<string, unknown>) => {
+      const row = await db
+        .insertInto('assessment_case')
+        .values({
+          la_code: la,
+          child_id: childId,
+          request_received: R,
+          request_method: 'email',
+          requested_by: 'parent',
+          request_answers: '{}',
+          idempotency_key: `figures-${++n}`,
+          team_id: team,
+          ...over,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    };
+    const advice = (caseId: string, childId: string, agency: string, received: string) =>
+      db
+        .insertInto('assessment_advice')
+        .values({
+          la_code: la,
+          case_id: caseId,
+          child_id: childId,
+          agency: agency as never,
+          requested: ADVICE_REQUESTED,
+          due: ADVICE_DUE,
+          received,
+          status: 'received',
+        })
+        .execute();
+    const issued = {
+      decision_outcome: 'assess',
+      outcome: 'issue-plan',
+      outcome_date: plus(R, 100),
+      draft_served: plus(R, 100),
+    } as const;
+    const ava = await kase(kids.Ava!, teams.north, {
+      ...issued,
+      decision_date: DECISION_DUE,
+      final_issued: FINAL_DUE,
+      stage: 'final',
+    });
+    await advice(ava, kids.Ava!, 'health', ADVICE_DUE);
+    const ben = await kase(kids.Ben!, teams.south, {
+      ...issued,
+      decision_date: plus(DECISION_DUE, 1),
+      final_issued: plus(FINAL_DUE, 10),
+      stage: 'final',
+    });
+    await advice(ben, kids.Ben!, 'educational-psychology', plus(ADVICE_DUE, 1));
+    await db
+      .insertInto('assessment_exception')
+      .values({
+        la_code: la,
+        case_id: ben,
+        kind: 'absence-from-area',
+        from_date: plus(R, 50),
+        to_date: plus(R, 80),
+        applies_to: '[]',
+        reason: 'Family abroad',
+        confirmed_at: new Date(),
+        confirmed_by: leaderUser.id,
+        confirmation_reason: 'The family were abroad for the appointments',
+      } as never)
+      .execute();
+    await kase(kids.Cal!, teams.north, {
+      request_received: '2026-09-01',
+      decision_date: '2026-11-15',
+      decision_outcome: 'assess',
+    });
+    await kase(kids.Dee!, teams.north, {
+      request_received: '2023-01-05',
+      decision_date: '2023-02-01',
+      decision_outcome: 'not-assess',
+      stage: 'not-assessed',
+      is_open: false,
+    });
+
+    // Plans, reviews and audits.
+    const plan = async (childId: string, finalIssued: string) => {
+      const p = await db
+        .insertInto('ehc_plan')
+        .values({ la_code: la, child_id: childId, status: 'final', final_issued: finalIssued })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const v = await db
+        .insertInto('ehc_plan_version')
+        .values({
+          la_code: la,
+          plan_id: p.id,
+          number: 1,
+          kind: 'final',
+          issued_on: finalIssued,
+          snapshot: '{}',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { plan: p.id, version: v.id };
+    };
+    const avaPlan = await plan(kids.Ava!, FINAL_DUE);
+    const deePlan = await plan(kids.Dee!, '2024-03-01');
+    const evePlan = await plan(kids.Eve!, '2023-01-10');
+    await plan(kids.Fay!, '2022-01-10');
+    await db
+      .insertInto('plan_review_schedule')
+      .values({
+        la_code: la,
+        plan_id: deePlan.plan,
+        child_id: kids.Dee!,
+        first_issued: '2024-03-01',
+        next_number: 3,
+        next_due: '2027-02-24',
+        basis: 'last-meeting',
+        counted_from: '2026-02-25',
+        stage: 'not-arranged',
+        refreshed_on: AS_OF,
+      })
+      .execute();
+    const firstReviewDue = computeTimeline({ asOf: AS_OF, plan: { firstIssued: '2024-03-01' } }).steps.find(
+      (s) => s.id === 'review:1',
+    )!.due;
+    const secondReviewDue = computeTimeline({
+      asOf: AS_OF,
+      plan: { firstIssued: '2024-03-01', reviews: [{ meeting: plus(firstReviewDue, -10) }] },
+    }).steps.find((s) => s.id === 'review:2')!.due;
+    const secondHeld = plus(secondReviewDue, 1);
+    const decisionDue = computeTimeline({
+      asOf: AS_OF,
+      plan: {
+        firstIssued: '2024-03-01',
+        reviews: [{ meeting: plus(firstReviewDue, -10) }, { meeting: secondHeld }],
+      },
+    }).steps.find((s) => s.id === 'review-decision:2')!.due;
+    await db
+      .insertInto('plan_review')
+      .values([
+        {
+          la_code: la,
+          plan_id: deePlan.plan,
+          child_id: kids.Dee!,
+          number: 1,
+          kind: 'annual',
+          arranged_by: 'school',
+          held: plus(firstReviewDue, -10),
+        },
+        {
+          la_code: la,
+          plan_id: deePlan.plan,
+          child_id: kids.Dee!,
+          number: 2,
+          kind: 'annual',
+          arranged_by: 'school',
+          held: secondHeld,
+          decision: 'maintain',
+          decision_date: decisionDue,
+        },
+      ])
+      .execute();
+    const audit = (p: { plan: string; version: string }, on: string, overall: number, moderates?: string) =>
+      db
+        .insertInto('plan_audit')
+        .values({
+          la_code: la,
+          plan_id: p.plan,
+          version_id: p.version,
+          kind: moderates ? 'moderation' : 'first',
+          moderates_id: moderates ?? null,
+          auditor_id: leaderUser.id,
+          grades: '{}',
+          overall,
+          overall_evidence: 'Evidence',
+          audited_on: on,
+          idempotency_key: `audit-${++n}`,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    await audit(avaPlan, '2026-07-01', 1);
+    const eveAudit = await audit(evePlan, '2026-06-01', 2);
+    await audit(evePlan, '2026-06-10', 3, eveAudit.id);
+
+    // Education: Dee on a part-time timetable now; Fay missing education until August; Ben (no plan) at home.
+    const episode = (childId: string, kind: string, start: string, end: string | null) =>
+      db
+        .insertInto('education_episode')
+        .values({
+          la_code: la,
+          child_id: childId,
+          kind: kind as never,
+          start_date: start,
+          end_date: end,
+          hours_a_week: kind === 'part-time-timetable' ? 15 : null,
+          reason: 'A reason',
+          review_date: kind === 'part-time-timetable' ? '2027-01-01' : null,
+          recorded_on: start,
+          recorded_by: leaderUser.id,
+          updated_at: new Date(),
+        })
+        .execute();
+    await episode(kids.Dee!, 'part-time-timetable', '2026-09-01', null);
+    await episode(kids.Fay!, 'missing-education', '2026-06-01', '2026-08-01');
+    await episode(kids.Ben!, 'home-education', '2026-03-01', null);
+  });
+  afterAll(() => t?.close());
+
+  const service = () => t.services.figures;
+  const names = (rows: ReadonlyArray<{ childId: string }>) =>
+    rows.map((r) => Object.entries(kids).find(([, id]) => id === r.childId)?.[0] ?? r.childId).sort();
+  const listed = async (
+    id: MeasureId,
+    input: Partial<Parameters<ReturnType<typeof service>['children']>[2]> = {},
+  ) => service().children(leader, id, { asOf: AS_OF, show: 'all', page: 1, ...input });
+
+  it('counts each figure from the casework, to the clock’s day', async () => {
+    const page = await service().figures(leader, { asOf: AS_OF });
+    const year = (id: MeasureId) => page.figures.find((f) => f.id === id)!.year;
+    expect(year('requests-6-weeks')).toEqual({ counted: 2, met: 1, percent: 50 });
+    expect(year('plans-20-weeks')).toEqual({ counted: 2, met: 1, percent: 50 });
+    expect(year('plans-20-weeks-excluding')).toEqual({ counted: 1, met: 1, percent: 100 });
+    expect(year('advice-6-weeks')).toEqual({ counted: 2, met: 1, percent: 50 });
+    expect(year('reviews-12-months')).toEqual({ counted: 1, met: 0, percent: 0 });
+    expect(year('review-decisions-4-weeks')).toEqual({ counted: 1, met: 1, percent: 100 });
+    expect(year('plan-quality')).toEqual({ counted: 2, met: 1, percent: 50 });
+    expect(year('not-in-full-time-education').counted).toBe(1);
+    expect(page.withPlan).toBe(4);
+    expect(page.figures.map((f) => f.id)).toEqual(
+      MEASURE_IDS.filter((m) => MEASURES[m].kind !== 'not-recorded'),
+    );
+  });
+
+  it('lists exactly the children behind each number', async () => {
+    expect(names((await listed('requests-6-weeks')).rows)).toEqual(['Ava', 'Ben']);
+    expect(names((await listed('requests-6-weeks', { show: 'met' })).rows)).toEqual(['Ava']);
+    expect(names((await listed('requests-6-weeks', { show: 'not-met' })).rows)).toEqual(['Ben']);
+    expect(names((await listed('plans-20-weeks-excluding')).rows)).toEqual(['Ava']);
+    expect((await listed('plans-20-weeks', { show: 'not-met' })).rows[0]).toMatchObject({ exception: true });
+    expect(names((await listed('advice-6-weeks', { group: 'educational-psychology' })).rows)).toEqual([
+      'Ben',
+    ]);
+    expect(names((await listed('reviews-12-months')).rows)).toEqual(['Dee']);
+    expect(names((await listed('plan-quality', { show: 'not-met' })).rows)).toEqual(['Eve']);
+    expect((await listed('plan-quality', { show: 'not-met' })).rows[0]).toMatchObject({ group: 'moderated' });
+    expect(names((await listed('not-in-full-time-education')).rows)).toEqual(['Dee']);
+    expect(names((await listed('requests-6-weeks', { by: 'team', key: teams.south })).rows)).toEqual(['Ben']);
+  });
+
+  it('every number on the page, in every breakdown, agrees with its list of children', async () => {
+    for (const by of [undefined, ...DIMENSIONS]) {
+      const page = await service().figures(leader, { asOf: AS_OF, by });
+      for (const f of page.figures) {
+        const cells = [
+          { input: {}, tally: f.year },
+          ...f.breakdown.map((r) => ({ input: { by, key: r.key }, tally: r.tally })),
+          ...f.groups.map((r) => ({ input: { group: r.key }, tally: r.tally })),
+        ];
+        for (const cell of cells) {
+          for (const [show, n] of [
+            ['all', cell.tally.counted],
+            ['met', cell.tally.met],
+            ['not-met', cell.tally.counted - cell.tally.met],
+          ] as const) {
+            const list = await listed(f.id, { ...cell.input, show: show });
+            expect(list.total, `${f.id} ${JSON.stringify(cell.input)} ${show}`).toBe(n);
+            expect(list.rows).toHaveLength(Math.min(n, 50));
+          }
+        }
+      }
+    }
+  });
+
+  it('counts as of another day: a later decision appears, the trend keeps each month', async () => {
+    const later = await service().figures(leader, { asOf: '2026-11-30' });
+    expect(later.figures.find((f) => f.id === 'requests-6-weeks')!.year.counted).toBe(3);
+    const before = await service().figures(leader, { asOf: '2026-01-31' });
+    expect(before.figures.find((f) => f.id === 'requests-6-weeks')!.year.counted).toBe(0);
+    const page = await service().figures(leader, { asOf: AS_OF });
+    const nfte = page.figures.find((f) => f.id === 'not-in-full-time-education')!;
+    expect(nfte.trend).toHaveLength(24);
+    expect(nfte.trend.find((m) => m.month === '2026-07')!.tally.counted).toBe(1); // Fay, missing education
+    expect(nfte.trend.find((m) => m.month === '2026-10')!.tally.counted).toBe(1); // Dee
+    const reviews = page.figures.find((f) => f.id === 'reviews-12-months')!;
+    expect(reviews.trend.reduce((sum, m) => sum + m.tally.counted, 0)).toBe(2);
+  });
+
+  it('shows the figures to the leader and team managers and refuses every other role (403)', async () => {
+    for (const role of ROLES) {
+      const client = clients.get(role)!;
+      for (const path of ['/figures', '/figures/requests-6-weeks']) {
+        const res = await client.get(path);
+        expect([role, path, res.statusCode]).toEqual([
+          role,
+          path,
+          ['send-leader', 'team-manager'].includes(role) ? 200 : 403,
+        ]);
+      }
+    }
+    const page = await clients.get('send-leader')!.get('/figures?by=team');
+    expect(page.body).toContain('Requests for an assessment decided within 6 weeks');
+    expect(page.body).toContain('North team');
+    expect(page.body).toContain('role="img"');
+    expect(page.body).toContain('84.8%');
+    expect(page.body).toContain('No data: Goldthread does not record tribunal appeals yet');
+  });
+
+  it('answers a broken date or choice with the error summary and the input kept', async () => {
+    const client = clients.get('send-leader')!;
+    const bad = await client.get('/figures?asOf-day=31&asOf-month=2&asOf-year=2026&by=team');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('The date must be a real date');
+    expect(bad.body).toMatch(/name="asOf-day"[^>]*value="31"/);
+    const by = await client.get('/figures?by=colour');
+    expect(by.statusCode).toBe(400);
+    expect(by.body).toContain('Choose team, school, primary need, ethnicity, age or no breakdown');
+    const future = await client.get(withQuery('/figures', dateInputValues('asOf', '2099-01-01')));
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('The date must be today or in the past');
+    const list = await client.get('/figures/requests-6-weeks?asOf-day=x&asOf-month=1&asOf-year=2026');
+    expect(list.statusCode).toBe(400);
+    expect(list.body).toContain('govuk-error-summary');
+    expect(list.body).toMatch(/name="asOf-day"[^>]*value="x"/);
+    expect((await client.get('/figures/requests-6-weeks?page=abc')).statusCode).toBe(400);
+    expect((await client.get('/figures/no-such-figure')).statusCode).toBe(404);
+    expect((await clients.get('caseworker')!.get('/figures?asOf-day=x')).statusCode).toBe(403);
+  });
+
+  it('lists the children behind a number, audited as a list shown, and says when a figure has no data', async () => {
+    const client = clients.get('send-leader')!;
+    const page = await client.get(
+      withQuery('/figures/requests-6-weeks', { ...dateInputValues('asOf', AS_OF) }),
+    );
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Ava Figures');
+    expect(page.body).toContain('Ben Figures');
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .select(['detail', 'record_id'])
+      .where('la_code', '=', la)
+      .where('action', '=', 'figures.children.read')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry.record_id).toBe('/figures/requests-6-weeks');
+    expect([...(entry.detail as { children: string[] }).children].sort()).toEqual(
+      [kids.Ava, kids.Ben].sort(),
+    );
+    const tribunal = await client.get('/figures/tribunal-appeals');
+    expect(tribunal.statusCode).toBe(200);
+    expect(tribunal.body).toContain('No data');
+  });
+
+  it('keeps to the authority: another council’s leader sees none of these children', async () => {
+    const other = actorFor(await createUser(t.database.db, '932', 'send-leader'));
+    const page = await service().figures(other, { asOf: AS_OF });
+    expect(page.figures.every((f) => f.year.counted === 0)).toBe(true);
+  });
+});

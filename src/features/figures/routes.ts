@@ -1,0 +1,44 @@
+/** The figures pages: every figure as of a day, and the children behind one number. Handlers parse, ask, render. */
+import type { FastifyInstance } from 'fastify';
+import { isMeasureId } from '../../domain/figures/index.ts';
+import type { RouteDeps } from '../../platform/feature.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/web/app.ts';
+import { paths } from '../../platform/web/paths.ts';
+import type { FiguresService } from './service.ts';
+import { childrenView, figuresErrorView, figuresView, readQuery } from './view-models.ts';
+
+export function figuresRoutes(app: FastifyInstance, { service }: RouteDeps<FiguresService>): void {
+  const todayOf = () => service.today();
+
+  app.get(paths.figures.index, async (request, reply) => {
+    const actor = actorOf(request);
+    const read = readQuery(request.query, todayOf());
+    if (!read.ok) {
+      service.mayRead(actor);
+      reply.code(400);
+      return reply.view('figures/index.njk', figuresErrorView(read.errors, read.values));
+    }
+    const data = await service.figures(actor, read.query);
+    return reply.view('figures/index.njk', figuresView(data, read.query, read.values));
+  });
+
+  app.get(paths.figures.measurePattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const id = (request.params as Record<string, string>).measure;
+    if (!isMeasureId(id)) throw new NotFoundError();
+    const read = readQuery(request.query, todayOf());
+    if (!read.ok) {
+      service.mayRead(actor);
+      reply.code(400);
+      return reply.view('figures/children.njk', {
+        ...childrenView(id, null, { asOf: todayOf(), show: 'all', page: 1 }),
+        pageTitle: 'Error: figures',
+        errors: read.errors,
+        values: read.values,
+      });
+    }
+    const data = await service.children(actor, id, read.query);
+    return reply.view('figures/children.njk', { ...childrenView(id, data, read.query), values: read.values });
+  });
+}

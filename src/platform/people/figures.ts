@@ -1,0 +1,85 @@
+/**
+ * The core records the leaders' figures are broken down by (docs/figures.md): every child with the keys it falls
+ * under on a day (its lead officer's team, its main setting then, its primary need, ethnicity and date of birth) and
+ * the names of the teams and settings. One query each.
+ */
+import type { Executor } from '../audit/audit.ts';
+
+export interface ChildForFigures {
+  readonly id: string;
+  readonly reference: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly dateOfBirth: string;
+  readonly ethnicity: string | null;
+  readonly primaryNeed: string | null;
+  readonly planStatus: 'none' | 'assessment' | 'plan' | 'ceased';
+  readonly teamId: string | null;
+  /** The setting the child attended on the day: a full-time place before a dual registration. */
+  readonly settingId: string | null;
+}
+
+export async function childrenForFigures(
+  db: Executor,
+  laCode: string,
+  asOf: string,
+): Promise<ChildForFigures[]> {
+  const children = await db
+    .selectFrom('child as c')
+    .leftJoin('app_user as u', (j) =>
+      j.onRef('u.la_code', '=', 'c.la_code').onRef('u.id', '=', 'c.lead_officer_id'),
+    )
+    .select([
+      'c.id',
+      'c.reference',
+      'c.given_name',
+      'c.family_name',
+      'c.date_of_birth',
+      'c.ethnicity',
+      'c.primary_need',
+      'c.plan_status',
+      'u.team_id',
+    ])
+    .where('c.la_code', '=', laCode)
+    .execute();
+  const placements = await db
+    .selectFrom('child_setting')
+    .select(['child_id', 'setting_id', 'attendance'])
+    .where('la_code', '=', laCode)
+    .where('start_date', '<=', asOf)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', asOf)]))
+    .orderBy('start_date')
+    .execute();
+  const settingOf = new Map<string, { id: string; fullTime: boolean }>();
+  for (const p of placements) {
+    const seen = settingOf.get(p.child_id);
+    const fullTime = p.attendance === 'full-time';
+    if (!seen || (fullTime && !seen.fullTime)) settingOf.set(p.child_id, { id: p.setting_id, fullTime });
+  }
+  return children.map((c) => ({
+    id: c.id,
+    reference: c.reference,
+    givenName: c.given_name,
+    familyName: c.family_name,
+    dateOfBirth: c.date_of_birth,
+    ethnicity: c.ethnicity,
+    primaryNeed: c.primary_need,
+    planStatus: c.plan_status,
+    teamId: c.team_id ?? null,
+    settingId: settingOf.get(c.id)?.id ?? null,
+  }));
+}
+
+/** The names of the authority's teams and settings, by id. */
+export async function namesForFigures(db: Executor, laCode: string) {
+  const teams = await db.selectFrom('team').select(['id', 'name']).where('la_code', '=', laCode).execute();
+  const settings = await db
+    .selectFrom('setting')
+    .select(['id', 'name'])
+    .where('la_code', '=', laCode)
+    .execute();
+  return {
+    teams: new Map(teams.map((t) => [t.id, t.name])),
+    settings: new Map(settings.map((s) => [s.id, s.name])),
+  };
+}
