@@ -1,0 +1,155 @@
+/**
+ * `goldthread bench figures [--plans N] [--runs N]`: the leaders' figures page (docs/figures.md) for the demo
+ * authority grown to at least 25,000 plans on PostgreSQL (a fresh database, dropped afterwards). Measures the page's
+ * server time in-process with `app.inject` as the SEND leader (every figure; and broken down by school, the largest
+ * breakdown), median and 95th percentile, and the same counting run on a logging connection to split each run's time
+ * into SQL (the sum of its queries' durations) and the rest (the clock and counting in Node). Target: p95 under
+ * 300 ms (issue 14).
+ */
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { Benchmark } from '../commands/bench.ts';
+import type { Actor } from '../../platform/access/access.ts';
+import { createSession } from '../../platform/auth/sessions.ts';
+import { userByEmail } from '../../platform/people/users.ts';
+import { loadConfig } from '../../platform/config.ts';
+import type { DB } from '../../platform/db/schema/index.ts';
+import { createJobs } from '../../platform/jobs/jobs.ts';
+import { OutboxNotifier } from '../../platform/notify/notify.ts';
+import { SESSION_COOKIE_DEV } from '../../platform/web/app.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
+import { buildWebApp, prepareJobs } from '../../app/compose.ts';
+import { figuresFeature } from '../../features/figures/index.ts';
+import { databaseUrl, option, percentile, round } from '../bench-support.ts';
+import { withPlans } from '../bench-sen2.ts';
+
+const bench: Benchmark = {
+  description: 'The leaders’ figures page with 25,000 plans on PostgreSQL (p50, p95 and SQL time)',
+  async run(args) {
+    const wanted = option(args, '--plans', 25_000);
+    const runs = option(args, '--runs', 40);
+    await withPlans(wanted, async (database, plans) => {
+      const db = database.db;
+      const current = await sql<{ d: string }>`select current_database() as d`.execute(db);
+      const url = databaseUrl(current.rows[0]!.d);
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        GOLDTHREAD_DEMO: 'false',
+        COOKIE_SECRET: 'bench-secret-bench-secret-bench-secret',
+        DATABASE_URL: url,
+      });
+      const jobs = createJobs(database);
+      const notifier = new OutboxNotifier();
+      prepareJobs({ database, config, jobs, notifier });
+      await jobs.start({ workers: false });
+      try {
+        const { app } = await buildWebApp({ database, config, jobs, notifier, logger: false });
+        const found = await userByEmail(db, '999', 'leader@demo.example');
+        if (!found) throw new Error('The demo authority has no SEND leader');
+        const leader = { ...found, la_code: '999', email: 'leader@demo.example' };
+        const { token } = await createSession(
+          db,
+          { laCode: leader.la_code, userId: leader.id },
+          { ip: null, userAgent: 'bench' },
+        );
+        const cookie = `${SESSION_COOKIE_DEV}=${token}`;
+        const pages = [
+          { key: 'figures', url: '/figures' },
+          { key: 'figures_by_school', url: '/figures?by=school' },
+          { key: 'children_late_requests', url: '/figures/requests-6-weeks?show=not-met' },
+        ];
+        const results: Record<string, { p50: number; p95: number }> = {};
+        for (const p of pages) {
+          for (let i = 0; i < 3; i++) await app.inject({ method: 'GET', url: p.url, headers: { cookie } });
+          const times: number[] = [];
+          for (let i = 0; i < runs; i++) {
+            const t0 = performance.now();
+            const r = await app.inject({ method: 'GET', url: p.url, headers: { cookie } });
+            times.push(performance.now() - t0);
+            if (r.statusCode !== 200) throw new Error(`${p.url}: ${r.statusCode}`);
+          }
+          times.sort((a, b) => a - b);
+          results[p.key] = { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
+          process.stdout.write(
+            `${p.key.padEnd(24)} ${p.url.padEnd(44)} median ${results[p.key]!.p50} ms, p95 ${results[p.key]!.p95} ms\n`,
+          );
+        }
+
+        // The same counting on a logging connection: each run's SQL time (its queries' durations) and the rest.
+        let sqlMs = 0;
+        let queries = 0;
+        let perQuery: Array<{ ms: number; sql: string }> = [];
+        const pool = new pg.Pool({ connectionString: url, max: 1 });
+        const logged = new Kysely<DB>({
+          dialect: new PostgresDialect({ pool }),
+          log: (event) => {
+            if (event.level === 'query') {
+              sqlMs += event.queryDurationMillis;
+              queries++;
+              perQuery.push({ ms: event.queryDurationMillis, sql: event.query.sql });
+            }
+          },
+        });
+        const service = figuresFeature.createService({ db: logged, today: todayInLondon });
+        const actor: Actor = {
+          laCode: leader.la_code,
+          userId: leader.id,
+          sessionId: 'bench',
+          email: leader.email,
+          displayName: leader.display_name,
+          role: leader.role,
+          teamId: null,
+          jobTitle: null,
+          ip: null,
+        };
+        const split: Array<{ total: number; sql: number }> = [];
+        for (let i = 0; i < Math.min(runs, 15); i++) {
+          sqlMs = 0;
+          queries = 0;
+          perQuery = [];
+          const t0 = performance.now();
+          await service.figures(actor, { asOf: todayInLondon() });
+          split.push({ total: performance.now() - t0, sql: sqlMs });
+        }
+        for (const q of perQuery)
+          process.stdout.write(
+            `  ${round(q.ms).toString().padStart(7)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 110)}\n`,
+          );
+        const totals = split.map((s) => s.total).sort((a, b) => a - b);
+        const sqls = split.map((s) => s.sql).sort((a, b) => a - b);
+        const sqlMedian = round(percentile(sqls, 50));
+        const totalMedian = round(percentile(totals, 50));
+        process.stdout.write(
+          `counting every figure: median ${totalMedian} ms, of which SQL ${sqlMedian} ms in ${queries} queries (${Math.round((sqlMedian / totalMedian) * 100)}%)\n`,
+        );
+        const page = await service.figures(actor, { asOf: todayInLondon() });
+        const counted = Object.fromEntries(page.figures.map((f) => [f.id, f.year.counted]));
+        process.stdout.write(`counted in the 12 months: ${JSON.stringify(counted)}\n`);
+        await logged.destroy();
+        await app.close();
+        process.stdout.write(
+          `${JSON.stringify({
+            bench: 'figures',
+            engine: 'postgres',
+            plans,
+            runs,
+            ...Object.fromEntries(
+              Object.entries(results).flatMap(([k, v]) => [
+                [`${k}_p50_ms`, v.p50],
+                [`${k}_p95_ms`, v.p95],
+              ]),
+            ),
+            count_median_ms: totalMedian,
+            count_sql_median_ms: sqlMedian,
+            count_queries: queries,
+            p95_ms: Math.max(...Object.values(results).map((r) => r.p95)),
+            target_p95_ms: 300,
+          })}\n`,
+        );
+      } finally {
+        await jobs.stop();
+      }
+    });
+  },
+};
+export default bench;
