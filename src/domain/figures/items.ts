@@ -6,8 +6,8 @@
  * is the statutory clock's own (src/domain/clock): nothing here restates a limit.
  */
 import { caseTimeline, type CaseFacts } from '../assessment/journey.ts';
-import { computeTimeline } from '../clock/index.ts';
-import type { ReviewInput, ReviewOutcome, Step } from '../clock/types.ts';
+import { reviewMeetingDue, reviewPaperworkDates } from '../clock/index.ts';
+import type { ReviewOutcome, Step } from '../clock/types.ts';
 
 /** The figures, in the order the page shows them. */
 export const MEASURE_IDS = [
@@ -133,36 +133,38 @@ export interface PlanReviewsForFigures {
 }
 
 /**
- * The items a plan's reviews give as of `asOf`, from the clock's review steps: each meeting held (within 12 months of
- * the plan or the last meeting) and each decision sent (within 4 weeks of the meeting).
+ * The items a plan's reviews give as of `asOf`, by the clock's own review dates (`reviewMeetingDue`,
+ * `reviewPaperworkDates`, the same rules as the clock's `review:<n>` and `review-decision:<n>` steps): each meeting
+ * held (within 12 months of the plan or the last meeting) and each decision sent (within 4 weeks of the meeting).
  */
 export function reviewItems(p: PlanReviewsForFigures, asOf: string): FigureItem[] {
   if (p.firstIssued > asOf) return [];
-  const held = p.reviews.filter((r) => r.held <= asOf);
-  const reviews: ReviewInput[] = held.map((r) => ({
-    meeting: r.held,
-    decision: r.decision && r.decision.date <= asOf ? r.decision : null,
-  }));
-  const timeline = computeTimeline({ asOf, plan: { firstIssued: p.firstIssued, reviews } });
   const items: FigureItem[] = [];
-  for (const step of timeline.steps.filter(done)) {
-    const meeting = /^review:(\d+)$/.exec(step.id);
-    const decision = /^review-decision:(\d+)$/.exec(step.id);
-    const n = Number((meeting ?? decision)?.[1]);
-    const review = held[n - 1];
-    if (!review) continue;
+  let previous: string | null = null;
+  for (const review of p.reviews) {
+    if (review.held > asOf) break;
     const common = {
       childId: p.childId,
       teamId: p.teamId,
       recordId: review.id,
       group: null,
-      date: step.completed,
-      due: step.due,
-      met: step.status === 'met',
       exception: false,
     };
-    if (meeting) items.push({ ...common, measure: 'reviews-12-months' });
-    else if (decision) items.push({ ...common, measure: 'review-decisions-4-weeks' });
+    const due = reviewMeetingDue({ firstIssued: p.firstIssued, previousMeeting: previous }).date;
+    items.push({ ...common, measure: 'reviews-12-months', date: review.held, due, met: review.held <= due });
+    const decided = review.decision && review.decision.date <= asOf ? review.decision : null;
+    if (decided) {
+      const decisionDue = reviewPaperworkDates(review.held).decision.date;
+      items.push({
+        ...common,
+        measure: 'review-decisions-4-weeks',
+        date: decided.date,
+        due: decisionDue,
+        met: decided.date <= decisionDue,
+      });
+      if (decided.outcome === 'cease') break;
+    }
+    previous = review.held;
   }
   return items;
 }

@@ -157,3 +157,20 @@ export const GROUP_LABELS: Readonly<Record<string, string>> = {
   moderated: 'Moderated',
   'not-moderated': 'Not moderated',
 };
+
+/**
+ * The figure an improvement action's words point to, if any ("issued within 20 weeks", "annual reviews", "part-time
+ * timetables"...): a suggestion a manager can change, never a figure itself.
+ */
+export function suggestFigure(text: string): MeasureId | null {
+  const t = text.toLowerCase();
+  const sixWeeks = /\b(6|six)[ -]?weeks?\b/.test(t);
+  if (/\b20[ -]?weeks?\b|twenty weeks|timeliness/.test(t)) return 'plans-20-weeks';
+  if (/advice/.test(t) && (sixWeeks || /tracker|on time/.test(t))) return 'advice-6-weeks';
+  if (/requests?/.test(t) && sixWeeks) return 'requests-6-weeks';
+  if (/annual reviews?|reviews? (held|completed|on time)|reviewed within/.test(t)) return 'reviews-12-months';
+  if (/part[- ]time timetables?|exclusions?|missing education|not in (full[- ]time )?(education|school)/.test(t))
+    return 'not-in-full-time-education';
+  if (/(quality|audit|good plans)/.test(t) && /\bplans?\b/.test(t)) return 'plan-quality';
+  return null;
+}

@@ -56,6 +56,7 @@ import {
   dutyById,
   episodeById,
   episodesOf,
+  episodesOfAuthority,
   episodesOfChildren,
   insertEpisode,
   markDutyDone,
@@ -284,7 +285,7 @@ export async function notInFullTimeEducation(
 }
 
 /**
- * `notInFullTimeEducation` on several days at once (one query): for each day, which of these children were out of
+ * `notInFullTimeEducation` on several days at once (one query of the authority's episodes): for each day, which of these children were out of
  * full-time education then and why (the leaders' figures and their trend, docs/figures.md).
  */
 export async function notInFullTimeEducationOn(
@@ -293,9 +294,11 @@ export async function notInFullTimeEducationOn(
   childIds: readonly string[],
   days: readonly string[],
 ): Promise<Map<string, Map<string, EpisodeKind[]>>> {
-  const episodes = await episodesOfChildren(db, laCode, childIds);
+  const wanted = new Set(childIds);
   const byChild = new Map<string, EpisodeRow[]>();
-  for (const e of episodes) byChild.set(e.child_id, [...(byChild.get(e.child_id) ?? []), e]);
+  for (const e of await episodesOfAuthority(db, laCode)) {
+    if (wanted.has(e.child_id)) byChild.set(e.child_id, [...(byChild.get(e.child_id) ?? []), e]);
+  }
   const result = new Map<string, Map<string, EpisodeKind[]>>();
   for (const day of days) {
     const onDay = new Map<string, EpisodeKind[]>();

@@ -127,6 +127,17 @@ export async function episodesOf(db: Executor, laCode: string, childId: string):
   return rows.map(toEpisode);
 }
 
+/** Every episode of the authority's children (the leaders' figures read them all at once). */
+export async function episodesOfAuthority(db: Executor, laCode: string): Promise<EpisodeRow[]> {
+  const rows = await db
+    .selectFrom('education_episode')
+    .select(EPISODE_COLUMNS)
+    .where('la_code', '=', laCode)
+    .orderBy('start_date')
+    .execute();
+  return rows.map(toEpisode);
+}
+
 /** The episodes of these children, oldest first (for the backlog's hook and the list's rows). */
 export async function episodesOfChildren(
   db: Executor,

@@ -83,22 +83,25 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
   async function count(laCode: string, asOf: string, wanted: readonly MeasureId[]): Promise<Counted> {
     const months = monthsEndingOn(asOf, TREND_MONTHS);
     const since = months[0]!.from;
-    const children = await childrenForFigures(db, laCode, asOf);
+    const none = Promise.resolve(undefined);
+    // Each owner's read at once (PostgreSQL runs them side by side on the pool; PGlite one after another).
+    const [children, cases, plans, held, audits] = await Promise.all([
+      childrenForFigures(db, laCode, asOf),
+      needs(wanted, SOURCES.assessments) ? casesForFigures(db, laCode, since, asOf) : none,
+      needs(wanted, SOURCES.quality) ? issuedPlansForFigures(db, laCode) : none,
+      needs(wanted, SOURCES.reviews) ? heldReviewsForFigures(db, laCode, since, asOf) : none,
+      needs(wanted, SOURCES.quality) ? auditsForFigures(db, laCode, since, asOf) : none,
+    ]);
     const byId = new Map(children.map((c) => [c.id, c]));
     const teamOf = (childId: string) => byId.get(childId)?.teamId ?? null;
     const items = new Map<MeasureId, FigureItem[]>(wanted.map((m) => [m, []]));
     const add = (list: Iterable<FigureItem>) => {
       for (const i of list) items.get(i.measure)?.push(i);
     };
-    if (needs(wanted, SOURCES.assessments)) {
-      for (const c of await casesForFigures(db, laCode, since, asOf)) add(assessmentItems(c, asOf));
-    }
-    const plans = needs(wanted, [...SOURCES.quality, ...SOURCES.education])
-      ? await issuedPlansForFigures(db, laCode)
-      : [];
-    const childOfPlan = new Map(plans.map((p) => [p.id, p.childId]));
-    if (needs(wanted, SOURCES.reviews)) {
-      const { reviews, firstIssued } = await heldReviewsForFigures(db, laCode, since, asOf);
+    for (const c of cases ?? []) add(assessmentItems(c, asOf));
+    const childOfPlan = new Map((plans ?? []).map((p) => [p.id, p.childId]));
+    if (held) {
+      const { reviews, firstIssued } = held;
       const byPlan = new Map<string, typeof reviews>();
       for (const r of reviews) byPlan.set(r.plan_id, [...(byPlan.get(r.plan_id) ?? []), r]);
       for (const [planId, list] of byPlan) {
@@ -124,22 +127,26 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
         );
       }
     }
-    if (needs(wanted, SOURCES.quality)) {
-      const audits = (await auditsForFigures(db, laCode, since, asOf)).flatMap((a) => {
+    if (audits) {
+      const withChild = audits.flatMap((a) => {
         const childId = childOfPlan.get(a.planId);
         return childId ? [{ ...a, childId }] : [];
       });
-      add(qualityItems(audits, asOf));
+      add(qualityItems(withChild, asOf));
     }
+    // A child had a plan on a day when their first plan was issued by then and it has not ceased (the core records;
+    // a plan's ceasing is not dated there, so a ceased plan counts as ceased on every day).
     const withPlanOn = (day: string) =>
-      plans.filter((p) => p.finalIssued <= day && byId.get(p.childId)?.planStatus !== 'ceased');
-    const planChildren = [...new Set(withPlanOn(asOf).map((p) => p.childId))];
+      children.filter(
+        (c) => c.planStatus === 'plan' && c.planFirstIssued !== null && c.planFirstIssued <= day,
+      );
+    const planChildren = withPlanOn(asOf).map((c) => c.id);
     const notInEducationByMonth = new Map<string, number>();
     if (needs(wanted, SOURCES.education)) {
       const days = months.map((m) => m.to);
       const onDays = await notInFullTimeEducationOn(db, laCode, planChildren, days);
       for (const m of months) {
-        const withPlan = new Set(withPlanOn(m.to).map((p) => p.childId));
+        const withPlan = new Set(withPlanOn(m.to).map((c) => c.id));
         const out = [...(onDays.get(m.to) ?? new Map<string, string[]>()).keys()].filter((c) =>
           withPlan.has(c),
         );
@@ -212,13 +219,16 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
     async figures(actor: Actor, input: { asOf: string; by?: Dimension | undefined }) {
       requireRole(actor, FIGURE_READERS, paths.figures.index);
       const measured = MEASURE_IDS.filter((m) => MEASURES[m].kind !== 'not-recorded');
-      const c = await count(actor.laCode, input.asOf, measured);
+      const [c, names] = await Promise.all([
+        count(actor.laCode, input.asOf, measured),
+        namesForFigures(db, actor.laCode),
+      ]);
       return {
         asOf: input.asOf,
         year: c.year,
         withPlan: c.withPlan,
         figures: measured.map((id) => summarise(c, id, input.by)),
-        names: await namesForFigures(db, actor.laCode),
+        names,
       };
     },
 

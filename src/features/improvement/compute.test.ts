@@ -55,6 +55,7 @@ function action(ref: string, fields: Partial<ActionData>): ActionData {
     status: 'not-started',
     evidenceExpected: '',
     evidenceTypes: [],
+    figure: null,
     overallImpact: '',
     owners: [{ userId: null, name: null, jobTitle: 'Head of SEND' }],
     updates: [],

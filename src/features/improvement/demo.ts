@@ -9,11 +9,12 @@ import type { Executor } from '../../platform/audit/audit.ts';
 import type { BragStatus, EvidenceKind, GroupKind, ReportAudience } from '../../platform/db/schema/index.ts';
 import { parsePlanCsv } from '../../domain/improvement/csv-import.ts';
 import type { PlanAction } from '../../domain/improvement/types.ts';
+import { suggestFigure } from '../../domain/figures/index.ts';
 import { DEFAULT_TODAY } from '../../demo/build.ts';
 import { createRandom, hashString } from '../../demo/random.ts';
 import type { Random } from '../../demo/random.ts';
 import { addDays } from './compute.ts';
-import { createPlanStore, insertUpdate } from './store.ts';
+import { createPlanStore, insertUpdate, nameFiguresOfPlan } from './store.ts';
 
 const FIXTURE = new URL('../../domain/improvement/fixtures/demo-plan.csv', import.meta.url);
 
@@ -248,6 +249,10 @@ export async function seedImprovementDemo(db: Executor, options: ImprovementDemo
     .where('la_code', '=', laCode)
     .where('id', '=', planId)
     .execute();
+
+  // Each action whose evidence is a performance indicator follows the leaders' figure its words name (issue 14 item
+  // 6): its page shows that figure counted from the casework, not a typed value.
+  await nameFiguresOfPlan(db, laCode, planId, suggestFigure);
 
   // Findings for each area.
   for (const [key, findings] of Object.entries(FINDINGS)) {

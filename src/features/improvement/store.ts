@@ -284,6 +284,8 @@ export interface ActionData {
   /** The overall impact written on the action's own row of the imported plan ('' when none). */
   overallImpact: string;
   evidenceTypes: string[];
+  /** The leaders' figure its performance indicator follows (docs/figures.md), or null. */
+  figure: string | null;
   owners: OwnerData[];
   /** Oldest first. */
   updates: UpdateData[];
@@ -571,6 +573,7 @@ export async function loadPlan(db: Executor, laCode: string, planId: string): Pr
       evidenceExpected: a.evidence_expected,
       overallImpact: a.overall_impact,
       evidenceTypes: a.evidence_types === '' ? [] : a.evidence_types.split(','),
+      figure: a.figure ?? null,
       owners: ownersByAction.get(a.id) ?? [],
       updates: updatesByAction.get(a.id) ?? [],
     })),
@@ -718,4 +721,42 @@ export async function evidenceFile(db: Executor, laCode: string, evidenceId: str
     .where('id', '=', evidenceId)
     .where('kind', '=', 'file')
     .executeTakeFirst();
+}
+
+/** Names the leaders' figure an action's performance indicator follows, or none. */
+export async function setActionFigure(db: Executor, laCode: string, actionId: string, figure: string | null) {
+  await db
+    .updateTable('improvement_action')
+    .set({ figure })
+    .where('la_code', '=', laCode)
+    .where('id', '=', actionId)
+    .execute();
+}
+
+/**
+ * Names a figure for each of a plan's actions whose evidence includes a performance indicator and that has none yet,
+ * by `suggest` from the action's words and its evidence expected (the demo uses it); returns how many were named.
+ */
+export async function nameFiguresOfPlan(
+  db: Executor,
+  laCode: string,
+  planId: string,
+  suggest: (text: string) => string | null,
+): Promise<number> {
+  const actions = await db
+    .selectFrom('improvement_action')
+    .select(['id', 'action', 'evidence_expected', 'evidence_types'])
+    .where('la_code', '=', laCode)
+    .where('plan_id', '=', planId)
+    .where('figure', 'is', null)
+    .execute();
+  let named = 0;
+  for (const a of actions) {
+    if (!a.evidence_types.split(',').includes('PI')) continue;
+    const figure = suggest(`${a.action} ${a.evidence_expected}`);
+    if (!figure) continue;
+    await setActionFigure(db, laCode, a.id, figure);
+    named++;
+  }
+  return named;
 }

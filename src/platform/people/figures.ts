@@ -14,6 +14,8 @@ export interface ChildForFigures {
   readonly ethnicity: string | null;
   readonly primaryNeed: string | null;
   readonly planStatus: 'none' | 'assessment' | 'plan' | 'ceased';
+  /** The day the child's first plan was issued, if they have had one. */
+  readonly planFirstIssued: string | null;
   readonly teamId: string | null;
   /** The setting the child attended on the day: a full-time place before a dual registration. */
   readonly settingId: string | null;
@@ -38,6 +40,7 @@ export async function childrenForFigures(
       'c.ethnicity',
       'c.primary_need',
       'c.plan_status',
+      'c.plan_first_issued',
       'u.team_id',
     ])
     .where('c.la_code', '=', laCode)
@@ -65,6 +68,7 @@ export async function childrenForFigures(
     ethnicity: c.ethnicity,
     primaryNeed: c.primary_need,
     planStatus: c.plan_status,
+    planFirstIssued: c.plan_first_issued,
     teamId: c.team_id ?? null,
     settingId: settingOf.get(c.id)?.id ?? null,
   }));

@@ -106,6 +106,8 @@ export interface ImprovementActionTable {
   evidence_types: Generated<string>;
   /** The overall impact written on the action's own row of the imported plan (migration 0019); '' when none. */
   overall_impact: Generated<string>;
+  /** The leaders' figure this action's performance indicator follows (migration 0037; docs/figures.md), or null. */
+  figure: string | null;
   position: number;
   source_row: number | null;
   created_at: Generated<Date>;
