@@ -17,6 +17,7 @@ import {
   qualityItems,
   reviewItems,
   selectItems,
+  suggestFigure,
   tally,
   trend,
   within,
@@ -459,5 +460,33 @@ describe('measures and the chart', () => {
   it('scales counts to a round top', () => {
     expect([0, 1, 3, 7, 12, 50, 51].map(niceCeiling)).toEqual([1, 1, 5, 10, 20, 50, 100]);
     expect(barChart([{ month: '2026-11', value: 7 }], { percent: false }).top).toBe(10);
+  });
+});
+
+describe('the figure an improvement action’s words point to', () => {
+  it('suggests a figure from the words, and none when they name none', () => {
+    expect(
+      [
+        'Clear the backlog of assessments over 20 weeks',
+        'Report timeliness to the board every six weeks',
+        'Set up a health advice tracker overseen by the designated clinical officer',
+        'Decide requests within 6 weeks',
+        'Hold annual reviews on time',
+        'Report exclusions of children with SEND to the board each term',
+        'Introduce a multi-agency audit of a sample of EHC plans every month',
+        'Run an annual survey of families',
+        'Train social workers on EHC plans and reviews',
+      ].map(suggestFigure),
+    ).toEqual([
+      'plans-20-weeks',
+      'plans-20-weeks',
+      'advice-6-weeks',
+      'requests-6-weeks',
+      'reviews-12-months',
+      'not-in-full-time-education',
+      'plan-quality',
+      null,
+      null,
+    ]);
   });
 });

@@ -169,7 +169,9 @@ export function suggestFigure(text: string): MeasureId | null {
   if (/advice/.test(t) && (sixWeeks || /tracker|on time/.test(t))) return 'advice-6-weeks';
   if (/requests?/.test(t) && sixWeeks) return 'requests-6-weeks';
   if (/annual reviews?|reviews? (held|completed|on time)|reviewed within/.test(t)) return 'reviews-12-months';
-  if (/part[- ]time timetables?|exclusions?|missing education|not in (full[- ]time )?(education|school)/.test(t))
+  if (
+    /part[- ]time timetables?|exclusions?|missing education|not in (full[- ]time )?(education|school)/.test(t)
+  )
     return 'not-in-full-time-education';
   if (/(quality|audit|good plans)/.test(t) && /\bplans?\b/.test(t)) return 'plan-quality';
   return null;

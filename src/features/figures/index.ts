@@ -21,3 +21,6 @@ export const figuresFeature = {
 } satisfies Feature<'figures', FiguresService>;
 
 export { FIGURE_READERS, type FiguresService } from './service.ts';
+
+/** One figure counted live from the casework, for the improvement plan's performance indicators (issue 14 item 6). */
+export { FIGURE_CHOICES, liveFigure, type LiveFigure } from './live.ts';

@@ -14,6 +14,7 @@ const ROUTE_ROLES: RouteRoles = {
   'GET /improvement': PLAN_READERS,
   'GET /improvement/my-actions': PLAN_READERS,
   '* /improvement/actions/:actionId': PLAN_READERS,
+  'POST /improvement/actions/:actionId/figure': PLAN_MANAGERS,
   'GET /improvement/evidence/:evidenceId': PLAN_READERS,
   '* /improvement/import': PLAN_MANAGERS,
   'POST /improvement/import/confirm': PLAN_MANAGERS,

@@ -12,6 +12,8 @@ import type { FormErrors } from '../../platform/web/forms.ts';
 import { dateInputValues, formValues, singleError } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
+import { PLAN_MANAGERS } from './service.ts';
+import { FIGURE_CHOICES, liveFigure } from '../figures/index.ts';
 import { DuplicatePlanTitleError, DuplicateUpdateError } from './store.ts';
 import type { PlanData } from './store.ts';
 import {
@@ -46,6 +48,7 @@ import {
   exportPlan,
   formAlreadySaved,
   getAction,
+  linkFigure,
   getEvidenceFile,
   getPlan,
   getReport,
@@ -431,6 +434,7 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     values?: Record<string, string>,
     errors?: FormErrors,
     chosenFile?: string,
+    figureErrors?: FormErrors,
   ) => {
     const actor = actorOf(request);
     const { actionId } = request.params as { actionId: string };
@@ -446,9 +450,20 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     // The form's one-use token: made when the page is shown, kept when it is shown again with errors (nothing was
     // saved with it), so the same form can only ever save one update.
     const formToken = values?.formToken && isUuid(values.formToken) ? values.formToken : randomUUID();
-    if (errors) reply.code(400);
+    if (errors || figureErrors) reply.code(400);
     const query = request.query as Record<string, string>;
+    const live = action.figure ? await liveFigure(db, actor.laCode, action.figure, today) : null;
+    const canLinkFigure =
+      PLAN_MANAGERS.includes(actor.role) && (action.evidenceTypes.includes('PI') || !!action.figure);
     return reply.view('improvement/action.njk', {
+      live,
+      canLinkFigure,
+      figureErrors,
+      figureItems: [
+        { value: '', text: 'None' },
+        ...FIGURE_CHOICES.map((c) => ({ ...c, selected: c.value === action.figure })),
+      ],
+      figureSaved: query.saved === 'figure',
       pageTitle: `${action.ref}: ${action.action}`.slice(0, 120),
       backLink: paths.improvement.plan(data.plan.id),
       data,
@@ -458,7 +473,7 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
       canUpdate,
       values: form,
       formToken,
-      errors,
+      errors: errors ?? figureErrors,
       saved: query.saved === '1',
       history: [...action.updates].reverse(),
       statusItems: BRAG_STATUSES.map((s) => ({ value: s, text: STATUS_TEXT[s], checked: form.status === s })),
@@ -504,6 +519,26 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
       throw err;
     }
     return reply.redirect(savedPage, 303);
+  });
+
+  // The figure an action's performance indicator follows (issue 14 item 6).
+  app.post(paths.improvement.actionFigurePattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { actionId } = request.params as { actionId: string };
+    const figure = formValues(request.body).figure ?? '';
+    if (figure !== '' && !FIGURE_CHOICES.some((c) => c.value === figure)) {
+      await getAction(db, actor, actionId);
+      return renderAction(
+        request,
+        reply,
+        undefined,
+        undefined,
+        undefined,
+        singleError('figure', 'Choose a figure from the list'),
+      );
+    }
+    await db.transaction().execute((trx) => linkFigure(trx, actor, actionId, figure || null));
+    return reply.redirect(withQuery(paths.improvement.action(actionId), { saved: 'figure' }), 303);
   });
 
   app.get(paths.improvement.evidencePattern, async (request, reply) => {

@@ -38,6 +38,7 @@ import {
   updateByFormToken,
 } from './store.ts';
 import type { ActionData, PlanData } from './store.ts';
+import { setActionFigure } from './store.ts';
 
 export const PLAN_READERS: readonly Role[] = [
   'caseworker',
@@ -138,6 +139,22 @@ export async function myActions(db: Executor, actor: Actor) {
     }
   }
   return plans.sort((a, b) => a.plan.title.localeCompare(b.plan.title));
+}
+
+/**
+ * Names the leaders' figure an action's performance indicator follows (issue 14 item 6), or none: managers only, in
+ * one transaction with its audit entry. The figure is checked by the caller against the figures that are recorded.
+ */
+export async function linkFigure(db: Executor, actor: Actor, actionId: string, figure: string | null) {
+  requireRole(actor, PLAN_MANAGERS, 'improvement.action.figure');
+  const { action } = await getAction(db, actor, actionId);
+  await setActionFigure(db, actor.laCode, actionId, figure);
+  await audit(db, auditContext(actor), {
+    action: 'improvement.action.figure',
+    recordType: 'improvement_action',
+    recordId: actionId,
+    detail: { ref: action.ref, from: action.figure, to: figure },
+  });
 }
 
 export class EvidenceRequiredError extends Error {}

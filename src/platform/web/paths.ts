@@ -163,6 +163,9 @@ export const paths = {
     publishPattern: '/improvement/plans/:planId/publish',
     action: (id: string) => `/improvement/actions/${encodeURIComponent(id)}`,
     actionPattern: '/improvement/actions/:actionId',
+    /** The leaders' figure an action's performance indicator follows (docs/figures.md). */
+    actionFigure: (id: string) => `/improvement/actions/${encodeURIComponent(id)}/figure`,
+    actionFigurePattern: '/improvement/actions/:actionId/figure',
     evidence: (id: string) => `/improvement/evidence/${encodeURIComponent(id)}`,
     evidencePattern: '/improvement/evidence/:evidenceId',
     publicIndex: '/plan-progress',
