@@ -89,7 +89,7 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
       childrenForFigures(db, laCode, asOf),
       needs(wanted, SOURCES.assessments) ? casesForFigures(db, laCode, since, asOf) : none,
       needs(wanted, SOURCES.quality) ? issuedPlansForFigures(db, laCode) : none,
-      needs(wanted, SOURCES.reviews) ? heldReviewsForFigures(db, laCode, since, asOf) : none,
+      needs(wanted, SOURCES.reviews) ? heldReviewsForFigures(db, laCode, asOf) : none,
       needs(wanted, SOURCES.quality) ? auditsForFigures(db, laCode, since, asOf) : none,
     ]);
     const byId = new Map(children.map((c) => [c.id, c]));
@@ -103,7 +103,11 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
     if (held) {
       const { reviews, firstIssued } = held;
       const byPlan = new Map<string, typeof reviews>();
-      for (const r of reviews) byPlan.set(r.plan_id, [...(byPlan.get(r.plan_id) ?? []), r]);
+      for (const r of reviews) {
+        const list = byPlan.get(r.plan_id);
+        if (list) list.push(r);
+        else byPlan.set(r.plan_id, [r]);
+      }
       for (const [planId, list] of byPlan) {
         const first = firstIssued.get(planId);
         if (!first) continue;

@@ -368,36 +368,26 @@ export async function saveTransferIn(
 }
 
 /**
- * The held reviews the leaders' figures count (docs/figures.md): for each plan with a meeting held or a decision
- * sent from `since` to `asOf`, every meeting it has held (in order, for the 12 months from the one before), with the
- * day its 12 months began (from the schedule). Plans with no schedule row are left out.
+ * The held reviews the leaders' figures count (docs/figures.md): every meeting held by `asOf` (in order, for the 12
+ * months from the one before), and the day each plan's 12 months began (from the schedule). Two plain scans: nearly
+ * every plan has a review in the figures' 24 months, so narrowing to them costs more than it saves. Plans with no
+ * schedule row are left out by the caller.
  */
-export async function heldReviewsForFigures(db: Executor, laCode: string, since: string, asOf: string) {
-  const plans = db
-    .selectFrom('plan_review as r')
-    .select('r.plan_id')
-    .where('r.la_code', '=', laCode)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('r.held', '>=', since), eb('r.held', '<=', asOf)]),
-        eb.and([eb('r.decision_date', '>=', since), eb('r.decision_date', '<=', asOf)]),
-      ]),
-    );
+export async function heldReviewsForFigures(db: Executor, laCode: string, asOf: string) {
   const reviews = await db
     .selectFrom('plan_review')
-    .select(['id', 'plan_id', 'child_id', 'held', 'decision', 'decision_date'])
+    .select(['id', 'plan_id', 'child_id', 'held', 'decision', 'decision_date', 'number'])
     .where('la_code', '=', laCode)
-    .where('held', 'is not', null)
-    .where('plan_id', 'in', plans)
-    .orderBy('plan_id')
-    .orderBy('held')
-    .orderBy('number')
+    .where('held', '<=', asOf)
     .execute();
+  reviews.sort(
+    (a, b) =>
+      a.plan_id.localeCompare(b.plan_id) || (a.held ?? '').localeCompare(b.held ?? '') || a.number - b.number,
+  );
   const schedules = await db
     .selectFrom('plan_review_schedule')
     .select(['plan_id', 'first_issued'])
     .where('la_code', '=', laCode)
-    .where('plan_id', 'in', plans)
     .execute();
   return { reviews, firstIssued: new Map(schedules.map((s) => [s.plan_id, s.first_issued])) };
 }
