@@ -117,7 +117,7 @@ const childName = (c: { given_name: string; preferred_name: string | null }) =>
  * Records the case's history. The journey's changes (the draft, the request) reach here with their transaction typed
  * as an executor; it is always their transaction.
  */
-const event = (trx: Executor, actor: Actor, e: CaseEvent) => recordCaseEvent({ trx: trx as Tx, actor }, e);
+const event = (trx: Executor, actor: Actor, e: CaseEvent) => recordCaseEvent({ trx, actor }, e);
 
 async function childOf(db: Executor, laCode: string, childId: string) {
   const child = await childWithOfficer(db, laCode, childId);

@@ -177,7 +177,7 @@ export async function tellOrganisations(
   }
   const list = told.map((t) => names.get(t.organisationId) ?? t.organisationId).join(', ');
   await recordCaseEvent(
-    { trx: trx as never, actor },
+    { trx, actor },
     {
       childId: d.childId,
       kind: d.kind === CONSIDERING ? 'assessment-request.sent' : 'decision.sent',
