@@ -14,6 +14,7 @@
  */
 import type { Transaction } from 'kysely';
 import { addDays } from '../../demo/dates.ts';
+import { createRandom, hashString } from '../../demo/random.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import type { ChangeContext } from '../../platform/change/change.ts';
 import type { DB } from '../../platform/db/schema/index.ts';
@@ -25,6 +26,12 @@ import { amendmentDates, reviewPaperworkDates } from '../../domain/clock/index.t
 import { demoProposedChange, issueAmendedPlan, planForAmendment, shareProposal } from '../plans/index.ts';
 import { reviewsOf, type ReviewRow } from '../reviews/index.ts';
 import { insertAmendment, updateAmendment } from './store.ts';
+
+/** The history's time of a demo step: mid-morning of its day, so the demo is the same in every database. */
+const dayAt = (day: string) => new Date(`${day}T10:00:00Z`);
+/** A demo version's id, from the seeded generator: the same plan and step give the same id in every database. */
+const versionIdFor = (planId: string, step: string) =>
+  createRandom(hashString(`amendment:${planId}:${step}`)).uuid();
 
 const WORDS = [
   'Speech and language therapy: 45 minutes, once a week, one to one, by a speech and language therapist, to practise the vocabulary of each new topic',
@@ -122,7 +129,11 @@ export async function seedAmendmentsDemo(trx: Transaction<DB>, options: DemoSeed
     made++;
     if (!proposal) return true;
     await demoProposedChange(trx, laCode, planId, WORDS[made % WORDS.length]!);
-    const shared = await shareProposal(ctx, planId, { date: proposal });
+    const shared = await shareProposal(ctx, planId, {
+      date: proposal,
+      at: dayAt(proposal),
+      versionId: versionIdFor(planId, 'proposal'),
+    });
     await updateAmendment(trx, laCode, row.id, {
       proposal_version_id: shared.versionId,
       proposal_sent: proposal,
@@ -134,6 +145,8 @@ export async function seedAmendmentsDemo(trx: Transaction<DB>, options: DemoSeed
     const issued = await issueAmendedPlan(ctx, planId, {
       date: issueOn,
       proposalVersionId: shared.versionId,
+      at: dayAt(issueOn),
+      versionId: versionIdFor(planId, 'amended'),
     });
     await updateAmendment(trx, laCode, row.id, {
       amended_version_id: issued.versionId,
@@ -182,7 +195,11 @@ export async function seedAmendmentsDemo(trx: Transaction<DB>, options: DemoSeed
     });
     made++;
     await demoProposedChange(trx, laCode, r.plan_id, WORDS[made % WORDS.length]!);
-    const shared = await shareProposal(ctx, r.plan_id, { date: proposalOn });
+    const shared = await shareProposal(ctx, r.plan_id, {
+      date: proposalOn,
+      at: dayAt(proposalOn),
+      versionId: versionIdFor(r.plan_id, 'proposal'),
+    });
     await updateAmendment(trx, laCode, row.id, {
       proposal_version_id: shared.versionId,
       proposal_sent: proposalOn,

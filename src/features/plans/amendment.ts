@@ -168,7 +168,7 @@ export async function proposalChanges(
 export async function shareProposal(
   ctx: ChangeContext,
   planId: string,
-  input: { date: string },
+  input: { date: string; at?: Date; versionId?: string },
 ): Promise<{ versionId: string; number: number; changes: number }> {
   const { trx, actor } = ctx;
   const record = await editable(trx, actor, planId, 'plan.proposal.issue');
@@ -196,6 +196,7 @@ export async function shareProposal(
   }
   const number = await nextVersionNumber(trx, actor.laCode, planId);
   const versionId = await insertVersion(trx, {
+    ...(input.versionId ? { id: input.versionId } : {}),
     laCode: actor.laCode,
     planId,
     number,
@@ -219,6 +220,8 @@ export async function shareProposal(
     kind: 'plan-amendment-proposed',
     summary: `Proposed amendments to the EHC plan (version ${number}) sent to the family for comment`,
     detail: { planId, versionId },
+    // when it happened, if not now: the demo's history is dated from its own day, so it is the same in every database
+    ...(input.at ? { at: input.at } : {}),
   });
   return { versionId, number, changes };
 }
@@ -232,7 +235,7 @@ export async function shareProposal(
 export async function issueAmendedPlan(
   ctx: ChangeContext,
   planId: string,
-  input: { date: string; proposalVersionId: string },
+  input: { date: string; proposalVersionId: string; at?: Date; versionId?: string },
 ): Promise<{ versionId: string; number: number; proposalVersionId: string }> {
   const { trx, actor } = ctx;
   const record = await editable(trx, actor, planId, 'plan.amended.issue');
@@ -261,6 +264,7 @@ export async function issueAmendedPlan(
   }
   const number = await nextVersionNumber(trx, actor.laCode, planId);
   const versionId = await insertVersion(trx, {
+    ...(input.versionId ? { id: input.versionId } : {}),
     laCode: actor.laCode,
     planId,
     number,
@@ -284,6 +288,7 @@ export async function issueAmendedPlan(
     kind: 'plan-amended',
     summary: `Amended EHC plan issued (version ${number}) after the proposed amendments of ${proposal!.issued_on}`,
     detail: { planId, versionId, proposalVersionId: proposal!.id },
+    ...(input.at ? { at: input.at } : {}),
   });
   return { versionId, number, proposalVersionId: proposal!.id };
 }

@@ -52,11 +52,14 @@ export async function insertVersion(
     snapshot: Snapshot;
     threadErrors: number;
     overrideId: string | null;
+    /** The version's id when the caller chooses it (the demo's, from its seeded generator); otherwise a new one. */
+    id?: string;
   },
 ): Promise<string> {
   const { id } = await db
     .insertInto('ehc_plan_version')
     .values({
+      ...(v.id ? { id: v.id } : {}),
       la_code: v.laCode,
       plan_id: v.planId,
       number: v.number,
