@@ -20,7 +20,7 @@ import { userByEmail } from '../../platform/people/users.ts';
 import { reviewAdviceDue } from '../../domain/review/index.ts';
 import { plansForReviews } from '../plans/index.ts';
 import { insertReviews, reviewsOf, type ReviewRow } from './store.ts';
-import { insertAdviceRows, insertViewRows } from './voices-store.ts';
+import { insertAdviceRows, insertViewRows } from './store/voices.ts';
 
 const minDay = (a: string, b: string) => (a < b ? a : b);
 const maxDay = (a: string, b: string) => (a > b ? a : b);

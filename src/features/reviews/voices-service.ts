@@ -60,7 +60,7 @@ import {
   viewsOfReviews,
   type AdviceRow,
   type ViewRow,
-} from './voices-store.ts';
+} from './store/voices.ts';
 
 export const VIEW_WRITERS: readonly Role[] = ['parent', 'young-person'];
 export const ADVICE_ASKERS: readonly Role[] = ['caseworker', 'team-manager'];

@@ -4,9 +4,9 @@
  * feature's own) for the reviews they belong to.
  */
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type { Executor } from '../../platform/audit/audit.ts';
-import type { PlanReviewAdviceTable, PlanReviewViewTable } from '../../platform/db/schema/index.ts';
-import type { ReviewRow } from './store.ts';
+import type { Executor } from '../../../platform/audit/audit.ts';
+import type { PlanReviewAdviceTable, PlanReviewViewTable } from '../../../platform/db/schema/index.ts';
+import type { ReviewRow } from '../store.ts';
 
 export type ViewRow = Selectable<PlanReviewViewTable>;
 export type AdviceRow = Selectable<PlanReviewAdviceTable>;
