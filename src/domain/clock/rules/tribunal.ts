@@ -248,3 +248,75 @@ export function complianceAfterConcession(kind: ConcessionKind, concededOn: stri
       ];
   }
 }
+
+/**
+ * A mediation agreement on matters the family could appeal (reg 42(2)): the authority must do what it agreed within
+ * the periods reg 44 sets for the matching tribunal order, counted from the day of the agreement. Agreed on
+ * 2026-06-10 to make and maintain a plan → draft by 2026-07-15, final by 2026-08-26.
+ */
+export function complianceAfterAgreement(kind: OrderKind, agreed: string): ComplianceDate[] {
+  day(agreed, 'agreed');
+  return complianceAfterOrder(kind, agreed).map((d) => ({
+    ...d,
+    rule: d.rule
+      .replace(/of the order/g, 'of the mediation agreement')
+      .replace(/the order\b/g, 'the mediation agreement')
+      .replace('The appeal against ceasing the plan was dismissed', 'The family agreed the plan can cease'),
+    source: `SEND Regulations 2014, reg 42(2), with the periods of ${d.source.replace('SEND Regulations 2014, ', '')}`,
+  }));
+}
+
+/** Why an authority may be excused a date after an order or concession (reg 44(3), reg 45 [S]). */
+export type ComplianceExceptionKind = 'personal-circumstances' | 'absence';
+
+export const COMPLIANCE_EXCEPTION_KINDS: readonly ComplianceExceptionKind[] = [
+  'personal-circumstances',
+  'absence',
+];
+
+export interface ComplianceExceptionCheck {
+  readonly qualifies: boolean;
+  /** Days of the exception inside [start, due]. */
+  readonly daysInside: number;
+  /** Why it does or does not qualify, in words a caseworker can check. */
+  readonly reason: string;
+}
+
+/**
+ * Whether an exception can excuse the authority a compliance date whose period runs from `start` (the order,
+ * concession or agreement) to `due` (reg 44(3), reg 45 [S: Surrey]): exceptional personal circumstances of the child
+ * or family during the period, or the child or family being absent from the area for a continuous period of at least
+ * 2 weeks in it. Like the assessment's exceptions (statutory-clock.md section 3), the clock checks only whether it
+ * could have caused the delay; a caseworker confirms that it did. An exception excuses lateness; the duty stays "as
+ * soon as practicable".
+ */
+export function complianceExceptionCheck(
+  exception: { kind: ComplianceExceptionKind; from: string; to: string | null },
+  start: string,
+  due: string,
+  asOf: string,
+): ComplianceExceptionCheck {
+  const s = day(start, 'start');
+  const d = day(due, 'due');
+  const from = day(exception.from, 'from');
+  const to = exception.to ? day(exception.to, 'to') : day(asOf, 'asOf');
+  const inside = Math.max(0, Math.min(to, d) - Math.max(from, s) + 1);
+  const period = `${formatLong(s)} to ${formatLong(d)}`;
+  if (inside === 0)
+    return {
+      qualifies: false,
+      daysInside: 0,
+      reason: `It does not fall within the period (${period}), so it cannot excuse this date (reg 44(3)).`,
+    };
+  if (exception.kind === 'absence' && inside < 14)
+    return {
+      qualifies: false,
+      daysInside: inside,
+      reason: `Only ${inside} ${inside === 1 ? 'day' : 'days'} of the absence fell within the period (${period}); the law needs at least 2 weeks (reg 44(3)).`,
+    };
+  return {
+    qualifies: true,
+    daysInside: inside,
+    reason: `${inside} ${inside === 1 ? 'day' : 'days'} of it fell within the period (${period}). It excuses the date only once a caseworker confirms it made the date impractical; the authority must still act as soon as practicable (reg 44(3)).`,
+  };
+}

@@ -1,0 +1,2 @@
+/** Mediation and the tribunal (statutory-work.md S7): the pure rules over a disagreement; docs/tribunal.md. */
+export * from './tribunal.ts';
