@@ -4,7 +4,8 @@
  * child's history records (the core records' `review-held` events, which the plans' demo also dates its next review
  * from), mostly on time with some paperwork late, the latest ones still waiting for their report or decision; the next
  * review scheduled or arranged when it is coming up, and about half the overdue ones not yet arranged; a few early
- * review requests. Then every plan's schedule is refreshed.
+ * review requests; four plans transferred in from another council at different stages (demo-transfers.ts). Then every
+ * plan's schedule is refreshed.
  */
 import type { Insertable, Transaction } from 'kysely';
 import { addDays } from '../../demo/dates.ts';
@@ -20,7 +21,8 @@ import {
 import { plansForReviews } from '../plans/index.ts';
 import { seedReviewVoicesDemo } from './demo-voices.ts';
 import { refreshReviewSchedules } from './service.ts';
-import { insertEarlyRequest, insertReviews } from './store.ts';
+import { demoTransfersIn } from './demo-transfers.ts';
+import { insertEarlyRequest, insertReviews, saveTransferIn } from './store.ts';
 
 const minDay = (a: string, b: string) => (a < b ? a : b);
 
@@ -36,7 +38,8 @@ export async function seedReviewsDemo(
   }
   const rows: Insertable<PlanReviewTable>[] = [];
   const early: Array<{ plan_id: string; child_id: string }> = [];
-  for (const plan of await plansForReviews(trx, laCode)) {
+  const plans = await plansForReviews(trx, laCode);
+  for (const plan of plans) {
     if (plan.firstIssued > today) continue;
     const meetings = [...new Set(held.get(plan.childId) ?? [])]
       .filter((d) => d > plan.firstIssued && d <= today)
@@ -118,7 +121,11 @@ export async function seedReviewsDemo(
     }
     if (rng.chance(0.03)) early.push({ plan_id: plan.id, child_id: plan.childId });
   }
+  // a few plans transferred in from another council, at different stages (demo-transfers.ts), before the reviews
+  // are written: the one after the transfer goes in with the rest
+  const transfers = demoTransfersIn(laCode, today, plans, rows);
   await insertReviews(trx, rows);
+  for (const t of transfers) await saveTransferIn(trx, t);
   const reasons = EARLY_REVIEW_REASONS.filter((r) => r !== 'other');
   for (const e of early) {
     const reason = rng.pick(reasons);

@@ -80,7 +80,7 @@ import {
   ReviewFormError,
   scheduleNextReview,
 } from './service.ts';
-import { reviewById, reviewsOf, updateReview, type ReviewRow } from './store.ts';
+import { reviewById, reviewsOf, transfersIn, updateReview, type ReviewRow } from './store.ts';
 
 export type ReviewRole = 'authority' | 'school' | 'invitee';
 
@@ -309,14 +309,27 @@ export function createMeetingService(deps: ServiceDeps) {
       const name = (await childNames(db, actor.laCode, [plan.childId])).get(plan.childId);
       const open = rows.find((r) => r.held === null) ?? null;
       const meetings = rows.map((r) => r.held).filter((d): d is string => d !== null && d <= today);
+      const [child] = (await childrenForReviews(db, actor.laCode, [plan.childId])).values();
+      const transfer = (await transfersIn(db, actor.laCode, [plan.id])).get(plan.id);
       return {
         planId: plan.id,
         childId: plan.childId,
         childName: fullName(name),
         as,
         openReviewId: open?.id ?? null,
-        ceased: rows.some((r) => r.decision === 'cease'),
-        schedule: reviewSchedule({ asOf: today, firstIssued: plan.firstIssued, meetings }),
+        // The ceasing feature's answer, as it writes it on the child's record (applyPlanEndings): the plan has
+        // stopped (ceased, or sent to another council). A review decided `cease` alone is not it: the plan stays in
+        // force while the family can appeal, and a withdrawn or overturned decision leaves it in force (ADR 0018).
+        ceased: child?.planStatus === 'ceased',
+        // The same schedule as the plan's reviews page and the backlog: with the transfer in (reg 15(5)).
+        schedule: reviewSchedule({
+          asOf: today,
+          firstIssued: plan.firstIssued,
+          dateOfBirth: child?.dateOfBirth ?? null,
+          meetings,
+          amendmentsIssued: plan.amendmentsIssued,
+          transferredIn: transfer && transfer.transferred_on <= today ? transfer.transferred_on : null,
+        }),
       };
     },
 

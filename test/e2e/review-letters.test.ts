@@ -1,0 +1,49 @@
+/**
+ * Plans transferred in and the review's letters in a real browser, with axe (embedded database): a caseworker opens
+ * the reviews of a plan the demo has transferred in from another council (the council, the family's notice with its
+ * rule, the next review by the 3 months of reg 15(5)) and its arrange page.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LA_CODE, DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  signInAs,
+  startDemoServer,
+  type DemoServer,
+} from '../helpers/browser.ts';
+
+describe('transfers in and review letters in a browser', () => {
+  let server: DemoServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer('pglite'), launchBrowser()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a caseworker reads a plan transferred in from another council, and its arrange page', async () => {
+    const transfer = await server.database.db
+      .selectFrom('plan_review_transfer_in')
+      .select(['plan_id', 'from_authority'])
+      .where('la_code', '=', DEMO_LA_CODE)
+      .where('notice_sent', 'is', null)
+      .orderBy('transferred_on', 'desc')
+      .executeTakeFirstOrThrow();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signInAs(page, server.baseUrl, 'caseworker@demo.example', DEMO_PASSWORD);
+    await page.goto(`${server.baseUrl}/reviews/plans/${transfer.plan_id}`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Annual reviews');
+    expect(await page.locator('main').textContent()).toContain(transfer.from_authority);
+    await expectAccessible(page, 'the reviews of a plan transferred in');
+    await page.goto(`${server.baseUrl}/reviews/plans/${transfer.plan_id}/arrange`);
+    expect(await page.locator('main').textContent()).toContain('reg 15(5)');
+    await expectAccessible(page, 'arranging the review after a transfer in');
+    await context.close();
+  }, 180_000);
+});
