@@ -19,6 +19,7 @@ import { childrenFeature } from '../features/children/index.ts';
 import { consultationFeature } from '../features/consultation/index.ts';
 import { educationFeature } from '../features/education/index.ts';
 import { figuresFeature } from '../features/figures/index.ts';
+import { transfersFeature } from '../features/transfers/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { noticesFeature } from '../features/notices/index.ts';
 import { draftPlanPdf, plansFeature } from '../features/plans/index.ts';
@@ -64,6 +65,7 @@ export function createServices(deps: ServiceDeps) {
   const notices = noticesFeature.createService(deps, { decisionFacts });
   const ceasing = ceasingFeature.createService(deps);
   const figures = figuresFeature.createService(deps);
+  const transfers = transfersFeature.createService(deps);
   return {
     auth,
     'second-factor': secondFactor,
@@ -82,6 +84,7 @@ export function createServices(deps: ServiceDeps) {
     register,
     ceasing,
     figures,
+    transfers,
   };
 }
 

@@ -27,6 +27,7 @@ import { reviewsFeature } from '../features/reviews/index.ts';
 import { oneLoginFeature } from '../features/one-login/index.ts';
 import { registerFeature } from '../features/register/index.ts';
 import { ceasingFeature } from '../features/ceasing/index.ts';
+import { transfersFeature } from '../features/transfers/index.ts';
 
 export const features = [
   pagesFeature,
@@ -53,6 +54,7 @@ export const features = [
   registerFeature,
   ceasingFeature,
   figuresFeature,
+  transfersFeature,
 ] as const;
 
 export type AnyFeature = (typeof features)[number];

@@ -4,7 +4,7 @@
  * what must happen next, by when, for the plan to name the new setting before the deadline.
  */
 import { amendmentDates } from '../clock/rules/review.ts';
-import { parseDate } from '../clock/dates.ts';
+import { formatLong, parseDate } from '../clock/dates.ts';
 import type { TransferDates } from './cohort.ts';
 
 export const TRANSFER_STAGES = [
@@ -164,11 +164,11 @@ export function nextAction(
       const { commentsEnd, earliestIssue } = amendmentDates({ meeting: null, proposalSent: sent });
       const warning =
         earliestIssue.date > dates.deadline.date
-          ? `The family’s 15 days for comments end on ${commentsEnd.date}, after the deadline: the plan cannot be named in time`
+          ? `The family’s 15 days for comments end on ${formatLong(parseDate(commentsEnd.date))}, after the deadline: the plan cannot be named in time`
           : null;
       return make(
         today < earliestIssue.date
-          ? `Issue the amended plan naming the setting once the family’s comments are in (from ${earliestIssue.date})`
+          ? `Issue the amended plan naming the setting once the family’s comments are in (from ${formatLong(parseDate(earliestIssue.date))})`
           : 'Issue the amended plan naming the setting',
         dates.deadline.date,
         true,

@@ -275,12 +275,13 @@ describe('the stage of a child’s transfer', () => {
         .action,
     ).toContain('2 of 3 consulted have not answered yet');
     expect(next({ proposalSent: '2026-01-20' }, '2026-01-25')).toMatchObject({
-      action: 'Issue the amended plan naming the setting once the family’s comments are in (from 2026-02-04)',
+      action:
+        'Issue the amended plan naming the setting once the family’s comments are in (from 4 February 2026)',
       by: '2026-02-14',
       statutory: true,
       warning: null,
     });
-    expect(next({ proposalSent: '2026-02-05' }, '2026-02-06').warning).toContain('2026-02-19');
+    expect(next({ proposalSent: '2026-02-05' }, '2026-02-06').warning).toContain('19 February 2026');
     expect(next({ proposalSent: '2026-01-20' }, '2026-02-16')).toMatchObject({
       urgency: 'overdue',
       statutory: true,

@@ -35,3 +35,6 @@ export const amendmentsFeature = {
 } satisfies Feature<'amendments', AmendmentsService>;
 
 export type { AmendmentsService } from './service.ts';
+
+/** The proposals sent and amended plans issued since a day, for the phase-transfer board (docs/transfers.md). */
+export { amendmentsForTransfers } from './store.ts';

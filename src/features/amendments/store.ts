@@ -78,3 +78,23 @@ export async function updateAmendment(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/**
+ * For the phase-transfer board (docs/transfers.md): these children's amendments with a proposal sent or an amended
+ * plan issued on or after `since`.
+ */
+export function amendmentsForTransfers(
+  db: Executor,
+  laCode: string,
+  childIds: readonly string[],
+  since: string,
+): Promise<Array<Pick<AmendmentRow, 'child_id' | 'proposal_sent' | 'amended_issued'>>> {
+  if (childIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('plan_amendment')
+    .select(['child_id', 'proposal_sent', 'amended_issued'])
+    .where('la_code', '=', laCode)
+    .where('child_id', 'in', [...childIds])
+    .where((eb) => eb.or([eb('proposal_sent', '>=', since), eb('amended_issued', '>=', since)]))
+    .execute();
+}

@@ -55,3 +55,6 @@ export {
 
 /** The school's list of consultations as a page's data (home shows it to a SENCO or head teacher). */
 export { schoolListView } from './view-models.ts';
+
+/** The preferences and consultations since a day, for the phase-transfer board (docs/transfers.md). */
+export { consultationsForTransfers, preferencesForTransfers } from './store.ts';

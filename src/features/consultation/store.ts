@@ -159,3 +159,38 @@ export async function consultationsForSetting(
     .execute();
   return { rows, total: Number(counts.total), waiting: Number(counts.waiting) };
 }
+
+/** For the phase-transfer board (docs/transfers.md): these children's preferences received on or after `since`. */
+export function preferencesForTransfers(
+  db: Executor,
+  laCode: string,
+  childIds: readonly string[],
+  since: string,
+): Promise<Array<{ child_id: string; received: string }>> {
+  if (childIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('placement_preference')
+    .select(['child_id', 'received'])
+    .where('la_code', '=', laCode)
+    .where('child_id', 'in', [...childIds])
+    .where('received', '>=', since)
+    .execute();
+}
+
+/** For the phase-transfer board: these children's consultations with settings sent on or after `since`. */
+export function consultationsForTransfers(
+  db: Executor,
+  laCode: string,
+  childIds: readonly string[],
+  since: string,
+): Promise<Array<{ child_id: string; sent: string; answered: string | null }>> {
+  if (childIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('consultation')
+    .select(['child_id', 'sent', 'answered'])
+    .where('la_code', '=', laCode)
+    .where('child_id', 'in', [...childIds])
+    .where('consultee', '=', 'setting')
+    .where('sent', '>=', since)
+    .execute();
+}

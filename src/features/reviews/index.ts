@@ -81,3 +81,5 @@ export { recordReviewCeased, reviewsAwaitingDecision } from './service.ts';
 export { reviewsOf, type ReviewRow } from './store.ts';
 /** The held reviews the leaders' figures count (docs/figures.md). */
 export { heldReviewsForFigures } from './store.ts';
+/** The review meetings held since a day, for the phase-transfer board (docs/transfers.md). */
+export { reviewsHeldForTransfers } from './store.ts';

@@ -391,3 +391,21 @@ export async function heldReviewsForFigures(db: Executor, laCode: string, asOf: 
     .execute();
   return { reviews, firstIssued: new Map(schedules.map((s) => [s.plan_id, s.first_issued])) };
 }
+
+/** For the phase-transfer board (docs/transfers.md): the review meetings held on or after `since` for these children. */
+export function reviewsHeldForTransfers(
+  db: Executor,
+  laCode: string,
+  childIds: readonly string[],
+  since: string,
+): Promise<Array<{ child_id: string; held: string }>> {
+  if (childIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('plan_review')
+    .select(['child_id', 'held'])
+    .where('la_code', '=', laCode)
+    .where('child_id', 'in', [...childIds])
+    .where('held', '>=', since)
+    .orderBy('held')
+    .execute() as Promise<Array<{ child_id: string; held: string }>>;
+}

@@ -25,6 +25,7 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
     items.push({ href: paths.plans.list, text: 'EHC plans' });
     items.push({ href: paths.reviews.backlog, text: 'Reviews' });
     items.push({ href: paths.amendments.list, text: 'Amendments' });
+    items.push({ href: paths.transfers.board, text: 'Phase transfers' });
     items.push({ href: paths.education.list, text: 'Not in full-time education' });
     items.push({ href: paths.register.list, text: 'What families raise' });
   }

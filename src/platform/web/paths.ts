@@ -361,6 +361,10 @@ export const paths = {
     step: (cessationId: string, step: string) => `/ceasing/${encodeURIComponent(cessationId)}/${step}`,
     stepPattern: '/ceasing/:cessationId/:step',
   },
+  /** Phase transfers (docs/transfers.md): the cohort board. */
+  transfers: {
+    board: '/transfers',
+  },
   amendments: {
     /** Amendments in progress in the authority (docs/reviews.md, "Amendments"; ADR 0017). */
     list: '/amendments',

@@ -1,0 +1,23 @@
+/**
+ * The public surface of the transfers feature: phase transfers (issue 13, statutory-work.md S2, docs/transfers.md):
+ * the cohort board for caseworkers and managers. It owns no table: the cohort comes from the core records and the
+ * domain's rule, each child's stage from the reviews, consultation and amendments features.
+ */
+import type { Feature } from '../../platform/feature.ts';
+import type { RouteRoles } from '../../platform/web/permissions.ts';
+import { transferRoutes } from './routes.ts';
+import { createTransfersService, TRANSFER_READERS, type TransfersService } from './service.ts';
+
+/** Who may use each route (src/platform/web/permissions.ts): caseworkers, team managers and the SEND leader. */
+const ROUTE_ROLES: RouteRoles = {
+  'GET /transfers': TRANSFER_READERS,
+};
+
+export const transfersFeature = {
+  name: 'transfers',
+  roles: ROUTE_ROLES,
+  createService: createTransfersService,
+  routes: transferRoutes,
+} satisfies Feature<'transfers', TransfersService>;
+
+export { TRANSFER_READERS, type TransfersService } from './service.ts';

@@ -1,0 +1,249 @@
+/**
+ * The phase-transfer cohort board (issue 13 item 4, docs/transfers.md): every child with a plan in this school
+ * year's cohort, with the legal deadline, the stage reached and what must happen next, counted by deadline, stage,
+ * school and officer. The cohort comes from the core records and the domain's rule (src/domain/transfer); the stage
+ * from what the reviews, consultation and amendments features know, each read through its index.ts. The feature owns
+ * no table.
+ */
+import {
+  cohortEntry,
+  cohortYearLabel,
+  nextAction,
+  transferStage,
+  TRANSFER_STAGES,
+  type NextAction,
+  type TransferDates,
+  type TransferFacts,
+  type TransferStage,
+} from '../../domain/transfer/index.ts';
+import { schoolYearStart, yearGroupName, yearGroupOn } from '../../domain/calendar.ts';
+import { auditChildrenShown, requireRole, type Actor } from '../../platform/access/access.ts';
+import type { Executor } from '../../platform/audit/audit.ts';
+import type { Role } from '../../platform/db/schema/index.ts';
+import type { ServiceDeps } from '../../platform/feature.ts';
+import { childrenForTransfers, type ChildForTransfer } from '../../platform/people/transfers.ts';
+import { paths } from '../../platform/web/paths.ts';
+import { amendmentsForTransfers } from '../amendments/index.ts';
+import { consultationsForTransfers, preferencesForTransfers } from '../consultation/index.ts';
+import { reviewsHeldForTransfers } from '../reviews/index.ts';
+
+/** Who sees the board: caseworkers, team managers and the SEND leader (journeys.md; issue 13 item 4). */
+export const TRANSFER_READERS: readonly Role[] = ['caseworker', 'team-manager', 'send-leader'];
+export const PAGE_SIZE = 25;
+
+/** One child of the cohort, with where their transfer stands. */
+export interface CohortRow {
+  readonly child: ChildForTransfer;
+  readonly yearGroup: string;
+  readonly label: string;
+  readonly dates: TransferDates;
+  readonly facts: TransferFacts;
+  readonly stage: TransferStage;
+  readonly namedLate: boolean;
+  readonly next: NextAction;
+}
+
+export type Urgent = 'overdue' | 'this-week';
+
+/** The board's filters: each count on the board is one of these, so the list it opens has the same number. */
+export interface BoardQuery {
+  readonly deadline?: string;
+  readonly stage?: TransferStage;
+  readonly school?: string;
+  readonly officer?: string;
+  /** 'none' for children with no lead officer. */
+  readonly week?: Urgent | 'due';
+  readonly page: number;
+}
+
+export interface Count {
+  readonly key: string;
+  readonly name: string;
+  readonly n: number;
+}
+
+export interface Board {
+  readonly asOf: string;
+  readonly yearLabel: string;
+  readonly total: number;
+  readonly byDeadline: readonly Count[];
+  readonly byStage: readonly Count[];
+  readonly bySchool: readonly Count[];
+  readonly byOfficer: readonly Count[];
+  /** Children whose next step is overdue, or due in the 7 days beginning with today. */
+  readonly overdue: number;
+  readonly thisWeek: number;
+  readonly list: {
+    readonly rows: readonly CohortRow[];
+    readonly total: number;
+    readonly page: number;
+    readonly pages: number;
+  };
+}
+
+const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || b >= a ? a : b);
+
+/** Every child of the cohort on `today`, with their facts, stage and next step. */
+export async function cohortOn(db: Executor, laCode: string, today: string): Promise<CohortRow[]> {
+  const children = await childrenForTransfers(db, laCode, schoolYearStart(today));
+  const entries = children.flatMap((child) => {
+    const entry = cohortEntry({ dateOfBirth: child.dateOfBirth, on: today, setting: child.setting });
+    return entry.inCohort ? [{ child, entry }] : [];
+  });
+  if (!entries.length) return [];
+  const ids = entries.map((e) => e.child.id);
+  const since = entries.map((e) => e.entry.dates.reviewFrom.date).sort()[0]!;
+  const [held, preferences, consultations, amendments] = await Promise.all([
+    reviewsHeldForTransfers(db, laCode, ids, since),
+    preferencesForTransfers(db, laCode, ids, since),
+    consultationsForTransfers(db, laCode, ids, since),
+    amendmentsForTransfers(db, laCode, ids, since),
+  ]);
+  const byChild = <T extends { child_id: string }>(rows: readonly T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) m.set(r.child_id, [...(m.get(r.child_id) ?? []), r]);
+    return m;
+  };
+  const heldOf = byChild(held);
+  const prefsOf = byChild(preferences);
+  const consOf = byChild(consultations);
+  const amendsOf = byChild(amendments);
+  return entries.map(({ child, entry }) => {
+    const from = entry.dates.reviewFrom.date;
+    const after = (d: string | null) => (d !== null && d >= from && d <= today ? d : null);
+    let facts: TransferFacts = {
+      reviewHeld: null,
+      preferenceReceived: null,
+      consultationSent: null,
+      consultations: 0,
+      consultationsAnswered: 0,
+      proposalSent: null,
+      named: null,
+    };
+    for (const r of heldOf.get(child.id) ?? [])
+      facts = { ...facts, reviewHeld: earliest(facts.reviewHeld, after(r.held)) };
+    for (const p of prefsOf.get(child.id) ?? []) {
+      facts = { ...facts, preferenceReceived: earliest(facts.preferenceReceived, after(p.received)) };
+    }
+    for (const c of consOf.get(child.id) ?? []) {
+      if (after(c.sent) === null) continue;
+      facts = {
+        ...facts,
+        consultationSent: earliest(facts.consultationSent, c.sent),
+        consultations: facts.consultations + 1,
+        consultationsAnswered: facts.consultationsAnswered + (after(c.answered) ? 1 : 0),
+      };
+    }
+    for (const a of amendsOf.get(child.id) ?? []) {
+      facts = {
+        ...facts,
+        proposalSent: earliest(facts.proposalSent, after(a.proposal_sent)),
+        named: earliest(facts.named, after(a.amended_issued)),
+      };
+    }
+    const { stage, namedLate } = transferStage(entry.dates, facts, today);
+    return {
+      child,
+      yearGroup: yearGroupName(yearGroupOn(child.dateOfBirth, today)),
+      label: entry.label,
+      dates: entry.dates,
+      facts,
+      stage,
+      namedLate,
+      next: nextAction(entry.dates, facts, stage, today),
+    };
+  });
+}
+
+/** Whether a row is one of the children a filter names (every count on the board is one such filter). */
+export function matches(row: CohortRow, q: Omit<BoardQuery, 'page'>): boolean {
+  if (q.deadline && row.dates.deadline.date !== q.deadline) return false;
+  if (q.stage && row.stage !== q.stage) return false;
+  if (q.school && row.child.setting.id !== q.school) return false;
+  if (q.officer && (row.child.officerId ?? 'none') !== q.officer) return false;
+  if (q.week === 'overdue' && row.next.urgency !== 'overdue') return false;
+  if (q.week === 'this-week' && row.next.urgency !== 'this-week') return false;
+  if (q.week === 'due' && row.next.urgency !== 'overdue' && row.next.urgency !== 'this-week') return false;
+  return true;
+}
+
+function countBy(rows: readonly CohortRow[], key: (r: CohortRow) => [string, string]): Count[] {
+  const m = new Map<string, Count>();
+  for (const r of rows) {
+    const [k, name] = key(r);
+    const c = m.get(k);
+    m.set(k, { key: k, name, n: (c?.n ?? 0) + 1 });
+  }
+  return [...m.values()];
+}
+
+/** The board as of `today`: pure over the cohort's rows. */
+export function boardOf(rows: readonly CohortRow[], today: string, q: BoardQuery): Board {
+  const byDeadline = countBy(rows, (r) => [r.dates.deadline.date, r.dates.deadline.date]).sort((a, b) =>
+    a.key.localeCompare(b.key),
+  );
+  const stages = countBy(rows, (r) => [r.stage, r.stage]);
+  const byStage = TRANSFER_STAGES.map((s) => stages.find((c) => c.key === s) ?? { key: s, name: s, n: 0 });
+  const bySchool = countBy(rows, (r) => [r.child.setting.id, r.child.setting.name]).sort(
+    (a, b) => b.n - a.n || a.name.localeCompare(b.name),
+  );
+  const byOfficer = countBy(rows, (r) => [
+    r.child.officerId ?? 'none',
+    r.child.officerName ?? 'No lead officer',
+  ]).sort((a, b) => b.n - a.n || a.name.localeCompare(b.name));
+  const order = { overdue: 0, 'this-week': 1, later: 2, done: 3 } as const;
+  const filtered = rows
+    .filter((r) => matches(r, q))
+    .sort(
+      (a, b) =>
+        order[a.next.urgency] - order[b.next.urgency] ||
+        (a.next.by ?? '9999').localeCompare(b.next.by ?? '9999') ||
+        a.child.familyName.localeCompare(b.child.familyName) ||
+        a.child.id.localeCompare(b.child.id),
+    );
+  const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
+  const page = Math.min(q.page, pages);
+  return {
+    asOf: today,
+    yearLabel: cohortYearLabel(today),
+    total: rows.length,
+    byDeadline,
+    byStage,
+    bySchool,
+    byOfficer,
+    overdue: rows.filter((r) => r.next.urgency === 'overdue').length,
+    thisWeek: rows.filter((r) => r.next.urgency === 'this-week').length,
+    list: {
+      rows: filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+      total: filtered.length,
+      page,
+      pages,
+    },
+  };
+}
+
+export function createTransfersService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
+  const { db } = deps;
+  return {
+    today: () => deps.today(),
+    /** Refuses anyone but casework staff (the page's error view uses it before rendering). */
+    mayRead: (actor: Actor) => requireRole(actor, TRANSFER_READERS, paths.transfers.board),
+    /** The cohort board as of today, with one page of the children a filter names; audited as a list shown. */
+    board: (actor: Actor, q: BoardQuery) =>
+      db.transaction().execute(async (trx) => {
+        requireRole(actor, TRANSFER_READERS, paths.transfers.board);
+        const today = deps.today();
+        const board = boardOf(await cohortOn(trx, actor.laCode, today), today, q);
+        await auditChildrenShown(
+          trx,
+          actor,
+          'transfers.board.read',
+          paths.transfers.board,
+          board.list.rows.map((r) => r.child.id),
+        );
+        return board;
+      }),
+  };
+}
+
+export type TransfersService = ReturnType<typeof createTransfersService>;

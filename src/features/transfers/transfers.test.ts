@@ -1,0 +1,170 @@
+/**
+ * The phase-transfer board against the database, on both engines: who the core records put in this year's cohort
+ * (the last year group of a primary, an 11-16 school, a nursery; not an 11-18 school's Year 11, not a child below the
+ * last year, not a child without a plan or a current setting, not another council's children); the page's access
+ * for every role (403 for all but caseworkers, team managers and the SEND leader); and the list audited.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { TestClient } from '../../../test/helpers/client.ts';
+import { ENGINES } from '../../../test/helpers/db.ts';
+import { createAuthority, createChild, createUser, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
+import { schoolYearStart } from '../../domain/calendar.ts';
+import { ROLES, type Role } from '../../platform/db/schema/index.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
+import { cohortOn } from './service.ts';
+
+const READERS: readonly Role[] = ['caseworker', 'team-manager', 'send-leader'];
+
+describe.each(ENGINES)('the phase-transfer board on %s', (engine) => {
+  let t: TestApp;
+  const la = '941';
+  const kids: Record<string, string> = {};
+  const clients = new Map<Role, TestClient>();
+  const today = todayInLondon();
+  const S = schoolYearStart(today);
+  /** A date of birth in year group N of this school year. */
+  const bornInYear = (n: number) => `${S - 5 - n}-12-01`;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    const db = t.database.db;
+    await createAuthority(db, la);
+    await createAuthority(db, '942');
+    for (const role of ROLES) {
+      const user = await createUser(db, la, role);
+      const client = new TestClient(t.app);
+      await client.signIn(user.email, TEST_PASSWORD);
+      clients.set(role, client);
+    }
+    const officer = await createUser(db, la, 'caseworker', { displayName: 'Olive Transfer' });
+    let urn = 0;
+    const setting = async (
+      laCode: string,
+      name: string,
+      kind: 'school' | 'early-years',
+      first: number,
+      last: number,
+    ) =>
+      (
+        await db
+          .insertInto('setting')
+          .values({
+            la_code: laCode,
+            name,
+            urn: `${laCode}${String(++urn).padStart(3, '0')}`,
+            kind,
+            type: 'Community school',
+            phase: 'Mixed',
+            first_year_group: first,
+            last_year_group: last,
+            in_area: true,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const primary = await setting(la, 'Alder Primary', 'school', 0, 6);
+    const high = await setting(la, 'Birch High (11-16)', 'school', 7, 11);
+    const withSixth = await setting(la, 'Cedar Academy (11-18)', 'school', 7, 13);
+    const nursery = await setting(la, 'Daisy Nursery', 'early-years', -2, -1);
+    const elsewhere = await setting('942', 'Elm Primary', 'school', 0, 6);
+    const child = async (
+      name: string,
+      laCode: string,
+      settingId: string | null,
+      yearGroup: number,
+      over: Record<string, unknown> = {},
+    ) => {
+      const c = await createChild(db, laCode, {
+        givenName: name,
+        familyName: 'Transfer',
+        dateOfBirth: bornInYear(yearGroup),
+        leadOfficerId: laCode === la ? officer.id : null,
+      });
+      if (Object.keys(over).length) {
+        await db
+          .updateTable('child')
+          .set(over)
+          .where('la_code', '=', laCode)
+          .where('id', '=', c.id)
+          .execute();
+      }
+      if (settingId) {
+        await db
+          .insertInto('child_setting')
+          .values({
+            la_code: laCode,
+            child_id: c.id,
+            setting_id: settingId,
+            start_date: `${S - 1}-09-01`,
+            end_date: null,
+            attendance: 'full-time',
+          })
+          .execute();
+      }
+      kids[name] = c.id;
+    };
+    await child('Ada', la, primary, 6);
+    await child('Bo', la, high, 11);
+    await child('Cy', la, withSixth, 11);
+    await child('Di', la, nursery, -1);
+    await child('Ed', la, primary, 5);
+    await child('Flo', la, primary, 6, { plan_status: 'assessment' });
+    await child('Gus', la, null, 6);
+    await child('Hal', '942', elsewhere, 6);
+    // Ivy moved this year from a primary (ended) to the 11-18 academy's Year 7: not in the cohort.
+    await child('Ivy', la, withSixth, 7);
+    await db
+      .insertInto('child_setting')
+      .values({
+        la_code: la,
+        child_id: kids.Ivy!,
+        setting_id: primary,
+        start_date: `${S - 7}-09-01`,
+        end_date: `${S}-07-20`,
+        attendance: 'full-time',
+      })
+      .execute();
+  });
+  afterAll(() => t?.close());
+
+  it('draws the cohort from the last year group of each child’s current setting', async () => {
+    const rows = await cohortOn(t.database.db, la, today);
+    const names = rows.map((r) => r.child.givenName).sort();
+    expect(names).toEqual(['Ada', 'Bo', 'Di']);
+    const bo = rows.find((r) => r.child.givenName === 'Bo')!;
+    expect(bo.dates.deadline.date).toBe(`${S + 1}-03-30`);
+    expect(bo.child.officerName).toBe('Olive Transfer');
+    expect(rows.find((r) => r.child.givenName === 'Ada')!.dates.deadline.date).toBe(`${S + 1}-02-14`);
+    expect(rows.find((r) => r.child.givenName === 'Di')!.dates.deadline.date).toBe(`${S + 1}-02-14`);
+    expect(rows.every((r) => r.stage === 'in-cohort' || r.stage === 'late')).toBe(true);
+  });
+
+  it('shows the board to caseworkers, team managers and the SEND leader and refuses every other role (403)', async () => {
+    for (const role of ROLES) {
+      const res = await clients.get(role)!.get('/transfers');
+      expect([role, res.statusCode]).toEqual([role, READERS.includes(role) ? 200 : 403]);
+    }
+    const page = await clients.get('team-manager')!.get('/transfers');
+    expect(page.body).toContain('Ada Transfer');
+    expect(page.body).toContain('Birch High (11-16)');
+    expect(page.body).not.toContain('Cy Transfer');
+    expect(page.body).not.toContain('Hal Transfer');
+    expect(page.body).toContain('3 children, the most urgent first');
+  });
+
+  it('audits the children the list showed', async () => {
+    await clients.get('send-leader')!.get('/transfers');
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .select(['detail', 'record_id'])
+      .where('la_code', '=', la)
+      .where('action', '=', 'transfers.board.read')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry.record_id).toBe('/transfers');
+    expect([...(entry.detail as { children: string[] }).children].sort()).toEqual(
+      [kids.Ada, kids.Bo, kids.Di].sort(),
+    );
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The core records the phase-transfer cohort is drawn from (docs/transfers.md): children with a plan whose year
+ * group this school year is the last year group of the setting they attend now (the latest open placement), with
+ * their lead officer's name. The year group is the school-year rule of src/domain/school-year.ts done in SQL: a child
+ * born in the school year starting 1 September B is in year S - 5 - B in the school year starting S, and B is the
+ * calendar year of the date of birth less 8 months. The domain then decides who is in the cohort and by when.
+ */
+import { sql } from 'kysely';
+import type { Executor } from '../audit/audit.ts';
+import { onTenant } from '../db/tenant.ts';
+
+export interface ChildForTransfer {
+  readonly id: string;
+  readonly reference: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly dateOfBirth: string;
+  readonly officerId: string | null;
+  readonly officerName: string | null;
+  readonly setting: {
+    readonly id: string;
+    readonly name: string;
+    readonly kind: 'early-years' | 'school' | 'college' | 'other';
+    readonly firstYear: number;
+    readonly lastYear: number;
+  };
+}
+
+/**
+ * Children with a plan in the last year group of their current setting in the school year starting 1 September
+ * `schoolYearStart`, and (whatever their year group) the children named in `alsoChildIds` (those with a recorded
+ * move between post-16 institutions, reg 18(2)).
+ */
+export async function childrenForTransfers(
+  db: Executor,
+  laCode: string,
+  schoolYearStart: number,
+  alsoChildIds: readonly string[] = [],
+): Promise<ChildForTransfer[]> {
+  const yearGroup = sql<number>`${schoolYearStart} - 5 - cast(extract(year from (c.date_of_birth - interval '8 months')) as integer)`;
+  const rows = await db
+    .selectFrom('child as c')
+    .innerJoin('child_setting as cs', onTenant('cs.child_id', 'c.id'))
+    .innerJoin('setting as s', onTenant('s.id', 'cs.setting_id'))
+    .leftJoin('app_user as u', (j) =>
+      j.onRef('u.la_code', '=', 'c.la_code').onRef('u.id', '=', 'c.lead_officer_id'),
+    )
+    .select([
+      'c.id',
+      'c.reference',
+      'c.given_name',
+      'c.family_name',
+      'c.date_of_birth',
+      'c.lead_officer_id',
+      'u.display_name',
+      's.id as setting_id',
+      's.name as setting_name',
+      's.kind as setting_kind',
+      's.first_year_group',
+      's.last_year_group',
+    ])
+    .where('c.la_code', '=', laCode)
+    .where('c.plan_status', '=', 'plan')
+    .where('cs.end_date', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('child_setting as later')
+            .select(sql`1`.as('one'))
+            .whereRef('later.la_code', '=', 'cs.la_code')
+            .whereRef('later.child_id', '=', 'cs.child_id')
+            .where('later.end_date', 'is', null)
+            .whereRef('later.start_date', '>', 'cs.start_date'),
+        ),
+      ),
+    )
+    .where((eb) => {
+      const lastYear = eb(yearGroup, '=', eb.ref('s.last_year_group'));
+      return alsoChildIds.length ? eb.or([lastYear, eb('c.id', 'in', [...alsoChildIds])]) : lastYear;
+    })
+    .orderBy('c.family_name')
+    .orderBy('c.given_name')
+    .orderBy('c.id')
+    .execute();
+  const seen = new Set<string>();
+  const result: ChildForTransfer[] = [];
+  for (const r of rows) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    result.push({
+      id: r.id,
+      reference: r.reference,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      dateOfBirth: r.date_of_birth,
+      officerId: r.lead_officer_id,
+      officerName: r.display_name ?? null,
+      setting: {
+        id: r.setting_id,
+        name: r.setting_name,
+        kind: r.setting_kind,
+        firstYear: r.first_year_group,
+        lastYear: r.last_year_group,
+      },
+    });
+  }
+  return result;
+}
