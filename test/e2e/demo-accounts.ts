@@ -16,6 +16,12 @@ import {
   startDemoServer,
   type DemoServer,
 } from '../helpers/browser.ts';
+import { readingProblems } from '../helpers/readable.ts';
+
+/** The accounts of families: they read on a phone, and never meet a staff code. */
+const FAMILY_ACCOUNTS = DEMO_ACCOUNTS.filter((a) => a.role === 'parent' || a.role === 'young-person').map(
+  (a) => a.email,
+);
 
 /** What each account's home page must show: its own work. */
 const HOME_HEADINGS: Record<string, RegExp> = {
@@ -89,6 +95,8 @@ export function describeDemoAccounts(engine: Engine): void {
         await signInAs(page, server.baseUrl, email, DEMO_PASSWORD);
         await expect.poll(() => page.locator('h1').first().textContent()).toMatch(HOME_HEADINGS[email]!);
         await expectAccessible(page, `${email} home`);
+        const family = FAMILY_ACCOUNTS.includes(email);
+        expect(await readingProblems(page, { family }), `${email} home reads well`).toEqual([]);
 
         const visited = new Set<string>([pageKind('/')]);
         const queue = await pageLinks(page, server.baseUrl);
@@ -103,6 +111,7 @@ export function describeDemoAccounts(engine: Engine): void {
           // Only pages are checked: a document (a notice's PDF or Word file) is not HTML.
           if (!(response?.headers()['content-type'] ?? '').startsWith('text/html')) continue;
           await expectAccessible(page, `${email} ${path}`);
+          expect(await readingProblems(page, { family }), `${email} ${path} reads well`).toEqual([]);
           // One step further from the home page's links, so record pages are checked too.
           if (depth2 < 10) {
             depth2++;
@@ -110,6 +119,27 @@ export function describeDemoAccounts(engine: Engine): void {
           }
         }
         expect(visited.size, `${email} reached pages`).toBeGreaterThan(2);
+        await context.close();
+      },
+      120_000,
+    );
+
+    it.each(FAMILY_ACCOUNTS)(
+      '%s reads its home page and the pages it links to on a phone: no glued words, staff codes or wide tables',
+      async (email) => {
+        const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+        const page = await context.newPage();
+        await signInAs(page, server.baseUrl, email, DEMO_PASSWORD);
+        expect(await readingProblems(page, { family: true }), `${email} home on a phone`).toEqual([]);
+        const visited = new Set<string>([pageKind('/')]);
+        for (const path of await pageLinks(page, server.baseUrl)) {
+          if (visited.has(pageKind(path))) continue;
+          visited.add(pageKind(path));
+          const response = await page.goto(`${server.baseUrl}${path}`);
+          if (!(response?.headers()['content-type'] ?? '').startsWith('text/html')) continue;
+          expect(await readingProblems(page, { family: true }), `${email} ${path} on a phone`).toEqual([]);
+        }
+        expect(visited.size, `${email} pages read on a phone`).toBeGreaterThan(2);
         await context.close();
       },
       120_000,

@@ -169,6 +169,11 @@ export function provisionTaskDue(raisedOn: string, policy: RegisterPolicy = DEFA
 
 export const S42_SOURCE = 'Children and Families Act 2014, s42(2) [V]';
 
+/** The child's history line when provision in section F is reported as not delivered: the duty, and the task's date. */
+export function notDeliveredSummary(dueDate: string): string {
+  return `Provision in section F reported as not delivered: the council must secure it (${S42_SOURCE}); check and put right by ${formatLong(parseDate(dueDate))}`;
+}
+
 export const ITEM_STATES = [
   'received',
   'acknowledged',

@@ -196,6 +196,10 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     const casePage = await cw.get(`/assessments/${caseId}`);
     expect(casePage.statusCode).toBe(200);
     expect(casePage.body).toContain('Educational psychology');
+    // Two asked, none arrived yet: the count is of the advice received, not of every request with a status.
+    expect((await cw.get(`/assessments/${caseId}/outcome`)).body).toContain(
+      '2 pieces of advice asked for; 0 arrived.',
+    );
 
     // The professional sees only their task; the other EP sees nothing.
     const ep = new TestClient(t.app);

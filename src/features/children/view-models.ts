@@ -10,6 +10,14 @@ import { govukPagination } from '../../platform/web/pagination.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import type { ChildListRow, ChildRecord } from './service.ts';
 import { PLAN_STATUS_LABELS, PRIMARY_NEED_LABELS } from './service.ts';
+import { ethnicityLabel } from '../../domain/ethnicity.ts';
+
+/** How the child attends each setting, in plain words (never "dual-registered"). */
+export const ATTENDANCE_LABELS: Record<string, string> = {
+  'full-time': 'Full time',
+  'part-time': 'Part time',
+  'dual-registered': 'Registered at two schools or settings',
+};
 
 export interface ChildListInput {
   /** The filters as the user typed them (kept in the form). */
@@ -44,9 +52,18 @@ export function childListView({ values, errors, result, officers }: ChildListInp
 }
 
 export function childRecordView(record: ChildRecord, actor: Pick<Actor, 'role'>) {
+  const family = ['parent', 'young-person'].includes(actor.role);
   return {
     pageTitle: `${record.child.given_name} ${record.child.family_name}`,
     ...record,
+    /** A family reads words; staff also see the code the returns use. */
+    ethnicity: record.child.ethnicity
+      ? family
+        ? ethnicityLabel(record.child.ethnicity)
+        : `${ethnicityLabel(record.child.ethnicity)} (DfE code ${record.child.ethnicity})`
+      : 'Not recorded',
+    showSchoolNumbers: !family,
+    attendanceLabels: ATTENDANCE_LABELS,
     needLabels: PRIMARY_NEED_LABELS,
     planLabels: PLAN_STATUS_LABELS,
     backLink: ['parent', 'young-person'].includes(actor.role) ? paths.home : paths.children.list,

@@ -19,6 +19,7 @@ import {
   DEFAULT_POLICY,
   itemDates,
   KIND_LABELS,
+  notDeliveredSummary,
   provisionTaskDue,
   THEMES,
   type Channel,
@@ -274,7 +275,7 @@ export async function seedRegisterDemo(
             at: at(receivedOn),
             childId: child.id,
             kind: 'register.s42-task',
-            summary: `Provision in section F reported as not delivered: the council must secure it (Children and Families Act 2014, s42); check and put right by ${due.date}`,
+            summary: notDeliveredSummary(due.date),
             detail: { itemId: made.id, taskId, due: due.date },
           },
         );

@@ -38,9 +38,9 @@ import {
   itemDates,
   itemState,
   KIND_LABELS,
+  notDeliveredSummary,
   nextDue,
   provisionTaskDue,
-  S42_SOURCE,
   STATE_LABELS,
   THEMES,
   timeliness,
@@ -234,7 +234,7 @@ export function createRegisterService(deps: ServiceDeps, needs: RegisterNeeds = 
           {
             childId: child.id,
             kind: 'register.s42-task',
-            summary: `Provision in section F reported as not delivered: the council must secure it (${S42_SOURCE}); check and put right by ${longDate(due.date)}`,
+            summary: notDeliveredSummary(due.date),
             detail: { itemId: made.id, taskId, due: due.date },
           },
         );

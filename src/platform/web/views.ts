@@ -74,4 +74,32 @@ export function configureViewEnvironment(env: nunjucks.Environment): void {
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('age', (dob: string) => ageOn(dob, todayInLondon()));
+  env.addFilter('selectattr', attributeFilter(env, true));
+  env.addFilter('rejectattr', attributeFilter(env, false));
+}
+
+type AttributeTest = (value: unknown, argument?: unknown) => boolean;
+
+/**
+ * Jinja's `selectattr` and `rejectattr`, with a test: `items | selectattr("status", "equalto", "received")`.
+ * Nunjucks' own take only the attribute and ignore the rest, so that line returned every item with any status (the
+ * walk-through's "5 asked; 5 arrived" with one arrived). With one argument they keep the attribute's truthiness test.
+ */
+export function attributeFilter(env: nunjucks.Environment, keep: boolean) {
+  // getTest is Nunjucks' own (it throws on an unknown test's name); its type definitions leave it out.
+  const tests = env as unknown as { getTest(name: string): AttributeTest };
+  return function filter(
+    items: unknown,
+    attribute: string,
+    testName?: string,
+    argument?: unknown,
+  ): unknown[] {
+    if (!Array.isArray(items)) return [];
+    const test: AttributeTest = testName === undefined ? (value) => Boolean(value) : tests.getTest(testName);
+    return items.filter((item) => {
+      const value =
+        item === null || item === undefined ? undefined : (item as Record<string, unknown>)[attribute];
+      return test(value, argument) === keep;
+    });
+  };
 }
