@@ -4,7 +4,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 export interface Config {
   readonly production: boolean;
@@ -188,4 +189,26 @@ export function loadConfig(env: Env = process.env): Config {
     linkCheckLive: production || env.GOLDTHREAD_LINK_CHECK === 'live',
     publicUrl: publicUrl(env),
   };
+}
+
+/**
+ * The cookie secret the service runs with. COOKIE_SECRET when set (production must set it). Otherwise a secret made
+ * once and kept in the data folder (`.cookie-secret`, readable by its owner only), so a restart does not turn every
+ * open form into "Your form could not be sent" and lose what the user typed (issue 18 item 8). Only `serve` calls
+ * this: tests and commands keep loadConfig's secret and write nothing.
+ */
+export function lastingCookieSecret(config: Config, env: Env = process.env): string {
+  if (env.COOKIE_SECRET || config.production) return config.cookieSecret;
+  const file = join(config.dataDir, '.cookie-secret');
+  try {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (/^[0-9a-f]{64}$/.test(kept)) return kept;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const secret = randomBytes(32).toString('hex');
+  mkdirSync(config.dataDir, { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
 }

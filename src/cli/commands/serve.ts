@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { loadConfig } from '../../platform/config.ts';
+import { lastingCookieSecret, loadConfig } from '../../platform/config.ts';
 import { DataFolderLockedError } from '../../platform/db/database.ts';
 import { privilegeWarnings } from '../../platform/audit/roles.ts';
 import { startService } from '../../app/service.ts';
@@ -7,7 +7,8 @@ import { startService } from '../../app/service.ts';
 const command: Command = {
   description: 'Start the web service (embedded database with demo data unless DATABASE_URL is set)',
   async run() {
-    const config = loadConfig();
+    const loaded = loadConfig();
+    const config = { ...loaded, cookieSecret: lastingCookieSecret(loaded) };
     let service;
     try {
       service = await startService(config);

@@ -26,6 +26,7 @@ import type { Jobs } from '../jobs/jobs.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { shortenFileName } from './files.ts';
 import { isBadInput, setUpInputChecks } from './input.ts';
+import { loggerOptions } from './logging.ts';
 import { navigationFor } from './navigation.ts';
 import { paths, withQuery } from './paths.ts';
 import { deniedPage, setUpRoleChecks } from './permissions.ts';
@@ -337,7 +338,7 @@ function setUpErrors(app: FastifyInstance, db: Database['db']) {
 
 export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie'] },
+    logger: deps.logger === false ? false : loggerOptions(deps.config.logLevel),
     // Forwarded headers only from the configured proxies (TRUSTED_PROXIES), never from any client.
     trustProxy: deps.config.trustedProxies.length ? [...deps.config.trustedProxies] : false,
     bodyLimit: 1024 * 1024,
