@@ -13,10 +13,10 @@ async function appLogging() {
     },
   });
   const app = Fastify({ logger: { ...loggerOptions('info'), stream } });
-  app.get('/children/:id', async () => {
+  app.get('/children/:id', () => {
     const err = Object.assign(new Error('insert into audit_log failed'), {
       code: '22021',
-      detail: 'the value typed was Oliver Hollins',
+      detail: 'the value typed was Sam Tester',
     });
     throw err;
   });
