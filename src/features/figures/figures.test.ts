@@ -28,6 +28,19 @@ import { dateInputValues } from '../../platform/web/forms.ts';
 import { withQuery } from '../../platform/web/paths.ts';
 
 const AS_OF = '2026-10-31';
+
+/** A figures page without when it was counted, its breakdowns and groups in key order (the view sorts them). */
+function comparable<
+  F extends { breakdown: ReadonlyArray<{ key: string }>; groups: ReadonlyArray<{ key: string }> },
+>(page: { countedAt: unknown; figures: readonly F[] }) {
+  const byKey = <T extends { key: string }>(rows: readonly T[]) =>
+    [...rows].sort((a, b) => a.key.localeCompare(b.key));
+  return {
+    ...page,
+    countedAt: undefined,
+    figures: page.figures.map((f) => ({ ...f, breakdown: byKey(f.breakdown), groups: byKey(f.groups) })),
+  };
+}
 const plus = (d: string, n: number) => formatDate(addDays(parseDate(d), n));
 const R = '2026-01-05';
 const base: CaseFacts = {
@@ -371,10 +384,13 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     expect(names((await listed('requests-6-weeks', { by: 'team', key: teams.south })).rows)).toEqual(['Ben']);
   });
 
-  it('every number on the page, in every breakdown, agrees with its list of children', async () => {
+  /** Every number on the page, in every breakdown, group and "within or not", with the list behind it. */
+  const everyNumber = async () => {
+    const seen: Array<{ page: unknown; lists: unknown[] }> = [];
     for (const by of [undefined, ...DIMENSIONS]) {
       const page = await service().figures(leader, { asOf: AS_OF, by });
-      for (const f of page.figures) {
+      const lists: unknown[] = [];
+      for (const f of comparable(page).figures) {
         const cells = [
           { input: {}, tally: f.year },
           ...f.breakdown.map((r) => ({ input: { by, key: r.key }, tally: r.tally })),
@@ -389,10 +405,49 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
             const list = await listed(f.id, { ...cell.input, show: show });
             expect(list.total, `${f.id} ${JSON.stringify(cell.input)} ${show}`).toBe(n);
             expect(list.rows).toHaveLength(Math.min(n, 50));
+            lists.push({
+              id: f.id,
+              ...cell.input,
+              show,
+              total: list.total,
+              tally: list.tally,
+              rows: list.rows,
+            });
           }
         }
       }
+      seen.push({ page: comparable(page), lists });
     }
+    return seen;
+  };
+
+  it('every number on the page, in every breakdown, agrees with its list of children', async () => {
+    await everyNumber();
+  });
+
+  it('the job’s count of the day gives the same numbers and the same lists as counting live', async () => {
+    const live = await everyNumber();
+    expect((await service().figures(leader, { asOf: AS_OF })).countedAt).toBeNull();
+    const made = await service().recount(la, AS_OF);
+    expect(made.items).toBeGreaterThan(10);
+    const page = await service().figures(leader, { asOf: AS_OF });
+    expect(page.countedAt).not.toBeNull();
+    const counted = await everyNumber();
+    expect(counted).toEqual(live);
+    const logged = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'record_id', 'detail'])
+      .where('la_code', '=', la)
+      .where('action', '=', 'figures.counted')
+      .execute();
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.record_id).toBe(made.id);
+    // A second count replaces the first; another day is still counted live.
+    await service().recount(la, AS_OF);
+    expect(
+      await t.database.db.selectFrom('figure_count').select('id').where('la_code', '=', la).execute(),
+    ).toHaveLength(1);
+    expect((await service().figures(leader, { asOf: '2026-11-30' })).countedAt).toBeNull();
   });
 
   it('counts as of another day: a later decision appears, the trend keeps each month', async () => {
@@ -412,7 +467,11 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
   it('shows the figures to the leader and team managers and refuses every other role (403)', async () => {
     for (const role of ROLES) {
       const client = clients.get(role)!;
-      for (const path of ['/figures', '/figures/requests-6-weeks']) {
+      for (const path of [
+        '/figures',
+        '/figures/requests-6-weeks',
+        '/figures/requests-6-weeks/children.csv',
+      ]) {
         const res = await client.get(path);
         expect([role, path, res.statusCode]).toEqual([
           role,
@@ -427,6 +486,36 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     expect(page.body).toContain('role="img"');
     expect(page.body).toContain('84.8%');
     expect(page.body).toContain('No data: Goldthread does not record tribunal appeals yet');
+  });
+
+  it('downloads the children behind a number as CSV, audited as a bulk export of special category data', async () => {
+    const client = clients.get('send-leader')!;
+    const query = { ...dateInputValues('asOf', AS_OF), show: 'not-met' };
+    const list = await listed('advice-6-weeks', { show: 'not-met' });
+    const page = await client.get(withQuery('/figures/advice-6-weeks', query));
+    expect(page.body).toContain('/figures/advice-6-weeks/children.csv?');
+    const res = await client.get(withQuery('/figures/advice-6-weeks/children.csv', query));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body.trim().split(/\r?\n/);
+    expect(lines[0]).toBe(
+      'Reference,Name,Done on,Due by,Outcome,Confirmed exception,Agency,Setting,Primary need',
+    );
+    expect(lines).toHaveLength(list.total + 1);
+    expect(lines[1]).toContain('Ben Figures');
+    expect(lines[1]).toContain('Received late');
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .select(['detail', 'record_id', 'user_id'])
+      .where('la_code', '=', la)
+      .where('action', '=', 'figures.children.export')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry.record_id).toBe('advice-6-weeks');
+    expect(entry.detail).toMatchObject({ bulkExport: true, specialCategoryData: true, rows: list.total });
+    expect((entry.detail as { children: string[] }).children).toContain(kids.Ben);
+    expect((await client.get('/figures/advice-6-weeks/children.csv?page=x')).statusCode).toBe(400);
+    expect((await client.get('/figures/no-such-figure/children.csv')).statusCode).toBe(404);
   });
 
   it('answers a broken date or choice with the error summary and the input kept', async () => {

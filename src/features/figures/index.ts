@@ -4,6 +4,7 @@
  */
 import type { Feature } from '../../platform/feature.ts';
 import type { RouteRoles } from '../../platform/web/permissions.ts';
+import { FIGURES_COUNT_QUEUE, registerFiguresJobs } from './jobs.ts';
 import { figuresRoutes } from './routes.ts';
 import { createFiguresService, FIGURE_READERS, type FiguresService } from './service.ts';
 
@@ -11,6 +12,7 @@ import { createFiguresService, FIGURE_READERS, type FiguresService } from './ser
 const ROUTE_ROLES: RouteRoles = {
   'GET /figures': FIGURE_READERS,
   'GET /figures/:measure': FIGURE_READERS,
+  'GET /figures/:measure/children.csv': FIGURE_READERS,
 };
 
 export const figuresFeature = {
@@ -18,9 +20,13 @@ export const figuresFeature = {
   roles: ROUTE_ROLES,
   createService: createFiguresService,
   routes: figuresRoutes,
+  jobs: registerFiguresJobs,
 } satisfies Feature<'figures', FiguresService>;
 
 export { FIGURE_READERS, type FiguresService } from './service.ts';
+
+/** The job that counts every figure as of today (ADR 0026). */
+export { FIGURES_COUNT_QUEUE };
 
 /** One figure counted live from the casework, for the improvement plan's performance indicators (issue 14 item 6). */
 export { FIGURE_CHOICES, liveFigure, type LiveFigure } from './live.ts';

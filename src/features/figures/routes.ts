@@ -6,7 +6,9 @@ import { NotFoundError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import { paths } from '../../platform/web/paths.ts';
 import type { FiguresService } from './service.ts';
-import { childrenView, figuresErrorView, figuresView, readQuery } from './view-models.ts';
+import { BrokenRequestError } from '../../platform/web/input.ts';
+import { sendCsv } from '../../platform/web/spreadsheet.ts';
+import { childrenCsv, childrenView, figuresErrorView, figuresView, readQuery } from './view-models.ts';
 
 export function figuresRoutes(app: FastifyInstance, { service }: RouteDeps<FiguresService>): void {
   const todayOf = () => service.today();
@@ -40,5 +42,16 @@ export function figuresRoutes(app: FastifyInstance, { service }: RouteDeps<Figur
     }
     const data = await service.children(actor, id, read.query);
     return reply.view('figures/children.njk', { ...childrenView(id, data, read.query), values: read.values });
+  });
+
+  app.get(paths.figures.csvPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const id = (request.params as Record<string, string>).measure;
+    if (!isMeasureId(id)) throw new NotFoundError();
+    service.mayRead(actor);
+    const read = readQuery(request.query, todayOf());
+    if (!read.ok) throw new BrokenRequestError('The figures’ query is broken');
+    const data = await service.childrenExport(actor, id, read.query);
+    return sendCsv(reply, `${id}-${data.asOf}.csv`, childrenCsv(id, data));
   });
 }

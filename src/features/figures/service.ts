@@ -5,16 +5,21 @@
  * measures are pure (src/domain/figures): the same items give the number and the children behind it.
  */
 import { auditChildrenShown, requireRole, type Actor } from '../../platform/access/access.ts';
+import { audit } from '../../platform/audit/audit.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { childrenForFigures, namesForFigures, type ChildForFigures } from '../../platform/people/figures.ts';
+import { childNames } from '../../platform/people/organisations.ts';
 import { paths } from '../../platform/web/paths.ts';
 import {
   assessmentItems,
   breakdown,
+  DIMENSIONS,
+  keyOf,
   MEASURE_IDS,
   MEASURES,
   monthsEndingOn,
+  NOT_RECORDED,
   notInEducationItems,
   qualityItems,
   reviewItems,
@@ -36,6 +41,17 @@ import { notInFullTimeEducationOn } from '../education/index.ts';
 import { auditsForFigures } from '../plan-audits/index.ts';
 import { issuedPlansForFigures } from '../plans/index.ts';
 import { heldReviewsForFigures } from '../reviews/index.ts';
+import {
+  countAsOf,
+  itemsOf,
+  itemTally,
+  KEY_COLUMNS,
+  saveCount,
+  storedTallies,
+  type CountRow,
+  type ItemFilter,
+  type StoredItem,
+} from './store.ts';
 
 /** Who may see the figures: the SEND leader and team managers (journeys.md). */
 export const FIGURE_READERS: readonly Role[] = ['team-manager', 'send-leader'];
@@ -64,6 +80,43 @@ const SOURCES = {
   quality: ['plan-quality'],
   education: ['not-in-full-time-education'],
 } as const satisfies Record<string, readonly MeasureId[]>;
+
+/** The figures the casework records (the others say why they are missing). */
+const MEASURED = MEASURE_IDS.filter((m) => MEASURES[m].kind !== 'not-recorded');
+
+const tallyOf = (counted: number, met: number): Tally => ({
+  counted,
+  met,
+  percent: counted ? Math.round((met / counted) * 100) : null,
+});
+
+/** The children's list's order: by the day counted, then the child (ties keep the items' own order). */
+const listOrder = (a: FigureItem, b: FigureItem) =>
+  a.date.localeCompare(b.date) || a.childId.localeCompare(b.childId);
+
+/** What the children behind a number are asked for. */
+export interface ChildrenQuery {
+  asOf: string;
+  by?: Dimension | undefined;
+  key?: string | undefined;
+  group?: string | undefined;
+  show: Show;
+  page: number;
+}
+
+/** One thing counted behind a number, with the child's setting and need on the day. */
+export interface ItemRow {
+  readonly measure: MeasureId;
+  readonly childId: string;
+  readonly recordId: string;
+  readonly group: string | null;
+  readonly date: string;
+  readonly due: string | null;
+  readonly met: boolean;
+  readonly exception: boolean;
+  readonly settingId: string | null;
+  readonly need: string | null;
+}
 
 const needs = (wanted: readonly MeasureId[], source: readonly MeasureId[]) =>
   wanted.some((m) => source.includes(m));
@@ -210,6 +263,139 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
     };
   }
 
+  /** Every figure counted live from the casework (no count of the day, or a day the job has not counted). */
+  async function liveFigures(laCode: string, asOf: string, by: Dimension | undefined) {
+    const c = await count(laCode, asOf, MEASURED);
+    return { year: c.year, withPlan: c.withPlan, figures: MEASURED.map((id) => summarise(c, id, by)) };
+  }
+
+  /** Every figure from the job's count of the day: the tallies summed in SQL from its items when it was made. */
+  async function storedFigures(laCode: string, stored: CountRow, by: Dimension | undefined) {
+    const year = yearEndingOn(stored.asOf);
+    const months = monthsEndingOn(stored.asOf, TREND_MONTHS);
+    const rows = await storedTallies(db, laCode, stored.id, by);
+    const figures = MEASURED.map((id): FigureSummary => {
+      const measure = MEASURES[id];
+      const mine = (dimension: string) => rows.filter((r) => r.measure === id && r.dimension === dimension);
+      const sumBy = (list: typeof rows, keyOfRow: (r: (typeof rows)[number]) => string) => {
+        const sums = new Map<string, { counted: number; met: number }>();
+        for (const r of list) {
+          const k = keyOfRow(r);
+          const seen = sums.get(k) ?? { counted: 0, met: 0 };
+          sums.set(k, { counted: seen.counted + r.counted, met: seen.met + r.met });
+        }
+        return [...sums].map(([key, t]) => ({ key, tally: tallyOf(t.counted, t.met) }));
+      };
+      const plain = mine('');
+      const total = plain.reduce((t, r) => ({ counted: t.counted + r.counted, met: t.met + r.met }), {
+        counted: 0,
+        met: 0,
+      });
+      const byMonth = new Map(mine('month').map((r) => [r.key, tallyOf(r.counted, r.met)]));
+      return {
+        id,
+        year: tallyOf(total.counted, total.met),
+        trend: months.map((m) => {
+          if (measure.kind !== 'count')
+            return { month: m.month, tally: byMonth.get(m.month) ?? tallyOf(0, 0) };
+          const n = stored.notInEducationByMonth[m.month] ?? 0;
+          return { month: m.month, tally: { counted: n, met: n, percent: null } };
+        }),
+        breakdown: by ? sumBy(mine(by), (r) => r.key ?? NOT_RECORDED) : [],
+        groups: measure.groupLabel ? sumBy(plain, (r) => r.grp ?? 'none') : [],
+      };
+    });
+    return { year, withPlan: stored.withPlan, figures };
+  }
+
+  /** The items behind one number, in the list's order: all of them, or one page (with the page asked for clamped). */
+  async function selection(
+    laCode: string,
+    id: MeasureId,
+    input: ChildrenQuery,
+    paged: boolean,
+  ): Promise<{ year: Period; total: number; tally: Tally; page: number; pages: number; rows: ItemRow[] }> {
+    const year = yearEndingOn(input.asOf);
+    const pagesOf = (total: number) => Math.max(1, Math.ceil(total / CHILDREN_PAGE_SIZE));
+    const stored = await countAsOf(db, laCode, input.asOf);
+    if (stored) {
+      const filter: ItemFilter = {
+        measure: id,
+        from: year.from,
+        to: year.to,
+        by: input.by,
+        key: input.by ? input.key : undefined,
+        group: input.group,
+        met: input.show === 'all' ? undefined : input.show === 'met',
+      };
+      const t = await itemTally(db, laCode, stored.id, filter);
+      const pages = pagesOf(t.counted);
+      const page = Math.min(input.page, pages);
+      const found = await itemsOf(
+        db,
+        laCode,
+        stored.id,
+        filter,
+        paged ? { limit: CHILDREN_PAGE_SIZE, offset: (page - 1) * CHILDREN_PAGE_SIZE } : undefined,
+      );
+      const rows = found.map((r) => ({
+        measure: id,
+        childId: r.child_id,
+        recordId: r.record_id,
+        group: r.grp,
+        date: r.day,
+        due: r.due,
+        met: r.met,
+        exception: r.exception,
+        settingId: r.k_school === NOT_RECORDED ? null : r.k_school,
+        need: r.k_need === NOT_RECORDED ? null : r.k_need,
+      }));
+      return { year, total: t.counted, tally: tallyOf(t.counted, t.met), page, pages, rows };
+    }
+    const c = await count(laCode, input.asOf, [id]);
+    const items = selectItems(counted(c, id), {
+      subjects: c.subjects,
+      asOf: input.asOf,
+      dimension: input.by,
+      key: input.key,
+      group: input.group,
+      show: input.show,
+    }).sort(listOrder);
+    const pages = pagesOf(items.length);
+    const page = Math.min(input.page, pages);
+    const chosen = paged ? items.slice((page - 1) * CHILDREN_PAGE_SIZE, page * CHILDREN_PAGE_SIZE) : items;
+    const rows = chosen.map((i) => ({
+      measure: i.measure,
+      childId: i.childId,
+      recordId: i.recordId,
+      group: i.group,
+      date: i.date,
+      due: i.due,
+      met: i.met,
+      exception: i.exception,
+      settingId: c.subjects.get(i.childId)?.school ?? null,
+      need: c.subjects.get(i.childId)?.need ?? null,
+    }));
+    return { year, total: items.length, tally: tally(items), page, pages, rows };
+  }
+
+  /** The rows with each child's name and reference. */
+  async function named(laCode: string, rows: readonly ItemRow[]) {
+    const names = await childNames(
+      db,
+      laCode,
+      rows.map((r) => r.childId),
+    );
+    return rows.map((r) => {
+      const child = names.get(r.childId);
+      return {
+        ...r,
+        reference: child?.reference ?? '',
+        name: child ? `${child.given_name} ${child.family_name}` : 'Unknown child',
+      };
+    });
+  }
+
   return {
     /** Today in London: the "as of" day when none is asked for. */
     today: () => deps.today(),
@@ -219,61 +405,30 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
       requireRole(actor, FIGURE_READERS, paths.figures.index);
     },
 
-    /** Every figure as of `asOf`, broken down by `by` when given, with the names of teams and settings. */
+    /**
+     * Every figure as of `asOf`, broken down by `by` when given, with the names of teams and settings: from the
+     * job's count of that day when there is one (`countedAt` says when it was made), otherwise counted live.
+     */
     async figures(actor: Actor, input: { asOf: string; by?: Dimension | undefined }) {
       requireRole(actor, FIGURE_READERS, paths.figures.index);
-      const measured = MEASURE_IDS.filter((m) => MEASURES[m].kind !== 'not-recorded');
+      const stored = await countAsOf(db, actor.laCode, input.asOf);
       const [c, names] = await Promise.all([
-        count(actor.laCode, input.asOf, measured),
+        stored
+          ? storedFigures(actor.laCode, stored, input.by)
+          : liveFigures(actor.laCode, input.asOf, input.by),
         namesForFigures(db, actor.laCode),
       ]);
-      return {
-        asOf: input.asOf,
-        year: c.year,
-        withPlan: c.withPlan,
-        figures: measured.map((id) => summarise(c, id, input.by)),
-        names,
-      };
+      return { asOf: input.asOf, countedAt: stored?.countedAt ?? null, ...c, names };
     },
 
     /**
      * The children behind one number: the figure's items (the 12 months', or the day's for a count), narrowed to a
      * breakdown's cell, a group or those within or outside the limit; one page of them, audited as a list shown.
      */
-    async children(
-      actor: Actor,
-      id: MeasureId,
-      input: {
-        asOf: string;
-        by?: Dimension | undefined;
-        key?: string | undefined;
-        group?: string | undefined;
-        show: Show;
-        page: number;
-      },
-    ) {
+    async children(actor: Actor, id: MeasureId, input: ChildrenQuery) {
       requireRole(actor, FIGURE_READERS, paths.figures.measurePattern);
-      const c = await count(actor.laCode, input.asOf, [id]);
-      const items = selectItems(counted(c, id), {
-        subjects: c.subjects,
-        asOf: input.asOf,
-        dimension: input.by,
-        key: input.key,
-        group: input.group,
-        show: input.show,
-      }).sort((a, b) => a.date.localeCompare(b.date) || a.childId.localeCompare(b.childId));
-      const pages = Math.max(1, Math.ceil(items.length / CHILDREN_PAGE_SIZE));
-      const page = Math.min(input.page, pages);
-      const rows = items.slice((page - 1) * CHILDREN_PAGE_SIZE, page * CHILDREN_PAGE_SIZE).map((i) => {
-        const child = c.children.get(i.childId);
-        return {
-          ...i,
-          reference: child?.reference ?? '',
-          name: child ? `${child.givenName} ${child.familyName}` : 'Unknown child',
-          settingId: c.subjects.get(i.childId)?.school ?? null,
-          need: c.subjects.get(i.childId)?.need ?? null,
-        };
-      });
+      const found = await selection(actor.laCode, id, input, true);
+      const rows = await named(actor.laCode, found.rows);
       await auditChildrenShown(
         db,
         actor,
@@ -281,23 +436,97 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
         paths.figures.measure(id),
         rows.map((r) => r.childId),
       );
-      return {
-        asOf: input.asOf,
-        year: c.year,
-        total: items.length,
-        tally: tally(items),
-        rows,
-        page,
-        pages,
-        names: await namesForFigures(db, actor.laCode),
-      };
+      return { asOf: input.asOf, ...found, rows, names: await namesForFigures(db, actor.laCode) };
+    },
+
+    /**
+     * Every child behind one number (not a page of them), named, for the CSV download: audited as a bulk export of
+     * special category data (as the inspection list is), with every child exported.
+     */
+    async childrenExport(actor: Actor, id: MeasureId, input: ChildrenQuery) {
+      requireRole(actor, FIGURE_READERS, paths.figures.csvPattern);
+      const found = await selection(actor.laCode, id, input, false);
+      const rows = await named(actor.laCode, found.rows);
+      await audit(db, actor, {
+        action: 'figures.children.export',
+        recordType: 'figure',
+        recordId: id,
+        detail: {
+          bulkExport: true,
+          specialCategoryData: true,
+          format: 'csv',
+          asOf: input.asOf,
+          by: input.by ?? null,
+          key: input.key ?? null,
+          group: input.group ?? null,
+          show: input.show,
+          rows: rows.length,
+          children: [...new Set(rows.map((r) => r.childId))],
+        },
+      });
+      return { asOf: input.asOf, rows, names: await namesForFigures(db, actor.laCode) };
     },
 
     /** One figure's number over the 12 months to `asOf` (the improvement plan shows it live, docs/improvement.md). */
     async headline(laCode: string, id: MeasureId, asOf: string): Promise<Tally | null> {
       if (MEASURES[id].kind === 'not-recorded') return null;
-      const c = await count(laCode, asOf, [id]);
-      return tally(counted(c, id));
+      const found = await selection(laCode, id, { asOf, show: 'all', page: 1 }, false);
+      return found.tally;
+    },
+
+    /**
+     * Counts every figure as of `asOf` from the casework and keeps the count (replacing the authority's last one),
+     * with its items and their keys, in one transaction, audited: the page then reads the day's figures from it.
+     */
+    async recount(laCode: string, asOf: string): Promise<{ id: string; items: number }> {
+      const c = await count(laCode, asOf, MEASURED);
+      const first = c.months[0]!.from;
+      const all = MEASURED.flatMap((id) =>
+        (c.items.get(id) ?? []).filter((i) => i.date >= first && i.date <= asOf),
+      );
+      const ordered = all
+        .map((item, n) => ({ item, n }))
+        .sort((a, b) => listOrder(a.item, b.item) || a.n - b.n)
+        .map(({ item }, seq): StoredItem => {
+          const subject = c.subjects.get(item.childId);
+          const key = (d: Dimension) => keyOf(item, subject, d, asOf);
+          return {
+            seq,
+            measure: item.measure,
+            child_id: item.childId,
+            record_id: item.recordId,
+            grp: item.group,
+            day: item.date,
+            due: item.due,
+            met: item.met,
+            exception: item.exception,
+            ...(Object.fromEntries(DIMENSIONS.map((d) => [KEY_COLUMNS[d], key(d)])) as Record<
+              (typeof KEY_COLUMNS)[Dimension],
+              string
+            >),
+          };
+        });
+      return db.transaction().execute(async (trx) => {
+        const saved = await saveCount(trx, laCode, {
+          asOf,
+          year: c.year,
+          months: { from: first, to: asOf },
+          withPlan: c.withPlan,
+          notInEducationByMonth: Object.fromEntries(c.notInEducationByMonth),
+          items: ordered,
+        });
+        await audit(
+          trx,
+          { laCode, userId: null, sessionId: null, ip: null },
+          {
+            action: 'figures.counted',
+            recordType: 'figure_count',
+            recordId: saved.id,
+            detail: { asOf, items: ordered.length },
+          },
+        );
+        return { id: saved.id, items: ordered.length };
+      });
     },
   };
 }

@@ -232,6 +232,7 @@ export function figuresView(data: FiguresData, query: FiguresQuery, values: Reco
     asOfText: longDate(asOf),
     yearText: `${longDate(data.year.from)} to ${longDate(data.year.to)}`,
     withPlan: data.withPlan,
+    countedAt: data.countedAt,
     by: query.by,
     byLabel: query.by ? DIMENSION_LABELS[query.by] : null,
     values,
@@ -296,6 +297,7 @@ export function childrenView(id: MeasureId, data: ChildrenData | null, query: Fi
     backHref: withQuery(paths.figures.index, { ...dateInputValues('asOf', query.asOf), by: query.by }),
     narrowed: narrowed.join('; '),
     clearHref: withQuery(paths.figures.measure(id), dateInputValues('asOf', query.asOf)),
+    csvHref: withQuery(paths.figures.csv(id), base),
     ...(data
       ? {
           yearText: `${longDate(data.year.from)} to ${longDate(data.year.to)}`,
@@ -319,4 +321,33 @@ export function childrenView(id: MeasureId, data: ChildrenData | null, query: Fi
         }
       : { rows: [] }),
   };
+}
+
+type ExportData = Awaited<ReturnType<FiguresService['childrenExport']>>;
+
+/** The children behind one number as CSV rows: a header, then one row per thing counted (as the list shows them). */
+export function childrenCsv(id: MeasureId, data: ExportData): string[][] {
+  const measure = MEASURES[id];
+  const isCount = measure.kind === 'count';
+  const header = [
+    'Reference',
+    'Name',
+    ...(isCount ? ['On'] : ['Done on', 'Due by', 'Outcome', 'Confirmed exception']),
+    ...(measure.groupLabel ? [measure.groupLabel] : []),
+    'Setting',
+    'Primary need',
+  ];
+  return [
+    header,
+    ...data.rows.map((r) => [
+      r.reference,
+      r.name,
+      ...(isCount
+        ? [r.date]
+        : [r.date, r.due ?? '', r.met ? measure.metLabel : measure.notMetLabel, r.exception ? 'Yes' : 'No']),
+      ...(measure.groupLabel ? [r.group ? groupLabel(id, r.group) : ''] : []),
+      r.settingId ? (data.names.settings.get(r.settingId) ?? '') : '',
+      r.need ? (PRIMARY_NEED_LABELS[r.need as keyof typeof PRIMARY_NEED_LABELS] ?? r.need) : '',
+    ]),
+  ];
 }

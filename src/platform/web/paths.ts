@@ -41,6 +41,9 @@ export const paths = {
     index: '/figures',
     measure: (id: string) => `/figures/${encodeURIComponent(id)}`,
     measurePattern: '/figures/:measure',
+    /** The children behind a number as CSV (audited as a bulk export of special category data). */
+    csv: (id: string) => `/figures/${encodeURIComponent(id)}/children.csv`,
+    csvPattern: '/figures/:measure/children.csv',
   },
   children: {
     list: '/children',

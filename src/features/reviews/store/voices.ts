@@ -155,14 +155,23 @@ export function insertAdvice(trx: Executor, row: Insertable<PlanReviewAdviceTabl
   return trx.insertInto('plan_review_advice').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export function insertAdviceRows(trx: Executor, rows: readonly Insertable<PlanReviewAdviceTable>[]) {
-  if (rows.length === 0) return Promise.resolve();
-  return trx.insertInto('plan_review_advice').values(rows).execute();
+/** Rows per insert: a large demo's rows in one statement would pass PostgreSQL's 65,535 parameters. */
+const INSERT_BATCH = 1000;
+
+export async function insertAdviceRows(trx: Executor, rows: readonly Insertable<PlanReviewAdviceTable>[]) {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH)
+    await trx
+      .insertInto('plan_review_advice')
+      .values(rows.slice(i, i + INSERT_BATCH))
+      .execute();
 }
 
-export function insertViewRows(trx: Executor, rows: readonly Insertable<PlanReviewViewTable>[]) {
-  if (rows.length === 0) return Promise.resolve();
-  return trx.insertInto('plan_review_view').values(rows).execute();
+export async function insertViewRows(trx: Executor, rows: readonly Insertable<PlanReviewViewTable>[]) {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH)
+    await trx
+      .insertInto('plan_review_view')
+      .values(rows.slice(i, i + INSERT_BATCH))
+      .execute();
 }
 
 /** Records the professional's answer, once: undefined when it had already been answered. */

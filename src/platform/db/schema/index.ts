@@ -20,6 +20,7 @@ import type { SsoTables } from './sso.ts';
 import type { ReviewsTables } from './reviews.ts';
 import type { ReviewMeetingTables } from './review-meetings.ts';
 import type { RegisterTables } from './register.ts';
+import type { FiguresTables } from './figures.ts';
 import type { CeasingTables } from './ceasing.ts';
 import type { ReviewVoicesTables } from './review-voices.ts';
 
@@ -42,6 +43,7 @@ export * from './review-voices.ts';
 export * from './one-login.ts';
 export * from './education.ts';
 export * from './register.ts';
+export * from './figures.ts';
 export * from './amendments.ts';
 
 export type DB = PeopleTables &
@@ -62,4 +64,5 @@ export type DB = PeopleTables &
   OneLoginTables &
   EducationTables &
   RegisterTables &
-  AmendmentTables;
+  AmendmentTables &
+  FiguresTables;

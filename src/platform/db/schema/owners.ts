@@ -42,6 +42,7 @@ export const FEATURE_OWNERS = [
   'education',
   'register',
   'amendments',
+  'figures',
 ] as const;
 
 export type Owner = keyof typeof PLATFORM_OWNERS | (typeof FEATURE_OWNERS)[number];
@@ -150,4 +151,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   register_task: 'register',
   register_you_said: 'register',
   plan_amendment: 'amendments',
+  figure_count: 'figures',
+  figure_item: 'figures',
+  figure_tally: 'figures',
 };
