@@ -23,7 +23,13 @@ import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { recipientsFor } from '../../platform/people/recipients.ts';
 import { activeOfficers, userWithTeam } from '../../platform/people/users.ts';
 import { amendmentDates, reviewPaperworkDates } from '../../domain/clock/index.ts';
-import { demoProposedChange, issueAmendedPlan, planForAmendment, shareProposal } from '../plans/index.ts';
+import {
+  demoProposedChange,
+  issueAmendedPlan,
+  planForAmendment,
+  plansForReviews,
+  shareProposal,
+} from '../plans/index.ts';
 import { reviewsOf, type ReviewRow } from '../reviews/index.ts';
 import { insertAmendment, updateAmendment } from './store.ts';
 
@@ -207,4 +213,86 @@ export async function seedAmendmentsDemo(trx: Transaction<DB>, options: DemoSeed
     break;
   }
   return made;
+}
+
+/** What the phase-transfer demo asks of an amendment: a proposal on a day and, if `issueOn`, the plan amended then. */
+export interface TransferAmendmentWanted {
+  readonly childId: string;
+  readonly proposalOn: string;
+  readonly issueOn: string | null;
+}
+
+/**
+ * For the phase-transfer demo (docs/transfers.md): amendments naming the next setting for the children asked for,
+ * through the same plan functions as above (a change of placement, outside a review): the proposal shared on its day
+ * and, when asked, the amended plan issued. A child whose plan is not fit to amend in the demo (no section I, thread
+ * errors, a demo family account, already amended by this demo) is passed over. Returns the children amended.
+ */
+export async function seedTransferAmendments(
+  trx: Transaction<DB>,
+  options: DemoSeedOptions,
+  wanted: readonly TransferAmendmentWanted[],
+): Promise<string[]> {
+  const { laCode, today } = options;
+  const officer = (await activeOfficers(trx, laCode))[0];
+  const user = officer ? await userWithTeam(trx, laCode, officer.id) : undefined;
+  if (!user || !wanted.length) return [];
+  const actor: Actor = {
+    laCode,
+    userId: user.id,
+    sessionId: 'demo',
+    email: user.email,
+    displayName: user.display_name,
+    role: user.role === 'team-manager' ? 'team-manager' : 'caseworker',
+    teamId: null,
+    jobTitle: user.job_title,
+    ip: null,
+  };
+  const ctx: ChangeContext = { trx, actor, today, jobs: {} as Jobs, afterCommit: () => undefined };
+  const planOf = new Map<string, string>();
+  for (const p of await plansForReviews(trx, laCode)) planOf.set(p.childId, p.id);
+  const done: string[] = [];
+  for (const w of wanted) {
+    const planId = planOf.get(w.childId);
+    if (!planId) continue;
+    const plan = await planForAmendment(trx, actor, planId, today);
+    if (plan.status === 'draft' || !plan.inForce || !plan.placementNamed || plan.threadErrors > 0) continue;
+    if (plan.inForce.issuedOn > w.proposalOn || plan.proposal) continue;
+    if ((await recipientsFor(trx, laCode, plan.childId, { family: true })).length > 0) continue;
+    const row = await insertAmendment(trx, {
+      la_code: laCode,
+      plan_id: planId,
+      child_id: plan.childId,
+      trigger: 'change-of-placement',
+      details:
+        'Phase transfer: the plan is amended to name the setting the child moves to next September (demo).',
+      started_on: w.proposalOn,
+      started_by: actor.userId,
+      in_force_version_id: plan.inForce.id,
+    });
+    await demoProposedChange(trx, laCode, planId, WORDS[done.length % WORDS.length]!);
+    const shared = await shareProposal(ctx, planId, {
+      date: w.proposalOn,
+      at: dayAt(w.proposalOn),
+      versionId: versionIdFor(planId, 'transfer-proposal'),
+    });
+    await updateAmendment(trx, laCode, row.id, {
+      proposal_version_id: shared.versionId,
+      proposal_sent: w.proposalOn,
+    });
+    if (w.issueOn) {
+      const issued = await issueAmendedPlan(ctx, planId, {
+        date: w.issueOn,
+        proposalVersionId: shared.versionId,
+        at: dayAt(w.issueOn),
+        versionId: versionIdFor(planId, 'transfer-amended'),
+      });
+      await updateAmendment(trx, laCode, row.id, {
+        amended_version_id: issued.versionId,
+        amended_issued: w.issueOn,
+      });
+    }
+    done.push(w.childId);
+  }
+  return done;
 }

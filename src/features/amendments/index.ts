@@ -35,6 +35,8 @@ export const amendmentsFeature = {
 } satisfies Feature<'amendments', AmendmentsService>;
 
 export type { AmendmentsService } from './service.ts';
+/** For the phase-transfer demo (docs/transfers.md): amendments naming the next setting. */
+export { seedTransferAmendments, type TransferAmendmentWanted } from './demo.ts';
 
 /** The proposals sent and amended plans issued since a day, for the phase-transfer board (docs/transfers.md). */
 export { amendmentsForTransfers } from './store.ts';

@@ -63,3 +63,5 @@ export {
 
 /** The cases the leaders' figures count, with their facts (docs/figures.md). */
 export { casesForFigures } from './store.ts';
+/** Each child's latest assessment case, for the phase-transfer demo's preferences (docs/transfers.md). */
+export { latestCasesOfChildren } from './store.ts';

@@ -406,3 +406,23 @@ export function decisionFacts(db: Executor, laCode: string, caseId: string) {
 }
 
 export type DecisionFacts = NonNullable<Awaited<ReturnType<typeof decisionFacts>>>;
+
+/** For the phase-transfer demo (docs/transfers.md): each of these children's latest assessment case (by request). */
+export async function latestCasesOfChildren(
+  db: Executor,
+  laCode: string,
+  childIds: readonly string[],
+): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  if (childIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('assessment_case')
+    .select(['id', 'child_id'])
+    .where('la_code', '=', laCode)
+    .where('child_id', 'in', [...childIds])
+    .orderBy('request_received')
+    .orderBy('id')
+    .execute();
+  for (const r of rows) result.set(r.child_id, r.id);
+  return result;
+}

@@ -58,3 +58,5 @@ export { schoolListView } from './view-models.ts';
 
 /** The preferences and consultations since a day, for the phase-transfer board (docs/transfers.md). */
 export { consultationsForTransfers, preferencesForTransfers } from './store.ts';
+/** For the phase-transfer demo (docs/transfers.md): preferences and consultations for the next setting. */
+export { seedTransferPlacements, type TransferPlacementWanted } from './demo-transfers.ts';

@@ -5,6 +5,7 @@
  */
 import type { Feature } from '../../platform/feature.ts';
 import type { RouteRoles } from '../../platform/web/permissions.ts';
+import { seedTransfersDemo } from './demo.ts';
 import { transferRoutes } from './routes.ts';
 import { createTransfersService, TRANSFER_READERS, type TransfersService } from './service.ts';
 
@@ -18,6 +19,7 @@ export const transfersFeature = {
   roles: ROUTE_ROLES,
   createService: createTransfersService,
   routes: transferRoutes,
+  demo: seedTransfersDemo,
 } satisfies Feature<'transfers', TransfersService>;
 
 export { TRANSFER_READERS, type TransfersService } from './service.ts';

@@ -107,3 +107,21 @@ export async function childrenForTransfers(
   }
   return result;
 }
+
+/** Every setting of the authority with its kind and year groups, by name (the demo's destinations). */
+export async function settingsForTransfers(db: Executor, laCode: string) {
+  const rows = await db
+    .selectFrom('setting')
+    .select(['id', 'name', 'kind', 'first_year_group', 'last_year_group'])
+    .where('la_code', '=', laCode)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    firstYear: r.first_year_group,
+    lastYear: r.last_year_group,
+  }));
+}
