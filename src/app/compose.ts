@@ -35,6 +35,7 @@ import {
 import { oneLoginFeature } from '../features/one-login/index.ts';
 import { registerFeature } from '../features/register/index.ts';
 import { ceasingFeature } from '../features/ceasing/index.ts';
+import { tribunalFeature } from '../features/tribunal/index.ts';
 import { declareRouteRoles, type RouteRoles } from '../platform/web/permissions.ts';
 import { features, type AnyFeature } from './features.ts';
 
@@ -60,7 +61,8 @@ export function createServices(deps: ServiceDeps) {
   const register = registerFeature.createService(deps, {
     publicLa: async () => (await publicAuthority(deps.db, deps.config.localOfferLa))?.la_code,
   });
-  const home = homeFeature.createService(deps, { children, consultation, reviews, register });
+  const tribunal = tribunalFeature.createService(deps);
+  const home = homeFeature.createService(deps, { children, consultation, reviews, register, tribunal });
   const returns = returnsFeature.createService(deps);
   const notices = noticesFeature.createService(deps, { decisionFacts });
   const ceasing = ceasingFeature.createService(deps);
@@ -82,6 +84,7 @@ export function createServices(deps: ServiceDeps) {
     education,
     plans,
     register,
+    tribunal,
     ceasing,
     figures,
     transfers,

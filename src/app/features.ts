@@ -28,6 +28,7 @@ import { oneLoginFeature } from '../features/one-login/index.ts';
 import { registerFeature } from '../features/register/index.ts';
 import { ceasingFeature } from '../features/ceasing/index.ts';
 import { transfersFeature } from '../features/transfers/index.ts';
+import { tribunalFeature } from '../features/tribunal/index.ts';
 
 export const features = [
   pagesFeature,
@@ -52,6 +53,7 @@ export const features = [
   amendmentsFeature,
   educationFeature,
   registerFeature,
+  tribunalFeature,
   ceasingFeature,
   figuresFeature,
   transfersFeature,

@@ -422,7 +422,9 @@ export function disagreementSteps(f: DisagreementFacts, asOf: string): Disagreem
   );
   const appeal = f.appeal;
   if (appeal) {
-    if (appeal.responseDue)
+    // A response is owed until the appeal ends; one that ended by withdrawal or concession before it needs none.
+    const ended = appeal.outcome === 'withdrawn' || appeal.outcome === 'conceded';
+    if (appeal.responseDue && !(ended && !appeal.responseSentOn))
       out.push(
         step(
           asOf,

@@ -14,6 +14,7 @@ import type { ChildrenService } from '../children/index.ts';
 import type { ConsultationService } from '../consultation/index.ts';
 import type { RegisterService } from '../register/index.ts';
 import type { ReviewsService } from '../reviews/index.ts';
+import type { TribunalService } from '../tribunal/index.ts';
 import { familyHome } from '../family/index.ts';
 import { editorHome, providerHome } from '../local-offer/index.ts';
 
@@ -33,6 +34,8 @@ export interface HomeNeeds {
   >;
   /** A caseworker's open s42 tasks: provision in section F reported as not delivered. */
   readonly register?: Pick<RegisterService, 'tasksFor'>;
+  /** A caseworker's dates in mediation and tribunal appeals; whether a family has any. */
+  readonly tribunal?: Pick<TribunalService, 'tasksFor' | 'familyCount'>;
 }
 
 export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs: HomeNeeds) {
@@ -54,6 +57,7 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
         childrenTotal: mine.total,
         reviews: await needs.reviews.dueThisWeek(actor),
         registerTasks: (await needs.register?.tasksFor(actor)) ?? [],
+        tribunalTasks: (await needs.tribunal?.tasksFor(actor)) ?? [],
       };
     },
 
@@ -100,6 +104,7 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
         ...(await linkedChildren(actor)),
         assessments: await familyHome(db, actor),
         reviews: await needs.reviews.familyReviews(actor),
+        appeals: (await needs.tribunal?.familyCount(actor)) ?? 0,
       };
     },
 

@@ -28,6 +28,7 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
     items.push({ href: paths.transfers.board, text: 'Phase transfers' });
     items.push({ href: paths.education.list, text: 'Not in full-time education' });
     items.push({ href: paths.register.list, text: 'What families raise' });
+    items.push({ href: paths.tribunal.list, text: 'Mediation and appeals' });
   }
   if (['team-manager', 'send-leader'].includes(actor.role)) {
     items.push({ href: paths.figures.index, text: 'Figures' });

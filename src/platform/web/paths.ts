@@ -50,6 +50,23 @@ export const paths = {
     show: (id: string) => `/children/${encodeURIComponent(id)}`,
     pattern: '/children/:childId',
   },
+  /** Mediation and tribunal appeals (docs/tribunal.md). */
+  tribunal: {
+    list: '/tribunal',
+    new: '/tribunal/new',
+    show: (id: string) => `/tribunal/${encodeURIComponent(id)}`,
+    showPattern: '/tribunal/:disagreementId',
+    mediation: (id: string) => `/tribunal/${encodeURIComponent(id)}/mediation`,
+    mediationPattern: '/tribunal/:disagreementId/mediation',
+    agreement: (id: string) => `/tribunal/${encodeURIComponent(id)}/agreement`,
+    agreementPattern: '/tribunal/:disagreementId/agreement',
+    appeal: (id: string) => `/tribunal/${encodeURIComponent(id)}/appeal`,
+    appealPattern: '/tribunal/:disagreementId/appeal',
+    done: (id: string) => `/tribunal/${encodeURIComponent(id)}/done`,
+    donePattern: '/tribunal/:disagreementId/done',
+    /** A family's own, signed in. */
+    family: '/your-appeals',
+  },
   register: {
     /** The register of what families raise (staff). */
     list: '/register',

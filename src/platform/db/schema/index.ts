@@ -21,6 +21,7 @@ import type { ReviewsTables } from './reviews.ts';
 import type { ReviewMeetingTables } from './review-meetings.ts';
 import type { RegisterTables } from './register.ts';
 import type { FiguresTables } from './figures.ts';
+import type { TribunalTables } from './tribunal.ts';
 import type { CeasingTables } from './ceasing.ts';
 import type { ReviewVoicesTables } from './review-voices.ts';
 
@@ -44,6 +45,7 @@ export * from './one-login.ts';
 export * from './education.ts';
 export * from './register.ts';
 export * from './figures.ts';
+export * from './tribunal.ts';
 export * from './amendments.ts';
 
 export type DB = PeopleTables &
@@ -65,4 +67,5 @@ export type DB = PeopleTables &
   EducationTables &
   RegisterTables &
   AmendmentTables &
-  FiguresTables;
+  FiguresTables &
+  TribunalTables;

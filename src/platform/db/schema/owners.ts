@@ -41,6 +41,7 @@ export const FEATURE_OWNERS = [
   'one-login',
   'education',
   'register',
+  'tribunal',
   'amendments',
   'figures',
 ] as const;
@@ -154,4 +155,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   figure_count: 'figures',
   figure_item: 'figures',
   figure_tally: 'figures',
+  disagreement: 'tribunal',
+  disagreement_agreement: 'tribunal',
+  disagreement_done: 'tribunal',
 };

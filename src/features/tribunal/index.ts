@@ -1,0 +1,35 @@
+/**
+ * The public surface of the tribunal feature: mediation and tribunal appeals (statutory-work.md S7;
+ * docs/tribunal.md). Other features use `tasksFor` (a caseworker's dates on their first screen), `familyCount` (a
+ * family's first screen) and `appealsByOutcome` (the leaders' figure) through the service.
+ */
+import type { Feature } from '../../platform/feature.ts';
+import type { RouteRoles } from '../../platform/web/permissions.ts';
+import { seedTribunalDemo } from './demo.ts';
+import { tribunalRoutes } from './routes.ts';
+import { createTribunalService, FAMILY, STAFF, type TribunalService } from './service.ts';
+
+/**
+ * Who may use each route (src/platform/web/permissions.ts): casework staff and leaders record and read
+ * disagreements; parents and young people see their own children's.
+ */
+const ROUTE_ROLES: RouteRoles = {
+  'GET /tribunal': STAFF,
+  '* /tribunal/new': STAFF,
+  'GET /tribunal/:disagreementId': STAFF,
+  '* /tribunal/:disagreementId/mediation': STAFF,
+  '* /tribunal/:disagreementId/agreement': STAFF,
+  '* /tribunal/:disagreementId/appeal': STAFF,
+  'POST /tribunal/:disagreementId/done': STAFF,
+  'GET /your-appeals': FAMILY,
+};
+
+export const tribunalFeature = {
+  name: 'tribunal',
+  roles: ROUTE_ROLES,
+  createService: createTribunalService,
+  routes: tribunalRoutes,
+  demo: seedTribunalDemo,
+} satisfies Feature<'tribunal', TribunalService>;
+
+export type { TribunalService } from './service.ts';
