@@ -69,6 +69,9 @@ export const STAFF: readonly Role[] = CASEWORK_ROLES;
 /** Who sees their own child's. */
 export const FAMILY: readonly Role[] = ['parent', 'young-person'];
 
+/** The earliest decision whose dates the clock can work out (its bank holidays start in 2018). */
+export const EARLIEST_DECISION = '2018-01-01';
+
 /** A rule a form broke: shown against its field in the error summary. */
 export class TribunalError extends FieldError {}
 
@@ -341,6 +344,9 @@ export function createTribunalService(deps: ServiceDeps) {
             'decisionSent',
             'The date the decision was sent must be today or in the past',
           );
+        // The clock holds bank holidays from 2018: an earlier decision's appeal date cannot be worked out.
+        if (input.decisionSent < EARLIEST_DECISION)
+          throw new TribunalError('decisionSent', 'The date the decision was sent must be in 2018 or later');
         const problem = factsProblem(
           { decisionSent: input.decisionSent, adviserContacted: input.adviserContacted ?? null },
           ctx.today,
@@ -404,10 +410,13 @@ export function createTribunalService(deps: ServiceDeps) {
         };
         const problem = factsProblem(facts, ctx.today);
         if (problem) throw new TribunalError(problem.field, problem.message);
-        if (input.commissionerToldOn && input.commissionerToldOn > ctx.today)
+        if (
+          input.commissionerToldOn &&
+          (input.commissionerToldOn > ctx.today || input.commissionerToldOn < row.decision_sent)
+        )
           throw new TribunalError(
             'commissionerToldOn',
-            'The date the commissioner was told must be today or in the past',
+            'The date the commissioner was told must be between the decision and today',
           );
         if (input.healthOnly && !input.healthIssues)
           throw new TribunalError(

@@ -119,6 +119,13 @@ describe.each(ENGINES)('mediation and tribunal appeals on %s', (engine) => {
     expect(u!.statusCode).toBe(400);
     expect(u!.body).toContain('Enter the reference of a child known to the service');
     expect(u!.body).toMatch(/value="to-cease" checked/);
+    const [early] = await submitForm(clients.caseworker, '/tribunal/new', {
+      childReference: childRef,
+      decisionKind: 'to-cease',
+      ...dateInputValues('decisionSent', '1999-06-15'),
+    });
+    expect(early!.statusCode).toBe(400);
+    expect(early!.body).toContain('must be in 2018 or later');
     expect(await count('disagreement')).toBe(0);
   });
 
