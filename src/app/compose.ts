@@ -13,7 +13,7 @@ import { buildApp, type AppDeps, type RouteRegistration } from '../platform/web/
 import { todayInLondon } from '../platform/web/views.ts';
 import { adminFeature } from '../features/admin/index.ts';
 import { decisionFacts, openCasesHeldBy, placementCase } from '../features/assessments/index.ts';
-import { amendmentsFeature } from '../features/amendments/index.ts';
+import { amendmentsFeature, notToAmendLetterFacts } from '../features/amendments/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { childrenFeature } from '../features/children/index.ts';
 import { consultationFeature } from '../features/consultation/index.ts';
@@ -21,7 +21,7 @@ import { educationFeature } from '../features/education/index.ts';
 import { figuresFeature } from '../features/figures/index.ts';
 import { transfersFeature } from '../features/transfers/index.ts';
 import { homeFeature } from '../features/home/index.ts';
-import { noticesFeature } from '../features/notices/index.ts';
+import { noticesFeature, type LetterFactsOf } from '../features/notices/index.ts';
 import { draftPlanPdf, plansFeature } from '../features/plans/index.ts';
 import { publicAuthority } from '../features/local-offer/index.ts';
 import { returnsFeature } from '../features/returns/index.ts';
@@ -30,11 +30,13 @@ import { secondFactorFeature } from '../features/second-factor/index.ts';
 import {
   refreshReviewSchedules,
   refreshReviewsOfChildren,
+  reviewLetterFacts,
   reviewsFeature,
+  transferInLetterFacts,
 } from '../features/reviews/index.ts';
 import { oneLoginFeature } from '../features/one-login/index.ts';
 import { registerFeature } from '../features/register/index.ts';
-import { ceasingFeature } from '../features/ceasing/index.ts';
+import { ceasingFeature, cessationLetterFacts } from '../features/ceasing/index.ts';
 import { tribunalFeature } from '../features/tribunal/index.ts';
 import { declareRouteRoles, type RouteRoles } from '../platform/web/permissions.ts';
 import { features, type AnyFeature } from './features.ts';
@@ -64,7 +66,16 @@ export function createServices(deps: ServiceDeps) {
   const tribunal = tribunalFeature.createService(deps);
   const home = homeFeature.createService(deps, { children, consultation, reviews, register, tribunal });
   const returns = returnsFeature.createService(deps);
-  const notices = noticesFeature.createService(deps, { decisionFacts });
+  // Each letter about a plan is written from its owner's record (docs/reviews.md "Letters").
+  const letterFacts: LetterFactsOf = (db, laCode, kind, recordId) =>
+    kind === 'review-decision'
+      ? reviewLetterFacts(db, laCode, recordId)
+      : kind === 'transfer-in'
+        ? transferInLetterFacts(db, laCode, recordId)
+        : kind === 'to-cease'
+          ? cessationLetterFacts(db, laCode, recordId)
+          : notToAmendLetterFacts(db, laCode, recordId);
+  const notices = noticesFeature.createService(deps, { decisionFacts, letterFacts });
   const ceasing = ceasingFeature.createService(deps);
   const figures = figuresFeature.createService(deps);
   const transfers = transfersFeature.createService(deps);

@@ -1,7 +1,9 @@
 /**
  * Plans transferred in and the review's letters in a real browser, with axe (embedded database): a caseworker opens
  * the reviews of a plan the demo has transferred in from another council (the council, the family's notice with its
- * rule, the next review by the 3 months of reg 15(5)) and its arrange page.
+ * rule, the next review by the 3 months of reg 15(5)) and its arrange page; then each kind of letter about a plan
+ * (a review's decision to keep the plan, with the rights block, and to amend it; the notice of a transfer in; a
+ * decision to stop a plan), reached from the plan's reviews and ceasing pages.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +46,57 @@ describe('transfers in and review letters in a browser', () => {
     await page.goto(`${server.baseUrl}/reviews/plans/${transfer.plan_id}/arrange`);
     expect(await page.locator('main').textContent()).toContain('reg 15(5)');
     await expectAccessible(page, 'arranging the review after a transfer in');
+    await context.close();
+  }, 180_000);
+
+  it("a caseworker reads each kind of letter about a plan, reached from the plan's pages", async () => {
+    const db = server.database.db;
+    const maintain = await db
+      .selectFrom('plan_review')
+      .select(['id', 'plan_id'])
+      .where('la_code', '=', DEMO_LA_CODE)
+      .where('decision', '=', 'maintain')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const amend = await db
+      .selectFrom('plan_review')
+      .select(['id', 'plan_id'])
+      .where('la_code', '=', DEMO_LA_CODE)
+      .where('decision', '=', 'amend')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const told = await db
+      .selectFrom('plan_review_transfer_in')
+      .select('plan_id')
+      .where('la_code', '=', DEMO_LA_CODE)
+      .where('notice_sent', 'is not', null)
+      .orderBy('plan_id')
+      .executeTakeFirstOrThrow();
+    const cease = await db
+      .selectFrom('plan_cessation')
+      .select(['id', 'plan_id'])
+      .where('la_code', '=', DEMO_LA_CODE)
+      .where('decision', '=', 'cease')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signInAs(page, server.baseUrl, 'caseworker@demo.example', DEMO_PASSWORD);
+    await page.goto(`${server.baseUrl}/reviews/plans/${maintain.plan_id}`);
+    await page.locator(`a[href="/letters/review-decision/${maintain.id}"]`).first().click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('as it is');
+    expect(await page.locator('[data-rights-item="appeal-deadline"]').count()).toBe(1);
+    await expectAccessible(page, "a review's decision to keep the plan");
+    await page.goto(`${server.baseUrl}/letters/review-decision/${amend.id}`);
+    await expectAccessible(page, "a review's decision to amend the plan");
+    await page.goto(`${server.baseUrl}/reviews/plans/${told.plan_id}`);
+    await page.getByRole('link', { name: 'The notice to the family' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('has transferred to us');
+    await expectAccessible(page, 'the notice of a plan transferred in');
+    await page.goto(`${server.baseUrl}/ceasing/plans/${cease.plan_id}`);
+    await page.locator(`a[href="/letters/to-cease/${cease.id}"]`).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('stop');
+    await expectAccessible(page, 'a decision to stop a plan');
     await context.close();
   }, 180_000);
 });

@@ -40,3 +40,5 @@ export { seedTransferAmendments, type TransferAmendmentWanted } from './demo.ts'
 
 /** The proposals sent and amended plans issued since a day, for the phase-transfer board (docs/transfers.md). */
 export { amendmentsForTransfers } from './store.ts';
+/** What the notices feature writes the letter of a decision not to amend from (docs/reviews.md "Amendments"). */
+export { notToAmendLetterFacts } from './letters.ts';

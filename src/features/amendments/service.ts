@@ -64,6 +64,7 @@ import {
   type ProposedChanges,
 } from '../plans/index.ts';
 import { recordPreference } from '../consultation/index.ts';
+import { sendPlanLetter } from '../notices/index.ts';
 import { refreshReviewSchedules, reviewsOf, type ReviewRow } from '../reviews/index.ts';
 import {
   amendmentById,
@@ -566,6 +567,14 @@ export function createAmendmentsService(deps: ServiceDeps) {
               appeal: appeal?.text ?? '',
             },
           );
+          // The decision's letter (page, PDF and Word) with the rights block, in the child's history.
+          await sendPlanLetter(ctx, {
+            kind: 'not-to-amend',
+            recordId: row.id,
+            childId: row.child_id,
+            planId: row.plan_id,
+            date: input.date!,
+          });
           return row.id;
         });
         return { planId: row.plan_id, warnings };

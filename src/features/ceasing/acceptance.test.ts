@@ -79,7 +79,11 @@ describe.each(ENGINES)('S9 and S11 acceptance through the ceasing service on %s'
 
   beforeAll(async () => {
     database = await createTestDatabase(engine, { image: 'demo' });
-    service = createCeasingService({ db: database.db, today: () => today } as unknown as ServiceDeps);
+    service = createCeasingService({
+      db: database.db,
+      today: () => today,
+      jobs: { send: () => Promise.resolve() },
+    } as unknown as ServiceDeps);
     const u = await database.db
       .selectFrom('app_user')
       .selectAll()

@@ -49,6 +49,7 @@ import {
   type RuleDate,
 } from '../../domain/review/index.ts';
 import type { Status } from '../../domain/clock/types.ts';
+import { sendPlanLetter } from '../notices/index.ts';
 import { plansForReviews, type PlanForReviews } from '../plans/index.ts';
 import { recordReviewCeased, refreshReviewSchedules, reviewsAwaitingDecision } from '../reviews/index.ts';
 import {
@@ -571,6 +572,16 @@ export function createCeasingService(deps: ServiceDeps) {
             throw e;
           }
         }
+        // The decision's letter, with the rights block, to the family, the institution the plan names and the
+        // health commissioning body (reg 31(2), (3)).
+        await sendPlanLetter(ctx, {
+          kind: 'to-cease',
+          recordId: row.id,
+          childId: row.child_id,
+          planId: row.plan_id,
+          date: input.decisionDate!,
+          namedSettingId: plan.placementSettingId ?? institution?.id ?? null,
+        });
         return {
           summary: `The council decided on ${longDate(input.decisionDate!)} to stop the plan (${CEASE_GROUND_INFO[checked.ground].label.toLowerCase()}); it stays in force while the family can appeal.`,
         };

@@ -2,6 +2,7 @@
 import { longDate } from '../../domain/calendar.ts';
 import type { InboxKind, InboxReason } from '../../platform/db/schema/index.ts';
 import { paths } from '../../platform/web/paths.ts';
+import { PLAN_LETTER_LABELS, type PlanLetterKind } from './letters.ts';
 import { NOTICE_LABELS } from './notice.ts';
 
 export const REASON_LABELS: Record<InboxReason, string> = {
@@ -12,8 +13,12 @@ export const REASON_LABELS: Record<InboxReason, string> = {
 };
 
 export interface InboxRow {
-  readonly case_id: string;
-  readonly kind: InboxKind;
+  /** An assessment decision's notice: its case and kind. */
+  readonly case_id?: string;
+  readonly kind?: InboxKind;
+  /** Or a letter about a plan (letters.ts). */
+  readonly letter?: { readonly kind: PlanLetterKind; readonly recordId: string };
+  readonly created?: Date | string;
   readonly decision_date: string;
   readonly reason: InboxReason;
   readonly read_at: Date | string | null;
@@ -29,11 +34,15 @@ export function inboxView(organisation: string | null, items: readonly InboxRow[
     organisation: organisation ?? 'No organisation',
     rows: items.map((i) => [
       {
-        html: `<a class="govuk-link" href="${escape(paths.notices.notice(i.case_id, i.kind))}">${escape(
+        html: `<a class="govuk-link" href="${escape(
+          i.letter
+            ? paths.notices.letter(i.letter.kind, i.letter.recordId)
+            : paths.notices.notice(i.case_id!, i.kind!),
+        )}">${escape(
           i.child ? `${i.child.given_name} ${i.child.family_name}` : 'Child',
         )}</a>${i.child ? ` <span class="govuk-hint">${escape(i.child.reference)}</span>` : ''}`,
       },
-      { text: NOTICE_LABELS[i.kind] },
+      { text: i.letter ? PLAN_LETTER_LABELS[i.letter.kind] : NOTICE_LABELS[i.kind!] },
       { text: longDate(i.decision_date) },
       { text: REASON_LABELS[i.reason] },
       {

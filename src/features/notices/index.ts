@@ -5,11 +5,21 @@ import { noticesRoutes } from './routes.ts';
 import { createNoticesService, type NoticesService } from './service.ts';
 import { ORGANISATION_TEMPLATES } from './told.ts';
 import { seedNoticesDemo } from './demo.ts';
+import { LETTER_TEMPLATES } from './plan-letters.ts';
 
 /**
  * Who may use each route (src/platform/web/permissions.ts): Staff, families and the organisations a notice was sent
  * to read notices (each checked by the service); administrators keep the rights contacts.
  */
+const LETTER_READERS = [
+  'caseworker',
+  'team-manager',
+  'send-leader',
+  'professional',
+  'parent',
+  'young-person',
+] as const;
+
 const ROUTE_ROLES: RouteRoles = {
   'GET /notices/:caseId/:kind': [
     'caseworker',
@@ -35,6 +45,9 @@ const ROUTE_ROLES: RouteRoles = {
     'parent',
     'young-person',
   ],
+  'GET /letters/:kind/:recordId': LETTER_READERS,
+  'GET /letters/:kind/:recordId/letter.pdf': LETTER_READERS,
+  'GET /letters/:kind/:recordId/letter.docx': LETTER_READERS,
   'GET /inbox': ['professional'],
   '* /admin/rights-contacts': ['administrator'],
 };
@@ -44,7 +57,7 @@ export const noticesFeature = {
   roles: ROUTE_ROLES,
   createService: createNoticesService,
   routes: noticesRoutes,
-  templates: ORGANISATION_TEMPLATES,
+  templates: { ...ORGANISATION_TEMPLATES, ...LETTER_TEMPLATES },
   demo: seedNoticesDemo,
 } satisfies Feature<'notices', NoticesService>;
 
@@ -59,3 +72,10 @@ export { NOTICE_LABELS, noticesOf, planNoticeKind, type CaseDecisions, type Noti
 
 /** Who is told of a decision: organisations' inbox and email (the journey's decisions call it). */
 export { tellOrganisations, type DecisionToTell } from './told.ts';
+
+/**
+ * The letters about a plan (docs/reviews.md "Letters"): the reviews, ceasing and amendments features send theirs
+ * inside the decision's transaction and give the facts each letter is written from (through the composition root).
+ */
+export { sendPlanLetter, type LetterFactsOf, type LetterToSend } from './plan-letters.ts';
+export { PLAN_LETTER_LABELS, type PlanLetterFacts, type PlanLetterKind } from './letters.ts';

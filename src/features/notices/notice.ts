@@ -99,7 +99,8 @@ export interface NoticeSection {
 }
 
 export interface NoticeView {
-  readonly kind: NoticeKind;
+  /** The notice's kind, or a plan letter's (letters.ts). */
+  readonly kind: string;
   readonly label: string;
   /** The child's or young person's full name. */
   readonly childName: string;

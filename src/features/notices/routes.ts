@@ -26,6 +26,32 @@ export function noticesRoutes(app: FastifyInstance, { service }: RouteDeps<Notic
     });
   });
 
+  app.get(paths.notices.letterPattern, async (request, reply) => {
+    const { kind, recordId } = request.params as { kind: string; recordId: string };
+    const { view, staff } = await service.letter(actorOf(request), kind, recordId);
+    return reply.view('notices/notice.njk', {
+      pageTitle: `${view.label}: ${view.childName}`,
+      view,
+      staff,
+      pdf: paths.notices.letter(kind, recordId, 'pdf'),
+      docx: paths.notices.letter(kind, recordId, 'docx'),
+    });
+  });
+
+  for (const format of ['pdf', 'docx'] as const) {
+    app.get(
+      format === 'pdf' ? paths.notices.letterPdfPattern : paths.notices.letterDocxPattern,
+      async (request, reply) => {
+        const { kind, recordId } = request.params as { kind: string; recordId: string };
+        const file = await service.letterDocument(actorOf(request), kind, recordId, format);
+        return reply
+          .type(DOCUMENT_TYPES[format])
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .send(file.content);
+      },
+    );
+  }
+
   app.get(paths.notices.inbox, async (request, reply) => {
     const { organisation, items } = await service.inbox(actorOf(request));
     return reply.view('notices/inbox.njk', inboxView(organisation, items));

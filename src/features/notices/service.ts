@@ -29,8 +29,10 @@ import {
   organisationOfUser,
 } from '../../platform/people/organisations.ts';
 import { isNoticeKind, noticeBlocks, noticeView, type NoticeFacts, type NoticeKind } from './notice.ts';
-import { inboxItem, inboxOf, markRead, recipientsOf } from './store.ts';
+import { inboxItem, inboxOf, letterInboxOf, markRead, recipientsOf } from './store.ts';
+import { createPlanLetters, type LetterFactsOf } from './plan-letters.ts';
 import { FieldError } from '../../platform/web/forms.ts';
+import type { InboxRow } from './inbox.ts';
 
 const ADMIN: readonly Role[] = ['administrator'];
 const TOLD_KINDS = ['health', 'social-care'] as const;
@@ -45,6 +47,8 @@ export class UnknownOrganisationError extends FieldError {
 export interface NoticesNeeds {
   /** A case's decisions (assessments' `decisionFacts`). */
   readonly decisionFacts: (db: Executor, laCode: string, caseId: string) => Promise<CaseFacts | undefined>;
+  /** A plan letter's facts, from the feature that owns its record (reviews, ceasing, amendments). */
+  readonly letterFacts?: LetterFactsOf;
 }
 
 /**
@@ -134,21 +138,33 @@ export function createNoticesService(deps: Pick<ServiceDeps, 'db' | 'jobs' | 'to
   return {
     notice,
 
+    /** The letters about a plan: a review's decision, a decision to cease or not to amend, a transfer in. */
+    ...createPlanLetters(deps, needs.letterFacts),
+
     /** The decisions sent to the professional's organisation, newest first (their inbox). */
     async inbox(actor: Actor) {
       requireRole(actor, ['professional'], 'notices.inbox');
       const organisation = await organisationOfUser(db, actor.laCode, actor.userId);
       if (!organisation) return { organisation: null, items: [] };
       const items = await inboxOf(db, actor.laCode, organisation.id);
-      const children = await childNames(
-        db,
-        actor.laCode,
-        items.map((i) => i.child_id),
-      );
-      return {
-        organisation: organisation.name,
-        items: items.map((i) => ({ ...i, child: children.get(i.child_id) })),
-      };
+      const letters = await letterInboxOf(db, actor.laCode, organisation.id);
+      const children = await childNames(db, actor.laCode, [
+        ...items.map((i) => i.child_id),
+        ...letters.map((i) => i.child_id),
+      ]);
+      const rows: InboxRow[] = [
+        ...items.map((i) => ({ ...i, child: children.get(i.child_id), created: i.created_at })),
+        ...letters.map((l) => ({
+          letter: { kind: l.kind, recordId: l.record_id },
+          decision_date: l.letter_date,
+          reason: l.reason,
+          read_at: l.read_at,
+          child: children.get(l.child_id),
+          created: l.created_at,
+        })),
+      ];
+      rows.sort((a, b) => Number(new Date(b.created ?? 0)) - Number(new Date(a.created ?? 0)));
+      return { organisation: organisation.name, items: rows };
     },
 
     /** The notice as a PDF or Word document, with its file name. */

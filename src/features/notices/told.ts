@@ -85,6 +85,16 @@ function nextAfterRequest(d: DecisionToTell): string {
 }
 
 async function recipient(db: Executor, laCode: string, d: DecisionToTell, reason: InboxReason) {
+  return organisationFor(db, laCode, reason, d);
+}
+
+/** The organisation told for this reason about this child (and the setting a plan names), if Goldthread knows it. */
+export async function organisationFor(
+  db: Executor,
+  laCode: string,
+  reason: InboxReason,
+  d: { readonly childId: string; readonly namedSettingId?: string | null | undefined },
+): Promise<{ organisationId: string; email: string | null } | undefined> {
   const settings = await authoritySettings(db, laCode);
   switch (reason) {
     case 'commissioner':

@@ -23,7 +23,11 @@ describe.each(ENGINES)('S1 acceptance through the reviews service on %s', (engin
   beforeAll(async () => {
     database = await createTestDatabase(engine, { image: 'demo' });
     const db = database.db;
-    service = createReviewsService({ db, today: () => today } as unknown as ServiceDeps);
+    service = createReviewsService({
+      db,
+      today: () => today,
+      jobs: { send: () => Promise.resolve() },
+    } as unknown as ServiceDeps);
     const u = await db
       .selectFrom('app_user')
       .selectAll()

@@ -83,3 +83,5 @@ export { reviewsOf, type ReviewRow } from './store.ts';
 export { heldReviewsForFigures } from './store.ts';
 /** The review meetings held since a day, for the phase-transfer board (docs/transfers.md). */
 export { reviewsHeldForTransfers } from './store.ts';
+/** What the notices feature writes a review's letters from (docs/reviews.md "Letters"). */
+export { reviewLetterFacts, transferInLetterFacts } from './letters.ts';

@@ -45,7 +45,11 @@ describe.each(ENGINES)('reviews on %s', (engine) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(engine, { image: 'demo' });
-    service = createReviewsService({ db: database.db, today: () => TODAY } as unknown as ServiceDeps);
+    service = createReviewsService({
+      db: database.db,
+      today: () => TODAY,
+      jobs: { send: () => Promise.resolve() },
+    } as unknown as ServiceDeps);
     for (const who of ['caseworker', 'manager', 'leader', 'parent', 'ep', 'admin']) {
       const u = await database.db
         .selectFrom('app_user')

@@ -73,6 +73,7 @@ import {
   type ScheduleRow,
 } from './store.ts';
 import { createReviewVoices } from './voices-service.ts';
+import { sendPlanLetter } from '../notices/index.ts';
 
 export const REVIEW_READERS: readonly Role[] = CASEWORK_ROLES;
 export const REVIEW_EDITORS: readonly Role[] = ['caseworker', 'team-manager'];
@@ -421,6 +422,7 @@ export function createReviewsService(deps: ServiceDeps) {
     action: string,
     check: (facts: ReviewFacts, today: string) => CheckResult,
     changeOf: () => Parameters<typeof updateReview>[3],
+    after?: (ctx: ChangeContext, updated: ReviewRow) => Promise<void>,
   ): Promise<{ review: ReviewRow; warnings: readonly Lateness[] }> {
     requireRole(actor, REVIEW_EDITORS, action);
     return change(actor, async (ctx) => {
@@ -437,6 +439,7 @@ export function createReviewsService(deps: ServiceDeps) {
         detail: { planId: review.plan_id, number: review.number, late: result.warnings.map((w) => w.step) },
       });
       await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
+      if (after) await after(ctx, updated);
       return { review: updated, warnings: result.warnings };
     });
   }
@@ -697,6 +700,7 @@ export function createReviewsService(deps: ServiceDeps) {
           });
         }
         if (errors.length > 0) throw new ReviewFormError(errors);
+        const before = (await transfersIn(ctx.trx, actor.laCode, [plan.id])).get(plan.id);
         await saveTransferIn(ctx.trx, {
           la_code: actor.laCode,
           plan_id: plan.id,
@@ -714,6 +718,15 @@ export function createReviewsService(deps: ServiceDeps) {
           detail: { transferredOn: input.transferredOn, noticeSent: input.noticeSent },
         });
         await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [plan.id]);
+        // The notice to the family (reg 15(4)): its letter, once the day they were told is recorded.
+        if (input.noticeSent && before?.notice_sent !== input.noticeSent)
+          await sendPlanLetter(ctx, {
+            kind: 'transfer-in',
+            recordId: plan.id,
+            childId: plan.childId,
+            planId: plan.id,
+            date: input.noticeSent,
+          });
       });
     },
 
@@ -810,6 +823,15 @@ export function createReviewsService(deps: ServiceDeps) {
         'review.decide',
         (f, today) => checkDecision(f, input, today),
         () => ({ decision_date: input.date, decision: input.outcome as ReviewRow['decision'] }),
+        // The decision's letter to the family and the head (S1), with the rights block when it keeps the plan.
+        (ctx, updated) =>
+          sendPlanLetter(ctx, {
+            kind: 'review-decision',
+            recordId: updated.id,
+            childId: updated.child_id,
+            planId: updated.plan_id,
+            date: updated.decision_date!,
+          }),
       );
     },
   };

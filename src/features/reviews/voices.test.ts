@@ -33,7 +33,11 @@ describe.each(ENGINES)('review voices on %s', (engine) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(engine, { image: 'demo' });
-    service = createReviewsService({ db: database.db, today: () => TODAY } as unknown as ServiceDeps);
+    service = createReviewsService({
+      db: database.db,
+      today: () => TODAY,
+      jobs: { send: () => Promise.resolve() },
+    } as unknown as ServiceDeps);
     for (const who of ['caseworker', 'leader', 'parent', 'parent2', 'youngperson', 'ep', 'health']) {
       const u = await database.db
         .selectFrom('app_user')

@@ -124,6 +124,12 @@ export const paths = {
     pattern: '/notices/:caseId/:kind',
     pdfPattern: '/notices/:caseId/:kind/notice.pdf',
     docxPattern: '/notices/:caseId/:kind/notice.docx',
+    /** A letter about a plan (a review's decision, a decision to cease or not to amend, a transfer in). */
+    letter: (kind: string, recordId: string, format: 'html' | 'pdf' | 'docx' = 'html') =>
+      `/letters/${encodeURIComponent(kind)}/${encodeURIComponent(recordId)}${format === 'html' ? '' : `/letter.${format}`}`,
+    letterPattern: '/letters/:kind/:recordId',
+    letterPdfPattern: '/letters/:kind/:recordId/letter.pdf',
+    letterDocxPattern: '/letters/:kind/:recordId/letter.docx',
     inbox: '/inbox',
   },
   /** Staff single sign-on (src/features/sso). */

@@ -34,6 +34,25 @@ export interface OrganisationInboxItemTable {
   read_by: string | null;
 }
 
+/** A letter about a plan sent to an organisation (migration 0041; docs/reviews.md "Letters"). */
+export interface PlanLetterInboxItemTable {
+  la_code: string;
+  id: Generated<string>;
+  organisation_id: string;
+  child_id: string;
+  plan_id: string;
+  kind: 'review-decision' | 'to-cease' | 'not-to-amend' | 'transfer-in';
+  /** The review, ceasing procedure, amendment or (for a transfer in) plan the letter is about. */
+  record_id: string;
+  letter_date: DateString;
+  reason: InboxReason;
+  email: string | null;
+  created_at: Generated<Date>;
+  read_at: Timestamp | null;
+  read_by: string | null;
+}
+
 export interface NoticesTables {
   organisation_inbox_item: OrganisationInboxItemTable;
+  plan_letter_inbox_item: PlanLetterInboxItemTable;
 }

@@ -122,6 +122,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   sen2_extra: 'returns',
   sen2_export: 'returns',
   organisation_inbox_item: 'notices',
+  plan_letter_inbox_item: 'notices',
   identity_provider: 'sso',
   identity_provider_domain: 'sso',
   identity_provider_group_role: 'sso',

@@ -1,0 +1,241 @@
+/**
+ * The letters about a plan (issue 12 item 2; docs/reviews.md "Letters"): a review's decision (keep, amend or stop the
+ * plan), the decision to stop a plan (S9), the decision not to amend it after all (reg 22(4)) and the notice to the
+ * family of a plan transferred in from another council (reg 15(4)). Pure: the owners of the records (reviews,
+ * ceasing, amendments) give the facts through the composition root, and the words are the same on the page, in the
+ * PDF and in the Word document (`noticeBlocks`). An appealable decision carries the full rights block
+ * (src/domain/rights); a decision to amend does not (the rights come with the amended plan or the decision not to
+ * amend after all), and says so.
+ */
+import { longDate } from '../../domain/calendar.ts';
+import { buildRightsBlock, missingRightsItems, RIGHTS_ITEM_LABELS } from '../../domain/rights/rights.ts';
+import type { AuthoritySettings } from '../../platform/people/authority-settings.ts';
+import { rightsContactsOf, type NoticeSection, type NoticeView } from './notice.ts';
+
+export const PLAN_LETTER_KINDS = ['review-decision', 'to-cease', 'not-to-amend', 'transfer-in'] as const;
+export type PlanLetterKind = (typeof PLAN_LETTER_KINDS)[number];
+export const isPlanLetterKind = (v: string): v is PlanLetterKind =>
+  (PLAN_LETTER_KINDS as readonly string[]).includes(v);
+
+export const PLAN_LETTER_LABELS: Record<PlanLetterKind, string> = {
+  'review-decision': 'Decision after the annual review',
+  'to-cease': 'Decision to stop maintaining the EHC plan',
+  'not-to-amend': 'Decision not to amend the EHC plan',
+  'transfer-in': 'Your EHC plan has transferred to us',
+};
+
+/** A date with the rule it comes from, as the clock gives it. */
+export interface LetterRuleDate {
+  readonly date: string;
+  readonly rule: string;
+  readonly source: string;
+}
+
+/**
+ * What a letter is written from. `date` is the day the letter was sent (the decision's, or the day the family was
+ * told); null when it has not been sent, and then there is no letter.
+ */
+export interface PlanLetterFacts {
+  readonly childId: string;
+  readonly planId: string;
+  readonly date: string | null;
+  /** The school or setting the plan names (section I), if it is on the register: a decision to cease goes there. */
+  readonly namedSettingId?: string | null;
+  readonly review?: {
+    readonly number: number;
+    readonly held: string | null;
+    readonly decision: 'maintain' | 'amend' | 'cease';
+    /** The next review's due date, with its rule. */
+    readonly nextDue: LetterRuleDate | null;
+  };
+  readonly cessation?: { readonly groundLabel: string | null; readonly reasons: string | null };
+  readonly amendment?: { readonly proposalSent: string | null; readonly reasons: string };
+  readonly transfer?: {
+    readonly fromAuthority: string;
+    readonly transferredOn: string;
+    readonly reviewDue: LetterRuleDate;
+  };
+}
+
+/** The child, the authority and the officer the letter names. */
+export interface LetterParties {
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly preferredName: string | null;
+  readonly reference: string;
+  readonly dateOfBirth: string;
+  readonly officerName: string | null;
+  readonly officerEmail: string | null;
+}
+
+function body(
+  kind: PlanLetterKind,
+  f: PlanLetterFacts,
+  name: string,
+): { title: string; sections: NoticeSection[]; rights: 'not-to-amend' | 'to-cease' | null } {
+  const date = longDate(f.date!);
+  switch (kind) {
+    case 'review-decision': {
+      const r = f.review!;
+      const held = r.held
+        ? `We held ${name}'s annual review meeting (review ${r.number}) on ${longDate(r.held)} and sent everyone the report.`
+        : `We reviewed ${name}'s EHC plan (review ${r.number}).`;
+      const next = r.nextDue
+        ? [
+            `The next review must be held by ${longDate(r.nextDue.date)}. ${r.nextDue.rule} (${r.nextDue.source}).`,
+          ]
+        : [];
+      if (r.decision === 'maintain')
+        return {
+          title: `We will keep ${name}'s EHC plan as it is`,
+          sections: [
+            {
+              heading: 'Our decision',
+              paragraphs: [held, `On ${date} we decided to keep the EHC plan as it is, with no changes.`],
+            },
+            { heading: 'What happens next', paragraphs: next },
+          ],
+          rights: 'not-to-amend',
+        };
+      if (r.decision === 'amend')
+        return {
+          title: `We propose to change ${name}'s EHC plan`,
+          sections: [
+            {
+              heading: 'Our decision',
+              paragraphs: [held, `On ${date} we decided to amend (change) the EHC plan.`],
+            },
+            {
+              heading: 'What happens next',
+              paragraphs: [
+                'We will send you the proposed changes, section by section, with the evidence for them. You will have 15 days to comment, to ask for a meeting and to ask for a particular school, college or other setting to be named.',
+                'You can appeal about the amended plan once we issue it, or about a decision not to amend it after all: that letter will set out your rights.',
+                ...next,
+              ],
+            },
+          ],
+          rights: null,
+        };
+      return {
+        title: `We have decided to stop ${name}'s EHC plan`,
+        sections: [
+          {
+            heading: 'Our decision',
+            paragraphs: [
+              held,
+              `On ${date}, after consulting you and the school or college, we decided to stop maintaining the EHC plan.`,
+              'The plan stays in force while you can appeal, and while an appeal goes on.',
+            ],
+          },
+        ],
+        rights: 'to-cease',
+      };
+    }
+    case 'to-cease': {
+      const c = f.cessation!;
+      return {
+        title: `We have decided to stop ${name}'s EHC plan`,
+        sections: [
+          {
+            heading: 'Our decision',
+            paragraphs: [
+              `On ${date}, after consulting you and the head of the school or college, we decided to stop maintaining ${name}'s EHC plan${c.groundLabel ? `: ${c.groundLabel.toLowerCase()}` : ''}.`,
+              'The plan stays in force until the time to appeal has passed with no appeal, or until an appeal ends.',
+            ],
+          },
+          ...(c.reasons ? [{ heading: 'Why', paragraphs: [c.reasons] }] : []),
+        ],
+        rights: 'to-cease',
+      };
+    }
+    case 'not-to-amend': {
+      const a = f.amendment!;
+      return {
+        title: `We will not change ${name}'s EHC plan`,
+        sections: [
+          {
+            heading: 'Our decision',
+            paragraphs: [
+              `${a.proposalSent ? `On ${longDate(a.proposalSent)} we sent you proposed changes to ${name}'s EHC plan. ` : ''}On ${date}, after the time for your comments, we decided not to amend the plan after all. The plan stays as it was.`,
+            ],
+          },
+          { heading: 'Why', paragraphs: [a.reasons] },
+        ],
+        rights: 'not-to-amend',
+      };
+    }
+    case 'transfer-in': {
+      const t = f.transfer!;
+      return {
+        title: `${name}'s EHC plan has transferred to us`,
+        sections: [
+          {
+            heading: 'What has happened',
+            paragraphs: [
+              `${t.fromAuthority} transferred ${name}'s EHC plan to us on ${longDate(t.transferredOn)}. We now maintain the plan and arrange the support it sets out.`,
+              'The school, college or other setting the plan names stays the same until the plan is amended.',
+            ],
+          },
+          {
+            heading: 'When we will review the plan',
+            paragraphs: [
+              `We will review the plan by ${longDate(t.reviewDue.date)}. ${t.reviewDue.rule} (${t.reviewDue.source}).`,
+              'If we decide to carry out a new EHC needs assessment, we will write to you first.',
+            ],
+          },
+        ],
+        rights: null,
+      };
+    }
+  }
+}
+
+/** The letter, or undefined when it has not been sent (no decision or no date yet). */
+export function letterView(
+  kind: PlanLetterKind,
+  f: PlanLetterFacts,
+  p: LetterParties,
+  s: AuthoritySettings,
+  /** The organisations sent it (their inbox), by name. */
+  told: readonly string[] = [],
+): NoticeView | undefined {
+  if (!f.date) return undefined;
+  if (kind === 'review-decision' && !f.review) return undefined;
+  if (kind === 'to-cease' && !f.cessation) return undefined;
+  if (kind === 'not-to-amend' && !f.amendment) return undefined;
+  if (kind === 'transfer-in' && !f.transfer) return undefined;
+  const name = p.preferredName || p.givenName;
+  const { title, sections, rights: rightsKind } = body(kind, f, name);
+  const rights = rightsKind
+    ? buildRightsBlock({
+        kind: rightsKind,
+        decisionSent: f.date,
+        childName: name,
+        contacts: rightsContactsOf(s),
+      })
+    : null;
+  return {
+    // The notice page's kind is only used for its document names and links: the letter's own kind.
+    kind,
+    label: PLAN_LETTER_LABELS[kind],
+    childName: `${p.givenName} ${p.familyName}`,
+    title,
+    date: f.date,
+    from: [s.name, s.teamPhone, s.teamEmail].filter(Boolean),
+    about: `About: ${p.givenName} ${p.familyName}, born ${longDate(p.dateOfBirth)}, reference ${p.reference}.`,
+    sections: [
+      ...sections.filter((x) => x.paragraphs.length > 0),
+      ...(told.length
+        ? [
+            {
+              heading: 'Who else we have sent this to',
+              paragraphs: [`We have also sent this letter to ${told.join(', ')}.`],
+            },
+          ]
+        : []),
+    ],
+    rights,
+    missing: rights ? missingRightsItems(rights).map((i) => RIGHTS_ITEM_LABELS[i]) : [],
+    contact: `Your contact: ${p.officerName || s.name}, ${p.officerEmail || s.teamEmail}.`,
+  };
+}

@@ -1,0 +1,288 @@
+/**
+ * The letters about a plan, read and sent (issue 12 item 2; docs/reviews.md "Letters"). Reading: the letter's page,
+ * PDF and Word document, for the authority's casework staff, the child's family (a parent or young-person grant) and
+ * a professional whose organisation was sent it; anyone else is told it does not exist (404, audited). Sending
+ * (`sendPlanLetter`, called by the reviews, ceasing and amendments features inside the decision's own transaction):
+ * an email to the family with the letter's link, an item in the inbox of each organisation the law names (a review's
+ * decision: the head of the child's school or setting, S1; a decision to cease: the institution the plan names and
+ * the health commissioning body, reg 31(2)), a line in the child's history and an audit entry.
+ */
+import { longDate as longDateOf } from '../../domain/calendar.ts';
+import {
+  auditContext,
+  canSeeChild,
+  isUuid,
+  seesAllChildren,
+  type Actor,
+} from '../../platform/access/access.ts';
+import { audit, type Executor } from '../../platform/audit/audit.ts';
+import type { InboxReason } from '../../platform/db/schema/index.ts';
+import { blocksDocx, blocksPdf } from '../../platform/documents/documents.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import type { ServiceDeps } from '../../platform/feature.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
+import { queueNotification } from '../../platform/notify/notify.ts';
+import { authoritySettings } from '../../platform/people/authority-settings.ts';
+import { recordCaseEvent } from '../../platform/people/case-events.ts';
+import { childrenForReviews } from '../../platform/people/children.ts';
+import {
+  childNames,
+  organisationAccounts,
+  organisationNames,
+  organisationOfUser,
+} from '../../platform/people/organisations.ts';
+import { recipientsFor } from '../../platform/people/recipients.ts';
+import { userWithTeam } from '../../platform/people/users.ts';
+import { paths } from '../../platform/web/paths.ts';
+import {
+  isPlanLetterKind,
+  letterView,
+  PLAN_LETTER_LABELS,
+  type PlanLetterFacts,
+  type PlanLetterKind,
+} from './letters.ts';
+import { noticeBlocks } from './notice.ts';
+import { insertLetterInboxItem, letterInboxItem, letterRecipientsOf, markLetterRead } from './store.ts';
+import { organisationFor } from './told.ts';
+
+/** The facts of a letter, from the feature that owns its record (the composition root wires it). */
+export type LetterFactsOf = (
+  db: Executor,
+  laCode: string,
+  kind: PlanLetterKind,
+  recordId: string,
+) => Promise<PlanLetterFacts | undefined>;
+
+/** Which organisations each letter goes to, besides the family. */
+const LETTER_WHO: Record<PlanLetterKind, readonly InboxReason[]> = {
+  // S1: the decision is notified to the family and the head (reg 20; the council's pages).
+  'review-decision': ['school'],
+  // Reg 31(2): the family, the institution the plan names and the health commissioning body.
+  'to-cease': ['named-setting', 'commissioner'],
+  // Reg 22(4): the family.
+  'not-to-amend': [],
+  // Reg 15(4): the family.
+  'transfer-in': [],
+};
+
+export const LETTER_TEMPLATES = {
+  'plan-letter-to-family': {
+    subject: '((letter)): ((child))',
+    body: 'Hello ((name)),\n\n((council)) has sent you a letter about ((child)): ((letter)), dated ((date)).\n\nRead it, with what you can do if you disagree, when you sign in to Goldthread: ((link))\n\nYou can also download it as a PDF or Word document from that page.',
+  },
+  'plan-letter-to-organisation': {
+    subject: '((letter)): ((child))',
+    body: 'Hello,\n\n((council)) has sent a letter about ((child)) (reference ((reference))): ((letter)), dated ((date)).\n\nYou are told because ((why))\n\nWhat happens next: sign in to Goldthread to read it in ((organisation))’s inbox.',
+  },
+} as const;
+
+const WHY: Record<InboxReason, string> = {
+  commissioner:
+    'you are the health commissioning body for this child or young person, and the law says you must be told.',
+  'social-care': 'the law says the council’s social care service must be told.',
+  school:
+    'the child or young person attends your school or setting, and the head must be told of the review’s decision.',
+  'named-setting': 'the plan names your school or setting, and the law says you must be told.',
+};
+
+export interface LetterToSend {
+  readonly kind: PlanLetterKind;
+  readonly recordId: string;
+  readonly childId: string;
+  readonly planId: string;
+  readonly date: string;
+  /** The setting the plan names (section I), for a decision to cease. */
+  readonly namedSettingId?: string | null;
+}
+
+/**
+ * Sends a letter in the caller's transaction: the family's email, the organisations' inbox and email, the child's
+ * history, the audit log. Sending the same letter again tells no organisation twice.
+ */
+export async function sendPlanLetter(
+  ctx: { readonly trx: Executor; readonly actor: Actor; readonly jobs: Jobs },
+  letter: LetterToSend,
+): Promise<void> {
+  const { trx, actor } = ctx;
+  const laCode = actor.laCode;
+  const settings = await authoritySettings(trx, laCode);
+  const child = (await childNames(trx, laCode, [letter.childId])).get(letter.childId);
+  const childName = child ? `${child.given_name} ${child.family_name}` : 'your child';
+  const label = PLAN_LETTER_LABELS[letter.kind];
+  const link = paths.notices.letter(letter.kind, letter.recordId);
+  const family = await recipientsFor(trx, laCode, letter.childId, { family: true, unlinkedFamily: true });
+  for (const p of family)
+    await queueNotification(trx, ctx.jobs, {
+      laCode,
+      channel: 'email',
+      recipient: p.email,
+      template: 'plan-letter-to-family',
+      personalisation: {
+        name: p.name ?? 'there',
+        council: settings.name,
+        child: child?.given_name ?? childName,
+        letter: label,
+        date: longDateOf(letter.date),
+        link,
+      },
+      childId: letter.childId,
+      userId: p.userId,
+    });
+  const told: Array<{ organisationId: string; reason: InboxReason; email: string | null }> = [];
+  for (const reason of LETTER_WHO[letter.kind]) {
+    const r = await organisationFor(trx, laCode, reason, {
+      childId: letter.childId,
+      namedSettingId: letter.namedSettingId ?? null,
+    });
+    if (!r || told.some((t) => t.organisationId === r.organisationId)) continue;
+    const added = await insertLetterInboxItem(trx, laCode, {
+      organisationId: r.organisationId,
+      childId: letter.childId,
+      planId: letter.planId,
+      kind: letter.kind,
+      recordId: letter.recordId,
+      letterDate: letter.date,
+      reason,
+      email: r.email,
+    });
+    if (added) told.push({ ...r, reason });
+  }
+  const names = await organisationNames(
+    trx,
+    laCode,
+    told.map((t) => t.organisationId),
+  );
+  for (const t of told) {
+    const emails = t.email
+      ? [t.email]
+      : (await organisationAccounts(trx, laCode, t.organisationId)).map((a) => a.email);
+    for (const email of emails)
+      await queueNotification(trx, ctx.jobs, {
+        laCode,
+        channel: 'email',
+        recipient: email,
+        template: 'plan-letter-to-organisation',
+        personalisation: {
+          council: settings.name,
+          child: childName,
+          reference: child?.reference ?? '',
+          letter: label,
+          date: longDateOf(letter.date),
+          why: WHY[t.reason],
+          organisation: names.get(t.organisationId) ?? 'your organisation',
+        },
+        childId: letter.childId,
+      });
+  }
+  const to = [
+    ...(family.length ? ['the family'] : []),
+    ...told.map((t) => names.get(t.organisationId) ?? t.organisationId),
+  ];
+  await recordCaseEvent(
+    { trx, actor },
+    {
+      childId: letter.childId,
+      kind: 'letter.sent',
+      summary: `${label} sent${to.length ? ` to ${to.join(', ')}` : ''}`,
+      detail: { kind: letter.kind, recordId: letter.recordId, planId: letter.planId, link },
+    },
+  );
+  await audit(trx, auditContext(actor), {
+    action: 'notices.letter.sent',
+    recordType: 'ehc_plan',
+    recordId: letter.planId,
+    childId: letter.childId,
+    detail: {
+      kind: letter.kind,
+      recordId: letter.recordId,
+      family: family.length,
+      told: told.map((t) => ({ organisation: t.organisationId, reason: t.reason })),
+    },
+  });
+}
+
+function denied(actor: Actor, recordId: string): NotFoundError {
+  return new NotFoundError('Not found', {
+    ctx: auditContext(actor),
+    entry: {
+      action: 'notices.letter.read.denied',
+      recordType: 'plan_letter',
+      recordId: isUuid(recordId) ? recordId : null,
+      outcome: 'denied',
+    },
+  });
+}
+
+export function createPlanLetters(deps: Pick<ServiceDeps, 'db'>, letterFacts: LetterFactsOf | undefined) {
+  const { db } = deps;
+
+  const letter = (actor: Actor, kind: string, recordId: string) =>
+    db.transaction().execute(async (trx) => {
+      if (!letterFacts || !isUuid(recordId) || !isPlanLetterKind(kind)) throw denied(actor, recordId);
+      const facts = await letterFacts(trx, actor.laCode, kind, recordId);
+      if (!facts) throw denied(actor, recordId);
+      let item: { id: string; read_at: Date | string | null } | undefined;
+      if (!seesAllChildren(actor)) {
+        if (actor.role === 'parent' || actor.role === 'young-person') {
+          if (!(await canSeeChild(trx, actor, facts.childId))) throw denied(actor, recordId);
+        } else if (actor.role === 'professional') {
+          const organisation = await organisationOfUser(trx, actor.laCode, actor.userId);
+          item = organisation && (await letterInboxItem(trx, actor.laCode, organisation.id, kind, recordId));
+          if (!item) throw denied(actor, recordId);
+        } else throw denied(actor, recordId);
+      }
+      const settings = await authoritySettings(trx, actor.laCode);
+      const child = (await childrenForReviews(trx, actor.laCode, [facts.childId])).get(facts.childId);
+      const name = (await childNames(trx, actor.laCode, [facts.childId])).get(facts.childId);
+      if (!child || !name) throw denied(actor, recordId);
+      const officer = child.leadOfficerId
+        ? await userWithTeam(trx, actor.laCode, child.leadOfficerId)
+        : undefined;
+      const told = await letterRecipientsOf(trx, actor.laCode, kind, recordId);
+      const names = await organisationNames(
+        trx,
+        actor.laCode,
+        told.map((t) => t.organisation_id),
+      );
+      const view = letterView(
+        kind,
+        facts,
+        {
+          givenName: name.given_name,
+          familyName: name.family_name,
+          preferredName: null,
+          reference: name.reference,
+          dateOfBirth: child.dateOfBirth,
+          officerName: officer?.display_name ?? null,
+          officerEmail: officer?.email ?? null,
+        },
+        settings,
+        [...names.values()],
+      );
+      if (!view) throw denied(actor, recordId);
+      if (item && !item.read_at) await markLetterRead(trx, actor.laCode, item.id, actor.userId);
+      await audit(trx, auditContext(actor), {
+        action: 'notices.letter.read',
+        recordType: 'ehc_plan',
+        recordId: facts.planId,
+        childId: facts.childId,
+        detail: { kind, recordId },
+      });
+      return { view, reference: name.reference, staff: seesAllChildren(actor), childId: facts.childId };
+    });
+
+  return {
+    letter,
+
+    /** The letter as a PDF or Word document, with its file name. */
+    async letterDocument(actor: Actor, kind: string, recordId: string, format: 'pdf' | 'docx') {
+      const { view, reference } = await letter(actor, kind, recordId);
+      const blocks = noticeBlocks(view);
+      const meta = { subject: `${view.label}: ${reference}` };
+      return {
+        fileName: `Letter-${reference}-${kind}.${format}`,
+        content: format === 'pdf' ? await blocksPdf(blocks, meta) : await blocksDocx(blocks, meta),
+      };
+    },
+  };
+}

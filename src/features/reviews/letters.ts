@@ -1,0 +1,90 @@
+/**
+ * What the notices feature writes a review's letters from (docs/reviews.md "Letters"): a review's decision and the
+ * notice to the family of a plan transferred in. The composition root hands these to the notices feature, so it never
+ * reads the reviews' tables. Undefined when there is no such record or no letter yet.
+ */
+import { transferInDates } from '../../domain/clock/index.ts';
+import { reviewSchedule } from '../../domain/review/index.ts';
+import type { Executor } from '../../platform/audit/audit.ts';
+import { childrenForReviews } from '../../platform/people/children.ts';
+import type { PlanLetterFacts } from '../notices/index.ts';
+import { plansForReviews } from '../plans/index.ts';
+import { reviewById, reviewsOf, transfersIn } from './store.ts';
+
+const asRule = (d: { date: string; rule: string; source: string }) => ({
+  date: d.date,
+  rule: d.rule,
+  source: d.source,
+});
+
+/** The letter of a review's decision (keep, amend or stop the plan), dated the day the decision was sent. */
+export async function reviewLetterFacts(
+  db: Executor,
+  laCode: string,
+  reviewId: string,
+): Promise<PlanLetterFacts | undefined> {
+  const review = await reviewById(db, laCode, reviewId);
+  if (!review || !review.decision || !review.decision_date) return undefined;
+  const [plan] = await plansForReviews(db, laCode, [review.plan_id]);
+  if (!plan) return undefined;
+  const child = (await childrenForReviews(db, laCode, [plan.childId])).get(plan.childId);
+  const asOf = review.decision_date;
+  const meetings = (await reviewsOf(db, laCode, [plan.id]))
+    .map((r) => r.held)
+    .filter((d): d is string => d !== null && d <= asOf);
+  const transfer = (await transfersIn(db, laCode, [plan.id])).get(plan.id);
+  const schedule =
+    review.decision === 'cease' || plan.firstIssued > asOf
+      ? null
+      : reviewSchedule({
+          asOf,
+          firstIssued: plan.firstIssued,
+          dateOfBirth: child?.dateOfBirth ?? null,
+          meetings,
+          amendmentsIssued: plan.amendmentsIssued.filter((d) => d <= asOf),
+          transferredIn: transfer && transfer.transferred_on <= asOf ? transfer.transferred_on : null,
+        });
+  return {
+    childId: review.child_id,
+    planId: review.plan_id,
+    date: review.decision_date,
+    namedSettingId: plan.placementSettingId,
+    review: {
+      number: review.number,
+      held: review.held,
+      decision: review.decision,
+      nextDue: schedule ? asRule(schedule.due) : null,
+    },
+  };
+}
+
+/** The notice to the family of a plan transferred in (reg 15(4)), dated the day they were told. */
+export async function transferInLetterFacts(
+  db: Executor,
+  laCode: string,
+  planId: string,
+): Promise<PlanLetterFacts | undefined> {
+  const transfer = (await transfersIn(db, laCode, [planId])).get(planId);
+  if (!transfer || !transfer.notice_sent) return undefined;
+  const [plan] = await plansForReviews(db, laCode, [planId]);
+  if (!plan) return undefined;
+  const before = (await reviewsOf(db, laCode, [planId]))
+    .map((r) => r.held)
+    .filter((d): d is string => d !== null && d <= transfer.transferred_on)
+    .sort();
+  const dates = transferInDates({
+    transferred: transfer.transferred_on,
+    firstIssued: plan.firstIssued,
+    lastReviewMeeting: before.at(-1) ?? null,
+  });
+  return {
+    childId: transfer.child_id,
+    planId,
+    date: transfer.notice_sent,
+    transfer: {
+      fromAuthority: transfer.from_authority,
+      transferredOn: transfer.transferred_on,
+      reviewDue: asRule(dates.review),
+    },
+  };
+}
