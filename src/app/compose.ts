@@ -31,6 +31,7 @@ import {
   refreshReviewSchedules,
   refreshReviewsOfChildren,
   reviewLetterFacts,
+  reviewLinksOfChild,
   reviewsFeature,
   transferInLetterFacts,
 } from '../features/reviews/index.ts';
@@ -51,7 +52,10 @@ export function createServices(deps: ServiceDeps) {
   const auth = authFeature.createService(deps, { singleSignOn: sso, oneLogin });
   const secondFactor = secondFactorFeature.createService(deps);
   const education = educationFeature.createService(deps, { episodesChanged: refreshReviewsOfChildren });
-  const children = childrenFeature.createService(deps, { education: education.summary });
+  const children = childrenFeature.createService(deps, {
+    education: education.summary,
+    reviews: reviewLinksOfChild,
+  });
   const admin = adminFeature.createService(deps, { openCasesHeldBy });
   const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });
   const reviews = reviewsFeature.createService(deps);

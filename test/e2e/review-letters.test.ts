@@ -3,7 +3,8 @@
  * the reviews of a plan the demo has transferred in from another council (the council, the family's notice with its
  * rule, the next review by the 3 months of reg 15(5)) and its arrange page; then each kind of letter about a plan
  * (a review's decision to keep the plan, with the rights block, and to amend it; the notice of a transfer in; a
- * decision to stop a plan), reached from the plan's reviews and ceasing pages.
+ * decision to stop a plan), reached from the plan's reviews and ceasing pages; and a child's record leading to the
+ * plan's reviews and to an amendment whose section I names a setting not consulted (the block with its rule).
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +98,47 @@ describe('transfers in and review letters in a browser', () => {
     await page.locator(`a[href="/letters/to-cease/${cease.id}"]`).click();
     await expect.poll(() => page.locator('h1').textContent()).toContain('stop');
     await expectAccessible(page, 'a decision to stop a plan');
+    await context.close();
+  }, 180_000);
+
+  it("a caseworker follows a child's record to the plan's reviews, and sees section I checked on an amendment", async () => {
+    const db = server.database.db;
+    const amendment = await db
+      .selectFrom('plan_amendment as a')
+      .innerJoin('ehc_plan as p', (j) =>
+        j.onRef('p.id', '=', 'a.plan_id').onRef('p.la_code', '=', 'a.la_code'),
+      )
+      .select(['a.plan_id', 'a.child_id', 'p.placement_setting_id'])
+      .where('a.la_code', '=', DEMO_LA_CODE)
+      .where('a.proposal_sent', 'is not', null)
+      .where('a.amended_issued', 'is', null)
+      .where('a.not_amended_on', 'is', null)
+      .orderBy('a.proposal_sent')
+      .executeTakeFirstOrThrow();
+    const other = await db
+      .selectFrom('setting')
+      .select('id')
+      .where('la_code', '=', DEMO_LA_CODE)
+      .where('id', '!=', amendment.placement_setting_id ?? '')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('ehc_plan')
+      .set({ placement_setting_id: other.id })
+      .where('la_code', '=', DEMO_LA_CODE)
+      .where('id', '=', amendment.plan_id)
+      .execute();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signInAs(page, server.baseUrl, 'caseworker@demo.example', DEMO_PASSWORD);
+    await page.goto(`${server.baseUrl}/children/${amendment.child_id}`);
+    await page.getByRole('link', { name: 'Amendments to the plan' }).first().click();
+    await expect.poll(() => page.locator('[data-section-i]').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'an amendment whose section I names a setting not consulted');
+    await page.goto(`${server.baseUrl}/children/${amendment.child_id}`);
+    await page.getByRole('link', { name: "The plan's reviews" }).first().click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Annual reviews');
+    await expectAccessible(page, "a plan's reviews reached from the child's record");
     await context.close();
   }, 180_000);
 });

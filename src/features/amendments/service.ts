@@ -63,7 +63,7 @@ import {
   type PlanForAmendment,
   type ProposedChanges,
 } from '../plans/index.ts';
-import { recordPreference } from '../consultation/index.ts';
+import { finalPlacementProblems, recordPreference } from '../consultation/index.ts';
 import { sendPlanLetter } from '../notices/index.ts';
 import { refreshReviewSchedules, reviewsOf, type ReviewRow } from '../reviews/index.ts';
 import {
@@ -88,6 +88,46 @@ export class AmendmentFormError extends FormFieldError {
     super(errors[0]?.field ?? 'form', errors.map((e) => e.message).join('; '));
     this.errors = errors;
   }
+}
+
+/** A problem with the amended plan's section I, with the rule it breaks (S3; shown on the page, refused on issue). */
+export interface SectionIProblem {
+  readonly message: string;
+  readonly rule: string;
+  /** True when issuing is refused for it; false for what Goldthread cannot check (shown, not refused). */
+  readonly blocks: boolean;
+}
+
+const SECTION_I_RULE =
+  'A plan may name a school or other setting only after consulting it, and a setting the family asked for that is not named needs a recorded reason (Children and Families Act 2014 s39; SEND Regulations 2014 reg 22(3))';
+
+/**
+ * Section I of the amended plan against the consultations (S3, as a final plan is checked): when the working copy
+ * names a setting other than the plan in force, that setting must have been consulted on the plan's case, and each
+ * setting the family asked for and not named needs its recorded ground. A plan with no assessment on record cannot be
+ * checked: said, not refused. Unchanged, section I is not checked again.
+ */
+export async function sectionIProblems(
+  db: Parameters<typeof finalPlacementProblems>[0],
+  laCode: string,
+  plan: PlanForAmendment,
+): Promise<SectionIProblem[]> {
+  const { named, inForce } = plan.sectionI;
+  if (!named || named.settingId === inForce?.settingId) return [];
+  if (!plan.caseId)
+    return [
+      {
+        message: `Section I now names ${named.name}. This plan has no assessment on record, so Goldthread cannot check that ${named.name} was consulted: check the consultation letter before issuing.`,
+        rule: SECTION_I_RULE,
+        blocks: false,
+      },
+    ];
+  const problems = await finalPlacementProblems(db, laCode, plan.caseId, {
+    kind: 'setting',
+    settingId: named.settingId,
+    settingName: named.name,
+  });
+  return problems.map((p) => ({ message: p.message, rule: SECTION_I_RULE, blocks: true }));
 }
 
 export function factsOf(r: AmendmentRow): AmendmentFacts {
@@ -129,6 +169,8 @@ export interface AmendmentView {
 
 export interface PlanAmendments {
   readonly plan: PlanForAmendment;
+  /** Section I of the working copy against the consultations (shown before the issue form). */
+  readonly sectionI: readonly SectionIProblem[];
   /** The settings the family may ask for (the register). */
   readonly register: readonly { id: string; name: string }[];
   readonly amendments: readonly AmendmentView[];
@@ -237,6 +279,7 @@ export function createAmendmentsService(deps: ServiceDeps) {
       const started = new Set(rows.map((r) => r.review_id).filter((id) => id !== null));
       return {
         plan,
+        sectionI: await sectionIProblems(deps.db, actor.laCode, plan),
         register: await settingRegister(deps.db, actor.laCode),
         amendments,
         open: amendments.find((a) => a.state !== 'amended' && a.state !== 'not-amended') ?? null,
@@ -417,6 +460,12 @@ export function createAmendmentsService(deps: ServiceDeps) {
         let warnings: readonly AmendmentLateness[] = [];
         await once(ctx, input.formToken, async () => {
           warnings = ensure(checkAmendedIssue(factsOf(row), { date: input.date }, ctx.today));
+          // S3: section I names only a setting consulted (the same check as a final plan's), refused with its rule.
+          const blocking = (await sectionIProblems(ctx.trx, actor.laCode, plan)).filter((p) => p.blocks);
+          if (blocking.length)
+            throw new AmendmentFormError(
+              blocking.map((p) => ({ field: 'date', message: `${p.message}. ${p.rule}` })),
+            );
           const issued = await asForm(() =>
             issueAmendedPlan(ctx, row.plan_id, {
               date: input.date!,

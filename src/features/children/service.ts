@@ -88,7 +88,16 @@ export async function listChildren(
 export interface ChildRecordSections {
   /** Education: open exclusions, timetables and the duties they raised (null when the actor may not see them). */
   readonly education?: (db: Executor, actor: Actor, childId: string) => Promise<EducationSection | null>;
+  /** Reviews: each plan in force with its next review and links (null when the actor may not see them). */
+  readonly reviews?: (db: Executor, actor: Actor, childId: string) => Promise<ReviewsSection | null>;
 }
+
+/** The reviews section's data, as the reviews feature gives it. */
+export type ReviewsSection = ReadonlyArray<{
+  readonly nextDue: string;
+  readonly reviewsHref: string;
+  readonly amendmentsHref: string;
+}>;
 
 /** The education section's data, as the education feature gives it. */
 export interface EducationSection {
@@ -112,7 +121,8 @@ export async function getChildRecord(
   const settings = await settingsOf(db, actor.laCode, childId);
   const history = await historyOf(db, actor.laCode, childId);
   const education = sections.education ? await sections.education(db, actor, childId) : null;
-  return { child, authority, family, settings, history, education };
+  const reviews = sections.reviews ? await sections.reviews(db, actor, childId) : null;
+  return { child, authority, family, settings, history, education, reviews };
 }
 
 export type ChildRecord = Awaited<ReturnType<typeof getChildRecord>>;

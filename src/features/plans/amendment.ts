@@ -88,6 +88,11 @@ export interface PlanForAmendment {
   readonly threadErrors: number;
   readonly overridden: boolean;
   readonly placementNamed: boolean;
+  /** Section I: the setting the working copy names, and the one the plan in force names (the amendment's check). */
+  readonly sectionI: {
+    readonly named: { readonly settingId: string; readonly name: string } | null;
+    readonly inForce: { readonly settingId: string; readonly name: string } | null;
+  };
   /** The assessment case the plan belongs to (its consultations are kept on it), or null (a plan read in). */
   readonly caseId: string | null;
 }
@@ -120,6 +125,10 @@ export async function planForAmendment(
     threadErrors: loaded.check.errors,
     overridden: override !== undefined,
     placementNamed: loaded.plan.placement !== null,
+    sectionI: {
+      named: loaded.plan.placement,
+      inForce: inForce?.snapshot.plan.placement ?? null,
+    },
     caseId: record.case_id,
   };
 }

@@ -85,3 +85,5 @@ export { heldReviewsForFigures } from './store.ts';
 export { reviewsHeldForTransfers } from './store.ts';
 /** What the notices feature writes a review's letters from (docs/reviews.md "Letters"). */
 export { reviewLetterFacts, transferInLetterFacts } from './letters.ts';
+/** The child's record: links to a plan's reviews and amendments, with the next review's date. */
+export { reviewLinksOfChild } from './service.ts';

@@ -65,6 +65,7 @@ import {
   saveSchedules,
   schedulePlansOfChildren,
   saveTransferIn,
+  scheduleOfChild,
   scheduleSettings,
   transfersIn,
   updateReview,
@@ -73,6 +74,7 @@ import {
   type ScheduleRow,
 } from './store.ts';
 import { createReviewVoices } from './voices-service.ts';
+import { paths } from '../../platform/web/paths.ts';
 import { sendPlanLetter } from '../notices/index.ts';
 
 export const REVIEW_READERS: readonly Role[] = CASEWORK_ROLES;
@@ -838,3 +840,16 @@ export function createReviewsService(deps: ServiceDeps) {
 }
 
 export type ReviewsService = ReturnType<typeof createReviewsService>;
+
+/**
+ * What the child's record shows of their reviews (casework staff only; null for anyone else): each plan in force with
+ * its next review's due date and the links to its reviews and its amendments (docs/reviews.md).
+ */
+export async function reviewLinksOfChild(db: Executor, actor: Actor, childId: string) {
+  if (!REVIEW_READERS.includes(actor.role)) return null;
+  return (await scheduleOfChild(db, actor.laCode, childId)).map((r) => ({
+    nextDue: r.next_due,
+    reviewsHref: paths.reviews.plan(r.plan_id),
+    amendmentsHref: paths.amendments.plan(r.plan_id),
+  }));
+}

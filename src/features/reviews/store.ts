@@ -117,6 +117,17 @@ export function schedulesOf(
 }
 
 /** The plans of these children that have a schedule row. */
+/** A child's plans in force with their next review (the child's record links to them). */
+export function scheduleOfChild(db: Executor, laCode: string, childId: string) {
+  return db
+    .selectFrom('plan_review_schedule')
+    .select(['plan_id', 'next_due', 'open_review_id'])
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .orderBy('plan_id')
+    .execute();
+}
+
 export async function schedulePlansOfChildren(
   db: Executor,
   laCode: string,
