@@ -5,6 +5,7 @@
  * an amendment outside a review ended by a late decision not to amend with its rights, and who may do what.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noticesFeature } from '../notices/index.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/db.ts';
 import { DEMO_LA_CODE } from '../../demo/accounts.ts';
 import type { Actor } from '../../platform/access/access.ts';
@@ -71,6 +72,7 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
   beforeAll(async () => {
     registerTemplates(AMENDMENT_TEMPLATES);
     registerTemplates(consultationFeature.templates);
+    registerTemplates(noticesFeature.templates);
     database = await createTestDatabase(engine, { image: 'demo' });
     const db = database.db;
     const jobs = { send: () => Promise.resolve(null) } as unknown as ServiceDeps['jobs'];

@@ -8,6 +8,8 @@
  * late, it is shown late, and the plan leaves (SEN2 reason 5).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noticesFeature } from '../notices/index.ts';
+import { registerTemplates } from '../../platform/notify/templates.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/db.ts';
 import { DEMO_LA_CODE } from '../../demo/accounts.ts';
 import { buildSen2Return } from '../../domain/sen2/index.ts';
@@ -78,6 +80,8 @@ describe.each(ENGINES)('S9 and S11 acceptance through the ceasing service on %s'
     ).length;
 
   beforeAll(async () => {
+    // a decision's letter is queued to the family through the notices feature's templates
+    registerTemplates(noticesFeature.templates);
     database = await createTestDatabase(engine, { image: 'demo' });
     service = createCeasingService({
       db: database.db,

@@ -4,6 +4,8 @@
  * 2026-03-31; with the service's today moved along the dates.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noticesFeature } from '../notices/index.ts';
+import { registerTemplates } from '../../platform/notify/templates.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/db.ts';
 import { DEMO_LA_CODE } from '../../demo/accounts.ts';
 import type { Actor } from '../../platform/access/access.ts';
@@ -21,6 +23,8 @@ describe.each(ENGINES)('S1 acceptance through the reviews service on %s', (engin
   let planId: string;
 
   beforeAll(async () => {
+    // a decision's letter is queued to the family through the notices feature's templates
+    registerTemplates(noticesFeature.templates);
     database = await createTestDatabase(engine, { image: 'demo' });
     const db = database.db;
     service = createReviewsService({

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noticesFeature } from '../notices/index.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/db.ts';
 import { DEMO_IMAGE_TODAY } from '../../../test/helpers/images.ts';
 import { DEMO_LA_CODE } from '../../demo/accounts.ts';
@@ -44,6 +45,8 @@ describe.each(ENGINES)('reviews on %s', (engine) => {
   const actors = new Map<string, Actor>();
 
   beforeAll(async () => {
+    // a decision's letter is queued to the family through the notices feature's templates
+    registerTemplates(noticesFeature.templates);
     database = await createTestDatabase(engine, { image: 'demo' });
     service = createReviewsService({
       db: database.db,

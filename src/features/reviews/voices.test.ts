@@ -4,6 +4,8 @@
  * professional's requests in order (waiting first, oldest due first), and a family's next review with what is asked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noticesFeature } from '../notices/index.ts';
+import { registerTemplates } from '../../platform/notify/templates.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/db.ts';
 import { DEMO_IMAGE_TODAY } from '../../../test/helpers/images.ts';
 import { DEMO_LA_CODE } from '../../demo/accounts.ts';
@@ -32,6 +34,8 @@ describe.each(ENGINES)('review voices on %s', (engine) => {
     );
 
   beforeAll(async () => {
+    // a decision's letter is queued to the family through the notices feature's templates
+    registerTemplates(noticesFeature.templates);
     database = await createTestDatabase(engine, { image: 'demo' });
     service = createReviewsService({
       db: database.db,
