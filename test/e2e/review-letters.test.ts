@@ -57,6 +57,7 @@ describe('transfers in and review letters in a browser', () => {
       .select(['id', 'plan_id'])
       .where('la_code', '=', DEMO_LA_CODE)
       .where('decision', '=', 'maintain')
+      .where('decision_date', '>=', '2019-01-01')
       .orderBy('id')
       .executeTakeFirstOrThrow();
     const amend = await db
@@ -64,6 +65,7 @@ describe('transfers in and review letters in a browser', () => {
       .select(['id', 'plan_id'])
       .where('la_code', '=', DEMO_LA_CODE)
       .where('decision', '=', 'amend')
+      .where('decision_date', '>=', '2019-01-01')
       .orderBy('id')
       .executeTakeFirstOrThrow();
     const told = await db
