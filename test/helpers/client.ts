@@ -65,6 +65,29 @@ export class TestClient {
     return this.post(postUrl, { ...fields, token, _csrf: TestClient.csrfFrom(page.body) });
   }
 
+  /**
+   * The CSRF token and the one-use `formToken` of the page's form that posts to `action` (a page may hold several
+   * forms, each with its own token), as a browser would send them.
+   */
+  static formTokensFrom(html: string, action: string): { _csrf: string; formToken: string } {
+    const escaped = action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const form = new RegExp(`<form[^>]*action="${escaped}"[\\s\\S]*?</form>`).exec(html)?.[0] ?? html;
+    return {
+      _csrf: TestClient.csrfFrom(html),
+      formToken: /name="formToken" value="([^"]+)"/.exec(form)?.[1] ?? '',
+    };
+  }
+
+  /** GETs the form page, then POSTs the fields with its CSRF token and the one-use formToken of the form posting there. */
+  async submitOnce(
+    formUrl: string,
+    fields: Record<string, string | string[]>,
+    postUrl = formUrl,
+  ): Promise<LightMyRequestResponse> {
+    const page = await this.get(formUrl);
+    return this.post(postUrl, { ...fields, ...TestClient.formTokensFrom(page.body, postUrl) });
+  }
+
   async post(url: string, fields: Record<string, string | string[]>): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(fields)) {

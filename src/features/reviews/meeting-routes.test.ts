@@ -121,11 +121,11 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Arrange the review meeting');
     expect(page.body).not.toContain('name="arrangedBy"');
-    const empty = await senco.submit(arrange, {});
+    const empty = await senco.submitOnce(arrange, {});
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('There is a problem');
     expect(empty.body).toContain('href="#meetingDate-day"');
-    const set = await senco.submit(arrange, dateFields('meetingDate', addDays(today, 21)));
+    const set = await senco.submitOnce(arrange, dateFields('meetingDate', addDays(today, 21)));
     expect(set.statusCode).toBe(303);
     const meetingUrl = set.headers.location as string;
     const reviewId = /\/reviews\/meetings\/([0-9a-f-]{36})$/.exec(meetingUrl)![1]!;
@@ -154,10 +154,10 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
     const sencoKey = /value="(setting:[0-9a-f-]{36})"/.exec(meeting.body)?.[1];
     expect(sencoKey).toBeDefined();
 
-    const none = await senco.submit(meetingUrl, {}, `${meetingUrl}/invite`);
+    const none = await senco.submitOnce(meetingUrl, {}, `${meetingUrl}/invite`);
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Select who to invite, or add someone else');
-    const badEmail = await senco.submit(
+    const badEmail = await senco.submitOnce(
       meetingUrl,
       { invitees: [sencoKey!], otherName: 'Pat Visitor', otherEmail: 'not-an-email', otherKind: 'other' },
       `${meetingUrl}/invite`,
@@ -166,20 +166,23 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
     expect(badEmail.body).toContain('Enter an email address in the correct format');
     expect(badEmail.body).toContain('value="Pat Visitor"');
     expect(badEmail.body).toMatch(new RegExp(`value="${sencoKey}" checked`));
-    const forged = await senco.submit(meetingUrl, { invitees: ['other:nobody'] }, `${meetingUrl}/invite`);
+    const forged = await senco.submitOnce(meetingUrl, { invitees: ['other:nobody'] }, `${meetingUrl}/invite`);
     expect(forged.statusCode).toBe(400);
 
-    const invited = await senco.submit(
-      meetingUrl,
-      {
-        invitees: [sencoKey!, epKey!],
-        otherName: 'Pat Visitor',
-        otherEmail: 'pat.visitor@charity.example',
-        otherKind: 'other',
-      },
-      `${meetingUrl}/invite`,
-    );
+    // the invitations sent twice (a double click: the same form, the same one-use token): one set, one message each
+    const inviting = {
+      invitees: [sencoKey!, epKey!],
+      otherName: 'Pat Visitor',
+      otherEmail: 'pat.visitor@charity.example',
+      otherKind: 'other',
+      askAdvice: 'yes',
+      ...TestClient.formTokensFrom((await senco.get(meetingUrl)).body, `${meetingUrl}/invite`),
+    };
+    const invited = await senco.post(`${meetingUrl}/invite`, inviting);
     expect(invited.statusCode).toBe(303);
+    const repeated = await senco.post(`${meetingUrl}/invite`, inviting);
+    expect(repeated.statusCode).toBe(303);
+    expect(repeated.headers.location).toBe(invited.headers.location);
     const after = await t.database.db
       .selectFrom('plan_review')
       .select(['invitations_sent'])
@@ -195,6 +198,29 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
     expect(invitees.map((i) => i.email)).toEqual(
       expect.arrayContaining(['ep@demo.example', 'pat.visitor@charity.example']),
     );
+    expect(invitees).toHaveLength(3);
+    // advice asked of the professional invited in the same step (not of the SENCO inviting, nor of Pat, who has no
+    // account), due 2 weeks before the meeting, once for the double click
+    const advice = await t.database.db
+      .selectFrom('plan_review_advice')
+      .select(['professional_user_id', 'due', 'requested'])
+      .where('review_id', '=', reviewId)
+      .execute();
+    const sencoId = await userId('senco');
+    expect(advice.map((a) => a.professional_user_id)).toContain(epId);
+    expect(advice.map((a) => a.professional_user_id)).not.toContain(sencoId);
+    expect(advice.length).toBe(invitees.filter((i) => i.user_id && i.user_id !== sencoId).length);
+    expect(advice.every((a) => a.due === addDays(today, 21 - 14) && a.requested === today)).toBe(true);
+    const asked = await t.database.db
+      .selectFrom('plan_review_advice')
+      .select('id')
+      .where('review_id', '=', reviewId)
+      .where('professional_user_id', '=', epId)
+      .executeTakeFirstOrThrow();
+    expect((await (await as('ep')).get('/review-advice')).body).toContain(`/review-advice/${asked.id}`);
+    expect((await senco.get(meetingUrl)).body).toContain('Advice asked');
+    // an invitee reads the meeting, not who else was asked for advice
+    expect((await (await as('ep')).get(meetingUrl)).body).not.toContain('Advice asked');
     expect(invitees.every((i) => i.invited_on === today)).toBe(true);
     const messages = await t.database.db
       .selectFrom('notification')
@@ -205,7 +231,7 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
     expect(messages).toHaveLength(1);
     // on time: 21 days ahead
     expect((await senco.get(meetingUrl)).body).not.toContain('days late');
-    const twice = await senco.submit(
+    const twice = await senco.submitOnce(
       meetingUrl,
       { otherName: 'Pat Visitor', otherEmail: 'Pat.Visitor@charity.example' },
       `${meetingUrl}/invite`,
@@ -217,13 +243,13 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
     const ep = await as('ep');
     expect((await ep.get(meetingUrl)).statusCode).toBe(200);
     expect((await ep.get(`${meetingUrl}/report`)).statusCode).toBe(404);
-    expect((await ep.submit(meetingUrl, {}, `${meetingUrl}/report`)).statusCode).toBe(404);
+    expect((await ep.submitOnce(meetingUrl, {}, `${meetingUrl}/report`)).statusCode).toBe(404);
 
     const form = await senco.get(meetingUrl);
     expect(form.body).toContain('Record the meeting');
     const outcomeIds = [...form.body.matchAll(/name="progress-([0-9a-f-]{36})"/g)].map((m) => m[1]!);
     const unique = [...new Set(outcomeIds)];
-    const bad = await senco.submit(
+    const bad = await senco.submitOnce(
       meetingUrl,
       { ...dateFields('held', today), differences: 'The family wants more speech therapy' },
       `${meetingUrl}/record`,
@@ -245,8 +271,22 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
     for (const i of invitees)
       fields[`attendance-${i.id}`] = i.email === 'ep@demo.example' ? 'apologies' : 'attended';
     for (const id of unique) fields[`progress-${id}`] = 'on-track';
-    const recorded = await senco.submit(meetingUrl, fields, `${meetingUrl}/record`);
+    // the record sent twice with the same one-use token: one record, one review.hold
+    Object.assign(
+      fields,
+      TestClient.formTokensFrom((await senco.get(meetingUrl)).body, `${meetingUrl}/record`),
+    );
+    const recorded = await senco.post(`${meetingUrl}/record`, fields);
     expect(recorded.statusCode).toBe(303);
+    expect((await senco.post(`${meetingUrl}/record`, fields)).headers.location).toBe(
+      recorded.headers.location,
+    );
+    const records = await t.database.db
+      .selectFrom('plan_review_meeting')
+      .select('review_id')
+      .where('review_id', '=', reviewId)
+      .execute();
+    expect(records).toHaveLength(1);
     const held = await t.database.db
       .selectFrom('plan_review')
       .select(['held', 'meeting_date'])
@@ -270,7 +310,7 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
     expect(view.body).toContain('Add a weekly reading intervention');
     expect(view.body).toContain('Send the report');
 
-    expect((await senco.submit(meetingUrl, {}, `${meetingUrl}/report`)).statusCode).toBe(303);
+    expect((await senco.submitOnce(meetingUrl, {}, `${meetingUrl}/report`)).statusCode).toBe(303);
     const sent = await t.database.db
       .selectFrom('plan_review')
       .select('report_sent')
@@ -286,7 +326,7 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
     expect(reports.map((r) => r.recipient)).toEqual(
       expect.arrayContaining(['ep@demo.example', 'pat.visitor@charity.example']),
     );
-    const again = await senco.submit(meetingUrl, {}, `${meetingUrl}/report`);
+    const again = await senco.submitOnce(meetingUrl, {}, `${meetingUrl}/report`);
     expect(again.statusCode).toBe(400);
 
     const report = await ep.get(`${meetingUrl}/report`);
@@ -344,7 +384,7 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
     const page = await cw.get(arrange);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('name="arrangedBy"');
-    const unreal = await cw.submit(arrange, {
+    const unreal = await cw.submitOnce(arrange, {
       'meetingDate-day': '31',
       'meetingDate-month': '2',
       'meetingDate-year': '2027',
@@ -354,7 +394,7 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
     expect(unreal.body).toContain('must be a real date');
     expect(unreal.body).toContain('value="31"');
     expect(unreal.body).toMatch(/value="authority" checked/);
-    const ok = await cw.submit(arrange, {
+    const ok = await cw.submitOnce(arrange, {
       ...dateFields('meetingDate', addDays(todayInLondon(), 10)),
       arrangedBy: 'authority',
     });
@@ -364,7 +404,7 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
     expect(page2.body).toContain('The council');
     // fewer than 2 weeks: the invitation is accepted, shown late with its rule
     const key = /value="(authority:[0-9a-f-]{36})"/.exec(page2.body)?.[1];
-    const invited = await cw.submit(
+    const invited = await cw.submitOnce(
       meetingUrl,
       key ? { invitees: [key] } : { otherName: 'Sam Helper', otherEmail: 'sam@helper.example' },
       `${meetingUrl}/invite`,
@@ -373,5 +413,51 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
     const late = await cw.get(meetingUrl);
     expect(late.body).toContain('4 days late');
     expect(late.body).toContain('reg 20(3), 21(3)');
+
+    // the meeting moves: advice still waiting is due 2 weeks before the new date; advice already sent keeps its date
+    const reviewId = meetingUrl.split('/').pop()!;
+    const ask = `/reviews/${reviewId}/ask-advice`;
+    for (const who of ['ep', 'health'])
+      expect(
+        (await cw.submitOnce(ask, { agency: 'other', professionalId: await userId(who) })).statusCode,
+      ).toBe(303);
+    const due = addDays(todayInLondon(), 10 - 14);
+    const asked = await t.database.db
+      .selectFrom('plan_review_advice')
+      .select(['id', 'due', 'professional_user_id'])
+      .where('review_id', '=', reviewId)
+      .execute();
+    expect(asked.map((a) => a.due)).toEqual([due, due]);
+    const healthId = await userId('health');
+    const answered = asked.find((a) => a.professional_user_id === healthId)!;
+    await t.database.db
+      .updateTable('plan_review_advice')
+      .set({ received: todayInLondon(), progress: 'Steady', changes: 'None' })
+      .where('id', '=', answered.id)
+      .execute();
+    const moved = await cw.submitOnce(
+      meetingUrl,
+      dateFields('meetingDate', addDays(todayInLondon(), 30)),
+      `${meetingUrl}/date`,
+    );
+    expect(moved.statusCode).toBe(303);
+    const after = await t.database.db
+      .selectFrom('plan_review_advice')
+      .select(['id', 'due'])
+      .where('review_id', '=', reviewId)
+      .execute();
+    expect(after.find((a) => a.id === answered.id)!.due).toBe(due);
+    expect(after.find((a) => a.id !== answered.id)!.due).toBe(addDays(todayInLondon(), 30 - 14));
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'review.reschedule')
+      .where('record_id', '=', reviewId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(entry.detail)).toContain(addDays(todayInLondon(), 30 - 14));
+    // the professional sees the new date on their request
+    const pro = await as('ep');
+    const task = await pro.get(`/review-advice/${after.find((a) => a.id !== answered.id)!.id}`);
+    expect(task.statusCode).toBe(200);
   });
 });

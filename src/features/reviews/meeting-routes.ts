@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isUuid, type Actor } from '../../platform/access/access.ts';
+import { newFormToken } from '../../platform/change/once.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import {
@@ -27,6 +28,7 @@ import {
   PFA_TOPICS,
   PROGRESS,
   PROGRESS_LABELS,
+  REVIEW_ADVICE_AGENCY_LABELS,
   STATE_LABELS,
   type MeetingRecordInput,
   type Perspective,
@@ -120,6 +122,7 @@ const LABELS = {
   sections: CHANGE_SECTIONS,
   attendanceValues: ATTENDANCE,
   progressValues: PROGRESS,
+  adviceAgencyLabels: REVIEW_ADVICE_AGENCY_LABELS,
 };
 
 const reviewIdOf = (request: FastifyRequest) => {
@@ -170,6 +173,13 @@ export function meetingRoutes(app: FastifyInstance, service: MeetingService): vo
       selected,
       values,
       errors,
+      // one use each: a double submit of a form runs once; a stale form of the page cannot pass for another
+      formTokens: {
+        date: newFormToken(),
+        invite: newFormToken(),
+        record: newFormToken(),
+        report: newFormToken(),
+      },
     });
   };
 
@@ -187,6 +197,7 @@ export function meetingRoutes(app: FastifyInstance, service: MeetingService): vo
       view,
       values,
       errors,
+      formToken: newFormToken(),
     });
   };
 
@@ -206,12 +217,14 @@ export function meetingRoutes(app: FastifyInstance, service: MeetingService): vo
           data: {
             meetingDate: date.data,
             arrangedBy: values.arrangedBy === 'authority' ? 'authority' : 'school',
+            formToken: values.formToken,
           } as const,
         };
       },
       submit: (data) => service.arrangeReview(actor, planId, data),
       render: (values, errors, error) => renderArrange(reply, actor, planId, values, errorsOf(errors, error)),
-      success: (result) => paths.reviews.meeting(result.review.id),
+      success: (result) =>
+        result.reviewId ? paths.reviews.meeting(result.reviewId) : paths.reviews.arrange(planId),
     });
   });
 
@@ -239,8 +252,13 @@ export function meetingRoutes(app: FastifyInstance, service: MeetingService): vo
     switch (action) {
       case 'date':
         return handleForm(request.body, reply, {
-          parse: (values) => dateOf(values, 'meetingDate', 'The date of the review meeting'),
-          submit: (meetingDate) => service.changeMeetingDate(actor, reviewId, { meetingDate }),
+          parse: (values) => {
+            const date = dateOf(values, 'meetingDate', 'The date of the review meeting');
+            return date.ok
+              ? { ok: true, data: { meetingDate: date.data, formToken: values.formToken } }
+              : date;
+          },
+          submit: (data) => service.changeMeetingDate(actor, reviewId, data),
           render,
           success,
         });
@@ -259,6 +277,8 @@ export function meetingRoutes(app: FastifyInstance, service: MeetingService): vo
                       email: values.otherEmail ?? '',
                     }
                   : null,
+                askAdvice: values.askAdvice === 'yes',
+                formToken: values.formToken,
               },
             };
           },
@@ -271,7 +291,7 @@ export function meetingRoutes(app: FastifyInstance, service: MeetingService): vo
           parse: (values) => {
             const held = dateOf(values, 'held', 'The date the meeting was held');
             if (!held.ok) return held;
-            return { ok: true, data: meetingInputOf(values, held.data) };
+            return { ok: true, data: { ...meetingInputOf(values, held.data), formToken: values.formToken } };
           },
           submit: (input) => service.recordMeeting(actor, reviewId, input),
           render,
@@ -279,8 +299,8 @@ export function meetingRoutes(app: FastifyInstance, service: MeetingService): vo
         });
       case 'report':
         return handleForm(request.body, reply, {
-          parse: () => ({ ok: true, data: null }),
-          submit: () => service.sendMeetingReport(actor, reviewId),
+          parse: (values) => ({ ok: true, data: { formToken: values.formToken } }),
+          submit: (data) => service.sendMeetingReport(actor, reviewId, data),
           render,
           success,
         });

@@ -20,6 +20,7 @@ import {
 } from '../../platform/access/access.ts';
 import { audit, type Executor } from '../../platform/audit/audit.ts';
 import { withChange, type ChangeContext } from '../../platform/change/change.ts';
+import { once } from '../../platform/change/once.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
@@ -49,6 +50,8 @@ import {
   PERSPECTIVES,
   PFA_TOPICS,
   preparationForAdulthoodDue,
+  reviewAdviceDue,
+  reviewAdviceStatus,
   reviewSchedule,
   reviewState,
   schoolTermOf,
@@ -60,6 +63,7 @@ import {
   type Perspective,
   type PfaTopic,
   type Progress,
+  type ReviewAdviceAgency,
 } from '../../domain/review/index.ts';
 import { planOutcomesForReviews, plansForReviews, type PlanForReviews } from '../plans/index.ts';
 import {
@@ -73,6 +77,7 @@ import {
   type InviteeRow,
   type MeetingRow,
 } from './store/meeting.ts';
+import { adviceAsked, adviceOfReviews, insertAdvice, moveWaitingAdviceDue } from './store/voices.ts';
 import {
   factsOf,
   refreshReviewSchedules,
@@ -132,6 +137,16 @@ const KIND_OF_ORGANISATION: Readonly<Record<string, InviteeKind>> = {
   'social-care': 'social-care',
   school: 'setting',
   'local-authority': 'authority',
+};
+
+/** The kind of advice each kind of invitee is asked for (the family gives views, not advice). */
+const ADVICE_AGENCY_OF_INVITEE: Readonly<Partial<Record<InviteeKind, ReviewAdviceAgency>>> = {
+  setting: 'setting',
+  health: 'health',
+  'social-care': 'social-care',
+  // a professional of the council (an educational psychologist, say): the lead officer, a caseworker, is no professional
+  authority: 'other',
+  other: 'other',
 };
 
 const notFound = (actor: Actor, action: string, recordId: string) =>
@@ -272,6 +287,69 @@ export function createMeetingService(deps: ServiceDeps) {
     return out;
   }
 
+  /**
+   * Advice asked of the professionals invited, in the invitation's step (reg 20(4), 21(4)): each invitee with an
+   * active professional account (the setting's staff, health, social care, others; not the family, the council's
+   * officer or the person inviting) not yet asked for that kind of advice gets a request due when the advice must be
+   * sent round, 2 weeks before the meeting. Each request audited as review.advice.request. Returns how many.
+   */
+  async function askInviteesForAdvice(
+    ctx: ChangeContext,
+    review: ReviewRow,
+    invitees: readonly InviteeRow[],
+  ): Promise<number> {
+    const { actor } = ctx;
+    let asked = 0;
+    const due = reviewAdviceDue(review.meeting_date!).date;
+    for (const i of invitees) {
+      const agency = ADVICE_AGENCY_OF_INVITEE[i.kind];
+      if (!agency || !i.user_id || i.user_id === actor.userId) continue;
+      const pro = await userWithTeam(ctx.trx, actor.laCode, i.user_id);
+      if (!pro || pro.role !== 'professional' || !pro.active) continue;
+      if (await adviceAsked(ctx.trx, actor.laCode, review.id, pro.id, agency)) continue;
+      const row = await insertAdvice(ctx.trx, {
+        la_code: actor.laCode,
+        review_id: review.id,
+        plan_id: review.plan_id,
+        child_id: review.child_id,
+        agency,
+        professional_user_id: pro.id,
+        question: '',
+        requested: ctx.today,
+        due,
+        requested_by: actor.userId,
+      });
+      await audit(ctx.trx, auditContext(actor), {
+        action: 'review.advice.request',
+        recordType: 'plan_review_advice',
+        recordId: row.id,
+        childId: review.child_id,
+        detail: { reviewId: review.id, agency, professional: pro.id, due, from: 'invitation' },
+      });
+      asked += 1;
+    }
+    return asked;
+  }
+
+  /** The advice asked for a review, with who was asked and the clock's status (the authority and the school). */
+  async function adviceAskedOf(review: ReviewRow, today: string) {
+    const rows = await adviceOfReviews(db, review.la_code, [review.id]);
+    const out = [];
+    for (const a of rows) {
+      const u = await userWithTeam(db, review.la_code, a.professional_user_id);
+      out.push({
+        id: a.id,
+        agency: a.agency,
+        name: u ? `${u.display_name}${u.team_name ? `, ${u.team_name}` : ''}` : 'Unknown',
+        requested: a.requested,
+        due: a.due,
+        received: a.received,
+        ...reviewAdviceStatus(a.due, a.received, today),
+      });
+    }
+    return out;
+  }
+
   /** The review's pages' shared facts: child, plan outcomes, preparation for adulthood, invitees, record. */
   async function details(dbx: Executor, actor: Actor, review: ReviewRow) {
     const today = deps.today();
@@ -337,14 +415,24 @@ export function createMeetingService(deps: ServiceDeps) {
     async arrangeReview(
       actor: Actor,
       planId: string,
-      input: { meetingDate: string | null; arrangedBy: 'school' | 'authority' },
-    ): Promise<{ review: ReviewRow; warnings: readonly Lateness[] }> {
+      input: {
+        meetingDate: string | null;
+        arrangedBy: 'school' | 'authority';
+        formToken?: string | undefined;
+      },
+    ): Promise<{ reviewId: string | null; warnings: readonly Lateness[] }> {
       return change(actor, async (ctx) => {
         const { plan, as } = await arrangeablePlan(ctx.trx, actor, planId, 'review.schedule');
-        return scheduleNextReview(ctx, plan, {
-          ...input,
-          arrangedBy: as === 'school' ? 'school' : input.arrangedBy,
+        let warnings: readonly Lateness[] = [];
+        const made = await once(ctx, input.formToken, async () => {
+          const result = await scheduleNextReview(ctx, plan, {
+            meetingDate: input.meetingDate,
+            arrangedBy: as === 'school' ? 'school' : input.arrangedBy,
+          });
+          warnings = result.warnings;
+          return result.review.id;
         });
+        return { reviewId: made.resultId, warnings };
       });
     },
 
@@ -358,6 +446,8 @@ export function createMeetingService(deps: ServiceDeps) {
         ...d,
         as,
         canEdit,
+        adviceDue: review.meeting_date ? reviewAdviceDue(review.meeting_date) : null,
+        advice: as === 'invitee' ? [] : await adviceAskedOf(review, d.today),
         candidates: inviting
           ? (await candidatesFor(db, actor.laCode, review)).filter((c) => !invited.has(c.email.toLowerCase()))
           : [],
@@ -366,27 +456,48 @@ export function createMeetingService(deps: ServiceDeps) {
     },
 
     /** Moves the meeting of a review not yet held (checked by `checkSchedule`); audited. */
-    async changeMeetingDate(actor: Actor, reviewId: string, input: { meetingDate: string | null }) {
+    async changeMeetingDate(
+      actor: Actor,
+      reviewId: string,
+      input: { meetingDate: string | null; formToken?: string | undefined },
+    ): Promise<{ warnings: readonly Lateness[] }> {
       return change(actor, async (ctx) => {
         const { review, canEdit } = await reviewAccess(ctx.trx, actor, reviewId, 'review.reschedule');
         if (!canEdit) throw notFound(actor, 'review.reschedule', reviewId);
-        const [plan] = await plansForReviews(ctx.trx, actor.laCode, [review.plan_id]);
-        const result = checkSchedule(
-          factsOf(review),
-          { meetingDate: input.meetingDate, planFirstIssued: plan!.firstIssued, reviewDue: null },
-          ctx.today,
-        );
-        if (!result.ok) throw new ReviewFormError(result.errors);
-        await updateReview(ctx.trx, actor.laCode, review.id, { meeting_date: input.meetingDate });
-        await audit(ctx.trx, auditContext(actor), {
-          action: 'review.reschedule',
-          recordType: 'plan_review',
-          recordId: review.id,
-          childId: review.child_id,
-          detail: { from: review.meeting_date, to: input.meetingDate },
+        let warnings: readonly Lateness[] = [];
+        await once(ctx, input.formToken, async () => {
+          const [plan] = await plansForReviews(ctx.trx, actor.laCode, [review.plan_id]);
+          const result = checkSchedule(
+            factsOf(review),
+            { meetingDate: input.meetingDate, planFirstIssued: plan!.firstIssued, reviewDue: null },
+            ctx.today,
+          );
+          if (!result.ok) throw new ReviewFormError(result.errors);
+          await updateReview(ctx.trx, actor.laCode, review.id, { meeting_date: input.meetingDate });
+          // advice still waiting is due 2 weeks before the meeting as it now stands (reg 20(4), 21(4))
+          const moved = await moveWaitingAdviceDue(
+            ctx.trx,
+            actor.laCode,
+            review.id,
+            reviewAdviceDue(input.meetingDate!).date,
+          );
+          await audit(ctx.trx, auditContext(actor), {
+            action: 'review.reschedule',
+            recordType: 'plan_review',
+            recordId: review.id,
+            childId: review.child_id,
+            detail: {
+              from: review.meeting_date,
+              to: input.meetingDate,
+              adviceMoved: moved.map((m) => m.id),
+              adviceDue: moved[0]?.due ?? null,
+            },
+          });
+          await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
+          warnings = result.warnings;
+          return review.id;
         });
-        await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
-        return { warnings: result.warnings };
+        return { warnings };
       });
     },
 
@@ -401,93 +512,108 @@ export function createMeetingService(deps: ServiceDeps) {
       input: {
         keys: readonly string[];
         other: { kind: string; name: string; email: string } | null;
+        /** Ask each professional invited (with an account, and not the one inviting) for advice, in the same step. */
+        askAdvice?: boolean;
+        formToken?: string | undefined;
       },
-    ): Promise<{ invited: number; warnings: readonly Lateness[] }> {
+    ): Promise<{ invited: number; adviceAsked: number; warnings: readonly Lateness[] }> {
       return change(actor, async (ctx) => {
         const { review, canEdit } = await reviewAccess(ctx.trx, actor, reviewId, 'review.invite');
         if (!canEdit) throw notFound(actor, 'review.invite', reviewId);
-        const already = await inviteesOf(ctx.trx, actor.laCode, [review.id]);
-        const candidates = await candidatesFor(ctx.trx, actor.laCode, review);
-        const chosen = input.keys.map((k) => candidates.find((c) => c.key === k));
-        if (chosen.some((c) => c === undefined)) {
-          throw new ReviewFormError([{ field: 'invitees', message: 'Select people from the list' }]);
-        }
-        const people = [
-          ...(chosen as Candidate[]),
-          ...(input.other
-            ? [
-                {
-                  ...input.other,
-                  kind: input.other.kind as InviteeKind,
-                  userId: null,
-                  email: input.other.email.trim(),
-                },
-              ]
-            : []),
-        ];
-        const facts = factsOf(review);
-        const checked = checkInvitations(
-          facts,
-          {
-            invitees: people.map((p) => ({ kind: p.kind, name: p.name, email: p.email })),
-            alreadyInvited: already.map((i) => i.email),
-          },
-          ctx.today,
-        );
-        if (!checked.ok) throw new ReviewFormError(checked.errors);
-        const first = facts.invitationsSent === null;
-        if (first) {
-          const arranged = checkArrange(facts, { invitationsSent: ctx.today }, ctx.today);
-          if (!arranged.ok) throw new ReviewFormError(arranged.errors);
-          await updateReview(ctx.trx, actor.laCode, review.id, { invitations_sent: ctx.today });
-        }
-        const made = await insertInvitees(
-          ctx.trx,
-          people.map((p) => ({
-            la_code: actor.laCode,
-            review_id: review.id,
-            child_id: review.child_id,
-            kind: p.kind,
-            user_id: p.userId,
-            name: p.name.trim(),
-            email: p.email.trim(),
-            invited_on: ctx.today,
-            invited_by: actor.userId,
-          })),
-        );
-        await audit(ctx.trx, auditContext(actor), {
-          action: 'review.invite',
-          recordType: 'plan_review',
-          recordId: review.id,
-          childId: review.child_id,
-          detail: {
-            planId: review.plan_id,
-            invitees: made.map((m) => ({ id: m.id, kind: m.kind, userId: m.user_id })),
-            arranged: first,
-            late: checked.warnings.length > 0,
-          },
-        });
-        const name = (await childNames(ctx.trx, actor.laCode, [review.child_id])).get(review.child_id);
-        const council = (await authorityOf(ctx.trx, actor.laCode))?.name ?? 'The council';
-        for (const m of made) {
-          await queueNotification(ctx.trx, ctx.jobs, {
-            laCode: actor.laCode,
-            channel: 'email',
-            recipient: m.email,
-            template: 'review-invitation',
-            personalisation: {
-              name: m.name,
-              child: fullName(name),
-              date: longDate(review.meeting_date!),
-              council,
-              link: paths.reviews.meeting(review.id),
+        let out: { invited: number; adviceAsked: number; warnings: readonly Lateness[] } = {
+          invited: 0,
+          adviceAsked: 0,
+          warnings: [],
+        };
+        await once(ctx, input.formToken, async () => {
+          const already = await inviteesOf(ctx.trx, actor.laCode, [review.id]);
+          const candidates = await candidatesFor(ctx.trx, actor.laCode, review);
+          const chosen = input.keys.map((k) => candidates.find((c) => c.key === k));
+          if (chosen.some((c) => c === undefined)) {
+            throw new ReviewFormError([{ field: 'invitees', message: 'Select people from the list' }]);
+          }
+          const people = [
+            ...(chosen as Candidate[]),
+            ...(input.other
+              ? [
+                  {
+                    ...input.other,
+                    kind: input.other.kind as InviteeKind,
+                    userId: null,
+                    email: input.other.email.trim(),
+                  },
+                ]
+              : []),
+          ];
+          const facts = factsOf(review);
+          const checked = checkInvitations(
+            facts,
+            {
+              invitees: people.map((p) => ({ kind: p.kind, name: p.name, email: p.email })),
+              alreadyInvited: already.map((i) => i.email),
             },
+            ctx.today,
+          );
+          if (!checked.ok) throw new ReviewFormError(checked.errors);
+          const first = facts.invitationsSent === null;
+          if (first) {
+            const arranged = checkArrange(facts, { invitationsSent: ctx.today }, ctx.today);
+            if (!arranged.ok) throw new ReviewFormError(arranged.errors);
+            await updateReview(ctx.trx, actor.laCode, review.id, { invitations_sent: ctx.today });
+          }
+          const made = await insertInvitees(
+            ctx.trx,
+            people.map((p) => ({
+              la_code: actor.laCode,
+              review_id: review.id,
+              child_id: review.child_id,
+              kind: p.kind,
+              user_id: p.userId,
+              name: p.name.trim(),
+              email: p.email.trim(),
+              invited_on: ctx.today,
+              invited_by: actor.userId,
+            })),
+          );
+          await audit(ctx.trx, auditContext(actor), {
+            action: 'review.invite',
+            recordType: 'plan_review',
+            recordId: review.id,
             childId: review.child_id,
-            userId: m.user_id,
+            detail: {
+              planId: review.plan_id,
+              invitees: made.map((m) => ({ id: m.id, kind: m.kind, userId: m.user_id })),
+              arranged: first,
+              late: checked.warnings.length > 0,
+            },
           });
-        }
-        await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
-        return { invited: made.length, warnings: checked.warnings };
+          const name = (await childNames(ctx.trx, actor.laCode, [review.child_id])).get(review.child_id);
+          const council = (await authorityOf(ctx.trx, actor.laCode))?.name ?? 'The council';
+          for (const m of made) {
+            await queueNotification(ctx.trx, ctx.jobs, {
+              laCode: actor.laCode,
+              channel: 'email',
+              recipient: m.email,
+              template: 'review-invitation',
+              personalisation: {
+                name: m.name,
+                child: fullName(name),
+                date: longDate(review.meeting_date!),
+                council,
+                link: paths.reviews.meeting(review.id),
+              },
+              childId: review.child_id,
+              userId: m.user_id,
+            });
+          }
+          const adviceAsked = input.askAdvice
+            ? await askInviteesForAdvice(ctx, review, [...already, ...made])
+            : 0;
+          await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
+          out = { invited: made.length, adviceAsked, warnings: checked.warnings };
+          return review.id;
+        });
+        return out;
       });
     },
 
@@ -498,92 +624,97 @@ export function createMeetingService(deps: ServiceDeps) {
     async recordMeeting(
       actor: Actor,
       reviewId: string,
-      input: MeetingRecordInput,
+      input: MeetingRecordInput & { formToken?: string | undefined },
     ): Promise<{ warnings: readonly Lateness[] }> {
       return change(actor, async (ctx) => {
         const { review, canEdit } = await reviewAccess(ctx.trx, actor, reviewId, 'review.meeting.record');
         if (!canEdit) throw notFound(actor, 'review.meeting.record', reviewId);
-        const invitees = await inviteesOf(ctx.trx, actor.laCode, [review.id]);
-        const outcomes = await planOutcomesForReviews(ctx.trx, actor.laCode, review.plan_id);
-        const child = (await childrenForReviews(ctx.trx, actor.laCode, [review.child_id])).get(
-          review.child_id,
-        );
-        const result = checkMeetingRecord(
-          factsOf(review),
-          input,
-          {
-            inviteeIds: invitees.map((i) => i.id),
-            outcomeIds: outcomes.map((o) => o.id),
-            dateOfBirth: child?.dateOfBirth ?? null,
-          },
-          ctx.today,
-        );
-        if (!result.ok) throw new ReviewFormError(result.errors);
-        const held = input.held!;
-        await updateReview(ctx.trx, actor.laCode, review.id, { held, meeting_date: held });
-        for (const i of invitees) {
-          await setAttendance(ctx.trx, actor.laCode, review.id, i.id, input.attendance[i.id] as Attendance);
-        }
-        const pfaConsidered = preparationForAdulthoodDue(child?.dateOfBirth ?? null, held);
-        const pfa = PFA_TOPICS.map((topic) => ({ topic, text: (input.pfa[topic] ?? '').trim() })).filter(
-          (p) => p.text,
-        );
-        await insertMeeting(ctx.trx, {
-          la_code: actor.laCode,
-          review_id: review.id,
-          child_id: review.child_id,
-          views: JSON.stringify(
-            Object.fromEntries(
-              PERSPECTIVES.map((p) => [
-                p,
-                { working: input.views[p].working.trim(), notWorking: input.views[p].notWorking.trim() },
-              ]),
+        let warnings: readonly Lateness[] = [];
+        await once(ctx, input.formToken, async () => {
+          const invitees = await inviteesOf(ctx.trx, actor.laCode, [review.id]);
+          const outcomes = await planOutcomesForReviews(ctx.trx, actor.laCode, review.plan_id);
+          const child = (await childrenForReviews(ctx.trx, actor.laCode, [review.child_id])).get(
+            review.child_id,
+          );
+          const result = checkMeetingRecord(
+            factsOf(review),
+            input,
+            {
+              inviteeIds: invitees.map((i) => i.id),
+              outcomeIds: outcomes.map((o) => o.id),
+              dateOfBirth: child?.dateOfBirth ?? null,
+            },
+            ctx.today,
+          );
+          if (!result.ok) throw new ReviewFormError(result.errors);
+          const held = input.held!;
+          await updateReview(ctx.trx, actor.laCode, review.id, { held, meeting_date: held });
+          for (const i of invitees) {
+            await setAttendance(ctx.trx, actor.laCode, review.id, i.id, input.attendance[i.id] as Attendance);
+          }
+          const pfaConsidered = preparationForAdulthoodDue(child?.dateOfBirth ?? null, held);
+          const pfa = PFA_TOPICS.map((topic) => ({ topic, text: (input.pfa[topic] ?? '').trim() })).filter(
+            (p) => p.text,
+          );
+          await insertMeeting(ctx.trx, {
+            la_code: actor.laCode,
+            review_id: review.id,
+            child_id: review.child_id,
+            views: JSON.stringify(
+              Object.fromEntries(
+                PERSPECTIVES.map((p) => [
+                  p,
+                  { working: input.views[p].working.trim(), notWorking: input.views[p].notWorking.trim() },
+                ]),
+              ),
             ),
-          ),
-          outcome_progress: JSON.stringify(
-            outcomes.map((o) => ({
-              outcomeId: o.id,
-              outcome: o.text,
-              progress: input.progress[o.id]!.progress,
-              notes: input.progress[o.id]!.notes.trim(),
-            })),
-          ),
-          recommended_changes: JSON.stringify(
-            CHANGE_SECTIONS.flatMap((section) => {
-              const text = (input.changes[section] ?? '').trim();
-              return text ? [{ section, change: text }] : [];
-            }),
-          ),
-          differences: input.differences.trim(),
-          pfa_considered: pfaConsidered || pfa.length > 0,
-          pfa: pfa.length > 0 ? JSON.stringify(pfa) : null,
-          recorded_by: actor.userId,
+            outcome_progress: JSON.stringify(
+              outcomes.map((o) => ({
+                outcomeId: o.id,
+                outcome: o.text,
+                progress: input.progress[o.id]!.progress,
+                notes: input.progress[o.id]!.notes.trim(),
+              })),
+            ),
+            recommended_changes: JSON.stringify(
+              CHANGE_SECTIONS.flatMap((section) => {
+                const text = (input.changes[section] ?? '').trim();
+                return text ? [{ section, change: text }] : [];
+              }),
+            ),
+            differences: input.differences.trim(),
+            pfa_considered: pfaConsidered || pfa.length > 0,
+            pfa: pfa.length > 0 ? JSON.stringify(pfa) : null,
+            recorded_by: actor.userId,
+          });
+          const detail = {
+            planId: review.plan_id,
+            number: review.number,
+            late: result.warnings.map((w) => w.step),
+          };
+          await audit(ctx.trx, auditContext(actor), {
+            action: 'review.hold',
+            recordType: 'plan_review',
+            recordId: review.id,
+            childId: review.child_id,
+            detail,
+          });
+          await audit(ctx.trx, auditContext(actor), {
+            action: 'review.meeting.record',
+            recordType: 'plan_review',
+            recordId: review.id,
+            childId: review.child_id,
+            detail: {
+              attendance: Object.fromEntries(invitees.map((i) => [i.id, input.attendance[i.id]])),
+              outcomes: outcomes.length,
+              pfa: pfa.map((p) => p.topic),
+            },
+          });
+          await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
+          warnings = result.warnings;
+          return review.id;
         });
-        const detail = {
-          planId: review.plan_id,
-          number: review.number,
-          late: result.warnings.map((w) => w.step),
-        };
-        await audit(ctx.trx, auditContext(actor), {
-          action: 'review.hold',
-          recordType: 'plan_review',
-          recordId: review.id,
-          childId: review.child_id,
-          detail,
-        });
-        await audit(ctx.trx, auditContext(actor), {
-          action: 'review.meeting.record',
-          recordType: 'plan_review',
-          recordId: review.id,
-          childId: review.child_id,
-          detail: {
-            attendance: Object.fromEntries(invitees.map((i) => [i.id, input.attendance[i.id]])),
-            outcomes: outcomes.length,
-            pfa: pfa.map((p) => p.topic),
-          },
-        });
-        await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
-        return { warnings: result.warnings };
+        return { warnings };
       });
     },
 
@@ -591,65 +722,74 @@ export function createMeetingService(deps: ServiceDeps) {
      * Sends the meeting's record as the review report, today (`checkReport`: held → report sent; late after 2 weeks),
      * to everyone invited and the child's lead officer; audited as review.report.
      */
-    async sendMeetingReport(actor: Actor, reviewId: string): Promise<{ warnings: readonly Lateness[] }> {
+    async sendMeetingReport(
+      actor: Actor,
+      reviewId: string,
+      input: { formToken?: string | undefined } = {},
+    ): Promise<{ warnings: readonly Lateness[] }> {
       return change(actor, async (ctx) => {
         const { review, canEdit } = await reviewAccess(ctx.trx, actor, reviewId, 'review.report');
         if (!canEdit) throw notFound(actor, 'review.report', reviewId);
-        if (!(await meetingOf(ctx.trx, actor.laCode, review.id))) {
-          throw new ReviewFormError([
-            { field: 'report', message: 'Record the meeting before sending the report' },
-          ]);
-        }
-        const result = checkReport(factsOf(review), { reportSent: ctx.today }, ctx.today);
-        if (!result.ok) throw new ReviewFormError(result.errors.map((e) => ({ ...e, field: 'report' })));
-        await updateReview(ctx.trx, actor.laCode, review.id, { report_sent: ctx.today });
-        const invitees = await inviteesOf(ctx.trx, actor.laCode, [review.id]);
-        const child = (await childrenForReviews(ctx.trx, actor.laCode, [review.child_id])).get(
-          review.child_id,
-        );
-        const lead = child?.leadOfficerId
-          ? await userWithTeam(ctx.trx, actor.laCode, child.leadOfficerId)
-          : undefined;
-        const officer = lead?.active ? lead : undefined;
-        const to: Array<{ name: string; email: string; userId: string | null }> = invitees.map((i) => ({
-          name: i.name,
-          email: i.email,
-          userId: i.user_id,
-        }));
-        if (officer && !to.some((t) => t.email.toLowerCase() === officer.email.toLowerCase())) {
-          to.push({ name: officer.display_name, email: officer.email, userId: officer.id });
-        }
-        const name = (await childNames(ctx.trx, actor.laCode, [review.child_id])).get(review.child_id);
-        for (const t of to) {
-          await queueNotification(ctx.trx, ctx.jobs, {
-            laCode: actor.laCode,
-            channel: 'email',
-            recipient: t.email,
-            template: 'review-report',
-            personalisation: {
-              name: t.name,
-              child: fullName(name),
-              date_held: longDate(review.held!),
-              link: paths.reviews.report(review.id),
-            },
+        let warnings: readonly Lateness[] = [];
+        await once(ctx, input.formToken, async () => {
+          if (!(await meetingOf(ctx.trx, actor.laCode, review.id))) {
+            throw new ReviewFormError([
+              { field: 'report', message: 'Record the meeting before sending the report' },
+            ]);
+          }
+          const result = checkReport(factsOf(review), { reportSent: ctx.today }, ctx.today);
+          if (!result.ok) throw new ReviewFormError(result.errors.map((e) => ({ ...e, field: 'report' })));
+          await updateReview(ctx.trx, actor.laCode, review.id, { report_sent: ctx.today });
+          const invitees = await inviteesOf(ctx.trx, actor.laCode, [review.id]);
+          const child = (await childrenForReviews(ctx.trx, actor.laCode, [review.child_id])).get(
+            review.child_id,
+          );
+          const lead = child?.leadOfficerId
+            ? await userWithTeam(ctx.trx, actor.laCode, child.leadOfficerId)
+            : undefined;
+          const officer = lead?.active ? lead : undefined;
+          const to: Array<{ name: string; email: string; userId: string | null }> = invitees.map((i) => ({
+            name: i.name,
+            email: i.email,
+            userId: i.user_id,
+          }));
+          if (officer && !to.some((t) => t.email.toLowerCase() === officer.email.toLowerCase())) {
+            to.push({ name: officer.display_name, email: officer.email, userId: officer.id });
+          }
+          const name = (await childNames(ctx.trx, actor.laCode, [review.child_id])).get(review.child_id);
+          for (const t of to) {
+            await queueNotification(ctx.trx, ctx.jobs, {
+              laCode: actor.laCode,
+              channel: 'email',
+              recipient: t.email,
+              template: 'review-report',
+              personalisation: {
+                name: t.name,
+                child: fullName(name),
+                date_held: longDate(review.held!),
+                link: paths.reviews.report(review.id),
+              },
+              childId: review.child_id,
+              userId: t.userId,
+            });
+          }
+          await audit(ctx.trx, auditContext(actor), {
+            action: 'review.report',
+            recordType: 'plan_review',
+            recordId: review.id,
             childId: review.child_id,
-            userId: t.userId,
+            detail: {
+              planId: review.plan_id,
+              number: review.number,
+              recipients: to.length,
+              late: result.warnings.map((w) => w.step),
+            },
           });
-        }
-        await audit(ctx.trx, auditContext(actor), {
-          action: 'review.report',
-          recordType: 'plan_review',
-          recordId: review.id,
-          childId: review.child_id,
-          detail: {
-            planId: review.plan_id,
-            number: review.number,
-            recipients: to.length,
-            late: result.warnings.map((w) => w.step),
-          },
+          await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
+          warnings = result.warnings;
+          return review.id;
         });
-        await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
-        return { warnings: result.warnings };
+        return { warnings };
       });
     },
 

@@ -6,6 +6,7 @@
  * it. Every role's access: other families 404, roles that may not 403, a professional not asked 404; each change
  * audited.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
@@ -76,7 +77,7 @@ describe.each(ENGINES)('review voices pages on %s', (engine) => {
     expect(form.body).toContain('He is happier going into school');
     expect((await parent.get(`${url}?easy=1`)).body).toContain('What is good?');
 
-    const tooLong = await parent.submit(url, {
+    const tooLong = await parent.submitOnce(url, {
       goingWell: 'x'.repeat(5001),
       hard: 'Mornings',
       action: 'save',
@@ -87,7 +88,7 @@ describe.each(ENGINES)('review voices pages on %s', (engine) => {
     expect(tooLong.body).toContain('Mornings');
 
     const saves = await audits('review.views.save');
-    const saved = await parent.submit(url, {
+    const saved = await parent.submitOnce(url, {
       goingWell: 'Reading at bedtime',
       hard: 'Mornings',
       action: 'save',
@@ -99,25 +100,40 @@ describe.each(ENGINES)('review voices pages on %s', (engine) => {
     expect(back.body).toContain('Nothing is sent until you choose to send it');
     expect(back.body).toContain('Reading at bedtime');
 
-    const empty = await parent.submit(url, { action: 'send' });
+    const empty = await parent.submitOnce(url, { action: 'send' });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Answer at least one question before you send your views');
 
-    const sent = await parent.submit(url, {
+    // sent twice (a double tap on a phone: the same form and one-use token): one view sent, one audit entry
+    const sending = {
       goingWell: 'Reading at bedtime',
       future: 'College',
       action: 'send',
-    });
+      ...TestClient.formTokensFrom((await parent.get(url)).body, url),
+    };
+    const sends = await audits('review.views.send');
+    const sent = await parent.post(url, sending);
     expect(sent.statusCode).toBe(303);
     expect(sent.headers.location).toBe(`/your-review/${review.id}?sent=1`);
+    const resent = await parent.post(url, sending);
+    expect(resent.headers.location).toBe(sent.headers.location);
+    expect(await audits('review.views.send')).toBe(Number(sends) + 1);
+    const familyViews = await t.database.db
+      .selectFrom('plan_review_view')
+      .select('id')
+      .where('review_id', '=', review.id)
+      .where('about', '=', 'family')
+      .execute();
+    expect(familyViews).toHaveLength(1);
     const after = await parent.get(url);
     expect(after.body).toContain('You sent these views on');
     expect(after.body).not.toContain('Send my views');
-    const again = await parent.submit(
-      `/your-review/${review.id}`,
-      { goingWell: 'Changed', action: 'send' },
-      url,
-    );
+    const again = await parent.post(url, {
+      goingWell: 'Changed',
+      action: 'send',
+      _csrf: TestClient.csrfFrom(after.body),
+      formToken: randomUUID(),
+    });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('You have already sent these views');
 
@@ -134,7 +150,7 @@ describe.each(ENGINES)('review voices pages on %s', (engine) => {
     const url = `/your-review/${review.id}/views/child`;
     const easy = await parent.get(`${url}?easy=1`);
     expect(easy.body).toContain('Tell us what you think.');
-    const sent = await parent.submit(
+    const sent = await parent.submitOnce(
       `${url}?easy=1`,
       { easyRead: 'yes', goingWell: 'Art', action: 'send' },
       url,
@@ -183,20 +199,31 @@ describe.each(ENGINES)('review voices pages on %s', (engine) => {
     const form = await cw.get(ask);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Advice is due by');
-    const empty = await cw.submit(ask, { question: 'How is the sensory diet going?' });
+    const empty = await cw.submitOnce(ask, { question: 'How is the sensory diet going?' });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Select the kind of advice');
     expect(empty.body).toContain('Select the professional to ask');
     expect(empty.body).toContain('How is the sensory diet going?');
     const health = await userId('health');
-    const asked = await cw.submit(ask, {
+    // asked twice with the same one-use token (a double click): one request
+    const asking = {
       agency: 'other',
       professionalId: health,
       question: 'How is the sensory diet going?',
-    });
+      ...TestClient.formTokensFrom((await cw.get(ask)).body, ask),
+    };
+    const asked = await cw.post(ask, asking);
     expect(asked.statusCode).toBe(303);
     expect(asked.headers.location).toBe(`/reviews/plans/${review.plan_id}`);
-    const twice = await cw.submit(ask, { agency: 'other', professionalId: health });
+    expect((await cw.post(ask, asking)).headers.location).toBe(asked.headers.location);
+    const requests = await t.database.db
+      .selectFrom('plan_review_advice')
+      .select('id')
+      .where('review_id', '=', review.id)
+      .where('professional_user_id', '=', health)
+      .execute();
+    expect(requests).toHaveLength(1);
+    const twice = await cw.submitOnce(ask, { agency: 'other', professionalId: health });
     expect(twice.statusCode).toBe(400);
     expect(twice.body).toContain('has already been asked for this advice');
     const row = await t.database.db
@@ -214,13 +241,13 @@ describe.each(ENGINES)('review voices pages on %s', (engine) => {
     expect(list.body).toContain(`href="${task}"`);
     const open = await pro.get(task);
     expect(open.body).toContain('How is the sensory diet going?');
-    const bad = await pro.submit(task, { working: 'The quiet room' });
+    const bad = await pro.submitOnce(task, { working: 'The quiet room' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Describe the progress towards the outcomes');
     expect(bad.body).toContain('The quiet room');
     expect(
       (
-        await pro.submit(task, {
+        await pro.submitOnce(task, {
           progress: 'Steady progress with the sensory diet',
           working: 'The quiet room',
           changes: 'none',

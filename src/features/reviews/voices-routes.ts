@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isUuid, type Actor } from '../../platform/access/access.ts';
+import { newFormToken } from '../../platform/change/once.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import { formValues, handleForm, type FieldError, type FormErrors } from '../../platform/web/forms.ts';
@@ -74,6 +75,7 @@ export function reviewVoicesRoutes(app: FastifyInstance, service: ReviewsService
       values: values ?? data.answers ?? {},
       errors,
       saved,
+      formToken: newFormToken(),
       forParent: actor.role === 'parent' && data.about === 'child',
     });
   };
@@ -107,6 +109,7 @@ export function reviewVoicesRoutes(app: FastifyInstance, service: ReviewsService
           answers: Object.fromEntries(VIEW_FIELDS.map((f) => [f, v[f] ?? null])),
           easyRead: v.easyRead === 'yes',
           send: v.action === 'send',
+          formToken: v.formToken,
         },
       }),
       submit: (data) => service.saveViews(actor, reviewId, about, data),
@@ -146,6 +149,7 @@ export function reviewVoicesRoutes(app: FastifyInstance, service: ReviewsService
       ],
       values,
       errors,
+      formToken: newFormToken(),
     });
   };
 
@@ -163,11 +167,12 @@ export function reviewVoicesRoutes(app: FastifyInstance, service: ReviewsService
           agency: v.agency ?? null,
           professionalId: v.professionalId || null,
           question: v.question ?? null,
+          formToken: v.formToken,
         },
       }),
       submit: (data) => service.requestAdvice(actor, reviewId, data),
       render: (v, errors, error) => renderAsk(reply, actor, reviewId, v, voicesErrors(errors, error)),
-      success: (row) => paths.reviews.plan(row.plan_id),
+      success: (made) => paths.reviews.plan(made.planId),
     });
   });
 
@@ -203,6 +208,7 @@ export function reviewVoicesRoutes(app: FastifyInstance, service: ReviewsService
       values,
       errors,
       sent,
+      formToken: newFormToken(),
       backLink: actor.role === 'professional' ? paths.home : paths.reviews.plan(data.review.plan_id),
     });
   };
@@ -229,6 +235,7 @@ export function reviewVoicesRoutes(app: FastifyInstance, service: ReviewsService
           working: v.working ?? null,
           notWorking: v.notWorking ?? null,
           changes: v.changes ?? null,
+          formToken: v.formToken,
         },
       }),
       submit: (data) => service.answerAdvice(actor, adviceId, data),

@@ -22,6 +22,7 @@ import {
 } from '../../platform/access/access.ts';
 import { audit, type Executor } from '../../platform/audit/audit.ts';
 import { withChange, type ChangeContext } from '../../platform/change/change.ts';
+import { once } from '../../platform/change/once.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
@@ -215,8 +216,13 @@ export function createReviewVoices(deps: ServiceDeps) {
       actor: Actor,
       reviewId: string,
       aboutParam: string,
-      input: { answers: Partial<Record<keyof ViewAnswers, string | null>>; easyRead: boolean; send: boolean },
-    ): Promise<ViewRow> {
+      input: {
+        answers: Partial<Record<keyof ViewAnswers, string | null>>;
+        easyRead: boolean;
+        send: boolean;
+        formToken?: string | undefined;
+      },
+    ): Promise<{ id: string | null }> {
       requireRole(actor, VIEW_WRITERS, 'review.views');
       const about = checkAbout(actor, aboutParam);
       const checked = checkViews(input.answers, input.send);
@@ -224,50 +230,53 @@ export function createReviewVoices(deps: ServiceDeps) {
       return change(actor, async (ctx) => {
         const review = await reviewOf(ctx.trx, actor, reviewId);
         await authoriseChildRead(ctx.trx, actor, review.child_id, 'review.views');
-        if (!stillOpen(review)) {
-          throw new ReviewFormError([
-            { field: 'goingWell', message: 'This review has finished, so views can no longer be sent' },
-          ]);
-        }
-        const before = await viewOf(ctx.trx, actor.laCode, review.id, actor.userId, about);
-        if (before?.sent_on) {
-          throw new ReviewFormError([
+        const made = await once(ctx, input.formToken, async () => {
+          if (!stillOpen(review)) {
+            throw new ReviewFormError([
+              { field: 'goingWell', message: 'This review has finished, so views can no longer be sent' },
+            ]);
+          }
+          const before = await viewOf(ctx.trx, actor.laCode, review.id, actor.userId, about);
+          if (before?.sent_on) {
+            throw new ReviewFormError([
+              {
+                field: 'goingWell',
+                message: 'You have already sent these views. Contact your named officer to add to them',
+              },
+            ]);
+          }
+          const a = checked.answers;
+          const row = await saveView(
+            ctx.trx,
             {
-              field: 'goingWell',
-              message: 'You have already sent these views. Contact your named officer to add to them',
+              la_code: actor.laCode,
+              review_id: review.id,
+              plan_id: review.plan_id,
+              child_id: review.child_id,
+              about,
+              author_user_id: actor.userId,
             },
-          ]);
-        }
-        const a = checked.answers;
-        const row = await saveView(
-          ctx.trx,
-          {
-            la_code: actor.laCode,
-            review_id: review.id,
-            plan_id: review.plan_id,
-            child_id: review.child_id,
-            about,
-            author_user_id: actor.userId,
-          },
-          {
-            going_well: a.goingWell,
-            hard: a.hard,
-            changed: a.changed,
-            next: a.next,
-            future: a.future,
-            meeting: a.meeting,
-            easy_read: input.easyRead,
-          },
-          input.send ? ctx.today : null,
-        );
-        await audit(ctx.trx, auditContext(actor), {
-          action: input.send ? 'review.views.send' : 'review.views.save',
-          recordType: 'plan_review_view',
-          recordId: row.id,
-          childId: review.child_id,
-          detail: { reviewId: review.id, about, easyRead: input.easyRead },
+            {
+              going_well: a.goingWell,
+              hard: a.hard,
+              changed: a.changed,
+              next: a.next,
+              future: a.future,
+              meeting: a.meeting,
+              easy_read: input.easyRead,
+            },
+            input.send ? ctx.today : null,
+          );
+          await audit(ctx.trx, auditContext(actor), {
+            action: input.send ? 'review.views.send' : 'review.views.save',
+            recordType: 'plan_review_view',
+            recordId: row.id,
+            childId: review.child_id,
+            detail: { reviewId: review.id, about, easyRead: input.easyRead },
+          });
+          return row.id;
         });
-        return row;
+        return { id: made.resultId };
       });
     },
 
@@ -339,55 +348,63 @@ export function createReviewVoices(deps: ServiceDeps) {
     async requestAdvice(
       actor: Actor,
       reviewId: string,
-      input: { agency: string | null; professionalId: string | null; question: string | null },
-    ): Promise<AdviceRow> {
+      input: {
+        agency: string | null;
+        professionalId: string | null;
+        question: string | null;
+        formToken?: string | undefined;
+      },
+    ): Promise<{ id: string | null; planId: string }> {
       requireRole(actor, ADVICE_ASKERS, 'review.advice.request');
       const checked = checkAdviceRequest(input);
       if (!checked.ok) throw new ReviewFormError(checked.errors);
       return change(actor, async (ctx) => {
         const review = await reviewOf(ctx.trx, actor, reviewId);
         await authoriseChildRead(ctx.trx, actor, review.child_id, 'review.advice.request');
-        if (review.held !== null || !review.meeting_date) {
-          throw new ReviewFormError([
-            { field: 'agency', message: 'Advice can only be asked for before the meeting is held' },
-          ]);
-        }
-        const pro = isUuid(input.professionalId!)
-          ? await userWithTeam(ctx.trx, actor.laCode, input.professionalId!)
-          : undefined;
-        if (!pro || pro.role !== 'professional' || !pro.active) {
-          throw new ReviewFormError([
-            { field: 'professionalId', message: 'Select the professional to ask from the list' },
-          ]);
-        }
-        if (await adviceAsked(ctx.trx, actor.laCode, review.id, pro.id, checked.agency)) {
-          throw new ReviewFormError([
-            {
-              field: 'professionalId',
-              message: `${pro.display_name} has already been asked for this advice`,
-            },
-          ]);
-        }
-        const row = await insertAdvice(ctx.trx, {
-          la_code: actor.laCode,
-          review_id: review.id,
-          plan_id: review.plan_id,
-          child_id: review.child_id,
-          agency: checked.agency,
-          professional_user_id: pro.id,
-          question: checked.question,
-          requested: ctx.today,
-          due: reviewAdviceDue(review.meeting_date).date,
-          requested_by: actor.userId,
+        const made = await once(ctx, input.formToken, async () => {
+          if (review.held !== null || !review.meeting_date) {
+            throw new ReviewFormError([
+              { field: 'agency', message: 'Advice can only be asked for before the meeting is held' },
+            ]);
+          }
+          const pro = isUuid(input.professionalId!)
+            ? await userWithTeam(ctx.trx, actor.laCode, input.professionalId!)
+            : undefined;
+          if (!pro || pro.role !== 'professional' || !pro.active) {
+            throw new ReviewFormError([
+              { field: 'professionalId', message: 'Select the professional to ask from the list' },
+            ]);
+          }
+          if (await adviceAsked(ctx.trx, actor.laCode, review.id, pro.id, checked.agency)) {
+            throw new ReviewFormError([
+              {
+                field: 'professionalId',
+                message: `${pro.display_name} has already been asked for this advice`,
+              },
+            ]);
+          }
+          const row = await insertAdvice(ctx.trx, {
+            la_code: actor.laCode,
+            review_id: review.id,
+            plan_id: review.plan_id,
+            child_id: review.child_id,
+            agency: checked.agency,
+            professional_user_id: pro.id,
+            question: checked.question,
+            requested: ctx.today,
+            due: reviewAdviceDue(review.meeting_date).date,
+            requested_by: actor.userId,
+          });
+          await audit(ctx.trx, auditContext(actor), {
+            action: 'review.advice.request',
+            recordType: 'plan_review_advice',
+            recordId: row.id,
+            childId: review.child_id,
+            detail: { reviewId: review.id, agency: checked.agency, professional: pro.id, due: row.due },
+          });
+          return row.id;
         });
-        await audit(ctx.trx, auditContext(actor), {
-          action: 'review.advice.request',
-          recordType: 'plan_review_advice',
-          recordId: row.id,
-          childId: review.child_id,
-          detail: { reviewId: review.id, agency: checked.agency, professional: pro.id, due: row.due },
-        });
-        return row;
+        return { id: made.resultId, planId: review.plan_id };
       });
     },
 
@@ -417,6 +434,7 @@ export function createReviewVoices(deps: ServiceDeps) {
         working: string | null;
         notWorking: string | null;
         changes: string | null;
+        formToken?: string | undefined;
       },
     ): Promise<AdviceRow> {
       requireRole(actor, ['professional'], 'review.advice.answer');
@@ -424,32 +442,37 @@ export function createReviewVoices(deps: ServiceDeps) {
       if (!checked.ok) throw new ReviewFormError(checked.errors);
       return change(actor, async (ctx) => {
         const row = await adviceFor(ctx.trx, actor, adviceId, 'review.advice.answer');
-        const review = await reviewOf(ctx.trx, actor, row.review_id);
-        if (!stillOpen(review)) {
-          throw new ReviewFormError([
-            { field: 'progress', message: 'This review has been decided, so advice can no longer be sent' },
-          ]);
-        }
-        const a = checked.answers;
-        const updated = await answerAdvice(ctx.trx, actor.laCode, row.id, {
-          progress: a.progress,
-          working: a.working,
-          not_working: a.notWorking,
-          changes: a.changes,
-          received: ctx.today,
-          submitted_by: actor.userId,
+        let answered: AdviceRow = row;
+        await once(ctx, input.formToken, async () => {
+          const review = await reviewOf(ctx.trx, actor, row.review_id);
+          if (!stillOpen(review)) {
+            throw new ReviewFormError([
+              { field: 'progress', message: 'This review has been decided, so advice can no longer be sent' },
+            ]);
+          }
+          const a = checked.answers;
+          const updated = await answerAdvice(ctx.trx, actor.laCode, row.id, {
+            progress: a.progress,
+            working: a.working,
+            not_working: a.notWorking,
+            changes: a.changes,
+            received: ctx.today,
+            submitted_by: actor.userId,
+          });
+          if (!updated) {
+            throw new ReviewFormError([{ field: 'progress', message: 'This advice has already been sent' }]);
+          }
+          await audit(ctx.trx, auditContext(actor), {
+            action: 'review.advice.answer',
+            recordType: 'plan_review_advice',
+            recordId: row.id,
+            childId: row.child_id,
+            detail: { reviewId: row.review_id, late: ctx.today > row.due },
+          });
+          answered = updated;
+          return row.id;
         });
-        if (!updated) {
-          throw new ReviewFormError([{ field: 'progress', message: 'This advice has already been sent' }]);
-        }
-        await audit(ctx.trx, auditContext(actor), {
-          action: 'review.advice.answer',
-          recordType: 'plan_review_advice',
-          recordId: row.id,
-          childId: row.child_id,
-          detail: { reviewId: row.review_id, late: ctx.today > row.due },
-        });
-        return updated;
+        return answered;
       });
     },
 

@@ -13,6 +13,7 @@ import { reviewAdviceDue } from '../../domain/review/index.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
+import { newFormToken } from '../../platform/change/once.ts';
 import { createReviewsService, ReviewFormError } from './service.ts';
 
 const LA = DEMO_LA_CODE;
@@ -90,6 +91,7 @@ describe.each(ENGINES)('review voices on %s', (engine) => {
       answers: { goingWell: 'Drawing' },
       easyRead: true,
       send: false,
+      formToken: newFormToken(),
     });
     expect(await count('audit_log')).toBe(audits + 2); // the child read, and the save
     const views = await count('plan_review_view');
@@ -98,6 +100,7 @@ describe.each(ENGINES)('review voices on %s', (engine) => {
         answers: { goingWell: 'x' },
         easyRead: false,
         send: true,
+        formToken: newFormToken(),
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(
@@ -105,15 +108,20 @@ describe.each(ENGINES)('review voices on %s', (engine) => {
         answers: { goingWell: 'x' },
         easyRead: false,
         send: true,
+        formToken: newFormToken(),
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await count('plan_review_view')).toBe(views);
 
-    await service.saveViews(as('parent'), reviewId, 'child', {
+    const sending = {
       answers: { goingWell: 'Drawing', future: 'Make games' },
       easyRead: true,
       send: true,
-    });
+      formToken: newFormToken(),
+    };
+    const first = await service.saveViews(as('parent'), reviewId, 'child', sending);
+    // sent twice (a double click): one view, and the repeat answers as the first did, with no error
+    expect(await service.saveViews(as('parent'), reviewId, 'child', sending)).toEqual(first);
     const after = await service.planVoices(as('caseworker'), planId);
     const sent = after[reviewId]!.views as Array<{ about: string; sent_on: string; timing: string }>;
     expect(sent.map((v) => [v.about, v.sent_on, v.timing])).toEqual([['child', TODAY, 'before']]);
@@ -122,6 +130,7 @@ describe.each(ENGINES)('review voices on %s', (engine) => {
         answers: { goingWell: 'y' },
         easyRead: true,
         send: true,
+        formToken: newFormToken(),
       }),
     ).rejects.toBeInstanceOf(ReviewFormError);
     await expect(service.planVoices(as('parent'), planId)).rejects.toThrow('Forbidden');
@@ -130,11 +139,20 @@ describe.each(ENGINES)('review voices on %s', (engine) => {
   it('asks advice due on the clock’s date; only the professional asked answers, once', async () => {
     const [mine] = await service.familyReviews(as('parent'));
     const reviewId = mine!.review!.id;
-    const row = await service.requestAdvice(as('caseworker'), reviewId, {
-      agency: 'other',
-      professionalId: as('ep').userId,
-      question: null,
-    });
+    const token = newFormToken();
+    const ask = () =>
+      service.requestAdvice(as('caseworker'), reviewId, {
+        agency: 'other',
+        professionalId: as('ep').userId,
+        question: null,
+        formToken: token,
+      });
+    const asked = await count('plan_review_advice');
+    const made = await ask();
+    // the same form sent twice (a double click): one request, and the repeat answers as the first did
+    expect(await ask()).toEqual(made);
+    expect(await count('plan_review_advice')).toBe(asked + 1);
+    const row = (await service.adviceTask(as('caseworker'), made.id!)).advice;
     expect(row.due).toBe(reviewAdviceDue(mine!.review!.meetingDate!).date);
     expect(row.requested).toBe(TODAY);
     await expect(
@@ -142,14 +160,21 @@ describe.each(ENGINES)('review voices on %s', (engine) => {
         agency: 'other',
         professionalId: as('ep').userId,
         question: null,
+        formToken: newFormToken(),
       }),
     ).rejects.toThrow('Forbidden');
     await expect(service.adviceTask(as('health'), row.id)).rejects.toBeInstanceOf(NotFoundError);
     const answer = { progress: 'Some', working: null, notWorking: null, changes: 'none' };
-    await expect(service.answerAdvice(as('health'), row.id, answer)).rejects.toBeInstanceOf(NotFoundError);
-    const done = await service.answerAdvice(as('ep'), row.id, answer);
+    const once = { ...answer, formToken: newFormToken() };
+    await expect(service.answerAdvice(as('health'), row.id, once)).rejects.toBeInstanceOf(NotFoundError);
+    const done = await service.answerAdvice(as('ep'), row.id, once);
     expect(done.received).toBe(TODAY);
-    await expect(service.answerAdvice(as('ep'), row.id, answer)).rejects.toBeInstanceOf(ReviewFormError);
+    // the same form again is a repeat, not an error; a new answer is refused
+    expect((await service.answerAdvice(as('ep'), row.id, once)).received).toBe(TODAY);
+    await expect(
+      service.answerAdvice(as('ep'), row.id, { ...answer, formToken: newFormToken() }),
+    ).rejects.toBeInstanceOf(ReviewFormError);
+    await expect(service.answerAdvice(as('ep'), row.id, answer)).rejects.toThrow('This form has expired');
   });
 
   it("orders a professional's requests: waiting first, oldest due first", async () => {

@@ -174,6 +174,27 @@ export async function insertViewRows(trx: Executor, rows: readonly Insertable<Pl
       .execute();
 }
 
+/**
+ * The due date of a review's advice still waiting, moved with its meeting (the advice is due when it must be sent
+ * round, 2 weeks before the meeting); advice already sent keeps the date it was due by. Returns the rows moved.
+ */
+export function moveWaitingAdviceDue(
+  trx: Executor,
+  laCode: string,
+  reviewId: string,
+  due: string,
+): Promise<Array<{ id: string; due: string }>> {
+  return trx
+    .updateTable('plan_review_advice')
+    .set({ due })
+    .where('la_code', '=', laCode)
+    .where('review_id', '=', reviewId)
+    .where('received', 'is', null)
+    .where('due', '!=', due)
+    .returning(['id', 'due'])
+    .execute();
+}
+
 /** Records the professional's answer, once: undefined when it had already been answered. */
 export function answerAdvice(
   trx: Executor,
