@@ -109,7 +109,8 @@ export function meetingInputOf(values: Record<string, string>, held: string | nu
   };
 }
 
-const LABELS = {
+/** The labels the meeting's pages and the review report read (the family's review page too). */
+export const MEETING_LABELS = {
   stateLabels: STATE_LABELS,
   kindLabels: INVITEE_KIND_LABELS,
   attendanceLabels: ATTENDANCE_LABELS,
@@ -161,7 +162,7 @@ export function meetingRoutes(app: FastifyInstance, service: MeetingService): vo
     return reply.view('reviews/meeting.njk', {
       pageTitle: `Review ${view.review.number} meeting`,
       view,
-      ...LABELS,
+      ...MEETING_LABELS,
       kindItems: [
         { value: '', text: 'Select who they are' },
         ...INVITEE_KINDS.map((k) => ({
@@ -237,7 +238,7 @@ export function meetingRoutes(app: FastifyInstance, service: MeetingService): vo
     return reply.view('reviews/report.njk', {
       pageTitle: `Review ${view.review.number} report`,
       view,
-      ...LABELS,
+      ...MEETING_LABELS,
     });
   });
 

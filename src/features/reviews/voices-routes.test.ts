@@ -306,4 +306,58 @@ describe.each(ENGINES)('review voices pages on %s', (engine) => {
     expect(dues.length).toBeGreaterThan(0);
     expect(dues).toEqual([...dues].sort());
   });
+
+  it("shows the family the review's report on their first screen once it is sent, and what happens next by when", async () => {
+    const review = await openReviewOf('parent');
+    const today = todayInLondon();
+    const senco = await as('senco');
+    const meetingUrl = `/reviews/meetings/${review.id}`;
+    const meeting = await senco.get(meetingUrl);
+    expect(meeting.statusCode).toBe(200);
+    const familyKey = /value="(family:[^"]+)"/.exec(meeting.body)?.[1];
+    expect(familyKey).toBeDefined();
+    if (meeting.body.includes('Send the invitations')) {
+      expect(
+        (await senco.submitOnce(meetingUrl, { invitees: [familyKey!] }, `${meetingUrl}/invite`)).statusCode,
+      ).toBe(303);
+    }
+    const form = await senco.get(meetingUrl);
+    const fields: Record<string, string> = {
+      'held-day': String(Number(today.slice(8))),
+      'held-month': String(Number(today.slice(5, 7))),
+      'held-year': today.slice(0, 4),
+      'working-family': 'Oliver enjoys the lunch club',
+      'change-F': 'More time in the sensory room',
+    };
+    for (const m of form.body.matchAll(/name="(attendance-[0-9a-f-]{36})"/g)) fields[m[1]!] = 'attended';
+    for (const m of form.body.matchAll(/name="(progress-[0-9a-f-]{36})"/g)) fields[m[1]!] = 'on-track';
+    expect((await senco.submitOnce(meetingUrl, fields, `${meetingUrl}/record`)).statusCode).toBe(303);
+
+    // held, the report not sent: the family is told when it is due, and does not see the record yet
+    const parent = await as('parent');
+    const held = await parent.get('/');
+    expect(held.body).toContain(`Held on`);
+    expect(held.body).toContain('To be sent to you by');
+    expect(held.body).not.toContain('Read the review report');
+    expect((await parent.get(`/your-review/${review.id}`)).body).not.toContain(
+      'Oliver enjoys the lunch club',
+    );
+
+    expect((await senco.submitOnce(meetingUrl, {}, `${meetingUrl}/report`)).statusCode).toBe(303);
+    const home = await parent.get('/');
+    expect(home.body).toContain('Read the review report');
+    expect(home.body).toContain(`href="/your-review/${review.id}#report"`);
+    expect(home.body).toContain('The council must tell you by');
+    const page = await parent.get(`/your-review/${review.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('The review report');
+    expect(page.body).toContain('Oliver enjoys the lunch club');
+    expect(page.body).toContain('More time in the sensory room');
+    // another family, and roles that are not the family's, still may not read it
+    expect((await (await as('parent2')).get(`/your-review/${review.id}`)).statusCode).toBe(404);
+    expect((await (await as('parent2')).get('/')).body).not.toContain('Read the review report');
+    expect((await (await as('youngperson')).get(`/your-review/${review.id}`)).statusCode).toBe(404);
+    for (const who of ['ep', 'editor', 'admin'])
+      expect((await (await as(who)).get(`/your-review/${review.id}`)).statusCode, who).toBe(403);
+  });
 });

@@ -17,6 +17,7 @@ import {
   REVIEW_ADVICE_AGENCY_LABELS,
   VIEW_FIELDS,
 } from '../../domain/review/index.ts';
+import { MEETING_LABELS } from './meeting-routes.ts';
 import { ReviewFormError, type ReviewsService } from './service.ts';
 
 /** Every error of a ReviewFormError in the summary, each linking to its field. */
@@ -54,6 +55,7 @@ export function reviewVoicesRoutes(app: FastifyInstance, service: ReviewsService
       sent: (request.query as Record<string, string>).sent === '1',
       adviceLabels: ADVICE_FIELD_LABELS,
       agencyLabels: REVIEW_ADVICE_AGENCY_LABELS,
+      ...MEETING_LABELS,
     });
   });
 

@@ -36,6 +36,7 @@ import {
   preparingForAdulthood,
   reviewAdviceDue,
   reviewAdviceStatus,
+  reviewPaperworkDates,
   reviewState,
   REVIEW_ADVICE_AGENCY_LABELS,
   viewQuestions,
@@ -45,7 +46,9 @@ import {
   type ViewAbout,
   type ViewAnswers,
 } from '../../domain/review/index.ts';
+import { meetingRecordOf } from './meeting.ts';
 import { ReviewFormError, factsOf } from './service.ts';
+import { inviteesOf, meetingOf } from './store/meeting.ts';
 import { reviewById, reviewsOf, type ReviewRow } from './store.ts';
 import {
   adviceAsked,
@@ -56,6 +59,7 @@ import {
   insertAdvice,
   nextDueOfChildren,
   openReviewsOfChildren,
+  reportedReviewsOfChildren,
   saveView,
   viewOf,
   viewsOfReviews,
@@ -152,6 +156,14 @@ export function createReviewVoices(deps: ServiceDeps) {
     return rows.map((r) => ({ ...r, professionalName: names.get(r.professional_user_id) ?? 'Unknown' }));
   }
 
+  /** The meeting's record and who came, once the report has gone: what the family reads as the review report. */
+  async function reportOf(db: Executor, laCode: string, review: ReviewRow) {
+    if (!review.report_sent) return null;
+    const meeting = await meetingOf(db, laCode, review.id);
+    if (!meeting) return null;
+    return { record: meetingRecordOf(meeting), invitees: await inviteesOf(db, laCode, [review.id]) };
+  }
+
   function adviceView(a: AdviceRow, today: string) {
     return { ...a, ...reviewAdviceStatus(a.due, a.received, today) };
   }
@@ -183,6 +195,9 @@ export function createReviewVoices(deps: ServiceDeps) {
           };
         }),
         advice: await circulated(deps.db, actor.laCode, review),
+        // the review report, once sent to everyone invited, and when the council must decide (4 weeks from the meeting)
+        report: await reportOf(deps.db, actor.laCode, review),
+        decisionDue: review.held && !review.decision ? reviewPaperworkDates(review.held).decision : null,
       };
     },
 
@@ -537,6 +552,7 @@ export function createReviewVoices(deps: ServiceDeps) {
         { authorUserId: actor.userId },
       );
       const due = await nextDueOfChildren(deps.db, actor.laCode, childIds);
+      const reported = await reportedReviewsOfChildren(deps.db, actor.laCode, childIds);
       const abouts: ViewAbout[] = actor.role === 'young-person' ? ['child'] : ['family', 'child'];
       const today = deps.today();
       return linked.rows.map((c) => {
@@ -546,11 +562,25 @@ export function createReviewVoices(deps: ServiceDeps) {
           childName: `${c.given_name} ${c.family_name}`,
           givenName: c.given_name,
           nextDue: due.find((d) => d.child_id === c.id)?.next_due ?? null,
+          // the last review whose report has been sent: its report, its decision or when it is due
+          lastReport: (() => {
+            const r = reported.find((x) => x.child_id === c.id);
+            if (!r?.held) return null;
+            return {
+              id: r.id,
+              held: r.held,
+              reportSent: r.report_sent!,
+              decision: r.decision,
+              decisionDate: r.decision_date,
+              decisionDue: r.decision ? null : reviewPaperworkDates(r.held).decision,
+            };
+          })(),
           review: review
             ? {
                 id: review.id,
                 meetingDate: review.meeting_date,
                 held: review.held,
+                reportDue: review.held ? reviewPaperworkDates(review.held).report.date : null,
                 askedBy: viewsAskedBy(review.meeting_date!),
                 askedByPassed: viewsAskedBy(review.meeting_date!).date < today,
                 forms: abouts.map((about) => {

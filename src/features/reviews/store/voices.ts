@@ -94,6 +94,24 @@ export async function openReviewsOfChildren(
     .execute();
 }
 
+/** The latest review of each of these children whose report has been sent (decided or not), latest first. */
+export async function reportedReviewsOfChildren(
+  db: Executor,
+  laCode: string,
+  childIds: readonly string[],
+): Promise<ReviewRow[]> {
+  if (childIds.length === 0) return [];
+  return db
+    .selectFrom('plan_review')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('child_id', 'in', childIds)
+    .where('report_sent', 'is not', null)
+    .orderBy('child_id')
+    .orderBy('number', 'desc')
+    .execute();
+}
+
 /** The next review's due date of these children's plans (from the schedule). */
 export async function nextDueOfChildren(db: Executor, laCode: string, childIds: readonly string[]) {
   if (childIds.length === 0) return [];
