@@ -310,7 +310,7 @@ describe.each(ENGINES)('review voices pages on %s', (engine) => {
   it("shows the family the review's report on their first screen once it is sent, and what happens next by when", async () => {
     const review = await openReviewOf('parent');
     const today = todayInLondon();
-    const senco = await as('senco');
+    const senco = await as('caseworker');
     const meetingUrl = `/reviews/meetings/${review.id}`;
     const meeting = await senco.get(meetingUrl);
     expect(meeting.statusCode).toBe(200);
