@@ -221,6 +221,7 @@ describe.each(ENGINES)('review voices pages on %s', (engine) => {
       .select('id')
       .where('review_id', '=', review.id)
       .where('professional_user_id', '=', health)
+      .where('agency', '=', 'other')
       .execute();
     expect(requests).toHaveLength(1);
     const twice = await cw.submitOnce(ask, { agency: 'other', professionalId: health });
