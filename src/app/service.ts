@@ -32,6 +32,8 @@ export interface StartOptions {
   notifier?: Notifier;
   /** The time now for the second factor's steps (tests step it). Default the wall clock. */
   now?: () => Date;
+  /** Today in London for every date the services count (a browser test moves it on). Default the wall clock. */
+  today?: () => string;
 }
 
 export async function startService(config: Config, options: StartOptions = {}): Promise<Service> {
@@ -56,6 +58,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       notifier,
       ...(options.logger === false ? { logger: false } : {}),
       ...(options.now ? { now: options.now } : {}),
+      ...(options.today ? { today: options.today } : {}),
     });
     return {
       app,

@@ -43,7 +43,7 @@ export interface DemoServer {
  */
 export async function startDemoServer(
   engine: Engine,
-  options: { env?: Record<string, string>; port?: number } = {},
+  options: { env?: Record<string, string>; port?: number; today?: () => string } = {},
 ): Promise<DemoServer> {
   const database = await createTestDatabase(engine, { image: 'demo' });
   const config = loadConfig({
@@ -58,6 +58,7 @@ export async function startDemoServer(
     logger: false,
     workers: false,
     now: secondFactorClock,
+    ...(options.today ? { today: options.today } : {}),
   });
   await service.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = service.app.server.address() as AddressInfo;
