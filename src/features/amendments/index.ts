@@ -42,3 +42,6 @@ export { seedTransferAmendments, type TransferAmendmentWanted } from './demo.ts'
 export { amendmentsForTransfers } from './store.ts';
 /** What the notices feature writes the letter of a decision not to amend from (docs/reviews.md "Amendments"). */
 export { notToAmendLetterFacts } from './letters.ts';
+
+/** Amended plans issued after a review, for the leaders' figure of amendments within 12 weeks (docs/figures.md). */
+export { amendmentsForFigures } from './store.ts';
