@@ -8,6 +8,7 @@ import {
 } from '../clock/index.ts';
 import {
   certificateNeeded,
+  decisionPhrase,
   disagreementState,
   disagreementSteps,
   factsProblem,
@@ -388,5 +389,12 @@ describe('grounds, state and checks', () => {
         ?.field,
     ).toBe('mediationHeldOn');
     expect(factsProblem({ ...d, adviserContacted: '2026-03-03' }, '2026-03-10')).toBeNull();
+  });
+});
+
+describe('a decision inside a sentence', () => {
+  it('has a small first letter and keeps "EHC"', () => {
+    expect(decisionPhrase('amended-plan')).toBe('the amended EHC plan');
+    expect(decisionPhrase('not-to-assess')).toBe('not to carry out an EHC needs assessment');
   });
 });

@@ -46,6 +46,12 @@ export const DECISION_LABELS: Record<DecisionKind, string> = {
   'to-cease': 'To cease the EHC plan',
 };
 
+/** The decision inside a sentence: its label with a small first letter, "EHC" kept ("the amended EHC plan"). */
+export function decisionPhrase(kind: DecisionKind): string {
+  const label = DECISION_LABELS[kind];
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** The grounds of an appeal (S7.2). */
 export const GROUNDS = [
   'refusal-to-assess',

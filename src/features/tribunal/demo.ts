@@ -13,7 +13,8 @@ import { userByEmail } from '../../platform/people/users.ts';
 import { addDays } from '../../demo/dates.ts';
 import { createRandom, hashString } from '../../demo/random.ts';
 import { addWorkingDays } from '../../domain/clock/index.ts';
-import { DECISION_LABELS, type DecisionKind } from '../../domain/tribunal/index.ts';
+import { longDate } from '../../domain/calendar.ts';
+import { decisionPhrase, type DecisionKind } from '../../domain/tribunal/index.ts';
 import {
   insertAgreement,
   insertDisagreement,
@@ -293,7 +294,7 @@ export async function seedTribunalDemo(
         at: at(sent),
         childId: child.id,
         kind: 'tribunal.disagreement',
-        summary: `The family disagrees with the decision sent on ${sent} (${DECISION_LABELS[spec.decision].toLowerCase()})`,
+        summary: `The family disagrees with the decision sent on ${longDate(sent)} (${decisionPhrase(spec.decision)})`,
         detail: { disagreementId: id },
       },
     );

@@ -33,6 +33,7 @@ import { appealDeadline, type ConcessionKind, type OrderKind } from '../../domai
 import {
   certificateNeeded,
   DECISION_LABELS,
+  decisionPhrase,
   disagreementState,
   disagreementSteps,
   factsProblem,
@@ -373,7 +374,7 @@ export function createTribunalService(deps: ServiceDeps) {
             ctx,
             child.id,
             'tribunal.disagreement',
-            `The family disagrees with the decision sent on ${longDate(input.decisionSent)} (${DECISION_LABELS[input.decisionKind].toLowerCase()}); last day to appeal ${longDate(appeal.date)}`,
+            `The family disagrees with the decision sent on ${longDate(input.decisionSent)} (${decisionPhrase(input.decisionKind)}); last day to appeal ${longDate(appeal.date)}`,
             { disagreementId: id },
           );
           return id;
