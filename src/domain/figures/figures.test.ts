@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { caseTimeline, type CaseFacts } from '../assessment/journey.ts';
-import { computeTimeline } from '../clock/index.ts';
+import { amendmentDates, computeTimeline } from '../clock/index.ts';
 import { addDays, formatDate, parseDate } from '../clock/dates.ts';
 import {
   ageBand,
+  amendmentItems,
   assessmentItems,
   barChart,
   breakdown,
@@ -488,5 +489,32 @@ describe('the figure an improvement action’s words point to', () => {
       null,
       null,
     ]);
+  });
+});
+
+describe('amended plans issued within 12 weeks', () => {
+  const meeting = '2026-02-02';
+  const proposalSent = '2026-03-02';
+  // The clock's own due date (8 weeks from the proposal, no later than 12 weeks after the meeting): never restated.
+  const due = amendmentDates({ meeting, proposalSent }).amendedPlanDue.date;
+  const amended = (amendedIssued: string) => ({
+    id: 'a',
+    childId: 'c',
+    teamId: 't',
+    meeting,
+    proposalSent,
+    amendedIssued,
+  });
+
+  it('counts a plan issued on the clock’s due day as in time and the day after as late', () => {
+    expect(amendmentItems([amended(due)], '2026-12-31')).toMatchObject([
+      { measure: 'amendments-12-weeks', date: due, due, met: true, childId: 'c', teamId: 't' },
+    ]);
+    const late = formatDate(addDays(parseDate(due), 1));
+    expect(amendmentItems([amended(late)], '2026-12-31')).toMatchObject([{ date: late, met: false }]);
+  });
+
+  it('knows nothing of an amended plan issued after the "as of" day', () => {
+    expect(amendmentItems([amended(due)], formatDate(addDays(parseDate(due), -1)))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * is the statutory clock's own (src/domain/clock): nothing here restates a limit.
  */
 import { caseTimeline, type CaseFacts } from '../assessment/journey.ts';
-import { reviewMeetingDue, reviewPaperworkDates } from '../clock/index.ts';
+import { amendmentDates, reviewMeetingDue, reviewPaperworkDates } from '../clock/index.ts';
 import type { ReviewOutcome, Step } from '../clock/types.ts';
 
 /** The figures, in the order the page shows them. */
@@ -226,4 +226,40 @@ export function notInEducationItems(
     met: true,
     exception: false,
   }));
+}
+
+/** An amended plan issued after a review's decision to amend (the amendments feature's record). */
+export interface AmendmentForFigures {
+  readonly id: string;
+  readonly childId: string;
+  readonly teamId: string | null;
+  /** The review meeting the amendment follows. */
+  readonly meeting: string;
+  readonly proposalSent: string;
+  readonly amendedIssued: string;
+}
+
+/**
+ * Amended plans issued within 12 weeks: each amended plan issued after a review by `asOf`, in time when issued by the
+ * clock's own due date (`amendmentDates`: 8 weeks from the proposal, and no later than 12 weeks after the meeting,
+ * reg 22(3)). An amendment outside a review, or a decision not to amend, is not counted.
+ */
+export function amendmentItems(amendments: Iterable<AmendmentForFigures>, asOf: string): FigureItem[] {
+  const items: FigureItem[] = [];
+  for (const a of amendments) {
+    if (a.amendedIssued > asOf) continue;
+    const due = amendmentDates({ meeting: a.meeting, proposalSent: a.proposalSent }).amendedPlanDue.date;
+    items.push({
+      measure: 'amendments-12-weeks',
+      childId: a.childId,
+      teamId: a.teamId,
+      recordId: a.id,
+      group: null,
+      date: a.amendedIssued,
+      due,
+      met: a.amendedIssued <= due,
+      exception: false,
+    });
+  }
+  return items;
 }

@@ -95,17 +95,16 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
     groupLabel: null,
     national: { percent: 44.4, note: 'England, reviews in 2024' },
   }),
-  'amendments-12-weeks': {
+  'amendments-12-weeks': rate({
     id: 'amendments-12-weeks',
-    kind: 'not-recorded',
     title: 'Amended plans issued within 12 weeks',
-    counts: 'Amended plans issued after a review, within 12 weeks of the meeting.',
+    counts:
+      'Amended plans issued in the 12 months after a review’s decision to amend, and how many were issued by the statutory date (8 weeks from sending the proposed amendments, and no later than 12 weeks after the review meeting, regulation 22(3)). Amendments outside a review and decisions not to amend are not counted.',
     metLabel: 'Issued in time',
     notMetLabel: 'Issued late',
     groupLabel: null,
     national: null,
-    why: 'Not yet recorded: the casework does not yet record which amended plan follows which review.',
-  },
+  }),
   'phase-transfers': {
     id: 'phase-transfers',
     kind: 'not-recorded',

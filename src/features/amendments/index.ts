@@ -38,3 +38,6 @@ export type { AmendmentsService } from './service.ts';
 
 /** The proposals sent and amended plans issued since a day, for the phase-transfer board (docs/transfers.md). */
 export { amendmentsForTransfers } from './store.ts';
+
+/** Amended plans issued after a review, for the leaders' figure of amendments within 12 weeks (docs/figures.md). */
+export { amendmentsForFigures } from './store.ts';

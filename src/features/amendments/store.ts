@@ -98,3 +98,27 @@ export function amendmentsForTransfers(
     .where((eb) => eb.or([eb('proposal_sent', '>=', since), eb('amended_issued', '>=', since)]))
     .execute();
 }
+
+/**
+ * For the leaders' figures (docs/figures.md): amended plans issued after a review's decision to amend, from `since`
+ * to `asOf`, with the review meeting and the day the proposal was sent (the clock's due date comes from them).
+ */
+export function amendmentsForFigures(
+  db: Executor,
+  laCode: string,
+  since: string,
+  asOf: string,
+): Promise<
+  Array<Pick<AmendmentRow, 'id' | 'child_id' | 'meeting_date' | 'proposal_sent' | 'amended_issued'>>
+> {
+  return db
+    .selectFrom('plan_amendment')
+    .select(['id', 'child_id', 'meeting_date', 'proposal_sent', 'amended_issued'])
+    .where('la_code', '=', laCode)
+    .where('trigger', '=', 'review')
+    .where('amended_issued', '>=', since)
+    .where('amended_issued', '<=', asOf)
+    .orderBy('amended_issued')
+    .orderBy('id')
+    .execute();
+}

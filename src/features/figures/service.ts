@@ -12,6 +12,7 @@ import { childrenForFigures, namesForFigures, type ChildForFigures } from '../..
 import { childNames } from '../../platform/people/organisations.ts';
 import { paths } from '../../platform/web/paths.ts';
 import {
+  amendmentItems,
   assessmentItems,
   breakdown,
   DIMENSIONS,
@@ -36,6 +37,7 @@ import {
   type Subject,
   type Tally,
 } from '../../domain/figures/index.ts';
+import { amendmentsForFigures } from '../amendments/index.ts';
 import { casesForFigures } from '../assessments/index.ts';
 import { notInFullTimeEducationOn } from '../education/index.ts';
 import { auditsForFigures } from '../plan-audits/index.ts';
@@ -79,6 +81,7 @@ const SOURCES = {
   reviews: ['reviews-12-months', 'review-decisions-4-weeks'],
   quality: ['plan-quality'],
   education: ['not-in-full-time-education'],
+  amendments: ['amendments-12-weeks'],
 } as const satisfies Record<string, readonly MeasureId[]>;
 
 /** The figures the casework records (the others say why they are missing). */
@@ -138,12 +141,13 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
     const since = months[0]!.from;
     const none = Promise.resolve(undefined);
     // Each owner's read at once (PostgreSQL runs them side by side on the pool; PGlite one after another).
-    const [children, cases, plans, held, audits] = await Promise.all([
+    const [children, cases, plans, held, audits, amended] = await Promise.all([
       childrenForFigures(db, laCode, asOf),
       needs(wanted, SOURCES.assessments) ? casesForFigures(db, laCode, since, asOf) : none,
       needs(wanted, SOURCES.quality) ? issuedPlansForFigures(db, laCode) : none,
       needs(wanted, SOURCES.reviews) ? heldReviewsForFigures(db, laCode, asOf) : none,
       needs(wanted, SOURCES.quality) ? auditsForFigures(db, laCode, since, asOf) : none,
+      needs(wanted, SOURCES.amendments) ? amendmentsForFigures(db, laCode, since, asOf) : none,
     ]);
     const byId = new Map(children.map((c) => [c.id, c]));
     const teamOf = (childId: string) => byId.get(childId)?.teamId ?? null;
@@ -152,6 +156,25 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
       for (const i of list) items.get(i.measure)?.push(i);
     };
     for (const c of cases ?? []) add(assessmentItems(c, asOf));
+    add(
+      amendmentItems(
+        (amended ?? []).flatMap((a) =>
+          a.meeting_date && a.proposal_sent && a.amended_issued
+            ? [
+                {
+                  id: a.id,
+                  childId: a.child_id,
+                  teamId: teamOf(a.child_id),
+                  meeting: a.meeting_date,
+                  proposalSent: a.proposal_sent,
+                  amendedIssued: a.amended_issued,
+                },
+              ]
+            : [],
+        ),
+        asOf,
+      ),
+    );
     const childOfPlan = new Map((plans ?? []).map((p) => [p.id, p.childId]));
     if (held) {
       const { reviews, firstIssued } = held;
