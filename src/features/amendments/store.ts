@@ -2,6 +2,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/audit/audit.ts';
 import type { PlanAmendmentTable } from '../../platform/db/schema/index.ts';
+import { idIn } from '../../platform/db/any-id.ts';
 
 export type AmendmentRow = Selectable<PlanAmendmentTable>;
 
@@ -94,7 +95,7 @@ export function amendmentsForTransfers(
     .selectFrom('plan_amendment')
     .select(['child_id', 'proposal_sent', 'amended_issued'])
     .where('la_code', '=', laCode)
-    .where('child_id', 'in', [...childIds])
+    .where(idIn('child_id', childIds))
     .where((eb) => eb.or([eb('proposal_sent', '>=', since), eb('amended_issued', '>=', since)]))
     .execute();
 }

@@ -6,6 +6,7 @@
 import type { Executor } from '../../platform/audit/audit.ts';
 import type { Insertable } from 'kysely';
 import type { ConsultationTable, PlacementPreferenceTable } from '../../platform/db/schema/index.ts';
+import { idIn } from '../../platform/db/any-id.ts';
 
 export type PreferenceRow = Awaited<ReturnType<typeof preferencesOf>>[number];
 export type ConsultationRow = NonNullable<Awaited<ReturnType<typeof consultationById>>>;
@@ -172,7 +173,7 @@ export function preferencesForTransfers(
     .selectFrom('placement_preference')
     .select(['child_id', 'received'])
     .where('la_code', '=', laCode)
-    .where('child_id', 'in', [...childIds])
+    .where(idIn('child_id', childIds))
     .where('received', '>=', since)
     .execute();
 }
@@ -189,7 +190,7 @@ export function consultationsForTransfers(
     .selectFrom('consultation')
     .select(['child_id', 'sent', 'answered'])
     .where('la_code', '=', laCode)
-    .where('child_id', 'in', [...childIds])
+    .where(idIn('child_id', childIds))
     .where('consultee', '=', 'setting')
     .where('sent', '>=', since)
     .execute();

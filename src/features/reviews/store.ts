@@ -11,6 +11,7 @@ import type {
   PlanReviewTable,
   PlanReviewTransferInTable,
 } from '../../platform/db/schema/index.ts';
+import { idIn } from '../../platform/db/any-id.ts';
 
 export type ReviewRow = Selectable<PlanReviewTable>;
 export type ScheduleRow = Selectable<PlanReviewScheduleTable>;
@@ -415,7 +416,7 @@ export function reviewsHeldForTransfers(
     .selectFrom('plan_review')
     .select(['child_id', 'held'])
     .where('la_code', '=', laCode)
-    .where('child_id', 'in', [...childIds])
+    .where(idIn('child_id', childIds))
     .where('held', '>=', since)
     .orderBy('held')
     .execute() as Promise<Array<{ child_id: string; held: string }>>;
