@@ -22,7 +22,7 @@ export interface TestApp {
 export async function createTestApp(
   engine: Engine,
   env: Record<string, string> = {},
-  options: { image?: ImageName } = {},
+  options: { image?: ImageName; today?: () => string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(engine, options);
   const config = loadConfig({
@@ -42,6 +42,7 @@ export async function createTestApp(
     notifier,
     logger: false,
     now: secondFactorClock,
+    ...(options.today ? { today: options.today } : {}),
   });
   return {
     app,

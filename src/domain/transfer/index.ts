@@ -4,4 +4,5 @@
  */
 export * from './cohort.ts';
 export * from './stage.ts';
+export * from './family.ts';
 export type { Destination } from '../school-year.ts';

@@ -5,13 +5,21 @@
  */
 import type { Feature } from '../../platform/feature.ts';
 import type { RouteRoles } from '../../platform/web/permissions.ts';
+import { FAMILY_ROLES, TRANSFER_WRITERS } from './child.ts';
 import { seedTransfersDemo } from './demo.ts';
+import { TRANSFER_TEMPLATES } from './notices.ts';
 import { transferRoutes } from './routes.ts';
 import { createTransfersService, TRANSFER_READERS, type TransfersService } from './service.ts';
 
 /** Who may use each route (src/platform/web/permissions.ts): caseworkers, team managers and the SEND leader. */
 const ROUTE_ROLES: RouteRoles = {
   'GET /transfers': TRANSFER_READERS,
+  'POST /transfers/tell': TRANSFER_WRITERS,
+  'GET /transfers/children/:childId': TRANSFER_READERS,
+  'POST /transfers/children/:childId/preference': TRANSFER_WRITERS,
+  'POST /transfers/children/:childId/destination': TRANSFER_WRITERS,
+  'GET /your-transfer/:childId': FAMILY_ROLES,
+  '* /your-transfer/:childId/preference': FAMILY_ROLES,
 };
 
 export const transfersFeature = {
@@ -20,6 +28,7 @@ export const transfersFeature = {
   createService: createTransfersService,
   routes: transferRoutes,
   demo: seedTransfersDemo,
+  templates: TRANSFER_TEMPLATES,
 } satisfies Feature<'transfers', TransfersService>;
 
 export { TRANSFER_READERS, type TransfersService } from './service.ts';

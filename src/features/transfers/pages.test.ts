@@ -80,6 +80,8 @@ function rows(): CohortRow[] {
       stage,
       namedLate,
       next: nextAction(entry.dates, facts, stage, TODAY),
+      moveYear: entry.moveYear,
+      told: i % 4 === 0,
     });
   }
   return out;
@@ -91,6 +93,7 @@ describe('the phase-transfer board with a stand-in service', () => {
   const all = rows();
   const service: Partial<TransfersService> = {
     today: () => TODAY,
+    mayTell: () => true,
     board: (_actor, q) => {
       asked.push(q);
       return Promise.resolve(boardOf(all, TODAY, q));
@@ -123,6 +126,9 @@ describe('the phase-transfer board with a stand-in service', () => {
     expect(body).toContain('planning date');
     expect(body).toContain('legal deadline');
     expect(body).toContain('Page 2');
+    const untold = all.filter((r) => !r.told && r.stage !== 'named' && r.stage !== 'late').length;
+    expect(body).toContain(`${untold} children not yet named whose family has not been told`);
+    expect(body).toContain('Tell these families');
   });
 
   it('every number on the board opens a list of exactly that many children', async () => {

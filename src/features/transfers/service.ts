@@ -16,9 +16,12 @@ import {
   type TransferFacts,
   type TransferStage,
 } from '../../domain/transfer/index.ts';
-import { schoolYearStart, yearGroupName, yearGroupOn } from '../../domain/calendar.ts';
-import { auditChildrenShown, requireRole, type Actor } from '../../platform/access/access.ts';
-import type { Executor } from '../../platform/audit/audit.ts';
+import { longDate, schoolYearStart, yearGroupName, yearGroupOn } from '../../domain/calendar.ts';
+import { auditChildrenShown, auditContext, requireRole, type Actor } from '../../platform/access/access.ts';
+import { withChange } from '../../platform/change/change.ts';
+import { once } from '../../platform/change/once.ts';
+import { recordCaseEvent } from '../../platform/people/case-events.ts';
+import { audit, type Executor } from '../../platform/audit/audit.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { childrenForTransfers, type ChildForTransfer } from '../../platform/people/transfers.ts';
@@ -26,6 +29,10 @@ import { paths } from '../../platform/web/paths.ts';
 import { amendmentsForTransfers } from '../amendments/index.ts';
 import { consultationsForTransfers, preferencesForTransfers } from '../consultation/index.ts';
 import { reviewsHeldForTransfers } from '../reviews/index.ts';
+import { transferChildService } from './child.ts';
+import { childrenTold, destinationsOfYear, insertNotice, transferPreferencesFor } from './store.ts';
+import { tellCohortStart } from './notices.ts';
+import { TRANSFER_WRITERS } from './child.ts';
 
 /** Who sees the board: caseworkers, team managers and the SEND leader (journeys.md; issue 13 item 4). */
 export const TRANSFER_READERS: readonly Role[] = ['caseworker', 'team-manager', 'send-leader'];
@@ -41,6 +48,10 @@ export interface CohortRow {
   readonly stage: TransferStage;
   readonly namedLate: boolean;
   readonly next: NextAction;
+  /** The year the child moves (reg 18(1): the September after this school year starts). */
+  readonly moveYear: number;
+  /** The family was told at the start of the cohort what will happen and by when. */
+  readonly told: boolean;
 }
 
 export type Urgent = 'overdue' | 'this-week';
@@ -73,6 +84,8 @@ export interface Board {
   /** Children whose next step is overdue, or due in the 7 days beginning with today. */
   readonly overdue: number;
   readonly thisWeek: number;
+  /** Children not yet named whose family has not been told what will happen and by when. */
+  readonly notTold: number;
   readonly list: {
     readonly rows: readonly CohortRow[];
     readonly total: number;
@@ -85,17 +98,29 @@ const earliest = (a: string | null, b: string | null) => (a === null ? b : b ===
 
 /** Every child of the cohort on `today`, with their facts, stage and next step. */
 export async function cohortOn(db: Executor, laCode: string, today: string): Promise<CohortRow[]> {
-  const children = await childrenForTransfers(db, laCode, schoolYearStart(today));
+  const year = schoolYearStart(today);
+  const destinations = new Map((await destinationsOfYear(db, laCode, year)).map((d) => [d.child_id, d]));
+  const movers = [...destinations.values()].filter((d) => d.move_date !== null).map((d) => d.child_id);
+  const children = await childrenForTransfers(db, laCode, year, movers);
   const entries = children.flatMap((child) => {
-    const entry = cohortEntry({ dateOfBirth: child.dateOfBirth, on: today, setting: child.setting });
+    const d = destinations.get(child.id);
+    const entry = cohortEntry({
+      dateOfBirth: child.dateOfBirth,
+      on: today,
+      setting: child.setting,
+      destination: d?.destination ?? null,
+      moveDate: d?.move_date ?? null,
+    });
     return entry.inCohort ? [{ child, entry }] : [];
   });
   if (!entries.length) return [];
   const ids = entries.map((e) => e.child.id);
   const since = entries.map((e) => e.entry.dates.reviewFrom.date).sort()[0]!;
-  const [held, preferences, consultations, amendments] = await Promise.all([
+  const [told, held, preferences, ownPreferences, consultations, amendments] = await Promise.all([
+    childrenTold(db, laCode, year),
     reviewsHeldForTransfers(db, laCode, ids, since),
     preferencesForTransfers(db, laCode, ids, since),
+    transferPreferencesFor(db, laCode, ids, year, since),
     consultationsForTransfers(db, laCode, ids, since),
     amendmentsForTransfers(db, laCode, ids, since),
   ]);
@@ -105,7 +130,7 @@ export async function cohortOn(db: Executor, laCode: string, today: string): Pro
     return m;
   };
   const heldOf = byChild(held);
-  const prefsOf = byChild(preferences);
+  const prefsOf = byChild([...preferences, ...ownPreferences]);
   const consOf = byChild(consultations);
   const amendsOf = byChild(amendments);
   return entries.map(({ child, entry }) => {
@@ -151,9 +176,14 @@ export async function cohortOn(db: Executor, laCode: string, today: string): Pro
       stage,
       namedLate,
       next: nextAction(entry.dates, facts, stage, today),
+      moveYear: entry.moveYear,
+      told: told.has(child.id),
     };
   });
 }
+
+/** A child whose family should be told of the cohort: not told yet, and the plan not yet named (nor late). */
+const untold = (r: CohortRow) => !r.told && r.stage !== 'named' && r.stage !== 'late';
 
 /** Whether a row is one of the children a filter names (every count on the board is one such filter). */
 export function matches(row: CohortRow, q: Omit<BoardQuery, 'page'>): boolean {
@@ -213,6 +243,7 @@ export function boardOf(rows: readonly CohortRow[], today: string, q: BoardQuery
     byOfficer,
     overdue: rows.filter((r) => r.next.urgency === 'overdue').length,
     thisWeek: rows.filter((r) => r.next.urgency === 'this-week').length,
+    notTold: rows.filter(untold).length,
     list: {
       rows: filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
       total: filtered.length,
@@ -222,8 +253,9 @@ export function boardOf(rows: readonly CohortRow[], today: string, q: BoardQuery
   };
 }
 
-export function createTransfersService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
+export function createTransfersService(deps: Pick<ServiceDeps, 'db' | 'jobs' | 'today'>) {
   const { db } = deps;
+  const child = transferChildService(deps);
   return {
     today: () => deps.today(),
     /** Refuses anyone but casework staff (the page's error view uses it before rendering). */
@@ -243,6 +275,54 @@ export function createTransfersService(deps: Pick<ServiceDeps, 'db' | 'today'>) 
         );
         return board;
       }),
+    /** Whether the actor may tell the families (caseworkers and team managers). */
+    mayTell: (actor: Actor) => TRANSFER_WRITERS.includes(actor.role),
+    /**
+     * Tells the family of every child of the cohort not yet told (and not yet named) what will happen and by when:
+     * one transaction, the messages queued in it, a history line a child, one audit entry; a double submit once.
+     */
+    tellFamilies: (actor: Actor, formToken: string | undefined) =>
+      withChange(deps, actor, async (ctx) => {
+        requireRole(actor, TRANSFER_WRITERS, paths.transfers.board);
+        const made = await once(ctx, formToken, async () => {
+          const year = schoolYearStart(ctx.today);
+          const told: string[] = [];
+          for (const r of (await cohortOn(ctx.trx, actor.laCode, ctx.today)).filter(untold)) {
+            const recipients = await tellCohortStart(ctx, r.child, r.moveYear, r.dates);
+            await insertNotice(ctx.trx, {
+              la_code: actor.laCode,
+              child_id: r.child.id,
+              school_year: year,
+              sent_on: ctx.today,
+              sent_by: actor.userId,
+              recipients,
+            });
+            await recordCaseEvent(ctx, {
+              childId: r.child.id,
+              kind: 'transfer-told',
+              summary: recipients
+                ? `The family was told what will happen for the move in ${r.moveYear}, and by when: the plan to name the next setting by ${longDate(r.dates.deadline.date)}, their preference by ${longDate(r.dates.latestPreference.date)}`
+                : `No email address for the family: tell them by letter what will happen for the move in ${r.moveYear}, and by when`,
+              detail: { schoolYear: year, recipients },
+            });
+            told.push(r.child.id);
+          }
+          await audit(ctx.trx, auditContext(actor), {
+            action: 'transfers.families.told',
+            recordType: 'transfer_notice',
+            recordId: String(year),
+            detail: { schoolYear: year, children: told },
+          });
+          return String(told.length);
+        });
+        return Number(made.resultId ?? 0);
+      }),
+    familyTransfer: (actor: Actor, childId: string) => child.familyTransfer(actor, childId),
+    statePreference: child.statePreference,
+    /** One child's transfer for casework staff. */
+    childTransfer: (actor: Actor, childId: string) => child.childTransfer(actor, childId, TRANSFER_READERS),
+    recordReviewPreference: child.recordReviewPreference,
+    recordDestination: child.recordDestination,
   };
 }
 

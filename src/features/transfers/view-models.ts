@@ -1,10 +1,18 @@
 /** The cohort board's page data: pure functions of the service's board and the query. */
 import { z } from 'zod';
 import { longDate } from '../../domain/calendar.ts';
-import { TRANSFER_STAGE_LABELS, TRANSFER_STAGES, type TransferStage } from '../../domain/transfer/index.ts';
+import {
+  DESTINATION_LABELS,
+  DESTINATIONS,
+  familySteps,
+  OTHER_SETTING,
+  TRANSFER_STAGE_LABELS,
+  TRANSFER_STAGES,
+  type TransferStage,
+} from '../../domain/transfer/index.ts';
 import { govukPagination } from '../../platform/web/pagination.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
-import type { Board, BoardQuery, CohortRow, Count } from './service.ts';
+import type { Board, BoardQuery, CohortRow, Count, TransfersService } from './service.ts';
 
 /** The board's query string; anything unreadable is dropped rather than refused (it only narrows a list). */
 export const boardQuerySchema = z.object({
@@ -46,7 +54,7 @@ const STAGE_CLASSES: Readonly<Record<TransferStage, string>> = {
 function rowView(r: CohortRow) {
   return {
     childId: r.child.id,
-    href: paths.children.show(r.child.id),
+    href: paths.transfers.child(r.child.id),
     name: `${r.child.givenName} ${r.child.familyName}`,
     reference: r.child.reference,
     yearGroup: r.yearGroup,
@@ -112,6 +120,7 @@ export function boardView(board: Board, q: BoardQuery) {
     allHref: hrefOf({}),
     overdue: { n: board.overdue, href: hrefOf({ week: 'overdue' }) },
     thisWeek: { n: board.thisWeek, href: hrefOf({ week: 'this-week' }) },
+    notTold: board.notTold,
     byDeadline: countRows(
       board.byDeadline,
       (deadline) => ({ deadline }),
@@ -128,5 +137,101 @@ export function boardView(board: Board, q: BoardQuery) {
     listTotal: board.list.total,
     rows: board.list.rows.map(rowView),
     pagination: govukPagination(board.list.page, board.list.pages, (page) => hrefOf({ ...filters, page })),
+  };
+}
+
+// ---- One child's transfer: the family's pages and the caseworker's
+
+type FamilyData = Awaited<ReturnType<TransfersService['familyTransfer']>>;
+type ChildData = Awaited<ReturnType<TransfersService['childTransfer']>>;
+
+const SOURCE_TEXT = { family: 'Stated online', review: 'Given at the transfer review' } as const;
+
+function preferenceRows(prefs: FamilyData['preferences']) {
+  return prefs.map((p) => ({
+    name: p.name,
+    received: longDate(p.received),
+    source: SOURCE_TEXT[p.source],
+    reasons: p.reasons ?? '',
+  }));
+}
+
+function settingItems(choices: FamilyData['choices'], chosen: string | undefined) {
+  return [
+    { value: '', text: 'Choose a school, college or setting' },
+    ...choices.map((c) => ({ value: c.id, text: c.name })),
+    { value: OTHER_SETTING, text: 'Somewhere not in this list' },
+  ].map((i) => ({ ...i, selected: i.value === (chosen ?? '') }));
+}
+
+/** The family's page: what will happen and by when, in plain words, and the preferences they have stated. */
+export function familyView(data: FamilyData) {
+  const e = data.entry;
+  return {
+    pageTitle: `${data.child.givenName}’s move to a new school or college`,
+    childId: data.child.id,
+    givenName: data.child.givenName,
+    inCohort: e.inCohort,
+    label: e.label,
+    moveYear: e.inCohort ? e.moveYear : null,
+    deadline: e.inCohort ? longDate(e.dates.deadline.date) : null,
+    latestPreference: e.inCohort ? longDate(e.dates.latestPreference.date) : null,
+    steps: e.inCohort
+      ? familySteps(e.dates).map((s) => ({ ...s, by: longDate(s.by), past: s.by < data.today }))
+      : [],
+    preferences: preferenceRows(data.preferences),
+    settingItems: (chosen?: string) => settingItems(data.choices, chosen),
+    localOfferHref: withQuery(paths.localOffer.search, { category: 'education' }),
+    otherValue: OTHER_SETTING,
+  };
+}
+
+const DONE_TEXT: Readonly<Record<string, string>> = {
+  preference: 'Preference recorded',
+  destination: 'Where the child goes next recorded',
+};
+
+/** The caseworker's page for one child: the dates with their rules, the preferences, where the child goes next. */
+export function childView(data: ChildData, done?: string) {
+  const e = data.entry;
+  const d = e.inCohort ? e.dates : null;
+  return {
+    pageTitle: `Phase transfer: ${data.child.givenName} ${data.child.familyName}`,
+    childId: data.child.id,
+    childHref: paths.children.show(data.child.id),
+    reference: data.child.reference,
+    school: data.child.setting.name,
+    inCohort: e.inCohort,
+    label: e.label,
+    dates: d
+      ? [
+          { name: 'Legal deadline', d: d.deadline },
+          { name: 'Latest proposal', d: d.latestProposal },
+          { name: 'Consultation answers by', d: d.consultationResponsesBy },
+          { name: 'Latest preference', d: d.latestPreference },
+          { name: 'Latest transfer review', d: d.latestReview },
+          { name: 'Review window opens', d: d.reviewFrom },
+        ].map((x) => ({
+          name: x.name,
+          date: longDate(x.d.date),
+          rule: x.d.rule,
+          source: x.d.source,
+          legal: x.d.statutory,
+        }))
+      : [],
+    destination: data.destination
+      ? {
+          text: DESTINATION_LABELS[data.destination.destination],
+          moveDate: data.destination.move_date ? longDate(data.destination.move_date) : null,
+          recorded: longDate(data.destination.recorded_on),
+        }
+      : null,
+    destinationItems: (chosen?: string) =>
+      DESTINATIONS.map((value) => ({ value, text: DESTINATION_LABELS[value], checked: value === chosen })),
+    preferences: preferenceRows(data.preferences),
+    settingItems: (chosen?: string) => settingItems(data.choices, chosen),
+    otherValue: OTHER_SETTING,
+    mayWrite: data.mayWrite,
+    done: done ? (DONE_TEXT[done] ?? null) : null,
   };
 }

@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.ts';
+import { idIn } from '../db/any-id.ts';
 import { onTenant } from '../db/tenant.ts';
 
 export interface ChildForTransfer {
@@ -26,19 +27,9 @@ export interface ChildForTransfer {
   };
 }
 
-/**
- * Children with a plan in the last year group of their current setting in the school year starting 1 September
- * `schoolYearStart`, and (whatever their year group) the children named in `alsoChildIds` (those with a recorded
- * move between post-16 institutions, reg 18(2)).
- */
-export async function childrenForTransfers(
-  db: Executor,
-  laCode: string,
-  schoolYearStart: number,
-  alsoChildIds: readonly string[] = [],
-): Promise<ChildForTransfer[]> {
-  const yearGroup = sql<number>`${schoolYearStart} - 5 - cast(extract(year from (c.date_of_birth - interval '8 months')) as integer)`;
-  const rows = await db
+/** Children with a plan and their current setting (the latest open placement), with their lead officer's name. */
+function withCurrentSetting(db: Executor, laCode: string) {
+  return db
     .selectFrom('child as c')
     .innerJoin('child_setting as cs', onTenant('cs.child_id', 'c.id'))
     .innerJoin('setting as s', onTenant('s.id', 'cs.setting_id'))
@@ -74,10 +65,46 @@ export async function childrenForTransfers(
             .whereRef('later.start_date', '>', 'cs.start_date'),
         ),
       ),
-    )
+    );
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof withCurrentSetting>['execute']>>[number];
+
+function toChild(r: Row): ChildForTransfer {
+  return {
+    id: r.id,
+    reference: r.reference,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    dateOfBirth: r.date_of_birth,
+    officerId: r.lead_officer_id,
+    officerName: r.display_name ?? null,
+    setting: {
+      id: r.setting_id,
+      name: r.setting_name,
+      kind: r.setting_kind,
+      firstYear: r.first_year_group,
+      lastYear: r.last_year_group,
+    },
+  };
+}
+
+/**
+ * Children with a plan in the last year group of their current setting in the school year starting 1 September
+ * `schoolYearStart`, and (whatever their year group) the children named in `alsoChildIds` (those with a recorded
+ * move between post-16 institutions, reg 18(2)).
+ */
+export async function childrenForTransfers(
+  db: Executor,
+  laCode: string,
+  schoolYearStart: number,
+  alsoChildIds: readonly string[] = [],
+): Promise<ChildForTransfer[]> {
+  const yearGroup = sql<number>`${schoolYearStart} - 5 - cast(extract(year from (c.date_of_birth - interval '8 months')) as integer)`;
+  const rows = await withCurrentSetting(db, laCode)
     .where((eb) => {
       const lastYear = eb(yearGroup, '=', eb.ref('s.last_year_group'));
-      return alsoChildIds.length ? eb.or([lastYear, eb('c.id', 'in', [...alsoChildIds])]) : lastYear;
+      return alsoChildIds.length ? eb.or([lastYear, idIn('c.id', alsoChildIds)]) : lastYear;
     })
     .orderBy('c.family_name')
     .orderBy('c.given_name')
@@ -88,24 +115,22 @@ export async function childrenForTransfers(
   for (const r of rows) {
     if (seen.has(r.id)) continue;
     seen.add(r.id);
-    result.push({
-      id: r.id,
-      reference: r.reference,
-      givenName: r.given_name,
-      familyName: r.family_name,
-      dateOfBirth: r.date_of_birth,
-      officerId: r.lead_officer_id,
-      officerName: r.display_name ?? null,
-      setting: {
-        id: r.setting_id,
-        name: r.setting_name,
-        kind: r.setting_kind,
-        firstYear: r.first_year_group,
-        lastYear: r.last_year_group,
-      },
-    });
+    result.push(toChild(r));
   }
   return result;
+}
+
+/** One child with a plan and their current setting, whatever their year group (undefined: no plan or no setting). */
+export async function childForTransfer(
+  db: Executor,
+  laCode: string,
+  childId: string,
+): Promise<ChildForTransfer | undefined> {
+  const row = await withCurrentSetting(db, laCode)
+    .where('c.id', '=', childId)
+    .orderBy('cs.start_date', 'desc')
+    .executeTakeFirst();
+  return row ? toChild(row) : undefined;
 }
 
 /** Every setting of the authority with its kind and year groups, by name (the demo's destinations). */

@@ -390,6 +390,20 @@ export const paths = {
   /** Phase transfers (docs/transfers.md): the cohort board. */
   transfers: {
     board: '/transfers',
+    /** Tell the family of every child not yet told what will happen and by when (POST). */
+    tell: '/transfers/tell',
+    /** One child's transfer for casework staff: the dates, preferences, where the child goes next. */
+    child: (childId: string) => `/transfers/children/${encodeURIComponent(childId)}`,
+    childPattern: '/transfers/children/:childId',
+    childPreference: (childId: string) => `/transfers/children/${encodeURIComponent(childId)}/preference`,
+    childPreferencePattern: '/transfers/children/:childId/preference',
+    childDestination: (childId: string) => `/transfers/children/${encodeURIComponent(childId)}/destination`,
+    childDestinationPattern: '/transfers/children/:childId/destination',
+    /** The family's page: what will happen and by when; the form to say which school or college they want. */
+    family: (childId: string) => `/your-transfer/${encodeURIComponent(childId)}`,
+    familyPattern: '/your-transfer/:childId',
+    familyPreference: (childId: string) => `/your-transfer/${encodeURIComponent(childId)}/preference`,
+    familyPreferencePattern: '/your-transfer/:childId/preference',
   },
   amendments: {
     /** Amendments in progress in the authority (docs/reviews.md, "Amendments"; ADR 0017). */

@@ -24,6 +24,7 @@ import type { FiguresTables } from './figures.ts';
 import type { TribunalTables } from './tribunal.ts';
 import type { CeasingTables } from './ceasing.ts';
 import type { ReviewVoicesTables } from './review-voices.ts';
+import type { TransferTables } from './transfers.ts';
 
 export * from './types.ts';
 export * from './people.ts';
@@ -47,6 +48,7 @@ export * from './register.ts';
 export * from './figures.ts';
 export * from './tribunal.ts';
 export * from './amendments.ts';
+export * from './transfers.ts';
 
 export type DB = PeopleTables &
   PlatformTables &
@@ -68,4 +70,5 @@ export type DB = PeopleTables &
   RegisterTables &
   AmendmentTables &
   FiguresTables &
-  TribunalTables;
+  TribunalTables &
+  TransferTables;

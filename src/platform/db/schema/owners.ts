@@ -44,6 +44,7 @@ export const FEATURE_OWNERS = [
   'tribunal',
   'amendments',
   'figures',
+  'transfers',
 ] as const;
 
 export type Owner = keyof typeof PLATFORM_OWNERS | (typeof FEATURE_OWNERS)[number];
@@ -152,6 +153,9 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   register_item_theme: 'register',
   register_task: 'register',
   register_you_said: 'register',
+  transfer_preference: 'transfers',
+  transfer_destination: 'transfers',
+  transfer_notice: 'transfers',
   plan_amendment: 'amendments',
   figure_count: 'figures',
   figure_item: 'figures',
