@@ -155,3 +155,30 @@ export async function grant(
     .values({ la_code: laCode, user_id: userId, child_id: childId, kind })
     .execute();
 }
+
+/** A setting on the authority's register with its kind and year groups (an in-area community school by default). */
+export async function createSetting(
+  db: Kysely<DB>,
+  laCode: string,
+  name: string,
+  kind: 'early-years' | 'school' | 'college' | 'other',
+  years: { first: number; last: number },
+): Promise<string> {
+  const n = next();
+  const made = await db
+    .insertInto('setting')
+    .values({
+      la_code: laCode,
+      name,
+      urn: `${laCode}${String(n).padStart(5, '0')}`,
+      kind,
+      type: kind === 'college' ? 'Further education' : 'Community school',
+      phase: 'Mixed',
+      first_year_group: years.first,
+      last_year_group: years.last,
+      in_area: true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return made.id;
+}

@@ -44,25 +44,8 @@ describe.each(ENGINES)('one child’s phase transfer on %s', (engine) => {
       await client.signIn(user.email, TEST_PASSWORD);
       clients.set(role, client);
     }
-    let urn = 0;
     const setting = async (name: string, kind: 'school' | 'college', first: number, last: number) => {
-      settings[name] = (
-        await db
-          .insertInto('setting')
-          .values({
-            la_code: la,
-            name,
-            urn: `${la}${String(++urn).padStart(3, '0')}`,
-            kind,
-            type: kind === 'college' ? 'Further education' : 'Community school',
-            phase: 'Mixed',
-            first_year_group: first,
-            last_year_group: last,
-            in_area: true,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+      settings[name] = await createSetting(db, la, name, kind, { first, last });
     };
     await setting('Alder Primary', 'school', 0, 6);
     await setting('Birch High', 'school', 7, 11);

@@ -91,14 +91,7 @@ export async function saveDestination(
   db: Executor,
   row: Insertable<TransferDestinationTable>,
 ): Promise<TransferDestinationRow | undefined> {
-  const before = await db
-    .selectFrom('transfer_destination')
-    .selectAll()
-    .where('la_code', '=', row.la_code)
-    .where('child_id', '=', row.child_id)
-    .where('school_year', '=', row.school_year)
-    .forUpdate()
-    .executeTakeFirst();
+  const before = await destinationOf(db, row.la_code, row.child_id, row.school_year);
   await db
     .insertInto('transfer_destination')
     .values(row)
