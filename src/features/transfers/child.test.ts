@@ -12,6 +12,7 @@ import { ENGINES } from '../../../test/helpers/db.ts';
 import {
   createAuthority,
   createChild,
+  createSetting,
   createUser,
   grant,
   TEST_PASSWORD,
