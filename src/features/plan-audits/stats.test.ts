@@ -56,5 +56,15 @@ describe('share graded good or better', () => {
     expect(svg).toContain('<title id="c1-title">Share good</title>');
     expect(svg).toContain('75%');
     expect(svg).not.toContain('<Team');
+    // The Content Security Policy refuses style attributes, and a sans-serif font is named for the labels.
+    expect(svg).not.toContain('style=');
+    expect(svg).toContain('font-family="arial, sans-serif"');
+  });
+  it('leaves room for the longest label, so none is cut off', () => {
+    const label = 'Early Years and Primary South';
+    const svg = barChartSvg([{ label, audited: 2, goodOrBetter: 1, percent: 50 }], 'By team', 'c2');
+    const x = Number(/<text x="(\d+)"[^>]*text-anchor="end"/.exec(svg)?.[1]);
+    // 14-pixel Arial averages under 7.5 pixels a character, so the label's width fits left of its right-aligned end
+    expect(x).toBeGreaterThanOrEqual(label.length * 7.5);
   });
 });

@@ -171,8 +171,10 @@ export function shareBy<T extends { overall: number }>(
 export function barChartSvg(rows: readonly ShareRow[], title: string, id: string): string {
   const barH = 22;
   const gap = 8;
-  const left = 120;
-  const width = 520;
+  // Room for the longest label at 14 px (about 7.5 px a character in Arial), so none is cut off ("y Years and Primary").
+  const longest = Math.max(0, ...rows.map((r) => r.label.length));
+  const left = Math.min(320, Math.max(120, Math.ceil(longest * 7.5) + 16));
+  const width = left + 400;
   const plot = width - left - 60;
   const height = rows.length * (barH + gap) + 30;
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -180,8 +182,8 @@ export function barChartSvg(rows: readonly ShareRow[], title: string, id: string
     .map((r, i) => {
       const y = i * (barH + gap) + 10;
       const w = r.percent === null ? 0 : Math.round((r.percent / 100) * plot);
-      return `<g><text x="${left - 8}" y="${y + 15}" text-anchor="end" font-size="14" fill="#0b0c0c">${esc(r.label)}</text><rect x="${left}" y="${y}" width="${w}" height="${barH}" fill="#1d70b8"></rect><text x="${left + w + 6}" y="${y + 15}" font-size="14" fill="#0b0c0c">${r.percent === null ? 'none' : `${r.percent}%`}</text></g>`;
+      return `<g><text x="${left - 8}" y="${y + 15}" text-anchor="end" font-size="14" font-family="arial, sans-serif" fill="#0b0c0c">${esc(r.label)}</text><rect x="${left}" y="${y}" width="${w}" height="${barH}" fill="#1d70b8"></rect><text x="${left + w + 6}" y="${y + 15}" font-size="14" font-family="arial, sans-serif" fill="#0b0c0c">${r.percent === null ? 'none' : `${r.percent}%`}</text></g>`;
     })
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px"><title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(rows.map((r) => `${r.label}: ${r.percent === null ? 'none' : `${r.percent}%`} of ${r.audited}`).join('; '))}</desc><line x1="${left}" y1="0" x2="${left}" y2="${height - 20}" stroke="#0b0c0c"></line>${bars}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(rows.map((r) => `${r.label}: ${r.percent === null ? 'none' : `${r.percent}%`} of ${r.audited}`).join('; '))}</desc><line x1="${left}" y1="0" x2="${left}" y2="${height - 20}" stroke="#0b0c0c"></line>${bars}</svg>`;
 }
