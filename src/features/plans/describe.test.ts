@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../domain/plan-quality/model.ts';
 import { compareVersions, frequencyText, parseAmount, parseFrequency, planLines } from './describe.ts';
-import { recommendationsOf, provisionSectionFor } from './store.ts';
+import { pulledProvisionFields, recommendationsOf, provisionSectionFor } from './store.ts';
 
 const plan = (over: Partial<Plan> = {}): Plan => ({
   id: 'p',
@@ -65,6 +65,15 @@ describe('reading amounts from advice', () => {
     expect(parseFrequency('once each half-term')).toEqual({ times: 1, per: 'half-term' });
     expect(parseFrequency('once a year')).toEqual({ times: 1, per: 'year' });
     expect(parseFrequency('regularly')).toBeNull();
+    // Conditional, limited or ranged words are never turned into one value (issue 18: "once a day" from "as needed")
+    expect(parseFrequency('as needed, every school day')).toBeNull();
+    expect(parseFrequency('when required, daily')).toBeNull();
+    expect(parseFrequency('2-3 times a week')).toBeNull();
+    expect(parseFrequency('two or three times a week')).toBeNull();
+    expect(parseFrequency('at least once a week')).toBeNull();
+    expect(parseFrequency('every school day')).toEqual({ times: 1, per: 'day' });
+    expect(parseAmount('up to 30 minutes')).toBeNull();
+    expect(parseAmount('30 minutes')).toEqual({ value: 30, unit: 'minutes' });
     expect(frequencyText({ times: 2, per: 'week' })).toBe('twice a week');
   });
 });
@@ -147,5 +156,42 @@ describe('comparing versions', () => {
     expect(own.find((l) => l.section === 'F')!.items[0]!.text).toContain(
       "The council's own decision: Parental preference agreed at panel",
     );
+  });
+});
+
+describe('a provision pulled from advice keeps the adviser’s words', () => {
+  const rec = (amount: string, frequency: string) => ({
+    key: 'provision:0',
+    kind: 'provision' as const,
+    section: 'G' as const,
+    area: null,
+    text: 'Support with medication',
+    amount,
+    frequency,
+    deliverer: 'School nurse',
+  });
+  it('structures plain words and leaves the text as written', () => {
+    const f = pulledProvisionFields(rec('30 minutes', '3 times a week'));
+    expect(f).toMatchObject({
+      amount_value: 30,
+      amount_unit: 'minutes',
+      frequency_times: 3,
+      frequency_per: 'week',
+    });
+    expect(f.text).toBe('Support with medication');
+  });
+  it('never turns "as needed" into "once a day": the words stay in the item and no frequency is set', () => {
+    const f = pulledProvisionFields(rec('', 'as needed, every school day'));
+    expect(f.frequency_times).toBeNull();
+    expect(f.frequency_per).toBeNull();
+    expect(f.text).toBe('Support with medication (as needed, every school day)');
+  });
+  it('keeps an amount it cannot hold, once, and a frequency read from the amount only once', () => {
+    expect(pulledProvisionFields(rec('up to 20 minutes', 'daily')).text).toBe(
+      'Support with medication (up to 20 minutes)',
+    );
+    const fromAmount = pulledProvisionFields(rec('weekly', ''));
+    expect(fromAmount).toMatchObject({ frequency_times: 1, frequency_per: 'week' });
+    expect(fromAmount.text).toBe('Support with medication');
   });
 });

@@ -185,8 +185,22 @@ const numberIn = (s: string): number | null => {
   return null;
 };
 
+/**
+ * Words that make an adviser's amount or frequency conditional, a range or a limit ("as needed", "up to 30 minutes",
+ * "2 to 3 times a week"): no single structured value says the same, so such words are never turned into one (issue
+ * 18: "as needed, every school day" became "once a day" in the plan).
+ */
+const QUALIFIED =
+  /\b(as|when|if|where) (needed|required|necessary|appropriate)\b|\bas and when\b|\bup to\b|\bat least\b|\bor (more|less|fewer)\b|\bbetween\b|\bflexib|\bdepend|\bvar(y|ies|iable)\b|\bno more than\b|\bminimum\b|\bmaximum\b|\d\s*(-|–|to|or)\s*\d|\b(one|two|three|four|five|six) (to|or) (two|three|four|five|six|seven|eight|ten)\b/i;
+
+/** Whether these words are a plain amount or frequency a structured field can hold without changing what they say. */
+export function isPlainQuantity(text: string): boolean {
+  return !QUALIFIED.test(text);
+}
+
 /** "30 minutes", "1 hour", "2 sessions" → a structured amount; anything else → null. */
 export function parseAmount(text: string): Amount | null {
+  if (!isPlainQuantity(text)) return null;
   const t = text.toLowerCase();
   const unit = /\bmin(ute)?s?\b/.test(t)
     ? 'minutes'
@@ -202,6 +216,7 @@ export function parseAmount(text: string): Amount | null {
 
 /** "3 times a week", "weekly", "daily", "twice a term", "each half-term" → a structured frequency; else null. */
 export function parseFrequency(text: string): Frequency | null {
+  if (!isPlainQuantity(text)) return null;
   const t = text.toLowerCase();
   const per: Frequency['per'] | null = /half[- ]?term/.test(t)
     ? 'half-term'

@@ -254,12 +254,23 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
       part: 'section:F',
       body: 'Rowan needs help at lunchtime too.',
     };
-    expect((await parent.post(paths.plans.comment(planId), fields)).statusCode).toBe(303);
+    // Two posts at the same moment (not a double click the browser stops): one comment.
+    const both = await Promise.all([
+      parent.post(paths.plans.comment(planId), fields),
+      parent.post(paths.plans.comment(planId), fields),
+    ]);
+    expect(both.map((r) => r.statusCode)).toEqual([303, 303]);
     expect((await parent.post(paths.plans.comment(planId), fields)).statusCode).toBe(303); // double submit
+    expect(await count('ehc_plan_comment')).toBe(1);
+    // A post without the form's one-use token (not from a page this service drew) is refused, the words kept.
+    const tokenless = await parent.post(paths.plans.comment(planId), { ...fields, token: '' });
+    expect(tokenless.statusCode).toBe(400);
+    expect(tokenless.body).toContain('This form has expired');
+    expect(tokenless.body).toContain('Rowan needs help at lunchtime too.');
     expect(await count('ehc_plan_comment')).toBe(1);
     const hp = await health.get(paths.plans.sharedPlan(planId));
     const item = /value="(item:G:[^"]+)"/.exec(hp.body)![1]!;
-    const r = await health.submit(
+    const r = await health.submitWithFormToken(
       paths.plans.sharedPlan(planId),
       { part: item, body: 'Please add the nurse’s name.' },
       paths.plans.comment(planId),
@@ -271,6 +282,26 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
   it('has the caseworker answer each comment and tells its author', async () => {
     const list = await caseworker.get(paths.plans.comments(planId));
     expect(list.body).toContain('2 waiting for an answer');
+    // The comment on one item shows that item's words, as the version commented on had them.
+    const commented = await t.database.db
+      .selectFrom('ehc_plan_comment')
+      .select('item_id')
+      .where('plan_id', '=', planId)
+      .where('item_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const { text } = await t.database.db
+      .selectFrom('ehc_plan_item')
+      .select('text')
+      .where('id', '=', commented.item_id!)
+      .executeTakeFirstOrThrow();
+    expect(list.body).toContain('About this item:');
+    const escaped = text
+      .replaceAll('&', '&amp;')
+      .replaceAll('<', '&lt;')
+      .replaceAll('>', '&gt;')
+      .replaceAll('"', '&quot;')
+      .replaceAll("'", '&#39;');
+    expect(list.body).toContain(escaped);
     const ids = [...list.body.matchAll(/\/comments\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
     expect(ids.length).toBe(2);
     const bad = await caseworker.submit(paths.plans.respond(planId, ids[0]!), {

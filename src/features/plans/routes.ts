@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { auditChildrenShown, type Actor } from '../../platform/access/access.ts';
+import { auditChildrenShown, isUuid, type Actor } from '../../platform/access/access.ts';
 import type { RouteDeps } from '../../platform/feature.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import { mayUse } from '../../platform/web/permissions.ts';
@@ -915,6 +915,15 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     const planId = planIdOf(request);
     const form = parseForm(commentSchema, request.body, ['part', 'body']);
     if (!form.ok) return renderShared(request, reply, form.values, form.errors);
+    // The form's one-use token: without it two posts of one comment could not be told apart (issue 18: two raw
+    // concurrent posts stored two comments). A page this service drew always carries one.
+    if (!isUuid(form.data.token ?? ''))
+      return renderShared(
+        request,
+        reply,
+        formValues(request.body),
+        singleError('body', 'This form has expired. Go back, reload the page and try again.'),
+      );
     const [kind, section, itemId] = form.data.part.split(':');
     if (!section || !SECTIONS.includes(section as Section) || (kind !== 'section' && kind !== 'item')) {
       return renderShared(
@@ -930,7 +939,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
           section: section as Section,
           itemId: kind === 'item' ? (itemId ?? null) : null,
           body: form.data.body,
-          token: form.data.token || randomUUID(),
+          token: form.data.token!,
         }),
       );
     } catch (err) {

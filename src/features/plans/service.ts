@@ -1374,6 +1374,7 @@ export async function listComments(db: Executor, actor: Actor, record: PlanRecor
       'c.id',
       'c.section',
       'c.item_id',
+      'c.version_id',
       'c.body',
       'c.author_kind',
       'c.created_at',
@@ -1479,7 +1480,29 @@ export async function addComment(
 
 export async function commentsForStaff(db: Executor, actor: Actor, planId: string) {
   const record = await readableByStaff(db, actor, planId, 'plan.comments.read');
-  return { record, comments: await listComments(db, actor, record, null) };
+  const comments = await listComments(db, actor, record, null);
+  // The words of the item each comment is about, as the version commented on had them (issue 18: staff saw only
+  // "on section F, one item" and had to open the plan in another tab to find which).
+  const versionIds = [...new Set(comments.filter((c) => c.item_id).map((c) => c.version_id))];
+  const versions = versionIds.length
+    ? await db
+        .selectFrom('ehc_plan_version')
+        .select(['id', 'snapshot'])
+        .where('la_code', '=', actor.laCode)
+        .where('id', 'in', versionIds)
+        .execute()
+    : [];
+  const itemText = new Map<string, string>();
+  for (const v of versions)
+    for (const l of snapshotLines(v.snapshot as Snapshot))
+      for (const i of l.items) itemText.set(`${v.id}:${i.id}`, i.text);
+  return {
+    record,
+    comments: comments.map((c) => ({
+      ...c,
+      item_text: c.item_id ? (itemText.get(`${c.version_id}:${c.item_id}`) ?? null) : null,
+    })),
+  };
 }
 
 export async function respondToComment(

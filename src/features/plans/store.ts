@@ -280,7 +280,14 @@ export function recommendationsOf(advice: {
 export function pulledProvisionFields(rec: Recommendation) {
   const amount = parseAmount(rec.amount);
   const frequency = parseFrequency(rec.frequency) ?? parseFrequency(rec.amount);
+  // The adviser's words that no structured field holds stay in the item, as written ("as needed, every school day").
+  const fromAmount = frequency !== null && parseFrequency(rec.frequency) === null;
+  const kept = [
+    amount || fromAmount ? '' : rec.amount,
+    frequency || rec.frequency === rec.amount ? '' : rec.frequency,
+  ].filter((w) => w.trim() && !rec.text.toLowerCase().includes(w.trim().toLowerCase()));
   return {
+    text: kept.length ? `${rec.text} (${kept.map((w) => w.trim()).join(', ')})` : rec.text,
     amount_value: amount?.value ?? null,
     amount_unit: amount?.unit ?? null,
     frequency_times: frequency?.times ?? null,
