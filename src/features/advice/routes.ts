@@ -133,7 +133,7 @@ export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = actorOf(request);
     const { adviceId } = request.params as { adviceId: string };
     const today = todayInLondon();
-    const { task, step } = await db
+    const { task, step, context } = await db
       .transaction()
       .execute((trx) => getAdviceTask(trx, actor, adviceId, today));
     if (errors) reply.code(400);
@@ -141,6 +141,7 @@ export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
       pageTitle: `Advice for ${task.given_name} ${task.family_name}`,
       backLink: actor.role === 'professional' ? paths.home : paths.assessments.case(task.case_id),
       task,
+      context,
       step: stepForView(step),
       label: AGENCY_LABELS[task.agency] ?? task.agency,
       needAreas: NEED_AREAS,

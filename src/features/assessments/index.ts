@@ -16,7 +16,7 @@ const ROUTE_ROLES: RouteRoles = {
   'GET /assessments/:caseId/timeline': ['caseworker', 'team-manager', 'send-leader'],
   'GET /assessments/:caseId/decision-notice': ['caseworker', 'team-manager', 'send-leader'],
   '* /assessments/record': ['caseworker', 'team-manager'],
-  'GET /assessments/team': ['team-manager'],
+  'GET /assessments/team': ['team-manager', 'send-leader'],
   'POST /assessments/team/move-cases': ['team-manager'],
   '* /assessments/:caseId/allocate': ['team-manager'],
   '* /assessments/:caseId/advice': ['caseworker', 'team-manager'],

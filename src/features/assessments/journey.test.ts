@@ -211,6 +211,12 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     expect((await ep2.get(`/advice/${epAdvice.id}`)).statusCode).toBe(404);
     expect((await ep2.get(`/children/${ids.child}`)).statusCode).toBe(404);
     expect((await ep.get(`/assessments/${caseId}`)).statusCode).toBe(403);
+    // The task gives the child's context: age, and why the assessment was asked for in the family's words (escaped).
+    const task = await ep.get(`/advice/${epAdvice.id}`);
+    expect(task.body).toMatch(/\(aged \d+\)/);
+    expect(task.body).toContain('Why the assessment was asked for');
+    expect(task.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt; struggles with reading');
+    expect(task.body).toContain('Reading group');
     const badAdvice = await ep.submit(`/advice/${epAdvice.id}`, {
       answer: 'advice',
       'provision-1-description': 'Speech therapy',
@@ -339,14 +345,73 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     await manager.signIn(emails.manager!, TEST_PASSWORD);
     const refused = await manager.submit('/', { from: ids.cw! }, '/assessments/team/move-cases');
     expect(refused.statusCode).toBe(400);
+    // The leaver is also named officer for Sam, who has no open assessment of theirs.
+    await t.database.db
+      .updateTable('child')
+      .set({ lead_officer_id: ids.cw! })
+      .where('id', '=', ids.child!)
+      .execute();
+    const sentBefore = await t.database.db
+      .selectFrom('notification')
+      .select('id')
+      .where('template', '=', 'named-officer-changed')
+      .execute();
+    // First the confirmation page: what will move, and nothing moved yet.
     r = await manager.submit('/', { from: ids.cw!, to: [ids.cw2!] }, '/assessments/team/move-cases');
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('Move the work and tell the families');
+    expect(r.body).toMatch(
+      /named officer for 2 children and young people, and caseworker for 1 open assessment/,
+    );
+    const still = await t.database.db
+      .selectFrom('assessment_case')
+      .select('officer_id')
+      .where('is_open', '=', true)
+      .where('child_id', '=', ids.other!)
+      .execute();
+    expect(still.every((a) => a.officer_id === ids.cw)).toBe(true);
+    const confirm = {
+      ...TestClient.formTokensFrom(r.body, '/assessments/team/move-cases'),
+      confirm: 'yes',
+      from: ids.cw!,
+      to: [ids.cw2!],
+    };
+    r = await manager.post('/assessments/team/move-cases', confirm);
     expect(r.statusCode).toBe(303);
+    expect(r.headers.location).toBe('/assessments/team?moved=2&cases=1');
+    // A second post of the same confirmation moves nothing twice and tells no family twice.
+    r = await manager.post('/assessments/team/move-cases', confirm);
+    expect(r.headers.location).toBe('/assessments/team?moved=2&cases=1');
+    expect((await manager.get(r.headers.location as string)).body).toContain(
+      'Each family has been told who their new contact is',
+    );
     const after = await t.database.db
       .selectFrom('assessment_case')
       .select('officer_id')
       .where('is_open', '=', true)
       .execute();
     expect(after.every((a) => a.officer_id === ids.cw2)).toBe(true);
+    const led = await t.database.db
+      .selectFrom('child')
+      .select('lead_officer_id')
+      .where('id', 'in', [ids.child!, ids.other!])
+      .execute();
+    expect(led.map((c) => c.lead_officer_id)).toEqual([ids.cw2, ids.cw2]);
+    const told = await t.database.db
+      .selectFrom('notification')
+      .select(['recipient', 'subject', 'child_id'])
+      .where('template', '=', 'named-officer-changed')
+      .execute();
+    // One message to each child's family (both have a linked parent), naming the new contact.
+    expect(told.length - sentBefore.length).toBe(2);
+    expect(told.every((m) => m.subject!.includes('is now your contact for'))).toBe(true);
+    const history = await t.database.db
+      .selectFrom('case_event')
+      .select('summary')
+      .where('child_id', '=', ids.child!)
+      .where('kind', '=', 'named-officer-changed')
+      .execute();
+    expect(history).toHaveLength(1);
   });
 
   it('sends advice reminders and escalates overdue advice once only', async () => {

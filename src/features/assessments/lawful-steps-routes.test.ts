@@ -142,6 +142,37 @@ describe.each(ENGINES)('the confirm-exception and close-request forms on %s', (e
     expect(close.body).toContain('Why is the request closing?');
   });
 
+  it('opens the team view to the manager and the SEND leader (only the manager may move work); the rest get 403', async () => {
+    const manager = await clients['team-manager']!.get(paths.assessments.team);
+    expect(manager.statusCode).toBe(200);
+    expect(manager.body).toContain('Move the work of an officer who is leaving');
+    const leader = await clients['send-leader']!.get(paths.assessments.team);
+    expect(leader.statusCode).toBe(200);
+    expect(leader.body).toContain('Requests with no caseworker');
+    expect(leader.body).not.toContain('Move the work of an officer who is leaving');
+    const move = await clients['send-leader']!.post(paths.assessments.moveAll, {
+      _csrf: TestClient.csrfFrom(leader.body),
+      from: userIds.caseworker!,
+      to: userIds['team-manager']!,
+    });
+    expect(move.statusCode).toBe(403);
+    for (const who of [
+      'caseworker',
+      'adviser',
+      'parent',
+      'young-person',
+      'local-offer-editor',
+      'administrator',
+    ])
+      expect((await clients[who]!.get(paths.assessments.team)).statusCode, who).toBe(403);
+    // "Assessments" opens on the team's work for a manager, everyone's for a leader, and "My cases" for a caseworker.
+    const selected = (html: string) =>
+      /<option value="([^"]*)"\s+selected/.exec(html.split('id="officer"')[1]!)?.[1];
+    expect(selected((await clients['team-manager']!.get(paths.assessments.workspace)).body)).toBe('team');
+    expect(selected((await clients['send-leader']!.get(paths.assessments.workspace)).body)).toBe('any');
+    expect(selected((await clients.caseworker!.get(paths.assessments.workspace)).body)).toBe('me');
+  });
+
   it('refuses every other role (403, audited), even the family and the adviser of the child; another authority gets 404', async () => {
     const refused = [
       'send-leader',

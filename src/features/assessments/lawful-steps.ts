@@ -41,7 +41,7 @@ import {
   childName,
   event,
   JourneyError,
-  MANAGERS,
+  TEAM_READERS,
   notifyFamily,
   STAFF,
   teamContact,
@@ -253,7 +253,7 @@ export async function teamTimeliness(
   actor: Actor,
   today: string,
 ): Promise<TwentyWeekTimeliness & { from: string; to: string }> {
-  requireRole(actor, MANAGERS, 'assessment.team');
+  requireRole(actor, TEAM_READERS, 'assessment.team');
   const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
   const ids = await casesWithFinalPlanSince(db, actor.laCode, actor.teamId, from);
   const facts = await loadFacts(db, actor.laCode, ids);

@@ -13,7 +13,15 @@ import { NotFoundError } from '../../platform/errors.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
-import { arrayValue, dateInputValues, formValues, singleError } from '../../platform/web/forms.ts';
+import {
+  arrayValue,
+  dateInputValues,
+  FieldError,
+  formValues,
+  singleError,
+} from '../../platform/web/forms.ts';
+import { withChange } from '../../platform/change/change.ts';
+import { newFormToken, once } from '../../platform/change/once.ts';
 import { placementSummary } from '../consultation/index.ts';
 import { NOTICE_LABELS, noticesOf } from '../notices/index.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
@@ -56,7 +64,7 @@ import {
   getCase,
   issueFinal,
   JourneyError,
-  moveAllCases,
+  MANAGERS,
   recordResponse,
   requestAdvice,
   serveDraft,
@@ -64,6 +72,8 @@ import {
   type AdviceAsk,
   type CaseView,
 } from './service.ts';
+import { moveLeaversWork, planLeaverMove } from './leaver.ts';
+import { childrenLedCounts } from '../../platform/people/children.ts';
 import {
   managerView,
   officerChoices,
@@ -90,12 +100,21 @@ export function caseForView(view: CaseView) {
   };
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const STAGE_ITEMS = ASSESSMENT_STAGES.filter((s) => ['request', 'assessment', 'draft'].includes(s));
 
-function parseFilters(values: Record<string, string>): WorkspaceFilters {
+/**
+ * The workspace's filters. With no officer chosen, a caseworker sees their own cases, a team manager their team's
+ * and a SEND leader everyone's (issue 18: a manager's "Assessments" opened on "My cases", which is empty for them).
+ */
+function parseFilters(values: Record<string, string>, actor: Pick<Actor, 'role'>): WorkspaceFilters {
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const officer = values.officer ?? 'me';
+  const byRole = actor.role === 'team-manager' ? 'team' : actor.role === 'send-leader' ? 'any' : 'me';
+  const chosen = values.officer || byRole;
+  const officer = chosen === 'team' ? 'any' : chosen;
   return {
+    teamOnly: chosen === 'team' || values.team === 'mine',
     stage: (STAGE_ITEMS as readonly string[]).includes(values.stage ?? '')
       ? (values.stage as WorkspaceFilters['stage'])
       : undefined,
@@ -112,7 +131,7 @@ function parseFilters(values: Record<string, string>): WorkspaceFilters {
 /** The workspace page's data: used by /assessments and by the caseworker's home page. */
 export async function workspacePage(db: Executor, actor: Actor, query: unknown, basePath: string) {
   const values = formValues(query);
-  const filters = parseFilters(values);
+  const filters = parseFilters(values, actor);
   const today = todayInLondon();
   const result = await workspace(db, actor, filters, today);
   const [settings, officers] = await Promise.all([
@@ -124,17 +143,24 @@ export async function workspacePage(db: Executor, actor: Actor, query: unknown, 
     due: filters.due,
     setting: filters.setting,
     need: filters.need,
-    officer: filters.officer === 'me' ? undefined : filters.officer,
+    officer: filters.teamOnly && filters.officer === 'any' ? 'team' : filters.officer,
+    team: filters.teamOnly && filters.officer !== 'any' ? 'mine' : undefined,
   };
   const link = (page: number) => withQuery(basePath, { ...keep, page });
   return {
     today,
-    values: { ...values, officer: filters.officer },
+    values: { ...values, officer: keep.officer },
     result: {
       ...result,
-      rows: result.rows.map((r) => ({ ...r, next: stepForView(r.next), stageLabel: STAGE_LABELS[r.stage] })),
+      rows: result.rows.map((r) => ({
+        ...r,
+        next: stepForView(r.next, r.adviceLabels),
+        stageLabel: STAGE_LABELS[r.stage],
+      })),
     },
-    filtered: Object.values(keep).some(Boolean),
+    /** The officer column says nothing on a list of one officer's cases (and it made the table too wide at 1280). */
+    showOfficer: filters.officer !== 'me' && !uuidPattern.test(filters.officer ?? ''),
+    filtered: [keep.stage, keep.due, keep.setting, keep.need].some(Boolean) || values.officer !== undefined,
     basePath,
     stageItems: [
       { value: '', text: 'Any stage' },
@@ -154,8 +180,11 @@ export async function workspacePage(db: Executor, actor: Actor, query: unknown, 
       ...PRIMARY_NEEDS.map((n) => ({ value: n, text: PRIMARY_NEED_LABELS[n], selected: filters.need === n })),
     ],
     officerItems: [
-      { value: 'me', text: 'My cases', selected: filters.officer === 'me' },
-      { value: 'any', text: 'Everyone', selected: filters.officer === 'any' },
+      { value: 'me', text: 'My cases', selected: keep.officer === 'me' },
+      ...(actor.teamId !== null
+        ? [{ value: 'team', text: "My team's cases", selected: keep.officer === 'team' }]
+        : []),
+      { value: 'any', text: 'Everyone', selected: keep.officer === 'any' },
       { value: 'none', text: 'No named officer yet', selected: filters.officer === 'none' },
       ...officers
         .filter((o) => o.id !== actor.userId)
@@ -173,12 +202,23 @@ export async function teamPage(db: Executor, actor: Actor) {
   const today = todayInLondon();
   const data = await managerView(db, actor, today);
   const officers = await officerChoices(db, actor.laCode);
+  const led = await childrenLedCounts(
+    db,
+    actor.laCode,
+    data.officers.map((o) => o.id),
+  );
   return {
     today,
     ...data,
+    officers: data.officers.map((o) => ({ ...o, led_children: led.get(o.id) ?? 0 })),
     timeliness: await teamTimeliness(db, actor, today),
-    unallocated: data.unallocated.map((r) => ({ ...r, next: stepForView(r.next) })),
-    due: data.due.map((r) => ({ ...r, next: stepForView(r.next), stageLabel: STAGE_LABELS[r.stage] })),
+    unallocated: data.unallocated.map((r) => ({ ...r, next: stepForView(r.next, r.adviceLabels) })),
+    due: data.due.map((r) => ({
+      ...r,
+      next: stepForView(r.next, r.adviceLabels),
+      stageLabel: STAGE_LABELS[r.stage],
+    })),
+    mayMove: MANAGERS.includes(actor.role),
     officerItems: officers.map((o) => ({ value: o.id, text: o.display_name })),
   };
 }
@@ -255,7 +295,8 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
       ...data,
       values,
       errors,
-      moved: (request.query as Record<string, string>).moved,
+      moved: formValues(request.query).moved,
+      movedCases: formValues(request.query).cases,
     });
   };
   app.get(paths.assessments.team, (request, reply) => {
@@ -264,9 +305,11 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     return renderTeam(request, reply, from && isUuid(from) ? { from } : {});
   });
 
+  // Moving a leaver's work: the form on the team page, then a confirmation page that says what will move, then the
+  // move with a one-use token (a double post moves nothing twice), then the team page saying what moved.
   app.post(paths.assessments.moveAll, async (request, reply) => {
     const actor = actorOf(request);
-    requireRole(actor, ['team-manager'], 'assessment.move-all');
+    requireRole(actor, MANAGERS, 'assessment.move-all');
     const values = formValues(request.body);
     const to = arrayValue(request.body, 'to');
     const kept = { ...values, to };
@@ -274,11 +317,31 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!parsed.success)
       return renderTeam(request, reply, kept, singleError('from', 'Select the officer who is leaving'));
     try {
-      const moved = await run(actor, (ctx) => moveAllCases(ctx, parsed.data.from, to));
-      return reply.redirect(withQuery(paths.assessments.team, { moved: String(moved) }), 303);
+      if (values.confirm !== 'yes') {
+        const move = await planLeaverMove(db, actor, parsed.data.from, to);
+        return reply.view('assessments/move-confirm.njk', {
+          pageTitle: `Move ${move.from.display_name}'s work`,
+          backLink: `${paths.assessments.team}#move-cases`,
+          move,
+          to,
+          formToken: newFormToken(),
+        });
+      }
+      const changeDeps = { db, jobs: deps.jobs, today: todayInLondon };
+      const done = await withChange(changeDeps, actor, async (ctx) => {
+        const result = await once(ctx, values.formToken, async () => {
+          const move = await moveLeaversWork(ctx, parsed.data.from, to);
+          return `${move.children}-${move.assessments}`;
+        });
+        return result.resultId ?? '';
+      });
+      const [children, assessments] = done.split('-');
+      return reply.redirect(withQuery(paths.assessments.team, { moved: children, cases: assessments }), 303);
     } catch (err) {
       if (err instanceof JourneyError)
         return renderTeam(request, reply, kept, singleError(err.field, err.message));
+      if (err instanceof FieldError)
+        return renderTeam(request, reply, kept, singleError('from', err.message));
       throw err;
     }
   });

@@ -36,6 +36,7 @@ import {
   plural,
   stepById,
   type CaseFacts,
+  type RequestAnswers,
   type Stage,
 } from '../../domain/assessment/journey.ts';
 import { loadFacts, refreshClock } from './store.ts';
@@ -44,9 +45,13 @@ import type { NamedPlacement } from '../../domain/placement/placement.ts';
 import { markCommentsComplete } from './store/lawful-steps.ts';
 import { checkAdviceForOutcome, checkFinalPlanDate } from './lawful-steps.ts';
 import { longDate } from '../../domain/calendar.ts';
+import { ageOn } from '../../domain/school-year.ts';
+import { settingsOf } from '../../platform/people/children.ts';
 
 export const STAFF: readonly Role[] = ['caseworker', 'team-manager'];
 export const MANAGERS: readonly Role[] = ['team-manager'];
+/** Who may read the team view (the SEND leader reads it for the whole authority; only managers move work). */
+export const TEAM_READERS: readonly Role[] = ['team-manager', 'send-leader'];
 
 /** A rule of the journey was broken (wrong stage, bad date): shown to the user as a form error. */
 export class JourneyError extends Error {
@@ -461,106 +466,6 @@ export async function allocate(ctx: ChangeContext, caseId: string, officerId: st
   });
 }
 
-/**
- * Moves every open case of an officer who is leaving to the chosen officers, fewest open cases first, in one
- * transaction: all move or none do.
- */
-export async function moveAllCases(
-  ctx: ChangeContext,
-  fromOfficerId: string,
-  toOfficerIds: readonly string[],
-): Promise<number> {
-  const { trx, actor } = ctx;
-  requireRole(actor, MANAGERS, 'assessment.move-all');
-  const from = isUuid(fromOfficerId)
-    ? await trx
-        .selectFrom('app_user')
-        .select(['id', 'display_name'])
-        .where('la_code', '=', actor.laCode)
-        .where('id', '=', fromOfficerId)
-        .where('role', 'in', ['caseworker', 'team-manager'])
-        .executeTakeFirst()
-    : undefined;
-  if (!from) throw new JourneyError('from', 'Select the officer who is leaving');
-  const receivers = [];
-  for (const id of new Set(toOfficerIds)) {
-    if (id === from.id) throw new JourneyError('to', 'Choose officers other than the one who is leaving');
-    const officer = await assignableOfficer(trx, actor.laCode, id);
-    if (!officer) throw new JourneyError('to', 'Select officers from the list');
-    receivers.push(officer);
-  }
-  if (!receivers.length) throw new JourneyError('to', 'Select at least one officer to receive the cases');
-  const cases = await trx
-    .selectFrom('assessment_case')
-    .select(['id', 'child_id'])
-    .where('la_code', '=', actor.laCode)
-    .where('officer_id', '=', from.id)
-    .where('is_open', '=', true)
-    .orderBy('next_due')
-    .orderBy('id')
-    .execute();
-  const loads = await trx
-    .selectFrom('assessment_case')
-    .select(['officer_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('la_code', '=', actor.laCode)
-    .where('is_open', '=', true)
-    .where(
-      'officer_id',
-      'in',
-      receivers.map((r) => r.id),
-    )
-    .groupBy('officer_id')
-    .execute();
-  const load = new Map(receivers.map((r) => [r.id, 0]));
-  for (const l of loads) load.set(l.officer_id!, Number(l.n));
-  const byOfficer = new Map<string, string[]>();
-  for (const c of cases) {
-    const target = receivers.reduce((a, b) => (load.get(b.id)! < load.get(a.id)! ? b : a));
-    load.set(target.id, load.get(target.id)! + 1);
-    byOfficer.set(target.id, [...(byOfficer.get(target.id) ?? []), c.id]);
-  }
-  for (const r of receivers) {
-    const ids = byOfficer.get(r.id) ?? [];
-    if (!ids.length) continue;
-    await trx
-      .updateTable('assessment_case')
-      .set({ officer_id: r.id, allocated_at: new Date(), updated_at: new Date() })
-      .where('la_code', '=', actor.laCode)
-      .where('id', 'in', ids)
-      .execute();
-    const childIds = cases.filter((c) => ids.includes(c.id)).map((c) => c.child_id);
-    await trx
-      .updateTable('child')
-      .set({ lead_officer_id: r.id, updated_at: new Date() })
-      .where('la_code', '=', actor.laCode)
-      .where('id', 'in', childIds)
-      .where('lead_officer_id', '=', from.id)
-      .execute();
-    await trx
-      .insertInto('case_event')
-      .values(
-        cases
-          .filter((c) => ids.includes(c.id))
-          .map((c) => ({
-            la_code: actor.laCode,
-            child_id: c.child_id,
-            actor_user_id: actor.userId,
-            kind: 'assessment-reallocated',
-            summary: `Caseworker changed from ${from.display_name} to ${r.display_name} (${from.display_name} is leaving)`,
-            detail: JSON.stringify({ caseId: c.id, officerId: r.id, previousOfficerId: from.id }),
-          })),
-      )
-      .execute();
-  }
-  await audit(trx, auditContext(actor), {
-    action: 'assessment.move-all',
-    recordType: 'app_user',
-    recordId: from.id,
-    detail: { moved: cases.length, to: receivers.map((r) => r.id) },
-  });
-  return cases.length;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Decision to assess
 
@@ -874,6 +779,7 @@ async function adviceOrNotFound(db: Executor, actor: Actor, adviceId: string) {
       'c.primary_need',
       'k.stage',
       'k.request_received',
+      'k.request_answers',
       'p.display_name as professional_name',
       'o.display_name as officer_name',
       'o.email as officer_email',
@@ -925,7 +831,29 @@ export async function getAdviceTask(db: Executor, actor: Actor, adviceId: string
   await authoriseChildRead(db, actor, task.child_id, 'advice.read');
   const facts = (await loadFacts(db, actor.laCode, [task.case_id])).get(task.case_id)!;
   const step = stepById(caseTimeline(facts, today), `advice:${task.id}`) ?? null;
-  return { task, step };
+  return { task, step, context: await adviceContext(db, actor.laCode, task, today) };
+}
+
+/**
+ * What an adviser needs to know of the child to write advice (issue 18 item 4): age today, where they are now, and
+ * why the assessment was asked for and the support in place, in the requester's words. Names and phone numbers of
+ * others involved are not shown.
+ */
+async function adviceContext(
+  db: Executor,
+  laCode: string,
+  task: { child_id: string; date_of_birth: string; request_answers: unknown },
+  today: string,
+) {
+  const settings = await settingsOf(db, laCode, task.child_id);
+  const current = settings.find((s) => s.end_date === null) ?? null;
+  const answers = (task.request_answers ?? {}) as RequestAnswers;
+  return {
+    age: ageOn(task.date_of_birth, today),
+    setting: current?.name ?? null,
+    why: answers.why?.trim() || null,
+    support: answers.support?.trim() || null,
+  };
 }
 
 export async function submitAdvice(

@@ -426,3 +426,48 @@ export async function latestCasesOfChildren(
   for (const r of rows) result.set(r.child_id, r.id);
   return result;
 }
+
+/** An officer's open assessments, most urgent first (an officer who is leaving). */
+export function openCasesOf(db: Executor, laCode: string, officerId: string) {
+  return db
+    .selectFrom('assessment_case')
+    .select(['id', 'child_id'])
+    .where('la_code', '=', laCode)
+    .where('officer_id', '=', officerId)
+    .where('is_open', '=', true)
+    .orderBy('next_due')
+    .orderBy('id')
+    .execute();
+}
+
+/** How many open assessments each of these officers holds. */
+export async function openCaseCounts(db: Executor, laCode: string, officerIds: readonly string[]) {
+  const counts = new Map(officerIds.map((id) => [id, 0]));
+  if (!officerIds.length) return counts;
+  const rows = await db
+    .selectFrom('assessment_case')
+    .select(['officer_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('la_code', '=', laCode)
+    .where('is_open', '=', true)
+    .where('officer_id', 'in', officerIds)
+    .groupBy('officer_id')
+    .execute();
+  for (const r of rows) counts.set(r.officer_id!, Number(r.n));
+  return counts;
+}
+
+/** Gives these open assessments to one officer. */
+export async function reassignCases(
+  db: Executor,
+  laCode: string,
+  caseIds: readonly string[],
+  officerId: string,
+) {
+  if (!caseIds.length) return;
+  await db
+    .updateTable('assessment_case')
+    .set({ officer_id: officerId, allocated_at: new Date(), updated_at: new Date() })
+    .where('la_code', '=', laCode)
+    .where('id', 'in', caseIds)
+    .execute();
+}

@@ -19,6 +19,10 @@ export const ASSESSMENT_TEMPLATES = {
     subject: '((officer)) is now the caseworker for ((child))',
     body: "Hello,\n\n((officer)) is now the named caseworker for ((child))'s education, health and care (EHC) needs assessment. You can email them at ((officerEmail)).\n\nWhat happens next: ((next)) If they are away, contact ((team)) on ((teamPhone)).",
   },
+  'named-officer-changed': {
+    subject: '((officer)) is now your contact for ((child))',
+    body: "Hello,\n\n((previous)) is no longer working on ((child))'s education, health and care (EHC) case. ((officer)) is now ((child))'s named officer and your contact at the council. You can email them at ((officerEmail)).\n\nNothing else changes: every date the council has given you stays the same. If ((officer)) is away, contact ((team)) on ((teamPhone)) or ((teamEmail)).",
+  },
   'assessment-decision': {
     subject: 'Decision on assessing ((child))',
     body: 'Hello,\n\n((decision))\n\nWhat happens next: ((next))',

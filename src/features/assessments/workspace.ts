@@ -8,10 +8,16 @@ import type { Actor } from '../../platform/access/access.ts';
 import { requireRole } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import type { AssessmentStage, PrimaryNeed } from '../../platform/db/schema/index.ts';
-import { caseTimeline, stepById, type Stage } from '../../domain/assessment/journey.ts';
+import {
+  AGENCY_LABELS,
+  caseTimeline,
+  stepById,
+  type CaseFacts,
+  type Stage,
+} from '../../domain/assessment/journey.ts';
 import type { Step } from '../../domain/clock/types.ts';
 import { loadFacts } from './store.ts';
-import { MANAGERS, STAFF } from './service.ts';
+import { STAFF, TEAM_READERS } from './service.ts';
 
 export interface WorkspaceFilters {
   stage?: AssessmentStage | undefined;
@@ -21,6 +27,8 @@ export interface WorkspaceFilters {
   need?: PrimaryNeed | undefined;
   /** an officer's id, 'me', 'none' (unallocated) or 'any' */
   officer?: string | undefined;
+  /** Only the cases of the user's own team (a team manager's default; a user with no team sees the authority's). */
+  teamOnly?: boolean | undefined;
   page: number;
 }
 
@@ -37,9 +45,16 @@ export interface WorkspaceRow {
   team_name: string;
   setting_name: string | null;
   next: Step | null;
+  /** Each advice request's agency, by advice id, so an advice step names who is asked ("Advice: Health"). */
+  adviceLabels: ReadonlyMap<string, string>;
 }
 
 export const WORKSPACE_PAGE_SIZE = 25;
+
+/** Each advice request's agency in words, by advice id (the steps' labels: "Advice: Educational psychology"). */
+export function agencyLabels(facts: Pick<CaseFacts, 'advice'>): ReadonlyMap<string, string> {
+  return new Map(facts.advice.map((a) => [a.id, AGENCY_LABELS[a.agency] ?? a.agency]));
+}
 
 /** The date 14 days after today, for the "due soon" filter (a window on the clock's due dates, not a deadline). */
 function plusDays(iso: string, days: number): string {
@@ -64,6 +79,7 @@ export async function workspace(
   if (officer === 'me') query = query.where('a.officer_id', '=', actor.userId);
   else if (officer === 'none') query = query.where('a.officer_id', 'is', null);
   else if (officer !== 'any') query = query.where('a.officer_id', '=', officer);
+  if (filters.teamOnly && actor.teamId !== null) query = query.where('a.team_id', '=', actor.teamId);
   if (filters.stage) query = query.where('a.stage', '=', filters.stage);
   if (filters.due === 'overdue') query = query.where('a.next_due', '<', today);
   if (filters.due === 'soon')
@@ -156,6 +172,7 @@ export async function workspace(
       ...rest,
       setting_name: settingOf.get(r.child_id) ?? null,
       next: next_step ? (stepById(timeline, next_step) ?? null) : null,
+      adviceLabels: agencyLabels(facts.get(r.id)!),
     };
   });
   return { rows: result, total, page, pages };
@@ -163,7 +180,7 @@ export async function workspace(
 
 /** The team manager's view: unallocated requests, caseloads and the team's overdue and coming steps. */
 export async function managerView(db: Executor, actor: Actor, today: string) {
-  requireRole(actor, MANAGERS, 'assessment.team');
+  requireRole(actor, TEAM_READERS, 'assessment.team');
   const officers = await db
     .selectFrom('app_user as u')
     .select([
@@ -251,6 +268,7 @@ export async function managerView(db: Executor, actor: Actor, today: string) {
   const withStep = <R extends { id: string; next_step: string | null }>(r: R) => ({
     ...r,
     next: r.next_step ? (stepById(caseTimeline(facts.get(r.id)!, today), r.next_step) ?? null) : null,
+    adviceLabels: agencyLabels(facts.get(r.id)!),
   });
   return {
     officers: officers.map((o) => ({

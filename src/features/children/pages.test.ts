@@ -91,7 +91,20 @@ describe('children pages with stand-in services', () => {
     expect(response.body).toContain('href="/children?q=Given&amp;need=SLCN&amp;page=3"');
     expect(response.body).toMatch(/<option value="SLCN" selected>/);
     expect(response.body).toContain('Olive Officer');
-    expect(asked).toEqual([{ q: 'Given', need: 'SLCN', page: 2, officer: undefined, unallocated: false }]);
+    expect(asked).toEqual([
+      { q: 'Given', need: 'SLCN', page: 2, officer: undefined, unallocated: false, needMissing: false },
+    ]);
+  });
+
+  it('lists the children a home page count names: by plan status, and with no need recorded', async () => {
+    asked.length = 0;
+    await app.inject('/children?status=plan&need=missing');
+    expect(asked[0]).toMatchObject({ status: 'plan', need: undefined, needMissing: true });
+    await app.inject('/children?status=open');
+    expect(asked[1]).toMatchObject({ status: 'open' });
+    const bad = await app.inject('/children?status=lost');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Choose a plan status from the list');
   });
 
   it('asks for children with no named officer when "No named officer" is chosen', async () => {
@@ -112,7 +125,9 @@ describe('children pages with stand-in services', () => {
     expect(response.body).toContain('Choose an officer from the list');
     expect(response.body).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(response.body).not.toContain('<script>alert(1)</script>');
-    expect(asked).toEqual([{ page: 1, officer: undefined, unallocated: false }]);
+    expect(asked).toEqual([
+      { page: 1, officer: undefined, need: undefined, unallocated: false, needMissing: false },
+    ]);
   });
 
   it('offers no officer filter to a role that does not see every child', async () => {

@@ -6,7 +6,9 @@ import type { RouteDeps } from '../../platform/feature.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import { formValues, toFormErrors } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
-import type { ChildrenService } from './service.ts';
+import { PLAN_STATUS_LABELS, type ChildrenService } from './service.ts';
+
+const PLAN_STATUSES = Object.keys(PLAN_STATUS_LABELS) as Array<keyof typeof PLAN_STATUS_LABELS>;
 import { childListView, childRecordView } from './view-models.ts';
 
 const filterSchema = z.object({
@@ -17,15 +19,31 @@ const filterSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
   need: z
-    .union([z.literal(''), z.enum(PRIMARY_NEEDS, { error: 'Choose a primary need from the list' })], {
-      error: 'Choose a primary need from the list',
-    })
+    .union(
+      [
+        z.literal(''),
+        z.literal('missing'),
+        z.enum(PRIMARY_NEEDS, { error: 'Choose a primary need from the list' }),
+      ],
+      { error: 'Choose a primary need from the list' },
+    )
     .optional()
     .transform((v) => v || undefined),
   officer: z
     .union([z.literal(''), z.literal('none'), z.uuid({ error: 'Choose an officer from the list' })], {
       error: 'Choose an officer from the list',
     })
+    .optional()
+    .transform((v) => v || undefined),
+  status: z
+    .union(
+      [
+        z.literal(''),
+        z.literal('open'),
+        z.enum(PLAN_STATUSES, { error: 'Choose a plan status from the list' }),
+      ],
+      { error: 'Choose a plan status from the list' },
+    )
     .optional()
     .transform((v) => v || undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -36,10 +54,14 @@ export function childrenRoutes(app: FastifyInstance, { service }: RouteDeps<Chil
     const actor = actorOf(request);
     const values = formValues(request.query);
     const parsed = filterSchema.safeParse(values);
-    const filters = parsed.success ? parsed.data : { page: 1, officer: undefined };
-    const errors = parsed.success ? undefined : toFormErrors(parsed.error.issues, ['q', 'need', 'officer']);
+    const filters = parsed.success ? parsed.data : { page: 1, officer: undefined, need: undefined };
+    const errors = parsed.success
+      ? undefined
+      : toFormErrors(parsed.error.issues, ['q', 'need', 'status', 'officer']);
     const result = await service.list(actor, {
       ...filters,
+      need: filters.need === 'missing' ? undefined : filters.need,
+      needMissing: filters.need === 'missing',
       officer: filters.officer === 'none' ? undefined : filters.officer,
       unallocated: filters.officer === 'none',
     });

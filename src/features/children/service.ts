@@ -59,6 +59,10 @@ export interface ChildFilters {
   officer?: string | undefined;
   /** Children with no named officer. */
   unallocated?: boolean | undefined;
+  /** Children with this plan status, or 'open' (being assessed or with a plan: an officer's caseload). */
+  status?: keyof typeof PLAN_STATUS_LABELS | 'open' | undefined;
+  /** Children with no primary need recorded. */
+  needMissing?: boolean | undefined;
   page: number;
 }
 
@@ -79,6 +83,9 @@ export async function listChildren(
     need: filters.need,
     officer: filters.officer && isUuid(filters.officer) ? filters.officer : undefined,
     unallocated: filters.unallocated,
+    planStatus:
+      filters.status === 'open' ? ['assessment', 'plan'] : filters.status ? [filters.status] : undefined,
+    needMissing: filters.needMissing,
     page: filters.page,
     pageSize,
   });

@@ -29,7 +29,13 @@ export interface ChildListInput {
 
 export function childListView({ values, errors, result, officers }: ChildListInput) {
   const pageLink = (page: number) =>
-    withQuery(paths.children.list, { q: values.q, need: values.need, officer: values.officer, page });
+    withQuery(paths.children.list, {
+      q: values.q,
+      need: values.need,
+      status: values.status,
+      officer: values.officer,
+      page,
+    });
   return {
     pageTitle: 'Children and young people',
     values,
@@ -39,7 +45,19 @@ export function childListView({ values, errors, result, officers }: ChildListInp
     needLabels: PRIMARY_NEED_LABELS,
     planLabels: PLAN_STATUS_LABELS,
     pagination: govukPagination(result.page, result.pages, pageLink),
-    needItems: selectItems(labelled(PRIMARY_NEEDS, PRIMARY_NEED_LABELS), values.need, { any: 'Any' }),
+    needItems: selectItems(
+      [...labelled(PRIMARY_NEEDS, PRIMARY_NEED_LABELS), { value: 'missing', text: 'Not recorded' }],
+      values.need,
+      { any: 'Any' },
+    ),
+    statusItems: selectItems(
+      [
+        ...labelled(Object.keys(PLAN_STATUS_LABELS), PLAN_STATUS_LABELS),
+        { value: 'open', text: 'Being assessed or has a plan' },
+      ],
+      values.status,
+      { any: 'Any' },
+    ),
     officerItems: selectItems(
       [
         { value: 'none', text: 'No named officer' },

@@ -22,6 +22,8 @@ export interface ChildSearch {
   readonly needMissing?: boolean | undefined;
   /** Only children with a plan (plan status 'plan'). */
   readonly withPlan?: boolean | undefined;
+  /** Only children with one of these plan statuses (so a count on a home page opens a list of the same children). */
+  readonly planStatus?: ReadonlyArray<'none' | 'assessment' | 'plan' | 'ceased'> | undefined;
   /** Only children whose id this query returns (a feature's own set, such as those with an open episode). */
   readonly among?: ChildIdQuery | undefined;
   readonly page: number;
@@ -106,6 +108,7 @@ export async function searchChildren(db: Executor, search: ChildSearch): Promise
   if (search.unallocated) query = query.where('child.lead_officer_id', 'is', null);
   if (search.needMissing) query = query.where('child.primary_need', 'is', null);
   if (search.withPlan) query = query.where('child.plan_status', '=', 'plan');
+  if (search.planStatus?.length) query = query.where('child.plan_status', 'in', search.planStatus);
   const among = search.among;
   if (among) query = query.where('child.id', 'in', among);
 
@@ -379,4 +382,44 @@ export async function setPlanEnded(
     .where('plan_status', '=', ended ? 'plan' : 'ceased')
     .executeTakeFirst();
   return Number(rows.numUpdatedRows) > 0;
+}
+
+/** The children an officer is named officer for, whatever their plan status (an officer who is leaving). */
+export async function childrenLedBy(db: Executor, laCode: string, officerId: string) {
+  return db
+    .selectFrom('child')
+    .select(['id', 'given_name', 'family_name'])
+    .where('la_code', '=', laCode)
+    .where('lead_officer_id', '=', officerId)
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .orderBy('id')
+    .execute();
+}
+
+/** Children's names by id, for their history and messages. */
+export async function childNames(db: Executor, laCode: string, childIds: readonly string[]) {
+  if (!childIds.length) return new Map<string, { given_name: string; family_name: string }>();
+  const rows = await db
+    .selectFrom('child')
+    .select(['id', 'given_name', 'family_name'])
+    .where('la_code', '=', laCode)
+    .where('id', 'in', childIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { given_name: r.given_name, family_name: r.family_name }]));
+}
+
+/** How many children each of these officers is named officer for (every plan status). */
+export async function childrenLedCounts(db: Executor, laCode: string, officerIds: readonly string[]) {
+  const counts = new Map(officerIds.map((id) => [id, 0]));
+  if (!officerIds.length) return counts;
+  const rows = await db
+    .selectFrom('child')
+    .select(['lead_officer_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('la_code', '=', laCode)
+    .where('lead_officer_id', 'in', officerIds)
+    .groupBy('lead_officer_id')
+    .execute();
+  for (const r of rows) counts.set(r.lead_officer_id!, Number(r.n));
+  return counts;
 }

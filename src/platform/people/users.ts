@@ -240,3 +240,24 @@ export async function teamIdOf(db: Executor, laCode: string, userId: string): Pr
     .executeTakeFirst();
   return row?.team_id ?? null;
 }
+
+/** A case officer with their team's contact details (what a family is told when their named officer changes). */
+export async function officerContact(db: Executor, laCode: string, userId: string) {
+  return db
+    .selectFrom('app_user as u')
+    .leftJoin('team as t', onTenant('t.id', 'u.team_id'))
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.active',
+      't.name as team_name',
+      't.email as team_email',
+      't.phone as team_phone',
+    ])
+    .where('u.la_code', '=', laCode)
+    .where('u.id', '=', userId)
+    .where('u.role', 'in', ['caseworker', 'team-manager'])
+    .executeTakeFirst();
+}
