@@ -64,6 +64,14 @@ export interface SettingChoice {
   readonly name: string;
 }
 
+/** A preference as the form sends it, with the form's one-use token. */
+interface PreferenceFields {
+  readonly settingId?: string;
+  readonly settingText?: string;
+  readonly reasons?: string;
+  readonly formToken?: string | undefined;
+}
+
 interface TransferDeps {
   readonly db: ServiceDeps['db'];
   readonly jobs: ServiceDeps['jobs'];
@@ -120,14 +128,7 @@ export function transferChildService(deps: TransferDeps) {
   async function addPreference(
     actor: Actor,
     childId: string,
-    input: {
-      settingId?: string;
-      settingText?: string;
-      reasons?: string;
-      formToken?: string | undefined;
-      source: 'family' | 'review';
-      received?: string;
-    },
+    input: PreferenceFields & { source: 'family' | 'review'; received?: string },
   ): Promise<{ id: string | null }> {
     return change(actor, async (ctx) => {
       await authoriseChildRead(ctx.trx, actor, childId, 'transfers.child.read');
@@ -198,11 +199,7 @@ export function transferChildService(deps: TransferDeps) {
     },
 
     /** The family states a preference online (today). */
-    statePreference: (
-      actor: Actor,
-      childId: string,
-      input: { settingId?: string; settingText?: string; reasons?: string; formToken?: string | undefined },
-    ) => {
+    statePreference: (actor: Actor, childId: string, input: PreferenceFields) => {
       requireRole(actor, FAMILY_ROLES, paths.transfers.familyPattern);
       return addPreference(actor, childId, { ...input, source: 'family' });
     },
@@ -229,13 +226,7 @@ export function transferChildService(deps: TransferDeps) {
     recordReviewPreference: (
       actor: Actor,
       childId: string,
-      input: {
-        settingId?: string;
-        settingText?: string;
-        reasons?: string;
-        received: string | null;
-        formToken?: string | undefined;
-      },
+      input: PreferenceFields & { received: string | null },
     ) => {
       requireRole(actor, TRANSFER_WRITERS, paths.transfers.childPattern);
       const today = deps.today();
