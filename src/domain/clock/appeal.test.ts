@@ -53,4 +53,13 @@ describe('§2.5 the family’s appeal window', () => {
     expect(gone).toMatchObject({ status: 'overdue', daysLate: 5 });
     expect(gone.explanation).toContain('The time to appeal ended 5 days ago.');
   });
+
+  it('§2.5 decisions before 2018 have their working days too (the bank holidays from 2012)', () => {
+    // L = Sun 2015-12-27 → the first working day after 1 January 2016 (Saturday 2 January) → Monday 4 January
+    expect(appealOf({ decisionSent: '2015-10-27' }, '2015-11-01').due).toBe('2016-01-04');
+    // L = Sun 2016-12-25 → 2 January 2017 is New Year's Day's substitute → Tuesday 3 January
+    expect(appealOf({ decisionSent: '2016-10-25' }, '2016-11-01').due).toBe('2017-01-03');
+    // L = Mon 2012-06-04, the moved spring bank holiday, then the Diamond Jubilee → Wednesday 6 June
+    expect(appealOf({ decisionSent: '2012-04-04' }, '2012-05-01').due).toBe('2012-06-06');
+  });
 });

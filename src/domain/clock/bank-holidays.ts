@@ -1,6 +1,9 @@
 /**
- * Bank holidays in England and Wales, 2018 to 2030, as published on GOV.UK (https://www.gov.uk/bank-holidays)
- * for past years and by the usual rules for future ones. Includes the one-off and moved days: 8 May 2020 (VE Day,
+ * Bank holidays in England and Wales, 2012 to 2030, as published on GOV.UK (https://www.gov.uk/bank-holidays)
+ * for past years and by the usual rules for future ones. The list starts in 2012 so that every decision about an EHC
+ * plan (plans began on 1 September 2014) has its working days, with room for a statement's conversion before then.
+ * Includes the one-off and moved days: 4 and 5 June 2012 (the spring bank holiday moved from 28 May, and the Queen's
+ * Diamond Jubilee), 8 May 2020 (VE Day,
  * the early May bank holiday moved from 4 May), 2 and 3 June 2022 (the Platinum Jubilee; the spring bank holiday
  * moved from 30 May), 19 September 2022 (the State Funeral of Queen Elizabeth II) and 8 May 2023 (the Coronation
  * of King Charles III), and the substitute days when New Year's Day, Christmas Day or Boxing Day fall at a weekend.
@@ -11,10 +14,65 @@ export interface BankHoliday {
   readonly name: string;
 }
 
-export const BANK_HOLIDAYS_FIRST_YEAR = 2018;
+export const BANK_HOLIDAYS_FIRST_YEAR = 2012;
 export const BANK_HOLIDAYS_LAST_YEAR = 2030;
 
 export const BANK_HOLIDAYS_ENGLAND_AND_WALES: readonly BankHoliday[] = [
+  { date: '2012-01-02', name: "New Year's Day (substitute day)" },
+  { date: '2012-04-06', name: 'Good Friday' },
+  { date: '2012-04-09', name: 'Easter Monday' },
+  { date: '2012-05-07', name: 'Early May bank holiday' },
+  { date: '2012-06-04', name: 'Spring bank holiday' },
+  { date: '2012-06-05', name: "Queen's Diamond Jubilee" },
+  { date: '2012-08-27', name: 'Summer bank holiday' },
+  { date: '2012-12-25', name: 'Christmas Day' },
+  { date: '2012-12-26', name: 'Boxing Day' },
+
+  { date: '2013-01-01', name: "New Year's Day" },
+  { date: '2013-03-29', name: 'Good Friday' },
+  { date: '2013-04-01', name: 'Easter Monday' },
+  { date: '2013-05-06', name: 'Early May bank holiday' },
+  { date: '2013-05-27', name: 'Spring bank holiday' },
+  { date: '2013-08-26', name: 'Summer bank holiday' },
+  { date: '2013-12-25', name: 'Christmas Day' },
+  { date: '2013-12-26', name: 'Boxing Day' },
+
+  { date: '2014-01-01', name: "New Year's Day" },
+  { date: '2014-04-18', name: 'Good Friday' },
+  { date: '2014-04-21', name: 'Easter Monday' },
+  { date: '2014-05-05', name: 'Early May bank holiday' },
+  { date: '2014-05-26', name: 'Spring bank holiday' },
+  { date: '2014-08-25', name: 'Summer bank holiday' },
+  { date: '2014-12-25', name: 'Christmas Day' },
+  { date: '2014-12-26', name: 'Boxing Day' },
+
+  { date: '2015-01-01', name: "New Year's Day" },
+  { date: '2015-04-03', name: 'Good Friday' },
+  { date: '2015-04-06', name: 'Easter Monday' },
+  { date: '2015-05-04', name: 'Early May bank holiday' },
+  { date: '2015-05-25', name: 'Spring bank holiday' },
+  { date: '2015-08-31', name: 'Summer bank holiday' },
+  { date: '2015-12-25', name: 'Christmas Day' },
+  { date: '2015-12-28', name: 'Boxing Day (substitute day)' },
+
+  { date: '2016-01-01', name: "New Year's Day" },
+  { date: '2016-03-25', name: 'Good Friday' },
+  { date: '2016-03-28', name: 'Easter Monday' },
+  { date: '2016-05-02', name: 'Early May bank holiday' },
+  { date: '2016-05-30', name: 'Spring bank holiday' },
+  { date: '2016-08-29', name: 'Summer bank holiday' },
+  { date: '2016-12-26', name: 'Boxing Day' },
+  { date: '2016-12-27', name: 'Christmas Day (substitute day)' },
+
+  { date: '2017-01-02', name: "New Year's Day (substitute day)" },
+  { date: '2017-04-14', name: 'Good Friday' },
+  { date: '2017-04-17', name: 'Easter Monday' },
+  { date: '2017-05-01', name: 'Early May bank holiday' },
+  { date: '2017-05-29', name: 'Spring bank holiday' },
+  { date: '2017-08-28', name: 'Summer bank holiday' },
+  { date: '2017-12-25', name: 'Christmas Day' },
+  { date: '2017-12-26', name: 'Boxing Day' },
+
   { date: '2018-01-01', name: "New Year's Day" },
   { date: '2018-03-30', name: 'Good Friday' },
   { date: '2018-04-02', name: 'Easter Monday' },

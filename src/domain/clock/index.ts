@@ -32,6 +32,7 @@ export {
   isWorkingDay,
   type PlanTransferDeadline,
 } from './working-days.ts';
+export { BANK_HOLIDAYS_FIRST_YEAR, BANK_HOLIDAYS_LAST_YEAR } from './bank-holidays.ts';
 export { FAMILY_AGENCY, hasAdviceStep } from './steps/assessment.ts';
 export * from './rules/index.ts';
 

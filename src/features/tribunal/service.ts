@@ -29,7 +29,12 @@ import { childWithOfficer, searchChildren } from '../../platform/people/children
 import { FieldError } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { longDate } from '../../domain/calendar.ts';
-import { appealDeadline, type ConcessionKind, type OrderKind } from '../../domain/clock/index.ts';
+import {
+  appealDeadline,
+  BANK_HOLIDAYS_FIRST_YEAR,
+  type ConcessionKind,
+  type OrderKind,
+} from '../../domain/clock/index.ts';
 import {
   certificateNeeded,
   DECISION_LABELS,
@@ -70,8 +75,8 @@ export const STAFF: readonly Role[] = CASEWORK_ROLES;
 /** Who sees their own child's. */
 export const FAMILY: readonly Role[] = ['parent', 'young-person'];
 
-/** The earliest decision whose dates the clock can work out (its bank holidays start in 2018). */
-export const EARLIEST_DECISION = '2018-01-01';
+/** The earliest decision whose dates the clock can work out (its bank holidays start in 2012). */
+export const EARLIEST_DECISION = `${BANK_HOLIDAYS_FIRST_YEAR}-01-01`;
 
 /** A rule a form broke: shown against its field in the error summary. */
 export class TribunalError extends FieldError {}
@@ -345,9 +350,12 @@ export function createTribunalService(deps: ServiceDeps) {
             'decisionSent',
             'The date the decision was sent must be today or in the past',
           );
-        // The clock holds bank holidays from 2018: an earlier decision's appeal date cannot be worked out.
+        // The clock holds bank holidays from 2012: an earlier decision's appeal date cannot be worked out.
         if (input.decisionSent < EARLIEST_DECISION)
-          throw new TribunalError('decisionSent', 'The date the decision was sent must be in 2018 or later');
+          throw new TribunalError(
+            'decisionSent',
+            `The date the decision was sent must be in ${BANK_HOLIDAYS_FIRST_YEAR} or later`,
+          );
         const problem = factsProblem(
           { decisionSent: input.decisionSent, adviserContacted: input.adviserContacted ?? null },
           ctx.today,

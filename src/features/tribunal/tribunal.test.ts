@@ -125,7 +125,7 @@ describe.each(ENGINES)('mediation and tribunal appeals on %s', (engine) => {
       ...dateInputValues('decisionSent', '1999-06-15'),
     });
     expect(early!.statusCode).toBe(400);
-    expect(early!.body).toContain('must be in 2018 or later');
+    expect(early!.body).toContain('must be in 2012 or later');
     expect(await count('disagreement')).toBe(0);
   });
 
