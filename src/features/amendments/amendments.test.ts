@@ -408,6 +408,20 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
       .executeTakeFirstOrThrow();
     expect(shared.kind).toBe('final');
     await expect(service.familyNotice(cw(), planId)).rejects.toThrow(/Not found/i);
+    // the editor's working copy is the plan in force again: the proposed change is undone, so the next review or
+    // amendment starts from the plan as issued, its links between sections intact
+    const restored = await planForAmendment(db, cw(), planId, today);
+    expect(restored.workingChanges?.total).toBe(0);
+    const words = await db
+      .selectFrom('ehc_plan_item')
+      .select('text')
+      .where('plan_id', '=', planId)
+      .where('section', '=', 'F')
+      .execute();
+    expect(words.map((w) => w.text)).not.toContain(
+      'Occupational therapy: 30 minutes, once a fortnight, one to one, by an occupational therapist',
+    );
+    expect(await auditCount('plan.proposal.withdraw')).toBeGreaterThanOrEqual(1);
     // a new amendment can start afterwards
     expect(
       await service.start(cw(), planId, {

@@ -29,6 +29,7 @@ import {
 import {
   insertVersion,
   nextVersionNumber,
+  restoreWorkingCopy,
   setShared,
   versionsWithSnapshots,
   type VersionRow,
@@ -303,8 +304,9 @@ export async function issueAmendedPlan(
 }
 
 /**
- * After a decision not to amend: the plan in force is shared again (the proposal stays in the versions, as sent).
- * The working copy keeps the proposed changes for the caseworker to undo in the editor.
+ * After a decision not to amend: the plan in force is shared again (the proposal stays in the versions, as sent), and
+ * the editor's working copy is written back from the plan in force, so the proposed changes are undone and the next
+ * review or amendment starts from the plan as issued (its version's snapshot; the advice received stays in section K).
  */
 export async function withdrawProposal(ctx: ChangeContext, planId: string): Promise<void> {
   const { trx, actor } = ctx;
@@ -313,11 +315,12 @@ export async function withdrawProposal(ctx: ChangeContext, planId: string): Prom
   const inForce = inForceOf(versions);
   if (!proposalOf(versions, record.shared_version_id) || !inForce) return;
   await setShared(trx, actor.laCode, planId, { versionId: inForce.id });
+  const restored = await restoreWorkingCopy(trx, actor.laCode, planId, inForce.snapshot);
   await audit(trx, auditContext(actor), {
     action: 'plan.proposal.withdraw',
     recordType: 'ehc_plan',
     recordId: planId,
     childId: record.child_id,
-    detail: { sharedVersionId: inForce.id },
+    detail: { sharedVersionId: inForce.id, workingCopyFrom: inForce.number, items: restored.items },
   });
 }
