@@ -208,12 +208,16 @@ export function checkSchedule(
     }
   }
   const noticeBy = reviewPaperworkDates(input.meetingDate).invitations;
-  if (!f.invitationsSent && parseDate(noticeBy.date) < parseDate(asOf)) {
+  const moved = f.invitationsSent !== null && f.meetingDate !== input.meetingDate;
+  if ((!f.invitationsSent || moved) && parseDate(noticeBy.date) < parseDate(asOf)) {
     warnings.push({
       step: 'invitations',
       due: noticeBy,
       daysLate: parseDate(asOf) - parseDate(noticeBy.date),
-      message: `There are fewer than 2 weeks before this meeting, so the invitations cannot give the notice the law requires (they were due by ${formatLong(parseDate(noticeBy.date))}). ${noticeBy.rule} (${noticeBy.source}).`,
+      // once invited, everyone is told of the new date today: the 2 weeks' notice counts from today
+      message: moved
+        ? `Everyone invited is told of the new date today, fewer than 2 weeks before the meeting, so they do not get the notice the law requires (it was due by ${formatLong(parseDate(noticeBy.date))}). ${noticeBy.rule} (${noticeBy.source}).`
+        : `There are fewer than 2 weeks before this meeting, so the invitations cannot give the notice the law requires (they were due by ${formatLong(parseDate(noticeBy.date))}). ${noticeBy.rule} (${noticeBy.source}).`,
     });
   }
   return { ok: true, warnings };

@@ -305,6 +305,32 @@ describe('one review record, scheduled to decided', () => {
       daysLate: 1,
     });
   });
+
+  it("a meeting moved after the invitations: the 2 weeks' notice counts from the day everyone is told", () => {
+    const invited = { ...blank, meetingDate: '2026-02-02', invitationsSent: '2026-01-12' };
+    const check = (meetingDate: string, on: string) =>
+      checkSchedule(invited, { meetingDate, planFirstIssued: '2025-03-10', reviewDue: null }, on);
+    // told on Monday 2026-01-26 of a meeting on 2026-02-06: notice was due by 2026-01-23, 3 days late
+    const soon = check('2026-02-06', '2026-01-26');
+    expect(soon.ok && soon.warnings).toMatchObject([
+      { step: 'invitations', daysLate: 3, due: { date: '2026-01-23' } },
+    ]);
+    expect(soon.ok && soon.warnings[0]?.message).toContain('Everyone invited is told of the new date today');
+    expect(soon.ok && soon.warnings[0]?.message).toContain('reg 20');
+    // exactly 2 weeks' notice of the new date is enough (M - 14 = the day told)
+    expect(check('2026-02-09', '2026-01-26')).toEqual({ ok: true, warnings: [] });
+    // the same date again is no move: the first invitations' notice stands
+    expect(check('2026-02-02', '2026-01-26')).toEqual({ ok: true, warnings: [] });
+    // before anyone is invited a move is only the too-soon warning of a new meeting
+    const uninvited = checkSchedule(
+      { ...blank, meetingDate: '2026-02-02' },
+      { meetingDate: '2026-02-06', planFirstIssued: '2025-03-10', reviewDue: null },
+      '2026-01-26',
+    );
+    expect(uninvited.ok && uninvited.warnings[0]?.message).toContain(
+      'the invitations cannot give the notice',
+    );
+  });
 });
 
 describe('early reviews', () => {

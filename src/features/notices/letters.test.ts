@@ -7,6 +7,7 @@
  * Offer roles and the administrator: 403).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newFormToken } from '../../platform/change/once.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
@@ -130,6 +131,18 @@ describe.each(ENGINES)('letters about a plan on %s', (engine) => {
     expect(page.body).toContain('stays the same until the plan is amended');
     const notTold = rows.find((r) => r.notice_sent === null)!;
     expect((await cw.get(`/letters/transfer-in/${notTold.plan_id}`)).statusCode).toBe(404);
+    // reg 15(4): whether the council proposes to reassess, as recorded (the demo has one of each)
+    const reassess = rows.find((r) => r.proposes_reassessment === true)!;
+    const keep = rows.find((r) => r.proposes_reassessment === false)!;
+    const yes = await cw.get(`/letters/transfer-in/${reassess.plan_id}`);
+    expect(yes.body).toContain('Whether we will assess again');
+    expect(yes.body).toContain('We propose to carry out a new EHC needs assessment');
+    expect(yes.body).not.toContain('We do not propose');
+    const no = await cw.get(`/letters/transfer-in/${keep.plan_id}`);
+    expect(no.body).toContain('We do not propose to carry out a new EHC needs assessment');
+    expect(no.body).toContain('You can ask us for a new assessment at any time');
+    const docx = await cw.get(`/letters/transfer-in/${keep.plan_id}/letter.docx`);
+    expect(docx.statusCode).toBe(200);
   });
 
   it('writes a decision to stop a plan, and a decision not to amend after all, each with the rights block', async () => {
@@ -207,6 +220,7 @@ describe.each(ENGINES)('letters about a plan on %s', (engine) => {
       .where('id', '=', review.id)
       .execute();
     await t.services.reviews.decide(await actor('caseworker'), review.id, {
+      formToken: newFormToken(),
       date: todayInLondon(),
       outcome: 'maintain',
     });

@@ -54,6 +54,8 @@ export interface PlanLetterFacts {
     readonly fromAuthority: string;
     readonly transferredOn: string;
     readonly reviewDue: LetterRuleDate;
+    /** Whether the council proposes to carry out a new EHC needs assessment (reg 15(4)); null if not recorded. */
+    readonly proposesReassessment: boolean | null;
   };
 }
 
@@ -177,10 +179,19 @@ function body(
             ],
           },
           {
+            heading: 'Whether we will assess again',
+            paragraphs: [
+              t.proposesReassessment === true
+                ? `We propose to carry out a new EHC needs assessment of ${name}'s needs. We will write to you about it, and ask for your views and those of the people who work with ${name}. The plan stays in place while we do.`
+                : t.proposesReassessment === false
+                  ? `We do not propose to carry out a new EHC needs assessment of ${name}'s needs: we will look at whether the plan still meets them at the review. You can ask us for a new assessment at any time, and we will tell you our decision.`
+                  : `We have not yet decided whether to carry out a new EHC needs assessment of ${name}'s needs. We will write to you when we have.`,
+            ],
+          },
+          {
             heading: 'When we will review the plan',
             paragraphs: [
               `We will review the plan by ${longDate(t.reviewDue.date)}. ${t.reviewDue.rule} (${t.reviewDue.source}).`,
-              'If we decide to carry out a new EHC needs assessment, we will write to you first.',
             ],
           },
         ],

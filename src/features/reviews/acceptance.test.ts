@@ -4,6 +4,7 @@
  * 2026-03-31; with the service's today moved along the dates.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newFormToken } from '../../platform/change/once.ts';
 import { noticesFeature } from '../notices/index.ts';
 import { registerTemplates } from '../../platform/notify/templates.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/db.ts';
@@ -71,6 +72,7 @@ describe.each(ENGINES)('S1 acceptance through the reviews service on %s', (engin
   it('review due 2026-03-09; invitations and advice by 2026-01-19; report 2026-02-16; decision 2026-03-02; next review by 2027-02-01; appeal by 2026-05-05', async () => {
     expect((await service.planReviews(actor, planId)).schedule?.due.date).toBe('2026-03-09');
     const { review } = await service.scheduleReview(actor, planId, {
+      formToken: newFormToken(),
       meetingDate: '2026-02-02',
       arrangedBy: 'school',
     });
@@ -85,18 +87,28 @@ describe.each(ENGINES)('S1 acceptance through the reviews service on %s', (engin
     expect(
       (
         await service.arrange(actor, review.id, {
+          formToken: newFormToken(),
           invitationsSent: '2026-01-19',
           adviceCirculated: '2026-01-19',
         })
       ).warnings,
     ).toEqual([]);
     today = '2026-02-02';
-    await service.hold(actor, review.id, { held: '2026-02-02' });
+    await service.hold(actor, review.id, { formToken: newFormToken(), held: '2026-02-02' });
     today = '2026-02-16';
-    expect((await service.sendReport(actor, review.id, { reportSent: '2026-02-16' })).warnings).toEqual([]);
+    expect(
+      (await service.sendReport(actor, review.id, { formToken: newFormToken(), reportSent: '2026-02-16' }))
+        .warnings,
+    ).toEqual([]);
     today = '2026-03-02';
     expect(
-      (await service.decide(actor, review.id, { date: '2026-03-02', outcome: 'maintain' })).warnings,
+      (
+        await service.decide(actor, review.id, {
+          formToken: newFormToken(),
+          date: '2026-03-02',
+          outcome: 'maintain',
+        })
+      ).warnings,
     ).toEqual([]);
     view = await service.planReviews(actor, planId);
     expect(view.schedule?.due.date).toBe('2027-02-01');
@@ -139,14 +151,23 @@ describe.each(ENGINES)('S1 acceptance through the reviews service on %s', (engin
   it('a late decision is accepted and says it is late, with its rule', async () => {
     today = '2027-01-20';
     const { review } = await service.scheduleReview(actor, planId, {
+      formToken: newFormToken(),
       meetingDate: '2027-01-20',
       arrangedBy: 'authority',
     });
-    await service.arrange(actor, review.id, { invitationsSent: '2027-01-06', adviceCirculated: null });
-    await service.hold(actor, review.id, { held: '2027-01-20' });
+    await service.arrange(actor, review.id, {
+      formToken: newFormToken(),
+      invitationsSent: '2027-01-06',
+      adviceCirculated: null,
+    });
+    await service.hold(actor, review.id, { formToken: newFormToken(), held: '2027-01-20' });
     today = '2027-02-25';
-    await service.sendReport(actor, review.id, { reportSent: '2027-02-03' });
-    const late = await service.decide(actor, review.id, { date: '2027-02-25', outcome: 'amend' });
+    await service.sendReport(actor, review.id, { formToken: newFormToken(), reportSent: '2027-02-03' });
+    const late = await service.decide(actor, review.id, {
+      formToken: newFormToken(),
+      date: '2027-02-25',
+      outcome: 'amend',
+    });
     expect(late.warnings).toMatchObject([{ step: 'decision', daysLate: 8 }]);
     expect(late.warnings[0]!.message).toContain('within 4 weeks of the meeting');
     const view = await service.planReviews(actor, planId);
@@ -176,22 +197,28 @@ describe.each(ENGINES)('S1 acceptance through the reviews service on %s', (engin
     today = '2026-04-01';
     await expect(
       service.recordTransferIn(actor, plan.id, {
+        formToken: newFormToken(),
         transferredOn: '2026-03-31',
         fromAuthority: ' ',
         noticeSent: null,
+        proposesReassessment: null,
       }),
     ).rejects.toMatchObject({ errors: [{ field: 'fromAuthority' }] });
     await expect(
       service.recordTransferIn(actor, plan.id, {
+        formToken: newFormToken(),
         transferredOn: '2026-04-02',
         fromAuthority: 'Northshire',
         noticeSent: null,
+        proposesReassessment: null,
       }),
     ).rejects.toMatchObject({ errors: [{ field: 'transferredOn' }] });
     await service.recordTransferIn(actor, plan.id, {
+      formToken: newFormToken(),
       transferredOn: '2026-03-31',
       fromAuthority: 'Northshire County Council',
       noticeSent: null,
+      proposesReassessment: null,
     });
     let view = await service.planReviews(actor, plan.id);
     expect(view.transferIn).toMatchObject({ noticeDue: { date: '2026-05-12' }, noticeLate: false });
@@ -208,14 +235,31 @@ describe.each(ENGINES)('S1 acceptance through the reviews service on %s', (engin
     expect([row.next_due, row.basis]).toEqual(['2026-06-30', 'transfer-in']);
     today = '2026-05-13';
     expect((await service.planReviews(actor, plan.id)).transferIn?.noticeLate).toBe(true);
+    // the notice must say whether the council proposes to reassess (reg 15(4)): told without it is refused
+    await expect(
+      service.recordTransferIn(actor, plan.id, {
+        formToken: newFormToken(),
+        transferredOn: '2026-03-31',
+        fromAuthority: 'Northshire County Council',
+        noticeSent: '2026-05-12',
+        proposesReassessment: null,
+      }),
+    ).rejects.toMatchObject({ errors: [{ field: 'proposesReassessment' }] });
     await service.recordTransferIn(actor, plan.id, {
+      formToken: newFormToken(),
       transferredOn: '2026-03-31',
       fromAuthority: 'Northshire County Council',
       noticeSent: '2026-05-12',
+      proposesReassessment: false,
     });
     view = await service.planReviews(actor, plan.id);
-    expect(view.transferIn).toMatchObject({ noticeSent: '2026-05-12', noticeLate: false });
+    expect(view.transferIn).toMatchObject({
+      noticeSent: '2026-05-12',
+      noticeLate: false,
+      proposesReassessment: false,
+    });
     const { review } = await service.scheduleReview(actor, plan.id, {
+      formToken: newFormToken(),
       meetingDate: '2026-06-15',
       arrangedBy: 'school',
     });

@@ -5,10 +5,10 @@
  *
  * 1. arrived 12 days ago, the family not told yet (the notice due in 30 days);
  * 2. arrived 55 days ago, the family still not told: the notice overdue (6 weeks, reg 15(4));
- * 3. arrived 60 days ago, the family told on time, the review after the transfer set for 20 days ahead (within the
- *    3 months beginning with the transfer, reg 15(5));
- * 4. arrived 200 days ago, the family told late (50 days), the review after the transfer held and decided (keep the
- *    plan).
+ * 3. arrived 60 days ago, the family told on time (no new assessment proposed), the review after the transfer set
+ *    for 20 days ahead (within the 3 months beginning with the transfer, reg 15(5));
+ * 4. arrived 200 days ago, the family told late (50 days, a new assessment proposed), the review after the transfer
+ *    held and decided (keep the plan).
  *
  * The plans are taken in id order among plans made at least 2 years before the demo's day whose reviews are all
  * decided (so no open review and no amendment comes from them: the amendments demo takes reviews decided to amend),
@@ -25,15 +25,29 @@ interface Stage {
   /** Days from the demo's day. */
   readonly transferred: number;
   readonly told: number | null;
+  /** Whether the council told the family it proposes to reassess (reg 15(4)); null while they are not told. */
+  readonly reassess: boolean | null;
   /** The review after the transfer: scheduled (meeting ahead) or held and decided. */
   readonly review?: { readonly meeting: number; readonly held: boolean };
 }
 
 export const DEMO_TRANSFERS_IN: readonly Stage[] = [
-  { from: 'Fenwick Borough Council', transferred: -12, told: null },
-  { from: 'Harrowgate City Council', transferred: -55, told: null },
-  { from: 'Kingsmere County Council', transferred: -60, told: -35, review: { meeting: 20, held: false } },
-  { from: 'Lowther Council', transferred: -200, told: -150, review: { meeting: -120, held: true } },
+  { from: 'Fenwick Borough Council', transferred: -12, told: null, reassess: null },
+  { from: 'Harrowgate City Council', transferred: -55, told: null, reassess: null },
+  {
+    from: 'Kingsmere County Council',
+    transferred: -60,
+    told: -35,
+    reassess: false,
+    review: { meeting: 20, held: false },
+  },
+  {
+    from: 'Lowther Council',
+    transferred: -200,
+    told: -150,
+    reassess: true,
+    review: { meeting: -120, held: true },
+  },
 ];
 
 /**
@@ -73,6 +87,7 @@ export function demoTransfersIn(
       transferred_on: transferred,
       from_authority: stage.from,
       notice_sent: stage.told === null ? null : day(stage.told),
+      proposes_reassessment: stage.reassess,
       created_at: new Date(`${transferred}T10:00:00Z`),
     });
     if (!stage.review) continue;

@@ -85,6 +85,7 @@ export async function transferInLetterFacts(
       fromAuthority: transfer.from_authority,
       transferredOn: transfer.transferred_on,
       reviewDue: asRule(dates.review),
+      proposesReassessment: transfer.proposes_reassessment,
     },
   };
 }

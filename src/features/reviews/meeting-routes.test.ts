@@ -455,6 +455,51 @@ describe.each(ENGINES)('the review meeting on %s', (engine) => {
       .where('record_id', '=', reviewId)
       .executeTakeFirstOrThrow();
     expect(JSON.stringify(entry.detail)).toContain(addDays(todayInLondon(), 30 - 14));
+    // everyone invited is told of the new date, as they were invited, and the notice is counted from today
+    const told = async () =>
+      t.database.db
+        .selectFrom('notification')
+        .select(['recipient', 'body'])
+        .where('template', '=', 'review-rescheduled')
+        .where(
+          'child_id',
+          '=',
+          (
+            await t.database.db
+              .selectFrom('plan_review')
+              .select('child_id')
+              .where('id', '=', reviewId)
+              .executeTakeFirstOrThrow()
+          ).child_id,
+        )
+        .execute();
+    const invitees = await t.database.db
+      .selectFrom('plan_review_invitee')
+      .select('email')
+      .where('review_id', '=', reviewId)
+      .execute();
+    expect(invitees.length).toBeGreaterThan(0);
+    const first = await told();
+    expect(first.map((n) => n.recipient).sort()).toEqual(invitees.map((i) => i.email).sort());
+    expect(first[0]!.body).toContain('has moved from');
+    const onTime = await cw.get(meetingUrl);
+    expect(onTime.body).not.toContain('4 days late');
+    // moved again to fewer than 2 weeks away: accepted, told again, shown late against the new date with its rule
+    const soon = await cw.submitOnce(
+      meetingUrl,
+      dateFields('meetingDate', addDays(todayInLondon(), 11)),
+      `${meetingUrl}/date`,
+    );
+    expect(soon.statusCode).toBe(303);
+    expect(await told()).toHaveLength(2 * invitees.length);
+    const lateAgain = await cw.get(meetingUrl);
+    expect(lateAgain.body).toContain('3 days late');
+    const history = await t.database.db
+      .selectFrom('case_event')
+      .select('summary')
+      .where('kind', '=', 'review-rescheduled')
+      .execute();
+    expect(history.length).toBeGreaterThanOrEqual(2);
     // the professional sees the new date on their request
     const pro = await as('ep');
     const task = await pro.get(`/review-advice/${after.find((a) => a.id !== answered.id)!.id}`);

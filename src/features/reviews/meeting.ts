@@ -25,6 +25,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import { authoritySettings } from '../../platform/people/authority-settings.ts';
+import { recordCaseEvent } from '../../platform/people/case-events.ts';
 import { childrenForReviews } from '../../platform/people/children.ts';
 import {
   childNames,
@@ -160,13 +161,18 @@ const notFound = (actor: Actor, action: string, recordId: string) =>
     },
   });
 
-/** Whether the actor works at the child's current setting (its SENCO, head teacher or staff). */
-async function atChildsSetting(db: Executor, actor: Actor, childId: string): Promise<boolean> {
-  if (actor.role !== 'professional') return false;
+/**
+ * Whether the actor works at one of the child's settings now (its SENCO, head teacher or staff): `main` at the main
+ * setting (the placement that is not a dual registration), whose staff arrange and record the review; `dual` at the
+ * other school of a dual placement, whose staff read it; null otherwise.
+ */
+async function atChildsSetting(db: Executor, actor: Actor, childId: string): Promise<'main' | 'dual' | null> {
+  if (actor.role !== 'professional') return null;
   const school = await settingOfUser(db, actor.laCode, actor.userId);
-  if (!school) return false;
+  if (!school) return null;
   const child = (await childrenForReviews(db, actor.laCode, [childId])).get(childId);
-  return child?.setting?.id === school.id;
+  if (child?.setting?.id === school.id) return 'main';
+  return child?.otherSettingIds.includes(school.id) ? 'dual' : null;
 }
 
 async function reviewAccess(
@@ -181,7 +187,8 @@ async function reviewAccess(
     await authoriseChildRead(db, actor, review.child_id, action);
     return { review, as: 'authority', canEdit: REVIEW_EDITORS.includes(actor.role) };
   }
-  const school = await atChildsSetting(db, actor, review.child_id);
+  const at = await atChildsSetting(db, actor, review.child_id);
+  const school = at !== null;
   if (school || (await isInvitee(db, actor.laCode, review.id, actor.userId))) {
     await audit(db, auditContext(actor), {
       action,
@@ -189,7 +196,7 @@ async function reviewAccess(
       recordId: review.id,
       childId: review.child_id,
     });
-    return { review, as: school ? 'school' : 'invitee', canEdit: school };
+    return { review, as: school ? 'school' : 'invitee', canEdit: at === 'main' };
   }
   throw notFound(actor, action, reviewId);
 }
@@ -207,7 +214,7 @@ async function arrangeablePlan(
     await authoriseChildRead(db, actor, plan.childId, action);
     return { plan, as: 'authority' };
   }
-  if (await atChildsSetting(db, actor, plan.childId)) {
+  if ((await atChildsSetting(db, actor, plan.childId)) === 'main') {
     await audit(db, auditContext(actor), {
       action,
       recordType: 'ehc_plan',
@@ -253,6 +260,12 @@ export function createMeetingService(deps: ServiceDeps) {
     if (child?.setting) {
       for (const s of await settingStaff(trx, laCode, child.setting.id)) {
         add('setting', s.id, s.display_name, s.email, child.setting.name);
+      }
+    }
+    // a dual placement: the other school's staff too
+    for (const id of child?.otherSettingIds ?? []) {
+      for (const s of await settingStaff(trx, laCode, id)) {
+        add('setting', s.id, s.display_name, s.email, "The child's other school (dual registration)");
       }
     }
     const settings = await authoritySettings(trx, laCode);
@@ -473,9 +486,17 @@ export function createMeetingService(deps: ServiceDeps) {
             ctx.today,
           );
           if (!result.ok) throw new ReviewFormError(result.errors);
-          await updateReview(ctx.trx, actor.laCode, review.id, { meeting_date: input.meetingDate });
+          // Once invited, everyone is told of the new date today, as they were invited: the 2 weeks' notice now counts
+          // from today (reg 20(3), 21(3)), so the invitations step is measured against the new date from this day.
+          const moved = review.meeting_date !== input.meetingDate;
+          const invitees =
+            moved && review.invitations_sent ? await inviteesOf(ctx.trx, actor.laCode, [review.id]) : [];
+          await updateReview(ctx.trx, actor.laCode, review.id, {
+            meeting_date: input.meetingDate,
+            ...(invitees.length > 0 ? { invitations_sent: ctx.today } : {}),
+          });
           // advice still waiting is due 2 weeks before the meeting as it now stands (reg 20(4), 21(4))
-          const moved = await moveWaitingAdviceDue(
+          const advice = await moveWaitingAdviceDue(
             ctx.trx,
             actor.laCode,
             review.id,
@@ -489,10 +510,40 @@ export function createMeetingService(deps: ServiceDeps) {
             detail: {
               from: review.meeting_date,
               to: input.meetingDate,
-              adviceMoved: moved.map((m) => m.id),
-              adviceDue: moved[0]?.due ?? null,
+              adviceMoved: advice.map((m) => m.id),
+              adviceDue: advice[0]?.due ?? null,
+              told: invitees.map((i) => i.id),
+              late: result.warnings.map((w) => w.step),
             },
           });
+          if (invitees.length > 0) {
+            const name = (await childNames(ctx.trx, actor.laCode, [review.child_id])).get(review.child_id);
+            const council = (await authorityOf(ctx.trx, actor.laCode))?.name ?? 'The council';
+            for (const i of invitees) {
+              await queueNotification(ctx.trx, ctx.jobs, {
+                laCode: actor.laCode,
+                channel: 'email',
+                recipient: i.email,
+                template: 'review-rescheduled',
+                personalisation: {
+                  name: i.name,
+                  child: fullName(name),
+                  from: longDate(review.meeting_date!),
+                  date: longDate(input.meetingDate!),
+                  council,
+                  link: paths.reviews.meeting(review.id),
+                },
+                childId: review.child_id,
+                userId: i.user_id,
+              });
+            }
+            await recordCaseEvent(ctx, {
+              childId: review.child_id,
+              kind: 'review-rescheduled',
+              summary: `Review meeting moved from ${longDate(review.meeting_date!)} to ${longDate(input.meetingDate!)}; everyone invited told`,
+              detail: { reviewId: review.id, planId: review.plan_id, told: invitees.length },
+            });
+          }
           await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
           warnings = result.warnings;
           return review.id;

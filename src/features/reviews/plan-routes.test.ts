@@ -56,12 +56,12 @@ describe.each(ENGINES)("a plan's reviews on %s", (engine) => {
     // the plan's own page links here
     expect((await cw.get(`/plans/${planId}`)).body).toContain(`href="${url}"`);
 
-    const empty = await cw.submit(url, { arrangedBy: 'authority' }, `${url}/schedule`);
+    const empty = await cw.submitOnce(url, { arrangedBy: 'authority' }, `${url}/schedule`);
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('There is a problem');
     expect(empty.body).toContain('Enter the date of the review meeting');
     expect(empty.body).toMatch(/value="authority" checked/);
-    const unreal = await cw.submit(
+    const unreal = await cw.submitOnce(
       url,
       { 'meetingDate-day': '31', 'meetingDate-month': '2', 'meetingDate-year': '2027' },
       `${url}/schedule`,
@@ -70,18 +70,30 @@ describe.each(ENGINES)("a plan's reviews on %s", (engine) => {
     expect(unreal.body).toContain('must be a real date');
     expect(unreal.body).toContain('value="31"');
 
-    const set = await cw.submit(
-      url,
-      { ...dateFields('meetingDate', addDays(today, 21)), arrangedBy: 'school' },
-      `${url}/schedule`,
-    );
+    // a double submit of the meeting form sets up one review (the one-use form token)
+    const form = TestClient.formTokensFrom((await cw.get(url)).body, `${url}/schedule`);
+    const fields = { ...dateFields('meetingDate', addDays(today, 21)), arrangedBy: 'school', ...form };
+    const set = await cw.post(`${url}/schedule`, fields);
     expect(set.statusCode).toBe(303);
+    expect((await cw.post(`${url}/schedule`, fields)).statusCode).toBe(303);
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('plan_review')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('plan_id', '=', planId)
+            .where('held', 'is', null)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count()).toBe(1);
     const scheduled = await cw.get(url);
     expect(scheduled.body).toContain('Record the invitations');
     const reviewId = /\/reviews\/([0-9a-f-]{36})\/arrange/.exec(scheduled.body)![1]!;
     const step = (s: string) => `/reviews/${reviewId}/${s}`;
 
-    const again = await cw.submit(
+    const again = await cw.submitOnce(
       url,
       { ...dateFields('meetingDate', addDays(today, 30)) },
       `${url}/schedule`,
@@ -89,24 +101,40 @@ describe.each(ENGINES)("a plan's reviews on %s", (engine) => {
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('already has a review that has not been held');
 
-    expect((await cw.submit(url, dateFields('invitationsSent', today), step('arrange'))).statusCode).toBe(
-      303,
-    );
-    const future = await cw.submit(url, dateFields('held', addDays(today, 1)), step('hold'));
+    const arrangeForm = TestClient.formTokensFrom((await cw.get(url)).body, step('arrange'));
+    const arranged = { ...dateFields('invitationsSent', today), ...arrangeForm };
+    expect((await cw.post(step('arrange'), arranged)).statusCode).toBe(303);
+    // the same form again: nothing changes, and the page answers as it did the first time
+    expect((await cw.post(step('arrange'), arranged)).statusCode).toBe(303);
+    const audits = await t.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'review.arrange')
+      .where('record_id', '=', reviewId)
+      .execute();
+    expect(audits).toHaveLength(1);
+    const noToken = await cw.submit(url, dateFields('held', today), step('hold'));
+    expect(noToken.statusCode).toBe(400);
+    expect(noToken.body).toContain('This form has expired');
+    const future = await cw.submitOnce(url, dateFields('held', addDays(today, 1)), step('hold'));
     expect(future.statusCode).toBe(400);
     expect(future.body).toContain('The date the meeting was held must be today or in the past');
     expect(future.body).toContain(`value="${Number(addDays(today, 1).slice(8))}"`);
-    expect((await cw.submit(url, dateFields('held', today), step('hold'))).statusCode).toBe(303);
-    expect((await cw.submit(url, dateFields('reportSent', today), step('report'))).statusCode).toBe(303);
+    expect((await cw.submitOnce(url, dateFields('held', today), step('hold'))).statusCode).toBe(303);
+    expect((await cw.submitOnce(url, dateFields('reportSent', today), step('report'))).statusCode).toBe(303);
 
-    const noOutcome = await cw.submit(url, dateFields('date', today), step('decide'));
+    const noOutcome = await cw.submitOnce(url, dateFields('date', today), step('decide'));
     expect(noOutcome.statusCode).toBe(400);
     expect(noOutcome.body).toContain('Select whether to keep, amend or stop the plan');
-    const cease = await cw.submit(url, { ...dateFields('date', today), outcome: 'cease' }, step('decide'));
+    const cease = await cw.submitOnce(
+      url,
+      { ...dateFields('date', today), outcome: 'cease' },
+      step('decide'),
+    );
     expect(cease.statusCode).toBe(400);
     expect(cease.body).toContain('reg 31(1)');
     expect(
-      (await cw.submit(url, { ...dateFields('date', today), outcome: 'maintain' }, step('decide')))
+      (await cw.submitOnce(url, { ...dateFields('date', today), outcome: 'maintain' }, step('decide')))
         .statusCode,
     ).toBe(303);
 
@@ -122,23 +150,44 @@ describe.each(ENGINES)("a plan's reviews on %s", (engine) => {
     const url = `/reviews/plans/${planId}`;
     const bad = await (
       await as('manager')
-    ).submit(url, { reason: 'change-of-need', details: '' }, `${url}/early`);
+    ).submitOnce(url, { reason: 'change-of-need', details: '' }, `${url}/early`);
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Say what has happened');
     expect(bad.body).toMatch(/value="change-of-need" checked/);
     const ok = await (
       await as('manager')
-    ).submit(url, { reason: 'change-of-need', details: 'New diagnosis of autism' }, `${url}/early`);
+    ).submitOnce(url, { reason: 'change-of-need', details: 'New diagnosis of autism' }, `${url}/early`);
     expect(ok.statusCode).toBe(303);
     expect((await (await as('manager')).get(url)).body).toContain('New diagnosis of autism');
   });
 
   it('answers a transfer form with nothing in it with the error summary', async () => {
     const url = `/reviews/plans/${planId}`;
-    const bad = await (await as('caseworker')).submit(url, { fromAuthority: '' }, `${url}/transfer-in`);
+    const bad = await (await as('caseworker')).submitOnce(url, { fromAuthority: '' }, `${url}/transfer-in`);
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Enter the date the old council transferred the plan');
     expect(bad.body).toContain('href="#transferredOn-day"');
+    // the family told, but not whether the council proposes to reassess: refused, the input kept (reg 15(4))
+    const today = todayInLondon();
+    const fields = {
+      fromAuthority: 'Northshire County Council',
+      ...dateFields('transferredOn', addDays(today, -20)),
+      ...dateFields('noticeSent', addDays(today, -2)),
+    };
+    const cw = await as('caseworker');
+    const unsaid = await cw.submitOnce(url, fields, `${url}/transfer-in`);
+    expect(unsaid.statusCode).toBe(400);
+    expect(unsaid.body).toContain(
+      'Select whether the council proposes to carry out a new EHC needs assessment',
+    );
+    expect(unsaid.body).toContain('value="Northshire County Council"');
+    const saved = await cw.submitOnce(url, { ...fields, proposesReassessment: 'no' }, `${url}/transfer-in`);
+    expect(saved.statusCode).toBe(303);
+    const page = await cw.get(url);
+    expect(page.body).toContain('The council does not propose to assess again');
+    expect(page.body).toMatch(/value="no" checked/);
+    // and undo it, so the plan's other tests see it as it was
+    await t.database.db.deleteFrom('plan_review_transfer_in').where('plan_id', '=', planId).execute();
   });
 
   it('lets the SEND leader read but not change; refuses everyone else; answers 404 for no such plan', async () => {
@@ -147,7 +196,7 @@ describe.each(ENGINES)("a plan's reviews on %s", (engine) => {
     const read = await leader.get(url);
     expect(read.statusCode).toBe(200);
     expect(read.body).not.toContain('Set the meeting date');
-    const post = await leader.submit(url, { reason: 'other', details: 'x' }, `${url}/early`);
+    const post = await leader.submitOnce(url, { reason: 'other', details: 'x' }, `${url}/early`);
     expect(post.statusCode).toBe(403);
     for (const who of ['parent', 'youngperson', 'ep', 'senco', 'editor', 'provider', 'admin']) {
       expect((await (await as(who)).get(url)).statusCode, who).toBe(403);

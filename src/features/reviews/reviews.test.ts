@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newFormToken } from '../../platform/change/once.ts';
 import { noticesFeature } from '../notices/index.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/db.ts';
 import { DEMO_IMAGE_TODAY } from '../../../test/helpers/images.ts';
@@ -177,6 +178,7 @@ describe.each(ENGINES)('reviews on %s', (engine) => {
       .execute();
 
     const scheduled = await service.scheduleReview(cw, row.plan_id, {
+      formToken: newFormToken(),
       meetingDate: addDays(TODAY, 5),
       arrangedBy: 'school',
     });
@@ -184,17 +186,27 @@ describe.each(ENGINES)('reviews on %s', (engine) => {
     // five days ahead: the 2 weeks' notice can no longer be given, and the page says so
     expect(scheduled.warnings.map((w) => w.step)).toContain('invitations');
     await expect(
-      service.scheduleReview(cw, row.plan_id, { meetingDate: addDays(TODAY, 9), arrangedBy: 'school' }),
+      service.scheduleReview(cw, row.plan_id, {
+        formToken: newFormToken(),
+        meetingDate: addDays(TODAY, 9),
+        arrangedBy: 'school',
+      }),
     ).rejects.toBeInstanceOf(ReviewFormError);
     const id = scheduled.review.id;
     expect((await service.planReviews(cw, row.plan_id)).reviews.at(-1)?.state).toBe('scheduled');
 
-    const arranged = await service.arrange(cw, id, { invitationsSent: TODAY, adviceCirculated: null });
+    const arranged = await service.arrange(cw, id, {
+      formToken: newFormToken(),
+      invitationsSent: TODAY,
+      adviceCirculated: null,
+    });
     expect(arranged.warnings.map((w) => w.step)).toEqual(['invitations']);
-    await expect(service.hold(cw, id, { held: addDays(TODAY, 1) })).rejects.toMatchObject({
+    await expect(
+      service.hold(cw, id, { formToken: newFormToken(), held: addDays(TODAY, 1) }),
+    ).rejects.toMatchObject({
       errors: [{ field: 'held', message: 'The date the meeting was held must be today or in the past' }],
     });
-    await service.hold(cw, id, { held: TODAY });
+    await service.hold(cw, id, { formToken: newFormToken(), held: TODAY });
     const after = await db
       .selectFrom('plan_review_schedule')
       .selectAll()
@@ -207,14 +219,20 @@ describe.each(ENGINES)('reviews on %s', (engine) => {
       stage: 'not-arranged',
       basis: 'last-meeting',
     });
-    await expect(service.decide(cw, id, { date: TODAY, outcome: 'maintain' })).rejects.toBeInstanceOf(
-      ReviewFormError,
-    );
-    await service.sendReport(cw, id, { reportSent: TODAY });
-    const cease = await service.decide(cw, id, { date: TODAY, outcome: 'cease' }).catch((e: unknown) => e);
+    await expect(
+      service.decide(cw, id, { formToken: newFormToken(), date: TODAY, outcome: 'maintain' }),
+    ).rejects.toBeInstanceOf(ReviewFormError);
+    await service.sendReport(cw, id, { formToken: newFormToken(), reportSent: TODAY });
+    const cease = await service
+      .decide(cw, id, { formToken: newFormToken(), date: TODAY, outcome: 'cease' })
+      .catch((e: unknown) => e);
     expect(cease).toBeInstanceOf(ReviewFormError);
     expect((cease as ReviewFormError).errors[0]?.message).toContain('reg 31(1)');
-    const decided = await service.decide(cw, id, { date: TODAY, outcome: 'maintain' });
+    const decided = await service.decide(cw, id, {
+      formToken: newFormToken(),
+      date: TODAY,
+      outcome: 'maintain',
+    });
     expect(reviewState(factsOf(decided.review))).toBe('decided');
 
     const audits = await db
@@ -292,14 +310,19 @@ describe.each(ENGINES)('reviews on %s', (engine) => {
   it('records an early review request with its reason, and refuses one without', async () => {
     const plan = (await plansForReviews(database.db, LA))[3]!;
     await expect(
-      service.requestEarlyReview(as('caseworker'), plan.id, { reason: 'change-of-need', details: '' }),
+      service.requestEarlyReview(as('caseworker'), plan.id, {
+        formToken: newFormToken(),
+        reason: 'change-of-need',
+        details: '',
+      }),
     ).rejects.toMatchObject({ errors: [{ field: 'details' }] });
     const r = await service.requestEarlyReview(as('manager'), plan.id, {
+      formToken: newFormToken(),
       reason: 'not-in-education',
       details: 'On a part-time timetable since half term',
     });
     expect(r).toMatchObject({ reason: 'not-in-education', requested_on: TODAY });
-    expect((await service.planReviews(as('leader'), plan.id)).earlyRequests[0]?.id).toBe(r.id);
+    expect((await service.planReviews(as('leader'), plan.id)).earlyRequests[0]?.id).toBe(r?.id);
   });
 
   it('lets only casework staff read, and only caseworkers and managers change; another plan is not found', async () => {
@@ -311,7 +334,11 @@ describe.each(ENGINES)('reviews on %s', (engine) => {
       });
     }
     await expect(
-      service.scheduleReview(as('leader'), plan.id, { meetingDate: TODAY, arrangedBy: 'authority' }),
+      service.scheduleReview(as('leader'), plan.id, {
+        formToken: newFormToken(),
+        meetingDate: TODAY,
+        arrangedBy: 'authority',
+      }),
     ).rejects.toMatchObject({ name: 'ForbiddenError' });
     expect((await service.backlog(as('leader'), {})).rows.length).toBeGreaterThan(0);
     await expect(

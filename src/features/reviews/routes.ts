@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { isUuid, type Actor } from '../../platform/access/access.ts';
+import { newFormToken } from '../../platform/change/once.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { RouteDeps } from '../../platform/feature.ts';
 import { actorOf } from '../../platform/web/app.ts';
@@ -205,6 +206,13 @@ export function reviewPlanRoutes(app: FastifyInstance, service: ReviewsService):
       stateLabels: STATE_LABELS,
       outcomeLabels: OUTCOME_LABELS,
       earlyLabels: EARLY_REVIEW_REASON_LABELS,
+      // one use each: a double submit of a form runs once; a stale form of the page cannot pass for another
+      formTokens: {
+        schedule: newFormToken(),
+        transferIn: newFormToken(),
+        early: newFormToken(),
+        steps: Object.fromEntries(view.reviews.map((d) => [d.review.id, newFormToken()])),
+      },
       earlyItems: EARLY_REVIEW_REASONS.map((value) => ({
         value,
         text: EARLY_REVIEW_REASON_LABELS[value],
@@ -236,6 +244,7 @@ export function reviewPlanRoutes(app: FastifyInstance, service: ReviewsService):
           data: {
             meetingDate: dates.data.meetingDate ?? null,
             arrangedBy: values.arrangedBy === 'authority' ? 'authority' : 'school',
+            formToken: values.formToken,
           } as const,
         };
       },
@@ -265,6 +274,13 @@ export function reviewPlanRoutes(app: FastifyInstance, service: ReviewsService):
             transferredOn: dates.data.transferredOn ?? null,
             noticeSent: dates.data.noticeSent ?? null,
             fromAuthority: values.fromAuthority ?? null,
+            proposesReassessment:
+              values.proposesReassessment === 'yes'
+                ? true
+                : values.proposesReassessment === 'no'
+                  ? false
+                  : null,
+            formToken: values.formToken,
           },
         };
       },
@@ -280,7 +296,7 @@ export function reviewPlanRoutes(app: FastifyInstance, service: ReviewsService):
     return handleForm(request.body, reply, {
       parse: (values) => ({
         ok: true,
-        data: { reason: values.reason ?? null, details: values.details ?? null },
+        data: { reason: values.reason ?? null, details: values.details ?? null, formToken: values.formToken },
       }),
       submit: (data) => service.requestEarlyReview(actor, planId, data),
       render: (values, errors, error) => render(reply, actor, planId, values, formErrorsOf(errors, error)),
@@ -299,21 +315,26 @@ export function reviewPlanRoutes(app: FastifyInstance, service: ReviewsService):
         const dates = readDates(values, spec.dates, spec.required);
         if (!dates.ok) return dates;
         const data: Record<string, string | null> = { ...dates.data, outcome: values.outcome ?? null };
-        return { ok: true, data };
+        return { ok: true, data: { dates: data, formToken: values.formToken } };
       },
-      submit: (d) => {
+      submit: ({ dates: d, formToken }) => {
         switch (step as StepName) {
           case 'arrange':
             return service.arrange(actor, reviewId, {
               invitationsSent: d.invitationsSent ?? null,
               adviceCirculated: d.adviceCirculated ?? null,
+              formToken,
             });
           case 'hold':
-            return service.hold(actor, reviewId, { held: d.held ?? null });
+            return service.hold(actor, reviewId, { held: d.held ?? null, formToken });
           case 'report':
-            return service.sendReport(actor, reviewId, { reportSent: d.reportSent ?? null });
+            return service.sendReport(actor, reviewId, { reportSent: d.reportSent ?? null, formToken });
           case 'decide':
-            return service.decide(actor, reviewId, { date: d.date ?? null, outcome: d.outcome ?? null });
+            return service.decide(actor, reviewId, {
+              date: d.date ?? null,
+              outcome: d.outcome ?? null,
+              formToken,
+            });
         }
       },
       render: (values, errors, error) => render(reply, actor, planId, values, formErrorsOf(errors, error)),

@@ -21,6 +21,7 @@ import {
 } from '../../platform/access/access.ts';
 import { audit, type Executor } from '../../platform/audit/audit.ts';
 import { withChange, type ChangeContext } from '../../platform/change/change.ts';
+import { once } from '../../platform/change/once.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { authoritySettings } from '../../platform/people/authority-settings.ts';
@@ -279,6 +280,8 @@ export interface PlanReviews {
     readonly noticeSent: string | null;
     readonly noticeDue: RuleDate;
     readonly noticeLate: boolean;
+    /** Whether the council proposes to reassess, as the family is told (reg 15(4)); null until recorded. */
+    readonly proposesReassessment: boolean | null;
   } | null;
 }
 
@@ -424,25 +427,32 @@ export function createReviewsService(deps: ServiceDeps) {
     action: string,
     check: (facts: ReviewFacts, today: string) => CheckResult,
     changeOf: () => Parameters<typeof updateReview>[3],
+    formToken: string | undefined,
     after?: (ctx: ChangeContext, updated: ReviewRow) => Promise<void>,
   ): Promise<{ review: ReviewRow; warnings: readonly Lateness[] }> {
     requireRole(actor, REVIEW_EDITORS, action);
     return change(actor, async (ctx) => {
       const review = await reviewOrNotFound(ctx.trx, actor, reviewId);
       await authoriseChildRead(ctx.trx, actor, review.child_id, action);
-      const result = check(factsOf(review), ctx.today);
-      if (!result.ok) throw new ReviewFormError(result.errors);
-      const updated = await updateReview(ctx.trx, actor.laCode, review.id, changeOf());
-      await audit(ctx.trx, auditContext(actor), {
-        action,
-        recordType: 'plan_review',
-        recordId: review.id,
-        childId: review.child_id,
-        detail: { planId: review.plan_id, number: review.number, late: result.warnings.map((w) => w.step) },
+      // one use each: a second submit of the same form changes nothing and answers with the review as it is
+      let out: { review: ReviewRow; warnings: readonly Lateness[] } = { review, warnings: [] };
+      await once(ctx, formToken, async () => {
+        const result = check(factsOf(review), ctx.today);
+        if (!result.ok) throw new ReviewFormError(result.errors);
+        const updated = await updateReview(ctx.trx, actor.laCode, review.id, changeOf());
+        await audit(ctx.trx, auditContext(actor), {
+          action,
+          recordType: 'plan_review',
+          recordId: review.id,
+          childId: review.child_id,
+          detail: { planId: review.plan_id, number: review.number, late: result.warnings.map((w) => w.step) },
+        });
+        await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
+        if (after) await after(ctx, updated);
+        out = { review: updated, warnings: result.warnings };
+        return review.id;
       });
-      await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [review.plan_id]);
-      if (after) await after(ctx, updated);
-      return { review: updated, warnings: result.warnings };
+      return out;
     });
   }
 
@@ -621,6 +631,7 @@ export function createReviewsService(deps: ServiceDeps) {
                 transferredOn: transfer.transferred_on,
                 fromAuthority: transfer.from_authority,
                 noticeSent: transfer.notice_sent,
+                proposesReassessment: transfer.proposes_reassessment,
                 noticeDue: notice,
                 noticeLate: (transfer.notice_sent ?? today) > notice.date,
               };
@@ -647,13 +658,24 @@ export function createReviewsService(deps: ServiceDeps) {
         meetingDate: string | null;
         arrangedBy: 'school' | 'authority';
         earlyRequestId?: string | null;
+        formToken: string | undefined;
       },
     ): Promise<{ review: ReviewRow; warnings: readonly Lateness[] }> {
       requireRole(actor, REVIEW_EDITORS, 'review.schedule');
       return change(actor, async (ctx) => {
         const plan = await finalPlan(ctx.trx, actor, planId);
         await authoriseChildRead(ctx.trx, actor, plan.childId, 'review.schedule');
-        return scheduleNextReview(ctx, plan, input);
+        let out: { review: ReviewRow; warnings: readonly Lateness[] } | undefined;
+        const done = await once(ctx, input.formToken, async () => {
+          out = await scheduleNextReview(ctx, plan, input);
+          return out.review.id;
+        });
+        // a second submit of the same form: the review the first one set up, and nothing new
+        const first = done.resultId ? await reviewById(ctx.trx, actor.laCode, done.resultId) : undefined;
+        out ??= first && { review: first, warnings: [] };
+        if (!out)
+          throw new ReviewFormError([{ field: 'meetingDate', message: 'This form has already been sent' }]);
+        return out;
       });
     },
 
@@ -665,70 +687,97 @@ export function createReviewsService(deps: ServiceDeps) {
     async recordTransferIn(
       actor: Actor,
       planId: string,
-      input: { transferredOn: string | null; fromAuthority: string | null; noticeSent: string | null },
+      input: {
+        transferredOn: string | null;
+        fromAuthority: string | null;
+        noticeSent: string | null;
+        /** Whether the council proposes to carry out a new EHC needs assessment; needed once the family is told. */
+        proposesReassessment: boolean | null;
+        formToken: string | undefined;
+      },
     ) {
       requireRole(actor, REVIEW_EDITORS, 'review.transfer-in');
       return change(actor, async (ctx) => {
         const plan = await finalPlan(ctx.trx, actor, planId);
         await authoriseChildRead(ctx.trx, actor, plan.childId, 'review.transfer-in');
-        const errors: FieldError[] = [];
-        const from = (input.fromAuthority ?? '').trim();
-        if (!input.transferredOn) {
-          errors.push({
-            field: 'transferredOn',
-            message: 'Enter the date the old council transferred the plan',
+        await once(ctx, input.formToken, async () => {
+          const errors: FieldError[] = [];
+          const from = (input.fromAuthority ?? '').trim();
+          if (!input.transferredOn) {
+            errors.push({
+              field: 'transferredOn',
+              message: 'Enter the date the old council transferred the plan',
+            });
+          } else if (input.transferredOn > ctx.today) {
+            errors.push({
+              field: 'transferredOn',
+              message: 'The date the plan was transferred must be today or in the past',
+            });
+          }
+          if (!from) errors.push({ field: 'fromAuthority', message: 'Enter the council the plan came from' });
+          else if (from.length > 200)
+            errors.push({
+              field: 'fromAuthority',
+              message: 'The council’s name must be 200 characters or fewer',
+            });
+          if (input.noticeSent && input.transferredOn && input.noticeSent < input.transferredOn) {
+            errors.push({
+              field: 'noticeSent',
+              message: 'The family cannot be told before the plan was transferred',
+            });
+          } else if (input.noticeSent && input.noticeSent > ctx.today) {
+            errors.push({
+              field: 'noticeSent',
+              message: 'The date the family was told must be today or in the past',
+            });
+          }
+          // the notice must say whether the council proposes to reassess (reg 15(4)), so it is recorded with the day told
+          if (input.noticeSent && input.proposesReassessment === null) {
+            errors.push({
+              field: 'proposesReassessment',
+              message:
+                'Select whether the council proposes to carry out a new EHC needs assessment: the notice to the family must say so',
+            });
+          }
+          if (errors.length > 0) throw new ReviewFormError(errors);
+          const before = (await transfersIn(ctx.trx, actor.laCode, [plan.id])).get(plan.id);
+          await saveTransferIn(ctx.trx, {
+            la_code: actor.laCode,
+            plan_id: plan.id,
+            child_id: plan.childId,
+            transferred_on: input.transferredOn!,
+            from_authority: from,
+            notice_sent: input.noticeSent,
+            proposes_reassessment: input.proposesReassessment,
+            recorded_by: actor.userId,
           });
-        } else if (input.transferredOn > ctx.today) {
-          errors.push({
-            field: 'transferredOn',
-            message: 'The date the plan was transferred must be today or in the past',
-          });
-        }
-        if (!from) errors.push({ field: 'fromAuthority', message: 'Enter the council the plan came from' });
-        else if (from.length > 200)
-          errors.push({
-            field: 'fromAuthority',
-            message: 'The council’s name must be 200 characters or fewer',
-          });
-        if (input.noticeSent && input.transferredOn && input.noticeSent < input.transferredOn) {
-          errors.push({
-            field: 'noticeSent',
-            message: 'The family cannot be told before the plan was transferred',
-          });
-        } else if (input.noticeSent && input.noticeSent > ctx.today) {
-          errors.push({
-            field: 'noticeSent',
-            message: 'The date the family was told must be today or in the past',
-          });
-        }
-        if (errors.length > 0) throw new ReviewFormError(errors);
-        const before = (await transfersIn(ctx.trx, actor.laCode, [plan.id])).get(plan.id);
-        await saveTransferIn(ctx.trx, {
-          la_code: actor.laCode,
-          plan_id: plan.id,
-          child_id: plan.childId,
-          transferred_on: input.transferredOn!,
-          from_authority: from,
-          notice_sent: input.noticeSent,
-          recorded_by: actor.userId,
-        });
-        await audit(ctx.trx, auditContext(actor), {
-          action: 'review.transfer-in',
-          recordType: 'ehc_plan',
-          recordId: plan.id,
-          childId: plan.childId,
-          detail: { transferredOn: input.transferredOn, noticeSent: input.noticeSent },
-        });
-        await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [plan.id]);
-        // The notice to the family (reg 15(4)): its letter, once the day they were told is recorded.
-        if (input.noticeSent && before?.notice_sent !== input.noticeSent)
-          await sendPlanLetter(ctx, {
-            kind: 'transfer-in',
+          await audit(ctx.trx, auditContext(actor), {
+            action: 'review.transfer-in',
+            recordType: 'ehc_plan',
             recordId: plan.id,
             childId: plan.childId,
-            planId: plan.id,
-            date: input.noticeSent,
+            detail: {
+              transferredOn: input.transferredOn,
+              noticeSent: input.noticeSent,
+              proposesReassessment: input.proposesReassessment,
+            },
           });
+          await refreshReviewSchedules(ctx.trx, actor.laCode, ctx.today, [plan.id]);
+          // The notice to the family (reg 15(4)): its letter, once the day they were told is recorded.
+          if (
+            input.noticeSent &&
+            (before?.notice_sent !== input.noticeSent ||
+              before.proposes_reassessment !== input.proposesReassessment)
+          )
+            await sendPlanLetter(ctx, {
+              kind: 'transfer-in',
+              recordId: plan.id,
+              childId: plan.childId,
+              planId: plan.id,
+              date: input.noticeSent,
+            });
+          return plan.id;
+        });
       });
     },
 
@@ -736,7 +785,7 @@ export function createReviewsService(deps: ServiceDeps) {
     async requestEarlyReview(
       actor: Actor,
       planId: string,
-      input: { reason: string | null; details: string | null },
+      input: { reason: string | null; details: string | null; formToken: string | undefined },
     ) {
       requireRole(actor, REVIEW_EDITORS, 'review.early-request');
       const checked = checkEarlyReviewRequest(input);
@@ -744,23 +793,27 @@ export function createReviewsService(deps: ServiceDeps) {
       return change(actor, async (ctx) => {
         const plan = await finalPlan(ctx.trx, actor, planId);
         await authoriseChildRead(ctx.trx, actor, plan.childId, 'review.early-request');
-        const row = await insertEarlyRequest(ctx.trx, {
-          la_code: actor.laCode,
-          plan_id: plan.id,
-          child_id: plan.childId,
-          reason: checked.reason,
-          details: checked.details,
-          requested_on: ctx.today,
-          requested_by: actor.userId,
+        const done = await once(ctx, input.formToken, async () => {
+          const row = await insertEarlyRequest(ctx.trx, {
+            la_code: actor.laCode,
+            plan_id: plan.id,
+            child_id: plan.childId,
+            reason: checked.reason,
+            details: checked.details,
+            requested_on: ctx.today,
+            requested_by: actor.userId,
+          });
+          await audit(ctx.trx, auditContext(actor), {
+            action: 'review.early-request',
+            recordType: 'plan_review_early_request',
+            recordId: row.id,
+            childId: plan.childId,
+            detail: { planId: plan.id, reason: checked.reason },
+          });
+          return row.id;
         });
-        await audit(ctx.trx, auditContext(actor), {
-          action: 'review.early-request',
-          recordType: 'plan_review_early_request',
-          recordId: row.id,
-          childId: plan.childId,
-          detail: { planId: plan.id, reason: checked.reason },
-        });
-        return row;
+        // the request the form's first submit recorded (a second submit records nothing)
+        return (await earlyRequestsOf(ctx.trx, actor.laCode, plan.id)).find((r) => r.id === done.resultId);
       });
     },
 
@@ -768,7 +821,11 @@ export function createReviewsService(deps: ServiceDeps) {
     arrange(
       actor: Actor,
       reviewId: string,
-      input: { invitationsSent: string | null; adviceCirculated: string | null },
+      input: {
+        invitationsSent: string | null;
+        adviceCirculated: string | null;
+        formToken: string | undefined;
+      },
     ) {
       return move(
         actor,
@@ -776,28 +833,35 @@ export function createReviewsService(deps: ServiceDeps) {
         'review.arrange',
         (f, today) => checkArrange(f, input, today),
         () => ({ invitations_sent: input.invitationsSent, advice_circulated: input.adviceCirculated }),
+        input.formToken,
       );
     },
 
     /** The meeting held: arranged → held; the next review is then due 12 months from this day. */
-    hold(actor: Actor, reviewId: string, input: { held: string | null }) {
+    hold(actor: Actor, reviewId: string, input: { held: string | null; formToken: string | undefined }) {
       return move(
         actor,
         reviewId,
         'review.hold',
         (f, today) => checkHold(f, input, today),
         () => ({ held: input.held, meeting_date: input.held }),
+        input.formToken,
       );
     },
 
     /** The report sent: held → report sent. */
-    sendReport(actor: Actor, reviewId: string, input: { reportSent: string | null }) {
+    sendReport(
+      actor: Actor,
+      reviewId: string,
+      input: { reportSent: string | null; formToken: string | undefined },
+    ) {
       return move(
         actor,
         reviewId,
         'review.report',
         (f, today) => checkReport(f, input, today),
         () => ({ report_sent: input.reportSent }),
+        input.formToken,
       );
     },
 
@@ -807,7 +871,11 @@ export function createReviewsService(deps: ServiceDeps) {
      * consultation records cannot be saved"): the ceasing procedure records it and decides the review
      * (`recordReviewCeased`, ADR 0018).
      */
-    decide(actor: Actor, reviewId: string, input: { date: string | null; outcome: string | null }) {
+    decide(
+      actor: Actor,
+      reviewId: string,
+      input: { date: string | null; outcome: string | null; formToken: string | undefined },
+    ) {
       if (input.outcome === 'cease') {
         return Promise.reject(
           new ReviewFormError([
@@ -825,6 +893,7 @@ export function createReviewsService(deps: ServiceDeps) {
         'review.decide',
         (f, today) => checkDecision(f, input, today),
         () => ({ decision_date: input.date, decision: input.outcome as ReviewRow['decision'] }),
+        input.formToken,
         // The decision's letter to the family and the head (S1), with the rights block when it keeps the plan.
         (ctx, updated) =>
           sendPlanLetter(ctx, {

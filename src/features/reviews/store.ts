@@ -373,6 +373,7 @@ export async function saveTransferIn(
         transferred_on: eb.ref('excluded.transferred_on'),
         from_authority: eb.ref('excluded.from_authority'),
         notice_sent: eb.ref('excluded.notice_sent'),
+        proposes_reassessment: eb.ref('excluded.proposes_reassessment'),
         recorded_by: eb.ref('excluded.recorded_by'),
       })),
     )

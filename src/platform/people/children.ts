@@ -237,7 +237,11 @@ export interface ChildForReviews {
   readonly lookedAfter: boolean;
   readonly planStatus: 'none' | 'assessment' | 'plan' | 'ceased';
   readonly leadOfficerId: string | null;
-  /** The setting the child attends now (no end date, latest start), or null. */
+  /**
+   * The child's main setting now, or null: the latest open placement that is not a dual registration (the main
+   * establishment, as the inspection list and the figures read it), or the latest dual registration when it is the
+   * only kind open. Its staff arrange the review.
+   */
   readonly setting: {
     readonly id: string;
     readonly name: string;
@@ -248,6 +252,8 @@ export interface ChildForReviews {
     readonly lastYearGroup: number;
     readonly attendance: 'full-time' | 'part-time' | 'dual-registered';
   } | null;
+  /** The child's other open placements (a dual registration beside the main setting): their ids. */
+  readonly otherSettingIds: readonly string[];
 }
 
 /** The children named (or, without ids, every child with a plan or a ceased one), for the review schedule. */
@@ -283,9 +289,17 @@ export async function childrenForReviews(
     .where('cs.end_date', 'is', null)
     .orderBy('cs.start_date');
   if (childIds) placements = placements.where('cs.child_id', 'in', childIds);
-  const current = new Map<string, ChildForReviews['setting']>();
-  // ordered by start date, so the latest open placement of each child is the one kept
+  const current = new Map<string, NonNullable<ChildForReviews['setting']>>();
+  const others = new Map<string, string[]>();
+  // ordered by start date, so the latest open placement of each child is the one kept, a dual registration giving
+  // way to a main placement whatever their order
   for (const p of await placements.execute()) {
+    const kept = current.get(p.child_id);
+    if (kept && p.attendance === 'dual-registered' && kept.attendance !== 'dual-registered') {
+      others.set(p.child_id, [...(others.get(p.child_id) ?? []), p.id]);
+      continue;
+    }
+    if (kept) others.set(p.child_id, [...(others.get(p.child_id) ?? []), kept.id]);
     current.set(p.child_id, {
       id: p.id,
       name: p.name,
@@ -305,6 +319,7 @@ export async function childrenForReviews(
       planStatus: c.plan_status,
       leadOfficerId: c.lead_officer_id,
       setting: current.get(c.id) ?? null,
+      otherSettingIds: (others.get(c.id) ?? []).filter((id) => id !== current.get(c.id)?.id),
     });
   }
   return result;

@@ -72,6 +72,8 @@ export interface PlanReviewTransferInTable {
   transferred_on: DateString;
   from_authority: string;
   notice_sent: DateString | null;
+  /** Whether the council proposes to reassess (reg 15(4)); null until the family is told. Migration 0047. */
+  proposes_reassessment: boolean | null;
   recorded_by: string | null;
   created_at: Generated<Date>;
 }
