@@ -232,6 +232,41 @@ async function arrangeablePlan(
 const fullName = (n: { given_name: string; family_name: string } | undefined) =>
   n ? `${n.given_name} ${n.family_name}` : 'Unknown';
 
+/**
+ * Emails each person invited a message about the review meeting on `meetingDate`, through the outbox: the invitation,
+ * or the meeting moved (with `extra` fields for its template).
+ */
+async function emailInvitees(
+  ctx: ChangeContext,
+  review: ReviewRow,
+  people: readonly { readonly email: string; readonly name: string; readonly user_id: string | null }[],
+  template: 'review-invitation' | 'review-rescheduled',
+  meetingDate: string,
+  extra: Readonly<Record<string, string>> = {},
+): Promise<void> {
+  const { laCode } = ctx.actor;
+  const name = (await childNames(ctx.trx, laCode, [review.child_id])).get(review.child_id);
+  const council = (await authorityOf(ctx.trx, laCode))?.name ?? 'The council';
+  for (const p of people) {
+    await queueNotification(ctx.trx, ctx.jobs, {
+      laCode,
+      channel: 'email',
+      recipient: p.email,
+      template,
+      personalisation: {
+        name: p.name,
+        child: fullName(name),
+        date: longDate(meetingDate),
+        council,
+        link: paths.reviews.meeting(review.id),
+        ...extra,
+      },
+      childId: review.child_id,
+      userId: p.user_id,
+    });
+  }
+}
+
 export function createMeetingService(deps: ServiceDeps) {
   const { db } = deps;
   const change = <T>(actor: Actor, fn: (ctx: ChangeContext) => Promise<T>) => withChange(deps, actor, fn);
@@ -517,26 +552,9 @@ export function createMeetingService(deps: ServiceDeps) {
             },
           });
           if (invitees.length > 0) {
-            const name = (await childNames(ctx.trx, actor.laCode, [review.child_id])).get(review.child_id);
-            const council = (await authorityOf(ctx.trx, actor.laCode))?.name ?? 'The council';
-            for (const i of invitees) {
-              await queueNotification(ctx.trx, ctx.jobs, {
-                laCode: actor.laCode,
-                channel: 'email',
-                recipient: i.email,
-                template: 'review-rescheduled',
-                personalisation: {
-                  name: i.name,
-                  child: fullName(name),
-                  from: longDate(review.meeting_date!),
-                  date: longDate(input.meetingDate!),
-                  council,
-                  link: paths.reviews.meeting(review.id),
-                },
-                childId: review.child_id,
-                userId: i.user_id,
-              });
-            }
+            await emailInvitees(ctx, review, invitees, 'review-rescheduled', input.meetingDate!, {
+              from: longDate(review.meeting_date!),
+            });
             await recordCaseEvent(ctx, {
               childId: review.child_id,
               kind: 'review-rescheduled',
@@ -638,25 +656,7 @@ export function createMeetingService(deps: ServiceDeps) {
               late: checked.warnings.length > 0,
             },
           });
-          const name = (await childNames(ctx.trx, actor.laCode, [review.child_id])).get(review.child_id);
-          const council = (await authorityOf(ctx.trx, actor.laCode))?.name ?? 'The council';
-          for (const m of made) {
-            await queueNotification(ctx.trx, ctx.jobs, {
-              laCode: actor.laCode,
-              channel: 'email',
-              recipient: m.email,
-              template: 'review-invitation',
-              personalisation: {
-                name: m.name,
-                child: fullName(name),
-                date: longDate(review.meeting_date!),
-                council,
-                link: paths.reviews.meeting(review.id),
-              },
-              childId: review.child_id,
-              userId: m.user_id,
-            });
-          }
+          await emailInvitees(ctx, review, made, 'review-invitation', review.meeting_date!);
           const adviceAsked = input.askAdvice
             ? await askInviteesForAdvice(ctx, review, [...already, ...made])
             : 0;
