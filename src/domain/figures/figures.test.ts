@@ -5,6 +5,7 @@ import { addDays, formatDate, parseDate } from '../clock/dates.ts';
 import {
   ageBand,
   amendmentItems,
+  appealItems,
   assessmentItems,
   barChart,
   breakdown,
@@ -439,7 +440,7 @@ describe('measures and the chart', () => {
       ['plans-20-weeks-excluding', 60.4],
       ['review-decisions-4-weeks', 44.4],
     ]);
-    expect(MEASURES['tribunal-appeals'].kind).toBe('not-recorded');
+    expect(MEASURES['phase-transfers'].kind).toBe('not-recorded');
   });
   it('draws one bar per month at the value’s height, none for a month with nothing counted', () => {
     const chart = barChart(
@@ -516,5 +517,59 @@ describe('amended plans issued within 12 weeks', () => {
 
   it('knows nothing of an amended plan issued after the "as of" day', () => {
     expect(amendmentItems([amended(due)], formatDate(addDays(parseDate(due), -1)))).toEqual([]);
+  });
+});
+
+describe('tribunal appeals registered', () => {
+  const appeal = (registered: string, outcome: { date: string; outcome: string } | null = null) => ({
+    id: `d-${registered}`,
+    childId: 'c',
+    teamId: 't',
+    registered,
+    outcome,
+  });
+
+  it('counts each appeal on the day it was registered, one item per appeal naming its child', () => {
+    expect(appealItems([appeal('2026-03-02'), appeal('2026-05-11')], '2026-05-11')).toEqual([
+      {
+        measure: 'tribunal-appeals',
+        childId: 'c',
+        teamId: 't',
+        recordId: 'd-2026-03-02',
+        group: 'pending',
+        date: '2026-03-02',
+        due: null,
+        met: true,
+        exception: false,
+      },
+      expect.objectContaining({ recordId: 'd-2026-05-11', date: '2026-05-11', group: 'pending' }),
+    ]);
+  });
+
+  it('knows nothing of an appeal registered after the "as of" day', () => {
+    expect(appealItems([appeal('2026-05-12')], '2026-05-11')).toEqual([]);
+  });
+
+  it('groups an appeal by its outcome once dated by the day, and as not decided yet before that', () => {
+    const decided = appeal('2026-03-02', { date: '2026-09-14', outcome: 'allowed' });
+    expect(appealItems([decided], '2026-09-13')[0]!.group).toBe('pending');
+    expect(appealItems([decided], '2026-09-14')[0]!.group).toBe('allowed');
+    const conceded = appeal('2026-03-02', { date: '2026-04-01', outcome: 'conceded' });
+    expect(appealItems([conceded], '2026-12-31')[0]!.group).toBe('conceded');
+  });
+
+  it('is a count within the 12 months, not a rate, and says why no local rate is set beside the national 6%', () => {
+    const m = MEASURES['tribunal-appeals'];
+    expect(m.kind).toBe('registered');
+    expect(m.national).toBeNull();
+    expect(m.counts).toContain('6%');
+    const items = appealItems(
+      [appeal('2025-10-31'), appeal('2025-11-01'), appeal('2026-10-31')],
+      '2026-10-31',
+    );
+    expect(within(items, yearEndingOn('2026-10-31')).map((i) => i.date)).toEqual([
+      '2025-11-01',
+      '2026-10-31',
+    ]);
   });
 });

@@ -263,3 +263,40 @@ export function amendmentItems(amendments: Iterable<AmendmentForFigures>, asOf: 
   }
   return items;
 }
+
+/** An appeal to the First-tier Tribunal (SEND), as the tribunal feature keeps it. */
+export interface AppealForFigures {
+  /** The disagreement the appeal belongs to. */
+  readonly id: string;
+  readonly childId: string;
+  readonly teamId: string | null;
+  /** The day the tribunal registered the appeal. */
+  readonly registered: string;
+  /** How it ended (a decision, a withdrawal or the council's concession) and on which day; null while open. */
+  readonly outcome: { readonly date: string; readonly outcome: string } | null;
+}
+
+/**
+ * Tribunal appeals registered: one item per appeal registered by `asOf`, on the day it was registered, grouped by
+ * how it stood at the end of `asOf` (its outcome once dated by then, otherwise `pending`). A count, not a rate: the
+ * casework does not count every appealable decision (docs/figures.md), so every item is "met".
+ */
+export function appealItems(appeals: Iterable<AppealForFigures>, asOf: string): FigureItem[] {
+  const items: FigureItem[] = [];
+  for (const a of appeals) {
+    if (a.registered > asOf) continue;
+    const ended = a.outcome && a.outcome.date <= asOf ? a.outcome.outcome : null;
+    items.push({
+      measure: 'tribunal-appeals',
+      childId: a.childId,
+      teamId: a.teamId,
+      recordId: a.id,
+      group: ended ?? 'pending',
+      date: a.registered,
+      due: null,
+      met: true,
+      exception: false,
+    });
+  }
+  return items;
+}

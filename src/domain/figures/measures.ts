@@ -4,8 +4,11 @@
  */
 import type { MeasureId } from './items.ts';
 
-/** A rate (so many of so many within the limit), a count of children, or not yet recorded in the casework. */
-export type MeasureKind = 'rate' | 'count' | 'not-recorded';
+/**
+ * A rate (so many of so many within the limit), a count of children on the day, a count of things registered in the
+ * 12 months (each month's in the trend), or not yet recorded in the casework.
+ */
+export type MeasureKind = 'rate' | 'count' | 'registered' | 'not-recorded';
 
 export interface NationalFigure {
   readonly percent: number;
@@ -141,20 +144,27 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
   },
   'tribunal-appeals': {
     id: 'tribunal-appeals',
-    kind: 'not-recorded',
-    title: 'Tribunal appeals',
-    counts: 'Appeals to the First-tier Tribunal registered against the council’s decisions.',
-    metLabel: '',
+    kind: 'registered',
+    title: 'Tribunal appeals registered',
+    counts:
+      'Appeals to the First-tier Tribunal (SEND) registered in the 12 months against the council’s decisions, by how each stood on the day. A count, not a rate: nationally about 22,000 appeals a year are registered against about 365,000 appealable decisions (6%), but Goldthread does not yet count every appealable decision the council sent, so no local rate is set beside it.',
+    metLabel: 'Appeals registered',
     notMetLabel: '',
-    groupLabel: null,
+    groupLabel: 'Where it stands',
     national: null,
-    why: 'No data: Goldthread does not record tribunal appeals yet, so no figure is shown rather than an invented one. Nationally, about 22,000 appeals a year are registered against about 365,000 appealable decisions (6%).',
+    why: null,
   },
 };
 
 export const GROUP_LABELS: Readonly<Record<string, string>> = {
   moderated: 'Moderated',
   'not-moderated': 'Not moderated',
+  pending: 'Not decided yet',
+  allowed: 'Allowed',
+  'partly-allowed': 'Partly allowed',
+  dismissed: 'Dismissed',
+  withdrawn: 'Withdrawn',
+  conceded: 'Conceded by the council',
 };
 
 /**

@@ -386,6 +386,29 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     await episode(kids.Dee!, 'part-time-timetable', '2026-09-01', null);
     await episode(kids.Fay!, 'missing-education', '2026-06-01', '2026-08-01');
     await episode(kids.Cal!, 'home-education', '2026-03-01', null);
+
+    // Tribunal appeals: Ben's registered in March and allowed in September, Eve's registered in October and not
+    // decided; Ava's registered before the 12 months (withdrawn) and Fay's after the day (neither counted).
+    const appeal = (childId: string, registered: string, ended: { outcome: string; on: string } | null) =>
+      db
+        .insertInto('disagreement')
+        .values({
+          la_code: la,
+          child_id: childId,
+          decision_kind: 'final-plan',
+          decision_sent: plus(registered, -60),
+          appeal_registered_on: registered,
+          ground: 'contents',
+          sections: 'B,F,I',
+          outcome: (ended?.outcome ?? null) as never,
+          decided_on: ended?.on ?? null,
+          order_kind: ended?.outcome === 'allowed' ? 'amend' : null,
+        })
+        .execute();
+    await appeal(kids.Ben!, '2026-03-10', { outcome: 'allowed', on: '2026-09-01' });
+    await appeal(kids.Eve!, '2026-10-01', null);
+    await appeal(kids.Ava!, '2025-06-01', { outcome: 'withdrawn', on: '2025-07-01' });
+    await appeal(kids.Fay!, '2026-11-10', null);
   });
   afterAll(() => t?.close());
 
@@ -409,6 +432,7 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     expect(year('plan-quality')).toEqual({ counted: 2, met: 1, percent: 50 });
     expect(year('amendments-12-weeks')).toEqual({ counted: 2, met: 1, percent: 50 });
     expect(year('not-in-full-time-education').counted).toBe(1);
+    expect(year('tribunal-appeals')).toEqual({ counted: 2, met: 2, percent: 100 });
     expect(page.withPlan).toBe(5); // Ava, Ben, Dee, Eve and Fay (Cal is being assessed)
     expect(page.figures.map((f) => f.id)).toEqual(
       MEASURE_IDS.filter((m) => MEASURES[m].kind !== 'not-recorded'),
@@ -433,6 +457,13 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
       date: '2025-12-01',
     });
     expect(names((await listed('requests-6-weeks', { by: 'team', key: teams.south })).rows)).toEqual(['Ben']);
+    expect(names((await listed('tribunal-appeals')).rows)).toEqual(['Ben', 'Eve']);
+    expect(names((await listed('tribunal-appeals', { group: 'pending' })).rows)).toEqual(['Eve']);
+    expect((await listed('tribunal-appeals', { group: 'allowed' })).rows[0]).toMatchObject({
+      childId: kids.Ben,
+      date: '2026-03-10',
+    });
+    expect(names((await listed('tribunal-appeals', { by: 'need', key: 'MLD' })).rows)).toEqual(['Eve']);
   });
 
   /** Every number on the page, in every breakdown, group and "within or not", with the list behind it. */
@@ -513,6 +544,22 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     expect(nfte.trend.find((m) => m.month === '2026-10')!.tally.counted).toBe(1); // Dee
     const reviews = page.figures.find((f) => f.id === 'reviews-12-months')!;
     expect(reviews.trend.reduce((sum, m) => sum + m.tally.counted, 0)).toBe(2);
+    // Appeals by the month registered: Ava's (June 2025) is in the 24 months though not in the 12.
+    const appeals = page.figures.find((f) => f.id === 'tribunal-appeals')!;
+    expect(appeals.trend.filter((m) => m.tally.counted).map((m) => m.month)).toEqual([
+      '2025-06',
+      '2026-03',
+      '2026-10',
+    ]);
+    // As of the day before Ben's appeal was decided it was not decided yet; Fay's counts once registered.
+    const beforeDecision = (await service().figures(leader, { asOf: '2026-08-31' })).figures.find(
+      (f) => f.id === 'tribunal-appeals',
+    )!;
+    expect(beforeDecision.groups).toEqual([{ key: 'pending', tally: { counted: 1, met: 1, percent: 100 } }]);
+    const after = (await service().figures(leader, { asOf: '2026-11-30' })).figures.find(
+      (f) => f.id === 'tribunal-appeals',
+    )!;
+    expect(after.year.counted).toBe(3);
   });
 
   it('shows the figures to the leader and team managers and refuses every other role (403)', async () => {
@@ -536,7 +583,8 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     expect(page.body).toContain('North team');
     expect(page.body).toContain('role="img"');
     expect(page.body).toContain('84.8%');
-    expect(page.body).toContain('No data: Goldthread does not record tribunal appeals yet');
+    expect(page.body).toContain('Not yet recorded: the casework does not yet record which amended plan');
+    expect(page.body).toContain('Goldthread does not yet count every appealable decision');
   });
 
   it('downloads the children behind a number as CSV, audited as a bulk export of special category data', async () => {
@@ -610,9 +658,25 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     expect([...(entry.detail as { children: string[] }).children].sort()).toEqual(
       [kids.Ava, kids.Ben].sort(),
     );
-    const tribunal = await client.get('/figures/tribunal-appeals');
-    expect(tribunal.statusCode).toBe(200);
-    expect(tribunal.body).toContain('No data');
+    const transfers = await client.get('/figures/phase-transfers');
+    expect(transfers.statusCode).toBe(200);
+    expect(transfers.body).toContain('Not yet recorded');
+    const appeals = await client.get(
+      withQuery('/figures/tribunal-appeals', { ...dateInputValues('asOf', AS_OF) }),
+    );
+    expect(appeals.statusCode).toBe(200);
+    expect(appeals.body).toContain('2 appeals registered from');
+    expect(appeals.body).toContain('Ben Figures');
+    expect(appeals.body).toContain('Not decided yet');
+    const csv = await client.get(
+      withQuery('/figures/tribunal-appeals/children.csv', { ...dateInputValues('asOf', AS_OF) }),
+    );
+    const lines = csv.body.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('Reference,Name,Registered on,Where it stands,Setting,Primary need');
+    expect(lines).toHaveLength(3);
+    const index = await client.get(withQuery('/figures', { ...dateInputValues('asOf', AS_OF) }));
+    expect(index.body).toContain('Tribunal appeals registered');
+    expect(index.body).toContain('Registered in the month');
   });
 
   it('keeps to the authority: another council’s leader sees none of these children', async () => {

@@ -39,6 +39,14 @@ export async function liveFigure(
   const href = `${withQuery(paths.figures.index, dateInputValues('asOf', asOf))}#${id}`;
   const asOfText = longDate(asOf);
   if (!tally) return { measure, asOfText, headline: null, detail: null, href };
+  if (measure.kind === 'registered')
+    return {
+      measure,
+      asOfText,
+      headline: `${tally.counted} ${tally.counted === 1 ? 'appeal' : 'appeals'}`,
+      detail: `registered in the 12 months to ${asOfText}`,
+      href,
+    };
   if (measure.kind === 'count')
     return {
       measure,

@@ -1,7 +1,7 @@
 /**
  * The leaders' figures (issue 14 item 2, docs/figures.md): each figure as of any day, by team, school, primary need,
  * ethnicity and age, with its trend over 24 months, from the casework read through each owner's public surface
- * (assessments, reviews, plans, plan audits, education, the core records). The figures feature owns no table. The
+ * (assessments, reviews, amendments, plans, plan audits, education, the tribunal, the core records). The figures feature owns no table. The
  * measures are pure (src/domain/figures): the same items give the number and the children behind it.
  */
 import { auditChildrenShown, requireRole, type Actor } from '../../platform/access/access.ts';
@@ -13,6 +13,7 @@ import { childNames } from '../../platform/people/organisations.ts';
 import { paths } from '../../platform/web/paths.ts';
 import {
   amendmentItems,
+  appealItems,
   assessmentItems,
   breakdown,
   DIMENSIONS,
@@ -43,6 +44,7 @@ import { notInFullTimeEducationOn } from '../education/index.ts';
 import { auditsForFigures } from '../plan-audits/index.ts';
 import { issuedPlansForFigures } from '../plans/index.ts';
 import { heldReviewsForFigures } from '../reviews/index.ts';
+import { appealsForFigures } from '../tribunal/index.ts';
 import {
   countAsOf,
   itemsOf,
@@ -82,6 +84,7 @@ const SOURCES = {
   quality: ['plan-quality'],
   education: ['not-in-full-time-education'],
   amendments: ['amendments-12-weeks'],
+  tribunal: ['tribunal-appeals'],
 } as const satisfies Record<string, readonly MeasureId[]>;
 
 /** The figures the casework records (the others say why they are missing). */
@@ -141,13 +144,14 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
     const since = months[0]!.from;
     const none = Promise.resolve(undefined);
     // Each owner's read at once (PostgreSQL runs them side by side on the pool; PGlite one after another).
-    const [children, cases, plans, held, audits, amended] = await Promise.all([
+    const [children, cases, plans, held, audits, amended, appeals] = await Promise.all([
       childrenForFigures(db, laCode, asOf),
       needs(wanted, SOURCES.assessments) ? casesForFigures(db, laCode, since, asOf) : none,
       needs(wanted, SOURCES.quality) ? issuedPlansForFigures(db, laCode) : none,
       needs(wanted, SOURCES.reviews) ? heldReviewsForFigures(db, laCode, asOf) : none,
       needs(wanted, SOURCES.quality) ? auditsForFigures(db, laCode, since, asOf) : none,
       needs(wanted, SOURCES.amendments) ? amendmentsForFigures(db, laCode, since, asOf) : none,
+      needs(wanted, SOURCES.tribunal) ? appealsForFigures(db, laCode, since, asOf) : none,
     ]);
     const byId = new Map(children.map((c) => [c.id, c]));
     const teamOf = (childId: string) => byId.get(childId)?.teamId ?? null;
@@ -172,6 +176,24 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
               ]
             : [],
         ),
+        asOf,
+      ),
+    );
+    add(
+      appealItems(
+        (appeals ?? []).flatMap((a) => {
+          if (!a.appeal_registered_on) return [];
+          const endedOn = a.outcome === 'conceded' ? a.conceded_on : a.decided_on;
+          return [
+            {
+              id: a.id,
+              childId: a.child_id,
+              teamId: teamOf(a.child_id),
+              registered: a.appeal_registered_on,
+              outcome: a.outcome && endedOn ? { date: endedOn, outcome: a.outcome } : null,
+            },
+          ];
+        }),
         asOf,
       ),
     );

@@ -133,6 +133,16 @@ export function groupLabel(measure: MeasureId, key: string): string {
   return GROUP_LABELS[key] ?? key;
 }
 
+/** A figure shown as a number (children on the day, or things registered in the 12 months), not a share. */
+const isCountOf = (id: MeasureId) => MEASURES[id].kind === 'count' || MEASURES[id].kind === 'registered';
+
+/** The words beside a counted figure's numbers: children on the day, or appeals registered in the 12 months. */
+function countWords(id: MeasureId) {
+  return MEASURES[id].kind === 'registered'
+    ? { unit: 'Appeals', month: 'Registered in the month', on: 'Registered on' }
+    : { unit: 'Children', month: 'Children at the month’s end', on: 'On' };
+}
+
 const percentText = (t: Tally) => (t.percent === null ? 'None counted' : `${t.percent}%`);
 
 /** The query of a link to the children behind a number (the day, and the cell, group and kind asked for). */
@@ -165,7 +175,7 @@ export function figuresView(data: FiguresData, query: FiguresQuery, values: Reco
     const measure = MEASURES[id];
     const f = summaries.get(id);
     if (!f) return { measure, recorded: false };
-    const isCount = measure.kind === 'count';
+    const isCount = isCountOf(id);
     const href = (extra: Parameters<typeof childrenHref>[2] = {}) =>
       childrenHref(id, asOf, { by: query.by, ...extra });
     const rows = (
@@ -200,6 +210,8 @@ export function figuresView(data: FiguresData, query: FiguresQuery, values: Reco
       measure,
       recorded: true,
       isCount,
+      registered: measure.kind === 'registered',
+      words: countWords(id),
       headline: {
         counted: f.year.counted,
         met: f.year.met,
@@ -292,7 +304,8 @@ export function childrenView(id: MeasureId, data: ChildrenData | null, query: Fi
   return {
     pageTitle: measure.title,
     measure,
-    isCount: measure.kind === 'count',
+    isCount: isCountOf(id),
+    registered: measure.kind === 'registered',
     asOfText: longDate(query.asOf),
     backHref: withQuery(paths.figures.index, { ...dateInputValues('asOf', query.asOf), by: query.by }),
     narrowed: narrowed.join('; '),
@@ -328,11 +341,11 @@ type ExportData = Awaited<ReturnType<FiguresService['childrenExport']>>;
 /** The children behind one number as CSV rows: a header, then one row per thing counted (as the list shows them). */
 export function childrenCsv(id: MeasureId, data: ExportData): string[][] {
   const measure = MEASURES[id];
-  const isCount = measure.kind === 'count';
+  const isCount = isCountOf(id);
   const header = [
     'Reference',
     'Name',
-    ...(isCount ? ['On'] : ['Done on', 'Due by', 'Outcome', 'Confirmed exception']),
+    ...(isCount ? [countWords(id).on] : ['Done on', 'Due by', 'Outcome', 'Confirmed exception']),
     ...(measure.groupLabel ? [measure.groupLabel] : []),
     'Setting',
     'Primary need',

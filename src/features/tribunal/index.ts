@@ -1,7 +1,7 @@
 /**
  * The public surface of the tribunal feature: mediation and tribunal appeals (statutory-work.md S7;
  * docs/tribunal.md). Other features use `tasksFor` (a caseworker's dates on their first screen), `familyCount` (a
- * family's first screen) and `appealsByOutcome` (the leaders' figure) through the service.
+ * family's first screen) through the service, and `appealsForFigures` (the leaders' figure of appeals registered).
  */
 import type { Feature } from '../../platform/feature.ts';
 import type { RouteRoles } from '../../platform/web/permissions.ts';
@@ -33,3 +33,6 @@ export const tribunalFeature = {
 } satisfies Feature<'tribunal', TribunalService>;
 
 export type { TribunalService } from './service.ts';
+
+/** Appeals registered, with how each ended, for the leaders' figure of tribunal appeals (docs/figures.md). */
+export { appealsForFigures } from './store.ts';

@@ -54,7 +54,6 @@ import {
 } from '../../domain/tribunal/index.ts';
 import {
   agreementsOf,
-  appealsByOutcome,
   disagreementById,
   disagreementChildIds,
   disagreementsOf,
@@ -704,10 +703,6 @@ export function createTribunalService(deps: ServiceDeps) {
       });
       return page.total;
     },
-
-    // ---------------------------------------------------------------------------------------------- figures
-    /** Appeals registered in [from, to], by outcome (undecided as null), each with its child. */
-    appealsByOutcome: (laCode: string, from: string, to: string) => appealsByOutcome(db, laCode, from, to),
   };
 }
 

@@ -265,20 +265,31 @@ export function doneOf(db: Executor, laCode: string, disagreementIds: readonly s
     .execute();
 }
 
-/** Appeals registered with a decision or concession dated in [from, to], by outcome (the leaders' figure). */
-export async function appealsByOutcome(
+/**
+ * For the leaders' figure of tribunal appeals (docs/figures.md): the appeals registered from `since` to `asOf`, each
+ * with its child and how it ended (the outcome, the day of the decision or withdrawal, the day of a concession).
+ */
+export function appealsForFigures(
   db: Executor,
   laCode: string,
-  from: string,
-  to: string,
-): Promise<Array<{ outcome: AppealOutcome | null; child_id: string }>> {
+  since: string,
+  asOf: string,
+): Promise<
+  Array<
+    Pick<
+      DisagreementRow,
+      'id' | 'child_id' | 'appeal_registered_on' | 'outcome' | 'decided_on' | 'conceded_on'
+    >
+  >
+> {
   return db
     .selectFrom('disagreement')
-    .select(['outcome', 'child_id'])
+    .select(['id', 'child_id', 'appeal_registered_on', 'outcome', 'decided_on', 'conceded_on'])
     .where('la_code', '=', laCode)
-    .where('appeal_registered_on', 'is not', null)
-    .where('appeal_registered_on', '>=', from)
-    .where('appeal_registered_on', '<=', to)
+    .where('appeal_registered_on', '>=', since)
+    .where('appeal_registered_on', '<=', asOf)
+    .orderBy('appeal_registered_on')
+    .orderBy('id')
     .execute();
 }
 
