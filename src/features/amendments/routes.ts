@@ -16,6 +16,7 @@ import {
   type Parsed,
 } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
+import { personalBudgetInformation } from '../../domain/personal-budget/index.ts';
 import { longDate } from '../../domain/calendar.ts';
 import { AMENDMENT_TRIGGERS, TRIGGER_LABELS } from '../../domain/review/index.ts';
 import { AMENDMENT_EDITORS, AmendmentFormError, type AmendmentsService } from './service.ts';
@@ -183,6 +184,7 @@ export function amendmentRoutes(app: FastifyInstance, { service }: RouteDeps<Ame
     return reply.view('amendments/notice.njk', {
       pageTitle: 'Proposed changes to the EHC plan',
       notice,
+      personalBudgetInformation: personalBudgetInformation(),
       staff: AMENDMENT_EDITORS.includes(actor.role) || actor.role === 'send-leader',
     });
   });

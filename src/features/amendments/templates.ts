@@ -1,8 +1,10 @@
 /** The amendments' messages to the family. Each says what changed, what they can do, and by when. */
+import { personalBudgetInformation } from '../../domain/personal-budget/index.ts';
+
 export const AMENDMENT_TEMPLATES = {
   'amendment-proposed': {
     subject: "Proposed changes to ((child))'s EHC plan",
-    body: "Hello ((name)),\n\nThe council proposes to change ((child))'s education, health and care (EHC) plan. When you sign in to Goldthread you can read the notice: each proposed change, section by section, and the evidence for it.\n\nWhat you can do: comment on any part of the proposed plan, ask for a meeting with the council, and ask for a particular school, college or other setting to be named. You have until ((commentsEnd)) to do this.\n\nWhat happens next: the council will answer your comments and must issue the amended plan by ((amendedPlanDue)), or tell you, with its reasons, that it has decided not to change the plan.",
+    body: `Hello ((name)),\n\nThe council proposes to change ((child))'s education, health and care (EHC) plan. When you sign in to Goldthread you can read the notice: each proposed change, section by section, and the evidence for it.\n\nWhat you can do: comment on any part of the proposed plan, ask for a meeting with the council, and ask for a particular school, college or other setting to be named. You have until ((commentsEnd)) to do this.\n\nWhat happens next: the council will answer your comments and must issue the amended plan by ((amendedPlanDue)), or tell you, with its reasons, that it has decided not to change the plan.\n\n${personalBudgetInformation()}`,
   },
   'amendment-issued': {
     subject: "((child))'s amended EHC plan has been issued",

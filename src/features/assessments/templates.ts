@@ -2,6 +2,8 @@
  * The assessment journey's messages. Each says exactly what changed and what happens next, in plain words.
  */
 
+import { personalBudgetInformation } from '../../domain/personal-budget/index.ts';
+
 export const ASSESSMENT_TEMPLATES = {
   'assessment-request-received': {
     subject: 'We have your request to assess ((child))',
@@ -41,7 +43,7 @@ export const ASSESSMENT_TEMPLATES = {
   },
   'assessment-draft-served': {
     subject: "((child))'s draft plan is ready for your comments",
-    body: "Hello,\n\nThe council sent ((child))'s draft education, health and care plan on ((served)).\n\nWhat happens next: you have until ((commentsEnd)) to comment, ask for a meeting and tell the council which school or college you would like named. The council must issue the final plan by ((due)).",
+    body: `Hello,\n\nThe council sent ((child))'s draft education, health and care plan on ((served)).\n\nWhat happens next: you have until ((commentsEnd)) to comment, ask for a meeting and tell the council which school or college you would like named. The council must issue the final plan by ((due)).\n\n${personalBudgetInformation()}`,
   },
   'assessment-response-recorded': {
     subject: 'We have your comments on the draft plan for ((child))',

@@ -83,6 +83,7 @@ export function planBlocks(doc: DocumentView, versionNumber: number | null): Blo
   );
 
   h(doc.sections[10]!.title);
+  if (doc.budget.information) p(doc.budget.information);
   if (!doc.budget.requested && !doc.budget.payments.length) p('No personal budget was requested.');
   else {
     p(`A personal budget was requested${doc.budget.amount ? `: ${doc.budget.amount} a year` : ''}.`);

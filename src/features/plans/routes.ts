@@ -22,6 +22,7 @@ import {
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { NotFoundError } from '../../platform/errors.ts';
+import { personalBudgetInformation } from '../../domain/personal-budget/index.ts';
 import { AREAS_OF_NEED, PFA_AREAS, SECTIONS, type Section } from '../../domain/plan-quality/model.ts';
 import { PFA_FROM_YEAR } from '../../domain/plan-quality/golden-thread.ts';
 import { longDate } from '../../domain/calendar.ts';
@@ -141,6 +142,8 @@ export function documentView(s: Snapshot) {
     ),
     placement: p.placement,
     budget: {
+      // reg 3 of the Personal Budgets Regulations: every draft tells the family about personal budgets
+      information: s.plan.status === 'draft' ? personalBudgetInformation() : null,
       requested: p.personalBudget.requested,
       amount: poundsText(p.personalBudget.annualAmountPence),
       payments: p.personalBudget.directPayments.map((d) => ({

@@ -1,8 +1,10 @@
 /** The plan's messages. Each says exactly what changed and what happens next, in plain words. */
+import { personalBudgetInformation } from '../../domain/personal-budget/index.ts';
+
 export const PLAN_TEMPLATES = {
   'plan-draft-shared-family': {
     subject: "((child))'s draft plan is ready for your comments",
-    body: "Hello ((name)),\n\nThe council has shared version ((version)) of ((child))'s draft education, health and care (EHC) plan. You can read it and comment on any part of it when you sign in to Goldthread.\n\nWhat happens next: you have until ((commentsEnd)) to comment and to tell the council which school or college you would like named. The caseworker will answer each comment.",
+    body: `Hello ((name)),\n\nThe council has shared version ((version)) of ((child))'s draft education, health and care (EHC) plan. You can read it and comment on any part of it when you sign in to Goldthread.\n\nWhat happens next: you have until ((commentsEnd)) to comment and to tell the council which school or college you would like named. The caseworker will answer each comment.\n\n${personalBudgetInformation()}`,
   },
   'plan-draft-shared-adviser': {
     subject: 'Draft EHC plan for ((child)) shared for your comments',
