@@ -39,6 +39,7 @@ import { oneLoginFeature } from '../features/one-login/index.ts';
 import { registerFeature } from '../features/register/index.ts';
 import { ceasingFeature, cessationLetterFacts } from '../features/ceasing/index.ts';
 import { tribunalFeature } from '../features/tribunal/index.ts';
+import { personalBudgetsFeature } from '../features/personal-budgets/index.ts';
 import { declareRouteRoles, type RouteRoles } from '../platform/web/permissions.ts';
 import { features, type AnyFeature } from './features.ts';
 
@@ -52,9 +53,11 @@ export function createServices(deps: ServiceDeps) {
   const auth = authFeature.createService(deps, { singleSignOn: sso, oneLogin });
   const secondFactor = secondFactorFeature.createService(deps);
   const education = educationFeature.createService(deps, { episodesChanged: refreshReviewsOfChildren });
+  const personalBudgets = personalBudgetsFeature.createService(deps);
   const children = childrenFeature.createService(deps, {
     education: education.summary,
     reviews: reviewLinksOfChild,
+    more: [personalBudgets.childSection],
   });
   const admin = adminFeature.createService(deps, { openCasesHeldBy });
   const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });
@@ -68,7 +71,14 @@ export function createServices(deps: ServiceDeps) {
     publicLa: async () => (await publicAuthority(deps.db, deps.config.localOfferLa))?.la_code,
   });
   const tribunal = tribunalFeature.createService(deps);
-  const home = homeFeature.createService(deps, { children, consultation, reviews, register, tribunal });
+  const home = homeFeature.createService(deps, {
+    children,
+    consultation,
+    reviews,
+    register,
+    tribunal,
+    personalBudgets,
+  });
   const returns = returnsFeature.createService(deps);
   // Each letter about a plan is written from its owner's record (docs/reviews.md "Letters").
   const letterFacts: LetterFactsOf = (db, laCode, kind, recordId) =>
@@ -100,6 +110,7 @@ export function createServices(deps: ServiceDeps) {
     plans,
     register,
     tribunal,
+    'personal-budgets': personalBudgets,
     ceasing,
     figures,
     transfers,

@@ -29,6 +29,7 @@ import { registerFeature } from '../features/register/index.ts';
 import { ceasingFeature } from '../features/ceasing/index.ts';
 import { transfersFeature } from '../features/transfers/index.ts';
 import { tribunalFeature } from '../features/tribunal/index.ts';
+import { personalBudgetsFeature } from '../features/personal-budgets/index.ts';
 
 export const features = [
   pagesFeature,
@@ -54,6 +55,7 @@ export const features = [
   educationFeature,
   registerFeature,
   tribunalFeature,
+  personalBudgetsFeature,
   ceasingFeature,
   figuresFeature,
   transfersFeature,

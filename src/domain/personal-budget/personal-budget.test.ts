@@ -97,17 +97,25 @@ describe('requests (reg 4)', () => {
     stage: 'draft' as const,
     elements: ['education' as const],
     wantsDirectPayment: false,
-    planOrDraftSince: '2026-05-20',
+    planStatus: 'plan' as const,
+    planSince: '2026-05-20',
   };
   it('accepts a request at draft after the draft was sent', () =>
     expect(requestProblem(base, TODAY)).toBeNull());
-  it('refuses a future date, no elements, a child with no plan or draft, and a request before the draft', () => {
+  it('refuses a future date, no elements, a child with no plan or assessment, and a request before the plan', () => {
     expect(requestProblem({ ...base, requestedOn: '2026-06-16' }, TODAY)?.field).toBe('requestedOn');
     expect(requestProblem({ ...base, elements: [] }, TODAY)?.field).toBe('elements');
-    expect(requestProblem({ ...base, planOrDraftSince: null }, TODAY)?.field).toBe('stage');
+    expect(requestProblem({ ...base, planStatus: 'none', planSince: null }, TODAY)?.field).toBe('stage');
+    expect(requestProblem({ ...base, planStatus: 'ceased' }, TODAY)?.field).toBe('stage');
     expect(requestProblem({ ...base, requestedOn: '2026-05-19' }, TODAY)?.field).toBe('requestedOn');
     // at a review the plan may be years old: any date after it
-    expect(requestProblem({ ...base, stage: 'review', planOrDraftSince: '2022-01-01' }, TODAY)).toBeNull();
+    expect(requestProblem({ ...base, stage: 'review', planSince: '2022-01-01' }, TODAY)).toBeNull();
+  });
+  it('during a first assessment only at the draft plan', () => {
+    const assessing = { ...base, planStatus: 'assessment' as const, planSince: null };
+    expect(requestProblem(assessing, TODAY)).toBeNull();
+    expect(requestProblem({ ...assessing, stage: 'review' }, TODAY)?.message).toContain('at the draft plan');
+    expect(requestProblem({ ...assessing, stage: 'reassessment' }, TODAY)?.field).toBe('stage');
   });
   it('the decision is wanted before the plan is issued: a product rule, never late', () => {
     expect(decisionWantedBy(null)).toBeNull();

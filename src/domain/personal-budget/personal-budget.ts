@@ -97,8 +97,10 @@ export interface RequestInput {
   readonly stage: Stage;
   readonly elements: readonly Element[];
   readonly wantsDirectPayment: boolean;
-  /** The day the child's plan was first issued or its draft sent; null when the child has neither. */
-  readonly planOrDraftSince: string | null;
+  /** Where the child's plan stands: an assessment under way (a draft to come), a plan, none or ceased. */
+  readonly planStatus: 'none' | 'assessment' | 'plan' | 'ceased';
+  /** The day the plan was first issued (null before it is). */
+  readonly planSince: string | null;
 }
 
 /** A request's problems against today (null when it may be recorded). */
@@ -107,14 +109,19 @@ export function requestProblem(r: RequestInput, today: string): Problem | null {
     return { field: 'requestedOn', message: 'The date of the request must be today or in the past' };
   if (!r.elements.length)
     return { field: 'elements', message: 'Select the support the personal budget is for' };
-  if (r.planOrDraftSince === null)
+  if (r.planStatus === 'none' || r.planStatus === 'ceased')
     return {
       field: 'stage',
       message:
-        'A personal budget can be asked for once a draft plan has been sent, at a review or at a reassessment: this child has no plan or draft',
+        'A personal budget can be asked for once a draft plan has been sent, at a review or at a reassessment: this child has no plan and no assessment under way',
     };
-  if (r.stage === 'draft' && r.requestedOn < r.planOrDraftSince)
-    return { field: 'requestedOn', message: 'The request must be on or after the draft plan was sent' };
+  if (r.planStatus === 'assessment' && r.stage !== 'draft')
+    return {
+      field: 'stage',
+      message: 'Before the first plan is issued, a personal budget is asked for at the draft plan',
+    };
+  if (r.planStatus === 'plan' && r.planSince && r.requestedOn < r.planSince)
+    return { field: 'requestedOn', message: 'The request must be on or after the plan was issued' };
   return null;
 }
 

@@ -42,6 +42,7 @@ import {
   settingKeyOf,
   type Extras,
 } from './extras.ts';
+import { sen2Flags } from '../personal-budget/index.ts';
 
 export interface BuildOptions {
   readonly census: string;
@@ -171,6 +172,9 @@ export function buildSen2Return(casework: Casework, options: BuildOptions): Sen2
       census,
       start,
     );
+    // S8: the personal budget items derive from the decisions (a child with none keeps what a return read in)
+    const budgets = casework.personalBudgets?.get(child.id);
+    if (plan && budgets?.length) Object.assign(plan, sen2Flags(budgets, census));
     if (requests.length === 0 && !plan) continue;
     persons.push({ ...personRecord(child), requests, plans: plan ? [plan] : [] });
   }

@@ -1,3 +1,5 @@
+import type { Sen2BudgetFacts } from '../personal-budget/index.ts';
+
 /**
  * The casework as the returns read it: one snapshot of an authority's children, requests, plans, placements and
  * settings, gathered from each owner's read methods (docs/sen2.md, "Where each item comes from"). The SEN2 return
@@ -79,6 +81,11 @@ export interface Casework {
    * Wins over a kept extra.
    */
   readonly cessations?: ReadonlyMap<string, CaseworkCessation>;
+  /**
+   * childId -> the child's personal budget decisions (the personal-budgets feature, S8): module 4a's PBTakeUp,
+   * PBOrganised and PBDirectPayments derive from them at the census date and win over kept items.
+   */
+  readonly personalBudgets?: ReadonlyMap<string, readonly Sen2BudgetFacts[]>;
 }
 
 export interface CaseworkCessation {

@@ -97,6 +97,19 @@ export interface ChildRecordSections {
   readonly education?: (db: Executor, actor: Actor, childId: string) => Promise<EducationSection | null>;
   /** Reviews: each plan in force with its next review and links (null when the actor may not see them). */
   readonly reviews?: (db: Executor, actor: Actor, childId: string) => Promise<ReviewsSection | null>;
+  /**
+   * Other features' sections, in order (personal budgets, appeals...): each a heading and lines, a line a link where
+   * it has one; null when the actor may not see it.
+   */
+  readonly more?: ReadonlyArray<
+    (db: Executor, actor: Actor, childId: string) => Promise<ChildSection | null>
+  >;
+}
+
+/** A section another feature adds to the child's record. */
+export interface ChildSection {
+  readonly heading: string;
+  readonly lines: ReadonlyArray<{ readonly text: string; readonly href?: string }>;
 }
 
 /** The reviews section's data, as the reviews feature gives it. */
@@ -129,7 +142,12 @@ export async function getChildRecord(
   const history = await historyOf(db, actor.laCode, childId);
   const education = sections.education ? await sections.education(db, actor, childId) : null;
   const reviews = sections.reviews ? await sections.reviews(db, actor, childId) : null;
-  return { child, authority, family, settings, history, education, reviews };
+  const more: ChildSection[] = [];
+  for (const section of sections.more ?? []) {
+    const s = await section(db, actor, childId);
+    if (s) more.push(s);
+  }
+  return { child, authority, family, settings, history, education, reviews, more };
 }
 
 export type ChildRecord = Awaited<ReturnType<typeof getChildRecord>>;

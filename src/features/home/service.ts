@@ -15,6 +15,7 @@ import type { ConsultationService } from '../consultation/index.ts';
 import type { RegisterService } from '../register/index.ts';
 import type { ReviewsService } from '../reviews/index.ts';
 import type { TribunalService } from '../tribunal/index.ts';
+import type { PersonalBudgetsService } from '../personal-budgets/index.ts';
 import { familyHome } from '../family/index.ts';
 import { editorHome, providerHome } from '../local-offer/index.ts';
 
@@ -36,6 +37,8 @@ export interface HomeNeeds {
   readonly register?: Pick<RegisterService, 'tasksFor'>;
   /** A caseworker's dates in mediation and tribunal appeals; whether a family has any. */
   readonly tribunal?: Pick<TribunalService, 'tasksFor' | 'familyCount'>;
+  /** Whether a family has a child who may ask for a personal budget (their first screen links to the page). */
+  readonly personalBudgets?: Pick<PersonalBudgetsService, 'familyCount'>;
 }
 
 export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs: HomeNeeds) {
@@ -105,6 +108,7 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
         assessments: await familyHome(db, actor),
         reviews: await needs.reviews.familyReviews(actor),
         appeals: (await needs.tribunal?.familyCount(actor)) ?? 0,
+        personalBudgets: (await needs.personalBudgets?.familyCount(actor)) ?? 0,
       };
     },
 

@@ -8,6 +8,7 @@ import { caseworkChildren, caseworkPlacements, caseworkSettings } from '../../pl
 import { todayInLondon } from '../../platform/web/views.ts';
 import { requestsForReturns } from '../assessments/index.ts';
 import { cessationsForReturns } from '../ceasing/index.ts';
+import { personalBudgetsForReturns } from '../personal-budgets/index.ts';
 import { plansForReturns } from '../plans/index.ts';
 import type { Casework } from '../../domain/sen2/index.ts';
 import { extrasOf } from './store.ts';
@@ -21,7 +22,7 @@ export async function loadCasework(
   laCode: string,
   asOf: string = todayInLondon(),
 ): Promise<Casework> {
-  const [children, requests, plans, placements, settings, extras, ended] = [
+  const [children, requests, plans, placements, settings, extras, ended, budgets] = [
     await caseworkChildren(db, laCode),
     await requestsForReturns(db, laCode),
     await plansForReturns(db, laCode),
@@ -29,6 +30,7 @@ export async function loadCasework(
     await caseworkSettings(db, laCode),
     await extrasOf(db, laCode),
     await cessationsForReturns(db, laCode, asOf),
+    await personalBudgetsForReturns(db, laCode),
   ];
   return {
     laCode,
@@ -79,5 +81,6 @@ export async function loadCasework(
     settings,
     extras,
     cessations: new Map([...ended.values()].map((c) => [c.childId, { date: c.ceasedOn, reason: c.reason }])),
+    personalBudgets: budgets,
   };
 }

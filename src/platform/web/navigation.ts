@@ -29,6 +29,7 @@ export function navigationFor(actor: Actor | null, url: string): NavItem[] {
     items.push({ href: paths.education.list, text: 'Not in full-time education' });
     items.push({ href: paths.register.list, text: 'What families raise' });
     items.push({ href: paths.tribunal.list, text: 'Mediation and appeals' });
+    items.push({ href: paths.personalBudgets.list, text: 'Personal budgets' });
   }
   if (['team-manager', 'send-leader'].includes(actor.role)) {
     items.push({ href: paths.figures.index, text: 'Figures' });

@@ -67,6 +67,18 @@ export const paths = {
     /** A family's own, signed in. */
     family: '/your-appeals',
   },
+  /** Personal budgets and direct payments (docs/personal-budgets.md). */
+  personalBudgets: {
+    list: '/personal-budgets',
+    new: '/personal-budgets/new',
+    show: (id: string) => `/personal-budgets/${encodeURIComponent(id)}`,
+    showPattern: '/personal-budgets/:requestId',
+    /** One step's form: decision, refusal-review, direct-payment, monitoring, change, reconsideration. */
+    step: (id: string, step: string) => `/personal-budgets/${encodeURIComponent(id)}/${step}`,
+    /** A family's own, signed in, and asking for one. */
+    family: '/your-personal-budgets',
+    familyRequest: '/your-personal-budgets/request',
+  },
   register: {
     /** The register of what families raise (staff). */
     list: '/register',

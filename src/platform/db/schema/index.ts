@@ -22,6 +22,7 @@ import type { ReviewMeetingTables } from './review-meetings.ts';
 import type { RegisterTables } from './register.ts';
 import type { FiguresTables } from './figures.ts';
 import type { TribunalTables } from './tribunal.ts';
+import type { PersonalBudgetTables } from './personal-budgets.ts';
 import type { CeasingTables } from './ceasing.ts';
 import type { ReviewVoicesTables } from './review-voices.ts';
 import type { TransferTables } from './transfers.ts';
@@ -47,6 +48,7 @@ export * from './education.ts';
 export * from './register.ts';
 export * from './figures.ts';
 export * from './tribunal.ts';
+export * from './personal-budgets.ts';
 export * from './amendments.ts';
 export * from './transfers.ts';
 
@@ -71,4 +73,5 @@ export type DB = PeopleTables &
   AmendmentTables &
   FiguresTables &
   TribunalTables &
-  TransferTables;
+  TransferTables &
+  PersonalBudgetTables;

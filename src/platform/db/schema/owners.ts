@@ -45,6 +45,7 @@ export const FEATURE_OWNERS = [
   'amendments',
   'figures',
   'transfers',
+  'personal-budgets',
 ] as const;
 
 export type Owner = keyof typeof PLATFORM_OWNERS | (typeof FEATURE_OWNERS)[number];
@@ -163,4 +164,9 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   disagreement: 'tribunal',
   disagreement_agreement: 'tribunal',
   disagreement_done: 'tribunal',
+  pb_request: 'personal-budgets',
+  pb_decision: 'personal-budgets',
+  dp_agreement: 'personal-budgets',
+  dp_review: 'personal-budgets',
+  dp_change: 'personal-budgets',
 };
