@@ -54,10 +54,11 @@ export function createServices(deps: ServiceDeps) {
   const secondFactor = secondFactorFeature.createService(deps);
   const education = educationFeature.createService(deps, { episodesChanged: refreshReviewsOfChildren });
   const personalBudgets = personalBudgetsFeature.createService(deps);
+  const tribunal = tribunalFeature.createService(deps);
   const children = childrenFeature.createService(deps, {
     education: education.summary,
     reviews: reviewLinksOfChild,
-    more: [personalBudgets.childSection],
+    more: [personalBudgets.childSection, tribunal.childSection],
   });
   const admin = adminFeature.createService(deps, { openCasesHeldBy });
   const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });
@@ -70,7 +71,6 @@ export function createServices(deps: ServiceDeps) {
   const register = registerFeature.createService(deps, {
     publicLa: async () => (await publicAuthority(deps.db, deps.config.localOfferLa))?.la_code,
   });
-  const tribunal = tribunalFeature.createService(deps);
   const home = homeFeature.createService(deps, {
     children,
     consultation,

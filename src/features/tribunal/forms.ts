@@ -19,7 +19,13 @@ import {
   type Outcome,
   type Section,
 } from '../../domain/tribunal/index.ts';
-import type { AgreementInput, AppealInput, MediationInput, NewDisagreement } from './service.ts';
+import type {
+  AgreementInput,
+  AppealInput,
+  ExceptionInput,
+  MediationInput,
+  NewDisagreement,
+} from './service.ts';
 
 type Problems = Array<{ field: string; message: string }>;
 type Values = Record<string, string>;
@@ -40,6 +46,8 @@ export const DATE_FIELDS = new Set([
   'decidedOn',
   'concededOn',
   'on',
+  'fromOn',
+  'toOn',
 ]);
 
 function errorsFrom(problems: Problems, order: readonly string[]): FormErrors {
@@ -271,4 +279,37 @@ export function parseDone(values: Values): Parsed<{ stepId: string; on: string }
   if (!stepId) problems.push({ field: 'stepId', message: 'Select one of the council’s dates' });
   const on = date(values, 'on', 'The date it was done', problems, true);
   return done(problems, ['stepId', 'on'], () => ({ stepId, on: on! }));
+}
+
+export const EXCEPTION_FIELDS = ['stepId', 'kind', 'fromOn', 'toOn', 'details'] as const;
+
+export function parseException(
+  values: Values,
+  body: unknown,
+): Parsed<ExceptionInput & { formToken: string | undefined }> {
+  const problems: Problems = [];
+  const stepId = (values.stepId ?? '').trim();
+  if (!stepId) problems.push({ field: 'stepId', message: 'Select one of the council’s dates' });
+  const kind = values.kind;
+  if (kind !== 'personal-circumstances' && kind !== 'absence')
+    problems.push({ field: 'kind', message: 'Select what happened' });
+  const fromOn = date(values, 'fromOn', 'The start', problems, true);
+  const toOn = date(values, 'toOn', 'The end', problems);
+  const details = text(
+    values,
+    'details',
+    2000,
+    problems,
+    null,
+    'What it was must be 2000 characters or fewer',
+  );
+  return done(problems, EXCEPTION_FIELDS, () => ({
+    stepId,
+    kind: kind as ExceptionInput['kind'],
+    fromOn: fromOn!,
+    toOn,
+    details,
+    confirmed: arrayValue(body, 'confirmed').includes('yes'),
+    formToken: values.formToken,
+  }));
 }

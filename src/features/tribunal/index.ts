@@ -7,6 +7,7 @@ import type { Feature } from '../../platform/feature.ts';
 import type { RouteRoles } from '../../platform/web/permissions.ts';
 import { seedTribunalDemo } from './demo.ts';
 import { tribunalRoutes } from './routes.ts';
+import { TRIBUNAL_TEMPLATES } from './templates.ts';
 import { createTribunalService, FAMILY, STAFF, type TribunalService } from './service.ts';
 
 /**
@@ -21,6 +22,7 @@ const ROUTE_ROLES: RouteRoles = {
   '* /tribunal/:disagreementId/agreement': STAFF,
   '* /tribunal/:disagreementId/appeal': STAFF,
   'POST /tribunal/:disagreementId/done': STAFF,
+  '* /tribunal/:disagreementId/exception': STAFF,
   'GET /your-appeals': FAMILY,
 };
 
@@ -29,6 +31,7 @@ export const tribunalFeature = {
   roles: ROUTE_ROLES,
   createService: createTribunalService,
   routes: tribunalRoutes,
+  templates: TRIBUNAL_TEMPLATES,
   demo: seedTribunalDemo,
 } satisfies Feature<'tribunal', TribunalService>;
 

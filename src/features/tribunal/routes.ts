@@ -24,8 +24,8 @@ import {
   OUTCOME_LABELS,
   OUTCOMES,
 } from '../../domain/tribunal/index.ts';
-import { parseAgreement, parseAppeal, parseDone, parseMediation, parseNew } from './forms.ts';
-import { openCompliance, sectionsOf, type TribunalService } from './service.ts';
+import { parseAgreement, parseAppeal, parseDone, parseException, parseMediation, parseNew } from './forms.ts';
+import { EXCEPTION_KIND_LABELS, openCompliance, sectionsOf, type TribunalService } from './service.ts';
 
 type Values = Record<string, string>;
 const param = (request: FastifyRequest) => (request.params as Record<string, string>).disagreementId ?? '';
@@ -39,6 +39,7 @@ const SAVED: Record<string, string> = {
   agreement: 'Agreement recorded',
   appeal: 'Appeal saved',
   done: 'Date done recorded',
+  exception: 'Exception recorded',
 };
 
 export function tribunalRoutes(app: FastifyInstance, { service }: RouteDeps<TribunalService>): void {
@@ -122,6 +123,7 @@ export function tribunalRoutes(app: FastifyInstance, { service }: RouteDeps<Trib
         agreement: paths.tribunal.agreement(data.d.id),
         appeal: paths.tribunal.appeal(data.d.id),
         done: paths.tribunal.done(data.d.id),
+        exception: data.d.compliance.length ? paths.tribunal.exception(data.d.id) : null,
       },
       doneItems: open.length
         ? selectItems(
@@ -186,6 +188,55 @@ export function tribunalRoutes(app: FastifyInstance, { service }: RouteDeps<Trib
       submit: (data) => service.saveMediation(actorOf(request), param(request), data),
       render: (values, errors) => renderMediation(request, reply, values, errors),
       success: () => withQuery(paths.tribunal.show(param(request)), { done: 'mediation' }),
+    }),
+  );
+
+  // ------------------------------------------------------------------------------------------- exception
+  const renderException = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values,
+    errors?: FormErrors,
+  ) => {
+    const { d, child } = await service.page(actorOf(request), param(request));
+    const steps = d.steps.filter((s) => s.compliance && s.owner === 'local-authority');
+    return reply.view('tribunal/exception.njk', {
+      pageTitle: 'Record an exception (reg 44(3))',
+      caption: child?.name ?? '',
+      backLink: paths.tribunal.show(d.id),
+      formAction: paths.tribunal.exception(d.id),
+      formToken: newFormToken(),
+      values,
+      errors,
+      exceptions: d.exceptions,
+      stepItems: steps.length
+        ? selectItems(
+            steps.map((s) => ({ value: s.id, text: `${s.label} (due ${s.due})` })),
+            values.stepId,
+            { any: 'Select a date' },
+          )
+        : null,
+      kindItems: radioItems(
+        (['personal-circumstances', 'absence'] as const).map((k) => ({
+          value: k,
+          text: EXCEPTION_KIND_LABELS[k],
+        })),
+        values.kind,
+      ),
+      confirmItems: checkboxItems(
+        [{ value: 'yes', text: 'A caseworker confirms it made the date impractical' }],
+        (values.confirmed ?? '').split(','),
+      ),
+    });
+  };
+  app.get(paths.tribunal.exceptionPattern, (request, reply) => renderException(request, reply, {}));
+  app.post(paths.tribunal.exceptionPattern, (request, reply) =>
+    handleForm(request.body, reply, {
+      parse: parseException,
+      keep: (values) => ({ ...values, confirmed: arrayOf(request.body, 'confirmed').join(',') }),
+      submit: (data) => service.addException(actorOf(request), param(request), data, data.formToken),
+      render: (values, errors) => renderException(request, reply, values, errors),
+      success: () => withQuery(paths.tribunal.show(param(request)), { done: 'exception' }),
     }),
   );
 

@@ -18,13 +18,15 @@ import {
   isUuid,
   requireRole,
 } from '../../platform/access/access.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import { audit, type Executor } from '../../platform/audit/audit.ts';
 import { withChange, type ChangeContext } from '../../platform/change/change.ts';
 import { once } from '../../platform/change/once.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
+import { queueNotification } from '../../platform/notify/notify.ts';
 import { recordCaseEvent } from '../../platform/people/case-events.ts';
+import { recipientsFor } from '../../platform/people/recipients.ts';
 import { childWithOfficer, searchChildren } from '../../platform/people/children.ts';
 import { FieldError } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
@@ -58,7 +60,9 @@ import {
   disagreementChildIds,
   disagreementsOf,
   doneOf,
+  exceptionsOf,
   insertAgreement,
+  insertException,
   insertDisagreement,
   setDone,
   updateDisagreement,
@@ -66,6 +70,7 @@ import {
   type AppealPatch,
   type DisagreementRow,
   type DoneRow,
+  type ExceptionRow,
   type MediationPatch,
 } from './store.ts';
 
@@ -85,7 +90,12 @@ const childName = (c: { given_name: string; preferred_name?: string | null; fami
   `${c.preferred_name || c.given_name} ${c.family_name}`;
 
 /** The clock's facts from the stored rows. */
-export function factsOf(r: DisagreementRow, agreements: readonly AgreementRow[], done: readonly DoneRow[]) {
+export function factsOf(
+  r: DisagreementRow,
+  agreements: readonly AgreementRow[],
+  done: readonly DoneRow[],
+  exceptions: readonly ExceptionRow[] = [],
+) {
   const doneMap: Record<string, string> = {};
   for (const d of done) if (d.disagreement_id === r.id) doneMap[d.step_id] = d.done_on;
   const prefixed = (prefix: string) =>
@@ -126,11 +136,35 @@ export function factsOf(r: DisagreementRow, agreements: readonly AgreementRow[],
           concededOn: r.conceded_on,
           concessionKind: r.concession_kind,
           done: r.outcome === 'conceded' ? prefixed('concession:') : prefixed('order:'),
+          exceptions: exceptionsByStep(r, exceptions),
         }
       : null,
   };
   return facts;
 }
+
+/** The recorded reg 44(3) exceptions of one disagreement, by the clock's compliance step id (its prefix dropped). */
+function exceptionsByStep(r: DisagreementRow, rows: readonly ExceptionRow[]) {
+  const prefix = r.outcome === 'conceded' ? 'concession:' : 'order:';
+  const out: Record<
+    string,
+    Array<{ kind: ExceptionRow['kind']; from: string; to: string | null; confirmed: boolean }>
+  > = {};
+  for (const e of rows)
+    if (e.disagreement_id === r.id && e.step_id.startsWith(prefix))
+      (out[e.step_id.slice(prefix.length)] ??= []).push({
+        kind: e.kind,
+        from: e.from_on,
+        to: e.to_on,
+        confirmed: e.confirmed,
+      });
+  return out;
+}
+
+export const EXCEPTION_KIND_LABELS: Record<ExceptionRow['kind'], string> = {
+  'personal-circumstances': 'Exceptional personal circumstances of the child or family',
+  absence: 'The child or family away from the area',
+};
 
 /** One disagreement as every page shows it: its state, its dates with their rules and which are late. */
 export function disagreementView(
@@ -138,8 +172,9 @@ export function disagreementView(
   agreements: readonly AgreementRow[],
   done: readonly DoneRow[],
   today: string,
+  exceptionRows: readonly ExceptionRow[] = [],
 ) {
-  const facts = factsOf(r, agreements, done);
+  const facts = factsOf(r, agreements, done, exceptionRows);
   const steps = disagreementSteps(facts, today).map((s) => ({ ...s, late: isMarkedLate(s) }));
   const state = disagreementState(facts);
   const open = steps.filter((s) => s.completed === null && s.status !== 'late');
@@ -161,6 +196,19 @@ export function disagreementView(
         !councilOpen.length &&
         today > (steps.find((s) => s.id === 'appeal-deadline')?.due ?? today)),
     certificateNeeded: r.ground ? certificateNeeded(r.ground, sectionsOf(r.sections)) : true,
+    exceptions: exceptionRows
+      .filter((e) => e.disagreement_id === r.id)
+      .map((e) => {
+        const step = steps.find((s) => s.id === e.step_id);
+        const same = exceptionRows.filter((x) => x.disagreement_id === r.id && x.step_id === e.step_id);
+        return {
+          ...e,
+          stepLabel: step?.label ?? e.step_id,
+          kindLabel: EXCEPTION_KIND_LABELS[e.kind],
+          reason:
+            step?.exceptionReasons[same.indexOf(e)] ?? 'The date it was recorded against no longer applies.',
+        };
+      }),
   };
 }
 export type DisagreementView = ReturnType<typeof disagreementView>;
@@ -192,6 +240,15 @@ export interface AgreementInput {
   readonly obliges: OrderKind | null;
   readonly nonAppealable: boolean;
   readonly commissionerOnly: boolean;
+}
+
+export interface ExceptionInput {
+  readonly stepId: string;
+  readonly kind: ExceptionRow['kind'];
+  readonly fromOn: string;
+  readonly toOn?: string | undefined;
+  readonly details?: string | undefined;
+  readonly confirmed: boolean;
 }
 
 export interface AppealInput {
@@ -294,7 +351,8 @@ export function createTribunalService(deps: ServiceDeps) {
     const ids = rows.map((r) => r.id);
     const agreements = await agreementsOf(x, laCode, ids);
     const done = await doneOf(x, laCode, ids);
-    return rows.map((r) => disagreementView(r, agreements, done, today));
+    const exceptions = await exceptionsOf(x, laCode, ids);
+    return rows.map((r) => disagreementView(r, agreements, done, today, exceptions));
   }
 
   const event = (
@@ -456,6 +514,29 @@ export function createTribunalService(deps: ServiceDeps) {
         });
         if (patch.certificate_issued_on && patch.certificate_issued_on !== row.certificate_issued_on) {
           const appeal = appealDeadline(row.decision_sent, patch.certificate_issued_on);
+          // S7.4: the family is told the recalculated appeal date when a certificate is recorded.
+          const child = await childWithOfficer(ctx.trx, actor.laCode, row.child_id);
+          const family = await recipientsFor(ctx.trx, actor.laCode, row.child_id, {
+            family: true,
+            unlinkedFamily: true,
+          });
+          for (const p of family)
+            await queueNotification(ctx.trx, ctx.jobs, {
+              laCode: actor.laCode,
+              channel: 'email',
+              recipient: p.email,
+              template: 'tribunal-certificate-recorded',
+              personalisation: {
+                name: p.name ?? 'there',
+                child: child ? childName(child) : 'your child',
+                certificate: longDate(patch.certificate_issued_on),
+                decision: longDate(row.decision_sent),
+                appeal: longDate(appeal.date),
+                rule: appeal.rule,
+              },
+              childId: row.child_id,
+              userId: p.userId,
+            });
           await event(
             ctx,
             row.child_id,
@@ -569,6 +650,54 @@ export function createTribunalService(deps: ServiceDeps) {
               : `Appeal ${patch.outcome === 'withdrawn' ? 'withdrawn' : `decided (${patch.outcome.replace('-', ' ')})`} on ${longDate(patch.decided_on!)}`,
             { disagreementId: row.id },
           );
+      }),
+
+    /**
+     * A reg 44(3) exception against one of the council's dates after an order or concession: the clock checks it
+     * falls in the period (an absence for at least 2 weeks); it excuses the date only when confirmed.
+     */
+    addException: (actor: Actor, id: string, input: ExceptionInput, formToken: string | undefined) =>
+      change(actor, async (ctx) => {
+        const row = await staffRow(ctx, id);
+        const [view] = await viewsOf(ctx.trx, actor.laCode, [row], ctx.today);
+        const step = view!.steps.find((s) => s.id === input.stepId && s.compliance);
+        if (!step || !(input.stepId.startsWith('order:') || input.stepId.startsWith('concession:')))
+          throw new TribunalError(
+            'stepId',
+            'Select one of the council’s dates after the order or concession',
+          );
+        if (input.fromOn > ctx.today)
+          throw new TribunalError('fromOn', 'The start must be today or in the past');
+        if (input.toOn && input.toOn < input.fromOn)
+          throw new TribunalError('toOn', 'The end must be on or after the start');
+        const result = await once(ctx, formToken, async () => {
+          const exceptionId = await insertException(ctx.trx, actor.laCode, {
+            disagreement_id: row.id,
+            step_id: input.stepId,
+            kind: input.kind,
+            from_on: input.fromOn,
+            to_on: input.toOn ?? null,
+            confirmed: input.confirmed,
+            details: input.details ?? null,
+            recordedBy: actor.userId,
+          });
+          await audit(ctx.trx, auditContext(actor), {
+            action: 'tribunal.exception.create',
+            recordType: 'disagreement',
+            recordId: row.id,
+            childId: row.child_id,
+            detail: { stepId: input.stepId, kind: input.kind, confirmed: input.confirmed },
+          });
+          await event(
+            ctx,
+            row.child_id,
+            'tribunal.exception',
+            `Exception recorded against "${step.label}" (reg 44(3)): ${EXCEPTION_KIND_LABELS[input.kind].toLowerCase()} from ${longDate(input.fromOn)}${input.toOn ? ` to ${longDate(input.toOn)}` : ''}${input.confirmed ? ', confirmed' : ', not yet confirmed'}`,
+            { disagreementId: row.id, exceptionId },
+          );
+          return exceptionId;
+        });
+        return result.resultId;
       }),
 
     /** Records the day one of the council's dates was met (an open date of this disagreement only). */
@@ -702,6 +831,25 @@ export function createTribunalService(deps: ServiceDeps) {
         pageSize: 1,
       });
       return page.total;
+    },
+
+    /** The child's record: the child's disagreements, each with where it stands (staff; null for anyone else). */
+    childSection: async (x: Executor, actor: Actor, childId: string) => {
+      if (!STAFF.includes(actor.role)) return null;
+      const views = await viewsOf(
+        x,
+        actor.laCode,
+        await disagreementsOf(x, actor.laCode, [childId]),
+        deps.today(),
+      );
+      if (!views.length) return null;
+      return {
+        heading: 'Mediation and appeals',
+        lines: views.map((v) => ({
+          text: `${v.decisionLabel}, sent ${longDate(v.decision_sent)}: ${v.stateLabel.toLowerCase()}${v.lateCount ? ` (${v.lateCount} late)` : ''}`,
+          href: paths.tribunal.show(v.id),
+        })),
+      };
     },
   };
 }

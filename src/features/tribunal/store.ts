@@ -297,3 +297,44 @@ export function appealsForFigures(
 export function disagreementChildIds(db: Executor, laCode: string) {
   return db.selectFrom('disagreement').select('child_id').where('la_code', '=', laCode);
 }
+
+export interface ExceptionRow {
+  id: string;
+  disagreement_id: string;
+  step_id: string;
+  kind: 'personal-circumstances' | 'absence';
+  from_on: string;
+  to_on: string | null;
+  confirmed: boolean;
+  details: string | null;
+}
+
+export async function insertException(
+  trx: Tx,
+  laCode: string,
+  e: Omit<ExceptionRow, 'id'> & { recordedBy: string | null; id?: string },
+): Promise<string> {
+  const { recordedBy, id, ...values } = e;
+  const row = await trx
+    .insertInto('disagreement_exception')
+    .values({ la_code: laCode, ...(id ? { id } : {}), ...values, recorded_by: recordedBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function exceptionsOf(
+  db: Executor,
+  laCode: string,
+  disagreementIds: readonly string[],
+): Promise<ExceptionRow[]> {
+  if (!disagreementIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('disagreement_exception')
+    .select(['id', 'disagreement_id', 'step_id', 'kind', 'from_on', 'to_on', 'confirmed', 'details'])
+    .where('la_code', '=', laCode)
+    .where('disagreement_id', 'in', disagreementIds)
+    .orderBy('from_on')
+    .orderBy('id')
+    .execute();
+}

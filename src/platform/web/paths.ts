@@ -64,6 +64,9 @@ export const paths = {
     appealPattern: '/tribunal/:disagreementId/appeal',
     done: (id: string) => `/tribunal/${encodeURIComponent(id)}/done`,
     donePattern: '/tribunal/:disagreementId/done',
+    /** A reg 44(3) exception against one of the council's dates after an order or concession. */
+    exception: (id: string) => `/tribunal/${encodeURIComponent(id)}/exception`,
+    exceptionPattern: '/tribunal/:disagreementId/exception',
     /** A family's own, signed in. */
     family: '/your-appeals',
   },

@@ -164,6 +164,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   disagreement: 'tribunal',
   disagreement_agreement: 'tribunal',
   disagreement_done: 'tribunal',
+  disagreement_exception: 'tribunal',
   pb_request: 'personal-budgets',
   pb_decision: 'personal-budgets',
   dp_agreement: 'personal-budgets',

@@ -1,4 +1,4 @@
-/** Mediation and the tribunal (migration 0044; docs/tribunal.md). Owned by src/features/tribunal. */
+/** Mediation and the tribunal (migrations 0044 and 0051; docs/tribunal.md). Owned by src/features/tribunal. */
 import type { Generated } from 'kysely';
 import type { DateString, Timestamp } from './types.ts';
 
@@ -64,7 +64,22 @@ export interface DisagreementDoneTable {
   recorded_by: string | null;
 }
 
+export interface DisagreementExceptionTable {
+  la_code: string;
+  id: Generated<string>;
+  disagreement_id: string;
+  step_id: string;
+  kind: 'personal-circumstances' | 'absence';
+  from_on: DateString;
+  to_on: DateString | null;
+  confirmed: Generated<boolean>;
+  details: string | null;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface TribunalTables {
+  disagreement_exception: DisagreementExceptionTable;
   disagreement: DisagreementTable;
   disagreement_agreement: DisagreementAgreementTable;
   disagreement_done: DisagreementDoneTable;
