@@ -5,23 +5,17 @@
  * typed kept); the parent reads their page and asks for a personal budget on a 320 px phone without sideways
  * scrolling. axe checks WCAG 2.2 A and AA on every page.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
 import {
   expectAccessible,
+  expectNoSidewaysScroll,
   launchBrowser,
   signInAs,
   startDemoServer,
   type DemoServer,
 } from '../helpers/browser.ts';
-
-async function expectNoSidewaysScroll(page: Page, label: string) {
-  const [scroll, client] = await page.evaluate<[number, number]>(
-    '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
-  );
-  expect(scroll, `sideways scrolling on ${label}`).toBeLessThanOrEqual(client);
-}
 
 async function hrefsOf(links: Locator): Promise<string[]> {
   const out: string[] = [];

@@ -118,6 +118,14 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   expect(summary, `accessibility violations on ${label}`).toEqual([]);
 }
 
+/** Fails when the page scrolls sideways (a family's page must fit a 320 to 390 pixel phone). */
+export async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
+  const [scroll, client] = await page.evaluate<[number, number]>(
+    '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
+  );
+  if (scroll > client) throw new Error(`sideways scrolling on ${label}: ${scroll} px wide in ${client} px`);
+}
+
 export async function signInAs(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel('Email address').fill(email);

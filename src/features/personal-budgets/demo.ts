@@ -15,6 +15,7 @@ import { createRandom, hashString } from '../../demo/random.ts';
 import { longDate } from '../../domain/calendar.ts';
 import type { Arrangement, Element, Stage } from '../../domain/personal-budget/index.ts';
 import {
+  decisionColumns,
   insertAgreement,
   insertChange,
   insertDecision,
@@ -273,11 +274,6 @@ export const DEMO_BUDGETS: readonly Spec[] = [
 ];
 
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
-const COLUMN: Record<Element, 'education' | 'health' | 'social_care'> = {
-  education: 'education',
-  health: 'health',
-  'social-care': 'social_care',
-};
 
 export async function seedPersonalBudgetsDemo(trx: Transaction<DB>, { laCode, today }: DemoSeedOptions) {
   const caseworker = await userByEmail(trx, laCode, 'caseworker@demo.example');
@@ -334,23 +330,17 @@ export async function seedPersonalBudgetsDemo(trx: Transaction<DB>, { laCode, to
     );
     let decisionId: string | null = null;
     for (const d of spec.decisions ?? []) {
-      const cols: Record<string, number | string | null> = {};
-      for (const el of ['education', 'health', 'social-care'] as const) {
-        const a = d.amounts[el];
-        cols[`${COLUMN[el]}_pence`] = a ? a[0] : null;
-        cols[`${COLUMN[el]}_arrangement`] = a ? a[1] : null;
-      }
       decisionId = await insertDecision(trx, laCode, {
         id: random.uuid(),
         request_id: requestId,
         decided_on: day(d.ago),
-        education_pence: null,
-        education_arrangement: null,
-        health_pence: null,
-        health_arrangement: null,
-        social_care_pence: null,
-        social_care_arrangement: null,
-        ...cols,
+        ...decisionColumns(
+          Object.entries(d.amounts).map(([element, a]) => ({
+            element: element as Element,
+            pence: a ? a[0] : null,
+            arrangement: a ? a[1] : null,
+          })),
+        ),
         refuses: Boolean(d.reasons),
         reasons: d.reasons ?? null,
         review_requested_on: null,

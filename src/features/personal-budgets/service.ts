@@ -66,6 +66,8 @@ import {
   type Stage,
 } from '../../domain/personal-budget/index.ts';
 import {
+  COLUMN,
+  decisionColumns,
   insertAgreement,
   insertChange,
   insertDecision,
@@ -99,12 +101,6 @@ export const pounds = (pence: number | null) =>
   pence === null
     ? ''
     : `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-
-const COLUMN: Record<Element, 'education' | 'health' | 'social_care'> = {
-  education: 'education',
-  health: 'health',
-  'social-care': 'social_care',
-};
 
 /** A decision's elements, in the domain's terms. */
 export function elementsOf(d: DecisionRow): ElementDecision[] {
@@ -539,32 +535,10 @@ export function createPersonalBudgetsService(deps: ServiceDeps) {
           const problem = decisionProblem(facts, ctx.today);
           if (problem) throw new BudgetError(problem.field, problem.message);
           const refuses = refusesSomething(facts);
-          const cols = Object.fromEntries(
-            input.elements.flatMap((e) => [
-              [`${COLUMN[e.element]}_pence`, e.pence],
-              [`${COLUMN[e.element]}_arrangement`, e.pence ? e.arrangement : null],
-            ]),
-          ) as Partial<
-            Pick<
-              DecisionRow,
-              | 'education_pence'
-              | 'education_arrangement'
-              | 'health_pence'
-              | 'health_arrangement'
-              | 'social_care_pence'
-              | 'social_care_arrangement'
-            >
-          >;
           const decisionId = await insertDecision(ctx.trx, actor.laCode, {
             request_id: row.id,
             decided_on: input.decidedOn,
-            education_pence: null,
-            education_arrangement: null,
-            health_pence: null,
-            health_arrangement: null,
-            social_care_pence: null,
-            social_care_arrangement: null,
-            ...cols,
+            ...decisionColumns(input.elements),
             refuses,
             reasons: input.reasons?.trim() || null,
             review_requested_on: null,

@@ -10,7 +10,9 @@ import type {
   DpAgreementTable,
   DpChangeTable,
   DpReviewTable,
+  PbArrangement,
   PbDecisionTable,
+  PbElement,
   PbRequestTable,
 } from '../../platform/db/schema/index.ts';
 
@@ -75,6 +77,36 @@ const CHANGE = [
   'reconsideration_decided_on',
   'reconsideration_outcome',
 ] as const;
+
+/** Each element's columns in pb_decision. */
+export const COLUMN: Record<PbElement, 'education' | 'health' | 'social_care'> = {
+  education: 'education',
+  health: 'health',
+  'social-care': 'social_care',
+};
+
+type DecisionColumns = Pick<
+  DecisionRow,
+  | 'education_pence'
+  | 'education_arrangement'
+  | 'health_pence'
+  | 'health_arrangement'
+  | 'social_care_pence'
+  | 'social_care_arrangement'
+>;
+
+/** A decision's amount and arrangement columns from its elements (an element not given, or of no amount: not agreed). */
+export function decisionColumns(
+  elements: ReadonlyArray<{ element: PbElement; pence: number | null; arrangement: PbArrangement | null }>,
+): DecisionColumns {
+  const cols: Record<string, number | PbArrangement | null> = {};
+  for (const element of ['education', 'health', 'social-care'] as const) {
+    const e = elements.find((x) => x.element === element);
+    cols[`${COLUMN[element]}_pence`] = e?.pence ?? null;
+    cols[`${COLUMN[element]}_arrangement`] = e?.pence ? e.arrangement : null;
+  }
+  return cols as unknown as DecisionColumns;
+}
 
 /** Given only by the demo (the same ids on every seeding). */
 type Made<T> = Omit<T, 'id'> & { id?: string; recordedBy: string | null };
