@@ -149,6 +149,18 @@ describe('the assessment journey in a browser (pglite)', () => {
       await page.locator('#provision-1-quantity').fill('30 minutes');
       await page.locator('#provision-1-frequency').fill('Weekly');
       await page.locator('#provision-1-deliverer').fill('Speech and language therapist');
+      if (email === 'ep@demo.example') {
+        // The form saves a draft as the adviser types (issue 18 item 4); a reload shows the words kept.
+        await expect
+          .poll(() => page.locator('[data-autosave-status]').textContent(), { timeout: 15_000 })
+          .toMatch(/Draft saved at \d\d:\d\d/);
+        await expectAccessible(page, 'advice form with its draft saved');
+        await page.reload();
+        expect(await page.locator('#provision-1-deliverer').inputValue()).toBe(
+          'Speech and language therapist',
+        );
+        await page.getByLabel('My advice').check();
+      }
       await submit(page, 'Send advice', `${email} advice sent`);
       await expect.poll(() => page.locator('main').textContent()).toMatch(/Your advice has been sent/);
       await pro.context.close();

@@ -17,6 +17,16 @@ import {
 } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
+import { withChange } from '../../platform/change/change.ts';
+
+/** '14:05', London time: when a draft was saved. */
+function timeInLondon(at: Date): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+}
 import { AGENCY_LABELS } from '../../domain/assessment/journey.ts';
 import { paginationItems } from '../../platform/web/pagination.ts';
 import { adviceSchema } from '../assessments/forms.ts';
@@ -27,6 +37,7 @@ import {
   JourneyError,
   NEED_AREAS,
   professionalTasks,
+  saveAdviceDraft,
   STAFF,
   submitAdvice,
   type ProvisionLine,
@@ -147,7 +158,13 @@ export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
       needAreas: NEED_AREAS,
       provisionRows: Array.from({ length: PROVISION_ROWS }, (_, i) => i + 1),
       isStaff: STAFF.includes(actor.role),
-      values: Object.keys(values).length ? values : dateInputValues('received', today),
+      values: Object.keys(values).length
+        ? values
+        : task.status === 'requested' && task.draft
+          ? (task.draft as Record<string, string>)
+          : dateInputValues('received', today),
+      draftSavedAt: task.status === 'requested' ? task.draft_saved_at : null,
+      draftSaved: (request.query as Record<string, string>).saved === '1',
       errors,
       sent: (request.query as Record<string, string>).sent === '1',
       documentAccept: ADVICE_DOCUMENT_ACCEPT,
@@ -162,6 +179,15 @@ export function adviceRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = actorOf(request);
     const { adviceId } = request.params as { adviceId: string };
     const values = formValues(request.body);
+    // "Save as draft" (a page load) and the autosave script (JSON): keep the words typed, send nothing.
+    if (values.action === 'save-draft' || values.action === 'autosave') {
+      const saved = await withChange({ db, jobs: deps.jobs, today: todayInLondon }, actor, (ctx) =>
+        saveAdviceDraft(ctx, adviceId, values),
+      );
+      if (values.action === 'autosave')
+        return reply.code(saved ? 200 : 409).send({ saved, savedAt: timeInLondon(new Date()) });
+      return reply.redirect(withQuery(paths.advice.task(adviceId), saved ? { saved: 1 } : { sent: 1 }), 303);
+    }
     const upload = (request.body as Record<string, unknown> | undefined)?.document;
     const form = readSubmission(values, STAFF.includes(actor.role), todayInLondon(), upload);
     if (!form.ok) return render(request, reply, values, form.errors);

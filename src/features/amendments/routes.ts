@@ -2,6 +2,7 @@
  * The amendments pages (docs/reviews.md, "Amendments"; ADR 0017): the open amendments, a plan's amendments with the
  * form for each next step, and the family's notice of a proposal.
  */
+import { lowerFirst } from '../../platform/text.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isUuid, type Actor } from '../../platform/access/access.ts';
 import { newFormToken } from '../../platform/change/once.ts';
@@ -39,7 +40,7 @@ function formErrorsOf(errors: FormErrors, error?: FieldError): FormErrors {
 
 function readDate(values: Record<string, string>, label: string): Parsed<string | null> {
   const r = readDateInput(values, 'date', label);
-  const error = r.error ?? (r.value === undefined ? `Enter ${label.toLowerCase()}` : undefined);
+  const error = r.error ?? (r.value === undefined ? `Enter ${lowerFirst(label)}` : undefined);
   if (error)
     return {
       ok: false,

@@ -11,6 +11,7 @@
  * child's advisers read the notice of a proposal (the plans feature decides who may see the plan's versions: 404
  * for anyone else, audited). Every change is one transaction with an audit entry and a case event.
  */
+import { lowerFirst } from '../../platform/text.ts';
 import {
   auditChildrenShown,
   auditContext,
@@ -389,7 +390,7 @@ export function createAmendmentsService(deps: ServiceDeps) {
           await recordCaseEvent(ctx, {
             childId: row.child_id,
             kind: 'amendment-started',
-            summary: `Amendment of the EHC plan started: ${TRIGGER_LABELS[row.trigger].toLowerCase()}`,
+            summary: `Amendment of the EHC plan started: ${lowerFirst(TRIGGER_LABELS[row.trigger])}`,
             detail: { planId: row.plan_id, amendmentId: row.id },
           });
           return row.id;

@@ -9,6 +9,7 @@
  * Deterministic: a seeded generator and the given day, never the clock. Every due date stored comes from the
  * statutory clock.
  */
+import { lowerFirst } from '../../platform/text.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit/audit.ts';
 import type { AdviceAgency } from '../../platform/db/schema/index.ts';
@@ -473,7 +474,7 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
           user_id: a.professional,
           child_id: child.id,
           kind: 'adviser',
-          reason: `Asked for ${AGENCY_LABELS[a.agency]!.toLowerCase()} for the EHC needs assessment`,
+          reason: `Asked for ${lowerFirst(AGENCY_LABELS[a.agency]!)} for the EHC needs assessment`,
           granted_by: officer,
           granted_at: at(a.requested),
         });

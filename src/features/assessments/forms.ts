@@ -1,4 +1,5 @@
 /** The journey's forms: zod schemas with GOV.UK messages, and the date fields they share. */
+import { lowerFirst } from '../../platform/text.ts';
 import { z } from 'zod';
 import { EXCEPTION_KINDS } from '../../domain/clock/types.ts';
 import {
@@ -46,7 +47,7 @@ export function parseWithDates<S extends z.ZodType>(
   for (const d of dates) {
     const read = readDateInput(values, d.name, d.label);
     let message = read.error;
-    if (!message && !read.value && d.required) message = `Enter ${d.label.toLowerCase()}`;
+    if (!message && !read.value && d.required) message = `Enter ${lowerFirst(d.label)}`;
     if (message) {
       errors.fields[d.name] = { text: message };
       errors.list.push({ text: message, href: `#${d.name}-day` });

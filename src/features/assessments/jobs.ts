@@ -5,6 +5,7 @@
  * message is claimed by setting its timestamp in the same transaction that queues it, so a run repeated, or two
  * runs at once, never send twice.
  */
+import { lowerFirst } from '../../platform/text.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema/index.ts';
 import type { JobDeps } from '../../platform/jobs/jobs.ts';
@@ -95,7 +96,7 @@ export async function runAdviceReminders(
         column = r.reminder_two_weeks_at ? null : 'reminder_two_weeks_at';
       if (!column) continue;
       const agency =
-        (AGENCY_LABELS[r.agency] ?? r.agency).toLowerCase() + (r.service_name ? ` (${r.service_name})` : '');
+        lowerFirst(AGENCY_LABELS[r.agency] ?? r.agency) + (r.service_name ? ` (${r.service_name})` : '');
       const child = `${r.given_name} ${r.family_name} (${r.reference})`;
       const sent = await db.transaction().execute(async (trx) => {
         const claimed = await trx

@@ -217,6 +217,35 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     expect(task.body).toContain('Why the assessment was asked for');
     expect(task.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt; struggles with reading');
     expect(task.body).toContain('Reading group');
+    // A draft (issue 18 item 4): "Save as draft" keeps the words typed without JavaScript, the form shows them again,
+    // the autosave script's post answers with the time, another professional cannot save one, and sending clears it.
+    const drafted = await ep.submit(`/advice/${epAdvice.id}`, {
+      action: 'save-draft',
+      answer: 'advice',
+      'need-communication': 'Half-typed thoughts on <b>speech</b>',
+    });
+    expect(drafted.statusCode).toBe(303);
+    expect(drafted.headers.location).toBe(`/advice/${epAdvice.id}?saved=1`);
+    const reopened = await ep.get(drafted.headers.location as string);
+    expect(reopened.body).toContain('Your draft has been saved');
+    expect(reopened.body).toContain('Half-typed thoughts on &lt;b&gt;speech&lt;/b&gt;');
+    expect(reopened.body).toMatch(/Draft saved \d/);
+    const auto = await ep.submit(`/advice/${epAdvice.id}`, {
+      action: 'autosave',
+      'need-communication': 'More typed',
+    });
+    expect(auto.statusCode).toBe(200);
+    const answer = auto.json<{ saved: boolean; savedAt: string }>();
+    expect(answer.saved).toBe(true);
+    expect(answer.savedAt).toMatch(/^\d\d:\d\d$/);
+    expect(
+      (
+        await ep2.post(`/advice/${epAdvice.id}`, {
+          _csrf: TestClient.csrfFrom((await ep2.get('/')).body),
+          action: 'autosave',
+        })
+      ).statusCode,
+    ).toBe(404);
     const badAdvice = await ep.submit(`/advice/${epAdvice.id}`, {
       answer: 'advice',
       'provision-1-description': 'Speech therapy',
@@ -234,6 +263,12 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
       'provision-1-deliverer': 'Teaching assistant',
     });
     expect(r.statusCode).toBe(303);
+    const sentAdvice = await t.database.db
+      .selectFrom('assessment_advice')
+      .select(['draft', 'draft_saved_at'])
+      .where('id', '=', epAdvice.id)
+      .executeTakeFirstOrThrow();
+    expect(sentAdvice).toEqual({ draft: null, draft_saved_at: null });
     // Health advice recorded by the caseworker as no involvement.
     const health = advice.find((a) => a.agency === 'health')!;
     r = await cw.submit(`/advice/${health.id}`, { answer: 'no-involvement', ...parts(today, 'received') });

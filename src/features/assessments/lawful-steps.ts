@@ -5,6 +5,7 @@
  * (src/domain/assessment/lawful-steps.ts, timeliness.ts); this module reads the facts, runs them, and records each
  * change with its audit entry, case event and message to the family, in the caller's transaction.
  */
+import { lowerFirst } from '../../platform/text.ts';
 import { auditContext, requireRole } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
@@ -167,7 +168,7 @@ export async function confirmException(
   const relieved = timeline.steps.filter((s) =>
     s.exceptionChecks.some((c) => c.id === exceptionId && c.reliedOn),
   );
-  const label = EXCEPTION_LABELS[exception.kind].toLowerCase();
+  const label = lowerFirst(EXCEPTION_LABELS[exception.kind]);
   await event(
     trx,
     actor,

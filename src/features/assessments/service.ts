@@ -3,6 +3,7 @@
  * Access is decided here. Every change runs in the caller's transaction with an audit entry, a case_event (the one
  * history of the case), the clock columns refreshed, and its messages queued (sent by a job after commit).
  */
+import { lowerFirst } from '../../platform/text.ts';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/access.ts';
 import {
@@ -662,7 +663,7 @@ export async function requestAdvice(
             user_id: professional.id,
             child_id: record.child_id,
             kind: 'adviser',
-            reason: `Asked for ${AGENCY_LABELS[ask.agency]?.toLowerCase() ?? 'advice'} for the EHC needs assessment`,
+            reason: `Asked for ${AGENCY_LABELS[ask.agency] ? lowerFirst(AGENCY_LABELS[ask.agency]!) : 'advice'} for the EHC needs assessment`,
             granted_by: actor.userId,
           })
           .execute();
@@ -701,7 +702,7 @@ export async function requestAdvice(
         personalisation: {
           name: p.display_name,
           council: la.name,
-          agency: label.toLowerCase(),
+          agency: lowerFirst(label),
           child: `${record.given_name} ${record.family_name} (${record.reference})`,
           due: longDate(due),
         },
@@ -856,6 +857,59 @@ async function adviceContext(
   };
 }
 
+/** The advice form's fields a draft keeps (its words; never the file). */
+export function adviceDraftFields(): string[] {
+  return [
+    'answer',
+    'outcomes',
+    'documentText',
+    'received-day',
+    'received-month',
+    'received-year',
+    ...NEED_AREAS.map((a) => `need-${a.key}`),
+    ...Array.from({ length: 4 }, (_, i) =>
+      ['description', 'quantity', 'frequency', 'deliverer'].map((k) => `provision-${i + 1}-${k}`),
+    ).flat(),
+  ];
+}
+
+/**
+ * Keeps what the adviser has typed so far as a draft (issue 18 item 4: a restart or an expired page lost it all).
+ * Only the form's own fields, each cut to 5,000 characters; nothing is checked, as nothing is sent. Advice already
+ * sent keeps no draft: returns false.
+ */
+export async function saveAdviceDraft(
+  ctx: ChangeContext,
+  adviceId: string,
+  values: Record<string, string>,
+): Promise<boolean> {
+  const { trx, actor } = ctx;
+  const task = await adviceOrNotFound(trx, actor, adviceId);
+  if (task.status === 'received') return false;
+  const draft: Record<string, string> = {};
+  for (const field of adviceDraftFields()) {
+    const v = values[field];
+    if (typeof v === 'string' && v !== '') draft[field] = v.slice(0, 5000);
+  }
+  const saved = await trx
+    .updateTable('assessment_advice')
+    .set({ draft: JSON.stringify(draft), draft_saved_at: new Date() })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', adviceId)
+    .where('status', '=', 'requested')
+    .returning('id')
+    .executeTakeFirst();
+  if (!saved) return false;
+  await audit(trx, auditContext(actor), {
+    action: 'advice.draft.save',
+    recordType: 'assessment_advice',
+    recordId: adviceId,
+    childId: task.child_id,
+    detail: { fields: Object.keys(draft).length },
+  });
+  return true;
+}
+
 export async function submitAdvice(
   ctx: ChangeContext,
   adviceId: string,
@@ -880,6 +934,8 @@ export async function submitAdvice(
       document_size: input.document?.content.length ?? null,
       submitted_by: actor.userId,
       submitted_at: new Date(),
+      draft: null,
+      draft_saved_at: null,
     })
     .where('la_code', '=', actor.laCode)
     .where('id', '=', adviceId)
@@ -927,7 +983,7 @@ export async function submitAdvice(
       template: 'advice-received',
       personalisation: {
         name: officer.display_name,
-        agency: label.toLowerCase(),
+        agency: lowerFirst(label),
         child: `${task.given_name} ${task.family_name} (${task.reference})`,
         received: longDate(input.received),
         next: waiting
@@ -1059,7 +1115,7 @@ export async function addException(
     record.child_id,
     caseId,
     'assessment-exception',
-    `Exception recorded: ${EXCEPTION_LABELS[input.kind].toLowerCase()}`,
+    `Exception recorded: ${lowerFirst(EXCEPTION_LABELS[input.kind])}`,
     { kind: input.kind, from: input.from, to: input.to ?? null },
   );
   await audit(trx, auditContext(actor), {
@@ -1072,7 +1128,7 @@ export async function addException(
   const relieved = timeline.steps.filter((s) => s.exception && s.exception.kinds.includes(input.kind));
   await notifyFamily(ctx, record, 'assessment-exception', {
     child: childName(record),
-    exception: EXCEPTION_LABELS[input.kind].toLowerCase(),
+    exception: lowerFirst(EXCEPTION_LABELS[input.kind]),
     explanation: relieved.length
       ? relieved.map((s) => s.explanation).join('\n\n')
       : 'For now this does not change any date the council is working to.',

@@ -6,6 +6,7 @@
  * plan is refused if it names a setting that was not consulted or does not name the family's preference without a
  * recorded s39(4) ground. Access is decided here; every write runs in one transaction with an audit entry.
  */
+import { lowerFirst } from '../../platform/text.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import {
   auditContext,
@@ -537,7 +538,7 @@ export function createConsultationService(
           await event(ctx.trx, actor, {
             childId: kase.child_id,
             kind: 'placement-preference-refused',
-            summary: `Decided not to name the family's preference: ${S39_GROUND_LABELS[input.ground].toLowerCase()}`,
+            summary: `Decided not to name the family's preference: ${lowerFirst(S39_GROUND_LABELS[input.ground])}`,
             detail: { caseId: kase.id, preferenceId: preference.id, ground: input.ground },
           });
           return preference.id;
@@ -650,7 +651,7 @@ export function createConsultationService(
     const setting = (await settingsByIds(trx, actor.laCode, [row.setting_id])).get(row.setting_id)!;
     const who = row.consultee === 'setting' ? setting.name : `${row.authority_name} (for ${setting.name})`;
     const what =
-      answer === 'can-meet' ? 'can meet the needs' : `cannot: ${S39_GROUND_LABELS[ground!].toLowerCase()}`;
+      answer === 'can-meet' ? 'can meet the needs' : `cannot: ${lowerFirst(S39_GROUND_LABELS[ground!])}`;
     await audit(trx, auditContext(actor), {
       action: 'consultation.answer',
       recordType: 'consultation',

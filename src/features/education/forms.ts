@@ -3,6 +3,7 @@
  * src/domain/education that does not depend on today (the service checks those against today). Each returns every
  * problem at once, in the form's field order.
  */
+import { lowerFirst } from '../../platform/text.ts';
 import { readDateInput, type FormErrors, type Parsed } from '../../platform/web/forms.ts';
 import {
   EPISODE_KINDS,
@@ -62,7 +63,7 @@ export function parseEpisode(
   const start = readDateInput(values, 'start', START_LABELS[kind]);
   if (start.error) problems.push({ field: 'start', message: start.error });
   else if (!start.value)
-    problems.push({ field: 'start', message: `Enter the ${START_LABELS[kind].toLowerCase()}` });
+    problems.push({ field: 'start', message: `Enter the ${lowerFirst(START_LABELS[kind])}` });
   const end = kind === 'suspension' ? {} : readDateInput(values, 'end', 'The end date');
   if (end.error) problems.push({ field: 'end', message: end.error });
   const reviewDate =

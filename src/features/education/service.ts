@@ -5,6 +5,7 @@
  * why. Leaders see the children with a plan not in full-time education, counted by school and primary need. Access
  * is decided here; every write is one transaction with its audit entry and the child's history.
  */
+import { lowerFirst } from '../../platform/text.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import {
   auditChildrenShown,
@@ -153,7 +154,7 @@ async function raiseDuties(ctx: ChangeContext, child: Child, episode: EpisodeRow
       await recordCaseEvent(ctx, {
         childId: child.id,
         kind: 'education.review-raised',
-        summary: `${review.title} raised: ${EPISODE_KIND_LABELS[episode.kind].toLowerCase()}; review by ${longDate(review.due.date)}`,
+        summary: `${review.title} raised: ${lowerFirst(EPISODE_KIND_LABELS[episode.kind])}; review by ${longDate(review.due.date)}`,
         detail: { episodeId: episode.id, regulation: review.regulation, due: review.due.date },
       });
   }

@@ -1,6 +1,7 @@
 /**
  * The education pages' view models: pure functions from what the service returned to what the templates show.
  */
+import { lowerFirst } from '../../platform/text.ts';
 import type { PrimaryNeed } from '../../platform/db/schema/index.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { labelled, radioItems } from '../../platform/web/items.ts';
@@ -86,7 +87,7 @@ export function childPageView(data: ChildPage, done: string | undefined) {
     })),
     recordLinks: EPISODE_KINDS.map((k) => ({
       href: paths.education.newEpisode(child.id, k),
-      text: `Record ${EPISODE_KIND_LABELS[k].toLowerCase()}`,
+      text: `Record ${lowerFirst(EPISODE_KIND_LABELS[k])}`,
     })),
     attendanceHref: paths.education.attendance(child.id),
   };
@@ -104,7 +105,7 @@ export function episodeFormView(input: {
   const { child, kind } = input;
   const label = EPISODE_KIND_LABELS[kind];
   return {
-    pageTitle: input.episodeId ? `Change: ${label.toLowerCase()}` : `Record ${label.toLowerCase()}`,
+    pageTitle: input.episodeId ? `Change: ${lowerFirst(label)}` : `Record ${lowerFirst(label)}`,
     caption: `${fullName(child)}, ${child.reference}`,
     backLink: paths.education.child(child.id),
     action: input.episodeId
@@ -129,7 +130,7 @@ export function closeFormView(input: {
 }) {
   const { child, episode } = input;
   return {
-    pageTitle: `Close: ${EPISODE_KIND_LABELS[episode.kind].toLowerCase()}`,
+    pageTitle: `Close: ${lowerFirst(EPISODE_KIND_LABELS[episode.kind])}`,
     caption: `${fullName(child)}, ${child.reference}`,
     backLink: paths.education.child(child.id),
     action: paths.education.close(child.id, input.episodeId),

@@ -113,6 +113,9 @@ export interface AssessmentAdviceTable {
   reminder_three_days_at: Timestamp | null;
   escalated_at: Timestamp | null;
   requested_by: string | null;
+  /** The advice form's words as typed, kept until it is sent (migration 0053): field name to text, no file. */
+  draft: Json | null;
+  draft_saved_at: Timestamp | null;
   created_at: Generated<Date>;
 }
 
