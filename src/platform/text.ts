@@ -7,7 +7,7 @@
  */
 export function lowerFirst(label: string): string {
   const first = /^\S+/.exec(label)?.[0] ?? '';
-  const letters = first.replace(/[^A-Za-z]/g, '');
+  const letters = /^[A-Za-z]*/.exec(first)![0];
   if (first === 'I' || (letters.length >= 2 && letters === letters.toUpperCase())) return label;
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
