@@ -65,7 +65,7 @@ export type { NoticesService } from './service.ts';
 export type { NoticesNeeds } from './service.ts';
 
 /** The rights block as a message gives it (the journey's decisions). */
-export { rightsMessage } from './decisions.ts';
+export { rightsLinesFor, rightsMessage } from './decisions.ts';
 
 /** Which notices a case has, for the family's page and the caseworker's. */
 export { NOTICE_LABELS, noticesOf, planNoticeKind, type CaseDecisions, type NoticeKind } from './notice.ts';

@@ -6,12 +6,17 @@
 import { blocksDocx, blocksPdf, type Block } from '../../platform/documents/documents.ts';
 import type { DocumentView } from './routes.ts';
 import { longDate } from '../../domain/calendar.ts';
+import type { PlanDocumentFacts } from './document-facts.ts';
 
 export type { Block };
 
 const none = (what: string): Block => ({ kind: 'p', text: `No ${what} recorded.` });
 
-export function planBlocks(doc: DocumentView, versionNumber: number | null): Block[] {
+export function planBlocks(
+  doc: DocumentView,
+  versionNumber: number | null,
+  facts?: PlanDocumentFacts,
+): Block[] {
   const s = doc.s;
   const out: Block[] = [
     { kind: 'title', text: `Education, health and care plan: ${s.child.fullName}` },
@@ -25,6 +30,8 @@ export function planBlocks(doc: DocumentView, versionNumber: number | null): Blo
   const h = (text: string) => out.push({ kind: 'h1', text });
   const p = (text: string) => out.push({ kind: 'p', text });
   const li = (text: string) => out.push({ kind: 'li', text });
+  // The issue date, the next review, whom to ask (issue 18 item 7).
+  for (const line of facts?.about ?? []) p(line);
 
   h(doc.sections[0]!.title);
   if (!doc.aspirations.length) out.push(none('views or aspirations'));
@@ -97,14 +104,30 @@ export function planBlocks(doc: DocumentView, versionNumber: number | null): Blo
   for (const [i, a] of doc.advice.entries()) {
     h(`Appendix ${i + 1}: advice from ${a.agency}: ${a.authorRole}`);
     p(`Received ${a.receivedLong}.`);
-    for (const para of (a.summary || 'The advice document is held on the case record.').split(/\n{1,}/))
+    for (const para of (a.summary || 'The advice was sent as a document, which is not copied here.').split(
+      /\n{1,}/,
+    ))
       if (para.trim()) p(para.trim());
+  }
+  if (doc.advice.length && facts) p(facts.adviceFrom);
+  if (facts?.rights) {
+    h('If you disagree with this plan');
+    for (const g of facts.rights) {
+      out.push({ kind: 'h2', text: g.heading });
+      for (const para of g.paragraphs) p(para);
+    }
   }
   return out;
 }
 
-export function planDocx(doc: DocumentView, versionNumber: number | null): Promise<Buffer> {
-  return blocksDocx(planBlocks(doc, versionNumber), { subject: `EHC plan for ${doc.s.child.reference}` });
+export function planDocx(
+  doc: DocumentView,
+  versionNumber: number | null,
+  facts?: PlanDocumentFacts,
+): Promise<Buffer> {
+  return blocksDocx(planBlocks(doc, versionNumber, facts), {
+    subject: `EHC plan for ${doc.s.child.reference}`,
+  });
 }
 
 /** A tagged PDF of the plan (the platform's document writer). */
@@ -112,9 +135,10 @@ export function planPdf(
   doc: DocumentView,
   versionNumber: number | null,
   options: { compress?: boolean } = {},
+  facts?: PlanDocumentFacts,
 ): Promise<Buffer> {
   return blocksPdf(
-    planBlocks(doc, versionNumber),
+    planBlocks(doc, versionNumber, facts),
     { subject: `EHC plan for ${doc.s.child.reference}` },
     options,
   );

@@ -330,6 +330,18 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
   });
 
   it('blocks the final with thread errors until a team manager records why, then issues it through the journey', async () => {
+    // A word changed after the draft: the comparison marks that word alone (issue 18 item 7).
+    const vet = await t.database.db
+      .selectFrom('ehc_plan_item')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .where('text', 'like', '%I want to be a vet')
+      .executeTakeFirstOrThrow();
+    const edited = await caseworker.submit(paths.plans.item(planId, vet.id), {
+      text: '<script>alert(1)</script> I want to be a vet nurse',
+      whose: 'Rowan',
+    });
+    expect(edited.statusCode).toBe(303);
     const setting = await t.database.db
       .insertInto('setting')
       .values({
@@ -449,6 +461,9 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     expect(cmp.statusCode).toBe(200);
     expect(cmp.body).toContain('Compare version 1 with version 2');
     expect(cmp.body).toContain('Added</strong> <ins>Testshire Primary</ins>');
+    expect(cmp.body).toContain(
+      'I want to be a vet <ins><span class="govuk-visually-hidden">added: </span>nurse</ins>',
+    );
     const same = await parent.get(`${paths.plans.compare(planId)}?from=${first}&to=${first}`);
     expect(same.statusCode).toBe(400);
   });
@@ -486,8 +501,28 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
       'Section H2: other social care provision',
       'Section K: advice',
       'Appendix 2',
+      // Fit for the family's file (issue 18 item 7): the issue date, the next review, how to appeal.
+      'Final plan issued on 20 January 2026.',
+      'The plan must be reviewed by 19 January 2027.',
+      'If you disagree with this plan',
+      'You can ask the',
     ])
-      expect(text).toContain(s);
+      expect(text.replace(/\s+/g, ' ')).toContain(s);
+    for (const s of ['Final plan issued on 20 January 2026.', 'If you disagree with this plan'])
+      expect(xml).toContain(s);
+    expect(html.body).toContain('The plan must be reviewed by 19 January 2027.');
+    const draftId = (
+      await t.database.db
+        .selectFrom('ehc_plan_version')
+        .select('id')
+        .where('number', '=', 1)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const draft = pdfText((await parent.get(paths.plans.document(planId, draftId, 'pdf'))).rawPayload);
+    expect(draft.replace(/\s+/g, ' ')).toContain(
+      'Draft shared on 2 January 2026. This is not the final plan.',
+    );
+    expect(draft).not.toContain('If you disagree with this plan');
     expect((await otherParent.get(paths.plans.document(planId, versionId, 'pdf'))).statusCode).toBe(404);
     expect((await parent.get(paths.plans.document(planId, 'current', 'pdf'))).statusCode).toBe(403);
   });

@@ -41,6 +41,8 @@ import {
   groupingText,
 } from './describe.ts';
 import { planDocx, planPdf } from './documents.ts';
+import { wordDiff } from '../../domain/word-diff.ts';
+import { documentFacts } from './document-facts.ts';
 import {
   aspirationSchema,
   budgetSchema,
@@ -1014,8 +1016,16 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     ]);
     const [older, newer] =
       a.version.number < b.version.number ? [a.version, b.version] : [b.version, a.version];
+    // A changed item shows the words that changed, not the whole item struck out (issue 18 item 7).
     const compared = compareVersions(planLines(older.snapshot.plan), planLines(newer.snapshot.plan)).map(
-      (c) => ({ ...c, title: SECTION_TITLES[c.section] }),
+      (c) => ({
+        ...c,
+        title: SECTION_TITLES[c.section],
+        rows: c.rows.map((r) => ({
+          ...r,
+          words: r.change === 'changed' ? wordDiff(r.left ?? '', r.right ?? '') : null,
+        })),
+      }),
     );
     return reply.view('plans/compare.njk', {
       pageTitle: `Compare version ${older.number} with version ${newer.number}`,
@@ -1036,25 +1046,33 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     const actor = actorOf(request);
     const { planId, versionId } = request.params as { planId: string; versionId: string };
     if (versionId === 'current') {
-      const { snapshot } = await currentSnapshot(db, actor, planId, todayInLondon());
-      return { snapshot, label: 'working copy (not issued)', number: null as number | null, planId };
+      const { snapshot, record } = await currentSnapshot(db, actor, planId, todayInLondon());
+      return {
+        snapshot,
+        label: 'working copy (not issued)',
+        number: null as number | null,
+        planId,
+        facts: await documentFacts(db, record, null, todayInLondon()),
+      };
     }
-    const { version } = await getVersion(db, actor, planId, versionId);
+    const { version, record } = await getVersion(db, actor, planId, versionId);
     return {
       snapshot: version.snapshot,
       label: `version ${version.number}, ${version.kind}, issued ${longDate(version.issued_on)}`,
       number: version.number,
       planId,
+      facts: await documentFacts(db, record, version, todayInLondon()),
     };
   };
 
   app.get(paths.plans.documentPattern, async (request, reply) => {
-    const { snapshot, label, planId } = await snapshotFor(request);
+    const { snapshot, label, planId, facts } = await snapshotFor(request);
     const { versionId } = request.params as { versionId: string };
     return reply.view('plans/document.njk', {
       pageTitle: `EHC plan for ${snapshot.child.fullName}`,
       backLink: versionId === 'current' ? paths.plans.plan(planId) : paths.plans.versions(planId),
       doc: documentView(snapshot),
+      facts,
       label,
       docx: paths.plans.document(planId, versionId, 'docx'),
       pdf: paths.plans.document(planId, versionId, 'pdf'),
@@ -1064,16 +1082,16 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
   const fileName = (s: Snapshot, n: number | null, ext: string) =>
     `EHC-plan-${s.child.reference}${n ? `-v${n}` : '-working-copy'}.${ext}`;
   app.get(paths.plans.docxPattern, async (request, reply) => {
-    const { snapshot, number } = await snapshotFor(request);
-    const buffer = await planDocx(documentView(snapshot), number);
+    const { snapshot, number, facts } = await snapshotFor(request);
+    const buffer = await planDocx(documentView(snapshot), number, facts);
     return reply
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .header('content-disposition', `attachment; filename="${fileName(snapshot, number, 'docx')}"`)
       .send(buffer);
   });
   app.get(paths.plans.pdfPattern, async (request, reply) => {
-    const { snapshot, number } = await snapshotFor(request);
-    const buffer = await planPdf(documentView(snapshot), number);
+    const { snapshot, number, facts } = await snapshotFor(request);
+    const buffer = await planPdf(documentView(snapshot), number, {}, facts);
     return reply
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="${fileName(snapshot, number, 'pdf')}"`)

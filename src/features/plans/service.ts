@@ -33,7 +33,7 @@ import { longDate } from '../../domain/calendar.ts';
 import { checkPlan, type PlanCheck } from '../../domain/plan-quality/golden-thread.ts';
 import type { Advice, Plan, Section } from '../../domain/plan-quality/model.ts';
 import { SECTIONS } from '../../domain/plan-quality/model.ts';
-import { issueFinal, serveDraft } from '../assessments/service.ts';
+import { issueFinal, NEED_AREAS, serveDraft, type ProvisionLine } from '../assessments/service.ts';
 import { loadFacts } from '../assessments/store.ts';
 import { openReassessmentOf, setReassessedPlan } from '../assessments/store/lawful-steps.ts';
 import { planLines, type SectionLines } from './describe.ts';
@@ -553,6 +553,24 @@ export async function createPlan(ctx: PlanContext, input: { childReference: stri
   return id;
 }
 
+/**
+ * Advice given on the structured form without a document's text, in words for section K's appendix (issue 18 item 7:
+ * the family's copy of the plan carries the advice itself, not "held on the case record").
+ */
+export function adviceInWords(r: { needs: unknown; outcomes: string | null; provision: unknown }): string {
+  const needs = (r.needs ?? {}) as Record<string, string>;
+  const lines: string[] = [];
+  for (const area of NEED_AREAS) if (needs[area.key]) lines.push(`${area.label}: ${needs[area.key]}`);
+  if (r.outcomes) lines.push(`Outcomes: ${r.outcomes}`);
+  for (const x of (r.provision ?? []) as ProvisionLine[])
+    lines.push(
+      `Recommended help: ${[x.description, x.quantity, x.frequency, x.deliverer ? `by ${x.deliverer}` : '']
+        .filter(Boolean)
+        .join(', ')}`,
+    );
+  return lines.join('\n');
+}
+
 /** Section K from the assessment: every received piece of advice not yet listed is appended. Returns how many. */
 async function syncAdviceRows(trx: Executor, record: PlanRecord): Promise<number> {
   if (!record.case_id) return 0;
@@ -568,6 +586,9 @@ async function syncAdviceRows(trx: Executor, record: PlanRecord): Promise<number
       'a.received',
       'a.document_text',
       'a.answer',
+      'a.needs',
+      'a.outcomes',
+      'a.provision',
       'p.job_title as professional_title',
     ])
     .where('a.la_code', '=', record.la_code)
@@ -603,7 +624,7 @@ async function syncAdviceRows(trx: Executor, record: PlanRecord): Promise<number
         ? 'The service replied that it has no involvement with the child.'
         : r.answer === 'existing-advice-current'
           ? 'The service replied that its existing advice is still current.'
-          : (r.document_text ?? '');
+          : r.document_text || adviceInWords(r);
     await trx
       .insertInto('ehc_plan_advice')
       .values({
