@@ -32,6 +32,7 @@ import {
   refreshReviewsOfChildren,
   reviewLetterFacts,
   reviewLinksOfChild,
+  reviewScheduleOfChild,
   reviewsFeature,
   transferInLetterFacts,
 } from '../features/reviews/index.ts';
@@ -66,6 +67,9 @@ export function createServices(deps: ServiceDeps) {
   // A plan issued or amended reaches the review schedule in the same transaction (docs/reviews.md).
   const plans = plansFeature.createService(deps, {
     plansChanged: (trx, laCode, planIds, today) => refreshReviewSchedules(trx, laCode, today, planIds),
+    // The plan's documents give the review schedule's date (issue 18 item 7).
+    nextReviewDue: async (db, laCode, childId, planId) =>
+      (await reviewScheduleOfChild(db, laCode, childId)).find((r) => r.plan_id === planId)?.next_due ?? null,
   });
   const amendments = amendmentsFeature.createService(deps);
   const register = registerFeature.createService(deps, {

@@ -757,9 +757,8 @@ export interface AdviceSubmission {
   received: string;
 }
 
-async function adviceOrNotFound(db: Executor, actor: Actor, adviceId: string) {
-  if (!isUuid(adviceId)) throw new NotFoundError();
-  const row = await db
+function adviceRow(db: Executor, laCode: string, adviceId: string) {
+  return db
     .selectFrom('assessment_advice as a')
     .innerJoin('assessment_case as k', (j) =>
       j.onRef('k.la_code', '=', 'a.la_code').onRef('k.id', '=', 'a.case_id'),
@@ -785,9 +784,14 @@ async function adviceOrNotFound(db: Executor, actor: Actor, adviceId: string) {
       'o.display_name as officer_name',
       'o.email as officer_email',
     ])
-    .where('a.la_code', '=', actor.laCode)
+    .where('a.la_code', '=', laCode)
     .where('a.id', '=', adviceId)
     .executeTakeFirst();
+}
+
+async function adviceOrNotFound(db: Executor, actor: Actor, adviceId: string) {
+  if (!isUuid(adviceId)) throw new NotFoundError();
+  const row = await adviceRow(db, actor.laCode, adviceId);
   const mine = row && actor.role === 'professional' && row.professional_user_id === actor.userId;
   const staff = row && STAFF.includes(actor.role);
   if (!row || !(mine || staff)) {
@@ -915,8 +919,57 @@ export async function submitAdvice(
   adviceId: string,
   input: AdviceSubmission,
 ): Promise<{ alreadyReceived: boolean }> {
+  return receiveAdvice(ctx, await adviceOrNotFound(ctx.trx, ctx.actor, adviceId), input);
+}
+
+/**
+ * The family's own views and advice (reg 6(1)(a)), sent online by the parent or young person themselves (issue 18
+ * item 1): the family's open request on their own child's case, recorded as received today like any advice. A case
+ * that is not theirs, or has no request for their views waiting, is not found.
+ */
+export async function submitFamilyViews(
+  ctx: ChangeContext,
+  caseId: string,
+  input: Pick<AdviceSubmission, 'documentText' | 'outcomes'>,
+): Promise<{ alreadyReceived: boolean }> {
   const { trx, actor } = ctx;
-  const task = await adviceOrNotFound(trx, actor, adviceId);
+  requireRole(actor, ['parent', 'young-person'], 'assessment.family.views');
+  const record = await caseOrNotFound(trx, actor, caseId);
+  await authoriseChildRead(trx, actor, record.child_id, 'assessment.family.views');
+  const asked = await familyViewsRequest(trx, actor.laCode, caseId);
+  if (!asked) throw new NotFoundError();
+  const task = (await adviceRow(trx, actor.laCode, asked.id))!;
+  return receiveAdvice(ctx, task, {
+    answer: 'advice',
+    needs: {},
+    provision: [],
+    received: ctx.today,
+    documentText: input.documentText,
+    outcomes: input.outcomes,
+  });
+}
+
+/** The case's request for the family's own views: the one waiting, else the latest (null when never asked). */
+export function familyViewsRequest(db: Executor, laCode: string, caseId: string) {
+  return db
+    .selectFrom('assessment_advice')
+    .select(['id', 'status', 'requested', 'received'])
+    .where('la_code', '=', laCode)
+    .where('case_id', '=', caseId)
+    .where('agency', '=', 'family')
+    .orderBy(sql`status = 'requested'`, 'desc')
+    .orderBy('requested', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+async function receiveAdvice(
+  ctx: ChangeContext,
+  task: NonNullable<Awaited<ReturnType<typeof adviceRow>>>,
+  input: AdviceSubmission,
+): Promise<{ alreadyReceived: boolean }> {
+  const { trx, actor } = ctx;
+  const adviceId = task.id;
   if (task.status === 'received') return { alreadyReceived: true };
   checkDate('received', input.received, task.requested, ctx.today, 'the advice was asked for');
   await trx

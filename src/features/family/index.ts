@@ -13,6 +13,7 @@ const ROUTE_ROLES: RouteRoles = {
   'GET /request-assessment/sent/:caseId': ['professional', 'parent', 'young-person'],
   'GET /your-assessment/:caseId': ['parent', 'young-person'],
   'GET /your-assessment/:caseId/decision': ['parent', 'young-person'],
+  '* /your-assessment/:caseId/views': ['parent', 'young-person'],
 };
 
 export const familyFeature = {
@@ -21,5 +22,5 @@ export const familyFeature = {
   routes: familyRoutes,
 } satisfies Feature<'family'>;
 
-/** A family's assessments, as the family home page shows them. */
-export { familyHome } from './routes.ts';
+/** A family's assessments, what each asks of them, and their requests, as the family home page shows them. */
+export { familyFactsOf, familyHome, familyRequests } from './routes.ts';

@@ -34,11 +34,22 @@ import {
 } from '../../domain/assessment/journey.ts';
 import { caseForView } from '../assessments/routes.ts';
 import { arrayValue } from '../../platform/web/forms.ts';
-import { createRequest, familyCase, familyCases, type CaseView } from '../assessments/service.ts';
+import {
+  createRequest,
+  familyCase,
+  familyCases,
+  familyViewsRequest,
+  submitFamilyViews,
+  type CaseView,
+} from '../assessments/service.ts';
+import { withChange } from '../../platform/change/change.ts';
+import { newFormToken, once } from '../../platform/change/once.ts';
+import { handleForm } from '../../platform/web/forms.ts';
 import { PRIMARY_NEED_LABELS } from '../children/index.ts';
 import { placementCase } from '../assessments/index.ts';
 import { familyPlacementLines, placementSummary, recordPreference } from '../consultation/index.ts';
 import { SETTING_TYPES } from '../../domain/placement/placement.ts';
+import type { FamilyFacts } from '../../domain/family-tasks.ts';
 import {
   alreadyLinked,
   childForNewDetails,
@@ -738,7 +749,15 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
     }
     if (actor.role === 'professional') await myRequest(db, actor, caseId);
     const view = await familyCase(db, actor, caseId, todayInLondon());
-    return reply.view('family/request-sent.njk', { pageTitle: 'Request sent', ...familyView(view) });
+    // A request for a child whose request is already open joins it (issue 18 item 1: said on screen, not only by email).
+    const joined = (await myRequests(db, actor)).find(
+      (r) => r.stage === 'linked' && r.linked_case_id === view.record.id,
+    );
+    return reply.view('family/request-sent.njk', {
+      pageTitle: 'Request sent',
+      ...familyView(view),
+      joined: joined ? { sent: joined.request_received } : null,
+    });
   });
 
   app.get(`${paths.assessments.familyPattern}/decision`, async (request, reply) => {
@@ -749,6 +768,59 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
     // The decision notice, with the full rights block, is the notices feature's (docs/rights.md).
     const kind = view.record.decision_outcome === 'assess' ? 'decision-to-assess' : 'not-to-assess';
     return reply.redirect(paths.notices.notice(caseId, kind), 303);
+  });
+
+  // The family's own views, sent online (issue 18 item 1): the form while the council's request waits, else thanks.
+  const viewsPage = async (request: FastifyRequest, values: Record<string, string>, errors?: FormErrors) => {
+    const actor = actorOf(request);
+    const { caseId } = request.params as { caseId: string };
+    const view = await db.transaction().execute((trx) => familyCase(trx, actor, caseId, todayInLondon()));
+    const asked = await familyViewsRequest(db, actor.laCode, view.record.id);
+    if (!asked) throw new NotFoundError();
+    const self = actor.role === 'young-person';
+    const name = view.record.preferred_name || view.record.given_name;
+    return {
+      view,
+      model: {
+        pageTitle: self ? 'Your views' : `Your views about ${name}`,
+        backLink: paths.assessments.family(view.record.id),
+        caseId: view.record.id,
+        childName: name,
+        self,
+        sent: asked.status === 'received' ? asked.received : null,
+        askedBy: familyView(view).familyAdvice.find((a) => a.ownViews && !a.arrived)?.due ?? null,
+        questions: viewQuestions(name, self),
+        values,
+        errors,
+        formToken: newFormToken(),
+      },
+    };
+  };
+  app.get(paths.assessments.familyViewsPattern, async (request, reply) =>
+    reply.view('family/views.njk', (await viewsPage(request, {})).model),
+  );
+  app.post(paths.assessments.familyViewsPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const { view, model } = await viewsPage(request, {});
+    return handleForm(request.body, reply, {
+      parse: (values) => readViews(values, model.questions),
+      render: async (values, errors) =>
+        reply.view('family/views.njk', (await viewsPage(request, values, errors)).model),
+      submit: (data) =>
+        withChange({ db, jobs: deps.jobs, today: todayInLondon }, actor, (ctx) =>
+          once(ctx, data.formToken, async () => {
+            await submitFamilyViews(ctx, view.record.id, {
+              documentText: model.questions
+                .filter((q) => data[q.field])
+                .map((q) => `${q.label}\n${data[q.field]}`)
+                .join('\n\n'),
+              outcomes: data.hopes || undefined,
+            });
+            return view.record.id;
+          }),
+        ),
+      success: () => paths.assessments.familyViews(view.record.id),
+    });
   });
 
   app.get(paths.assessments.familyPattern, async (request, reply) => {
@@ -765,7 +837,105 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 }
 
+/** The questions of the family's own views (reg 6(1)(a)), in the family's words: to a parent, or to a young person. */
+function viewQuestions(name: string, self: boolean) {
+  return [
+    {
+      field: 'about',
+      label: self
+        ? 'What are you like? What are you good at, and what do you enjoy?'
+        : `What is ${name} like? What are they good at, and what do they enjoy?`,
+      hint: 'For example, what people like about them, and what makes a good day.',
+    },
+    {
+      field: 'hard',
+      label: self
+        ? 'What is going well, and what is hard, at school or college and at home?'
+        : 'What is going well, and what is hard, at school or college and at home?',
+      hint: 'Include anything about health, friends or family life you want the council to know.',
+    },
+    {
+      field: 'hopes',
+      label: self
+        ? 'What do you hope for, now and when you are older?'
+        : `What do you hope ${name} will achieve, now and when they are older?`,
+      hint: 'For example, learning, friends, work or study, and living more independently.',
+    },
+    {
+      field: 'help',
+      label: self ? 'What help do you think you need?' : `What help do you think ${name} needs?`,
+      hint: 'Say what has helped before, and what has not.',
+    },
+  ] as const;
+}
+
+type ViewAnswers = Record<'about' | 'hard' | 'hopes' | 'help', string> & { formToken?: string };
+
+function readViews(values: Record<string, string>, questions: ReturnType<typeof viewQuestions>) {
+  const errors: FormErrors = { list: [], fields: {} };
+  const data = { formToken: values.formToken } as ViewAnswers;
+  for (const q of questions) {
+    const v = (values[q.field] ?? '').trim();
+    if (v.length > 5000) {
+      const text = 'Your answer must be 5,000 characters or fewer';
+      errors.fields[q.field] = { text };
+      errors.list.push({ text: `${q.label}: ${text.toLowerCase()}`, href: `#${q.field}` });
+    }
+    data[q.field] = v;
+  }
+  if (!errors.list.length && !questions.some((q) => data[q.field])) {
+    const text = 'Answer at least one question';
+    errors.fields.about = { text };
+    errors.list.push({ text, href: '#about' });
+  }
+  return errors.list.length ? { ok: false as const, errors } : { ok: true as const, data };
+}
+
 export async function familyHome(db: Executor, actor: Actor) {
   const views = await familyCases(db, actor, todayInLondon());
   return views.map(familyView);
+}
+
+/** What the family must do on one assessment, and by when (issue 18 item 1), for their first screen. */
+export function familyFactsOf(a: ReturnType<typeof familyView>, today: string): FamilyFacts {
+  const views = a.familyAdvice.find((x) => x.ownViews && !x.arrived);
+  const stage = a.record.stage;
+  const period = a.commentPeriod;
+  const what =
+    stage === 'final'
+      ? `${a.name}'s final plan`
+      : stage === 'not-assessed'
+        ? `the council's decision not to assess ${a.name}`
+        : stage === 'no-plan'
+          ? `the council's decision not to write a plan for ${a.name}`
+          : null;
+  return {
+    childName: a.name,
+    viewsAsked:
+      views && a.record.is_open ? { by: views.due, href: paths.assessments.familyViews(a.record.id) } : null,
+    draftComments:
+      stage === 'draft' && period && period.to >= today ? { to: period.to, href: paths.plans.shared } : null,
+    appeal:
+      what && a.appeal && a.appeal.due >= today
+        ? { by: a.appeal.due, what, href: paths.assessments.family(a.record.id) }
+        : null,
+  };
+}
+
+/**
+ * Every request this person sent that their assessment cards do not show (issue 18 item 1: every request at once):
+ * one still waiting for a caseworker to confirm the link, one the council could not link, and one joined to a
+ * request already open (with the child's name it joined).
+ */
+export async function familyRequests(db: Executor, actor: Actor) {
+  const mine = await myRequests(db, actor);
+  return mine
+    .filter((r) => r.requester_link === 'pending' || r.requester_link === 'declined' || r.stage === 'linked')
+    .map((r) => ({
+      id: r.id,
+      sent: r.request_received,
+      joined: r.stage === 'linked',
+      ...requestSummary(r),
+      href: paths.assessments.requestSent(r.stage === 'linked' && r.linked_case_id ? r.linked_case_id : r.id),
+    }));
 }

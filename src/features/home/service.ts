@@ -5,7 +5,12 @@
 import { auditChildrenShown, childIdsIn, type Actor } from '../../platform/access/access.ts';
 import { recentAuditEntries } from '../../platform/audit/search.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
-import { childrenByPlanStatus, plansByNeed } from '../../platform/people/children.ts';
+import {
+  childrenByPlanStatus,
+  childWithOfficer,
+  historySince,
+  plansByNeed,
+} from '../../platform/people/children.ts';
 import { activeUsersByRole, authorityOf, officerCaseloads } from '../../platform/people/users.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { tasksPage } from '../advice/index.ts';
@@ -16,7 +21,10 @@ import type { RegisterService } from '../register/index.ts';
 import type { ReviewsService } from '../reviews/index.ts';
 import type { TribunalService } from '../tribunal/index.ts';
 import type { PersonalBudgetsService } from '../personal-budgets/index.ts';
-import { familyHome } from '../family/index.ts';
+import { familyFactsOf, familyHome, familyRequests } from '../family/index.ts';
+import { issuedPlanOfChild, PFA_LABELS } from '../plans/index.ts';
+import { familyTasks, familyTaskSentence, type FamilyFacts } from '../../domain/family-tasks.ts';
+import { previousVisit } from '../../platform/auth/sessions.ts';
 import { editorHome, providerHome } from '../local-offer/index.ts';
 
 /** What home asks other features' services (passed by the composition root). */
@@ -102,13 +110,81 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
       };
     },
 
+    /**
+     * A family's first screen (issue 18 items 1 and 2): what they must do and by when, soonest first, before what the
+     * council is doing; what others did since their last visit; every request they sent; each child's named officer
+     * with their contact, and a young person's own plan (the next review, preparing for adult life).
+     */
     async family(actor: Actor) {
+      const today = deps.today();
+      const self = actor.role === 'young-person';
+      const linked = await linkedChildren(actor);
+      const children = linked.children.rows;
+      const assessments = await familyHome(db, actor);
+      const reviews = await needs.reviews.familyReviews(actor);
+      const facts: FamilyFacts[] = [
+        ...assessments.map((a) => familyFactsOf(a, today)),
+        ...reviews.flatMap((r) =>
+          r.review && !r.review.held && r.review.forms.some((f) => f.status !== 'sent')
+            ? [
+                {
+                  childName: r.givenName,
+                  reviewViews: { by: r.review.askedBy.date, href: paths.reviewVoices.family(r.review.id) },
+                },
+              ]
+            : [],
+        ),
+      ];
+      const since = await previousVisit(db, actor.laCode, actor.userId);
+      const names = new Map(children.map((c) => [c.id, c.given_name]));
+      const changes = since
+        ? await historySince(
+            db,
+            actor.laCode,
+            children.map((c) => c.id),
+            since,
+            actor.userId,
+            5,
+          )
+        : [];
+      const contacts: Record<string, Awaited<ReturnType<typeof childWithOfficer>>> = {};
+      const plans: Record<string, unknown> = {};
+      for (const c of children) {
+        contacts[c.id] = await childWithOfficer(db, actor.laCode, c.id);
+        const plan = self ? await issuedPlanOfChild(db, actor.laCode, c.id) : undefined;
+        // The next review as the review schedule has it: the meeting once arranged, else the date it is due by.
+        const review = reviews.find((r) => r.child_id === c.id);
+        if (plan)
+          plans[c.id] = {
+            ...plan,
+            meeting: review?.review && !review.review.held ? review.review.meetingDate : null,
+            reviewBy: review?.nextDue ?? plan.review_due,
+            adulthood: plan.outcomes
+              .filter((o) => o.preparationForAdulthood)
+              .map((o) => ({ area: PFA_LABELS[o.preparationForAdulthood!], text: o.text })),
+          };
+      }
       return {
-        ...(await linkedChildren(actor)),
-        assessments: await familyHome(db, actor),
-        reviews: await needs.reviews.familyReviews(actor),
+        ...linked,
+        assessments,
+        reviews,
         appeals: (await needs.tribunal?.familyCount(actor)) ?? 0,
         personalBudgets: (await needs.personalBudgets?.familyCount(actor)) ?? 0,
+        tasks: familyTasks(facts, today).map((t) => ({ ...t, sentence: familyTaskSentence(t, self, today) })),
+        since,
+        changes: changes.map((e) => ({ ...e, childName: names.get(e.child_id) })),
+        requests: await familyRequests(db, actor),
+        contacts,
+        plans,
+        reassessed: Object.fromEntries(
+          assessments
+            .filter(
+              (a) =>
+                a.record.is_open &&
+                children.some((c) => c.id === a.record.child_id && c.plan_status === 'plan'),
+            )
+            .map((a) => [a.record.child_id, true]),
+        ),
       };
     },
 

@@ -30,6 +30,8 @@ export async function documentFacts(
   record: PlanRecord,
   version: VersionFacts | null,
   today: string,
+  /** The review schedule's date for this plan, when it has one (else the date set when it was first issued). */
+  nextReview: string | null = null,
 ): Promise<PlanDocumentFacts> {
   const authority = await authorityOf(db, record.la_code);
   const team = `${authority.name} special educational needs team (${authority.team_phone}, ${authority.team_email})`;
@@ -54,6 +56,7 @@ export async function documentFacts(
   const versions = await listVersions(db, record.la_code, record.id);
   const latest = Math.max(...versions.map((v) => v.number)) === version.number;
   const name = record.preferred_name || record.given_name;
+  const reviewBy = nextReview ?? record.review_due;
   const rights = await rightsLinesFor(
     db,
     record.la_code,
@@ -64,8 +67,8 @@ export async function documentFacts(
   return {
     about: [
       `${version.kind === 'amended' ? 'Amended plan issued' : 'Final plan issued'} on ${issued}.`,
-      latest && record.review_due
-        ? `The plan must be reviewed by ${longDate(record.review_due)}. The council will ask for your views before the review meeting.`
+      latest && reviewBy
+        ? `The plan must be reviewed by ${longDate(reviewBy)}. The council will ask for your views before the review meeting.`
         : latest
           ? 'The plan must be reviewed within 12 months of the date it was issued.'
           : 'A later version of this plan has been issued: it replaces this one.',

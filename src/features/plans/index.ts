@@ -84,5 +84,9 @@ export { reviseFirstProvision as demoProposedChange } from './store/amendment.ts
 /** A rule of the plan refused a change: its field and message, for the caller's form. */
 export { PlanError } from './service.ts';
 
+/** A child's issued plan, its review date and outcomes, for a young person's first screen (issue 18 item 2). */
+export { issuedPlanOfChild } from './store.ts';
+export { PFA_LABELS } from './describe.ts';
+
 /** Every issued plan with its child, for the leaders' figures (docs/figures.md). */
 export { issuedPlansForFigures } from './store.ts';

@@ -867,7 +867,10 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
       plans.map((p) => p.child_id),
     );
     return reply.view('plans/shared-list.njk', {
-      pageTitle: actor.role === 'professional' ? 'Plans shared with you' : 'Your EHC plan',
+      pageTitle:
+        actor.role === 'professional'
+          ? 'Plans shared with you'
+          : 'Your education, health and care (EHC) plan',
       plans: plans.map((p) => ({ ...p, statusLabel: PLAN_STATUS_LABELS[p.status] })),
     });
   });
@@ -899,7 +902,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     ];
     if (errors) reply.code(400);
     return reply.view('plans/shared.njk', {
-      pageTitle: `${view.latest?.kind === 'draft' ? 'Draft' : 'Final'} EHC plan for ${view.record.preferred_name || view.record.given_name}`,
+      pageTitle: `${view.latest?.kind === 'draft' ? 'Draft' : 'Final'} education, health and care (EHC) plan for ${view.record.preferred_name || view.record.given_name}`,
       backLink:
         actor.role === 'professional' || actor.role === 'parent' || actor.role === 'young-person'
           ? paths.plans.shared
@@ -1061,7 +1064,13 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
       label: `version ${version.number}, ${version.kind}, issued ${longDate(version.issued_on)}`,
       number: version.number,
       planId,
-      facts: await documentFacts(db, record, version, todayInLondon()),
+      facts: await documentFacts(
+        db,
+        record,
+        version,
+        todayInLondon(),
+        (await deps.service.nextReviewDue?.(db, actor.laCode, record.child_id, record.id)) ?? null,
+      ),
     };
   };
 

@@ -78,11 +78,18 @@ export interface PlanContext {
 /** What the plans feature asks of others (passed by the composition root). */
 export interface PlansNeeds {
   readonly plansChanged: PlansChanged;
+  /** When the plan must next be reviewed, by the review schedule (null when it has none): for its documents. */
+  readonly nextReviewDue?: (
+    db: Executor,
+    laCode: string,
+    childId: string,
+    planId: string,
+  ) => Promise<string | null>;
 }
 
 /** The plans feature's service: for now only what its routes pass into each change (its pages still take the database). */
 export function createPlansService(_deps: unknown, needs: PlansNeeds) {
-  return { plansChanged: needs.plansChanged };
+  return { plansChanged: needs.plansChanged, nextReviewDue: needs.nextReviewDue };
 }
 export type PlansService = ReturnType<typeof createPlansService>;
 

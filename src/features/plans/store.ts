@@ -491,3 +491,21 @@ export async function issuedPlansForFigures(db: Executor, laCode: string) {
     .execute();
   return rows.map((r) => ({ id: r.id, childId: r.child_id, finalIssued: r.final_issued! }));
 }
+
+/**
+ * A child's issued plan as their first screen shows it (issue 18 item 2): the plan, when it must next be reviewed,
+ * and its outcomes with their preparation-for-adulthood areas. Undefined when the child has no issued plan.
+ */
+export async function issuedPlanOfChild(db: Executor, laCode: string, childId: string) {
+  const plan = await db
+    .selectFrom('ehc_plan')
+    .select(['id', 'review_due', 'final_issued'])
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('status', 'in', ['final', 'amended'])
+    .orderBy('final_issued', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!plan) return undefined;
+  return { ...plan, outcomes: await planOutcomesForReviews(db, laCode, plan.id) };
+}

@@ -85,5 +85,7 @@ export { heldReviewsForFigures } from './store.ts';
 export { reviewsHeldForTransfers } from './store.ts';
 /** What the notices feature writes a review's letters from (docs/reviews.md "Letters"). */
 export { reviewLetterFacts, transferInLetterFacts } from './letters.ts';
+/** A child's plans with their next review's due date, for the plan's documents (issue 18 item 7). */
+export { scheduleOfChild as reviewScheduleOfChild } from './store.ts';
 /** The child's record: links to a plan's reviews and amendments, with the next review's date. */
 export { reviewLinksOfChild } from './service.ts';

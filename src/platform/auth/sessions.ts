@@ -158,3 +158,19 @@ export async function endSessionsOf(
     .where('ended_at', 'is', null)
     .execute();
 }
+
+/**
+ * When the user was last here before this sign-in: the last moment seen of their newest session but one (issue 18
+ * item 1: a family's "new since your last visit"). Null for a first sign-in.
+ */
+export async function previousVisit(db: Executor, laCode: string, userId: string): Promise<Date | null> {
+  const rows = await db
+    .selectFrom('session')
+    .select(['last_seen_at'])
+    .where('la_code', '=', laCode)
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(2)
+    .execute();
+  return rows[1]?.last_seen_at ?? null;
+}

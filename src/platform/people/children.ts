@@ -206,6 +206,32 @@ export async function historyOf(db: Executor, laCode: string, childId: string, l
     .execute();
 }
 
+/**
+ * What happened to some children since a moment, by anyone but one user (a family's "new since your last visit":
+ * what others did, not what they did themselves), newest first.
+ */
+export async function historySince(
+  db: Executor,
+  laCode: string,
+  childIds: readonly string[],
+  since: Date,
+  exceptUserId: string,
+  limit = 10,
+) {
+  if (!childIds.length) return [];
+  return db
+    .selectFrom('case_event as e')
+    .select(['e.id', 'e.at', 'e.child_id', 'e.summary'])
+    .where('e.la_code', '=', laCode)
+    .where('e.child_id', 'in', childIds)
+    .where('e.at', '>', since)
+    .where((eb) => eb.or([eb('e.actor_user_id', 'is', null), eb('e.actor_user_id', '!=', exceptUserId)]))
+    .orderBy('e.at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 /** How many of the authority's children are in each plan status. */
 export async function childrenByPlanStatus(db: Executor, laCode: string): Promise<Record<string, number>> {
   const rows = await db

@@ -268,6 +268,9 @@ export const paths = {
     requestSentPattern: '/request-assessment/sent/:caseId',
     family: (id: string) => `/your-assessment/${encodeURIComponent(id)}`,
     familyPattern: '/your-assessment/:caseId',
+    /** The family's own views and advice, sent online (issue 18 item 1). */
+    familyViews: (id: string) => `/your-assessment/${encodeURIComponent(id)}/views`,
+    familyViewsPattern: '/your-assessment/:caseId/views',
   },
   consultation: {
     /** The caseworker's page for a case: the family's preference, the consultations and their answers. */

@@ -1,0 +1,255 @@
+/**
+ * A family's first screen leads with their own next step (issue 18 items 1 and 2), in a real browser at phone width
+ * (390 pixels) with axe on every page (embedded database): the parent sees "Send your views" first, gives their views
+ * online (meeting the error summary), then, after the caseworker shares the draft plan, sees "Comment on the draft
+ * plan by <date>" first and comments on it; the young person sees their own plan: the next review, preparing for
+ * adult life and their named officer's contact. No page scrolls sideways.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+import { formatDate, parseDate } from '../../src/domain/clock/dates.ts';
+import { draftStageCase, THREE_ADVICE } from '../../src/features/plans/fixtures.ts';
+import { todayInLondon } from '../../src/platform/web/views.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  signInAs,
+  startDemoServer,
+  type DemoServer,
+} from '../helpers/browser.ts';
+
+const WIDTH = 390;
+const noSidewaysScroll = async (page: Page) =>
+  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(WIDTH);
+
+describe("a family's next step first, on a phone", () => {
+  let server: DemoServer;
+  let browser: Browser;
+  let reference = '';
+  let name = '';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer('pglite'), launchBrowser()]);
+    const db = server.database.db;
+    const user = (email: string) =>
+      db
+        .selectFrom('app_user')
+        .select(['id', 'team_id', 'la_code'])
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow();
+    const [cw, ep, health, senco, parent] = await Promise.all(
+      [
+        'caseworker@demo.example',
+        'ep@demo.example',
+        'health@demo.example',
+        'senco@demo.example',
+        'parent@demo.example',
+      ].map(user),
+    );
+    // A child with no plan and no assessment yet, whose assessment reached the plan 100 days after the request.
+    const child = await db
+      .selectFrom('child')
+      .select(['id', 'reference', 'given_name'])
+      .where('la_code', '=', cw!.la_code)
+      .where((eb) =>
+        eb.not(
+          eb.exists(eb.selectFrom('ehc_plan').select('id').whereRef('ehc_plan.child_id', '=', 'child.id')),
+        ),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('assessment_case')
+              .select('id')
+              .whereRef('assessment_case.child_id', '=', 'child.id'),
+          ),
+        ),
+      )
+      .where('preferred_name', 'is', null)
+      .orderBy('reference')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    reference = child.reference;
+    name = child.given_name;
+    const today = todayInLondon();
+    const daysAgo = (n: number) => formatDate(parseDate(today) - n);
+    const caseId = await draftStageCase(db, cw!.la_code, {
+      childId: child.id,
+      teamId: cw!.team_id!,
+      officerId: cw!.id,
+      advice: THREE_ADVICE(ep!.id, health!.id, senco!.id),
+      requestReceived: daysAgo(100),
+    });
+    // The council asked for the family's own views 70 days ago; they have not sent them.
+    await db
+      .insertInto('assessment_advice')
+      .values({
+        la_code: cw!.la_code,
+        case_id: caseId,
+        child_id: child.id,
+        agency: 'family',
+        service_name: null,
+        professional_user_id: null,
+        requested: daysAgo(70),
+        due: daysAgo(28),
+        received: null,
+        status: 'requested',
+        answer: null,
+        needs: '{}',
+        outcomes: null,
+        provision: '[]',
+        document_text: null,
+        submitted_by: null,
+        submitted_at: null,
+        requested_by: cw!.id,
+      })
+      .execute();
+    await db
+      .insertInto('access_grant')
+      .values([
+        { la_code: cw!.la_code, user_id: parent!.id, child_id: child.id, kind: 'parent' },
+        ...[ep!, health!, senco!].map((u) => ({
+          la_code: cw!.la_code,
+          user_id: u.id,
+          child_id: child.id,
+          kind: 'adviser' as const,
+        })),
+      ])
+      .execute();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const phone = async (email: string): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: WIDTH, height: 800 }, isMobile: true });
+    const page = await context.newPage();
+    await signInAs(page, server.baseUrl, email, DEMO_PASSWORD);
+    return page;
+  };
+  /** The main content's second-level headings, in order. */
+  const headings = (page: Page) => page.locator('main h2').allTextContents();
+
+  it('the parent sees their own next step first and gives their views online', async () => {
+    const parent = await phone('parent@demo.example');
+    const first = (await headings(parent)).map((h) => h.trim());
+    expect(first[0]).toBe('What you need to do');
+    expect(first.indexOf('What the council is doing')).toBeGreaterThan(0);
+    const tasks = await parent.locator('.app-family-tasks').textContent();
+    expect(tasks).toContain(`Send your views about ${name}.`);
+    expect(tasks).toContain('you can still send them');
+    expect(tasks).not.toMatch(/\blate\b|adviser/i);
+    await expectAccessible(parent, 'parent home, views asked');
+    await noSidewaysScroll(parent);
+
+    await parent
+      .getByRole('link', { name: new RegExp(`^Give your views`) })
+      .first()
+      .click();
+    await expect.poll(() => parent.locator('h1').textContent()).toBe(`Your views about ${name}`);
+    await expectAccessible(parent, 'the views form');
+    await noSidewaysScroll(parent);
+    await parent.getByRole('button', { name: 'Send your views' }).click();
+    await expect.poll(() => parent.locator('.govuk-error-summary').count()).toBe(1);
+    expect(await parent.locator('.govuk-error-summary').textContent()).toContain(
+      'Answer at least one question',
+    );
+    await expectAccessible(parent, 'the views form with the error summary');
+    await parent.getByLabel(`What is ${name} like?`, { exact: false }).fill('Kind, funny and loves drawing.');
+    await parent.getByLabel('What help do you think', { exact: false }).fill('Someone to help at lunchtime.');
+    await parent.getByRole('button', { name: 'Send your views' }).click();
+    await expect.poll(() => parent.locator('main').textContent()).toContain('You sent your views on');
+    await expectAccessible(parent, 'views sent');
+
+    await parent.goto(`${server.baseUrl}/`);
+    expect(await parent.locator('main').textContent()).not.toContain(`Send your views about ${name}`);
+    await parent.context().close();
+  }, 180_000);
+
+  it('after the draft is shared, the parent sees the comment date first and comments on the draft', async () => {
+    // The caseworker starts the plan, pulls in the advice, fixes the findings and shares the draft.
+    const context = await browser.newContext();
+    const cw = await context.newPage();
+    await signInAs(cw, server.baseUrl, 'caseworker@demo.example', DEMO_PASSWORD);
+    await cw.goto(`${server.baseUrl}/plans/start`);
+    await cw.getByLabel("Child's reference").fill(reference);
+    await cw.getByRole('button', { name: 'Start the plan' }).click();
+    await expect.poll(() => cw.url()).toMatch(/\/plans\/[0-9a-f-]{36}$/);
+    const planUrl = cw.url();
+    for (let i = 0; i < 20; i++) {
+      const button = cw.getByRole('button', { name: /^Add to section/ }).first();
+      if ((await button.count()) === 0) break;
+      await button.click();
+      await cw.waitForLoadState('load');
+    }
+    await cw.goto(`${planUrl}/items/new/A`);
+    await cw.getByLabel('Views, interests or aspirations').fill('I want to draw comics.');
+    await cw.getByRole('button', { name: 'Save and run the checks' }).click();
+    await cw.goto(`${planUrl}/items/new/F`);
+    await cw.getByLabel('What will be done').fill('Handwriting programme set by the occupational therapist');
+    await cw.getByLabel('Amount each time').fill('20');
+    await cw.getByLabel('Unit', { exact: true }).selectOption('minutes');
+    await cw.getByLabel('Times', { exact: true }).fill('3');
+    await cw.getByLabel('Per', { exact: true }).selectOption('week');
+    await cw.getByLabel('Who delivers it (role)').fill('Teaching assistant');
+    await cw
+      .getByLabel('Their qualification or training')
+      .fill('shown the programme by the occupational therapist');
+    await cw.getByLabel('One to one (1:1)').check();
+    await cw.getByRole('checkbox', { name: /Low muscle tone/ }).check();
+    await cw.getByRole('checkbox', { name: /write for 10 minutes/ }).check();
+    await cw.getByLabel('Recommended in advice (section K)').check();
+    await cw.getByLabel('The advice that recommended it').selectOption({ index: 2 });
+    await cw.getByRole('button', { name: 'Save and run the checks' }).click();
+    await cw.goto(planUrl);
+    await cw.getByRole('link', { name: 'Share a draft for comments' }).click();
+    await cw.getByRole('button', { name: 'Share the draft' }).click();
+    await cw.waitForURL(/saved=draft-issued/);
+    await context.close();
+
+    const parent = await phone('parent@demo.example');
+    // Before what the council is doing: each task the family has, soonest first, this one among them.
+    const tasks = (await parent.locator('.app-family-tasks li').allTextContents()).map((x) => x.trim());
+    expect(
+      tasks.some((x) => new RegExp(`^Comment on ${name}'s draft plan by \\d{1,2} \\w+ \\d{4}\\.`).test(x)),
+    ).toBe(true);
+    expect((await headings(parent)).map((h) => h.trim())[0]).toBe('What you need to do');
+    await expectAccessible(parent, 'parent home, draft shared');
+    await noSidewaysScroll(parent);
+    await parent
+      .getByRole('link', { name: /^Read the draft plan and comment/ })
+      .first()
+      .click();
+    await expectAccessible(parent, 'your plans');
+    await noSidewaysScroll(parent);
+    await parent.getByRole('link', { name: new RegExp(reference) }).click();
+    await expect
+      .poll(() => parent.getByLabel('Which part of the plan is your comment about?').count())
+      .toBe(1);
+    await expectAccessible(parent, 'the shared draft on a phone');
+    await noSidewaysScroll(parent);
+    await parent.getByLabel('Which part of the plan is your comment about?').selectOption('section:F');
+    await parent.getByLabel('Your comment', { exact: true }).fill('Please add help at lunchtime too.');
+    await parent.getByRole('button', { name: 'Send your comment' }).click();
+    await parent.waitForURL(/sent=1/);
+    expect(await parent.content()).toContain('Your comment has been sent');
+    await expectAccessible(parent, 'comment sent');
+    await parent.context().close();
+  }, 300_000);
+
+  it('the young person sees their own plan: next review, preparing for adult life, their named officer', async () => {
+    const yp = await phone('youngperson@demo.example');
+    const main = (await yp.locator('main').textContent())!.replace(/\s+/g, ' ');
+    expect(main).toContain('What you need to do');
+    expect(main).toContain('Your education, health and care (EHC) plan');
+    expect(main).toMatch(/Your next review (Meeting on|By) \d{1,2} \w+ \d{4}/);
+    expect(main).toContain('Preparing for adult life');
+    expect(main).toMatch(/Your named officer [A-Z][a-z]+ [A-Z][a-z]+, \S+@\S+\.example/);
+    await expectAccessible(yp, 'young person home');
+    await noSidewaysScroll(yp);
+    await yp.context().close();
+  }, 120_000);
+});
