@@ -18,6 +18,7 @@ import {
   startDemoServer,
   type DemoServer,
 } from '../helpers/browser.ts';
+import { childWithNoCase, demoUser } from '../helpers/demo-cases.ts';
 
 const WIDTH = 390;
 const noSidewaysScroll = async (page: Page) =>
@@ -32,61 +33,31 @@ describe("a family's next step first, on a phone", () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDemoServer('pglite'), launchBrowser()]);
     const db = server.database.db;
-    const user = (email: string) =>
-      db
-        .selectFrom('app_user')
-        .select(['id', 'team_id', 'la_code'])
-        .where('email', '=', email)
-        .executeTakeFirstOrThrow();
-    const [cw, ep, health, senco, parent] = await Promise.all(
-      [
-        'caseworker@demo.example',
-        'ep@demo.example',
-        'health@demo.example',
-        'senco@demo.example',
-        'parent@demo.example',
-      ].map(user),
-    );
+    const [cw, ep, health, senco, parent] = await Promise.all([
+      demoUser(db, 'caseworker@demo.example'),
+      demoUser(db, 'ep@demo.example'),
+      demoUser(db, 'health@demo.example'),
+      demoUser(db, 'senco@demo.example'),
+      demoUser(db, 'parent@demo.example'),
+    ]);
     // A child with no plan and no assessment yet, whose assessment reached the plan 100 days after the request.
-    const child = await db
-      .selectFrom('child')
-      .select(['id', 'reference', 'given_name'])
-      .where('la_code', '=', cw!.la_code)
-      .where((eb) =>
-        eb.not(
-          eb.exists(eb.selectFrom('ehc_plan').select('id').whereRef('ehc_plan.child_id', '=', 'child.id')),
-        ),
-      )
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('assessment_case')
-              .select('id')
-              .whereRef('assessment_case.child_id', '=', 'child.id'),
-          ),
-        ),
-      )
-      .where('preferred_name', 'is', null)
-      .orderBy('reference')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const child = await childWithNoCase(db, cw.la_code);
     reference = child.reference;
-    name = child.given_name;
+    name = child.preferred_name || child.given_name;
     const today = todayInLondon();
     const daysAgo = (n: number) => formatDate(parseDate(today) - n);
-    const caseId = await draftStageCase(db, cw!.la_code, {
+    const caseId = await draftStageCase(db, cw.la_code, {
       childId: child.id,
-      teamId: cw!.team_id!,
-      officerId: cw!.id,
-      advice: THREE_ADVICE(ep!.id, health!.id, senco!.id),
+      teamId: cw.team_id!,
+      officerId: cw.id,
+      advice: THREE_ADVICE(ep.id, health.id, senco.id),
       requestReceived: daysAgo(100),
     });
     // The council asked for the family's own views 70 days ago; they have not sent them.
     await db
       .insertInto('assessment_advice')
       .values({
-        la_code: cw!.la_code,
+        la_code: cw.la_code,
         case_id: caseId,
         child_id: child.id,
         agency: 'family',
@@ -103,15 +74,15 @@ describe("a family's next step first, on a phone", () => {
         document_text: null,
         submitted_by: null,
         submitted_at: null,
-        requested_by: cw!.id,
+        requested_by: cw.id,
       })
       .execute();
     await db
       .insertInto('access_grant')
       .values([
-        { la_code: cw!.la_code, user_id: parent!.id, child_id: child.id, kind: 'parent' },
-        ...[ep!, health!, senco!].map((u) => ({
-          la_code: cw!.la_code,
+        { la_code: cw.la_code, user_id: parent.id, child_id: child.id, kind: 'parent' },
+        ...[ep, health, senco].map((u) => ({
+          la_code: cw.la_code,
           user_id: u.id,
           child_id: child.id,
           kind: 'adviser' as const,

@@ -14,6 +14,7 @@ import {
   startDemoServer,
   type DemoServer,
 } from '../helpers/browser.ts';
+import { childWithNoCase, demoUser } from '../helpers/demo-cases.ts';
 
 describe('building, sharing and issuing an EHC plan in a browser', () => {
   let server: DemoServer;
@@ -24,57 +25,28 @@ describe('building, sharing and issuing an EHC plan in a browser', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDemoServer('pglite'), launchBrowser()]);
     const db = server.database.db;
-    const user = (email: string) =>
-      db
-        .selectFrom('app_user')
-        .select(['id', 'team_id', 'la_code'])
-        .where('email', '=', email)
-        .executeTakeFirstOrThrow();
-    const [cw, ep, health, senco, parent] = await Promise.all(
-      [
-        'caseworker@demo.example',
-        'ep@demo.example',
-        'health@demo.example',
-        'senco@demo.example',
-        'parent@demo.example',
-      ].map(user),
-    );
+    const [cw, ep, health, senco, parent] = await Promise.all([
+      demoUser(db, 'caseworker@demo.example'),
+      demoUser(db, 'ep@demo.example'),
+      demoUser(db, 'health@demo.example'),
+      demoUser(db, 'senco@demo.example'),
+      demoUser(db, 'parent@demo.example'),
+    ]);
     // A child with no plan and no assessment yet; the family's and advisers' access comes through grants as usual.
-    const child = await db
-      .selectFrom('child')
-      .select(['id', 'reference'])
-      .where('la_code', '=', cw!.la_code)
-      .where((eb) =>
-        eb.not(
-          eb.exists(eb.selectFrom('ehc_plan').select('id').whereRef('ehc_plan.child_id', '=', 'child.id')),
-        ),
-      )
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('assessment_case')
-              .select('id')
-              .whereRef('assessment_case.child_id', '=', 'child.id'),
-          ),
-        ),
-      )
-      .orderBy('reference')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const child = await childWithNoCase(db, cw.la_code);
     reference = child.reference;
-    caseId = await draftStageCase(db, cw!.la_code, {
+    caseId = await draftStageCase(db, cw.la_code, {
       childId: child.id,
-      teamId: cw!.team_id!,
-      officerId: cw!.id,
-      advice: THREE_ADVICE(ep!.id, health!.id, senco!.id),
+      teamId: cw.team_id!,
+      officerId: cw.id,
+      advice: THREE_ADVICE(ep.id, health.id, senco.id),
     });
     await db
       .insertInto('access_grant')
       .values([
-        { la_code: cw!.la_code, user_id: parent!.id, child_id: child.id, kind: 'parent' },
-        ...[ep!, health!, senco!].map((u) => ({
-          la_code: cw!.la_code,
+        { la_code: cw.la_code, user_id: parent.id, child_id: child.id, kind: 'parent' },
+        ...[ep, health, senco].map((u) => ({
+          la_code: cw.la_code,
           user_id: u.id,
           child_id: child.id,
           kind: 'adviser' as const,

@@ -14,6 +14,7 @@ import type {
   Section,
 } from '../../domain/plan-quality/model.ts';
 import { SECTIONS } from '../../domain/plan-quality/model.ts';
+import { longDate } from '../../domain/calendar.ts';
 
 export const SECTION_TITLES: Readonly<Record<Section, string>> = {
   A: 'Section A: views, interests and aspirations',
@@ -130,7 +131,7 @@ export function planLines(plan: Plan): SectionLines[] {
     );
   for (const d of pb.directPayments)
     push('J', d.id, `${d.description}: ${poundsText(d.annualAmountPence)} a year`);
-  for (const a of plan.advice) push('K', a.id, `${adviceName(a)}, received ${a.received}`);
+  for (const a of plan.advice) push('K', a.id, `${adviceName(a)}, received ${longDate(a.received)}`);
   return lines;
 }
 
