@@ -187,7 +187,13 @@ describe("a family's next step first, on a phone", () => {
     expect(
       tasks.some((x) => new RegExp(`^Comment on ${name}'s draft plan by \\d{1,2} \\w+ \\d{4}\\.`).test(x)),
     ).toBe(true);
-    expect((await headings(parent)).map((h) => h.trim())[0]).toBe('What you need to do');
+    // The second visit: what others did since the first comes in a banner, then the family's own next step.
+    const order = (await headings(parent)).map((h) => h.trim());
+    expect(order[0]).toBe('New since your last visit');
+    expect(order.indexOf('What you need to do')).toBeLessThan(order.indexOf('What the council is doing'));
+    expect(await parent.locator('[data-since-last-visit]').textContent()).toContain(
+      'Draft EHC plan (version 1) shared with the family and advisers for comment',
+    );
     await expectAccessible(parent, 'parent home, draft shared');
     await noSidewaysScroll(parent);
     await parent
