@@ -202,7 +202,8 @@ describe("a family's next step first, on a phone", () => {
       .click();
     await expectAccessible(parent, 'your plans');
     await noSidewaysScroll(parent);
-    await parent.getByRole('link', { name: new RegExp(reference) }).click();
+    // The list names each plan by the child, with its reference beside the link.
+    await parent.getByRole('listitem').filter({ hasText: reference }).getByRole('link').click();
     await expect
       .poll(() => parent.getByLabel('Which part of the plan is your comment about?').count())
       .toBe(1);
