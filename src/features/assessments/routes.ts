@@ -429,6 +429,8 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
         ? await adviceStillMissing(db, actor.laCode, view.record, todayInLondon())
         : [];
     return reply.view('assessments/case.njk', {
+      // A leader reads the case but not an adviser's task page (403), so the advice is named without a link.
+      adviceLinks: STAFF.includes(actor.role),
       placement,
       agencyLabels: AGENCY_LABELS,
       missingAdvice,

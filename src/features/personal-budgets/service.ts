@@ -919,6 +919,13 @@ export function createPersonalBudgetsService(deps: ServiceDeps) {
       const children = (await familyChildren(actor, false)).filter(
         (c) => c.plan_status === 'plan' || c.plan_status === 'assessment',
       );
+      await auditChildrenShown(
+        db,
+        actor,
+        'personal-budget.family.read',
+        paths.personalBudgets.familyRequest,
+        children.map((c) => c.id),
+      );
       return { children: children.map((c) => ({ id: c.id, name: childName(c), planStatus: c.plan_status })) };
     },
 
