@@ -87,6 +87,8 @@ describe.each(ENGINES)('the figures’ count on the demo (%s)', (engine) => {
     const counts = await database.db.selectFrom('figure_count').select(['la_code', 'as_of']).execute();
     expect(counts).toContainEqual({ la_code: '999', as_of: '2026-10-31' });
     expect((await service.figures(leader, { asOf: '2026-10-31' })).countedAt).not.toBeNull();
-    expect((await service.figures(leader, { asOf })).countedAt).toBeNull();
+    // The day counted before is kept (ADR 0036); a day never counted is counted live.
+    expect((await service.figures(leader, { asOf })).countedAt).not.toBeNull();
+    expect((await service.figures(leader, { asOf: '2026-10-30' })).countedAt).toBeNull();
   }, 120_000);
 });

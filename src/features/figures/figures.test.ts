@@ -524,12 +524,68 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
       .execute();
     expect(logged).toHaveLength(1);
     expect(logged[0]!.record_id).toBe(made.id);
-    // A second count replaces the first; another day is still counted live.
+    // A second count of the day replaces the first; a day never counted is still counted live.
     await service().recount(la, AS_OF);
-    expect(
-      await t.database.db.selectFrom('figure_count').select('id').where('la_code', '=', la).execute(),
-    ).toHaveLength(1);
+    const days = () =>
+      t.database.db
+        .selectFrom('figure_count')
+        .select('as_of')
+        .where('la_code', '=', la)
+        .orderBy('as_of')
+        .execute()
+        .then((rows) => rows.map((r) => r.as_of));
+    expect(await days()).toEqual([AS_OF]);
     expect((await service().figures(leader, { asOf: '2026-11-30' })).countedAt).toBeNull();
+  }, 240_000);
+
+  it('keeps each day’s count: a past day the job counted is read from its count, the same as live', async () => {
+    const past = '2026-09-15';
+    const live = comparable(await service().figures(leader, { asOf: past, by: 'team' }));
+    const liveList = await listed('requests-6-weeks', { asOf: past, show: 'not-met' });
+    await service().recount(la, past);
+    await service().recount(la, AS_OF);
+    const page = await service().figures(leader, { asOf: past, by: 'team' });
+    expect(page.countedAt).not.toBeNull();
+    expect(comparable(page)).toEqual(live);
+    const list = await listed('requests-6-weeks', { asOf: past, show: 'not-met' });
+    expect(list).toEqual(liveList);
+    expect((await service().figures(leader, { asOf: AS_OF })).countedAt).not.toBeNull();
+    // A count made after the casework changed stays as counted: it is the casework as it stood then.
+    const counted = await t.database.db
+      .selectFrom('figure_count')
+      .select('as_of')
+      .where('la_code', '=', la)
+      .orderBy('as_of')
+      .execute();
+    expect(counted.map((r) => r.as_of)).toEqual([past, AS_OF]);
+    // Tidy: the other tests count these days live.
+    await t.database.db
+      .deleteFrom('figure_count')
+      .where('la_code', '=', la)
+      .where('as_of', '=', past)
+      .execute();
+  }, 240_000);
+
+  it('keeps every day’s count for 92 days, then only months’ last days, for 25 months', async () => {
+    const other = '932';
+    for (const day of ['2024-09-30', '2024-10-31', '2026-06-29', '2026-06-30', '2026-08-01', '2026-10-30'])
+      await service().recount(other, day);
+    await service().recount(other, '2026-10-31');
+    const kept = await t.database.db
+      .selectFrom('figure_count')
+      .select('as_of')
+      .where('la_code', '=', other)
+      .orderBy('as_of')
+      .execute();
+    // 2024-09-30 is over 25 months before; 2026-06-29 over 92 days and not a month's end.
+    expect(kept.map((r) => r.as_of)).toEqual([
+      '2024-10-31',
+      '2026-06-30',
+      '2026-08-01',
+      '2026-10-30',
+      '2026-10-31',
+    ]);
+    await t.database.db.deleteFrom('figure_count').where('la_code', '=', other).execute();
   }, 240_000);
 
   it('counts as of another day: a later decision appears, the trend keeps each month', async () => {

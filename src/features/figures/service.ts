@@ -38,6 +38,7 @@ import {
   type Subject,
   type Tally,
 } from '../../domain/figures/index.ts';
+import { addDays, formatDate, parseDate } from '../../domain/clock/dates.ts';
 import { amendmentsForFigures } from '../amendments/index.ts';
 import { casesForFigures } from '../assessments/index.ts';
 import { notInFullTimeEducationOn } from '../education/index.ts';
@@ -49,6 +50,8 @@ import {
   countAsOf,
   itemsOf,
   itemTally,
+  KEEP_EVERY_DAY,
+  KEEP_MONTH_ENDS,
   KEY_COLUMNS,
   saveCount,
   storedTallies,
@@ -520,8 +523,9 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
     },
 
     /**
-     * Counts every figure as of `asOf` from the casework and keeps the count (replacing the authority's last one),
-     * with its items and their keys, in one transaction, audited: the page then reads the day's figures from it.
+     * Counts every figure as of `asOf` from the casework and keeps the count (replacing that day's earlier count;
+     * other days' counts are kept, ADR 0036), with its items and their keys, in one transaction, audited: the page
+     * then reads that day's figures from it.
      */
     async recount(laCode: string, asOf: string): Promise<{ id: string; items: number }> {
       const c = await count(laCode, asOf, MEASURED);
@@ -554,6 +558,8 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
       return db.transaction().execute(async (trx) => {
         const saved = await saveCount(trx, laCode, {
           asOf,
+          keepEveryDayFrom: formatDate(addDays(parseDate(asOf), -KEEP_EVERY_DAY)),
+          keepMonthEndsFrom: monthsEndingOn(asOf, KEEP_MONTH_ENDS)[0]!.from,
           year: c.year,
           months: { from: first, to: asOf },
           withPlan: c.withPlan,

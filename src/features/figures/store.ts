@@ -30,15 +30,27 @@ export interface CountRow {
 /** Items per insert (each column goes as one array parameter). */
 const BATCH = 5000;
 
+/** Every day's count is kept for this many days (ADR 0036); after that only the counts of months' last days. */
+export const KEEP_EVERY_DAY = 92;
+/** A month end's count is kept for this many months (the trend's 24, and one more). */
+export const KEEP_MONTH_ENDS = 25;
+
 /**
- * Replaces the authority's count with a new one as of `asOf` (in the caller's transaction): the count, its items, and
- * the page's tallies summed from them in SQL (by group, by each breakdown, by month). Returns its id.
+ * Keeps a new count as of `asOf` (in the caller's transaction): the count, its items, and the page's tallies summed
+ * from them in SQL (by group, by each breakdown, by month). It replaces that day's earlier count only: every other
+ * day's count stays (ADR 0036), so a past day the job counted is read from its count. Counts older than
+ * `KEEP_EVERY_DAY` days are deleted unless of a month's last day; those go after `KEEP_MONTH_ENDS` months. Returns
+ * its id.
  */
 export async function saveCount(
   trx: Executor,
   laCode: string,
   count: {
     asOf: string;
+    /** Counts of days before this are deleted unless of a month's last day. */
+    keepEveryDayFrom: string;
+    /** Counts of days before this are deleted. */
+    keepMonthEndsFrom: string;
     year: { from: string; to: string };
     months: { from: string; to: string };
     withPlan: number;
@@ -46,7 +58,21 @@ export async function saveCount(
     items: readonly StoredItem[];
   },
 ): Promise<{ id: string; countedAt: Date }> {
-  await trx.deleteFrom('figure_count').where('la_code', '=', laCode).execute();
+  await trx
+    .deleteFrom('figure_count')
+    .where('la_code', '=', laCode)
+    .where((eb) =>
+      eb.or([
+        eb('as_of', '=', count.asOf),
+        eb('as_of', '<', count.keepMonthEndsFrom),
+        eb.and([
+          eb('as_of', '<', count.keepEveryDayFrom),
+          // Not a month's last day: the next day is in the same month.
+          sql<boolean>`extract(month from as_of + 1) = extract(month from as_of)`,
+        ]),
+      ]),
+    )
+    .execute();
   const row = await trx
     .insertInto('figure_count')
     .values({
@@ -165,8 +191,8 @@ export interface TallyRow {
 }
 
 /**
- * Each figure's items from `from` to `to` tallied by group and, when asked, by a breakdown's key: the page's
- * headlines, groups and breakdowns in one query.
+ * Each figure's items from `from` to `to` tallied by group or, when asked, by a breakdown's key (over every group):
+ * the page's headlines, groups and breakdowns in one query.
  */
 export async function tallies(
   db: Executor,
@@ -176,11 +202,14 @@ export async function tallies(
   by: KeyDimension | undefined,
 ): Promise<TallyRow[]> {
   const key = by ? sql.ref<string>(KEY_COLUMNS[by]) : sql<string | null>`null::text`;
+  // A breakdown's numbers are per key, whatever the group: summed over the groups here, so the page reads one row a
+  // figure and key (by school: a few hundred rows, not one per agency and school).
+  const grp = by ? sql<string | null>`null::text` : sql.ref<string | null>('grp');
   const rows = await db
     .selectFrom('figure_item')
     .select([
       'measure',
-      'grp',
+      grp.as('grp'),
       key.as('key'),
       sql<string>`count(*)`.as('counted'),
       sql<string>`count(*) filter (where met)`.as('met'),
@@ -189,7 +218,7 @@ export async function tallies(
     .where('count_id', '=', countId)
     .where('day', '>=', period.from)
     .where('day', '<=', period.to)
-    .groupBy(by ? ['measure', 'grp', KEY_COLUMNS[by]] : ['measure', 'grp'])
+    .groupBy(by ? ['measure', KEY_COLUMNS[by]] : ['measure', 'grp'])
     .execute();
   return rows.map((r) => ({ ...r, counted: Number(r.counted), met: Number(r.met) }));
 }
