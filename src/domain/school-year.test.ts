@@ -45,8 +45,16 @@ describe('§2.3 National Curriculum year groups', () => {
     expect(yearGroupOn('2024-01-01', '2025-10-01')).toBe(-3);
     expect(yearGroupOn('2005-10-01', '2025-10-01')).toBe(15);
     expect(yearGroupName(0)).toBe('Reception');
-    expect(yearGroupName(-1)).toBe('Nursery (year -1)');
+    expect(yearGroupName(-1)).toBe('Nursery');
+    expect(yearGroupName(-2)).toBe('Early years (2 years before Reception)');
+    expect(yearGroupName(-4)).toBe('Early years (4 years before Reception)');
+    expect(yearGroupName(1)).toBe('Year 1');
     expect(yearGroupName(11)).toBe('Year 11');
+    expect(yearGroupName(13)).toBe('Year 13');
+    expect(yearGroupName(14)).toBe('Post-16 (1 year after Year 13)');
+    expect(yearGroupName(18)).toBe('Post-16 (5 years after Year 13)');
+    for (let yg = -5; yg <= 20; yg++)
+      expect(yearGroupName(yg)).not.toMatch(/(^|\s|year )-\d|Year (1[4-9]|[2-9]\d)/);
   });
 
   it('§2.3 a child born on 29 February', () => {

@@ -28,10 +28,19 @@ export function yearGroupOn(dateOfBirth: string, on: string): number {
   return yearGroupInSchoolYear(dateOfBirth, schoolYearStartOf(parseDate(on)));
 }
 
-/** 'Nursery (year -1)', 'Reception', 'Year 6'. */
+/**
+ * The year group in words, as a family or a school says it: 'Nursery', 'Reception', 'Year 6'; younger than nursery,
+ * 'Early years (2 years before Reception)'; past Year 13, 'Post-16 (2 years after Year 13)'. Never 'Year -1' or
+ * 'Year 18' (the walk-through's finding).
+ */
 export function yearGroupName(yearGroup: number): string {
   if (yearGroup === 0) return 'Reception';
-  if (yearGroup < 0) return `Nursery (year ${yearGroup})`;
+  if (yearGroup === -1) return 'Nursery';
+  if (yearGroup < -1) return `Early years (${-yearGroup} years before Reception)`;
+  if (yearGroup > 13) {
+    const after = yearGroup - 13;
+    return `Post-16 (${after} ${after === 1 ? 'year' : 'years'} after Year 13)`;
+  }
   return `Year ${yearGroup}`;
 }
 

@@ -81,6 +81,10 @@ describe('the Local Offer in a browser on pglite', () => {
     await signInAs(page, server.baseUrl, 'editor@demo.example', DEMO_PASSWORD);
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/Local Offer/);
     await expectAccessible(page, 'editor home');
+    // The usage chart names each week by the day it starts ('5 Oct'), not 'weeks 1..8'.
+    const axis = await page.locator('svg.app-chart text').allTextContents();
+    expect(axis).toHaveLength(8);
+    for (const label of axis) expect(label).toMatch(/^\d{1,2} [A-Z][a-z]{2}$/);
     await page.getByRole('link', { name: 'comments to sort' }).click();
     await expectAccessible(page, 'feedback triage');
     await page.getByRole('link', { name: 'Group comments into a You said, we did entry' }).click();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceTypes, normaliseRef, parseDateCell, parseStatus, readStatus, splitOwners } from './cells.ts';
+import {
+  endText,
+  evidenceTypes,
+  normaliseRef,
+  parseDateCell,
+  parseStatus,
+  readStatus,
+  splitOwners,
+} from './cells.ts';
 
 describe('parseDateCell', () => {
   it.each([
@@ -209,5 +217,26 @@ describe('readStatus', () => {
     ['TBC', 'unknown', 'not-started'],
   ] as const)('"%s" is %s: %s', (text, kind, status) => {
     expect(readStatus(text)).toEqual({ kind, status });
+  });
+});
+
+describe('endText', () => {
+  const long = (d: string) => `long ${d}`;
+  it('says ongoing once, whatever the cell said (never "On-going, ongoing")', () => {
+    expect(endText({ end: null, endNote: 'On-going', ongoing: true }, long)).toBe('On-going');
+    expect(endText({ end: null, endNote: 'ongoing from Sept', ongoing: true }, long)).toBe(
+      'ongoing from Sept',
+    );
+    expect(endText({ end: null, endNote: 'Underway', ongoing: true }, long)).toBe('Underway');
+    expect(endText({ end: null, endNote: 'After the board', ongoing: true }, long)).toBe(
+      'After the board, ongoing',
+    );
+    expect(endText({ end: '2027-03-31', endNote: null, ongoing: true }, long)).toBe(
+      'long 2027-03-31, ongoing',
+    );
+    expect(endText({ end: '2027-03-31', endNote: null, ongoing: false }, long)).toBe('long 2027-03-31');
+    expect(endText({ end: null, endNote: null, ongoing: true }, long)).toBe('Ongoing');
+    expect(endText({ end: null, endNote: null, ongoing: false }, long)).toBe('No end date');
+    expect(endText({ end: null, endNote: 'Mar 22', ongoing: false }, long)).toBe('Mar 22');
   });
 });

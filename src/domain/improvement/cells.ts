@@ -136,6 +136,19 @@ export function parseDateCell(raw: string, edge: 'start' | 'end'): DateCell {
   return { kind: 'undated', ongoing, note: text };
 }
 
+/**
+ * An action's end as one phrase: its date (formatted by the caller) or the words of its cell, with ", ongoing" when
+ * the action carries on, unless those words already say so ("On-going", never "On-going, ongoing").
+ */
+export function endText(
+  action: { end: string | null; endNote: string | null; ongoing: boolean },
+  formatDate: (date: string) => string,
+): string {
+  if (!action.end && !action.endNote) return action.ongoing ? 'Ongoing' : 'No end date';
+  const base = action.end ? formatDate(action.end) : action.endNote!;
+  return action.ongoing && !ONGOING.test(base) ? `${base}, ongoing` : base;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Status
 

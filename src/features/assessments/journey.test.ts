@@ -141,6 +141,19 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     const team = await manager.get('/');
     expect(team.body).toContain('Requests with no caseworker');
     expect(team.body).toContain('Sam Tester');
+    // The child's named officer is suggested (checked, and said so); with none, nothing is checked.
+    const setNamed = (officer: string | null) =>
+      t.database.db
+        .updateTable('child')
+        .set({ lead_officer_id: officer })
+        .where('id', '=', ids.child!)
+        .execute();
+    await setNamed(ids.cw2!);
+    const suggested = await manager.get(`/assessments/${caseId}/allocate`);
+    expect(suggested.body).toMatch(new RegExp(`value="${ids.cw2}" checked`));
+    expect(suggested.body).toContain('The child&#39;s named officer.');
+    await setNamed(null);
+    expect((await manager.get(`/assessments/${caseId}/allocate`)).body).not.toMatch(/" checked/);
     r = await manager.submit(`/assessments/${caseId}/allocate`, { officer: ids.cw! });
     expect(r.statusCode).toBe(303);
 

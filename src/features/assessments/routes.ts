@@ -568,7 +568,8 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: allocateSchema,
     order: ['officer'],
     roles: ['team-manager'],
-    defaults: (view) => ({ officer: view.record.officer_id ?? '' }),
+    // The child's named officer is suggested: the family already knows them (the walk-through's finding).
+    defaults: (view) => ({ officer: view.record.officer_id ?? view.record.named_officer_id ?? '' }),
     extra: async (_view, actor) => ({
       officers: (await teamPage(db, actor)).officers.filter((o) => o.active),
     }),

@@ -87,6 +87,7 @@ export async function caseOrNotFound(trx: Executor, actor: Actor, caseId: string
       'c.preferred_name',
       'c.reference',
       'c.date_of_birth',
+      'c.lead_officer_id as named_officer_id',
       't.name as team_name',
       't.email as team_email',
       't.phone as team_phone',

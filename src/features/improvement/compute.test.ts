@@ -51,6 +51,7 @@ function action(ref: string, fields: Partial<ActionData>): ActionData {
     startNote: null,
     endNote: null,
     ongoing: false,
+    endText: '31 March 2026',
     initialStatus: 'not-started',
     status: 'not-started',
     evidenceExpected: '',

@@ -149,7 +149,7 @@ export async function packDocx(pack: Pack): Promise<Buffer> {
           r.action.ref,
           r.action.action,
           ownersText(r.action),
-          r.action.end ? formatDate(r.action.end) : (r.action.endNote ?? 'No end date'),
+          r.action.endText,
           STATUS_TEXT[r.status],
         ]),
       ),

@@ -16,6 +16,8 @@ import type {
 } from '../../platform/db/schema/index.ts';
 import type { PlanStore } from '../../domain/improvement/import-plan.ts';
 import type { ImportNote, PlanContent } from '../../domain/improvement/types.ts';
+import { endText } from '../../domain/improvement/cells.ts';
+import { longDate } from '../../domain/calendar.ts';
 
 /** A plan with this title already exists in the authority: an import never overwrites a plan. */
 export class DuplicatePlanTitleError extends Error {
@@ -278,6 +280,8 @@ export interface ActionData {
   startNote: string | null;
   endNote: string | null;
   ongoing: boolean;
+  /** The end in words: '31 March 2027', 'On-going', '31 March 2027, ongoing' (cells' endText). */
+  endText: string;
   initialStatus: BragStatus;
   status: BragStatus;
   evidenceExpected: string;
@@ -568,6 +572,7 @@ export async function loadPlan(db: Executor, laCode: string, planId: string): Pr
       startNote: a.start_note,
       endNote: a.end_note,
       ongoing: a.ongoing,
+      endText: endText({ end: a.end_date, endNote: a.end_note, ongoing: a.ongoing }, longDate),
       initialStatus: a.initial_status,
       status: a.status,
       evidenceExpected: a.evidence_expected,

@@ -1004,6 +1004,10 @@ export async function editorHome(db: Executor, actor: Actor, today: string) {
     usage,
     chart: usage.map((u, i) => ({
       ...u,
+      // The axis names each week by the day it starts ('5 Oct'), never 'weeks 1..8'.
+      label: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+        new Date(`${u.weekStarting}T00:00:00Z`),
+      ),
       x: 50 + i * 60,
       height: Math.round((u.search / max) * 150),
       zeroHeight: Math.round((u['zero-result'] / max) * 150),

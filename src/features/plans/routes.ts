@@ -25,7 +25,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import { personalBudgetInformation } from '../../domain/personal-budget/index.ts';
 import { AREAS_OF_NEED, PFA_AREAS, SECTIONS, type Section } from '../../domain/plan-quality/model.ts';
 import { PFA_FROM_YEAR } from '../../domain/plan-quality/golden-thread.ts';
-import { longDate } from '../../domain/calendar.ts';
+import { longDate, yearGroupName } from '../../domain/calendar.ts';
 import { paginationItems } from '../../platform/web/pagination.ts';
 import { arrayValue } from '../../platform/web/forms.ts';
 import {
@@ -323,7 +323,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
       statusLabel: PLAN_STATUS_LABELS[record.status],
       canAudit: ['team-manager', 'send-leader'].includes(actor.role),
       pfaPrompt: plan.yearGroup >= PFA_FROM_YEAR && !plan.outcomes.some((o) => o.preparationForAdulthood),
-      yearGroup: plan.yearGroup,
+      yearGroup: yearGroupName(plan.yearGroup),
       saved: query.saved,
       periodEnd: view.period ? longDate(view.period.to) : null,
       periodStart: view.period ? longDate(view.period.from) : null,
@@ -369,7 +369,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
       values,
       errors,
       pfaPrompt: plan.yearGroup >= PFA_FROM_YEAR,
-      yearGroup: plan.yearGroup,
+      yearGroup: yearGroupName(plan.yearGroup),
       areaItems: AREAS_OF_NEED.map((a) => ({ value: a, text: AREA_LABELS[a], checked: values.area === a })),
       pfaItems: [
         { value: '', text: 'Not a preparing-for-adulthood outcome' },
