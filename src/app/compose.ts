@@ -75,6 +75,7 @@ export function createServices(deps: ServiceDeps) {
   const register = registerFeature.createService(deps, {
     publicLa: async () => (await publicAuthority(deps.db, deps.config.localOfferLa))?.la_code,
   });
+  const transfers = transfersFeature.createService(deps);
   const home = homeFeature.createService(deps, {
     children,
     consultation,
@@ -82,6 +83,7 @@ export function createServices(deps: ServiceDeps) {
     register,
     tribunal,
     personalBudgets,
+    transfers,
   });
   const returns = returnsFeature.createService(deps);
   // Each letter about a plan is written from its owner's record (docs/reviews.md "Letters").
@@ -96,7 +98,6 @@ export function createServices(deps: ServiceDeps) {
   const notices = noticesFeature.createService(deps, { decisionFacts, letterFacts });
   const ceasing = ceasingFeature.createService(deps);
   const figures = figuresFeature.createService(deps);
-  const transfers = transfersFeature.createService(deps);
   return {
     auth,
     'second-factor': secondFactor,

@@ -51,6 +51,22 @@ describe('familyTasks', () => {
     expect(tasks.map((t) => t.kind)).toEqual(['review-views', 'transfer-preference']);
   });
 
+  it('a transfer preference asked by a planning date stays after it, never "late"', () => {
+    const transferPreference = { by: '2026-12-01', href: '/your-transfer/x' };
+    const tasks = familyTasks([{ childName: 'Ada', transferPreference }], today);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.requestOnly).toBe(true);
+    expect(familyTaskSentence(tasks[0]!, false, today)).toBe(
+      'Tell the council which school or college you want for Ada. The council asked by 1 December 2026: you can still tell them, and the sooner the better.',
+    );
+    expect(familyTaskSentence(tasks[0]!, false, '2026-11-30')).toBe(
+      'Tell the council which school or college you want for Ada by 1 December 2026.',
+    );
+    expect(familyTaskSentence(tasks[0]!, true, '2026-11-30')).toBe(
+      'Tell the council which school or college you want by 1 December 2026.',
+    );
+  });
+
   it('nothing asked: an empty list', () => {
     expect(familyTasks([{ childName: 'A' }], today)).toEqual([]);
   });

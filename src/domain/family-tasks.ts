@@ -60,7 +60,10 @@ export function familyTasks(children: readonly FamilyFacts[], asOf: string): Fam
     // While a draft is open for comment there is nothing yet to appeal against.
     if (c.appeal && !c.draftComments) add('appeal', c.appeal.by, c.appeal.href, false, c.appeal.what);
     if (c.reviewViews) add('review-views', c.reviewViews.by, c.reviewViews.href, true);
-    if (c.transferPreference) add('transfer-preference', c.transferPreference.by, c.transferPreference.href);
+    // The latest day for a transfer preference is a planning date (docs/transfers.md), not a legal time limit: the
+    // family can still state one after it, so it stays on the list, never "late".
+    if (c.transferPreference)
+      add('transfer-preference', c.transferPreference.by, c.transferPreference.href, true);
   }
   return out.sort(order);
 }
@@ -87,6 +90,8 @@ export function familyTaskSentence(task: FamilyTask, self: boolean, asOf: string
         ? `Send your views for ${whose} annual review. The council asked for them by ${by}: you can still send them before the meeting.`
         : `Send your views for ${whose} annual review${by ? ` by ${by}` : ''}, so everyone can read them before the meeting.`;
     case 'transfer-preference':
-      return `Tell the council which school or college you want for ${about}${by ? ` by ${by}` : ''}.`;
+      return by && task.by! < asOf
+        ? `Tell the council which school or college you want${self ? '' : ` for ${about}`}. The council asked by ${by}: you can still tell them, and the sooner the better.`
+        : `Tell the council which school or college you want${self ? '' : ` for ${about}`}${by ? ` by ${by}` : ''}.`;
   }
 }

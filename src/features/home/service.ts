@@ -21,6 +21,7 @@ import type { RegisterService } from '../register/index.ts';
 import type { ReviewsService } from '../reviews/index.ts';
 import type { TribunalService } from '../tribunal/index.ts';
 import type { PersonalBudgetsService } from '../personal-budgets/index.ts';
+import type { TransfersService } from '../transfers/index.ts';
 import { familyFactsOf, familyHome, familyRequests } from '../family/index.ts';
 import { issuedPlanOfChild, PFA_LABELS } from '../plans/index.ts';
 import { familyTasks, familyTaskSentence, type FamilyFacts } from '../../domain/family-tasks.ts';
@@ -47,6 +48,8 @@ export interface HomeNeeds {
   readonly tribunal?: Pick<TribunalService, 'tasksFor' | 'familyCount'>;
   /** Whether a family has a child who may ask for a personal budget (their first screen links to the page). */
   readonly personalBudgets?: Pick<PersonalBudgetsService, 'familyCount'>;
+  /** A family's children in this year's phase-transfer cohort: their page, and the preference asked of them. */
+  readonly transfers?: Pick<TransfersService, 'familyCohort'>;
 }
 
 export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs: HomeNeeds) {
@@ -122,6 +125,11 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
       const children = linked.children.rows;
       const assessments = await familyHome(db, actor);
       const reviews = await needs.reviews.familyReviews(actor);
+      const moving =
+        (await needs.transfers?.familyCohort(
+          actor,
+          children.map((c) => c.id),
+        )) ?? [];
       const facts: FamilyFacts[] = [
         ...assessments.map((a) => familyFactsOf(a, today)),
         ...reviews.flatMap((r) =>
@@ -132,6 +140,11 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
                   reviewViews: { by: r.review.askedBy.date, href: paths.reviewVoices.family(r.review.id) },
                 },
               ]
+            : [],
+        ),
+        ...moving.flatMap((m) =>
+          m.preferenceAsked
+            ? [{ childName: m.givenName, transferPreference: { by: m.latestPreference, href: m.href } }]
             : [],
         ),
       ];
@@ -176,6 +189,7 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
         requests: await familyRequests(db, actor),
         contacts,
         plans,
+        transfers: Object.fromEntries(moving.map((m) => [m.childId, m])),
         reassessed: Object.fromEntries(
           assessments
             .filter(

@@ -109,6 +109,20 @@ describe.each(ENGINES)('one child’s phase transfer on %s', (engine) => {
     expect(form.body).not.toContain('>Alder Primary<');
   });
 
+  it('asks the family on their home page for the preference, by its day, linking their transfer page', async () => {
+    const home = await clients.get('parent')!.get('/');
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain(
+      'Tell the council which school or college you want for Ada by 15 January 2026.',
+    );
+    expect(home.body).toContain(`href="${paths.transfers.family(kids.Ada!)}"`);
+    expect(home.body).toContain('Moving school or college');
+    expect(home.body).toContain('next school or college by 14 February 2026');
+    // The board, read now, keeps the cohort as of today (the preference below reaches it at the next reading).
+    const board = await clients.get('caseworker')!.get('/transfers?stage=in-cohort');
+    expect(board.body).toContain('Ada Mover');
+  });
+
   it('refuses an empty preference with the error summary, keeping what was typed', async () => {
     const url = paths.transfers.familyPreference(kids.Ada!);
     const r = await clients.get('parent')!.submitOnce(url, { settingId: '', reasons: 'Near our home' });
@@ -175,6 +189,11 @@ describe.each(ENGINES)('one child’s phase transfer on %s', (engine) => {
     const repeat = await client.submitOnce(url, { settingId: settings['Birch High']! });
     expect(repeat.statusCode).toBe(400);
     expect(repeat.body).toContain('Birch High has already been asked for');
+    const board = await clients.get('caseworker')!.get('/transfers?stage=preference-received');
+    expect(board.body).toContain('Ada Mover');
+    const home = await client.get('/');
+    expect(home.body).not.toContain('Tell the council which school or college you want for Ada');
+    expect(home.body).toContain('Moving school or college');
   });
 
   it('records a preference from the review with its day, and refuses a day in the future', async () => {

@@ -1,12 +1,14 @@
 /**
  * The public surface of the transfers feature: phase transfers (issue 13, statutory-work.md S2, docs/transfers.md):
- * the cohort board for caseworkers and managers. It owns no table: the cohort comes from the core records and the
- * domain's rule, each child's stage from the reviews, consultation and amendments features.
+ * the cohort board for caseworkers and managers, each child's transfer page, the family's. The cohort comes from the
+ * core records and the domain's rule, each child's stage from the reviews, consultation and amendments features; the
+ * feature keeps it derived for the board (ADR 0033) and owns the family's preferences, destinations and notices.
  */
 import type { Feature } from '../../platform/feature.ts';
 import type { RouteRoles } from '../../platform/web/permissions.ts';
 import { FAMILY_ROLES, TRANSFER_WRITERS } from './child.ts';
 import { seedTransfersDemo } from './demo.ts';
+import { registerTransferJobs } from './jobs.ts';
 import { TRANSFER_TEMPLATES } from './notices.ts';
 import { transferRoutes } from './routes.ts';
 import { createTransfersService, TRANSFER_READERS, type TransfersService } from './service.ts';
@@ -28,6 +30,7 @@ export const transfersFeature = {
   createService: createTransfersService,
   routes: transferRoutes,
   demo: seedTransfersDemo,
+  jobs: registerTransferJobs,
   templates: TRANSFER_TEMPLATES,
 } satisfies Feature<'transfers', TransfersService>;
 

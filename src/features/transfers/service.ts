@@ -2,8 +2,8 @@
  * The phase-transfer cohort board (issue 13 item 4, docs/transfers.md): every child with a plan in this school
  * year's cohort, with the legal deadline, the stage reached and what must happen next, counted by deadline, stage,
  * school and officer. The cohort comes from the core records and the domain's rule (src/domain/transfer); the stage
- * from what the reviews, consultation and amendments features know, each read through its index.ts. The feature owns
- * no table.
+ * from what the reviews, consultation and amendments features know, each read through its index.ts. The board reads
+ * the cohort as the feature keeps it (ADR 0033): derived whole once a day, and again for the children changed since.
  */
 import {
   cohortEntry,
@@ -30,9 +30,22 @@ import { amendmentsForTransfers } from '../amendments/index.ts';
 import { consultationsForTransfers, preferencesForTransfers } from '../consultation/index.ts';
 import { reviewsHeldForTransfers } from '../reviews/index.ts';
 import { transferChildService } from './child.ts';
-import { childrenTold, destinationsOfYear, insertNotice, transferPreferencesFor } from './store.ts';
+import {
+  childrenTold,
+  cohortPage,
+  cohortState,
+  cohortTallyRows,
+  destinationsOfYear,
+  insertNotice,
+  replaceCohortRows,
+  saveCohortState,
+  transferPreferencesFor,
+  type CohortTableRow,
+} from './store.ts';
+import { childrenChangedSince, latestAuditId } from '../../platform/audit/search.ts';
+import { addDays, formatDate, parseDate } from '../../domain/clock/dates.ts';
 import { tellCohortStart } from './notices.ts';
-import { TRANSFER_WRITERS } from './child.ts';
+import { FAMILY_ROLES, TRANSFER_WRITERS } from './child.ts';
 
 /** Who sees the board: caseworkers, team managers and the SEND leader (journeys.md; issue 13 item 4). */
 export const TRANSFER_READERS: readonly Role[] = ['caseworker', 'team-manager', 'send-leader'];
@@ -96,12 +109,20 @@ export interface Board {
 
 const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || b >= a ? a : b);
 
-/** Every child of the cohort on `today`, with their facts, stage and next step. */
-export async function cohortOn(db: Executor, laCode: string, today: string): Promise<CohortRow[]> {
+/**
+ * Every child of the cohort on `today`, with their facts, stage and next step; `only`, when given, narrows to those
+ * children (a family's home page).
+ */
+export async function cohortOn(
+  db: Executor,
+  laCode: string,
+  today: string,
+  only?: readonly string[],
+): Promise<CohortRow[]> {
   const year = schoolYearStart(today);
   const destinations = new Map((await destinationsOfYear(db, laCode, year)).map((d) => [d.child_id, d]));
   const movers = [...destinations.values()].filter((d) => d.move_date !== null).map((d) => d.child_id);
-  const children = await childrenForTransfers(db, laCode, year, movers);
+  const children = await childrenForTransfers(db, laCode, year, movers, only);
   const entries = children.flatMap((child) => {
     const d = destinations.get(child.id);
     const entry = cohortEntry({
@@ -253,6 +274,132 @@ export function boardOf(rows: readonly CohortRow[], today: string, q: BoardQuery
   };
 }
 
+// ---- The cohort kept for the board (migration 0056, ADR 0033)
+
+/** More children changed than this since the last look: derive the whole cohort again (one pass is cheaper). */
+const WHOLE_AFTER = 400;
+
+function tableRow(laCode: string, year: number, today: string, r: CohortRow): CohortTableRow {
+  return {
+    la_code: laCode,
+    school_year: year,
+    child_id: r.child.id,
+    as_of: today,
+    reference: r.child.reference,
+    given_name: r.child.givenName,
+    family_name: r.child.familyName,
+    setting_id: r.child.setting.id,
+    setting_name: r.child.setting.name,
+    officer_id: r.child.officerId,
+    officer_name: r.child.officerName,
+    deadline: r.dates.deadline.date,
+    stage: r.stage,
+    next_by: r.next.urgency === 'done' ? null : r.next.by,
+    told: r.told,
+    detail: JSON.stringify(r),
+  };
+}
+
+/**
+ * Derives the cohort's rows again as of `today`, in the caller's transaction: the whole cohort (`childIds` undefined)
+ * or these children (a child who has left the cohort loses their row).
+ */
+export async function rederiveCohort(
+  trx: Executor,
+  laCode: string,
+  today: string,
+  childIds?: readonly string[],
+): Promise<void> {
+  const year = schoolYearStart(today);
+  const rows = await cohortOn(trx, laCode, today, childIds);
+  await replaceCohortRows(
+    trx,
+    laCode,
+    year,
+    rows.map((r) => tableRow(laCode, year, today, r)),
+    childIds,
+  );
+}
+
+/**
+ * Brings the kept cohort up to `today` (ADR 0033): derived whole once a day (the nightly job, or the first reading of
+ * the day), then, at each reading, the children whose records changed since (every change to a child's data is
+ * audited with the child, whichever feature made it) derived again. In the caller's transaction.
+ */
+export async function refreshCohort(trx: Executor, laCode: string, today: string): Promise<void> {
+  const year = schoolYearStart(today);
+  const state = await cohortState(trx, laCode, year);
+  if (state && state.derived_on === today) {
+    const seen = Number(state.audit_seen);
+    if ((await latestAuditId(trx, laCode)) === seen) return;
+    const held = await cohortState(trx, laCode, year, true);
+    if (held && held.derived_on === today) {
+      const changed = await childrenChangedSince(trx, laCode, Number(held.audit_seen));
+      if (changed.childIds.length <= WHOLE_AFTER) {
+        if (changed.childIds.length) await rederiveCohort(trx, laCode, today, changed.childIds);
+        await saveCohortState(trx, laCode, year, today, changed.latest);
+        return;
+      }
+    }
+  }
+  await cohortState(trx, laCode, year, true);
+  const latest = await latestAuditId(trx, laCode);
+  await rederiveCohort(trx, laCode, today);
+  await saveCohortState(trx, laCode, year, today, latest);
+}
+
+const parseRow = (detail: unknown): CohortRow =>
+  (typeof detail === 'string' ? JSON.parse(detail) : detail) as CohortRow;
+
+/**
+ * The board as of `today` from the kept cohort: the counts from its narrow columns, the list's page (filtered, most
+ * urgent first, 25) in SQL. The same as `boardOf` over the derived cohort (transfers.test.ts checks it on both engines).
+ */
+export async function boardFromTable(
+  db: Executor,
+  laCode: string,
+  today: string,
+  q: BoardQuery,
+): Promise<Board> {
+  const year = schoolYearStart(today);
+  const weekEnd = formatDate(addDays(parseDate(today), 6));
+  const tallies = await cohortTallyRows(db, laCode, year);
+  const count = (key: (t: (typeof tallies)[number]) => [string, string]): Count[] => {
+    const m = new Map<string, Count>();
+    for (const t of tallies) {
+      const [k, name] = key(t);
+      m.set(k, { key: k, name, n: (m.get(k)?.n ?? 0) + 1 });
+    }
+    return [...m.values()];
+  };
+  const stages = count((t) => [t.stage, t.stage]);
+  const due = (t: (typeof tallies)[number]) => t.next_by !== null && t.next_by <= weekEnd;
+  const { page, ...filter } = q;
+  const list = await cohortPage(db, laCode, year, today, weekEnd, filter, page, PAGE_SIZE);
+  return {
+    asOf: today,
+    yearLabel: cohortYearLabel(today),
+    total: tallies.length,
+    byDeadline: count((t) => [t.deadline, t.deadline]).sort((a, b) => a.key.localeCompare(b.key)),
+    byStage: TRANSFER_STAGES.map((st) => stages.find((c) => c.key === st) ?? { key: st, name: st, n: 0 }),
+    bySchool: count((t) => [t.setting_id, t.setting_name]).sort(
+      (a, b) => b.n - a.n || a.name.localeCompare(b.name),
+    ),
+    byOfficer: count((t) => [t.officer_id ?? 'none', t.officer_name ?? 'No lead officer']).sort(
+      (a, b) => b.n - a.n || a.name.localeCompare(b.name),
+    ),
+    overdue: tallies.filter((t) => due(t) && t.next_by! < today).length,
+    thisWeek: tallies.filter((t) => due(t) && t.next_by! >= today).length,
+    notTold: tallies.filter((t) => !t.told && t.stage !== 'named' && t.stage !== 'late').length,
+    list: {
+      rows: list.details.map(parseRow),
+      total: list.total,
+      page: list.page,
+      pages: Math.max(1, Math.ceil(list.total / PAGE_SIZE)),
+    },
+  };
+}
+
 export function createTransfersService(deps: Pick<ServiceDeps, 'db' | 'jobs' | 'today'>) {
   const { db } = deps;
   const child = transferChildService(deps);
@@ -265,7 +412,8 @@ export function createTransfersService(deps: Pick<ServiceDeps, 'db' | 'jobs' | '
       db.transaction().execute(async (trx) => {
         requireRole(actor, TRANSFER_READERS, paths.transfers.board);
         const today = deps.today();
-        const board = boardOf(await cohortOn(trx, actor.laCode, today), today, q);
+        await refreshCohort(trx, actor.laCode, today);
+        const board = await boardFromTable(trx, actor.laCode, today, q);
         await auditChildrenShown(
           trx,
           actor,
@@ -307,6 +455,8 @@ export function createTransfersService(deps: Pick<ServiceDeps, 'db' | 'jobs' | '
             });
             told.push(r.child.id);
           }
+          // The notice is audited once for all the children: their rows are derived again here.
+          if (told.length) await rederiveCohort(ctx.trx, actor.laCode, ctx.today, told);
           await audit(ctx.trx, auditContext(actor), {
             action: 'transfers.families.told',
             recordType: 'transfer_notice',
@@ -318,6 +468,25 @@ export function createTransfersService(deps: Pick<ServiceDeps, 'db' | 'jobs' | '
         return Number(made.resultId ?? 0);
       }),
     familyTransfer: (actor: Actor, childId: string) => child.familyTransfer(actor, childId),
+    /**
+     * A family's children in this year's cohort, for their home page (issue 13): each with the latest day for the
+     * preference, the legal deadline, and whether the family is still asked for a preference (none received, the
+     * plan not yet named, the deadline not passed). `childIds` are the children the family's home already shows.
+     */
+    familyCohort: async (actor: Actor, childIds: readonly string[]) => {
+      requireRole(actor, FAMILY_ROLES, paths.home);
+      const rows = await cohortOn(db, actor.laCode, deps.today(), childIds);
+      return rows.map((r) => ({
+        childId: r.child.id,
+        givenName: r.child.givenName,
+        moveYear: r.moveYear,
+        latestPreference: r.dates.latestPreference.date,
+        deadline: r.dates.deadline.date,
+        stage: r.stage,
+        preferenceAsked: r.stage === 'in-cohort' || r.stage === 'review-held',
+        href: paths.transfers.family(r.child.id),
+      }));
+    },
     statePreference: child.statePreference,
     /** One child's transfer for casework staff. */
     childTransfer: (actor: Actor, childId: string) => child.childTransfer(actor, childId, TRANSFER_READERS),

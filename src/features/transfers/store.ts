@@ -7,6 +7,7 @@ import type { Insertable } from 'kysely';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { idIn } from '../../platform/db/any-id.ts';
 import type {
+  TransferCohortTable,
   TransferDestinationTable,
   TransferNoticeTable,
   TransferPreferenceTable,
@@ -128,4 +129,159 @@ export async function insertNotice(db: Executor, row: Insertable<TransferNoticeT
     .returning('child_id')
     .executeTakeFirst();
   return made !== undefined;
+}
+
+// ---- The cohort as the board reads it (migration 0056, ADR 0033)
+
+export type CohortTableRow = Insertable<TransferCohortTable>;
+
+/** The day the year's cohort was last derived whole and the last audit entry seen; `lock` holds it for a refresh. */
+export function cohortState(db: Executor, laCode: string, schoolYear: number, lock = false) {
+  const q = db
+    .selectFrom('transfer_cohort_state')
+    .select(['derived_on', 'audit_seen'])
+    .where('la_code', '=', laCode)
+    .where('school_year', '=', schoolYear);
+  return (lock ? q.forUpdate() : q).executeTakeFirst();
+}
+
+export async function saveCohortState(
+  db: Executor,
+  laCode: string,
+  schoolYear: number,
+  derivedOn: string,
+  auditSeen: number,
+): Promise<void> {
+  await db
+    .insertInto('transfer_cohort_state')
+    .values({ la_code: laCode, school_year: schoolYear, derived_on: derivedOn, audit_seen: auditSeen })
+    .onConflict((oc) =>
+      oc.columns(['la_code', 'school_year']).doUpdateSet({ derived_on: derivedOn, audit_seen: auditSeen }),
+    )
+    .execute();
+}
+
+/**
+ * Replaces the year's cohort rows: all of them (`childIds` undefined; earlier years' rows go too), or those of these
+ * children, with `rows`.
+ */
+export async function replaceCohortRows(
+  db: Executor,
+  laCode: string,
+  schoolYear: number,
+  rows: readonly CohortTableRow[],
+  childIds?: readonly string[],
+): Promise<void> {
+  let del = db.deleteFrom('transfer_cohort').where('la_code', '=', laCode);
+  del = childIds
+    ? del.where('school_year', '=', schoolYear).where(idIn('child_id', childIds))
+    : del.where('school_year', '<=', schoolYear);
+  if (!childIds || childIds.length) await del.execute();
+  for (let i = 0; i < rows.length; i += 500) {
+    // Two first readings of the day deriving at once: the later one's rows win.
+    await db
+      .insertInto('transfer_cohort')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.columns(['la_code', 'school_year', 'child_id']).doUpdateSet((eb) => ({
+          as_of: eb.ref('excluded.as_of'),
+          reference: eb.ref('excluded.reference'),
+          given_name: eb.ref('excluded.given_name'),
+          family_name: eb.ref('excluded.family_name'),
+          setting_id: eb.ref('excluded.setting_id'),
+          setting_name: eb.ref('excluded.setting_name'),
+          officer_id: eb.ref('excluded.officer_id'),
+          officer_name: eb.ref('excluded.officer_name'),
+          deadline: eb.ref('excluded.deadline'),
+          stage: eb.ref('excluded.stage'),
+          next_by: eb.ref('excluded.next_by'),
+          told: eb.ref('excluded.told'),
+          detail: eb.ref('excluded.detail'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** What a board filter names, in SQL terms (each count on the board is one). */
+export interface CohortFilter {
+  readonly deadline?: string | undefined;
+  readonly stage?: string | undefined;
+  readonly school?: string | undefined;
+  /** 'none' for children with no lead officer. */
+  readonly officer?: string | undefined;
+  readonly week?: 'overdue' | 'this-week' | 'due' | undefined;
+}
+
+function filtered(
+  db: Executor,
+  laCode: string,
+  schoolYear: number,
+  today: string,
+  weekEnd: string,
+  f: CohortFilter,
+) {
+  let q = db
+    .selectFrom('transfer_cohort')
+    .where('la_code', '=', laCode)
+    .where('school_year', '=', schoolYear);
+  if (f.deadline) q = q.where('deadline', '=', f.deadline);
+  if (f.stage) q = q.where('stage', '=', f.stage);
+  if (f.school) q = q.where('setting_id', '=', f.school);
+  if (f.officer === 'none') q = q.where('officer_id', 'is', null);
+  else if (f.officer) q = q.where('officer_id', '=', f.officer);
+  if (f.week === 'overdue') q = q.where('next_by', '<', today);
+  if (f.week === 'this-week') q = q.where('next_by', '>=', today).where('next_by', '<=', weekEnd);
+  if (f.week === 'due') q = q.where('next_by', '<=', weekEnd);
+  return q;
+}
+
+/**
+ * What the board counts of each child of the year's cohort (narrow columns only: the rows' `detail` stays in the
+ * table's TOAST, migration 0056): deadline, stage, setting, officer, the next step's latest day, whether told.
+ * Counting these in the caller is cheaper than grouping in SQL (measured: docs/transfers.md).
+ */
+export function cohortTallyRows(db: Executor, laCode: string, schoolYear: number) {
+  return db
+    .selectFrom('transfer_cohort')
+    .select([
+      'deadline',
+      'stage',
+      'setting_id',
+      'setting_name',
+      'officer_id',
+      'officer_name',
+      'next_by',
+      'told',
+    ])
+    .where('la_code', '=', laCode)
+    .where('school_year', '=', schoolYear)
+    .execute();
+}
+
+/** How many children of the year's cohort a filter names, and one page of them, most urgent first. */
+export async function cohortPage(
+  db: Executor,
+  laCode: string,
+  schoolYear: number,
+  today: string,
+  weekEnd: string,
+  f: CohortFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ total: number; page: number; details: unknown[] }> {
+  const counted = await filtered(db, laCode, schoolYear, today, weekEnd, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  const total = Number(counted?.n ?? 0);
+  const at = Math.min(page, Math.max(1, Math.ceil(total / pageSize)));
+  const rows = await filtered(db, laCode, schoolYear, today, weekEnd, f)
+    .select('detail')
+    .orderBy('next_by')
+    .orderBy('family_name')
+    .orderBy('child_id')
+    .limit(pageSize)
+    .offset((at - 1) * pageSize)
+    .execute();
+  return { total, page: at, details: rows.map((r) => r.detail) };
 }

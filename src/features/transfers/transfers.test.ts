@@ -12,7 +12,8 @@ import { createAuthority, createChild, createUser, TEST_PASSWORD } from '../../.
 import { schoolYearStart } from '../../domain/calendar.ts';
 import { ROLES, type Role } from '../../platform/db/schema/index.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
-import { cohortOn } from './service.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { boardFromTable, boardOf, cohortOn, refreshCohort, type BoardQuery } from './service.ts';
 
 const READERS: readonly Role[] = ['caseworker', 'team-manager', 'send-leader'];
 
@@ -20,6 +21,7 @@ describe.each(ENGINES)('the phase-transfer board on %s', (engine) => {
   let t: TestApp;
   const la = '941';
   const kids: Record<string, string> = {};
+  const ids: Record<string, string> = {};
   const clients = new Map<Role, TestClient>();
   const today = todayInLondon();
   const S = schoolYearStart(today);
@@ -64,6 +66,8 @@ describe.each(ENGINES)('the phase-transfer board on %s', (engine) => {
           .executeTakeFirstOrThrow()
       ).id;
     const primary = await setting(la, 'Alder Primary', 'school', 0, 6);
+    ids.primary = primary;
+    ids.officer = officer.id;
     const high = await setting(la, 'Birch High (11-16)', 'school', 7, 11);
     const withSixth = await setting(la, 'Cedar Academy (11-18)', 'school', 7, 13);
     const nursery = await setting(la, 'Daisy Nursery', 'early-years', -2, -1);
@@ -166,5 +170,65 @@ describe.each(ENGINES)('the phase-transfer board on %s', (engine) => {
     expect([...(entry.detail as { children: string[] }).children].sort()).toEqual(
       [kids.Ada, kids.Bo, kids.Di].sort(),
     );
+  });
+
+  it('keeps the cohort for the board: every count and list the same as the cohort derived afresh', async () => {
+    const db = t.database.db;
+    await db.transaction().execute((trx) => refreshCohort(trx, la, today));
+    const derived = await cohortOn(db, la, today);
+    const queries: BoardQuery[] = [
+      { page: 1 },
+      { page: 1, school: ids.primary! },
+      { page: 1, officer: ids.officer! },
+      { page: 1, officer: 'none' },
+      { page: 1, stage: 'in-cohort' },
+      { page: 1, deadline: `${S + 1}-03-30` },
+      { page: 1, week: 'due' },
+      { page: 1, week: 'overdue' },
+      { page: 1, week: 'this-week' },
+      { page: 9 },
+    ];
+    const listed = (b: Awaited<ReturnType<typeof boardFromTable>>) => ({
+      ...b,
+      list: { ...b.list, rows: b.list.rows.map((r) => r.child.id).sort() },
+    });
+    for (const q of queries) {
+      expect(listed(await boardFromTable(db, la, today, q)), JSON.stringify(q)).toEqual(
+        listed(boardOf(derived, today, q)),
+      );
+    }
+  });
+
+  it('derives again at the next reading a child whose records changed (audited with the child)', async () => {
+    const db = t.database.db;
+    const before = await clients.get('team-manager')!.get('/transfers');
+    expect(before.body).not.toContain('Jo Transfer');
+    const jo = await createChild(db, la, {
+      givenName: 'Jo',
+      familyName: 'Transfer',
+      dateOfBirth: bornInYear(6),
+      leadOfficerId: null,
+    });
+    await db
+      .insertInto('child_setting')
+      .values({
+        la_code: la,
+        child_id: jo.id,
+        setting_id: ids.primary!,
+        start_date: `${S - 1}-09-01`,
+        end_date: null,
+        attendance: 'full-time',
+      })
+      .execute();
+    // Not yet audited: the kept cohort does not know of the change.
+    expect((await clients.get('team-manager')!.get('/transfers')).body).not.toContain('Jo Transfer');
+    await audit(
+      db,
+      { laCode: la, userId: null, sessionId: null, ip: null },
+      { action: 'children.setting', recordType: 'child_setting', recordId: jo.id, childId: jo.id },
+    );
+    const after = await clients.get('team-manager')!.get('/transfers');
+    expect(after.body).toContain('Jo Transfer');
+    expect(after.body).toContain('4 children, the most urgent first');
   });
 });

@@ -86,3 +86,40 @@ export async function recentAuditEntries(db: Executor, laCode: string, limit = 1
     .limit(limit)
     .execute();
 }
+
+/**
+ * The children named by the authority's audit entries after entry `afterId` that changed something (reads, whose
+ * action ends in `.read`, and refusals left out), and the latest entry's id (`afterId` when there is none). A record
+ * kept from other features' facts (the phase-transfer cohort, docs/transfers.md) uses it to find what to derive again:
+ * every change to a child's data is audited with the child (docs/architecture.md).
+ */
+export async function childrenChangedSince(
+  db: Executor,
+  laCode: string,
+  afterId: number,
+): Promise<{ childIds: string[]; latest: number }> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['id', 'child_id', 'action', 'outcome'])
+    .where('la_code', '=', laCode)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .execute();
+  const childIds = new Set<string>();
+  let latest = afterId;
+  for (const r of rows) {
+    latest = Math.max(latest, Number(r.id));
+    if (r.child_id && r.outcome === 'ok' && !r.action.endsWith('.read')) childIds.add(r.child_id);
+  }
+  return { childIds: [...childIds], latest };
+}
+
+/** The id of the authority's latest audit entry (0 for none). */
+export async function latestAuditId(db: Executor, laCode: string): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('la_code', '=', laCode)
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}

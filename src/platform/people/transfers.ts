@@ -92,24 +92,24 @@ function toChild(r: Row): ChildForTransfer {
 /**
  * Children with a plan in the last year group of their current setting in the school year starting 1 September
  * `schoolYearStart`, and (whatever their year group) the children named in `alsoChildIds` (those with a recorded
- * move between post-16 institutions, reg 18(2)).
+ * move between post-16 institutions, reg 18(2)); `onlyChildIds`, when given, narrows to those children (the ones
+ * whose records changed since the kept cohort was derived, ADR 0033; a family's).
  */
 export async function childrenForTransfers(
   db: Executor,
   laCode: string,
   schoolYearStart: number,
   alsoChildIds: readonly string[] = [],
+  onlyChildIds?: readonly string[],
 ): Promise<ChildForTransfer[]> {
+  if (onlyChildIds && onlyChildIds.length === 0) return [];
   const yearGroup = sql<number>`${schoolYearStart} - 5 - cast(extract(year from (c.date_of_birth - interval '8 months')) as integer)`;
-  const rows = await withCurrentSetting(db, laCode)
-    .where((eb) => {
-      const lastYear = eb(yearGroup, '=', eb.ref('s.last_year_group'));
-      return alsoChildIds.length ? eb.or([lastYear, idIn('c.id', alsoChildIds)]) : lastYear;
-    })
-    .orderBy('c.family_name')
-    .orderBy('c.given_name')
-    .orderBy('c.id')
-    .execute();
+  let query = withCurrentSetting(db, laCode).where((eb) => {
+    const lastYear = eb(yearGroup, '=', eb.ref('s.last_year_group'));
+    return alsoChildIds.length ? eb.or([lastYear, idIn('c.id', alsoChildIds)]) : lastYear;
+  });
+  if (onlyChildIds) query = query.where(idIn('c.id', onlyChildIds));
+  const rows = await query.orderBy('c.family_name').orderBy('c.given_name').orderBy('c.id').execute();
   const seen = new Set<string>();
   const result: ChildForTransfer[] = [];
   for (const r of rows) {

@@ -157,6 +157,8 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   transfer_preference: 'transfers',
   transfer_destination: 'transfers',
   transfer_notice: 'transfers',
+  transfer_cohort: 'transfers',
+  transfer_cohort_state: 'transfers',
   plan_amendment: 'amendments',
   figure_count: 'figures',
   figure_item: 'figures',

@@ -39,8 +39,37 @@ export interface TransferNoticeTable {
   recipients: number;
 }
 
+/** One child of a school year's cohort as the board reads it (migration 0056, ADR 0033). */
+export interface TransferCohortTable {
+  la_code: string;
+  school_year: number;
+  child_id: string;
+  as_of: DateString;
+  reference: string;
+  given_name: string;
+  family_name: string;
+  setting_id: string;
+  setting_name: string;
+  officer_id: string | null;
+  officer_name: string | null;
+  deadline: DateString;
+  stage: string;
+  next_by: DateString | null;
+  told: boolean;
+  detail: unknown;
+}
+
+export interface TransferCohortStateTable {
+  la_code: string;
+  school_year: number;
+  derived_on: DateString;
+  audit_seen: number;
+}
+
 export interface TransferTables {
   transfer_preference: TransferPreferenceTable;
   transfer_destination: TransferDestinationTable;
   transfer_notice: TransferNoticeTable;
+  transfer_cohort: TransferCohortTable;
+  transfer_cohort_state: TransferCohortStateTable;
 }

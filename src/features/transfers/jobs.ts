@@ -1,0 +1,23 @@
+/**
+ * The nightly derivation of each authority's phase-transfer cohort (ADR 0033, docs/transfers.md): the next steps'
+ * urgency moves with the calendar, so the kept cohort is derived whole once a day, before the working day, as the
+ * reviews feature refreshes its schedule (src/features/reviews/jobs.ts); the board derives again during the day only
+ * the children changed since.
+ */
+import type { JobDeps } from '../../platform/jobs/jobs.ts';
+import { authorityCodes } from '../../platform/people/users.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
+import { refreshCohort } from './service.ts';
+
+export const TRANSFER_COHORT_QUEUE = 'transfer-cohort-refresh';
+
+export function registerTransferJobs(deps: JobDeps): void {
+  deps.jobs.handle(TRANSFER_COHORT_QUEUE, async (data) => {
+    const today = (data as { today?: string }).today ?? todayInLondon();
+    const db = deps.database.db;
+    for (const laCode of await authorityCodes(db)) {
+      await db.transaction().execute((trx) => refreshCohort(trx, laCode, today));
+    }
+  });
+  deps.jobs.schedule(TRANSFER_COHORT_QUEUE, '40 5 * * *');
+}
