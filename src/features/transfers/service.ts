@@ -33,6 +33,7 @@ import { transferChildService } from './child.ts';
 import {
   childrenTold,
   cohortPage,
+  advanceCohortState,
   cohortState,
   cohortTallyRows,
   destinationsOfYear,
@@ -331,7 +332,13 @@ export async function refreshCohort(trx: Executor, laCode: string, today: string
   const state = await cohortState(trx, laCode, year);
   if (state && state.derived_on === today) {
     const seen = Number(state.audit_seen);
-    if ((await latestAuditId(trx, laCode)) === seen) return;
+    const since = await childrenChangedSince(trx, laCode, seen);
+    if (since.latest === seen) return;
+    if (!since.childIds.length) {
+      // Only readings since (the board's own among them): move the mark on, without holding the state row first.
+      await advanceCohortState(trx, laCode, year, today, since.latest);
+      return;
+    }
     const held = await cohortState(trx, laCode, year, true);
     if (held && held.derived_on === today) {
       const changed = await childrenChangedSince(trx, laCode, Number(held.audit_seen));

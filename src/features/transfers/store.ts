@@ -161,6 +161,24 @@ export async function saveCohortState(
     .execute();
 }
 
+/** Moves the last audit entry seen on to `auditSeen`, unless the day changed or another reading moved it further. */
+export async function advanceCohortState(
+  db: Executor,
+  laCode: string,
+  schoolYear: number,
+  derivedOn: string,
+  auditSeen: number,
+): Promise<void> {
+  await db
+    .updateTable('transfer_cohort_state')
+    .set({ audit_seen: auditSeen })
+    .where('la_code', '=', laCode)
+    .where('school_year', '=', schoolYear)
+    .where('derived_on', '=', derivedOn)
+    .where('audit_seen', '<', auditSeen)
+    .execute();
+}
+
 /**
  * Replaces the year's cohort rows: all of them (`childIds` undefined; earlier years' rows go too), or those of these
  * children, with `rows`.
