@@ -18,6 +18,7 @@ import {
   notInEducationItems,
   qualityItems,
   reviewItems,
+  transferItems,
   selectItems,
   suggestFigure,
   tally,
@@ -440,7 +441,7 @@ describe('measures and the chart', () => {
       ['plans-20-weeks-excluding', 60.4],
       ['review-decisions-4-weeks', 44.4],
     ]);
-    expect(MEASURES['phase-transfers'].kind).toBe('not-recorded');
+    expect(MEASURES['phase-transfers'].kind).toBe('rate');
   });
   it('draws one bar per month at the value’s height, none for a month with nothing counted', () => {
     const chart = barChart(
@@ -571,5 +572,57 @@ describe('tribunal appeals registered', () => {
       '2025-11-01',
       '2026-10-31',
     ]);
+  });
+});
+
+describe('phase transfers named by the deadline', () => {
+  const transfer = (named: string | null, inTime: boolean, deadline = '2026-02-15') => ({
+    id: `c:2025`,
+    childId: 'c',
+    teamId: 't',
+    deadline,
+    named,
+    inTime,
+  });
+
+  it('counts each child on the deadline day, in time as the transfers feature says', () => {
+    expect(transferItems([transfer('2026-01-20', true)], '2026-10-31')).toEqual([
+      {
+        measure: 'phase-transfers',
+        childId: 'c',
+        teamId: 't',
+        recordId: 'c:2025',
+        group: 'in-time',
+        date: '2026-02-15',
+        due: '2026-02-15',
+        met: true,
+        exception: false,
+      },
+    ]);
+  });
+
+  it('counts nobody before their deadline has come, and everybody once it has (the end of the deadline day)', () => {
+    expect(transferItems([transfer(null, false)], '2026-02-14')).toEqual([]);
+    expect(transferItems([transfer(null, false)], '2026-02-15')).toHaveLength(1);
+    expect(transferItems([transfer(null, false, '2026-03-31')], '2026-03-30')).toEqual([]);
+  });
+
+  it('groups by named in time, named after the deadline (once named by the day), or not named yet', () => {
+    const late = transfer('2026-03-02', false);
+    expect(transferItems([late], '2026-03-01')[0]).toMatchObject({ group: 'not-named', met: false });
+    expect(transferItems([late], '2026-03-02')[0]).toMatchObject({ group: 'named-late', met: false });
+    expect(transferItems([transfer(null, false)], '2026-10-31')[0]!.group).toBe('not-named');
+  });
+
+  it('is a rate over the 12 months of deadlines', () => {
+    const items = transferItems(
+      [
+        transfer('2025-01-10', true, '2025-02-15'),
+        transfer(null, false),
+        transfer('2026-03-30', true, '2026-03-31'),
+      ],
+      '2026-10-31',
+    );
+    expect(tally(within(items, yearEndingOn('2026-10-31')))).toEqual({ counted: 2, met: 1, percent: 50 });
   });
 });

@@ -264,6 +264,46 @@ export function amendmentItems(amendments: Iterable<AmendmentForFigures>, asOf: 
   return items;
 }
 
+/** A phase-transfer cohort's child whose legal deadline has come, as the transfers feature reads it. */
+export interface TransferForFigures {
+  /** The child's transfer (the child and the cohort's school year). */
+  readonly id: string;
+  readonly childId: string;
+  readonly teamId: string | null;
+  /** The last day to issue the amended plan naming the new setting (reg 18). */
+  readonly deadline: string;
+  /** The day the transfers feature counts the new setting as named, if it had been. */
+  readonly named: string | null;
+  /** Named by the deadline, as the transfers feature decides it (its board's stage). */
+  readonly inTime: boolean;
+}
+
+/**
+ * Phase transfers named by the deadline: one item per cohort child whose deadline had come by the end of `asOf`,
+ * counted on the deadline day, in time when the transfers feature says the new setting was named by it; grouped by
+ * named in time, named after the deadline (by `asOf`), or not named yet. What "named" means is the transfers
+ * feature's, so the figure and the phase transfers board cannot disagree.
+ */
+export function transferItems(transfers: Iterable<TransferForFigures>, asOf: string): FigureItem[] {
+  const items: FigureItem[] = [];
+  for (const t of transfers) {
+    if (t.deadline > asOf) continue;
+    const named = known(t.named, asOf);
+    items.push({
+      measure: 'phase-transfers',
+      childId: t.childId,
+      teamId: t.teamId,
+      recordId: t.id,
+      group: t.inTime ? 'in-time' : named ? 'named-late' : 'not-named',
+      date: t.deadline,
+      due: t.deadline,
+      met: t.inTime,
+      exception: false,
+    });
+  }
+  return items;
+}
+
 /** An appeal to the First-tier Tribunal (SEND), as the tribunal feature keeps it. */
 export interface AppealForFigures {
   /** The disagreement the appeal belongs to. */

@@ -30,6 +30,8 @@ export interface Measure {
   readonly national: NationalFigure | null;
   /** Why the figure is not shown yet, for `not-recorded`. */
   readonly why: string | null;
+  /** What an item's day is, in the list of children, when it is not the day the thing was done (a deadline). */
+  readonly dateLabel?: string;
 }
 
 const rate = (m: Omit<Measure, 'kind' | 'why'>): Measure => ({ ...m, kind: 'rate', why: null });
@@ -108,18 +110,17 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
     groupLabel: null,
     national: null,
   }),
-  'phase-transfers': {
+  'phase-transfers': rate({
     id: 'phase-transfers',
-    kind: 'not-recorded',
     title: 'Phase transfers named by the deadline',
     counts:
-      'Children moving to their next phase whose amended plan named the new school or college by 15 February (31 March for post-16).',
+      'Children moving to their next phase whose legal deadline fell in the 12 months (15 February; 31 March for a move from secondary school to a post-16 institution; 5 months before a move between post-16 institutions), and how many had the amended plan naming the new school or college issued by it (regulation 18), as the phase transfers board counts it. Each child counts on their deadline.',
     metLabel: 'Named in time',
-    notMetLabel: 'Named late',
-    groupLabel: null,
+    notMetLabel: 'Not named in time',
+    groupLabel: 'Named',
     national: null,
-    why: 'Not yet recorded: the casework does not yet record which amended plan names the next phase’s school.',
-  },
+    dateLabel: 'Deadline',
+  }),
   'plan-quality': rate({
     id: 'plan-quality',
     title: 'Plans good or better (moderated)',
@@ -157,6 +158,9 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
 };
 
 export const GROUP_LABELS: Readonly<Record<string, string>> = {
+  'in-time': 'Named by the deadline',
+  'named-late': 'Named after the deadline',
+  'not-named': 'Not named yet',
   moderated: 'Moderated',
   'not-moderated': 'Not moderated',
   pending: 'Not decided yet',

@@ -21,6 +21,7 @@ import { caseTimeline, type CaseFacts } from '../../domain/assessment/journey.ts
 import { addDays, formatDate, parseDate } from '../../domain/clock/dates.ts';
 import { computeTimeline } from '../../domain/clock/index.ts';
 import { DIMENSIONS, MEASURE_IDS, MEASURES, type MeasureId } from '../../domain/figures/index.ts';
+import { cohortEntry } from '../../domain/transfer/index.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import { ROLES } from '../../platform/db/schema/index.ts';
@@ -61,6 +62,16 @@ const ADVICE_DUE = due(
   { advice: [{ id: 'x', agency: 'health', requested: ADVICE_REQUESTED, received: null }] },
   'advice:x',
 );
+/** The legal deadline of the 2025/26 cohort's move from primary school (the clock's, a working day). */
+const TRANSFER_DEADLINE = (() => {
+  const entry = cohortEntry({
+    dateOfBirth: '2015-03-03',
+    on: '2026-01-05',
+    setting: { kind: 'school', firstYear: 0, lastYear: 6 },
+  });
+  if (!entry.inCohort) throw new Error('Not in the cohort');
+  return entry.dates.deadline.date;
+})();
 const FINAL_DUE = due(
   {
     decision: { date: DECISION_DUE, outcome: 'assess' },
@@ -133,6 +144,102 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
         attendance: 'full-time',
       })
       .execute();
+
+    // Phase transfers: Gus and Hal were in year 6 at Alder Primary in 2025/26 (deadline 15 February 2026). Gus's
+    // amended plan was issued in January and he moved on to Birch Academy in September (his cohort is read with
+    // his setting as it was then); Hal's was issued in March, after the deadline. Ava is in year 6 now: her
+    // deadline (15 February 2027) has not come, so she is not counted yet.
+    const secondary = await db
+      .insertInto('setting')
+      .values({
+        la_code: la,
+        name: 'Birch Academy',
+        urn: '931002',
+        kind: 'school',
+        type: 'Academy',
+        phase: 'Secondary',
+        first_year_group: 7,
+        last_year_group: 11,
+        in_area: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await child('Gus', north.id, { ethnicity: 'WBRI', primary_need: 'SLCN', date_of_birth: '2015-03-03' });
+    await child('Hal', south.id, { ethnicity: 'BCRB', primary_need: 'ASD', date_of_birth: '2014-11-20' });
+    await db
+      .insertInto('child_setting')
+      .values([
+        {
+          la_code: la,
+          child_id: kids.Gus!,
+          setting_id: school.id,
+          start_date: '2019-09-01',
+          end_date: '2026-07-22',
+          attendance: 'full-time',
+        },
+        {
+          la_code: la,
+          child_id: kids.Gus!,
+          setting_id: secondary.id,
+          start_date: '2026-09-01',
+          end_date: null,
+          attendance: 'full-time',
+        },
+        {
+          la_code: la,
+          child_id: kids.Hal!,
+          setting_id: school.id,
+          start_date: '2019-09-01',
+          end_date: null,
+          attendance: 'full-time',
+        },
+      ])
+      .execute();
+    const namedOn = async (childId: string, proposalSent: string, issued: string) => {
+      const p = await db
+        .insertInto('ehc_plan')
+        .values({ la_code: la, child_id: childId, status: 'final', final_issued: '2022-05-01' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const versions = await db
+        .insertInto('ehc_plan_version')
+        .values(
+          (
+            [
+              [1, 'final', '2022-05-01'],
+              [2, 'draft', proposalSent],
+              [3, 'amended', issued],
+            ] as const
+          ).map(([number, kind, on]) => ({
+            la_code: la,
+            plan_id: p.id,
+            number,
+            kind,
+            issued_on: on,
+            snapshot: '{}',
+          })),
+        )
+        .returning('id')
+        .execute();
+      await db
+        .insertInto('plan_amendment')
+        .values({
+          la_code: la,
+          plan_id: p.id,
+          child_id: childId,
+          trigger: 'change-of-placement',
+          details: 'The next phase’s school',
+          started_on: proposalSent,
+          in_force_version_id: versions[0]!.id,
+          proposal_version_id: versions[1]!.id,
+          proposal_sent: proposalSent,
+          amended_version_id: versions[2]!.id,
+          amended_issued: issued,
+        })
+        .execute();
+    };
+    await namedOn(kids.Gus!, '2025-12-01', '2026-01-20');
+    await namedOn(kids.Hal!, '2026-02-02', '2026-03-02');
 
     // Requests: Ava's decided, advised and issued on the clock's day; Ben's a day late, his final plan late with a
     // confirmed exception; Cal's decided after the day; an old one of Dee's, outside the 24 months.
@@ -433,7 +540,8 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     expect(year('amendments-12-weeks')).toEqual({ counted: 2, met: 1, percent: 50 });
     expect(year('not-in-full-time-education').counted).toBe(1);
     expect(year('tribunal-appeals')).toEqual({ counted: 2, met: 2, percent: 100 });
-    expect(page.withPlan).toBe(5); // Ava, Ben, Dee, Eve and Fay (Cal is being assessed)
+    expect(year('phase-transfers')).toEqual({ counted: 2, met: 1, percent: 50 });
+    expect(page.withPlan).toBe(7); // Ava, Ben, Dee, Eve, Fay, Gus and Hal (Cal is being assessed)
     expect(page.figures.map((f) => f.id)).toEqual(
       MEASURE_IDS.filter((m) => MEASURES[m].kind !== 'not-recorded'),
     );
@@ -464,6 +572,25 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
       date: '2026-03-10',
     });
     expect(names((await listed('tribunal-appeals', { by: 'need', key: 'MLD' })).rows)).toEqual(['Eve']);
+    // Phase transfers: on the deadline day; Gus named in time, Hal after; each counted in the cohort he moved with.
+    const transfers = await listed('phase-transfers');
+    expect(names(transfers.rows)).toEqual(['Gus', 'Hal']);
+    expect(transfers.rows.map((r) => r.date)).toEqual([TRANSFER_DEADLINE, TRANSFER_DEADLINE]);
+    expect(names((await listed('phase-transfers', { show: 'met' })).rows)).toEqual(['Gus']);
+    expect(names((await listed('phase-transfers', { group: 'named-late' })).rows)).toEqual(['Hal']);
+    expect(names((await listed('phase-transfers', { by: 'team', key: teams.south })).rows)).toEqual(['Hal']);
+    // As of the day before the deadline neither is counted; as of the deadline Hal is not named yet.
+    const before = await service().figures(leader, { asOf: plus(TRANSFER_DEADLINE, -1) });
+    expect(before.figures.find((f) => f.id === 'phase-transfers')!.year.counted).toBe(0);
+    const onTheDay = await service().children(leader, 'phase-transfers', {
+      asOf: TRANSFER_DEADLINE,
+      show: 'all',
+      page: 1,
+    });
+    expect(onTheDay.rows.map((r) => [names([r])[0], r.met, r.group]).sort()).toEqual([
+      ['Gus', true, 'in-time'],
+      ['Hal', false, 'not-named'],
+    ]);
   });
 
   /** Every number on the page, in every breakdown, group and "within or not", with the list behind it. */
@@ -639,7 +766,7 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     expect(page.body).toContain('North team');
     expect(page.body).toContain('role="img"');
     expect(page.body).toContain('84.8%');
-    expect(page.body).toContain('Not yet recorded: the casework does not yet record which amended plan');
+    expect(page.body).toContain('Phase transfers named by the deadline');
     expect(page.body).toContain('Goldthread does not yet count every appealable decision');
   });
 
@@ -714,9 +841,14 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     expect([...(entry.detail as { children: string[] }).children].sort()).toEqual(
       [kids.Ava, kids.Ben].sort(),
     );
-    const transfers = await client.get('/figures/phase-transfers');
+    const transfers = await client.get(
+      withQuery('/figures/phase-transfers', { ...dateInputValues('asOf', AS_OF), show: 'not-met' }),
+    );
     expect(transfers.statusCode).toBe(200);
-    expect(transfers.body).toContain('Not yet recorded');
+    expect(transfers.body).toContain('Hal Figures');
+    expect(transfers.body).not.toContain('Gus Figures');
+    expect(transfers.body).toContain('Named after the deadline');
+    expect(transfers.body).toContain('Deadline');
     const appeals = await client.get(
       withQuery('/figures/tribunal-appeals', { ...dateInputValues('asOf', AS_OF) }),
     );

@@ -1,7 +1,7 @@
 /**
  * The leaders' figures (issue 14 item 2, docs/figures.md): each figure as of any day, by team, school, primary need,
  * ethnicity and age, with its trend over 24 months, from the casework read through each owner's public surface
- * (assessments, reviews, amendments, plans, plan audits, education, the tribunal, the core records). The figures feature owns no table. The
+ * (assessments, reviews, amendments, transfers, plans, plan audits, education, the tribunal, the core records). The figures feature owns no table. The
  * measures are pure (src/domain/figures): the same items give the number and the children behind it.
  */
 import { auditChildrenShown, requireRole, type Actor } from '../../platform/access/access.ts';
@@ -27,6 +27,7 @@ import {
   reviewItems,
   selectItems,
   tally,
+  transferItems,
   trend,
   within,
   yearEndingOn,
@@ -45,6 +46,7 @@ import { notInFullTimeEducationOn } from '../education/index.ts';
 import { auditsForFigures } from '../plan-audits/index.ts';
 import { issuedPlansForFigures } from '../plans/index.ts';
 import { heldReviewsForFigures } from '../reviews/index.ts';
+import { transfersForFigures } from '../transfers/index.ts';
 import { appealsForFigures } from '../tribunal/index.ts';
 import {
   countAsOf,
@@ -88,6 +90,7 @@ const SOURCES = {
   education: ['not-in-full-time-education'],
   amendments: ['amendments-12-weeks'],
   tribunal: ['tribunal-appeals'],
+  transfers: ['phase-transfers'],
 } as const satisfies Record<string, readonly MeasureId[]>;
 
 /** The figures the casework records (the others say why they are missing). */
@@ -147,7 +150,7 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
     const since = months[0]!.from;
     const none = Promise.resolve(undefined);
     // Each owner's read at once (PostgreSQL runs them side by side on the pool; PGlite one after another).
-    const [children, cases, plans, held, audits, amended, appeals] = await Promise.all([
+    const [children, cases, plans, held, audits, amended, appeals, transfers] = await Promise.all([
       childrenForFigures(db, laCode, asOf),
       needs(wanted, SOURCES.assessments) ? casesForFigures(db, laCode, since, asOf) : none,
       needs(wanted, SOURCES.quality) ? issuedPlansForFigures(db, laCode) : none,
@@ -155,6 +158,7 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
       needs(wanted, SOURCES.quality) ? auditsForFigures(db, laCode, since, asOf) : none,
       needs(wanted, SOURCES.amendments) ? amendmentsForFigures(db, laCode, since, asOf) : none,
       needs(wanted, SOURCES.tribunal) ? appealsForFigures(db, laCode, since, asOf) : none,
+      needs(wanted, SOURCES.transfers) ? transfersForFigures(db, laCode, since, asOf) : none,
     ]);
     const byId = new Map(children.map((c) => [c.id, c]));
     const teamOf = (childId: string) => byId.get(childId)?.teamId ?? null;
@@ -197,6 +201,12 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
             },
           ];
         }),
+        asOf,
+      ),
+    );
+    add(
+      transferItems(
+        (transfers ?? []).map((t) => ({ ...t, teamId: teamOf(t.childId) })),
         asOf,
       ),
     );

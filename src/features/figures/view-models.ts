@@ -345,7 +345,9 @@ export function childrenCsv(id: MeasureId, data: ExportData): string[][] {
   const header = [
     'Reference',
     'Name',
-    ...(isCount ? [countWords(id).on] : ['Done on', 'Due by', 'Outcome', 'Confirmed exception']),
+    ...(isCount
+      ? [countWords(id).on]
+      : [measure.dateLabel ?? 'Done on', 'Due by', 'Outcome', 'Confirmed exception']),
     ...(measure.groupLabel ? [measure.groupLabel] : []),
     'Setting',
     'Primary need',

@@ -35,3 +35,6 @@ export const transfersFeature = {
 } satisfies Feature<'transfers', TransfersService>;
 
 export { TRANSFER_READERS, type TransfersService } from './service.ts';
+
+/** The cohorts' children whose deadline fell in a period, named in time or not: for the leaders' figures. */
+export { transfersForFigures, type TransferForFigures } from './figures.ts';

@@ -112,18 +112,20 @@ const earliest = (a: string | null, b: string | null) => (a === null ? b : b ===
 
 /**
  * Every child of the cohort on `today`, with their facts, stage and next step; `only`, when given, narrows to those
- * children (a family's home page).
+ * children (a family's home page); with `settingsOn`, each child's setting is the one they attended on that day (a
+ * past school year's cohort, whose children have since moved on: the leaders' figures).
  */
 export async function cohortOn(
   db: Executor,
   laCode: string,
   today: string,
   only?: readonly string[],
+  options: { settingsOn?: string } = {},
 ): Promise<CohortRow[]> {
   const year = schoolYearStart(today);
   const destinations = new Map((await destinationsOfYear(db, laCode, year)).map((d) => [d.child_id, d]));
   const movers = [...destinations.values()].filter((d) => d.move_date !== null).map((d) => d.child_id);
-  const children = await childrenForTransfers(db, laCode, year, movers, only);
+  const children = await childrenForTransfers(db, laCode, year, movers, only, options.settingsOn);
   const entries = children.flatMap((child) => {
     const d = destinations.get(child.id);
     const entry = cohortEntry({

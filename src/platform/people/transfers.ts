@@ -27,8 +27,11 @@ export interface ChildForTransfer {
   };
 }
 
-/** Children with a plan and their current setting (the latest open placement), with their lead officer's name. */
-function withCurrentSetting(db: Executor, laCode: string) {
+/**
+ * Children with a plan and their current setting (the latest open placement), with their lead officer's name; with
+ * `on`, the setting they attended on that day instead (the latest placement open on it: a past cohort's setting).
+ */
+function withCurrentSetting(db: Executor, laCode: string, on?: string) {
   return db
     .selectFrom('child as c')
     .innerJoin('child_setting as cs', onTenant('cs.child_id', 'c.id'))
@@ -52,7 +55,14 @@ function withCurrentSetting(db: Executor, laCode: string) {
     ])
     .where('c.la_code', '=', laCode)
     .where('c.plan_status', '=', 'plan')
-    .where('cs.end_date', 'is', null)
+    .where((eb) =>
+      on === undefined
+        ? eb('cs.end_date', 'is', null)
+        : eb.and([
+            eb('cs.start_date', '<=', on),
+            eb.or([eb('cs.end_date', 'is', null), eb('cs.end_date', '>=', on)]),
+          ]),
+    )
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -61,7 +71,14 @@ function withCurrentSetting(db: Executor, laCode: string) {
             .select(sql`1`.as('one'))
             .whereRef('later.la_code', '=', 'cs.la_code')
             .whereRef('later.child_id', '=', 'cs.child_id')
-            .where('later.end_date', 'is', null)
+            .where((later) =>
+              on === undefined
+                ? later('later.end_date', 'is', null)
+                : later.and([
+                    later('later.start_date', '<=', on),
+                    later.or([later('later.end_date', 'is', null), later('later.end_date', '>=', on)]),
+                  ]),
+            )
             .whereRef('later.start_date', '>', 'cs.start_date'),
         ),
       ),
@@ -93,7 +110,8 @@ function toChild(r: Row): ChildForTransfer {
  * Children with a plan in the last year group of their current setting in the school year starting 1 September
  * `schoolYearStart`, and (whatever their year group) the children named in `alsoChildIds` (those with a recorded
  * move between post-16 institutions, reg 18(2)); `onlyChildIds`, when given, narrows to those children (the ones
- * whose records changed since the kept cohort was derived, ADR 0033; a family's).
+ * whose records changed since the kept cohort was derived, ADR 0033; a family's). With `settingsOn`, each child's
+ * setting is the one they attended on that day, not today's (a past school year's cohort, for the leaders' figures).
  */
 export async function childrenForTransfers(
   db: Executor,
@@ -101,10 +119,11 @@ export async function childrenForTransfers(
   schoolYearStart: number,
   alsoChildIds: readonly string[] = [],
   onlyChildIds?: readonly string[],
+  settingsOn?: string,
 ): Promise<ChildForTransfer[]> {
   if (onlyChildIds && onlyChildIds.length === 0) return [];
   const yearGroup = sql<number>`${schoolYearStart} - 5 - cast(extract(year from (c.date_of_birth - interval '8 months')) as integer)`;
-  let query = withCurrentSetting(db, laCode).where((eb) => {
+  let query = withCurrentSetting(db, laCode, settingsOn).where((eb) => {
     const lastYear = eb(yearGroup, '=', eb.ref('s.last_year_group'));
     return alsoChildIds.length ? eb.or([lastYear, idIn('c.id', alsoChildIds)]) : lastYear;
   });
