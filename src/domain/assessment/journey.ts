@@ -105,6 +105,8 @@ export interface CaseFacts {
     appliesTo: readonly string[];
     /** A caseworker has confirmed, with a reason, that it caused the delay (J10); only then is it relied on. */
     confirmed: boolean;
+    /** The day (in London) it was confirmed, where known: before it, the exception was not confirmed yet. */
+    confirmedOn?: string | null | undefined;
   }>;
   /** A request withdrawn, or a move out of the area before the assessment finished: the case is closed. */
   closed?: { reason: 'withdrawn' | 'moved-out'; date: string } | null | undefined;

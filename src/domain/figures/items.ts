@@ -53,8 +53,8 @@ const known = (d: string | null | undefined, asOf: string): string | null => (d 
 
 /**
  * A case's facts as they stood at the end of `asOf`: anything dated later had not happened yet (a decision, advice
- * received, a draft, a final plan, a closure); an exception confirmed later is still counted as it is now, because
- * the confirmation date is not kept (docs/figures.md).
+ * received, a draft, a final plan, a closure, an exception's confirmation). An exception whose confirmation day is
+ * not known is taken as confirmed as it is now.
  */
 export function factsAsOf(facts: CaseFacts, asOf: string): CaseFacts | null {
   if (facts.requestReceived > asOf) return null;
@@ -69,7 +69,13 @@ export function factsAsOf(facts: CaseFacts, asOf: string): CaseFacts | null {
     advice: facts.advice
       .filter((a) => a.requested <= asOf)
       .map((a) => ({ ...a, received: known(a.received, asOf) })),
-    exceptions: facts.exceptions.filter((e) => e.from <= asOf).map((e) => ({ ...e, to: known(e.to, asOf) })),
+    exceptions: facts.exceptions
+      .filter((e) => e.from <= asOf)
+      .map((e) => ({
+        ...e,
+        to: known(e.to, asOf),
+        confirmed: e.confirmed && (e.confirmedOn == null || e.confirmedOn <= asOf),
+      })),
     closed: facts.closed && facts.closed.date <= asOf ? facts.closed : null,
   };
 }

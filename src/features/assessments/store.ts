@@ -3,6 +3,7 @@
  * (computeTimeline); the next_* columns are the clock's answer cached for filtering and sorting in SQL, rewritten in
  * the same transaction as every change.
  */
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit/audit.ts';
 import type { Timeline } from '../../domain/clock/types.ts';
 import {
@@ -255,7 +256,16 @@ export async function casesForFigures(
     .execute();
   const exceptions = await db
     .selectFrom('assessment_exception')
-    .select(['id', 'case_id', 'kind', 'from_date', 'to_date', 'applies_to', 'confirmed_at'])
+    .select([
+      'id',
+      'case_id',
+      'kind',
+      'from_date',
+      'to_date',
+      'applies_to',
+      'confirmed_at',
+      sql<string | null>`((confirmed_at at time zone 'Europe/London')::date)::text`.as('confirmed_on'),
+    ])
     .where('la_code', '=', laCode)
     .where('case_id', 'in', counted)
     .orderBy('recorded_at')
@@ -276,6 +286,7 @@ export async function casesForFigures(
       to: e.to_date,
       appliesTo: Array.isArray(e.applies_to) ? (e.applies_to as string[]) : [],
       confirmed: e.confirmed_at !== null,
+      confirmedOn: e.confirmed_on,
     });
     exceptionsOf.set(e.case_id, list);
   }

@@ -306,7 +306,7 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
         to_date: plus(R, 80),
         applies_to: '[]',
         reason: 'Family abroad',
-        confirmed_at: new Date(),
+        confirmed_at: new Date('2026-07-01T09:00:00Z'),
         confirmed_by: leaderUser.id,
         confirmation_reason: 'The family were abroad for the appointments',
       } as never)
@@ -866,6 +866,130 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     expect(index.body).toContain('Tribunal appeals registered');
     expect(index.body).toContain('Registered in the month');
   });
+
+  it('as of a past day, takes the child’s team, need and ethnicity and the exception’s confirmation as they were then', async () => {
+    const db = t.database.db;
+    const history = () => db.selectFrom('child_key_history').where('child_id', '=', kids.Ben!);
+    // Ben's records so far, as if made long ago; then his lead officer (so his team), need and ethnicity change,
+    // recorded by the database on the day of the change, taken here as 15 October 2026.
+    await db
+      .updateTable('child_key_history')
+      .set({ changed_on: '2025-01-01' })
+      .where('child_id', '=', kids.Ben!)
+      .execute();
+    const northOfficer = await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('la_code', '=', la)
+      .where('team_id', '=', teams.north!)
+      .where('role', '=', 'caseworker')
+      .executeTakeFirstOrThrow();
+    const southOfficer = await db
+      .selectFrom('child')
+      .select('lead_officer_id')
+      .where('id', '=', kids.Ben!)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('child')
+      .set({ lead_officer_id: northOfficer.id, primary_need: 'ASD', ethnicity: 'WBRI' })
+      .where('id', '=', kids.Ben!)
+      .execute();
+    const changed = await history()
+      .select(['id', 'team_id', 'primary_need'])
+      .where('changed_on', '>', '2025-01-01')
+      .execute();
+    expect(changed).toEqual([expect.objectContaining({ team_id: teams.north, primary_need: 'ASD' })]);
+    await db
+      .updateTable('child_key_history')
+      .set({ changed_on: '2026-10-15' })
+      .where('id', '=', changed[0]!.id)
+      .execute();
+
+    // A day after the change that the job has not counted (a kept count is the casework as it stood then).
+    const AFTER = '2026-10-30';
+    const appealsBy = async (asOf: string, by: 'team' | 'need' | 'ethnicity') =>
+      (await service().figures(leader, { asOf, by })).figures
+        .find((f) => f.id === 'tribunal-appeals')!
+        .breakdown.map((r) => [r.key, r.tally.counted])
+        .sort();
+    // Ben's appeal (March 2026): before the change under the south team, SEMH, Asian; after it, north, ASD, White.
+    expect(await appealsBy('2026-10-14', 'team')).toEqual([[teams.south, 2]].sort());
+    expect(await appealsBy('2026-10-14', 'need')).toEqual(
+      [
+        ['SEMH', 1],
+        ['MLD', 1],
+      ].sort(),
+    );
+    expect(await appealsBy('2026-10-14', 'ethnicity')).toEqual(
+      [
+        ['asian', 1],
+        ['white', 1],
+      ].sort(),
+    );
+    expect(await appealsBy(AFTER, 'team')).toEqual(
+      [
+        [teams.north, 1],
+        [teams.south, 1],
+      ].sort(),
+    );
+    expect(await appealsBy(AFTER, 'need')).toEqual(
+      [
+        ['ASD', 1],
+        ['MLD', 1],
+      ].sort(),
+    );
+    expect(await appealsBy(AFTER, 'ethnicity')).toEqual([['white', 2]]);
+    // The list behind a cell is the same children.
+    const listedBy = (asOf: string, key: string) =>
+      service().children(leader, 'tribunal-appeals', { asOf, by: 'need', key, show: 'all', page: 1 });
+    expect(names((await listedBy('2026-10-14', 'SEMH')).rows)).toEqual(['Ben']);
+    expect(names((await listedBy(AFTER, 'ASD')).rows)).toEqual(['Ben']);
+    // The job's count of a day keeps the keys as they were that day.
+    await service().recount(la, '2026-10-14');
+    expect(await appealsBy('2026-10-14', 'need')).toEqual(
+      [
+        ['SEMH', 1],
+        ['MLD', 1],
+      ].sort(),
+    );
+    await db.deleteFrom('figure_count').where('la_code', '=', la).where('as_of', '=', '2026-10-14').execute();
+
+    // An officer moving team moves their children's team from that day.
+    await db
+      .updateTable('app_user')
+      .set({ team_id: teams.south! })
+      .where('id', '=', northOfficer.id)
+      .execute();
+    const moved = await history()
+      .select(['team_id', 'changed_on'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(moved.team_id).toBe(teams.south);
+    await db
+      .updateTable('app_user')
+      .set({ team_id: teams.north! })
+      .where('id', '=', northOfficer.id)
+      .execute();
+
+    // Ben's exception was confirmed on 1 July 2026: before that his late plan counts in "excluding exceptions".
+    const excluding = async (asOf: string) =>
+      (await service().figures(leader, { asOf })).figures.find((f) => f.id === 'plans-20-weeks-excluding')!
+        .year;
+    expect(await excluding('2026-06-30')).toEqual({ counted: 2, met: 1, percent: 50 });
+    expect(await excluding('2026-07-01')).toEqual({ counted: 1, met: 1, percent: 100 });
+
+    // Put Ben back as he was, and forget the change.
+    await db
+      .updateTable('child')
+      .set({ lead_officer_id: southOfficer.lead_officer_id, primary_need: 'SEMH', ethnicity: 'APKN' })
+      .where('id', '=', kids.Ben!)
+      .execute();
+    await db
+      .deleteFrom('child_key_history')
+      .where('child_id', '=', kids.Ben!)
+      .where('changed_on', '>', '2025-01-01')
+      .execute();
+  }, 120_000);
 
   it('keeps to the authority: another council’s leader sees none of these children', async () => {
     const other = actorFor(await createUser(t.database.db, '932', 'send-leader'));

@@ -1,8 +1,9 @@
 /**
  * The core records the leaders' figures are broken down by (docs/figures.md): every child with the keys it falls
- * under on a day (its lead officer's team, its main setting then, its primary need, ethnicity and date of birth) and
- * the names of the teams and settings. One query each.
+ * under on a day (its lead officer's team, its main setting, its primary need and ethnicity, each as it was then, and
+ * its date of birth) and the names of the teams and settings. One query each.
  */
+import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.ts';
 
 export interface ChildForFigures {
@@ -11,6 +12,7 @@ export interface ChildForFigures {
   readonly givenName: string;
   readonly familyName: string;
   readonly dateOfBirth: string;
+  /** As they were on the day asked for (child_key_history), with the lead officer's team below. */
   readonly ethnicity: string | null;
   readonly primaryNeed: string | null;
   readonly planStatus: 'none' | 'assessment' | 'plan' | 'ceased';
@@ -53,25 +55,50 @@ export async function childrenForFigures(
     .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', asOf)]))
     .orderBy('start_date')
     .execute();
+  const keysThen = new Map((await keysOn(db, laCode, asOf)).map((k) => [k.child_id, k]));
   const settingOf = new Map<string, { id: string; fullTime: boolean }>();
   for (const p of placements) {
     const seen = settingOf.get(p.child_id);
     const fullTime = p.attendance === 'full-time';
     if (!seen || (fullTime && !seen.fullTime)) settingOf.set(p.child_id, { id: p.setting_id, fullTime });
   }
-  return children.map((c) => ({
-    id: c.id,
-    reference: c.reference,
-    givenName: c.given_name,
-    familyName: c.family_name,
-    dateOfBirth: c.date_of_birth,
-    ethnicity: c.ethnicity,
-    primaryNeed: c.primary_need,
-    planStatus: c.plan_status,
-    planFirstIssued: c.plan_first_issued,
-    teamId: c.team_id ?? null,
-    settingId: settingOf.get(c.id)?.id ?? null,
-  }));
+  return children.map((c) => {
+    const then = keysThen.get(c.id);
+    return {
+      id: c.id,
+      reference: c.reference,
+      givenName: c.given_name,
+      familyName: c.family_name,
+      dateOfBirth: c.date_of_birth,
+      ethnicity: then ? then.ethnicity : c.ethnicity,
+      primaryNeed: then ? then.primary_need : c.primary_need,
+      planStatus: c.plan_status,
+      planFirstIssued: c.plan_first_issued,
+      teamId: then ? then.team_id : (c.team_id ?? null),
+      settingId: settingOf.get(c.id)?.id ?? null,
+    };
+  });
+}
+
+/**
+ * Each child's team, primary need and ethnicity as they were at the end of `asOf` (child_key_history, migration 0060:
+ * a row each time one changed): the last change by that day; for a day before the child's first row, as they were at
+ * the end of the day it was first recorded (a child recorded later, or before the history was kept, is taken as first
+ * recorded).
+ */
+async function keysOn(db: Executor, laCode: string, asOf: string) {
+  const result = await sql<{
+    child_id: string;
+    team_id: string | null;
+    primary_need: string | null;
+    ethnicity: string | null;
+  }>`select distinct on (h.child_id) h.child_id, h.team_id, h.primary_need, h.ethnicity
+    from child_key_history h
+    join (select child_id, min(changed_on) as first_on from child_key_history where la_code = ${laCode}
+      group by child_id) f on f.child_id = h.child_id
+    where h.la_code = ${laCode} and h.changed_on <= greatest(${asOf}::date, f.first_on)
+    order by h.child_id, h.changed_on desc, h.id desc`.execute(db);
+  return result.rows;
 }
 
 /** The names of the authority's teams and settings, by id. */

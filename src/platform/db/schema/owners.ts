@@ -74,6 +74,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   child_setting: 'people',
   access_grant: 'people',
   case_event: 'people',
+  child_key_history: 'people',
   session: 'auth',
   sign_in_attempt: 'auth',
   second_factor: 'auth',

@@ -146,6 +146,18 @@ export interface ChildTable {
   updated_at: Generated<Date>;
 }
 
+/** A child's team, primary need and ethnicity from the day they changed (migration 0060; written by triggers). */
+export interface ChildKeyHistoryTable {
+  la_code: string;
+  id: Generated<string>;
+  child_id: string;
+  changed_on: DateString;
+  changed_at: Generated<Date>;
+  team_id: string | null;
+  primary_need: string | null;
+  ethnicity: string | null;
+}
+
 export interface FamilyMemberTable {
   la_code: string;
   id: Generated<string>;
@@ -215,4 +227,5 @@ export interface PeopleTables {
   child_setting: ChildSettingTable;
   access_grant: AccessGrantTable;
   case_event: CaseEventTable;
+  child_key_history: ChildKeyHistoryTable;
 }
