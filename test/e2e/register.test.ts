@@ -2,9 +2,11 @@
  * The register of what families raise in a real browser, on the demo (embedded database only: what depends on the
  * engine is covered on both by src/features/register/register.test.ts). A parent on a phone (375 px) tells the council
  * that support in section F is not being given (the error summary first, what they typed kept); the caseworker sees
- * the s42 task on their first screen, marks it done and answers on time; the leader sees it counted under its theme
- * and publishes a "You said, we did" entry; someone without an account uses the public form at 320 px and reads the
- * published entries. axe checks WCAG 2.2 A and AA on every page; family and public pages never scroll sideways.
+ * the s42 task on their first screen, marks it done and answers on time (the item says so); the leader sees it
+ * counted under its theme (one more than before) and publishes a "You said, we did" entry, which the public page shows; someone without an account uses the public form at 320 px and reads the
+ * published entries; a parent answers the survey after a milestone at 320 px (errors keep what they typed; the
+ * second visit says it was answered) and the leader reads the results. axe checks WCAG 2.2 A and AA on every page;
+ * family and public pages never scroll sideways.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +18,7 @@ import {
   startDemoServer,
   type DemoServer,
 } from '../helpers/browser.ts';
+import { DEMO_IMAGE_TODAY } from '../helpers/images.ts';
 
 async function expectNoSidewaysScroll(page: Page, label: string) {
   const [scroll, client] = await page.evaluate<[number, number]>(
@@ -29,14 +32,30 @@ describe('the register in a browser on pglite', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer('pglite'), launchBrowser()]);
+    // The demo's day, so what the demo left open (the parent's survey) is still open.
+    [server, browser] = await Promise.all([
+      startDemoServer('pglite', { today: () => DEMO_IMAGE_TODAY }),
+      launchBrowser(),
+    ]);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
 
-  it('a parent on a phone reports provision not delivered; the caseworker sees the task and answers; the leader counts and publishes', async () => {
+  /** The leader's count of items under "Provision not delivered" (the theme table on /register/counts). */
+  async function provisionCount(page: Page): Promise<number> {
+    await page.goto(`${server.baseUrl}/register/counts`);
+    const row = page.locator('table').first().locator('tr', { hasText: 'Provision not delivered' });
+    return Number((await row.locator('td').nth(1).textContent())?.trim() ?? '0');
+  }
+
+  it('a parent on a phone reports provision not delivered; the caseworker sees the task and answers on time; the leader sees it counted under its theme and publishes', async () => {
+    const lead = await browser.newContext();
+    const l = await lead.newPage();
+    await signInAs(l, server.baseUrl, 'leader@demo.example', DEMO_PASSWORD);
+    const before = await provisionCount(l);
+
     const phone = await browser.newContext({ viewport: { width: 375, height: 740 } });
     const p = await phone.newPage();
     await signInAs(p, server.baseUrl, 'parent@demo.example', DEMO_PASSWORD);
@@ -91,6 +110,7 @@ describe('the register in a browser on pglite', () => {
     await c.getByRole('button', { name: 'Save' }).click();
     await c.waitForURL(/done=answer/);
     await expect.poll(() => c.locator('body').textContent()).toContain('Answered at stage 1');
+    await expect.poll(() => c.locator('[data-answer-status]').textContent()).toMatch(/, on time$/);
     await c.getByRole('link', { name: 'Change the owner and themes' }).click();
     await expectAccessible(c, 'owner and themes');
     for (const url of ['/register', '/register?status=open', '/register/new']) {
@@ -102,12 +122,8 @@ describe('the register in a browser on pglite', () => {
     await expectAccessible(c, 'record, with errors');
     await staff.close();
 
-    const lead = await browser.newContext();
-    const l = await lead.newPage();
-    await signInAs(l, server.baseUrl, 'leader@demo.example', DEMO_PASSWORD);
-    await l.goto(`${server.baseUrl}/register/counts`);
+    expect(await provisionCount(l)).toBe(before + 1);
     await expectAccessible(l, 'counts');
-    await expect.poll(() => l.locator('table').first().textContent()).toContain('Provision not delivered');
     await l.goto(`${server.baseUrl}/register/policy`);
     await expectAccessible(l, 'policy');
     await l.goto(`${server.baseUrl}/register/you-said-we-did`);
@@ -119,8 +135,60 @@ describe('the register in a browser on pglite', () => {
     await l.getByRole('button', { name: 'Add' }).click();
     await l.waitForURL(/\/register\/you-said-we-did$/);
     await expectAccessible(l, 'you said, we did, added');
+    await l.goto(`${server.baseUrl}/send-service/you-said-we-did`);
+    await expect
+      .poll(() => l.locator('body').textContent())
+      .toContain('Caseworkers now get a dated task to put it right.');
     await lead.close();
   }, 240_000);
+
+  it('a parent answers the survey after a milestone on a 320 px phone, once; the leader sees the results', async () => {
+    const phone = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const p = await phone.newPage();
+    await signInAs(p, server.baseUrl, 'parent@demo.example', DEMO_PASSWORD);
+    await p.goto(`${server.baseUrl}/`);
+    await p
+      .getByRole('link', { name: /Answer 2 short questions/ })
+      .first()
+      .click();
+    await p.waitForURL(/\/have-your-say\/999\/[A-Za-z0-9_-]+$/);
+    const survey = p.url();
+    await expectAccessible(p, 'the survey');
+    await expectNoSidewaysScroll(p, 'the survey');
+    await p.getByLabel('Partly').check();
+    await p.getByLabel('Is there anything else you want to tell us? (optional)').fill('Letters came late.');
+    await p.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => p.title()).toMatch(/^Error: /);
+    await expectAccessible(p, 'the survey, with errors');
+    await expectNoSidewaysScroll(p, 'the survey, with errors');
+    expect(await p.getByLabel('Is there anything else you want to tell us? (optional)').inputValue()).toBe(
+      'Letters came late.',
+    );
+    expect(await p.getByLabel('Partly').isChecked()).toBe(true);
+    await p.getByLabel('Good', { exact: true }).check();
+    await p.getByRole('button', { name: 'Send' }).click();
+    await p.waitForURL(/\/have-your-say\/thank-you$/);
+    await expectAccessible(p, 'survey thanks');
+    await expectNoSidewaysScroll(p, 'survey thanks');
+    await p.goto(survey);
+    await expect.poll(() => p.locator('main').textContent()).toContain('already been answered');
+    await phone.close();
+
+    const lead = await browser.newContext();
+    const l = await lead.newPage();
+    await signInAs(l, server.baseUrl, 'leader@demo.example', DEMO_PASSWORD);
+    await l.goto(`${server.baseUrl}/register/counts`);
+    await l.getByRole('link', { name: /What families said about the service/ }).click();
+    await l.waitForURL(/\/register\/survey$/);
+    await expectAccessible(l, 'survey results');
+    await expect.poll(() => l.locator('main').textContent()).toContain('Letters came late.');
+    await l
+      .getByRole('link', { name: /Code themes/ })
+      .first()
+      .click();
+    await expectAccessible(l, 'code a survey answer');
+    await lead.close();
+  }, 180_000);
 
   it('someone without an account tells the service something at 320 px, and reads You said, we did', async () => {
     const phone = await browser.newContext({ viewport: { width: 320, height: 640 } });

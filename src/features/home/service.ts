@@ -42,8 +42,8 @@ export interface HomeNeeds {
     ReviewsService,
     'dueThisWeek' | 'caseloads' | 'forSchool' | 'adviceRequestsFor' | 'familyReviews'
   >;
-  /** A caseworker's open s42 tasks: provision in section F reported as not delivered. */
-  readonly register?: Pick<RegisterService, 'tasksFor'>;
+  /** A caseworker's open s42 tasks (provision in section F reported as not delivered); a family's open surveys. */
+  readonly register?: Pick<RegisterService, 'tasksFor' | 'surveyOffersFor'>;
   /** A caseworker's dates in mediation and tribunal appeals; whether a family has any. */
   readonly tribunal?: Pick<TribunalService, 'tasksFor' | 'familyCount'>;
   /** Whether a family has a child who may ask for a personal budget (their first screen links to the page). */
@@ -183,6 +183,7 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
         reviews,
         appeals: (await needs.tribunal?.familyCount(actor)) ?? 0,
         personalBudgets: (await needs.personalBudgets?.familyCount(actor)) ?? 0,
+        surveys: (await needs.register?.surveyOffersFor(actor)) ?? [],
         tasks: familyTasks(facts, today).map((t) => ({ ...t, sentence: familyTaskSentence(t, self, today) })),
         since,
         changes: changes.map((e) => ({ ...e, childName: names.get(e.child_id) })),

@@ -3,7 +3,8 @@
  * day, with the s42 task one of them raised, lines in the children's histories, and a year of closed items for the
  * leaders' counts; "You said, we did" entries published and in draft. Deterministic: the same ids, children and
  * dates on every seeding. parent@ has a report of provision not delivered with an open task for caseworker@ (their
- * child's caseworker) and a complaint at stage 2; parent2@ has a concern not yet acknowledged.
+ * child's caseworker) and a complaint at stage 2; parent2@ has a concern not yet acknowledged. The survey after each
+ * milestone is seeded by survey-demo.ts.
  */
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/access.ts';
@@ -27,6 +28,7 @@ import {
   type Outcome,
 } from '../../domain/register/index.ts';
 import { insertItem, insertYouSaid, raiseTask, setThemes, updateItem, type ItemChange } from './store.ts';
+import { seedSurveyDemo } from './survey-demo.ts';
 
 /** The last working day on or before a date (demo items arrive on working days). */
 function workingDayOnOrBefore(date: string): string {
@@ -344,4 +346,5 @@ export async function seedRegisterDemo(
       publishedOn: e.ago === null ? null : addDays(today, -e.ago),
       createdBy: caseworker.id,
     });
+  await seedSurveyDemo(trx, laCode, today, random.fork('survey'), parentChild?.id);
 }

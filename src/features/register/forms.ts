@@ -6,17 +6,23 @@ import type { RegisterTheme } from '../../platform/db/schema/index.ts';
 import { readDateInput, type FormErrors, type Parsed } from '../../platform/web/forms.ts';
 import {
   ACTIONS,
+  COMMENT_MAX,
   ITEM_KINDS,
+  LISTENED,
+  OVERALL,
   OUTCOMES,
   POLICY_LIMITS,
   STAFF_CHANNELS,
   THEMES,
   type Action,
   type ItemKind,
+  type Listened,
   type Outcome,
+  type Overall,
   type RegisterPolicy,
 } from '../../domain/register/index.ts';
 import type { ActionInput, NewItemInput } from './service.ts';
+import type { SurveyAnswer } from './survey-service.ts';
 
 type Problems = Array<{ field: string; message: string }>;
 
@@ -305,6 +311,47 @@ export function parseYouSaid(values: Record<string, string>): Parsed<{
       youSaid: youSaid!,
       weDid: weDid!,
       publish: values.publish === 'yes',
+      formToken: values.formToken,
+    },
+  };
+}
+
+export const SURVEY_FIELDS = ['overall', 'listened', 'comment', 'contactName', 'contact'] as const;
+
+/** The family's survey: two answers, anything else they want to say, and a name only if they want to be contacted. */
+export function parseSurvey(
+  values: Record<string, string>,
+): Parsed<SurveyAnswer & { formToken: string | undefined }> {
+  const problems: Problems = [];
+  if (!oneOf(OVERALL, values.overall))
+    problems.push({ field: 'overall', message: 'Select how we did overall' });
+  if (!oneOf(LISTENED, values.listened))
+    problems.push({ field: 'listened', message: 'Select whether you felt listened to' });
+  const comment = text(values, 'comment', COMMENT_MAX, problems, {
+    tooLong: `What you tell us must be ${COMMENT_MAX} characters or fewer`,
+  });
+  const named = values.contactMe === 'yes';
+  const contactName = named
+    ? text(values, 'contactName', 200, problems, {
+        empty: 'Enter your name, or untick “Contact me about what I said”',
+        tooLong: 'Your name must be 200 characters or fewer',
+      })
+    : undefined;
+  const contact = named
+    ? text(values, 'contact', 200, problems, {
+        empty: 'Enter an email address or phone number, or untick “Contact me about what I said”',
+        tooLong: 'The email address or phone number must be 200 characters or fewer',
+      })
+    : undefined;
+  if (problems.length) return { ok: false, errors: errorsFrom(problems, SURVEY_FIELDS) };
+  return {
+    ok: true,
+    data: {
+      overall: values.overall as Overall,
+      listened: values.listened as Listened,
+      comment,
+      contactName,
+      contact,
       formToken: values.formToken,
     },
   };

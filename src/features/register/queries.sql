@@ -216,3 +216,121 @@ update "register_you_said"
   where "la_code" = $2
     and "id" = $3;
 -- parameters: ["2026-03-02","999","00000000-0000-4000-8000-000000000003"]
+
+-- survey: insertOffer
+insert into "survey_offer" ("la_code", "token", "child_id", "event_id", "milestone", "milestone_on", "offered_on", "team_id", "ethnicity", "first_language")
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+  on conflict ("la_code", "event_id") do nothing
+  returning "id", "token", "child_id", "milestone", "milestone_on", "offered_on", "answered";
+-- parameters: ["999","token-token-token-token","00000000-0000-4000-8000-000000000001",7,"plan-issued","2026-03-02","2026-03-02",null,"WBRI","English"]
+
+-- survey: offeredEvents
+select "event_id"
+  from "survey_offer"
+  where "la_code" = $1
+    and "event_id" in ($2, $3);
+-- parameters: ["999",7,8]
+
+-- survey: offerByToken
+select "id", "token", "child_id", "milestone", "milestone_on", "offered_on", "answered"
+  from "survey_offer"
+  where "la_code" = $1
+    and "token" = $2;
+-- parameters: ["999","token-token-token-token"]
+
+-- survey: unansweredOffersOf
+select "id", "token", "child_id", "milestone", "milestone_on", "offered_on", "answered"
+  from "survey_offer"
+  where "la_code" = $1
+    and "child_id" in ($2)
+    and "answered" = $3
+    and "offered_on" >= $4
+  order by "offered_on" desc, "id";
+-- parameters: ["999","00000000-0000-4000-8000-000000000001",false,"2026-01-06"]
+
+-- survey: markAnswered
+update "survey_offer"
+  set "answered" = $1
+  where "la_code" = $2
+    and "id" = $3
+    and "answered" = $4
+  returning "id";
+-- parameters: [true,"999","00000000-0000-4000-8000-000000000003",false]
+
+-- survey: offerCommunity
+select "team_id", "ethnicity", "first_language"
+  from "survey_offer"
+  where "la_code" = $1
+    and "id" = $2;
+-- parameters: ["999","00000000-0000-4000-8000-000000000003"]
+
+-- survey: insertResponse
+insert into "survey_response" ("la_code", "milestone", "month", "team_id", "ethnicity", "first_language", "overall", "listened", "comment", "contact_name", "contact")
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+  returning "id";
+-- parameters: ["999","plan-issued","2026-03",null,null,null,"good","yes",null,null,null]
+
+-- survey: offerCounts
+select "milestone", "team_id", "ethnicity", "first_language", count(*) as "n"
+  from "survey_offer"
+  where "la_code" = $1
+    and "offered_on" >= $2
+    and "offered_on" <= $3
+  group by "milestone", "team_id", "ethnicity", "first_language";
+-- parameters: ["999","2025-04-01","2026-03-02"]
+
+-- survey: responseFacts
+select "milestone", "team_id", "ethnicity", "first_language", "overall", "listened"
+  from "survey_response"
+  where "la_code" = $1
+    and "month" >= $2
+    and "month" <= $3;
+-- parameters: ["999","2025-04","2026-03"]
+
+-- survey: commentsIn
+select "id", "milestone", "month", "comment", "contact_name", "contact"
+  from "survey_response"
+  where "la_code" = $1
+    and "month" >= $2
+    and "month" <= $3
+    and "comment" is not null
+  order by "month" desc, "id"
+  limit $4;
+-- parameters: ["999","2025-04","2026-03",100]
+
+-- survey: responseById
+select "id", "milestone", "month", "comment", "contact_name", "contact"
+  from "survey_response"
+  where "la_code" = $1
+    and "id" = $2;
+-- parameters: ["999","00000000-0000-4000-8000-000000000003"]
+
+-- survey: responseThemesOf
+select "response_id", "theme"
+  from "survey_response_theme"
+  where "la_code" = $1
+    and "response_id" in ($2)
+  order by "theme";
+-- parameters: ["999","00000000-0000-4000-8000-000000000003"]
+
+-- survey: setResponseThemes
+delete
+  from "survey_response_theme"
+  where "la_code" = $1
+    and "response_id" = $2;
+-- parameters: ["999","00000000-0000-4000-8000-000000000003"]
+insert into "survey_response_theme" ("la_code", "response_id", "theme")
+  values ($1, $2, $3);
+-- parameters: ["999","00000000-0000-4000-8000-000000000003","delay"]
+
+-- survey: responseThemeCounts
+select "t"."theme" as "key", count(*) as "n"
+  from "survey_response_theme" as "t"
+  inner join "survey_response" as "r" on "r"."la_code" = "t"."la_code"
+    and "r"."id" = "t"."response_id"
+  where "t"."la_code" = $1
+    and "r"."month" >= $2
+    and "r"."month" <= $3
+  group by "t"."theme"
+  order by "t"."theme";
+-- parameters: ["999","2025-04","2026-03"]

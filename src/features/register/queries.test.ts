@@ -27,6 +27,22 @@ import {
   updateItem,
   youSaidById,
 } from './store.ts';
+import {
+  commentsIn,
+  insertOffer,
+  insertResponse,
+  markAnswered,
+  offerByToken,
+  offerCommunity,
+  offerCounts,
+  offeredEvents,
+  responseById,
+  responseFacts,
+  responseThemeCounts,
+  responseThemesOf,
+  setResponseThemes,
+  unansweredOffersOf,
+} from './survey-store.ts';
 
 const LA = '999';
 const CHILD = '00000000-0000-4000-8000-000000000001';
@@ -116,6 +132,55 @@ describe('register store SQL', () => {
         rows: () => [{ id: ITEM }],
       },
       { name: 'setYouSaidPublished', run: (db) => setYouSaidPublished(trx(db), LA, ITEM, TODAY) },
+      {
+        name: 'survey: insertOffer',
+        run: (db) =>
+          insertOffer(db, LA, {
+            token: 'token-token-token-token',
+            childId: CHILD,
+            eventId: 7,
+            milestone: 'plan-issued',
+            milestoneOn: TODAY,
+            offeredOn: TODAY,
+            teamId: null,
+            ethnicity: 'WBRI',
+            firstLanguage: 'English',
+          }),
+        rows: () => [],
+      },
+      { name: 'survey: offeredEvents', run: (db) => offeredEvents(db, LA, [7, 8]) },
+      { name: 'survey: offerByToken', run: (db) => offerByToken(db, LA, 'token-token-token-token') },
+      { name: 'survey: unansweredOffersOf', run: (db) => unansweredOffersOf(db, LA, [CHILD], '2026-01-06') },
+      { name: 'survey: markAnswered', run: (db) => markAnswered(db, LA, ITEM) },
+      {
+        name: 'survey: offerCommunity',
+        run: (db) => offerCommunity(db, LA, ITEM),
+        rows: () => [{ team_id: null, ethnicity: null, first_language: null }],
+      },
+      {
+        name: 'survey: insertResponse',
+        run: (db) =>
+          insertResponse(db, LA, {
+            milestone: 'plan-issued',
+            month: '2026-03',
+            teamId: null,
+            ethnicity: null,
+            firstLanguage: null,
+            overall: 'good',
+            listened: 'yes',
+            comment: null,
+            contactName: null,
+            contact: null,
+          }),
+        rows: () => [{ id: ITEM }],
+      },
+      { name: 'survey: offerCounts', run: (db) => offerCounts(db, LA, '2025-04-01', TODAY) },
+      { name: 'survey: responseFacts', run: (db) => responseFacts(db, LA, '2025-04', '2026-03') },
+      { name: 'survey: commentsIn', run: (db) => commentsIn(db, LA, '2025-04', '2026-03', 100) },
+      { name: 'survey: responseById', run: (db) => responseById(db, LA, ITEM) },
+      { name: 'survey: responseThemesOf', run: (db) => responseThemesOf(db, LA, [ITEM]) },
+      { name: 'survey: setResponseThemes', run: (db) => setResponseThemes(db, LA, ITEM, ['delay']) },
+      { name: 'survey: responseThemeCounts', run: (db) => responseThemeCounts(db, LA, '2025-04', '2026-03') },
     ]);
     await expect(text).toMatchFileSnapshot('./queries.sql');
   });

@@ -27,6 +27,7 @@ import {
   themesFrom,
 } from './forms.ts';
 import { LEADERS, type RegisterService } from './service.ts';
+import { surveyRoutes } from './survey-routes.ts';
 import {
   ACTION_LABELS,
   channelItems,
@@ -63,7 +64,9 @@ const FAMILY_KIND_LABELS = {
   compliment: 'A compliment or thanks',
 };
 
-export function registerRoutes(app: FastifyInstance, { service }: RouteDeps<RegisterService>): void {
+export function registerRoutes(app: FastifyInstance, deps: RouteDeps<RegisterService>): void {
+  const { service } = deps;
+  surveyRoutes(app, deps);
   // ------------------------------------------------------------------------------------------- the register
   app.get(paths.register.list, async (request, reply) => {
     const filters = listSchema.parse(query(request));

@@ -78,6 +78,7 @@ import {
   type ItemRow,
   type TaskRow,
 } from './store.ts';
+import { createSurveyService } from './survey-service.ts';
 
 /** Who records items and acts on them: casework staff and leaders. */
 export const STAFF: readonly Role[] = CASEWORK_ROLES;
@@ -752,6 +753,9 @@ export function createRegisterService(deps: ServiceDeps, needs: RegisterNeeds = 
 
     /** The published entries, for the public page. */
     publicYouSaid: (laCode: string) => listYouSaid(db, laCode, true),
+
+    // ---------------------------------------------------------------------------------------------- the survey
+    ...createSurveyService(deps),
   };
 }
 

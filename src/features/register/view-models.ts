@@ -5,6 +5,7 @@ import { longDate } from '../../domain/calendar.ts';
 import {
   ACTIONS,
   allowedActions,
+  timeliness,
   CHANNEL_LABELS,
   ITEM_KINDS,
   KIND_LABELS,
@@ -147,9 +148,23 @@ export function itemView(data: StaffItemData, done?: string) {
     outcome: i.outcome ? OUTCOME_LABELS[i.outcome] : '',
     stage2Outcome: i.stage2_outcome ? OUTCOME_LABELS[i.stage2_outcome] : '',
     taskFull: data.task,
+    answerStatus: answerStatus(i.answered_on, i.dates.answerBy, data.today),
     taskAction: paths.register.taskDone(i.id),
     childHref: data.child ? paths.children.show(data.child.id) : null,
   };
+}
+
+/** Whether the first answer was given by its date (the clock's met or late), for the dates list. */
+function answerStatus(
+  answeredOn: string | null,
+  due: Parameters<typeof timeliness>[0] | null,
+  today: string,
+): string | null {
+  if (!answeredOn || !due) return null;
+  const t = timeliness(due, answeredOn, today);
+  return t.status === 'met'
+    ? `answered on ${date(answeredOn)}, on time`
+    : `answered on ${date(answeredOn)}, ${t.daysLate} ${t.daysLate === 1 ? 'day' : 'days'} late`;
 }
 
 export const outcomeItems = (chosen: string | undefined) =>

@@ -53,3 +53,32 @@ export function caseEventDays(
     .orderBy('at')
     .execute();
 }
+
+/**
+ * The events of some kinds in the authority's histories on or after a day (in London), oldest first, with their id,
+ * kind, detail and day: the register's milestones for its survey (ADR 0034).
+ */
+export async function caseEventsOfKindsSince(
+  db: Executor,
+  laCode: string,
+  kinds: readonly string[],
+  since: string,
+): Promise<Array<{ id: number; child_id: string; kind: string; detail: unknown; day: string }>> {
+  if (!kinds.length) return [];
+  const rows = await db
+    .selectFrom('case_event')
+    .select([
+      'id',
+      'child_id',
+      'kind',
+      'detail',
+      sql<string>`((at at time zone 'Europe/London')::date)::text`.as('day'),
+    ])
+    .where('la_code', '=', laCode)
+    .where('kind', 'in', kinds)
+    .where('at', '>=', sql<Date>`(${since}::date::timestamp at time zone 'Europe/London')`)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}

@@ -109,6 +109,15 @@ export const paths = {
     publicNew: '/send-service/tell-us',
     publicSent: '/send-service/tell-us/sent',
     publicYouSaid: '/send-service/you-said-we-did',
+    /** What families say after a milestone (ADR 0034): leaders' results and coding the free text into themes. */
+    survey: '/register/survey',
+    surveyCode: (id: string) => `/register/survey/${encodeURIComponent(id)}/themes`,
+    surveyCodePattern: '/register/survey/:responseId/themes',
+    /** The family's survey, reached by the link in their message or their first screen: no sign-in needed. */
+    surveyAnswer: (laCode: string, token: string) =>
+      `/have-your-say/${encodeURIComponent(laCode)}/${encodeURIComponent(token)}`,
+    surveyAnswerPattern: '/have-your-say/:laCode/:token',
+    surveyThanks: '/have-your-say/thank-you',
   },
   education: {
     /** Children with a plan not in full-time education (leaders and caseworkers). */

@@ -89,7 +89,52 @@ export interface RegisterYouSaidTable {
   updated_at: Timestamp;
 }
 
+export type SurveyMilestone = 'request-decided' | 'plan-issued' | 'review-decided';
+export type SurveyOverall = 'very-good' | 'good' | 'neither' | 'poor' | 'very-poor';
+export type SurveyListened = 'yes' | 'partly' | 'no';
+
+/** One invitation to a family after a milestone (migration 0057; ADR 0034). */
+export interface SurveyOfferTable {
+  la_code: string;
+  id: Generated<string>;
+  token: string;
+  child_id: string;
+  event_id: number;
+  milestone: SurveyMilestone;
+  milestone_on: DateString;
+  offered_on: DateString;
+  team_id: string | null;
+  ethnicity: string | null;
+  first_language: string | null;
+  answered: Generated<boolean>;
+}
+
+/** One answer: no child, user, offer or moment (ADR 0034). */
+export interface SurveyResponseTable {
+  la_code: string;
+  id: Generated<string>;
+  milestone: SurveyMilestone;
+  month: string;
+  team_id: string | null;
+  ethnicity: string | null;
+  first_language: string | null;
+  overall: SurveyOverall;
+  listened: SurveyListened;
+  comment: string | null;
+  contact_name: string | null;
+  contact: string | null;
+}
+
+export interface SurveyResponseThemeTable {
+  la_code: string;
+  response_id: string;
+  theme: RegisterTheme;
+}
+
 export interface RegisterTables {
+  survey_offer: SurveyOfferTable;
+  survey_response: SurveyResponseTable;
+  survey_response_theme: SurveyResponseThemeTable;
   register_policy: RegisterPolicyTable;
   register_item: RegisterItemTable;
   register_item_theme: RegisterItemThemeTable;
