@@ -40,7 +40,7 @@ import { oneLoginFeature } from '../features/one-login/index.ts';
 import { registerFeature } from '../features/register/index.ts';
 import { ceasingFeature, cessationLetterFacts } from '../features/ceasing/index.ts';
 import { tribunalFeature } from '../features/tribunal/index.ts';
-import { personalBudgetsFeature } from '../features/personal-budgets/index.ts';
+import { budgetForPlan, personalBudgetsFeature } from '../features/personal-budgets/index.ts';
 import { declareRouteRoles, type RouteRoles } from '../platform/web/permissions.ts';
 import { features, type AnyFeature } from './features.ts';
 
@@ -70,6 +70,8 @@ export function createServices(deps: ServiceDeps) {
     // The plan's documents give the review schedule's date (issue 18 item 7).
     nextReviewDue: async (db, laCode, childId, planId) =>
       (await reviewScheduleOfChild(db, laCode, childId)).find((r) => r.plan_id === planId)?.next_due ?? null,
+    // Section J is the personal budget decision (issue 15).
+    budgetForPlan,
   });
   const amendments = amendmentsFeature.createService(deps);
   const register = registerFeature.createService(deps, {

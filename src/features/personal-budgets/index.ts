@@ -1,7 +1,7 @@
 /**
  * The public surface of the personal budgets feature (statutory-work.md S8; docs/personal-budgets.md). Other
  * features use `childSection` (the child's record), `familyCount` (a family's first screen) through the service,
- * and the SEN2 return reads `personalBudgetsForReturns`.
+ * the SEN2 return reads `personalBudgetsForReturns`, and the plan's section J reads `budgetForPlan`.
  */
 import type { Feature } from '../../platform/feature.ts';
 import type { RouteRoles } from '../../platform/web/permissions.ts';
@@ -38,3 +38,4 @@ export const personalBudgetsFeature = {
 } satisfies Feature<'personal-budgets', PersonalBudgetsService>;
 
 export { personalBudgetsForReturns, type PersonalBudgetsService } from './service.ts';
+export { budgetForPlan, type PlanBudget } from './plan-section.ts';

@@ -3,6 +3,7 @@
  * written as Word and as a tagged PDF by the platform's document writer (src/platform/documents). The HTML page
  * renders the same view, so all three hold the same words.
  */
+import type { PlanBudget } from '../personal-budgets/index.ts';
 import { blocksDocx, blocksPdf, type Block } from '../../platform/documents/documents.ts';
 import type { DocumentView } from './routes.ts';
 import { longDate } from '../../domain/calendar.ts';
@@ -91,7 +92,9 @@ export function planBlocks(
 
   h(doc.sections[10]!.title);
   if (doc.budget.information) p(doc.budget.information);
-  if (!doc.budget.requested && !doc.budget.payments.length) p('No personal budget was requested.');
+  if (doc.budget.decision)
+    for (const line of budgetDecisionLines(doc.budget.decision)) (line.item ? li : p)(line.text);
+  else if (!doc.budget.requested && !doc.budget.payments.length) p('No personal budget was requested.');
   else {
     p(`A personal budget was requested${doc.budget.amount ? `: ${doc.budget.amount} a year` : ''}.`);
     for (const d of doc.budget.payments) li(`Direct payment: ${d.description}, ${d.amount} a year`);
@@ -142,4 +145,39 @@ export function planPdf(
     { subject: `EHC plan for ${doc.s.child.reference}` },
     options,
   );
+}
+
+/**
+ * Section J from the personal budget decision (issue 15): what was asked for and when, what was agreed for each
+ * element with how it is held, the total, and each direct payment. One list of lines for the page, PDF and Word.
+ */
+export function budgetDecisionLines(b: PlanBudget): Array<{ text: string; item: boolean }> {
+  const lines: Array<{ text: string; item: boolean }> = [];
+  const line = (text: string, item = false) => lines.push({ text, item });
+  if (b.state === 'waiting') {
+    line(
+      `A personal budget was asked for on ${longDate(b.requestedOn)}. The council has not yet decided it.`,
+    );
+    return lines;
+  }
+  if (b.state === 'refused') {
+    line(
+      `A personal budget was asked for on ${longDate(b.requestedOn)}. On ${longDate(b.decidedOn!)} the council decided not to agree one; the reasons, and how to ask for a review, were sent to the family.`,
+    );
+    return lines;
+  }
+  line(
+    `Personal budget agreed on ${longDate(b.decidedOn!)} (asked for on ${longDate(b.requestedOn)}): ${b.total} a year.`,
+  );
+  for (const e of b.elements) line(`${e.label}: ${e.amount} a year. ${e.arrangement}.`, true);
+  for (const d of b.directPayments)
+    line(
+      `Direct payment for ${d.element.toLowerCase()}: ${d.provision}, ${d.amount} a year from ${longDate(d.startOn)}.`,
+      true,
+    );
+  if (b.partlyRefused)
+    line(
+      'Part of what was asked for was not agreed; the reasons, and how to ask for a review, were sent to the family.',
+    );
+  return lines;
 }

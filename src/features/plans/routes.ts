@@ -4,6 +4,8 @@
  * family's and advisers' view of the shared draft, versions compared side by side, and the documents (HTML, Word,
  * PDF). Handlers are thin: parse, call the service, render.
  */
+import type { PlanBudget } from '../personal-budgets/index.ts';
+import { budgetDecisionLines } from './documents.ts';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -106,8 +108,12 @@ export const PLAN_STATUS_LABELS: Record<string, string> = {
   amended: 'Amended',
 };
 
-/** The document's view model: every section's items in words, from a snapshot. */
-export function documentView(s: Snapshot) {
+/**
+ * The document's view model: every section's items in words, from a snapshot. Section J is the personal budget
+ * decision as it stood on the version's day when there is one (`budget`, from the personal-budgets feature); the
+ * amounts typed into the plan are shown only when no personal budget was asked for through it.
+ */
+export function documentView(s: Snapshot, budget: PlanBudget | null = null) {
   const p = s.plan;
   const needText = new Map(p.needs.map((n) => [n.id, n.text]));
   const outcomeText = new Map(p.outcomes.map((o) => [o.id, o.text]));
@@ -146,6 +152,7 @@ export function documentView(s: Snapshot) {
     budget: {
       // reg 3 of the Personal Budgets Regulations: every draft tells the family about personal budgets
       information: s.plan.status === 'draft' ? personalBudgetInformation() : null,
+      decision: budget,
       requested: p.personalBudget.requested,
       amount: poundsText(p.personalBudget.annualAmountPence),
       payments: p.personalBudget.directPayments.map((d) => ({
@@ -153,6 +160,7 @@ export function documentView(s: Snapshot) {
         amount: poundsText(d.annualAmountPence),
       })),
     },
+    budgetLines: budget ? budgetDecisionLines(budget) : [],
     advice: p.advice.map((a) => ({
       ...a,
       receivedLong: longDate(a.received),
@@ -312,8 +320,12 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
         : {}),
       status: s.status === 'complete' ? { text: 'Complete' } : { tag: s.tag },
     }));
+    const budget =
+      (await deps.service.budgetForPlan?.(db, actor.laCode, record.child_id, todayInLondon())) ?? null;
     return reply.view('plans/editor.njk', {
       pageTitle: `EHC plan: ${record.given_name} ${record.family_name}`,
+      budget,
+      budgetLines: budget ? budgetDecisionLines(budget) : [],
       backLink: paths.plans.list,
       view,
       record,
@@ -908,7 +920,17 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
           ? paths.plans.shared
           : paths.plans.plan(view.record.id),
       view,
-      doc: view.latest ? documentView(view.latest.snapshot) : null,
+      doc: view.latest
+        ? documentView(
+            view.latest.snapshot,
+            (await deps.service.budgetForPlan?.(
+              db,
+              actor.laCode,
+              view.record.child_id,
+              view.latest.issued_on,
+            )) ?? null,
+          )
+        : null,
       partItems,
       values: { ...values, token: values.token || randomUUID() },
       errors,
@@ -1052,6 +1074,8 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
       const { snapshot, record } = await currentSnapshot(db, actor, planId, todayInLondon());
       return {
         snapshot,
+        budget:
+          (await deps.service.budgetForPlan?.(db, actor.laCode, record.child_id, todayInLondon())) ?? null,
         label: 'working copy (not issued)',
         number: null as number | null,
         planId,
@@ -1061,6 +1085,8 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     const { version, record } = await getVersion(db, actor, planId, versionId);
     return {
       snapshot: version.snapshot,
+      budget:
+        (await deps.service.budgetForPlan?.(db, actor.laCode, record.child_id, version.issued_on)) ?? null,
       label: `version ${version.number}, ${version.kind}, issued ${longDate(version.issued_on)}`,
       number: version.number,
       planId,
@@ -1075,12 +1101,12 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
   };
 
   app.get(paths.plans.documentPattern, async (request, reply) => {
-    const { snapshot, label, planId, facts } = await snapshotFor(request);
+    const { snapshot, budget, label, planId, facts } = await snapshotFor(request);
     const { versionId } = request.params as { versionId: string };
     return reply.view('plans/document.njk', {
       pageTitle: `EHC plan for ${snapshot.child.fullName}`,
       backLink: versionId === 'current' ? paths.plans.plan(planId) : paths.plans.versions(planId),
-      doc: documentView(snapshot),
+      doc: documentView(snapshot, budget),
       facts,
       label,
       docx: paths.plans.document(planId, versionId, 'docx'),
@@ -1091,16 +1117,16 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
   const fileName = (s: Snapshot, n: number | null, ext: string) =>
     `EHC-plan-${s.child.reference}${n ? `-v${n}` : '-working-copy'}.${ext}`;
   app.get(paths.plans.docxPattern, async (request, reply) => {
-    const { snapshot, number, facts } = await snapshotFor(request);
-    const buffer = await planDocx(documentView(snapshot), number, facts);
+    const { snapshot, budget, number, facts } = await snapshotFor(request);
+    const buffer = await planDocx(documentView(snapshot, budget), number, facts);
     return reply
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .header('content-disposition', `attachment; filename="${fileName(snapshot, number, 'docx')}"`)
       .send(buffer);
   });
   app.get(paths.plans.pdfPattern, async (request, reply) => {
-    const { snapshot, number, facts } = await snapshotFor(request);
-    const buffer = await planPdf(documentView(snapshot), number, {}, facts);
+    const { snapshot, budget, number, facts } = await snapshotFor(request);
+    const buffer = await planPdf(documentView(snapshot, budget), number, {}, facts);
     return reply
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="${fileName(snapshot, number, 'pdf')}"`)

@@ -9,6 +9,7 @@
  * a shared draft. Everything else answers 404, audited. Every change runs in the caller's transaction with an audit
  * entry and bumps the plan's revision (an override is only good for the revision it was recorded on).
  */
+import type { PlanBudget } from '../personal-budgets/index.ts';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/access.ts';
 import {
@@ -78,6 +79,16 @@ export interface PlanContext {
 /** What the plans feature asks of others (passed by the composition root). */
 export interface PlansNeeds {
   readonly plansChanged: PlansChanged;
+  /**
+   * The child's personal budget as it stood on a day (the personal-budgets feature's decision): section J of the
+   * plan's page and documents is filled from it, never retyped (issue 15).
+   */
+  readonly budgetForPlan?: (
+    db: Executor,
+    laCode: string,
+    childId: string,
+    asOf: string,
+  ) => Promise<PlanBudget | null>;
   /** When the plan must next be reviewed, by the review schedule (null when it has none): for its documents. */
   readonly nextReviewDue?: (
     db: Executor,
@@ -89,7 +100,11 @@ export interface PlansNeeds {
 
 /** The plans feature's service: for now only what its routes pass into each change (its pages still take the database). */
 export function createPlansService(_deps: unknown, needs: PlansNeeds) {
-  return { plansChanged: needs.plansChanged, nextReviewDue: needs.nextReviewDue };
+  return {
+    plansChanged: needs.plansChanged,
+    nextReviewDue: needs.nextReviewDue,
+    budgetForPlan: needs.budgetForPlan,
+  };
 }
 export type PlansService = ReturnType<typeof createPlansService>;
 
