@@ -42,7 +42,7 @@ import {
   responseThemesOf,
   setResponseThemes,
   unansweredOffersOf,
-} from './survey-store.ts';
+} from './store/survey.ts';
 
 const LA = '999';
 const CHILD = '00000000-0000-4000-8000-000000000001';

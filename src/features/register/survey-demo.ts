@@ -14,7 +14,7 @@ import { teamIdOf } from '../../platform/people/users.ts';
 import { addDays, dayNumber } from '../../demo/dates.ts';
 import type { Random } from '../../demo/random.ts';
 import { LISTENED, MILESTONE_EVENT_KINDS, milestoneOfEvent, OVERALL } from '../../domain/register/index.ts';
-import { insertOffer, insertResponse, markAnswered, setResponseThemes } from './survey-store.ts';
+import { insertOffer, insertResponse, markAnswered, setResponseThemes } from './store/survey.ts';
 
 const COMMENTS: ReadonlyArray<{ text: string; themes: RegisterTheme[] }> = [
   { text: 'The letter was clear and the caseworker rang to explain it.', themes: ['communication'] },

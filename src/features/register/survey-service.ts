@@ -58,7 +58,7 @@ import {
   setResponseThemes,
   unansweredOffersOf,
   type OfferRow,
-} from './survey-store.ts';
+} from './store/survey.ts';
 
 /** Who sees the results and codes the free text: as the register's counts. */
 const LEADERS: readonly Role[] = ['team-manager', 'send-leader'];

@@ -3,14 +3,14 @@
  * migration 0057, ADR 0034). An answer is written with no child, user, offer or moment: nothing here joins an answer
  * to an offer.
  */
-import type { Executor } from '../../platform/audit/audit.ts';
-import { onTenant } from '../../platform/db/tenant.ts';
+import type { Executor } from '../../../platform/audit/audit.ts';
+import { onTenant } from '../../../platform/db/tenant.ts';
 import type {
   RegisterTheme,
   SurveyListened,
   SurveyMilestone,
   SurveyOverall,
-} from '../../platform/db/schema/index.ts';
+} from '../../../platform/db/schema/index.ts';
 
 export interface OfferRow {
   id: string;
