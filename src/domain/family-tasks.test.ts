@@ -67,6 +67,25 @@ describe('familyTasks', () => {
     );
   });
 
+  it('proposed amendments to an issued plan: comment by the 15th day, closed after it; an appeal of the plan in force stays', () => {
+    const proposalComments = { to: '2026-12-18', href: '/your-plans/p' };
+    const appeal = { by: '2027-01-10', what: "Zofia's amended plan", href: '/notice' };
+    const tasks = familyTasks([{ childName: 'Zofia', proposalComments, appeal }], today);
+    expect(tasks.map((t) => [t.kind, t.by, t.href])).toEqual([
+      ['proposal-comments', '2026-12-18', '/your-plans/p'],
+      ['appeal', '2027-01-10', '/notice'],
+    ]);
+    expect(tasks[0]!.requestOnly).toBe(false);
+    expect(familyTasks([{ childName: 'Zofia', proposalComments }], '2026-12-18')).toHaveLength(1);
+    expect(familyTasks([{ childName: 'Zofia', proposalComments }], '2026-12-19')).toHaveLength(0);
+    expect(familyTaskSentence(tasks[0]!, false, today)).toBe(
+      "Comment on the changes the council proposes to Zofia's plan by 18 December 2026. You can also ask for a meeting and say which school or college you want named.",
+    );
+    expect(familyTaskSentence(tasks[0]!, true, today)).toBe(
+      'Comment on the changes the council proposes to your plan by 18 December 2026. You can also ask for a meeting and say which school or college you want named.',
+    );
+  });
+
   it('nothing asked: an empty list', () => {
     expect(familyTasks([{ childName: 'A' }], today)).toEqual([]);
   });

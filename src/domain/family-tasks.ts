@@ -1,13 +1,14 @@
 /**
  * What a family must do, and by when (issue 18 item 1: families lead with their own next step). From the facts of
  * each child's assessment and review, the things asked of the parent or young person, soonest first, each as one
- * plain sentence: give their views, comment on a draft plan, appeal against a decision, send their views before a
+ * plain sentence: give their views, comment on a draft plan or on proposed amendments to a plan, appeal against a decision, send their views before a
  * review, say which school they prefer at a phase transfer. What the council is waiting for comes after, elsewhere.
  * Pure: the caller passes today.
  */
 import { longDate } from './calendar.ts';
 
-export type FamilyTaskKind = 'views' | 'draft-comments' | 'appeal' | 'review-views' | 'transfer-preference';
+export type FamilyTaskKind =
+  'views' | 'draft-comments' | 'proposal-comments' | 'appeal' | 'review-views' | 'transfer-preference';
 
 export interface FamilyTask {
   readonly kind: FamilyTaskKind;
@@ -27,8 +28,10 @@ export interface FamilyFacts {
   readonly childName: string;
   /** The council asked for the family's own views and they have not been sent. */
   readonly viewsAsked?: { readonly by: string; readonly href: string } | null;
-  /** A draft plan (or an amendment's proposal) is open for comment until `to`. */
+  /** A draft plan (a first plan's, or a reassessment's) is open for comment until `to`. */
   readonly draftComments?: { readonly to: string; readonly href: string } | null;
+  /** Proposed amendments to the issued plan are open for comment until `to` (reg 22(2): 15 days). */
+  readonly proposalComments?: { readonly to: string; readonly href: string } | null;
   /** A decision the family can appeal against, with the last day to appeal. */
   readonly appeal?: { readonly by: string; readonly what: string; readonly href: string } | null;
   /** A review meeting is arranged and the family's views are not sent yet. */
@@ -57,6 +60,7 @@ export function familyTasks(children: readonly FamilyFacts[], asOf: string): Fam
     };
     if (c.viewsAsked) add('views', c.viewsAsked.by, c.viewsAsked.href, true);
     if (c.draftComments) add('draft-comments', c.draftComments.to, c.draftComments.href);
+    if (c.proposalComments) add('proposal-comments', c.proposalComments.to, c.proposalComments.href);
     // While a draft is open for comment there is nothing yet to appeal against.
     if (c.appeal && !c.draftComments) add('appeal', c.appeal.by, c.appeal.href, false, c.appeal.what);
     if (c.reviewViews) add('review-views', c.reviewViews.by, c.reviewViews.href, true);
@@ -83,6 +87,8 @@ export function familyTaskSentence(task: FamilyTask, self: boolean, asOf: string
         : `Send your views about ${self ? 'yourself' : about}${by ? ` by ${by}` : ''}.`;
     case 'draft-comments':
       return `Comment on ${whose} draft plan by ${by}. You can also ask for a meeting and say which school or college you want named.`;
+    case 'proposal-comments':
+      return `Comment on the changes the council proposes to ${whose} plan by ${by}. You can also ask for a meeting and say which school or college you want named.`;
     case 'appeal':
       return `If you disagree with ${task.what ?? 'the decision'}, you can appeal to the tribunal by ${by}.`;
     case 'review-views':

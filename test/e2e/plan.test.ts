@@ -206,6 +206,14 @@ describe('building, sharing and issuing an EHC plan in a browser', () => {
     const compared = await parent.content();
     expect(compared).toContain('Compare version 1 with version 2');
     expect(compared).toMatch(/Added<\/strong> <ins>/);
+    // On a phone (320 px) each row's versions stack: no table is wider than its page (issue 18 item 1).
+    await parent.setViewportSize({ width: 320, height: 640 });
+    const widest: number = await parent.evaluate(
+      "Math.max(document.documentElement.scrollWidth, ...[...document.querySelectorAll('.app-compare')].map((t) => t.scrollWidth))",
+    );
+    expect(widest).toBeLessThanOrEqual(320);
+    await expectAccessible(parent, 'compare on a phone');
+    await parent.setViewportSize({ width: 1280, height: 800 });
     await parent.goto(`${server.baseUrl}/plans/${planId}/versions`);
     await parent.getByRole('link', { name: /^Page/ }).first().click();
     await expectAccessible(parent, 'printable plan');

@@ -14,7 +14,7 @@ import { newFormToken } from '../../platform/change/once.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { registerTemplates } from '../../platform/notify/templates.ts';
 import { consultationFeature } from '../consultation/index.ts';
-import { issueAmendedPlan, planForAmendment, PlanError } from '../plans/index.ts';
+import { familyProposals, issueAmendedPlan, planForAmendment, PlanError } from '../plans/index.ts';
 import { AmendmentFormError, createAmendmentsService } from './service.ts';
 import { AMENDMENT_TEMPLATES } from './templates.ts';
 
@@ -256,6 +256,19 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
     ]);
     view = await service.planAmendments(cw(), planId);
     expect(view.open?.state).toBe('proposal-sent');
+    // The family sees the proposal among their tasks until its 15th day (issue 18 item 1).
+    const parent = actors.get('parent');
+    if (parent) {
+      const { id: grantId } = await db
+        .insertInto('access_grant')
+        .values({ la_code: LA, user_id: parent.userId, child_id: afterProposal.child_id, kind: 'parent' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const open = await familyProposals(db, parent, '2026-03-16');
+      expect(open.filter((p) => p.planId === planId).map((p) => p.to)).toEqual(['2026-03-16']);
+      expect((await familyProposals(db, parent, '2026-03-17')).some((p) => p.planId === planId)).toBe(false);
+      await db.deleteFrom('access_grant').where('id', '=', grantId).execute();
+    }
     expect(view.open?.steps.map((s) => [s.id, s.due.date, s.status])).toEqual([
       ['proposal', '2026-03-02', 'met'],
       ['comments', '2026-03-16', 'open'],

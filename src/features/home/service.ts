@@ -23,7 +23,7 @@ import type { TribunalService } from '../tribunal/index.ts';
 import type { PersonalBudgetsService } from '../personal-budgets/index.ts';
 import type { TransfersService } from '../transfers/index.ts';
 import { familyFactsOf, familyHome, familyRequests } from '../family/index.ts';
-import { issuedPlanOfChild, PFA_LABELS } from '../plans/index.ts';
+import { familyProposals, issuedPlanOfChild, PFA_LABELS } from '../plans/index.ts';
 import { familyTasks, familyTaskSentence, type FamilyFacts } from '../../domain/family-tasks.ts';
 import { previousVisit } from '../../platform/auth/sessions.ts';
 import { editorHome, providerHome } from '../local-offer/index.ts';
@@ -130,8 +130,13 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
           actor,
           children.map((c) => c.id),
         )) ?? [];
+      const proposals = await familyProposals(db, actor, today);
       const facts: FamilyFacts[] = [
         ...assessments.map((a) => familyFactsOf(a, today)),
+        ...proposals.map((p) => ({
+          childName: p.childName,
+          proposalComments: { to: p.to, href: paths.plans.sharedPlan(p.planId) },
+        })),
         ...reviews.flatMap((r) =>
           r.review && !r.review.held && r.review.forms.some((f) => f.status !== 'sent')
             ? [

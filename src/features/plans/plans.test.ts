@@ -109,30 +109,49 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     expect(page.body).toContain('govuk-task-list');
   });
 
-  it('pulls every recommendation into the plan with its citation, once', async () => {
+  it('pulls recommendations into the plan with their citation, one or all at once, each once', async () => {
     const page = await caseworker.get(paths.plans.plan(planId));
     const forms = [
       ...page.body.matchAll(
         /name="adviceId" value="([^"]+)">\s*<input type="hidden" name="key" value="([^"]+)"/g,
       ),
     ];
-    expect(forms.length).toBe(12);
+    const single = forms.filter(([, , key]) => key !== 'all');
+    expect(single.length).toBe(12);
+    // "Add all" (issue 18 item 3): one button for every recommendation, and one for each piece of advice.
+    expect(page.body).toContain('Add every recommendation not yet in the plan');
+    expect(page.body).toMatch(/Add all 5 to the plan<span class="govuk-visually-hidden">: Health advice/);
     const token = TestClient.csrfFrom(page.body);
-    for (const [, adviceId, key] of forms) {
-      const r = await caseworker.post(paths.plans.pull(planId), {
-        _csrf: token,
-        adviceId: adviceId!,
-        key: key!,
-      });
-      expect(r.statusCode).toBe(303);
-    }
+    const r = await caseworker.post(paths.plans.pull(planId), {
+      _csrf: token,
+      adviceId: single[0]![1]!,
+      key: single[0]![2]!,
+    });
+    expect(r.statusCode).toBe(303);
+    const one = await count('ehc_plan_item');
+    const all = await caseworker.post(paths.plans.pull(planId), {
+      _csrf: token,
+      adviceId: 'all',
+      key: 'all',
+    });
+    expect(all.statusCode).toBe(303);
+    expect(all.headers.location).toBe(`${paths.plans.plan(planId)}?saved=pulled#advice`);
+    expect(await count('ehc_plan_item')).toBe(one + 11);
     const before = await count('ehc_plan_item');
     await caseworker.post(paths.plans.pull(planId), {
       _csrf: token,
-      adviceId: forms[0]![1]!,
-      key: forms[0]![2]!,
+      adviceId: single[0]![1]!,
+      key: single[0]![2]!,
     });
+    await caseworker.post(paths.plans.pull(planId), { _csrf: token, adviceId: 'all', key: 'all' });
+    await caseworker.post(paths.plans.pull(planId), { _csrf: token, adviceId: single[3]![1]!, key: 'all' });
     expect(await count('ehc_plan_item')).toBe(before);
+    const stranger = await caseworker.post(paths.plans.pull(planId), {
+      _csrf: token,
+      adviceId: '00000000-0000-4000-8000-000000000000',
+      key: 'all',
+    });
+    expect(stranger.statusCode).toBe(404);
     const after = await caseworker.get(paths.plans.plan(planId));
     expect(after.body).toContain('Every recommendation in the submitted advice is in the plan');
     expect(after.body).toContain('Recommended in advice from Health: Community paediatrician (section K)');

@@ -73,6 +73,7 @@ import {
   listPlans,
   listVersions,
   PlanError,
+  pullAllRecommendations,
   pullRecommendation,
   readableVersions,
   recordOverride,
@@ -623,6 +624,13 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     const actor = actorOf(request);
     const planId = planIdOf(request);
     const values = formValues(request.body);
+    // "Add all": every recommendation of one piece of advice (key "all"), or of every piece (adviceId "all").
+    if (values.key === 'all') {
+      await run(actor, (ctx) =>
+        pullAllRecommendations(ctx, planId, values.adviceId === 'all' ? null : (values.adviceId ?? '')),
+      );
+      return reply.redirect(`${withQuery(paths.plans.plan(planId), { saved: 'pulled' })}#advice`, 303);
+    }
     const id = await run(actor, (ctx) =>
       pullRecommendation(ctx, planId, values.adviceId ?? '', values.key ?? ''),
     );

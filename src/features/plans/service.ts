@@ -499,6 +499,37 @@ export async function sharedPlans(db: Executor, actor: Actor) {
     .execute();
 }
 
+/**
+ * The family's open proposals to amend an issued plan (issue 18 item 1: among the family's tasks): each plan of
+ * theirs whose shared version is a draft that is not a reassessment's, with the last day of its 15 days for comment
+ * (ADR 0017), while that day has not passed.
+ */
+export async function familyProposals(db: Executor, actor: Actor, today: string) {
+  if (actor.role !== 'parent' && actor.role !== 'young-person') return [];
+  const out: { planId: string; childId: string; childName: string; to: string }[] = [];
+  for (const p of await sharedPlans(db, actor)) {
+    if (p.status === 'draft' || !p.draft_served) continue;
+    const record = await planRow(db, actor.laCode, p.id);
+    if (!record?.shared_version_id) continue;
+    const shared = await db
+      .selectFrom('ehc_plan_version')
+      .select('kind')
+      .where('la_code', '=', actor.laCode)
+      .where('id', '=', record.shared_version_id)
+      .executeTakeFirst();
+    if (shared?.kind !== 'draft' || (await reassessmentDraftOf(db, record))) continue;
+    const period = await periodFor(db, record, today);
+    if (!period || period.to < today) continue;
+    out.push({
+      planId: p.id,
+      childId: p.child_id,
+      childName: p.preferred_name ?? p.given_name,
+      to: period.to,
+    });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Creating a plan
 
@@ -923,6 +954,40 @@ export async function pullRecommendation(
     recommendation: key,
   });
   return inserted.id;
+}
+
+/**
+ * "Add all" (issue 18 item 3): every recommendation of one piece of advice (or of all the plan's advice, when
+ * `kAdviceId` is null) not yet in the plan, in the order the plan reads (needs in B to D, then outcomes in E, then
+ * provision in F to H), so each pulled outcome and provision links to the needs and outcomes pulled before it. Each
+ * is pulled as by its own button (its audit entry, its wording kept); one already in the plan is left. Returns how
+ * many were added.
+ */
+export async function pullAllRecommendations(
+  ctx: PlanContext,
+  planId: string,
+  kAdviceId: string | null,
+): Promise<number> {
+  const { trx, actor } = ctx;
+  await editable(trx, actor, planId, 'plan.advice.pull');
+  if (kAdviceId !== null && !isUuid(kAdviceId)) throw new NotFoundError();
+  let q = trx
+    .selectFrom('ehc_plan_advice as k')
+    .innerJoin('assessment_advice as a', (j) =>
+      j.onRef('a.la_code', '=', 'k.la_code').onRef('a.id', '=', 'k.assessment_advice_id'),
+    )
+    .select(['k.id', 'a.agency', 'a.answer', 'a.needs', 'a.outcomes', 'a.provision'])
+    .where('k.la_code', '=', actor.laCode)
+    .where('k.plan_id', '=', planId);
+  if (kAdviceId !== null) q = q.where('k.id', '=', kAdviceId);
+  const advice = await q.orderBy('k.id').execute();
+  if (kAdviceId !== null && !advice.length) throw new NotFoundError();
+  const wanted = advice
+    .flatMap((k) => recommendationsOf(k).map((r) => ({ adviceId: k.id, key: r.key, section: r.section })))
+    .sort((a, b) => a.section.localeCompare(b.section));
+  let added = 0;
+  for (const w of wanted) if (await pullRecommendation(ctx, planId, w.adviceId, w.key)) added++;
+  return added;
 }
 
 export async function setPlacement(
