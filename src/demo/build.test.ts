@@ -145,11 +145,14 @@ describe('buildDemoData', () => {
     expect(data.childSettings.some((cs) => cs.end_date !== null)).toBe(true);
   });
 
-  it('allocates children to caseworkers, caseworker@ holding 35 to 60 of them and a few unallocated', () => {
+  it('allocates children to caseworkers, caseworker@ holding about 200 plans (issue 18 item 9) and a few unallocated', () => {
     const caseworker = userByEmail.get('caseworker@demo.example')!;
-    const mine = data.children.filter((c) => c.lead_officer_id === caseworker.id).length;
-    expect(mine).toBeGreaterThanOrEqual(35);
-    expect(mine).toBeLessThanOrEqual(60);
+    const mine = data.children.filter((c) => c.lead_officer_id === caseworker.id);
+    expect(mine.length).toBeGreaterThanOrEqual(200);
+    expect(mine.length).toBeLessThanOrEqual(260);
+    const plans = mine.filter((c) => c.plan_status === 'plan').length;
+    expect(plans).toBeGreaterThanOrEqual(170);
+    expect(plans).toBeLessThanOrEqual(230);
     const unallocated = data.children.filter((c) => c.lead_officer_id === null).length;
     expect(unallocated).toBeGreaterThan(0);
     expect(unallocated).toBeLessThan(100);

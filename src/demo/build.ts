@@ -643,7 +643,7 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
   const sex = o.sex ?? (rng.chance(0.72) ? 'M' : 'F');
   const ethnicity = o.ethnicity ?? rng.weighted(ETHNICITIES);
   const origin = o.origin ?? originFor(rng, ethnicity);
-  const need = o.need ?? rng.weighted(PRIMARY_NEED_WEIGHTS);
+  const need = o.need ?? needForAge(rng.weighted(PRIMARY_NEED_WEIGHTS), yg);
   let firstLanguage = o.firstLanguage ?? homeLanguage(rng, origin, ethnicity);
   if (!o.firstLanguage && need === 'HI' && rng.chance(0.15)) firstLanguage = 'British Sign Language';
   const given = o.given ?? pickGivenName(rng, origin, sex, false);
@@ -673,7 +673,11 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
       latestRequest,
     );
   } else {
-    const earliest = maxDate(addDays(dateOfBirth, yg <= -2 ? 240 : 730), addYears(today, -14));
+    // No EHC plan before they began (1 September 2014): no reviews from 2014 or audits from 2013.
+    const earliest = maxDate(
+      addDays(dateOfBirth, yg <= -2 ? 240 : 730),
+      maxDate(addYears(today, -14), EHC_PLANS_BEGAN),
+    );
     const latest = addDays(today, status === 'ceased' ? -60 : -14);
     planFirstIssued = rng.dateBetween(minDate(earliest, latest), latest);
     // About half of new plans are issued within 20 weeks of the request.
@@ -1130,6 +1134,20 @@ function teamForYearGroup(yg: number): DemoTeamKey {
   return 'casework-post16';
 }
 
+/** The day EHC plans began (Children and Families Act 2014 Part 3 in force). */
+export const EHC_PLANS_BEGAN = '2014-09-01';
+
+/**
+ * A primary need that fits the child's age: no moderate learning difficulty before school age (it is a difference
+ * in progress at school) and no specific learning difficulty (dyslexia and the like) before Year 2; such a young
+ * child's needs are recorded as speech, language and communication needs, as early years services would.
+ */
+export function needForAge(need: PrimaryNeed, yearGroup: number): PrimaryNeed {
+  if (need === 'MLD' && yearGroup < 0) return 'SLCN';
+  if (need === 'SPLD' && yearGroup < 2) return 'SLCN';
+  return need;
+}
+
 export function buildDemoData(options: DemoOptions = {}): DemoData {
   const n = options.children ?? DEFAULT_CHILDREN;
   const seed = options.seed ?? DEFAULT_SEED;
@@ -1285,7 +1303,7 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
     b.familyMembers[0]!.user_id = account(email).id;
   }
 
-  // Allocation: each child to a caseworker in the team for their phase; caseworker@ holds about 45 early years and
+  // Allocation: each child to a caseworker in the team for their phase; caseworker@ holds about 200 early years and
   // primary children, including both parents' children; a few children are not yet allocated.
   const allocRng = root.fork('allocation');
   const caseworker = account('caseworker@demo.example');
@@ -1307,7 +1325,9 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
     if (team === primaryTeam && !specialSet.has(b)) primaryPool.push(b);
     b.child.lead_officer_id = allocRng.pick(caseworkersByTeam.get(team)!).id;
   }
-  const caseworkerTarget = Math.min(45, Math.ceil(primaryPool.length / 2));
+  // About 200 plans at the default size (issue 18 item 9: a caseload like a real caseworker's), 45 children in small
+  // demos such as the tests' images.
+  const caseworkerTarget = Math.min(Math.max(45, Math.round(n * 0.095)), Math.ceil(primaryPool.length / 2));
   parentChild.child.lead_officer_id = caseworker.id;
   parent2Child.child.lead_officer_id = caseworker.id;
   for (const b of allocRng.sample(primaryPool, caseworkerTarget - 2)) b.child.lead_officer_id = caseworker.id;

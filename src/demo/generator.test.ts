@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
 import { ageOn, yearGroupOn } from '../domain/calendar.ts';
 import { seedDemo } from '../app/demo.ts';
 import type { SeedSummary } from './generator.ts';
+import { EHC_PLANS_BEGAN } from './build.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/db.ts';
 
 const CHILDREN = 300;
@@ -41,6 +42,9 @@ async function digest(db: Kysely<DB>): Promise<string> {
   }
   return hash.digest('hex');
 }
+
+const addDaysIso = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe.each(ENGINES)('seedDemo on %s', (engine) => {
   let first: TestDatabase;
@@ -176,6 +180,70 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
       .executeTakeFirstOrThrow();
     expect(Number(caseload.n)).toBeGreaterThanOrEqual(35);
     expect(Number(caseload.n)).toBeLessThanOrEqual(60);
+  });
+
+  it('reads as a real, reasonably run authority (issue 18 item 9)', async () => {
+    const db = first.db;
+    // No plan, review or audit from before EHC plans began (September 2014).
+    const early = await db
+      .selectFrom('child')
+      .select('reference')
+      .where('plan_first_issued', '<', EHC_PLANS_BEGAN)
+      .execute();
+    expect(early).toEqual([]);
+    const earlyReviews = await db
+      .selectFrom('case_event')
+      .select('id')
+      .where('kind', '=', 'review-held')
+      .where('at', '<', new Date(`${EHC_PLANS_BEGAN}T00:00:00Z`))
+      .execute();
+    expect(earlyReviews).toEqual([]);
+    const audits = await db
+      .selectFrom('plan_audit')
+      .select((eb) => [eb.fn.min('audited_on').as('first'), eb.fn.max('audited_on').as('last')])
+      .executeTakeFirstOrThrow();
+    expect(String(audits.first) >= addDaysIso(TODAY, -800)).toBe(true);
+    expect(String(audits.last) <= TODAY).toBe(true);
+    // Every child with a plan has the plan itself.
+    const withoutPlan = await db
+      .selectFrom('child as c')
+      .select('c.reference')
+      .where('c.plan_status', '=', 'plan')
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('ehc_plan as p').select('p.id').whereRef('p.child_id', '=', 'c.id'))),
+      )
+      .execute();
+    expect(withoutPlan).toEqual([]);
+    // Needs that fit the age: no moderate learning difficulty before school, no dyslexia before Year 2.
+    const children = await db
+      .selectFrom('child')
+      .select(['reference', 'date_of_birth', 'primary_need'])
+      .execute();
+    for (const c of children) {
+      const yg = yearGroupOn(c.date_of_birth, TODAY);
+      if (yg < 0) expect(c.primary_need, c.reference).not.toBe('MLD');
+      if (yg < 2) expect(c.primary_need, c.reference).not.toBe('SPLD');
+    }
+    // A young person past Year 11 has an outcome preparing them for adult life.
+    const plans = await db
+      .selectFrom('ehc_plan as p')
+      .innerJoin('child as c', (j) => j.onRef('c.id', '=', 'p.child_id'))
+      .select(['p.id', 'c.reference', 'c.date_of_birth'])
+      .where('c.plan_status', '=', 'plan')
+      .execute();
+    const withPfa = new Set(
+      (
+        await db
+          .selectFrom('ehc_plan_item')
+          .select('plan_id')
+          .where('section', '=', 'E')
+          .where('pfa_area', 'is not', null)
+          .execute()
+      ).map((r) => r.plan_id),
+    );
+    const adults = plans.filter((p) => yearGroupOn(p.date_of_birth, TODAY) >= 12);
+    expect(adults.length).toBeGreaterThan(5);
+    for (const p of adults) expect(withPfa.has(p.id), p.reference).toBe(true);
   });
 
   it('does nothing the second time', async () => {

@@ -31,7 +31,7 @@ import {
   shareProposal,
 } from '../plans/index.ts';
 import { reviewsOf, type ReviewRow } from '../reviews/index.ts';
-import { insertAmendment, updateAmendment } from './store.ts';
+import { amendmentsOf, insertAmendment, updateAmendment } from './store.ts';
 
 /** The history's time of a demo step: mid-morning of its day, so the demo is the same in every database. */
 const dayAt = (day: string) => new Date(`${day}T10:00:00Z`);
@@ -258,6 +258,9 @@ export async function seedTransferAmendments(
     const plan = await planForAmendment(trx, actor, planId, today);
     if (plan.status === 'draft' || !plan.inForce || !plan.placementNamed || plan.threadErrors > 0) continue;
     if (plan.inForce.issuedOn > w.proposalOn || plan.proposal) continue;
+    // A plan can have one amendment open at a time: one the review demo started (no proposal yet) keeps it.
+    const open = await amendmentsOf(trx, laCode, planId);
+    if (open.some((a) => a.amended_issued === null && a.not_amended_on === null)) continue;
     if ((await recipientsFor(trx, laCode, plan.childId, { family: true })).length > 0) continue;
     const row = await insertAmendment(trx, {
       la_code: laCode,

@@ -46,6 +46,39 @@ interface Library {
   vague: string;
 }
 
+/** Preparing for adult life (SEND Code of Practice 8.9): one outcome of each kind, for a young person past Year 11. */
+const PFA_OUTCOMES: readonly {
+  area: 'employment' | 'independent-living' | 'community-inclusion' | 'health';
+  text: string;
+  timescale: string;
+  measure: string;
+}[] = [
+  {
+    area: 'employment',
+    text: 'will complete a supported work placement of one day a week and say what job they want to work towards',
+    timescale: 'By the end of the college year',
+    measure: 'placement attendance and the employer’s review, checked by the job coach each term',
+  },
+  {
+    area: 'independent-living',
+    text: 'will travel on their own by bus between home and college, and plan and cook a simple meal each week',
+    timescale: 'By the end of the college year',
+    measure: 'travel training sign-off and a weekly cooking log kept with their tutor',
+  },
+  {
+    area: 'community-inclusion',
+    text: 'will choose and join a club or group outside college and go most weeks with friends of their own age',
+    timescale: 'Within the next 12 months',
+    measure: 'attendance on at least 3 weeks in 4, said by the young person at each review',
+  },
+  {
+    area: 'health',
+    text: 'will book their own health appointments and take their medicine without reminders',
+    timescale: 'By their next annual review',
+    measure: 'the young person’s own record, checked with the school nurse or GP each term',
+  },
+];
+
 const LIBRARY: readonly Library[] = [
   {
     area: 'communication-and-interaction',
@@ -273,6 +306,10 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
         : rng.dateBetween(addDays(today, -700), addDays(today, -60));
     const draftIssued = addDays(finalIssued, -rng.int(20, 40));
     const yearGroup = yearGroupOn(child.date_of_birth, finalIssued);
+    // A young person past Year 11 (at college, in a sixth form, in training): their plan as it stands now prepares
+    // them for adult life (issue 18 item 9: no primary-school outcomes for a young person at college).
+    const adult =
+      yearGroupOn(child.date_of_birth, today) >= 12 ? PFA_OUTCOMES[index % PFA_OUTCOMES.length]! : null;
     const settingId = current.get(child.id) ?? rng.pick(settings).id;
     const setting = settings.find((s) => s.id === settingId) ?? rng.pick(settings);
 
@@ -313,16 +350,26 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
       const outcomeId = rng.uuid();
       needs.push({ id: needId, section: 'B', area: lib.area, text: lib.need });
       const weakOutcome = tier === 'weak' ? rng.chance(0.6) : tier === 'mixed' && rng.chance(0.25);
-      outcomes.push({
-        id: outcomeId,
-        text: weakOutcome
-          ? `${child.given_name} will receive support to make progress.`
-          : `${child.preferred_name || child.given_name} ${lib.outcome}`,
-        needIds: tier === 'weak' && ai === 0 && rng.chance(0.5) ? [] : [needId],
-        timescale: { text: weakOutcome ? '' : lib.timescale, by: null },
-        successMeasure: weakOutcome ? '' : lib.measure,
-        preparationForAdulthood: yearGroup >= 9 && ai === 0 && tier !== 'weak' ? 'employment' : null,
-      });
+      if (adult && ai === 0) {
+        outcomes.push({
+          id: outcomeId,
+          text: `${child.preferred_name || child.given_name} ${adult.text}`,
+          needIds: [needId],
+          timescale: { text: adult.timescale, by: null },
+          successMeasure: adult.measure,
+          preparationForAdulthood: adult.area,
+        });
+      } else
+        outcomes.push({
+          id: outcomeId,
+          text: weakOutcome
+            ? `${child.given_name} will receive support to make progress.`
+            : `${child.preferred_name || child.given_name} ${lib.outcome}`,
+          needIds: tier === 'weak' && ai === 0 && rng.chance(0.5) ? [] : [needId],
+          timescale: { text: weakOutcome ? '' : lib.timescale, by: null },
+          successMeasure: weakOutcome ? '' : lib.measure,
+          preparationForAdulthood: yearGroup >= 9 && ai === 0 && tier !== 'weak' ? 'employment' : null,
+        });
       const skip = tier === 'weak' && ai === areas.length - 1 && rng.chance(0.6); // a need left without provision
       if (skip) continue;
       const vague = tier === 'weak' ? rng.chance(0.7) : tier === 'mixed' && rng.chance(0.35);
@@ -567,8 +614,12 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
           : tier === 'mixed'
             ? rng.pick<Grade>([2, 3, 3])
             : rng.pick<Grade>([3, 4, 4]);
-      const auditedOn =
-        addDays(finalIssued, rng.int(14, 90)) < today ? addDays(finalIssued, rng.int(14, 90)) : today;
+      // Soon after the plan was issued, or for a plan issued long ago, within the last two years (the plan in force
+      // audited as part of the quarter's sample): never before plans began, never in the future.
+      const soonAfter = addDays(finalIssued, rng.int(14, 90));
+      const recent = addDays(today, -rng.int(7, 730));
+      const latest = soonAfter > recent ? soonAfter : recent;
+      const auditedOn = latest < today ? latest : today;
       const grades: Grades = {};
       for (const area of AUDIT_AREAS) {
         const g = Math.min(4, Math.max(1, base + rng.pick([-1, 0, 0, 0, 1]))) as Grade;
