@@ -65,3 +65,5 @@ export {
 export { casesForFigures } from './store.ts';
 /** Each child's latest assessment case, for the phase-transfer demo's preferences (docs/transfers.md). */
 export { latestCasesOfChildren } from './store.ts';
+/** The family's own words on a case (their request and their views), offered for section A of the plan. */
+export { familyWords } from './service.ts';

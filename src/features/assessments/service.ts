@@ -862,6 +862,54 @@ async function adviceContext(
   };
 }
 
+/**
+ * The family's own words on a case, offered for section A of the plan (issue 18 item 3): why they asked for the
+ * assessment (when the parent or young person asked) and the views they sent, each with where it came from.
+ */
+export async function familyWords(
+  db: Executor,
+  laCode: string,
+  caseId: string,
+): Promise<{ source: string; text: string }[]> {
+  const request = await db
+    .selectFrom('assessment_case')
+    .select(['requested_by', 'request_answers', 'request_received'])
+    .where('la_code', '=', laCode)
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  const out: { source: string; text: string }[] = [];
+  const why = ((request?.request_answers ?? {}) as RequestAnswers).why?.trim();
+  if (request && why && (request.requested_by === 'parent' || request.requested_by === 'young-person'))
+    out.push({
+      source: `Why they asked for an assessment (${longDate(request.request_received)})`,
+      text: why,
+    });
+  const views = await db
+    .selectFrom('assessment_advice')
+    .select(['needs', 'outcomes', 'document_text', 'received'])
+    .where('la_code', '=', laCode)
+    .where('case_id', '=', caseId)
+    .where('agency', '=', 'family')
+    .where('status', '=', 'received')
+    .orderBy('received')
+    .execute();
+  for (const v of views) {
+    const parts = [
+      v.document_text ?? '',
+      ...Object.values((v.needs ?? {}) as Record<string, string>),
+      v.outcomes ?? '',
+    ]
+      .map((s) => String(s).trim())
+      .filter(Boolean);
+    if (parts.length)
+      out.push({
+        source: `Their own views${v.received ? `, sent ${longDate(v.received)}` : ''}`,
+        text: parts.join('\n\n'),
+      });
+  }
+  return out;
+}
+
 /** The advice form's fields a draft keeps (its words; never the file). */
 export function adviceDraftFields(): string[] {
   return [

@@ -146,8 +146,12 @@ describe('children pages with stand-in services', () => {
     expect(response.body).toContain('Has a plan, first issued 1 May 2022');
     expect(response.body).toContain('Plan first issued');
     expect(response.body).toContain('href="/children"');
+    // A request received by letter is recorded from the record, its reference filled in (no retyping).
+    expect(response.body).toContain('href="/assessments/record?child=GT-000018"');
     app.signInAs(testActor('parent'));
-    expect((await app.inject(`/children/${CHILD}`)).body).toMatch(/<a href="\/" class="govuk-back-link">/);
+    const family = (await app.inject(`/children/${CHILD}`)).body;
+    expect(family).toMatch(/<a href="\/" class="govuk-back-link">/);
+    expect(family).not.toContain('/assessments/record');
     app.signInAs(testActor('caseworker'));
   });
 

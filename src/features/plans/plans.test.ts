@@ -166,6 +166,44 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     expect(g.find((i) => i.text.startsWith('Occupational'))!.frequency_per).toBe('term');
   });
 
+  it("offers the family's own words for section A: why they asked and the views they sent", async () => {
+    const db = t.database.db;
+    await db
+      .updateTable('assessment_case')
+      .set({ request_answers: JSON.stringify({ why: 'Rowan cannot read the board & gets upset.' }) })
+      .where('id', '=', caseId)
+      .execute();
+    const { id: viewsId } = await db
+      .insertInto('assessment_advice')
+      .values({
+        la_code: la,
+        case_id: caseId,
+        child_id: childId,
+        agency: 'family',
+        requested: '2025-10-01',
+        due: '2025-10-29',
+        received: '2025-10-20',
+        status: 'received',
+        answer: 'advice',
+        needs: '{}',
+        provision: '[]',
+        outcomes: 'To have a friend to play with.',
+        document_text: 'Rowan loves drawing dinosaurs.',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const page = await caseworker.get(paths.plans.newItem(planId, 'A'));
+    expect(page.body).toContain("In the family's own words");
+    expect(page.body).toContain('Rowan cannot read the board &amp; gets upset.');
+    expect(page.body).toContain('Rowan loves drawing dinosaurs.');
+    expect(page.body).toContain('To have a friend to play with.');
+    const used = await caseworker.get(`${paths.plans.newItem(planId, 'A')}?use=1`);
+    expect(used.body).toMatch(/<textarea[^>]*name="text"[^>]*>Rowan loves drawing dinosaurs\./);
+    expect((await caseworker.get(paths.plans.newItem(planId, 'B'))).body).not.toContain('own words');
+    await db.deleteFrom('assessment_advice').where('id', '=', viewsId).execute();
+    await db.updateTable('assessment_case').set({ request_answers: '{}' }).where('id', '=', caseId).execute();
+  });
+
   it('shows GOV.UK errors with input kept, saves nothing, and escapes hostile input', async () => {
     const before = await count('ehc_plan_item');
     const bad = await caseworker.submit(paths.plans.newItem(planId, 'F'), {

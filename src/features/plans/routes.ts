@@ -43,6 +43,7 @@ import {
   groupingText,
 } from './describe.ts';
 import { planDocx, planPdf } from './documents.ts';
+import { familyWords } from '../assessments/index.ts';
 import { wordDiff } from '../../domain/word-diff.ts';
 import { documentFacts } from './document-facts.ts';
 import {
@@ -362,7 +363,14 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     const needSections =
       section === 'F' ? ['B'] : section === 'G' ? ['C'] : provision ? ['D'] : ['B', 'C', 'D'];
     if (errors) reply.code(400);
+    // Section A: the family's own words from the assessment (their request and their views), offered to use.
+    const words =
+      section === 'A' && view.record.case_id ? await familyWords(db, actor.laCode, view.record.case_id) : [];
+    const use = Number(formValues(request.query).use);
+    if (!itemId && !errors && !values.text && Number.isInteger(use) && words[use])
+      values = { ...values, text: words[use].text };
     return reply.view('plans/item.njk', {
+      familyWords: words,
       pageTitle: `${itemId ? 'Change' : 'Add to'} ${SECTION_TITLES[section]}`,
       backLink: `${paths.plans.plan(plan.id)}#section-${section}`,
       record: view.record,
