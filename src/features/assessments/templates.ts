@@ -26,7 +26,7 @@ export const ASSESSMENT_TEMPLATES = {
     body: "Hello,\n\n((previous)) is no longer working on ((child))'s education, health and care (EHC) case. ((officer)) is now ((child))'s named officer and your contact at the council. You can email them at ((officerEmail)).\n\nNothing else changes: every date the council has given you stays the same. If ((officer)) is away, contact ((team)) on ((teamPhone)) or ((teamEmail)).",
   },
   'assessment-decision': {
-    subject: 'Decision on assessing ((child))',
+    subject: "A decision about ((child))'s EHC needs assessment",
     body: 'Hello,\n\n((decision))\n\nWhat happens next: ((next))',
   },
   'assessment-exception': {

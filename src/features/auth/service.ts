@@ -68,7 +68,7 @@ export interface AuthNeeds {
 /** The one answer to a refused sign-in, whatever the reason. */
 export class SignInRefusedError extends FieldError {
   constructor() {
-    super('email', 'Enter a correct email address and password. Both are case sensitive.');
+    super('email', 'Enter a correct email address and password. The password is case sensitive.');
   }
 }
 

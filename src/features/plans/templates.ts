@@ -8,7 +8,7 @@ export const PLAN_TEMPLATES = {
   },
   'plan-draft-shared-adviser': {
     subject: 'Draft EHC plan for ((child)) shared for your comments',
-    body: 'Hello ((name)),\n\nThe council has shared version ((version)) of the draft education, health and care (EHC) plan for ((child)), which drew on advice you gave. Please check that your advice is reflected and comment on any section when you sign in to Goldthread.\n\nWhat happens next: the family can comment until ((commentsEnd)); the caseworker will answer each comment before the final plan is issued.',
+    body: 'Hello ((name)),\n\nThe council has shared version ((version)) of the draft education, health and care (EHC) plan for ((child)), for your comments. If you gave advice for it, please check that your advice is reflected; you can comment on any section when you sign in to Goldthread.\n\nWhat happens next: the family can comment until ((commentsEnd)); the caseworker will answer each comment before the final plan is issued.',
   },
   'plan-comment-received': {
     subject: 'New comment on the draft plan for ((child))',
