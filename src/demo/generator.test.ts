@@ -209,8 +209,8 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
       .selectFrom('child as c')
       .select('c.reference')
       .where('c.plan_status', '=', 'plan')
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('ehc_plan as p').select('p.id').whereRef('p.child_id', '=', 'c.id'))),
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('ehc_plan as p').select('p.id').whereRef('p.child_id', '=', 'c.id'))),
       )
       .execute();
     expect(withoutPlan).toEqual([]);
