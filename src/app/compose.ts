@@ -22,7 +22,7 @@ import { figuresFeature } from '../features/figures/index.ts';
 import { transfersFeature } from '../features/transfers/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { noticesFeature, type LetterFactsOf } from '../features/notices/index.ts';
-import { draftPlanPdf, plansFeature } from '../features/plans/index.ts';
+import { draftPlanPdf, planPdf, plansFeature } from '../features/plans/index.ts';
 import { publicAuthority } from '../features/local-offer/index.ts';
 import { returnsFeature } from '../features/returns/index.ts';
 import { ssoFeature } from '../features/sso/index.ts';
@@ -62,7 +62,11 @@ export function createServices(deps: ServiceDeps) {
     more: [personalBudgets.childSection, tribunal.childSection],
   });
   const admin = adminFeature.createService(deps, { openCasesHeldBy });
-  const consultation = consultationFeature.createService(deps, { placementCase, draftPlanPdf });
+  const consultation = consultationFeature.createService(deps, {
+    placementCase,
+    draftPlanPdf,
+    planPdf,
+  });
   const reviews = reviewsFeature.createService(deps);
   // A plan issued or amended reaches the review schedule in the same transaction (docs/reviews.md).
   const plans = plansFeature.createService(deps, {

@@ -26,6 +26,7 @@ const ROUTE_ROLES: RouteRoles = {
   'POST /assessments/:caseId/placement/consult': ['caseworker', 'team-manager'],
   'POST /assessments/:caseId/placement/preference': ['caseworker', 'team-manager'],
   '* /assessments/:caseId/placement/preferences/:preferenceId/refuse': ['caseworker', 'team-manager'],
+  '* /consultations/preferences/:preferenceId/refuse': ['caseworker', 'team-manager'],
 };
 
 export const consultationFeature = {
@@ -39,17 +40,24 @@ export const consultationFeature = {
 /**
  * For the assessment journey and the plan, inside their own changes: consult on the draft when it is served, record
  * the family's preference from the request, check section I before a final plan is issued, and the summary the case
- * pages show.
+ * pages show. For an issued plan (amendments, phase transfers; ADR 0032): record a preference and consult at once,
+ * the round's summary, and the amended plan's section I check.
  */
 export {
+  amendedPlacementProblems,
   consultOnDraft,
   familyPlacementLines,
   finalPlacementProblems,
+  PLAN_DOCUMENT,
   placementSummary,
+  planPlacementSummary,
+  PROPOSAL_DOCUMENT,
+  recordPlanPreference,
   recordPreference,
   type ConsultationNeeds,
   type ConsultationService,
   type PlacementSummary,
+  type PlanSubject,
   type PreferenceInput,
 } from './service.ts';
 

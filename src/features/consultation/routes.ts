@@ -18,7 +18,13 @@ import {
   refuseSchema,
 } from './forms.ts';
 import type { ConsultationService } from './service.ts';
-import { consultationView, placementView, refuseView, schoolListView } from './view-models.ts';
+import {
+  consultationView,
+  placementView,
+  planRefuseView,
+  refuseView,
+  schoolListView,
+} from './view-models.ts';
 
 type Values = Record<string, string>;
 const param = (request: FastifyRequest, name: string) =>
@@ -96,6 +102,31 @@ export function consultationRoutes(app: FastifyInstance, { service }: RouteDeps<
         }),
       render: (values, errors) => renderRefuse(request, reply, values, errors),
       success: () => backToCase(request, 'refused'),
+    }),
+  );
+
+  const renderPlanRefuse = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values = {},
+    errors?: FormErrors,
+  ) => {
+    const data = await service.planPreference(actorOf(request), param(request, 'preferenceId'));
+    return reply.view('consultation/refuse.njk', planRefuseView(data, values, errors, newFormToken()));
+  };
+  app.get(paths.consultation.planRefusePattern, (request, reply) => renderPlanRefuse(request, reply));
+  app.post(paths.consultation.planRefusePattern, (request, reply) =>
+    handleForm(request.body, reply, {
+      parse: refuseSchema,
+      fields: REFUSE_FIELDS,
+      submit: (data) =>
+        service.refusePlanPreference(actorOf(request), param(request, 'preferenceId'), {
+          ground: data.ground,
+          reasons: data.reasons,
+          token: data.formToken,
+        }),
+      render: (values, errors) => renderPlanRefuse(request, reply, values, errors),
+      success: (planId) => withQuery(paths.amendments.plan(planId), { done: 'refused' }),
     }),
   );
 

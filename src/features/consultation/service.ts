@@ -17,7 +17,7 @@ import {
 } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { withChange, type Tx } from '../../platform/change/change.ts';
+import { withChange, type ChangeContext, type Tx } from '../../platform/change/change.ts';
 import { once } from '../../platform/change/once.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
@@ -59,8 +59,10 @@ import {
   preferenceById,
   preferencesOf,
   refusePreference,
+  subjectColumns,
   type ConsultationRow,
   type PreferenceRow,
+  type Subject,
 } from './store.ts';
 
 /** Who records preferences, sends consultations and records refusals. */
@@ -98,12 +100,22 @@ export interface ConsultationNeeds {
     caseId: string,
   ) => Promise<PlacementCase | undefined>;
   /** The latest draft plan shared for the case, as a PDF with the advice in its appendices (null if none). */
-  readonly draftPlanPdf: (
-    db: Executor,
-    laCode: string,
-    caseId: string,
-  ) => Promise<{ fileName: string; content: Buffer; number: number; issuedOn: string } | null>;
+  readonly draftPlanPdf: (db: Executor, laCode: string, caseId: string) => Promise<PlanDocument | null>;
+  /** An issued plan's latest version (the proposed amendments while out, else the plan in force) as a PDF. */
+  readonly planPdf: (db: Executor, laCode: string, planId: string) => Promise<PlanDocument | null>;
 }
+
+export interface PlanDocument {
+  readonly fileName: string;
+  readonly content: Buffer;
+  readonly number: number;
+  readonly issuedOn: string;
+}
+
+/** What a school is sent, in words (the history and the school's page). */
+export const DRAFT_DOCUMENT = 'the draft plan and the advice';
+export const PROPOSAL_DOCUMENT = 'the proposed amendments to the plan and the advice';
+export const PLAN_DOCUMENT = 'the plan in force and the advice';
 
 export interface PreferenceInput {
   readonly kind: PreferenceKind;
@@ -145,16 +157,18 @@ async function registerSetting(db: Executor, laCode: string, settingId: string |
  */
 async function consult(
   ctx: ChangeParts,
-  kase: { id: string; child_id: string },
+  about: { subject: Subject; childId: string; document: string },
   setting: RegisterSetting,
   sent: string,
 ): Promise<string[]> {
   const { trx, actor } = ctx;
   const made: string[] = [];
+  const kase = { id: 'caseId' in about.subject ? about.subject.caseId : null, child_id: about.childId };
+  const planId = 'planId' in about.subject ? about.subject.planId : null;
   const base = {
     la_code: actor.laCode,
-    case_id: kase.id,
-    child_id: kase.child_id,
+    ...subjectColumns(about.subject),
+    child_id: about.childId,
     setting_id: setting.id,
     sent,
     sent_by: actor.userId,
@@ -175,13 +189,19 @@ async function consult(
     recordType: 'consultation',
     recordId: made[0]!,
     childId: kase.child_id,
-    detail: { caseId: kase.id, settingId: setting.id, maintainingAuthority: other, consultations: made },
+    detail: {
+      caseId: kase.id,
+      planId,
+      settingId: setting.id,
+      maintainingAuthority: other,
+      consultations: made,
+    },
   });
   await event(trx, actor, {
     childId: kase.child_id,
     kind: 'consultation-sent',
-    summary: `${setting.name}${other ? ` and ${other} (the authority maintaining it)` : ''} consulted on the draft plan and the advice; answer expected by ${longDate(due.date)}`,
-    detail: { caseId: kase.id, settingId: setting.id, consultations: made },
+    summary: `${setting.name}${other ? ` and ${other} (the authority maintaining it)` : ''} consulted on ${about.document}; answer expected by ${longDate(due.date)}`,
+    detail: { caseId: kase.id, planId, settingId: setting.id, consultations: made },
   });
   if (school) {
     for (const person of await settingStaff(trx, actor.laCode, setting.id)) {
@@ -227,7 +247,8 @@ export async function consultOnDraft(
   ctx: ChangeParts,
   input: { caseId: string; childId: string; date: string },
 ): Promise<string[]> {
-  const preferences = await preferencesOf(ctx.trx, ctx.actor.laCode, input.caseId);
+  const subject = { caseId: input.caseId };
+  const preferences = await preferencesOf(ctx.trx, ctx.actor.laCode, subject);
   const settings = await settingsByIds(
     ctx.trx,
     ctx.actor.laCode,
@@ -235,7 +256,14 @@ export async function consultOnDraft(
   );
   const made: string[] = [];
   for (const setting of settings.values()) {
-    made.push(...(await consult(ctx, { id: input.caseId, child_id: input.childId }, setting, input.date)));
+    made.push(
+      ...(await consult(
+        ctx,
+        { subject, childId: input.childId, document: DRAFT_DOCUMENT },
+        setting,
+        input.date,
+      )),
+    );
   }
   return made;
 }
@@ -249,6 +277,54 @@ export async function recordPreference(
   kase: Pick<PlacementCase, 'id' | 'child_id' | 'draft_served'>,
   input: PreferenceInput & { received: string; source: 'request' | 'caseworker' },
 ): Promise<string | undefined> {
+  return addPreference(
+    ctx,
+    { subject: { caseId: kase.id }, childId: kase.child_id, document: DRAFT_DOCUMENT },
+    input,
+    kase.draft_served,
+  );
+}
+
+/** An issued plan as consultation sees it: the plan, its child and the round (the version in force's issue day). */
+export interface PlanSubject {
+  readonly planId: string;
+  readonly childId: string;
+  /** The day the plan's version in force was issued: one round of asking and consulting (ADR 0032). */
+  readonly inForce: string;
+}
+
+/**
+ * Records the family's preference about an issued plan (an amendment's school request, a phase transfer's
+ * preference): one per setting in the plan's round. A setting on the register is consulted at once, from
+ * `consult.from` (the day the proposal was sent, or the day asked), on `consult.document` (what the school is sent,
+ * in words); with no `consult`, it is recorded only. Returns the preference's id (undefined if already recorded).
+ */
+export async function recordPlanPreference(
+  ctx: ChangeParts,
+  plan: PlanSubject,
+  input: PreferenceInput & { received: string; source: 'caseworker' | 'family' | 'review' },
+  consultOn: { from: string; document: string } | null,
+): Promise<string | undefined> {
+  return addPreference(
+    ctx,
+    {
+      subject: { planId: plan.planId, inForce: plan.inForce },
+      childId: plan.childId,
+      document: consultOn?.document ?? PLAN_DOCUMENT,
+    },
+    { ...input, source: input.source === 'family' ? 'request' : 'caseworker' },
+    consultOn?.from ?? null,
+  );
+}
+
+async function addPreference(
+  ctx: ChangeParts,
+  about: { subject: Subject; childId: string; document: string },
+  input: PreferenceInput & { received: string; source: 'request' | 'caseworker' },
+  consultFrom: string | null,
+): Promise<string | undefined> {
+  const kase = { id: 'caseId' in about.subject ? about.subject.caseId : null, child_id: about.childId };
+  const planId = 'planId' in about.subject ? about.subject.planId : null;
   const { trx, actor } = ctx;
   const setting =
     input.kind === 'setting' ? await registerSetting(trx, actor.laCode, input.settingId) : undefined;
@@ -257,7 +333,7 @@ export async function recordPreference(
     throw new ConsultationError('settingType', 'Choose the type of school or setting');
   const id = await insertPreference(trx, {
     la_code: actor.laCode,
-    case_id: kase.id,
+    ...subjectColumns(about.subject),
     child_id: kase.child_id,
     kind: input.kind,
     setting_id: setting?.id ?? null,
@@ -277,17 +353,23 @@ export async function recordPreference(
     recordType: 'placement_preference',
     recordId: id,
     childId: kase.child_id,
-    detail: { caseId: kase.id, kind: input.kind, settingId: setting?.id ?? null, source: input.source },
+    detail: {
+      caseId: kase.id,
+      planId,
+      kind: input.kind,
+      settingId: setting?.id ?? null,
+      source: input.source,
+    },
   });
   await event(trx, actor, {
     childId: kase.child_id,
     kind: 'placement-preference',
     summary: `The family asked for ${described} to be named in the plan`,
-    detail: { caseId: kase.id, preferenceId: id },
+    detail: { caseId: kase.id, planId, preferenceId: id },
   });
-  if (setting && kase.draft_served) {
-    const sent = input.received > kase.draft_served ? input.received : kase.draft_served;
-    await consult(ctx, kase, setting, sent);
+  if (setting && consultFrom) {
+    const sent = input.received > consultFrom ? input.received : consultFrom;
+    await consult(ctx, about, setting, sent);
   }
   return id;
 }
@@ -303,7 +385,32 @@ export async function finalPlacementProblems(
   caseId: string,
   named: NamedPlacement | null,
 ): Promise<PlacementProblem[]> {
-  const preferences = await preferencesOf(db, laCode, caseId);
+  return problemsOf(db, laCode, { caseId }, named, null);
+}
+
+/**
+ * Why an amended plan may not be issued with this section I (S3, as a final plan): against the plan's round (the
+ * preferences and consultations since the version in force). A setting named unchanged from the plan in force
+ * (`inForceSettingId`) needs no new consultation; every preference of the round it does not meet needs its ground.
+ */
+export async function amendedPlacementProblems(
+  db: Executor,
+  laCode: string,
+  plan: Pick<PlanSubject, 'planId' | 'inForce'>,
+  named: NamedPlacement,
+  inForceSettingId: string | null,
+): Promise<PlacementProblem[]> {
+  return problemsOf(db, laCode, { planId: plan.planId, inForce: plan.inForce }, named, inForceSettingId);
+}
+
+async function problemsOf(
+  db: Executor,
+  laCode: string,
+  subject: Subject,
+  named: NamedPlacement | null,
+  alreadyNamed: string | null,
+): Promise<PlacementProblem[]> {
+  const preferences = await preferencesOf(db, laCode, subject);
   if (!named) {
     return preferences.length
       ? [
@@ -315,7 +422,7 @@ export async function finalPlacementProblems(
         ]
       : [];
   }
-  const consulted = (await consultationsOf(db, laCode, caseId)).filter((c) => c.consultee === 'setting');
+  const consulted = (await consultationsOf(db, laCode, subject)).filter((c) => c.consultee === 'setting');
   const names = await settingsByIds(
     db,
     laCode,
@@ -333,7 +440,10 @@ export async function finalPlacementProblems(
           ? { ground: p.refusal_ground, reasons: p.refusal_reasons }
           : null,
     })),
-    consulted.map((c) => ({ settingId: c.setting_id, sent: c.sent })),
+    [
+      ...consulted.map((c) => ({ settingId: c.setting_id, sent: c.sent })),
+      ...(alreadyNamed ? [{ settingId: alreadyNamed, sent: '' }] : []),
+    ],
   );
 }
 
@@ -354,9 +464,23 @@ export interface PreferenceView extends PreferenceRow {
 }
 
 /** A case's preferences and consultations with each one's state on `today` (no access check: callers check). */
-export async function placementSummary(db: Executor, laCode: string, caseId: string, today: string) {
-  const preferences = await preferencesOf(db, laCode, caseId);
-  const consultations = await consultationsOf(db, laCode, caseId);
+export function placementSummary(db: Executor, laCode: string, caseId: string, today: string) {
+  return summaryOf(db, laCode, { caseId }, today);
+}
+
+/** A plan round's preferences and consultations on `today` (no access check: callers check). */
+export function planPlacementSummary(
+  db: Executor,
+  laCode: string,
+  plan: Pick<PlanSubject, 'planId' | 'inForce'>,
+  today: string,
+) {
+  return summaryOf(db, laCode, { planId: plan.planId, inForce: plan.inForce }, today);
+}
+
+async function summaryOf(db: Executor, laCode: string, subject: Subject, today: string) {
+  const preferences = await preferencesOf(db, laCode, subject);
+  const consultations = await consultationsOf(db, laCode, subject);
   const settings = await settingsByIds(db, laCode, [
     ...preferences.flatMap((p) => (p.setting_id ? [p.setting_id] : [])),
     ...consultations.map((c) => c.setting_id),
@@ -379,7 +503,7 @@ export async function placementSummary(db: Executor, laCode: string, caseId: str
   };
 }
 
-export type PlacementSummary = Awaited<ReturnType<typeof placementSummary>>;
+export type PlacementSummary = Awaited<ReturnType<typeof summaryOf>>;
 
 /** What the family is told of consultation: who was consulted and when, and each answer's outcome. */
 export function familyPlacementLines(summary: PlacementSummary): string[] {
@@ -433,10 +557,57 @@ export function createConsultationService(
 ) {
   const { db } = deps;
 
+  /** The document a consultation is about: the case's latest draft, or the plan's latest version. */
+  const documentOf = (trx: Executor, laCode: string, row: ConsultationRow) =>
+    row.case_id !== null
+      ? needs.draftPlanPdf(trx, laCode, row.case_id)
+      : needs.planPdf(trx, laCode, row.plan_id!);
+
   async function caseOrNotFound(db: Executor, actor: Actor, caseId: string) {
     const kase = isUuid(caseId) ? await needs.placementCase(db, actor.laCode, caseId) : undefined;
     if (!kase || kase.stage === 'linked') throw new NotFoundError();
     return kase;
+  }
+
+  async function planPreferenceOrNotFound(db: Executor, actor: Actor, preferenceId: string) {
+    const preference = isUuid(preferenceId)
+      ? await preferenceById(db, actor.laCode, preferenceId)
+      : undefined;
+    if (!preference || preference.plan_id === null) throw new NotFoundError();
+    return preference;
+  }
+
+  async function refuse(
+    ctx: ChangeContext,
+    preference: PreferenceRow,
+    input: { ground: S39Ground; reasons: string; token: string | undefined },
+  ) {
+    const { actor } = ctx;
+    return once(ctx, input.token, async () => {
+      const done = await refusePreference(ctx.trx, actor.laCode, preference.id, {
+        ground: input.ground,
+        reasons: input.reasons,
+        on: ctx.today,
+        by: actor.userId,
+      });
+      if (!done)
+        throw new ConsultationError('ground', 'A ground has already been recorded for this preference');
+      const about = { caseId: preference.case_id, planId: preference.plan_id };
+      await audit(ctx.trx, auditContext(actor), {
+        action: 'consultation.refuse',
+        recordType: 'placement_preference',
+        recordId: preference.id,
+        childId: preference.child_id,
+        detail: { ...about, ground: input.ground },
+      });
+      await event(ctx.trx, actor, {
+        childId: preference.child_id,
+        kind: 'placement-preference-refused',
+        summary: `Decided not to name the family's preference: ${lowerFirst(S39_GROUND_LABELS[input.ground])}`,
+        detail: { ...about, preferenceId: preference.id, ground: input.ground },
+      });
+      return preference.id;
+    });
   }
 
   const staffChange = <T>(
@@ -499,7 +670,12 @@ export function createConsultationService(
           throw new ConsultationError('settingId', 'The final plan has been issued');
         const setting = await registerSetting(ctx.trx, actor.laCode, input.settingId);
         return once(ctx, input.token, async () => {
-          const made = await consult(ctx, kase, setting, ctx.today);
+          const made = await consult(
+            ctx,
+            { subject: { caseId: kase.id }, childId: kase.child_id, document: DRAFT_DOCUMENT },
+            setting,
+            ctx.today,
+          );
           if (!made.length)
             throw new ConsultationError('settingId', `${setting.name} has already been consulted`);
           return made[0]!;
@@ -519,30 +695,39 @@ export function createConsultationService(
           ? await preferenceById(ctx.trx, actor.laCode, preferenceId)
           : undefined;
         if (!preference || preference.case_id !== kase.id) throw new NotFoundError();
-        return once(ctx, input.token, async () => {
-          const done = await refusePreference(ctx.trx, actor.laCode, preference.id, {
-            ground: input.ground,
-            reasons: input.reasons,
-            on: ctx.today,
-            by: actor.userId,
-          });
-          if (!done)
-            throw new ConsultationError('ground', 'A ground has already been recorded for this preference');
-          await audit(ctx.trx, auditContext(actor), {
-            action: 'consultation.refuse',
-            recordType: 'placement_preference',
-            recordId: preference.id,
-            childId: kase.child_id,
-            detail: { caseId: kase.id, ground: input.ground },
-          });
-          await event(ctx.trx, actor, {
-            childId: kase.child_id,
-            kind: 'placement-preference-refused',
-            summary: `Decided not to name the family's preference: ${lowerFirst(S39_GROUND_LABELS[input.ground])}`,
-            detail: { caseId: kase.id, preferenceId: preference.id, ground: input.ground },
-          });
-          return preference.id;
-        });
+        return refuse(ctx, preference, input);
+      }),
+
+    /** A plan's preference (an amendment's, a phase transfer's) with its round, for the refusal page. */
+    async planPreference(actor: Actor, preferenceId: string) {
+      requireRole(actor, CASEWORK_ROLES, 'consultation.plan');
+      return db.transaction().execute(async (trx: Tx) => {
+        const preference = await planPreferenceOrNotFound(trx, actor, preferenceId);
+        await authoriseChildRead(trx, actor, preference.child_id, 'consultation.plan.read');
+        const plan = { planId: preference.plan_id!, inForce: preference.plan_in_force! };
+        return {
+          preference,
+          plan,
+          child: await childOf(trx, actor.laCode, preference.child_id),
+          summary: await planPlacementSummary(trx, actor.laCode, plan, deps.today()),
+        };
+      });
+    },
+
+    /**
+     * Records the s39(4) ground and reasons for not naming a plan's preference (an amendment's section I); returns the
+     * plan's id.
+     */
+    refusePlanPreference: (
+      actor: Actor,
+      preferenceId: string,
+      input: { ground: S39Ground; reasons: string; token: string | undefined },
+    ) =>
+      staffChange(actor, 'consultation.refuse', async (ctx) => {
+        const preference = await planPreferenceOrNotFound(ctx.trx, actor, preferenceId);
+        await authoriseChildRead(ctx.trx, actor, preference.child_id, 'consultation.plan.read');
+        await refuse(ctx, preference, input);
+        return preference.plan_id!;
       }),
 
     /** The consultations waiting for a school's answer (its SENCO's or head teacher's home and list). */
@@ -577,7 +762,7 @@ export function createConsultationService(
         const answeredBy = row.answered_by
           ? await userWithTeam(trx, actor.laCode, row.answered_by)
           : undefined;
-        const draft = await needs.draftPlanPdf(trx, actor.laCode, row.case_id);
+        const draft = await documentOf(trx, actor.laCode, row);
         return {
           row,
           child,
@@ -600,7 +785,7 @@ export function createConsultationService(
     async draftPdf(actor: Actor, consultationId: string) {
       return db.transaction().execute(async (trx: Tx) => {
         const { row } = await readableConsultation(trx, actor, consultationId);
-        const draft = await needs.draftPlanPdf(trx, actor.laCode, row.case_id);
+        const draft = await documentOf(trx, actor.laCode, row);
         if (!draft) throw new NotFoundError();
         return draft;
       });
@@ -657,17 +842,19 @@ export function createConsultationService(
       recordType: 'consultation',
       recordId: row.id,
       childId: row.child_id,
-      detail: { caseId: row.case_id, answer, ground: ground ?? null },
+      detail: { caseId: row.case_id, planId: row.plan_id, answer, ground: ground ?? null },
     });
     await event(trx, actor, {
       childId: row.child_id,
       kind: 'consultation-answered',
       summary: `${who} answered the consultation: ${what}`,
-      detail: { caseId: row.case_id, consultationId: row.id, answer },
+      detail: { caseId: row.case_id, planId: row.plan_id, consultationId: row.id, answer },
     });
-    const kase = await needs.placementCase(trx, actor.laCode, row.case_id);
-    const officer = kase?.officer_id ? await userWithTeam(trx, actor.laCode, kase.officer_id) : undefined;
+    const kase = row.case_id ? await needs.placementCase(trx, actor.laCode, row.case_id) : undefined;
     const child = await childOf(trx, actor.laCode, row.child_id);
+    // A case's officer; for a plan, the child's lead officer.
+    const officerId = row.case_id ? kase?.officer_id : child.lead_officer_id;
+    const officer = officerId ? await userWithTeam(trx, actor.laCode, officerId) : undefined;
     if (officer?.active) {
       await queueNotification(trx, ctx.jobs, {
         laCode: actor.laCode,

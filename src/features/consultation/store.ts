@@ -1,23 +1,43 @@
 /**
- * The only code that names the consultation feature's tables in SQL (migration 0011): the family's preferences for
- * a case and the consultations sent about them. Setting names and people come from the core records
+ * The only code that names the consultation feature's tables in SQL (migrations 0011 and 0054): the family's
+ * preferences for a case or an issued plan and the consultations sent about them. Setting names and people come from the core records
  * (src/platform/people), never joined here.
  */
 import type { Executor } from '../../platform/audit/audit.ts';
-import type { Insertable } from 'kysely';
-import type { ConsultationTable, PlacementPreferenceTable } from '../../platform/db/schema/index.ts';
+import type { Insertable, SelectQueryBuilder } from 'kysely';
+import type { ConsultationTable, DB, PlacementPreferenceTable } from '../../platform/db/schema/index.ts';
 import { idIn } from '../../platform/db/any-id.ts';
 
 export type PreferenceRow = Awaited<ReturnType<typeof preferencesOf>>[number];
 export type ConsultationRow = NonNullable<Awaited<ReturnType<typeof consultationById>>>;
 
-/** A case's preferences, oldest first. */
-export function preferencesOf(db: Executor, laCode: string, caseId: string) {
-  return db
-    .selectFrom('placement_preference')
+/**
+ * What a preference or consultation is about (ADR 0032): an assessment case (the first plan), or one round of an
+ * issued plan (the plan in force when the family asked, by the day its version was issued).
+ */
+export type Subject = { readonly caseId: string } | { readonly planId: string; readonly inForce: string };
+
+/** The subject's columns, for a new row. */
+export const subjectColumns = (s: Subject) =>
+  'caseId' in s
+    ? { case_id: s.caseId, plan_id: null, plan_in_force: null }
+    : { case_id: null, plan_id: s.planId, plan_in_force: s.inForce };
+
+type Table = 'placement_preference' | 'consultation';
+const onSubject = <T extends Table>(
+  q: SelectQueryBuilder<DB, T, object>,
+  s: Subject,
+): SelectQueryBuilder<DB, T, object> =>
+  ('caseId' in s
+    ? q.where('case_id' as never, '=', s.caseId as never)
+    : q
+        .where('plan_id' as never, '=', s.planId as never)
+        .where('plan_in_force' as never, '=', s.inForce as never));
+
+/** A subject's preferences, oldest first. */
+export function preferencesOf(db: Executor, laCode: string, subject: Subject) {
+  return onSubject(db.selectFrom('placement_preference').where('la_code', '=', laCode), subject)
     .selectAll()
-    .where('la_code', '=', laCode)
-    .where('case_id', '=', caseId)
     .orderBy('received')
     .orderBy('created_at')
     .execute();
@@ -32,7 +52,7 @@ export function preferenceById(db: Executor, laCode: string, id: string) {
     .executeTakeFirst();
 }
 
-/** Records a preference; a setting already asked for on the case is not recorded twice (returns undefined). */
+/** Records a preference; a setting already asked for on the subject is not recorded twice (returns undefined). */
 export async function insertPreference(
   db: Executor,
   row: Insertable<PlacementPreferenceTable>,
@@ -41,7 +61,13 @@ export async function insertPreference(
     .insertInto('placement_preference')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['la_code', 'case_id', 'setting_id']).where('setting_id', 'is not', null).doNothing(),
+      row.plan_id
+        ? oc
+            .columns(['la_code', 'plan_id', 'plan_in_force', 'setting_id'])
+            .where('plan_id', 'is not', null)
+            .where('setting_id', 'is not', null)
+            .doNothing()
+        : oc.columns(['la_code', 'case_id', 'setting_id']).where('setting_id', 'is not', null).doNothing(),
     )
     .returning('id')
     .executeTakeFirst();
@@ -75,13 +101,10 @@ export async function refusePreference(
   return done.numUpdatedRows > 0n;
 }
 
-/** A case's consultations, by setting then the school before its maintaining authority. */
-export function consultationsOf(db: Executor, laCode: string, caseId: string) {
-  return db
-    .selectFrom('consultation')
+/** A subject's consultations, by setting then the school before its maintaining authority. */
+export function consultationsOf(db: Executor, laCode: string, subject: Subject) {
+  return onSubject(db.selectFrom('consultation').where('la_code', '=', laCode), subject)
     .selectAll()
-    .where('la_code', '=', laCode)
-    .where('case_id', '=', caseId)
     .orderBy('sent')
     .orderBy('setting_id')
     .orderBy('consultee', 'desc')
@@ -97,7 +120,7 @@ export function consultationById(db: Executor, laCode: string, id: string) {
     .executeTakeFirst();
 }
 
-/** Sends a consultation; one per case, setting and consultee (returns undefined if it was already sent). */
+/** Sends a consultation; one per subject, setting and consultee (returns undefined if it was already sent). */
 export async function insertConsultation(
   db: Executor,
   row: Insertable<ConsultationTable>,
@@ -105,7 +128,14 @@ export async function insertConsultation(
   const made = await db
     .insertInto('consultation')
     .values(row)
-    .onConflict((oc) => oc.columns(['la_code', 'case_id', 'setting_id', 'consultee']).doNothing())
+    .onConflict((oc) =>
+      row.plan_id
+        ? oc
+            .columns(['la_code', 'plan_id', 'plan_in_force', 'setting_id', 'consultee'])
+            .where('plan_id', 'is not', null)
+            .doNothing()
+        : oc.columns(['la_code', 'case_id', 'setting_id', 'consultee']).doNothing(),
+    )
     .returning('id')
     .executeTakeFirst();
   return made?.id;

@@ -131,6 +131,31 @@ export function refuseView(
   };
 }
 
+/** The refusal page for a plan's preference: the same form, back to the plan's amendments. */
+export function planRefuseView(
+  data: Result<'planPreference'>,
+  values: Values,
+  errors: FormErrors | undefined,
+  formToken: string,
+) {
+  const preference = data.summary.preferences.find((p) => p.id === data.preference.id);
+  return {
+    pageTitle: 'Record why the family’s preference will not be named',
+    backLink: paths.amendments.plan(data.plan.planId),
+    child: data.child,
+    preference,
+    answers: data.summary.consultations.filter(
+      (c) => c.setting_id && c.setting_id === preference?.setting_id,
+    ),
+    values,
+    errors,
+    formToken,
+    groundItems: groundItems(values.ground),
+    source: S39_SOURCE,
+    action: paths.consultation.planRefuse(data.preference.id),
+  };
+}
+
 export function schoolListView(data: Result<'forSchool'>) {
   return {
     pageTitle: 'Consultations waiting for your answer',
@@ -152,7 +177,11 @@ export function consultationView(
   const { row, setting } = data;
   return {
     pageTitle: `Consultation: ${data.child.given_name} ${data.child.family_name}`,
-    backLink: data.asSchool ? paths.consultation.list : paths.consultation.case(row.case_id),
+    backLink: data.asSchool
+      ? paths.consultation.list
+      : row.case_id !== null
+        ? paths.consultation.case(row.case_id)
+        : paths.amendments.plan(row.plan_id!),
     data,
     answered,
     consulteeName:

@@ -1,23 +1,68 @@
 /**
- * The draft plan a school is consulted on (src/features/consultation): the latest draft shared for the case, as the
- * same PDF the family gets, with the advice in its appendices. The consultation feature decides who may read it.
+ * The plan a school is consulted on (src/features/consultation): for an assessment, the latest draft shared for the
+ * case; for an issued plan (an amendment, a phase transfer), the plan's latest version: the proposed amendments while
+ * they are out, else the plan in force. Each is the same PDF the family gets, with the advice in its appendices. The
+ * consultation feature decides who may read it.
  */
 import type { Executor } from '../../platform/audit/audit.ts';
-import { planPdf } from './documents.ts';
+import { planPdf as renderPdf } from './documents.ts';
 import { documentView } from './routes.ts';
 import type { Snapshot } from './service.ts';
 import { latestDraftOfCase } from './store.ts';
+import { versionsWithSnapshots } from './store/amendment.ts';
 
-export async function draftPlanPdf(db: Executor, laCode: string, caseId: string) {
-  const version = await latestDraftOfCase(db, laCode, caseId);
-  if (!version) return null;
+async function asPdf(version: { number: number; issued_on: string; snapshot: unknown }, kind: string) {
   const snapshot = (
     typeof version.snapshot === 'string' ? JSON.parse(version.snapshot) : version.snapshot
   ) as Snapshot;
   return {
-    fileName: `Draft-EHC-plan-${snapshot.child.reference}-v${version.number}.pdf`,
-    content: await planPdf(documentView(snapshot), version.number),
+    fileName: `${kind}-EHC-plan-${snapshot.child.reference}-v${version.number}.pdf`,
+    content: await renderPdf(documentView(snapshot), version.number),
     number: version.number,
     issuedOn: version.issued_on,
   };
+}
+
+export async function draftPlanPdf(db: Executor, laCode: string, caseId: string) {
+  const version = await latestDraftOfCase(db, laCode, caseId);
+  return version ? asPdf(version, 'Draft') : null;
+}
+
+/** An issued plan's latest version as a PDF: the proposal while out, else the plan in force (null if none). */
+export async function planPdf(db: Executor, laCode: string, planId: string) {
+  const [latest] = await versionsWithSnapshots(db, laCode, planId);
+  if (!latest) return null;
+  return asPdf(
+    latest,
+    latest.kind === 'draft' ? 'Proposed' : latest.kind === 'amended' ? 'Amended' : 'Final',
+  );
+}
+
+/**
+ * A child's issued plan for consultation: the plan, its assessment case if any, and its round, the day its version in
+ * force was issued (the latest final or amended version; a plan read in from a SEN2 return with no version: the day
+ * it was first issued). Undefined when the child has no issued plan.
+ */
+export async function planInForceOfChild(db: Executor, laCode: string, childId: string) {
+  const plan = await db
+    .selectFrom('ehc_plan')
+    .select(['id', 'case_id', 'final_issued'])
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('status', 'in', ['final', 'amended'])
+    .orderBy('final_issued', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!plan) return undefined;
+  const version = await db
+    .selectFrom('ehc_plan_version')
+    .select('issued_on')
+    .where('la_code', '=', laCode)
+    .where('plan_id', '=', plan.id)
+    .where('kind', 'in', ['final', 'amended'])
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const inForce = version?.issued_on ?? plan.final_issued;
+  return inForce ? { planId: plan.id, childId, caseId: plan.case_id, inForce } : undefined;
 }

@@ -298,6 +298,10 @@ export const paths = {
     showPattern: '/consultations/:consultationId',
     draft: (id: string) => `/consultations/${encodeURIComponent(id)}/draft-plan.pdf`,
     draftPattern: '/consultations/:consultationId/draft-plan.pdf',
+    /** Why a preference about an issued plan (an amendment, a phase transfer) will not be named (ADR 0032). */
+    planRefuse: (preferenceId: string) =>
+      `/consultations/preferences/${encodeURIComponent(preferenceId)}/refuse`,
+    planRefusePattern: '/consultations/preferences/:preferenceId/refuse',
   },
   advice: {
     tasks: '/advice',

@@ -8,7 +8,12 @@ import type { DateString } from './types.ts';
 export interface PlacementPreferenceTable {
   la_code: string;
   id: Generated<string>;
-  case_id: string;
+  /** The assessment case the preference is about, or null when it is about an issued plan (migration 0054). */
+  case_id: string | null;
+  /** The issued plan the preference is about (an amendment, a phase transfer), or null for a case. */
+  plan_id: string | null;
+  /** The plan's round: the day the version in force when the family asked was issued (null for a case). */
+  plan_in_force: DateString | null;
   child_id: string;
   kind: 'setting' | 'type' | 'otherwise';
   setting_id: string | null;
@@ -26,7 +31,10 @@ export interface PlacementPreferenceTable {
 export interface ConsultationTable {
   la_code: string;
   id: Generated<string>;
-  case_id: string;
+  /** The assessment case consulted on, or null when the consultation is about an issued plan (migration 0054). */
+  case_id: string | null;
+  plan_id: string | null;
+  plan_in_force: DateString | null;
   child_id: string;
   setting_id: string;
   consultee: 'setting' | 'maintaining-authority';
