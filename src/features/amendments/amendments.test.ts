@@ -446,17 +446,16 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
     ).toMatch(/-/);
   });
 
-  it('consults a school the family asks for while the proposal is out, through the consultation feature', async () => {
+  it('consults a school the family asks for while the proposal is out, for a plan with no assessment on record', async () => {
     const db = database.db;
-    // a demo plan whose child has an assessment on record, not used above
+    // a demo plan with no assessment on record (as most real plans), not used above
     const found = await db
       .selectFrom('ehc_plan as p')
-      .innerJoin('assessment_case as c', (j) => j.onRef('c.child_id', '=', 'p.child_id'))
-      .select(['p.id', 'p.revision', 'c.id as case_id'])
+      .select(['p.id', 'p.revision'])
       .where('p.status', '=', 'final')
+      .where('p.case_id', 'is', null)
       .where('p.placement_setting_id', 'is not', null)
       .where('p.id', 'not in', plans.slice(0, 2))
-      .where('c.stage', '!=', 'linked')
       .where((eb) =>
         eb.exists(
           eb
@@ -479,9 +478,6 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
       .orderBy('p.id')
       .executeTakeFirstOrThrow();
     const planId = found.id;
-    const kase = { id: found.case_id };
-    // test set-up: the plan linked to its child's assessment (the demo's plans were made with none on record)
-    await db.updateTable('ehc_plan').set({ case_id: kase.id }).where('id', '=', planId).execute();
     today = '2026-09-01';
     const id = await service.start(cw(), planId, {
       trigger: 'change-of-placement',
@@ -511,7 +507,7 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
               .selectFrom('placement_preference as p')
               .select('p.id')
               .whereRef('p.setting_id', '=', 's.id')
-              .where('p.case_id', '=', kase.id),
+              .where('p.plan_id', '=', planId),
           ),
         ),
       )
@@ -534,11 +530,18 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
     });
     const consulted = await db
       .selectFrom('consultation')
-      .select(['sent', 'consultee'])
-      .where('case_id', '=', kase.id)
+      .select(['sent', 'consultee', 'case_id', 'plan_in_force'])
+      .where('plan_id', '=', planId)
       .where('setting_id', '=', setting.id)
       .execute();
     expect(consulted.map((c) => c.sent)).toContain('2026-09-03');
+    expect(consulted.every((c) => c.case_id === null && c.plan_in_force !== null)).toBe(true);
+    // section I now names the plan in force's setting, and the family's preference is not met: refused until the
+    // council names it or records its ground (S3), whatever the plan's history
+    const view = await service.planAmendments(cw(), planId);
+    expect(view.placement?.preferences.map((p) => p.setting_id)).toEqual([setting.id]);
+    expect(view.sectionI.map((p) => p.blocks)).toEqual([true]);
+    expect(view.sectionI[0]!.message).toMatch(/section 39\(4\)/);
     await expect(
       service.recordSchoolRequest(cw(), id, {
         settingId: setting.id,

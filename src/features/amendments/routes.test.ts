@@ -142,12 +142,18 @@ describe.each(ENGINES)('amendment pages on %s', (engine) => {
     expect(noReasons.body).toContain('Give the reasons');
     expect(noReasons.body).toContain('>short</textarea>');
 
-    // the family asks for a school: the demo plans were made with no assessment on record, so Goldthread cannot
-    // send the consultation (amendments.test.ts consults through a plan that has one)
-    expect(sent.body).toContain('cannot send the consultation');
-    const noCase = await submit(cw, url, dateFields('date', today), step('school'));
-    expect(noCase.statusCode).toBe(400);
-    expect(noCase.body).toContain('cannot send the consultation');
+    // the family asks for a school: the demo plans were made with no assessment on record, and the setting is
+    // consulted all the same (ADR 0032); the page lists it with a link to the consultation
+    const noSetting = await submit(cw, url, dateFields('date', today), step('school'));
+    expect(noSetting.statusCode).toBe(400);
+    expect(noSetting.body).toContain('Choose the school, college or setting the family asked for');
+    const settingId = /id="settingId"[\s\S]*?<option value="([0-9a-f-]{36})"/.exec(sent.body)?.[1] ?? '';
+    const asked = await submit(cw, url, { settingId, ...dateFields('date', today) }, step('school'));
+    expect(asked.statusCode).toBe(303);
+    const consulting = await cw.get(url);
+    expect(consulting.body).toContain('data-placement');
+    expect(consulting.body).toMatch(/href="\/consultations\/[0-9a-f-]{36}"/);
+    expect(consulting.body).toContain('/consultations/preferences/');
 
     // the family: their shared plan links the notice, the notice marks the changes, and they can comment
     const parent = await as('parent');

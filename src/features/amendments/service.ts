@@ -64,7 +64,14 @@ import {
   type PlanForAmendment,
   type ProposedChanges,
 } from '../plans/index.ts';
-import { finalPlacementProblems, recordPreference } from '../consultation/index.ts';
+import {
+  amendedPlacementProblems,
+  planPlacementSummary,
+  PROPOSAL_DOCUMENT,
+  recordPlanPreference,
+  type PlacementSummary,
+  type PlanSubject,
+} from '../consultation/index.ts';
 import { sendPlanLetter } from '../notices/index.ts';
 import { refreshReviewSchedules, reviewsOf, type ReviewRow } from '../reviews/index.ts';
 import {
@@ -102,32 +109,37 @@ export interface SectionIProblem {
 const SECTION_I_RULE =
   'A plan may name a school or other setting only after consulting it, and a setting the family asked for that is not named needs a recorded reason (Children and Families Act 2014 s39; SEND Regulations 2014 reg 22(3))';
 
+/** The plan's round for consultation (ADR 0032): the plan in force, by the day its version was issued. */
+export const roundOf = (plan: PlanForAmendment): PlanSubject | null =>
+  plan.inForce ? { planId: plan.planId, childId: plan.childId, inForce: plan.inForce.issuedOn } : null;
+
 /**
- * Section I of the amended plan against the consultations (S3, as a final plan is checked): when the working copy
- * names a setting other than the plan in force, that setting must have been consulted on the plan's case, and each
- * setting the family asked for and not named needs its recorded ground. A plan with no assessment on record cannot be
- * checked: said, not refused. Unchanged, section I is not checked again.
+ * Section I of the amended plan against the consultations and the family's preferences of this round (S3, as a final
+ * plan is checked; ADR 0032), whether or not the plan has an assessment on record: a setting other than the plan in
+ * force's must have been consulted, and each preference of the round the plan does not meet needs its recorded
+ * ground. With nothing named, each preference without a ground is a problem.
  */
 export async function sectionIProblems(
-  db: Parameters<typeof finalPlacementProblems>[0],
+  db: Parameters<typeof amendedPlacementProblems>[0],
   laCode: string,
   plan: PlanForAmendment,
 ): Promise<SectionIProblem[]> {
   const { named, inForce } = plan.sectionI;
-  if (!named || named.settingId === inForce?.settingId) return [];
-  if (!plan.caseId)
-    return [
-      {
-        message: `Section I now names ${named.name}. This plan has no assessment on record, so Goldthread cannot check that ${named.name} was consulted: check the consultation letter before issuing.`,
-        rule: SECTION_I_RULE,
-        blocks: false,
-      },
-    ];
-  const problems = await finalPlacementProblems(db, laCode, plan.caseId, {
-    kind: 'setting',
-    settingId: named.settingId,
-    settingName: named.name,
-  });
+  const round = roundOf(plan);
+  if (!round) return [];
+  const problems = named
+    ? await amendedPlacementProblems(
+        db,
+        laCode,
+        round,
+        { kind: 'setting', settingId: named.settingId, settingName: named.name },
+        inForce?.settingId ?? null,
+      )
+    : (await planPlacementSummary(db, laCode, round, round.inForce)).preferences
+        .filter((p) => !p.refusal_ground)
+        .map((p) => ({
+          message: `The family asked for ${p.text}. Name it in section I, or record the legal ground (section 39(4)) and your reasons for not naming it`,
+        }));
   return problems.map((p) => ({ message: p.message, rule: SECTION_I_RULE, blocks: true }));
 }
 
@@ -172,6 +184,8 @@ export interface PlanAmendments {
   readonly plan: PlanForAmendment;
   /** Section I of the working copy against the consultations (shown before the issue form). */
   readonly sectionI: readonly SectionIProblem[];
+  /** The family's preferences and the consultations of the plan's round (ADR 0032), or null for a plan not issued. */
+  readonly placement: PlacementSummary | null;
   /** The settings the family may ask for (the register). */
   readonly register: readonly { id: string; name: string }[];
   readonly amendments: readonly AmendmentView[];
@@ -278,9 +292,11 @@ export function createAmendmentsService(deps: ServiceDeps) {
       ]);
       const amendments = await Promise.all(rows.map((r) => viewOf(r, today, plan.childName, actor.laCode)));
       const started = new Set(rows.map((r) => r.review_id).filter((id) => id !== null));
+      const round = roundOf(plan);
       return {
         plan,
         sectionI: await sectionIProblems(deps.db, actor.laCode, plan),
+        placement: round ? await planPlacementSummary(deps.db, actor.laCode, round, today) : null,
         register: await settingRegister(deps.db, actor.laCode),
         amendments,
         open: amendments.find((a) => a.state !== 'amended' && a.state !== 'not-amended') ?? null,
@@ -504,7 +520,7 @@ export function createAmendmentsService(deps: ServiceDeps) {
      * The family asks for a school, college or other setting while the proposal is out (reg 22(2)(b)-(d); CFA
      * s38-39): recorded as their preference through the consultation feature, which consults the setting at once
      * on the proposed plan (the plan's latest draft) and the advice, with its 15 days for the answer; the family and
-     * the school are told. Needs the plan's assessment case, where the consultation feature keeps consultations.
+     * the school are told. Any issued plan, with or without an assessment on record (ADR 0032).
      */
     async recordSchoolRequest(
       actor: Actor,
@@ -521,15 +537,7 @@ export function createAmendmentsService(deps: ServiceDeps) {
             },
           ]);
         }
-        if (!plan.caseId) {
-          throw new AmendmentFormError([
-            {
-              field: 'settingId',
-              message:
-                'This plan has no assessment on record, so Goldthread cannot send the consultation: consult the setting by letter',
-            },
-          ]);
-        }
+        const round = roundOf(plan)!;
         const errors: FieldError[] = [];
         if (!input.settingId) {
           errors.push({
@@ -548,17 +556,18 @@ export function createAmendmentsService(deps: ServiceDeps) {
         }
         if (errors.length) throw new AmendmentFormError(errors);
         await once(ctx, input.formToken, async () => {
-          const preferenceId = await recordPreference(
+          const preferenceId = await recordPlanPreference(
             ctx,
-            { id: plan.caseId!, child_id: row.child_id, draft_served: row.proposal_sent },
+            round,
             { kind: 'setting', settingId: input.settingId!, received: input.date!, source: 'caseworker' },
+            { from: row.proposal_sent!, document: PROPOSAL_DOCUMENT },
           );
           if (!preferenceId) {
             throw new AmendmentFormError([
               {
                 field: 'settingId',
                 message:
-                  'The family has already asked for this setting for this plan: see its consultation on the placement page',
+                  'The family has already asked for this setting for this plan: see its consultation on this page',
               },
             ]);
           }
