@@ -6,3 +6,4 @@ export * from './cohort.ts';
 export * from './stage.ts';
 export * from './family.ts';
 export type { Destination } from '../school-year.ts';
+export * from './naming.ts';

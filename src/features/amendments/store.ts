@@ -89,11 +89,13 @@ export function amendmentsForTransfers(
   laCode: string,
   childIds: readonly string[],
   since: string,
-): Promise<Array<Pick<AmendmentRow, 'child_id' | 'proposal_sent' | 'amended_issued'>>> {
+): Promise<
+  Array<Pick<AmendmentRow, 'child_id' | 'proposal_sent' | 'amended_issued' | 'amended_version_id'>>
+> {
   if (childIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('plan_amendment')
-    .select(['child_id', 'proposal_sent', 'amended_issued'])
+    .select(['child_id', 'proposal_sent', 'amended_issued', 'amended_version_id'])
     .where('la_code', '=', laCode)
     .where(idIn('child_id', childIds))
     .where((eb) => eb.or([eb('proposal_sent', '>=', since), eb('amended_issued', '>=', since)]))

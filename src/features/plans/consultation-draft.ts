@@ -5,6 +5,7 @@
  * consultation feature decides who may read it.
  */
 import type { Executor } from '../../platform/audit/audit.ts';
+import { idIn } from '../../platform/db/any-id.ts';
 import { planPdf as renderPdf } from './documents.ts';
 import { documentView } from './routes.ts';
 import type { Snapshot } from './service.ts';
@@ -65,4 +66,28 @@ export async function planInForceOfChild(db: Executor, laCode: string, childId: 
     .executeTakeFirst();
   const inForce = version?.issued_on ?? plan.final_issued;
   return inForce ? { planId: plan.id, childId, caseId: plan.case_id, inForce } : undefined;
+}
+
+/**
+ * For the phase-transfer board (S2's naming check): the setting each of these versions' section I names (null when
+ * none), read from the version as issued.
+ */
+export async function namedSettingsOfVersions(
+  db: Executor,
+  laCode: string,
+  versionIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('ehc_plan_version')
+    .select(['id', 'snapshot'])
+    .where('la_code', '=', laCode)
+    .where(idIn('id', versionIds))
+    .execute();
+  return new Map(
+    rows.map((r) => {
+      const snapshot = (typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot) as Snapshot;
+      return [r.id, snapshot.plan.placement?.settingId ?? null];
+    }),
+  );
 }

@@ -58,7 +58,7 @@ export type { PlansChanged, PlansService } from './service.ts';
  * The latest draft plan of an assessment case, or an issued plan's latest version (the proposal while out), as a PDF
  * for the schools consulted on it; and an issued plan's round for consultation (the version in force's issue day).
  */
-export { draftPlanPdf, planInForceOfChild, planPdf } from './consultation-draft.ts';
+export { draftPlanPdf, namedSettingsOfVersions, planInForceOfChild, planPdf } from './consultation-draft.ts';
 
 /** The plans as the returns read them, and plans read in from a SEN2 return (docs/sen2.md). */
 export { insertImportedPlans, plansForReturns } from './store.ts';

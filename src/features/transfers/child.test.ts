@@ -74,6 +74,17 @@ describe.each(ENGINES)('one child’s phase transfer on %s', (engine) => {
     await child('Di', '2010-06-01', 'Birch High');
     await child('Ed', '2009-01-15', 'Dunmore College');
     await grant(db, la, users.get('parent')!, kids.Ada!, 'parent');
+    // Ada's plan: issued 2024-03-01, read in with no assessment case and no version on record (as a SEN2 import)
+    await db
+      .insertInto('ehc_plan')
+      .values({
+        la_code: la,
+        child_id: kids.Ada!,
+        case_id: null,
+        status: 'final',
+        final_issued: '2024-03-01',
+      })
+      .execute();
     const other = await createUser(db, la, 'parent');
     otherParent = new TestClient(t.app);
     await otherParent.signIn(other.email, TEST_PASSWORD);
@@ -189,7 +200,28 @@ describe.each(ENGINES)('one child’s phase transfer on %s', (engine) => {
     const repeat = await client.submitOnce(url, { settingId: settings['Birch High']! });
     expect(repeat.statusCode).toBe(400);
     expect(repeat.body).toContain('Birch High has already been asked for');
-    const board = await clients.get('caseworker')!.get('/transfers?stage=preference-received');
+    // the setting is consulted at once on the plan in force, through the consultation flow (ADR 0032), once
+    const consulted = await db
+      .selectFrom('consultation')
+      .select(['setting_id', 'consultee', 'sent', 'case_id', 'plan_in_force'])
+      .where('child_id', '=', kids.Ada!)
+      .execute();
+    expect(consulted).toEqual([
+      {
+        setting_id: settings['Birch High']!,
+        consultee: 'setting',
+        sent: '2025-10-01',
+        case_id: null,
+        plan_in_force: '2024-03-01',
+      },
+    ]);
+    expect((await rowOf('Ada'))?.stage).toBe('consulting');
+    const staffPage = await clients.get('caseworker')!.get(paths.transfers.child(kids.Ada!));
+    expect(staffPage.body).toContain('data-consultations');
+    expect(staffPage.body).toMatch(
+      /Birch High<\/a>: consulted 1 October 2025, no answer yet, due 16 October 2025/,
+    );
+    const board = await clients.get('caseworker')!.get('/transfers?stage=consulting');
     expect(board.body).toContain('Ada Mover');
     const home = await client.get('/');
     expect(home.body).not.toContain('Tell the council which school or college you want for Ada');

@@ -39,6 +39,19 @@ import {
   type TransferPreferenceRow,
 } from './store.ts';
 import { tellPreferenceReceived } from './notices.ts';
+import {
+  PLAN_DOCUMENT,
+  planPlacementSummary,
+  recordPlanPreference,
+  type PlacementSummary,
+} from '../consultation/index.ts';
+import { planInForceOfChild } from '../plans/index.ts';
+
+/** The consultations about the child's plan in force (its round, ADR 0032): each setting asked and its answer. */
+async function consultationsOf(db: Executor, laCode: string, childId: string, today: string) {
+  const round = await planInForceOfChild(db, laCode, childId);
+  return round ? { planId: round.planId, ...(await planPlacementSummary(db, laCode, round, today)) } : null;
+}
 
 /** Families: a parent, or a young person for themselves (a live grant to the child). */
 export const FAMILY_ROLES: readonly Role[] = ['parent', 'young-person'];
@@ -175,6 +188,17 @@ export function transferChildService(deps: TransferDeps) {
           detail: { preferenceId: id, schoolYear: year },
         });
         await tellPreferenceReceived(ctx, child, name, received, dates);
+        // A setting on the register is consulted at once on the plan in force and the advice, with its maintaining
+        // authority when out of area, through the consultation flow (S3; issue 13 item 2); it answers in Goldthread.
+        const round = v.settingId ? await planInForceOfChild(ctx.trx, actor.laCode, child.id) : undefined;
+        if (round && v.settingId) {
+          await recordPlanPreference(
+            ctx,
+            round,
+            { kind: 'setting', settingId: v.settingId, received, source: input.source },
+            { from: received, document: PLAN_DOCUMENT },
+          );
+        }
         return id;
       });
       return { id: made.resultId };
@@ -218,6 +242,9 @@ export function transferChildService(deps: TransferDeps) {
         destination,
         mayWrite: TRANSFER_WRITERS.includes(actor.role),
         preferences: entry.inCohort ? await preferencesWithNames(deps.db, actor.laCode, child.id, year) : [],
+        consultation: entry.inCohort
+          ? await consultationsOf(deps.db, actor.laCode, child.id, today)
+          : (null as (PlacementSummary & { planId: string }) | null),
         choices: entry.inCohort ? await choicesFor(deps.db, actor.laCode, child, today) : [],
       };
     },

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouteTestApp, testActor, type RouteTestApp } from '../../../test/helpers/route-app.ts';
 import {
   cohortEntry,
+  namingOf,
   nextAction,
   NO_FACTS,
   transferStage,
@@ -79,6 +80,13 @@ function rows(): CohortRow[] {
       facts,
       stage,
       namedLate,
+      naming: namingOf(
+        facts.named ? [{ issued: facts.named, namedSettingId: 'the-new-setting' }] : [],
+        school.id,
+        entry.dates,
+        entry.dates.reviewFrom.date,
+        TODAY,
+      ),
       next: nextAction(entry.dates, facts, stage, TODAY),
       moveYear: entry.moveYear,
       told: i % 4 === 0,

@@ -8,10 +8,12 @@
 import {
   cohortEntry,
   cohortYearLabel,
+  namingOf,
   nextAction,
   transferStage,
   TRANSFER_STAGES,
   type NextAction,
+  type Naming,
   type TransferDates,
   type TransferFacts,
   type TransferStage,
@@ -27,6 +29,7 @@ import type { ServiceDeps } from '../../platform/feature.ts';
 import { childrenForTransfers, type ChildForTransfer } from '../../platform/people/transfers.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { amendmentsForTransfers } from '../amendments/index.ts';
+import { namedSettingsOfVersions } from '../plans/index.ts';
 import { consultationsForTransfers, preferencesForTransfers } from '../consultation/index.ts';
 import { reviewsHeldForTransfers } from '../reviews/index.ts';
 import { transferChildService } from './child.ts';
@@ -61,6 +64,8 @@ export interface CohortRow {
   readonly facts: TransferFacts;
   readonly stage: TransferStage;
   readonly namedLate: boolean;
+  /** S2's naming check: the amended plan naming the new setting, on time or late with the rule. */
+  readonly naming: Naming;
   readonly next: NextAction;
   /** The year the child moves (reg 18(1): the September after this school year starts). */
   readonly moveYear: number;
@@ -157,6 +162,11 @@ export async function cohortOn(
   const prefsOf = byChild([...preferences, ...ownPreferences]);
   const consOf = byChild(consultations);
   const amendsOf = byChild(amendments);
+  const namedBy = await namedSettingsOfVersions(
+    db,
+    laCode,
+    amendments.flatMap((a) => (a.amended_issued && a.amended_version_id ? [a.amended_version_id] : [])),
+  );
   return entries.map(({ child, entry }) => {
     const from = entry.dates.reviewFrom.date;
     const after = (d: string | null) => (d !== null && d >= from && d <= today ? d : null);
@@ -183,13 +193,21 @@ export async function cohortOn(
         consultationsAnswered: facts.consultationsAnswered + (after(c.answered) ? 1 : 0),
       };
     }
-    for (const a of amendsOf.get(child.id) ?? []) {
-      facts = {
-        ...facts,
-        proposalSent: earliest(facts.proposalSent, after(a.proposal_sent)),
-        named: earliest(facts.named, after(a.amended_issued)),
-      };
-    }
+    for (const a of amendsOf.get(child.id) ?? [])
+      facts = { ...facts, proposalSent: earliest(facts.proposalSent, after(a.proposal_sent)) };
+    // "Named": an amended plan naming a setting other than the one the child is leaving, checked against the deadline.
+    const naming = namingOf(
+      (amendsOf.get(child.id) ?? []).flatMap((a) =>
+        a.amended_issued
+          ? [{ issued: a.amended_issued, namedSettingId: namedBy.get(a.amended_version_id ?? '') ?? null }]
+          : [],
+      ),
+      child.setting.id,
+      entry.dates,
+      from,
+      today,
+    );
+    facts = { ...facts, named: naming.status === 'not-named' ? null : naming.on };
     const { stage, namedLate } = transferStage(entry.dates, facts, today);
     return {
       child,
@@ -199,6 +217,7 @@ export async function cohortOn(
       facts,
       stage,
       namedLate,
+      naming,
       next: nextAction(entry.dates, facts, stage, today),
       moveYear: entry.moveYear,
       told: told.has(child.id),

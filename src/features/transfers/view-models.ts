@@ -63,14 +63,17 @@ function rowView(r: CohortRow) {
     deadline: longDate(r.dates.deadline.date),
     deadlineRule: r.dates.deadline.rule,
     stage: {
-      text: r.namedLate ? 'Late (named after the deadline)' : TRANSFER_STAGE_LABELS[r.stage],
+      text: r.namedLate ? 'Named late' : TRANSFER_STAGE_LABELS[r.stage],
       classes: STAGE_CLASSES[r.stage],
     },
     action: r.next.action,
     by: r.next.by ? longDate(r.next.by) : '',
     byKind: r.next.by ? (r.next.statutory ? 'legal deadline' : 'planning date') : '',
     urgency: URGENCY_TAGS[r.next.urgency],
-    warning: r.next.warning,
+    warning:
+      r.naming.status === 'named-late'
+        ? `Named late: the amended plan naming the new setting was issued on ${longDate(r.naming.on)}, ${r.naming.daysLate} ${r.naming.daysLate === 1 ? 'day' : 'days'} after the legal deadline. ${r.naming.rule}`
+        : r.next.warning,
     planning: [
       { label: 'Review', value: longDate(r.dates.latestReview.date) },
       { label: 'Preference', value: longDate(r.dates.latestPreference.date) },
@@ -198,6 +201,18 @@ export function childView(data: ChildData, done?: string) {
   return {
     pageTitle: `Phase transfer: ${data.child.givenName} ${data.child.familyName}`,
     childId: data.child.id,
+    consultations: (data.consultation?.consultations ?? []).map((c) => ({
+      name: c.consulteeName,
+      href: paths.consultation.show(c.id),
+      sent: longDate(c.sent),
+      answer:
+        c.answer === 'can-meet'
+          ? `can meet the needs (${longDate(c.answered!)})`
+          : c.answer === 'cannot-meet'
+            ? `cannot: ${c.groundLabel ?? ''} (${longDate(c.answered!)})`
+            : `no answer yet, due ${longDate(c.state.due.date)}`,
+    })),
+    amendmentsHref: data.consultation ? paths.amendments.plan(data.consultation.planId) : null,
     childHref: paths.children.show(data.child.id),
     reference: data.child.reference,
     school: data.child.setting.name,
