@@ -24,6 +24,7 @@ import { recipientsFor } from '../../platform/people/recipients.ts';
 import { activeOfficers, userWithTeam } from '../../platform/people/users.ts';
 import { amendmentDates, reviewPaperworkDates } from '../../domain/clock/index.ts';
 import {
+  demoNamePlacement,
   demoProposedChange,
   issueAmendedPlan,
   planForAmendment,
@@ -218,6 +219,8 @@ export async function seedAmendmentsDemo(trx: Transaction<DB>, options: DemoSeed
 /** What the phase-transfer demo asks of an amendment: a proposal on a day and, if `issueOn`, the plan amended then. */
 export interface TransferAmendmentWanted {
   readonly childId: string;
+  /** The setting section I names for the move (S2's "named"), or null to keep it. */
+  readonly settingId: string | null;
   readonly proposalOn: string;
   readonly issueOn: string | null;
 }
@@ -273,6 +276,7 @@ export async function seedTransferAmendments(
       started_by: actor.userId,
       in_force_version_id: plan.inForce.id,
     });
+    if (w.settingId) await demoNamePlacement(trx, laCode, planId, w.settingId);
     await demoProposedChange(trx, laCode, planId, WORDS[done.length % WORDS.length]!);
     const shared = await shareProposal(ctx, planId, {
       date: w.proposalOn,

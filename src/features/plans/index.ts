@@ -83,7 +83,10 @@ export {
   type ProposedChanges,
 } from './amendment.ts';
 /** For the amendments demo: a proposed change made in the working copy (the first section F provision's words). */
-export { reviseFirstProvision as demoProposedChange } from './store/amendment.ts';
+export {
+  nameWorkingPlacement as demoNamePlacement,
+  reviseFirstProvision as demoProposedChange,
+} from './store/amendment.ts';
 /** A rule of the plan refused a change: its field and message, for the caller's form. */
 export { PlanError } from './service.ts';
 

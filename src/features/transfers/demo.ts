@@ -138,7 +138,8 @@ export async function seedTransfersDemo(
         answeredOn: answered,
       });
     } else if (stage === 'preference' || stage === 'consulting') continue;
-    if (proposalOn) amendments.push({ childId: r.child.id, proposalOn, issueOn });
+    if (proposalOn)
+      amendments.push({ childId: r.child.id, proposalOn, issueOn, settingId: settingIds[0] ?? null });
     taken[stage]++;
   }
   let transferPreferences = await seedTransferPlacements(trx, laCode, placements);

@@ -102,6 +102,24 @@ export async function setShared(
  * For the demo: the words of the plan's first section F provision changed in the working copy, as a caseworker would
  * in the editor (the revision moves on, as every change does). False when the plan has no section F provision.
  */
+/**
+ * For the phase-transfer demo: section I of the working copy names `settingId` (the setting the child moves to), as
+ * the caseworker's placement form would, ready for the proposal.
+ */
+export async function nameWorkingPlacement(
+  db: Executor,
+  laCode: string,
+  planId: string,
+  settingId: string,
+): Promise<void> {
+  await db
+    .updateTable('ehc_plan')
+    .set((eb) => ({ placement_setting_id: settingId, revision: eb('revision', '+', 1) }))
+    .where('la_code', '=', laCode)
+    .where('id', '=', planId)
+    .execute();
+}
+
 export async function reviseFirstProvision(
   db: Executor,
   laCode: string,
