@@ -182,3 +182,24 @@ export async function createSetting(
     .executeTakeFirstOrThrow();
   return made.id;
 }
+
+/** A SENCO at a setting: the setting's organisation and its SEN team (a school's staff are matched by the name). */
+export async function createSenco(db: Kysely<DB>, laCode: string, settingName: string) {
+  const org = await db
+    .insertInto('organisation')
+    .values({ la_code: laCode, name: settingName, kind: 'school' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const team = await db
+    .insertInto('team')
+    .values({
+      la_code: laCode,
+      organisation_id: org.id,
+      name: `${settingName} SEN`,
+      email: null,
+      phone: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return createUser(db, laCode, 'professional', { displayName: `SENCO of ${settingName}`, teamId: team.id });
+}

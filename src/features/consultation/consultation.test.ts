@@ -15,6 +15,7 @@ import { countRows, ENGINES } from '../../../test/helpers/db.ts';
 import {
   createAuthority,
   createChild,
+  createSenco,
   createUser,
   grant,
   TEST_PASSWORD,
@@ -41,21 +42,7 @@ async function school(db: Kysely<DB>, la: string, name: string, outOfArea?: stri
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const org = await db
-    .insertInto('organisation')
-    .values({ la_code: la, name, kind: 'school' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const team = await db
-    .insertInto('team')
-    .values({ la_code: la, organisation_id: org.id, name: `${name} SEN`, email: null, phone: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const senco = await createUser(db, la, 'professional', {
-    displayName: `SENCO of ${name}`,
-    teamId: team.id,
-  });
-  return { id: setting.id, senco };
+  return { id: setting.id, senco: await createSenco(db, la, name) };
 }
 
 async function draftStageCase(

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
+import { actorFor } from '../../../test/helpers/factories.ts';
 import { DEMO_LA_CODE, DEMO_PASSWORD } from '../../demo/accounts.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import { withChange } from '../../platform/change/change.ts';
@@ -44,17 +45,7 @@ describe.each(ENGINES)('consultation about an issued plan on %s', (engine) => {
       .selectAll()
       .where('email', '=', email)
       .executeTakeFirstOrThrow();
-    return {
-      laCode: LA,
-      userId: u.id,
-      sessionId: 'test',
-      email: u.email,
-      displayName: u.display_name,
-      role: u.role,
-      teamId: u.team_id,
-      jobTitle: u.job_title,
-      ip: null,
-    };
+    return actorFor({ id: u.id, email, laCode: LA, role: u.role }, u.team_id);
   };
   const record = (settingId: string) =>
     withChange({ db: t.database.db, jobs: t.jobs, today: () => TODAY }, cw, (ctx) =>

@@ -15,7 +15,7 @@ import {
   SETTING_TYPES,
   type ConsultationStatus,
 } from '../../domain/placement/placement.ts';
-import type { ConsultationService } from './service.ts';
+import type { ConsultationService, PlacementSummary } from './service.ts';
 
 type Result<S extends keyof ConsultationService> = Awaited<ReturnType<ConsultationService[S]>>;
 type Values = Record<string, string>;
@@ -106,20 +106,26 @@ export function placementView(
   };
 }
 
-export function refuseView(
-  data: Result<'casePage'>,
-  preferenceId: string,
+/** The refusal page: the preference, the answers about it, and the ground and reasons form. */
+function refusePage(
+  page: {
+    child: Result<'casePage'>['child'];
+    summary: PlacementSummary;
+    preferenceId: string;
+    backLink: string;
+    action: string;
+  },
   values: Values,
   errors: FormErrors | undefined,
   formToken: string,
 ) {
-  const preference = data.summary.preferences.find((p) => p.id === preferenceId);
+  const preference = page.summary.preferences.find((p) => p.id === page.preferenceId);
   return {
     pageTitle: 'Record why the family’s preference will not be named',
-    backLink: paths.consultation.case(data.kase.id),
-    child: data.child,
+    backLink: page.backLink,
+    child: page.child,
     preference,
-    answers: data.summary.consultations.filter(
+    answers: page.summary.consultations.filter(
       (c) => c.setting_id && c.setting_id === preference?.setting_id,
     ),
     values,
@@ -127,8 +133,29 @@ export function refuseView(
     formToken,
     groundItems: groundItems(values.ground),
     source: S39_SOURCE,
-    action: paths.consultation.refuse(data.kase.id, preferenceId),
+    action: page.action,
   };
+}
+
+export function refuseView(
+  data: Result<'casePage'>,
+  preferenceId: string,
+  values: Values,
+  errors: FormErrors | undefined,
+  formToken: string,
+) {
+  return refusePage(
+    {
+      child: data.child,
+      summary: data.summary,
+      preferenceId,
+      backLink: paths.consultation.case(data.kase.id),
+      action: paths.consultation.refuse(data.kase.id, preferenceId),
+    },
+    values,
+    errors,
+    formToken,
+  );
 }
 
 /** The refusal page for a plan's preference: the same form, back to the plan's amendments. */
@@ -138,22 +165,18 @@ export function planRefuseView(
   errors: FormErrors | undefined,
   formToken: string,
 ) {
-  const preference = data.summary.preferences.find((p) => p.id === data.preference.id);
-  return {
-    pageTitle: 'Record why the family’s preference will not be named',
-    backLink: paths.amendments.plan(data.plan.planId),
-    child: data.child,
-    preference,
-    answers: data.summary.consultations.filter(
-      (c) => c.setting_id && c.setting_id === preference?.setting_id,
-    ),
+  return refusePage(
+    {
+      child: data.child,
+      summary: data.summary,
+      preferenceId: data.preference.id,
+      backLink: paths.amendments.plan(data.plan.planId),
+      action: paths.consultation.planRefuse(data.preference.id),
+    },
     values,
     errors,
     formToken,
-    groundItems: groundItems(values.ground),
-    source: S39_SOURCE,
-    action: paths.consultation.planRefuse(data.preference.id),
-  };
+  );
 }
 
 export function schoolListView(data: Result<'forSchool'>) {

@@ -9,7 +9,7 @@ import { idIn } from '../../platform/db/any-id.ts';
 import { planPdf as renderPdf } from './documents.ts';
 import { documentView } from './routes.ts';
 import type { Snapshot } from './service.ts';
-import { latestDraftOfCase } from './store.ts';
+import { latestDraftOfCase, latestIssuedPlan } from './store.ts';
 import { versionsWithSnapshots } from './store/amendment.ts';
 
 async function asPdf(version: { number: number; issued_on: string; snapshot: unknown }, kind: string) {
@@ -45,15 +45,7 @@ export async function planPdf(db: Executor, laCode: string, planId: string) {
  * it was first issued). Undefined when the child has no issued plan.
  */
 export async function planInForceOfChild(db: Executor, laCode: string, childId: string) {
-  const plan = await db
-    .selectFrom('ehc_plan')
-    .select(['id', 'case_id', 'final_issued'])
-    .where('la_code', '=', laCode)
-    .where('child_id', '=', childId)
-    .where('status', 'in', ['final', 'amended'])
-    .orderBy('final_issued', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const plan = await latestIssuedPlan(db, laCode, childId);
   if (!plan) return undefined;
   const version = await db
     .selectFrom('ehc_plan_version')

@@ -496,16 +496,21 @@ export async function issuedPlansForFigures(db: Executor, laCode: string) {
  * A child's issued plan as their first screen shows it (issue 18 item 2): the plan, when it must next be reviewed,
  * and its outcomes with their preparation-for-adulthood areas. Undefined when the child has no issued plan.
  */
-export async function issuedPlanOfChild(db: Executor, laCode: string, childId: string) {
-  const plan = await db
+/** A child's latest issued plan (final or amended), or undefined. */
+export function latestIssuedPlan(db: Executor, laCode: string, childId: string) {
+  return db
     .selectFrom('ehc_plan')
-    .select(['id', 'review_due', 'final_issued'])
+    .select(['id', 'case_id', 'review_due', 'final_issued'])
     .where('la_code', '=', laCode)
     .where('child_id', '=', childId)
     .where('status', 'in', ['final', 'amended'])
     .orderBy('final_issued', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+export async function issuedPlanOfChild(db: Executor, laCode: string, childId: string) {
+  const plan = await latestIssuedPlan(db, laCode, childId);
   if (!plan) return undefined;
   return { ...plan, outcomes: await planOutcomesForReviews(db, laCode, plan.id) };
 }

@@ -12,12 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
-import { createUser, grant, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
+import {
+  actorFor,
+  createSenco,
+  createSetting,
+  grant,
+  TEST_PASSWORD,
+} from '../../../test/helpers/factories.ts';
 import { DEMO_IMAGE_TODAY } from '../../../test/helpers/images.ts';
 import { DEMO_LA_CODE, DEMO_PASSWORD } from '../../demo/accounts.ts';
 import type { DB } from '../../platform/db/schema/index.ts';
 import { paths } from '../../platform/web/paths.ts';
-import type { Actor } from '../../platform/access/access.ts';
 import { planForAmendment } from '../plans/index.ts';
 import { cohortOn } from './service.ts';
 
@@ -28,39 +33,9 @@ const dateFields = (name: string, iso: string) => {
 };
 
 /** A school taking the child's next year group, with a SENCO account (test set-up). */
-async function secondary(db: Kysely<DB>, name: string, first: number) {
-  const setting = await db
-    .insertInto('setting')
-    .values({
-      la_code: LA,
-      name,
-      kind: 'school',
-      type: 'Academy',
-      phase: 'Secondary',
-      first_year_group: first,
-      last_year_group: first + 4,
-      in_area: true,
-      urn: null,
-      location_authority: null,
-      postcode: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const org = await db
-    .insertInto('organisation')
-    .values({ la_code: LA, name, kind: 'school' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const team = await db
-    .insertInto('team')
-    .values({ la_code: LA, organisation_id: org.id, name: `${name} SEN`, email: null, phone: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const senco = await createUser(db, LA, 'professional', {
-    displayName: `SENCO of ${name}`,
-    teamId: team.id,
-  });
-  return { id: setting.id, name, senco };
+async function school(db: Kysely<DB>, name: string, first: number) {
+  const id = await createSetting(db, LA, name, 'school', { first, last: first + 4 });
+  return { id, name, senco: await createSenco(db, LA, name) };
 }
 
 describe.each(ENGINES)('a phase transfer from preference to named on %s', (engine) => {
@@ -68,7 +43,7 @@ describe.each(ENGINES)('a phase transfer from preference to named on %s', (engin
   let today = '2026-11-02';
   let childId: string;
   let planId: string;
-  let schools: Awaited<ReturnType<typeof secondary>>[];
+  let schools: Awaited<ReturnType<typeof school>>[];
   let board: (stage: string) => string;
   const signIn = async (email: string, password = DEMO_PASSWORD) => {
     const c = new TestClient(t.app);
@@ -89,17 +64,7 @@ describe.each(ENGINES)('a phase transfer from preference to named on %s', (engin
       .selectAll()
       .where('email', '=', 'caseworker@demo.example')
       .executeTakeFirstOrThrow();
-    const actor: Actor = {
-      laCode: LA,
-      userId: cw.id,
-      sessionId: 'test',
-      email: cw.email,
-      displayName: cw.display_name,
-      role: cw.role,
-      teamId: cw.team_id,
-      jobTitle: cw.job_title,
-      ip: null,
-    };
+    const actor = actorFor({ id: cw.id, email: cw.email, laCode: LA, role: cw.role }, cw.team_id);
     let found: { child: string; plan: string; school: string; next: number } | undefined;
     for (const r of cohort) {
       const plan = await db
@@ -132,8 +97,8 @@ describe.each(ENGINES)('a phase transfer from preference to named on %s', (engin
       .executeTakeFirstOrThrow();
     await grant(db, LA, parent.id, childId, 'parent');
     schools = [
-      await secondary(db, 'Northfield Academy', found!.next),
-      await secondary(db, 'Westbrook School', found!.next),
+      await school(db, 'Northfield Academy', found!.next),
+      await school(db, 'Westbrook School', found!.next),
     ];
     expect(DEMO_IMAGE_TODAY < today).toBe(true);
   });
