@@ -28,11 +28,11 @@ const onSubject = <T extends Table>(
   q: SelectQueryBuilder<DB, T, object>,
   s: Subject,
 ): SelectQueryBuilder<DB, T, object> =>
-  ('caseId' in s
+  'caseId' in s
     ? q.where('case_id' as never, '=', s.caseId as never)
     : q
         .where('plan_id' as never, '=', s.planId as never)
-        .where('plan_in_force' as never, '=', s.inForce as never));
+        .where('plan_in_force' as never, '=', s.inForce as never);
 
 /** A subject's preferences, oldest first. */
 export function preferencesOf(db: Executor, laCode: string, subject: Subject) {
