@@ -5,11 +5,10 @@
  * consultation feature decides who may read it.
  */
 import type { Executor } from '../../platform/audit/audit.ts';
-import { idIn } from '../../platform/db/any-id.ts';
 import { planPdf as renderPdf } from './documents.ts';
 import { documentView } from './routes.ts';
 import type { Snapshot } from './service.ts';
-import { latestDraftOfCase, latestIssuedPlan } from './store.ts';
+import { latestDraftOfCase, latestIssuedPlan, latestIssuedVersionDay, versionSnapshots } from './store.ts';
 import { versionsWithSnapshots } from './store/amendment.ts';
 
 async function asPdf(version: { number: number; issued_on: string; snapshot: unknown }, kind: string) {
@@ -47,16 +46,7 @@ export async function planPdf(db: Executor, laCode: string, planId: string) {
 export async function planInForceOfChild(db: Executor, laCode: string, childId: string) {
   const plan = await latestIssuedPlan(db, laCode, childId);
   if (!plan) return undefined;
-  const version = await db
-    .selectFrom('ehc_plan_version')
-    .select('issued_on')
-    .where('la_code', '=', laCode)
-    .where('plan_id', '=', plan.id)
-    .where('kind', 'in', ['final', 'amended'])
-    .orderBy('number', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const inForce = version?.issued_on ?? plan.final_issued;
+  const inForce = (await latestIssuedVersionDay(db, laCode, plan.id)) ?? plan.final_issued;
   return inForce ? { planId: plan.id, childId, caseId: plan.case_id, inForce } : undefined;
 }
 
@@ -70,12 +60,7 @@ export async function namedSettingsOfVersions(
   versionIds: readonly string[],
 ): Promise<Map<string, string | null>> {
   if (versionIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('ehc_plan_version')
-    .select(['id', 'snapshot'])
-    .where('la_code', '=', laCode)
-    .where(idIn('id', versionIds))
-    .execute();
+  const rows = await versionSnapshots(db, laCode, versionIds);
   return new Map(
     rows.map((r) => {
       const snapshot = (typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot) as Snapshot;

@@ -3,6 +3,7 @@
  * submitted advice holds. The plan's rows are read in three queries (plan with child and setting, items, section K)
  * and turned into one value the checks, the pages and the documents all use.
  */
+import { idIn } from '../../platform/db/any-id.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import type { Selectable } from 'kysely';
 import type { EhcPlanItemTable } from '../../platform/db/schema/index.ts';
@@ -507,6 +508,30 @@ export function latestIssuedPlan(db: Executor, laCode: string, childId: string) 
     .orderBy('final_issued', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** The day a plan's latest final or amended version was issued (the plan in force), or null if it has none. */
+export async function latestIssuedVersionDay(db: Executor, laCode: string, planId: string) {
+  const version = await db
+    .selectFrom('ehc_plan_version')
+    .select('issued_on')
+    .where('la_code', '=', laCode)
+    .where('plan_id', '=', planId)
+    .where('kind', 'in', ['final', 'amended'])
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return version?.issued_on ?? null;
+}
+
+/** These versions' snapshots (for reading what each issued version said). */
+export function versionSnapshots(db: Executor, laCode: string, versionIds: readonly string[]) {
+  return db
+    .selectFrom('ehc_plan_version')
+    .select(['id', 'snapshot'])
+    .where('la_code', '=', laCode)
+    .where(idIn('id', versionIds))
+    .execute();
 }
 
 export async function issuedPlanOfChild(db: Executor, laCode: string, childId: string) {
