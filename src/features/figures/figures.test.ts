@@ -216,7 +216,10 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
             number,
             kind,
             issued_on: on,
-            snapshot: '{}',
+            // section I: the primary school in force; the proposal and the amended plan name the secondary
+            snapshot: JSON.stringify({
+              plan: { placement: { settingId: kind === 'final' ? school.id : secondary.id } },
+            }),
           })),
         )
         .returning('id')

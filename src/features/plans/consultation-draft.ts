@@ -63,8 +63,11 @@ export async function namedSettingsOfVersions(
   const rows = await versionSnapshots(db, laCode, versionIds);
   return new Map(
     rows.map((r) => {
-      const snapshot = (typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot) as Snapshot;
-      return [r.id, snapshot.plan.placement?.settingId ?? null];
+      // A version without a structured plan (a bare record, as in older or imported data) names no setting.
+      const snapshot = (
+        typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot
+      ) as Partial<Snapshot>;
+      return [r.id, snapshot.plan?.placement?.settingId ?? null];
     }),
   );
 }
