@@ -118,8 +118,12 @@ describe.each(ENGINES)('plans transferred in, on %s', (engine) => {
     const plans = await plansForReviews(db, LA);
     const reviews = await reviewsOf(db, LA);
     // a plan in force whose review decided `cease` (the decision then withdrawn or overturned on appeal)
+    // (and no review of it open yet: the arrange page would send the caseworker to that meeting instead)
     const decided = reviews.find(
-      (r) => r.decision !== null && children.get(r.child_id)?.planStatus === 'plan',
+      (r) =>
+        r.decision !== null &&
+        children.get(r.child_id)?.planStatus === 'plan' &&
+        !reviews.some((o) => o.plan_id === r.plan_id && o.held === null),
     )!;
     await db
       .updateTable('plan_review')
