@@ -13,6 +13,14 @@ export class TestClient {
     this.app = app;
   }
 
+  /**
+   * Holds a cookie as if the service had set it: a session made by the platform's session code
+   * (`test/helpers/feature-test.ts`), for tests that are not testing sign-in.
+   */
+  useCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }

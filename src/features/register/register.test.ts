@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
+import { signedIn } from '../../../test/helpers/feature-test.ts';
 import {
   createAuthority,
   createChild,
@@ -21,13 +22,6 @@ import type { Role } from '../../platform/db/schema/index.ts';
 import { dateInputValues } from '../../platform/web/forms.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { addWorkingDays } from '../../domain/clock/index.ts';
-
-async function signedIn(t: TestApp, la: string, role: Role, teamId?: string) {
-  const user = await createUser(t.database.db, la, role, teamId ? { teamId } : {});
-  const client = new TestClient(t.app);
-  await client.signIn(user.email, TEST_PASSWORD);
-  return { user, client };
-}
 
 /** GETs the form, then POSTs the fields with its CSRF and one-use form tokens (the same twice when `twice`). */
 async function submitForm(

@@ -10,25 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
-import {
-  createAuthority,
-  createChild,
-  createTeam,
-  createUser,
-  grant,
-  TEST_PASSWORD,
-} from '../../../test/helpers/factories.ts';
+import { signedIn } from '../../../test/helpers/feature-test.ts';
+import { createAuthority, createChild, createTeam, grant } from '../../../test/helpers/factories.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import { recordCaseEvent } from '../../platform/people/case-events.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { SURVEY_OFFERS_QUEUE } from './index.ts';
-
-async function signedIn(t: TestApp, la: string, role: Role, teamId?: string) {
-  const user = await createUser(t.database.db, la, role, teamId ? { teamId } : {});
-  const client = new TestClient(t.app);
-  await client.signIn(user.email, TEST_PASSWORD);
-  return { user, client };
-}
 
 const formOf = (body: string) => ({
   formToken: /name="formToken" value="([^"]+)"/.exec(body)?.[1] ?? '',
