@@ -5,17 +5,9 @@
  * typed kept); the parent reads their page and asks for a personal budget on a 320 px phone without sideways
  * scrolling. axe checks WCAG 2.2 A and AA on every page.
  */
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import {
-  expectAccessible,
-  expectNoSidewaysScroll,
-  launchBrowser,
-  signInAs,
-  startDemoServer,
-  type DemoServer,
-} from '../helpers/browser.ts';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoSidewaysScroll, useDemoBrowser } from '../helpers/browser.ts';
 
 async function hrefsOf(links: Locator): Promise<string[]> {
   const out: string[] = [];
@@ -24,22 +16,12 @@ async function hrefsOf(links: Locator): Promise<string[]> {
 }
 
 describe('personal budgets in a browser on pglite', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer('pglite'), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const d = useDemoBrowser('pglite');
 
   it('the caseworker opens every request and form and records one; the parent asks on a phone', async () => {
-    const staff = await browser.newContext();
-    const c = await staff.newPage();
-    await signInAs(c, server.baseUrl, 'caseworker@demo.example', DEMO_PASSWORD);
-    await c.goto(`${server.baseUrl}/`);
+    const c = await d.signedIn('caseworker@demo.example');
+    const staff = c.context();
+    await c.goto(`${d.baseUrl}/`);
     await c.getByRole('link', { name: 'Personal budgets' }).first().click();
     await c.waitForURL(/\/personal-budgets$/);
     await expectAccessible(c, 'the list');
@@ -47,14 +29,14 @@ describe('personal budgets in a browser on pglite', () => {
     expect(hrefs.length).toBeGreaterThanOrEqual(10);
     const forms = new Set<string>();
     for (const href of hrefs) {
-      await c.goto(`${server.baseUrl}${href}`);
+      await c.goto(`${d.baseUrl}${href}`);
       await expectAccessible(c, href);
       const links = await hrefsOf(c.locator('main ul.govuk-list a'));
       for (const f of links) {
         const name = f.split('/').at(-1)!;
         if (forms.has(name)) continue;
         forms.add(name);
-        await c.goto(`${server.baseUrl}${f}`);
+        await c.goto(`${d.baseUrl}${f}`);
         await expectAccessible(c, f);
       }
     }
@@ -62,7 +44,7 @@ describe('personal budgets in a browser on pglite', () => {
       ['change', 'decision', 'direct-payment', 'monitoring', 'reconsideration', 'refusal-review'].sort(),
     );
     const reference = 'GT-NOT-A-CHILD';
-    await c.goto(`${server.baseUrl}/personal-budgets/new`);
+    await c.goto(`${d.baseUrl}/personal-budgets/new`);
     await expectAccessible(c, 'record a request');
     await c.getByLabel("Child's reference").fill(reference);
     await c.getByRole('button', { name: 'Record the request' }).click();
@@ -71,10 +53,9 @@ describe('personal budgets in a browser on pglite', () => {
     expect(await c.getByLabel("Child's reference").inputValue()).toBe(reference);
     await staff.close();
 
-    const phone = await browser.newContext({ viewport: { width: 320, height: 740 } });
-    const p = await phone.newPage();
-    await signInAs(p, server.baseUrl, 'parent@demo.example', DEMO_PASSWORD);
-    await p.goto(`${server.baseUrl}/`);
+    const p = await d.signedIn('parent@demo.example', { viewport: { width: 320, height: 740 } });
+    const phone = p.context();
+    await p.goto(`${d.baseUrl}/`);
     await p.getByRole('link', { name: 'Personal budgets' }).first().click();
     await p.waitForURL(/\/your-personal-budgets$/);
     await expect.poll(() => p.locator('body').textContent()).toContain('Direct payment');

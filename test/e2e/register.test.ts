@@ -8,16 +8,9 @@
  * second visit says it was answered) and the leader reads the results. axe checks WCAG 2.2 A and AA on every page;
  * family and public pages never scroll sideways.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import {
-  expectAccessible,
-  launchBrowser,
-  signInAs,
-  startDemoServer,
-  type DemoServer,
-} from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, useDemoBrowser } from '../helpers/browser.ts';
 import { DEMO_IMAGE_TODAY } from '../helpers/images.ts';
 
 async function expectNoSidewaysScroll(page: Page, label: string) {
@@ -28,38 +21,24 @@ async function expectNoSidewaysScroll(page: Page, label: string) {
 }
 
 describe('the register in a browser on pglite', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // The demo's day, so what the demo left open (the parent's survey) is still open.
-    [server, browser] = await Promise.all([
-      startDemoServer('pglite', { today: () => DEMO_IMAGE_TODAY }),
-      launchBrowser(),
-    ]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  // The demo's day, so what the demo left open (the parent's survey) is still open.
+  const d = useDemoBrowser('pglite', { today: () => DEMO_IMAGE_TODAY });
 
   /** The leader's count of items under "Provision not delivered" (the theme table on /register/counts). */
   async function provisionCount(page: Page): Promise<number> {
-    await page.goto(`${server.baseUrl}/register/counts`);
+    await page.goto(`${d.baseUrl}/register/counts`);
     const row = page.locator('table').first().locator('tr', { hasText: 'Provision not delivered' });
     return Number((await row.locator('td').nth(1).textContent())?.trim() ?? '0');
   }
 
   it('a parent on a phone reports provision not delivered; the caseworker sees the task and answers on time; the leader sees it counted under its theme and publishes', async () => {
-    const lead = await browser.newContext();
-    const l = await lead.newPage();
-    await signInAs(l, server.baseUrl, 'leader@demo.example', DEMO_PASSWORD);
+    const l = await d.signedIn('leader@demo.example');
+    const lead = l.context();
     const before = await provisionCount(l);
 
-    const phone = await browser.newContext({ viewport: { width: 375, height: 740 } });
-    const p = await phone.newPage();
-    await signInAs(p, server.baseUrl, 'parent@demo.example', DEMO_PASSWORD);
-    await p.goto(`${server.baseUrl}/your-say`);
+    const p = await d.signedIn('parent@demo.example', { viewport: { width: 375, height: 740 } });
+    const phone = p.context();
+    await p.goto(`${d.baseUrl}/your-say`);
     await expectAccessible(p, 'your say');
     await expectNoSidewaysScroll(p, 'your say');
     await p.getByRole('button', { name: 'Tell us something' }).click();
@@ -87,10 +66,9 @@ describe('the register in a browser on pglite', () => {
     const reference = /FR-\d+/.exec((await p.locator('.govuk-panel').textContent()) ?? '')![0];
     await phone.close();
 
-    const staff = await browser.newContext();
-    const c = await staff.newPage();
-    await signInAs(c, server.baseUrl, 'caseworker@demo.example', DEMO_PASSWORD);
-    await c.goto(`${server.baseUrl}/`);
+    const c = await d.signedIn('caseworker@demo.example');
+    const staff = c.context();
+    await c.goto(`${d.baseUrl}/`);
     await expect.poll(() => c.locator('body').textContent()).toContain(reference);
     await expectAccessible(c, 'caseworker home with the s42 task');
     await c.getByRole('link', { name: new RegExp(reference) }).click();
@@ -114,7 +92,7 @@ describe('the register in a browser on pglite', () => {
     await c.getByRole('link', { name: 'Change the owner and themes' }).click();
     await expectAccessible(c, 'owner and themes');
     for (const url of ['/register', '/register?status=open', '/register/new']) {
-      await c.goto(`${server.baseUrl}${url}`);
+      await c.goto(`${d.baseUrl}${url}`);
       await expectAccessible(c, url);
     }
     await c.getByRole('button', { name: 'Record' }).click();
@@ -124,9 +102,9 @@ describe('the register in a browser on pglite', () => {
 
     expect(await provisionCount(l)).toBe(before + 1);
     await expectAccessible(l, 'counts');
-    await l.goto(`${server.baseUrl}/register/policy`);
+    await l.goto(`${d.baseUrl}/register/policy`);
     await expectAccessible(l, 'policy');
-    await l.goto(`${server.baseUrl}/register/you-said-we-did`);
+    await l.goto(`${d.baseUrl}/register/you-said-we-did`);
     await expectAccessible(l, 'you said, we did (manage)');
     await l.getByLabel('Theme').selectOption('provision-not-delivered');
     await l.getByLabel('You said').fill('You told us therapy in plans was missed.');
@@ -135,7 +113,7 @@ describe('the register in a browser on pglite', () => {
     await l.getByRole('button', { name: 'Add' }).click();
     await l.waitForURL(/\/register\/you-said-we-did$/);
     await expectAccessible(l, 'you said, we did, added');
-    await l.goto(`${server.baseUrl}/send-service/you-said-we-did`);
+    await l.goto(`${d.baseUrl}/send-service/you-said-we-did`);
     await expect
       .poll(() => l.locator('body').textContent())
       .toContain('Caseworkers now get a dated task to put it right.');
@@ -143,10 +121,9 @@ describe('the register in a browser on pglite', () => {
   }, 240_000);
 
   it('a parent answers the survey after a milestone on a 320 px phone, once; the leader sees the results', async () => {
-    const phone = await browser.newContext({ viewport: { width: 320, height: 640 } });
-    const p = await phone.newPage();
-    await signInAs(p, server.baseUrl, 'parent@demo.example', DEMO_PASSWORD);
-    await p.goto(`${server.baseUrl}/`);
+    const p = await d.signedIn('parent@demo.example', { viewport: { width: 320, height: 640 } });
+    const phone = p.context();
+    await p.goto(`${d.baseUrl}/`);
     await p
       .getByRole('link', { name: /Answer 2 short questions/ })
       .first()
@@ -174,10 +151,9 @@ describe('the register in a browser on pglite', () => {
     await expect.poll(() => p.locator('main').textContent()).toContain('already been answered');
     await phone.close();
 
-    const lead = await browser.newContext();
-    const l = await lead.newPage();
-    await signInAs(l, server.baseUrl, 'leader@demo.example', DEMO_PASSWORD);
-    await l.goto(`${server.baseUrl}/register/counts`);
+    const l = await d.signedIn('leader@demo.example');
+    const lead = l.context();
+    await l.goto(`${d.baseUrl}/register/counts`);
     await l.getByRole('link', { name: /What families said about the service/ }).click();
     await l.waitForURL(/\/register\/survey$/);
     await expectAccessible(l, 'survey results');
@@ -191,9 +167,9 @@ describe('the register in a browser on pglite', () => {
   }, 180_000);
 
   it('someone without an account tells the service something at 320 px, and reads You said, we did', async () => {
-    const phone = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const phone = await d.browser.newContext({ viewport: { width: 320, height: 640 } });
     const p = await phone.newPage();
-    await p.goto(`${server.baseUrl}/send-service/tell-us`);
+    await p.goto(`${d.baseUrl}/send-service/tell-us`);
     await expectAccessible(p, 'tell us (public)');
     await expectNoSidewaysScroll(p, 'tell us (public)');
     await p.getByLabel('A compliment or thanks').check();
@@ -208,7 +184,7 @@ describe('the register in a browser on pglite', () => {
     await p.waitForURL(/\/send-service\/tell-us\/sent\?reference=FR-/);
     await expectAccessible(p, 'sent (public)');
     await expectNoSidewaysScroll(p, 'sent (public)');
-    await p.goto(`${server.baseUrl}/send-service/you-said-we-did`);
+    await p.goto(`${d.baseUrl}/send-service/you-said-we-did`);
     await expectAccessible(p, 'you said, we did (public)');
     await expectNoSidewaysScroll(p, 'you said, we did (public)');
     await expect.poll(() => p.locator('body').textContent()).toContain('team phone line');

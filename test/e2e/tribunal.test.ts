@@ -5,16 +5,9 @@
  * (the error summary first, what they typed kept), and opens the mediation, agreement and appeal forms; the parent
  * reads their page on a phone (375 px) without sideways scrolling. axe checks WCAG 2.2 A and AA on every page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import {
-  expectAccessible,
-  launchBrowser,
-  signInAs,
-  startDemoServer,
-  type DemoServer,
-} from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, useDemoBrowser } from '../helpers/browser.ts';
 
 async function expectNoSidewaysScroll(page: Page, label: string) {
   const [scroll, client] = await page.evaluate<[number, number]>(
@@ -24,22 +17,12 @@ async function expectNoSidewaysScroll(page: Page, label: string) {
 }
 
 describe('mediation and tribunal appeals in a browser on pglite', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer('pglite'), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const d = useDemoBrowser('pglite');
 
   it('the caseworker sees the dates, records a disagreement from a letter and opens its forms; the parent reads theirs on a phone', async () => {
-    const staff = await browser.newContext();
-    const c = await staff.newPage();
-    await signInAs(c, server.baseUrl, 'caseworker@demo.example', DEMO_PASSWORD);
-    await c.goto(`${server.baseUrl}/`);
+    const c = await d.signedIn('caseworker@demo.example');
+    const staff = c.context();
+    await c.goto(`${d.baseUrl}/`);
     await expect.poll(() => c.locator('body').textContent()).toContain('Mediation and tribunal dates');
     expect(await c.locator('body').textContent()).toContain('Issue the amended plan');
     await expectAccessible(c, 'caseworker home with tribunal dates');
@@ -53,7 +36,7 @@ describe('mediation and tribunal appeals in a browser on pglite', () => {
     await c.waitForURL(/\/tribunal\/[0-9a-f-]+$/);
     await expectAccessible(c, 'a disagreement');
 
-    await c.goto(`${server.baseUrl}/tribunal/new`);
+    await c.goto(`${d.baseUrl}/tribunal/new`);
     await expectAccessible(c, 'record a disagreement');
     await c.getByLabel("Child's reference").fill(reference);
     await c.getByRole('button', { name: 'Record' }).click();
@@ -81,10 +64,9 @@ describe('mediation and tribunal appeals in a browser on pglite', () => {
     }
     await staff.close();
 
-    const phone = await browser.newContext({ viewport: { width: 375, height: 740 } });
-    const p = await phone.newPage();
-    await signInAs(p, server.baseUrl, 'parent@demo.example', DEMO_PASSWORD);
-    await p.goto(`${server.baseUrl}/`);
+    const p = await d.signedIn('parent@demo.example', { viewport: { width: 375, height: 740 } });
+    const phone = p.context();
+    await p.goto(`${d.baseUrl}/`);
     await p.getByRole('link', { name: /See your dates/ }).click();
     await p.waitForURL(/\/your-appeals$/);
     await expect.poll(() => p.locator('body').textContent()).toContain('The council is late on');

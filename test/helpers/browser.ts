@@ -5,8 +5,15 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import axe from 'axe-core';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { Engine } from '../../src/platform/db/database.ts';
 import { startService, type Service } from '../../src/app/service.ts';
@@ -69,6 +76,70 @@ export async function startDemoServer(
     async close() {
       await service.close();
       await database.close();
+    },
+  };
+}
+
+/** A browser test file's demo server and Chromium, and its demo accounts' signed-in pages. */
+export interface DemoBrowser {
+  readonly server: DemoServer;
+  readonly browser: Browser;
+  readonly baseUrl: string;
+  /**
+   * A new page, in a context of its own (a phone's viewport, say), signed in as the demo account. The first page of
+   * an account in the file signs in through the form, second factor and all; later ones start from that sign-in's
+   * cookies (Playwright's storage state: the same session, as a second tab would have), saving a sign-in each.
+   * Either way the page is on the account's home page. A test that signs out uses `signInAs` on a page of its own.
+   */
+  signedIn(email: string, options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * The set-up every browser test file shares: registers the hooks that start the real service in demo mode (a copy of
+ * the demo image, `startDemoServer`) and Chromium side by side before the file's tests, and close both after. Use the
+ * returned object inside tests (its fields are there once the file's `beforeAll` has run).
+ */
+export function useDemoBrowser(
+  engine: Engine = 'pglite',
+  options: Parameters<typeof startDemoServer>[1] = {},
+): DemoBrowser {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  const states = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+  const ready = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('useDemoBrowser: the demo server is not started yet (use it inside a test)');
+    return value;
+  };
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer(engine, options), launchBrowser()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      return ready(server);
+    },
+    get browser() {
+      return ready(browser);
+    },
+    get baseUrl() {
+      return ready(server).baseUrl;
+    },
+    async signedIn(email, contextOptions = {}) {
+      const state = states.get(email);
+      const context = await ready(browser).newContext({
+        ...contextOptions,
+        ...(state ? { storageState: state } : {}),
+      });
+      const page = await context.newPage();
+      if (state) await page.goto(`${ready(server).baseUrl}/`);
+      else {
+        await signInAs(page, ready(server).baseUrl, email, DEMO_PASSWORD);
+        states.set(email, await context.storageState());
+      }
+      return page;
     },
   };
 }
