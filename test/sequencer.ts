@@ -1,21 +1,30 @@
 /**
- * The order Vitest starts test files in: the browser tests first, as they are the longest, the demo-account crawl
- * (one file per engine) and the two longest other files before the journeys, so the two workers share them from the
- * start and the short files fill in after; no long file is left to run alone at the end. Within each group, Vitest's
- * own order (failed first, then slowest in the last run, larger files when it has no record).
+ * The order Vitest starts test files in: the longest files first, longest of them first (the demo-account crawl and
+ * the fuzz test, each one file per engine, then audit completeness), then the other browser tests, then the rest, so
+ * the two workers share the long files from the start and the short files fill in after; no long file is left to run
+ * alone at the end. Within the last two groups, Vitest's own order (failed first, then slowest in the last run,
+ * larger files when it has no record).
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Files outside test/e2e as long as a journey (measured one at a time, stop 28, load 7 to 13): the fuzz test, 513 s
- * (both engines in one file), and audit completeness, 140 s. On a clean clone Vitest has no timings and orders by
- * file size, which could start them among the last files and leave one running alone at the end.
+ * The longest files, in the order they start (measured one at a time, stop 29): the crawl, about 400 s a file; the
+ * fuzz test, about half of its 513 s in each engine's file; audit completeness, 140 s. On a clean clone Vitest has no
+ * timings and orders by file size, which would start the small per-engine files last among them; longest first keeps
+ * the two workers' ends close together.
  */
-const LONG_FILES = ['/src/app/fuzz.test.ts', '/src/app/audit-completeness.test.ts'];
+const LONG_FILES = [
+  '/test/e2e/demo-accounts-pglite.test.ts',
+  '/test/e2e/demo-accounts-postgres.test.ts',
+  '/src/app/fuzz-pglite.test.ts',
+  '/src/app/fuzz-postgres.test.ts',
+  '/src/app/audit-completeness.test.ts',
+];
+
+const longRank = (file: TestSpecification) => LONG_FILES.findIndex((long) => file.moduleId.endsWith(long));
 
 function group(file: TestSpecification): number {
-  if (file.moduleId.includes('/test/e2e/demo-accounts-')) return 0;
-  if (LONG_FILES.some((long) => file.moduleId.endsWith(long))) return 0;
+  if (longRank(file) >= 0) return 0;
   if (file.moduleId.includes('/test/e2e/')) return 1;
   return 2;
 }
@@ -23,6 +32,7 @@ function group(file: TestSpecification): number {
 export default class BrowserTestsFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    return [0, 1, 2].flatMap((g) => sorted.filter((file) => group(file) === g));
+    const long = sorted.filter((file) => group(file) === 0).sort((a, b) => longRank(a) - longRank(b));
+    return [...long, ...[1, 2].flatMap((g) => sorted.filter((file) => group(file) === g))];
   }
 }

@@ -1,7 +1,7 @@
 /**
  * No 500 on bad input (issue 16 item 5; the review's D6 a to e): NUL characters, malformed ids, truncated multipart
  * bodies, repeated moderation and header-breaking characters each answer with the GOV.UK error pattern (or 400 for a
- * broken request), and store nothing. The fuzz test over every form is `fuzz.test.ts`.
+ * broken request), and store nothing. The fuzz test over every form is `fuzz.ts` (one test file per engine).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
