@@ -13,7 +13,11 @@ import { buildApp, type AppDeps, type RouteRegistration } from '../platform/web/
 import { todayInLondon } from '../platform/web/views.ts';
 import { adminFeature } from '../features/admin/index.ts';
 import { decisionFacts, openCasesHeldBy, placementCase } from '../features/assessments/index.ts';
-import { amendmentsFeature, notToAmendLetterFacts } from '../features/amendments/index.ts';
+import {
+  amendedPlanLetterFacts,
+  amendmentsFeature,
+  notToAmendLetterFacts,
+} from '../features/amendments/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { childrenFeature } from '../features/children/index.ts';
 import { consultationFeature } from '../features/consultation/index.ts';
@@ -38,7 +42,7 @@ import {
 } from '../features/reviews/index.ts';
 import { oneLoginFeature } from '../features/one-login/index.ts';
 import { registerFeature } from '../features/register/index.ts';
-import { ceasingFeature, cessationLetterFacts } from '../features/ceasing/index.ts';
+import { ceasingFeature, cessationLetterFacts, consideringLetterFacts } from '../features/ceasing/index.ts';
 import { tribunalFeature } from '../features/tribunal/index.ts';
 import { budgetForPlan, personalBudgetsFeature } from '../features/personal-budgets/index.ts';
 import { declareRouteRoles, type RouteRoles } from '../platform/web/permissions.ts';
@@ -93,14 +97,22 @@ export function createServices(deps: ServiceDeps) {
   });
   const returns = returnsFeature.createService(deps);
   // Each letter about a plan is written from its owner's record (docs/reviews.md "Letters").
-  const letterFacts: LetterFactsOf = (db, laCode, kind, recordId) =>
-    kind === 'review-decision'
-      ? reviewLetterFacts(db, laCode, recordId)
-      : kind === 'transfer-in'
-        ? transferInLetterFacts(db, laCode, recordId)
-        : kind === 'to-cease'
-          ? cessationLetterFacts(db, laCode, recordId)
-          : notToAmendLetterFacts(db, laCode, recordId);
+  const letterFacts: LetterFactsOf = (db, laCode, kind, recordId) => {
+    switch (kind) {
+      case 'review-decision':
+        return reviewLetterFacts(db, laCode, recordId);
+      case 'transfer-in':
+        return transferInLetterFacts(db, laCode, recordId);
+      case 'to-cease':
+        return cessationLetterFacts(db, laCode, recordId);
+      case 'considering-cease':
+        return consideringLetterFacts(db, laCode, recordId);
+      case 'not-to-amend':
+        return notToAmendLetterFacts(db, laCode, recordId);
+      case 'amended-plan':
+        return amendedPlanLetterFacts(db, laCode, recordId);
+    }
+  };
   const notices = noticesFeature.createService(deps, { decisionFacts, letterFacts });
   const ceasing = ceasingFeature.createService(deps);
   const figures = figuresFeature.createService(deps);

@@ -2,12 +2,15 @@
  * A whole annual review on one plan in a real browser, with axe on every page visited (embedded database, the demo
  * authority; issue 12's "Done when"): the young person's college (its learning support manager, the school account)
  * arranges the meeting and invites, asking each professional invited for advice in the same step; the health
- * professional sends their advice; the young person gives their views on a 320-pixel phone; on the day, the college
- * records the meeting (attendance, progress toward each outcome, recommended changes, preparation for adulthood) and
- * sends the report, which the young person reads from their first screen; the caseworker decides to amend, starts
- * the amendment, makes the change in the plan editor and sends the proposal; the young person reads the notice and
- * comments on their phone; after the 15 days the caseworker issues the amended plan; the next review is due 12 months
- * from the meeting (never from the amendment), on the caseworker's page and the young person's first screen.
+ * professional sends their advice; the young person gives their views on a 375-pixel phone, from their first screen;
+ * on the day, the college records the meeting (attendance, progress toward each outcome, recommended changes,
+ * preparation for adulthood) and sends the report, which the young person reads from their first screen; the
+ * caseworker decides to amend (the young person reads the decision's letter from their first screen), starts the
+ * amendment, makes the change in the plan editor and sends the proposal; the young person reaches the notice from
+ * their first screen's task and comments on their phone; after the 15 days the caseworker issues the amended plan,
+ * and the young person reads its notice (what changed, the next review, their rights; PDF) from their email's link;
+ * the next review is due 12 months from the meeting (never from the amendment), on the caseworker's page, in the
+ * notice and on the young person's first screen.
  *
  * The service's "today" is the test's clock (the days the law counts move on between the steps, as they would); the
  * wall clock still runs sessions and the second factor.
@@ -151,7 +154,12 @@ describe('a whole annual review in a browser', () => {
     // 1. The college arranges the meeting: the date, then the invitations, asking the professionals for advice
     const college = await desk(collegeEmail);
     await expectAccessible(college, "the college's first screen");
-    await college.goto(`${server.baseUrl}/reviews/plans/${planId}/arrange`);
+    // the review is on the college's first screen (its annual reviews this term): the child's row opens it
+    await college
+      .getByRole('region', { name: /^Reviews due this term/ })
+      .getByRole('link', { name: childName })
+      .first()
+      .click();
     if ((await college.locator('h1').textContent()) === 'Arrange the review meeting') {
       await expectAccessible(college, 'arrange the review meeting');
       await fillDate(college, 'meetingDate', meeting);
@@ -166,7 +174,6 @@ describe('a whole annual review in a browser', () => {
     }
     await expect.poll(() => college.locator('h1').textContent()).toMatch(/^Review \d+ meeting$/);
     const meetingUrl = college.url();
-    const reviewId = meetingUrl.split('/').pop()!;
     expect(await college.textContent('main')).toContain(long(meeting));
     await expectAccessible(college, 'the review meeting page, dated');
     // the young person, and the health professional (among the council's partners' professionals)
@@ -212,18 +219,18 @@ describe('a whole annual review in a browser', () => {
     await expectAccessible(health, 'the advice sent');
 
     // 3. The young person gives their views on a phone
-    const yp = await phone('youngperson@demo.example', 320);
+    const yp = await phone('youngperson@demo.example', 375);
     await expectAccessible(yp, "the young person's first screen");
-    await noSidewaysScroll(yp, 320);
-    await yp.goto(`${server.baseUrl}/your-review/${reviewId}`);
+    await noSidewaysScroll(yp, 375);
+    await yp.getByRole('link', { name: 'See the review and what we ask of you' }).first().click();
     await expect.poll(() => yp.getByRole('heading', { name: 'What we ask of you' }).count()).toBe(1);
     await expectAccessible(yp, "the young person's review page");
-    await noSidewaysScroll(yp, 320);
+    await noSidewaysScroll(yp, 375);
     await yp.getByRole('link', { name: 'Your views' }).click();
     await yp.getByLabel('What is going well?').fill('College is OK and I like the computing course.');
     await yp.getByLabel('What are your hopes for the future?').fill('A job in games, and my own flat.');
     await expectAccessible(yp, "the young person's views form");
-    await noSidewaysScroll(yp, 320);
+    await noSidewaysScroll(yp, 375);
     await yp.getByRole('button', { name: 'Send my views' }).click();
     await expect.poll(() => yp.locator('.govuk-notification-banner').textContent()).toContain('Thank you');
     await expectAccessible(yp, "the young person's review page, views sent");
@@ -260,7 +267,7 @@ describe('a whole annual review in a browser', () => {
     await expect.poll(() => yp.textContent('main')).toContain('Add weekly travel training');
     expect(await yp.textContent('main')).toContain(long(addDays(meeting, 28)));
     await expectAccessible(yp, 'the review report, for the young person');
-    await noSidewaysScroll(yp, 320);
+    await noSidewaysScroll(yp, 375);
 
     // 5. The caseworker decides to amend, starts the amendment, changes the plan and sends the proposal
     today = addDays(meeting, 7);
@@ -273,13 +280,26 @@ describe('a whole annual review in a browser', () => {
     await cw.getByRole('button', { name: 'Record the decision' }).click();
     await expect.poll(() => cw.getByText('Decided: amend the plan').count()).toBeGreaterThan(0);
     await expectAccessible(cw, "the plan's reviews, decided to amend");
-    await cw.goto(`${server.baseUrl}/amendments/plans/${planId}`);
+    // the young person reads the decision's letter from their first screen
+    await yp.goto(server.baseUrl);
+    await yp
+      .getByRole('link', { name: /^Read the decision letter/ })
+      .first()
+      .click();
+    await expect.poll(() => yp.locator('h1').textContent()).toContain('We propose to change');
+    await expectAccessible(yp, 'the decision letter, for the young person');
+    await noSidewaysScroll(yp, 375);
+    await cw
+      .getByRole('link', { name: /^The amendment/ })
+      .last()
+      .click();
     await expectAccessible(cw, 'the amendment, to start');
     await cw.getByLabel('The annual review decided to amend the plan').check();
     await cw.getByRole('button', { name: 'Start the amendment' }).click();
     await expect.poll(() => cw.getByRole('heading', { name: 'The amendment in progress' }).count()).toBe(1);
     await expectAccessible(cw, 'the amendment, preparing');
-    await cw.goto(`${server.baseUrl}/plans/${planId}/items/new/A`);
+    await cw.getByRole('link', { name: 'The plan editor' }).first().click();
+    await cw.getByRole('link', { name: 'Add to section A' }).click();
     await expectAccessible(cw, 'the plan editor, a new item');
     await cw.getByLabel('Views, interests or aspirations').fill('I want to travel to college on my own.');
     await cw.getByRole('button', { name: 'Save and run the checks' }).click();
@@ -294,15 +314,20 @@ describe('a whole annual review in a browser', () => {
 
     // 6. The young person reads the proposal and comments, on their phone
     today = addDays(proposal, 3);
-    await yp.goto(`${server.baseUrl}/your-plans/${planId}/proposal`);
+    // from their first screen's task, with the last day to comment
+    await yp.goto(server.baseUrl);
+    const task = yp.getByRole('link', { name: /Comment on the changes the council proposes/ });
+    await expect.poll(() => task.textContent()).toContain(long(addDays(proposal, 14)));
+    await task.click();
+    await yp.getByRole('link', { name: 'Read the notice of the proposed changes' }).click();
     await expect.poll(() => yp.locator('h1').textContent()).toBe('Proposed changes to the EHC plan');
     expect(await yp.textContent('main')).toContain('I want to travel to college on my own.');
     await expectAccessible(yp, 'the proposal notice');
-    await noSidewaysScroll(yp, 320);
+    await noSidewaysScroll(yp, 375);
     await yp.goto(`${server.baseUrl}/your-plans/${planId}`);
     await yp.locator('textarea#body').fill('Yes please: travel training on Tuesdays suits me.');
     await expectAccessible(yp, 'the shared plan with the comment form');
-    await noSidewaysScroll(yp, 320);
+    await noSidewaysScroll(yp, 375);
     await yp.getByRole('button', { name: 'Send your comment' }).click();
     await expect.poll(() => yp.textContent('main')).toContain('travel training on Tuesdays');
     await expectAccessible(yp, 'the shared plan, comment sent');
@@ -326,6 +351,31 @@ describe('a whole annual review in a browser', () => {
     await expect.poll(() => cw.getByRole('heading', { name: 'Earlier amendments' }).count()).toBe(1);
     await expectAccessible(cw, 'the amendment, amended plan issued');
 
+    // the young person opens the amended plan's notice from their email: what changed, the next review (not moved)
+    // and their rights, with the PDF and the Word document
+    const emails = await server.database.db
+      .selectFrom('notification')
+      .select('body')
+      .where('recipient', '=', 'youngperson@demo.example')
+      .where('template', '=', 'plan-letter-to-family')
+      .execute();
+    const link = emails
+      .map((e) => /\/letters\/amended-plan\/[0-9a-f-]{36}/.exec(e.body)?.[0])
+      .find((l) => l !== undefined);
+    expect(link).toBeDefined();
+    await yp.goto(`${server.baseUrl}${link}`);
+    await expect.poll(() => yp.locator('h1').textContent()).toContain('We have amended');
+    const notice = await yp.textContent('main');
+    expect(notice).toContain('Section A: views, interests and aspirations');
+    expect(notice).toContain(`The next review must be held by ${long(twelveMonthsFrom(meeting))}`);
+    expect(notice).toContain('Amending the plan does not change this date');
+    expect(notice).toContain('If you disagree: your rights');
+    await expectAccessible(yp, "the amended plan's notice");
+    await noSidewaysScroll(yp, 375);
+    const pdf = await yp.request.get(`${server.baseUrl}${link}/letter.pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+
     // 8. The next review: 12 months from the meeting, never from the amendment
     const due = twelveMonthsFrom(meeting);
     await cw.goto(`${server.baseUrl}/reviews/plans/${planId}`);
@@ -337,6 +387,6 @@ describe('a whole annual review in a browser', () => {
       .poll(() => yp.textContent('main'))
       .toContain(`The next review of the plan is due by ${long(due)}`);
     await expectAccessible(yp, "the young person's first screen, the next review");
-    await noSidewaysScroll(yp, 320);
+    await noSidewaysScroll(yp, 375);
   }, 600_000);
 });

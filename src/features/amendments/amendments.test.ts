@@ -323,6 +323,25 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
     expect(done.rights?.kind).toBe('amended-plan');
     expect(await auditCount('amendment.issue')).toBeGreaterThan(0);
     expect(await auditCount('plan.amended.issue')).toBeGreaterThan(0);
+    // reg 22(3): the amended plan's notice goes to the setting the plan names and the health commissioner (their
+    // inbox), and to the family by email, in the child's history
+    const items = await db
+      .selectFrom('plan_letter_inbox_item')
+      .select(['kind', 'reason', 'letter_date'])
+      .where('record_id', '=', id)
+      .orderBy('reason')
+      .execute();
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.map((i) => i.kind)).toEqual(items.map(() => 'amended-plan'));
+    for (const i of items) expect(['named-setting', 'commissioner']).toContain(i.reason);
+    expect(items.every((i) => i.letter_date === '2026-04-20')).toBe(true);
+    const letter = await db
+      .selectFrom('case_event')
+      .select('summary')
+      .where('kind', '=', 'letter.sent')
+      .where('summary', 'like', 'Amended EHC plan issued sent%')
+      .execute();
+    expect(letter.length).toBeGreaterThan(0);
   });
 
   it('an amended plan without a proposal is refused by the plan itself', async () => {

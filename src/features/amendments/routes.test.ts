@@ -1,7 +1,8 @@
 /**
  * The amendments pages on both engines, on the demo authority: a caseworker starts an amendment of the demo parent's
  * child's plan, sends the proposal (refused with no change, with no date), the parent reads the notice and comments
- * on the proposal, the amended plan is refused inside the 15 days; each bad input answered with the GOV.UK error
+ * on the proposal and asks for a meeting (recorded once, the officer emailed, the meeting recorded held), the amended
+ * plan is refused inside the 15 days; each bad input answered with the GOV.UK error
  * summary and the input kept; who may read (casework staff; the notice: the child's family and advisers), who may change
  * (caseworkers and team managers), and who is refused (403) or told nothing (404).
  */
@@ -176,11 +177,64 @@ describe.each(ENGINES)('amendment pages on %s', (engine) => {
     expect(comment.statusCode).toBe(303);
     expect((await cw.get(`/plans/${planId}/comments`)).body).toContain('daily in a small group');
 
+    // the family asks for a meeting from the notice (reg 22(2)(c)): too long a note is refused with the words kept;
+    // sent twice with one form token, one request; the officer is emailed; the caseworker records it held
+    const meeting = `/your-plans/${planId}/proposal/meeting`;
+    const long = await parent.submitOnce(
+      `/your-plans/${planId}/proposal`,
+      { note: 'x'.repeat(2001) },
+      meeting,
+    );
+    expect(long.statusCode).toBe(400);
+    expect(long.body).toContain('2000 characters or fewer');
+    expect(long.body).toContain('x'.repeat(50));
+    const form = (await parent.get(`/your-plans/${planId}/proposal`)).body;
+    const once = {
+      note: 'How the small-group support will work on Fridays',
+      formToken: /name="formToken" value="([^"]+)"/.exec(form)![1]!,
+      _csrf: TestClient.csrfFrom(form),
+    };
+    expect((await parent.post(meeting, once)).statusCode).toBe(303);
+    expect((await parent.post(meeting, once)).statusCode).toBe(303);
+    const askedNotice = (await parent.get(`/your-plans/${planId}/proposal`)).body;
+    expect(askedNotice).toContain('data-meeting-requested');
+    expect(askedNotice).toContain('You asked for a meeting on');
+    expect(askedNotice).not.toContain('Ask for a meeting</button>');
+    const requests = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'amendment.meeting-request')
+      .where('record_id', '=', amendmentId)
+      .execute();
+    expect(requests).toHaveLength(1);
+    const told = await db
+      .selectFrom('notification')
+      .select('body')
+      .where('template', '=', 'amendment-meeting-requested')
+      .execute();
+    expect(told.some((n) => n.body.includes('Fridays'))).toBe(true);
+    const withMeeting = await cw.get(url);
+    expect(withMeeting.body).toContain('The family asked for a meeting on');
+    expect(withMeeting.body).toContain('(online)');
+    const again = await submit(cw, url, dateFields('date', today), step('meeting'));
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('already asked for a meeting');
+    const future = await submit(cw, url, dateFields('date', '2999-01-01'), step('meeting-held'));
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('must be today or in the past');
+    expect(future.body).toContain('value="2999"');
+    expect((await submit(cw, url, dateFields('date', today), step('meeting-held'))).statusCode).toBe(303);
+    expect((await cw.get(url)).body).toContain('Held on');
+    // another family cannot ask about this plan (404), and staff use their own form (403 here)
+    const outsider = await (await as('parent2')).submitOnce('/', { note: 'x' }, meeting);
+    expect(outsider.statusCode).toBe(404);
+    expect((await cw.post(meeting, { note: 'x' })).statusCode).toBe(403);
+
     // the open amendments list
     const list = await cw.get('/amendments');
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain(`/amendments/plans/${planId}`);
-  });
+  }, 180_000);
 
   it('lets the SEND leader read but not change; refuses other roles; tells outsiders nothing of a notice', async () => {
     const url = `/amendments/plans/${otherPlanId}`;

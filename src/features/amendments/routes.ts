@@ -54,6 +54,8 @@ const STEPS = {
   issue: 'The date the amended plan was issued',
   'not-to-amend': 'The date the decision was sent',
   school: 'The date the family asked',
+  meeting: 'The date the family asked for a meeting',
+  'meeting-held': 'The date the meeting was held',
 } as const;
 type StepName = keyof typeof STEPS;
 
@@ -170,6 +172,9 @@ export function amendmentRoutes(app: FastifyInstance, { service }: RouteDeps<Ame
             return service.notToAmend(actor, amendmentId, d);
           case 'school':
             return service.recordSchoolRequest(actor, amendmentId, d);
+          case 'meeting':
+          case 'meeting-held':
+            return service.recordMeeting(actor, amendmentId, name, d);
         }
       },
       render: (values, errors, error) =>
@@ -179,14 +184,35 @@ export function amendmentRoutes(app: FastifyInstance, { service }: RouteDeps<Ame
     });
   });
 
-  app.get(paths.amendments.noticePattern, async (request, reply) => {
-    const actor = actorOf(request);
-    const notice = await service.familyNotice(actor, planIdOf(request.params));
-    return reply.view('amendments/notice.njk', {
+  const renderNotice = async (
+    reply: FastifyReply,
+    actor: Actor,
+    planId: string,
+    form: { values?: Record<string, string>; errors?: FormErrors | undefined } = {},
+  ) =>
+    reply.view('amendments/notice.njk', {
       pageTitle: 'Proposed changes to the EHC plan',
-      notice,
+      notice: await service.familyNotice(actor, planId),
       personalBudgetInformation: personalBudgetInformation(),
       staff: AMENDMENT_EDITORS.includes(actor.role) || actor.role === 'send-leader',
+      family: actor.role === 'parent' || actor.role === 'young-person',
+      values: { formToken: newFormToken(), ...(form.values ?? {}) },
+      errors: form.errors,
+    });
+
+  app.get(paths.amendments.noticePattern, async (request, reply) =>
+    renderNotice(reply, actorOf(request), planIdOf(request.params)),
+  );
+
+  app.post(paths.amendments.meetingPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const planId = planIdOf(request.params);
+    return handleForm(request.body, reply, {
+      parse: (values) => ({ ok: true, data: { note: values.note ?? null, formToken: values.formToken } }),
+      submit: (data) => service.familyAsksForMeeting(actor, planId, data),
+      render: (values, errors, error) =>
+        renderNotice(reply, actor, planId, { values, errors: formErrorsOf(errors, error) }),
+      success: () => `${paths.amendments.notice(planId)}#meeting`,
     });
   });
 }

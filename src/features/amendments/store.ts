@@ -58,6 +58,21 @@ export function openAmendments(db: Executor, laCode: string, limit = 200): Promi
     .execute();
 }
 
+/** Open amendments whose proposal was sent from `from` to `to` (their comments' reminders). */
+export function proposalsSentBetween(db: Executor, laCode: string, from: string, to: string) {
+  return db
+    .selectFrom('plan_amendment')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('amended_issued', 'is', null)
+    .where('not_amended_on', 'is', null)
+    .where('proposal_sent', '>=', from)
+    .where('proposal_sent', '<=', to)
+    .orderBy('proposal_sent')
+    .orderBy('id')
+    .execute();
+}
+
 export async function insertAmendment(
   db: Executor,
   row: Insertable<PlanAmendmentTable>,

@@ -1,4 +1,7 @@
-/** The amendments' messages to the family. Each says what changed, what they can do, and by when. */
+/**
+ * The amendments' messages: to the family (each says what changed, what they can do, and by when), and to the child's
+ * officer when the family asks for a meeting.
+ */
 import { personalBudgetInformation } from '../../domain/personal-budget/index.ts';
 
 export const AMENDMENT_TEMPLATES = {
@@ -9,6 +12,10 @@ export const AMENDMENT_TEMPLATES = {
   'amendment-issued': {
     subject: "((child))'s amended EHC plan has been issued",
     body: "Hello ((name)),\n\nThe council has issued ((child))'s amended education, health and care (EHC) plan (version ((version))). You can read it and compare it with the plan before when you sign in to Goldthread.\n\nYour rights: you can appeal to the tribunal about sections B, F and I of the amended plan. ((appeal)) The notice in Goldthread sets out mediation and the free advice you can get.\n\nWhat happens next: the next annual review stays on the date it was due; amending the plan does not move it.",
+  },
+  'amendment-meeting-requested': {
+    subject: 'A family asked for a meeting about proposed amendments: ((child))',
+    body: 'Hello ((name)),\n\nThe family of ((child)) (reference ((reference))) asked on ((date)) to meet the council about the proposed changes to the EHC plan (SEND Regulations 2014, reg 22(2)(c)).\n\nWhat they want to talk about: ((note))\n\nWhat happens next: contact them to arrange the meeting, and record it on the amendment when it is held: ((link))',
   },
   'amendment-not-amended': {
     subject: "The council will not change ((child))'s EHC plan",

@@ -138,6 +138,21 @@ describe.each(ENGINES)('S9 and S11 acceptance through the ceasing service on %s'
       .start(actor, planId, { startedOn: '2026-05-01', reason: 'Again', reviewId: null })
       .catch((e: unknown) => e);
     expect((again as CeasingFormError).errors[0]?.message).toContain('already has a ceasing procedure');
+    // reg 31(1): the family is told and asked by letter (in the child's history), the school or college consulted
+    const told = await database.db
+      .selectFrom('case_event')
+      .select('summary')
+      .where('kind', '=', 'letter.sent')
+      .where('summary', 'like', 'We are considering stopping the EHC plan sent%')
+      .execute();
+    expect(told).toHaveLength(1);
+    const sent = await database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'notices.letter.sent')
+      .where('record_id', '=', planId)
+      .execute();
+    expect(sent.map((a) => (a.detail as { kind: string }).kind)).toEqual(['considering-cease']);
 
     today = '2026-06-15';
     const decision = {

@@ -30,4 +30,4 @@ export type { CeasingService, CessationForReturns } from './service.ts';
 /** The plans that have ended for the authority (ceased or transferred out), for the SEN2 return (module 4a). */
 export { cessationsForReturns } from './service.ts';
 /** What the notices feature writes the letter of a decision to cease from (docs/ceasing.md). */
-export { cessationLetterFacts } from './letters.ts';
+export { cessationLetterFacts, consideringLetterFacts } from './letters.ts';

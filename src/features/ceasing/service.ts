@@ -298,6 +298,15 @@ export async function cessationsForReturns(
   return out;
 }
 
+/** The school or college consulted and told (reg 31): the one the plan names, else the child's current one. */
+export async function institutionOfPlan(db: Executor, laCode: string, plan: PlanForReviews) {
+  const settings = await settingsOf(db, laCode, plan.childId);
+  const named = plan.placementSettingId
+    ? settings.find((s) => s.setting_id === plan.placementSettingId)
+    : settings.find((s) => s.end_date === null);
+  return named ? { id: named.setting_id, name: named.name } : null;
+}
+
 export function createCeasingService(deps: ServiceDeps) {
   const change = <T>(actor: Actor, fn: (ctx: ChangeContext) => Promise<T>) => withChange(deps, actor, fn);
 
@@ -315,13 +324,7 @@ export function createCeasingService(deps: ServiceDeps) {
     return row;
   }
 
-  async function institutionOf(db: Executor, laCode: string, plan: PlanForReviews) {
-    const settings = await settingsOf(db, laCode, plan.childId);
-    const named = plan.placementSettingId
-      ? settings.find((s) => s.setting_id === plan.placementSettingId)
-      : settings.find((s) => s.end_date === null);
-    return named ? { id: named.setting_id, name: named.name } : null;
-  }
+  const institutionOf = institutionOfPlan;
 
   /** One procedure's change: checked, written, audited, in the child's history, the plan's ending applied. */
   async function step(
@@ -451,6 +454,16 @@ export function createCeasingService(deps: ServiceDeps) {
           kind: 'ceasing.start',
           summary: `The council started considering whether to stop the plan on ${longDate(row.started_on)}.`,
           detail: { planId: plan.id, cessationId: row.id },
+        });
+        // Reg 31(1): the family is told and asked, and the head of the institution consulted, by letter.
+        const institution = await institutionOf(ctx.trx, actor.laCode, plan);
+        await sendPlanLetter(ctx, {
+          kind: 'considering-cease',
+          recordId: row.id,
+          childId: row.child_id,
+          planId: row.plan_id,
+          date: row.started_on,
+          namedSettingId: institution?.id ?? null,
         });
         return row;
       });

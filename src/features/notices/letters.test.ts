@@ -1,7 +1,8 @@
 /**
  * The letters about a plan on both engines, on the demo authority (docs/reviews.md "Letters"): a review's decision
  * (keep with the rights block, amend without), the notice of a plan transferred in, a decision to stop a plan and a
- * decision not to amend after all, each as a page, a PDF and a Word document; a review decided through the service
+ * decision not to amend after all, the amended plan's notice (reg 22(3)) and the letter that the council is
+ * considering stopping a plan (reg 31(1)), each as a page, a PDF and a Word document; a review decided through the service
  * sends its letter (the family's email, the head's school inbox and email, the child's history, the audit log), and
  * the SENCO reads it there; who may not read a letter (another family, a professional not sent it: 404; the Local
  * Offer roles and the administrator: 403).
@@ -185,6 +186,81 @@ describe.each(ENGINES)('letters about a plan on %s', (engine) => {
     expect(notAmended.body).toContain('data-rights-item="appeal-deadline"');
     expect((await cw.get(`/amendments/plans/${amendment.plan_id}`)).body).toContain(
       `/letters/not-to-amend/${amendment.id}`,
+    );
+  });
+
+  it("writes the amended plan's notice with the rights block, what changed and the next review unmoved", async () => {
+    const amended = await t.database.db
+      .selectFrom('plan_amendment')
+      .select(['id', 'plan_id', 'proposal_sent', 'amended_issued', 'meeting_date'])
+      .where('la_code', '=', LA)
+      .where('amended_issued', 'is not', null)
+      .orderBy('amended_issued')
+      .execute();
+    expect(amended.length).toBeGreaterThanOrEqual(2);
+    const cw = await as('caseworker');
+    let late = 0;
+    for (const a of amended) {
+      const page = await cw.get(`/letters/amended-plan/${a.id}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('We have amended');
+      expect(page.body).toContain(`On ${longDate(a.proposal_sent!)} we sent you the changes we proposed`);
+      expect(page.body).toContain('These parts of the plan have changed: Section');
+      expect(page.body).toContain('Amending the plan does not change this date');
+      // reg 32: the amended plan's rights, with its appeal date from the day it was issued
+      expect(page.body).toContain('data-rights-item="appeal-deadline"');
+      expect(page.body).toContain(
+        `The last day to appeal is ${longDate(appealDeadline(a.amended_issued!).date)}`,
+      );
+      expect(page.body).toContain('section I');
+      if (page.body.includes('We are sorry it is late')) {
+        late++;
+        expect(page.body).toContain('We should have issued it by');
+        expect(page.body).toContain('reg 22');
+      }
+      expect((await cw.get(`/amendments/plans/${a.plan_id}`)).body).toContain(
+        `/letters/amended-plan/${a.id}`,
+      );
+    }
+    // the demo has one amended plan issued late: its notice says so, with the rule
+    expect(late).toBeGreaterThanOrEqual(1);
+    const pdf = await cw.get(`/letters/amended-plan/${amended[0]!.id}/letter.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const docx = await cw.get(`/letters/amended-plan/${amended[0]!.id}/letter.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-disposition']).toContain('amended-plan.docx');
+    // an amendment still open has no notice yet
+    const open = await t.database.db
+      .selectFrom('plan_amendment')
+      .select('id')
+      .where('la_code', '=', LA)
+      .where('amended_issued', 'is', null)
+      .where('not_amended_on', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect((await cw.get(`/letters/amended-plan/${open.id}`)).statusCode).toBe(404);
+  });
+
+  it('writes the letter that the council is considering stopping the plan, asking for views, with no rights yet', async () => {
+    const row = await t.database.db
+      .selectFrom('plan_cessation')
+      .select(['id', 'plan_id', 'started_on', 'reason'])
+      .where('la_code', '=', LA)
+      .where('decision', 'is', null)
+      .executeTakeFirstOrThrow();
+    const cw = await as('caseworker');
+    const page = await cw.get(`/letters/considering-cease/${row.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('We are considering stopping');
+    expect(page.body).toContain(`On ${longDate(row.started_on)} we started to consider`);
+    expect(page.body).toContain('We have not decided yet');
+    expect(page.body).toContain('reg 31(1)');
+    expect(page.body).toContain('You can ask to meet us');
+    expect(page.body).not.toContain('If you disagree: your rights');
+    expect((await cw.get(`/letters/considering-cease/${row.id}/letter.pdf`)).statusCode).toBe(200);
+    expect((await cw.get(`/letters/considering-cease/${row.id}/letter.docx`)).statusCode).toBe(200);
+    expect((await cw.get(`/ceasing/plans/${row.plan_id}`)).body).toContain(
+      `/letters/considering-cease/${row.id}`,
     );
   });
 

@@ -1,7 +1,8 @@
 /**
  * The letters about a plan (issue 12 item 2; docs/reviews.md "Letters"): a review's decision (keep, amend or stop the
- * plan), the decision to stop a plan (S9), the decision not to amend it after all (reg 22(4)) and the notice to the
- * family of a plan transferred in from another council (reg 15(4)). Pure: the owners of the records (reviews,
+ * plan), the decision to stop a plan (S9) and the letter that the council is considering it (reg 31(1)), the amended
+ * plan (reg 22(3)), the decision not to amend it after all (reg 22(4)) and the notice to the family of a plan
+ * transferred in from another council (reg 15(4)). Pure: the owners of the records (reviews,
  * ceasing, amendments) give the facts through the composition root, and the words are the same on the page, in the
  * PDF and in the Word document (`noticeBlocks`). An appealable decision carries the full rights block
  * (src/domain/rights); a decision to amend does not (the rights come with the amended plan or the decision not to
@@ -12,7 +13,14 @@ import { buildRightsBlock, missingRightsItems, RIGHTS_ITEM_LABELS } from '../../
 import type { AuthoritySettings } from '../../platform/people/authority-settings.ts';
 import { rightsContactsOf, type NoticeSection, type NoticeView } from './notice.ts';
 
-export const PLAN_LETTER_KINDS = ['review-decision', 'to-cease', 'not-to-amend', 'transfer-in'] as const;
+export const PLAN_LETTER_KINDS = [
+  'review-decision',
+  'to-cease',
+  'not-to-amend',
+  'transfer-in',
+  'amended-plan',
+  'considering-cease',
+] as const;
 export type PlanLetterKind = (typeof PLAN_LETTER_KINDS)[number];
 export const isPlanLetterKind = (v: string): v is PlanLetterKind =>
   (PLAN_LETTER_KINDS as readonly string[]).includes(v);
@@ -22,6 +30,8 @@ export const PLAN_LETTER_LABELS: Record<PlanLetterKind, string> = {
   'to-cease': 'Decision to stop maintaining the EHC plan',
   'not-to-amend': 'Decision not to amend the EHC plan',
   'transfer-in': 'Your EHC plan has transferred to us',
+  'amended-plan': 'Amended EHC plan issued',
+  'considering-cease': 'We are considering stopping the EHC plan',
 };
 
 /** A date with the rule it comes from, as the clock gives it. */
@@ -57,6 +67,25 @@ export interface PlanLetterFacts {
     /** Whether the council proposes to carry out a new EHC needs assessment (reg 15(4)); null if not recorded. */
     readonly proposesReassessment: boolean | null;
   };
+  /** The amended plan (reg 22(3)): its version, the proposal it came from, what changed and when it was due. */
+  readonly amended?: {
+    readonly version: number;
+    readonly proposalSent: string | null;
+    /** The sections that changed, by title ("Section F: special educational provision"). */
+    readonly sections: readonly string[];
+    /** The day the amended plan was due, with its rule: issued after it, the letter says so. */
+    readonly due: LetterRuleDate | null;
+    /** The next review's due date: an amendment never moves it (CFA s44(1)). */
+    readonly nextDue: LetterRuleDate | null;
+  };
+  /** Considering whether to stop the plan (reg 31(1)): why, and by when the council asks for views. */
+  readonly considering?: {
+    readonly reason: string;
+    /** The day the council asks for views by (a product convention, not a legal time limit). */
+    readonly viewsBy: string;
+    /** The school or college consulted with the family, by name, if there is one. */
+    readonly institution: string | null;
+  };
 }
 
 /** The child, the authority and the officer the letter names. */
@@ -74,7 +103,11 @@ function body(
   kind: PlanLetterKind,
   f: PlanLetterFacts,
   name: string,
-): { title: string; sections: NoticeSection[]; rights: 'not-to-amend' | 'to-cease' | null } {
+): {
+  title: string;
+  sections: NoticeSection[];
+  rights: 'not-to-amend' | 'to-cease' | 'amended-plan' | null;
+} {
   const date = longDate(f.date!);
   switch (kind) {
     case 'review-decision': {
@@ -166,6 +199,79 @@ function body(
         rights: 'not-to-amend',
       };
     }
+    case 'amended-plan': {
+      const a = f.amended!;
+      const late =
+        a.due && f.date! > a.due.date
+          ? [
+              `We should have issued it by ${longDate(a.due.date)}: ${a.due.rule} (${a.due.source}). We are sorry it is late.`,
+            ]
+          : [];
+      return {
+        title: `We have amended ${name}'s EHC plan`,
+        sections: [
+          {
+            heading: 'Our decision',
+            paragraphs: [
+              `${a.proposalSent ? `On ${longDate(a.proposalSent)} we sent you the changes we proposed to ${name}'s EHC plan. ` : ''}After the time for your comments, on ${date} we issued the amended plan (version ${a.version}).`,
+              ...late,
+            ],
+          },
+          {
+            heading: 'What has changed',
+            paragraphs: a.sections.length
+              ? [`These parts of the plan have changed: ${a.sections.join('; ')}.`]
+              : [],
+          },
+          {
+            heading: 'Reading the amended plan',
+            paragraphs: [
+              'You can read the amended plan, and compare it with the plan before, when you sign in to Goldthread. Ask us if you would like a paper copy.',
+              'We have also sent it to the school, college or other setting the plan names, and to the health service that commissions health care for the area.',
+            ],
+          },
+          {
+            heading: 'When the plan will next be reviewed',
+            paragraphs: a.nextDue
+              ? [
+                  `The next review must be held by ${longDate(a.nextDue.date)}. Amending the plan does not change this date. ${a.nextDue.rule} (${a.nextDue.source}).`,
+                ]
+              : [],
+          },
+        ],
+        rights: 'amended-plan',
+      };
+    }
+    case 'considering-cease': {
+      const c = f.considering!;
+      return {
+        title: `We are considering stopping ${name}'s EHC plan`,
+        sections: [
+          {
+            heading: 'What is happening',
+            paragraphs: [
+              `On ${date} we started to consider whether we should stop maintaining ${name}'s EHC plan. We have not decided yet.`,
+              `Why we are considering it: ${c.reason}`,
+            ],
+          },
+          {
+            heading: 'Tell us what you think',
+            paragraphs: [
+              `Before we decide, the law says we must ask you${c.institution ? `, and the head of ${c.institution},` : ''} what you think (SEND Regulations 2014, reg 31(1)). Please tell us by ${longDate(c.viewsBy)}, so that we can take your views into account. This is a date we ask for, not a legal time limit: we will still listen if you need longer.`,
+              'You can ask to meet us to talk about it before we decide. Contact us using the details below.',
+            ],
+          },
+          {
+            heading: 'What happens next',
+            paragraphs: [
+              'We will write to you with our decision. If we decide to stop the plan, the letter will tell you how to appeal, and the plan stays in force while you can appeal and while an appeal goes on.',
+              `Until then, ${name}'s plan stays as it is.`,
+            ],
+          },
+        ],
+        rights: null,
+      };
+    }
     case 'transfer-in': {
       const t = f.transfer!;
       return {
@@ -215,6 +321,8 @@ export function letterView(
   if (kind === 'to-cease' && !f.cessation) return undefined;
   if (kind === 'not-to-amend' && !f.amendment) return undefined;
   if (kind === 'transfer-in' && !f.transfer) return undefined;
+  if (kind === 'amended-plan' && !f.amended) return undefined;
+  if (kind === 'considering-cease' && !f.considering) return undefined;
   const name = p.preferredName || p.givenName;
   const { title, sections, rights: rightsKind } = body(kind, f, name);
   const rights = rightsKind

@@ -5,7 +5,8 @@
  * (`sendPlanLetter`, called by the reviews, ceasing and amendments features inside the decision's own transaction):
  * an email to the family with the letter's link, an item in the inbox of each organisation the law names (a review's
  * decision: the head of the child's school or setting, S1; a decision to cease: the institution the plan names and
- * the health commissioning body, reg 31(2)), a line in the child's history and an audit entry.
+ * the health commissioning body, reg 31(2); the amended plan: the same, reg 22(3); considering whether to cease: the
+ * institution the plan names, consulted, reg 31(1)), a line in the child's history and an audit entry.
  */
 import { longDate as longDateOf } from '../../domain/calendar.ts';
 import {
@@ -63,6 +64,10 @@ const LETTER_WHO: Record<PlanLetterKind, readonly InboxReason[]> = {
   'not-to-amend': [],
   // Reg 15(4): the family.
   'transfer-in': [],
+  // Reg 22(3): the family, the institution the plan names and the health commissioning body (S1).
+  'amended-plan': ['named-setting', 'commissioner'],
+  // Reg 31(1): the family and the head or principal of the institution the plan names are consulted.
+  'considering-cease': ['named-setting'],
 };
 
 export const LETTER_TEMPLATES = {
@@ -83,6 +88,14 @@ const WHY: Record<InboxReason, string> = {
   school:
     'the child or young person attends your school or setting, and the head must be told of the review’s decision.',
   'named-setting': 'the plan names your school or setting, and the law says you must be told.',
+};
+
+/** Why an organisation is sent a letter, where the letter asks more of it than being told. */
+const WHY_OF_KIND: Partial<Record<PlanLetterKind, Partial<Record<InboxReason, string>>>> = {
+  'considering-cease': {
+    'named-setting':
+      'the plan names your school or setting, and the law says the council must ask the head or principal what they think before it decides (SEND Regulations 2014, reg 31(1)). Reply to the officer named in the letter.',
+  },
 };
 
 export interface LetterToSend {
@@ -168,7 +181,7 @@ export async function sendPlanLetter(
           reference: child?.reference ?? '',
           letter: label,
           date: longDateOf(letter.date),
-          why: WHY[t.reason],
+          why: WHY_OF_KIND[letter.kind]?.[t.reason] ?? WHY[t.reason],
           organisation: names.get(t.organisationId) ?? 'your organisation',
         },
         childId: letter.childId,

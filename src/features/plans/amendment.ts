@@ -171,6 +171,29 @@ export async function proposalChanges(
 }
 
 /**
+ * An amended version against the version in force before it, for the amended plan's notice (the notices feature
+ * writes it; its reader's access is the notice's own): the version's number and day, and the sections that changed.
+ * Undefined for no such amended version of the plan.
+ */
+export async function amendedVersionSummary(
+  db: Executor,
+  laCode: string,
+  planId: string,
+  versionId: string,
+): Promise<{ number: number; issuedOn: string; sections: string[] } | undefined> {
+  const versions = await versionsWithSnapshots(db, laCode, planId);
+  const amended = versions.find((v) => v.id === versionId && v.kind === 'amended');
+  const before = amended && inForceOf(versions.filter((v) => v.number < amended.number));
+  if (!amended || !before) return undefined;
+  const changes = changesBetween(before.snapshot, amended.snapshot);
+  return {
+    number: amended.number,
+    issuedOn: amended.issued_on,
+    sections: changes.compared.filter((c) => c.added + c.removed + c.changed > 0).map((c) => c.title),
+  };
+}
+
+/**
  * Shares the proposal: the working copy as a new draft version of the issued plan, shared with the family for their
  * comments from `date` (their 15 days). Refused for a plan not yet issued, with a proposal already shared, or with
  * no change from the plan in force.

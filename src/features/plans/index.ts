@@ -74,6 +74,7 @@ export { planOutcomesForReviews, type OutcomeForReviews } from './store.ts';
  * without a proposal whose 15 days are over), and the proposal withdrawn after a decision not to amend.
  */
 export {
+  amendedVersionSummary,
   issueAmendedPlan,
   planForAmendment,
   proposalChanges,

@@ -11,6 +11,7 @@ import { createMeetingService } from './meeting.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { MEETING_TEMPLATES } from './meeting-templates.ts';
 import { seedMeetingDemo } from './meeting-demo.ts';
+import { REMINDER_TEMPLATES } from './reminders.ts';
 
 /** Who may open a review's meeting page and report (the service then lets in only its school and invitees). */
 const MEETING_READERS = [
@@ -65,7 +66,7 @@ export const reviewsFeature = {
   roles: ROUTE_ROLES,
   createService,
   routes,
-  templates: MEETING_TEMPLATES,
+  templates: { ...MEETING_TEMPLATES, ...REMINDER_TEMPLATES },
   jobs: registerReviewJobs,
   demo: async (trx, options) => ({
     ...(await seedReviewsDemo(trx, options)),
@@ -84,8 +85,11 @@ export { heldReviewsForFigures } from './store.ts';
 /** The review meetings held since a day, for the phase-transfer board (docs/transfers.md). */
 export { reviewsHeldForTransfers } from './store.ts';
 /** What the notices feature writes a review's letters from (docs/reviews.md "Letters"). */
-export { reviewLetterFacts, transferInLetterFacts } from './letters.ts';
+export { nextReviewAsOf, reviewLetterFacts, transferInLetterFacts } from './letters.ts';
 /** A child's plans with their next review's due date, for the plan's documents (issue 18 item 7). */
 export { scheduleOfChild as reviewScheduleOfChild } from './store.ts';
 /** The child's record: links to a plan's reviews and amendments, with the next review's date. */
 export { reviewLinksOfChild } from './service.ts';
+/** A reminder before a review's date, claimed once (the amendments feature's reminders of comments use it too). */
+export { claimReminder } from './store/reminders.ts';
+export { REMINDER_DAYS, runReviewReminders } from './reminders.ts';

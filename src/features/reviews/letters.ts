@@ -8,7 +8,7 @@ import { reviewSchedule } from '../../domain/review/index.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { childrenForReviews } from '../../platform/people/children.ts';
 import type { PlanLetterFacts } from '../notices/index.ts';
-import { plansForReviews } from '../plans/index.ts';
+import { plansForReviews, type PlanForReviews } from '../plans/index.ts';
 import { reviewById, reviewsOf, transfersIn } from './store.ts';
 
 const asRule = (d: { date: string; rule: string; source: string }) => ({
@@ -16,6 +16,35 @@ const asRule = (d: { date: string; rule: string; source: string }) => ({
   rule: d.rule,
   source: d.source,
 });
+
+/** The plan's next review as it stood on a day (the meetings held and the transfer in by then), with its rule. */
+async function nextDueOf(db: Executor, laCode: string, plan: PlanForReviews, asOf: string) {
+  if (plan.firstIssued > asOf) return null;
+  const child = (await childrenForReviews(db, laCode, [plan.childId])).get(plan.childId);
+  const meetings = (await reviewsOf(db, laCode, [plan.id]))
+    .map((r) => r.held)
+    .filter((d): d is string => d !== null && d <= asOf);
+  const transfer = (await transfersIn(db, laCode, [plan.id])).get(plan.id);
+  return asRule(
+    reviewSchedule({
+      asOf,
+      firstIssued: plan.firstIssued,
+      dateOfBirth: child?.dateOfBirth ?? null,
+      meetings,
+      amendmentsIssued: plan.amendmentsIssued.filter((d) => d <= asOf),
+      transferredIn: transfer && transfer.transferred_on <= asOf ? transfer.transferred_on : null,
+    }).due,
+  );
+}
+
+/**
+ * A plan's next review due date with its rule as of a day (for the amended plan's notice: an amendment never moves
+ * it), or null for no such plan or a plan not issued by then.
+ */
+export async function nextReviewAsOf(db: Executor, laCode: string, planId: string, asOf: string) {
+  const [plan] = await plansForReviews(db, laCode, [planId]);
+  return plan ? nextDueOf(db, laCode, plan, asOf) : null;
+}
 
 /** The letter of a review's decision (keep, amend or stop the plan), dated the day the decision was sent. */
 export async function reviewLetterFacts(
@@ -27,23 +56,8 @@ export async function reviewLetterFacts(
   if (!review || !review.decision || !review.decision_date) return undefined;
   const [plan] = await plansForReviews(db, laCode, [review.plan_id]);
   if (!plan) return undefined;
-  const child = (await childrenForReviews(db, laCode, [plan.childId])).get(plan.childId);
-  const asOf = review.decision_date;
-  const meetings = (await reviewsOf(db, laCode, [plan.id]))
-    .map((r) => r.held)
-    .filter((d): d is string => d !== null && d <= asOf);
-  const transfer = (await transfersIn(db, laCode, [plan.id])).get(plan.id);
-  const schedule =
-    review.decision === 'cease' || plan.firstIssued > asOf
-      ? null
-      : reviewSchedule({
-          asOf,
-          firstIssued: plan.firstIssued,
-          dateOfBirth: child?.dateOfBirth ?? null,
-          meetings,
-          amendmentsIssued: plan.amendmentsIssued.filter((d) => d <= asOf),
-          transferredIn: transfer && transfer.transferred_on <= asOf ? transfer.transferred_on : null,
-        });
+  const nextDue =
+    review.decision === 'cease' ? null : await nextDueOf(db, laCode, plan, review.decision_date);
   return {
     childId: review.child_id,
     planId: review.plan_id,
@@ -53,7 +67,7 @@ export async function reviewLetterFacts(
       number: review.number,
       held: review.held,
       decision: review.decision,
-      nextDue: schedule ? asRule(schedule.due) : null,
+      nextDue,
     },
   };
 }

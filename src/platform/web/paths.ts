@@ -450,6 +450,9 @@ export const paths = {
     /** The notice of the proposed amendments, for the family (and staff). */
     notice: (planId: string) => `/your-plans/${encodeURIComponent(planId)}/proposal`,
     noticePattern: '/your-plans/:planId/proposal',
+    /** The family asks for a meeting about the proposal (reg 22(2)(c)). */
+    meeting: (planId: string) => `/your-plans/${encodeURIComponent(planId)}/proposal/meeting`,
+    meetingPattern: '/your-plans/:planId/proposal/meeting',
   },
   planAudits: {
     index: '/plan-audits',

@@ -1,5 +1,5 @@
 /**
- * Amendments of issued plans (migration 0033). Owned by src/features/amendments (ADR 0017).
+ * Amendments of issued plans (migrations 0033, 0062). Owned by src/features/amendments (ADR 0017).
  */
 import type { Generated } from 'kysely';
 import type { DateString } from './types.ts';
@@ -22,6 +22,11 @@ export interface PlanAmendmentTable {
   amended_issued: DateString | null;
   not_amended_on: DateString | null;
   not_amended_reasons: string | null;
+  /** The family asked to meet an officer about the proposal (reg 22(2)(c); migration 0062). */
+  meeting_requested_on: DateString | null;
+  meeting_requested_via: 'online' | 'caseworker' | null;
+  meeting_request_note: string | null;
+  meeting_held_on: DateString | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -34,14 +34,21 @@ export interface OrganisationInboxItemTable {
   read_by: string | null;
 }
 
-/** A letter about a plan sent to an organisation (migration 0041; docs/reviews.md "Letters"). */
+/** A letter about a plan sent to an organisation (migrations 0041, 0061; docs/reviews.md "Letters"). */
 export interface PlanLetterInboxItemTable {
   la_code: string;
   id: Generated<string>;
   organisation_id: string;
   child_id: string;
   plan_id: string;
-  kind: 'review-decision' | 'to-cease' | 'not-to-amend' | 'transfer-in';
+  kind:
+    | 'review-decision'
+    | 'to-cease'
+    | 'not-to-amend'
+    | 'transfer-in'
+    | 'amended-plan'
+    // Not a decision: the council considering whether to stop the plan, consulting the named setting (migration 0061).
+    | 'considering-cease';
   /** The review, ceasing procedure, amendment or (for a transfer in) plan the letter is about. */
   record_id: string;
   letter_date: DateString;

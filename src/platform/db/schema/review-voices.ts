@@ -1,5 +1,6 @@
 /**
- * The voices before a review meeting (migration 0032). Owned by src/features/reviews.
+ * The voices before a review meeting (migration 0032) and the reminders before its dates (migration 0063). Owned by
+ * src/features/reviews.
  */
 import type { Generated } from 'kysely';
 import type { DateString, Timestamp } from './types.ts';
@@ -46,7 +47,22 @@ export interface PlanReviewAdviceTable {
   created_at: Generated<Date>;
 }
 
+/** A reminder sent before a review's date (migration 0063; docs/reviews.md "Reminders"). */
+export interface PlanReviewReminderTable {
+  la_code: string;
+  id: Generated<string>;
+  kind: 'review-advice' | 'review-views' | 'proposal-comments';
+  /** The advice request, the review, or the amendment the reminder is about. */
+  record_id: string;
+  child_id: string;
+  user_id: string;
+  /** The date the person was reminded of. */
+  due: DateString;
+  sent_at: Generated<Date>;
+}
+
 export interface ReviewVoicesTables {
   plan_review_view: PlanReviewViewTable;
   plan_review_advice: PlanReviewAdviceTable;
+  plan_review_reminder: PlanReviewReminderTable;
 }
