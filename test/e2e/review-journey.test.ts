@@ -316,9 +316,11 @@ describe('a whole annual review in a browser', () => {
     today = addDays(proposal, 3);
     // from their first screen's task, with the last day to comment
     await yp.goto(server.baseUrl);
-    const task = yp.getByRole('link', { name: /Comment on the changes the council proposes/ });
+    const task = yp.locator('.app-family-tasks li', {
+      hasText: 'Comment on the changes the council proposes',
+    });
     await expect.poll(() => task.textContent()).toContain(long(addDays(proposal, 14)));
-    await task.click();
+    await task.getByRole('link', { name: /^Read the proposed changes and comment/ }).click();
     await yp.getByRole('link', { name: 'Read the notice of the proposed changes' }).click();
     await expect.poll(() => yp.locator('h1').textContent()).toBe('Proposed changes to the EHC plan');
     expect(await yp.textContent('main')).toContain('I want to travel to college on my own.');

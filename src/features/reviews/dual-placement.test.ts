@@ -2,7 +2,8 @@
  * A child with a dual placement (two schools at once, one of them a dual registration) on both engines, on the demo
  * authority: the main school (the placement that is not a dual registration, as the inspection list and the figures
  * read it) keeps the review whatever order the placements began in, and its SENCO arranges it; the other school's
- * SENCO reads the review and is offered as an invitee, but neither arranges nor changes it.
+ * SENCO sees it on their first screen, reads the review and is offered as an invitee, but neither arranges nor changes
+ * it.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
 import { DEMO_PASSWORD } from '../../demo/accounts.ts';
+import { schoolTermOf } from '../../domain/review/index.ts';
 import { childrenForReviews } from '../../platform/people/children.ts';
 import { settingOfUser } from '../../platform/people/settings.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
@@ -125,14 +127,32 @@ describe.each(ENGINES)('a child with a dual placement on %s', (engine) => {
     const senco = await as('senco');
     const arrange = `/reviews/plans/${elsewhere.plan_id}/arrange`;
     expect((await senco.get(arrange)).statusCode).toBe(404);
+    const name = await t.database.db
+      .selectFrom('child')
+      .select(['given_name', 'family_name'])
+      .where('id', '=', elsewhere.child_id)
+      .executeTakeFirstOrThrow();
+    const childName = `${name.given_name} ${name.family_name}`;
     // the council arranges it; the dual-registered school's SENCO then reads it
     const cw = await as('caseworker');
+    // a meeting this term, so the school's first screen (this term's reviews) lists it
+    const termEnd = schoolTermOf(todayInLondon()).end;
+    const inTerm = addDays(todayInLondon(), 28) < termEnd ? addDays(todayInLondon(), 28) : termEnd;
     const set = await cw.submitOnce(arrange, {
-      ...dateFields('meetingDate', addDays(todayInLondon(), 28)),
+      ...dateFields('meetingDate', inTerm),
       arrangedBy: 'authority',
     });
     expect(set.statusCode).toBe(303);
     const meetingUrl = set.headers.location as string;
+    // the dual-registered school's first screen lists the review, linked to the meeting, and says who arranges it
+    const home = (await senco.get('/')).body;
+    const row = new RegExp(`<tr[^>]*>(?:(?!</tr>)[\\s\\S])*${childName}(?:(?!</tr>)[\\s\\S])*</tr>`).exec(
+      home,
+    )?.[0];
+    expect(row, 'the row of the dual-registered child').toBeDefined();
+    expect(row).toContain(`href="${meetingUrl}"`);
+    expect(row).toContain('Dual registration: the main school or the council arranges it');
+    expect(row).not.toContain('/arrange');
     const read = await senco.get(meetingUrl);
     expect(read.statusCode).toBe(200);
     expect(read.body).not.toContain(`action="${meetingUrl}/invite"`);
@@ -151,5 +171,6 @@ describe.each(ENGINES)('a child with a dual placement on %s', (engine) => {
       .where('setting_id', '=', sencoSchool.id)
       .execute();
     expect((await senco.get(meetingUrl)).statusCode).toBe(404);
+    expect((await senco.get('/')).body).not.toContain(`href="${meetingUrl}"`);
   });
 });

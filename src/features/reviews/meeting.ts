@@ -26,7 +26,7 @@ import type { ServiceDeps } from '../../platform/feature.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import { authoritySettings } from '../../platform/people/authority-settings.ts';
 import { recordCaseEvent } from '../../platform/people/case-events.ts';
-import { childrenForReviews } from '../../platform/people/children.ts';
+import { childrenDualRegisteredAt, childrenForReviews } from '../../platform/people/children.ts';
 import {
   childNames,
   organisationAccounts,
@@ -864,7 +864,8 @@ export function createMeetingService(deps: ServiceDeps) {
       if (!school) return null;
       const today = deps.today();
       const term = schoolTermOf(today);
-      const rows = await schoolReviews(db, actor.laCode, school.id, term.end, limit);
+      const dual = await childrenDualRegisteredAt(db, actor.laCode, school.id);
+      const rows = await schoolReviews(db, actor.laCode, school.id, term.end, limit, dual);
       const all = [...rows.due, ...rows.awaitingReport];
       const names = await childNames(
         db,
@@ -881,6 +882,9 @@ export function createMeetingService(deps: ServiceDeps) {
           decision: null,
         };
         const steps = paperworkSteps(facts, today).filter((s) => s.id !== 'decision');
+        // A child dual-registered here: the main setting (or the council) arranges the review; this school reads it
+        // once it is arranged, and is offered as an invitee.
+        const dualHere = r.setting_id !== school.id;
         return {
           ...r,
           childName: fullName(names.get(r.child_id)),
@@ -888,7 +892,12 @@ export function createMeetingService(deps: ServiceDeps) {
           state: r.review_id ? reviewState(facts) : null,
           overdue: r.next_due < today && !r.held,
           steps,
-          href: r.review_id ? paths.reviews.meeting(r.review_id) : paths.reviews.arrange(r.plan_id),
+          dual: dualHere,
+          href: r.review_id
+            ? paths.reviews.meeting(r.review_id)
+            : dualHere
+              ? null
+              : paths.reviews.arrange(r.plan_id),
         };
       };
       return { school, term, due: rows.due.map(view), awaitingReport: rows.awaitingReport.map(view) };

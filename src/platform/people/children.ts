@@ -256,6 +256,24 @@ export async function plansByNeed(db: Executor, laCode: string) {
   return rows.map((r) => ({ need: r.primary_need, n: Number(r.n) }));
 }
 
+/** The children with an open dual registration at a setting (a school's first screen lists their reviews too). */
+export async function childrenDualRegisteredAt(
+  db: Executor,
+  laCode: string,
+  settingId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('child_setting')
+    .select('child_id')
+    .where('la_code', '=', laCode)
+    .where('setting_id', '=', settingId)
+    .where('end_date', 'is', null)
+    .where('attendance', '=', 'dual-registered')
+    .orderBy('child_id')
+    .execute();
+  return [...new Set(rows.map((r) => r.child_id))];
+}
+
 /** A child with a plan as the review schedule reads them (docs/reviews.md): age, care, officer and current setting. */
 export interface ChildForReviews {
   readonly id: string;

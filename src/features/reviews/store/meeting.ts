@@ -98,6 +98,8 @@ type ReviewColumns = Nullable<
 export interface SchoolReviewRow extends ReviewColumns {
   readonly plan_id: string;
   readonly child_id: string;
+  /** The plan's main setting (another school's for a child dual-registered at this one). */
+  readonly setting_id: string | null;
   readonly next_number: number;
   readonly next_due: string;
   readonly review_id: string | null;
@@ -107,7 +109,8 @@ export interface SchoolReviewRow extends ReviewColumns {
 /**
  * The reviews at one school a SENCO acts on: each plan at the setting whose next review is due by `until` (overdue
  * included) or whose open review meets by then, and each review of a plan at the setting held but whose report is not
- * yet sent. Soonest due first; at most `limit` of each.
+ * yet sent; and the reviews due or meeting by then of children dual-registered at the setting (read only: their main
+ * setting arranges them and sends the report). Soonest due first; at most `limit` of each.
  */
 export async function schoolReviews(
   db: Executor,
@@ -115,6 +118,8 @@ export async function schoolReviews(
   settingId: string,
   until: string,
   limit: number,
+  /** Children dual-registered at the setting: their reviews are listed too (their main setting arranges them). */
+  dualChildIds: readonly string[] = [],
 ): Promise<{ due: SchoolReviewRow[]; awaitingReport: SchoolReviewRow[] }> {
   const due = await db
     .selectFrom('plan_review_schedule as s')
@@ -122,6 +127,7 @@ export async function schoolReviews(
     .select((eb) => [
       's.plan_id',
       's.child_id',
+      's.setting_id',
       's.next_number',
       's.next_due',
       'r.id as review_id',
@@ -140,7 +146,11 @@ export async function schoolReviews(
       eb.fn.coalesce('r.meeting_date', 's.next_due').as('sort_day'),
     ])
     .where('s.la_code', '=', laCode)
-    .where('s.setting_id', '=', settingId)
+    .where((eb) =>
+      dualChildIds.length
+        ? eb.or([eb('s.setting_id', '=', settingId), eb('s.child_id', 'in', dualChildIds)])
+        : eb('s.setting_id', '=', settingId),
+    )
     .where((eb) => eb.or([eb('s.next_due', '<=', until), eb('r.meeting_date', '<=', until)]))
     .orderBy('sort_day')
     .orderBy('s.plan_id')
@@ -152,6 +162,7 @@ export async function schoolReviews(
     .select((eb) => [
       's.plan_id',
       's.child_id',
+      's.setting_id',
       'r.number as next_number',
       's.next_due',
       'r.id as review_id',
