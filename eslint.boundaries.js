@@ -16,7 +16,6 @@ export const notYetMigrated = [
   'src/features/plan-audits/audits.test.ts',
   // plans
   'src/features/plans/demo.ts',
-  'src/features/plans/service.ts',
 ];
 
 /** An import of another feature's files, from a file `depth` folders below src/features/<feature>/. */

@@ -67,3 +67,18 @@ export { casesForFigures } from './store.ts';
 export { latestCasesOfChildren } from './store.ts';
 /** The family's own words on a case (their request and their views), offered for section A of the plan. */
 export { familyWords } from './service.ts';
+
+/**
+ * What the plans feature asks of a case (src/features/plans): its received advice for section K and the checks, the
+ * case a new plan belongs to, where its plan stage stands, its facts for the family's comment period, a reassessment
+ * that replaces the plan; and the journey's steps the plan records (the draft served, the final issued).
+ */
+export {
+  adviceRecommendationSources,
+  caseForNewPlan,
+  loadFacts,
+  planStageOf,
+  receivedAdviceOfCase,
+} from './store.ts';
+export { openReassessmentOf, setReassessedPlan } from './store/lawful-steps.ts';
+export { issueFinal, NEED_AREAS, serveDraft, type ProvisionLine } from './service.ts';

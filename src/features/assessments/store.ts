@@ -482,3 +482,65 @@ export async function reassignCases(
     .where('id', 'in', caseIds)
     .execute();
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the plans feature reads of a case (its plan's section K, the checks, the journey's dates)
+
+/** A case's received advice, oldest first, with what section K and the plan's checks need. */
+export function receivedAdviceOfCase(db: Executor, laCode: string, caseId: string) {
+  return db
+    .selectFrom('assessment_advice')
+    .select([
+      'id',
+      'agency',
+      'service_name',
+      'received',
+      'document_text',
+      'answer',
+      'needs',
+      'outcomes',
+      'provision',
+      'professional_user_id',
+    ])
+    .where('la_code', '=', laCode)
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'received')
+    .orderBy('received')
+    .orderBy('id')
+    .execute();
+}
+
+/** Pieces of advice by id, with their recommendations' sources (answer, needs, outcomes, provision). */
+export function adviceRecommendationSources(db: Executor, laCode: string, adviceIds: readonly string[]) {
+  if (!adviceIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('assessment_advice')
+    .select(['id', 'agency', 'answer', 'needs', 'outcomes', 'provision'])
+    .where('la_code', '=', laCode)
+    .where('id', 'in', [...adviceIds])
+    .execute();
+}
+
+/** The case a new plan for the child belongs to: the open one first, then the latest requested (none linked). */
+export function caseForNewPlan(db: Executor, laCode: string, childId: string) {
+  return db
+    .selectFrom('assessment_case')
+    .select(['id', 'team_id'])
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('stage', '!=', 'linked')
+    .orderBy('is_open', 'desc')
+    .orderBy('request_received', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Where a case's plan stage stands: its stage and the draft's and the final's dates. */
+export function planStageOf(db: Executor, laCode: string, caseId: string) {
+  return db
+    .selectFrom('assessment_case')
+    .select(['stage', 'draft_served', 'final_issued'])
+    .where('la_code', '=', laCode)
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+}

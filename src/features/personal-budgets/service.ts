@@ -25,7 +25,11 @@ import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import { recordCaseEvent } from '../../platform/people/case-events.ts';
-import { childWithOfficer, searchChildren } from '../../platform/people/children.ts';
+import {
+  childByReference as findChild,
+  childWithOfficer,
+  searchChildren,
+} from '../../platform/people/children.ts';
 import { recipientsFor } from '../../platform/people/recipients.ts';
 import { FieldError } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
@@ -312,11 +316,10 @@ export function createPersonalBudgetsService(deps: ServiceDeps) {
   const change = <T>(actor: Actor, fn: (ctx: ChangeContext) => Promise<T>) => withChange(deps, actor, fn);
 
   async function childByReference(x: Executor, laCode: string, reference: string) {
-    const ref = reference.trim().toUpperCase();
-    const page = await searchChildren(x, { laCode, q: ref, page: 1, pageSize: 5 });
-    const hit = page.rows.find((r) => r.reference.toUpperCase() === ref);
-    if (!hit) throw new BudgetError('childReference', 'Enter the reference of a child known to the service');
-    return (await childWithOfficer(x, laCode, hit.id))!;
+    const child = await findChild(x, laCode, reference);
+    if (!child)
+      throw new BudgetError('childReference', 'Enter the reference of a child known to the service');
+    return child;
   }
 
   async function staffRequest(ctx: { trx: Executor; actor: Actor }, id: string) {

@@ -34,9 +34,24 @@ import { longDate } from '../../domain/calendar.ts';
 import { checkPlan, type PlanCheck } from '../../domain/plan-quality/golden-thread.ts';
 import type { Advice, Plan, Section } from '../../domain/plan-quality/model.ts';
 import { SECTIONS } from '../../domain/plan-quality/model.ts';
-import { issueFinal, NEED_AREAS, serveDraft, type ProvisionLine } from '../assessments/service.ts';
-import { loadFacts } from '../assessments/store.ts';
-import { openReassessmentOf, setReassessedPlan } from '../assessments/store/lawful-steps.ts';
+import {
+  adviceRecommendationSources,
+  caseForNewPlan,
+  issueFinal,
+  loadFacts,
+  NEED_AREAS,
+  openReassessmentOf,
+  planStageOf,
+  receivedAdviceOfCase,
+  serveDraft,
+  setReassessedPlan,
+  type ProvisionLine,
+} from '../assessments/index.ts';
+import { recordCaseEvent } from '../../platform/people/case-events.ts';
+import { childByReference } from '../../platform/people/children.ts';
+import { recipientsFor } from '../../platform/people/recipients.ts';
+import { settingRegister, settingsByIds } from '../../platform/people/settings.ts';
+import { jobTitlesOf, teamIdOfUser } from '../../platform/people/users.ts';
 import { planLines, type SectionLines } from './describe.ts';
 import {
   adviceAuthor,
@@ -222,6 +237,20 @@ export interface LoadedPlan {
   check: PlanCheck;
 }
 
+/** A case's received advice (from the assessment), each with its professional's job title when they have one. */
+async function adviceWithTitles(db: Executor, laCode: string, caseId: string) {
+  const rows = await receivedAdviceOfCase(db, laCode, caseId);
+  const titles = await jobTitlesOf(
+    db,
+    laCode,
+    rows.flatMap((r) => (r.professional_user_id ? [r.professional_user_id] : [])),
+  );
+  return rows.map((r) => ({
+    ...r,
+    professional_title: r.professional_user_id ? (titles.get(r.professional_user_id) ?? null) : null,
+  }));
+}
+
 /** The case's received advice, as the checks see it: named by its section K entry when it has one. */
 async function receivedAdvice(
   db: Executor,
@@ -229,17 +258,7 @@ async function receivedAdvice(
   advice: readonly AdviceRow[],
 ): Promise<Advice[]> {
   if (!record.case_id) return [];
-  const rows = await db
-    .selectFrom('assessment_advice as a')
-    .leftJoin('app_user as p', (j) =>
-      j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.professional_user_id'),
-    )
-    .select(['a.id', 'a.agency', 'a.service_name', 'a.received', 'p.job_title as professional_title'])
-    .where('a.la_code', '=', record.la_code)
-    .where('a.case_id', '=', record.case_id)
-    .where('a.status', '=', 'received')
-    .orderBy('a.received')
-    .execute();
+  const rows = await adviceWithTitles(db, record.la_code, record.case_id);
   const inK = new Map(
     advice.filter((a) => a.assessment_advice_id).map((a) => [a.assessment_advice_id!, a.id]),
   );
@@ -266,16 +285,11 @@ export async function loadPlan(
 async function adviceRecommendations(db: Executor, loaded: LoadedPlan) {
   const linked = loaded.advice.filter((a) => a.assessment_advice_id);
   if (!linked.length) return [];
-  const rows = await db
-    .selectFrom('assessment_advice')
-    .select(['id', 'agency', 'answer', 'needs', 'outcomes', 'provision'])
-    .where('la_code', '=', loaded.record.la_code)
-    .where(
-      'id',
-      'in',
-      linked.map((a) => a.assessment_advice_id!),
-    )
-    .execute();
+  const rows = await adviceRecommendationSources(
+    db,
+    loaded.record.la_code,
+    linked.map((a) => a.assessment_advice_id!),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const pulled = new Set(
     loaded.items
@@ -536,12 +550,7 @@ export async function familyProposals(db: Executor, actor: Actor, today: string)
 export async function createPlan(ctx: PlanContext, input: { childReference: string }): Promise<string> {
   const { trx, actor } = ctx;
   requireRole(actor, PLAN_EDITORS, 'plan.create');
-  const child = await trx
-    .selectFrom('child')
-    .select(['id', 'reference'])
-    .where('la_code', '=', actor.laCode)
-    .where('reference', '=', input.childReference.toUpperCase())
-    .executeTakeFirst();
+  const child = await childByReference(trx, actor.laCode, input.childReference);
   if (!child)
     throw new PlanError(
       'childReference',
@@ -555,22 +564,8 @@ export async function createPlan(ctx: PlanContext, input: { childReference: stri
     .where('child_id', '=', child.id)
     .executeTakeFirst();
   if (existing) return existing.id; // one plan per child: a second "start" opens the plan already there
-  const kase = await trx
-    .selectFrom('assessment_case')
-    .select(['id', 'team_id'])
-    .where('la_code', '=', actor.laCode)
-    .where('child_id', '=', child.id)
-    .where('stage', '!=', 'linked')
-    .orderBy('is_open', 'desc')
-    .orderBy('request_received', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const writer = await trx
-    .selectFrom('app_user')
-    .select('team_id')
-    .where('la_code', '=', actor.laCode)
-    .where('id', '=', actor.userId)
-    .executeTakeFirst();
+  const kase = await caseForNewPlan(trx, actor.laCode, child.id);
+  const writerTeam = await teamIdOfUser(trx, actor.laCode, actor.userId);
   const { id } = await trx
     .insertInto('ehc_plan')
     .values({
@@ -578,7 +573,7 @@ export async function createPlan(ctx: PlanContext, input: { childReference: stri
       child_id: child.id,
       case_id: kase?.id ?? null,
       writer_id: actor.userId,
-      team_id: writer?.team_id ?? kase?.team_id ?? null,
+      team_id: writerTeam ?? kase?.team_id ?? null,
       placement_setting_id: null,
       budget_pence: null,
       shared_version_id: null,
@@ -592,17 +587,12 @@ export async function createPlan(ctx: PlanContext, input: { childReference: stri
   const record = (await planRow(trx, actor.laCode, id))!;
   if (record.case_id) await syncAdviceRows(trx, record);
   await changeAudit(ctx, record, 'plan.create', { caseId: record.case_id });
-  await trx
-    .insertInto('case_event')
-    .values({
-      la_code: actor.laCode,
-      child_id: child.id,
-      actor_user_id: actor.userId,
-      kind: 'plan-started',
-      summary: 'EHC plan started',
-      detail: JSON.stringify({ planId: id, caseId: record.case_id }),
-    })
-    .execute();
+  await recordCaseEvent(ctx, {
+    childId: child.id,
+    kind: 'plan-started',
+    summary: 'EHC plan started',
+    detail: { planId: id, caseId: record.case_id },
+  });
   return id;
 }
 
@@ -627,41 +617,10 @@ export function adviceInWords(r: { needs: unknown; outcomes: string | null; prov
 /** Section K from the assessment: every received piece of advice not yet listed is appended. Returns how many. */
 async function syncAdviceRows(trx: Executor, record: PlanRecord): Promise<number> {
   if (!record.case_id) return 0;
-  const rows = await trx
-    .selectFrom('assessment_advice as a')
-    .leftJoin('app_user as p', (j) =>
-      j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.professional_user_id'),
-    )
-    .select([
-      'a.id',
-      'a.agency',
-      'a.service_name',
-      'a.received',
-      'a.document_text',
-      'a.answer',
-      'a.needs',
-      'a.outcomes',
-      'a.provision',
-      'p.job_title as professional_title',
-    ])
-    .where('a.la_code', '=', record.la_code)
-    .where('a.case_id', '=', record.case_id)
-    .where('a.status', '=', 'received')
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('ehc_plan_advice as k')
-            .select('k.id')
-            .whereRef('k.la_code', '=', 'a.la_code')
-            .whereRef('k.assessment_advice_id', '=', 'a.id')
-            .where('k.plan_id', '=', record.id),
-        ),
-      ),
-    )
-    .orderBy('a.received')
-    .orderBy('a.id')
-    .execute();
+  const listed = new Set(
+    (await adviceRows(trx, record.la_code, record.id)).map((k) => k.assessment_advice_id),
+  );
+  const rows = (await adviceWithTitles(trx, record.la_code, record.case_id)).filter((a) => !listed.has(a.id));
   if (!rows.length) return 0;
   const { n } = await trx
     .selectFrom('ehc_plan_advice')
@@ -873,6 +832,29 @@ export async function removeItem(ctx: PlanContext, planId: string, itemId: strin
  * linked to the needs and outcomes already pulled from the same advice in the matching sections. Pulling the same
  * recommendation twice does nothing the second time.
  */
+/**
+ * The plan's section K entries taken from the assessment's advice (one, or all when `kAdviceId` is null), by id, each
+ * with the advice's recommendations' sources as the assessment holds them.
+ */
+async function adviceWithSources(db: Executor, laCode: string, planId: string, kAdviceId: string | null) {
+  const linked = (await adviceRows(db, laCode, planId))
+    .filter((k) => k.assessment_advice_id && (kAdviceId === null || k.id === kAdviceId))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sources = new Map(
+    (
+      await adviceRecommendationSources(
+        db,
+        laCode,
+        linked.map((k) => k.assessment_advice_id!),
+      )
+    ).map((a) => [a.id, a]),
+  );
+  return linked.flatMap((k) => {
+    const a = sources.get(k.assessment_advice_id!);
+    return a ? [{ ...a, id: k.id }] : [];
+  });
+}
+
 export async function pullRecommendation(
   ctx: PlanContext,
   planId: string,
@@ -882,16 +864,7 @@ export async function pullRecommendation(
   const { trx, actor } = ctx;
   const record = await editable(trx, actor, planId, 'plan.advice.pull');
   if (!isUuid(kAdviceId)) throw new NotFoundError();
-  const k = await trx
-    .selectFrom('ehc_plan_advice as k')
-    .innerJoin('assessment_advice as a', (j) =>
-      j.onRef('a.la_code', '=', 'k.la_code').onRef('a.id', '=', 'k.assessment_advice_id'),
-    )
-    .select(['k.id', 'a.agency', 'a.answer', 'a.needs', 'a.outcomes', 'a.provision'])
-    .where('k.la_code', '=', actor.laCode)
-    .where('k.plan_id', '=', planId)
-    .where('k.id', '=', kAdviceId)
-    .executeTakeFirst();
+  const [k] = await adviceWithSources(trx, actor.laCode, planId, kAdviceId);
   if (!k) throw new NotFoundError();
   const rec: Recommendation | undefined = recommendationsOf(k).find((r) => r.key === key);
   if (!rec) throw new NotFoundError();
@@ -971,16 +944,7 @@ export async function pullAllRecommendations(
   const { trx, actor } = ctx;
   await editable(trx, actor, planId, 'plan.advice.pull');
   if (kAdviceId !== null && !isUuid(kAdviceId)) throw new NotFoundError();
-  let q = trx
-    .selectFrom('ehc_plan_advice as k')
-    .innerJoin('assessment_advice as a', (j) =>
-      j.onRef('a.la_code', '=', 'k.la_code').onRef('a.id', '=', 'k.assessment_advice_id'),
-    )
-    .select(['k.id', 'a.agency', 'a.answer', 'a.needs', 'a.outcomes', 'a.provision'])
-    .where('k.la_code', '=', actor.laCode)
-    .where('k.plan_id', '=', planId);
-  if (kAdviceId !== null) q = q.where('k.id', '=', kAdviceId);
-  const advice = await q.orderBy('k.id').execute();
+  const advice = await adviceWithSources(trx, actor.laCode, planId, kAdviceId);
   if (kAdviceId !== null && !advice.length) throw new NotFoundError();
   const wanted = advice
     .flatMap((k) => recommendationsOf(k).map((r) => ({ adviceId: k.id, key: r.key, section: r.section })))
@@ -999,12 +963,7 @@ export async function setPlacement(
   const record = await editable(trx, actor, planId, 'plan.placement');
   if (settingId) {
     const setting = isUuid(settingId)
-      ? await trx
-          .selectFrom('setting')
-          .select('id')
-          .where('la_code', '=', actor.laCode)
-          .where('id', '=', settingId)
-          .executeTakeFirst()
+      ? (await settingsByIds(trx, actor.laCode, [settingId])).get(settingId)
       : undefined;
     if (!setting) throw new PlanError('settingId', 'Select a school or setting from the list');
   }
@@ -1035,15 +994,8 @@ export async function setBudget(
   await changeAudit(ctx, record, 'plan.budget', { requested: input.requested });
 }
 
-export function settingChoices(db: Executor, laCode: string) {
-  return db
-    .selectFrom('setting')
-    .select(['id', 'name', 'type'])
-    .where('la_code', '=', laCode)
-    .orderBy('name')
-    .limit(2000)
-    .execute();
-}
+/** The settings a plan's section I may name: the authority's register, by name. */
+export const settingChoices = (db: Executor, laCode: string) => settingRegister(db, laCode);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Versions and issuing
@@ -1085,18 +1037,9 @@ async function nextNumber(trx: Executor, laCode: string, planId: string) {
   return Number(n) + 1;
 }
 
-async function familyAndAdvisers(trx: Executor, laCode: string, childId: string) {
-  return trx
-    .selectFrom('access_grant as g')
-    .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'g.la_code').onRef('u.id', '=', 'g.user_id'))
-    .select(['u.id', 'u.email', 'u.display_name', 'g.kind'])
-    .where('g.la_code', '=', laCode)
-    .where('g.child_id', '=', childId)
-    .where('g.revoked_at', 'is', null)
-    .where('u.active', '=', true)
-    .orderBy('u.email')
-    .execute();
-}
+/** The child's family and advisers with accounts, by email: who is told of a plan shared or issued. */
+const familyAndAdvisers = (trx: Executor, laCode: string, childId: string) =>
+  recipientsFor(trx, laCode, childId, { family: true, advisers: true });
 
 function checkIssueDate(date: string, today: string, notBefore: string | null, what: string) {
   if (date > today) throw new PlanError('date', 'The date must be today or in the past');
@@ -1156,12 +1099,7 @@ export async function issueDraft(ctx: PlanContext, planId: string, input: { date
     .executeTakeFirstOrThrow();
   let journeyRecorded = false;
   if (record.case_id) {
-    const kase = await trx
-      .selectFrom('assessment_case')
-      .select(['stage', 'draft_served'])
-      .where('la_code', '=', actor.laCode)
-      .where('id', '=', record.case_id)
-      .executeTakeFirstOrThrow();
+    const kase = await planStageOf(trx, actor.laCode, record.case_id);
     if (kase.stage === 'draft' && !kase.draft_served) {
       await serveDraft(ctx, record.case_id, { date: input.date });
       journeyRecorded = true;
@@ -1178,17 +1116,12 @@ export async function issueDraft(ctx: PlanContext, planId: string, input: { date
     number,
     threadErrors: loaded.check.errors,
   });
-  await trx
-    .insertInto('case_event')
-    .values({
-      la_code: actor.laCode,
-      child_id: record.child_id,
-      actor_user_id: actor.userId,
-      kind: 'plan-draft-shared',
-      summary: `Draft EHC plan (version ${number}) shared with the family and advisers for comment`,
-      detail: JSON.stringify({ planId, versionId: id, caseId: record.case_id }),
-    })
-    .execute();
+  await recordCaseEvent(ctx, {
+    childId: record.child_id,
+    kind: 'plan-draft-shared',
+    summary: `Draft EHC plan (version ${number}) shared with the family and advisers for comment`,
+    detail: { planId, versionId: id, caseId: record.case_id },
+  });
   const period = commentPeriod(
     { draft_served: record.draft_served ?? input.date },
     record.case_id ? (await loadFacts(trx, actor.laCode, [record.case_id])).get(record.case_id) : undefined,
@@ -1203,7 +1136,7 @@ export async function issueDraft(ctx: PlanContext, planId: string, input: { date
       recipient: person.email,
       template: family ? 'plan-draft-shared-family' : 'plan-draft-shared-adviser',
       personalisation: {
-        name: person.display_name,
+        name: person.name ?? person.email,
         child: family
           ? childName(record)
           : `${record.given_name} ${record.family_name} (${record.reference})`,
@@ -1211,7 +1144,7 @@ export async function issueDraft(ctx: PlanContext, planId: string, input: { date
         commentsEnd: period ? longDate(period.to) : 'the date in the letter',
       },
       childId: record.child_id,
-      userId: person.id,
+      userId: person.userId,
     });
   }
   return id;
@@ -1295,12 +1228,7 @@ export async function issuePlan(
     .returning('id')
     .executeTakeFirstOrThrow();
   if (record.case_id) {
-    const kase = await trx
-      .selectFrom('assessment_case')
-      .select(['stage', 'draft_served', 'final_issued'])
-      .where('la_code', '=', actor.laCode)
-      .where('id', '=', record.case_id)
-      .executeTakeFirstOrThrow();
+    const kase = await planStageOf(trx, actor.laCode, record.case_id);
     // Before the case's final step, so its notice says whether the reassessment amended or replaced the plan.
     if (reassessment) await setReassessedPlan(trx, actor.laCode, reassessment.id, planId, result);
     if (kase.stage === 'draft' && kase.draft_served && !kase.final_issued) {
@@ -1339,17 +1267,12 @@ export async function issuePlan(
     threadErrors: loaded.check.errors,
     overrideId: override?.id ?? null,
   });
-  await trx
-    .insertInto('case_event')
-    .values({
-      la_code: actor.laCode,
-      child_id: record.child_id,
-      actor_user_id: actor.userId,
-      kind: `plan-${kind}`,
-      summary: `${record.status !== 'draft' && kind === 'final' ? 'Replacement' : kind === 'final' ? 'Final' : 'Amended'} EHC plan issued (version ${number})${override ? ' with golden-thread errors, by a manager’s decision' : ''}`,
-      detail: JSON.stringify({ planId, versionId: id, caseId: record.case_id }),
-    })
-    .execute();
+  await recordCaseEvent(ctx, {
+    childId: record.child_id,
+    kind: `plan-${kind}`,
+    summary: `${record.status !== 'draft' && kind === 'final' ? 'Replacement' : kind === 'final' ? 'Final' : 'Amended'} EHC plan issued (version ${number})${override ? ' with golden-thread errors, by a manager’s decision' : ''}`,
+    detail: { planId, versionId: id, caseId: record.case_id },
+  });
   for (const person of await familyAndAdvisers(trx, actor.laCode, record.child_id)) {
     if (person.kind === 'adviser' || record.case_id === null || kind === 'amended') {
       await queueNotification(trx, ctx.jobs, {
@@ -1358,7 +1281,7 @@ export async function issuePlan(
         recipient: person.email,
         template: 'plan-issued',
         personalisation: {
-          name: person.display_name,
+          name: person.name ?? person.email,
           child:
             person.kind === 'adviser'
               ? `${record.given_name} ${record.family_name} (${record.reference})`
@@ -1367,7 +1290,7 @@ export async function issuePlan(
           version: String(number),
         },
         childId: record.child_id,
-        userId: person.id,
+        userId: person.userId,
       });
     }
   }
@@ -1409,17 +1332,12 @@ export async function recordOverride(
     revision: record.revision,
     errors: errors.length,
   });
-  await trx
-    .insertInto('case_event')
-    .values({
-      la_code: actor.laCode,
-      child_id: record.child_id,
-      actor_user_id: actor.userId,
-      kind: 'plan-override',
-      summary: `A team manager recorded why the plan may be issued with ${errors.length} golden-thread ${errors.length === 1 ? 'error' : 'errors'}`,
-      detail: JSON.stringify({ planId, overrideId: inserted.id }),
-    })
-    .execute();
+  await recordCaseEvent(ctx, {
+    childId: record.child_id,
+    kind: 'plan-override',
+    summary: `A team manager recorded why the plan may be issued with ${errors.length} golden-thread ${errors.length === 1 ? 'error' : 'errors'}`,
+    detail: { planId, overrideId: inserted.id },
+  });
 }
 
 export async function getVersion(db: Executor, actor: Actor, planId: string, versionId: string) {

@@ -26,7 +26,11 @@ import type { RegisterTheme, Role } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { recordCaseEvent } from '../../platform/people/case-events.ts';
-import { childWithOfficer, searchChildren } from '../../platform/people/children.ts';
+import {
+  childByReference as findChild,
+  childWithOfficer,
+  searchChildren,
+} from '../../platform/people/children.ts';
 import { activeOfficers, teamIdOf, teamsOf } from '../../platform/people/users.ts';
 import { FieldError } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
@@ -171,12 +175,10 @@ export function createRegisterService(deps: ServiceDeps, needs: RegisterNeeds = 
   const policyOf = async (x: Executor, laCode: string) => (await policyRow(x, laCode)) ?? DEFAULT_POLICY;
 
   async function childByReference(x: Executor, laCode: string, reference: string): Promise<Child> {
-    const ref = reference.trim().toUpperCase();
-    const page = await searchChildren(x, { laCode, q: ref, page: 1, pageSize: 5 });
-    const hit = page.rows.find((r) => r.reference.toUpperCase() === ref);
-    if (!hit)
+    const child = await findChild(x, laCode, reference);
+    if (!child)
       throw new RegisterError('childReference', 'Enter the reference of a child known to the service');
-    return (await childWithOfficer(x, laCode, hit.id))!;
+    return child;
   }
 
   async function staffItem(ctx: { trx: Executor; actor: Actor }, itemId: string) {

@@ -27,7 +27,11 @@ import type { ServiceDeps } from '../../platform/feature.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import { recordCaseEvent } from '../../platform/people/case-events.ts';
 import { recipientsFor } from '../../platform/people/recipients.ts';
-import { childWithOfficer, searchChildren } from '../../platform/people/children.ts';
+import {
+  childByReference as findChild,
+  childWithOfficer,
+  searchChildren,
+} from '../../platform/people/children.ts';
 import { FieldError } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { longDate } from '../../domain/calendar.ts';
@@ -322,17 +326,11 @@ export function createTribunalService(deps: ServiceDeps) {
   const { db } = deps;
   const change = <T>(actor: Actor, fn: (ctx: ChangeContext) => Promise<T>) => withChange(deps, actor, fn);
 
-  async function childByReference(
-    x: ChangeContext['trx'],
-    laCode: string,
-    reference: string,
-  ): Promise<Child> {
-    const ref = reference.trim().toUpperCase();
-    const page = await searchChildren(x, { laCode, q: ref, page: 1, pageSize: 5 });
-    const hit = page.rows.find((r) => r.reference.toUpperCase() === ref);
-    if (!hit)
+  async function childByReference(x: Executor, laCode: string, reference: string): Promise<Child> {
+    const child = await findChild(x, laCode, reference);
+    if (!child)
       throw new TribunalError('childReference', 'Enter the reference of a child known to the service');
-    return (await childWithOfficer(x, laCode, hit.id))!;
+    return child;
   }
 
   async function staffRow(ctx: { trx: ChangeContext['trx']; actor: Actor }, id: string) {

@@ -156,6 +156,24 @@ export async function childWithOfficer(db: Executor, laCode: string, childId: st
     .executeTakeFirst();
 }
 
+/**
+ * The child with this reference, with the lead officer and the officer's team: the "child's reference" field of every
+ * staff form. The reference as typed or in capitals (references are written in capitals), spaces around it ignored;
+ * on the authority's unique reference index. Undefined when the authority has no such child.
+ */
+export async function childByReference(db: Executor, laCode: string, reference: string) {
+  const typed = reference.trim();
+  if (!typed) return undefined;
+  const hit = await db
+    .selectFrom('child')
+    .select('id')
+    .where('la_code', '=', laCode)
+    .where('reference', 'in', [...new Set([typed.toUpperCase(), typed])])
+    .orderBy('reference')
+    .executeTakeFirst();
+  return hit ? childWithOfficer(db, laCode, hit.id) : undefined;
+}
+
 /** A child's family, those with parental responsibility first. */
 export async function familyOf(db: Executor, laCode: string, childId: string) {
   return db

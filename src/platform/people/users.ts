@@ -105,6 +105,34 @@ export async function userWithTeam(db: Executor, laCode: string, userId: string)
     .executeTakeFirst();
 }
 
+/** A user's team (null when they have none, undefined when the authority has no such user). */
+export async function teamIdOfUser(db: Executor, laCode: string, userId: string) {
+  const row = await db
+    .selectFrom('app_user')
+    .select('team_id')
+    .where('la_code', '=', laCode)
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row ? row.team_id : undefined;
+}
+
+/** The job titles of some users (those with one), by id: how a professional's advice names its author. */
+export async function jobTitlesOf(
+  db: Executor,
+  laCode: string,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (!userIds.length) return new Map();
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['id', 'job_title'])
+    .where('la_code', '=', laCode)
+    .where('id', 'in', [...new Set(userIds)])
+    .where('job_title', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.job_title!]));
+}
+
 /** Every team of the authority with its organisation, by organisation then team. */
 export async function teamsOf(db: Executor, laCode: string) {
   return db
