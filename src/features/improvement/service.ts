@@ -38,7 +38,8 @@ import {
   updateByFormToken,
 } from './store.ts';
 import type { ActionData, PlanData } from './store.ts';
-import { setActionFigure } from './store.ts';
+import { authoritiesWithPublishedPlans, setActionFigure } from './store.ts';
+import { authorities } from '../../platform/people/users.ts';
 
 export const PLAN_READERS: readonly Role[] = [
   'caseworker',
@@ -433,30 +434,17 @@ export async function getReport(db: Executor, actor: Actor, planId: string, repo
 
 /** Authorities with a plan published to families. */
 export async function publicAuthorities(db: Executor) {
-  return db
-    .selectFrom('local_authority as la')
-    .select(['la.la_code', 'la.name'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('improvement_plan as p')
-          .select('p.id')
-          .whereRef('p.la_code', '=', 'la.la_code')
-          .where('p.published', '=', true),
-      ),
-    )
-    .orderBy('la.name')
-    .execute();
+  const published = await authoritiesWithPublishedPlans(db);
+  return (await authorities(db))
+    .filter((a) => published.has(a.la_code))
+    .map((a) => ({ la_code: a.la_code, name: a.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
 /** The authority's most recent published plan, or 404. */
 export async function publicPlan(db: Executor, laCode: string) {
   if (!/^\d{3}$/.test(laCode)) throw new NotFoundError();
-  const authority = await db
-    .selectFrom('local_authority')
-    .select(['la_code', 'name', 'team_email', 'team_phone'])
-    .where('la_code', '=', laCode)
-    .executeTakeFirst();
+  const [authority] = await authorities(db, laCode);
   const plan = await db
     .selectFrom('improvement_plan')
     .select('id')

@@ -7,6 +7,7 @@
 import { randomUUID as newRandomId } from 'node:crypto';
 import type { AuditContext, Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
+import { authorityExists } from '../../platform/people/casework.ts';
 import type {
   BragStatus,
   EvidenceKind,
@@ -65,12 +66,7 @@ export function createPlanStore(db: Executor, options: SavePlanOptions): PlanSto
     async savePlan(plan: PlanContent): Promise<string> {
       const { laCode } = options;
       const randomUUID = options.newId ?? newRandomId;
-      const authority = await db
-        .selectFrom('local_authority')
-        .select('la_code')
-        .where('la_code', '=', laCode)
-        .executeTakeFirst();
-      if (!authority) throw new UnknownAuthorityError(laCode);
+      if (!(await authorityExists(db, laCode))) throw new UnknownAuthorityError(laCode);
       const existing = await db
         .selectFrom('improvement_plan')
         .select('id')
@@ -764,4 +760,15 @@ export async function nameFiguresOfPlan(
     named++;
   }
   return named;
+}
+
+/** The authorities with an improvement plan published to families. */
+export async function authoritiesWithPublishedPlans(db: Executor): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('improvement_plan')
+    .select('la_code')
+    .where('published', '=', true)
+    .distinct()
+    .execute();
+  return new Set(rows.map((r) => r.la_code));
 }

@@ -12,6 +12,7 @@ import type { JobDeps } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import type { Template } from '../../platform/notify/templates.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
+import { authorities } from '../../platform/people/users.ts';
 import { demoLinkStatus } from './demo.ts';
 import { checkLinks } from './link-checker.ts';
 import { addDays } from './service.ts';
@@ -111,16 +112,17 @@ export async function runStaleReminders(ctx: JobContext, options: { laCode?: str
   const { db, jobs } = ctx;
   const due = await db
     .selectFrom('local_offer_service as s')
-    .innerJoin('local_authority as a', 'a.la_code', 's.la_code')
-    .select(['s.la_code', 's.id', 's.name', 's.review_by', 's.last_checked_on', 'a.name as council'])
+    .select(['s.la_code', 's.id', 's.name', 's.review_by', 's.last_checked_on'])
     .where('s.status', '=', 'active')
     .where('s.review_by', '<=', addDays(today, 30))
     .$if(options.laCode !== undefined, (q) => q.where('s.la_code', '=', options.laCode!))
     .orderBy('s.la_code')
     .orderBy('s.review_by')
     .execute();
+  const councils = new Map((await authorities(db, options.laCode)).map((a) => [a.la_code, a.name]));
   let sent = 0;
   for (const s of due) {
+    const council = councils.get(s.la_code)!;
     const overdueDays = Math.round(
       (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${s.review_by}T00:00:00Z`)) / 86_400_000,
     );
@@ -151,7 +153,7 @@ export async function runStaleReminders(ctx: JobContext, options: { laCode?: str
           reference: `local-offer:${s.id}:${s.review_by}:${stage}`,
           personalisation: {
             service: s.name,
-            council: s.council,
+            council,
             review_by: formatDay(s.review_by),
             review_by_next: formatDay(addDays(s.review_by, 1)),
             last_checked: formatDay(s.last_checked_on),
@@ -186,14 +188,9 @@ export async function runLinkCheck(
   options: { laCode?: string; fetch?: typeof fetch; now?: () => Date; timeoutMs?: number } = {},
 ) {
   const { db, jobs } = ctx;
-  const authorities = await db
-    .selectFrom('local_authority')
-    .select(['la_code', 'name'])
-    .$if(options.laCode !== undefined, (q) => q.where('la_code', '=', options.laCode!))
-    .execute();
   let checked = 0;
   let notified = 0;
-  for (const a of authorities) {
+  for (const a of await authorities(db, options.laCode)) {
     const services = await db
       .selectFrom('local_offer_service')
       .select(['id', 'name', 'url'])

@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../platform/access/access.ts';
 import { auditContext, isUuid, requireRole } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import { audit, auditedBy } from '../../platform/audit/audit.ts';
 import type { DB } from '../../platform/db/schema/index.ts';
 import { isUniqueViolation, NotFoundError } from '../../platform/errors.ts';
 import { DEMO_AREA } from './demo-services.ts';
@@ -125,17 +125,8 @@ function normalisePostcode(p: string): string {
 }
 
 /** Was this id made by this user through this form (a second submit of the same form)? */
-async function madeBy(trx: Executor, actor: Actor, action: string, id: string) {
-  const row = await trx
-    .selectFrom('audit_log')
-    .select('id')
-    .where('la_code', '=', actor.laCode)
-    .where('action', '=', action)
-    .where('record_id', '=', id)
-    .where('user_id', '=', actor.userId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
+const madeBy = (trx: Executor, actor: Actor, action: string, id: string) =>
+  auditedBy(trx, { laCode: actor.laCode, userId: actor.userId, action, recordId: id });
 
 export type NewServiceOutcome = 'published' | 'pending';
 

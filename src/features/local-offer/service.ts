@@ -16,7 +16,14 @@ import type { Template } from '../../platform/notify/templates.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { costText, isStale, NEED_CODES } from './oruk/model.ts';
 import type { Cost, LocalOfferService, NeedCode } from './oruk/model.ts';
-import { loadServices, refreshSearchWords, serviceColumns, toOrganisation } from './store.ts';
+import { authorities } from '../../platform/people/users.ts';
+import {
+  authoritiesWithOrganisations,
+  loadServices,
+  refreshSearchWords,
+  serviceColumns,
+  toOrganisation,
+} from './store.ts';
 
 /** The messages about providers' edits (registered by the composition root from the feature's index.ts). */
 export const EDIT_TEMPLATES = {
@@ -69,37 +76,12 @@ export async function publicAuthority(
   db: Executor,
   wanted: string | undefined,
 ): Promise<PublicAuthority | undefined> {
-  const row = await db
-    .selectFrom('local_authority as a')
-    .select([
-      'a.la_code',
-      'a.name',
-      'a.sendiass_name',
-      'a.sendiass_phone',
-      'a.sendiass_email',
-      'a.sendiass_url',
-      'a.team_email',
-    ])
-    .$if(wanted !== undefined && wanted !== '', (q) => q.where('a.la_code', '=', wanted!))
-    .orderBy((eb) =>
-      eb
-        .case()
-        .when(
-          eb.exists(
-            eb
-              .selectFrom('local_offer_organisation as o')
-              .select('o.id')
-              .whereRef('o.la_code', '=', 'a.la_code'),
-          ),
-        )
-        .then(0)
-        .else(1)
-        .end(),
-    )
-    .orderBy('a.la_code')
-    .limit(1)
-    .executeTakeFirst();
-  return row;
+  const all = await authorities(db, wanted || undefined);
+  const withOffer = await authoritiesWithOrganisations(db);
+  const row = all.find((a) => withOffer.has(a.la_code)) ?? all[0];
+  if (!row) return undefined;
+  const { la_code, name, sendiass_name, sendiass_phone, sendiass_email, sendiass_url, team_email } = row;
+  return { la_code, name, sendiass_name, sendiass_phone, sendiass_email, sendiass_url, team_email };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -546,3 +546,9 @@ export async function providerList(db: Executor, laCode: string) {
     .orderBy('o.name')
     .execute();
 }
+
+/** The authorities that have Local Offer organisations (the public site's authority is the first of them). */
+export async function authoritiesWithOrganisations(db: Executor): Promise<Set<string>> {
+  const rows = await db.selectFrom('local_offer_organisation').select('la_code').distinct().execute();
+  return new Set(rows.map((r) => r.la_code));
+}

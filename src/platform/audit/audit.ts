@@ -44,3 +44,19 @@ export async function audit(db: Executor, ctx: AuditContext, entry: AuditEntry):
     })
     .execute();
 }
+
+/** Whether this user's audit trail has this action on this record (a form's second submit finds its first). */
+export async function auditedBy(
+  db: Executor,
+  entry: { laCode: string; userId: string; action: string; recordId: string },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('la_code', '=', entry.laCode)
+    .where('action', '=', entry.action)
+    .where('record_id', '=', entry.recordId)
+    .where('user_id', '=', entry.userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

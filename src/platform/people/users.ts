@@ -9,6 +9,16 @@ export async function authorityOf(db: Executor, laCode: string) {
   return db.selectFrom('local_authority').selectAll().where('la_code', '=', laCode).executeTakeFirstOrThrow();
 }
 
+/** The authorities (only `laCode`'s when it is given) with their names and contacts, by code. */
+export function authorities(db: Executor, laCode?: string) {
+  return db
+    .selectFrom('local_authority')
+    .selectAll()
+    .$if(laCode !== undefined, (q) => q.where('la_code', '=', laCode!))
+    .orderBy('la_code')
+    .execute();
+}
+
 /** Active case officers (caseworkers and team managers), by name: the choices for "named officer". */
 export async function activeOfficers(db: Executor, laCode: string) {
   return db
