@@ -5,7 +5,7 @@
  */
 import type { PlanBudget } from '../personal-budgets/index.ts';
 import { blocksDocx, blocksPdf, type Block } from '../../platform/documents/documents.ts';
-import type { DocumentView } from './routes.ts';
+import type { DocumentView } from './view-models.ts';
 import { longDate } from '../../domain/calendar.ts';
 import type { PlanDocumentFacts } from './document-facts.ts';
 

@@ -4,8 +4,6 @@
  * family's and advisers' view of the shared draft, versions compared side by side, and the documents (HTML, Word,
  * PDF). Handlers are thin: parse, call the service, render.
  */
-import type { PlanBudget } from '../personal-budgets/index.ts';
-import { budgetDecisionLines } from './documents.ts';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -17,34 +15,30 @@ import type { FormErrors } from '../../platform/web/forms.ts';
 import {
   dateInputValues,
   formValues,
+  handleForm,
   parseForm,
   readDateInput,
   singleError,
 } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
-import { todayInLondon } from '../../platform/web/views.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { personalBudgetInformation } from '../../domain/personal-budget/index.ts';
-import { AREAS_OF_NEED, PFA_AREAS, SECTIONS, type Section } from '../../domain/plan-quality/model.ts';
+import { AREAS_OF_NEED, PFA_AREAS } from '../../domain/plan-quality/model.ts';
 import { PFA_FROM_YEAR } from '../../domain/plan-quality/golden-thread.ts';
 import { longDate, yearGroupName } from '../../domain/calendar.ts';
-import { paginationItems } from '../../platform/web/pagination.ts';
 import { arrayValue } from '../../platform/web/forms.ts';
-import {
-  AREA_LABELS,
-  compareVersions,
-  PFA_LABELS,
-  planLines,
-  poundsText,
-  SECTION_TITLES,
-  sourceText,
-  amountText,
-  frequencyText,
-  groupingText,
-} from './describe.ts';
+import { AREA_LABELS, PFA_LABELS, SECTION_TITLES } from './describe.ts';
 import { planDocx, planPdf } from './documents.ts';
+import {
+  commentPart,
+  comparisonModel,
+  documentView,
+  editorModel,
+  PLAN_STATUS_LABELS,
+  planListFilters,
+  planListModel,
+  versionsModel,
+} from './view-models.ts';
 import { familyWords } from '../assessments/index.ts';
-import { wordDiff } from '../../domain/word-diff.ts';
 import { documentFacts } from './document-facts.ts';
 import {
   aspirationSchema,
@@ -94,82 +88,11 @@ import {
   type Snapshot,
 } from './service.ts';
 
+const fail = (field: string, text: string) => ({ ok: false as const, errors: singleError(field, text) });
+
 const EDITABLE_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'J'] as const;
 type EditableSection = (typeof EDITABLE_SECTIONS)[number];
 const isEditable = (s: string): s is EditableSection => (EDITABLE_SECTIONS as readonly string[]).includes(s);
-
-export const STATUS_TAGS: Record<string, { text: string; classes: string }> = {
-  complete: { text: 'Complete', classes: 'govuk-tag--green' },
-  'has-errors': { text: 'Errors to fix', classes: 'govuk-tag--red' },
-  'has-warnings': { text: 'Check warnings', classes: 'govuk-tag--yellow' },
-  empty: { text: 'Nothing added', classes: 'govuk-tag--grey' },
-};
-export const PLAN_STATUS_LABELS: Record<string, string> = {
-  draft: 'Draft',
-  final: 'Final',
-  amended: 'Amended',
-};
-
-/**
- * The document's view model: every section's items in words, from a snapshot. Section J is the personal budget
- * decision as it stood on the version's day when there is one (`budget`, from the personal-budgets feature); the
- * amounts typed into the plan are shown only when no personal budget was asked for through it.
- */
-export function documentView(s: Snapshot, budget: PlanBudget | null = null) {
-  const p = s.plan;
-  const needText = new Map(p.needs.map((n) => [n.id, n.text]));
-  const outcomeText = new Map(p.outcomes.map((o) => [o.id, o.text]));
-  return {
-    s,
-    sections: SECTIONS.map((section) => ({ section, title: SECTION_TITLES[section] })),
-    aspirations: p.aspirations,
-    needsB: AREAS_OF_NEED.map((area) => ({
-      area: AREA_LABELS[area],
-      needs: p.needs.filter((n) => n.section === 'B' && n.area === area),
-    })).filter((g) => g.needs.length),
-    needsC: p.needs.filter((n) => n.section === 'C'),
-    needsD: p.needs.filter((n) => n.section === 'D'),
-    outcomes: p.outcomes.map((o) => ({
-      ...o,
-      needs: o.needIds.map((id) => needText.get(id) ?? 'a need no longer in the plan'),
-      pfa: o.preparationForAdulthood ? PFA_LABELS[o.preparationForAdulthood] : null,
-    })),
-    provision: Object.fromEntries(
-      (['F', 'G', 'H1', 'H2'] as const).map((sec) => [
-        sec,
-        p.provision
-          .filter((x) => x.section === sec)
-          .map((x) => ({
-            ...x,
-            amountText: amountText(x.amount),
-            frequencyText: frequencyText(x.frequency),
-            groupingText: groupingText(x),
-            needs: x.needIds.map((id) => needText.get(id) ?? 'a need no longer in the plan'),
-            outcomes: x.outcomeIds.map((id) => outcomeText.get(id) ?? 'an outcome no longer in the plan'),
-            source: sourceText(x, p.advice),
-          })),
-      ]),
-    ),
-    placement: p.placement,
-    budget: {
-      // reg 3 of the Personal Budgets Regulations: every draft tells the family about personal budgets
-      information: s.plan.status === 'draft' ? personalBudgetInformation() : null,
-      decision: budget,
-      requested: p.personalBudget.requested,
-      amount: poundsText(p.personalBudget.annualAmountPence),
-      payments: p.personalBudget.directPayments.map((d) => ({
-        ...d,
-        amount: poundsText(d.annualAmountPence),
-      })),
-    },
-    budgetLines: budget ? budgetDecisionLines(budget) : [],
-    advice: p.advice.map((a) => ({
-      ...a,
-      receivedLong: longDate(a.received),
-      summary: s.adviceSummaries[a.id] ?? '',
-    })),
-  };
-}
 
 function idsFromBody(body: unknown, name: string) {
   return arrayValue(body, name);
@@ -178,11 +101,15 @@ function idsFromBody(body: unknown, name: string) {
 export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>): void {
   const { db } = deps.database;
   const run = <T>(actor: Actor, fn: (ctx: PlanContext) => Promise<T>) =>
-    db
-      .transaction()
-      .execute((trx) =>
-        fn({ trx, actor, jobs: deps.jobs, today: todayInLondon(), plansChanged: deps.service.plansChanged }),
-      );
+    db.transaction().execute((trx) =>
+      fn({
+        trx,
+        actor,
+        jobs: deps.jobs,
+        today: deps.service.today(),
+        plansChanged: deps.service.plansChanged,
+      }),
+    );
   const planIdOf = (request: FastifyRequest) => (request.params as { planId: string }).planId;
 
   // ---- List and start ----
@@ -190,44 +117,12 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
   app.get(paths.plans.list, async (request, reply) => {
     const actor = actorOf(request);
     const values = formValues(request.query);
-    const status = ['draft', 'final', 'amended'].includes(values.status ?? '')
-      ? (values.status as 'draft')
-      : undefined;
-    const q = (values.q ?? '').trim().slice(0, 100) || undefined;
-    const mine = values.mine === 'yes';
-    const page = Math.min(100_000, Math.max(1, Number(values.page) || 1));
-    const result = await listPlans(db, actor, { status, q, mine, page });
-    await auditChildrenShown(
-      db,
-      actor,
-      'plan.list.read',
-      paths.plans.list,
-      result.rows.map((r) => r.child_id),
-    );
-    const link = (n: number) =>
-      withQuery(paths.plans.list, { status, q, mine: mine ? 'yes' : undefined, page: n });
-    return reply.view('plans/list.njk', {
-      pageTitle: 'EHC plans',
-      canStart: mayUse(app, actor, 'GET', paths.plans.start),
-      values,
-      result: {
-        ...result,
-        rows: result.rows.map((r) => ({ ...r, statusLabel: PLAN_STATUS_LABELS[r.status] })),
-      },
-      statusItems: [
-        { value: '', text: 'Any' },
-        ...['draft', 'final', 'amended'].map((s) => ({
-          value: s,
-          text: PLAN_STATUS_LABELS[s],
-          selected: status === s,
-        })),
-      ],
-      pagination: {
-        previous: result.page > 1 ? { href: link(result.page - 1) } : undefined,
-        next: result.page < result.pages ? { href: link(result.page + 1) } : undefined,
-        items: paginationItems(result.page, result.pages, link),
-      },
-    });
+    const filters = planListFilters(values);
+    const result = await listPlans(db, actor, filters);
+    const shown = result.rows.map((r) => r.child_id);
+    await auditChildrenShown(db, actor, 'plan.list.read', paths.plans.list, shown);
+    const canStart = mayUse(app, actor, 'GET', paths.plans.start);
+    return reply.view('plans/list.njk', planListModel(result, filters, values, canStart));
   });
 
   const renderStart = (reply: FastifyReply, values: Record<string, string>, errors?: FormErrors) => {
@@ -263,85 +158,13 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
 
   app.get(paths.plans.planPattern, async (request, reply) => {
     const actor = actorOf(request);
-    const today = todayInLondon();
+    const today = deps.service.today();
     const view = await editorView(db, actor, planIdOf(request), today);
-    const query = formValues(request.query);
-    const { plan, check, items, record } = view;
-    const needText = new Map(plan.needs.map((n) => [n.id, n.text]));
-    const outcomeText = new Map(plan.outcomes.map((o) => [o.id, o.text]));
-    const provisionById = new Map(plan.provision.map((p) => [p.id, p]));
-    const adviceName = new Map(view.advice.map((a) => [a.id, `${a.agency}: ${a.author_role}`]));
-    const sections = check.sections.map((task) => ({
-      ...task,
-      title: SECTION_TITLES[task.section],
-      tag: STATUS_TAGS[task.status],
-      errors: task.findings.filter((f) => f.severity === 'error').length,
-      warnings: task.findings.filter((f) => f.severity === 'warning').length,
-      findings: task.findings.map((f) => ({
-        ...f,
-        anchor: f.itemId ? `item-${f.itemId}` : `section-${task.section}`,
-      })),
-      items: items
-        .filter((i) => i.section === task.section)
-        .map((i) => {
-          const prov = provisionById.get(i.id);
-          return {
-            id: i.id,
-            text: i.text,
-            area: i.area ? AREA_LABELS[i.area as keyof typeof AREA_LABELS] : null,
-            whose: i.whose,
-            timescale: i.timescale_text,
-            successMeasure: i.success_measure,
-            pfa: i.pfa_area ? PFA_LABELS[i.pfa_area as keyof typeof PFA_LABELS] : null,
-            needs: (i.need_ids as string[]).map((id) => needText.get(id) ?? id),
-            outcomes: (i.outcome_ids as string[]).map((id) => outcomeText.get(id) ?? id),
-            howMuch: prov
-              ? [amountText(prov.amount), frequencyText(prov.frequency)].filter(Boolean).join(', ')
-              : '',
-            who: prov?.deliverer
-              ? `${prov.deliverer.role}${prov.deliverer.qualification ? ` (${prov.deliverer.qualification})` : ''}`
-              : '',
-            grouping: prov ? groupingText(prov) : '',
-            source: prov
-              ? sourceText(prov, plan.advice)
-              : i.source_advice_id
-                ? `From advice: ${adviceName.get(i.source_advice_id) ?? ''}`
-                : null,
-            amount: i.section === 'J' ? poundsText(i.annual_amount_pence) : '',
-            findings: task.findings.filter((f) => f.itemId === i.id),
-          };
-        }),
-    }));
-    const unreflected = view.recommendations.filter((r) => r.notPulled > 0);
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    const taskItems = sections.map((s) => ({
-      title: { text: s.title },
-      href: `#section-${s.section}`,
-      ...(s.errors || s.warnings
-        ? { hint: { text: `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}` } }
-        : {}),
-      status: s.status === 'complete' ? { text: 'Complete' } : { tag: s.tag },
-    }));
     const budget =
-      (await deps.service.budgetForPlan?.(db, actor.laCode, record.child_id, todayInLondon())) ?? null;
-    return reply.view('plans/editor.njk', {
-      pageTitle: `EHC plan: ${record.given_name} ${record.family_name}`,
-      budget,
-      budgetLines: budget ? budgetDecisionLines(budget) : [],
-      backLink: paths.plans.list,
-      view,
-      record,
-      sections,
-      taskItems,
-      unreflected,
-      statusLabel: PLAN_STATUS_LABELS[record.status],
-      canAudit: ['team-manager', 'send-leader'].includes(actor.role),
-      pfaPrompt: plan.yearGroup >= PFA_FROM_YEAR && !plan.outcomes.some((o) => o.preparationForAdulthood),
-      yearGroup: yearGroupName(plan.yearGroup),
-      saved: query.saved,
-      periodEnd: view.period ? longDate(view.period.to) : null,
-      periodStart: view.period ? longDate(view.period.from) : null,
-    });
+      (await deps.service.budgetForPlan?.(db, actor.laCode, view.record.child_id, today)) ?? null;
+    const canAudit = ['team-manager', 'send-leader'].includes(actor.role);
+    const saved = formValues(request.query).saved;
+    return reply.view('plans/editor.njk', editorModel(view, { budget, canAudit, saved }));
   });
 
   // ---- Items ----
@@ -356,7 +179,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     errors?: FormErrors,
   ) => {
     const actor = actorOf(request);
-    const view = await editorView(db, actor, planIdOf(request), todayInLondon());
+    const view = await editorView(db, actor, planIdOf(request), deps.service.today());
     if (!view.canEdit) throw new NotFoundError();
     const plan = view.plan;
     const provision = isProvisionSection(section);
@@ -497,7 +320,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
   app.get(paths.plans.itemPattern, async (request, reply) => {
     const actor = actorOf(request);
     const { itemId } = request.params as { itemId: string };
-    const view = await editorView(db, actor, planIdOf(request), todayInLondon());
+    const view = await editorView(db, actor, planIdOf(request), deps.service.today());
     const item = view.items.find((i) => i.id === itemId);
     if (!item) throw new NotFoundError();
     return renderItem(request, reply, item.section, item.id, itemValues(item), {
@@ -614,7 +437,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
   app.post(paths.plans.itemPattern, async (request, reply) => {
     const actor = actorOf(request);
     const { itemId } = request.params as { itemId: string };
-    const view = await editorView(db, actor, planIdOf(request), todayInLondon());
+    const view = await editorView(db, actor, planIdOf(request), deps.service.today());
     const item = view.items.find((i) => i.id === itemId);
     if (!item) throw new NotFoundError();
     return saveItemRoute(request, reply, item.section, item.id);
@@ -664,7 +487,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     errors?: FormErrors,
   ) => {
     const actor = actorOf(request);
-    const view = await editorView(db, actor, planIdOf(request), todayInLondon());
+    const view = await editorView(db, actor, planIdOf(request), deps.service.today());
     const settings = await settingChoices(db, actor.laCode);
     const current = values.settingId ?? view.record.placement_setting_id ?? '';
     if (errors) reply.code(400);
@@ -701,7 +524,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     errors?: FormErrors,
   ) => {
     const actor = actorOf(request);
-    const view = await editorView(db, actor, planIdOf(request), todayInLondon());
+    const view = await editorView(db, actor, planIdOf(request), deps.service.today());
     const v = values ?? {
       requested: view.record.budget_requested ? 'yes' : 'no',
       amount: view.record.budget_pence === null ? '' : (view.record.budget_pence / 100).toFixed(2),
@@ -740,7 +563,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     errors?: FormErrors,
   ) => {
     const actor = actorOf(request);
-    const today = todayInLondon();
+    const today = deps.service.today();
     const view = await editorView(db, actor, planIdOf(request), today);
     if (errors) reply.code(400);
     return reply.view('plans/issue.njk', {
@@ -801,7 +624,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     errors?: FormErrors,
   ) => {
     const actor = actorOf(request);
-    const view = await editorView(db, actor, planIdOf(request), todayInLondon());
+    const view = await editorView(db, actor, planIdOf(request), deps.service.today());
     if (!view.canOverride) throw new NotFoundError();
     if (errors) reply.code(400);
     return reply.view('plans/override.njk', {
@@ -910,7 +733,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     errors?: FormErrors,
   ) => {
     const actor = actorOf(request);
-    const today = todayInLondon();
+    const today = deps.service.today();
     const view = await sharedView(db, actor, planIdOf(request), today);
     const lines = view.latest ? snapshotLines(view.latest.snapshot) : [];
     const partItems = [
@@ -959,143 +782,80 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
   app.post(paths.plans.commentPattern, async (request, reply) => {
     const actor = actorOf(request);
     const planId = planIdOf(request);
-    const form = parseForm(commentSchema, request.body, ['part', 'body']);
-    if (!form.ok) return renderShared(request, reply, form.values, form.errors);
-    // The form's one-use token: without it two posts of one comment could not be told apart (issue 18: two raw
-    // concurrent posts stored two comments). A page this service drew always carries one.
-    if (!isUuid(form.data.token ?? ''))
-      return renderShared(
-        request,
-        reply,
-        formValues(request.body),
-        singleError('body', 'This form has expired. Go back, reload the page and try again.'),
-      );
-    const [kind, section, itemId] = form.data.part.split(':');
-    if (!section || !SECTIONS.includes(section as Section) || (kind !== 'section' && kind !== 'item')) {
-      return renderShared(
-        request,
-        reply,
-        formValues(request.body),
-        singleError('part', 'Select the part of the plan your comment is about'),
-      );
-    }
-    try {
-      await run(actor, (ctx) =>
-        addComment(ctx, planId, {
-          section: section as Section,
-          itemId: kind === 'item' ? (itemId ?? null) : null,
-          body: form.data.body,
-          token: form.data.token!,
-        }),
-      );
-    } catch (err) {
-      if (err instanceof PlanError)
-        return renderShared(
+    return handleForm(request.body, reply, {
+      parse: (_values, body) => {
+        const form = parseForm(commentSchema, body, ['part', 'body']);
+        if (!form.ok) return form;
+        // The form's one-use token: without it two posts of one comment could not be told apart (issue 18: two raw
+        // concurrent posts stored two comments). A page this service drew always carries one.
+        if (!isUuid(form.data.token ?? ''))
+          return fail('body', 'This form has expired. Go back, reload the page and try again.');
+        const part = commentPart(form.data.part);
+        if (!part) return fail('part', 'Select the part of the plan your comment is about');
+        return { ok: true, data: { ...part, body: form.data.body, token: form.data.token! } };
+      },
+      submit: (comment) => run(actor, (ctx) => addComment(ctx, planId, comment)),
+      render: (values, errors, error) =>
+        renderShared(
           request,
           reply,
-          formValues(request.body),
-          singleError(err.field === 'section' ? 'part' : err.field, err.message),
-        );
-      throw err;
-    }
-    return reply.redirect(`${withQuery(paths.plans.sharedPlan(planId), { sent: 1 })}#comments`, 303);
+          values,
+          error?.field === 'section' ? singleError('part', error.message) : errors,
+        ),
+      success: () => `${withQuery(paths.plans.sharedPlan(planId), { sent: 1 })}#comments`,
+    });
   });
 
   // ---- Versions, comparison and documents ----
 
+  const sharedRoles: readonly string[] = ['parent', 'young-person', 'professional'];
   app.get(paths.plans.versionsPattern, async (request, reply) => {
     const actor = actorOf(request);
     const planId = planIdOf(request);
     const record = await readableVersions(db, actor, planId);
     const versions = await listVersions(db, actor.laCode, planId);
-    return reply.view('plans/versions.njk', {
-      pageTitle: 'Versions of the plan',
-      backLink: ['parent', 'young-person', 'professional'].includes(actor.role)
-        ? paths.plans.sharedPlan(planId)
-        : paths.plans.plan(planId),
-      record,
-      versions,
-      versionItems: (selected: string) =>
-        versions.map((v) => ({
-          value: v.id,
-          text: `Version ${v.number}: ${v.kind}, ${longDate(v.issued_on)}`,
-          selected: v.id === selected,
-        })),
-      from: versions[1]?.id ?? '',
-      to: versions[0]?.id ?? '',
-    });
+    const backLink = sharedRoles.includes(actor.role)
+      ? paths.plans.sharedPlan(planId)
+      : paths.plans.plan(planId);
+    const choice = { from: versions[1]?.id ?? '', to: versions[0]?.id ?? '', backLink };
+    return reply.view('plans/versions.njk', versionsModel(record, versions, choice));
   });
 
   app.get(paths.plans.comparePattern, async (request, reply) => {
     const actor = actorOf(request);
     const planId = planIdOf(request);
-    const values = formValues(request.query);
+    const { from = '', to = '' } = formValues(request.query);
     const record = await readableVersions(db, actor, planId);
     const versions = await listVersions(db, actor.laCode, planId);
-    const known = (id: string | undefined) => versions.some((v) => v.id === id);
-    if (!known(values.from) || !known(values.to) || values.from === values.to) {
-      reply.code(400);
-      return reply.view('plans/versions.njk', {
-        pageTitle: 'Versions of the plan',
-        backLink: paths.plans.versions(planId),
-        record,
-        versions,
-        versionItems: (selected: string) =>
-          versions.map((v) => ({
-            value: v.id,
-            text: `Version ${v.number}: ${v.kind}, ${longDate(v.issued_on)}`,
-            selected: v.id === selected,
-          })),
-        from: values.from ?? '',
-        to: values.to ?? '',
-        errors: singleError('from', 'Select two different versions to compare'),
-      });
+    const known = (id: string) => versions.some((v) => v.id === id);
+    const backLink = paths.plans.versions(planId);
+    if (!known(from) || !known(to) || from === to) {
+      const errors = singleError('from', 'Select two different versions to compare');
+      return reply
+        .code(400)
+        .view('plans/versions.njk', { ...versionsModel(record, versions, { from, to, backLink }), errors });
     }
     const [a, b] = await Promise.all([
-      getVersion(db, actor, planId, values.from!),
-      getVersion(db, actor, planId, values.to!),
+      getVersion(db, actor, planId, from),
+      getVersion(db, actor, planId, to),
     ]);
-    const [older, newer] =
-      a.version.number < b.version.number ? [a.version, b.version] : [b.version, a.version];
-    // A changed item shows the words that changed, not the whole item struck out (issue 18 item 7).
-    const compared = compareVersions(planLines(older.snapshot.plan), planLines(newer.snapshot.plan)).map(
-      (c) => ({
-        ...c,
-        title: SECTION_TITLES[c.section],
-        rows: c.rows.map((r) => ({
-          ...r,
-          words: r.change === 'changed' ? wordDiff(r.left ?? '', r.right ?? '') : null,
-        })),
-      }),
-    );
-    return reply.view('plans/compare.njk', {
-      pageTitle: `Compare version ${older.number} with version ${newer.number}`,
-      backLink: paths.plans.versions(planId),
-      record,
-      older,
-      newer,
-      compared,
-      totals: {
-        added: compared.reduce((n, c) => n + c.added, 0),
-        removed: compared.reduce((n, c) => n + c.removed, 0),
-        changed: compared.reduce((n, c) => n + c.changed, 0),
-      },
-    });
+    return reply.view('plans/compare.njk', { backLink, record, ...comparisonModel(a.version, b.version) });
   });
 
   const snapshotFor = async (request: FastifyRequest) => {
     const actor = actorOf(request);
     const { planId, versionId } = request.params as { planId: string; versionId: string };
     if (versionId === 'current') {
-      const { snapshot, record } = await currentSnapshot(db, actor, planId, todayInLondon());
+      const { snapshot, record } = await currentSnapshot(db, actor, planId, deps.service.today());
       return {
         snapshot,
         budget:
-          (await deps.service.budgetForPlan?.(db, actor.laCode, record.child_id, todayInLondon())) ?? null,
+          (await deps.service.budgetForPlan?.(db, actor.laCode, record.child_id, deps.service.today())) ??
+          null,
         label: 'working copy (not issued)',
         number: null as number | null,
         planId,
-        facts: await documentFacts(db, record, null, todayInLondon()),
+        facts: await documentFacts(db, record, null, deps.service.today()),
       };
     }
     const { version, record } = await getVersion(db, actor, planId, versionId);
@@ -1110,7 +870,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
         db,
         record,
         version,
-        todayInLondon(),
+        deps.service.today(),
         (await deps.service.nextReviewDue?.(db, actor.laCode, record.child_id, record.id)) ?? null,
       ),
     };
@@ -1149,5 +909,3 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
       .send(buffer);
   });
 }
-
-export type DocumentView = ReturnType<typeof documentView>;

@@ -10,6 +10,7 @@
  * entry and bumps the plan's revision (an override is only good for the revision it was recorded on).
  */
 import type { PlanBudget } from '../personal-budgets/index.ts';
+import type { ServiceDeps } from '../../platform/feature.ts';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/access.ts';
 import {
@@ -24,6 +25,7 @@ import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
+import { FieldError } from '../../platform/web/forms.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import { computeTimeline } from '../../domain/clock/index.ts';
@@ -114,8 +116,10 @@ export interface PlansNeeds {
 }
 
 /** The plans feature's service: for now only what its routes pass into each change (its pages still take the database). */
-export function createPlansService(_deps: unknown, needs: PlansNeeds) {
+export function createPlansService(deps: Pick<ServiceDeps, 'today'>, needs: PlansNeeds) {
   return {
+    /** Today in London, as the composition root gives it (a fixed day in tests). */
+    today: deps.today,
     plansChanged: needs.plansChanged,
     nextReviewDue: needs.nextReviewDue,
     budgetForPlan: needs.budgetForPlan,
@@ -124,14 +128,7 @@ export function createPlansService(_deps: unknown, needs: PlansNeeds) {
 export type PlansService = ReturnType<typeof createPlansService>;
 
 /** A rule of the plan was broken: shown to the user as a form error on the named field. */
-export class PlanError extends Error {
-  readonly field: string;
-  constructor(field: string, message: string) {
-    super(message);
-    this.field = field;
-    this.name = 'PlanError';
-  }
-}
+export class PlanError extends FieldError {}
 
 const childName = (r: { given_name: string; preferred_name: string | null }) =>
   r.preferred_name || r.given_name;

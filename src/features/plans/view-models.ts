@@ -1,0 +1,315 @@
+/**
+ * The plan pages' view models: pure functions from what the service returns to what the templates show (the list,
+ * the editor's task list and sections, the versions' choices, the comparison, a comment's part). No I/O, so the
+ * handlers in ./routes.ts stay parse, call the service, render.
+ */
+import { longDate, yearGroupName } from '../../domain/calendar.ts';
+import { PFA_FROM_YEAR } from '../../domain/plan-quality/golden-thread.ts';
+import { AREAS_OF_NEED, SECTIONS, type Section } from '../../domain/plan-quality/model.ts';
+import { personalBudgetInformation } from '../../domain/personal-budget/index.ts';
+import { wordDiff } from '../../domain/word-diff.ts';
+import type { PlanBudget } from '../personal-budgets/index.ts';
+import { govukPagination } from '../../platform/web/pagination.ts';
+import { selectItems } from '../../platform/web/items.ts';
+import { paths, withQuery } from '../../platform/web/paths.ts';
+import {
+  amountText,
+  AREA_LABELS,
+  compareVersions,
+  frequencyText,
+  groupingText,
+  PFA_LABELS,
+  planLines,
+  poundsText,
+  SECTION_TITLES,
+  sourceText,
+} from './describe.ts';
+import { budgetDecisionLines } from './documents.ts';
+import type { editorView, listPlans, listVersions, Snapshot } from './service.ts';
+
+const PLAN_STATUSES = ['draft', 'final', 'amended'] as const;
+type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const STATUS_TAGS: Record<string, { text: string; classes: string }> = {
+  complete: { text: 'Complete', classes: 'govuk-tag--green' },
+  'has-errors': { text: 'Errors to fix', classes: 'govuk-tag--red' },
+  'has-warnings': { text: 'Check warnings', classes: 'govuk-tag--yellow' },
+  empty: { text: 'Nothing added', classes: 'govuk-tag--grey' },
+};
+
+export const PLAN_STATUS_LABELS: Record<string, string> = {
+  draft: 'Draft',
+  final: 'Final',
+  amended: 'Amended',
+};
+
+// ---- The document ----
+
+/**
+ * The document's view model: every section's items in words, from a snapshot. Section J is the personal budget
+ * decision as it stood on the version's day when there is one (`budget`, from the personal-budgets feature); the
+ * amounts typed into the plan are shown only when no personal budget was asked for through it.
+ */
+export function documentView(s: Snapshot, budget: PlanBudget | null = null) {
+  const p = s.plan;
+  const needText = new Map(p.needs.map((n) => [n.id, n.text]));
+  const outcomeText = new Map(p.outcomes.map((o) => [o.id, o.text]));
+  return {
+    s,
+    sections: SECTIONS.map((section) => ({ section, title: SECTION_TITLES[section] })),
+    aspirations: p.aspirations,
+    needsB: AREAS_OF_NEED.map((area) => ({
+      area: AREA_LABELS[area],
+      needs: p.needs.filter((n) => n.section === 'B' && n.area === area),
+    })).filter((g) => g.needs.length),
+    needsC: p.needs.filter((n) => n.section === 'C'),
+    needsD: p.needs.filter((n) => n.section === 'D'),
+    outcomes: p.outcomes.map((o) => ({
+      ...o,
+      needs: o.needIds.map((id) => needText.get(id) ?? 'a need no longer in the plan'),
+      pfa: o.preparationForAdulthood ? PFA_LABELS[o.preparationForAdulthood] : null,
+    })),
+    provision: Object.fromEntries(
+      (['F', 'G', 'H1', 'H2'] as const).map((sec) => [
+        sec,
+        p.provision
+          .filter((x) => x.section === sec)
+          .map((x) => ({
+            ...x,
+            amountText: amountText(x.amount),
+            frequencyText: frequencyText(x.frequency),
+            groupingText: groupingText(x),
+            needs: x.needIds.map((id) => needText.get(id) ?? 'a need no longer in the plan'),
+            outcomes: x.outcomeIds.map((id) => outcomeText.get(id) ?? 'an outcome no longer in the plan'),
+            source: sourceText(x, p.advice),
+          })),
+      ]),
+    ),
+    placement: p.placement,
+    budget: {
+      // reg 3 of the Personal Budgets Regulations: every draft tells the family about personal budgets
+      information: s.plan.status === 'draft' ? personalBudgetInformation() : null,
+      decision: budget,
+      requested: p.personalBudget.requested,
+      amount: poundsText(p.personalBudget.annualAmountPence),
+      payments: p.personalBudget.directPayments.map((d) => ({
+        ...d,
+        amount: poundsText(d.annualAmountPence),
+      })),
+    },
+    budgetLines: budget ? budgetDecisionLines(budget) : [],
+    advice: p.advice.map((a) => ({
+      ...a,
+      receivedLong: longDate(a.received),
+      summary: s.adviceSummaries[a.id] ?? '',
+    })),
+  };
+}
+
+export type DocumentView = ReturnType<typeof documentView>;
+
+// ---- The list ----
+
+export interface PlanListFilters {
+  status: PlanStatus | undefined;
+  q: string | undefined;
+  mine: boolean;
+  page: number;
+}
+
+/** The list's filters from the query string: a known status, a search of at most 100 characters, a page number. */
+export function planListFilters(values: Record<string, string>): PlanListFilters {
+  const status = (PLAN_STATUSES as readonly string[]).includes(values.status ?? '')
+    ? (values.status as PlanStatus)
+    : undefined;
+  return {
+    status,
+    q: (values.q ?? '').trim().slice(0, 100) || undefined,
+    mine: values.mine === 'yes',
+    page: Math.min(100_000, Math.max(1, Number(values.page) || 1)),
+  };
+}
+
+/** The caseworker's list of plans: rows with their status, the status filter and the pages. */
+export function planListModel(
+  result: Awaited<ReturnType<typeof listPlans>>,
+  filters: PlanListFilters,
+  values: Record<string, string>,
+  canStart: boolean,
+) {
+  const { status, q, mine } = filters;
+  const link = (n: number) =>
+    withQuery(paths.plans.list, { status, q, mine: mine ? 'yes' : undefined, page: n });
+  return {
+    pageTitle: 'EHC plans',
+    canStart,
+    values,
+    result: {
+      ...result,
+      rows: result.rows.map((r) => ({ ...r, statusLabel: PLAN_STATUS_LABELS[r.status] })),
+    },
+    statusItems: selectItems(
+      PLAN_STATUSES.map((s) => ({ value: s, text: PLAN_STATUS_LABELS[s]! })),
+      status,
+      { any: 'Any' },
+    ),
+    pagination: govukPagination(result.page, result.pages, link),
+  };
+}
+
+// ---- The editor ----
+
+type EditorView = Awaited<ReturnType<typeof editorView>>;
+
+/** Each section of the editor: its check's status and findings, and its items as the caseworker reads them. */
+export function editorSections(view: EditorView) {
+  const { plan, check, items } = view;
+  const needText = new Map(plan.needs.map((n) => [n.id, n.text]));
+  const outcomeText = new Map(plan.outcomes.map((o) => [o.id, o.text]));
+  const provisionById = new Map(plan.provision.map((p) => [p.id, p]));
+  const adviceName = new Map(view.advice.map((a) => [a.id, `${a.agency}: ${a.author_role}`]));
+  return check.sections.map((task) => ({
+    ...task,
+    title: SECTION_TITLES[task.section],
+    tag: STATUS_TAGS[task.status],
+    errors: task.findings.filter((f) => f.severity === 'error').length,
+    warnings: task.findings.filter((f) => f.severity === 'warning').length,
+    findings: task.findings.map((f) => ({
+      ...f,
+      anchor: f.itemId ? `item-${f.itemId}` : `section-${task.section}`,
+    })),
+    items: items
+      .filter((i) => i.section === task.section)
+      .map((i) => {
+        const prov = provisionById.get(i.id);
+        return {
+          id: i.id,
+          text: i.text,
+          area: i.area ? AREA_LABELS[i.area as keyof typeof AREA_LABELS] : null,
+          whose: i.whose,
+          timescale: i.timescale_text,
+          successMeasure: i.success_measure,
+          pfa: i.pfa_area ? PFA_LABELS[i.pfa_area as keyof typeof PFA_LABELS] : null,
+          needs: (i.need_ids as string[]).map((id) => needText.get(id) ?? id),
+          outcomes: (i.outcome_ids as string[]).map((id) => outcomeText.get(id) ?? id),
+          howMuch: prov
+            ? [amountText(prov.amount), frequencyText(prov.frequency)].filter(Boolean).join(', ')
+            : '',
+          who: prov?.deliverer
+            ? `${prov.deliverer.role}${prov.deliverer.qualification ? ` (${prov.deliverer.qualification})` : ''}`
+            : '',
+          grouping: prov ? groupingText(prov) : '',
+          source: prov
+            ? sourceText(prov, plan.advice)
+            : i.source_advice_id
+              ? `From advice: ${adviceName.get(i.source_advice_id) ?? ''}`
+              : null,
+          amount: i.section === 'J' ? poundsText(i.annual_amount_pence) : '',
+          findings: task.findings.filter((f) => f.itemId === i.id),
+        };
+      }),
+  }));
+}
+
+/** The plan editor: the task list of checks, the sections, advice not yet reflected, the budget and the period. */
+export function editorModel(
+  view: EditorView,
+  options: { budget: PlanBudget | null; canAudit: boolean; saved: string | undefined },
+) {
+  const { plan, record } = view;
+  const sections = editorSections(view);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const taskItems = sections.map((s) => ({
+    title: { text: s.title },
+    href: `#section-${s.section}`,
+    ...(s.errors || s.warnings
+      ? { hint: { text: `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}` } }
+      : {}),
+    status: s.status === 'complete' ? { text: 'Complete' } : { tag: s.tag },
+  }));
+  return {
+    pageTitle: `EHC plan: ${record.given_name} ${record.family_name}`,
+    budget: options.budget,
+    budgetLines: options.budget ? budgetDecisionLines(options.budget) : [],
+    backLink: paths.plans.list,
+    view,
+    record,
+    sections,
+    taskItems,
+    unreflected: view.recommendations.filter((r) => r.notPulled > 0),
+    statusLabel: PLAN_STATUS_LABELS[record.status],
+    canAudit: options.canAudit,
+    pfaPrompt: plan.yearGroup >= PFA_FROM_YEAR && !plan.outcomes.some((o) => o.preparationForAdulthood),
+    yearGroup: yearGroupName(plan.yearGroup),
+    saved: options.saved,
+    periodEnd: view.period ? longDate(view.period.to) : null,
+    periodStart: view.period ? longDate(view.period.from) : null,
+  };
+}
+
+// ---- Versions and their comparison ----
+
+type VersionRow = Awaited<ReturnType<typeof listVersions>>[number];
+
+/** The versions page: every version, and the two chosen to compare (newest two by default). */
+export function versionsModel(
+  record: unknown,
+  versions: readonly VersionRow[],
+  choice: { from: string; to: string; backLink: string },
+) {
+  return {
+    pageTitle: 'Versions of the plan',
+    backLink: choice.backLink,
+    record,
+    versions,
+    versionItems: (selected: string) =>
+      versions.map((v) => ({
+        value: v.id,
+        text: `Version ${v.number}: ${v.kind}, ${longDate(v.issued_on)}`,
+        selected: v.id === selected,
+      })),
+    from: choice.from,
+    to: choice.to,
+  };
+}
+
+interface ComparedVersion {
+  number: number;
+  snapshot: Snapshot;
+}
+
+/** Two versions side by side, older first; a changed item shows the words that changed (issue 18 item 7). */
+export function comparisonModel<V extends ComparedVersion>(a: V, b: V) {
+  const [older, newer] = a.number < b.number ? [a, b] : [b, a];
+  const compared = compareVersions(planLines(older.snapshot.plan), planLines(newer.snapshot.plan)).map(
+    (c) => ({
+      ...c,
+      title: SECTION_TITLES[c.section],
+      rows: c.rows.map((r) => ({
+        ...r,
+        words: r.change === 'changed' ? wordDiff(r.left ?? '', r.right ?? '') : null,
+      })),
+    }),
+  );
+  return {
+    pageTitle: `Compare version ${older.number} with version ${newer.number}`,
+    older,
+    newer,
+    compared,
+    totals: {
+      added: compared.reduce((n, c) => n + c.added, 0),
+      removed: compared.reduce((n, c) => n + c.removed, 0),
+      changed: compared.reduce((n, c) => n + c.changed, 0),
+    },
+  };
+}
+
+// ---- A comment on a shared plan ----
+
+/** The part of the plan a comment is about (`section:B` or `item:B:<id>`), or undefined when it names none. */
+export function commentPart(part: string): { section: Section; itemId: string | null } | undefined {
+  const [kind, section, itemId] = part.split(':');
+  if (!section || !SECTIONS.includes(section as Section) || (kind !== 'section' && kind !== 'item'))
+    return undefined;
+  return { section: section as Section, itemId: kind === 'item' ? (itemId ?? null) : null };
+}
