@@ -15,6 +15,7 @@ import {
   type FieldError,
   type FormErrors,
   type Parsed,
+  fieldErrors,
 } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { personalBudgetInformation } from '../../domain/personal-budget/index.ts';
@@ -26,16 +27,9 @@ const DATE_FIELDS = ['date'];
 
 /** Every error of an AmendmentFormError in the summary (handleForm shows one field's). */
 function formErrorsOf(errors: FormErrors, error?: FieldError): FormErrors {
-  if (!(error instanceof AmendmentFormError)) return errors;
-  const fields: Record<string, { text: string }> = {};
-  for (const e of error.errors) fields[e.field] ??= { text: e.message };
-  return {
-    list: Object.entries(fields).map(([name, f]) => ({
-      text: f.text,
-      href: `#${name}${DATE_FIELDS.includes(name) ? '-day' : ''}`,
-    })),
-    fields,
-  };
+  return error instanceof AmendmentFormError
+    ? fieldErrors(error.errors, { dateFields: DATE_FIELDS })
+    : errors;
 }
 
 function readDate(values: Record<string, string>, label: string): Parsed<string | null> {

@@ -1,6 +1,6 @@
 /** The consultation forms' schemas: the messages are the ones users read. */
 import { z } from 'zod';
-import { readDateInput, requiredText, type Parsed } from '../../platform/web/forms.ts';
+import { readDateInput, requiredText, type Parsed, fieldErrors } from '../../platform/web/forms.ts';
 import {
   ANSWERS,
   PREFERENCE_KINDS,
@@ -35,8 +35,7 @@ export function parsePreference(values: Record<string, string>): Parsed<{
   if (received.error) errors.push(['received', received.error]);
   else if (!received.value) errors.push(['received', 'Enter the date the family asked']);
   if (errors.length || !kind.success || !received.value) {
-    const fields = Object.fromEntries(errors.map(([f, text]) => [f, { text }]));
-    return { ok: false, errors: { list: errors.map(([f, text]) => ({ text, href: `#${f}` })), fields } };
+    return { ok: false, errors: fieldErrors(errors.map(([field, message]) => ({ field, message }))) };
   }
   return {
     ok: true,
@@ -88,8 +87,7 @@ export function parseAnswer(values: Record<string, string>): Parsed<{
   }
   if (text.length > 5000) errors.push(['reasons', 'Reasons must be 5,000 characters or fewer']);
   if (errors.length || !answer.success) {
-    const fields = Object.fromEntries(errors.map(([f, t]) => [f, { text: t }]));
-    return { ok: false, errors: { list: errors.map(([f, t]) => ({ text: t, href: `#${f}` })), fields } };
+    return { ok: false, errors: fieldErrors(errors.map(([field, message]) => ({ field, message }))) };
   }
   const cannot = answer.data === 'cannot-meet';
   return {

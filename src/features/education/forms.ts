@@ -4,7 +4,7 @@
  * problem at once, in the form's field order.
  */
 import { lowerFirst } from '../../platform/text.ts';
-import { readDateInput, type FormErrors, type Parsed } from '../../platform/web/forms.ts';
+import { readDateInput, type FormErrors, type Parsed, fieldErrors } from '../../platform/web/forms.ts';
 import {
   EPISODE_KINDS,
   episodeProblems,
@@ -41,10 +41,7 @@ function errorsFrom(
   problems: Array<{ field: string; message: string }>,
   order: readonly string[],
 ): FormErrors {
-  const fields: FormErrors['fields'] = {};
-  for (const p of problems) fields[p.field] ??= { text: p.message };
-  const names = Object.keys(fields).sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  return { list: names.map((n) => ({ text: fields[n]!.text, href: `#${n}` })), fields };
+  return fieldErrors(problems, { order });
 }
 
 function number(value: string | undefined): number | null | 'bad' {

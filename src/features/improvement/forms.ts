@@ -6,22 +6,18 @@ import { z } from 'zod';
 import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/schema/index.ts';
 import type { UploadedFile } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
-import { optionalText, readDateInput, requiredText } from '../../platform/web/forms.ts';
+import { optionalText, readDateInput, requiredText, fieldErrors } from '../../platform/web/forms.ts';
 import { checkUploadedFile, cleanFileName, extensionOf } from '../../platform/web/files.ts';
 import type { UpdateInput } from './service.ts';
 
 export type FormOutcome<T> = { ok: true; data: T } | { ok: false; errors: FormErrors };
 
 /** Builds GOV.UK errors from [field, message] pairs, in the order given (the form's order), first per field. */
-export function errorsFrom(pairs: Array<[string, string]>, anchors: Record<string, string> = {}): FormErrors {
-  const fields: Record<string, { text: string }> = {};
-  const list: FormErrors['list'] = [];
-  for (const [field, text] of pairs) {
-    if (fields[field]) continue;
-    fields[field] = { text };
-    list.push({ text, href: `#${anchors[field] ?? field}` });
-  }
-  return { list, fields };
+export function errorsFrom(pairs: Array<[string, string]>, dateFields: readonly string[] = []): FormErrors {
+  return fieldErrors(
+    pairs.map(([field, message]) => ({ field, message })),
+    { dateFields },
+  );
 }
 
 function issues(result: z.ZodSafeParseResult<unknown>): Array<[string, string]> {
@@ -120,7 +116,7 @@ export function readUpdateForm(
   }
   if (pairs.length > 0 || !parsed.success || !date.value) {
     pairs.sort((a, b) => UPDATE_ORDER.indexOf(a[0]) - UPDATE_ORDER.indexOf(b[0]));
-    return { ok: false, errors: errorsFrom(pairs, { date: 'date-day', meetingDate: 'meetingDate-day' }) };
+    return { ok: false, errors: errorsFrom(pairs, ['date', 'meetingDate']) };
   }
   const v = parsed.data;
   const upload = checked?.ok ? checked : undefined;
@@ -227,7 +223,7 @@ export function readImportForm(
   }
   if (pairs.length > 0 || !parsed.success) {
     pairs.sort((a, b) => IMPORT_ORDER.indexOf(a[0]) - IMPORT_ORDER.indexOf(b[0]));
-    return { ok: false, errors: errorsFrom(pairs, { kind: 'kind' }) };
+    return { ok: false, errors: errorsFrom(pairs) };
   }
   return {
     ok: true,
@@ -247,7 +243,7 @@ export function readReportForm(values: Record<string, string>) {
   const parsed = audienceSchema.safeParse(values);
   pairs.push(...issues(parsed));
   if (pairs.length > 0 || !parsed.success || !date.value) {
-    return { ok: false as const, errors: errorsFrom(pairs, { meetingDate: 'meetingDate-day' }) };
+    return { ok: false as const, errors: errorsFrom(pairs, ['meetingDate']) };
   }
   return { ok: true as const, data: { meetingDate: date.value, audience: parsed.data.audience } };
 }
@@ -255,6 +251,6 @@ export function readReportForm(values: Record<string, string>) {
 /** An "as of" date in a GET filter; empty means today. */
 export function readAsOf(values: Record<string, string>, today: string) {
   const date = readDateInput(values, 'asOf', 'Date');
-  if (date.error) return { asOf: today, errors: errorsFrom([['asOf', date.error]], { asOf: 'asOf-day' }) };
+  if (date.error) return { asOf: today, errors: errorsFrom([['asOf', date.error]], ['asOf']) };
   return { asOf: date.value ?? today, errors: undefined };
 }

@@ -3,7 +3,13 @@
  * answers, so a field's label, hint and message live in one place. Every problem is reported at once, in the
  * form's order, with GOV.UK messages; the service checks what depends on the records and today (the domain's rules).
  */
-import { arrayValue, readDateInput, type FormErrors, type Parsed } from '../../platform/web/forms.ts';
+import {
+  arrayValue,
+  readDateInput,
+  type FormErrors,
+  type Parsed,
+  fieldErrors,
+} from '../../platform/web/forms.ts';
 import {
   ARRANGEMENT_LABELS,
   ARRANGEMENTS,
@@ -110,18 +116,10 @@ function errorsFrom(
   problems: Array<{ field: string; message: string }>,
   fields: readonly Field[],
 ): FormErrors {
-  const out: FormErrors['fields'] = {};
-  for (const p of problems) out[p.field] ??= { text: p.message };
-  const order = fields.map((f) => f.name);
-  const names = Object.keys(out).sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  const kind = new Map(fields.map((f) => [f.name, f.kind]));
-  const anchor = (n: string) =>
-    kind.get(n) === 'date'
-      ? `#${n}-day`
-      : kind.get(n) === 'radios' || kind.get(n) === 'checkboxes'
-        ? `#${n}`
-        : `#${n}`;
-  return { list: names.map((n) => ({ text: out[n]!.text, href: anchor(n) })), fields: out };
+  return fieldErrors(problems, {
+    order: fields.map((f) => f.name),
+    dateFields: fields.filter((f) => f.kind === 'date').map((f) => f.name),
+  });
 }
 
 /** A form: its fields and how its answers become the service's input. */

@@ -3,7 +3,7 @@
  * Dates through the platform's readDateInput; the service checks what depends on today and the item.
  */
 import type { RegisterTheme } from '../../platform/db/schema/index.ts';
-import { readDateInput, type FormErrors, type Parsed } from '../../platform/web/forms.ts';
+import { readDateInput, type FormErrors, type Parsed, fieldErrors } from '../../platform/web/forms.ts';
 import {
   ACTIONS,
   COMMENT_MAX,
@@ -27,11 +27,7 @@ import type { SurveyAnswer } from './survey-service.ts';
 type Problems = Array<{ field: string; message: string }>;
 
 function errorsFrom(problems: Problems, order: readonly string[]): FormErrors {
-  const fields: FormErrors['fields'] = {};
-  for (const p of problems) fields[p.field] ??= { text: p.message };
-  const names = Object.keys(fields).sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  const anchor = (n: string) => (n === 'receivedOn' || n === 'on' ? `#${n}-day` : `#${n}`);
-  return { list: names.map((n) => ({ text: fields[n]!.text, href: anchor(n) })), fields };
+  return fieldErrors(problems, { order, dateFields: ['receivedOn', 'on'] });
 }
 
 const oneOf = <T extends string>(list: readonly T[], v: string | undefined): v is T =>

@@ -14,6 +14,7 @@ import {
   type FieldError,
   type FormErrors,
   type Parsed,
+  fieldErrors,
 } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
 import {
@@ -54,16 +55,7 @@ const DATE_FIELDS = new Set(['meetingDate', 'held']);
 
 /** The error summary for every error a rule gave, each linking to its field. */
 function errorsOf(errors: FormErrors, error?: FieldError): FormErrors {
-  if (!(error instanceof ReviewFormError)) return errors;
-  const fields: Record<string, { text: string }> = {};
-  for (const e of error.errors) fields[e.field] ??= { text: e.message };
-  return {
-    list: Object.entries(fields).map(([name, f]) => ({
-      text: f.text,
-      href: `#${name}${DATE_FIELDS.has(name) ? '-day' : ''}`,
-    })),
-    fields,
-  };
+  return error instanceof ReviewFormError ? fieldErrors(error.errors, { dateFields: DATE_FIELDS }) : errors;
 }
 
 function dateOf(values: Record<string, string>, name: string, label: string): Parsed<string | null> {

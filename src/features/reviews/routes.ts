@@ -14,6 +14,7 @@ import {
   type FieldError,
   type FormErrors,
   type Parsed,
+  fieldErrors,
 } from '../../platform/web/forms.ts';
 import {
   EARLY_REVIEW_REASON_LABELS,
@@ -138,18 +139,22 @@ export function reviewRoutes(app: FastifyInstance, { service }: RouteDeps<Review
   });
 }
 
+const REVIEW_DATE_FIELDS = [
+  'meetingDate',
+  'invitationsSent',
+  'adviceCirculated',
+  'held',
+  'reportSent',
+  'date',
+  'transferredOn',
+  'noticeSent',
+];
+
 /** Every error of a ReviewFormError in the summary (handleForm shows one field's). */
 function formErrorsOf(errors: FormErrors, error?: FieldError): FormErrors {
-  if (!(error instanceof ReviewFormError)) return errors;
-  const fields: Record<string, { text: string }> = {};
-  for (const e of error.errors) fields[e.field] ??= { text: e.message };
-  return {
-    list: Object.entries(fields).map(([name, f]) => ({
-      text: f.text,
-      href: `#${name}${['meetingDate', 'invitationsSent', 'adviceCirculated', 'held', 'reportSent', 'date', 'transferredOn', 'noticeSent'].includes(name) ? '-day' : ''}`,
-    })),
-    fields,
-  };
+  return error instanceof ReviewFormError
+    ? fieldErrors(error.errors, { dateFields: REVIEW_DATE_FIELDS })
+    : errors;
 }
 
 /** Reads the named date inputs (and other fields) into strings or null; a broken date is a form error. */

@@ -8,7 +8,13 @@ import { isUuid, type Actor } from '../../platform/access/access.ts';
 import { newFormToken } from '../../platform/change/once.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/web/app.ts';
-import { formValues, handleForm, type FieldError, type FormErrors } from '../../platform/web/forms.ts';
+import {
+  formValues,
+  handleForm,
+  type FieldError,
+  type FormErrors,
+  fieldErrors,
+} from '../../platform/web/forms.ts';
 import { govukPagination } from '../../platform/web/pagination.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import {
@@ -22,13 +28,7 @@ import { ReviewFormError, type ReviewsService } from './service.ts';
 
 /** Every error of a ReviewFormError in the summary, each linking to its field. */
 export function voicesErrors(errors: FormErrors, error?: FieldError): FormErrors {
-  if (!(error instanceof ReviewFormError)) return errors;
-  const fields: Record<string, { text: string }> = {};
-  for (const e of error.errors) fields[e.field] ??= { text: e.message };
-  return {
-    list: Object.entries(fields).map(([name, f]) => ({ text: f.text, href: `#${name}` })),
-    fields,
-  };
+  return error instanceof ReviewFormError ? fieldErrors(error.errors) : errors;
 }
 
 const idOf = (params: unknown, name: string): string => {

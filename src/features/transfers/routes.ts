@@ -5,7 +5,13 @@ import { newFormToken } from '../../platform/change/once.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { RouteDeps } from '../../platform/feature.ts';
 import { actorOf } from '../../platform/web/app.ts';
-import { handleForm, readDateInput, type FieldError, type FormErrors } from '../../platform/web/forms.ts';
+import {
+  handleForm,
+  readDateInput,
+  type FieldError,
+  type FormErrors,
+  fieldErrors,
+} from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { TransferFormError } from './child.ts';
 import type { TransfersService } from './service.ts';
@@ -16,17 +22,7 @@ const DATE_FIELDS = new Set(['received', 'moveDate']);
 
 /** Every problem of a TransferFormError in the summary, each linking to its field. */
 function transferErrors(errors: FormErrors, error?: FieldError): FormErrors {
-  const list = error instanceof TransferFormError ? error.errors : null;
-  if (!list) return errors;
-  const fields: Record<string, { text: string }> = {};
-  for (const e of list) fields[e.field] ??= { text: e.message };
-  return {
-    list: Object.entries(fields).map(([name, f]) => ({
-      text: f.text,
-      href: `#${DATE_FIELDS.has(name) ? `${name}-day` : name}`,
-    })),
-    fields,
-  };
+  return error instanceof TransferFormError ? fieldErrors(error.errors, { dateFields: DATE_FIELDS }) : errors;
 }
 
 const childIdOf = (params: unknown): string => {

@@ -2,7 +2,13 @@
  * The tribunal feature's forms: each returns every problem at once, in the form's field order, with GOV.UK
  * messages. Dates through the platform's readDateInput; the service checks what depends on today and the facts.
  */
-import { arrayValue, readDateInput, type FormErrors, type Parsed } from '../../platform/web/forms.ts';
+import {
+  arrayValue,
+  readDateInput,
+  type FormErrors,
+  type Parsed,
+  fieldErrors,
+} from '../../platform/web/forms.ts';
 import {
   CONCESSION_KINDS,
   ORDER_KINDS,
@@ -51,11 +57,7 @@ export const DATE_FIELDS = new Set([
 ]);
 
 function errorsFrom(problems: Problems, order: readonly string[]): FormErrors {
-  const fields: FormErrors['fields'] = {};
-  for (const p of problems) fields[p.field] ??= { text: p.message };
-  const names = Object.keys(fields).sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  const anchor = (n: string) => (DATE_FIELDS.has(n) ? `#${n}-day` : `#${n}`);
-  return { list: names.map((n) => ({ text: fields[n]!.text, href: anchor(n) })), fields };
+  return fieldErrors(problems, { order, dateFields: DATE_FIELDS });
 }
 
 const oneOf = <T extends string>(list: readonly T[], v: string | undefined): v is T =>

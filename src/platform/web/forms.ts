@@ -59,6 +59,33 @@ export function singleError(field: string, text: string): FormErrors {
   return { list: [{ text, href: `#${field}` }], fields: { [field]: { text } } };
 }
 
+/**
+ * The GOV.UK error summary for several problems at once (a rule that found more than one thing wrong): the first
+ * message for each field, each linking to its field; a date field (`dateFields`) links to its day input. In the order
+ * given, or in `order` when it is given (fields it does not name last).
+ */
+export function fieldErrors(
+  problems: ReadonlyArray<{ readonly field: string; readonly message: string }>,
+  options: { readonly dateFields?: Iterable<string>; readonly order?: readonly string[] } = {},
+): FormErrors {
+  const dates = new Set(options.dateFields ?? []);
+  const fields: Record<string, { text: string }> = {};
+  for (const p of problems) fields[p.field] ??= { text: p.message };
+  const rank = (name: string) => {
+    const i = options.order ? options.order.indexOf(name) : -1;
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const names = Object.keys(fields);
+  if (options.order) names.sort((a, b) => rank(a) - rank(b));
+  return {
+    list: names.map((name) => ({
+      text: fields[name]!.text,
+      href: `#${name}${dates.has(name) ? '-day' : ''}`,
+    })),
+    fields,
+  };
+}
+
 export function parseForm<S extends z.ZodType>(
   schema: S,
   body: unknown,

@@ -7,6 +7,7 @@ import {
   arrayValue,
   dateInputValues,
   FieldError,
+  fieldErrors,
   handleForm,
   readDateInput,
   type FormErrors,
@@ -230,5 +231,37 @@ describe('handleForm', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(none.statusCode).toBe(400);
+  });
+});
+
+describe('fieldErrors', () => {
+  it('keeps the first message per field, in the order given, a date field linking to its day input', () => {
+    const errors = fieldErrors(
+      [
+        { field: 'reason', message: 'Enter the reason' },
+        { field: 'date', message: 'Enter the date' },
+        { field: 'reason', message: 'The reason is too long' },
+      ],
+      { dateFields: ['date'] },
+    );
+    expect(errors).toEqual({
+      list: [
+        { text: 'Enter the reason', href: '#reason' },
+        { text: 'Enter the date', href: '#date-day' },
+      ],
+      fields: { reason: { text: 'Enter the reason' }, date: { text: 'Enter the date' } },
+    });
+  });
+
+  it('orders the summary as the form when given its order, fields it does not name last', () => {
+    const errors = fieldErrors(
+      [
+        { field: 'other', message: 'Other' },
+        { field: 'b', message: 'B' },
+        { field: 'a', message: 'A' },
+      ],
+      { order: ['a', 'b'] },
+    );
+    expect(errors.list.map((e) => e.href)).toEqual(['#a', '#b', '#other']);
   });
 });
