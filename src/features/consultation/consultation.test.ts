@@ -271,6 +271,10 @@ describe.each(ENGINES)('consultation and naming the placement on %s', (engine) =
     // A family never answers consultations: a role refusal (403, audited), whatever the consultation.
     expect((await parent.get(paths.consultation.show(northgateConsultation))).statusCode).toBe(403);
     expect((await parent.get(paths.consultation.draft(northgateConsultation))).statusCode).toBe(403);
+    // The same for a consultation that does not exist: the answer tells the family nothing (docs/consultation.md).
+    const none = '00000000-0000-4000-8000-00000000c0de';
+    expect((await parent.get(paths.consultation.show(none))).statusCode).toBe(403);
+    expect((await southsideSenco.get(paths.consultation.show(none))).statusCode).toBe(404);
     const authority = (await consultations()).find((c) => c.consultee === 'maintaining-authority')!;
     expect((await eastfieldSenco.get(paths.consultation.show(authority.id))).statusCode).toBe(404);
     expect((await parent.get(paths.consultation.list)).statusCode).toBe(403);
