@@ -9,7 +9,8 @@ import type { FormErrors } from '../../platform/web/forms.ts';
 import { formValues, singleError } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
-import { paginationItems } from '../../platform/web/pagination.ts';
+import { govukPagination } from '../../platform/web/pagination.ts';
+import { dashboardModel } from './view-models.ts';
 import {
   auditFigures,
   AuditError,
@@ -25,17 +26,7 @@ import {
   recentAudits,
   type AuditInput,
 } from './service.ts';
-import {
-  agreement,
-  AUDIT_AREAS,
-  barChartSvg,
-  GRADE_LABELS,
-  GRADES,
-  quarterOf,
-  shareBy,
-  type Grade,
-  type Grades,
-} from './stats.ts';
+import { AUDIT_AREAS, GRADE_LABELS, GRADES, type Grade, type Grades } from './stats.ts';
 
 /** Reads the audit form: a grade for every area and overall; evidence for the overall grade and for weak areas. */
 export function parseAuditForm(
@@ -96,44 +87,7 @@ export function planAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
     const figures = await auditFigures(db, actor);
     const [recent, queue] = await Promise.all([recentAudits(db, actor, page), moderationQueue(db, actor)]);
     await shown(actor, paths.planAudits.index, [recent, queue]);
-    const byQuarter = shareBy(figures, (a) => quarterOf(a.audited_on));
-    const byTeam = shareBy(figures, (a) => a.team);
-    const byWriter = shareBy(figures, (a) => a.writer);
-    const pairs = figures
-      .filter((f) => f.moderation_id && f.m_grades && f.m_overall !== null)
-      .map((f) => ({
-        first: f.grades,
-        firstOverall: f.overall,
-        second: f.m_grades!,
-        secondOverall: f.m_overall!,
-      }));
-    const link = (n: number) => withQuery(paths.planAudits.index, { page: n });
-    return reply.view('plan-audits/index.njk', {
-      pageTitle: 'Plan quality',
-      total: figures.length,
-      good: figures.filter((f) => f.overall <= 2).length,
-      byQuarter,
-      byTeam,
-      byWriter,
-      quarterChart: barChartSvg(
-        byQuarter,
-        'Audited plans graded good or better, by quarter',
-        'chart-quarter',
-      ),
-      teamChart: barChartSvg(byTeam, 'Audited plans graded good or better, by team', 'chart-team'),
-      agreement: agreement(pairs),
-      pairs: pairs.length,
-      recent: {
-        ...recent,
-        rows: recent.rows.map((r) => ({ ...r, grade: GRADE_LABELS[r.overall as Grade] })),
-      },
-      queue,
-      pagination: {
-        previous: recent.page > 1 ? { href: link(recent.page - 1) } : undefined,
-        next: recent.page < recent.pages ? { href: link(recent.page + 1) } : undefined,
-        items: paginationItems(recent.page, recent.pages, link),
-      },
-    });
+    return reply.view('plan-audits/index.njk', dashboardModel(figures, recent, queue));
   });
 
   const renderForm = async (
@@ -277,11 +231,7 @@ export function planAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
         ...result,
         rows: result.rows.map((r) => ({ ...r, grade: GRADE_LABELS[r.overall as Grade] })),
       },
-      pagination: {
-        previous: result.page > 1 ? { href: link(result.page - 1) } : undefined,
-        next: result.page < result.pages ? { href: link(result.page + 1) } : undefined,
-        items: paginationItems(result.page, result.pages, link),
-      },
+      pagination: govukPagination(result.page, result.pages, link),
     });
   });
 
@@ -302,11 +252,7 @@ export function planAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
       values,
       result,
       canFilterMine: actor.role !== 'caseworker',
-      pagination: {
-        previous: result.page > 1 ? { href: link(result.page - 1) } : undefined,
-        next: result.page < result.pages ? { href: link(result.page + 1) } : undefined,
-        items: paginationItems(result.page, result.pages, link),
-      },
+      pagination: govukPagination(result.page, result.pages, link),
     });
   });
 
