@@ -9,6 +9,7 @@ import { seedRegisterDemo } from './demo.ts';
 import { registerRoutes } from './routes.ts';
 import { registerSurveyJobs } from './survey-jobs.ts';
 import { SURVEY_TEMPLATES } from './survey-service.ts';
+import { REGISTER_TEMPLATES } from './messages.ts';
 import {
   createRegisterService,
   FAMILY,
@@ -49,7 +50,7 @@ export const registerFeature = {
   createService: createRegisterService,
   routes: registerRoutes,
   jobs: registerSurveyJobs,
-  templates: SURVEY_TEMPLATES,
+  templates: { ...SURVEY_TEMPLATES, ...REGISTER_TEMPLATES },
   demo: seedRegisterDemo,
 } satisfies Feature<'register', RegisterService>;
 

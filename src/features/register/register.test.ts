@@ -319,6 +319,79 @@ describe.each(ENGINES)('the register of what families raise on %s', (engine) => 
     expect(denied.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('the family who raised it is emailed the acknowledgement and the answer, and sees both on their page', async () => {
+    const db = t.database.db;
+    const item = await db
+      .selectFrom('register_item')
+      .selectAll()
+      .where('reference', '=', 'FR-00002')
+      .executeTakeFirstOrThrow();
+    const parentEmail = (
+      await db.selectFrom('app_user').select('email').where('id', '=', parentId).executeTakeFirstOrThrow()
+    ).email;
+    const messages = () =>
+      db
+        .selectFrom('notification')
+        .select(['recipient', 'template', 'subject', 'body', 'user_id', 'child_id'])
+        .where('template', 'like', 'register-%')
+        .orderBy('created_at')
+        .execute();
+    const before = (await messages()).length;
+    const [ack] = await submitForm(
+      clients.caseworker,
+      `/register/${item.id}/acknowledge`,
+      dateInputValues('on', today),
+    );
+    expect(ack!.statusCode).toBe(303);
+    const [acknowledged] = (await messages()).slice(before);
+    expect(acknowledged).toMatchObject({
+      recipient: parentEmail,
+      template: 'register-acknowledged',
+      user_id: parentId,
+      child_id: child,
+    });
+    expect(acknowledged!.subject).toContain('FR-00002');
+    // who handles it (the child's caseworker owns a family's item about the child), the reply date with its rule
+    expect(acknowledged!.body).toMatch(/Who is handling it: (?!the SEND team)/);
+    expect(acknowledged!.body).toContain(
+      'Answer a complaint at stage 1 within 10 working days of receiving it',
+    );
+    expect(acknowledged!.body).toContain('local policy');
+    expect(acknowledged!.body).toContain('Local Government and Social Care Ombudsman');
+    expect(acknowledged!.body).toContain(`/your-say/${item.id}`);
+    const [answered] = await submitForm(clients.caseworker, `/register/${item.id}/answer`, {
+      ...dateInputValues('on', today),
+      outcome: 'partly-upheld',
+      text: 'We are sorry: your caseworker will now reply to emails within 2 working days.',
+    });
+    expect(answered!.statusCode).toBe(303);
+    const [answer] = (await messages()).slice(before + 1);
+    expect(answer).toMatchObject({ recipient: parentEmail, template: 'register-answered' });
+    expect(answer!.body).toContain('at stage 1');
+    expect(answer!.body).toContain('reply to emails within 2 working days');
+    expect(answer!.body).toContain('ask for your complaint to go to stage 2');
+    expect(answer!.body).toContain('0300 061 0614');
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'register.item.answer')
+      .where('record_id', '=', item.id)
+      .executeTakeFirstOrThrow();
+    expect(audit.detail).toMatchObject({ emailed: true });
+    const page = await clients.parent.get(`/your-say/${item.id}`);
+    expect(page.body).toContain('Our answer');
+    expect(page.body).toContain('reply to emails within 2 working days');
+    expect(page.body).toContain('stage 2');
+    // Someone who gave a phone number is not emailed: staff recorded FR-00001 from a call
+    const phoned = await db
+      .selectFrom('register_item')
+      .select(['id', 'raiser_contact'])
+      .where('reference', '=', 'FR-00001')
+      .executeTakeFirstOrThrow();
+    expect(phoned.raiser_contact).toBe('07700 900000');
+    expect((await messages()).filter((m) => m.recipient === '07700 900000')).toEqual([]);
+  });
+
   it('the public form without an account: CSRF, errors kept, one item on a double submit, then the rate limit', async () => {
     const anon = new TestClient(t.app);
     const noCsrf = await anon.post('/send-service/tell-us', {

@@ -83,6 +83,7 @@ import {
   type TaskRow,
 } from './store.ts';
 import { createSurveyService } from './survey-service.ts';
+import { isToldAction, tellRaiser } from './messages.ts';
 
 /** Who records items and acts on them: casework staff and leaders. */
 export const STAFF: readonly Role[] = CASEWORK_ROLES;
@@ -424,18 +425,30 @@ export function createRegisterService(deps: ServiceDeps, needs: RegisterNeeds = 
                     ? { ombudsman_on: input.on }
                     : { withdrawn_on: input.on };
         await updateItem(ctx.trx, actor.laCode, item.id, patch);
+        const updated: ItemRow = { ...item, ...patch };
+        const emailed =
+          isToldAction(action) &&
+          (await tellRaiser(
+            ctx,
+            actor.laCode,
+            action,
+            updated,
+            facts(updated),
+            await policyOf(ctx.trx, actor.laCode),
+            item.owner_id ? ((await names(ctx.trx, actor.laCode)).get(item.owner_id) ?? null) : null,
+          ));
         await audit(ctx.trx, auditContext(actor), {
           action: `register.item.${action}`,
           recordType: 'register_item',
           recordId: item.id,
           childId: item.child_id,
-          detail: { on: input.on, outcome: input.outcome ?? null },
+          detail: { on: input.on, outcome: input.outcome ?? null, emailed },
         });
         if (item.child_id)
           await recordCaseEvent(ctx, {
             childId: item.child_id,
             kind: `register.${action}`,
-            summary: `${KIND_LABELS[item.kind]} ${item.reference}: ${ACTION_SENTENCES[action]} on ${longDate(input.on)}`,
+            summary: `${KIND_LABELS[item.kind]} ${item.reference}: ${ACTION_SENTENCES[action]} on ${longDate(input.on)}${emailed ? ' (emailed to the person who raised it)' : ''}`,
             detail: { itemId: item.id },
           });
       }),
