@@ -148,6 +148,35 @@ describe.each(ENGINES)('tribunal exceptions, certificate messages and the child 
     expect(told[0]!.body).toContain('20 October 2026');
   });
 
+  it('tells the family what the council must do, and by when, after it concedes (S7.4, reg 45)', async () => {
+    const r = await caseworker.submit(`/tribunal/${mediating}/appeal`, {
+      ...dateInputValues('registeredOn', '2026-09-10'),
+      ground: 'refusal-to-assess',
+      outcome: 'conceded',
+      ...dateInputValues('concededOn', '2026-10-05'),
+      concessionKind: 'assess',
+    });
+    expect(r.statusCode).toBe(303);
+    const told = await t.database.db
+      .selectFrom('notification')
+      .select(['recipient', 'body'])
+      .where('template', '=', 'tribunal-compliance-dates')
+      .execute();
+    expect(told.map((m) => m.recipient)).toEqual([parentEmail]);
+    const body = told[0]!.body;
+    expect(body).toContain('The council has conceded the appeal');
+    expect(body).toContain('on 5 October 2026');
+    // C + 14, C + 70, C + 98: each with its rule (reg 45)
+    expect(body).toContain('by 19 October 2026');
+    expect(body).toContain('by 14 December 2026');
+    expect(body).toContain('by 11 January 2027');
+    expect(body).toContain('reg 45');
+    // the same dates on the family's page
+    const page = await parent.get('/your-appeals');
+    expect(page.body).toContain('19 October 2026');
+    expect(page.body).toContain('11 January 2027');
+  });
+
   it('the child’s record lists the child’s disagreements for staff, not for the family', async () => {
     const staff = await caseworker.get(`/children/${child}`);
     expect(staff.body).toContain('Mediation and appeals');

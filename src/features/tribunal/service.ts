@@ -353,6 +353,50 @@ export function createTribunalService(deps: ServiceDeps) {
     return rows.map((r) => disagreementView(r, agreements, done, today, exceptions));
   }
 
+  /**
+   * S7.4: after an order or a concession the family is told what the council must do and by when: each of the
+   * council's dates the clock computes from it, with its rule and source (the same dates as on their page).
+   */
+  async function tellComplianceDates(ctx: ChangeContext, row: DisagreementRow) {
+    const [view] = await viewsOf(ctx.trx, ctx.actor.laCode, [row], ctx.today);
+    const dates = (view?.steps ?? []).filter((s) => /^(order|concession):/.test(s.id));
+    if (!dates.length) return;
+    const conceded = row.outcome === 'conceded';
+    const on = (conceded ? row.conceded_on : row.decided_on)!;
+    const child = await childWithOfficer(ctx.trx, ctx.actor.laCode, row.child_id);
+    const family = await recipientsFor(ctx.trx, ctx.actor.laCode, row.child_id, {
+      family: true,
+      unlinkedFamily: true,
+    });
+    const lines = complianceLines(dates);
+    for (const p of family)
+      await queueNotification(ctx.trx, ctx.jobs, {
+        laCode: ctx.actor.laCode,
+        channel: 'email',
+        recipient: p.email,
+        template: 'tribunal-compliance-dates',
+        personalisation: {
+          name: p.name ?? 'there',
+          child: child ? childName(child) : 'your child',
+          what: conceded
+            ? 'The council has conceded the appeal (it no longer opposes it)'
+            : 'The tribunal made its decision on the appeal',
+          on: longDate(on),
+          dates: lines,
+          link: paths.tribunal.family,
+        },
+        childId: row.child_id,
+        userId: p.userId,
+      });
+    await event(
+      ctx,
+      row.child_id,
+      'tribunal.compliance-told',
+      `The family was told the council's ${dates.length === 1 ? 'date' : `${dates.length} dates`} after the ${conceded ? 'concession' : 'order'}: ${dates.map((d) => `${d.label.toLowerCase()} by ${longDate(d.due)}`).join('; ')}`,
+      { disagreementId: row.id, told: family.length },
+    );
+  }
+
   const event = (
     ctx: ChangeContext,
     childId: string,
@@ -648,6 +692,12 @@ export function createTribunalService(deps: ServiceDeps) {
               : `Appeal ${patch.outcome === 'withdrawn' ? 'withdrawn' : `decided (${patch.outcome.replace('-', ' ')})`} on ${longDate(patch.decided_on!)}`,
             { disagreementId: row.id },
           );
+        const orderChanged =
+          patch.decided_on !== row.decided_on ||
+          patch.order_kind !== row.order_kind ||
+          patch.conceded_on !== row.conceded_on ||
+          patch.concession_kind !== row.concession_kind;
+        if (orderChanged) await tellComplianceDates(ctx, { ...row, ...patch });
       }),
 
     /**
@@ -857,4 +907,17 @@ export type TribunalService = ReturnType<typeof createTribunalService>;
 /** The steps a form may mark done: the council's compliance dates not yet done. */
 export function openCompliance(steps: readonly DisagreementStep[]) {
   return steps.filter((s) => s.compliance && s.completed === null && s.owner === 'local-authority');
+}
+
+/**
+ * The council's dates after an order or concession as the family's email lists them: each with its date, its rule
+ * and where the rule comes from, and whether it is already done (S7.4).
+ */
+export function complianceLines(steps: readonly DisagreementStep[]): string {
+  return steps
+    .map(
+      (s) =>
+        `- ${s.label}: by ${longDate(s.due)}${s.completed ? ` (done on ${longDate(s.completed)})` : ''}. ${s.rule} (${s.source}).`,
+    )
+    .join('\n');
 }

@@ -250,6 +250,43 @@ describe.each(ENGINES)('mediation and tribunal appeals on %s', (engine) => {
     expect(family.body).toContain('Cara Tribe');
     expect(family.body).toContain('5 November 2026');
     expect(family.body).toContain('The council is late on');
+    // S7.4: the family is emailed what the council must do after the order and by when, each date with its rule
+    const parentEmail = (
+      await t.database.db
+        .selectFrom('app_user')
+        .select('email')
+        .where('id', '=', parentId)
+        .executeTakeFirstOrThrow()
+    ).email;
+    const told = () =>
+      t.database.db
+        .selectFrom('notification')
+        .select(['recipient', 'subject', 'body', 'user_id'])
+        .where('template', '=', 'tribunal-compliance-dates')
+        .execute();
+    const [message, ...more] = await told();
+    expect(more).toEqual([]);
+    expect(message).toMatchObject({ recipient: parentEmail, user_id: parentId });
+    expect(message!.body).toContain('The tribunal made its decision on the appeal on 1 October 2026');
+    expect(message!.body).toMatch(/Send the draft plan[^\n]*: by 5 November 2026\.[^\n]*reg 44/);
+    expect(message!.body).toMatch(/: by 17 December 2026\./);
+    expect(message!.body).toContain('/your-appeals');
+    const history = await t.database.db
+      .selectFrom('case_event')
+      .select('summary')
+      .where('kind', '=', 'tribunal.compliance-told')
+      .execute();
+    expect(history).toHaveLength(1);
+    // Saving the appeal again without changing the order tells no one twice
+    await submitForm(clients.caseworker, url, {
+      ...dateInputValues('registeredOn', '2026-09-01'),
+      ground: 'refusal-to-issue',
+      ...dateInputValues('hearingOn', '2026-09-28'),
+      outcome: 'allowed',
+      ...dateInputValues('decidedOn', '2026-10-01'),
+      orderKind: 'make-and-maintain',
+    });
+    expect(await told()).toHaveLength(1);
     const audit = await t.database.db
       .selectFrom('audit_log')
       .select('action')
