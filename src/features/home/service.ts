@@ -43,7 +43,7 @@ export interface HomeNeeds {
     'dueThisWeek' | 'caseloads' | 'forSchool' | 'adviceRequestsFor' | 'familyReviews'
   >;
   /** A caseworker's open s42 tasks (provision in section F reported as not delivered); a family's open surveys. */
-  readonly register?: Pick<RegisterService, 'tasksFor' | 'surveyOffersFor'>;
+  readonly register?: Pick<RegisterService, 'tasksFor' | 'surveyOffersFor' | 'leaderSummary'>;
   /** A caseworker's dates in mediation and tribunal appeals; whether a family has any. */
   readonly tribunal?: Pick<TribunalService, 'tasksFor' | 'familyCount'>;
   /** Whether a family has a child who may ask for a personal budget (their first screen links to the page). */
@@ -90,6 +90,7 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
         })),
         reviewCaseloads: true,
         childrenOverview: { officers, unallocated },
+        register: (await needs.register?.leaderSummary(actor)) ?? null,
       };
     },
 
@@ -100,6 +101,7 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
         byStatus: await childrenByPlanStatus(db, actor.laCode),
         byNeed: byNeed.map((r) => ({ ...r, share: plans ? Math.round((r.n / plans) * 1000) / 10 : 0 })),
         plans,
+        register: (await needs.register?.leaderSummary(actor)) ?? null,
       };
     },
 

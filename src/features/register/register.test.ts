@@ -499,6 +499,54 @@ describe.each(ENGINES)('the register of what families raise on %s', (engine) => 
     ).toHaveLength(1);
   });
 
+  it('the leaders’ first screens show open items, overdue answers and the top themes, each opening its list', async () => {
+    const db = t.database.db;
+    // one item left unacknowledged for a fortnight: overdue
+    const old = new Date(Date.parse(`${today}T12:00:00Z`) - 20 * 86_400_000).toISOString().slice(0, 10);
+    const [late] = await submitForm(
+      clients.caseworker,
+      '/register/new',
+      staffFields({
+        kind: 'concern',
+        ...dateInputValues('receivedOn', old),
+        childReference: '',
+        themes: ['transport'],
+        summary: 'The taxi did not come.',
+      }),
+    );
+    expect(late!.statusCode).toBe(303);
+    const itemsOf = (body: string) => Number(/role="status">(\d+) items?/.exec(body)?.[1]);
+    for (const role of ['send-leader', 'team-manager'] as const) {
+      const home = await clients[role].get('/');
+      expect(home.statusCode).toBe(200);
+      expect(home.body).toContain('What families raise');
+      const open = /href="\/register\?status=open">(\d+)</.exec(home.body)?.[1];
+      const overdue = /href="\/register\?status=overdue">(\d+)</.exec(home.body)?.[1];
+      expect(Number(open)).toBeGreaterThanOrEqual(1);
+      expect(Number(overdue)).toBeGreaterThanOrEqual(1);
+      // each number is the count of the list it opens
+      expect(itemsOf((await clients[role].get('/register?status=open')).body)).toBe(Number(open));
+      const overdueList = await clients[role].get('/register?status=overdue');
+      expect(itemsOf(overdueList.body)).toBe(Number(overdue));
+      expect(overdueList.body).toContain('Overdue');
+      const theme = /href="(\/register\?theme=[a-z-]+&amp;from=[0-9-]+)">([^:]+): (\d+) items?/.exec(
+        home.body,
+      );
+      expect(theme, 'a top theme with its link').not.toBeNull();
+      const themeList = await clients[role].get(theme![1]!.replaceAll('&amp;', '&'));
+      expect(themeList.statusCode).toBe(200);
+      expect(itemsOf(themeList.body)).toBe(Number(theme![3]));
+    }
+    const openRows = await db
+      .selectFrom('register_item')
+      .select('id')
+      .where('acknowledged_on', 'is', null)
+      .execute();
+    expect(openRows.length).toBeGreaterThanOrEqual(1);
+    // a caseworker's first screen has no leaders' counts
+    expect((await clients.caseworker.get('/')).body).not.toContain('Acknowledgements or answers overdue');
+  });
+
   it('counts by theme, team, community and month for leaders; You said, we did published publicly', async () => {
     const counts = await clients['send-leader'].get('/register/counts');
     expect(counts.statusCode).toBe(200);

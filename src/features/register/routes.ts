@@ -45,9 +45,10 @@ const param = (request: FastifyRequest, name: string) =>
 const query = (request: FastifyRequest) => request.query as Record<string, string | undefined>;
 
 const listSchema = z.object({
-  status: z.enum(['open', 'closed']).optional().catch(undefined),
+  status: z.enum(['open', 'overdue', 'closed']).optional().catch(undefined),
   kind: z.enum(ITEM_KINDS).optional().catch(undefined),
   theme: z.enum(THEMES).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 

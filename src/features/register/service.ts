@@ -47,6 +47,7 @@ import {
   provisionTaskDue,
   STATE_LABELS,
   THEMES,
+  THEME_LABELS,
   timeliness,
   type Action,
   type Channel,
@@ -104,6 +105,9 @@ export class RegisterError extends FieldError {}
 export class TooManyRequestsError extends Error {
   readonly statusCode = 429;
 }
+
+/** More open items than an authority holds at once: the overdue count and list read them all. */
+const OPEN_ITEMS_MAX = 5000;
 
 export const facts = (r: ItemRow): ItemFacts => ({
   kind: r.kind,
@@ -268,6 +272,18 @@ export function createRegisterService(deps: ServiceDeps, needs: RegisterNeeds = 
     };
   }
 
+  /**
+   * The open items past their next date (acknowledgement or answer), oldest first: the open items filtered by the
+   * clock's working days (a few hundred at most in a large authority), then a page of them.
+   */
+  async function overdueItems(x: Executor, laCode: string, filters: ItemFilters, page: number) {
+    const policy = await policyOf(x, laCode);
+    const today = deps.today();
+    const open = await listItems(x, laCode, { ...filters, status: 'open' }, 1, OPEN_ITEMS_MAX);
+    const rows = open.rows.filter((r) => itemView(r, policy, today).overdue);
+    return { rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: rows.length };
+  }
+
   function taskView(t: TaskRow, today: string, officerNames: Map<string, string>) {
     return {
       ...t,
@@ -302,7 +318,10 @@ export function createRegisterService(deps: ServiceDeps, needs: RegisterNeeds = 
       requireRole(actor, STAFF, paths.register.list);
       const policy = await policyOf(db, actor.laCode);
       const today = deps.today();
-      const result = await listItems(db, actor.laCode, filters, page, PAGE_SIZE);
+      const result =
+        filters.status === 'overdue'
+          ? await overdueItems(db, actor.laCode, filters, page)
+          : await listItems(db, actor.laCode, filters, page, PAGE_SIZE);
       const officerNames = await names(db, actor.laCode);
       const themes = await themesOf(
         db,
@@ -678,6 +697,34 @@ export function createRegisterService(deps: ServiceDeps, needs: RegisterNeeds = 
       }),
 
     // ---------------------------------------------------------------------------------------------- leaders
+    /**
+     * What a SEND leader's and a team manager's first screen shows of the register: open items, those overdue (an
+     * acknowledgement or answer past its date) and the most raised themes of the last 12 months, each opening its list.
+     */
+    leaderSummary: async (actor: Actor) => {
+      requireRole(actor, LEADERS, paths.home);
+      const la = actor.laCode;
+      const today = deps.today();
+      const policy = await policyOf(db, la);
+      const open = await listItems(db, la, { status: 'open' }, 1, OPEN_ITEMS_MAX);
+      // the counts page's own default period, so its numbers match
+      const from = `${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}-01`;
+      const themes = (await countByTheme(db, la, from, today)).sort(
+        (a, b) => b.n - a.n || String(a.key).localeCompare(String(b.key)),
+      );
+      return {
+        open: open.total,
+        overdue: open.rows.filter((r) => itemView(r, policy, today).overdue).length,
+        since: from,
+        sinceLabel: longDate(from),
+        topThemes: themes.slice(0, 3).map((t) => ({
+          theme: t.key as RegisterTheme,
+          label: THEME_LABELS[t.key as RegisterTheme],
+          n: t.n,
+        })),
+      };
+    },
+
     /** Counts of items received in [from, to] by theme, team, community (ethnicity, first language), month and kind. */
     counts: async (actor: Actor, fromAsked: string | undefined, toAsked: string | undefined) => {
       requireRole(actor, LEADERS, paths.register.counts);

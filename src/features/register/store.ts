@@ -248,11 +248,16 @@ export async function updateItem(trx: Tx, laCode: string, id: string, change: It
 }
 
 export interface ItemFilters {
-  /** 'open': acknowledgement or an answer owed; 'closed': the rest. */
-  readonly status?: 'open' | 'closed' | undefined;
+  /**
+   * 'open': acknowledgement or an answer owed; 'closed': the rest. ('overdue', open items past their next date, is
+   * the service's: the dates are the clock's working days, so it filters the open items.)
+   */
+  readonly status?: 'open' | 'overdue' | 'closed' | undefined;
   readonly kind?: RegisterKind | undefined;
   readonly ownerId?: string | undefined;
   readonly theme?: RegisterTheme | undefined;
+  /** Received on or after this day (the first screen's counts of the last 12 months). */
+  readonly from?: string | undefined;
 }
 
 /** Open in the domain's sense (src/domain/register isOpen), in SQL: not withdrawn nor with the Ombudsman, and owed. */
@@ -270,10 +275,11 @@ export async function listItems(
   pageSize: number,
 ): Promise<{ rows: ItemRow[]; total: number }> {
   let q = db.selectFrom('register_item').where('la_code', '=', laCode);
-  if (filters.status === 'open') q = q.where(openSql);
+  if (filters.status === 'open' || filters.status === 'overdue') q = q.where(openSql);
   if (filters.status === 'closed') q = q.where(sql<boolean>`not ${openSql}`);
   if (filters.kind) q = q.where('kind', '=', filters.kind);
   if (filters.ownerId) q = q.where('owner_id', '=', filters.ownerId);
+  if (filters.from) q = q.where('received_on', '>=', filters.from);
   if (filters.theme) {
     const theme = filters.theme;
     q = q.where('id', 'in', (eb) =>

@@ -46,6 +46,7 @@ export function listView(
     status?: string | undefined;
     kind?: string | undefined;
     theme?: string | undefined;
+    from?: string | undefined;
     page: number;
   },
 ) {
@@ -54,10 +55,13 @@ export function listView(
       status: filters.status,
       kind: filters.kind,
       theme: filters.theme,
+      from: filters.from,
       page,
     });
   return {
     pageTitle: 'Register of what families raise',
+    from: filters.from ? date(filters.from) : null,
+    fromValue: filters.from ?? null,
     total: data.total,
     rows: data.rows.map((r) => ({
       href: paths.register.item(r.id),
@@ -73,6 +77,7 @@ export function listView(
     statusItems: selectItems(
       [
         { value: 'open', text: 'Open' },
+        { value: 'overdue', text: 'Open and overdue' },
         { value: 'closed', text: 'Closed' },
       ],
       filters.status,
