@@ -39,6 +39,7 @@ import {
   NAME_POOLS,
   NEIGHBOURS,
   neighbourPostcode,
+  TOWN,
   type Origin,
 } from './names.ts';
 import { createRandom, type Random } from './random.ts';
@@ -68,6 +69,15 @@ export interface DemoOptions {
   today?: string;
   /** The key the demo staff's second-factor secret is encrypted with (SECOND_FACTOR_KEY; default the demo key). */
   secondFactorKey?: Buffer;
+  /** The authority's code (default the demo's, 999). */
+  laCode?: string;
+  /**
+   * The authority's fictional place name (default Denmoor): it replaces "Denmoor" in every name, address and email
+   * domain of the core records, so a national data set holds many authorities that read as different places.
+   */
+  place?: string;
+  /** How many Local Offer services the authority lists (the Local Offer's demo seeder; default its own, 400). */
+  localOfferServices?: number;
 }
 
 type WithId<T> = Insertable<T> & { id: string };
@@ -106,8 +116,6 @@ export interface DemoData {
   /** Which child each family account is linked to. */
   links: { parent: DemoLink; parent2: DemoLink; youngPerson: DemoLink };
 }
-
-const LA = DEMO_LA_CODE;
 
 /** National proportions of primary need on plans, January 2025 (reporting.md); the tail shares are our estimate. */
 export const PRIMARY_NEED_WEIGHTS: readonly (readonly [PrimaryNeed, number])[] = [
@@ -270,9 +278,9 @@ function homeLanguage(rng: Random, origin: Origin, ethnicity: string): string {
 /** The UPN check letter: characters 2 to 13 weighted 2 to 13, the sum modulo 23 indexes this alphabet. */
 const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 
-export function upnFor(index: number, entryYear: number): string {
+export function upnFor(index: number, entryYear: number, laCode: string = DEMO_LA_CODE): string {
   const establishment = String(2000 + Math.floor(index / 1000)).padStart(4, '0');
-  const body = `${LA}${establishment}${String(entryYear % 100).padStart(2, '0')}${String(index % 1000).padStart(3, '0')}`;
+  const body = `${laCode}${establishment}${String(entryYear % 100).padStart(2, '0')}${String(index % 1000).padStart(3, '0')}`;
   let sum = 0;
   for (let i = 0; i < body.length; i++) sum += Number(body[i]) * (i + 2);
   return `${UPN_LETTERS[sum % 23]}${body}`;
@@ -592,11 +600,13 @@ interface BuiltChild {
 }
 
 interface Context {
+  la: string;
   today: string;
   index: SettingIndex;
 }
 
 function event(
+  la: string,
   rng: Random,
   childId: string,
   date: string,
@@ -605,7 +615,7 @@ function event(
   detail?: Record<string, unknown>,
 ): DemoCaseEvent {
   return {
-    la_code: LA,
+    la_code: la,
     child_id: childId,
     at: timestamp(date, rng),
     actor_user_id: null,
@@ -687,6 +697,7 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
   const requester = yg >= 12 && rng.chance(0.3) ? 'young person' : rng.weighted(REQUESTERS);
   events.push(
     event(
+      ctx.la,
       rng,
       id,
       requestDate,
@@ -700,12 +711,12 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
   const decision = addDays(requestDate, rng.int(28, 42));
   if (decision < today && (planFirstIssued === null || decision < planFirstIssued)) {
     events.push(
-      event(rng, id, decision, 'assessment-agreed', 'Decided to carry out an EHC needs assessment'),
+      event(ctx.la, rng, id, decision, 'assessment-agreed', 'Decided to carry out an EHC needs assessment'),
     );
   }
   let ceasedOn: string | null = null;
   if (planFirstIssued) {
-    events.push(event(rng, id, planFirstIssued, 'plan-issued', 'EHC plan first issued'));
+    events.push(event(ctx.la, rng, id, planFirstIssued, 'plan-issued', 'EHC plan first issued'));
     if (status === 'ceased') {
       ceasedOn = rng.dateBetween(
         minDate(addDays(planFirstIssued, 365), addDays(today, -30)),
@@ -720,16 +731,18 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
       if (overdue) break;
       const held = addDays(due, rng.int(-45, 25));
       if (held >= end) break;
-      events.push(event(rng, id, held, 'review-held', 'Annual review meeting held'));
+      events.push(event(ctx.la, rng, id, held, 'review-held', 'Annual review meeting held'));
       const amended = addDays(held, rng.int(42, 110));
       if (rng.chance(0.3) && amended < end) {
-        events.push(event(rng, id, amended, 'plan-amended', 'EHC plan amended after annual review'));
+        events.push(event(ctx.la, rng, id, amended, 'plan-amended', 'EHC plan amended after annual review'));
       }
     }
     if (ceasedOn) {
       const reason = yg >= 14 ? rng.pick(CEASE_REASONS) : rng.pick(CEASE_REASONS.slice(0, 2));
       events.push(
-        event(rng, id, ceasedOn, 'plan-ceased', `EHC plan ceased: ${reason.toLowerCase()}`, { reason }),
+        event(ctx.la, rng, id, ceasedOn, 'plan-ceased', `EHC plan ceased: ${reason.toLowerCase()}`, {
+          reason,
+        }),
       );
     }
   }
@@ -748,7 +761,7 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
   if (yg < 0) upnMissingReason = 'Not yet of school age';
   else if (rng.chance(0.03)) {
     upnMissingReason = 'Not yet supplied by the setting'; // made consistent with the setting below
-  } else upn = upnFor(i, s - yg);
+  } else upn = upnFor(i, s - yg, ctx.la);
   const uln = yg >= 10 && rng.chance(0.9) ? ulnFor(i) : null;
 
   // Home
@@ -757,7 +770,7 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
     o.householdLanguage ?? (firstLanguage === 'British Sign Language' ? 'English' : firstLanguage);
 
   const child: DemoChild = {
-    la_code: LA,
+    la_code: ctx.la,
     id,
     reference: `GT-${String(i + 1).padStart(6, '0')}`,
     given_name: given,
@@ -804,7 +817,7 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
     const schoolAge = yg >= 0;
     const partTime = yg < 0 ? rng.chance(0.6) : rng.chance(0.03);
     const currentRow: DemoChildSetting = {
-      la_code: LA,
+      la_code: ctx.la,
       id: rng.uuid(),
       child_id: id,
       setting_id: current.setting.id,
@@ -835,7 +848,7 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
         const prevEnd = start.endsWith('-09-01') ? `${start.slice(0, 4)}-07-21` : addDays(start, -1);
         if (prevStart <= prevEnd) {
           childSettings.push({
-            la_code: LA,
+            la_code: ctx.la,
             id: rng.uuid(),
             child_id: id,
             setting_id: previous.setting.id,
@@ -845,6 +858,7 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
           });
           events.push(
             event(
+              ctx.la,
               rng,
               id,
               start,
@@ -881,7 +895,7 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
         const dualStart = rng.dateBetween(dualFrom, addDays(today, -7));
         currentRow.attendance = 'dual-registered';
         childSettings.push({
-          la_code: LA,
+          la_code: ctx.la,
           id: rng.uuid(),
           child_id: id,
           setting_id: dual.setting.id,
@@ -890,7 +904,7 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
           attendance: 'dual-registered',
         });
         events.push(
-          event(rng, id, dualStart, 'setting-changed', `Dual registered with ${dual.spec.name}`, {
+          event(ctx.la, rng, id, dualStart, 'setting-changed', `Dual registered with ${dual.spec.name}`, {
             dual: dual.spec.name,
           }),
         );
@@ -916,7 +930,7 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
       (rng.chance(0.88) ? `${asciiSlug(m.given)}.${asciiSlug(m.family)}${rng.int(1, 99)}@example.com` : null);
     const preferredLanguage = interpreterLanguage && rng.chance(0.8) ? interpreterLanguage : null;
     familyMembers.push({
-      la_code: LA,
+      la_code: ctx.la,
       id: rng.uuid(),
       child_id: id,
       given_name: m.given,
@@ -1152,13 +1166,14 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
   const n = options.children ?? DEFAULT_CHILDREN;
   const seed = options.seed ?? DEFAULT_SEED;
   const today = options.today ?? DEFAULT_TODAY;
+  const la = options.laCode ?? DEMO_LA_CODE;
   if (!Number.isInteger(n) || n < 3) throw new Error('children must be a whole number of at least 3');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('today must be YYYY-MM-DD');
   const root = createRandom(seed);
   const createdAt = new Date(`${addDays(today, -400)}T09:00:00.000Z`);
 
   const localAuthority: Insertable<LocalAuthorityTable> = {
-    la_code: LA,
+    la_code: la,
     name: 'Denmoor Council',
     team_email: 'send@denmoor.example',
     team_phone: '01632 960000',
@@ -1186,11 +1201,11 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
   const teams: DemoTeam[] = [];
   const teamIds = new Map<string, string>();
   for (const spec of organisationSpecs(orgRng)) {
-    const org: DemoOrganisation = { la_code: LA, id: orgRng.uuid(), name: spec.name, kind: spec.kind };
+    const org: DemoOrganisation = { la_code: la, id: orgRng.uuid(), name: spec.name, kind: spec.kind };
     organisations.push(org);
     for (const t of spec.teams) {
       const team: DemoTeam = {
-        la_code: LA,
+        la_code: la,
         id: orgRng.uuid(),
         organisation_id: org.id,
         name: t.name,
@@ -1210,7 +1225,7 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
   // Users: the twelve demo accounts, then staff without passwords.
   const userRng = root.fork('users');
   const users: DemoUser[] = DEMO_ACCOUNTS.map((a) => ({
-    la_code: LA,
+    la_code: la,
     id: userRng.uuid(),
     email: a.email,
     display_name: a.displayName,
@@ -1251,7 +1266,7 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
       for (let suffix = 2; emails.has(email); suffix++) email = email.replace(/\d*@/, `${suffix}@`);
       emails.add(email);
       const user: DemoUser = {
-        la_code: LA,
+        la_code: la,
         id: userRng.uuid(),
         email,
         display_name: spec.jobTitle.startsWith('Community paediatrician') ? `Dr ${name}` : name,
@@ -1271,7 +1286,7 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
   const settings: DemoSetting[] = DEMO_SETTINGS.map((spec, k) => {
     const neighbour = spec.outOfArea === undefined ? undefined : NEIGHBOURS[spec.outOfArea]!;
     return {
-      la_code: LA,
+      la_code: la,
       id: settingRng.uuid(),
       urn: String(980_001 + k * 113),
       name: spec.name,
@@ -1285,7 +1300,7 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
       postcode: neighbour ? neighbourPostcode(settingRng, neighbour.area) : address(settingRng).postcode,
     };
   });
-  const ctx: Context = { today, index: indexSettings(settings, DEMO_SETTINGS) };
+  const ctx: Context = { la, today, index: indexSettings(settings, DEMO_SETTINGS) };
 
   // Children
   const specials = specialChildren(n);
@@ -1349,7 +1364,7 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
     if (granted.has(key)) return;
     granted.add(key);
     accessGrants.push({
-      la_code: LA,
+      la_code: la,
       id: grantRng.uuid(),
       user_id: user.id,
       child_id: b.child.id,
@@ -1429,7 +1444,7 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
     childId: b.child.id,
     reference: b.child.reference,
   });
-  return {
+  const data: DemoData = {
     today,
     localAuthority,
     organisations,
@@ -1446,5 +1461,31 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
       parent2: link('parent2@demo.example', parent2Child),
       youngPerson: link('youngperson@demo.example', youngPersonChild),
     },
+  };
+  return options.place === undefined || options.place === TOWN ? data : renamePlace(data, options.place);
+}
+
+/** Every row with "Denmoor" in its text fields named after `place` instead (and "denmoor" in addresses and domains). */
+function renamePlace(data: DemoData, place: string): DemoData {
+  const slug = asciiSlug(place);
+  const rename = <T extends object>(row: T): T => {
+    const out = { ...row } as Record<string, unknown>;
+    for (const [k, v] of Object.entries(out)) {
+      if (typeof v === 'string' && /denmoor/i.test(v))
+        out[k] = v.replaceAll(TOWN, place).replaceAll(TOWN.toLowerCase(), slug);
+    }
+    return out as T;
+  };
+  return {
+    ...data,
+    localAuthority: rename(data.localAuthority),
+    organisations: data.organisations.map(rename),
+    teams: data.teams.map(rename),
+    users: data.users.map(rename),
+    settings: data.settings.map(rename),
+    children: data.children.map(rename),
+    familyMembers: data.familyMembers.map(rename),
+    childSettings: data.childSettings.map(rename),
+    caseEvents: data.caseEvents.map(rename),
   };
 }

@@ -80,10 +80,11 @@ export async function seedDemoWith(
   seeders: readonly DemoSeeder[],
   options: DemoOptions = {},
 ): Promise<SeedSummary> {
+  const laCode = options.laCode ?? DEMO_LA_CODE;
   const exists = await db
     .selectFrom('local_authority')
     .select('la_code')
-    .where('la_code', '=', DEMO_LA_CODE)
+    .where('la_code', '=', laCode)
     .executeTakeFirst();
   if (exists) return { skipped: true };
 
@@ -124,14 +125,19 @@ export async function seedDemoWith(
     await inChunks(data.childSettings, (c) => trx.insertInto('child_setting').values(c).execute());
     await inChunks(data.accessGrants, (c) => trx.insertInto('access_grant').values(c).execute());
     await inChunks(data.caseEvents, (c) => trx.insertInto('case_event').values(c).execute());
-    for (const seed of seeders) await seed(trx, { laCode: DEMO_LA_CODE, today });
+    const seedOptions = {
+      laCode,
+      today,
+      ...(options.localOfferServices === undefined ? {} : { localOfferServices: options.localOfferServices }),
+    };
+    for (const seed of seeders) await seed(trx, seedOptions);
     // What exists now, features' demo data included (their seeders add grants and case events too).
     const counts = {} as Record<(typeof COUNTED)[number], number>;
     for (const table of COUNTED) {
       const { n } = await trx
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('la_code', '=', DEMO_LA_CODE)
+        .where('la_code', '=', laCode)
         .executeTakeFirstOrThrow();
       counts[table] = Number(n);
     }

@@ -35,6 +35,8 @@ export interface DemoSeedOptions {
   readonly laCode: string;
   /** The day the demo is built as of ('YYYY-MM-DD'): today in London for the service, a fixed date in tests. */
   readonly today: string;
+  /** How many Local Offer services to list (the national data set's larger authorities); the feature's default if unset. */
+  readonly localOfferServices?: number;
 }
 
 export interface Feature<Name extends string = string, Service = undefined> {

@@ -67,12 +67,14 @@ const ZERO_TERMS = ['sensory room saturday', 'trampoline', 'autism dentist', 'sl
 
 export async function seedLocalOfferDemo(
   trx: Executor,
-  options: { laCode: string; today?: string | undefined },
+  options: { laCode: string; today?: string | undefined; localOfferServices?: number },
 ): Promise<void> {
   const today = options.today ?? DEFAULT_TODAY;
   const { laCode } = options;
   const rng = createRandom(hashString(`local-offer:${laCode}:${today}`));
-  const offer = generateDemoLocalOffer({ today });
+  const offer = generateDemoLocalOffer(
+    options.localOfferServices === undefined ? { today } : { today, services: options.localOfferServices },
+  );
   const editor = await trx
     .selectFrom('app_user')
     .select(['id', 'display_name'])
