@@ -1,0 +1,234 @@
+/**
+ * `goldthread bench load [--engine postgres|pglite] [--database URL] [--sessions N] [--duration S] [--max-requests N]
+ * [--children N]`: an HTTP load test on loopback. A child process serves Goldthread (on PostgreSQL: the largest
+ * authority of a data set built by `goldthread national`; on PGlite: an in-memory database with one national-sized
+ * authority of N children and 5,000 Local Offer services, built first) and opens a session for each of N concurrent
+ * users (200 by default) in the mix of roles of the busiest weeks (load-mix.ts). Autocannon then keeps N connections
+ * busy, each asking for its role's pages in turn, for S seconds (180 by default) or until the request limit. Prints
+ * one JSON line per page (requests, throughput, p50, p95, p99, errors), then the run's line with the server's peak
+ * memory and the machine's load. Target: every page's p95 under 500 ms, no errors.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import type { Benchmark } from '../commands/bench.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { openDatabase, type Database } from '../../platform/db/database.ts';
+import { migrateToLatest } from '../../platform/db/migrate.ts';
+import { createJobs } from '../../platform/jobs/jobs.ts';
+import { OutboxNotifier } from '../../platform/notify/notify.ts';
+import { buildWebApp, prepareJobs } from '../../app/compose.ts';
+import { seedDemo } from '../../app/demo.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
+import { nationalAuthorities } from '../../demo/national.ts';
+import { option } from '../bench-support.ts';
+import { UsageError } from '../command.ts';
+import { largestAndSmallest, mainPages, sessionsFor } from '../national-pages.ts';
+import { loadReport, roundFor, sessionsByRole, type PageKey, type Sample } from '../load-mix.ts';
+import { loadAverage } from '../query-clock.ts';
+
+interface SessionRound {
+  readonly pages: ReadonlyArray<{ page: PageKey; url: string; cookie: string | null }>;
+}
+
+/** What the server process tells the driver when it is ready. */
+interface Ready {
+  kind: 'ready';
+  port: number;
+  laCode: string;
+  plans: number;
+  sessions: SessionRound[];
+}
+
+type ServerMessage = Ready | { kind: 'memory'; rss: number; heapUsed: number };
+
+function stringOption(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+/** The server side, in the child process: open, (on PGlite) build, sign the sessions in, listen on loopback. */
+async function serve(args: readonly string[]): Promise<void> {
+  const engine = stringOption(args, '--engine') ?? 'postgres';
+  const total = option(args, '--sessions', 200);
+  let database: Database;
+  let url: string | undefined;
+  if (engine === 'pglite') {
+    database = await openDatabase({});
+    await migrateToLatest(database.db);
+    const [largest] = nationalAuthorities(1, 1);
+    await seedDemo(database.db, {
+      laCode: largest!.laCode,
+      place: largest!.place,
+      children: option(args, '--children', 2500),
+      seed: largest!.seed,
+      today: todayInLondon(),
+      localOfferServices: largest!.localOfferServices,
+    });
+    await sql`analyze`.execute(database.db);
+  } else {
+    url = stringOption(args, '--database') ?? process.env.DATABASE_URL;
+    if (!url) throw new UsageError('--database URL: a data set built by `goldthread national`');
+    database = await openDatabase({ url, poolSize: 10 });
+  }
+  const [la] = await largestAndSmallest(database.db);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    GOLDTHREAD_DEMO: 'false',
+    COOKIE_SECRET: 'bench-secret-bench-secret-bench-secret',
+    ...(url ? { DATABASE_URL: url } : {}),
+    GOLDTHREAD_LOCAL_OFFER_LA: la!.laCode,
+  });
+  const jobs = createJobs(database);
+  const notifier = new OutboxNotifier();
+  prepareJobs({ database, config, jobs, notifier });
+  await jobs.start({ workers: false });
+  const { app } = await buildWebApp({ database, config, jobs, notifier, logger: false });
+  const pages = new Map((await mainPages(database.db, la!.laCode)).map((p) => [p.key, p]));
+  const sessions: SessionRound[] = [];
+  let n = 0;
+  for (const [role, count] of sessionsByRole(total)) {
+    for (let k = 0; k < count; k++, n++) {
+      const round = roundFor(role, n).map((key) => pages.get(key)!);
+      // Each concurrent user has sessions of their own (a family's parent and young person are two people).
+      const cookies = await sessionsFor(
+        database.db,
+        la!.laCode,
+        round.flatMap((p) => (p.email ? [p.email] : [])),
+        `bench load ${n}`,
+      );
+      sessions.push({
+        pages: round.map((p) => ({
+          page: p.key,
+          url: p.url,
+          cookie: p.email ? cookies.get(p.email)! : null,
+        })),
+      });
+    }
+  }
+  // Each page once, so the first reading of the day (kept summaries) is not counted as load.
+  for (const s of sessions.slice(0, 40))
+    for (const p of s.pages)
+      await app.inject({ method: 'GET', url: p.url, headers: p.cookie ? { cookie: p.cookie } : {} });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const send = (m: ServerMessage) => {
+    if (process.connected) process.send?.(m);
+  };
+  const sampling = setInterval(() => {
+    const m = process.memoryUsage();
+    send({ kind: 'memory', rss: m.rss, heapUsed: m.heapUsed });
+  }, 500).unref();
+  send({ kind: 'ready', port, laCode: la!.laCode, plans: la!.plans, sessions });
+  process.on('disconnect', () => {
+    clearInterval(sampling);
+    void app.close().then(async () => {
+      await jobs.stop();
+      await database.close();
+      process.exit(0);
+    });
+  });
+}
+
+/** The driver: starts the server process, then autocannon against it. */
+async function drive(args: readonly string[]): Promise<void> {
+  const engine = stringOption(args, '--engine') ?? 'postgres';
+  if (engine !== 'postgres' && engine !== 'pglite')
+    throw new UsageError('--engine must be postgres or pglite');
+  const sessions = option(args, '--sessions', 200);
+  const duration = option(args, '--duration', 180);
+  const maxRequests = option(args, '--max-requests', 1_000_000);
+  const main = fileURLToPath(new URL('../main.ts', import.meta.url));
+  const child: ChildProcess = fork(main, ['bench', 'load', '--serve', ...args], {
+    execArgv: ['--disable-warning=ExperimentalWarning'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const memory = { rss: 0, heapUsed: 0 };
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    child.on('message', (m: ServerMessage) => {
+      if (m.kind === 'memory') {
+        memory.rss = Math.max(memory.rss, m.rss);
+        memory.heapUsed = Math.max(memory.heapUsed, m.heapUsed);
+      } else resolve(m);
+    });
+    child.on('exit', (code) => reject(new Error(`the server process stopped (${code}) before it was ready`)));
+  });
+  process.stderr.write(
+    `load: ${engine}, LA ${ready.laCode} (${ready.plans} plans), ${sessions} sessions, ${duration} s, at most ${maxRequests} requests\n`,
+  );
+  memory.rss = 0;
+  memory.heapUsed = 0;
+  const loadBefore = loadAverage();
+  const samples: Sample[] = [];
+  const lastPage = new WeakMap<object, PageKey>();
+  let next = 0;
+  const started = performance.now();
+  let finish: (r: autocannon.Result) => void = () => {};
+  let fail: (e: unknown) => void = () => {};
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const instance = autocannon(
+    {
+      url: `http://127.0.0.1:${ready.port}`,
+      connections: sessions,
+      duration,
+      timeout: 30,
+      setupClient(client) {
+        const round = ready.sessions[next++ % ready.sessions.length]!;
+        client.setRequests(
+          round.pages.map((p) => ({
+            method: 'GET',
+            path: p.url,
+            headers: p.cookie ? { cookie: p.cookie } : {},
+            onResponse: () => lastPage.set(client, p.page),
+          })),
+        );
+      },
+    },
+    (err, result) => (err ? fail(err) : finish(result)),
+  );
+  let errorsWithoutAnswer = 0;
+  instance.on('response', (client, statusCode, _bytes, responseTime) => {
+    samples.push({ page: lastPage.get(client) ?? 'caseworker_home', ms: responseTime, status: statusCode });
+    // Bounded in requests as well as time (autocannon's own `amount` would replace the duration).
+    if (samples.length === maxRequests) instance.stop();
+  });
+  instance.on('reqError', () => errorsWithoutAnswer++);
+  const result = await finished;
+  const seconds = (performance.now() - started) / 1000;
+  const lines = loadReport(
+    {
+      engine,
+      sessions,
+      seconds: Math.round(seconds),
+      laCode: ready.laCode,
+      plans: ready.plans,
+      memory: {
+        rss_mb_max: Math.round(memory.rss / 1024 / 1024),
+        heap_used_mb_max: Math.round(memory.heapUsed / 1024 / 1024),
+      },
+      load: { before: loadBefore, after: loadAverage() },
+    },
+    samples,
+    errorsWithoutAnswer + result.timeouts,
+  );
+  child.disconnect();
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+const bench: Benchmark = {
+  description:
+    'HTTP load test on loopback: 200 signed-in sessions in the busiest weeks’ mix of roles (autocannon)',
+  async run(args) {
+    if (args.includes('--serve')) {
+      await serve(args);
+      return;
+    }
+    await drive(args);
+  },
+};
+export default bench;
