@@ -19,6 +19,7 @@ import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { createJobs } from '../../platform/jobs/jobs.ts';
 import { OutboxNotifier } from '../../platform/notify/notify.ts';
 import { buildWebApp, prepareJobs } from '../../app/compose.ts';
+import { figuresFeature } from '../../features/figures/index.ts';
 import { seedDemo } from '../../app/demo.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { nationalAuthorities } from '../../demo/national.ts';
@@ -85,6 +86,10 @@ async function serve(args: readonly string[]): Promise<void> {
   prepareJobs({ database, config, jobs, notifier });
   await jobs.start({ workers: false });
   const { app } = await buildWebApp({ database, config, jobs, notifier, logger: false });
+  // The figures job's count of the day, as the service keeps it every 10 minutes (the page reads it).
+  await figuresFeature
+    .createService({ db: database.db, today: todayInLondon })
+    .recount(la!.laCode, todayInLondon());
   const pages = new Map((await mainPages(database.db, la!.laCode)).map((p) => [p.key, p]));
   const sessions: SessionRound[] = [];
   let n = 0;
