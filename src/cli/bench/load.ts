@@ -120,7 +120,8 @@ async function serve(args: readonly string[]): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const send = (m: ServerMessage) => {
-    if (process.connected) process.send?.(m);
+    // The driver may have gone between the check and the write (EPIPE): the run is over then.
+    if (process.connected) process.send?.(m, (err: Error | null) => void err);
   };
   const sampling = setInterval(() => {
     const m = process.memoryUsage();
