@@ -23,7 +23,7 @@ import { childrenFeature } from '../features/children/index.ts';
 import { consultationFeature } from '../features/consultation/index.ts';
 import { educationFeature } from '../features/education/index.ts';
 import { figuresFeature } from '../features/figures/index.ts';
-import { transfersFeature } from '../features/transfers/index.ts';
+import { transferNamingOf, transfersFeature } from '../features/transfers/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { noticesFeature, type LetterFactsOf } from '../features/notices/index.ts';
 import { draftPlanPdf, planPdf, plansFeature } from '../features/plans/index.ts';
@@ -81,7 +81,8 @@ export function createServices(deps: ServiceDeps) {
     // Section J is the personal budget decision (issue 15).
     budgetForPlan,
   });
-  const amendments = amendmentsFeature.createService(deps);
+  // The family's email for an amended plan says when it names the setting for a phase transfer (docs/transfers.md).
+  const amendments = amendmentsFeature.createService(deps, { transferNaming: transferNamingOf });
   const register = registerFeature.createService(deps, {
     publicLa: async () => (await publicAuthority(deps.db, deps.config.localOfferLa))?.la_code,
   });

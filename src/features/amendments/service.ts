@@ -20,7 +20,7 @@ import {
   requireRole,
   type Actor,
 } from '../../platform/access/access.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import { audit, type Executor } from '../../platform/audit/audit.ts';
 import { withChange, type ChangeContext } from '../../platform/change/change.ts';
 import { once } from '../../platform/change/once.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
@@ -318,7 +318,42 @@ async function askForMeeting(
   });
 }
 
-export function createAmendmentsService(deps: ServiceDeps) {
+/** What an amended plan issued for a child's phase transfer names (S2), for the family's email. */
+export interface TransferNamingFacts {
+  readonly settingName: string;
+  readonly moveYear: number;
+  readonly deadline: string;
+  readonly daysLate: number;
+}
+
+export interface AmendmentsOthers {
+  /**
+   * Whether the amended plan issued on the day is the child's phase-transfer naming (the transfers feature's rule,
+   * through the composition root: transfers reads amendments, so amendments cannot import it).
+   */
+  readonly transferNaming?: (
+    db: Executor,
+    laCode: string,
+    childId: string,
+    issued: string,
+    today: string,
+  ) => Promise<TransferNamingFacts | null>;
+}
+
+/** The family's email when the amended plan names the setting for the child's phase transfer. */
+export function transferNamingPersonalisation(t: TransferNamingFacts): Record<string, string> {
+  return {
+    setting: t.settingName,
+    moveYear: String(t.moveYear),
+    deadline: longDate(t.deadline),
+    timing:
+      t.daysLate === 0
+        ? 'It has been named in time.'
+        : `It has been named ${t.daysLate} ${t.daysLate === 1 ? 'day' : 'days'} after that date, later than the law allows: we are sorry for the delay.`,
+  };
+}
+
+export function createAmendmentsService(deps: ServiceDeps, others: AmendmentsOthers = {}) {
   const change = <T>(actor: Actor, fn: (ctx: ChangeContext) => Promise<T>) => withChange(deps, actor, fn);
 
   const viewOf = async (
@@ -617,10 +652,21 @@ export function createAmendmentsService(deps: ServiceDeps) {
             contacts: await authoritySettings(ctx.trx, actor.laCode),
           });
           const appeal = rights.groups.flatMap((g) => g.paragraphs).find((p) => p.item === 'appeal-deadline');
-          await tellFamily(ctx, updated, plan.childName.split(' ')[0] ?? plan.childName, 'amendment-issued', {
-            version: String(issued.number),
-            appeal: appeal?.text ?? '',
-          });
+          // A phase transfer's naming (S2): the email names the new setting and says it is the transfer's step.
+          const transfer = others.transferNaming
+            ? await others.transferNaming(ctx.trx, actor.laCode, row.child_id, input.date!, ctx.today)
+            : null;
+          await tellFamily(
+            ctx,
+            updated,
+            plan.childName.split(' ')[0] ?? plan.childName,
+            transfer ? 'amendment-issued-transfer' : 'amendment-issued',
+            {
+              version: String(issued.number),
+              appeal: appeal?.text ?? '',
+              ...(transfer ? transferNamingPersonalisation(transfer) : {}),
+            },
+          );
           // The amended plan's notice (page, PDF and Word) with the rights block, to the family, the setting it
           // names and the health commissioning body (reg 22(3)), in the child's history.
           await sendPlanLetter(ctx, {

@@ -1,10 +1,12 @@
 /**
  * Phase transfers for the leaders' figures (docs/figures.md, "Phase transfers named by the deadline"): the board's own
  * reading of each cohort (`cohortOn`: the cohort rule, the legal deadline, the facts and the stage), so the figure
- * counts a plan as named exactly when the board does. Read-only.
+ * counts a plan as named exactly when the board does; and whether an amended plan just issued is a child's phase
+ * transfer naming, for the family's email (amendments, through the composition root). Read-only.
  */
 import { schoolYearStart } from '../../domain/calendar.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
+import { settingsByIds } from '../../platform/people/settings.ts';
 import { cohortOn } from './service.ts';
 
 /** A cohort's child whose legal deadline fell in the period asked for. */
@@ -51,4 +53,40 @@ export async function transfersForFigures(
     }
   }
   return found;
+}
+
+/** What the family's "amended plan issued" email says when the amended plan is the phase transfer's naming. */
+export interface TransferNaming {
+  /** The new setting the amended plan names. */
+  readonly settingName: string;
+  /** The year the child moves. */
+  readonly moveYear: number;
+  /** The legal deadline for naming it (reg 18), and how many days after it the plan was issued (0: in time). */
+  readonly deadline: string;
+  readonly daysLate: number;
+}
+
+/**
+ * Whether the amended plan issued on `issued` for the child is the phase transfer's naming (S2: the first amended plan
+ * of the transfer window naming a setting other than the one the child is leaving): the setting, the move's year and
+ * the deadline, read through the board's own `cohortOn` in the caller's transaction, so the email says what the board
+ * shows. Null for any other amended plan (no move this year, the setting kept, named already by an earlier plan).
+ */
+export async function transferNamingOf(
+  db: Executor,
+  laCode: string,
+  childId: string,
+  issued: string,
+  today: string,
+): Promise<TransferNaming | null> {
+  const [row] = await cohortOn(db, laCode, today, [childId]);
+  if (!row || row.naming.status === 'not-named' || row.naming.on !== issued) return null;
+  const setting = (await settingsByIds(db, laCode, [row.naming.settingId])).get(row.naming.settingId);
+  if (!setting) return null;
+  return {
+    settingName: setting.name,
+    moveYear: row.moveYear,
+    deadline: row.dates.deadline.date,
+    daysLate: row.naming.daysLate,
+  };
 }

@@ -38,3 +38,6 @@ export { TRANSFER_READERS, type TransfersService } from './service.ts';
 
 /** The cohorts' children whose deadline fell in a period, named in time or not: for the leaders' figures. */
 export { transfersForFigures, type TransferForFigures } from './figures.ts';
+
+/** Whether an amended plan just issued names the setting for a child's phase transfer: the family's email says so. */
+export { transferNamingOf, type TransferNaming } from './figures.ts';

@@ -5,7 +5,8 @@
  * starts the amendment, names the first school in section I and sends the proposal; issuing is refused while the
  * other preference has no recorded ground (the error summary), then the ground is recorded and the amended plan
  * issued before 15 February; the cohort board shows the child as named. The same plan issued after the deadline would
- * be "Named late" (naming.test.ts).
+ * be "Named late" (naming.test.ts). The family's email for the amended plan names the new setting and says it is the
+ * phase transfer's naming, by its deadline.
  */
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -186,6 +187,22 @@ describe.each(ENGINES)('a phase transfer from preference to named on %s', (engin
     expect(ground.statusCode).toBe(303);
     const issued = await caseworker.submitOnce(amendments, dateFields('date', today), step('issue'));
     expect(issued.statusCode).toBe(303);
+    // The family's email names the new setting and says it is the phase transfer's naming, by its deadline.
+    const emails = await db
+      .selectFrom('notification')
+      .select(['template', 'subject', 'body'])
+      .where('la_code', '=', LA)
+      .where('child_id', '=', childId)
+      .where('template', 'in', ['amendment-issued', 'amendment-issued-transfer'])
+      .execute();
+    expect(emails.length).toBeGreaterThan(0);
+    for (const e of emails) {
+      expect(e.template).toBe('amendment-issued-transfer');
+      expect(e.subject).toContain(`names ${schools[0]!.name} for the move in 2027`);
+      expect(e.body).toContain(`It names ${schools[0]!.name} as the school or college`);
+      expect(e.body).toContain('a phase transfer');
+      expect(e.body).toContain('by 14 February 2027. It has been named in time.');
+    }
 
     // 5. The board shows the child as named, before 15 February 2027.
     const row = (await cohortOn(db, LA, today)).find((r) => r.child.id === childId)!;
