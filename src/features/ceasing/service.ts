@@ -203,8 +203,10 @@ export async function applyPlanEndings(
         childId: c.child_id,
         detail: { planId: c.plan_id, ceasedOn, reason: c.sen2_reason },
       });
+      // `on`: the day it took effect, which a past day's figures read (src/platform/people/plan-ended.ts).
       await event(ceasedOn, c.child_id, 'plan.ceased', `The plan stopped on ${longDate(ceasedOn)}.`, {
         planId: c.plan_id,
+        on: ceasedOn,
       });
       changed.push(c.plan_id);
     } else if (state !== 'ceased' && c.ceased_on !== null) {
@@ -243,7 +245,7 @@ export async function applyPlanEndings(
       t.child_id,
       'plan.transferred-out',
       `The plan was sent to ${t.to_authority} on ${longDate(t.sent_on)}: that council maintains it now.`,
-      { planId: t.plan_id },
+      { planId: t.plan_id, on: t.sent_on },
     );
     changed.push(t.plan_id);
   }

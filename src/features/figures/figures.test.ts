@@ -942,6 +942,35 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
       ].sort(),
     );
     expect(await appealsBy(AFTER, 'ethnicity')).toEqual([['white', 2]]);
+    // Ben's request (decided in February 2026) is his case's: its team on the day is his lead officer's team then
+    // (allocation names the case's officer his lead officer); Ava's stays north; the list behind each cell agrees.
+    const requestsBy = async (asOf: string) =>
+      (await service().figures(leader, { asOf, by: 'team' })).figures
+        .find((f) => f.id === 'requests-6-weeks')!
+        .breakdown.map((r) => [r.key, r.tally.counted])
+        .sort();
+    expect(await requestsBy('2026-10-14')).toEqual(
+      [
+        [teams.north, 1],
+        [teams.south, 1],
+      ].sort(),
+    );
+    expect(await requestsBy(AFTER)).toEqual([[teams.north, 2]]);
+    const requestsOf = async (asOf: string, key: string) =>
+      names(
+        (
+          await service().children(leader, 'requests-6-weeks', {
+            asOf,
+            by: 'team',
+            key,
+            show: 'all',
+            page: 1,
+          })
+        ).rows,
+      );
+    expect(await requestsOf('2026-10-14', teams.south!)).toEqual(['Ben']);
+    expect(await requestsOf(AFTER, teams.north!)).toEqual(['Ava', 'Ben']);
+    expect(await requestsOf(AFTER, teams.south!)).toEqual([]);
     // The list behind a cell is the same children.
     const listedBy = (asOf: string, key: string) =>
       service().children(leader, 'tribunal-appeals', { asOf, by: 'need', key, show: 'all', page: 1 });
@@ -992,6 +1021,80 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
       .where('child_id', '=', kids.Ben!)
       .where('changed_on', '>', '2025-01-01')
       .execute();
+  }, 120_000);
+
+  it('as of a past day, counts a plan ceased since: the children with a plan, out of education, and the transfer cohort', async () => {
+    const db = t.database.db;
+    const ended = async (childId: string, kind: string, on: string | null, at: string) => {
+      await db.updateTable('child').set({ plan_status: 'ceased' }).where('id', '=', childId).execute();
+      await db
+        .insertInto('case_event')
+        .values({
+          la_code: la,
+          child_id: childId,
+          at: new Date(`${at}T10:00:00Z`),
+          kind,
+          summary: 'The plan stopped',
+          detail: JSON.stringify(on ? { on } : {}),
+        })
+        .execute();
+    };
+    const figure = async (asOf: string, id: MeasureId) => {
+      const page = await service().figures(leader, { asOf });
+      return { withPlan: page.withPlan, year: page.figures.find((f) => f.id === id)!.year };
+    };
+    const before = await figure('2026-10-19', 'not-in-full-time-education');
+    expect(before.year.counted).toBe(1);
+    // Dee's plan ceased on 20 October 2026 (the ceasing feature's entry, recorded a day later, says the day).
+    await ended(kids.Dee!, 'plan.ceased', '2026-10-20', '2026-10-21');
+    // The day before, Dee still had a plan and was out of full-time education: the number and its list agree.
+    const onTheEve = await figure('2026-10-19', 'not-in-full-time-education');
+    expect(onTheEve).toEqual(before);
+    expect(names((await listed('not-in-full-time-education', { asOf: '2026-10-19' })).rows)).toEqual(['Dee']);
+    // From the day it ceased, not.
+    const after = await figure('2026-10-20', 'not-in-full-time-education');
+    expect(after.withPlan).toBe(before.withPlan - 1);
+    expect(after.year.counted).toBe(0);
+    expect((await listed('not-in-full-time-education', { asOf: '2026-10-20' })).rows).toEqual([]);
+    // The month's-end trend: September (Dee then had a plan) counts her.
+    // (Days the job has not counted: a kept count is the casework as it stood when counted.)
+    const LATER = '2026-10-30';
+    const trend = (await service().figures(leader, { asOf: LATER })).figures.find(
+      (f) => f.id === 'not-in-full-time-education',
+    )!.trend;
+    expect(trend.find((m) => m.month === '2026-09')!.tally.counted).toBe(1);
+    expect(trend.at(-1)!.tally.counted).toBe(0);
+
+    // Gus's plan was sent to another council in September 2026, after his cohort's deadline (an older history's
+    // entry, dated by when it was recorded): he is still in the cohort he moved with, named in time.
+    await ended(kids.Gus!, 'plan-ceased', null, '2026-09-20');
+    expect(names((await listed('phase-transfers', { asOf: LATER })).rows)).toEqual(['Gus', 'Hal']);
+    expect(names((await listed('phase-transfers', { asOf: LATER, show: 'met' })).rows)).toEqual(['Gus']);
+    // Had it ended before 1 February 2026 (his setting's day for the cohort), he had no plan to name a school in.
+    await db
+      .updateTable('case_event')
+      .set({ at: new Date('2026-01-10T10:00:00Z') })
+      .where('child_id', '=', kids.Gus!)
+      .where('kind', '=', 'plan-ceased')
+      .execute();
+    expect(names((await listed('phase-transfers', { asOf: LATER })).rows)).toEqual(['Hal']);
+    // A ceased plan whose end is not dated anywhere counts as ended on every day, as before.
+    await db
+      .deleteFrom('case_event')
+      .where('child_id', '=', kids.Gus!)
+      .where('kind', '=', 'plan-ceased')
+      .execute();
+    expect(names((await listed('phase-transfers', { asOf: LATER })).rows)).toEqual(['Hal']);
+
+    // Put them back.
+    for (const id of [kids.Dee!, kids.Gus!]) {
+      await db.updateTable('child').set({ plan_status: 'plan' }).where('id', '=', id).execute();
+      await db
+        .deleteFrom('case_event')
+        .where('child_id', '=', id)
+        .where('kind', 'in', ['plan.ceased', 'plan-ceased'])
+        .execute();
+    }
   }, 120_000);
 
   it('keeps to the authority: another council’s leader sees none of these children', async () => {

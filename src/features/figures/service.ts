@@ -166,7 +166,10 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
     const add = (list: Iterable<FigureItem>) => {
       for (const i of list) items.get(i.measure)?.push(i);
     };
-    for (const c of cases ?? []) add(assessmentItems(c, asOf));
+    // A request's, plan's or advice's team on the day: the team of the child's lead officer then (allocating a case
+    // names its officer the child's lead officer, so the history follows the case); before the child had one, the
+    // team the request came to (the case's own).
+    for (const c of cases ?? []) add(assessmentItems({ ...c, teamId: teamOf(c.childId) ?? c.teamId }, asOf));
     add(
       amendmentItems(
         (amended ?? []).flatMap((a) =>
@@ -249,25 +252,39 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
       });
       add(qualityItems(withChild, asOf));
     }
-    // A child had a plan on a day when their first plan was issued by then and it has not ceased (the core records;
-    // a plan's ceasing is not dated there, so a ceased plan counts as ceased on every day).
+    // A child had a plan on a day when their first plan was issued by then and it had not ended by then: a plan
+    // ceased (or sent to another council) after the day still counts on it (its ending dated by the child's history;
+    // a ceased plan whose ending is not dated counts as ended on every day).
     const withPlanOn = (day: string) =>
       children.filter(
-        (c) => c.planStatus === 'plan' && c.planFirstIssued !== null && c.planFirstIssued <= day,
+        (c) =>
+          c.planFirstIssued !== null &&
+          c.planFirstIssued <= day &&
+          (c.planStatus === 'plan' ||
+            (c.planStatus === 'ceased' && c.planEnded !== null && c.planEnded > day)),
       );
     const planChildren = withPlanOn(asOf).map((c) => c.id);
     const notInEducationByMonth = new Map<string, number>();
     if (needs(wanted, SOURCES.education)) {
       const days = months.map((m) => m.to);
-      const onDays = await notInFullTimeEducationOn(db, laCode, planChildren, days);
+      const withPlanByMonth = new Map(
+        months.map((m) => [m.month, new Set(withPlanOn(m.to).map((c) => c.id))]),
+      );
+      // Every child with a plan on any of the days (a plan ceased since still counts on the days before).
+      const anyDay = new Set([...planChildren, ...[...withPlanByMonth.values()].flatMap((ids) => [...ids])]);
+      const onDays = await notInFullTimeEducationOn(db, laCode, [...anyDay], days);
       for (const m of months) {
-        const withPlan = new Set(withPlanOn(m.to).map((c) => c.id));
+        const withPlan = withPlanByMonth.get(m.month)!;
         const out = [...(onDays.get(m.to) ?? new Map<string, string[]>()).keys()].filter((c) =>
           withPlan.has(c),
         );
         notInEducationByMonth.set(m.month, out.length);
       }
-      add(notInEducationItems(onDays.get(asOf) ?? new Map(), teamOf, asOf));
+      const withPlanToday = new Set(planChildren);
+      const today = [...(onDays.get(asOf) ?? new Map<string, string[]>())].filter(([c]) =>
+        withPlanToday.has(c),
+      );
+      add(notInEducationItems(new Map(today), teamOf, asOf));
     }
     const subjects = new Map<string, Subject>(
       children.map((c) => [

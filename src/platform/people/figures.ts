@@ -1,10 +1,11 @@
 /**
  * The core records the leaders' figures are broken down by (docs/figures.md): every child with the keys it falls
  * under on a day (its lead officer's team, its main setting, its primary need and ethnicity, each as it was then, and
- * its date of birth) and the names of the teams and settings. One query each.
+ * its date of birth; when a ceased plan ended) and the names of the teams and settings. One query each.
  */
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.ts';
+import { planEndedDays } from './plan-ended.ts';
 
 export interface ChildForFigures {
   readonly id: string;
@@ -18,6 +19,8 @@ export interface ChildForFigures {
   readonly planStatus: 'none' | 'assessment' | 'plan' | 'ceased';
   /** The day the child's first plan was issued, if they have had one. */
   readonly planFirstIssued: string | null;
+  /** For a ceased plan, the day it ended (from the child's history, plan-ended.ts); null when not known. */
+  readonly planEnded: string | null;
   readonly teamId: string | null;
   /** The setting the child attended on the day: a full-time place before a dual registration. */
   readonly settingId: string | null;
@@ -56,6 +59,7 @@ export async function childrenForFigures(
     .orderBy('start_date')
     .execute();
   const keysThen = new Map((await keysOn(db, laCode, asOf)).map((k) => [k.child_id, k]));
+  const ended = await planEndedDays(db, laCode);
   const settingOf = new Map<string, { id: string; fullTime: boolean }>();
   for (const p of placements) {
     const seen = settingOf.get(p.child_id);
@@ -74,6 +78,7 @@ export async function childrenForFigures(
       primaryNeed: then ? then.primary_need : c.primary_need,
       planStatus: c.plan_status,
       planFirstIssued: c.plan_first_issued,
+      planEnded: c.plan_status === 'ceased' ? (ended.get(c.id) ?? null) : null,
       teamId: then ? then.team_id : (c.team_id ?? null),
       settingId: settingOf.get(c.id)?.id ?? null,
     };

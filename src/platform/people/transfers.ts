@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.ts';
 import { idIn } from '../db/any-id.ts';
 import { onTenant } from '../db/tenant.ts';
+import { planInForceOn } from './plan-ended.ts';
 
 export interface ChildForTransfer {
   readonly id: string;
@@ -29,60 +30,64 @@ export interface ChildForTransfer {
 
 /**
  * Children with a plan and their current setting (the latest open placement), with their lead officer's name; with
- * `on`, the setting they attended on that day instead (the latest placement open on it: a past cohort's setting).
+ * `on`, the setting they attended on that day instead (the latest placement open on it: a past cohort's setting), and
+ * the children whose plan was in force on that day, though it has ceased since.
  */
 function withCurrentSetting(db: Executor, laCode: string, on?: string) {
-  return db
-    .selectFrom('child as c')
-    .innerJoin('child_setting as cs', onTenant('cs.child_id', 'c.id'))
-    .innerJoin('setting as s', onTenant('s.id', 'cs.setting_id'))
-    .leftJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'c.la_code').onRef('u.id', '=', 'c.lead_officer_id'),
-    )
-    .select([
-      'c.id',
-      'c.reference',
-      'c.given_name',
-      'c.family_name',
-      'c.date_of_birth',
-      'c.lead_officer_id',
-      'u.display_name',
-      's.id as setting_id',
-      's.name as setting_name',
-      's.kind as setting_kind',
-      's.first_year_group',
-      's.last_year_group',
-    ])
-    .where('c.la_code', '=', laCode)
-    .where('c.plan_status', '=', 'plan')
-    .where((eb) =>
-      on === undefined
-        ? eb('cs.end_date', 'is', null)
-        : eb.and([
-            eb('cs.start_date', '<=', on),
-            eb.or([eb('cs.end_date', 'is', null), eb('cs.end_date', '>=', on)]),
-          ]),
-    )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('child_setting as later')
-            .select(sql`1`.as('one'))
-            .whereRef('later.la_code', '=', 'cs.la_code')
-            .whereRef('later.child_id', '=', 'cs.child_id')
-            .where((later) =>
-              on === undefined
-                ? later('later.end_date', 'is', null)
-                : later.and([
-                    later('later.start_date', '<=', on),
-                    later.or([later('later.end_date', 'is', null), later('later.end_date', '>=', on)]),
-                  ]),
-            )
-            .whereRef('later.start_date', '>', 'cs.start_date'),
+  return (
+    db
+      .selectFrom('child as c')
+      .innerJoin('child_setting as cs', onTenant('cs.child_id', 'c.id'))
+      .innerJoin('setting as s', onTenant('s.id', 'cs.setting_id'))
+      .leftJoin('app_user as u', (j) =>
+        j.onRef('u.la_code', '=', 'c.la_code').onRef('u.id', '=', 'c.lead_officer_id'),
+      )
+      .select([
+        'c.id',
+        'c.reference',
+        'c.given_name',
+        'c.family_name',
+        'c.date_of_birth',
+        'c.lead_officer_id',
+        'u.display_name',
+        's.id as setting_id',
+        's.name as setting_name',
+        's.kind as setting_kind',
+        's.first_year_group',
+        's.last_year_group',
+      ])
+      .where('c.la_code', '=', laCode)
+      // A past cohort keeps a child whose plan has ceased since: it was in force on that day (planInForceOn).
+      .where(on === undefined ? sql<boolean>`c.plan_status = 'plan'` : planInForceOn(on))
+      .where((eb) =>
+        on === undefined
+          ? eb('cs.end_date', 'is', null)
+          : eb.and([
+              eb('cs.start_date', '<=', on),
+              eb.or([eb('cs.end_date', 'is', null), eb('cs.end_date', '>=', on)]),
+            ]),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('child_setting as later')
+              .select(sql`1`.as('one'))
+              .whereRef('later.la_code', '=', 'cs.la_code')
+              .whereRef('later.child_id', '=', 'cs.child_id')
+              .where((later) =>
+                on === undefined
+                  ? later('later.end_date', 'is', null)
+                  : later.and([
+                      later('later.start_date', '<=', on),
+                      later.or([later('later.end_date', 'is', null), later('later.end_date', '>=', on)]),
+                    ]),
+              )
+              .whereRef('later.start_date', '>', 'cs.start_date'),
+          ),
         ),
-      ),
-    );
+      )
+  );
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof withCurrentSetting>['execute']>>[number];
