@@ -1,8 +1,8 @@
 /**
- * The nightly derivation of each authority's phase-transfer cohort (ADR 0033, docs/transfers.md): the next steps'
- * urgency moves with the calendar, so the kept cohort is derived whole once a day, before the working day, as the
- * reviews feature refreshes its schedule (src/features/reviews/jobs.ts); the board derives again during the day only
- * the children changed since.
+ * The nightly derivation of each authority's phase-transfer cohort (ADR 0033, docs/transfers.md): the kept cohort is
+ * derived whole once a day, before the working day, as the reviews feature refreshes its schedule
+ * (src/features/reviews/jobs.ts), which also catches what the audit log does not name; the board derives again only
+ * the children changed since (and, on a day the job did not run, those whose row moves with the calendar).
  */
 import type { JobDeps } from '../../platform/jobs/jobs.ts';
 import { authorityCodes } from '../../platform/people/users.ts';
@@ -16,7 +16,7 @@ export function registerTransferJobs(deps: JobDeps): void {
     const today = (data as { today?: string }).today ?? todayInLondon();
     const db = deps.database.db;
     for (const laCode of await authorityCodes(db)) {
-      await db.transaction().execute((trx) => refreshCohort(trx, laCode, today));
+      await db.transaction().execute((trx) => refreshCohort(trx, laCode, today, { whole: true }));
     }
   });
   deps.jobs.schedule(TRANSFER_COHORT_QUEUE, '40 5 * * *');

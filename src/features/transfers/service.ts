@@ -12,6 +12,7 @@ import {
   nextAction,
   transferStage,
   TRANSFER_STAGES,
+  urgencyOf,
   type NextAction,
   type Naming,
   type TransferDates,
@@ -37,14 +38,17 @@ import {
   childrenTold,
   cohortPage,
   advanceCohortState,
+  cohortChildrenOfOfficers,
+  cohortDayChildren,
   cohortState,
-  cohortTallyRows,
+  cohortTallies,
   destinationsOfYear,
   insertNotice,
   replaceCohortRows,
   saveCohortState,
   transferPreferencesFor,
   type CohortTableRow,
+  type CohortTally,
 } from './store.ts';
 import { childrenChangedSince, latestAuditId } from '../../platform/audit/search.ts';
 import { addDays, formatDate, parseDate } from '../../domain/clock/dates.ts';
@@ -344,27 +348,40 @@ export async function rederiveCohort(
 }
 
 /**
- * Brings the kept cohort up to `today` (ADR 0033): derived whole once a day (the nightly job, or the first reading of
- * the day), then, at each reading, the children whose records changed since (every change to a child's data is
- * audited with the child, whichever feature made it) derived again. In the caller's transaction.
+ * Brings the kept cohort up to `today` (ADR 0033), in the caller's transaction. Derived whole by the nightly job
+ * (`whole`), for a school year not yet kept, or when more than WHOLE_AFTER children must be derived again; otherwise
+ * only the children whose row may have changed since the last reading: those the audit log names (every change to a
+ * child's data is audited with the child, whichever feature made it) and, on a new day, those whose row moves with the
+ * calendar (`cohortDayChildren`: a deadline passed without the plan named, a proposal's 15 days, a reg 18(2) move).
+ * The next step's urgency moves with the calendar for every child, so the board reads it from its day, not the row.
  */
-export async function refreshCohort(trx: Executor, laCode: string, today: string): Promise<void> {
+export async function refreshCohort(
+  trx: Executor,
+  laCode: string,
+  today: string,
+  options: { whole?: boolean } = {},
+): Promise<void> {
   const year = schoolYearStart(today);
-  const state = await cohortState(trx, laCode, year);
-  if (state && state.derived_on === today) {
+  const state = options.whole ? undefined : await cohortState(trx, laCode, year);
+  if (state && state.derived_on <= today) {
     const seen = Number(state.audit_seen);
+    const newDay = state.derived_on < today;
     const since = await childrenChangedSince(trx, laCode, seen);
-    if (since.latest === seen) return;
-    if (!since.childIds.length) {
+    if (!newDay && since.latest === seen) return;
+    if (!newDay && !since.childIds.length && !since.usersUpdated.length) {
       // Only readings since (the board's own among them): move the mark on, without holding the state row first.
       await advanceCohortState(trx, laCode, year, today, since.latest);
       return;
     }
     const held = await cohortState(trx, laCode, year, true);
-    if (held && held.derived_on === today) {
+    if (held && held.derived_on <= today) {
       const changed = await childrenChangedSince(trx, laCode, Number(held.audit_seen));
-      if (changed.childIds.length <= WHOLE_AFTER) {
-        if (changed.childIds.length) await rederiveCohort(trx, laCode, today, changed.childIds);
+      const day = held.derived_on < today ? await cohortDayChildren(trx, laCode, year, today) : [];
+      // An officer's account changed (their name shows on the board): the children they lead.
+      const led = await cohortChildrenOfOfficers(trx, laCode, year, changed.usersUpdated);
+      const again = [...new Set([...changed.childIds, ...day, ...led])];
+      if (again.length <= WHOLE_AFTER) {
+        if (again.length) await rederiveCohort(trx, laCode, today, again);
         await saveCohortState(trx, laCode, year, today, changed.latest);
         return;
       }
@@ -376,12 +393,17 @@ export async function refreshCohort(trx: Executor, laCode: string, today: string
   await saveCohortState(trx, laCode, year, today, latest);
 }
 
-const parseRow = (detail: unknown): CohortRow =>
-  (typeof detail === 'string' ? JSON.parse(detail) : detail) as CohortRow;
+/** A kept row as of `today`: its next step's urgency from its day (it moves with the calendar; the row does not). */
+const parseRow = (detail: unknown, today: string): CohortRow => {
+  const row = (typeof detail === 'string' ? JSON.parse(detail) : detail) as CohortRow;
+  return row.next.by === null || row.next.urgency === 'done'
+    ? row
+    : { ...row, next: { ...row.next, urgency: urgencyOf(row.next.by, today) } };
+};
 
 /**
- * The board as of `today` from the kept cohort: the counts from its narrow columns, the list's page (filtered, most
- * urgent first, 25) in SQL. The same as `boardOf` over the derived cohort (transfers.test.ts checks it on both engines).
+ * The board as of `today` from the kept cohort: the counts in SQL from its narrow columns, the list's page (filtered,
+ * most urgent first, 25, with how many the filter names) in SQL, side by side. The same as `boardOf` over the derived cohort (transfers.test.ts checks it on both engines).
  */
 export async function boardFromTable(
   db: Executor,
@@ -391,36 +413,33 @@ export async function boardFromTable(
 ): Promise<Board> {
   const year = schoolYearStart(today);
   const weekEnd = formatDate(addDays(parseDate(today), 6));
-  const tallies = await cohortTallyRows(db, laCode, year);
-  const count = (key: (t: (typeof tallies)[number]) => [string, string]): Count[] => {
-    const m = new Map<string, Count>();
-    for (const t of tallies) {
-      const [k, name] = key(t);
-      m.set(k, { key: k, name, n: (m.get(k)?.n ?? 0) + 1 });
-    }
-    return [...m.values()];
-  };
-  const stages = count((t) => [t.stage, t.stage]);
-  const due = (t: (typeof tallies)[number]) => t.next_by !== null && t.next_by <= weekEnd;
   const { page, ...filter } = q;
-  const list = await cohortPage(db, laCode, year, today, weekEnd, filter, page, PAGE_SIZE);
+  const [tallies, list] = await Promise.all([
+    cohortTallies(db, laCode, year, today, weekEnd),
+    cohortPage(db, laCode, year, today, weekEnd, filter, page, PAGE_SIZE),
+  ]);
+  const of = (dim: CohortTally['dim']): Count[] =>
+    tallies
+      .filter((t) => t.dim === dim)
+      .map((t) => ({ key: t.key ?? '', name: t.name ?? t.key ?? '', n: t.n }));
+  const stages = of('stage');
+  const totals = tallies.find((t) => t.dim === 'all');
+  const byName = (a: Count, b: Count) => b.n - a.n || a.name.localeCompare(b.name);
   return {
     asOf: today,
     yearLabel: cohortYearLabel(today),
-    total: tallies.length,
-    byDeadline: count((t) => [t.deadline, t.deadline]).sort((a, b) => a.key.localeCompare(b.key)),
+    total: totals?.n ?? 0,
+    byDeadline: of('deadline').sort((a, b) => a.key.localeCompare(b.key)),
     byStage: TRANSFER_STAGES.map((st) => stages.find((c) => c.key === st) ?? { key: st, name: st, n: 0 }),
-    bySchool: count((t) => [t.setting_id, t.setting_name]).sort(
-      (a, b) => b.n - a.n || a.name.localeCompare(b.name),
-    ),
-    byOfficer: count((t) => [t.officer_id ?? 'none', t.officer_name ?? 'No lead officer']).sort(
-      (a, b) => b.n - a.n || a.name.localeCompare(b.name),
-    ),
-    overdue: tallies.filter((t) => due(t) && t.next_by! < today).length,
-    thisWeek: tallies.filter((t) => due(t) && t.next_by! >= today).length,
-    notTold: tallies.filter((t) => !t.told && t.stage !== 'named' && t.stage !== 'late').length,
+    bySchool: of('setting').sort(byName),
+    byOfficer: of('officer')
+      .map((c) => (c.key === 'none' ? { ...c, name: 'No lead officer' } : c))
+      .sort(byName),
+    overdue: totals?.overdue ?? 0,
+    thisWeek: totals?.thisWeek ?? 0,
+    notTold: totals?.notTold ?? 0,
     list: {
-      rows: list.details.map(parseRow),
+      rows: list.details.map((d) => parseRow(d, today)),
       total: list.total,
       page: list.page,
       pages: Math.max(1, Math.ceil(list.total / PAGE_SIZE)),

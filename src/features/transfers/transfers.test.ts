@@ -12,6 +12,7 @@ import { createAuthority, createChild, createUser, TEST_PASSWORD } from '../../.
 import { schoolYearStart } from '../../domain/calendar.ts';
 import { ROLES, type Role } from '../../platform/db/schema/index.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
+import { addDays, formatDate, parseDate } from '../../domain/clock/dates.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { boardFromTable, boardOf, cohortOn, refreshCohort, type BoardQuery } from './service.ts';
 
@@ -25,6 +26,7 @@ describe.each(ENGINES)('the phase-transfer board on %s', (engine) => {
   const clients = new Map<Role, TestClient>();
   const today = todayInLondon();
   const S = schoolYearStart(today);
+  const plus = (d: string, n: number) => formatDate(addDays(parseDate(d), n));
   /** A date of birth in year group N of this school year. */
   const bornInYear = (n: number) => `${S - 5 - n}-12-01`;
 
@@ -199,6 +201,39 @@ describe.each(ENGINES)('the phase-transfer board on %s', (engine) => {
     }
   });
 
+  it('on a day the nightly job did not run, derives only what the day moves and still equals the cohort derived afresh', async () => {
+    const db = t.database.db;
+    await db.transaction().execute((trx) => refreshCohort(trx, la, today, { whole: true }));
+    const queries: BoardQuery[] = [
+      { page: 1 },
+      { page: 1, week: 'due' },
+      { page: 1, week: 'overdue' },
+      { page: 1, week: 'this-week' },
+      { page: 1, stage: 'late' },
+      { page: 1, stage: 'in-cohort' },
+    ];
+    // The next day, a week on, the day after each deadline: each reading derives only the children whose row moves
+    // with the calendar (and those the audit log names), and the whole board (rows included) is as derived afresh.
+    for (const day of [plus(today, 1), plus(today, 8), `${S + 1}-02-15`, `${S + 1}-03-31`]) {
+      await db.transaction().execute((trx) => refreshCohort(trx, la, day));
+      const derived = await cohortOn(db, la, day);
+      for (const q of queries) {
+        const kept = await boardFromTable(db, la, day, q);
+        const fresh = boardOf(derived, day, q);
+        expect({ ...kept, list: { ...kept.list, rows: [] } }, `${day} ${JSON.stringify(q)}`).toEqual({
+          ...fresh,
+          list: { ...fresh.list, rows: [] },
+        });
+        const byChild = <R extends { child: { id: string } }>(rows: readonly R[]) =>
+          [...rows].sort((a, b) => a.child.id.localeCompare(b.child.id));
+        expect(byChild(kept.list.rows), `${day} ${JSON.stringify(q)}`).toEqual(byChild(fresh.list.rows));
+      }
+    }
+    const late = await boardFromTable(db, la, `${S + 1}-03-31`, { page: 1 });
+    expect(late.byStage.find((c) => c.key === 'late')!.n).toBeGreaterThan(0);
+    await db.transaction().execute((trx) => refreshCohort(trx, la, today, { whole: true }));
+  });
+
   it('derives again at the next reading a child whose records changed (audited with the child)', async () => {
     const db = t.database.db;
     const before = await clients.get('team-manager')!.get('/transfers');
@@ -230,5 +265,24 @@ describe.each(ENGINES)('the phase-transfer board on %s', (engine) => {
     const after = await clients.get('team-manager')!.get('/transfers');
     expect(after.body).toContain('Jo Transfer');
     expect(after.body).toContain('4 children, the most urgent first');
+  });
+
+  it('derives again at the next reading the children of an officer whose account an administrator changed', async () => {
+    const db = t.database.db;
+    await clients.get('team-manager')!.get('/transfers');
+    await db
+      .updateTable('app_user')
+      .set({ display_name: 'Renamed Officer' })
+      .where('id', '=', ids.officer!)
+      .execute();
+    await audit(
+      db,
+      { laCode: la, userId: null, sessionId: null, ip: null },
+      { action: 'user.update', recordType: 'user', recordId: ids.officer! },
+    );
+    const after = await clients.get('team-manager')!.get('/transfers');
+    expect(after.body).toContain('Renamed Officer');
+    const board = await boardFromTable(db, la, today, { page: 1 });
+    expect(board.byOfficer.find((c) => c.key === ids.officer)!.name).toBe('Renamed Officer');
   });
 });

@@ -97,21 +97,26 @@ export async function childrenChangedSince(
   db: Executor,
   laCode: string,
   afterId: number,
-): Promise<{ childIds: string[]; latest: number }> {
+): Promise<{ childIds: string[]; usersUpdated: string[]; latest: number }> {
   const rows = await db
     .selectFrom('audit_log')
-    .select(['id', 'child_id', 'action', 'outcome'])
+    .select(['id', 'child_id', 'action', 'outcome', 'record_type', 'record_id'])
     .where('la_code', '=', laCode)
     .where('id', '>', afterId)
     .orderBy('id')
     .execute();
   const childIds = new Set<string>();
+  const usersUpdated = new Set<string>();
   let latest = afterId;
   for (const r of rows) {
     latest = Math.max(latest, Number(r.id));
-    if (r.child_id && r.outcome === 'ok' && !r.action.endsWith('.read')) childIds.add(r.child_id);
+    if (r.outcome !== 'ok' || r.action.endsWith('.read')) continue;
+    if (r.child_id) childIds.add(r.child_id);
+    // An account changed by an administrator (its name, team or role), audited without a child.
+    else if (r.action === 'user.update' && r.record_type === 'user' && r.record_id)
+      usersUpdated.add(r.record_id);
   }
-  return { childIds: [...childIds], latest };
+  return { childIds: [...childIds], usersUpdated: [...usersUpdated], latest };
 }
 
 /** The id of the authority's latest audit entry (0 for none). */
