@@ -37,6 +37,8 @@ const SHOWS: readonly Show[] = ['all', 'met', 'not-met'];
 export interface FiguresQuery {
   asOf: string;
   by?: Dimension | undefined;
+  /** The figure whose whole breakdown is shown when it has more than BREAKDOWN_ROWS keys. */
+  all?: MeasureId | undefined;
   key?: string | undefined;
   group?: string | undefined;
   show: Show;
@@ -100,6 +102,7 @@ export function readQuery(
     query: {
       asOf,
       by: isDimension(values.by) ? values.by : undefined,
+      all: q.all && (MEASURE_IDS as readonly string[]).includes(q.all) ? (q.all as MeasureId) : undefined,
       key,
       group,
       show: show as Show,
@@ -189,6 +192,12 @@ const byKeyLabel = <T extends { label: string }>(rows: T[]) =>
 
 type FiguresData = Awaited<ReturnType<FiguresService['figures']>>;
 
+/**
+ * A breakdown with more keys than this (by school: one row a setting) shows the keys with the most counted, and a link
+ * to the figure's whole breakdown: 880 rows with three links each made the page by school 470 kB.
+ */
+export const BREAKDOWN_ROWS = 15;
+
 /** The figures page. */
 export function figuresView(data: FiguresData, query: FiguresQuery, values: Record<string, string>) {
   const { asOf } = data;
@@ -216,6 +225,13 @@ export function figuresView(data: FiguresData, query: FiguresQuery, values: Reco
           notMetHref: href({ ...cell(r.key), show: 'not-met' }),
         })),
       );
+    // The keys with the most counted (then by key), unless this figure's whole breakdown was asked for.
+    const shown =
+      f.breakdown.length > BREAKDOWN_ROWS && query.all !== id
+        ? [...f.breakdown]
+            .sort((a, b) => b.tally.counted - a.tally.counted || a.key.localeCompare(b.key))
+            .slice(0, BREAKDOWN_ROWS)
+        : f.breakdown;
     const trend = f.trend.map((m) => ({
       month: monthName(m.month),
       counted: m.tally.counted,
@@ -244,11 +260,18 @@ export function figuresView(data: FiguresData, query: FiguresQuery, values: Reco
       },
       breakdown: query.by
         ? rows(
-            f.breakdown,
+            shown,
             (k) => keyLabel(query.by!, k, data.names),
             (k) => ({ key: k }),
           )
         : [],
+      breakdownAll:
+        shown.length < f.breakdown.length
+          ? {
+              n: f.breakdown.length,
+              href: `${withQuery(paths.figures.index, { ...values, by: query.by, all: id })}#${id}`,
+            }
+          : null,
       groups: rows(
         f.groups,
         (k) => groupLabel(id, k),
