@@ -41,14 +41,13 @@ import {
   cohortChildrenOfOfficers,
   cohortDayChildren,
   cohortState,
-  cohortTallies,
+  cohortTallyRows,
   destinationsOfYear,
   insertNotice,
   replaceCohortRows,
   saveCohortState,
   transferPreferencesFor,
   type CohortTableRow,
-  type CohortTally,
 } from './store.ts';
 import { childrenChangedSince, latestAuditId } from '../../platform/audit/search.ts';
 import { addDays, formatDate, parseDate } from '../../domain/clock/dates.ts';
@@ -402,8 +401,8 @@ const parseRow = (detail: unknown, today: string): CohortRow => {
 };
 
 /**
- * The board as of `today` from the kept cohort: the counts in SQL from its narrow columns, the list's page (filtered,
- * most urgent first, 25, with how many the filter names) in SQL, side by side. The same as `boardOf` over the derived cohort (transfers.test.ts checks it on both engines).
+ * The board as of `today` from the kept cohort: the counts from its narrow columns, the list's page (filtered, most
+ * urgent first, 25) in SQL, the two side by side. The same as `boardOf` over the derived cohort (transfers.test.ts checks it on both engines).
  */
 export async function boardFromTable(
   db: Executor,
@@ -415,29 +414,31 @@ export async function boardFromTable(
   const weekEnd = formatDate(addDays(parseDate(today), 6));
   const { page, ...filter } = q;
   const [tallies, list] = await Promise.all([
-    cohortTallies(db, laCode, year, today, weekEnd),
+    cohortTallyRows(db, laCode, year),
     cohortPage(db, laCode, year, today, weekEnd, filter, page, PAGE_SIZE),
   ]);
-  const of = (dim: CohortTally['dim']): Count[] =>
-    tallies
-      .filter((t) => t.dim === dim)
-      .map((t) => ({ key: t.key ?? '', name: t.name ?? t.key ?? '', n: t.n }));
-  const stages = of('stage');
-  const totals = tallies.find((t) => t.dim === 'all');
+  const count = (key: (t: (typeof tallies)[number]) => [string, string]): Count[] => {
+    const m = new Map<string, Count>();
+    for (const t of tallies) {
+      const [k, name] = key(t);
+      m.set(k, { key: k, name, n: (m.get(k)?.n ?? 0) + 1 });
+    }
+    return [...m.values()];
+  };
+  const stages = count((t) => [t.stage, t.stage]);
+  const due = (t: (typeof tallies)[number]) => t.next_by !== null && t.next_by <= weekEnd;
   const byName = (a: Count, b: Count) => b.n - a.n || a.name.localeCompare(b.name);
   return {
     asOf: today,
     yearLabel: cohortYearLabel(today),
-    total: totals?.n ?? 0,
-    byDeadline: of('deadline').sort((a, b) => a.key.localeCompare(b.key)),
+    total: tallies.length,
+    byDeadline: count((t) => [t.deadline, t.deadline]).sort((a, b) => a.key.localeCompare(b.key)),
     byStage: TRANSFER_STAGES.map((st) => stages.find((c) => c.key === st) ?? { key: st, name: st, n: 0 }),
-    bySchool: of('setting').sort(byName),
-    byOfficer: of('officer')
-      .map((c) => (c.key === 'none' ? { ...c, name: 'No lead officer' } : c))
-      .sort(byName),
-    overdue: totals?.overdue ?? 0,
-    thisWeek: totals?.thisWeek ?? 0,
-    notTold: totals?.notTold ?? 0,
+    bySchool: count((t) => [t.setting_id, t.setting_name]).sort(byName),
+    byOfficer: count((t) => [t.officer_id ?? 'none', t.officer_name ?? 'No lead officer']).sort(byName),
+    overdue: tallies.filter((t) => due(t) && t.next_by! < today).length,
+    thisWeek: tallies.filter((t) => due(t) && t.next_by! >= today).length,
+    notTold: tallies.filter((t) => !t.told && t.stage !== 'named' && t.stage !== 'late').length,
     list: {
       rows: list.details.map((d) => parseRow(d, today)),
       total: list.total,

@@ -3,7 +3,7 @@
  * for a child's next phase, and where a child goes when that changes the law's date. Setting names come from the
  * core records (src/platform/people), never joined here.
  */
-import { sql, type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { idIn } from '../../platform/db/any-id.ts';
 import type {
@@ -306,63 +306,27 @@ function filtered(
   return q;
 }
 
-/** One count of the board: by deadline, stage, setting or officer (`key`, with its name), or the cohort's totals. */
-export interface CohortTally {
-  readonly dim: 'deadline' | 'stage' | 'setting' | 'officer' | 'all';
-  readonly key: string | null;
-  readonly name: string | null;
-  readonly n: number;
-  /** On the totals row: the next step overdue (before today), due in the 7 days from today, families not told. */
-  readonly overdue: number;
-  readonly thisWeek: number;
-  readonly notTold: number;
-}
-
 /**
- * What the board counts, counted in SQL from the narrow columns (the rows' `detail` stays in the table's TOAST,
- * migration 0056): a row per deadline, stage, setting and officer ('none' for no lead officer) with how many children,
- * and one row of totals (the cohort, the next step overdue or due this week, families not told). About a hundred rows
- * for a cohort of 2,700, where reading every child's row to count it in Node cost more than the query (the board's
- * p95 at 25,000 plans, docs/transfers.md).
+ * What the board counts of each child of the year's cohort (narrow columns only: the rows' `detail` stays in the
+ * table's TOAST, migration 0056): deadline, stage, setting, officer, the next step's latest day, whether told.
+ * Counting these in the caller is cheaper than grouping in SQL (measured: docs/transfers.md).
  */
-export async function cohortTallies(
-  db: Executor,
-  laCode: string,
-  schoolYear: number,
-  today: string,
-  weekEnd: string,
-): Promise<CohortTally[]> {
-  const where = sql`where la_code = ${laCode} and school_year = ${schoolYear}`;
-  const zero = sql`0, 0, 0`;
-  const result = await sql<{
-    dim: CohortTally['dim'];
-    key: string | null;
-    name: string | null;
-    n: number | string;
-    overdue: number | string;
-    this_week: number | string;
-    not_told: number | string;
-  }>`select 'deadline' as dim, deadline::text as key, null as name, count(*) as n, ${zero}
-      from transfer_cohort ${where} group by deadline
-    union all select 'stage', stage, null, count(*), ${zero} from transfer_cohort ${where} group by stage
-    union all select 'setting', setting_id::text, min(setting_name), count(*), ${zero}
-      from transfer_cohort ${where} group by setting_id
-    union all select 'officer', coalesce(officer_id::text, 'none'), min(officer_name), count(*), ${zero}
-      from transfer_cohort ${where} group by officer_id
-    union all select 'all', null, null, count(*),
-      count(*) filter (where next_by < ${today}::date),
-      count(*) filter (where next_by >= ${today}::date and next_by <= ${weekEnd}::date),
-      count(*) filter (where not told and stage not in ('named', 'late'))
-      from transfer_cohort ${where}`.execute(db);
-  return result.rows.map((r) => ({
-    dim: r.dim,
-    key: r.key,
-    name: r.name,
-    n: Number(r.n),
-    overdue: Number(r.overdue),
-    thisWeek: Number(r.this_week),
-    notTold: Number(r.not_told),
-  }));
+export function cohortTallyRows(db: Executor, laCode: string, schoolYear: number) {
+  return db
+    .selectFrom('transfer_cohort')
+    .select([
+      'deadline',
+      'stage',
+      'setting_id',
+      'setting_name',
+      'officer_id',
+      'officer_name',
+      'next_by',
+      'told',
+    ])
+    .where('la_code', '=', laCode)
+    .where('school_year', '=', schoolYear)
+    .execute();
 }
 
 /** How many children of the year's cohort a filter names, and one page of them, most urgent first. */
@@ -376,25 +340,18 @@ export async function cohortPage(
   page: number,
   pageSize: number,
 ): Promise<{ total: number; page: number; details: unknown[] }> {
-  const pageOf = (at: number) =>
-    filtered(db, laCode, schoolYear, today, weekEnd, f)
-      .select(['detail', sql<number | string>`count(*) over ()`.as('total')])
-      .orderBy('next_by')
-      .orderBy('family_name')
-      .orderBy('child_id')
-      .limit(pageSize)
-      .offset((at - 1) * pageSize)
-      .execute();
-  // One query: the page and how many the filter names; only a page past the end asks again (for the last page).
-  const rows = await pageOf(page);
-  if (rows.length || page === 1) {
-    return { total: Number(rows[0]?.total ?? 0), page, details: rows.map((r) => r.detail) };
-  }
   const counted = await filtered(db, laCode, schoolYear, today, weekEnd, f)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   const total = Number(counted?.n ?? 0);
-  const at = Math.max(1, Math.ceil(total / pageSize));
-  const last = total ? await pageOf(at) : [];
-  return { total, page: at, details: last.map((r) => r.detail) };
+  const at = Math.min(page, Math.max(1, Math.ceil(total / pageSize)));
+  const rows = await filtered(db, laCode, schoolYear, today, weekEnd, f)
+    .select('detail')
+    .orderBy('next_by')
+    .orderBy('family_name')
+    .orderBy('child_id')
+    .limit(pageSize)
+    .offset((at - 1) * pageSize)
+    .execute();
+  return { total, page: at, details: rows.map((r) => r.detail) };
 }
