@@ -31,8 +31,10 @@ describe('the survey demo', () => {
           ? 'open'
           : 'closed';
     expect(new Set(offers.map(state))).toEqual(new Set(['answered', 'open', 'closed']));
-    // The reviews demo writes no decision letters into the histories, so it has no "review decided" milestone.
-    expect(new Set(offers.map((o) => o.milestone))).toEqual(new Set(['request-decided', 'plan-issued']));
+    // Every milestone: the reviews demo writes each decided review's letter into the child's history.
+    expect(new Set(offers.map((o) => o.milestone))).toEqual(
+      new Set(['request-decided', 'plan-issued', 'review-decided']),
+    );
     const responses = await db.selectFrom('survey_response').selectAll().execute();
     expect(responses).toHaveLength(offers.filter((o) => o.answered).length);
     const coded = new Set(

@@ -12,12 +12,14 @@ import { addDays } from '../../demo/dates.ts';
 import { createRandom, hashString } from '../../demo/random.ts';
 import type { DB, PlanReviewTable } from '../../platform/db/schema/index.ts';
 import type { DemoSeedOptions } from '../../platform/feature.ts';
-import { caseEventDays } from '../../platform/people/case-events.ts';
+import { caseEventDays, recordCaseEvent } from '../../platform/people/case-events.ts';
+import { paths } from '../../platform/web/paths.ts';
 import {
   EARLY_REVIEW_REASONS,
   EARLY_REVIEW_REASON_LABELS,
   reviewSchedule,
 } from '../../domain/review/index.ts';
+import { PLAN_LETTER_LABELS } from '../notices/index.ts';
 import { plansForReviews } from '../plans/index.ts';
 import { seedReviewVoicesDemo } from './demo-voices.ts';
 import { refreshReviewSchedules } from './service.ts';
@@ -25,6 +27,33 @@ import { demoTransfersIn } from './demo-transfers.ts';
 import { insertEarlyRequest, insertReviews, saveTransferIn } from './store.ts';
 
 const minDay = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * Each decided review's letter to the family in the child's history, on the day of the decision, as the service
+ * writes it when a review is decided (`sendPlanLetter`): the "review decided" milestone the register's survey offers
+ * after (ADR 0034), and the letter's page from the history.
+ */
+async function recordDemoDecisionLetters(
+  trx: Transaction<DB>,
+  laCode: string,
+  rows: readonly Insertable<PlanReviewTable>[],
+): Promise<void> {
+  const actor = { laCode, userId: null };
+  for (const r of rows) {
+    if (!r.decision_date || !r.id) continue;
+    const link = paths.notices.letter('review-decision', r.id);
+    await recordCaseEvent(
+      { trx, actor },
+      {
+        childId: r.child_id,
+        kind: 'letter.sent',
+        summary: `${PLAN_LETTER_LABELS['review-decision']} sent to the family`,
+        detail: { kind: 'review-decision', recordId: r.id, planId: r.plan_id, link },
+        at: new Date(`${r.decision_date}T11:00:00Z`),
+      },
+    );
+  }
+}
 
 export async function seedReviewsDemo(
   trx: Transaction<DB>,
@@ -124,7 +153,12 @@ export async function seedReviewsDemo(
   // a few plans transferred in from another council, at different stages (demo-transfers.ts), before the reviews
   // are written: the one after the transfer goes in with the rest
   const transfers = demoTransfersIn(laCode, today, plans, rows);
+  // Ids from a generator of their own (the draws above stay as they were), so the decision letters below can name
+  // their review in the children's histories the same way on every seeding.
+  const ids = createRandom(hashString(`review-ids:${today}`));
+  for (const r of rows) r.id = ids.uuid();
   await insertReviews(trx, rows);
+  await recordDemoDecisionLetters(trx, laCode, rows);
   for (const t of transfers) await saveTransferIn(trx, t);
   const reasons = EARLY_REVIEW_REASONS.filter((r) => r !== 'other');
   for (const e of early) {
