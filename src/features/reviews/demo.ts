@@ -12,7 +12,7 @@ import { addDays } from '../../demo/dates.ts';
 import { createRandom, hashString } from '../../demo/random.ts';
 import type { DB, PlanReviewTable } from '../../platform/db/schema/index.ts';
 import type { DemoSeedOptions } from '../../platform/feature.ts';
-import { caseEventDays, recordCaseEvent } from '../../platform/people/case-events.ts';
+import { caseEventDays, recordCaseEvents } from '../../platform/people/case-events.ts';
 import { paths } from '../../platform/web/paths.ts';
 import {
   EARLY_REVIEW_REASONS,
@@ -38,21 +38,19 @@ async function recordDemoDecisionLetters(
   laCode: string,
   rows: readonly Insertable<PlanReviewTable>[],
 ): Promise<void> {
-  const actor = { laCode, userId: null };
-  for (const r of rows) {
-    if (!r.decision_date || !r.id) continue;
-    const link = paths.notices.letter('review-decision', r.id);
-    await recordCaseEvent(
-      { trx, actor },
-      {
+  const link = (id: string) => paths.notices.letter('review-decision', id);
+  await recordCaseEvents(
+    { trx, actor: { laCode, userId: null } },
+    rows
+      .filter((r) => r.decision_date && r.id)
+      .map((r) => ({
         childId: r.child_id,
         kind: 'letter.sent',
         summary: `${PLAN_LETTER_LABELS['review-decision']} sent to the family`,
-        detail: { kind: 'review-decision', recordId: r.id, planId: r.plan_id, link },
+        detail: { kind: 'review-decision', recordId: r.id, planId: r.plan_id, link: link(r.id!) },
         at: new Date(`${r.decision_date}T11:00:00Z`),
-      },
-    );
-  }
+      })),
+  );
 }
 
 export async function seedReviewsDemo(

@@ -39,6 +39,31 @@ export async function recordCaseEvent(
     .execute();
 }
 
+/** Many events in one change, written 500 to a statement (the demo's histories). */
+export async function recordCaseEvents(
+  ctx: {
+    readonly trx: Executor;
+    readonly actor: { readonly laCode: string; readonly userId: string | null };
+  },
+  events: readonly CaseEvent[],
+): Promise<void> {
+  for (let i = 0; i < events.length; i += 500)
+    await ctx.trx
+      .insertInto('case_event')
+      .values(
+        events.slice(i, i + 500).map((event) => ({
+          la_code: ctx.actor.laCode,
+          child_id: event.childId,
+          actor_user_id: ctx.actor.userId,
+          kind: event.kind,
+          summary: event.summary,
+          detail: JSON.stringify(event.detail ?? {}),
+          at: event.at ?? new Date(),
+        })),
+      )
+      .execute();
+}
+
 /** The day (in London) of every event of one kind in the authority's histories, oldest first: the demo's reviews. */
 export function caseEventDays(
   db: Executor,
