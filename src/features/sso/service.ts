@@ -211,6 +211,12 @@ export function createSsoService(deps: SsoDeps) {
     let userId = await store.linkedUser(trx, la, provider.id, subject);
     if (!userId) {
       const byEmail = await userByEmail(trx, la, email);
+      // Read committed: another tab's first sign-in may have committed the account and its link between the two
+      // reads above; read the link again so this tab signs in rather than waiting for approval.
+      if (byEmail) userId = await store.linkedUser(trx, la, provider.id, subject);
+    }
+    if (!userId) {
+      const byEmail = await userByEmail(trx, la, email);
       if (
         byEmail &&
         !FAMILY_ROLES.includes(byEmail.role) &&
