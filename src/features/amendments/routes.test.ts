@@ -101,7 +101,10 @@ describe.each(ENGINES)('amendment pages on %s', (engine) => {
     const noDate = await submit(cw, url, {}, step('proposal'));
     expect(noDate.statusCode).toBe(400);
     expect(noDate.body).toContain('Enter the date the proposal was sent');
-    expect(noDate.body).toContain('href="#date-day"');
+    // six step forms on the page each have a date: the summary links to the proposal's own inputs
+    expect(noDate.body).toContain('href="#proposal-date-day"');
+    expect(noDate.body).toContain('id="proposal-date-day"');
+    expect(noDate.body).not.toContain('id="date-day"');
     const noChange = await submit(cw, url, dateFields('date', today), step('proposal'));
     expect(noChange.statusCode).toBe(400);
     expect(noChange.body).toContain('no proposed changes');

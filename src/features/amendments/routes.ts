@@ -32,6 +32,16 @@ function formErrorsOf(errors: FormErrors, error?: FieldError): FormErrors {
     : errors;
 }
 
+/**
+ * The step forms share the field name `date` on one page, so each form's inputs carry their own id
+ * (`proposal-date-day`, set in plan.njk): the error summary links to the form that was sent.
+ */
+function onStepForm(errors: FormErrors | undefined, step: StepName): FormErrors | undefined {
+  if (!errors) return errors;
+  const href = `#${step}-date-day`;
+  return { ...errors, list: errors.list.map((e) => (e.href === '#date-day' ? { ...e, href } : e)) };
+}
+
 function readDate(values: Record<string, string>, label: string): Parsed<string | null> {
   const r = readDateInput(values, 'date', label);
   const error = r.error ?? (r.value === undefined ? `Enter ${lowerFirst(label)}` : undefined);
@@ -172,7 +182,11 @@ export function amendmentRoutes(app: FastifyInstance, { service }: RouteDeps<Ame
         }
       },
       render: (values, errors, error) =>
-        render(reply, actor, planId, { values, errors: formErrorsOf(errors, error), form: name }),
+        render(reply, actor, planId, {
+          values,
+          errors: onStepForm(formErrorsOf(errors, error), name),
+          form: name,
+        }),
       // A late step is accepted and shown late on the page, with its rule (the steps' statuses).
       success: (result) => paths.amendments.plan(result.planId),
     });

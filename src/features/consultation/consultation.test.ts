@@ -174,6 +174,16 @@ describe.each(ENGINES)('consultation and naming the placement on %s', (engine) =
     expect(empty.response.body).toContain('govuk-error-summary');
     expect(empty.response.body).toContain('Choose a school, college or nursery from the list');
     expect(empty.response.body).toMatch(/value="setting" checked/);
+    const impossible = await submitForm(caseworker, page, post, {
+      kind: 'otherwise',
+      'received-day': '31',
+      'received-month': '2',
+      'received-year': '2026',
+    });
+    expect(impossible.response.statusCode).toBe(400);
+    // the date field's summary link goes to its day input, which exists
+    expect(impossible.response.body).toContain('href="#received-day"');
+    expect(impossible.response.body).toContain('id="received-day"');
     const ok = await submitForm(caseworker, page, post, {
       kind: 'setting',
       settingId: northgate.id,

@@ -35,7 +35,13 @@ export function parsePreference(values: Record<string, string>): Parsed<{
   if (received.error) errors.push(['received', received.error]);
   else if (!received.value) errors.push(['received', 'Enter the date the family asked']);
   if (errors.length || !kind.success || !received.value) {
-    return { ok: false, errors: fieldErrors(errors.map(([field, message]) => ({ field, message }))) };
+    return {
+      ok: false,
+      errors: fieldErrors(
+        errors.map(([field, message]) => ({ field, message })),
+        { dateFields: ['received'] },
+      ),
+    };
   }
   return {
     ok: true,
@@ -87,7 +93,13 @@ export function parseAnswer(values: Record<string, string>): Parsed<{
   }
   if (text.length > 5000) errors.push(['reasons', 'Reasons must be 5,000 characters or fewer']);
   if (errors.length || !answer.success) {
-    return { ok: false, errors: fieldErrors(errors.map(([field, message]) => ({ field, message }))) };
+    return {
+      ok: false,
+      errors: fieldErrors(
+        errors.map(([field, message]) => ({ field, message })),
+        { dateFields: ['received'] },
+      ),
+    };
   }
   const cannot = answer.data === 'cannot-meet';
   return {
