@@ -164,8 +164,32 @@ describe.each(ENGINES)('user administration and audit search on %s', (engine) =>
         .executeTakeFirstOrThrow()
     ).reference;
     const byChild = await admin.get(`/admin/audit?child=${reference}`);
-    expect(byChild.body).toContain('child.read');
+    // The action in plain words, its code beside it.
+    expect(byChild.body).toContain(
+      'Child&#39;s record read<br><span class="govuk-body-s"><code>child.read</code>',
+    );
     expect(byChild.body).toContain('New Officer');
+    // Found by the words of its label or the start of its code; other actions left out.
+    for (const action of ['record+read', 'child.read', 'child.']) {
+      const byAction = await admin.get(`/admin/audit?child=${reference}&action=${action}`);
+      expect(byAction.body, action).toContain('<code>child.read</code>');
+    }
+    const bySignIn = await admin.get('/admin/audit?person=new.officer&action=Signed+in');
+    expect(bySignIn.body).toContain('<code>sign-in</code>');
+    expect(bySignIn.body).not.toContain('<code>child.read</code>');
+    const noSuchAction = await admin.get(`/admin/audit?child=${reference}&action=plan.final`);
+    expect(noSuchAction.body).toContain('No entries match.');
+    const searches = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'audit.search')
+      .execute();
+    expect(searches.some((r) => (r.detail as { action?: string }).action === 'plan.final')).toBe(true);
+    // The administrator's first screen says the latest actions in the same words.
+    const home = await admin.get('/');
+    expect(home.body).toContain('Latest activity');
+    expect(home.body).toContain('Ada Admin: Audit log searched');
+    expect(home.body).not.toMatch(/, audit\.search/);
     const byPerson = await admin.get('/admin/audit?person=new.officer');
     expect(byPerson.body).toContain('sign-in');
     const nobody = await admin.get('/admin/audit?person=nobody-at-all');

@@ -63,6 +63,7 @@ const userFilterSchema = z.object({
 const auditFilterSchema = z.object({
   person: optionalText('Person must be 254 characters or fewer', 254),
   child: optionalText('Child must be 100 characters or fewer', 100),
+  action: optionalText('Action must be 100 characters or fewer', 100),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 

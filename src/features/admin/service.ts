@@ -44,6 +44,7 @@ export interface AuditFilters {
   child?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  action?: string | undefined;
   page: number;
 }
 
@@ -166,6 +167,7 @@ export function createAdminService(deps: Pick<ServiceDeps, 'db' | 'jobs' | 'toda
             child: filters.child ?? null,
             from: filters.from ?? null,
             to: filters.to ?? null,
+            action: filters.action ?? null,
           },
         });
         return searchAuditLog(trx, { laCode: actor.laCode, ...filters, pageSize });

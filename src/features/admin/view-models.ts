@@ -67,17 +67,24 @@ export function userView({ user, query, values, errors, openCases }: UserPageInp
 }
 
 /**
- * The audit search's filters from the query: person and child from the schema, the dates from their GOV.UK date
+ * The audit search's filters from the query: person, child and action from the schema, the dates from their GOV.UK date
  * inputs (a bad date, or a to date before the from date, is an error and is not searched on).
  */
 export function readAuditFilters(
   values: Values,
-  schema: z.ZodType<{ person?: string | undefined; child?: string | undefined; page: number }>,
+  schema: z.ZodType<{
+    person?: string | undefined;
+    child?: string | undefined;
+    action?: string | undefined;
+    page: number;
+  }>,
 ): { filters: AuditFilters; errors: FormErrors | undefined } {
   const parsed = schema.safeParse(values);
   const from = readDateInput(values, 'from', 'From date');
   const to = readDateInput(values, 'to', 'To date');
-  const errors = parsed.success ? undefined : toFormErrors(parsed.error.issues, ['person', 'child']);
+  const errors = parsed.success
+    ? undefined
+    : toFormErrors(parsed.error.issues, ['person', 'child', 'action']);
   const dateErrors: Array<[string, string]> = [];
   if (from.error) dateErrors.push(['from', from.error]);
   if (to.error) dateErrors.push(['to', to.error]);

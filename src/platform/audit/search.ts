@@ -4,6 +4,7 @@ import { isUuid } from '../access/access.ts';
 import { onTenant } from '../db/tenant.ts';
 import { containing, type Page } from '../people/children.ts';
 import type { Executor } from './audit.ts';
+import { actionsLabelled } from './labels.ts';
 
 export interface AuditSearch {
   readonly laCode: string;
@@ -14,6 +15,8 @@ export interface AuditSearch {
   /** 'YYYY-MM-DD', both included. */
   readonly from?: string | undefined;
   readonly to?: string | undefined;
+  /** An action: the start of its code (`plan.` or `plan.final.issue`) or words from its label ("plan issued"). */
+  readonly action?: string | undefined;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -46,6 +49,14 @@ export async function searchAuditLog(db: Executor, search: AuditSearch): Promise
     query = isUuid(child)
       ? query.where((eb) => eb.or([eb('a.child_id', '=', child), eb('a.record_id', '=', child)]))
       : query.where('c.reference', '=', child.toUpperCase());
+  }
+  if (search.action) {
+    const words = search.action.trim();
+    const codes = actionsLabelled(words);
+    const prefix = `${words.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb('a.action', 'like', prefix), ...(codes.length ? [eb('a.action', 'in', codes)] : [])]),
+    );
   }
   if (search.from) query = query.where('a.at', '>=', sql<Date>`${search.from}::date`);
   if (search.to) query = query.where('a.at', '<', sql<Date>`${search.to}::date + 1`);
