@@ -42,8 +42,14 @@ export interface HomeNeeds {
     ReviewsService,
     'dueThisWeek' | 'caseloads' | 'forSchool' | 'adviceRequestsFor' | 'familyReviews'
   >;
-  /** A caseworker's open s42 tasks (provision in section F reported as not delivered); a family's open surveys. */
-  readonly register?: Pick<RegisterService, 'tasksFor' | 'surveyOffersFor' | 'leaderSummary'>;
+  /**
+   * A caseworker's open s42 tasks (provision in section F reported as not delivered) and what disagreement resolution
+   * agreements oblige; a family's open surveys.
+   */
+  readonly register?: Pick<
+    RegisterService,
+    'tasksFor' | 'resolutionTasksFor' | 'surveyOffersFor' | 'leaderSummary'
+  >;
   /** A caseworker's dates in mediation and tribunal appeals; whether a family has any. */
   readonly tribunal?: Pick<TribunalService, 'tasksFor' | 'familyCount'>;
   /** Whether a family has a child who may ask for a personal budget (their first screen links to the page). */
@@ -71,6 +77,7 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
         childrenTotal: mine.total,
         reviews: await needs.reviews.dueThisWeek(actor),
         registerTasks: (await needs.register?.tasksFor(actor)) ?? [],
+        resolutionTasks: (await needs.register?.resolutionTasksFor(actor)) ?? [],
         tribunalTasks: (await needs.tribunal?.tasksFor(actor)) ?? [],
       };
     },

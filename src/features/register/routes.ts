@@ -27,6 +27,7 @@ import {
   themesFrom,
 } from './forms.ts';
 import { LEADERS, type RegisterService } from './service.ts';
+import { resolutionRoutes } from './resolution-routes.ts';
 import { surveyRoutes } from './survey-routes.ts';
 import {
   ACTION_LABELS,
@@ -68,6 +69,7 @@ const FAMILY_KIND_LABELS = {
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps<RegisterService>): void {
   const { service } = deps;
   surveyRoutes(app, deps);
+  resolutionRoutes(app, deps);
   // ------------------------------------------------------------------------------------------- the register
   app.get(paths.register.list, async (request, reply) => {
     const filters = listSchema.parse(query(request));

@@ -83,6 +83,7 @@ import {
   type ItemRow,
   type TaskRow,
 } from './store.ts';
+import { createResolutionService } from './resolution-service.ts';
 import { createSurveyService } from './survey-service.ts';
 import { isToldAction, tellRaiser } from './messages.ts';
 
@@ -818,6 +819,9 @@ export function createRegisterService(deps: ServiceDeps, needs: RegisterNeeds = 
 
     // ---------------------------------------------------------------------------------------------- the survey
     ...createSurveyService(deps),
+
+    // ---------------------------------------------------------------------------------------------- disagreement resolution
+    ...createResolutionService(deps),
   };
 }
 

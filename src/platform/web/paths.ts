@@ -100,6 +100,17 @@ export const paths = {
     youSaid: '/register/you-said-we-did',
     youSaidPublish: (id: string) => `/register/you-said-we-did/${encodeURIComponent(id)}/publish`,
     youSaidPublishPattern: '/register/you-said-we-did/:entryId/publish',
+    /** Disagreement resolution meetings about a child (ADR 0047): the records and what agreements oblige. */
+    resolutions: '/register/disagreement-resolution',
+    resolutionNew: '/register/disagreement-resolution/new',
+    resolution: (id: string) => `/register/disagreement-resolution/${encodeURIComponent(id)}`,
+    resolutionPattern: '/register/disagreement-resolution/:resolutionId',
+    resolutionObligation: (id: string) =>
+      `/register/disagreement-resolution/${encodeURIComponent(id)}/obligation`,
+    resolutionObligationPattern: '/register/disagreement-resolution/:resolutionId/obligation',
+    resolutionDone: (id: string, obligationId: string) =>
+      `/register/disagreement-resolution/${encodeURIComponent(id)}/obligation/${encodeURIComponent(obligationId)}/done`,
+    resolutionDonePattern: '/register/disagreement-resolution/:resolutionId/obligation/:obligationId/done',
     /** A family's own items, signed in. */
     family: '/your-say',
     familyNew: '/your-say/new',

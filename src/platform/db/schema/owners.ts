@@ -159,6 +159,8 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   survey_offer: 'register',
   survey_response: 'register',
   survey_response_theme: 'register',
+  disagreement_resolution: 'register',
+  disagreement_resolution_obligation: 'register',
   transfer_preference: 'transfers',
   transfer_destination: 'transfers',
   transfer_notice: 'transfers',

@@ -131,7 +131,43 @@ export interface SurveyResponseThemeTable {
   theme: RegisterTheme;
 }
 
+export type ResolutionRequester = 'parent' | 'young-person' | 'school' | 'council' | 'health' | 'other';
+export type ResolutionOutcome = 'agreed' | 'partly-agreed' | 'not-agreed' | 'not-held';
+
+/** The record of one disagreement resolution meeting about a child (migration 0068; ADR 0047). */
+export interface DisagreementResolutionTable {
+  la_code: string;
+  id: Generated<string>;
+  child_id: string;
+  item_id: string | null;
+  requested_by: ResolutionRequester;
+  requested_on: DateString;
+  provider: string;
+  parties: string;
+  about: string;
+  held_on: DateString | null;
+  outcome: ResolutionOutcome;
+  agreement: string | null;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** One thing an agreement obliges someone to do by a date: a task for the child's caseworker until done. */
+export interface DisagreementResolutionObligationTable {
+  la_code: string;
+  id: Generated<string>;
+  resolution_id: string;
+  child_id: string;
+  what: string;
+  due: DateString;
+  assigned_to: string | null;
+  done_on: DateString | null;
+  done_note: string | null;
+}
+
 export interface RegisterTables {
+  disagreement_resolution: DisagreementResolutionTable;
+  disagreement_resolution_obligation: DisagreementResolutionObligationTable;
   survey_offer: SurveyOfferTable;
   survey_response: SurveyResponseTable;
   survey_response_theme: SurveyResponseThemeTable;

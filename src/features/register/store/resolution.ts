@@ -1,0 +1,184 @@
+/**
+ * The only code that names the disagreement resolution tables in SQL (disagreement_resolution,
+ * disagreement_resolution_obligation; migration 0068, ADR 0047). Children and users are the core records': this
+ * store keeps their ids.
+ */
+import type { Executor } from '../../../platform/audit/audit.ts';
+import type { ResolutionOutcome, ResolutionRequester } from '../../../platform/db/schema/index.ts';
+
+export interface ResolutionRow {
+  id: string;
+  child_id: string;
+  item_id: string | null;
+  requested_by: ResolutionRequester;
+  requested_on: string;
+  provider: string;
+  parties: string;
+  about: string;
+  held_on: string | null;
+  outcome: ResolutionOutcome;
+  agreement: string | null;
+  recorded_by: string | null;
+}
+
+const RESOLUTION_COLUMNS = [
+  'id',
+  'child_id',
+  'item_id',
+  'requested_by',
+  'requested_on',
+  'provider',
+  'parties',
+  'about',
+  'held_on',
+  'outcome',
+  'agreement',
+  'recorded_by',
+] as const;
+
+export interface ObligationRow {
+  id: string;
+  resolution_id: string;
+  child_id: string;
+  what: string;
+  due: string;
+  assigned_to: string | null;
+  done_on: string | null;
+  done_note: string | null;
+}
+
+const OBLIGATION_COLUMNS = [
+  'id',
+  'resolution_id',
+  'child_id',
+  'what',
+  'due',
+  'assigned_to',
+  'done_on',
+  'done_note',
+] as const;
+
+export async function insertResolution(
+  trx: Executor,
+  laCode: string,
+  r: Omit<ResolutionRow, 'id'> & { id?: string },
+): Promise<string> {
+  const row = await trx
+    .insertInto('disagreement_resolution')
+    .values({ la_code: laCode, ...r })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertObligation(
+  trx: Executor,
+  laCode: string,
+  o: Omit<ObligationRow, 'id' | 'done_on' | 'done_note'>,
+): Promise<string> {
+  const row = await trx
+    .insertInto('disagreement_resolution_obligation')
+    .values({ la_code: laCode, ...o })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function resolutionById(db: Executor, laCode: string, id: string): Promise<ResolutionRow | undefined> {
+  return db
+    .selectFrom('disagreement_resolution')
+    .select(RESOLUTION_COLUMNS)
+    .where('la_code', '=', laCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A page of records, newest request first, and how many there are. */
+export async function listResolutions(db: Executor, laCode: string, page: number, size: number) {
+  const rows = await db
+    .selectFrom('disagreement_resolution')
+    .select(RESOLUTION_COLUMNS)
+    .where('la_code', '=', laCode)
+    .orderBy('requested_on', 'desc')
+    .orderBy('id')
+    .limit(size)
+    .offset((page - 1) * size)
+    .execute();
+  const total = await db
+    .selectFrom('disagreement_resolution')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('la_code', '=', laCode)
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(total.n) };
+}
+
+export function obligationsOf(
+  db: Executor,
+  laCode: string,
+  resolutionIds: readonly string[],
+): Promise<ObligationRow[]> {
+  if (!resolutionIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('disagreement_resolution_obligation')
+    .select(OBLIGATION_COLUMNS)
+    .where('la_code', '=', laCode)
+    .where('resolution_id', 'in', resolutionIds)
+    .orderBy('due')
+    .orderBy('id')
+    .execute();
+}
+
+/** One officer's obligations not yet done, soonest first. */
+export function openObligationsOf(db: Executor, laCode: string, userId: string): Promise<ObligationRow[]> {
+  return db
+    .selectFrom('disagreement_resolution_obligation')
+    .select(OBLIGATION_COLUMNS)
+    .where('la_code', '=', laCode)
+    .where('assigned_to', '=', userId)
+    .where('done_on', 'is', null)
+    .orderBy('due')
+    .orderBy('id')
+    .limit(200)
+    .execute();
+}
+
+/** Marks an obligation done; false when it already was (a second tab). */
+export async function markObligationDone(
+  trx: Executor,
+  laCode: string,
+  id: string,
+  on: string,
+  note: string,
+): Promise<boolean> {
+  const row = await trx
+    .updateTable('disagreement_resolution_obligation')
+    .set({ done_on: on, done_note: note })
+    .where('la_code', '=', laCode)
+    .where('id', '=', id)
+    .where('done_on', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** A register item by its reference (FR-00001), with its child: the record it came from. */
+export function itemByReference(db: Executor, laCode: string, reference: string) {
+  return db
+    .selectFrom('register_item')
+    .select(['id', 'reference', 'child_id'])
+    .where('la_code', '=', laCode)
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+}
+
+/** The references of these register items. */
+export async function itemReferences(db: Executor, laCode: string, ids: readonly string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('register_item')
+    .select(['id', 'reference'])
+    .where('la_code', '=', laCode)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.reference]));
+}

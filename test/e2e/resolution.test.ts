@@ -1,0 +1,78 @@
+/**
+ * Disagreement resolution records in a real browser, on the demo (embedded database only: what depends on the engine
+ * is covered on both by src/features/register/resolution.test.ts; ADR 0047). The caseworker opens the records from
+ * the register, records a meeting (the error summary first, what they typed kept), sees what the agreement obliges
+ * on the record and on their first screen, and marks it done. axe checks WCAG 2.2 A and AA on every page.
+ */
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, useDemoBrowser } from '../helpers/browser.ts';
+
+describe('disagreement resolution in a browser on pglite', () => {
+  const d = useDemoBrowser('pglite');
+
+  it('the caseworker records a meeting and its agreement, sees the task on their first screen and marks it done', async () => {
+    const c = await d.signedIn('caseworker@demo.example');
+    // a child caseworker@ leads: the demo's disagreements are theirs
+    await c.goto(`${d.baseUrl}/tribunal`);
+    const reference = ((await c.locator('table .govuk-body-s').first().textContent()) ?? '').trim();
+    expect(reference).toMatch(/\S/);
+
+    await c.goto(`${d.baseUrl}/register`);
+    await c.getByRole('link', { name: 'Disagreement resolution meetings' }).click();
+    await c.waitForURL(/\/register\/disagreement-resolution$/);
+    await expectAccessible(c, 'the records');
+    await c.getByRole('link', { name: 'Record a disagreement resolution meeting' }).click();
+    await c.waitForURL(/\/register\/disagreement-resolution\/new/);
+    await expectAccessible(c, 'record a meeting');
+
+    await c.getByLabel("Child's reference").fill(reference);
+    await c.getByLabel('What the disagreement was about').fill('Transport to the new school');
+    await c.getByRole('button', { name: 'Record' }).click();
+    await expect.poll(() => c.title()).toMatch(/^Error: /);
+    await expectAccessible(c, 'record a meeting, with errors');
+    expect(await c.getByLabel('What the disagreement was about').inputValue()).toBe(
+      'Transport to the new school',
+    );
+
+    await c.getByLabel('The child’s parent').check();
+    const twoWeeksAgo = new Date(Date.now() - 14 * 86_400_000);
+    const weekAgo = new Date(Date.now() - 7 * 86_400_000);
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000);
+    const fillDate = async (legend: string, date: Date) => {
+      const group = c.getByRole('group', { name: legend });
+      await group.getByLabel('Day').fill(String(date.getUTCDate()));
+      await group.getByLabel('Month').fill(String(date.getUTCMonth() + 1));
+      await group.getByLabel('Year').fill(String(date.getUTCFullYear()));
+    };
+    await fillDate('Date it was asked for', twoWeeksAgo);
+    await c
+      .getByLabel('Disagreement resolution service (the provider)')
+      .fill('Independent Resolution Service');
+    await c.getByLabel('Who took part').fill('Parent, transport officer, caseworker');
+    await c.getByLabel('Agreement reached').check();
+    await fillDate('Date of the meeting (leave empty if it was not held)', weekAgo);
+    await c
+      .getByLabel('What was agreed (when there was an agreement)')
+      .fill('A taxi from the first day of term');
+    await c.getByLabel('What must be done (optional)').fill('Book the taxi');
+    await fillDate('Date it must be done by', inAWeek);
+    await c.getByRole('button', { name: 'Record' }).click();
+    await c.waitForURL(/\/register\/disagreement-resolution\/[0-9a-f-]+\?done=recorded/);
+    await expectAccessible(c, 'the record');
+    expect(await c.locator('main').textContent()).toContain('A taxi from the first day of term');
+
+    await c.goto(`${d.baseUrl}/`);
+    await expect.poll(() => c.locator('body').textContent()).toContain('Book the taxi');
+    await expectAccessible(c, 'caseworker home with the agreement');
+    await c.getByRole('link', { name: /Book the taxi/ }).click();
+    await c.waitForURL(/\/register\/disagreement-resolution\/[0-9a-f-]+$/);
+    await c.getByRole('button', { name: 'Mark as done' }).click();
+    await expect.poll(() => c.title()).toMatch(/^Error: /);
+    await expectAccessible(c, 'the record, with an error');
+    await c.getByLabel('What was done').fill('Taxi booked with the contractor');
+    await c.getByRole('button', { name: 'Mark as done' }).click();
+    await c.waitForURL(/done=done/);
+    expect(await c.locator('main').textContent()).toContain('Taxi booked with the contractor');
+    await expectAccessible(c, 'the record, done');
+  });
+});
