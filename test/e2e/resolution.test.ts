@@ -75,4 +75,33 @@ describe('disagreement resolution in a browser on pglite', () => {
     expect(await c.locator('main').textContent()).toContain('Taxi booked with the contractor');
     await expectAccessible(c, 'the record, done');
   });
+
+  it('the leader raises a learning action from a theme, linked to an action in the improvement plan, and sees where it went', async () => {
+    const l = await d.signedIn('leader@demo.example');
+    await l.goto(`${d.baseUrl}/register/counts`);
+    await l.getByRole('link', { name: 'Learning actions: what we learnt and where it went' }).click();
+    await l.waitForURL(/\/register\/learning$/);
+    await expectAccessible(l, 'learning actions');
+    await l.getByRole('link', { name: 'Raise a learning action from a theme' }).click();
+    await l.waitForURL(/\/register\/learning\/new$/);
+    await expectAccessible(l, 'raise a learning action');
+    await l.getByLabel('What we learnt').fill('Families are not told who their caseworker is');
+    await l.getByRole('button', { name: 'Raise the learning action' }).click();
+    await expect.poll(() => l.title()).toMatch(/^Error: /);
+    await expectAccessible(l, 'raise a learning action, with errors');
+    expect(await l.getByLabel('What we learnt').inputValue()).toBe(
+      'Families are not told who their caseworker is',
+    );
+    await l.getByLabel('The theme it was learnt from').selectOption('communication');
+    const action = l.getByLabel('The action in the improvement plan that takes it on');
+    const first = await action.locator('option').nth(1).getAttribute('value');
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    await action.selectOption(first ?? '');
+    await l.getByRole('button', { name: 'Raise the learning action' }).click();
+    await l.waitForURL(/\/register\/learning\?done=raised/);
+    expect(await l.locator('main').textContent()).toContain('Families are not told who their caseworker is');
+    await expectAccessible(l, 'learning actions, with one');
+    await l.locator('main table a[href^="/improvement/actions/"]').first().click();
+    await l.waitForURL(/\/improvement\/actions\//);
+  });
 });

@@ -38,3 +38,6 @@ export const improvementFeature = {
   routes: improvementRoutes,
   demo: seedImprovementDemo,
 } satisfies Feature<'improvement'>;
+
+/** The plans' actions, for linking what was learnt elsewhere to the action that takes it on (managers only). */
+export { actionChoices } from './service.ts';

@@ -40,6 +40,7 @@ import {
 import type { ActionData, PlanData } from './store.ts';
 import { authoritiesWithPublishedPlans, setActionFigure } from './store.ts';
 import { authorities } from '../../platform/people/users.ts';
+import { paths } from '../../platform/web/paths.ts';
 
 export const PLAN_READERS: readonly Role[] = [
   'caseworker',
@@ -114,6 +115,27 @@ export async function getAction(db: Executor, actor: Actor, actionId: string) {
   const action = data?.actions.find((a) => a.id === actionId);
   if (!data || !action) throw new NotFoundError();
   return { data, action, canUpdate: canUpdateAction(actor, action) };
+}
+
+/**
+ * Every action in the authority's plans, for linking what was learnt elsewhere to the action that takes it on (the
+ * register's learning actions, ADR 0047): managers only.
+ */
+export async function actionChoices(db: Executor, actor: Actor) {
+  requireRole(actor, PLAN_MANAGERS, 'improvement');
+  const choices: Array<{ id: string; ref: string; action: string; planTitle: string; href: string }> = [];
+  for (const p of await listPlanRows(db, actor.laCode)) {
+    const data = await loadPlan(db, actor.laCode, p.id);
+    for (const a of data?.actions ?? [])
+      choices.push({
+        id: a.id,
+        ref: a.ref,
+        action: a.action,
+        planTitle: data!.plan.title,
+        href: paths.improvement.action(a.id),
+      });
+  }
+  return choices;
 }
 
 /** Every action the actor is an accountable officer for, across the authority's plans. */

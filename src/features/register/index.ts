@@ -44,6 +44,8 @@ const ROUTE_ROLES: RouteRoles = {
   'GET /register/disagreement-resolution/:resolutionId': STAFF,
   'POST /register/disagreement-resolution/:resolutionId/obligation': STAFF,
   'POST /register/disagreement-resolution/:resolutionId/obligation/:obligationId/done': STAFF,
+  'GET /register/learning': LEADERS,
+  '* /register/learning/new': LEADERS,
   'GET /your-say': FAMILY,
   '* /your-say/new': FAMILY,
   'GET /your-say/:itemId': FAMILY,

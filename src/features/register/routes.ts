@@ -27,6 +27,7 @@ import {
   themesFrom,
 } from './forms.ts';
 import { LEADERS, type RegisterService } from './service.ts';
+import { learningRoutes } from './learning-routes.ts';
 import { resolutionRoutes } from './resolution-routes.ts';
 import { surveyRoutes } from './survey-routes.ts';
 import {
@@ -70,6 +71,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps<RegisterSer
   const { service } = deps;
   surveyRoutes(app, deps);
   resolutionRoutes(app, deps);
+  learningRoutes(app, deps);
   // ------------------------------------------------------------------------------------------- the register
   app.get(paths.register.list, async (request, reply) => {
     const filters = listSchema.parse(query(request));

@@ -83,6 +83,7 @@ import {
   type ItemRow,
   type TaskRow,
 } from './store.ts';
+import { createLearningService } from './learning-service.ts';
 import { createResolutionService } from './resolution-service.ts';
 import { createSurveyService } from './survey-service.ts';
 import { isToldAction, tellRaiser } from './messages.ts';
@@ -822,6 +823,9 @@ export function createRegisterService(deps: ServiceDeps, needs: RegisterNeeds = 
 
     // ---------------------------------------------------------------------------------------------- disagreement resolution
     ...createResolutionService(deps),
+
+    // ---------------------------------------------------------------------------------------------- learning actions
+    ...createLearningService(deps),
   };
 }
 

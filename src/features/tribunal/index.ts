@@ -39,3 +39,6 @@ export type { TribunalService } from './service.ts';
 
 /** Appeals registered, with how each ended, for the leaders' figure of tribunal appeals (docs/figures.md). */
 export { appealsForFigures } from './store.ts';
+
+/** How one appeal ended, for the register's learning actions (ADR 0047). */
+export { appealOutcome } from './store.ts';

@@ -293,6 +293,20 @@ export function appealsForFigures(
     .execute();
 }
 
+/** How one appeal ended (the register's learning actions, ADR 0047): the outcome and its day, or undefined. */
+export function appealOutcome(
+  db: Executor,
+  laCode: string,
+  id: string,
+): Promise<Pick<DisagreementRow, 'id' | 'outcome' | 'decided_on' | 'conceded_on'> | undefined> {
+  return db
+    .selectFrom('disagreement')
+    .select(['id', 'outcome', 'decided_on', 'conceded_on'])
+    .where('la_code', '=', laCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 /** The children with a disagreement on record, as a query (for the core records' searches). */
 export function disagreementChildIds(db: Executor, laCode: string) {
   return db.selectFrom('disagreement').select('child_id').where('la_code', '=', laCode);

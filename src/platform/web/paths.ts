@@ -111,6 +111,9 @@ export const paths = {
     resolutionDone: (id: string, obligationId: string) =>
       `/register/disagreement-resolution/${encodeURIComponent(id)}/obligation/${encodeURIComponent(obligationId)}/done`,
     resolutionDonePattern: '/register/disagreement-resolution/:resolutionId/obligation/:obligationId/done',
+    /** What was learnt from a theme, an item or an appeal, and the improvement plan action it went to (ADR 0047). */
+    learning: '/register/learning',
+    learningNew: '/register/learning/new',
     /** A family's own items, signed in. */
     family: '/your-say',
     familyNew: '/your-say/new',

@@ -160,6 +160,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   survey_response: 'register',
   survey_response_theme: 'register',
   disagreement_resolution: 'register',
+  register_learning: 'register',
   disagreement_resolution_obligation: 'register',
   transfer_preference: 'transfers',
   transfer_destination: 'transfers',

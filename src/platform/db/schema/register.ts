@@ -165,7 +165,24 @@ export interface DisagreementResolutionObligationTable {
   done_note: string | null;
 }
 
+export type LearningSource = 'theme' | 'item' | 'tribunal';
+
+/** What was learnt from a theme, an item or a tribunal appeal, and the improvement plan action it went to (migration 0069). */
+export interface RegisterLearningTable {
+  la_code: string;
+  id: Generated<string>;
+  source: LearningSource;
+  theme: RegisterTheme | null;
+  item_id: string | null;
+  disagreement_id: string | null;
+  learnt: string;
+  improvement_action_id: string;
+  raised_by: string | null;
+  raised_on: DateString;
+}
+
 export interface RegisterTables {
+  register_learning: RegisterLearningTable;
   disagreement_resolution: DisagreementResolutionTable;
   disagreement_resolution_obligation: DisagreementResolutionObligationTable;
   survey_offer: SurveyOfferTable;
