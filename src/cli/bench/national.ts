@@ -1,5 +1,5 @@
 /**
- * `goldthread bench national --database URL [--runs N] [--plans FILE]`: every main page at national scale, on a data
+ * `goldthread bench national --database URL [--runs N] [--plans FILE] [--pages KEY,KEY]`: every main page at national scale, on a data
  * set built by `goldthread national` (read only: nothing is created but the sessions it signs in with). For the
  * authority with the most plans and the one with the fewest, measures each page in-process with `app.inject` (each
  * role's home page, the caseworker's workspace, the review backlog, the transfer cohort board, the plan editor, the
@@ -37,6 +37,8 @@ const bench: Benchmark = {
     if (!url) throw new UsageError('--database URL: a data set built by `goldthread national`');
     const runs = option(args, '--runs', 40);
     const plansFile = stringOption(args, '--plans') ?? '.bench/national-query-plans.txt';
+    // A subset of the pages by key (`--pages caseworker_home,manager_home`), to measure a fix quickly.
+    const only = stringOption(args, '--pages')?.split(',');
     const loadBefore = loadAverage();
     const clock = queryClock();
     const database = await openDatabase({ url, poolSize: 4 });
@@ -59,10 +61,13 @@ const bench: Benchmark = {
         const { app } = await buildWebApp({ database, config, jobs, notifier, logger: false });
         try {
           // The figures job's count of the day, as the service keeps it every 10 minutes (the page reads it).
-          await figuresFeature
-            .createService({ db: database.db, today: todayInLondon })
-            .recount(la.laCode, todayInLondon());
-          const pages = await mainPages(database.db, la.laCode);
+          if (!only || only.includes('figures'))
+            await figuresFeature
+              .createService({ db: database.db, today: todayInLondon })
+              .recount(la.laCode, todayInLondon());
+          const pages = (await mainPages(database.db, la.laCode)).filter(
+            (p) => !only || only.includes(p.key),
+          );
           const cookies = await sessionsFor(
             database.db,
             la.laCode,

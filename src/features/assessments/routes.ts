@@ -73,7 +73,7 @@ import {
   type CaseView,
 } from './service.ts';
 import { moveLeaversWork, planLeaverMove } from './leaver.ts';
-import { childrenLedCounts } from '../../platform/people/children.ts';
+import { officerChildCounts } from '../../platform/people/children.ts';
 import {
   managerView,
   officerChoices,
@@ -202,7 +202,8 @@ export async function teamPage(db: Executor, actor: Actor) {
   const today = todayInLondon();
   const data = await managerView(db, actor, today);
   const officers = await officerChoices(db, actor.laCode);
-  const led = await childrenLedCounts(
+  // Each officer's children in one query: every child they lead, and those being assessed or with a plan.
+  const counts = await officerChildCounts(
     db,
     actor.laCode,
     data.officers.map((o) => o.id),
@@ -210,7 +211,11 @@ export async function teamPage(db: Executor, actor: Actor) {
   return {
     today,
     ...data,
-    officers: data.officers.map((o) => ({ ...o, led_children: led.get(o.id) ?? 0 })),
+    officers: data.officers.map((o) => ({
+      ...o,
+      led_children: counts.get(o.id)?.led ?? 0,
+      caseload: counts.get(o.id)?.caseload ?? 0,
+    })),
     timeliness: await teamTimeliness(db, actor, today),
     unallocated: data.unallocated.map((r) => ({ ...r, next: stepForView(r.next, r.adviceLabels) })),
     due: data.due.map((r) => ({

@@ -7,11 +7,12 @@ import { recentAuditEntries } from '../../platform/audit/search.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import {
   childrenByPlanStatus,
+  childrenLedCounts,
   childWithOfficer,
   historySince,
   plansByNeed,
 } from '../../platform/people/children.ts';
-import { activeUsersByRole, authorityOf, officerCaseloads } from '../../platform/people/users.ts';
+import { activeUsersByRole, authorityOf } from '../../platform/people/users.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { tasksPage } from '../advice/index.ts';
 import { teamPage, workspacePage } from '../assessments/index.ts';
@@ -71,10 +72,11 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
   });
   return {
     async caseworker(actor: Actor, query: unknown) {
-      const mine = await needs.children.list(actor, { officer: actor.userId, page: 1 }, 50);
+      // Only the number of children they lead: a count, not a page of them.
+      const mine = await childrenLedCounts(db, actor.laCode, [actor.userId]);
       return {
         ...(await workspacePage(db, actor, query, paths.home)),
-        childrenTotal: mine.total,
+        childrenTotal: mine.get(actor.userId) ?? 0,
         reviews: await needs.reviews.dueThisWeek(actor),
         registerTasks: (await needs.register?.tasksFor(actor)) ?? [],
         resolutionTasks: (await needs.register?.resolutionTasksFor(actor)) ?? [],
@@ -83,9 +85,16 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
     },
 
     async manager(actor: Actor) {
-      const officers = await officerCaseloads(db, actor.laCode, actor.teamId);
       const unallocated = await childList(actor, { unallocated: true, page: 1 }, 10);
+      // The team's officers (caseworkers and team managers, those who left too, by name), each counted once.
       const team = await teamPage(db, actor);
+      const officers = team.officers.map((o) => ({
+        id: o.id,
+        display_name: o.display_name,
+        job_title: o.job_title,
+        active: o.active,
+        caseload: o.caseload,
+      }));
       // The caseloads count reviews as well as assessments: each officer's plans in the review backlog.
       const reviews = await needs.reviews.caseloads(actor);
       return {

@@ -107,4 +107,38 @@ describe.each(ENGINES)('the review backlog on %s', (engine) => {
     );
     expect(home.body).toContain('See all reviews due and overdue, ranked');
   });
+
+  it('counts the overdue and this week reviews over every schedule row (the counts read only those rows)', async () => {
+    const today = todayInLondon();
+    const week = new Date(`${today}T00:00:00Z`);
+    week.setUTCDate(week.getUTCDate() + 6);
+    const lastDay = week.toISOString().slice(0, 10);
+    const all = await t.database.db.selectFrom('plan_review_schedule').selectAll().execute();
+    const caseworker = await t.database.db
+      .selectFrom('app_user')
+      .select(['id', 'la_code', 'email', 'role', 'team_id'])
+      .where('email', '=', 'caseworker@demo.example')
+      .executeTakeFirstOrThrow();
+    const expected = (rows: typeof all) => ({
+      overdue: rows.filter((r) => r.next_due < today).length,
+      thisWeek: rows.filter((r) => r.next_due >= today && r.next_due <= lastDay).length,
+    });
+    const actor = {
+      laCode: caseworker.la_code,
+      userId: caseworker.id,
+      sessionId: 'test',
+      email: caseworker.email,
+      displayName: 'Caseworker',
+      role: caseworker.role,
+      teamId: caseworker.team_id,
+      jobTitle: null,
+      ip: null,
+    };
+    const mine = expected(all.filter((r) => r.officer_id === caseworker.id));
+    expect(mine.overdue + mine.thisWeek).toBeGreaterThan(0);
+    const counted = await t.services.reviews.dueThisWeek(actor);
+    expect({ overdue: counted.overdue, thisWeek: counted.thisWeek }).toEqual(mine);
+    const everyone = await t.services.reviews.dueThisWeek({ ...actor, role: 'send-leader' });
+    expect({ overdue: everyone.overdue, thisWeek: everyone.thisWeek }).toEqual(expected(all));
+  });
 });

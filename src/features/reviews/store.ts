@@ -265,7 +265,9 @@ export async function dueCounts(
         .filterWhere('next_due', '<=', sql<string>`(cast(${asOf} as date) + 6)`)
         .as('week'),
     ])
-    .where('la_code', '=', laCode);
+    .where('la_code', '=', laCode)
+    // Only the rows counted: a range on the (officer and) due date index, not every plan of the officer.
+    .where('next_due', '<=', sql<string>`(cast(${asOf} as date) + 6)`);
   if (officerId) q = q.where('officer_id', '=', officerId);
   const r = await q.executeTakeFirstOrThrow();
   return { overdue: Number(r.overdue), thisWeek: Number(r.week) };

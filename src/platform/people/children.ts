@@ -486,17 +486,35 @@ export async function childNames(db: Executor, laCode: string, childIds: readonl
   return new Map(rows.map((r) => [r.id, { given_name: r.given_name, family_name: r.family_name }]));
 }
 
-/** How many children each of these officers is named officer for (every plan status). */
-export async function childrenLedCounts(db: Executor, laCode: string, officerIds: readonly string[]) {
-  const counts = new Map(officerIds.map((id) => [id, 0]));
+/**
+ * For each of these officers, in one pass over the child index by officer: how many children they are named officer
+ * for (every plan status: `led`) and how many of those are being assessed or have a plan (`caseload`).
+ */
+export async function officerChildCounts(
+  db: Executor,
+  laCode: string,
+  officerIds: readonly string[],
+): Promise<Map<string, { led: number; caseload: number }>> {
+  const counts = new Map(officerIds.map((id) => [id, { led: 0, caseload: 0 }]));
   if (!officerIds.length) return counts;
   const rows = await db
     .selectFrom('child')
-    .select(['lead_officer_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .select([
+      'lead_officer_id',
+      (eb) => eb.fn.countAll<number>().as('led'),
+      (eb) =>
+        eb.fn.countAll<number>().filterWhere('plan_status', 'in', ['assessment', 'plan']).as('caseload'),
+    ])
     .where('la_code', '=', laCode)
     .where('lead_officer_id', 'in', officerIds)
     .groupBy('lead_officer_id')
     .execute();
-  for (const r of rows) counts.set(r.lead_officer_id!, Number(r.n));
+  for (const r of rows) counts.set(r.lead_officer_id!, { led: Number(r.led), caseload: Number(r.caseload) });
   return counts;
+}
+
+/** How many children each of these officers is named officer for (every plan status). */
+export async function childrenLedCounts(db: Executor, laCode: string, officerIds: readonly string[]) {
+  const counts = await officerChildCounts(db, laCode, officerIds);
+  return new Map([...counts].map(([id, c]) => [id, c.led]));
 }

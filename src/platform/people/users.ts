@@ -31,29 +31,6 @@ export async function activeOfficers(db: Executor, laCode: string) {
     .execute();
 }
 
-/** Case officers with how many children in assessment or with a plan each leads (one team's, or all). */
-export async function officerCaseloads(db: Executor, laCode: string, teamId: string | null) {
-  const rows = await db
-    .selectFrom('app_user as u')
-    .leftJoin('child as c', (j) =>
-      onTenant('c.lead_officer_id', 'u.id')(j).on('c.plan_status', 'in', ['assessment', 'plan']),
-    )
-    .select([
-      'u.id',
-      'u.display_name',
-      'u.job_title',
-      'u.active',
-      (eb) => eb.fn.count<number>('c.id').as('caseload'),
-    ])
-    .where('u.la_code', '=', laCode)
-    .where('u.role', 'in', ['caseworker', 'team-manager'])
-    .$if(teamId !== null, (q) => q.where('u.team_id', '=', teamId!))
-    .groupBy(['u.id', 'u.display_name', 'u.job_title', 'u.active'])
-    .orderBy('u.display_name')
-    .execute();
-  return rows.map((o) => ({ ...o, caseload: Number(o.caseload) }));
-}
-
 export interface UserSearch {
   readonly laCode: string;
   /** Name or email. */
