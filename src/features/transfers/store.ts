@@ -329,7 +329,35 @@ export function cohortTallyRows(db: Executor, laCode: string, schoolYear: number
     .execute();
 }
 
-/** How many children of the year's cohort a filter names, and one page of them, most urgent first. */
+/**
+ * Whether a tally row (cohortTallyRows) is one the filter names: the same test as `filtered` in SQL, so the board
+ * counts the filtered list from the rows it has already read instead of counting again (issue 20).
+ */
+export function inCohortFilter(
+  row: Pick<
+    Awaited<ReturnType<typeof cohortTallyRows>>[number],
+    'deadline' | 'stage' | 'setting_id' | 'officer_id' | 'next_by'
+  >,
+  today: string,
+  weekEnd: string,
+  f: CohortFilter,
+): boolean {
+  if (f.deadline && row.deadline !== f.deadline) return false;
+  if (f.stage && row.stage !== f.stage) return false;
+  if (f.school && row.setting_id !== f.school) return false;
+  if (f.officer === 'none' ? row.officer_id !== null : f.officer && row.officer_id !== f.officer)
+    return false;
+  const by = row.next_by;
+  if (f.week === 'overdue' && !(by !== null && by < today)) return false;
+  if (f.week === 'this-week' && !(by !== null && by >= today && by <= weekEnd)) return false;
+  if (f.week === 'due' && !(by !== null && by <= weekEnd)) return false;
+  return true;
+}
+
+/**
+ * One page of the children of the year's cohort a filter names, most urgent first; `total` is how many it names
+ * (counted by the caller from the tally rows, inCohortFilter).
+ */
 export async function cohortPage(
   db: Executor,
   laCode: string,
@@ -339,11 +367,8 @@ export async function cohortPage(
   f: CohortFilter,
   page: number,
   pageSize: number,
+  total: number,
 ): Promise<{ total: number; page: number; details: unknown[] }> {
-  const counted = await filtered(db, laCode, schoolYear, today, weekEnd, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  const total = Number(counted?.n ?? 0);
   const at = Math.min(page, Math.max(1, Math.ceil(total / pageSize)));
   const rows = await filtered(db, laCode, schoolYear, today, weekEnd, f)
     .select('detail')
