@@ -1,21 +1,27 @@
 /**
  * Reminders of the family's comments on proposed amendments, as a daily job (docs/reviews.md "Reminders"): each
- * parent or young person linked to the child is reminded once, in the last 5 days of their 15 (reg 22(2)(c)), of the
- * last day to comment, ask for a meeting or ask for a school. Claimed through the reviews feature's `claimReminder`
- * in the same transaction as the message, so a run repeated never sends twice.
+ * parent or young person linked to the child who has not commented on the proposal is reminded once, in the last 5
+ * days of their 15 (reg 22(2)(c)), of the last day to comment, ask for a meeting or ask for a school; each parent
+ * with parental responsibility and no account is reminded by the route they have, by email or by post (ADR 0048),
+ * with who to contact instead of a link to sign in. Claimed through the reviews feature's `claimReminder` in the
+ * same transaction as the message, so a run repeated never sends twice.
  */
 import { longDate } from '../../domain/calendar.ts';
 import { formatDate, parseDate } from '../../domain/clock/dates.ts';
 import { datesOf } from '../../domain/review/index.ts';
 import type { JobDeps, Jobs } from '../../platform/jobs/jobs.ts';
 import type { Kysely } from 'kysely';
+import type { Executor } from '../../platform/audit/audit.ts';
 import type { DB } from '../../platform/db/schema/index.ts';
-import { queueNotification } from '../../platform/notify/notify.ts';
+import { LETTER_LINES, queueNotification } from '../../platform/notify/notify.ts';
+import { authoritySettings } from '../../platform/people/authority-settings.ts';
+import { childrenForReviews } from '../../platform/people/children.ts';
 import { childNames } from '../../platform/people/organisations.ts';
-import { recipientsFor } from '../../platform/people/recipients.ts';
-import { authorityCodes } from '../../platform/people/users.ts';
+import { familyContactsFor } from '../../platform/people/recipients.ts';
+import { authorityCodes, userWithTeam } from '../../platform/people/users.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
+import { familyCommentersOf } from '../plans/index.ts';
 import { claimReminder } from '../reviews/index.ts';
 import { factsOf } from './service.ts';
 import { proposalsSentBetween } from './store.ts';
@@ -29,7 +35,23 @@ export const REMINDER_TEMPLATES = {
     subject: 'Reminder: comment on the proposed changes to ((child))’s EHC plan by ((due))',
     body: 'Hello ((name)),\n\nThe council sent you proposed changes to ((child))’s education, health and care (EHC) plan on ((sent)). You have until ((due)) to comment on them, to ask for a meeting with the council, and to ask for a particular school, college or other setting to be named.\n\nWhat happens next: sign in to Goldthread to read the changes and tell us what you think: ((link))',
   },
+  // For a parent without an account, by email or by post: who to contact, not a link to sign in.
+  'amendment-comments-reminder-contact': {
+    subject: 'Reminder: comment on the proposed changes to ((child))’s EHC plan by ((due))',
+    body: 'Dear ((name)),\n\nThe council sent you proposed changes to ((child))’s education, health and care (EHC) plan on ((sent)). You have until ((due)) to comment on them, to ask for a meeting with the council, and to ask for a particular school, college or other setting to be named.\n\nWhat happens next: tell ((contact)) what you think by ((due)), by email, phone or letter. If you have already sent your comments, thank you: you do not need to do anything more.',
+  },
 } as const;
+
+/** Who a parent without an account contacts: the child's officer, or else the council's SEND team. */
+async function contactFor(db: Executor, laCode: string, childId: string): Promise<string> {
+  const child = (await childrenForReviews(db, laCode, [childId])).get(childId);
+  const officer = child?.leadOfficerId ? await userWithTeam(db, laCode, child.leadOfficerId) : undefined;
+  const team = await authoritySettings(db, laCode);
+  const phone = team.teamPhone ? `, phone ${team.teamPhone}` : '';
+  return officer?.active
+    ? `${officer.display_name} at ${team.name} (email ${officer.email}${phone})`
+    : `the SEND team at ${team.name} (email ${team.teamEmail}${phone})`;
+}
 
 const plus = (iso: string, days: number) => formatDate(parseDate(iso) + days);
 
@@ -54,32 +76,52 @@ export async function runCommentReminders(
     sent += await db.transaction().execute(async (trx) => {
       let n = 0;
       const child = (await childNames(trx, laCode, [row.child_id])).get(row.child_id);
-      for (const p of await recipientsFor(trx, laCode, row.child_id, { family: true })) {
-        if (!p.userId) continue;
+      const commented = row.proposal_version_id
+        ? await familyCommentersOf(trx, laCode, row.plan_id, row.proposal_version_id)
+        : new Set<string>();
+      const facts = {
+        child: child?.given_name ?? 'your child',
+        sent: longDate(row.proposal_sent!),
+        due: longDate(end),
+      };
+      let contact: string | undefined;
+      for (const p of await familyContactsFor(trx, laCode, row.child_id)) {
+        if (p.route === 'account' && commented.has(p.userId)) continue;
+        const who = p.route === 'account' ? { userId: p.userId } : { familyMemberId: p.familyMemberId };
         const claimed = await claimReminder(trx, {
           laCode,
           kind: 'proposal-comments',
           recordId: row.id,
           childId: row.child_id,
-          userId: p.userId,
           due: end,
+          ...who,
         });
         if (!claimed) continue;
-        await queueNotification(trx, jobs, {
-          laCode,
-          channel: 'email',
-          recipient: p.email,
-          template: 'amendment-comments-reminder',
-          personalisation: {
-            name: p.name ?? 'there',
-            child: child?.given_name ?? 'your child',
-            sent: longDate(row.proposal_sent!),
-            due: longDate(end),
-            link: paths.amendments.notice(row.plan_id),
-          },
-          childId: row.child_id,
-          userId: p.userId,
-        });
+        if (p.route === 'account')
+          await queueNotification(trx, jobs, {
+            laCode,
+            channel: 'email',
+            recipient: p.email,
+            template: 'amendment-comments-reminder',
+            personalisation: {
+              name: p.name ?? 'there',
+              ...facts,
+              link: paths.amendments.notice(row.plan_id),
+            },
+            childId: row.child_id,
+            userId: p.userId,
+          });
+        else {
+          contact ??= await contactFor(trx, laCode, row.child_id);
+          await queueNotification(trx, jobs, {
+            laCode,
+            channel: p.route === 'post' ? 'letter' : 'email',
+            recipient: p.route === 'post' ? p.address.join(LETTER_LINES) : p.email,
+            template: 'amendment-comments-reminder-contact',
+            personalisation: { name: p.name, ...facts, contact },
+            childId: row.child_id,
+          });
+        }
         n++;
       }
       return n;

@@ -93,6 +93,8 @@ export { PlanError } from './service.ts';
 
 /** A child's issued plan, its review date and outcomes, for a young person's first screen (issue 18 item 2). */
 export { issuedPlanOfChild } from './store.ts';
+/** The family accounts that commented on an amendment's proposal, for its comments' reminder. */
+export { familyCommentersOf } from './store.ts';
 /** The family's open proposals to amend a plan, for their first screen's tasks (issue 18 item 1). */
 export { familyProposals } from './service.ts';
 export { PFA_LABELS } from './describe.ts';

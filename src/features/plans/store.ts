@@ -539,3 +539,25 @@ export async function issuedPlanOfChild(db: Executor, laCode: string, childId: s
   if (!plan) return undefined;
   return { ...plan, outcomes: await planOutcomesForReviews(db, laCode, plan.id) };
 }
+
+/**
+ * The family accounts that have commented on a version (an amendment's proposal): its comments' reminder is not for
+ * them (docs/reviews.md "Reminders").
+ */
+export async function familyCommentersOf(
+  db: Executor,
+  laCode: string,
+  planId: string,
+  versionId: string,
+): Promise<ReadonlySet<string>> {
+  const rows = await db
+    .selectFrom('ehc_plan_comment')
+    .select('author_id')
+    .distinct()
+    .where('la_code', '=', laCode)
+    .where('plan_id', '=', planId)
+    .where('version_id', '=', versionId)
+    .where('author_kind', '=', 'family')
+    .execute();
+  return new Set(rows.map((r) => r.author_id));
+}

@@ -3,11 +3,14 @@
  * professional whose review advice is due within the week is reminded once; each family account that has not sent
  * its views is reminded once in the week before the day they are asked by, and again only when the meeting moves
  * (a new date); a family that has sent its views is not; a family is reminded once of the last day to comment on
- * proposed amendments. Each run repeated sends nothing more, and nothing is sent before the week or after the date.
+ * proposed amendments, except an account that has commented on the proposal, and a parent without an account by the
+ * route they have (email, or a letter by post, with who to contact). Each run repeated sends nothing more, and
+ * nothing is sent before the week or after the date.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
+import { createUser, grant } from '../../../test/helpers/factories.ts';
 import { DEMO_LA_CODE } from '../../demo/accounts.ts';
 import { formatDate, parseDate } from '../../domain/clock/dates.ts';
 import { runCommentReminders } from '../amendments/index.ts';
@@ -158,8 +161,46 @@ describe.each(ENGINES)('review reminders on %s', (engine) => {
     expect(await sentTo(parentId, 'review-views-reminder')).toBe(2);
   });
 
-  it('reminds the family once of the last day to comment on proposed amendments', async () => {
+  it('reminds the family once of the last day to comment on proposed amendments, each by their route, but not who has commented', async () => {
     const db = t.database.db;
+    // a second parent with an account who has commented on the proposal, and two with parental responsibility and
+    // no account: one with an email address, one with a postal address only
+    const commenter = await createUser(db, LA, 'parent');
+    await grant(db, LA, commenter.id, review.child_id, 'parent');
+    const member = (given: string, email: string | null, preference: 'email' | 'letter') =>
+      db
+        .insertInto('family_member')
+        .values({
+          la_code: LA,
+          child_id: review.child_id,
+          given_name: given,
+          family_name: 'Reminderton',
+          relationship: 'Parent',
+          parental_responsibility: true,
+          email,
+          address_line: '7 Kiln Row, Upper Beck',
+          town: 'Denmoor',
+          postcode: 'DN4 5EF',
+          contact_preference: preference,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const byEmail = await member('Robin', 'robin.reminderton@example.com', 'email');
+    const byPost = await member('Sasha', null, 'letter');
+    // a member without parental responsibility is not the council's to remind
+    await db
+      .insertInto('family_member')
+      .values({
+        la_code: LA,
+        child_id: review.child_id,
+        given_name: 'Grandparent',
+        family_name: 'Reminderton',
+        relationship: 'Grandparent',
+        parental_responsibility: false,
+        email: 'grandparent.reminderton@example.com',
+        contact_preference: 'email',
+      })
+      .execute();
     const version = await db
       .selectFrom('ehc_plan_version')
       .select('id')
@@ -184,6 +225,20 @@ describe.each(ENGINES)('review reminders on %s', (engine) => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await db
+      .insertInto('ehc_plan_comment')
+      .values({
+        la_code: LA,
+        plan_id: review.plan_id,
+        version_id: version.id,
+        section: 'F',
+        item_id: null,
+        author_id: commenter.id,
+        author_kind: 'family',
+        body: 'The speech and language sessions should stay weekly.',
+        idempotency_key: `${commenter.id}:reminder-test`,
+      })
+      .execute();
     const end = plus(sent, 14);
     expect(await runCommentReminders(db, t.jobs, LA, plus(end, -6))).toBe(0);
     expect(await runCommentReminders(db, t.jobs, LA, plus(end, -5))).toBeGreaterThanOrEqual(1);
@@ -198,14 +253,41 @@ describe.each(ENGINES)('review reminders on %s', (engine) => {
       .execute();
     expect(mail!.body).toContain('15 June 2027');
     expect(mail!.body).toContain(`/your-plans/${review.plan_id}/proposal`);
+    // the parent who has commented: no reminder
+    expect(await sentTo(commenter.id, 'amendment-comments-reminder')).toBe(0);
+    // without an account: an email, and a letter to the postal address, each once, saying who to contact
+    const contacted = await db
+      .selectFrom('notification')
+      .select(['channel', 'recipient', 'subject', 'body', 'user_id'])
+      .where('la_code', '=', LA)
+      .where('child_id', '=', review.child_id)
+      .where('template', '=', 'amendment-comments-reminder-contact')
+      .where('recipient', 'like', '%eminderton%')
+      .orderBy('channel')
+      .execute();
+    expect(contacted.map((m) => [m.channel, m.recipient, m.user_id])).toEqual([
+      ['email', 'robin.reminderton@example.com', null],
+      ['letter', 'Sasha Reminderton\n7 Kiln Row\nUpper Beck\nDenmoor\nDN4 5EF', null],
+    ]);
+    expect(contacted.some((m) => m.recipient.startsWith('grandparent'))).toBe(false);
+    for (const m of contacted) {
+      expect(m.subject).toContain('15 June 2027');
+      expect(m.body).toContain('15 June 2027');
+      expect(m.body).toMatch(/tell .+ \(email [^ ]+@[^ ]+/);
+      expect(m.body).not.toContain('sign in');
+    }
     const claimed = await db
       .selectFrom('plan_review_reminder')
-      .select(['kind', 'due'])
+      .select(['kind', 'due', 'user_id', 'family_member_id'])
       .where('la_code', '=', LA)
       .where('record_id', '=', amendment.id)
       .execute();
     expect(claimed.map((c) => [c.kind, c.due])).toEqual(
       claimed.map(() => ['proposal-comments', '2027-06-15']),
     );
+    expect(claimed.map((c) => c.family_member_id).filter((id) => id !== null)).toEqual(
+      expect.arrayContaining([byEmail.id, byPost.id]),
+    );
+    expect(claimed.some((c) => c.user_id === commenter.id)).toBe(false);
   });
 });

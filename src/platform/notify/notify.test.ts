@@ -3,7 +3,13 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
 import { createAuthority, createUser, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
-import { GovukNotifyNotifier, NOTIFY_QUEUE, queueNotification, type NotifyClientLike } from './notify.ts';
+import {
+  GovukNotifyNotifier,
+  letterAddress,
+  NOTIFY_QUEUE,
+  queueNotification,
+  type NotifyClientLike,
+} from './notify.ts';
 import { render } from './templates.ts';
 
 describe('templates', () => {
@@ -14,7 +20,7 @@ describe('templates', () => {
 });
 
 describe('the GOV.UK Notify adapter', () => {
-  it('sends email and text through the client with the template id for each template', async () => {
+  it('sends email, text and letters through the client with the template id for each template', async () => {
     const calls: unknown[][] = [];
     const client: NotifyClientLike = {
       sendEmail: (...args) => {
@@ -25,6 +31,10 @@ describe('the GOV.UK Notify adapter', () => {
         calls.push(['sms', ...args]);
         return Promise.resolve({ data: { id: 'notify-2' } });
       },
+      sendLetter: (...args) => {
+        calls.push(['letter', ...args]);
+        return Promise.resolve({ data: { id: 'notify-3' } });
+      },
     };
     const notifier = new GovukNotifyNotifier(client, (t) => `id-of-${t}`);
     const base = { subject: null, body: 'b', personalisation: { name: 'Sam' }, template: 'test-message' };
@@ -34,10 +44,35 @@ describe('the GOV.UK Notify adapter', () => {
     expect(await notifier.send({ ...base, channel: 'sms', recipient: '07700900001', reference: null })).toBe(
       'notify-2',
     );
+    const address = 'Sam Carter\n4 Mill Lane\nDenmoor\nDN1 2AB';
+    expect(await notifier.send({ ...base, channel: 'letter', recipient: address, reference: null })).toBe(
+      'notify-3',
+    );
     expect(calls).toEqual([
       ['email', 'id-of-test-message', 'a@example.com', { personalisation: { name: 'Sam' }, reference: 'r1' }],
       ['sms', 'id-of-test-message', '07700900001', { personalisation: { name: 'Sam' } }],
+      [
+        'letter',
+        'id-of-test-message',
+        {
+          personalisation: {
+            name: 'Sam',
+            address_line_1: 'Sam Carter',
+            address_line_2: '4 Mill Lane',
+            address_line_3: 'Denmoor',
+            address_line_4: 'DN1 2AB',
+          },
+        },
+      ],
     ]);
+  });
+
+  it('reads a letter’s address as GOV.UK Notify’s address lines, the postcode last', () => {
+    expect(letterAddress('A B\nFlat 2, 9 Oak Road\nDN3 4CD')).toEqual({
+      address_line_1: 'A B',
+      address_line_2: 'Flat 2, 9 Oak Road',
+      address_line_3: 'DN3 4CD',
+    });
   });
 });
 

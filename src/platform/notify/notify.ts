@@ -9,7 +9,8 @@ import type { JobDeps, Jobs } from '../jobs/jobs.ts';
 import { getTemplate, render } from './templates.ts';
 
 export interface Message {
-  readonly channel: 'email' | 'sms';
+  readonly channel: 'email' | 'sms' | 'letter';
+  /** An email address, a phone number, or a letter's postal address, one line each (LETTER_LINES). */
   readonly recipient: string;
   readonly template: string;
   readonly subject: string | null;
@@ -43,6 +44,18 @@ export interface NotifyClientLike {
     phoneNumber: string,
     options: { personalisation: Record<string, string>; reference?: string },
   ): Promise<{ data: { id: string } }>;
+  sendLetter(
+    templateId: string,
+    options: { personalisation: Record<string, string>; reference?: string },
+  ): Promise<{ data: { id: string } }>;
+}
+
+/** A letter's address is kept as its recipient, one line to a line break. */
+export const LETTER_LINES = '\n';
+
+/** A letter's address as GOV.UK Notify takes it: address_line_1 (the name) to address_line_7 (the postcode last). */
+export function letterAddress(recipient: string): Record<string, string> {
+  return Object.fromEntries(recipient.split(LETTER_LINES).map((line, i) => [`address_line_${i + 1}`, line]));
 }
 
 export class GovukNotifyNotifier implements Notifier {
@@ -62,7 +75,12 @@ export class GovukNotifyNotifier implements Notifier {
     const response =
       message.channel === 'email'
         ? await this.client.sendEmail(templateId, message.recipient, options)
-        : await this.client.sendSms(templateId, message.recipient, options);
+        : message.channel === 'letter'
+          ? await this.client.sendLetter(templateId, {
+              ...options,
+              personalisation: { ...message.personalisation, ...letterAddress(message.recipient) },
+            })
+          : await this.client.sendSms(templateId, message.recipient, options);
     return response.data.id;
   }
 }
@@ -90,7 +108,8 @@ export async function createNotifier(
 
 export interface NotificationRequest {
   laCode: string;
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'letter';
+  /** For a letter, the postal address's lines joined by LETTER_LINES (GOV.UK Notify prints and posts it). */
   recipient: string;
   template: string;
   personalisation: Record<string, string>;
@@ -112,7 +131,8 @@ export async function queueNotification(
 ): Promise<string> {
   const template = getTemplate(request.template);
   const body = render(template.body, request.personalisation);
-  const subject = request.channel === 'email' ? render(template.subject, request.personalisation) : null;
+  // A letter's heading is its template's subject, as an email's is (GOV.UK Notify letter templates have one).
+  const subject = request.channel === 'sms' ? null : render(template.subject, request.personalisation);
   const { id } = await trx
     .insertInto('notification')
     .values({
@@ -151,7 +171,7 @@ export async function sendQueuedNotification(
   if (!row || row.status !== 'queued') return;
   try {
     const providerId = await notifier.send({
-      channel: row.channel as 'email' | 'sms',
+      channel: row.channel,
       recipient: row.recipient,
       template: row.template,
       subject: row.subject,

@@ -40,6 +40,26 @@ select "email", "given_name", "family_name"
   limit $4;
 -- parameters: ["999","00000000-0000-4000-8000-000000000001",true,1]
 
+-- familyContactsFor (accounts, then members without one by email or post)
+select "u"."id", "u"."email", "u"."display_name", "g"."kind"
+  from "access_grant" as "g"
+  inner join "app_user" as "u" on "u"."la_code" = "g"."la_code"
+    and "u"."id" = "g"."user_id"
+  where "g"."la_code" = $1
+    and "g"."child_id" = $2
+    and "g"."kind" in ($3, $4)
+    and "g"."revoked_at" is null
+    and "u"."active" = $5
+  order by "u"."email";
+-- parameters: ["999","00000000-0000-4000-8000-000000000001","parent","young-person",true]
+select "id", "given_name", "family_name", "email", "address_line", "town", "postcode", "contact_preference", "user_id"
+  from "family_member"
+  where "la_code" = $1
+    and "child_id" = $2
+    and "parental_responsibility" = $3
+  order by "family_name", "given_name", "id";
+-- parameters: ["999","00000000-0000-4000-8000-000000000001",true]
+
 -- once, first submission
 insert into "form_submission" ("la_code", "token", "user_id")
   values ($1, $2, $3)

@@ -7,7 +7,7 @@ import { once } from '../change/once.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { caseEventDays, recordCaseEvent } from './case-events.ts';
 import { caseworkChildren, caseworkPlacements, caseworkSettings } from './casework.ts';
-import { recipientsFor } from './recipients.ts';
+import { familyContactsFor, recipientsFor } from './recipients.ts';
 
 const LA = '999';
 const CHILD = '00000000-0000-4000-8000-000000000001';
@@ -46,6 +46,10 @@ describe('platform store SQL', () => {
       {
         name: 'recipientsFor, family or else a family member with parental responsibility',
         run: (db) => recipientsFor(db, LA, CHILD, { family: true, unlinkedFamily: true }),
+      },
+      {
+        name: 'familyContactsFor (accounts, then members without one by email or post)',
+        run: (db) => familyContactsFor(db, LA, CHILD),
       },
       {
         name: 'once, first submission',

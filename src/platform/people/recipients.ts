@@ -75,3 +75,91 @@ export async function recipientsFor(
     .filter((r) => !seen.has(r.email) && seen.add(r.email))
     .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
 }
+
+/** How a family member is reached: their account, or without one by email or by post. */
+export type FamilyContact =
+  | {
+      readonly route: 'account';
+      readonly userId: string;
+      readonly email: string;
+      readonly name: string | null;
+    }
+  | {
+      readonly route: 'email';
+      readonly familyMemberId: string;
+      readonly email: string;
+      readonly name: string;
+    }
+  | {
+      readonly route: 'post';
+      readonly familyMemberId: string;
+      /** The postal address, one line each: the name first, the postcode last. */
+      readonly address: readonly string[];
+      readonly name: string;
+    };
+
+/**
+ * Everyone in a child's family a reminder is for (ADR 0048): each linked parent's or young person's account, and
+ * each family member with parental responsibility who has no linked account, by the route they have: by email when
+ * they have an address, unless they asked for letters and have a postal address; by post when they have only a
+ * postal address. A member with neither (a phone number only) is not listed. A member whose email is an account's
+ * already listed is that account.
+ */
+export async function familyContactsFor(
+  trx: Executor,
+  laCode: string,
+  childId: string,
+): Promise<FamilyContact[]> {
+  const accounts = await recipientsFor(trx, laCode, childId, { family: true });
+  const contacts: FamilyContact[] = accounts.map((a) => ({
+    route: 'account',
+    userId: a.userId!,
+    email: a.email,
+    name: a.name,
+  }));
+  const accountIds = new Set(accounts.map((a) => a.userId));
+  const emails = new Set(accounts.map((a) => a.email.toLowerCase()));
+  const members = await trx
+    .selectFrom('family_member')
+    .select([
+      'id',
+      'given_name',
+      'family_name',
+      'email',
+      'address_line',
+      'town',
+      'postcode',
+      'contact_preference',
+      'user_id',
+    ])
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('parental_responsibility', '=', true)
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .orderBy('id')
+    .execute();
+  for (const m of members) {
+    if (m.user_id && accountIds.has(m.user_id)) continue;
+    if (m.email && emails.has(m.email.toLowerCase())) continue;
+    const name = `${m.given_name} ${m.family_name}`;
+    const address =
+      m.address_line?.trim() && m.postcode?.trim()
+        ? postalAddress([name, ...m.address_line.split(','), m.town ?? ''], m.postcode)
+        : null;
+    if (address && (m.contact_preference === 'letter' || !m.email))
+      contacts.push({ route: 'post', familyMemberId: m.id, address, name });
+    else if (m.email) {
+      emails.add(m.email.toLowerCase());
+      contacts.push({ route: 'email', familyMemberId: m.id, email: m.email, name });
+    }
+  }
+  return contacts;
+}
+
+/** GOV.UK Notify's letter address: 3 to 7 lines, the postcode last; lines past the sixth are joined to the sixth. */
+export function postalAddress(lines: readonly string[], postcode: string): string[] {
+  const kept = lines.map((l) => l.trim()).filter((l) => l !== '');
+  const head = kept.length > 6 ? [...kept.slice(0, 5), kept.slice(5).join(', ')] : kept;
+  return [...head, postcode.trim()];
+}

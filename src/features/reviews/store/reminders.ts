@@ -8,27 +8,43 @@ import type { PlanReviewReminderTable } from '../../../platform/db/schema/index.
 
 export type ReminderKind = PlanReviewReminderTable['kind'];
 
+/** Who is reminded: an account, or a family member without one (reached by email or post; migration 0071). */
+export type ReminderWho = { readonly userId: string } | { readonly familyMemberId: string };
+
 /**
  * Claims a reminder: true when it had not been sent (the row is written in the caller's transaction, with the
  * message), false when it had. The same person is reminded again only of a different date.
  */
 export async function claimReminder(
   trx: Executor,
-  r: { laCode: string; kind: ReminderKind; recordId: string; childId: string; userId: string; due: string },
+  r: { laCode: string; kind: ReminderKind; recordId: string; childId: string; due: string } & ReminderWho,
 ): Promise<boolean> {
-  const row = await trx
-    .insertInto('plan_review_reminder')
-    .values({
-      la_code: r.laCode,
-      kind: r.kind,
-      record_id: r.recordId,
-      child_id: r.childId,
-      user_id: r.userId,
-      due: r.due,
-    })
-    .onConflict((oc) => oc.columns(['la_code', 'kind', 'record_id', 'user_id', 'due']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
+  const values = {
+    la_code: r.laCode,
+    kind: r.kind,
+    record_id: r.recordId,
+    child_id: r.childId,
+    due: r.due,
+  };
+  const row =
+    'userId' in r
+      ? await trx
+          .insertInto('plan_review_reminder')
+          .values({ ...values, user_id: r.userId })
+          .onConflict((oc) => oc.columns(['la_code', 'kind', 'record_id', 'user_id', 'due']).doNothing())
+          .returning('id')
+          .executeTakeFirst()
+      : await trx
+          .insertInto('plan_review_reminder')
+          .values({ ...values, family_member_id: r.familyMemberId })
+          .onConflict((oc) =>
+            oc
+              .columns(['la_code', 'kind', 'record_id', 'family_member_id', 'due'])
+              .where('family_member_id', 'is not', null)
+              .doNothing(),
+          )
+          .returning('id')
+          .executeTakeFirst();
   return row !== undefined;
 }
 

@@ -55,7 +55,10 @@ export interface PlanReviewReminderTable {
   /** The advice request, the review, or the amendment the reminder is about. */
   record_id: string;
   child_id: string;
-  user_id: string;
+  /** The account reminded, or null for a family member without one (migration 0071). */
+  user_id: string | null;
+  /** The family member without an account reminded by email or post, or null for an account. */
+  family_member_id: string | null;
   /** The date the person was reminded of. */
   due: DateString;
   sent_at: Generated<Date>;
