@@ -353,14 +353,17 @@ describe('a whole annual review in a browser', () => {
     await expect.poll(() => cw.getByRole('heading', { name: 'Earlier amendments' }).count()).toBe(1);
     await expectAccessible(cw, 'the amendment, amended plan issued');
 
-    // the young person opens the amended plan's notice from their email: what changed, the next review (not moved)
-    // and their rights, with the PDF and the Word document
+    // the young person opens the amended plan's notice from their one email about it (with the appeal date): what
+    // changed, the next review (not moved) and their rights, with the PDF and the Word document
     const emails = await server.database.db
       .selectFrom('notification')
-      .select('body')
+      .select(['body', 'template'])
       .where('recipient', '=', 'youngperson@demo.example')
-      .where('template', '=', 'plan-letter-to-family')
+      .where('template', 'in', ['amendment-issued', 'plan-letter-to-family'])
+      .where('body', 'like', '%/letters/amended-plan/%')
       .execute();
+    expect(emails.map((e) => e.template)).toEqual(['amendment-issued']);
+    expect(emails[0]!.body).toContain('The last day to appeal is');
     const link = emails
       .map((e) => /\/letters\/amended-plan\/[0-9a-f-]{36}/.exec(e.body)?.[0])
       .find((l) => l !== undefined);

@@ -296,8 +296,37 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
       service.issueAmended(cw(), id, { date: '2026-03-10', formToken: newFormToken() }),
     ).rejects.toThrow(/16 March 2026/);
     today = '2026-04-20';
+    // a parent with an email address and no account, so the family is certainly told
+    await db
+      .insertInto('family_member')
+      .values({
+        la_code: LA,
+        child_id: child,
+        given_name: 'Morgan',
+        family_name: 'Onemail',
+        relationship: 'Parent',
+        parental_responsibility: true,
+        email: 'morgan.onemail@example.com',
+        contact_preference: 'email',
+      })
+      .execute();
     const issued = await service.issueAmended(cw(), id, { date: '2026-04-20', formToken: newFormToken() });
     expect(issued.warnings).toEqual([]);
+    // the family is sent one email about the amended plan, not two: the notice's, with the appeal date and its link
+    const toFamily = await db
+      .selectFrom('notification')
+      .select(['recipient', 'template', 'body'])
+      .where('child_id', '=', child)
+      .where('template', 'in', ['amendment-issued', 'amendment-issued-transfer', 'plan-letter-to-family'])
+      .execute();
+    expect(toFamily.length).toBeGreaterThan(0);
+    expect(toFamily.map((m) => m.recipient)).toContain('morgan.onemail@example.com');
+    expect(new Set(toFamily.map((m) => m.recipient)).size).toBe(toFamily.length);
+    for (const m of toFamily) {
+      expect(m.template).toBe('amendment-issued');
+      expect(m.body).toContain(`/letters/amended-plan/${id}`);
+      expect(m.body).toMatch(/The last day to appeal is \d{1,2} [A-Z][a-z]+ 20\d\d/);
+    }
     const after = await db
       .selectFrom('ehc_plan')
       .selectAll()
@@ -423,6 +452,20 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
     });
     expect(late.warnings.map((w) => [w.step, w.daysLate])).toEqual([['not-to-amend', 2]]);
     expect(late.warnings[0]!.message).toMatch(/reg 22\(4\)/);
+    // one email to each of the family about the decision: the letter's, with the reasons and its link
+    const toFamily = await db
+      .selectFrom('notification as n')
+      .innerJoin('ehc_plan as p', (j) => j.onRef('p.child_id', '=', 'n.child_id'))
+      .select(['n.recipient', 'n.template', 'n.body'])
+      .where('p.id', '=', planId)
+      .where('n.template', 'in', ['amendment-not-amended', 'plan-letter-to-family'])
+      .execute();
+    expect(new Set(toFamily.map((m) => m.recipient)).size).toBe(toFamily.length);
+    for (const m of toFamily) {
+      expect(m.template).toBe('amendment-not-amended');
+      expect(m.body).toContain('The comments show the plan already meets the need');
+      expect(m.body).toContain(`/letters/not-to-amend/${id}`);
+    }
     const done = (await service.planAmendments(cw(), planId)).amendments[0]!;
     expect(done.state).toBe('not-amended');
     expect(done.steps.find((s) => s.id === 'not-to-amend')).toMatchObject({ status: 'late', daysLate: 2 });

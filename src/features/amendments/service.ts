@@ -656,19 +656,9 @@ export function createAmendmentsService(deps: ServiceDeps, others: AmendmentsOth
           const transfer = others.transferNaming
             ? await others.transferNaming(ctx.trx, actor.laCode, row.child_id, input.date!, ctx.today)
             : null;
-          await tellFamily(
-            ctx,
-            updated,
-            plan.childName.split(' ')[0] ?? plan.childName,
-            transfer ? 'amendment-issued-transfer' : 'amendment-issued',
-            {
-              version: String(issued.number),
-              appeal: appeal?.text ?? '',
-              ...(transfer ? transferNamingPersonalisation(transfer) : {}),
-            },
-          );
           // The amended plan's notice (page, PDF and Word) with the rights block, to the family, the setting it
-          // names and the health commissioning body (reg 22(3)), in the child's history.
+          // names and the health commissioning body (reg 22(3)), in the child's history. The family's one email is
+          // the notice's: the version, the appeal date and, for a phase transfer's naming, the new setting (S2).
           await sendPlanLetter(ctx, {
             kind: 'amended-plan',
             recordId: row.id,
@@ -676,6 +666,15 @@ export function createAmendmentsService(deps: ServiceDeps, others: AmendmentsOth
             planId: row.plan_id,
             date: input.date!,
             namedSettingId: plan.sectionI.named?.settingId ?? null,
+            familyEmail: {
+              template: transfer ? 'amendment-issued-transfer' : 'amendment-issued',
+              personalisation: {
+                child: plan.childName.split(' ')[0] ?? plan.childName,
+                version: String(issued.number),
+                appeal: appeal?.text ?? '',
+                ...(transfer ? transferNamingPersonalisation(transfer) : {}),
+              },
+            },
           });
           return row.id;
         });
@@ -783,23 +782,22 @@ export function createAmendmentsService(deps: ServiceDeps, others: AmendmentsOth
             contacts: await authoritySettings(ctx.trx, actor.laCode),
           });
           const appeal = rights.groups.flatMap((g) => g.paragraphs).find((p) => p.item === 'appeal-deadline');
-          await tellFamily(
-            ctx,
-            updated,
-            plan.childName.split(' ')[0] ?? plan.childName,
-            'amendment-not-amended',
-            {
-              reasons: updated.not_amended_reasons ?? '',
-              appeal: appeal?.text ?? '',
-            },
-          );
-          // The decision's letter (page, PDF and Word) with the rights block, in the child's history.
+          // The decision's letter (page, PDF and Word) with the rights block, in the child's history; the family's
+          // one email is the letter's, with the reasons and the appeal date.
           await sendPlanLetter(ctx, {
             kind: 'not-to-amend',
             recordId: row.id,
             childId: row.child_id,
             planId: row.plan_id,
             date: input.date!,
+            familyEmail: {
+              template: 'amendment-not-amended',
+              personalisation: {
+                child: plan.childName.split(' ')[0] ?? plan.childName,
+                reasons: updated.not_amended_reasons ?? '',
+                appeal: appeal?.text ?? '',
+              },
+            },
           });
           return row.id;
         });

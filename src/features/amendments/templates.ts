@@ -11,7 +11,7 @@ export const AMENDMENT_TEMPLATES = {
   },
   'amendment-issued': {
     subject: "((child))'s amended EHC plan has been issued",
-    body: "Hello ((name)),\n\nThe council has issued ((child))'s amended education, health and care (EHC) plan (version ((version))). You can read it and compare it with the plan before when you sign in to Goldthread.\n\nYour rights: you can appeal to the tribunal about sections B, F and I of the amended plan. ((appeal)) The notice in Goldthread sets out mediation and the free advice you can get.\n\nWhat happens next: the next annual review stays on the date it was due; amending the plan does not move it.",
+    body: "Hello ((name)),\n\nThe council has issued ((child))'s amended education, health and care (EHC) plan (version ((version))). You can read it and compare it with the plan before when you sign in to Goldthread.\n\nYour rights: you can appeal to the tribunal about sections B, F and I of the amended plan. ((appeal)) The notice sets out what changed, mediation and the free advice you can get: ((link))\n\nWhat happens next: the next annual review stays on the date it was due; amending the plan does not move it.",
   },
   'amendment-meeting-requested': {
     subject: 'A family asked for a meeting about proposed amendments: ((child))',
@@ -19,10 +19,10 @@ export const AMENDMENT_TEMPLATES = {
   },
   'amendment-issued-transfer': {
     subject: "((child))'s amended EHC plan names ((setting)) for the move in ((moveYear))",
-    body: "Hello ((name)),\n\nThe council has issued ((child))'s amended education, health and care (EHC) plan (version ((version))). It names ((setting)) as the school or college for ((child))'s move in ((moveYear)). You can read it and compare it with the plan before when you sign in to Goldthread.\n\nThis is the step the council told you about for ((child))'s move to the next phase of education (a phase transfer): the law says the plan must name the new school or college by ((deadline)). ((timing))\n\nYour rights: you can appeal to the tribunal about sections B, F and I of the amended plan, including the school or college named. ((appeal)) The notice in Goldthread sets out mediation and the free advice you can get.\n\nWhat happens next: the next annual review stays on the date it was due; amending the plan does not move it.",
+    body: "Hello ((name)),\n\nThe council has issued ((child))'s amended education, health and care (EHC) plan (version ((version))). It names ((setting)) as the school or college for ((child))'s move in ((moveYear)). You can read it and compare it with the plan before when you sign in to Goldthread.\n\nThis is the step the council told you about for ((child))'s move to the next phase of education (a phase transfer): the law says the plan must name the new school or college by ((deadline)). ((timing))\n\nYour rights: you can appeal to the tribunal about sections B, F and I of the amended plan, including the school or college named. ((appeal)) The notice sets out what changed, mediation and the free advice you can get: ((link))\n\nWhat happens next: the next annual review stays on the date it was due; amending the plan does not move it.",
   },
   'amendment-not-amended': {
     subject: "The council will not change ((child))'s EHC plan",
-    body: "Hello ((name)),\n\nAfter your comments on the proposed changes, the council has decided not to amend ((child))'s education, health and care (EHC) plan. The plan stays as it was.\n\nThe reasons: ((reasons))\n\nYour rights: you can appeal to the tribunal about this decision. ((appeal)) The notice in Goldthread sets out mediation and the free advice you can get.",
+    body: "Hello ((name)),\n\nAfter your comments on the proposed changes, the council has decided not to amend ((child))'s education, health and care (EHC) plan. The plan stays as it was.\n\nThe reasons: ((reasons))\n\nYour rights: you can appeal to the tribunal about this decision. ((appeal)) The notice sets out mediation and the free advice you can get: ((link))",
   },
 };

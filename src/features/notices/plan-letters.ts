@@ -106,11 +106,18 @@ export interface LetterToSend {
   readonly date: string;
   /** The setting the plan names (section I), for a decision to cease. */
   readonly namedSettingId?: string | null;
+  /**
+   * The family's one email about the decision, from the feature that made it, instead of the plain letter's email
+   * (an amended plan's names what changed and the appeal date): its template is given the family member's `name` and
+   * the letter's `link` besides these.
+   */
+  readonly familyEmail?: { readonly template: string; readonly personalisation: Record<string, string> };
 }
 
 /**
- * Sends a letter in the caller's transaction: the family's email, the organisations' inbox and email, the child's
- * history, the audit log. Sending the same letter again tells no organisation twice.
+ * Sends a letter in the caller's transaction: the family's email (one to each, with the letter's link: the plain
+ * letter's, or the deciding feature's own), the organisations' inbox and email, the child's history, the audit log.
+ * Sending the same letter again tells no organisation twice.
  */
 export async function sendPlanLetter(
   ctx: { readonly trx: Executor; readonly actor: Actor; readonly jobs: Jobs },
@@ -129,15 +136,22 @@ export async function sendPlanLetter(
       laCode,
       channel: 'email',
       recipient: p.email,
-      template: 'plan-letter-to-family',
-      personalisation: {
-        name: p.name ?? 'there',
-        council: settings.name,
-        child: child?.given_name ?? childName,
-        letter: label,
-        date: longDateOf(letter.date),
-        link,
-      },
+      ...(letter.familyEmail
+        ? {
+            template: letter.familyEmail.template,
+            personalisation: { ...letter.familyEmail.personalisation, name: p.name ?? 'there', link },
+          }
+        : {
+            template: 'plan-letter-to-family',
+            personalisation: {
+              name: p.name ?? 'there',
+              council: settings.name,
+              child: child?.given_name ?? childName,
+              letter: label,
+              date: longDateOf(letter.date),
+              link,
+            },
+          }),
       childId: letter.childId,
       userId: p.userId,
     });
