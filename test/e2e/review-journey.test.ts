@@ -306,7 +306,7 @@ describe('a whole annual review in a browser', () => {
     await cw.goto(`${server.baseUrl}/amendments/plans/${planId}`);
     await expect.poll(() => cw.textContent('main')).toContain('I want to travel to college on my own.');
     await expectAccessible(cw, 'the amendment with the proposed change');
-    await fillDate(cw, 'date', today);
+    await fillDate(cw, 'proposal-date', today);
     await cw.getByRole('button', { name: 'Send the proposal to the family' }).click();
     await expect.poll(() => cw.getByRole('link', { name: 'The notice the family sees' }).count()).toBe(1);
     await expectAccessible(cw, 'the amendment, proposal sent');
@@ -348,7 +348,7 @@ describe('a whole annual review in a browser', () => {
       await manager.waitForLoadState();
     }
     await cw.goto(`${server.baseUrl}/amendments/plans/${planId}`);
-    await fillDate(cw.locator('form[action$="/issue"]'), 'date', today);
+    await fillDate(cw.locator('form[action$="/issue"]'), 'issue-date', today);
     await cw.getByRole('button', { name: 'Issue the amended plan' }).click();
     await expect.poll(() => cw.getByRole('heading', { name: 'Earlier amendments' }).count()).toBe(1);
     await expectAccessible(cw, 'the amendment, amended plan issued');
