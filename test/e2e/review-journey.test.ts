@@ -2,9 +2,10 @@
  * A whole annual review on one plan in a real browser, with axe on every page visited (embedded database, the demo
  * authority; issue 12's "Done when"): the young person's college (its learning support manager, the school account)
  * arranges the meeting and invites, asking each professional invited for advice in the same step; the health
- * professional sends their advice; the young person gives their views on a 375-pixel phone, from their first screen;
- * on the day, the college records the meeting (attendance, progress toward each outcome, recommended changes,
- * preparation for adulthood) and sends the report, which the young person reads from their first screen; the
+ * professional sends their advice with their report attached (listed on the review for the caseworker, who downloads
+ * it); the young person gives their views on a 375-pixel phone, from their first screen; on the day, the college
+ * records the meeting (attendance, progress toward each outcome, recommended changes, preparation for adulthood) and
+ * sends the report, which the young person reads from their first screen; the
  * caseworker decides to amend (the young person reads the decision's letter from their first screen), starts the
  * amendment, makes the change in the plan editor and sends the proposal; the young person reaches the notice from
  * their first screen's task and comments on their phone; after the 15 days the caseworker issues the amended plan,
@@ -214,9 +215,16 @@ describe('a whole annual review in a browser', () => {
     await noSidewaysScroll(health, 390);
     await health.getByLabel('Progress towards the outcomes in the plan').fill('Anxiety is easing with CBT.');
     await health.getByLabel('Changes you recommend to the plan').fill('Keep the monthly CAMHS sessions.');
+    // their report attached, sent round with the review's papers
+    await health.getByLabel('Attach your report (optional)').setInputFiles({
+      name: 'CAMHS review report.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% CAMHS review report\n%%EOF\n'),
+    });
     await health.getByRole('button', { name: 'Send advice' }).click();
     await expect.poll(() => health.locator('.govuk-notification-banner').count()).toBe(1);
-    await expectAccessible(health, 'the advice sent');
+    await expect.poll(() => health.getByRole('link', { name: /CAMHS review report\.pdf/ }).count()).toBe(1);
+    await expectAccessible(health, 'the advice sent, with its report');
 
     // 3. The young person gives their views on a phone
     const yp = await phone('youngperson@demo.example', 375);
@@ -274,6 +282,12 @@ describe('a whole annual review in a browser', () => {
     const cw = await desk('caseworker@demo.example');
     await cw.goto(`${server.baseUrl}/reviews/plans/${planId}`);
     await expect.poll(() => cw.locator('h1').textContent()).toBe('Annual reviews');
+    // the health professional's report is listed on the review, to download
+    const report = cw.getByRole('link', { name: /CAMHS review report\.pdf/ }).first();
+    const download = await cw.request.get(`${server.baseUrl}${await report.getAttribute('href')}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-disposition']).toContain('attachment');
+    expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await expectAccessible(cw, "the plan's reviews, the report sent");
     await cw.getByLabel('Amend the plan').check();
     await fillDate(cw, 'date', today);

@@ -19,5 +19,11 @@ export const adviceFeature = {
   routes: adviceRoutes,
 } satisfies Feature<'advice'>;
 
+/**
+ * The checks of a document attached to advice (PDF, Word, OpenDocument text or text: extension and contents), which
+ * review advice uses too (docs/reviews.md).
+ */
+export { ADVICE_DOCUMENT_ACCEPT, checkAdviceDocument } from './documents.ts';
+
 /** An adviser's tasks, as a page's data (home shows them to professionals). */
 export { tasksPage } from './routes.ts';

@@ -48,6 +48,14 @@ const ROUTE_ROLES: RouteRoles = {
   'GET /review-advice': ['professional'],
   'GET /review-advice/:adviceId': ['caseworker', 'team-manager', 'send-leader', 'professional'],
   'POST /review-advice/:adviceId': ['professional'],
+  'GET /review-advice/:adviceId/document': [
+    'caseworker',
+    'team-manager',
+    'send-leader',
+    'professional',
+    'parent',
+    'young-person',
+  ],
 };
 
 /** The reviews service: the schedule and the review records (service.ts) and the meeting (meeting.ts). */

@@ -2,9 +2,10 @@
  * The voices before a review meeting through the pages, on both engines, on the demo authority: the parent saves a
  * draft of their views, comes back to it, sends it (bad input answered with the GOV.UK error summary and the input
  * kept); the easy-read version; the young person's own views; the caseworker reads them on the plan's reviews page,
- * asks a professional for advice, the professional answers it, and once the advice is sent round the family reads
- * it. Every role's access: other families 404, roles that may not 403, a professional not asked 404; each change
- * audited.
+ * asks a professional for advice, the professional answers it with a report attached (a file that is not a real PDF
+ * refused with the error summary, the words kept), and once the advice is sent round the family reads it and
+ * downloads the report. Every role's access: other families 404, roles that may not 403, a professional not asked
+ * 404; each change and each download audited.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -246,16 +247,42 @@ describe.each(ENGINES)('review voices pages on %s', (engine) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Describe the progress towards the outcomes');
     expect(bad.body).toContain('The quiet room');
-    expect(
-      (
-        await pro.submitOnce(task, {
-          progress: 'Steady progress with the sensory diet',
-          working: 'The quiet room',
-          changes: 'none',
-        })
-      ).statusCode,
-    ).toBe(303);
-    expect((await pro.get(task)).body).toContain('What was sent');
+    // the form takes a report: a page of HTML named .pdf is refused, the words kept
+    expect(open.body).toContain('enctype="multipart/form-data"');
+    expect(open.body).toContain('Attach your report (optional)');
+    const answer = {
+      progress: 'Steady progress with the sensory diet',
+      working: 'The quiet room',
+      changes: 'none',
+    };
+    const multipart = async (file: { filename: string; content: Buffer }) =>
+      pro.postMultipart(
+        task,
+        { ...answer, ...TestClient.formTokensFrom((await pro.get(task)).body, task) },
+        { name: 'document', type: 'application/pdf', ...file },
+      );
+    const fake = await multipart({ filename: 'Report.pdf', content: Buffer.from('<html>not a pdf</html>') });
+    expect(fake.statusCode).toBe(400);
+    expect(fake.body).toContain('govuk-error-summary');
+    expect(fake.body).toContain('The selected file is not a real .pdf file');
+    expect(fake.body).toContain('Steady progress with the sensory diet');
+    const pdf = Buffer.from('%PDF-1.4\n% review report\n%%EOF\n');
+    expect((await multipart({ filename: 'Health review report.pdf', content: pdf })).statusCode).toBe(303);
+    const sentPage = (await pro.get(task)).body;
+    expect(sentPage).toContain('What was sent');
+    const documentUrl = `/review-advice/${row.id}/document`;
+    expect(sentPage).toContain(`href="${documentUrl}"`);
+    expect(sentPage).toContain('Health review report.pdf');
+    const download = await pro.get(documentUrl);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toContain('application/pdf');
+    expect(download.headers['content-disposition']).toContain('attachment');
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    // listed on the plan's reviews page for the caseworker
+    const planPage = await cw.get(`/reviews/plans/${review.plan_id}`);
+    expect(planPage.body).toContain(`href="${documentUrl}"`);
+    expect((await cw.get(documentUrl)).rawPayload.equals(pdf)).toBe(true);
 
     // who else may see it
     expect((await (await as('ep')).get(task)).statusCode).toBe(404);
@@ -272,20 +299,47 @@ describe.each(ENGINES)('review voices pages on %s', (engine) => {
       expect((await (await as(who)).get(ask)).statusCode, who).toBe(403);
     }
 
-    // not shown to the family until the council sends the advice round
+    // not shown to the family until the council sends the advice round, nor its report (404, audited)
     const parent = await as('parent');
     expect((await parent.get(`/your-review/${review.id}`)).body).not.toContain(
       'Steady progress with the sensory diet',
     );
+    const deniedBefore = Number(await audits('review.advice.document.download.denied'));
+    expect((await parent.get(documentUrl)).statusCode).toBe(404);
+    expect((await (await as('ep')).get(documentUrl)).statusCode).toBe(404);
+    expect((await (await as('senco')).get(documentUrl)).statusCode).toBe(404);
+    expect(Number(await audits('review.advice.document.download.denied'))).toBe(deniedBefore + 3);
+    expect((await (await as('admin')).get(documentUrl)).statusCode).toBe(403);
     // the caseworker records the advice sent round (the review's paperwork step)
     await t.database.db
       .updateTable('plan_review')
       .set({ advice_circulated: todayInLondon() })
       .where('id', '=', review.id)
       .execute();
-    expect((await parent.get(`/your-review/${review.id}`)).body).toContain(
-      'Steady progress with the sensory diet',
+    const papers = (await parent.get(`/your-review/${review.id}`)).body;
+    expect(papers).toContain('Steady progress with the sensory diet');
+    // the report goes round with the papers: the family downloads it, and so does a professional asked for advice for
+    // this review; another family and a professional not asked still cannot
+    expect(papers).toContain(`href="${documentUrl}"`);
+    const downloads = Number(await audits('review.advice.document.download'));
+    const theirs = await parent.get(documentUrl);
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.rawPayload.equals(pdf)).toBe(true);
+    expect(Number(await audits('review.advice.document.download'))).toBe(downloads + 1);
+    const askedForAdvice = new Set(
+      (
+        await t.database.db
+          .selectFrom('plan_review_advice')
+          .select('professional_user_id')
+          .where('review_id', '=', review.id)
+          .execute()
+      ).map((a) => a.professional_user_id),
     );
+    for (const who of ['ep', 'senco']) {
+      const status = (await (await as(who)).get(documentUrl)).statusCode;
+      expect(status, who).toBe(askedForAdvice.has(await userId(who)) ? 200 : 404);
+    }
+    expect((await (await as('youngperson')).get(documentUrl)).statusCode).toBe(404);
   });
   it("shows the family's next review and what is asked, and the professional's review advice, on their first screens", async () => {
     const review = await openReviewOf('parent');

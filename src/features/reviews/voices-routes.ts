@@ -7,7 +7,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isUuid, type Actor } from '../../platform/access/access.ts';
 import { newFormToken } from '../../platform/change/once.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { actorOf } from '../../platform/web/app.ts';
+import { actorOf, isUploadedFile } from '../../platform/web/app.ts';
+import { contentDisposition, servedContentType } from '../../platform/web/files.ts';
+import { ADVICE_DOCUMENT_ACCEPT, checkAdviceDocument } from '../advice/index.ts';
 import {
   formValues,
   handleForm,
@@ -205,6 +207,7 @@ export function reviewVoicesRoutes(app: FastifyInstance, service: ReviewsService
     return reply.view('reviews/advice-task.njk', {
       pageTitle: `Advice for ${data.child.name}’s review`,
       ...data,
+      documentAccept: ADVICE_DOCUMENT_ACCEPT,
       agencyLabels: REVIEW_ADVICE_AGENCY_LABELS,
       adviceLabels: ADVICE_FIELD_LABELS,
       values,
@@ -230,19 +233,39 @@ export function reviewVoicesRoutes(app: FastifyInstance, service: ReviewsService
     const actor = actorOf(request);
     const adviceId = idOf(request.params, 'adviceId');
     return handleForm(request.body, reply, {
-      parse: (v) => ({
-        ok: true,
-        data: {
-          progress: v.progress ?? null,
-          working: v.working ?? null,
-          notWorking: v.notWorking ?? null,
-          changes: v.changes ?? null,
-          formToken: v.formToken,
-        },
-      }),
+      parse: (v, body) => {
+        // A document attached (optional): a PDF, Word, OpenDocument text or text file, checked by its contents.
+        const upload = (body as Record<string, unknown> | undefined)?.document;
+        const checked = isUploadedFile(upload) ? checkAdviceDocument(upload) : undefined;
+        if (checked && !checked.ok)
+          return { ok: false, errors: fieldErrors([{ field: 'document', message: checked.message }]) };
+        return {
+          ok: true,
+          data: {
+            progress: v.progress ?? null,
+            working: v.working ?? null,
+            notWorking: v.notWorking ?? null,
+            changes: v.changes ?? null,
+            document: checked?.ok ? checked : undefined,
+            formToken: v.formToken,
+          },
+        };
+      },
       submit: (data) => service.answerAdvice(actor, adviceId, data),
       render: (v, errors, error) => renderTask(reply, actor, adviceId, v, voicesErrors(errors, error)),
       success: () => withQuery(paths.reviewVoices.task(adviceId), { sent: 1 }),
     });
+  });
+
+  app.get(paths.reviewVoices.documentPattern, async (request, reply) => {
+    const file = await service.adviceDocument(actorOf(request), idOf(request.params, 'adviceId'));
+    // Always an attachment, never shown inline, never sniffed into something else (as assessment advice's).
+    return reply
+      .header('content-type', servedContentType(file.fileName))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', contentDisposition(file.fileName))
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, no-store')
+      .send(Buffer.from(file.content));
   });
 }

@@ -7,13 +7,15 @@
  * person writes their own views only; drafts are the author's alone; casework staff read what is sent; anyone else's
  * child answers 404 (audited), every other role 403. Advice: caseworkers and team managers ask; the professional asked
  * (and only they) answers; casework staff read every request; a professional may read the advice of others for the
- * same review, and the family the advice of their child's review, once the council has sent it round. Every change
- * is one transaction with an audit entry.
+ * same review, and the family the advice of their child's review, once the council has sent it round; the same for
+ * a document attached to the advice (PDF, Word, OpenDocument text or text, checked as assessment advice's are), only
+ * ever downloaded, each download audited. Every change is one transaction with an audit entry.
  */
 import {
   auditChildrenShown,
   auditContext,
   authoriseChildRead,
+  canSeeChild,
   CASEWORK_ROLES,
   grantKindFor,
   isUuid,
@@ -53,6 +55,7 @@ import { reviewById, reviewsOf, type ReviewRow } from './store.ts';
 import {
   adviceAsked,
   adviceById,
+  adviceDocumentContent,
   adviceForProfessional,
   adviceOfReviews,
   answerAdvice,
@@ -449,6 +452,8 @@ export function createReviewVoices(deps: ServiceDeps) {
         working: string | null;
         notWorking: string | null;
         changes: string | null;
+        /** A document attached, already checked (the advice feature's checkAdviceDocument). */
+        document?: { fileName: string; contentType: string; content: Uint8Array } | undefined;
         formToken?: string | undefined;
       },
     ): Promise<AdviceRow> {
@@ -466,14 +471,20 @@ export function createReviewVoices(deps: ServiceDeps) {
             ]);
           }
           const a = checked.answers;
-          const updated = await answerAdvice(ctx.trx, actor.laCode, row.id, {
-            progress: a.progress,
-            working: a.working,
-            not_working: a.notWorking,
-            changes: a.changes,
-            received: ctx.today,
-            submitted_by: actor.userId,
-          });
+          const updated = await answerAdvice(
+            ctx.trx,
+            actor.laCode,
+            row.id,
+            {
+              progress: a.progress,
+              working: a.working,
+              not_working: a.notWorking,
+              changes: a.changes,
+              received: ctx.today,
+              submitted_by: actor.userId,
+            },
+            input.document,
+          );
           if (!updated) {
             throw new ReviewFormError([{ field: 'progress', message: 'This advice has already been sent' }]);
           }
@@ -482,13 +493,65 @@ export function createReviewVoices(deps: ServiceDeps) {
             recordType: 'plan_review_advice',
             recordId: row.id,
             childId: row.child_id,
-            detail: { reviewId: row.review_id, late: ctx.today > row.due },
+            detail: {
+              reviewId: row.review_id,
+              late: ctx.today > row.due,
+              document: input.document
+                ? { name: input.document.fileName, size: input.document.content.length }
+                : null,
+            },
           });
           answered = updated;
           return row.id;
         });
         return answered;
       });
+    },
+
+    /**
+     * The document attached to review advice, to download: casework staff and the professional asked always; once the
+     * council has sent the advice round, the child's family (a live grant) and the other professionals asked for
+     * advice for the same review, as they read the advice itself. Anyone else, or advice with no document: 404, the
+     * denial audited. The download is audited.
+     */
+    async adviceDocument(actor: Actor, adviceId: string) {
+      const row = isUuid(adviceId) ? await adviceById(deps.db, actor.laCode, adviceId) : undefined;
+      const review = row ? await reviewById(deps.db, actor.laCode, row.review_id) : undefined;
+      const sentRound = Boolean(review?.advice_circulated && row?.received);
+      let may = false;
+      if (row && review) {
+        if (CASEWORK_ROLES.includes(actor.role)) may = true;
+        else if (actor.role === 'professional')
+          may =
+            row.professional_user_id === actor.userId ||
+            (sentRound &&
+              (await adviceOfReviews(deps.db, actor.laCode, [review.id])).some(
+                (a) => a.professional_user_id === actor.userId,
+              ));
+        else if (VIEW_WRITERS.includes(actor.role))
+          may = sentRound && (await canSeeChild(deps.db, actor, row.child_id));
+      }
+      const content =
+        may && row?.document_name ? await adviceDocumentContent(deps.db, actor.laCode, row.id) : undefined;
+      if (!row || !content) {
+        throw new NotFoundError('Not found', {
+          ctx: auditContext(actor),
+          entry: {
+            action: 'review.advice.document.download.denied',
+            recordType: 'plan_review_advice',
+            recordId: isUuid(adviceId) ? adviceId : null,
+            outcome: 'denied',
+          },
+        });
+      }
+      await audit(deps.db, auditContext(actor), {
+        action: 'review.advice.document.download',
+        recordType: 'plan_review_advice',
+        recordId: row.id,
+        childId: row.child_id,
+        detail: { reviewId: row.review_id },
+      });
+      return { fileName: row.document_name!, content };
     },
 
     /**

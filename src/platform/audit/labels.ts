@@ -183,6 +183,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'register.you-said.unpublish': '"You said, we did" entry unpublished',
   'request.list.read': 'Assessment requests listed',
   'review.advice.answer': 'Review advice sent',
+  'review.advice.document.download': 'Review advice report downloaded',
   'review.advice.list.read': 'Review advice requests listed',
   'review.advice.read': 'Review advice read',
   'review.advice.request': 'Review advice asked for',

@@ -339,6 +339,9 @@ export const paths = {
     list: '/review-advice',
     task: (adviceId: string) => `/review-advice/${encodeURIComponent(adviceId)}`,
     taskPattern: '/review-advice/:adviceId',
+    /** The document attached to review advice, always as a download. */
+    document: (adviceId: string) => `/review-advice/${encodeURIComponent(adviceId)}/document`,
+    documentPattern: '/review-advice/:adviceId/document',
   },
   plans: {
     list: '/plans',

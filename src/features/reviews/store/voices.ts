@@ -214,20 +214,51 @@ export function moveWaitingAdviceDue(
 }
 
 /** Records the professional's answer, once: undefined when it had already been answered. */
-export function answerAdvice(
+export async function answerAdvice(
   trx: Executor,
   laCode: string,
   id: string,
   answer: Pick<AdviceRow, 'progress' | 'working' | 'not_working' | 'changes' | 'received' | 'submitted_by'>,
+  document?: { fileName: string; contentType: string; content: Uint8Array },
 ): Promise<AdviceRow | undefined> {
-  return trx
+  const row = await trx
     .updateTable('plan_review_advice')
-    .set(answer)
+    .set({
+      ...answer,
+      ...(document
+        ? {
+            document_name: document.fileName,
+            document_type: document.contentType,
+            document_size: document.content.length,
+          }
+        : {}),
+    })
     .where('la_code', '=', laCode)
     .where('id', '=', id)
     .where('received', 'is', null)
     .returningAll()
     .executeTakeFirst();
+  if (row && document)
+    await trx
+      .insertInto('plan_review_advice_document')
+      .values({ la_code: laCode, advice_id: id, content: document.content })
+      .execute();
+  return row;
+}
+
+/** The bytes of the document attached to review advice (migration 0072), if any. */
+export async function adviceDocumentContent(
+  db: Executor,
+  laCode: string,
+  adviceId: string,
+): Promise<Uint8Array | undefined> {
+  const row = await db
+    .selectFrom('plan_review_advice_document')
+    .select('content')
+    .where('la_code', '=', laCode)
+    .where('advice_id', '=', adviceId)
+    .executeTakeFirst();
+  return row?.content;
 }
 
 /** A professional's review advice requests, waiting ones first, oldest due first; with the counts. */

@@ -143,6 +143,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   plan_transfer_out: 'ceasing',
   plan_review_view: 'reviews',
   plan_review_advice: 'reviews',
+  plan_review_advice_document: 'reviews',
   plan_review_reminder: 'reviews',
   one_login_link_code: 'one-login',
   one_login_identity: 'one-login',

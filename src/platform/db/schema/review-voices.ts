@@ -45,6 +45,18 @@ export interface PlanReviewAdviceTable {
   requested_by: string | null;
   submitted_by: string | null;
   created_at: Generated<Date>;
+  /** A document attached to the advice (migration 0072): its name, type and size; the bytes are apart. */
+  document_name: string | null;
+  document_type: string | null;
+  document_size: number | null;
+}
+
+/** The bytes of a document attached to review advice (migration 0072), read only to download it. */
+export interface PlanReviewAdviceDocumentTable {
+  la_code: string;
+  advice_id: string;
+  content: Uint8Array;
+  created_at: Generated<Date>;
 }
 
 /** A reminder sent before a review's date (migration 0063; docs/reviews.md "Reminders"). */
@@ -67,5 +79,6 @@ export interface PlanReviewReminderTable {
 export interface ReviewVoicesTables {
   plan_review_view: PlanReviewViewTable;
   plan_review_advice: PlanReviewAdviceTable;
+  plan_review_advice_document: PlanReviewAdviceDocumentTable;
   plan_review_reminder: PlanReviewReminderTable;
 }
