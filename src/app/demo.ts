@@ -5,7 +5,11 @@ import type { DB } from '../platform/db/schema/index.ts';
 import { todayInLondon } from '../platform/web/views.ts';
 import { features } from './features.ts';
 
-export const demoSeeders: readonly DemoSeeder[] = features.flatMap((f) => ('demo' in f ? [f.demo] : []));
+/** Every feature's demo, in the order of the feature list, then the features' steps that run after all of them. */
+export const demoSeeders: readonly DemoSeeder[] = [
+  ...features.flatMap((f) => ('demo' in f ? [f.demo] : [])),
+  ...features.flatMap((f) => ('demoAfter' in f ? [f.demoAfter] : [])),
+];
 
 /**
  * Seeds the demo authority as of `options.today`, by default today in London: every date in it is relative to that

@@ -9,6 +9,8 @@ import { seedDemo } from '../app/demo.ts';
 import type { SeedSummary } from './generator.ts';
 import { EHC_PLANS_BEGAN } from './build.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/db.ts';
+import { DISTRICTS, TOWN } from './names.ts';
+import { SENCO_SCHOOL } from './settings.ts';
 
 const CHILDREN = 300;
 const TODAY = '2026-11-01';
@@ -244,6 +246,176 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
     const adults = plans.filter((p) => yearGroupOn(p.date_of_birth, TODAY) >= 12);
     expect(adults.length).toBeGreaterThan(5);
     for (const p of adults) expect(withPfa.has(p.id), p.reference).toBe(true);
+  });
+
+  it('lists distinct Local Offer services in the authority’s own places (issue 18 item 9)', async () => {
+    const db = first.db;
+    const services = await db.selectFrom('local_offer_service').select(['name', 'description']).execute();
+    expect(services.length).toBeGreaterThan(300);
+    expect(new Set(services.map((s) => s.name)).size).toBe(services.length);
+    expect(new Set(services.map((s) => s.description)).size).toBeGreaterThan(0.7 * services.length);
+    // Never numbered copies ("... in Dunmarsh (10)"); many different kinds of service, none repeated much.
+    expect(services.filter((s) => /\(\d+\)$/.test(s.name))).toEqual([]);
+    const kinds = new Map<string, number>();
+    for (const s of services) {
+      const kind = s.name.replace(/ (at|in|for) .*$/, '');
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    expect(kinds.size).toBeGreaterThan(120);
+    expect(Math.max(...kinds.values())).toBeLessThanOrEqual(10);
+    const towns = new Map(DISTRICTS.map((d) => [d.district, d.town]));
+    const places = await db.selectFrom('local_offer_location').select(['town', 'postcode']).execute();
+    expect(places.length).toBeGreaterThan(50);
+    for (const p of places) expect(towns.get(p.postcode.split(' ')[0]!), p.postcode).toBe(p.town);
+    const orgs = await db.selectFrom('local_offer_organisation').select('name').execute();
+    expect(orgs.filter((o) => o.name.includes(TOWN)).length).toBeGreaterThan(5);
+    expect(orgs.filter((o) => /Dunmarsh|\(Branch|\((North|South|East|West)\)/.test(o.name))).toEqual([]);
+  });
+
+  it('asks each agency for its own advice, of the right professional (issue 18 item 9)', async () => {
+    const db = first.db;
+    const advice = await db
+      .selectFrom('assessment_advice as a')
+      .innerJoin('app_user as u', (j) => j.onRef('u.id', '=', 'a.professional_user_id'))
+      .innerJoin('team as t', (j) => j.onRef('t.id', '=', 'u.team_id'))
+      .innerJoin('organisation as o', (j) => j.onRef('o.id', '=', 't.organisation_id'))
+      .select([
+        'a.agency',
+        'a.service_name',
+        'a.needs',
+        'a.child_id',
+        'u.email',
+        't.name as team',
+        'o.name as org',
+      ])
+      .execute();
+    const byAgency = (agency: string) => advice.filter((a) => a.agency === agency);
+    // Educational psychology from psychologists, social care from social workers, health from the NHS team whose
+    // service it is, the school's from the SENCO of the child's own school.
+    for (const a of byAgency('educational-psychology')) expect(a.team, a.email).toMatch(/Psychology/);
+    for (const a of byAgency('social-care'))
+      expect(a.team, a.email).toMatch(/Disabled Children|Children in Care/);
+    const services: Record<string, RegExp> = {
+      'Community paediatrics': /Community Paediatrics/,
+      'Speech and language therapy': /Speech and Language/,
+      'Occupational therapy': /Occupational Therapy/,
+      Physiotherapy: /Physiotherapy/,
+      'Child and adolescent mental health': /CAMHS/,
+    };
+    for (const a of byAgency('health'))
+      expect(a.team, `${a.email} ${a.service_name}`).toMatch(services[a.service_name!]!);
+    expect(byAgency('health').filter((a) => a.email === 'health@demo.example').length).toBeGreaterThan(0);
+    for (const a of byAgency('health').filter((a) => a.email === 'health@demo.example'))
+      expect(a.service_name).toBe('Community paediatrics');
+    const settings = await db
+      .selectFrom('child_setting as cs')
+      .innerJoin('setting as s', (j) => j.onRef('s.id', '=', 'cs.setting_id'))
+      .select(['cs.child_id', 's.name'])
+      .where('cs.end_date', 'is', null)
+      .execute();
+    const attends = (childId: string, name: string) =>
+      settings.some((x) => x.child_id === childId && x.name === name);
+    for (const a of byAgency('setting')) expect(attends(a.child_id, a.org), a.email).toBe(true);
+    for (const a of advice) expect(a.email === 'senco@demo.example' ? a.agency : 'setting').toBe('setting');
+    // What the advice says is its own agency's: no reading programme from a paediatrician.
+    const areas: Record<string, readonly string[]> = {
+      'educational-psychology': ['cognition', 'semh'],
+      'social-care': ['socialCare'],
+      setting: ['cognition', 'communication', 'semh', 'sensory'],
+      'Community paediatrics': ['health'],
+      'Speech and language therapy': ['communication'],
+      'Occupational therapy': ['sensory'],
+      Physiotherapy: ['sensory'],
+      'Child and adolescent mental health': ['semh'],
+    };
+    for (const a of advice.filter((x) => x.needs)) {
+      const keys = Object.keys(a.needs as object);
+      for (const k of keys)
+        expect(areas[a.service_name ?? a.agency], `${a.agency} ${a.service_name}`).toContain(k);
+    }
+    // Each demo professional's list of work is their own agency's, and the SENCO's only her own school's pupils.
+    const review = await db
+      .selectFrom('plan_review_advice as a')
+      .innerJoin('app_user as u', (j) => j.onRef('u.id', '=', 'a.professional_user_id'))
+      .select(['a.agency', 'a.child_id', 'a.changes', 'u.email'])
+      .execute();
+    const own: Record<string, string> = {
+      'ep@demo.example': 'educational-psychology',
+      'health@demo.example': 'health',
+      'socialcare@demo.example': 'social-care',
+      'senco@demo.example': 'setting',
+    };
+    for (const [email, agency] of Object.entries(own)) {
+      const tasks = [...advice, ...review].filter((a) => a.email === email);
+      expect(tasks.length, email).toBeGreaterThan(0);
+      for (const t of tasks) expect(t.agency, email).toBe(agency);
+      if (agency === 'setting') for (const t of tasks) expect(attends(t.child_id, SENCO_SCHOOL)).toBe(true);
+    }
+    for (const a of review.filter((x) => x.agency !== 'setting' && x.changes))
+      expect(a.changes, a.agency).not.toMatch(/speech and language therapy at 30 minutes/);
+  });
+
+  it('writes each plan’s section A for the child’s age and need, not stock sentences (issue 18 item 9)', async () => {
+    const db = first.db;
+    const items = await db
+      .selectFrom('ehc_plan_item as i')
+      .innerJoin('ehc_plan as p', (j) => j.onRef('p.id', '=', 'i.plan_id'))
+      .innerJoin('child as c', (j) => j.onRef('c.id', '=', 'p.child_id'))
+      .select(['i.plan_id', 'i.text', 'i.whose', 'c.reference', 'c.date_of_birth'])
+      .where('i.section', '=', 'A')
+      .execute();
+    const plans = new Map<string, string[]>();
+    for (const i of items) plans.set(i.plan_id, [...(plans.get(i.plan_id) ?? []), i.text]);
+    expect(plans.size).toBeGreaterThan(50);
+    // No two plans' section A the same; no sentence in more than one plan in five.
+    expect(new Set([...plans.values()].map((t) => t.join(' '))).size).toBe(plans.size);
+    const sentences = new Map<string, number>();
+    for (const texts of plans.values())
+      for (const sentence of new Set(texts.join(' ').split(/(?<=\.) /)))
+        sentences.set(sentence, (sentences.get(sentence) ?? 0) + 1);
+    const [commonest, times] = [...sentences.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    expect(times, commonest).toBeLessThanOrEqual(plans.size / 5);
+    // In the voice that fits the age: a young person past Year 11 speaks for themselves, a nursery child's parent
+    // speaks for them, and no primary-age child is called a young person or hopes for a flat of their own.
+    for (const i of items) {
+      const yg = yearGroupOn(i.date_of_birth, TODAY);
+      if (yg >= 12) expect(i.whose, i.reference).toBe('young person');
+      else expect(i.whose, i.reference).not.toBe('young person');
+      if (yg <= 0) expect(i.whose, i.reference).toBe('parent');
+      if (yg <= 6) expect(i.text, i.reference).not.toMatch(/flat|college|job|university/);
+    }
+  });
+
+  it('shows each plan’s own last change in demo time, not when the demo was seeded (issue 18 item 9)', async () => {
+    const db = first.db;
+    const plans = await db
+      .selectFrom('ehc_plan as p')
+      .select((eb) => [
+        'p.id',
+        'p.updated_at',
+        eb
+          .selectFrom('ehc_plan_version as v')
+          .select((v) => v.fn.max('v.issued_on').as('d'))
+          .whereRef('v.plan_id', '=', 'p.id')
+          .as('last_version'),
+      ])
+      .execute();
+    expect(plans.length).toBeGreaterThan(50);
+    const endOfToday = new Date(`${TODAY}T23:59:59Z`);
+    for (const p of plans) {
+      expect(p.updated_at <= endOfToday, p.id).toBe(true);
+      if (p.last_version)
+        expect(p.updated_at.toISOString() >= `${String(p.last_version)}T10:00`, p.id).toBe(true);
+    }
+    // Plans the amendments seeder changed after the plans seeder: their last change is the amendment's version.
+    const amended = await db
+      .selectFrom('ehc_plan_version')
+      .select('plan_id')
+      .where('number', '>', 2)
+      .execute();
+    expect(amended.length).toBeGreaterThan(0);
+    // Different plans, different days.
+    expect(new Set(plans.map((p) => p.updated_at.toISOString().slice(0, 10))).size).toBeGreaterThan(20);
   });
 
   it('does nothing the second time', async () => {

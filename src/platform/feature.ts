@@ -61,4 +61,9 @@ export interface Feature<Name extends string = string, Service = undefined> {
   readonly templates?: Readonly<Record<string, Template>>;
   /** Adds the feature's demo data to the demo authority (in the order of the feature list). */
   readonly demo?: (trx: Transaction<DB>, options: DemoSeedOptions) => Promise<unknown>;
+  /**
+   * Runs after every feature's `demo`, for what other features' demo seeders change in this feature's records (the
+   * plans' "last changed", which the amendments and reviews seeders move on when they change a plan).
+   */
+  readonly demoAfter?: (trx: Transaction<DB>, options: DemoSeedOptions) => Promise<unknown>;
 }

@@ -130,7 +130,7 @@ describe('the Local Offer in a browser on pglite', () => {
     await label('How to get it').fill('Phone to book a place.');
     await label('When it runs').fill('Sundays, 2pm to 4pm');
     await label('Address line 1').fill('2 Quarry Lane');
-    await label('Town or city').fill('Dunmarsh');
+    await label('Town or city').fill('Denmoor');
     await label('Postcode').fill('DM2 1AA');
     await label('Phone').fill('01632 960777');
     await page.getByRole('button', { name: 'Send for approval' }).click();

@@ -6,6 +6,11 @@
  * weeks; about one open request in eight has its next step overdue); the newest wait for a decision and some for a
  * caseworker; a few were withdrawn, closed when the family moved away, or joined to an open request; finals issued
  * make the child's record show the plan. parent@'s child has one mid-way (advice asked of ep@ and health@).
+ * Advice goes to the agency it is from (issue 18): educational psychology to an educational psychologist, health to
+ * the NHS service that fits the child's need (speech and language therapy for communication, physiotherapy or
+ * occupational therapy for physical needs, CAMHS for mental health, otherwise the community paediatrician), social
+ * care to a social worker and the school's advice to the SENCO of the child's own school; what each says is its own
+ * agency's kind of advice.
  * Deterministic: a seeded generator and the given day, never the clock. Every due date stored comes from the
  * statutory clock.
  */
@@ -26,11 +31,157 @@ import {
   type CaseFacts,
 } from '../../domain/assessment/journey.ts';
 import type { ExceptionKind } from '../../domain/clock/types.ts';
+import { currentSettingsOf } from '../../platform/people/organisations.ts';
 import { familyViewsAskedBy } from '../../domain/clock/index.ts';
 
 interface Options {
   laCode: string;
   today?: string | undefined;
+}
+
+/** The NHS teams that write health advice, by team name, and the service each is. */
+const HEALTH_SERVICES: Readonly<Record<string, string>> = {
+  'Community Paediatrics': 'Community paediatrics',
+  'Speech and Language Therapy': 'Speech and language therapy',
+  "Children's Occupational Therapy": 'Occupational therapy',
+  "Children's Physiotherapy": 'Physiotherapy',
+  'Child and Adolescent Mental Health Service (CAMHS)': 'Child and adolescent mental health',
+};
+
+interface AdviceContent {
+  needs: Record<string, string>;
+  provision: { description: string; quantity: string; frequency: string; deliverer: string }[];
+}
+
+/** What each agency's advice says (health by its service): its own kind of advice, never another's. */
+export const DEMO_ADVICE_CONTENT: Readonly<Record<string, AdviceContent>> = {
+  family: {
+    needs: {
+      semh: 'Worries about school at home; mornings before school and bedtime are the hardest parts of the day.',
+    },
+    provision: [
+      {
+        description: 'A named adult to meet them at the gate and go through the day',
+        quantity: '5 minutes',
+        frequency: 'Every morning',
+        deliverer: 'Key adult at school',
+      },
+    ],
+  },
+  setting: {
+    needs: { cognition: 'Working well below age-related expectations in reading and writing.' },
+    provision: [
+      {
+        description: 'Structured reading programme',
+        quantity: '20 minutes',
+        frequency: 'Daily',
+        deliverer: 'Trained teaching assistant',
+      },
+    ],
+  },
+  'educational-psychology': {
+    needs: {
+      cognition:
+        'Verbal reasoning is in the average range but working memory is well below it, so long instructions and new learning are quickly lost.',
+      semh: 'Confidence drops when work feels hard; avoids the task rather than asking for help.',
+    },
+    provision: [
+      {
+        description:
+          'Instructions given in short steps with visual prompts, and new vocabulary taught before each topic',
+        quantity: 'Throughout the school day',
+        frequency: 'Daily',
+        deliverer: 'Class teacher, advised by the educational psychologist',
+      },
+    ],
+  },
+  'social-care': {
+    needs: {
+      socialCare:
+        'The family cares for a disabled child with high needs at night; the parents say they are exhausted and need regular breaks.',
+    },
+    provision: [
+      {
+        description: 'Short breaks: an overnight stay at the short breaks unit',
+        quantity: 'One night',
+        frequency: 'Monthly',
+        deliverer: "Disabled children's team",
+      },
+    ],
+  },
+  'Community paediatrics': {
+    needs: {
+      health:
+        'Seen in the community paediatric clinic: sleep is poor and affects concentration in the morning; growth and general health are good.',
+    },
+    provision: [
+      {
+        description: 'Review in the community paediatric clinic, with a sleep plan for home',
+        quantity: '30 minutes',
+        frequency: 'Every six months',
+        deliverer: 'Community paediatrician',
+      },
+    ],
+  },
+  'Speech and language therapy': {
+    needs: {
+      communication:
+        'Understands short sentences but loses track of longer instructions; speech is hard for unfamiliar listeners to follow.',
+    },
+    provision: [
+      {
+        description: 'Speech and language therapy programme on understanding instructions',
+        quantity: '30 minutes',
+        frequency: 'Weekly',
+        deliverer: 'Teaching assistant trained by the speech and language therapist',
+      },
+    ],
+  },
+  'Occupational therapy': {
+    needs: {
+      sensory: 'Handwriting is slow and tiring; finds busy, noisy places such as the dining hall hard.',
+    },
+    provision: [
+      {
+        description: 'Fine motor and sensory programme',
+        quantity: '20 minutes',
+        frequency: 'Three times a week',
+        deliverer: 'Teaching assistant shown the programme by the occupational therapist',
+      },
+    ],
+  },
+  Physiotherapy: {
+    needs: { sensory: 'Tires quickly on stairs and uneven ground; needs a safe way to take part in PE.' },
+    provision: [
+      {
+        description: 'Physiotherapy exercise programme',
+        quantity: '15 minutes',
+        frequency: 'Daily',
+        deliverer: 'Teaching assistant trained by the physiotherapist',
+      },
+    ],
+  },
+  'Child and adolescent mental health': {
+    needs: {
+      semh: 'Anxiety is high at the start of the day and at changes of routine; sleep is broken by worry.',
+    },
+    provision: [
+      {
+        description: 'Anxiety support sessions with a mental health practitioner',
+        quantity: '45 minutes',
+        frequency: 'Weekly for 8 weeks',
+        deliverer: 'CAMHS mental health practitioner',
+      },
+    ],
+  },
+};
+
+/** The health service that fits the child's main need. */
+function healthServiceFor(need: string | null, pick: <T>(items: readonly T[]) => T): string {
+  if (need === 'SLCN') return 'Speech and language therapy';
+  if (need === 'PD') return pick(['Physiotherapy', 'Occupational therapy']);
+  if (need === 'SEMH') return 'Child and adolescent mental health';
+  return 'Community paediatrics';
 }
 
 /** How far back the open requests go: the 20 weeks of an initial assessment. */
@@ -50,7 +201,7 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
     .leftJoin('organisation as o', (j) =>
       j.onRef('o.la_code', '=', 't.la_code').onRef('o.id', '=', 't.organisation_id'),
     )
-    .select(['u.id', 'u.email', 'u.role', 'u.team_id', 't.name as team_name', 'o.kind'])
+    .select(['u.id', 'u.email', 'u.role', 'u.team_id', 't.name as team_name', 'o.kind', 'o.name as org_name'])
     .where('u.la_code', '=', la)
     .orderBy('u.email')
     .execute();
@@ -75,6 +226,7 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
       'c.lead_officer_id',
       'c.known_to_social_care',
       'c.date_of_birth',
+      'c.primary_need',
     ])
     .where('c.la_code', '=', la)
     .where('c.plan_status', 'in', ['assessment', 'plan'])
@@ -88,6 +240,19 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
     .groupBy('child_id')
     .execute();
   const requestDay = new Map(requestEvents.map((e) => [e.child_id, e.day]));
+  // The school's advice goes to the SENCO of the child's own school (a SENCO's organisation is named as the school).
+  const sencoOf = new Map(professionals('school').map((u) => [u.org_name, u.id]));
+  const settingOf = new Map(
+    (
+      await currentSettingsOf(
+        trx,
+        la,
+        children.map((c) => c.id),
+      )
+    ).map((s) => [s.child_id, s.name]),
+  );
+  const healthTeam = (service: string) =>
+    users.filter((u) => u.role === 'professional' && u.team_name && HEALTH_SERVICES[u.team_name] === service);
   const parentChild = parentUser
     ? await trx
         .selectFrom('access_grant')
@@ -197,9 +362,14 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
     let finalIssued: string | null = null;
     if (decision?.outcome === 'assess') {
       const asked = minDate(addDays(decision.date, r.int(1, 5)), until);
+      // parent@'s child sees health@, the community paediatrician; others the service that fits their need.
+      const service = isParentChild
+        ? 'Community paediatrics'
+        : healthServiceFor(child.primary_need, (items) => r.pick(items));
+      const clinicians = healthTeam(service);
       const asks: Array<[AdviceAgency, string | null, string | null]> = [
         ['family', null, null],
-        ['setting', null, null],
+        ['setting', sencoOf.get(settingOf.get(child.id) ?? '') ?? null, null],
         [
           'educational-psychology',
           isParentChild || r.chance(0.3)
@@ -209,10 +379,12 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
         ],
         [
           'health',
-          isParentChild || r.chance(0.3)
+          service === 'Community paediatrics' && (isParentChild || r.chance(0.5))
             ? (health?.id ?? null)
-            : (r.pick(professionals('health'))?.id ?? null),
-          r.pick(['Community paediatrics', 'Speech and language therapy', 'Occupational therapy']),
+            : clinicians.length
+              ? r.pick(clinicians).id
+              : null,
+          service,
         ],
       ];
       if (child.known_to_social_care || r.chance(0.15))
@@ -439,21 +611,8 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
         received: a.received,
         status: a.received ? 'received' : 'requested',
         answer: a.received ? 'advice' : null,
-        needs: a.received
-          ? JSON.stringify({
-              cognition: 'Working well below age-related expectations in reading and writing.',
-            })
-          : null,
-        provision: a.received
-          ? JSON.stringify([
-              {
-                description: 'Structured reading programme',
-                quantity: '20 minutes',
-                frequency: 'Daily',
-                deliverer: 'Trained teaching assistant',
-              },
-            ])
-          : null,
+        needs: a.received ? JSON.stringify(DEMO_ADVICE_CONTENT[a.service ?? a.agency]!.needs) : null,
+        provision: a.received ? JSON.stringify(DEMO_ADVICE_CONTENT[a.service ?? a.agency]!.provision) : null,
         requested_by: officer,
         created_at: at(a.requested),
       });

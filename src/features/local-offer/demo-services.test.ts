@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_AREA, generateDemoLocalOffer, seededRandom } from './demo-services.ts';
 import { CATEGORY_CODES, isStale, NEED_CODES } from './oruk/model.ts';
 import { isUuid } from './oruk/uuid.ts';
+import { DISTRICTS } from '../../demo/names.ts';
+
+/** A service's kind: its name without who runs it, where or for whom. */
+const kindOf = (name: string) => name.replace(/ (at|in|for) .*$/, '');
 
 const TODAY = '2026-03-01';
 const demo = generateDemoLocalOffer({ today: TODAY });
@@ -52,6 +56,23 @@ describe('generateDemoLocalOffer', () => {
     expect(new Set(big.services.map((s) => s.id)).size).toBe(5000);
     expect(new Set(big.services.map((s) => s.name)).size).toBe(5000);
     expect(new Set(big.organisations.map((o) => o.name)).size).toBe(big.organisations.length);
+    // Told apart by combining parts (who runs it, where, for whom, which day), never by a number.
+    expect(big.services.filter((s) => /\d\)$|\(\d/.test(s.name))).toEqual([]);
+    expect(big.organisations.filter((o) => /\(|Branch \d/.test(o.name))).toEqual([]);
+    expect(new Set(big.services.map((s) => kindOf(s.name))).size).toBeGreaterThan(200);
+  });
+
+  it('lists distinct services, not numbered copies of a few (issue 18 item 9)', () => {
+    expect(new Set(demo.services.map((s) => s.name)).size).toBe(400);
+    expect(demo.services.filter((s) => /\(\d+\)$/.test(s.name))).toEqual([]);
+    const kinds = new Map<string, number>();
+    for (const s of demo.services) kinds.set(kindOf(s.name), (kinds.get(kindOf(s.name)) ?? 0) + 1);
+    expect(kinds.size).toBeGreaterThan(120);
+    expect(Math.max(...kinds.values())).toBeLessThanOrEqual(10);
+    expect(new Set(demo.services.map((s) => s.description)).size).toBeGreaterThan(0.7 * 400);
+    // Each says who runs it, where and for whom.
+    const orgs = new Map(demo.organisations.map((o) => [o.id, o.name]));
+    for (const s of demo.services) expect(s.description).toContain(`Run by ${orgs.get(s.organisationId)!}`);
   });
 
   it('gives every service valid ids, an existing organisation and every organisation a service', () => {
@@ -106,14 +127,16 @@ describe('generateDemoLocalOffer', () => {
     for (const o of demo.organisations) expect(o.website).toMatch(/^https:\/\/[a-z0-9-]+\.example\.org\/$/);
   });
 
-  it('uses drama phone numbers and DM postcodes near the centre', () => {
+  it('uses drama phone numbers and DM postcodes near the centre, in the authority’s own towns and districts', () => {
+    const towns = new Map(DISTRICTS.map((d) => [d.district, d.town]));
     for (const s of demo.services) {
       for (const c of s.contacts) expect(c.phone).toMatch(/^(01632 960\d{3}|07700 900\d{3})$/);
       for (const l of s.locations) {
-        expect(l.postcode).toMatch(/^DM[1-9] [1-9][ABDEFGHJLNPQRSTUWXYZ]{2}$/);
+        expect(l.postcode).toMatch(/^DM\d{1,2} [1-9][ABDEFGHJLNPQRSTUWXYZ]{2}$/);
+        expect(towns.get(l.postcode.split(' ')[0]!), l.postcode).toBe(l.town);
         expect(Math.abs(l.latitude - DEMO_AREA.centre.latitude)).toBeLessThan(0.1);
         expect(Math.abs(l.longitude - DEMO_AREA.centre.longitude)).toBeLessThan(0.1);
-        expect(l.county).toBe('Dunmarsh');
+        expect(l.county).toBe('Denmoor');
       }
     }
   });
@@ -124,7 +147,7 @@ describe('generateDemoLocalOffer', () => {
       expect(s.howToGetIt?.length ?? 0).toBeGreaterThan(10);
       if (s.minAge !== null && s.maxAge !== null) expect(s.minAge).toBeLessThanOrEqual(s.maxAge);
       expect(s.schedules.length).toBe(1);
-      expect(s.locations.length > 0 || s.serviceArea === 'All of Dunmarsh').toBe(true);
+      expect(s.locations.length > 0 || s.serviceArea === 'All of Denmoor').toBe(true);
       if (s.cost.kind === 'paid') expect(s.cost.options.length).toBeGreaterThan(0);
     }
     expect(demo.services.some((s) => s.staffTraining.includes('Makaton'))).toBe(true);
@@ -145,9 +168,9 @@ describe('generateDemoLocalOffer', () => {
       const org = demo.organisations.find((o) => o.name === orgName)!;
       return demo.services.filter((s) => s.organisationId === org.id).map((s) => s.name);
     };
-    expect(names('Dunmarsh SEND Information, Advice and Support Service')).toContain('SENDIASS Helpline');
+    expect(names('Denmoor SEND Information, Advice and Support Service')).toContain('SENDIASS Helpline');
     expect(demo.services.filter((s) => s.name.startsWith('SENDIASS Helpline'))).toHaveLength(1);
-    expect(names('Dunmarsh Borough Council SEND Travel Team')).toContain('Home to School Transport');
+    expect(names('Denmoor Council SEND Travel Team')).toContain('Home to School Transport');
   });
 
   it('refuses a bad today', () => {

@@ -1,12 +1,16 @@
 /**
  * Deterministic fictional Local Offer for demo mode, tests and benchmarks: about 400 services from about 120
- * organisations in the fictional borough of Dunmarsh, or as many as asked for (`{ services: 5000 }`).
+ * organisations in the demo authority's fictional town of Denmoor and its villages (the same places and postcode
+ * districts as the authority's own records, src/demo/names.ts), or as many as asked for (`{ services: 5000 }`).
+ * Services are distinct: each takes one of its kind's names (a council's "Passenger Assistant Service", a club's
+ * "Quiet Swim") and, where another service already has it, says who runs it, where or for whom ("Quiet Swim at
+ * Harrowfield Swimming Club"); never a number. Its description ends with who runs it, where and for what ages.
  *
  * Everything is invented. Web addresses use only reserved names: `https://<org-slug>.example.org/...` for working
  * links, and `https://old-site.example.invalid/...` (the reserved `.invalid` top-level domain, which never
  * resolves) for links that must fail the link checker. Phone numbers are from Ofcom's ranges kept for drama
  * (01632 960xxx, 07700 900xxx). People appear only by role, never by name. Postcodes are in the made-up "DM"
- * area; DM is not a real UK postcode area.
+ * area (DM is not a real UK postcode area), each in its place's district.
  *
  * The same seed and `today` always give the same data; there is no Math.random.
  */
@@ -23,20 +27,21 @@ import type {
   ServiceLocation,
 } from './oruk/model.ts';
 import { uuidV5 } from './oruk/uuid.ts';
+import { DISTRICTS, TOWN } from '../../demo/names.ts';
 
 /** The fictional local area the demo Local Offer describes. */
 export const DEMO_AREA = {
-  name: 'Dunmarsh',
-  councilName: 'Dunmarsh Borough Council',
-  county: 'Dunmarsh',
-  councilWebsite: 'https://dunmarsh-council.example.org/',
-  localOfferEmail: 'localoffer@dunmarsh-council.example.org',
+  name: TOWN,
+  councilName: 'Denmoor Council',
+  county: TOWN,
+  councilWebsite: 'https://denmoor-council.example.org/',
+  localOfferEmail: 'localoffer@denmoor-council.example.org',
   sendiassName:
-    'Dunmarsh Special Educational Needs and Disabilities Information, Advice and Support Service (SENDIASS)',
+    'Denmoor Special Educational Needs and Disabilities Information, Advice and Support Service (SENDIASS)',
   sendiassPhone: '01632 960100',
-  sendiassEmail: 'help@dunmarsh-sendiass.example.org',
-  sendiassWebsite: 'https://dunmarsh-sendiass.example.org/',
-  parentCarerForumName: 'Dunmarsh Parent Carer Forum',
+  sendiassEmail: 'help@denmoor-sendiass.example.org',
+  sendiassWebsite: 'https://denmoor-sendiass.example.org/',
+  parentCarerForumName: 'Denmoor Parent Carer Forum',
   /** The town centre, near which every location falls (a plausible point in the English Midlands). */
   centre: { latitude: 52.6123, longitude: -1.9871 },
 } as const;
@@ -56,7 +61,7 @@ export interface DemoOptions {
   readonly services?: number;
   /** How many organisations (default: about 3.3 services each, so 120 for 400, at least 10). */
   readonly organisations?: number;
-  /** The seed (default "dunmarsh"). */
+  /** The seed (default "denmoor"). */
   readonly seed?: string;
 }
 
@@ -102,7 +107,8 @@ export function seededRandom(seed: string): Random {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Places. Neighbourhoods of the fictional borough, each with a postcode district and an offset from the centre.
+// Places: the authority's town and villages, each a postcode district (src/demo/names.ts), with an offset from the
+// town centre.
 
 interface Place {
   readonly name: string;
@@ -111,17 +117,28 @@ interface Place {
   readonly dLon: number;
 }
 
-const PLACES: readonly Place[] = [
-  { name: 'Dunmarsh', district: 'DM1', dLat: 0, dLon: 0 },
-  { name: 'Dunmarsh', district: 'DM2', dLat: 0.012, dLon: 0.018 },
-  { name: 'Ashcombe Vale', district: 'DM3', dLat: 0.041, dLon: -0.032 },
-  { name: 'Brackenford', district: 'DM4', dLat: -0.036, dLon: 0.027 },
-  { name: 'Kelby Moor', district: 'DM5', dLat: 0.058, dLon: 0.061 },
-  { name: 'Hollinsgate', district: 'DM6', dLat: -0.052, dLon: -0.044 },
-  { name: 'Sallowfield', district: 'DM7', dLat: 0.023, dLon: -0.071 },
-  { name: 'Otterbrook', district: 'DM8', dLat: -0.018, dLon: 0.083 },
-  { name: 'Fennick Green', district: 'DM9', dLat: 0.074, dLon: -0.009 },
-];
+/** Where each district lies from the town centre (degrees). */
+const OFFSETS: Readonly<Record<string, readonly [number, number]>> = {
+  DM1: [0, 0],
+  DM2: [0.012, 0.018],
+  DM3: [-0.011, -0.016],
+  DM4: [0.009, -0.021],
+  DM5: [0.041, -0.032],
+  DM6: [-0.036, 0.027],
+  DM7: [0.058, 0.061],
+  DM8: [-0.052, -0.044],
+  DM9: [0.023, -0.071],
+  DM10: [-0.018, 0.083],
+  DM11: [0.074, -0.009],
+};
+
+export const PLACES: readonly Place[] = DISTRICTS.map((d) => {
+  const [dLat, dLon] = OFFSETS[d.district] ?? [0, 0];
+  return { name: d.town, district: d.district, dLat, dLon };
+});
+
+/** The distinct place names (the town once). */
+const PLACE_NAMES: readonly string[] = [...new Set(PLACES.map((p) => p.name))];
 
 const STREET_FIRST = [
   'Alder',
@@ -181,59 +198,59 @@ interface OrgSeed {
 
 const CORE_ORGS: readonly OrgSeed[] = [
   {
-    name: 'Dunmarsh Borough Council Short Breaks Team',
+    name: 'Denmoor Council Short Breaks Team',
     first: 'Holiday Play Scheme',
     kind: 'council',
     description:
       'The council team that plans and pays for short breaks for disabled children and their families.',
   },
   {
-    name: 'Dunmarsh Borough Council SEND Travel Team',
+    name: 'Denmoor Council SEND Travel Team',
     first: 'Home to School Transport',
     kind: 'council',
     description:
       'The council team that arranges travel to school and college for children and young people with SEND.',
   },
   {
-    name: 'Dunmarsh Borough Council SEND Team',
+    name: 'Denmoor Council SEND Team',
     first: 'Sensory Support for Children with Hearing or Sight Loss',
     kind: 'council',
     description:
       'The council team that carries out education, health and care needs assessments and looks after EHC plans.',
   },
   {
-    name: 'Dunmarsh Borough Council Children with Disabilities Team',
+    name: 'Denmoor Council Children with Disabilities Team',
     first: 'Family Support Workers',
     kind: 'council',
     description: 'Social workers who support disabled children and their families.',
   },
   {
-    name: 'Dunmarsh Community Children’s Health Service',
+    name: 'Denmoor Community Children’s Health Service',
     first: 'Speech and Language Therapy',
     kind: 'nhs',
-    description: 'NHS therapists and nurses who help children and young people in Dunmarsh.',
+    description: 'NHS therapists and nurses who help children and young people in Denmoor.',
   },
   {
-    name: 'Dunmarsh Child and Adolescent Mental Health Service',
+    name: 'Denmoor Child and Adolescent Mental Health Service',
     first: 'Emotional Wellbeing Drop-in',
     kind: 'nhs',
     description: 'NHS help for children and young people who are struggling with their mental health.',
   },
   {
-    name: 'Dunmarsh SEND Information, Advice and Support Service',
+    name: 'Denmoor SEND Information, Advice and Support Service',
     first: 'SENDIASS Helpline',
     kind: 'charity',
     description: 'Free, confidential and impartial advice about SEND for children, young people and parents.',
   },
   {
-    name: 'Dunmarsh Parent Carer Forum',
+    name: 'Denmoor Parent Carer Forum',
     first: 'Parent and Carer Support Group',
     kind: 'charity',
     description:
       'A group of parents and carers of disabled children who work with the council to make services better.',
   },
   {
-    name: 'Dunmarsh College of Further Education',
+    name: 'Denmoor College of Further Education',
     first: 'Supported Internships',
     kind: 'college',
     description:
@@ -297,8 +314,8 @@ const ORG_KIND_WEIGHTS: readonly [Exclude<OrganisationKind, 'council' | 'nhs'>, 
 ];
 
 const ORG_DESCRIPTIONS: Readonly<Record<OrganisationKind, readonly string[]>> = {
-  council: ['A team of Dunmarsh Borough Council.'],
-  nhs: ['An NHS service for children and young people in Dunmarsh.'],
+  council: ['A team of Denmoor Council.'],
+  nhs: ['An NHS service for children and young people in Denmoor.'],
   school: [
     'A school in {place} that welcomes children with special educational needs.',
     'A friendly school in {place}. Our special educational needs co-ordinator (SENCO) works closely with families.',
@@ -1204,6 +1221,176 @@ const T: readonly ServiceTemplate[] = [
   },
 ];
 
+/** Other names each kind of service goes by: different services of the same kind, not numbered copies of one. */
+const ALSO_CALLED: Readonly<Record<string, readonly string[]>> = {
+  'Saturday Sensory Club': [
+    'Sensory Play Mornings',
+    'Little Explorers Sensory Sessions',
+    'Calm and Messy Play Club',
+  ],
+  'After-School Club for Disabled Children': [
+    'Inclusive After-School Club',
+    'Twilight Club',
+    'Teatime Activity Club',
+  ],
+  'Holiday Play Scheme': [
+    'Summer Holiday Club',
+    'Half-Term Fun Days',
+    'Holiday Activity Days',
+    'Easter Playdays',
+  ],
+  'Overnight Short Breaks': ['Weekend Stays', 'Short Stay Residential Breaks', 'Overnight Breaks House'],
+  'Inclusive Swimming Sessions': [
+    'Quiet Swim',
+    'Sensory Swim',
+    'Family Swim with Hoist Access',
+    'Splash Club',
+  ],
+  'Inclusive Football': ['Pan-Disability Football', 'Ability Counts Football', 'Saturday Kickabout'],
+  'Relaxed Dance and Drama': ['Inclusive Theatre Group', 'Move and Groove Dance', 'Drama for All'],
+  'Climbing for Everyone': ['Adaptive Climbing Sessions', 'Climb Together', 'Bouldering Club'],
+  'Parent and Carer Support Group': [
+    'Coffee Morning for Parents of Disabled Children',
+    'Parent Carer Peer Support',
+    'Evening Support Group for Parents',
+    'Dads and Male Carers Group',
+  ],
+  'Siblings Group': ['Young Siblings Club', 'Brothers and Sisters Days Out', 'Sibs Support Sessions'],
+  'Young Carers Club': ['Young Carers Break', 'Young Carers Evening Group', 'Young Carers Activity Days'],
+  'Deaf Children’s Family Group': [
+    'Signing Family Stay and Play',
+    'Deaf Teens Social',
+    'Family Sign Language Sessions',
+  ],
+  'Speech and Language Therapy': [
+    'Early Language Groups',
+    'Speech Sound Clinic',
+    'Stammering Therapy',
+    'Communication Aids Service',
+    'Eating, Drinking and Swallowing Clinic',
+  ],
+  'Children’s Occupational Therapy': [
+    'Sensory Processing Advice Clinic',
+    'Handwriting and Fine Motor Groups',
+    'Seating and Posture Clinic',
+    'Equipment and Adaptations at Home',
+  ],
+  'Children’s Physiotherapy': [
+    'Hydrotherapy Sessions',
+    'Gross Motor Skills Group',
+    'Postural Care Service',
+    'Orthotics Clinic',
+  ],
+  'Children’s Community Nursing': [
+    'Epilepsy Nurse Clinic',
+    'Continence Service for Children',
+    'Tube Feeding Support at Home',
+    'Complex Care Nursing at Home',
+  ],
+  'Emotional Wellbeing Drop-in': [
+    'Anxiety Group for Teenagers',
+    'Mental Health Support Team in Schools',
+    'Low Mood Support for Young People',
+    'Parent Workshops on Anxiety',
+  ],
+  'Autism and ADHD Assessment Pathway': [
+    'ADHD Medication Review Clinic',
+    'Autism Post-Diagnosis Workshops',
+    'Under-5s Social Communication Assessment',
+    'Neurodevelopmental Advice Line for Parents',
+  ],
+  'Sensory Support for Children with Hearing or Sight Loss': [
+    'Teachers of the Deaf Service',
+    'Vision Support Team',
+    'Habilitation and Mobility Training',
+    'Multi-Sensory Impairment Support',
+  ],
+  'SEN Support in School': [
+    'Nurture Group',
+    'Social Skills Group',
+    'Lunchtime Quiet Club',
+    'Enhanced Learning Provision',
+  ],
+  'Specialist Resource Base': [
+    'Autism Resource Base',
+    'Hearing Impairment Resource Base',
+    'Speech and Language Resource Base',
+  ],
+  'Special School Places': [
+    'Specialist Day Places',
+    'Post-16 Specialist Provision',
+    'Assessment Places for Young Children',
+  ],
+  'Inclusive Nursery Places': [
+    'Funded Places for 2-Year-Olds',
+    'Early Years Inclusion Room',
+    'Stay and Play for Under-5s',
+  ],
+  'Portage Home Visiting': [
+    'Portage Stay and Play Group',
+    'Early Support Home Learning',
+    'Toy Library for Disabled Children',
+  ],
+  'Supported Internships': ['Job Coaching', 'Pathways to Employment Course', 'Work Experience with Support'],
+  'Independent Living Skills Course': [
+    'Life Skills for 16 to 25',
+    'Cooking and Budgeting Course',
+    'Moving to My Own Home Course',
+  ],
+  'Moving On to Adult Services Advice': [
+    'Preparing for Adulthood Clinics',
+    'Transition Advice Sessions',
+    'Year 9 Review Planning Workshops',
+  ],
+  'Travel Training': ['Independent Travel Training', 'Bus Buddy Scheme', 'Safe Journeys Course'],
+  'Home to School Transport': [
+    'School Transport for Children with SEND',
+    'Passenger Assistant Service',
+    'Independent Travel Allowance',
+    'Mileage Allowance for Parents',
+  ],
+  'Post-16 Travel Support': [
+    'Post-16 Bus Pass',
+    'College Travel Grant',
+    'Post-19 Transport to Adult Learning',
+  ],
+  'Accessible Taxi Service': [
+    'Wheelchair Accessible Minibus Hire',
+    'School Run Taxi Service',
+    'Accessible Airport Transfers',
+  ],
+  'Benefits and Money Advice for Families': [
+    'Disability Living Allowance Form Help',
+    'Blue Badge Application Help',
+    'Grants for Families Advice',
+  ],
+  'Family Support Workers': [
+    'Early Help for Families',
+    'Short Breaks Assessment',
+    'Direct Payments Support Service',
+    'Sleep Support for Families',
+    'Parenting Courses for Families of Disabled Children',
+  ],
+  'Personal Assistant Support': [
+    'PA Finder Service',
+    'Personal Assistant Training',
+    'Support Worker Hours for Young Adults',
+  ],
+  'Adapted Cycling': ['Trike and Tandem Sessions', 'Family Cycle Rides', 'Learn to Ride'],
+  'Accessible Farm Visits': [
+    'Animal Care Sessions',
+    'Farm Days for Schools',
+    'Pony Riding for Disabled Riders',
+  ],
+  'Inclusive Youth Club': ['Friday Night Youth Club', 'Teen Social Group', 'Gaming Club for Young People'],
+  'Dyslexia Support Sessions': ['Dyslexia Screening', 'Maths Confidence Sessions', 'Touch-Typing Course'],
+  'Holiday Cottage Short Breaks': [
+    'Accessible Caravan Holidays',
+    'Family Weekend Breaks',
+    'Accessible Glamping',
+  ],
+};
+
 const PRICES: readonly (readonly [number | null, string])[] = [
   [3, 'per session'],
   [5, 'per session'],
@@ -1220,8 +1407,8 @@ const COST_NOTES = ['Carers go free.', 'Ask about help with the cost.', 'Sibling
 const CHECKERS = ['Local Offer editor', 'Service manager', 'Short breaks officer', 'Provider (self-checked)'];
 
 const OFFICER_OWNERS: readonly Extract<Owner, { kind: 'officer' }>[] = [
-  { kind: 'officer', name: 'Local Offer editor', email: 'localoffer@dunmarsh-council.example.org' },
-  { kind: 'officer', name: 'Short Breaks Team manager', email: 'shortbreaks@dunmarsh-council.example.org' },
+  { kind: 'officer', name: 'Local Offer editor', email: 'localoffer@denmoor-council.example.org' },
+  { kind: 'officer', name: 'Short Breaks Team manager', email: 'shortbreaks@denmoor-council.example.org' },
 ];
 
 function addDays(isoDate: string, days: number): string {
@@ -1247,7 +1434,7 @@ interface BuiltOrg {
 
 /** Generates the fictional Local Offer. Pure and deterministic in (seed, today, counts). */
 export function generateDemoLocalOffer(options: DemoOptions): DemoLocalOffer {
-  const seed = options.seed ?? 'dunmarsh';
+  const seed = options.seed ?? 'denmoor';
   const serviceCount = options.services ?? 400;
   const orgCount = options.organisations ?? Math.max(10, Math.round(serviceCount / 3.33));
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today))
@@ -1258,9 +1445,7 @@ export function generateDemoLocalOffer(options: DemoOptions): DemoLocalOffer {
   const orgs: BuiltOrg[] = [];
   const usedNames = new Set<string>();
   const addOrg = (seedOrg: OrgSeed, place: Place): void => {
-    let name = seedOrg.name;
-    for (let n = 2; usedNames.has(name); n++)
-      name = `${seedOrg.name} (${['', '', 'North', 'South', 'East', 'West'][n] ?? `Branch ${n}`})`;
+    const name = seedOrg.name;
     usedNames.add(name);
     const slug = slugify(name);
     const index = orgs.length;
@@ -1303,7 +1488,10 @@ export function generateDemoLocalOffer(options: DemoOptions): DemoLocalOffer {
     const kind = weighted(rnd, ORG_KIND_WEIGHTS);
     const place = rnd.pick(PLACES);
     const pattern = rnd.pick(ORG_PATTERNS[kind]);
-    const name = fill(pattern, { place: place.name, tree: rnd.pick(TREES), bird: rnd.pick(BIRDS) });
+    let name = fill(pattern, { place: place.name, tree: rnd.pick(TREES), bird: rnd.pick(BIRDS) });
+    // A second organisation of the same name is told apart by its street, as local groups are ("... , Mill Lane").
+    while (usedNames.has(name))
+      name = `${name.split(',')[0]}, ${rnd.pick(STREET_FIRST)} ${rnd.pick(STREET_KIND)}`;
     addOrg({ name, kind, description: rnd.pick(ORG_DESCRIPTIONS[kind]) }, place);
   }
 
@@ -1336,6 +1524,54 @@ function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
+/** Who an age range is for, in a service's name. */
+function forAges(minAge: number | null, maxAge: number | null): string {
+  if (maxAge !== null && maxAge <= 5) return 'for Under-5s';
+  if (minAge !== null && minAge >= 16) return 'for Young Adults';
+  if (minAge !== null && minAge >= 11) return 'for Teenagers';
+  if (maxAge !== null && maxAge <= 11) return 'for Primary-Age Children';
+  return 'for Families';
+}
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/**
+ * A name no other service has: one of the kind's names not yet used, else one qualified by who runs it, where or for
+ * whom, then by the day it meets; combining the parts, never numbering.
+ */
+function serviceName(
+  rnd: Random,
+  template: ServiceTemplate,
+  built: BuiltOrg,
+  ages: readonly [number | null, number | null],
+  usedNames: Set<string>,
+): string {
+  const names = [template.name, ...(ALSO_CALLED[template.name] ?? [])];
+  if (!usedNames.has(template.name)) return template.name;
+  const fresh = names.filter((n) => !usedNames.has(n));
+  if (fresh.length) return rnd.pick(fresh);
+  const base = rnd.pick(names);
+  const runBy = built.org.kind === 'council' || built.org.kind === 'nhs' ? null : `at ${built.org.name}`;
+  const towns = [built.place.name, ...rnd.sample(PLACE_NAMES, PLACE_NAMES.length)];
+  const qualifiers = [
+    ...(runBy ? [runBy] : []),
+    ...towns.map((t) => `in ${t}`),
+    ...towns.map((t) => `${forAges(...ages)} in ${t}`),
+  ];
+  for (const q of qualifiers) if (!usedNames.has(`${base} ${q}`)) return `${base} ${q}`;
+  for (const q of qualifiers)
+    for (const n of names)
+      for (const day of DAYS) if (!usedNames.has(`${day} ${n} ${q}`)) return `${day} ${n} ${q}`;
+  throw new Error(`no name left for ${template.name}`);
+}
+
+function ageText(minAge: number | null, maxAge: number | null): string {
+  if (minAge === null && maxAge === null) return 'people of any age';
+  if (minAge === null) return `people up to ${maxAge}`;
+  if (maxAge === null) return `people from ${minAge}`;
+  return minAge === 0 ? `children from birth to ${maxAge}` : `people aged ${minAge} to ${maxAge}`;
+}
+
 function makeService(
   rnd: Random,
   serviceId: string,
@@ -1344,14 +1580,11 @@ function makeService(
   usedNames: Set<string>,
   today: string,
 ): LocalOfferService {
-  const { org, slug, place } = built;
-  let name = template.name;
-  if (usedNames.has(name)) name = `${template.name} in ${place.name}`;
-  for (let n = 2; usedNames.has(name); n++) name = `${template.name} in ${place.name} (${n})`;
-  usedNames.add(name);
-  const serviceSlug = slugify(template.name);
-
+  const { org, slug } = built;
   const [minAge, maxAge] = rnd.pick(template.ages);
+  const name = serviceName(rnd, template, built, [minAge, maxAge], usedNames);
+  usedNames.add(name);
+  const serviceSlug = slugify(name);
   const needs = rnd.sample(template.needs, rnd.int(template.needsCount[0], template.needsCount[1]));
   const training = rnd.sample(template.training, Math.min(template.training.length, rnd.int(1, 3)));
 
@@ -1411,7 +1644,9 @@ function makeService(
     id: serviceId,
     organisationId: org.id,
     name,
-    description: template.description,
+    description: `${template.description} Run by ${org.name}${
+      locations.length ? ` in ${locations[0]!.town}` : ` across ${DEMO_AREA.name}`
+    }, for ${ageText(minAge, maxAge)}.`,
     howToGetIt: template.howToGetIt,
     minAge,
     maxAge,

@@ -53,7 +53,7 @@ const COMMENTS: Array<{
     body: 'My son was refused a place at the club and nobody told us why.',
     triage: 'complaint',
   },
-  { kind: 'comment', body: 'Please list more short breaks in Kelby Moor.', triage: 'publishable' },
+  { kind: 'comment', body: 'Please list more short breaks in Bramblecote.', triage: 'publishable' },
   { kind: 'problem', body: 'The link to the website does not work.', triage: 'new' },
   {
     kind: 'comment',

@@ -84,8 +84,8 @@ describe('information pages', () => {
 
   it('fills in the local contacts', () => {
     const text = pages.map(pageText).join('\n');
-    expect(text).toContain('Phone 01632 960100, email help@dunmarsh-sendiass.example.org');
-    expect(text).toContain('Dunmarsh Borough Council');
+    expect(text).toContain('Phone 01632 960100, email help@denmoor-sendiass.example.org');
+    expect(text).toContain('Denmoor Council');
     expect(text).not.toMatch(/undefined|\$\{/);
   });
 });

@@ -74,7 +74,7 @@ describe.each(ENGINES)('Adding to the Local Offer on %s', (engine) => {
     locationName: 'Riverside Leisure Centre',
     addressLine1: '1 River Walk',
     addressLine2: '',
-    town: 'Dunmarsh',
+    town: 'Denmoor',
     postcode: 'dm1 4ab',
     accessibility: 'Step-free entrance and a changing places toilet.',
     staffTraining: 'Makaton\nAutism awareness',

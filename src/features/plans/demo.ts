@@ -7,6 +7,9 @@
  * child's record, and most have an audit history with blind moderation of a sample. Fully deterministic: a seeded
  * generator and the date the demo is built as of, no clock reads. The next review is due 12 months after the last
  * review meeting the child's history records (about one in ten is overdue, as the core records leave it).
+ * Section A ("about me") is the child's own: put together for their age (a nursery child's parent speaks for them; a
+ * young person past Year 11 speaks for themselves) and their main need, from likes, strengths, what helps and hopes,
+ * so no two plans read the same (issue 18).
  */
 import { computeTimeline } from '../../domain/clock/index.ts';
 import type { Advice, AreaOfNeed, Need, Outcome, Plan, Provision } from '../../domain/plan-quality/model.ts';
@@ -15,7 +18,7 @@ import { DEFAULT_TODAY } from '../../demo/build.ts';
 import { createRandom, hashString, type Random } from '../../demo/random.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { caseEventDays } from '../../platform/people/case-events.ts';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { EhcPlanItemTable } from '../../platform/db/schema/index.ts';
 import { AUDIT_AREAS, type Grade, type Grades } from '../plan-audits/stats.ts';
 import type { Snapshot } from './service.ts';
@@ -158,13 +161,212 @@ const LIBRARY: readonly Library[] = [
   },
 ];
 
-const ASPIRATIONS = [
-  'I want to be a vet because I love animals.',
-  'I would like to have a best friend to play with at lunchtime.',
-  'We want them to be happy at school and to learn to read.',
-  'I want to go to college and learn to cook.',
-  'I like football and drawing. I want to be less worried at school.',
+type Stage = 'early' | 'primary' | 'secondary' | 'adult';
+
+const stageOf = (yearGroup: number): Stage =>
+  yearGroup <= 0 ? 'early' : yearGroup <= 6 ? 'primary' : yearGroup <= 11 ? 'secondary' : 'adult';
+
+/** What a child likes, by age: two are drawn for each child. */
+const LIKES: Readonly<Record<Stage, readonly string[]>> = {
+  early: [
+    'splashing in the bath',
+    'the swings at the park',
+    'bubbles',
+    'songs with actions',
+    'lining up toy cars',
+    'books with flaps',
+    'playing in the sand',
+    'cuddles with their big sister',
+  ],
+  primary: [
+    'drawing',
+    'football',
+    'Lego',
+    'swimming',
+    'dinosaurs',
+    'baking with my nan',
+    'trains',
+    'animals',
+    'my scooter',
+    'dancing',
+  ],
+  secondary: [
+    'gaming with my friends',
+    'art',
+    'basketball',
+    'cooking',
+    'films',
+    'coding',
+    'music',
+    'fishing with my dad',
+    'looking after our animals',
+    'photography',
+  ],
+  adult: [
+    'cooking',
+    'the gym',
+    'music',
+    'computers',
+    'being outdoors',
+    'fixing bikes',
+    'drama',
+    'volunteering at the animal rescue',
+    'football',
+    'photography',
+  ],
+};
+
+/** What the family says the child is good at. */
+const STRENGTHS: Readonly<Record<Stage, readonly string[]>> = {
+  early: ['a happy, loving child', 'very determined', 'curious about everything', 'quick to laugh'],
+  primary: ['kind to younger children', 'very determined', 'funny', 'good at remembering facts', 'creative'],
+  secondary: [
+    'loyal to friends',
+    'good with their hands',
+    'funny',
+    'hard-working when interested',
+    'creative',
+  ],
+  adult: ['reliable', 'good with people', 'practical', 'patient', 'determined'],
+};
+
+/** What helps, by the child's main need, in the child's own words (two ways of saying each). */
+const WHAT_HELPS: Readonly<Record<string, readonly string[]>> = {
+  ASD: [
+    'Changes to my routine worry me. It helps when I know what is happening next.',
+    'Noisy, busy places are too much for me. I need somewhere quiet to go.',
+    'I like things to be the same. A visual timetable helps me get ready for changes.',
+  ],
+  SLCN: [
+    'Sometimes people do not understand what I say. It helps when they give me time.',
+    'Long instructions are hard to follow. I do better when adults say one thing at a time.',
+  ],
+  SPLD: [
+    'Reading and spelling are hard for me. It helps when I can show what I know in other ways.',
+    'I get muddled with letters. Coloured overlays and a laptop help me.',
+  ],
+  MLD: [
+    'Learning new things takes me longer. It helps when adults explain things more than once.',
+    'I need to practise a lot to remember things, and I like to be shown how.',
+  ],
+  SLD: [
+    'I use signs, pictures and a few words to tell people what I want.',
+    'I learn best with the same adults, in small steps, with lots of practice.',
+  ],
+  PMLD: [
+    'I tell people how I feel with my face, sounds and body. People who know me well understand me.',
+    'I need help with everything I do, and I enjoy music, touch and being with people.',
+  ],
+  SEMH: [
+    'When I feel worried or angry I need a quiet place to calm down.',
+    'It helps when there is one adult I trust who I can talk to.',
+  ],
+  HI: [
+    'I need people to face me when they talk. Quiet rooms help me hear.',
+    'I use hearing aids and a radio aid. It helps when teachers check I have heard.',
+  ],
+  VI: [
+    'I need things in large print and help to find my way around new places.',
+    'I use a magnifier and sit near the front. Good light helps me see.',
+  ],
+  MSI: ['I need people to tell me who they are and to let me touch things to understand them.'],
+  PD: [
+    'My legs get tired and I use a wheelchair for longer distances. I want to join in with everything.',
+    'Writing and getting around take me longer. A laptop and extra time help.',
+  ],
+};
+const HELPS_OTHERWISE = [
+  'I need a bit more help than others to keep up, and I try hard.',
+  'It helps when adults check that I understand.',
 ];
+
+/** Hopes for the future, by age. */
+const HOPES: Readonly<Record<Stage, readonly string[]>> = {
+  early: [
+    'to make friends at nursery',
+    'to say more words so they can tell us what they want',
+    'to be happy and settled when they start school',
+    'to sleep through the night',
+  ],
+  primary: [
+    'be a vet',
+    'play football for a team',
+    'have a best friend to play with at lunchtime',
+    'read my favourite books by myself',
+    'be a chef',
+    'work with animals',
+    'be a firefighter',
+  ],
+  secondary: [
+    'go to college to study art',
+    'be a mechanic',
+    'work with computers',
+    'feel less worried at school',
+    'pass my maths and English',
+    'be a chef',
+    'work with children',
+  ],
+  adult: [
+    'get a paid job in a kitchen',
+    'live in my own flat with some support',
+    'travel on the bus on my own',
+    'work in a garage',
+    'go to university',
+    'work with animals',
+    'have a job in a shop',
+  ],
+};
+
+/**
+ * Section A, the child's own: the child's or young person's words (a nursery child's parent speaks for them) and,
+ * until they are a young person, a parent's.
+ */
+export function aboutMe(
+  rng: Random,
+  name: string,
+  yearGroup: number,
+  need: string | null,
+): { text: string; whose: 'child' | 'young person' | 'parent' }[] {
+  const stage = stageOf(yearGroup);
+  const [a, b] = rng.sample(LIKES[stage], 2);
+  const helps = rng.pick(WHAT_HELPS[need ?? ''] ?? HELPS_OTHERWISE);
+  const hope = rng.pick(HOPES[stage]);
+  const strength = rng.pick(STRENGTHS[stage]);
+  if (stage === 'early')
+    return [
+      {
+        text: `${name} is ${strength} and loves ${a} and ${b}. ${thirdPerson(helps, name)} We would like them ${hope}.`,
+        whose: 'parent',
+      },
+    ];
+  const own = `I like ${a} and ${b}. ${helps} When I am older I want to ${hope}.`;
+  if (stage === 'adult') return [{ text: own, whose: 'young person' }];
+  return [
+    { text: own, whose: 'child' },
+    {
+      text: `${name} is ${strength}. We want them to be happy and to ${rng.pick(FAMILY_HOPES)}.`,
+      whose: 'parent',
+    },
+  ];
+}
+
+const FAMILY_HOPES = [
+  'have friends who understand them',
+  'feel safe at school',
+  'grow in confidence',
+  'do as much for themselves as they can',
+  'get the help they need without a fight',
+];
+
+/** A child's sentence about what helps them, as their parent says it. */
+function thirdPerson(sentence: string, name: string): string {
+  return sentence
+    .replace(/^I /, `${name} `)
+    .replaceAll(/\bI am\b/g, 'they are')
+    .replaceAll(/\bI\b/g, 'they')
+    .replaceAll(/\bme\b/g, 'them')
+    .replaceAll(/\bmy\b/gi, (m) => (m === 'My' ? 'Their' : 'their'));
+}
 
 interface AdviceSeed {
   agency: string;
@@ -192,6 +394,29 @@ function chunked<T>(rows: T[], size: number): T[][] {
   return out;
 }
 
+/**
+ * Each demo plan's "last changed" as its own last change in the demo's time (issue 18), not the moment the demo was
+ * seeded: its latest version issued (a draft, the final, an amendment's proposal or amended plan, at 10:00 on its
+ * day), or a comment on it made or answered later; never after the demo's day. Run after every feature's demo (`demoAfter`), since the amendments
+ * and reviews seeders change plans through the plans service, which stamps the wall clock. Returns how many plans.
+ */
+export async function settleDemoPlanTimes(db: Executor, laCode: string, today: string): Promise<number> {
+  // Never later than the end of the demo's day, whatever a seeder stamped.
+  const result = await sql`
+    update ehc_plan p set updated_at = least(coalesce(
+      greatest(
+        (select (max(v.issued_on) + time '10:00') at time zone 'UTC' from ehc_plan_version v
+          where v.la_code = p.la_code and v.plan_id = p.id),
+        (select max(coalesce(c.responded_at, c.created_at)) from ehc_plan_comment c
+          where c.la_code = p.la_code and c.plan_id = p.id),
+        (select max(c.created_at) from ehc_plan_comment c where c.la_code = p.la_code and c.plan_id = p.id)
+      ),
+      p.updated_at
+    ), (${today}::date + time '18:00') at time zone 'UTC')
+    where p.la_code = ${laCode}`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
 /** Seeds the demo plans and audits inside the demo authority's transaction. Returns how many plans. */
 export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Promise<number> {
   const la = options.laCode;
@@ -209,6 +434,7 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
       'date_of_birth',
       'plan_first_issued',
       'lead_officer_id',
+      'primary_need',
     ])
     .where('la_code', '=', la)
     .where((eb) => eb.or([eb('plan_status', '=', 'plan'), eb('reference', '=', 'GT-000018')]))
@@ -226,6 +452,7 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
       'date_of_birth',
       'plan_first_issued',
       'lead_officer_id',
+      'primary_need',
     ])
     .where('la_code', '=', la)
     .where('reference', '=', 'GT-000018')
@@ -421,9 +648,12 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
         });
       }
     }
-    const aspirations = [
-      { id: rng.uuid(), text: rng.pick(ASPIRATIONS), whose: rng.pick(['child', 'young person', 'parent']) },
-    ];
+    const aspirations = aboutMe(
+      rng.fork('about-me'),
+      child.preferred_name || child.given_name,
+      yearGroupOn(child.date_of_birth, today),
+      child.primary_need,
+    ).map((a) => ({ id: rng.uuid(), ...a }));
     const placement = { settingId: setting.id, name: setting.name };
     const finalPlan: Plan = {
       id: planId,

@@ -9,7 +9,7 @@ import {
   type PlansService,
 } from './service.ts';
 import { CASEWORK_ROLES } from '../../platform/access/access.ts';
-import { seedPlansDemo } from './demo.ts';
+import { seedPlansDemo, settleDemoPlanTimes } from './demo.ts';
 import { planRoutes } from './routes.ts';
 import { PLAN_TEMPLATES } from './templates.ts';
 
@@ -50,6 +50,7 @@ export const plansFeature = {
   routes: planRoutes,
   templates: PLAN_TEMPLATES,
   demo: seedPlansDemo,
+  demoAfter: (trx, options) => settleDemoPlanTimes(trx, options.laCode, options.today),
 } satisfies Feature<'plans', PlansService>;
 
 export type { PlansChanged, PlansService } from './service.ts';

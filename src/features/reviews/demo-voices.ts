@@ -3,7 +3,8 @@
  * children (parent@demo.example's and youngperson@demo.example's) have a review coming up where their views are asked
  * (one added when none is open), the parent with a draft started; their past reviews carry views sent (one before the
  * meeting, one after); and about half the open or recently held reviews have advice asked of the demo professionals
- * (educational psychology, health, social care, the SENCO), some answered on time, some late, some waiting.
+ * (educational psychology, health, social care, and the SENCO for her own school's pupils), some answered on time,
+ * some late, some waiting; each says what its own agency would (issue 18).
  */
 import type { Insertable, Transaction } from 'kysely';
 import { addDays } from '../../demo/dates.ts';
@@ -16,6 +17,7 @@ import type {
 } from '../../platform/db/schema/index.ts';
 import type { DemoSeedOptions } from '../../platform/feature.ts';
 import { searchChildren } from '../../platform/people/children.ts';
+import { currentSettingsOf, organisationOfUser } from '../../platform/people/organisations.ts';
 import { userByEmail } from '../../platform/people/users.ts';
 import { reviewAdviceDue } from '../../domain/review/index.ts';
 import { plansForReviews } from '../plans/index.ts';
@@ -25,28 +27,79 @@ import { insertAdviceRows, insertViewRows } from './store/voices.ts';
 const minDay = (a: string, b: string) => (a < b ? a : b);
 const maxDay = (a: string, b: string) => (a > b ? a : b);
 
-const PROGRESS = [
-  'Good progress towards the communication outcome: now starts conversations with familiar adults most days.',
-  'Some progress: reading age up by a year; the maths outcome is not yet met.',
-  'Attendance has improved to 92%. Friendships are more settled since the summer.',
-  'Progress is slower than hoped on the independence outcome; travel training has not started.',
-];
-const WORKING = [
-  'The visual timetable and a quiet space at lunch.',
-  'Small group sessions three times a week with the same adult.',
-  'Regular contact between home and school through the home-school book.',
-];
-const NOT_WORKING = [
-  'Unstructured times (break and lunch) are still hard.',
-  'The therapy sessions were missed for six weeks when the therapist left.',
-  '',
-];
-const CHANGES = [
-  'Keep the speech and language therapy at 30 minutes a week; add a target for joining group work.',
-  'Add a preparing for adulthood outcome about travelling to college on their own.',
-  'None: the plan is working and should stay as it is.',
-  'Review the sensory needs section; an occupational therapy assessment is recommended.',
-];
+/** What each agency says at a review: its own kind of advice (the school speaks of the provision it runs). */
+const ADVICE_WORDS: Readonly<
+  Record<
+    'educational-psychology' | 'health' | 'social-care' | 'setting',
+    Record<'progress' | 'working' | 'notWorking' | 'changes', readonly string[]>
+  >
+> = {
+  setting: {
+    progress: [
+      'Good progress towards the communication outcome: now starts conversations with familiar adults most days.',
+      'Some progress: reading age up by a year; the maths outcome is not yet met.',
+      'Attendance has improved to 92%. Friendships are more settled since the summer.',
+    ],
+    working: [
+      'The visual timetable and a quiet space at lunch.',
+      'Small group sessions three times a week with the same adult.',
+      'Regular contact between home and school through the home-school book.',
+    ],
+    notWorking: [
+      'Unstructured times (break and lunch) are still hard.',
+      'The therapy sessions were missed for six weeks when the therapist left.',
+      '',
+    ],
+    changes: [
+      'Keep the speech and language therapy at 30 minutes a week; add a target for joining group work.',
+      'Add a preparing for adulthood outcome about travelling to college on their own.',
+      'None: the plan is working and should stay as it is.',
+    ],
+  },
+  'educational-psychology': {
+    progress: [
+      'Working memory strategies are now used in class most days; reading age is up by a year.',
+      'More confident with new work: now asks for help rather than leaving the task.',
+    ],
+    working: [
+      'Instructions given in short steps with visual prompts.',
+      'New vocabulary taught before each topic.',
+    ],
+    notWorking: ['Strategies are used less in lessons with supply teachers.', ''],
+    changes: [
+      'Keep the working memory strategies; add an outcome about asking for help in class.',
+      'None from educational psychology: the plan is working and should stay as it is.',
+    ],
+  },
+  health: {
+    progress: [
+      'Sleep has improved since the sleep plan started; reviewed in clinic every six months.',
+      'General health is good and the health care plan is up to date.',
+    ],
+    working: [
+      'The health care plan is known by staff and followed on school trips.',
+      'Medicines are given in school as the care plan says.',
+    ],
+    notWorking: ['Clinic letters have not always reached school in time.', ''],
+    changes: [
+      'Update section C: the sleep difficulties are now managed at home.',
+      'Review the sensory needs section; an occupational therapy assessment is recommended.',
+      'None from health: section C and G are still right.',
+    ],
+  },
+  'social-care': {
+    progress: [
+      'The family now has monthly short breaks and says they are coping better.',
+      'Goes to the youth club most weeks and has more time with friends.',
+    ],
+    working: ['Monthly overnight short breaks.', 'Fortnightly visits from the family support worker.'],
+    notWorking: ['Transport to the short breaks unit is not reliable.', ''],
+    changes: [
+      'Add the short breaks to section H1 so they are part of the plan.',
+      'None from social care: the support should stay as it is.',
+    ],
+  },
+};
 
 export async function seedReviewVoicesDemo(
   trx: Transaction<DB>,
@@ -63,6 +116,8 @@ export async function seedReviewVoicesDemo(
   } as const;
   const plans = await plansForReviews(trx, laCode);
   let reviews = await reviewsOf(trx, laCode);
+  // The SENCO gives the school's advice for her own school's pupils only.
+  const sencoSchool = pros.setting ? (await organisationOfUser(trx, laCode, pros.setting))?.name : undefined;
 
   // The demo family accounts: a review coming up for each of their children with a plan.
   const families: Array<{ userId: string; kind: 'parent' | 'young-person'; childIds: string[] }> = [];
@@ -155,13 +210,27 @@ export async function seedReviewVoicesDemo(
 
   // Advice asked for open and recently held reviews (and always for the family accounts' children).
   const familyChildren = new Set(families.flatMap((f) => f.childIds));
+  const atSencoSchool = new Set(
+    (
+      await currentSettingsOf(
+        trx,
+        laCode,
+        reviews.map((r) => r.child_id),
+      )
+    )
+      .filter((s) => s.name === sencoSchool)
+      .map((s) => s.child_id),
+  );
   const advice: Insertable<PlanReviewAdviceTable>[] = [];
   for (const r of reviews) {
     if (!r.meeting_date || r.decision !== null) continue;
     if (r.held !== null && r.held < addDays(today, -60)) continue;
     if (!familyChildren.has(r.child_id) && !rng.chance(0.5)) continue;
     const agencies = (Object.keys(pros) as Array<keyof typeof pros>).filter(
-      (a) => pros[a] !== null && rng.chance(a === 'educational-psychology' ? 0.6 : 0.35),
+      (a) =>
+        pros[a] !== null &&
+        (a !== 'setting' || atSencoSchool.has(r.child_id)) &&
+        rng.chance(a === 'educational-psychology' ? 0.6 : a === 'setting' ? 0.8 : 0.35),
     );
     for (const agency of agencies) {
       const due = reviewAdviceDue(r.meeting_date).date;
@@ -195,10 +264,10 @@ export async function seedReviewVoicesDemo(
         requested,
         due,
         received,
-        progress: received ? rng.pick(PROGRESS) : null,
-        working: received ? rng.pick(WORKING) : null,
-        not_working: received ? rng.pick(NOT_WORKING) : null,
-        changes: received ? rng.pick(CHANGES) : null,
+        progress: received ? rng.pick(ADVICE_WORDS[agency].progress) : null,
+        working: received ? rng.pick(ADVICE_WORDS[agency].working) : null,
+        not_working: received ? rng.pick(ADVICE_WORDS[agency].notWorking) : null,
+        changes: received ? rng.pick(ADVICE_WORDS[agency].changes) : null,
         submitted_by: received ? pros[agency] : null,
       });
     }

@@ -1,6 +1,7 @@
 /**
  * Organisations as decisions reach them (docs/rights.md): the organisation a user works for, the school organisation
- * of a setting on the register (same name, as `settings.ts` matches SENCOs), a child's current school, the active
+ * of a setting on the register (same name, as `settings.ts` matches SENCOs), a child's current school (or many
+ * children's), the active
  * accounts of an organisation, and organisations' and children's names.
  */
 import type { Executor } from '../audit/audit.ts';
@@ -44,6 +45,21 @@ export function currentSettingOfChild(db: Executor, laCode: string, childId: str
     .where('cs.end_date', 'is', null)
     .orderBy('cs.start_date', 'desc')
     .executeTakeFirst();
+}
+
+/** The settings these children attend now (no end date; the latest start for a child at two), for demo seeders. */
+export async function currentSettingsOf(db: Executor, laCode: string, childIds: readonly string[]) {
+  if (!childIds.length) return [];
+  const rows = await db
+    .selectFrom('child_setting as cs')
+    .innerJoin('setting as s', onTenant('s.id', 'cs.setting_id'))
+    .select(['cs.child_id', 's.id', 's.name'])
+    .where('cs.la_code', '=', laCode)
+    .where('cs.child_id', 'in', [...new Set(childIds)])
+    .where('cs.end_date', 'is', null)
+    .orderBy('cs.start_date')
+    .execute();
+  return [...new Map(rows.map((r) => [r.child_id, r])).values()];
 }
 
 /** The active accounts of an organisation, by email. */
