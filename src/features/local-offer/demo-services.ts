@@ -1497,6 +1497,8 @@ export function generateDemoLocalOffer(options: DemoOptions): DemoLocalOffer {
 
   const byName = new Map(T.map((t) => [t.name, t]));
   const randomTemplates = T.filter((t) => !t.coreOnly);
+  // Only kinds of service some organisation here runs (a small Local Offer may have no college).
+  const runnable = randomTemplates.filter((t) => orgs.some((o) => t.kinds.includes(o.org.kind)));
   const fitting = (t: ServiceTemplate): BuiltOrg[] => orgs.filter((o) => t.kinds.includes(o.org.kind));
 
   const services: LocalOfferService[] = [];
@@ -1512,7 +1514,7 @@ export function generateDemoLocalOffer(options: DemoOptions): DemoLocalOffer {
         byName.get(built.first ?? '') ?? rnd.pick(randomTemplates.filter((t) => t.kinds.includes(kind)));
     } else {
       // The rest: a template drawn evenly (so every category is well filled), run by an organisation that fits.
-      template = rnd.pick(randomTemplates);
+      template = rnd.pick(runnable);
       built = rnd.pick(fitting(template));
     }
     services.push(makeService(rnd, id(`service:${i}`), built, template, usedServiceNames, options.today));
@@ -1572,6 +1574,12 @@ function ageText(minAge: number | null, maxAge: number | null): string {
   return minAge === 0 ? `children from birth to ${maxAge}` : `people aged ${minAge} to ${maxAge}`;
 }
 
+const ORG_NEEDS: readonly (readonly [RegExp, NeedCode])[] = [
+  [/Autism/, 'ASD'],
+  [/Deaf/, 'HI'],
+  [/Sight Loss/, 'VI'],
+];
+
 function makeService(
   rnd: Random,
   serviceId: string,
@@ -1585,7 +1593,10 @@ function makeService(
   const name = serviceName(rnd, template, built, [minAge, maxAge], usedNames);
   usedNames.add(name);
   const serviceSlug = slugify(name);
-  const needs = rnd.sample(template.needs, rnd.int(template.needsCount[0], template.needsCount[1]));
+  const drawn = rnd.sample(template.needs, rnd.int(template.needsCount[0], template.needsCount[1]));
+  // A service named for autism, deafness or sight loss (or run by a charity that is) is for those children.
+  const named = ORG_NEEDS.find(([words]) => words.test(`${name} ${org.name}`))?.[1];
+  const needs = named && !drawn.includes(named) ? [named, ...drawn] : drawn;
   const training = rnd.sample(template.training, Math.min(template.training.length, rnd.int(1, 3)));
 
   const paid = template.cost === 'paid' || (template.cost === 'either' && rnd.chance(0.4));
