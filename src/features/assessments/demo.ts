@@ -362,10 +362,14 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
     let finalIssued: string | null = null;
     if (decision?.outcome === 'assess') {
       const asked = minDate(addDays(decision.date, r.int(1, 5)), until);
-      // parent@'s child sees health@, the community paediatrician; others the service that fits their need.
+      // parent@'s child sees health@, the community paediatrician; others the service that fits their need. The same
+      // draws as before advice went by agency, so the rest of each case (and the demo's shape) is unchanged.
+      const healthOwn = isParentChild || r.chance(0.3);
+      const healthDraw = healthOwn ? 0 : r.int(0, 999);
+      const serviceDraw = r.int(0, 2);
       const service = isParentChild
         ? 'Community paediatrics'
-        : healthServiceFor(child.primary_need, (items) => r.pick(items));
+        : healthServiceFor(child.primary_need, (items) => items[serviceDraw % items.length]!);
       const clinicians = healthTeam(service);
       const asks: Array<[AdviceAgency, string | null, string | null]> = [
         ['family', null, null],
@@ -379,11 +383,9 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
         ],
         [
           'health',
-          service === 'Community paediatrics' && (isParentChild || r.chance(0.5))
+          service === 'Community paediatrics' && healthOwn
             ? (health?.id ?? null)
-            : clinicians.length
-              ? r.pick(clinicians).id
-              : null,
+            : (clinicians[healthDraw % Math.max(1, clinicians.length)]?.id ?? null),
           service,
         ],
       ];

@@ -648,12 +648,17 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
         });
       }
     }
+    // The same draws as the stock sentence it replaced (an id and two picks), so the rest of the plan is unchanged.
+    const firstId = rng.uuid();
+    rng.next();
+    rng.next();
+    const about = rng.fork('about-me');
     const aspirations = aboutMe(
-      rng.fork('about-me'),
+      about,
       child.preferred_name || child.given_name,
       yearGroupOn(child.date_of_birth, today),
       child.primary_need,
-    ).map((a) => ({ id: rng.uuid(), ...a }));
+    ).map((a, i) => ({ id: i === 0 ? firstId : about.uuid(), ...a }));
     const placement = { settingId: setting.id, name: setting.name };
     const finalPlan: Plan = {
       id: planId,

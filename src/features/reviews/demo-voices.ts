@@ -227,10 +227,7 @@ export async function seedReviewVoicesDemo(
     if (r.held !== null && r.held < addDays(today, -60)) continue;
     if (!familyChildren.has(r.child_id) && !rng.chance(0.5)) continue;
     const agencies = (Object.keys(pros) as Array<keyof typeof pros>).filter(
-      (a) =>
-        pros[a] !== null &&
-        (a !== 'setting' || atSencoSchool.has(r.child_id)) &&
-        rng.chance(a === 'educational-psychology' ? 0.6 : a === 'setting' ? 0.8 : 0.35),
+      (a) => pros[a] !== null && rng.chance(a === 'educational-psychology' ? 0.6 : 0.35),
     );
     for (const agency of agencies) {
       const due = reviewAdviceDue(r.meeting_date).date;
@@ -251,7 +248,7 @@ export async function seedReviewVoicesDemo(
             ),
           )
         : null;
-      advice.push({
+      const row: Insertable<PlanReviewAdviceTable> = {
         la_code: laCode,
         review_id: r.id,
         plan_id: r.plan_id,
@@ -269,7 +266,9 @@ export async function seedReviewVoicesDemo(
         not_working: received ? rng.pick(ADVICE_WORDS[agency].notWorking) : null,
         changes: received ? rng.pick(ADVICE_WORDS[agency].changes) : null,
         submitted_by: received ? pros[agency] : null,
-      });
+      };
+      // Drawn as before, so the rest of the demo is unchanged; the SENCO advises only on her own school's pupils.
+      if (agency !== 'setting' || atSencoSchool.has(r.child_id)) advice.push(row);
     }
   }
   await insertAdviceRows(trx, advice);

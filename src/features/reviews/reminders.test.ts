@@ -68,6 +68,13 @@ describe.each(ENGINES)('review reminders on %s', (engine) => {
       .where('review_id', '=', review.id)
       .where('sent_on', 'is not', null)
       .execute();
+    // health@'s advice asked by this test (any the demo asked of health@ for this review replaced)
+    await db
+      .deleteFrom('plan_review_advice')
+      .where('la_code', '=', LA)
+      .where('review_id', '=', review.id)
+      .where('professional_user_id', '=', healthId)
+      .execute();
     await db
       .insertInto('plan_review_advice')
       .values({
