@@ -39,6 +39,8 @@ import { yearGroupOn } from '../../domain/school-year.ts';
 import { paginationItems } from '../../platform/web/pagination.ts';
 import { stepForView } from '../../platform/web/steps.ts';
 import { decideRequester, pendingRequesters } from './requesters.ts';
+import { caseContacts } from './contacts.ts';
+import { advisersForChild } from '../../platform/people/settings.ts';
 import { adviceStillMissing, teamTimeliness } from './lawful-steps.ts';
 import { listAdviceReuse } from './store/lawful-steps.ts';
 import { exceptionsForView, lawfulStepForms } from './lawful-steps-routes.ts';
@@ -56,7 +58,6 @@ import {
 } from './forms.ts';
 import {
   addException,
-  advisers,
   allocate,
   createRequest,
   decide,
@@ -434,6 +435,7 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
         ? await adviceStillMissing(db, actor.laCode, view.record, todayInLondon())
         : [];
     return reply.view('assessments/case.njk', {
+      contacts: await caseContacts(db, actor.laCode, view.record, view.advice, todayInLondon()),
       // A leader reads the case but not an adviser's task page (403), so the advice is named without a link.
       adviceLinks: STAFF.includes(actor.role),
       placement,
@@ -628,9 +630,9 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
       return out;
     },
     extra: async (view, actor) => {
-      const people = await advisers(db, actor.laCode);
+      const people = await advisersForChild(db, actor.laCode, view.record.child_id, todayInLondon());
       const yearGroup = yearGroupOn(view.record.date_of_birth, todayInLondon());
-      const byKind = (kinds: string[]) => people.filter((p) => kinds.includes(p.kind));
+      const byKind = (kinds: string[]) => people.filter((p) => kinds.includes(p.kind ?? ''));
       return {
         yearGroup,
         agencyLabels: AGENCY_LABELS,

@@ -48,6 +48,7 @@ import { checkAdviceForOutcome, checkFinalPlanDate } from './lawful-steps.ts';
 import { longDate } from '../../domain/calendar.ts';
 import { ageOn } from '../../domain/school-year.ts';
 import { settingsOf } from '../../platform/people/children.ts';
+import { advisersForChild } from '../../platform/people/settings.ts';
 
 export const STAFF: readonly Role[] = ['caseworker', 'team-manager'];
 export const MANAGERS: readonly Role[] = ['team-manager'];
@@ -583,23 +584,6 @@ export async function useFormToken(
   return inserted !== undefined;
 }
 
-/** The professionals who can be asked for advice, with their agency (from their organisation). */
-export async function advisers(db: Executor, laCode: string) {
-  const rows = await db
-    .selectFrom('app_user as u')
-    .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'u.la_code').onRef('t.id', '=', 'u.team_id'))
-    .innerJoin('organisation as o', (j) =>
-      j.onRef('o.la_code', '=', 't.la_code').onRef('o.id', '=', 't.organisation_id'),
-    )
-    .select(['u.id', 'u.display_name', 'u.job_title', 't.name as team_name', 'o.kind'])
-    .where('u.la_code', '=', laCode)
-    .where('u.role', '=', 'professional')
-    .where('u.active', '=', true)
-    .orderBy('u.display_name')
-    .execute();
-  return rows;
-}
-
 /** Asks several agencies for advice in one step: each ask is a task for the professional with its clock due date. */
 export async function requestAdvice(
   ctx: ChangeContext,
@@ -615,17 +599,21 @@ export async function requestAdvice(
   checkDate('requested', input.requested, record.decision_date!, ctx.today, 'the council decided to assess');
   const la = await authority(trx, actor.laCode);
   const ids: Array<{ id: string; ask: AdviceAsk }> = [];
+  // Only those the form offers: school staff at the child's own setting (issue 18), anyone outside schools.
+  const offered = new Set(
+    (await advisersForChild(trx, actor.laCode, record.child_id, ctx.today)).map((p) => p.id),
+  );
   for (const ask of input.asks) {
     let professional: { id: string; display_name: string; email: string } | undefined;
     if (ask.professionalUserId) {
-      professional = await trx
-        .selectFrom('app_user')
-        .select(['id', 'display_name', 'email'])
-        .where('la_code', '=', actor.laCode)
-        .where('id', '=', ask.professionalUserId)
-        .where('role', '=', 'professional')
-        .where('active', '=', true)
-        .executeTakeFirst();
+      professional = offered.has(ask.professionalUserId)
+        ? await trx
+            .selectFrom('app_user')
+            .select(['id', 'display_name', 'email'])
+            .where('la_code', '=', actor.laCode)
+            .where('id', '=', ask.professionalUserId)
+            .executeTakeFirst()
+        : undefined;
       if (!professional)
         throw new JourneyError(`professional-${ask.agency}`, 'Select a professional from the list');
     }

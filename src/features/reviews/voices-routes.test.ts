@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
+import { createSenco } from '../../../test/helpers/factories.ts';
 import { DEMO_PASSWORD } from '../../demo/accounts.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 
@@ -186,6 +187,46 @@ describe.each(ENGINES)('review voices pages on %s', (engine) => {
     });
     expect(bad.statusCode).toBe(404);
     expect((await (await as('parent')).get('/your-review/not-a-review')).statusCode).toBe(404);
+  });
+
+  it("offers school staff only at the child's own setting to ask for review advice (issue 18)", async () => {
+    const review = await openReviewOf('parent');
+    const db = t.database.db;
+    const laCode = (
+      await db
+        .selectFrom('child')
+        .select('la_code')
+        .where('id', '=', review.child_id)
+        .executeTakeFirstOrThrow()
+    ).la_code;
+    const own = await db
+      .selectFrom('child_setting as cs')
+      .innerJoin('setting as s', (j) =>
+        j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'),
+      )
+      .select('s.name')
+      .where('cs.child_id', '=', review.child_id)
+      .where('cs.end_date', 'is', null)
+      .executeTakeFirstOrThrow();
+    const elsewhere = await createSenco(db, laCode, `Elsewhere Academy ${randomUUID().slice(0, 8)}`);
+    // a second account at the child's own school (an organisation of the same name, as school staff are matched)
+    const ownSenco = await createSenco(db, laCode, own.name);
+    const cw = await as('caseworker');
+    const ask = `/reviews/${review.id}/ask-advice`;
+    const form = (await cw.get(ask)).body;
+    expect(form).toContain(`value="${ownSenco.id}"`);
+    expect(form).toContain(`value="${await userId('ep')}"`);
+    expect(form).not.toContain(`value="${elsewhere.id}"`);
+    const refused = await cw.submitOnce(ask, { agency: 'other', professionalId: elsewhere.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Select the professional to ask from the list');
+    expect(
+      await db
+        .selectFrom('plan_review_advice')
+        .select('id')
+        .where('professional_user_id', '=', elsewhere.id)
+        .execute(),
+    ).toHaveLength(0);
   });
 
   it('the caseworker asks for advice, the professional answers, and the family reads it once sent round', async () => {

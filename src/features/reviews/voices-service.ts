@@ -30,7 +30,8 @@ import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { childrenForReviews, searchChildren } from '../../platform/people/children.ts';
 import { childNames } from '../../platform/people/organisations.ts';
-import { searchUsers, userWithTeam } from '../../platform/people/users.ts';
+import { userWithTeam } from '../../platform/people/users.ts';
+import { advisersForChild } from '../../platform/people/settings.ts';
 import {
   checkAdviceAnswer,
   checkAdviceRequest,
@@ -342,18 +343,14 @@ export function createReviewVoices(deps: ServiceDeps) {
       requireRole(actor, ADVICE_ASKERS, 'review.advice.request');
       const review = await reviewOf(deps.db, actor, reviewId);
       await authoriseChildRead(deps.db, actor, review.child_id, 'review.read');
-      const professionals = await searchUsers(deps.db, {
-        laCode: actor.laCode,
-        role: 'professional',
-        page: 1,
-        pageSize: 500,
-      });
+      // School staff only at the child's own setting(s) (issue 18: every SENCO in the authority was offered).
+      const professionals = await advisersForChild(deps.db, actor.laCode, review.child_id, deps.today());
       return {
         review,
         child: await childOf(deps.db, actor, review.child_id),
         open: review.held === null && review.meeting_date !== null,
         due: review.meeting_date ? reviewAdviceDue(review.meeting_date) : null,
-        professionals: professionals.rows.filter((u) => u.active),
+        professionals,
         asked: await withNames(
           deps.db,
           actor.laCode,
@@ -388,7 +385,8 @@ export function createReviewVoices(deps: ServiceDeps) {
           const pro = isUuid(input.professionalId!)
             ? await userWithTeam(ctx.trx, actor.laCode, input.professionalId!)
             : undefined;
-          if (!pro || pro.role !== 'professional' || !pro.active) {
+          const offered = await advisersForChild(ctx.trx, actor.laCode, review.child_id, ctx.today);
+          if (!pro || !offered.some((o) => o.id === pro.id)) {
             throw new ReviewFormError([
               { field: 'professionalId', message: 'Select the professional to ask from the list' },
             ]);

@@ -82,3 +82,46 @@ export function settingStaff(db: Executor, laCode: string, settingId: string) {
     .orderBy('u.email')
     .execute();
 }
+
+/**
+ * The active professionals who may be asked for advice about a child: every professional outside schools (educational
+ * psychology, health, social care, the council's services, or in no team), and school staff (SENCOs, head teachers) only at a setting
+ * the child attends on `today` (issue 18: the list offered every SENCO in the authority). By name.
+ */
+export function advisersForChild(db: Executor, laCode: string, childId: string, today: string) {
+  return db
+    .selectFrom('app_user as u')
+    .leftJoin('team as t', onTenant('t.id', 'u.team_id'))
+    .leftJoin('organisation as o', onTenant('o.id', 't.organisation_id'))
+    .select([
+      'u.id',
+      'u.display_name',
+      'u.job_title',
+      't.name as team_name',
+      'o.kind',
+      'o.name as organisation_name',
+    ])
+    .where('u.la_code', '=', laCode)
+    .where('u.role', '=', 'professional')
+    .where('u.active', '=', true)
+    .where((eb) =>
+      eb.or([
+        eb('o.kind', 'is', null),
+        eb('o.kind', '!=', 'school'),
+        eb.exists(
+          eb
+            .selectFrom('child_setting as cs')
+            .innerJoin('setting as s', onTenant('s.id', 'cs.setting_id'))
+            .select('cs.id')
+            .where('cs.la_code', '=', laCode)
+            .where('cs.child_id', '=', childId)
+            .where('cs.start_date', '<=', today)
+            .where((w) => w.or([w('cs.end_date', 'is', null), w('cs.end_date', '>=', today)]))
+            .whereRef('s.name', '=', 'o.name'),
+        ),
+      ]),
+    )
+    .orderBy('u.display_name')
+    .orderBy('u.id')
+    .execute();
+}

@@ -1,0 +1,113 @@
+/**
+ * Who else is involved in a case, and how the family wants to be contacted (journeys.md: "one case page with
+ * everything ... the family's contact preferences"; issue 18: the "who else is involved" answer was lost on the way to
+ * the caseworker). Read from the family's own answer, the child's family and settings on record, and the advice asked.
+ */
+import type { Executor } from '../../platform/audit/audit.ts';
+import { familyOf, settingsOf } from '../../platform/people/children.ts';
+import { INVOLVED_OPTIONS, type RequestAnswers } from '../../domain/assessment/journey.ts';
+import { longDate } from '../../domain/calendar.ts';
+
+export const CONTACT_PREFERENCE_LABELS: Record<string, string> = {
+  email: 'Email',
+  phone: 'Phone call',
+  text: 'Text message',
+  letter: 'Letter',
+};
+
+const ATTENDANCE_LABELS: Record<string, string> = {
+  'full-time': 'full time',
+  'part-time': 'part time',
+  'dual-registered': 'registered at two schools',
+};
+
+type FamilyRow = Awaited<ReturnType<typeof familyOf>>[number];
+type SettingRow = Awaited<ReturnType<typeof settingsOf>>[number];
+
+export interface CaseContacts {
+  /** The family's own answer when they asked online; null when the request came another way and nobody asked. */
+  familySaid: { who: string[]; detail: string | null } | null;
+  settings: string[];
+  professionals: string[];
+  family: Array<{
+    heading: string;
+    /** How they want to be contacted, with the address, number or email to use ("Not recorded" when missing). */
+    prefers: string;
+    language: string;
+    otherContacts: string[];
+  }>;
+}
+
+function preferred(member: FamilyRow): string {
+  const how = CONTACT_PREFERENCE_LABELS[member.contact_preference] ?? member.contact_preference;
+  const address = [member.address_line, member.town, member.postcode].filter(Boolean).join(', ');
+  const where =
+    member.contact_preference === 'email'
+      ? member.email
+      : member.contact_preference === 'letter'
+        ? address
+        : member.phone;
+  return `${how}: ${where || 'not recorded'}`;
+}
+
+function otherContacts(member: FamilyRow): string[] {
+  const usesPhone = member.contact_preference === 'phone' || member.contact_preference === 'text';
+  return [
+    member.email && member.contact_preference !== 'email' ? `email ${member.email}` : null,
+    member.phone && !usesPhone ? `phone ${member.phone}` : null,
+  ].filter((c): c is string => c !== null);
+}
+
+/** The view model: pure, from the rows read. */
+export function caseContactsView(input: {
+  answers: RequestAnswers;
+  family: readonly FamilyRow[];
+  settings: readonly SettingRow[];
+  advice: ReadonlyArray<{ label: string; professional_name: string | null }>;
+  today: string;
+}): CaseContacts {
+  const { answers } = input;
+  const familySaid = answers.involved
+    ? {
+        who: answers.involved.includes('none')
+          ? ['No one else']
+          : INVOLVED_OPTIONS.filter((o) => answers.involved!.includes(o.value)).map((o) => o.text),
+        detail: answers.involvedDetail?.trim() || null,
+      }
+    : null;
+  const settings = input.settings
+    .filter((s) => s.start_date <= input.today && (!s.end_date || s.end_date >= input.today))
+    .map(
+      (s) =>
+        `${s.name} (${ATTENDANCE_LABELS[s.attendance] ?? s.attendance}, since ${longDate(s.start_date)})`,
+    );
+  const professionals = [
+    ...new Set(
+      input.advice.map((a) => (a.professional_name ? `${a.professional_name}, ${a.label}` : a.label)),
+    ),
+  ];
+  const family = input.family.map((m) => ({
+    heading: `${m.given_name} ${m.family_name}, ${m.relationship}${m.parental_responsibility ? ' (parental responsibility)' : ''}`,
+    prefers: preferred(m),
+    language: `${m.preferred_language || 'English'}${m.needs_interpreter ? ', needs an interpreter' : ''}`,
+    otherContacts: otherContacts(m),
+  }));
+  return { familySaid, settings, professionals, family };
+}
+
+/** Reads what the view needs for one case's child. */
+export async function caseContacts(
+  db: Executor,
+  laCode: string,
+  record: { child_id: string; request_answers: unknown },
+  advice: ReadonlyArray<{ label: string; professional_name: string | null }>,
+  today: string,
+): Promise<CaseContacts> {
+  return caseContactsView({
+    answers: (record.request_answers ?? {}),
+    family: await familyOf(db, laCode, record.child_id),
+    settings: await settingsOf(db, laCode, record.child_id),
+    advice,
+    today,
+  });
+}
