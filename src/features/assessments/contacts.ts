@@ -104,7 +104,7 @@ export async function caseContacts(
   today: string,
 ): Promise<CaseContacts> {
   return caseContactsView({
-    answers: (record.request_answers ?? {}),
+    answers: record.request_answers ?? {},
     family: await familyOf(db, laCode, record.child_id),
     settings: await settingsOf(db, laCode, record.child_id),
     advice,
