@@ -121,7 +121,11 @@ describe('building, sharing and issuing an EHC plan in a browser', () => {
     expect(await cw.content()).not.toContain('has no provision in section F');
     expect(await cw.content()).toContain('The checks found <strong>0 errors</strong>');
 
-    // Share the draft.
+    // Preview it as the family will see it (issue 18), then share the draft.
+    await cw.getByRole('link', { name: 'Preview the draft as the family will see it' }).click();
+    expect(await cw.content()).toContain('This is what the family will see if you share the draft today');
+    await expectAccessible(cw, 'draft preview');
+    await cw.getByRole('link', { name: 'go back to the plan to change it' }).click();
     await cw.getByRole('link', { name: 'Share a draft for comments' }).click();
     await expectAccessible(cw, 'share the draft');
     await cw.getByRole('button', { name: 'Share the draft' }).click();

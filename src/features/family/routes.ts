@@ -16,6 +16,7 @@ import { dateInputValues, formValues, readDateInput, toFormErrors } from '../../
 import { paths } from '../../platform/web/paths.ts';
 import { ageOn, todayInLondon } from '../../platform/web/views.ts';
 import type { Requester } from '../../platform/db/schema/index.ts';
+import { knownAddressOf } from '../../platform/people/family-accounts.ts';
 import {
   AGENCY_LABELS,
   dayOfWindow,
@@ -497,6 +498,8 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
             newChild: values ??
               (answers.newChild ? newChildValues(answers.newChild) : undefined) ?? {
                 settingId: (await sencoSetting(db, actor))?.setting_id ?? '',
+                // a parent's own address, where the council has it (a young person's or a SENCO's is not the child's)
+                ...(actor.role === 'parent' ? await knownAddressOf(db, actor.laCode, actor.userId) : null),
               },
           }
         : {}),

@@ -7,6 +7,8 @@ import { paths, withQuery } from '../../platform/web/paths.ts';
 import { PLAN_STATUS_LABELS, PRIMARY_NEED_LABELS } from '../children/index.ts';
 import { schoolListView } from '../consultation/index.ts';
 import type { HomeService } from './service.ts';
+import { dueNext } from './due-next.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
 
 const labels = { needLabels: PRIMARY_NEED_LABELS, planLabels: PLAN_STATUS_LABELS };
 
@@ -32,7 +34,8 @@ async function homePage(
     case 'professional': {
       const data = await service.professional(actor, query);
       const consultations = schoolListView(data.consultations);
-      return ['professional', { pageTitle: 'Advice asked of you', ...labels, ...data, consultations }];
+      const due = dueNext(data.tasks, data.reviewAdvice.rows, todayInLondon());
+      return ['professional', { pageTitle: 'Advice asked of you', ...labels, ...data, consultations, due }];
     }
     case 'parent':
     case 'young-person': {

@@ -31,6 +31,7 @@ const ROUTE_ROLES: RouteRoles = {
   '* /plans/:planId/budget': PLAN_EDITORS,
   '* /plans/:planId/comments/:commentId': PLAN_EDITORS,
   '* /plans/:planId/issue-draft': PLAN_EDITORS,
+  'GET /plans/:planId/preview': PLAN_EDITORS,
   '* /plans/:planId/issue-final': PLAN_EDITORS,
   '* /plans/:planId/items/:itemId': PLAN_EDITORS,
   'POST /plans/:planId/items/:itemId/remove': PLAN_EDITORS,

@@ -20,6 +20,7 @@ import {
 } from '../../../test/helpers/factories.ts';
 import { dateInputValues } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
 import { draftStageCase, teamFor, THREE_ADVICE } from './fixtures.ts';
 
 describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
@@ -240,6 +241,27 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     expect(r.statusCode).toBe(403);
   });
 
+  it('previews the draft as the family will see it, sending and keeping nothing (issue 18)', async () => {
+    const before = await t.database.db.selectFrom('notification').select('id').execute();
+    const page = await caseworker.get(paths.plans.preview(planId));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('This is what the family will see if you share the draft today');
+    expect(page.body).toContain('Draft education, health and care (EHC) plan for Rowan');
+    expect(page.body).toContain('This is version 1, issued on');
+    expect(page.body).toContain('to comment on this draft');
+    expect(page.body).toContain('Section G: health provision');
+    expect(page.body).not.toContain('Send your comment');
+    expect(page.body).toContain(`href="${paths.plans.issueDraft(planId)}"`);
+    expect((await caseworker.get(paths.plans.plan(planId))).body).toContain(
+      `href="${paths.plans.preview(planId)}"`,
+    );
+    expect((await manager.get(paths.plans.preview(planId))).statusCode).toBe(200);
+    for (const outsider of [parent, health, otherParent])
+      expect((await outsider.get(paths.plans.preview(planId))).statusCode).toBe(403);
+    expect(await count('ehc_plan_version')).toBe(0);
+    expect(await t.database.db.selectFrom('notification').select('id').execute()).toHaveLength(before.length);
+  });
+
   it('refuses the final before a draft; shares the draft and records the journey date', async () => {
     const early = await caseworker.submit(paths.plans.issueFinal(planId), {
       'date-day': '1',
@@ -274,6 +296,46 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     expect(mail.some((m) => m.template === 'assessment-draft-served')).toBe(true);
     const page = await caseworker.get(paths.plans.plan(planId));
     expect(page.body).toContain('2 January 2026 to 16 January 2026');
+  });
+
+  /** Runs `check` with the draft served today (its 15 days open), then puts the dates back (versions never change). */
+  const withDraftSharedToday = async (check: () => Promise<void>) => {
+    const db = t.database.db;
+    const today = todayInLondon();
+    const kase = await db
+      .selectFrom('assessment_case')
+      .select('draft_served')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const plan = await db
+      .selectFrom('ehc_plan')
+      .select('draft_served')
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow();
+    const set = async (c: string | null, p: string | null) => {
+      await db.updateTable('assessment_case').set({ draft_served: c }).where('id', '=', caseId).execute();
+      await db.updateTable('ehc_plan').set({ draft_served: p }).where('id', '=', planId).execute();
+    };
+    await set(today, today);
+    try {
+      await check();
+    } finally {
+      await set(kase.draft_served, plan.draft_served);
+    }
+  };
+
+  it("lists the shared plan with its dates, waiting for the family's comments while the 15 days run (issue 18)", async () => {
+    const closed = (await parent.get(paths.plans.shared)).body;
+    expect(closed).toContain('Draft shared on 2 January 2026.');
+    expect(closed).toContain('The time to comment ended on 16 January 2026.');
+    expect(closed).not.toContain('Waiting for your comments');
+    await withDraftSharedToday(async () => {
+      const open = (await parent.get(paths.plans.shared)).body;
+      expect(open).toContain('Waiting for your comments');
+      expect(open).toContain('Comments due by');
+      expect((await health.get(paths.plans.shared)).body).toContain('Waiting for your comments');
+      expect((await otherParent.get(paths.plans.shared)).body).not.toContain('Rowan');
+    });
   });
 
   it('lets the family and the advisers of this child read and comment, and no one else', async () => {
@@ -334,6 +396,14 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     );
     expect(r.statusCode).toBe(303);
     expect(await count('ehc_plan_comment')).toBe(2);
+  });
+
+  it('no longer flags the draft as waiting once the family has commented', async () => {
+    await withDraftSharedToday(async () => {
+      const list = (await parent.get(paths.plans.shared)).body;
+      expect(list).toContain('Comments due by');
+      expect(list).not.toContain('Waiting for your comments');
+    });
   });
 
   it('has the caseworker answer each comment and tells its author', async () => {

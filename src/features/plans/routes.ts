@@ -32,6 +32,7 @@ import {
   commentPart,
   comparisonModel,
   documentView,
+  previewModel,
   editorModel,
   PLAN_STATUS_LABELS,
   planListFilters,
@@ -60,6 +61,7 @@ import {
   commentsForStaff,
   createPlan,
   currentSnapshot,
+  draftPreview,
   editorView,
   getVersion,
   isProvisionSection,
@@ -78,8 +80,8 @@ import {
   setBudget,
   setPlacement,
   settingChoices,
-  sharedPlans,
   sharedView,
+  sharedPlanList,
   snapshotLines,
   syncAdvice,
   type ItemInput,
@@ -709,7 +711,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
 
   app.get(paths.plans.shared, async (request, reply) => {
     const actor = actorOf(request);
-    const plans = await sharedPlans(db, actor);
+    const plans = await sharedPlanList(db, actor, deps.service.today());
     await auditChildrenShown(
       db,
       actor,
@@ -779,6 +781,14 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     });
   };
   app.get(paths.plans.sharedPlanPattern, (request, reply) => renderShared(request, reply, {}));
+  // The family's page for a draft, drawn from the working plan before it is shared (nothing is sent or kept).
+  app.get(paths.plans.previewPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const today = deps.service.today();
+    const preview = await draftPreview(db, actor, planIdOf(request), today);
+    const budget = await deps.service.budgetForPlan?.(db, actor.laCode, preview.record.child_id, today);
+    return reply.view('plans/shared.njk', previewModel(preview, budget ?? null));
+  });
   app.post(paths.plans.commentPattern, async (request, reply) => {
     const actor = actorOf(request);
     const planId = planIdOf(request);

@@ -495,6 +495,7 @@ export async function sharedPlans(db: Executor, actor: Actor) {
       'p.draft_served',
       'p.final_issued',
       'p.child_id',
+      'p.shared_version_id',
       'c.given_name',
       'c.family_name',
       'c.preferred_name',
@@ -508,6 +509,54 @@ export async function sharedPlans(db: Executor, actor: Actor) {
     .orderBy('c.family_name')
     .limit(200)
     .execute();
+}
+
+/**
+ * The plans shared with the family or adviser, with their dates (issue 18: the list had none): the shared version's
+ * kind and the day it was shared, the last day of a draft's 15 days for comment, and whether the draft is waiting for
+ * this person's comments (the period still open and nothing sent by them on that version yet).
+ */
+export async function sharedPlanList(db: Executor, actor: Actor, today: string) {
+  const plans = await sharedPlans(db, actor);
+  const versionIds = plans.map((p) => p.shared_version_id).filter((id): id is string => id !== null);
+  const versions = versionIds.length
+    ? await db
+        .selectFrom('ehc_plan_version')
+        .select(['id', 'kind', 'issued_on'])
+        .where('la_code', '=', actor.laCode)
+        .where('id', 'in', versionIds)
+        .execute()
+    : [];
+  const commented = versionIds.length
+    ? new Set(
+        (
+          await db
+            .selectFrom('ehc_plan_comment')
+            .select('version_id')
+            .distinct()
+            .where('la_code', '=', actor.laCode)
+            .where('author_id', '=', actor.userId)
+            .where('version_id', 'in', versionIds)
+            .execute()
+        ).map((c) => c.version_id),
+      )
+    : new Set<string>();
+  const out = [];
+  for (const p of plans) {
+    const version = versions.find((v) => v.id === p.shared_version_id);
+    const record = version?.kind === 'draft' ? await planRow(db, actor.laCode, p.id) : undefined;
+    const period = record ? await periodFor(db, record, today) : null;
+    const open = period !== null && period.to >= today;
+    out.push({
+      ...p,
+      sharedKind: version?.kind ?? null,
+      sharedOn: version?.issued_on ?? null,
+      commentsDue: period?.to ?? null,
+      commentsOpen: open,
+      waitingForComments: open && !commented.has(p.shared_version_id!),
+    });
+  }
+  return out;
 }
 
 /**
@@ -1356,6 +1405,21 @@ export async function currentSnapshot(db: Executor, actor: Actor, planId: string
   const record = await readableByStaff(db, actor, planId, 'plan.document.read');
   const loaded = await loadPlan(db, record, today);
   return { record, snapshot: snapshotOf(loaded, record.status) };
+}
+
+/**
+ * The working plan as the family would see it if the draft were shared today (issue 18: "Share the draft" had no
+ * preview): the next version's number, the 15 days to comment from today, no comments yet. Nothing is written.
+ */
+export async function draftPreview(db: Executor, actor: Actor, planId: string, today: string) {
+  const { record, snapshot } = await currentSnapshot(db, actor, planId, today);
+  const versions = await listVersions(db, actor.laCode, planId);
+  return {
+    record,
+    snapshot,
+    latest: { number: (versions[0]?.number ?? 0) + 1, kind: 'draft' as const, issued_on: today },
+    period: commentPeriod({ draft_served: today }, undefined, today),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -43,6 +43,37 @@ export const PLAN_STATUS_LABELS: Record<string, string> = {
   amended: 'Amended',
 };
 
+// ---- The draft's preview (issue 18) ----
+
+/** The family's page for a draft (plans/shared.njk), drawn from the working plan before it is shared. */
+export function previewModel(
+  preview: {
+    record: { id: string; given_name: string; preferred_name: string | null };
+    snapshot: Snapshot;
+    latest: { number: number; kind: 'draft'; issued_on: string };
+    period: { to: string } | null;
+  },
+  budget: PlanBudget | null,
+) {
+  return {
+    preview: true,
+    pageTitle: `Draft education, health and care (EHC) plan for ${preview.record.preferred_name || preview.record.given_name}`,
+    backLink: paths.plans.plan(preview.record.id),
+    view: {
+      record: preview.record,
+      latest: preview.latest,
+      comments: [],
+      canComment: false,
+      proposal: false,
+    },
+    doc: documentView(preview.snapshot, budget),
+    periodEnd: preview.period ? longDate(preview.period.to) : null,
+    periodOpen: true,
+    partItems: [],
+    values: {},
+  };
+}
+
 // ---- The document ----
 
 /**

@@ -401,6 +401,18 @@ describe.each(ENGINES)('review voices pages on %s', (engine) => {
     ].map((m) => m[1]!);
     expect(dues.length).toBeGreaterThan(0);
     expect(dues).toEqual([...dues].sort());
+    // issue 18: the first screen leads with what is due next, soonest first, both kinds of advice in one short list,
+    // and names the children advised on in a sentence with a link, not a table of every child
+    expect(epHome.body.indexOf('Due next')).toBeLessThan(
+      epHome.body.indexOf('Advice asked of you for reviews'),
+    );
+    const next = [...epHome.body.matchAll(/data-due="(\d{4}-\d{2}-\d{2})"/g)].map((m) => m[1]!);
+    expect(next.length).toBeGreaterThan(0);
+    expect(next.length).toBeLessThanOrEqual(8);
+    expect(next).toEqual([...next].sort());
+    expect(epHome.body).toContain('See all your assessment advice');
+    expect(epHome.body).toContain('See the children you advise on');
+    expect(epHome.body).not.toContain('Children you advise on</caption>');
   });
 
   it("shows the family the review's report on their first screen once it is sent, and what happens next by when", async () => {

@@ -16,6 +16,27 @@ export async function familyMember(db: Executor, laCode: string, familyMemberId:
     .executeTakeFirst();
 }
 
+/**
+ * The home address the council holds for a family account (its family member rows), to fill in a form for them
+ * (issue 18: a parent asking for a new child typed an address the service already had). The most complete first.
+ */
+export async function knownAddressOf(db: Executor, laCode: string, userId: string) {
+  const row = await db
+    .selectFrom('family_member')
+    .select(['address_line', 'town', 'postcode'])
+    .where('la_code', '=', laCode)
+    .where('user_id', '=', userId)
+    .where('address_line', 'is not', null)
+    .orderBy('postcode', (ob) => ob.asc().nullsLast())
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!row?.address_line) return null;
+  return {
+    addressLine: [row.address_line, row.town].filter(Boolean).join(', '),
+    postcode: row.postcode ?? '',
+  };
+}
+
 export type FamilyAccount =
   | { readonly ok: true; readonly userId: string; readonly created: boolean }
   | { readonly ok: false; readonly reason: 'email-taken' | 'not-family' | 'inactive' };

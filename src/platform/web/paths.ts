@@ -368,6 +368,9 @@ export const paths = {
     budgetPattern: '/plans/:planId/budget',
     issueDraft: (id: string) => `/plans/${encodeURIComponent(id)}/issue-draft`,
     issueDraftPattern: '/plans/:planId/issue-draft',
+    /** The working plan as the family would see it if the draft were shared today (staff only; nothing is sent). */
+    preview: (id: string) => `/plans/${encodeURIComponent(id)}/preview`,
+    previewPattern: '/plans/:planId/preview',
     issueFinal: (id: string) => `/plans/${encodeURIComponent(id)}/issue-final`,
     issueFinalPattern: '/plans/:planId/issue-final',
     override: (id: string) => `/plans/${encodeURIComponent(id)}/override`,
