@@ -6,6 +6,9 @@ import { sessionCookieName, sessionCookieOptions } from '../../platform/web/app.
 import { handleForm, type FormErrors } from '../../platform/web/forms.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import { safeReturnTo } from '../../platform/web/redirects.ts';
+import { newFormToken } from '../../platform/change/once.ts';
+import { actorOf } from '../../platform/web/app.ts';
+import { changePasswordSchema, PASSWORD_MIN } from './password.ts';
 import { SignInRefusedError, SignInThrottledError, type AuthService } from './service.ts';
 
 const signInSchema = z.object({
@@ -36,6 +39,22 @@ const signInView = (
   returnTo,
   signedOut,
   ssoButtons: ssoButtons.map((b) => ({ ...b, href: withQuery(paths.sso.start(b.id), { returnTo }) })),
+});
+
+const passwordView = (
+  hasPassword: boolean,
+  values: Record<string, string>,
+  errors?: FormErrors,
+  changed = false,
+) => ({
+  pageTitle: 'Change your password',
+  backLink: paths.home,
+  hasPassword,
+  minLength: PASSWORD_MIN,
+  // Passwords are never sent back to the page: only the form's one-use token.
+  values: { formToken: values.formToken || newFormToken() },
+  errors,
+  changed,
 });
 
 export function authRoutes(app: FastifyInstance, deps: RouteDeps<AuthService>): void {
@@ -97,5 +116,28 @@ export function authRoutes(app: FastifyInstance, deps: RouteDeps<AuthService>): 
     // redirect: the form's navigation may not leave the site (CSP form-action 'self'), so the page goes on by script,
     // or by its button without one.
     return reply.view('auth/signing-out.njk', { pageTitle: 'Signing you out', providerSignOut });
+  });
+
+  // Changing one's own password (any signed-in role with a password).
+  app.get(paths.account.password, async (request, reply) => {
+    const actor = actorOf(request);
+    const changed = (request.query as Record<string, unknown>).changed === '1';
+    return reply.view(
+      'auth/password.njk',
+      passwordView(await service.hasPassword(actor), {}, undefined, changed),
+    );
+  });
+
+  app.post(paths.account.password, async (request, reply) => {
+    const actor = actorOf(request);
+    return handleForm(request.body, reply, {
+      parse: changePasswordSchema,
+      fields: ['currentPassword', 'newPassword', 'confirmPassword'],
+      keep: (values) => ({ formToken: values.formToken ?? '' }),
+      submit: (input) => service.changePassword(actor, input),
+      render: async (values, errors) =>
+        reply.view('auth/password.njk', passwordView(await service.hasPassword(actor), values, errors)),
+      success: () => withQuery(paths.account.password, { changed: 1 }),
+    });
   });
 }

@@ -13,6 +13,8 @@ import {
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { recordSignIn, signInCandidates } from '../../platform/people/users.ts';
 import { FieldError } from '../../platform/web/forms.ts';
+import type { Actor } from '../../platform/access/access.ts';
+import { changePassword, hasPassword, type ChangePassword } from './password.ts';
 
 export interface SignInResult {
   token: string;
@@ -122,7 +124,10 @@ export async function signOut(
 
 type SignedIn = Parameters<typeof signOut>[1];
 
-export function createAuthService(deps: Pick<ServiceDeps, 'db' | 'config'>, needs: AuthNeeds = {}) {
+export function createAuthService(
+  deps: Pick<ServiceDeps, 'db' | 'config' | 'jobs' | 'today'>,
+  needs: AuthNeeds = {},
+) {
   const { db, config } = deps;
   const sso = needs.singleSignOn;
   const providers: ProviderSignOut[] = [sso, needs.oneLogin].filter((p) => p !== undefined);
@@ -167,6 +172,10 @@ export function createAuthService(deps: Pick<ServiceDeps, 'db' | 'config'>, need
         return result;
       });
     },
+    /** Whether the signed-in user has a password to change. */
+    hasPassword: (actor: Actor) => hasPassword(db, actor),
+    /** Changes the signed-in user's own password (./password.ts). */
+    changePassword: (actor: Actor, input: ChangePassword) => changePassword(deps, actor, input),
     /** The sign-in page's single sign-on buttons. */
     signInButtons: async () => (sso ? sso.buttons() : []),
     /**

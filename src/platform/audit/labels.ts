@@ -115,6 +115,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'one-login.linked': 'GOV.UK One Login linked',
   'one-login.refused': 'GOV.UK One Login sign-in refused',
   'page.denied': 'Page refused',
+  'password.change': 'Own password changed',
   'personal-budget.change.create': 'Personal budget changed',
   'personal-budget.decision.create': 'Personal budget decided',
   'personal-budget.direct-payment.create': 'Direct payment agreed',

@@ -159,6 +159,26 @@ export async function endSessionsOf(
     .execute();
 }
 
+/** Ends every open session of a user but this one (a change of password); how many were ended. */
+export async function endOtherSessionsOf(
+  db: Executor,
+  laCode: string,
+  userId: string,
+  keepSessionId: string,
+  now = new Date(),
+): Promise<number> {
+  const ended = await db
+    .updateTable('session')
+    .set({ ended_at: now })
+    .where('la_code', '=', laCode)
+    .where('user_id', '=', userId)
+    .where('id', '!=', keepSessionId)
+    .where('ended_at', 'is', null)
+    .returning('id')
+    .execute();
+  return ended.length;
+}
+
 /**
  * When the user was last here before this sign-in: the last moment seen of their newest session but one (issue 18
  * item 1: a family's "new since your last visit"). Null for a first sign-in.

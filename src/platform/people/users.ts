@@ -276,3 +276,30 @@ export async function officerContact(db: Executor, laCode: string, userId: strin
     .where('u.role', 'in', ['caseworker', 'team-manager'])
     .executeTakeFirst();
 }
+
+/** A user's password hash, or null when the account has none (single sign-on, GOV.UK One Login) or is unknown. */
+export async function passwordHashOf(db: Executor, laCode: string, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('app_user')
+    .select('password_hash')
+    .where('la_code', '=', laCode)
+    .where('id', '=', userId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+/** Replaces a user's password hash (their own change of password). */
+export async function setPasswordHash(
+  db: Executor,
+  laCode: string,
+  userId: string,
+  hash: string,
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: hash })
+    .where('la_code', '=', laCode)
+    .where('id', '=', userId)
+    .execute();
+}

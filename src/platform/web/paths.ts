@@ -3,6 +3,10 @@ export const paths = {
   home: '/',
   signIn: '/sign-in',
   signOut: '/sign-out',
+  /** The signed-in user's own account: changing their password. */
+  account: {
+    password: '/account/password',
+  },
   /** Families by GOV.UK One Login (issue 19 item 2). */
   oneLogin: {
     start: '/sign-in/one-login',
