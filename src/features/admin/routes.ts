@@ -1,5 +1,6 @@
 /** The admin pages: users, the audit log and the messages sent. Handlers parse, ask the service, render. */
 import type { FastifyInstance } from 'fastify';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../platform/auth/passwords.ts';
 import { z } from 'zod';
 import { ROLES } from '../../platform/db/schema/index.ts';
 import type { RouteDeps } from '../../platform/feature.ts';
@@ -39,8 +40,8 @@ const newUserSchema = z.object({
   password: z
     .string({ error: 'Enter a temporary password' })
     .min(1, { error: 'Enter a temporary password' })
-    .min(12, { error: 'Temporary password must be 12 characters or more' })
-    .max(200, { error: 'Temporary password must be 200 characters or fewer' }),
+    .min(PASSWORD_MIN, { error: `Temporary password must be ${PASSWORD_MIN} characters or more` })
+    .max(PASSWORD_MAX, { error: `Temporary password must be ${PASSWORD_MAX} characters or fewer` }),
 });
 const NEW_USER_FIELDS = ['email', 'displayName', 'role', 'jobTitle', 'teamId', 'password'];
 

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { auditContext, type Actor } from '../../platform/access/access.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
+import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from '../../platform/auth/passwords.ts';
 import { endOtherSessionsOf } from '../../platform/auth/sessions.ts';
 import { withChange, type ChangeDeps } from '../../platform/change/change.ts';
 import { once } from '../../platform/change/once.ts';
@@ -16,8 +16,7 @@ import type { Executor } from '../../platform/audit/audit.ts';
 import { passwordHashOf, setPasswordHash } from '../../platform/people/users.ts';
 import { FieldError } from '../../platform/web/forms.ts';
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 200;
+export { PASSWORD_MIN } from '../../platform/auth/passwords.ts';
 
 export const changePasswordSchema = z
   .object({
@@ -49,7 +48,8 @@ export async function hasPassword(db: Executor, actor: Actor): Promise<boolean> 
 
 /** Changes the signed-in user's password; a repeat of the same form does nothing more (its one-use token). */
 export async function changePassword(deps: ChangeDeps, actor: Actor, input: ChangePassword): Promise<void> {
-  // The slow check first, outside the transaction; a wrong current password is audited and changes nothing else.
+  // An account with no password has nothing to change here. The current password is checked inside the change (its
+  // hash read again there); a wrong one rolls the change back and is audited after it.
   const hash = await passwordHashOf(deps.db, actor.laCode, actor.userId);
   if (hash === null) throw new FieldError('currentPassword', 'Your account does not sign in with a password');
   await withChange(deps, actor, async (ctx) => {
