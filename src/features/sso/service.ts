@@ -209,14 +209,13 @@ export function createSsoService(deps: SsoDeps) {
     const ctx: AuditContext = { laCode: la, userId: null, sessionId: null, ip: meta.ip };
 
     let userId = await store.linkedUser(trx, la, provider.id, subject);
+    // One read of the account by email, used for every decision below. Read committed: another tab's first sign-in
+    // may commit the account and its link (in one transaction) between these reads, so when the email finds an
+    // account the link is read again, after it, and this tab signs in rather than waiting for approval. Reading the
+    // email a second time could see that account without its link having been read again, and queue the person.
+    const byEmail = userId ? undefined : await userByEmail(trx, la, email);
+    if (!userId && byEmail) userId = await store.linkedUser(trx, la, provider.id, subject);
     if (!userId) {
-      const byEmail = await userByEmail(trx, la, email);
-      // Read committed: another tab's first sign-in may have committed the account and its link between the two
-      // reads above; read the link again so this tab signs in rather than waiting for approval.
-      if (byEmail) userId = await store.linkedUser(trx, la, provider.id, subject);
-    }
-    if (!userId) {
-      const byEmail = await userByEmail(trx, la, email);
       if (
         byEmail &&
         !FAMILY_ROLES.includes(byEmail.role) &&
