@@ -32,6 +32,7 @@ describe.each(ENGINES)('changing your password on %s', (engine) => {
     users.parent = await createUser(db, la, 'parent');
     users.caseworker = await createUser(db, la, 'caseworker');
     users.sso = await createUser(db, la, 'parent');
+    users.guessed = await createUser(db, la, 'caseworker');
   }, 120_000);
   afterAll(async () => t?.close());
 
@@ -123,6 +124,31 @@ describe.each(ENGINES)('changing your password on %s', (engine) => {
     // the new password signs in, the old one no longer does
     await new TestClient(t.app).signIn(users.caseworker!.email, NEW_PASSWORD);
     await expect(new TestClient(t.app).signIn(users.caseworker!.email, TEST_PASSWORD)).rejects.toThrow();
+  });
+
+  it('counts wrong current passwords in the sign-in throttle: an open session cannot guess faster than sign-in', async () => {
+    const me = new TestClient(t.app);
+    await me.signIn(users.guessed!.email, TEST_PASSWORD);
+    const guess = async (currentPassword: string) =>
+      me.submitOnce(URL, { currentPassword, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    // the test app's limit: 10 failures for one account in the window (SIGN_IN_LIMIT)
+    for (let i = 0; i < 10; i++) {
+      const wrong = await guess(`wrong guess number ${i}`);
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.body).toContain('Your current password is not right');
+    }
+    // now even the right password is not checked, and nothing changes
+    const locked = await guess(TEST_PASSWORD);
+    expect(locked.statusCode).toBe(400);
+    expect(locked.body).toContain('You have entered a wrong password too many times. Try again in');
+    expect(await audits('password.change', users.guessed!.id)).toHaveLength(0);
+    const refusals = await audits('password.change.failed', users.guessed!.id);
+    expect(refusals).toHaveLength(11);
+    expect(
+      refusals.filter((r) => (r.detail as { throttled?: string } | null)?.throttled === 'account'),
+    ).toHaveLength(1);
+    // the same lock holds on the sign-in page
+    await expect(new TestClient(t.app).signIn(users.guessed!.email, TEST_PASSWORD)).rejects.toThrow();
   });
 
   it('tells an account with no password that there is nothing to change here', async () => {

@@ -175,7 +175,7 @@ export function createAuthService(
     /** Whether the signed-in user has a password to change. */
     hasPassword: (actor: Actor) => hasPassword(db, actor),
     /** Changes the signed-in user's own password (./password.ts). */
-    changePassword: (actor: Actor, input: ChangePassword) => changePassword(deps, actor, input),
+    changePassword: (actor: Actor, input: ChangePassword) => changePassword(deps, limits, actor, input),
     /** The sign-in page's single sign-on buttons. */
     signInButtons: async () => (sso ? sso.buttons() : []),
     /**
