@@ -1395,6 +1395,11 @@ export async function issueFinal(
     planReference?: string | undefined;
     /** What section I names (from the plan); absent when the final plan is recorded without one. */
     placement?: NamedPlacement | undefined;
+    /**
+     * The plan version being issued, when the plans feature issues it: the child's history then has one entry for
+     * the one real event, naming the version (issue 18: it was written twice, once by each feature).
+     */
+    plan?: { planId: string; versionId: string; number: number; byOverride: boolean } | undefined;
   },
 ): Promise<{ warnings: string[] }> {
   const { trx, actor } = ctx;
@@ -1434,8 +1439,12 @@ export async function issueFinal(
     record.child_id,
     caseId,
     'plan-issued',
-    `${notice === 'amended-plan' ? 'Amended' : 'Final'} EHC plan issued (${final.status === 'met' ? `within the ${limit} limit` : `${plural(final.daysLate, 'day')} after the ${limit} limit`})`,
-    { date: input.date, warnings: timeline.warnings },
+    `${notice === 'amended-plan' ? 'Amended' : 'Final'} EHC plan issued (${input.plan ? `version ${input.plan.number}, ` : ''}${final.status === 'met' ? `within the ${limit} limit` : `${plural(final.daysLate, 'day')} after the ${limit} limit`})${input.plan?.byOverride ? ' with golden-thread errors, by a manager’s decision' : ''}`,
+    {
+      date: input.date,
+      warnings: timeline.warnings,
+      ...(input.plan ? { planId: input.plan.planId, versionId: input.plan.versionId } : {}),
+    },
   );
   await audit(trx, auditContext(actor), {
     action: 'assessment.final.issue',

@@ -539,7 +539,7 @@ export function caseForNewPlan(db: Executor, laCode: string, childId: string) {
 export function planStageOf(db: Executor, laCode: string, caseId: string) {
   return db
     .selectFrom('assessment_case')
-    .select(['stage', 'draft_served', 'final_issued'])
+    .select(['stage', 'draft_served', 'final_issued', 'family_comments_complete'])
     .where('la_code', '=', laCode)
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();

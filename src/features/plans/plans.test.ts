@@ -41,6 +41,9 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     await c.signIn(email, TEST_PASSWORD);
     return c;
   };
+  /** The classes of the link to `href` on a page (which of the page's buttons is primary). */
+  const buttonClass = (body: string, href: string) =>
+    new RegExp(`<a class="([^"]+)" href="${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).exec(body)?.[1];
   const count = (table: 'ehc_plan_item' | 'ehc_plan_version' | 'ehc_plan_comment' | 'ehc_plan_override') =>
     countRows(t.database.db, table);
 
@@ -255,6 +258,11 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     expect((await caseworker.get(paths.plans.plan(planId))).body).toContain(
       `href="${paths.plans.preview(planId)}"`,
     );
+    // Issue 18: before a draft is shared, sharing it is the page's primary action and issuing is secondary.
+    const editor = (await caseworker.get(paths.plans.plan(planId))).body;
+    expect(buttonClass(editor, paths.plans.issueDraft(planId))).toBe('govuk-button');
+    expect(buttonClass(editor, paths.plans.issueFinal(planId))).toBe('govuk-button govuk-button--secondary');
+    expect(editor).toContain('Next: share a draft with the family and advisers');
     expect((await manager.get(paths.plans.preview(planId))).statusCode).toBe(200);
     for (const outsider of [parent, health, otherParent])
       expect((await outsider.get(paths.plans.preview(planId))).statusCode).toBe(403);
@@ -296,6 +304,18 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     expect(mail.some((m) => m.template === 'assessment-draft-served')).toBe(true);
     const page = await caseworker.get(paths.plans.plan(planId));
     expect(page.body).toContain('2 January 2026 to 16 January 2026');
+    // The 15 days are over: issuing is now the primary action, sharing another draft secondary.
+    expect(buttonClass(page.body, paths.plans.issueFinal(planId))).toBe('govuk-button');
+    expect(buttonClass(page.body, paths.plans.issueDraft(planId))).toBe(
+      'govuk-button govuk-button--secondary',
+    );
+    await withDraftSharedToday(async () => {
+      // While the family's 15 days run, the draft stays first and the page says when the plan can be issued.
+      const open = (await caseworker.get(paths.plans.plan(planId))).body;
+      expect(buttonClass(open, paths.plans.issueDraft(planId))).toBe('govuk-button');
+      expect(buttonClass(open, paths.plans.issueFinal(planId))).toBe('govuk-button govuk-button--secondary');
+      expect(open).toMatch(/Issue the final plan after \d+ \w+ \d{4}, unless the family tell you/);
+    });
   });
 
   /** Runs `check` with the draft served today (its 15 days open), then puts the dates back (versions never change). */
@@ -559,6 +579,28 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
       .where('record_type', '=', 'ehc_plan')
       .execute();
     expect(events.length).toBe(2);
+    // Issue 18: the child's history has one entry for the final plan (it had one from each feature), naming the
+    // version and the manager's decision; both features' audit entries are kept.
+    const issuedEvents = await t.database.db
+      .selectFrom('case_event')
+      .select(['kind', 'summary', 'detail'])
+      .where('child_id', '=', childId)
+      .where('kind', 'in', ['plan-issued', 'plan-final'])
+      .execute();
+    expect(issuedEvents.map((e) => e.summary)).toEqual([
+      expect.stringMatching(
+        /^Final EHC plan issued \(version 2, (within|\d+ days? after) the 20-week limit\) with golden-thread errors, by a manager’s decision$/,
+      ),
+    ]);
+    expect(issuedEvents[0]!.detail).toMatchObject({ planId, caseId });
+    expect(
+      await t.database.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'assessment.final.issue')
+        .where('record_id', '=', caseId)
+        .execute(),
+    ).toHaveLength(1);
     // Any later change needs a new decision: the override was for that revision only.
     await caseworker.submit(paths.plans.newItem(planId, 'A'), { text: 'Likes drawing', whose: '' });
     const amended = await caseworker.submit(paths.plans.issueFinal(planId), {
@@ -856,7 +898,11 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
       .where('child_id', '=', childId)
       .where('kind', '=', 'plan-issued')
       .execute();
-    expect(history.map((h) => h.summary)).toContain('Amended EHC plan issued (within the 14-week limit)');
+    // One entry for the one event (issue 18), naming the version; the plan's own audit entry is kept.
+    expect(history.map((h) => h.summary)).toEqual([
+      expect.stringMatching(/^Final EHC plan issued \(version 2, /),
+      'Amended EHC plan issued (version 4, within the 14-week limit) with golden-thread errors, by a manager’s decision',
+    ]);
     // The decision is an amended plan (J8): its notice, the family's message and its rights say so, not "final plan".
     const notice = await caseworker.get(paths.notices.notice(reId, 'amended-plan'));
     expect(notice.statusCode).toBe(200);

@@ -388,7 +388,7 @@ export function listVersions(db: Executor, laCode: string, planId: string) {
 export async function editorView(db: Executor, actor: Actor, planId: string, today: string) {
   const record = await readableByStaff(db, actor, planId, 'plan.edit.read');
   const loaded = await loadPlan(db, record, today);
-  const [recommendations, versions, override, openComments, period, reassessment] = await Promise.all([
+  const [recommendations, versions, override, openComments, period, reassessment, kase] = await Promise.all([
     adviceRecommendations(db, loaded),
     listVersions(db, actor.laCode, planId),
     validOverride(db, record),
@@ -401,6 +401,7 @@ export async function editorView(db: Executor, actor: Actor, planId: string, tod
       .executeTakeFirstOrThrow(),
     periodFor(db, record, today),
     record.status === 'draft' ? undefined : openReassessmentOf(db, record.la_code, record.child_id),
+    record.case_id ? planStageOf(db, record.la_code, record.case_id) : undefined,
   ]);
   const finalCheck = checkPlan(
     { ...loaded.plan, status: record.status === 'draft' ? 'final' : record.status },
@@ -414,6 +415,13 @@ export async function editorView(db: Executor, actor: Actor, planId: string, tod
     openComments: Number(openComments.n),
     period,
     finalErrors: finalCheck.errors,
+    /**
+     * Whether issuing is the next step (issue 18): a draft has been shared and the family's 15 days to comment are
+     * over, or they have said their comments are complete. Until then sharing the draft comes first on the page.
+     */
+    finalIsNext:
+      Boolean(record.draft_served && period) &&
+      (today > period!.to || Boolean(kase?.family_comments_complete)),
     canEdit: PLAN_EDITORS.includes(actor.role),
     canOverride: PLAN_MANAGERS.includes(actor.role),
     /** J8: what an open reassessment of an issued plan lets the caseworker do next: share its draft, or issue it. */
@@ -1273,6 +1281,9 @@ export async function issuePlan(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Whether the assessment records this issue: its one entry in the child's history then names the version, and the
+  // plan writes none of its own (one entry per real event; each feature keeps its own audit entry).
+  let journeyRecorded = false;
   if (record.case_id) {
     const kase = await planStageOf(trx, actor.laCode, record.case_id);
     // Before the case's final step, so its notice says whether the reassessment amended or replaced the plan.
@@ -1286,7 +1297,9 @@ export async function issuePlan(
           settingId: loaded.plan.placement.settingId,
           settingName: loaded.plan.placement.name,
         },
+        plan: { planId, versionId: id, number, byOverride: Boolean(override) },
       });
+      journeyRecorded = true;
     }
   }
   const review = computeTimeline({
@@ -1313,12 +1326,13 @@ export async function issuePlan(
     threadErrors: loaded.check.errors,
     overrideId: override?.id ?? null,
   });
-  await recordCaseEvent(ctx, {
-    childId: record.child_id,
-    kind: `plan-${kind}`,
-    summary: `${record.status !== 'draft' && kind === 'final' ? 'Replacement' : kind === 'final' ? 'Final' : 'Amended'} EHC plan issued (version ${number})${override ? ' with golden-thread errors, by a manager’s decision' : ''}`,
-    detail: { planId, versionId: id, caseId: record.case_id },
-  });
+  if (!journeyRecorded)
+    await recordCaseEvent(ctx, {
+      childId: record.child_id,
+      kind: `plan-${kind}`,
+      summary: `${record.status !== 'draft' && kind === 'final' ? 'Replacement' : kind === 'final' ? 'Final' : 'Amended'} EHC plan issued (version ${number})${override ? ' with golden-thread errors, by a manager’s decision' : ''}`,
+      detail: { planId, versionId: id, caseId: record.case_id },
+    });
   for (const person of await familyAndAdvisers(trx, actor.laCode, record.child_id)) {
     if (person.kind === 'adviser' || record.case_id === null || kind === 'amended') {
       await queueNotification(trx, ctx.jobs, {
