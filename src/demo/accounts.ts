@@ -1,6 +1,7 @@
 /**
- * The demo contract's accounts (architecture.md, "Demo contract"): thirteen accounts in the fictional authority 999
- * (the thirteenth, provider@, edits one Local Offer organisation's entries), all with the password below. Created only in demo mode. Names are fictional.
+ * The demo contract's accounts (architecture.md, "Demo contract"): fourteen accounts in the fictional authority 999
+ * (provider@ edits one Local Offer organisation's entries; college@ is the young person's college's learning support
+ * manager), all with the password below. Created only in demo mode. Names are fictional.
  */
 import type { Role } from '../platform/db/schema/index.ts';
 
@@ -25,6 +26,7 @@ export type DemoTeamKey =
   | 'disabled-children'
   | 'children-in-care'
   | 'senco-school'
+  | 'senco:Denmoor College'
   | 'voluntary';
 
 export interface DemoAccount {
@@ -34,6 +36,11 @@ export interface DemoAccount {
   /** Staff and professionals only. */
   readonly jobTitle: string | null;
   readonly team: DemoTeamKey | null;
+  /**
+   * The account is a setting's generated staff member (the first of its team) given this email, name and the demo
+   * password: it takes that member's place and draws, so adding it leaves the demo's random sequence unchanged.
+   */
+  readonly fromStaff?: true;
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -85,6 +92,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: 'Joanne Baxendale',
     jobTitle: 'SENCO',
     team: 'senco-school',
+  },
+  {
+    email: 'college@demo.example',
+    role: 'professional',
+    displayName: 'Bethan Quarrie',
+    jobTitle: 'Learning support manager',
+    team: 'senco:Denmoor College',
+    fromStaff: true,
   },
   {
     email: 'parent@demo.example',

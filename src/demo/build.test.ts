@@ -38,8 +38,8 @@ describe('buildDemoData', () => {
     }
   });
 
-  it('creates the thirteen demo accounts with their roles', () => {
-    expect(DEMO_ACCOUNTS).toHaveLength(13);
+  it('creates the fourteen demo accounts with their roles', () => {
+    expect(DEMO_ACCOUNTS).toHaveLength(14);
     for (const account of DEMO_ACCOUNTS) {
       expect(userByEmail.get(account.email)?.role).toBe(account.role);
     }

@@ -1222,9 +1222,9 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
     return found;
   };
 
-  // Users: the twelve demo accounts, then staff without passwords.
+  // Users: the demo accounts, then staff without passwords (an account `fromStaff` takes its staff member's place).
   const userRng = root.fork('users');
-  const users: DemoUser[] = DEMO_ACCOUNTS.map((a) => ({
+  const users: DemoUser[] = DEMO_ACCOUNTS.filter((a) => !a.fromStaff).map((a) => ({
     la_code: la,
     id: userRng.uuid(),
     email: a.email,
@@ -1265,11 +1265,14 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
         .replace(' ', '.')}@${domain}`;
       for (let suffix = 2; emails.has(email); suffix++) email = email.replace(/\d*@/, `${suffix}@`);
       emails.add(email);
+      const demo = k === 0 ? DEMO_ACCOUNTS.find((a) => a.fromStaff && a.team === spec.team) : undefined;
+      if (demo) usedNames.add(demo.displayName);
       const user: DemoUser = {
         la_code: la,
         id: userRng.uuid(),
-        email,
-        display_name: spec.jobTitle.startsWith('Community paediatrician') ? `Dr ${name}` : name,
+        email: demo?.email ?? email,
+        display_name:
+          demo?.displayName ?? (spec.jobTitle.startsWith('Community paediatrician') ? `Dr ${name}` : name),
         role: spec.role,
         job_title: spec.jobTitle,
         team_id: team.id,
@@ -1277,7 +1280,7 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
         created_at: createdAt,
       };
       users.push(user);
-      byEmail.set(email, user);
+      byEmail.set(user.email, user);
     }
   }
 
@@ -1432,7 +1435,8 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
     attends(b, SENCO_SCHOOL),
   );
   for (const user of users) {
-    if (user.role !== 'professional' || DEMO_ACCOUNTS.some((a) => a.email === user.email)) continue;
+    if (user.role !== 'professional' || DEMO_ACCOUNTS.some((a) => a.email === user.email && !a.fromStaff))
+      continue;
     const team = teams.find((t) => t.id === user.team_id)!;
     const senco = OTHER_SENCO_SETTINGS.find((name) => teamIds.get(`senco:${name}`) === team.id);
     if (senco) adviserGrants(user, 5, 'SENCO at the young person’s setting', [], (b) => attends(b, senco));

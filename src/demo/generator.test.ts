@@ -80,7 +80,7 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
     expect(await digest(second.db)).toBe(await digest(first.db));
   });
 
-  it('creates the thirteen accounts with their roles and the demo password', async () => {
+  it('creates the fourteen accounts with their roles and the demo password', async () => {
     const users = await first.db
       .selectFrom('app_user')
       .select(['email', 'role', 'password_hash'])
@@ -90,7 +90,7 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
         DEMO_ACCOUNTS.map((a) => a.email),
       )
       .execute();
-    expect(users).toHaveLength(13);
+    expect(users).toHaveLength(14);
     for (const account of DEMO_ACCOUNTS) {
       const user = users.find((u) => u.email === account.email)!;
       expect(user.role).toBe(account.role);
@@ -103,7 +103,7 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('password_hash', 'is not', null)
       .executeTakeFirstOrThrow();
-    expect(Number(others.n)).toBe(13);
+    expect(Number(others.n)).toBe(14);
   });
 
   it('links parent@ and parent2@ to different children and youngperson@ to their own record', async () => {

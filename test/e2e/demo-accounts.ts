@@ -32,6 +32,7 @@ const HOME_HEADINGS: Record<string, RegExp> = {
   'health@demo.example': /Advice asked of you/,
   'socialcare@demo.example': /Advice asked of you/,
   'senco@demo.example': /Advice asked of you/,
+  'college@demo.example': /Advice asked of you/,
   'parent@demo.example': /Your child/,
   'parent2@demo.example': /Your child/,
   'youngperson@demo.example': /Your plan/,
