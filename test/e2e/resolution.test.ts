@@ -2,7 +2,8 @@
  * Disagreement resolution records in a real browser, on the demo (embedded database only: what depends on the engine
  * is covered on both by src/features/register/resolution.test.ts; ADR 0047). The caseworker opens the records from
  * the register, records a meeting (the error summary first, what they typed kept), sees what the agreement obliges
- * on the record and on their first screen, and marks it done. axe checks WCAG 2.2 A and AA on every page.
+ * on the record and on their first screen, and marks it done; the family sees it on their own page on a 390 px phone,
+ * in plain words, without the staff's notes. axe checks WCAG 2.2 A and AA on every page.
  */
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, useDemoBrowser } from '../helpers/browser.ts';
@@ -12,10 +13,23 @@ describe('disagreement resolution in a browser on pglite', () => {
 
   it('the caseworker records a meeting and its agreement, sees the task on their first screen and marks it done', async () => {
     const c = await d.signedIn('caseworker@demo.example');
-    // a child caseworker@ leads: the demo's disagreements are theirs
-    await c.goto(`${d.baseUrl}/tribunal`);
-    const reference = ((await c.locator('table .govuk-body-s').first().textContent()) ?? '').trim();
-    expect(reference).toMatch(/\S/);
+    // parent@'s child, led by caseworker@ (so the family sees the record, and the task is caseworker@'s)
+    const { reference } = await d.server.database.db
+      .selectFrom('access_grant as g')
+      .innerJoin('app_user as u', (j) =>
+        j.onRef('u.la_code', '=', 'g.la_code').onRef('u.id', '=', 'g.user_id'),
+      )
+      .innerJoin('child as ch', (j) =>
+        j.onRef('ch.la_code', '=', 'g.la_code').onRef('ch.id', '=', 'g.child_id'),
+      )
+      .innerJoin('app_user as o', (j) =>
+        j.onRef('o.la_code', '=', 'ch.la_code').onRef('o.id', '=', 'ch.lead_officer_id'),
+      )
+      .select('ch.reference')
+      .where('u.email', '=', 'parent@demo.example')
+      .where('o.email', '=', 'caseworker@demo.example')
+      .orderBy('ch.reference')
+      .executeTakeFirstOrThrow();
 
     await c.goto(`${d.baseUrl}/register`);
     await c.getByRole('link', { name: 'Disagreement resolution meetings' }).click();
@@ -74,6 +88,23 @@ describe('disagreement resolution in a browser on pglite', () => {
     await c.waitForURL(/done=done/);
     expect(await c.locator('main').textContent()).toContain('Taxi booked with the contractor');
     await expectAccessible(c, 'the record, done');
+
+    const p = await d.signedIn('parent@demo.example', { viewport: { width: 390, height: 844 } });
+    await p.goto(`${d.baseUrl}/your-say`);
+    const main = (await p.locator('main').textContent()) ?? '';
+    for (const text of [
+      'Meetings to sort out a disagreement',
+      'Everyone reached an agreement',
+      'A taxi from the first day of term',
+      'What the council must do',
+      'Book the taxi',
+      'Done on',
+    ])
+      expect(main).toContain(text);
+    for (const staffOnly of ['Taxi booked with the contractor', 'Parent, transport officer, caseworker'])
+      expect(main).not.toContain(staffOnly);
+    expect(await p.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await expectAccessible(p, 'the family’s page with the meeting, at 390 px');
   });
 
   it('the leader raises a learning action from a theme, linked to an action in the improvement plan, and sees where it went', async () => {

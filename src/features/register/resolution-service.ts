@@ -12,16 +12,22 @@ import {
   auditContext,
   authoriseChildRead,
   CASEWORK_ROLES,
+  grantKindFor,
   isUuid,
   requireRole,
 } from '../../platform/access/access.ts';
 import { audit, type Executor } from '../../platform/audit/audit.ts';
+import type { Role } from '../../platform/db/schema/index.ts';
 import { withChange, type ChangeContext } from '../../platform/change/change.ts';
 import { once } from '../../platform/change/once.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { recordCaseEvent } from '../../platform/people/case-events.ts';
-import { childByReference as findChild, childWithOfficer } from '../../platform/people/children.ts';
+import {
+  childByReference as findChild,
+  childWithOfficer,
+  searchChildren,
+} from '../../platform/people/children.ts';
 import { activeOfficers } from '../../platform/people/users.ts';
 import { FieldError } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
@@ -45,11 +51,13 @@ import {
   obligationsOf,
   openObligationsOf,
   resolutionById,
+  resolutionsOfChildren,
   type ObligationRow,
   type ResolutionRow,
 } from './store/resolution.ts';
 
 const STAFF = CASEWORK_ROLES;
+const FAMILY: readonly Role[] = ['parent', 'young-person'];
 export const RESOLUTION_PAGE_SIZE = 25;
 
 export interface ObligationInput {
@@ -315,6 +323,58 @@ export function createResolutionService(deps: ServiceDeps) {
           detail: { resolutionId: r.id, obligationId: obligation.id },
         });
       }),
+
+    /**
+     * The records about a family's own children (those they hold a live grant for), newest first, with what each
+     * agreement obliges and whether it is done: what the family may see (no notes for staff: who took part, what it
+     * was about as staff wrote it, who is assigned, what was done). Audited as the children shown.
+     */
+    familyResolutions: async (actor: Actor) => {
+      requireRole(actor, FAMILY, paths.register.family);
+      const kind = grantKindFor(actor.role);
+      const children = kind
+        ? (
+            await searchChildren(db, {
+              laCode: actor.laCode,
+              grantedTo: { userId: actor.userId, kind },
+              page: 1,
+              pageSize: 100,
+            })
+          ).rows
+        : [];
+      const names = new Map(children.map((c) => [c.id, `${c.given_name} ${c.family_name}`]));
+      const rows = await resolutionsOfChildren(db, actor.laCode, [...names.keys()]);
+      const obligations = await obligationsOf(
+        db,
+        actor.laCode,
+        rows.map((r) => r.id),
+      );
+      await auditChildrenShown(
+        db,
+        actor,
+        'register.resolution.family.read',
+        paths.register.family,
+        rows.map((r) => r.child_id),
+      );
+      const today = deps.today();
+      return rows.map((r) => ({
+        id: r.id,
+        childName: names.get(r.child_id) ?? '',
+        requestedOn: r.requested_on,
+        provider: r.provider,
+        heldOn: r.held_on,
+        outcome: r.outcome,
+        agreement: r.agreement,
+        obligations: obligations
+          .filter((o) => o.resolution_id === r.id)
+          .map((o) => ({
+            what: o.what,
+            due: o.due,
+            doneOn: o.done_on,
+            status: obligationStatus({ due: o.due, doneOn: o.done_on }, today),
+          })),
+      }));
+    },
 
     /** A caseworker's open obligations from agreements, soonest first, for their first screen. */
     resolutionTasksFor: async (actor: Actor) => {

@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
 import { signedIn } from '../../../test/helpers/feature-test.ts';
-import { createAuthority, createChild, createTeam } from '../../../test/helpers/factories.ts';
+import { createAuthority, createChild, createTeam, grant } from '../../../test/helpers/factories.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import { dateInputValues } from '../../platform/web/forms.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
@@ -40,6 +40,7 @@ describe.each(ENGINES)('disagreement resolution records on %s', (engine) => {
   let childRef: string;
   let otherRef: string;
   let caseworkerId: string;
+  let parentId: string;
   const clients = {} as Record<Role, TestClient>;
   const today = todayInLondon();
 
@@ -61,6 +62,7 @@ describe.each(ENGINES)('disagreement resolution records on %s', (engine) => {
       const s = await signedIn(t, la, role, role === 'caseworker' ? team : undefined);
       clients[role] = s.client;
       if (role === 'caseworker') caseworkerId = s.user.id;
+      if (role === 'parent') parentId = s.user.id;
     }
     const c = await createChild(db, la, {
       givenName: 'Cara',
@@ -68,6 +70,7 @@ describe.each(ENGINES)('disagreement resolution records on %s', (engine) => {
       leadOfficerId: caseworkerId,
     });
     child = c.id;
+    await grant(db, la, parentId, child, 'parent');
     const reference = async (id: string) =>
       (await db.selectFrom('child').select('reference').where('id', '=', id).executeTakeFirstOrThrow())
         .reference;
@@ -309,6 +312,42 @@ describe.each(ENGINES)('disagreement resolution records on %s', (engine) => {
       'Confirm the funding to the school in writing',
     );
     expect((await clients.caseworker.get(url)).body).toContain('Done after the date');
+  });
+
+  it('the family sees the meetings about their child in plain words, without staff notes; others see none', async () => {
+    const page = await clients.parent.get('/your-say');
+    expect(page.statusCode).toBe(200);
+    const body = page.body.replace(/&#39;|&rsquo;|’/g, "'");
+    for (const text of [
+      'Meetings to sort out a disagreement',
+      `Cara Dunmore: meeting asked for on`,
+      'Independent Resolution Service',
+      'Everyone reached an agreement',
+      'The school will give 10 hours a week; the council will fund them.',
+      'What the council must do',
+      'Confirm the funding to the school in writing',
+      'after the date agreed',
+      'Review the hours at the next review',
+      'To do',
+    ])
+      expect(body).toContain(text);
+    for (const staffOnly of [
+      'Parent, SENCO, caseworker',
+      'How many hours of teaching assistant support',
+      'Letter sent',
+      'Overdue',
+    ])
+      expect(body).not.toContain(staffOnly);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['child_id', 'user_id'])
+      .where('action', '=', 'register.resolution.family.read')
+      .execute();
+    expect(audit).toEqual([{ child_id: child, user_id: parentId }]);
+    const stranger = await clients['young-person'].get('/your-say');
+    expect(stranger.statusCode).toBe(200);
+    expect(stranger.body).not.toContain('Meetings to sort out a disagreement');
+    expect(stranger.body).not.toContain('Independent Resolution Service');
   });
 
   it('a meeting not held has no date, no agreement and nothing to add', async () => {

@@ -34,6 +34,7 @@ import {
   ACTION_LABELS,
   channelItems,
   familyItemView,
+  familyResolutionsView,
   itemView,
   kindRadioItems,
   listView,
@@ -294,10 +295,12 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps<RegisterSer
   // ------------------------------------------------------------------------------------------- families, signed in
   app.get(paths.register.family, async (request, reply) => {
     const data = await service.familyList(actorOf(request));
+    const resolutions = await service.familyResolutions(actorOf(request));
     return reply.view('register/family-list.njk', {
       pageTitle: 'Tell us something, or see what you told us',
       backLink: paths.home,
       items: data.items.map((i) => ({ ...i, href: paths.register.familyItem(i.id) })),
+      resolutions: familyResolutionsView(resolutions),
       newHref: paths.register.familyNew,
       sent: query(request).sent,
     });

@@ -181,3 +181,51 @@ export const kindRadioItems = (
 ) => radioItems(labelled(kinds, labels), chosen);
 export const channelItems = (chosen: string | undefined) =>
   radioItems(labelled(STAFF_CHANNELS, CHANNEL_LABELS), chosen);
+
+type FamilyResolution = Awaited<ReturnType<RegisterService['familyResolutions']>>[number];
+
+/** What happened at a disagreement resolution meeting, in the family's words. */
+const FAMILY_OUTCOME: Record<FamilyResolution['outcome'], string> = {
+  agreed: 'Everyone reached an agreement',
+  'partly-agreed': 'Everyone agreed on some of it',
+  'not-agreed': 'No agreement was reached',
+  'not-held': 'The meeting did not take place',
+};
+
+/**
+ * A family's disagreement resolution meetings, in plain English: when it was asked for, the meeting, what happened,
+ * what was agreed, and what the council must do and by when, done or not (a Late tag once past its date).
+ */
+export function familyResolutionsView(rows: readonly FamilyResolution[]) {
+  return rows.map((r) => ({
+    id: r.id,
+    heading: `${r.childName}: meeting asked for on ${date(r.requestedOn)}`,
+    rows: [
+      { key: { text: 'Who ran it' }, value: { text: r.provider } },
+      {
+        key: { text: 'Meeting' },
+        value: { text: r.heldOn ? date(r.heldOn) : 'It did not take place' },
+      },
+      { key: { text: 'What happened' }, value: { text: FAMILY_OUTCOME[r.outcome] } },
+      ...(r.agreement ? [{ key: { text: 'What was agreed' }, value: { text: r.agreement } }] : []),
+    ],
+    actions: r.obligations.map((o) => ({
+      what: o.what,
+      by: date(o.due),
+      status:
+        o.status === 'done'
+          ? `Done on ${date(o.doneOn)}`
+          : o.status === 'done-late'
+            ? `Done on ${date(o.doneOn)}, after the date agreed`
+            : o.status === 'overdue'
+              ? 'Not done yet, and the date has passed'
+              : 'Not done yet',
+      tag:
+        o.status === 'overdue'
+          ? { text: 'Late', classes: 'govuk-tag--red' }
+          : o.status === 'open'
+            ? { text: 'To do', classes: 'govuk-tag--blue' }
+            : { text: 'Done', classes: 'govuk-tag--green' },
+    })),
+  }));
+}

@@ -169,6 +169,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'register.learning.read': 'Learning actions read',
   'register.policy.update': 'Complaints policy changed',
   'register.resolution.create': 'Disagreement resolution meeting recorded',
+  'register.resolution.family.read': "Family's disagreement resolution meetings read",
   'register.resolution.list.read': 'Disagreement resolution meetings listed',
   'register.resolution.obligation.create': 'Disagreement resolution agreement task added',
   'register.resolution.obligation.done': 'Disagreement resolution agreement task done',

@@ -112,6 +112,24 @@ export async function listResolutions(db: Executor, laCode: string, page: number
   return { rows, total: Number(total.n) };
 }
 
+/** The records about these children (a family's own), newest request first. */
+export function resolutionsOfChildren(
+  db: Executor,
+  laCode: string,
+  childIds: readonly string[],
+): Promise<ResolutionRow[]> {
+  if (!childIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('disagreement_resolution')
+    .select(RESOLUTION_COLUMNS)
+    .where('la_code', '=', laCode)
+    .where('child_id', 'in', childIds)
+    .orderBy('requested_on', 'desc')
+    .orderBy('id')
+    .limit(200)
+    .execute();
+}
+
 export function obligationsOf(
   db: Executor,
   laCode: string,
