@@ -2,7 +2,7 @@
  * Disagreement resolution records in a real browser, on the demo (embedded database only: what depends on the engine
  * is covered on both by src/features/register/resolution.test.ts; ADR 0047). The caseworker opens the records from
  * the register, records a meeting (the error summary first, what they typed kept), sees what the agreement obliges
- * on the record and on their first screen, and marks it done; the family sees it on their own page on a 390 px phone,
+ * on the record and on their first screen, and marks it done (and a leader's learning action reaches the plan's action); the family sees it on their own page on a 390 px phone,
  * in plain words, without the staff's notes. axe checks WCAG 2.2 A and AA on every page.
  */
 import { describe, expect, it } from 'vitest';
@@ -134,5 +134,10 @@ describe('disagreement resolution in a browser on pglite', () => {
     await expectAccessible(l, 'learning actions, with one');
     await l.locator('main table a[href^="/improvement/actions/"]').first().click();
     await l.waitForURL(/\/improvement\/actions\//);
+    // the action it went to lists it
+    await l.goto(`${d.baseUrl}/improvement/actions/${first}`);
+    expect(await l.locator('main').textContent()).toContain('Learning sent to this action');
+    expect(await l.locator('main').textContent()).toContain('Families are not told who their caseworker is');
+    await expectAccessible(l, 'the improvement plan action with the learning sent to it');
   });
 });

@@ -14,6 +14,7 @@ import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { PLAN_MANAGERS } from './service.ts';
 import { FIGURE_CHOICES, liveFigure } from '../figures/index.ts';
+import { learningForAction } from '../register/index.ts';
 import { DuplicatePlanTitleError, DuplicateUpdateError } from './store.ts';
 import type { PlanData } from './store.ts';
 import {
@@ -455,8 +456,11 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     const live = action.figure ? await liveFigure(db, actor.laCode, action.figure, today) : null;
     const canLinkFigure =
       PLAN_MANAGERS.includes(actor.role) && (action.evidenceTypes.includes('PI') || !!action.figure);
+    // What the register's learning actions sent to this action (its public surface; managers only, ADR 0047).
+    const learning = await learningForAction(db, actor, action.id);
     return reply.view('improvement/action.njk', {
       live,
+      learning,
       canLinkFigure,
       figureErrors,
       figureItems: [

@@ -63,3 +63,5 @@ export const registerFeature = {
 
 export type { RegisterService } from './service.ts';
 export { SURVEY_OFFERS_QUEUE } from './survey-jobs.ts';
+/** The learning actions sent to one improvement plan action, for its page (ADR 0047). */
+export { learningForAction } from './learning-service.ts';

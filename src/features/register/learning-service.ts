@@ -7,7 +7,7 @@
  */
 import type { Actor } from '../../platform/access/access.ts';
 import { auditContext, isUuid, requireRole } from '../../platform/access/access.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import { audit, type Executor } from '../../platform/audit/audit.ts';
 import { withChange } from '../../platform/change/change.ts';
 import { once } from '../../platform/change/once.ts';
 import type { RegisterTheme } from '../../platform/db/schema/index.ts';
@@ -22,7 +22,7 @@ import { OUTCOME_LABELS } from '../../domain/tribunal/index.ts';
 import { actionChoices } from '../improvement/index.ts';
 import { appealOutcome } from '../tribunal/index.ts';
 import { itemById } from './store.ts';
-import { insertLearning, listLearning, type LearningRow } from './store/learning.ts';
+import { insertLearning, learningOfAction, listLearning, type LearningRow } from './store/learning.ts';
 
 /** Who raises and reads learning actions: those who manage the improvement plan. */
 const LEARNING_ROLES = ['team-manager', 'send-leader'] as const;
@@ -42,34 +42,70 @@ export interface LearningInput extends LearningSourceInput {
 
 export class LearningError extends FieldError {}
 
+/** What the source is, in words, with its link; 404 for an item or appeal that is not this authority's. */
+async function sourceOf(x: Executor, laCode: string, s: LearningSourceInput) {
+  if (s.itemId) {
+    const item = isUuid(s.itemId) ? await itemById(x, laCode, s.itemId) : undefined;
+    if (!item) throw new NotFoundError();
+    return {
+      source: 'item' as const,
+      itemId: item.id,
+      text: `${KIND_LABELS[item.kind]} ${item.reference}`,
+      href: paths.register.item(item.id),
+    };
+  }
+  if (s.appealId) {
+    const appeal = isUuid(s.appealId) ? await appealOutcome(x, laCode, s.appealId) : undefined;
+    if (!appeal?.outcome) throw new NotFoundError();
+    const on = appeal.conceded_on ?? appeal.decided_on;
+    return {
+      source: 'tribunal' as const,
+      appealId: appeal.id,
+      text: `Tribunal: ${OUTCOME_LABELS[appeal.outcome]}${on ? ` (${longDate(on)})` : ''}`,
+      href: paths.tribunal.show(appeal.id),
+    };
+  }
+  return null;
+}
+
+/** Where one learning action came from, in words, with its link. */
+async function sourceOfRow(x: Executor, laCode: string, r: LearningRow) {
+  return r.source === 'theme'
+    ? { text: `Theme: ${THEME_LABELS[r.theme!]}`, href: withTheme(r.theme!) }
+    : await sourceOf(x, laCode, { itemId: r.item_id ?? undefined, appealId: r.disagreement_id ?? undefined });
+}
+
+/**
+ * The learning actions sent to one improvement plan action, newest first, for its page (ADR 0047): what was learnt,
+ * where from, when and by whom. Only those who read learning actions (team managers, SEND leaders) see them: null
+ * for anyone else. Audited as a read of the learning.
+ */
+export async function learningForAction(db: Executor, actor: Actor, actionId: string) {
+  if (!(LEARNING_ROLES as readonly string[]).includes(actor.role) || !isUuid(actionId)) return null;
+  const rows = await learningOfAction(db, actor.laCode, actionId);
+  const officers = new Map((await activeOfficers(db, actor.laCode)).map((o) => [o.id, o.display_name]));
+  const shown = [];
+  for (const r of rows) {
+    const source = await sourceOfRow(db, actor.laCode, r);
+    shown.push({
+      id: r.id,
+      learnt: r.learnt,
+      raisedOn: r.raised_on,
+      sourceText: source?.text ?? '',
+      sourceHref: source?.href ?? null,
+      raisedByName: r.raised_by ? (officers.get(r.raised_by) ?? null) : null,
+    });
+  }
+  await audit(db, auditContext(actor), {
+    action: 'register.learning.read',
+    recordType: 'register_learning',
+    detail: { improvementActionId: actionId, shown: rows.length },
+  });
+  return shown;
+}
+
 export function createLearningService(deps: ServiceDeps) {
   const { db } = deps;
-
-  /** What the source is, in words, with its link; 404 for an item or appeal that is not this authority's. */
-  async function sourceOf(x: typeof db, laCode: string, s: LearningSourceInput) {
-    if (s.itemId) {
-      const item = isUuid(s.itemId) ? await itemById(x, laCode, s.itemId) : undefined;
-      if (!item) throw new NotFoundError();
-      return {
-        source: 'item' as const,
-        itemId: item.id,
-        text: `${KIND_LABELS[item.kind]} ${item.reference}`,
-        href: paths.register.item(item.id),
-      };
-    }
-    if (s.appealId) {
-      const appeal = isUuid(s.appealId) ? await appealOutcome(x, laCode, s.appealId) : undefined;
-      if (!appeal?.outcome) throw new NotFoundError();
-      const on = appeal.conceded_on ?? appeal.decided_on;
-      return {
-        source: 'tribunal' as const,
-        appealId: appeal.id,
-        text: `Tribunal: ${OUTCOME_LABELS[appeal.outcome]}${on ? ` (${longDate(on)})` : ''}`,
-        href: paths.tribunal.show(appeal.id),
-      };
-    }
-    return null;
-  }
 
   return {
     /** The form: the source when raised from an item or an appeal, and the improvement plan's actions. */
@@ -125,13 +161,7 @@ export function createLearningService(deps: ServiceDeps) {
       const officers = new Map((await activeOfficers(db, actor.laCode)).map((o) => [o.id, o.display_name]));
       const shown = [];
       for (const r of rows) {
-        const source =
-          r.source === 'theme'
-            ? { text: `Theme: ${THEME_LABELS[r.theme!]}`, href: withTheme(r.theme!) }
-            : await sourceOf(db, actor.laCode, {
-                itemId: r.item_id ?? undefined,
-                appealId: r.disagreement_id ?? undefined,
-              });
+        const source = await sourceOfRow(db, actor.laCode, r);
         shown.push({
           ...r,
           sourceText: source?.text ?? '',

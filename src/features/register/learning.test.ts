@@ -190,6 +190,33 @@ describe.each(ENGINES)('learning actions on %s', (engine) => {
     expect(list.body).toContain(`/tribunal/${decided}`);
   });
 
+  it('the improvement plan action lists the learning sent to it, for those who read learning actions only', async () => {
+    const page = await clients['send-leader'].get(`/improvement/actions/${actionId}`);
+    expect(page.statusCode).toBe(200);
+    const body = page.body.replace(/&#39;|&rsquo;|’/g, "'");
+    expect(body).toContain('Learning sent to this action');
+    for (const text of [
+      'Families wait too long for a call back',
+      'Theme: Communication',
+      'Call-backs were not logged',
+      'Complaint FR-00001',
+      "Refusals to assess did not weigh the school's evidence",
+      'Tribunal: Appeal allowed (1 May 2026)',
+    ])
+      expect(body).toContain(text);
+    expect((body.match(/Learnt from /g) ?? []).length).toBe(3);
+    const read = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'register.learning.read')
+      .execute();
+    expect(read.some((r) => JSON.stringify(r.detail).includes(actionId))).toBe(true);
+    const caseworker = await clients.caseworker.get(`/improvement/actions/${actionId}`);
+    expect(caseworker.statusCode).toBe(200);
+    expect(caseworker.body).not.toContain('Learning sent to this action');
+    expect(caseworker.body).not.toContain('Families wait too long for a call back');
+  });
+
   it('every role: team managers and SEND leaders, 403 for the rest', async () => {
     const leaders: readonly Role[] = ['team-manager', 'send-leader'];
     for (const url of [

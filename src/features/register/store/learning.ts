@@ -73,3 +73,16 @@ export function learningOfItem(db: Executor, laCode: string, itemId: string): Pr
     .orderBy('id')
     .execute();
 }
+
+/** What was sent to one improvement plan action (its page), newest first. */
+export function learningOfAction(db: Executor, laCode: string, actionId: string): Promise<LearningRow[]> {
+  return db
+    .selectFrom('register_learning')
+    .select(COLUMNS)
+    .where('la_code', '=', laCode)
+    .where('improvement_action_id', '=', actionId)
+    .orderBy('raised_on', 'desc')
+    .orderBy('id')
+    .limit(200)
+    .execute();
+}
