@@ -110,6 +110,12 @@ describe('disagreement resolution in a browser on pglite', () => {
   it('the leader raises a learning action from a theme, linked to an action in the improvement plan, and sees where it went', async () => {
     const l = await d.signedIn('leader@demo.example');
     await l.goto(`${d.baseUrl}/register/counts`);
+    expect(await l.locator('main').textContent()).toContain('Disagreement resolution meetings');
+    await expectAccessible(l, 'the counts, with disagreement resolution');
+    await l.getByRole('link', { name: /agreed actions? overdue/ }).click();
+    await l.waitForURL(/\/register\/disagreement-resolution\?overdue=yes/);
+    await expectAccessible(l, 'the agreed actions overdue');
+    await l.goto(`${d.baseUrl}/register/counts`);
     await l.getByRole('link', { name: 'Learning actions: what we learnt and where it went' }).click();
     await l.waitForURL(/\/register\/learning$/);
     await expectAccessible(l, 'learning actions');

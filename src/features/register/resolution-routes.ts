@@ -18,6 +18,7 @@ import {
   RESOLUTION_OUTCOMES,
   RESOLUTION_REQUESTERS,
 } from '../../domain/register/index.ts';
+import { longDate } from '../../domain/calendar.ts';
 import { parseDone, parseObligation, parseResolution } from './resolution-forms.ts';
 import type { RegisterService } from './service.ts';
 
@@ -25,21 +26,42 @@ type Values = Record<string, string>;
 const param = (request: FastifyRequest, name: string) =>
   (request.params as Record<string, string>)[name] ?? '';
 const query = (request: FastifyRequest) => request.query as Record<string, string | undefined>;
-const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+const listSchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  outcome: z.enum(RESOLUTION_OUTCOMES).optional().catch(undefined),
+  overdue: z.literal('yes').optional().catch(undefined),
+});
 
 export function resolutionRoutes(app: FastifyInstance, { service }: RouteDeps<RegisterService>): void {
   app.get(paths.register.resolutions, async (request, reply) => {
-    const { page } = pageSchema.parse(query(request));
-    const data = await service.resolutions(actorOf(request), page);
-    return reply.view('register/resolution-list.njk', {
+    const { page, overdue, ...filter } = listSchema.parse(query(request));
+    const actor = actorOf(request);
+    const link = (p: number) => withQuery(paths.register.resolutions, { ...filter, overdue, page: p });
+    const common = {
       pageTitle: 'Disagreement resolution',
       backLink: paths.register.list,
+      newHref: paths.register.resolutionNew,
+      allHref: paths.register.resolutions,
+    };
+    if (overdue) {
+      const data = await service.overdueAgreements(actor, page);
+      return reply.view('register/resolution-list.njk', {
+        ...common,
+        ...data,
+        overdue: true,
+        filtered: 'Agreed actions past their date and not done',
+        pagination: govukPagination(page, data.pages, link),
+      });
+    }
+    const data = await service.resolutions(actor, page, filter);
+    return reply.view('register/resolution-list.njk', {
+      ...common,
       ...data,
       rows: data.rows.map((r) => ({ ...r, href: paths.register.resolution(r.id) })),
-      newHref: paths.register.resolutionNew,
-      pagination: govukPagination(page, data.pages, (p) =>
-        withQuery(paths.register.resolutions, { page: p }),
-      ),
+      filtered: filterText(filter),
+      pagination: govukPagination(page, data.pages, link),
     });
   });
 
@@ -150,4 +172,17 @@ function withField(errors: FormErrors, obligationId: string): FormErrors {
     ...errors,
     list: errors.list.map((e) => ({ ...e, href: `#note-${obligationId}` })),
   };
+}
+
+/** The filter a list shows, in words (empty for every record). */
+function filterText(f: { from?: string | undefined; to?: string | undefined; outcome?: string | undefined }) {
+  const parts = [
+    f.from || f.to
+      ? `Asked for ${f.from ? `from ${longDate(f.from)}` : ''}${f.from && f.to ? ' ' : ''}${f.to ? `to ${longDate(f.to)}` : ''}`
+      : '',
+    f.outcome
+      ? `Outcome: ${RESOLUTION_OUTCOME_LABELS[f.outcome as keyof typeof RESOLUTION_OUTCOME_LABELS]}`
+      : '',
+  ].filter(Boolean);
+  return parts.join('. ');
 }

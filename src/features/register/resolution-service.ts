@@ -31,7 +31,7 @@ import {
 import { activeOfficers } from '../../platform/people/users.ts';
 import { FieldError } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
-import { longDate } from '../../domain/calendar.ts';
+import { daysInMonth, longDate } from '../../domain/calendar.ts';
 import {
   hasAgreement,
   obligationStatus,
@@ -52,12 +52,16 @@ import {
   openObligationsOf,
   resolutionById,
   resolutionsOfChildren,
+  countResolutions,
+  overdueObligations,
   type ObligationRow,
+  type ResolutionFilter,
   type ResolutionRow,
 } from './store/resolution.ts';
 
 const STAFF = CASEWORK_ROLES;
 const FAMILY: readonly Role[] = ['parent', 'young-person'];
+const LEADERS: readonly Role[] = ['team-manager', 'send-leader'];
 export const RESOLUTION_PAGE_SIZE = 25;
 
 export interface ObligationInput {
@@ -149,11 +153,14 @@ export function createResolutionService(deps: ServiceDeps) {
   }
 
   return {
-    /** Every record, newest request first, with the child, the outcome and the obligations still open. */
-    resolutions: async (actor: Actor, page: number) => {
+    /**
+     * Every record the filter keeps (asked for in a period, with an outcome), newest request first, with the child,
+     * the outcome and the obligations still open.
+     */
+    resolutions: async (actor: Actor, page: number, filter: ResolutionFilter = {}) => {
       requireRole(actor, STAFF, paths.register.resolutions);
       const today = deps.today();
-      const { rows, total } = await listResolutions(db, actor.laCode, page, RESOLUTION_PAGE_SIZE);
+      const { rows, total } = await listResolutions(db, actor.laCode, page, RESOLUTION_PAGE_SIZE, filter);
       const obligations = await obligationsOf(
         db,
         actor.laCode,
@@ -183,6 +190,66 @@ export function createResolutionService(deps: ServiceDeps) {
         rows: shown,
         total,
         pages: Math.max(1, Math.ceil(total / RESOLUTION_PAGE_SIZE)),
+      };
+    },
+
+    /** What agreements oblige that is past its date and not done, soonest first: the leaders' overdue count's list. */
+    overdueAgreements: async (actor: Actor, page: number) => {
+      requireRole(actor, STAFF, paths.register.resolutions);
+      const { rows, total } = await overdueObligations(
+        db,
+        actor.laCode,
+        deps.today(),
+        page,
+        RESOLUTION_PAGE_SIZE,
+      );
+      const shown = [];
+      for (const o of rows) {
+        const child = await childWithOfficer(db, actor.laCode, o.child_id);
+        shown.push({
+          child_id: o.child_id,
+          what: o.what,
+          due: o.due,
+          childName: child ? childName(child) : '',
+          childReference: child?.reference ?? '',
+          href: paths.register.resolution(o.resolution_id),
+        });
+      }
+      await auditChildrenShown(
+        db,
+        actor,
+        'register.resolution.list.read',
+        paths.register.resolutions,
+        rows.map((o) => o.child_id),
+      );
+      return { rows: shown, total, pages: Math.max(1, Math.ceil(total / RESOLUTION_PAGE_SIZE)) };
+    },
+
+    /**
+     * The leaders' counts of records asked for in [from, to]: by month and by outcome, each with the filter of the
+     * list it counts (a month clipped to the period), and how many agreed actions are overdue today.
+     */
+    resolutionCounts: async (actor: Actor, from: string, to: string) => {
+      requireRole(actor, LEADERS, paths.register.counts);
+      const counts = await countResolutions(db, actor.laCode, from, to);
+      const overdue = await overdueObligations(db, actor.laCode, deps.today(), 1, 1);
+      return {
+        byMonth: counts.byMonth.map((r) => {
+          const [year, month] = r.key.split('-').map(Number) as [number, number];
+          const first = `${r.key}-01`;
+          const last = `${r.key}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
+          return {
+            ...r,
+            label: longDate(first).replace(/^1 /, ''),
+            filter: { from: first > from ? first : from, to: last < to ? last : to },
+          };
+        }),
+        byOutcome: counts.byOutcome.map((r) => ({
+          ...r,
+          label: RESOLUTION_OUTCOME_LABELS[r.key as ResolutionOutcome],
+          filter: { from, to, outcome: r.key as ResolutionOutcome },
+        })),
+        overdue: overdue.total,
       };
     },
 

@@ -369,6 +369,42 @@ describe.each(ENGINES)('disagreement resolution records on %s', (engine) => {
     expect(page.body).not.toContain('Add something the agreement obliges');
   });
 
+  it('leaders count the meetings by month and outcome, and the agreed actions overdue; each number opens a list of its size', async () => {
+    const [r] = await submitForm(
+      clients.caseworker,
+      '/register/disagreement-resolution/new',
+      fields({ obligationWhat: 'Send the new timetable' }),
+    );
+    expect(r!.statusCode).toBe(303);
+    const counts = await clients['send-leader'].get('/register/counts');
+    expect(counts.statusCode).toBe(200);
+    const section = counts.body.slice(counts.body.indexOf('id="disagreement-resolution"'));
+    const links = [...section.matchAll(/href="(\/register\/disagreement-resolution\?[^"]+)">(\d+)</g)].map(
+      (m) => ({ href: m[1]!.replace(/&amp;/g, '&'), n: Number(m[2]) }),
+    );
+    const overdue = links.find((l) => l.href.includes('overdue=yes'));
+    const outcomes = links.filter((l) => l.href.includes('outcome='));
+    const months = links.filter((l) => !l.href.includes('outcome=') && !l.href.includes('overdue='));
+    expect(overdue?.n).toBe(1);
+    expect(outcomes.map((l) => [new URL(l.href, 'http://x').searchParams.get('outcome'), l.n])).toEqual([
+      ['agreed', 2],
+      ['not-held', 1],
+    ]);
+    expect(months.reduce((sum, l) => sum + l.n, 0)).toBe(3);
+    for (const l of links) {
+      const list = await clients['send-leader'].get(l.href);
+      expect(list.statusCode).toBe(200);
+      const shown = l.href.includes('overdue=yes')
+        ? `${l.n} agreed ${l.n === 1 ? 'action' : 'actions'} overdue`
+        : `${l.n} ${l.n === 1 ? 'meeting' : 'meetings'}`;
+      expect([l.href, list.body.includes(shown)]).toEqual([l.href, true]);
+    }
+    const overdueList = await clients['team-manager'].get(overdue!.href);
+    expect(overdueList.body).toContain('Send the new timetable');
+    expect(overdueList.body).not.toContain('Confirm the funding to the school in writing');
+    expect((await clients.caseworker.get('/register/counts')).statusCode).toBe(403);
+  });
+
   it('every role: casework staff and leaders, 403 for the rest, 404 for no record', async () => {
     const record = await t.database.db
       .selectFrom('disagreement_resolution')

@@ -242,10 +242,18 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps<RegisterSer
   app.get(paths.register.counts, async (request, reply) => {
     const q = countsSchema.parse(query(request));
     const data = await service.counts(actorOf(request), q.from, q.to);
+    const resolutions = await service.resolutionCounts(actorOf(request), data.from, data.to);
+    const listOf = (filter: Record<string, string>) => withQuery(paths.register.resolutions, filter);
     return reply.view('register/counts.njk', {
       pageTitle: 'What families raised, counted',
       backLink: paths.register.list,
       ...data,
+      resolutions: {
+        byMonth: resolutions.byMonth.map((r) => ({ ...r, href: listOf(r.filter) })),
+        byOutcome: resolutions.byOutcome.map((r) => ({ ...r, href: listOf(r.filter) })),
+        overdue: resolutions.overdue,
+        overdueHref: listOf({ overdue: 'yes' }),
+      },
       themeLabels: THEME_LABELS,
       kindLabels: KIND_LABELS,
     });

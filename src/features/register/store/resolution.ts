@@ -3,6 +3,7 @@
  * disagreement_resolution_obligation; migration 0068, ADR 0047). Children and users are the core records': this
  * store keeps their ids.
  */
+import { sql } from 'kysely';
 import type { Executor } from '../../../platform/audit/audit.ts';
 import type { ResolutionOutcome, ResolutionRequester } from '../../../platform/db/schema/index.ts';
 
@@ -93,22 +94,85 @@ export function resolutionById(db: Executor, laCode: string, id: string): Promis
     .executeTakeFirst();
 }
 
-/** A page of records, newest request first, and how many there are. */
-export async function listResolutions(db: Executor, laCode: string, page: number, size: number) {
-  const rows = await db
-    .selectFrom('disagreement_resolution')
+/** Which records a list shows: asked for in [from, to], with one outcome. */
+export interface ResolutionFilter {
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly outcome?: ResolutionOutcome | undefined;
+}
+
+/** A page of records (those the filter keeps), newest request first, and how many there are. */
+export async function listResolutions(
+  db: Executor,
+  laCode: string,
+  page: number,
+  size: number,
+  filter: ResolutionFilter = {},
+) {
+  let q = db.selectFrom('disagreement_resolution').where('la_code', '=', laCode);
+  if (filter.from) q = q.where('requested_on', '>=', filter.from);
+  if (filter.to) q = q.where('requested_on', '<=', filter.to);
+  if (filter.outcome) q = q.where('outcome', '=', filter.outcome);
+  const rows = await q
     .select(RESOLUTION_COLUMNS)
-    .where('la_code', '=', laCode)
     .orderBy('requested_on', 'desc')
     .orderBy('id')
     .limit(size)
     .offset((page - 1) * size)
     .execute();
-  const total = await db
+  const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(total.n) };
+}
+
+export interface ResolutionCountRow {
+  readonly key: string;
+  readonly n: number;
+}
+
+/** Records asked for in [from, to], counted by month asked for ('YYYY-MM') and by outcome. */
+export async function countResolutions(db: Executor, laCode: string, from: string, to: string) {
+  const inPeriod = db
     .selectFrom('disagreement_resolution')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('la_code', '=', laCode)
-    .executeTakeFirstOrThrow();
+    .where('requested_on', '>=', from)
+    .where('requested_on', '<=', to);
+  const month = sql<string>`substr(cast(requested_on as text), 1, 7)`;
+  const byMonth = await inPeriod
+    .select([month.as('key'), (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy(month)
+    .orderBy('key')
+    .execute();
+  const byOutcome = await inPeriod
+    .select(['outcome as key', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy('outcome')
+    .orderBy('outcome')
+    .execute();
+  const rows = (r: ReadonlyArray<{ key: string; n: string | number | bigint }>): ResolutionCountRow[] =>
+    r.map((x) => ({ key: x.key, n: Number(x.n) }));
+  return { byMonth: rows(byMonth), byOutcome: rows(byOutcome) };
+}
+
+/** A page of what agreements oblige that is past its date and not done (as of today), soonest first, and how many. */
+export async function overdueObligations(
+  db: Executor,
+  laCode: string,
+  today: string,
+  page: number,
+  size: number,
+) {
+  const q = db
+    .selectFrom('disagreement_resolution_obligation')
+    .where('la_code', '=', laCode)
+    .where('done_on', 'is', null)
+    .where('due', '<', today);
+  const rows = await q
+    .select(OBLIGATION_COLUMNS)
+    .orderBy('due')
+    .orderBy('id')
+    .limit(size)
+    .offset((page - 1) * size)
+    .execute();
+  const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(total.n) };
 }
 
