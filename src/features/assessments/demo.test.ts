@@ -55,4 +55,17 @@ describe('demo assessments (pglite)', () => {
       .execute();
     expect(parent.map((p) => p.stage)).toEqual(['assessment']);
   });
+
+  it('names each child’s caseworker on their request as the child’s named officer (issue 18 item 9)', async () => {
+    const rows = await database.db
+      .selectFrom('assessment_case as a')
+      .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
+      .select(['c.reference', 'c.lead_officer_id', 'a.officer_id'])
+      .where('a.is_open', '=', true)
+      .where('a.officer_id', 'is not', null)
+      .execute();
+    expect(rows.length).toBeGreaterThan(150);
+    const differ = rows.filter((r) => r.lead_officer_id !== r.officer_id).map((r) => r.reference);
+    expect(differ).toEqual([]);
+  });
 });

@@ -32,6 +32,7 @@ import {
 } from '../../domain/assessment/journey.ts';
 import type { ExceptionKind } from '../../domain/clock/types.ts';
 import { currentSettingsOf } from '../../platform/people/organisations.ts';
+import { setLeadOfficer } from '../../platform/people/children.ts';
 import { familyViewsAskedBy } from '../../domain/clock/index.ts';
 
 interface Options {
@@ -304,6 +305,7 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
   const grants: Array<Record<string, unknown>> = [];
   const events: Array<Record<string, unknown>> = [];
   const issued: Array<{ id: string; on: string }> = [];
+  const namedBy = new Map<string, string>();
   const at = (day: string) => new Date(`${day}T10:00:00Z`);
   // Two in three demo exceptions have been confirmed by the caseworker as the cause of a delay (J10); the rest are
   // recorded but not yet relied on. A counter, not the generator, so the rest of the demo is unchanged.
@@ -354,6 +356,9 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
     if (!decision && !isParentChild && r.chance(0.25)) officer = null;
     else if (!officer) officer = r.pick(caseworkers).id;
     const team = (officer && teamOf.get(officer)) || defaultTeam;
+    // A child with no named officer is named the officer their request was given (issue 18 item 9: the caseworker on
+    // an assessment is the child's named officer, as allocating in the service makes them).
+    if (officer && !child.lead_officer_id) namedBy.set(child.id, officer);
     const advice: Array<
       CaseFacts['advice'][number] & { professional: string | null; service: string | null }
     > = [];
@@ -685,6 +690,9 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
       .values(c as never)
       .execute(),
   );
+  // The children named the officer of their request, in one change for each officer.
+  for (const [officer, ids] of Map.groupBy(namedBy.keys(), (id) => namedBy.get(id)!))
+    await setLeadOfficer(trx, la, ids, officer);
   // A final plan issued makes the child's record show the plan, as issuing one in the service does.
   for (const child of issued)
     await trx
