@@ -1,9 +1,12 @@
 /**
  * Demo plans: every child with a plan (and GT-000018) gets a structured plan of realistic, mixed quality: about a
- * third exemplary, most mixed (a vague provision or an outcome with no timescale), a quarter weak (golden-thread gaps:
+ * third exemplary, most mixed (a vaguer provision or an outcome with no measure), a quarter weak (golden-thread gaps:
  * a need with no provision, provision linked to nothing, health advice unused). The first DEMO_FULL_PLANS by reference
  * are full (two or three areas of need, health, up to four pieces of advice); the rest are lighter (one area of need,
- * two pieces of advice) so the demo stays quick to build. Each has its draft and final versions, dated from the
+ * health, two pieces of advice) so the demo stays quick to build. What a plan says follows the child's primary need
+ * and phase (`demo-library.ts`, issue 18 item 9): every outcome says by when and how success is seen, every provision
+ * how much, how often, who and in what grouping (nothing prints "Not given"), and a young person's plan prepares for
+ * adult life in all four areas. Each has its draft and final versions, dated from the
  * child's record, and most have an audit history with blind moderation of a sample. Fully deterministic: a seeded
  * generator and the date the demo is built as of, no clock reads. The next review is due 12 months after the last
  * review meeting the child's history records (about one in ten is overdue, as the core records leave it).
@@ -11,8 +14,17 @@
  * young person past Year 11 speaks for themselves) and their main need, from likes, strengths, what helps and hopes,
  * so no two plans read the same (issue 18).
  */
+import { lowerFirst } from '../../platform/text.ts';
 import { computeTimeline } from '../../domain/clock/index.ts';
-import type { Advice, AreaOfNeed, Need, Outcome, Plan, Provision } from '../../domain/plan-quality/model.ts';
+import type {
+  Advice,
+  AreaOfNeed,
+  Need,
+  Outcome,
+  Plan,
+  Provision,
+  Timescale,
+} from '../../domain/plan-quality/model.ts';
 import { yearGroupOn } from '../../domain/school-year.ts';
 import { DEFAULT_TODAY } from '../../demo/build.ts';
 import { createRandom, hashString, type Random } from '../../demo/random.ts';
@@ -21,6 +33,19 @@ import { caseEventDays } from '../../platform/people/case-events.ts';
 import { sql, type Insertable } from 'kysely';
 import type { EhcPlanItemTable } from '../../platform/db/schema/index.ts';
 import { AUDIT_AREAS, type Grade, type Grades } from '../plan-audits/stats.ts';
+import {
+  AREAS_BY_NEED,
+  HEALTH_BY_NEED,
+  HEALTH_OTHERWISE,
+  PFA_OUTCOMES,
+  SOCIAL_CARE,
+  phased,
+  WHERE_BY_PHASE,
+  type HealthSeed,
+  type Phase,
+  type Phased,
+  type ProvisionSeed,
+} from './demo-library.ts';
 import type { Snapshot } from './service.ts';
 
 /** The first children with plans (by reference) whose plans are full: two or three areas of need, health, K's advice. */
@@ -29,137 +54,61 @@ export const DEMO_FULL_PLANS = 300;
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 
-interface Library {
-  area: AreaOfNeed;
-  need: string;
-  outcome: string;
-  timescale: string;
-  measure: string;
-  good: {
-    what: string;
-    amount: number;
-    unit: 'minutes' | 'hours' | 'sessions';
-    times: number;
-    per: 'day' | 'week' | 'term';
-    role: string;
-    training: string;
-    grouping: 'one-to-one' | 'group';
-    size: number | null;
-  };
-  vague: string;
+/** The four-item library the plans once drew their areas from: sampling it keeps each plan's draws (issue 18). */
+const SLOTS = [0, 1, 2, 3] as const;
+
+/** One of several ways of saying a thing, drawn from the content stream. */
+const oneOf = (words: Random, text: Phased | readonly Phased[]): Phased =>
+  typeof text === 'string' || !Array.isArray(text) ? (text as Phased) : words.pick(text as readonly Phased[]);
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * An outcome's by-when, from the plan's last review or issue: by the end of the school or college year at least six
+ * months on ("By the end of July 2027"), or within twelve months (by the end of that month).
+ */
+export function byWhen(anchor: string, kind: 'school-year' | 'twelve-months', phase: Phase): Timescale {
+  const [y, m] = anchor.split('-').map(Number) as [number, number];
+  if (kind === 'twelve-months') {
+    const last = new Date(Date.UTC(y + 1, m, 0)).toISOString().slice(0, 10);
+    return { text: `By the end of ${MONTHS[m - 1]} ${y + 1}`, by: last };
+  }
+  // Six months on, then the next 31 July.
+  const sixOn = addDays(anchor, 183);
+  const year = Number(sixOn.slice(0, 4)) + (sixOn.slice(5) > '07-31' ? 1 : 0);
+  const end = { early: 'the summer term', school: 'the summer term', adult: 'the college year' }[phase];
+  return { text: `By the end of ${end}, July ${year}`, by: `${year}-07-31` };
 }
 
-/** Preparing for adult life (SEND Code of Practice 8.9): one outcome of each kind, for a young person past Year 11. */
-const PFA_OUTCOMES: readonly {
-  area: 'employment' | 'independent-living' | 'community-inclusion' | 'health';
-  text: string;
-  timescale: string;
-  measure: string;
-}[] = [
-  {
-    area: 'employment',
-    text: 'will complete a supported work placement of one day a week and say what job they want to work towards',
-    timescale: 'By the end of the college year',
-    measure: 'placement attendance and the employer’s review, checked by the job coach each term',
-  },
-  {
-    area: 'independent-living',
-    text: 'will travel on their own by bus between home and college, and plan and cook a simple meal each week',
-    timescale: 'By the end of the college year',
-    measure: 'travel training sign-off and a weekly cooking log kept with their tutor',
-  },
-  {
-    area: 'community-inclusion',
-    text: 'will choose and join a club or group outside college and go most weeks with friends of their own age',
-    timescale: 'Within the next 12 months',
-    measure: 'attendance on at least 3 weeks in 4, said by the young person at each review',
-  },
-  {
-    area: 'health',
-    text: 'will book their own health appointments and take their medicine without reminders',
-    timescale: 'By their next annual review',
-    measure: 'the young person’s own record, checked with the school nurse or GP each term',
-  },
-];
+/** What a weaker outcome says it will make progress with. */
+const WEAK_TOPIC: Readonly<Record<AreaOfNeed, string>> = {
+  'communication-and-interaction': 'their communication',
+  'cognition-and-learning': 'their learning',
+  'social-emotional-mental-health': 'managing their feelings',
+  'sensory-physical': 'their physical skills',
+};
 
-const LIBRARY: readonly Library[] = [
-  {
-    area: 'communication-and-interaction',
-    need: 'Finds it hard to understand instructions longer than a few words and to join in conversations with other children.',
-    outcome: 'will follow a three-step instruction in class without adult prompting',
-    timescale: 'By July 2027',
-    measure: 'on 4 out of 5 observed occasions, recorded by the class teacher',
-    good: {
-      what: 'Direct speech and language therapy on following instructions and turn-taking',
-      amount: 30,
-      unit: 'minutes',
-      times: 1,
-      per: 'week',
-      role: 'Speech and language therapist',
-      training: 'registered with the Health and Care Professions Council',
-      grouping: 'one-to-one',
-      size: null,
-    },
-    vague: 'Access to speech and language therapy input as appropriate.',
-  },
-  {
-    area: 'cognition-and-learning',
-    need: 'Reading and spelling are about three years behind age expectations; working memory is well below average.',
-    outcome: 'will read a book at their reading level aloud with 95% accuracy',
-    timescale: 'By the end of Key Stage 2',
-    measure: 'measured on a running record each half-term',
-    good: {
-      what: 'Precision Teaching of high-frequency words',
-      amount: 15,
-      unit: 'minutes',
-      times: 4,
-      per: 'week',
-      role: 'Teaching assistant',
-      training: 'trained in Precision Teaching by the educational psychologist',
-      grouping: 'one-to-one',
-      size: null,
-    },
-    vague: 'Regular small group interventions to support literacy.',
-  },
-  {
-    area: 'social-emotional-mental-health',
-    need: 'Becomes very anxious at unstructured times and at changes of routine, and may leave the classroom.',
-    outcome: 'will manage the move between lessons and break times calmly',
-    timescale: 'By July 2026',
-    measure: 'on 4 days out of 5, from the daily check-in record',
-    good: {
-      what: 'Check-in with a named key adult using a visual timetable, and a planned exit card',
-      amount: 10,
-      unit: 'minutes',
-      times: 2,
-      per: 'day',
-      role: 'Key adult (teaching assistant)',
-      training: 'trained in emotion coaching',
-      grouping: 'one-to-one',
-      size: null,
-    },
-    vague: 'Support with emotional regulation when needed.',
-  },
-  {
-    area: 'sensory-physical',
-    need: 'Low muscle tone affects handwriting stamina and moving safely around a busy school.',
-    outcome: 'will write independently for 10 minutes without a rest',
-    timescale: 'By the end of Year 6',
-    measure: 'on 3 out of 4 occasions, from work samples',
-    good: {
-      what: 'Fine motor skills programme set by the occupational therapist',
-      amount: 20,
-      unit: 'minutes',
-      times: 3,
-      per: 'week',
-      role: 'Teaching assistant',
-      training: 'shown the programme by the occupational therapist each term',
-      grouping: 'group',
-      size: 4,
-    },
-    vague: 'Opportunities for fine motor activities.',
-  },
-];
+/** "30 minutes, once a week". */
+function howMuch(p: Provision): string {
+  const times = p.frequency ? ({ 1: 'once', 2: 'twice' } as Record<number, string>)[p.frequency.times] : '';
+  const often = p.frequency ? `${times ?? `${p.frequency.times} times`} a ${p.frequency.per}` : '';
+  return [p.amount ? `${p.amount.value} ${p.amount.unit}` : '', often].filter(Boolean).join(', ');
+}
 
 type Stage = 'early' | 'primary' | 'secondary' | 'adult';
 
@@ -533,10 +482,15 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
         : rng.dateBetween(addDays(today, -700), addDays(today, -60));
     const draftIssued = addDays(finalIssued, -rng.int(20, 40));
     const yearGroup = yearGroupOn(child.date_of_birth, finalIssued);
-    // A young person past Year 11 (at college, in a sixth form, in training): their plan as it stands now prepares
-    // them for adult life (issue 18 item 9: no primary-school outcomes for a young person at college).
-    const adult =
-      yearGroupOn(child.date_of_birth, today) >= 12 ? PFA_OUTCOMES[index % PFA_OUTCOMES.length]! : null;
+    // The plan as it stands now is written for the child's phase today: a young person past Year 11 (at college, in a
+    // sixth form, in training) has a plan that prepares them for adult life (issue 18 item 9). Its outcomes are due
+    // from its last review meeting, or its issue (the meetings the child's history records).
+    const yearNow = yearGroupOn(child.date_of_birth, today);
+    const phase: Phase = yearNow <= 0 ? 'early' : yearNow <= 11 ? 'school' : 'adult';
+    const meetings = (reviewsHeld.get(child.id) ?? []).filter((day) => day > finalIssued && day <= today);
+    const anchor = meetings.reduce((m, d) => (d > m ? d : m), finalIssued);
+    // What the plan says is drawn from its own stream, so the draws below (and the rest of the demo) are unchanged.
+    const words = rng.fork('content');
     const settingId = current.get(child.id) ?? rng.pick(settings).id;
     const setting = settings.find((s) => s.id === settingId) ?? rng.pick(settings);
 
@@ -567,87 +521,130 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
       });
     });
 
-    // Needs, outcomes and provision
-    const areas = rng.sample(LIBRARY, light ? 1 : rng.int(2, 3));
+    // Needs, outcomes and provision: B follows the child's primary need (its own area first, then others that go with
+    // it); the draws are those of the four-item library this replaced, so each plan keeps its shape and quality.
+    const library = AREAS_BY_NEED[child.primary_need ?? ''] ?? AREAS_BY_NEED.OTH!;
+    const count = rng.sample(SLOTS, light ? 1 : rng.int(2, 3)).length;
+    const areas = [library[0]!, ...words.sample(library.slice(1), count - 1)];
+    const name = child.preferred_name || child.given_name;
+    const setWords = (text: Phased) => phased(text, phase);
     const needs: Need[] = [];
     const outcomes: Outcome[] = [];
     const provision: Provision[] = [];
+    const specific = (seed: ProvisionSeed) => ({
+      what: setWords(seed.what),
+      amount: { value: seed.amount, unit: seed.unit },
+      frequency: { times: seed.times, per: seed.per },
+      deliverer: { role: capitalise(setWords(seed.role)), qualification: setWords(seed.qualification) },
+      grouping:
+        seed.grouping === 'group'
+          ? ({ kind: 'group', size: seed.size ?? 4 } as const)
+          : ({ kind: 'one-to-one' } as const),
+      where: setWords(seed.where ?? WHERE_BY_PHASE[phase]),
+    });
     for (const [ai, lib] of areas.entries()) {
       const needId = rng.uuid();
       const outcomeId = rng.uuid();
-      needs.push({ id: needId, section: 'B', area: lib.area, text: lib.need });
+      needs.push({ id: needId, section: 'B', area: lib.area, text: setWords(oneOf(words, lib.need)) });
       const weakOutcome = tier === 'weak' ? rng.chance(0.6) : tier === 'mixed' && rng.chance(0.25);
-      if (adult && ai === 0) {
-        outcomes.push({
-          id: outcomeId,
-          text: `${child.preferred_name || child.given_name} ${adult.text}`,
-          needIds: [needId],
-          timescale: { text: adult.timescale, by: null },
-          successMeasure: adult.measure,
-          preparationForAdulthood: adult.area,
-        });
-      } else
-        outcomes.push({
-          id: outcomeId,
-          text: weakOutcome
-            ? `${child.given_name} will receive support to make progress.`
-            : `${child.preferred_name || child.given_name} ${lib.outcome}`,
-          needIds: tier === 'weak' && ai === 0 && rng.chance(0.5) ? [] : [needId],
-          timescale: { text: weakOutcome ? '' : lib.timescale, by: null },
-          successMeasure: weakOutcome ? '' : lib.measure,
-          preparationForAdulthood: yearGroup >= 9 && ai === 0 && tier !== 'weak' ? 'employment' : null,
-        });
+      // A weaker outcome still says by when, but not what will be different (a measure no one can check).
+      const by = byWhen(anchor, ai === 0 ? 'school-year' : 'twelve-months', phase);
+      outcomes.push({
+        id: outcomeId,
+        text: weakOutcome
+          ? `${name} will make progress with ${WEAK_TOPIC[lib.area]}.`
+          : `${name} ${setWords(lib.outcome)}`,
+        // (A young person's first outcome drew no chance here before, so none is drawn now.)
+        needIds: tier === 'weak' && ai === 0 && phase !== 'adult' && rng.chance(0.5) ? [] : [needId],
+        timescale: weakOutcome ? { text: 'By their next annual review', by: null } : by,
+        successMeasure: weakOutcome
+          ? 'Staff will keep an eye on how they are getting on.'
+          : setWords(lib.measure),
+        preparationForAdulthood: (phase === 'adult' || yearGroup >= 9) && !weakOutcome ? lib.pfa : null,
+      });
       const skip = tier === 'weak' && ai === areas.length - 1 && rng.chance(0.6); // a need left without provision
       if (skip) continue;
+      // Vaguer provision in a weaker plan: how much, how often and who are still given, but the wording leaves too
+      // much to the reader, and where, who oversees and how it is reviewed are not said.
       const vague = tier === 'weak' ? rng.chance(0.7) : tier === 'mixed' && rng.chance(0.35);
-      const src = advice[ai % Math.min(advice.length, 3)]!;
+      // The first area's provision cites the educational psychologist; the second, the school's or college's advice.
+      const src = (ai === 1 && advice.find((a) => a.agency === ADVICE[2]!.agency)) || advice[0]!;
+      const good = specific(lib.provision);
       provision.push({
         id: rng.uuid(),
         section: 'F',
-        what: vague ? lib.vague : lib.good.what,
-        amount: vague ? null : { value: lib.good.amount, unit: lib.good.unit },
-        frequency: vague ? null : { times: lib.good.times, per: lib.good.per },
-        deliverer: vague ? null : { role: lib.good.role, qualification: lib.good.training },
-        grouping: vague
-          ? null
-          : lib.good.grouping === 'group'
-            ? { kind: 'group', size: lib.good.size ?? 4 }
-            : { kind: 'one-to-one' },
-        where: vague ? '' : 'In a quiet room next to the classroom',
-        oversight: vague ? '' : 'The SENCO',
+        ...good,
+        what: vague ? setWords(lib.vague) : good.what,
+        where: vague ? '' : good.where,
+        oversight: vague ? '' : setWords('{senco}'),
         review: vague ? '' : 'Termly, against the outcome',
         needIds: [needId],
         outcomeIds: tier === 'weak' && rng.chance(0.4) ? [] : [outcomeId],
         source: { kind: 'advice', adviceId: src.id },
       });
     }
-    // Health: need in C and, unless the plan is weak, provision in G citing the health advice.
-    const healthAdvice = light ? undefined : advice.find((a) => a.agency === 'Health');
-    if (healthAdvice) {
-      const needId = rng.uuid();
-      needs.push({
-        id: needId,
-        section: 'C',
-        text: 'Needs a care plan for managing asthma during school trips and PE.',
-      });
-      if (tier !== 'weak') {
+    // A young person's plan covers all four preparing-for-adulthood areas: an outcome, following from their main
+    // need, for each area the needs above do not already cover, with the provision that works towards it.
+    if (phase === 'adult') {
+      const covered = new Set(outcomes.map((o) => o.preparationForAdulthood));
+      const college = advice.find((a) => a.agency === ADVICE[2]!.agency) ?? advice[0]!;
+      for (const pfa of PFA_OUTCOMES.filter((p) => !covered.has(p.area))) {
+        const outcomeId = words.uuid();
+        outcomes.push({
+          id: outcomeId,
+          text: `${name} ${pfa.text}`,
+          needIds: [needs[0]!.id],
+          timescale: byWhen(anchor, 'school-year', phase),
+          successMeasure: pfa.measure,
+          preparationForAdulthood: pfa.area,
+        });
         provision.push({
-          id: rng.uuid(),
-          section: 'G',
-          what: 'Training for staff in the asthma care plan by the school nurse',
-          amount: { value: 1, unit: 'sessions' },
-          frequency: { times: 1, per: 'year' },
-          deliverer: { role: 'School nurse', qualification: 'registered nurse' },
-          grouping: { kind: 'whole-class' },
-          where: 'At school, before the first trip of the year',
-          oversight: 'The SENCO',
-          review: 'Each year at the annual review',
-          needIds: [needId],
-          outcomeIds: [outcomes[0]!.id],
-          source: { kind: 'advice', adviceId: healthAdvice.id },
+          id: words.uuid(),
+          section: 'F',
+          ...specific(pfa.provision),
+          oversight: setWords('{senco}'),
+          review: 'At each review, against the outcome',
+          needIds: [needs[0]!.id],
+          outcomeIds: [outcomeId],
+          source: { kind: 'advice', adviceId: college.id },
         });
       }
     }
+    // Health (C, G) and social care (D, H1): the need that goes with the primary need and, unless the plan is weak,
+    // an outcome for it and provision citing that agency's advice. Only the health need and provision ids of a full
+    // plan come from the plan's own draws, as before; the rest from the content stream.
+    const other = (section: 'C' | 'D', seed: HealthSeed, from: Advice, ids: Random) => {
+      const needId = ids.uuid();
+      needs.push({ id: needId, section, text: setWords(seed.need) });
+      if (tier === 'weak') return;
+      const provisionId = ids.uuid();
+      const outcomeId = words.uuid();
+      outcomes.push({
+        id: outcomeId,
+        text: `${name} ${setWords(seed.outcome)}`,
+        needIds: [needId],
+        timescale: byWhen(anchor, 'twelve-months', phase),
+        successMeasure: setWords(seed.measure),
+        preparationForAdulthood: null,
+      });
+      provision.push({
+        id: provisionId,
+        section: section === 'C' ? 'G' : 'H1',
+        ...specific(seed.provision),
+        oversight: section === 'C' ? setWords('{senco}') : 'The disabled children’s team',
+        review: 'Each year at the annual review',
+        needIds: [needId],
+        outcomeIds: [outcomeId],
+        source: { kind: 'advice', adviceId: from.id },
+      });
+    };
+    const healthAdvice = advice.find((a) => a.agency === 'Health');
+    if (healthAdvice) {
+      const seeds = HEALTH_BY_NEED[child.primary_need ?? ''] ?? HEALTH_OTHERWISE;
+      other('C', 'need' in seeds ? seeds : words.pick(seeds), healthAdvice, light ? words : rng);
+    }
+    const socialAdvice = advice.find((a) => a.agency === ADVICE[3]!.agency);
+    if (socialAdvice && tier !== 'weak') other('D', words.pick(SOCIAL_CARE), socialAdvice, words);
     // The same draws as the stock sentence it replaced (an id and two picks), so the rest of the plan is unchanged.
     const firstId = rng.uuid();
     rng.next();
@@ -695,7 +692,6 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
       adviceSummaries: Object.fromEntries(advice.map((a) => [a.id, summaries.get(a.id)!])),
       placementType: plan.placement ? setting.type : null,
     });
-    const meetings = (reviewsHeld.get(child.id) ?? []).filter((day) => day > finalIssued && day <= today);
     const reviewDue =
       computeTimeline({
         asOf: today,
@@ -830,9 +826,9 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
         item_id: null,
         author_id: parent.id,
         author_kind: 'family',
-        body: 'Please say how often the speech therapy will happen. "As appropriate" does not tell us anything.',
+        body: `Please say how often the ${lowerFirst(provision[0]!.what)} will happen. "As appropriate" does not tell us anything.`,
         idempotency_key: `demo-${planId}`,
-        response: 'Thank you. The final plan says it will be every week, for 30 minutes.',
+        response: `Thank you. The final plan says how much and how often: ${howMuch(provision[0]!)}.`,
         changed: true,
         change_note: 'Section F now gives the amount and frequency.',
         responded_by: writer.id,
