@@ -36,13 +36,12 @@ import { reviewsHeldForTransfers } from '../reviews/index.ts';
 import { transferChildService } from './child.ts';
 import {
   childrenTold,
-  cohortPage,
-  inCohortFilter,
   advanceCohortState,
   cohortChildrenOfOfficers,
   cohortDayChildren,
   cohortState,
-  cohortTallyRows,
+  cohortBoardRead,
+  type CohortBoardRead,
   destinationsOfYear,
   insertNotice,
   replaceCohortRows,
@@ -402,8 +401,9 @@ const parseRow = (detail: unknown, today: string): CohortRow => {
 };
 
 /**
- * The board as of `today` from the kept cohort: the counts from its narrow columns, the list's page (filtered, most
- * urgent first, 25) in SQL, its total counted from the tallies. The same as `boardOf` over the derived cohort (transfers.test.ts checks it on both engines).
+ * The board as of `today` from the kept cohort, read in one statement (cohortBoardRead): the counts from its narrow
+ * columns, the list's page (filtered, most urgent first, 25) and its total. The same as `boardOf` over the derived
+ * cohort (transfers.test.ts checks it on both engines). `state` is the kept year's state as read with it.
  */
 export async function boardFromTable(
   db: Executor,
@@ -411,13 +411,21 @@ export async function boardFromTable(
   today: string,
   q: BoardQuery,
 ): Promise<Board> {
+  return (await keptBoard(db, laCode, today, q)).board;
+}
+
+/** boardFromTable, with the kept year's state read in the same statement. */
+async function keptBoard(
+  db: Executor,
+  laCode: string,
+  today: string,
+  q: BoardQuery,
+): Promise<{ board: Board; state: CohortBoardRead['state'] }> {
   const year = schoolYearStart(today);
   const weekEnd = formatDate(addDays(parseDate(today), 6));
   const { page, ...filter } = q;
-  // The tallies first: the filtered list's total is counted from them (one query fewer than counting in SQL).
-  const tallies = await cohortTallyRows(db, laCode, year);
-  const total = tallies.filter((t) => inCohortFilter(t, today, weekEnd, filter)).length;
-  const list = await cohortPage(db, laCode, year, today, weekEnd, filter, page, PAGE_SIZE, total);
+  const read = await cohortBoardRead(db, laCode, year, today, weekEnd, filter, page, PAGE_SIZE);
+  const tallies = read.tallies;
   const count = (key: (t: (typeof tallies)[number]) => [string, string]): Count[] => {
     const m = new Map<string, Count>();
     for (const t of tallies) {
@@ -429,7 +437,7 @@ export async function boardFromTable(
   const stages = count((t) => [t.stage, t.stage]);
   const due = (t: (typeof tallies)[number]) => t.next_by !== null && t.next_by <= weekEnd;
   const byName = (a: Count, b: Count) => b.n - a.n || a.name.localeCompare(b.name);
-  return {
+  const board: Board = {
     asOf: today,
     yearLabel: cohortYearLabel(today),
     total: tallies.length,
@@ -441,12 +449,36 @@ export async function boardFromTable(
     thisWeek: tallies.filter((t) => due(t) && t.next_by! >= today).length,
     notTold: tallies.filter((t) => !t.told && t.stage !== 'named' && t.stage !== 'late').length,
     list: {
-      rows: list.details.map((d) => parseRow(d, today)),
-      total: list.total,
-      page: list.page,
-      pages: Math.max(1, Math.ceil(list.total / PAGE_SIZE)),
+      rows: read.details.map((d) => parseRow(d, today)),
+      total: read.total,
+      page: read.page,
+      pages: Math.max(1, Math.ceil(read.total / PAGE_SIZE)),
     },
   };
+  return { board, state: read.state };
+}
+
+/** Readings gathered in the audit log before a board reading moves the kept cohort's mark on past them. */
+const MARK_AFTER = 200;
+
+/**
+ * Whether the board read with `state` is today's kept cohort as it stands: derived today and, in the audit log since
+ * its mark, nothing but readings (no change to a child, no account changed). Moves the mark on, with one
+ * conditional update outside any transaction, once more than MARK_AFTER readings have gathered since.
+ */
+async function keptIsCurrent(
+  db: Executor,
+  laCode: string,
+  today: string,
+  state: CohortBoardRead['state'],
+): Promise<boolean> {
+  if (!state || state.derived_on !== today) return false;
+  const seen = Number(state.audit_seen);
+  const since = await childrenChangedSince(db, laCode, seen);
+  if (since.childIds.length || since.usersUpdated.length) return false;
+  if (since.latest - seen > MARK_AFTER)
+    await advanceCohortState(db, laCode, schoolYearStart(today), today, since.latest);
+  return true;
 }
 
 export function createTransfersService(deps: Pick<ServiceDeps, 'db' | 'jobs' | 'today'>) {
@@ -457,21 +489,25 @@ export function createTransfersService(deps: Pick<ServiceDeps, 'db' | 'jobs' | '
     /** Refuses anyone but casework staff (the page's error view uses it before rendering). */
     mayRead: (actor: Actor) => requireRole(actor, TRANSFER_READERS, paths.transfers.board),
     /** The cohort board as of today, with one page of the children a filter names; audited as a list shown. */
-    board: (actor: Actor, q: BoardQuery) =>
-      db.transaction().execute(async (trx) => {
-        requireRole(actor, TRANSFER_READERS, paths.transfers.board);
-        const today = deps.today();
+    board: async (actor: Actor, q: BoardQuery): Promise<Board> => {
+      requireRole(actor, TRANSFER_READERS, paths.transfers.board);
+      const today = deps.today();
+      const shown = (b: Board) => b.list.rows.map((r) => r.child.id);
+      // Usually three round trips (issue 13): the board with the kept state in one statement, the audit log since
+      // its mark, the reading's audit entry. Only when something changed since (or on a new day): refresh and read
+      // again in one transaction, as before.
+      const kept = await keptBoard(db, actor.laCode, today, q);
+      if (await keptIsCurrent(db, actor.laCode, today, kept.state)) {
+        await auditChildrenShown(db, actor, 'transfers.board.read', paths.transfers.board, shown(kept.board));
+        return kept.board;
+      }
+      return db.transaction().execute(async (trx) => {
         await refreshCohort(trx, actor.laCode, today);
         const board = await boardFromTable(trx, actor.laCode, today, q);
-        await auditChildrenShown(
-          trx,
-          actor,
-          'transfers.board.read',
-          paths.transfers.board,
-          board.list.rows.map((r) => r.child.id),
-        );
+        await auditChildrenShown(trx, actor, 'transfers.board.read', paths.transfers.board, shown(board));
         return board;
-      }),
+      });
+    },
     /** Whether the actor may tell the families (caseworkers and team managers). */
     mayTell: (actor: Actor) => TRANSFER_WRITERS.includes(actor.role),
     /**

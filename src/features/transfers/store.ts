@@ -3,7 +3,7 @@
  * for a child's next phase, and where a child goes when that changes the law's date. Setting names come from the
  * core records (src/platform/people), never joined here.
  */
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { idIn } from '../../platform/db/any-id.ts';
 import type {
@@ -283,27 +283,107 @@ export interface CohortFilter {
   readonly week?: 'overdue' | 'this-week' | 'due' | undefined;
 }
 
-function filtered(
+/** The filter as one SQL condition (the list only narrows: no filter, every child). */
+function filterCondition(today: string, weekEnd: string, f: CohortFilter) {
+  const conds = [sql`true`];
+  if (f.deadline) conds.push(sql`deadline = ${f.deadline}`);
+  if (f.stage) conds.push(sql`stage = ${f.stage}`);
+  if (f.school) conds.push(sql`setting_id = ${f.school}`);
+  if (f.officer === 'none') conds.push(sql`officer_id is null`);
+  else if (f.officer) conds.push(sql`officer_id = ${f.officer}`);
+  if (f.week === 'overdue') conds.push(sql`next_by < ${today}`);
+  if (f.week === 'this-week') conds.push(sql`next_by >= ${today} and next_by <= ${weekEnd}`);
+  if (f.week === 'due') conds.push(sql`next_by <= ${weekEnd}`);
+  return sql.join(conds, sql` and `);
+}
+
+export interface CohortBoardRead {
+  /** The year's state (transfer_cohort_state), undefined when the year is not kept yet. */
+  readonly state: { derived_on: string; audit_seen: string | number } | undefined;
+  /** The narrow columns of every child of the year's cohort (cohortTallyRows). */
+  readonly tallies: Awaited<ReturnType<typeof cohortTallyRows>>;
+  /** How many children the filter names, the page shown (past the last page: the last) and its rows' `detail`. */
+  readonly total: number;
+  readonly page: number;
+  readonly details: unknown[];
+}
+
+/**
+ * The whole board's reading in one statement (issue 13: the board's time under load was its round trips, not its
+ * SQL): the year's state, the narrow columns of its rows, how many the filter names, and the `detail` of only the
+ * page's rows (filtered, most urgent first: next step's day, nulls last, family name, child; read in that order from
+ * the index `transfer_cohort_next`, so only the page's 25 rows are sorted again to number them), the page number
+ * kept within the pages there are. Replaces three statements (the state, the narrow columns, the page).
+ */
+export async function cohortBoardRead(
   db: Executor,
   laCode: string,
   schoolYear: number,
   today: string,
   weekEnd: string,
   f: CohortFilter,
-) {
-  let q = db
-    .selectFrom('transfer_cohort')
-    .where('la_code', '=', laCode)
-    .where('school_year', '=', schoolYear);
-  if (f.deadline) q = q.where('deadline', '=', f.deadline);
-  if (f.stage) q = q.where('stage', '=', f.stage);
-  if (f.school) q = q.where('setting_id', '=', f.school);
-  if (f.officer === 'none') q = q.where('officer_id', 'is', null);
-  else if (f.officer) q = q.where('officer_id', '=', f.officer);
-  if (f.week === 'overdue') q = q.where('next_by', '<', today);
-  if (f.week === 'this-week') q = q.where('next_by', '>=', today).where('next_by', '<=', weekEnd);
-  if (f.week === 'due') q = q.where('next_by', '<=', weekEnd);
-  return q;
+  page: number,
+  pageSize: number,
+): Promise<CohortBoardRead> {
+  type Row = Awaited<ReturnType<typeof cohortTallyRows>>[number] & {
+    derived_on: string | null;
+    audit_seen: string | number | null;
+    total: string | number;
+    at: number;
+    child_id: string | null;
+    ord: string | number | null;
+    detail: unknown;
+  };
+  const { rows } = await sql<Row>`
+    with t as (
+      select child_id, deadline, stage, setting_id, setting_name, officer_id, officer_name, next_by, told,
+        (${filterCondition(today, weekEnd, f)}) as hit
+      from transfer_cohort where la_code = ${laCode} and school_year = ${schoolYear}
+    ),
+    n as (
+      select count(*) filter (where hit) as total,
+        least(${page}::int, greatest(1, ceil(count(*) filter (where hit) / ${pageSize}::numeric)))::int as at
+      from t
+    ),
+    p as (
+      select child_id, detail, row_number() over (order by next_by, family_name, child_id) as ord from (
+        select child_id, detail, next_by, family_name from transfer_cohort
+        where la_code = ${laCode} and school_year = ${schoolYear} and (${filterCondition(today, weekEnd, f)})
+        order by next_by, family_name, child_id
+        limit ${pageSize}::int offset (select (at - 1) * ${pageSize}::int from n)
+      ) page
+    )
+    select s.derived_on, s.audit_seen, n.total, n.at, t.child_id, t.deadline, t.stage, t.setting_id, t.setting_name,
+      t.officer_id, t.officer_name, t.next_by, t.told, p.ord, p.detail
+    from n
+    left join transfer_cohort_state s on s.la_code = ${laCode} and s.school_year = ${schoolYear}
+    left join t on true
+    left join p on p.child_id = t.child_id
+  `.execute(db);
+  const first = rows[0];
+  const cohort = rows.filter((r) => r.child_id !== null);
+  return {
+    state:
+      first && first.derived_on !== null && first.audit_seen !== null
+        ? { derived_on: first.derived_on, audit_seen: first.audit_seen }
+        : undefined,
+    tallies: cohort.map((r) => ({
+      deadline: r.deadline,
+      stage: r.stage,
+      setting_id: r.setting_id,
+      setting_name: r.setting_name,
+      officer_id: r.officer_id,
+      officer_name: r.officer_name,
+      next_by: r.next_by,
+      told: r.told,
+    })),
+    total: Number(first?.total ?? 0),
+    page: first?.at ?? 1,
+    details: cohort
+      .filter((r) => r.ord !== null)
+      .sort((a, b) => Number(a.ord) - Number(b.ord))
+      .map((r) => r.detail),
+  };
 }
 
 /**
@@ -327,56 +407,4 @@ export function cohortTallyRows(db: Executor, laCode: string, schoolYear: number
     .where('la_code', '=', laCode)
     .where('school_year', '=', schoolYear)
     .execute();
-}
-
-/**
- * Whether a tally row (cohortTallyRows) is one the filter names: the same test as `filtered` in SQL, so the board
- * counts the filtered list from the rows it has already read instead of counting again (issue 20).
- */
-export function inCohortFilter(
-  row: Pick<
-    Awaited<ReturnType<typeof cohortTallyRows>>[number],
-    'deadline' | 'stage' | 'setting_id' | 'officer_id' | 'next_by'
-  >,
-  today: string,
-  weekEnd: string,
-  f: CohortFilter,
-): boolean {
-  if (f.deadline && row.deadline !== f.deadline) return false;
-  if (f.stage && row.stage !== f.stage) return false;
-  if (f.school && row.setting_id !== f.school) return false;
-  if (f.officer === 'none' ? row.officer_id !== null : f.officer && row.officer_id !== f.officer)
-    return false;
-  const by = row.next_by;
-  if (f.week === 'overdue' && !(by !== null && by < today)) return false;
-  if (f.week === 'this-week' && !(by !== null && by >= today && by <= weekEnd)) return false;
-  if (f.week === 'due' && !(by !== null && by <= weekEnd)) return false;
-  return true;
-}
-
-/**
- * One page of the children of the year's cohort a filter names, most urgent first; `total` is how many it names
- * (counted by the caller from the tally rows, inCohortFilter).
- */
-export async function cohortPage(
-  db: Executor,
-  laCode: string,
-  schoolYear: number,
-  today: string,
-  weekEnd: string,
-  f: CohortFilter,
-  page: number,
-  pageSize: number,
-  total: number,
-): Promise<{ total: number; page: number; details: unknown[] }> {
-  const at = Math.min(page, Math.max(1, Math.ceil(total / pageSize)));
-  const rows = await filtered(db, laCode, schoolYear, today, weekEnd, f)
-    .select('detail')
-    .orderBy('next_by')
-    .orderBy('family_name')
-    .orderBy('child_id')
-    .limit(pageSize)
-    .offset((at - 1) * pageSize)
-    .execute();
-  return { total, page: at, details: rows.map((r) => r.detail) };
 }

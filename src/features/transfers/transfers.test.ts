@@ -234,6 +234,37 @@ describe.each(ENGINES)('the phase-transfer board on %s', (engine) => {
     await db.transaction().execute((trx) => refreshCohort(trx, la, today, { whole: true }));
   });
 
+  it('reads the kept board in one statement while only readings happened, moving its mark on after 200 of them', async () => {
+    const db = t.database.db;
+    const manager = clients.get('team-manager')!;
+    const state = () =>
+      db
+        .selectFrom('transfer_cohort_state')
+        .select(['derived_on', 'audit_seen'])
+        .where('la_code', '=', la)
+        .where('school_year', '=', S)
+        .executeTakeFirstOrThrow();
+    expect((await manager.get('/transfers')).statusCode).toBe(200);
+    const before = await state();
+    expect(before.derived_on).toBe(today);
+    // Readings only since (the board's own among them): the board is read without touching its state.
+    expect((await manager.get('/transfers')).statusCode).toBe(200);
+    expect((await manager.get('/transfers?week=due')).statusCode).toBe(200);
+    expect(Number((await state()).audit_seen)).toBe(Number(before.audit_seen));
+    const ctx = { laCode: la, userId: null, sessionId: null, ip: null };
+    for (let i = 0; i < 201; i++)
+      await audit(db, ctx, {
+        action: 'child.read',
+        recordType: 'child',
+        recordId: kids.Ada!,
+        childId: kids.Ada!,
+      });
+    const page = await manager.get('/transfers');
+    expect(page.statusCode).toBe(200);
+    expect(Number((await state()).audit_seen)).toBeGreaterThan(Number(before.audit_seen) + 200);
+    expect(page.body).toContain('Ada Transfer');
+  });
+
   it('derives again at the next reading a child whose records changed (audited with the child)', async () => {
     const db = t.database.db;
     const before = await clients.get('team-manager')!.get('/transfers');
