@@ -367,7 +367,7 @@ export async function refreshCohort(
     const newDay = state.derived_on < today;
     const since = await childrenChangedSince(trx, laCode, seen);
     if (!newDay && since.latest === seen) return;
-    if (!newDay && !since.childIds.length && !since.usersUpdated.length) {
+    if (!newDay && !since.childIds.length && !since.usersUpdated.length && !since.bulk) {
       // Only readings since (the board's own among them): move the mark on, without holding the state row first.
       await advanceCohortState(trx, laCode, year, today, since.latest);
       return;
@@ -379,7 +379,8 @@ export async function refreshCohort(
       // An officer's account changed (their name shows on the board): the children they lead.
       const led = await cohortChildrenOfOfficers(trx, laCode, year, changed.usersUpdated);
       const again = [...new Set([...changed.childIds, ...day, ...led])];
-      if (again.length <= WHOLE_AFTER) {
+      // A bulk change (a SEN2 return read in: children, placements and settings, audited once) derives it whole.
+      if (again.length <= WHOLE_AFTER && !changed.bulk) {
         if (again.length) await rederiveCohort(trx, laCode, today, again);
         await saveCohortState(trx, laCode, year, today, changed.latest);
         return;
@@ -475,7 +476,7 @@ async function keptIsCurrent(
   if (!state || state.derived_on !== today) return false;
   const seen = Number(state.audit_seen);
   const since = await childrenChangedSince(db, laCode, seen);
-  if (since.childIds.length || since.usersUpdated.length) return false;
+  if (since.childIds.length || since.usersUpdated.length || since.bulk) return false;
   if (since.latest - seen > MARK_AFTER)
     await advanceCohortState(db, laCode, schoolYearStart(today), today, since.latest);
   return true;

@@ -265,6 +265,39 @@ describe.each(ENGINES)('the phase-transfer board on %s', (engine) => {
     expect(page.body).toContain('Ada Transfer');
   });
 
+  it('derives the whole cohort at the next reading after a SEN2 return read in (children and placements audited once)', async () => {
+    const db = t.database.db;
+    const manager = clients.get('team-manager')!;
+    expect((await manager.get('/transfers')).body).not.toContain('Kit Imported');
+    const kit = await createChild(db, la, {
+      givenName: 'Kit',
+      familyName: 'Imported',
+      dateOfBirth: bornInYear(6),
+      leadOfficerId: null,
+    });
+    await db
+      .insertInto('child_setting')
+      .values({
+        la_code: la,
+        child_id: kit.id,
+        setting_id: ids.primary!,
+        start_date: `${S - 1}-09-01`,
+        end_date: null,
+        attendance: 'full-time',
+      })
+      .execute();
+    // Written without an entry naming the child: the kept cohort does not know of it yet.
+    expect((await manager.get('/transfers')).body).not.toContain('Kit Imported');
+    await audit(
+      db,
+      { laCode: la, userId: null, sessionId: null, ip: null },
+      { action: 'sen2.import', recordType: 'sen2-return', recordId: `${S + 1}-01-15` },
+    );
+    expect((await manager.get('/transfers')).body).toContain('Kit Imported');
+    await db.deleteFrom('child_setting').where('child_id', '=', kit.id).execute();
+    await db.transaction().execute((trx) => refreshCohort(trx, la, today, { whole: true }));
+  });
+
   it('derives again at the next reading a child whose records changed (audited with the child)', async () => {
     const db = t.database.db;
     const before = await clients.get('team-manager')!.get('/transfers');

@@ -99,6 +99,12 @@ export async function recentAuditEntries(db: Executor, laCode: string, limit = 1
 }
 
 /**
+ * Changes to many children's core records (children, placements, settings) audited once, without the children: a
+ * SEN2 return read in (`returns`). A record kept from those records derives itself whole after one (`bulk`).
+ */
+export const BULK_RECORD_CHANGES: readonly string[] = ['sen2.import'];
+
+/**
  * The children named by the authority's audit entries after entry `afterId` that changed something (reads, whose
  * action ends in `.read`, and refusals left out), and the latest entry's id (`afterId` when there is none). A record
  * kept from other features' facts (the phase-transfer cohort, docs/transfers.md) uses it to find what to derive again:
@@ -108,7 +114,7 @@ export async function childrenChangedSince(
   db: Executor,
   laCode: string,
   afterId: number,
-): Promise<{ childIds: string[]; usersUpdated: string[]; latest: number }> {
+): Promise<{ childIds: string[]; usersUpdated: string[]; bulk: boolean; latest: number }> {
   const rows = await db
     .selectFrom('audit_log')
     .select(['id', 'child_id', 'action', 'outcome', 'record_type', 'record_id'])
@@ -118,6 +124,7 @@ export async function childrenChangedSince(
     .execute();
   const childIds = new Set<string>();
   const usersUpdated = new Set<string>();
+  let bulk = false;
   let latest = afterId;
   for (const r of rows) {
     latest = Math.max(latest, Number(r.id));
@@ -126,8 +133,9 @@ export async function childrenChangedSince(
     // An account changed by an administrator (its name, team or role), audited without a child.
     else if (r.action === 'user.update' && r.record_type === 'user' && r.record_id)
       usersUpdated.add(r.record_id);
+    else if (BULK_RECORD_CHANGES.includes(r.action)) bulk = true;
   }
-  return { childIds: [...childIds], usersUpdated: [...usersUpdated], latest };
+  return { childIds: [...childIds], usersUpdated: [...usersUpdated], bulk, latest };
 }
 
 /** The id of the authority's latest audit entry (0 for none). */
