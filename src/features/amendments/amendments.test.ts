@@ -236,8 +236,61 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
       planId,
       'Speech and language therapy: 45 minutes, once a week, one to one, by a speech and language therapist',
     );
+    // two parents with parental responsibility and no account (ADR 0048): one by email, one asked for letters
+    await db
+      .insertInto('family_member')
+      .values([
+        {
+          la_code: LA,
+          child_id: child,
+          given_name: 'Morgan',
+          family_name: 'Onemail',
+          relationship: 'Parent',
+          parental_responsibility: true,
+          email: 'morgan.onemail@example.com',
+          contact_preference: 'email',
+        },
+        {
+          la_code: LA,
+          child_id: child,
+          given_name: 'Pat',
+          family_name: 'Bypost',
+          relationship: 'Parent',
+          parental_responsibility: true,
+          address_line: '4 Mill Lane',
+          town: 'Denmoor',
+          postcode: 'DM1 2AB',
+          contact_preference: 'letter',
+        },
+      ])
+      .execute();
     const sent = await service.sendProposal(cw(), id, { date: '2026-03-02', formToken: newFormToken() });
     expect(sent.warnings).toEqual([]);
+    // each is sent the proposal itself, in a form they can act on without an account: the change section by section,
+    // the 15 days, whom to contact and how, their rights; never a link to sign in
+    const proposalsOut = (
+      await db
+        .selectFrom('notification')
+        .select(['channel', 'recipient', 'subject', 'body'])
+        .where('template', '=', 'amendment-proposed-contact')
+        .where('child_id', '=', child)
+        .execute()
+    ).filter((m) => m.recipient === 'morgan.onemail@example.com' || m.recipient.includes('Pat Bypost'));
+    expect(proposalsOut.map((m) => m.channel).sort()).toEqual(['email', 'letter']);
+    expect(proposalsOut.find((m) => m.channel === 'letter')!.recipient).toContain('DM1 2AB');
+    for (const m of proposalsOut) {
+      expect(m.subject).toContain('16 March 2026');
+      expect(m.body).toContain('Section F: special educational provision');
+      expect(m.body).toContain(
+        'Proposed: "Speech and language therapy: 45 minutes, once a week, one to one, by a speech and language therapist.',
+      );
+      expect(m.body).toContain('What you can do by 16 March 2026');
+      expect(m.body).toContain('you do not need a Goldthread account');
+      expect(m.body).toMatch(/Contact .+ \(email [^)]+@[^)]+\)/);
+      expect(m.body).toContain('ask for a particular school, college or other setting');
+      expect(m.body).toContain('appeal to the SEND tribunal');
+      expect(m.body).not.toContain('sign in');
+    }
     const afterProposal = await db
       .selectFrom('ehc_plan')
       .selectAll()
@@ -296,20 +349,6 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
       service.issueAmended(cw(), id, { date: '2026-03-10', formToken: newFormToken() }),
     ).rejects.toThrow(/16 March 2026/);
     today = '2026-04-20';
-    // a parent with an email address and no account, so the family is certainly told
-    await db
-      .insertInto('family_member')
-      .values({
-        la_code: LA,
-        child_id: child,
-        given_name: 'Morgan',
-        family_name: 'Onemail',
-        relationship: 'Parent',
-        parental_responsibility: true,
-        email: 'morgan.onemail@example.com',
-        contact_preference: 'email',
-      })
-      .execute();
     const issued = await service.issueAmended(cw(), id, { date: '2026-04-20', formToken: newFormToken() });
     expect(issued.warnings).toEqual([]);
     // the family is sent one email about the amended plan, not two: the notice's, with the appeal date and its link
@@ -317,15 +356,30 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
       .selectFrom('notification')
       .select(['recipient', 'template', 'body'])
       .where('child_id', '=', child)
-      .where('template', 'in', ['amendment-issued', 'amendment-issued-transfer', 'plan-letter-to-family'])
+      .where('template', 'in', [
+        'amendment-issued',
+        'amendment-issued-transfer',
+        'plan-letter-to-family',
+        'plan-letter-in-full',
+      ])
       .execute();
-    expect(toFamily.length).toBeGreaterThan(0);
-    expect(toFamily.map((m) => m.recipient)).toContain('morgan.onemail@example.com');
     expect(new Set(toFamily.map((m) => m.recipient)).size).toBe(toFamily.length);
-    for (const m of toFamily) {
+    for (const m of toFamily.filter((m) => m.template !== 'plan-letter-in-full')) {
       expect(m.template).toBe('amendment-issued');
       expect(m.body).toContain(`/letters/amended-plan/${id}`);
       expect(m.body).toMatch(/The last day to appeal is \d{1,2} [A-Z][a-z]+ 20\d\d/);
+    }
+    // the parents without an account are sent the amended plan's notice in full (by email and by post), with their
+    // rights and whom to contact, not a link to sign in
+    const inFull = toFamily.filter((m) => m.template === 'plan-letter-in-full');
+    expect(inFull.map((m) => m.recipient)).toContain('morgan.onemail@example.com');
+    expect(inFull.some((m) => m.recipient.includes('Pat Bypost'))).toBe(true);
+    for (const m of inFull) {
+      expect(m.body).toContain('the whole letter is below');
+      expect(m.body).toMatch(/appeal/i);
+      expect(m.body).toMatch(/The last day to appeal is \d{1,2} [A-Z][a-z]+ 20\d\d/);
+      expect(m.body).toMatch(/contact .+ \(email [^)]+@[^)]+\)/);
+      expect(m.body).not.toContain('/letters/');
     }
     const after = await db
       .selectFrom('ehc_plan')
@@ -442,6 +496,26 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
       }),
     ).rejects.toThrow(/decide after their 15 days/);
     today = '2026-07-01';
+    const { child_id: childId } = await db
+      .selectFrom('ehc_plan')
+      .select('child_id')
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('family_member')
+      .values({
+        la_code: LA,
+        child_id: childId,
+        given_name: 'Sam',
+        family_name: 'Byletter',
+        relationship: 'Parent',
+        parental_responsibility: true,
+        address_line: '9 Kiln Row',
+        town: 'Denmoor',
+        postcode: 'DM2 3CD',
+        contact_preference: 'letter',
+      })
+      .execute();
     await expect(
       service.notToAmend(cw(), id, { date: '2026-07-01', reasons: 'no', formToken: newFormToken() }),
     ).rejects.toBeInstanceOf(AmendmentFormError);
@@ -452,6 +526,21 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
     });
     expect(late.warnings.map((w) => [w.step, w.daysLate])).toEqual([['not-to-amend', 2]]);
     expect(late.warnings[0]!.message).toMatch(/reg 22\(4\)/);
+    // a parent without an account who asked for letters is sent the decision's letter in full by post
+    const letters = await db
+      .selectFrom('notification as n')
+      .innerJoin('ehc_plan as p', (j) => j.onRef('p.child_id', '=', 'n.child_id'))
+      .select(['n.channel', 'n.recipient', 'n.body'])
+      .where('p.id', '=', planId)
+      .where('n.template', '=', 'plan-letter-in-full')
+      .execute();
+    expect(letters.filter((m) => m.channel === 'letter').map((m) => m.recipient)).toEqual([
+      expect.stringContaining('Sam Byletter'),
+    ]);
+    for (const m of letters) {
+      expect(m.body).toContain('The comments show the plan already meets the need');
+      expect(m.body).toMatch(/appeal/i);
+    }
     // one email to each of the family about the decision: the letter's, with the reasons and its link
     const toFamily = await db
       .selectFrom('notification as n')

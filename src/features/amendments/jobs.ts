@@ -11,18 +11,16 @@ import { formatDate, parseDate } from '../../domain/clock/dates.ts';
 import { datesOf } from '../../domain/review/index.ts';
 import type { JobDeps, Jobs } from '../../platform/jobs/jobs.ts';
 import type { Kysely } from 'kysely';
-import type { Executor } from '../../platform/audit/audit.ts';
 import type { DB } from '../../platform/db/schema/index.ts';
 import { LETTER_LINES, queueNotification } from '../../platform/notify/notify.ts';
-import { authoritySettings } from '../../platform/people/authority-settings.ts';
-import { childrenForReviews } from '../../platform/people/children.ts';
 import { childNames } from '../../platform/people/organisations.ts';
 import { familyContactsFor } from '../../platform/people/recipients.ts';
-import { authorityCodes, userWithTeam } from '../../platform/people/users.ts';
+import { authorityCodes } from '../../platform/people/users.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { familyCommentersOf } from '../plans/index.ts';
 import { claimReminder } from '../reviews/index.ts';
+import { familyContactLine } from '../notices/index.ts';
 import { factsOf } from './service.ts';
 import { proposalsSentBetween } from './store.ts';
 
@@ -41,17 +39,6 @@ export const REMINDER_TEMPLATES = {
     body: 'Dear ((name)),\n\nThe council sent you proposed changes to ((child))’s education, health and care (EHC) plan on ((sent)). You have until ((due)) to comment on them, to ask for a meeting with the council, and to ask for a particular school, college or other setting to be named.\n\nWhat happens next: tell ((contact)) what you think by ((due)), by email, phone or letter. If you have already sent your comments, thank you: you do not need to do anything more.',
   },
 } as const;
-
-/** Who a parent without an account contacts: the child's officer, or else the council's SEND team. */
-async function contactFor(db: Executor, laCode: string, childId: string): Promise<string> {
-  const child = (await childrenForReviews(db, laCode, [childId])).get(childId);
-  const officer = child?.leadOfficerId ? await userWithTeam(db, laCode, child.leadOfficerId) : undefined;
-  const team = await authoritySettings(db, laCode);
-  const phone = team.teamPhone ? `, phone ${team.teamPhone}` : '';
-  return officer?.active
-    ? `${officer.display_name} at ${team.name} (email ${officer.email}${phone})`
-    : `the SEND team at ${team.name} (email ${team.teamEmail}${phone})`;
-}
 
 const plus = (iso: string, days: number) => formatDate(parseDate(iso) + days);
 
@@ -112,7 +99,7 @@ export async function runCommentReminders(
             userId: p.userId,
           });
         else {
-          contact ??= await contactFor(trx, laCode, row.child_id);
+          contact ??= await familyContactLine(trx, laCode, row.child_id);
           await queueNotification(trx, jobs, {
             laCode,
             channel: p.route === 'post' ? 'letter' : 'email',

@@ -26,11 +26,11 @@ import { once } from '../../platform/change/once.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
-import { queueNotification } from '../../platform/notify/notify.ts';
+import { LETTER_LINES, queueNotification } from '../../platform/notify/notify.ts';
 import { authoritySettings } from '../../platform/people/authority-settings.ts';
 import { recordCaseEvent } from '../../platform/people/case-events.ts';
 import { childNames } from '../../platform/people/organisations.ts';
-import { recipientsFor } from '../../platform/people/recipients.ts';
+import { familyContactsFor } from '../../platform/people/recipients.ts';
 import { childrenForReviews } from '../../platform/people/children.ts';
 import { userWithTeam } from '../../platform/people/users.ts';
 import { paths } from '../../platform/web/paths.ts';
@@ -75,7 +75,8 @@ import {
   type PlacementSummary,
   type PlanSubject,
 } from '../consultation/index.ts';
-import { sendPlanLetter } from '../notices/index.ts';
+import { familyContactLine, sendPlanLetter } from '../notices/index.ts';
+import { amendedPlanLetterFacts, notToAmendLetterFacts } from './letters.ts';
 import { refreshReviewSchedules, reviewsOf, type ReviewRow } from '../reviews/index.ts';
 import {
   amendmentById,
@@ -402,28 +403,70 @@ export function createAmendmentsService(deps: ServiceDeps, others: AmendmentsOth
       detail: { planId: row.plan_id, ...detail },
     });
 
-  const tellFamily = async (
+  /**
+   * The proposal to the family (reg 22(2)): each account is emailed to read the notice when they sign in; each family
+   * member with parental responsibility and no account (ADR 0048) is sent the proposal itself, by email or by post
+   * (familyContactsFor): the changes section by section, the evidence, how to reply without an account and to whom,
+   * and their rights.
+   */
+  const sendProposalToFamily = async (
     ctx: ChangeContext,
     row: AmendmentRow,
     childName: string,
-    template: string,
-    personalisation: Record<string, string>,
+    personalisation: { commentsEnd: string; amendedPlanDue: string },
   ) => {
-    const people = await recipientsFor(ctx.trx, ctx.actor.laCode, row.child_id, {
-      family: true,
-      unlinkedFamily: true,
-    });
-    for (const p of people) {
-      await queueNotification(ctx.trx, ctx.jobs, {
-        laCode: ctx.actor.laCode,
-        channel: 'email',
-        recipient: p.email,
-        template,
-        personalisation: { name: p.name ?? 'there', child: childName, ...personalisation },
-        childId: row.child_id,
-        userId: p.userId,
-      });
+    const laCode = ctx.actor.laCode;
+    const contacts = await familyContactsFor(ctx.trx, laCode, row.child_id);
+    const unlinked = contacts.filter((c) => c.route !== 'account');
+    const letter = unlinked.length ? await proposalLetterFacts(ctx, row) : undefined;
+    for (const c of contacts) {
+      if (c.route === 'account') {
+        await queueNotification(ctx.trx, ctx.jobs, {
+          laCode,
+          channel: 'email',
+          recipient: c.email,
+          template: 'amendment-proposed',
+          personalisation: { name: c.name ?? 'there', child: childName, ...personalisation },
+          childId: row.child_id,
+          userId: c.userId,
+        });
+      } else if (letter) {
+        await queueNotification(ctx.trx, ctx.jobs, {
+          laCode,
+          channel: c.route === 'post' ? 'letter' : 'email',
+          recipient: c.route === 'post' ? c.address.join(LETTER_LINES) : c.email,
+          template: 'amendment-proposed-contact',
+          personalisation: { name: c.name, child: childName, ...personalisation, ...letter },
+          childId: row.child_id,
+        });
+      }
     }
+  };
+
+  /** What the proposal's letter to a family member without an account says besides its dates. */
+  const proposalLetterFacts = async (ctx: ChangeContext, row: AmendmentRow) => {
+    const laCode = ctx.actor.laCode;
+    const changes = await proposalChanges(ctx.trx, ctx.actor, row.plan_id, row.proposal_version_id!);
+    const settings = await authoritySettings(ctx.trx, laCode);
+    const reference = (await childNames(ctx.trx, laCode, [row.child_id])).get(row.child_id)?.reference ?? '';
+    const advice = changes.advice.map((a) => `${a.name} (${longDate(a.received)})`);
+    const sendiass = [settings.sendiass.name, settings.sendiass.phone, settings.sendiass.email]
+      .filter((x) => x)
+      .join(', ');
+    return {
+      council: settings.name,
+      reference,
+      sent: longDate(row.proposal_sent!),
+      changes: proposedChangesText(changes.compared),
+      evidence:
+        [
+          ...(row.meeting_date ? [`the annual review meeting on ${longDate(row.meeting_date)}`] : []),
+          ...(advice.length ? [`the advice the plan rests on: ${advice.join('; ')}`] : []),
+          ...(row.details ? [`the council's reasons: ${row.details}`] : []),
+        ].join('; ') || 'set out in the plan',
+      contact: await familyContactLine(ctx.trx, laCode, row.child_id),
+      sendiass: sendiass || 'your local SEND information, advice and support service (SENDIASS)',
+    };
   };
 
   return {
@@ -592,16 +635,10 @@ export function createAmendmentsService(deps: ServiceDeps, others: AmendmentsOth
             changes: shared.changes,
             late: warnings.map((w) => w.step),
           });
-          await tellFamily(
-            ctx,
-            updated,
-            plan.childName.split(' ')[0] ?? plan.childName,
-            'amendment-proposed',
-            {
-              commentsEnd: longDate(dates.commentsEnd.date),
-              amendedPlanDue: longDate(dates.amendedPlanDue.date),
-            },
-          );
+          await sendProposalToFamily(ctx, updated, plan.childName.split(' ')[0] ?? plan.childName, {
+            commentsEnd: longDate(dates.commentsEnd.date),
+            amendedPlanDue: longDate(dates.amendedPlanDue.date),
+          });
           return row.id;
         });
         return { planId: row.plan_id, warnings };
@@ -666,6 +703,7 @@ export function createAmendmentsService(deps: ServiceDeps, others: AmendmentsOth
             planId: row.plan_id,
             date: input.date!,
             namedSettingId: plan.sectionI.named?.settingId ?? null,
+            facts: await amendedPlanLetterFacts(ctx.trx, actor.laCode, row.id),
             familyEmail: {
               template: transfer ? 'amendment-issued-transfer' : 'amendment-issued',
               personalisation: {
@@ -790,6 +828,7 @@ export function createAmendmentsService(deps: ServiceDeps, others: AmendmentsOth
             childId: row.child_id,
             planId: row.plan_id,
             date: input.date!,
+            facts: await notToAmendLetterFacts(ctx.trx, actor.laCode, row.id),
             familyEmail: {
               template: 'amendment-not-amended',
               personalisation: {
@@ -906,3 +945,25 @@ export function createAmendmentsService(deps: ServiceDeps, others: AmendmentsOth
 
 export type AmendmentsService = ReturnType<typeof createAmendmentsService>;
 export type { ProposedChanges };
+
+/** The proposed changes as plain text for a letter, section by section (only the sections that change). */
+export function proposedChangesText(compared: ProposedChanges['compared']): string {
+  const text = compared
+    .filter((c) => c.added + c.removed + c.changed > 0)
+    .map((c) =>
+      [
+        `# ${c.title}`,
+        ...c.rows.flatMap((r) =>
+          r.change === 'changed'
+            ? [`* Changed. Now: "${r.left}". Proposed: "${r.right}".`]
+            : r.change === 'added'
+              ? [`* Added: "${r.right}".`]
+              : r.change === 'removed'
+                ? [`* Taken out: "${r.left}".`]
+                : [],
+        ),
+      ].join('\n'),
+    )
+    .join('\n\n');
+  return text || 'No changes.';
+}

@@ -77,5 +77,5 @@ export { tellOrganisations, type DecisionToTell } from './told.ts';
  * The letters about a plan (docs/reviews.md "Letters"): the reviews, ceasing and amendments features send theirs
  * inside the decision's transaction and give the facts each letter is written from (through the composition root).
  */
-export { sendPlanLetter, type LetterFactsOf, type LetterToSend } from './plan-letters.ts';
+export { familyContactLine, sendPlanLetter, type LetterFactsOf, type LetterToSend } from './plan-letters.ts';
 export { PLAN_LETTER_LABELS, type PlanLetterFacts, type PlanLetterKind } from './letters.ts';

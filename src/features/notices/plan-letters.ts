@@ -18,11 +18,11 @@ import {
 } from '../../platform/access/access.ts';
 import { audit, type Executor } from '../../platform/audit/audit.ts';
 import type { InboxReason } from '../../platform/db/schema/index.ts';
-import { blocksDocx, blocksPdf } from '../../platform/documents/documents.ts';
+import { blocksDocx, blocksPdf, type Block } from '../../platform/documents/documents.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
-import { queueNotification } from '../../platform/notify/notify.ts';
+import { LETTER_LINES, queueNotification } from '../../platform/notify/notify.ts';
 import { authoritySettings } from '../../platform/people/authority-settings.ts';
 import { recordCaseEvent } from '../../platform/people/case-events.ts';
 import { childrenForReviews } from '../../platform/people/children.ts';
@@ -32,7 +32,7 @@ import {
   organisationNames,
   organisationOfUser,
 } from '../../platform/people/organisations.ts';
-import { recipientsFor } from '../../platform/people/recipients.ts';
+import { familyContactsFor, recipientsFor } from '../../platform/people/recipients.ts';
 import { userWithTeam } from '../../platform/people/users.ts';
 import { paths } from '../../platform/web/paths.ts';
 import {
@@ -75,6 +75,12 @@ export const LETTER_TEMPLATES = {
     subject: '((letter)): ((child))',
     body: 'Hello ((name)),\n\n((council)) has sent you a letter about ((child)): ((letter)), dated ((date)).\n\nRead it, with what you can do if you disagree, when you sign in to Goldthread: ((link))\n\nYou can also download it as a PDF or Word document from that page.',
   },
+  // To a family member with parental responsibility and no account (ADR 0048), by email or by post: the letter in
+  // full (they cannot sign in to read it), and who to contact.
+  'plan-letter-in-full': {
+    subject: '((letter)): ((child))',
+    body: 'Dear ((name)),\n\n((council)) has sent you this letter about ((child)). You do not need a Goldthread account: the whole letter is below.\n\n((text))\n\nQuestions, or to reply: contact ((contact)) by email or phone, or write to them at the address at the top of this letter, quoting reference ((reference)).',
+  },
   'plan-letter-to-organisation': {
     subject: '((letter)): ((child))',
     body: 'Hello,\n\n((council)) has sent a letter about ((child)) (reference ((reference))): ((letter)), dated ((date)).\n\nYou are told because ((why))\n\nWhat happens next: sign in to Goldthread to read it in ((organisation))’s inbox.',
@@ -112,6 +118,61 @@ export interface LetterToSend {
    * the letter's `link` besides these.
    */
   readonly familyEmail?: { readonly template: string; readonly personalisation: Record<string, string> };
+  /**
+   * The letter's facts (its owner's, as the letter's page reads them): given, each family member with parental
+   * responsibility and no account is sent the letter in full, by email or by post (familyContactsFor, ADR 0048),
+   * instead of an email that asks them to sign in.
+   */
+  readonly facts?: PlanLetterFacts;
+}
+
+/** A letter's blocks as the plain text of a message: headings on their own lines, paragraphs apart. */
+export function blocksText(blocks: readonly Block[]): string {
+  return blocks
+    .map((b) => (b.kind === 'li' ? `* ${b.text}` : b.kind === 'p' ? b.text : `# ${b.text}`))
+    .join('\n\n');
+}
+
+/** Who a family member without an account contacts about a child: the child's officer, or else the SEND team. */
+export async function familyContactLine(db: Executor, laCode: string, childId: string): Promise<string> {
+  const child = (await childrenForReviews(db, laCode, [childId])).get(childId);
+  const officer = child?.leadOfficerId ? await userWithTeam(db, laCode, child.leadOfficerId) : undefined;
+  const team = await authoritySettings(db, laCode);
+  const phone = team.teamPhone ? `, phone ${team.teamPhone}` : '';
+  return officer?.active
+    ? `${officer.display_name} at ${team.name} (email ${officer.email}${phone})`
+    : `the SEND team at ${team.name} (email ${team.teamEmail}${phone})`;
+}
+
+/** The letter's view from its facts, as its page shows it (undefined when the facts do not make the letter). */
+async function viewOf(
+  trx: Executor,
+  laCode: string,
+  kind: PlanLetterKind,
+  facts: PlanLetterFacts,
+  told: readonly string[],
+) {
+  const settings = await authoritySettings(trx, laCode);
+  const child = (await childrenForReviews(trx, laCode, [facts.childId])).get(facts.childId);
+  const name = (await childNames(trx, laCode, [facts.childId])).get(facts.childId);
+  if (!child || !name) return undefined;
+  const officer = child.leadOfficerId ? await userWithTeam(trx, laCode, child.leadOfficerId) : undefined;
+  const view = letterView(
+    kind,
+    facts,
+    {
+      givenName: name.given_name,
+      familyName: name.family_name,
+      preferredName: null,
+      reference: name.reference,
+      dateOfBirth: child.dateOfBirth,
+      officerName: officer?.display_name ?? null,
+      officerEmail: officer?.email ?? null,
+    },
+    settings,
+    told,
+  );
+  return view && { view, reference: name.reference };
 }
 
 /**
@@ -130,7 +191,12 @@ export async function sendPlanLetter(
   const childName = child ? `${child.given_name} ${child.family_name}` : 'your child';
   const label = PLAN_LETTER_LABELS[letter.kind];
   const link = paths.notices.letter(letter.kind, letter.recordId);
-  const family = await recipientsFor(trx, laCode, letter.childId, { family: true, unlinkedFamily: true });
+  const contacts = letter.facts ? await familyContactsFor(trx, laCode, letter.childId) : [];
+  const family = letter.facts
+    ? contacts.flatMap((c) =>
+        c.route === 'account' ? [{ email: c.email, name: c.name, userId: c.userId }] : [],
+      )
+    : await recipientsFor(trx, laCode, letter.childId, { family: true, unlinkedFamily: true });
   for (const p of family)
     await queueNotification(trx, ctx.jobs, {
       laCode,
@@ -201,8 +267,35 @@ export async function sendPlanLetter(
         childId: letter.childId,
       });
   }
+  // The family members without an account: the letter in full, as its page shows it (with the organisations told).
+  const unlinked = contacts.filter((c) => c.route !== 'account');
+  const full =
+    letter.facts && unlinked.length
+      ? await viewOf(trx, laCode, letter.kind, letter.facts, [...names.values()])
+      : undefined;
+  if (full) {
+    const contact = await familyContactLine(trx, laCode, letter.childId);
+    const text = blocksText(noticeBlocks(full.view));
+    for (const c of unlinked)
+      await queueNotification(trx, ctx.jobs, {
+        laCode,
+        channel: c.route === 'post' ? 'letter' : 'email',
+        recipient: c.route === 'post' ? c.address.join(LETTER_LINES) : c.email,
+        template: 'plan-letter-in-full',
+        personalisation: {
+          name: c.name,
+          council: settings.name,
+          child: child?.given_name ?? childName,
+          letter: label,
+          text,
+          contact,
+          reference: full.reference,
+        },
+        childId: letter.childId,
+      });
+  }
   const to = [
-    ...(family.length ? ['the family'] : []),
+    ...(family.length || full ? ['the family'] : []),
     ...told.map((t) => names.get(t.organisationId) ?? t.organisationId),
   ];
   await recordCaseEvent(
@@ -222,7 +315,7 @@ export async function sendPlanLetter(
     detail: {
       kind: letter.kind,
       recordId: letter.recordId,
-      family: family.length,
+      family: family.length + (full ? unlinked.length : 0),
       told: told.map((t) => ({ organisation: t.organisationId, reason: t.reason })),
     },
   });
@@ -258,35 +351,15 @@ export function createPlanLetters(deps: Pick<ServiceDeps, 'db'>, letterFacts: Le
           if (!item) throw denied(actor, recordId);
         } else throw denied(actor, recordId);
       }
-      const settings = await authoritySettings(trx, actor.laCode);
-      const child = (await childrenForReviews(trx, actor.laCode, [facts.childId])).get(facts.childId);
-      const name = (await childNames(trx, actor.laCode, [facts.childId])).get(facts.childId);
-      if (!child || !name) throw denied(actor, recordId);
-      const officer = child.leadOfficerId
-        ? await userWithTeam(trx, actor.laCode, child.leadOfficerId)
-        : undefined;
       const told = await letterRecipientsOf(trx, actor.laCode, kind, recordId);
       const names = await organisationNames(
         trx,
         actor.laCode,
         told.map((t) => t.organisation_id),
       );
-      const view = letterView(
-        kind,
-        facts,
-        {
-          givenName: name.given_name,
-          familyName: name.family_name,
-          preferredName: null,
-          reference: name.reference,
-          dateOfBirth: child.dateOfBirth,
-          officerName: officer?.display_name ?? null,
-          officerEmail: officer?.email ?? null,
-        },
-        settings,
-        [...names.values()],
-      );
-      if (!view) throw denied(actor, recordId);
+      const made = await viewOf(trx, actor.laCode, kind, facts, [...names.values()]);
+      if (!made) throw denied(actor, recordId);
+      const { view, reference } = made;
       if (item && !item.read_at) await markLetterRead(trx, actor.laCode, item.id, actor.userId);
       await audit(trx, auditContext(actor), {
         action: 'notices.letter.read',
@@ -295,7 +368,7 @@ export function createPlanLetters(deps: Pick<ServiceDeps, 'db'>, letterFacts: Le
         childId: facts.childId,
         detail: { kind, recordId },
       });
-      return { view, reference: name.reference, staff: seesAllChildren(actor), childId: facts.childId };
+      return { view, reference, staff: seesAllChildren(actor), childId: facts.childId };
     });
 
   return {
