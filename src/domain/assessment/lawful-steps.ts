@@ -108,6 +108,35 @@ export function missingAdviceMessage(missing: readonly RequiredAdvice[]): string
   );
 }
 
+// ---- Issue 18: the outcome or the final plan while advice asked for has not arrived ----
+
+/** A piece of advice asked for in the assessment that has not arrived. */
+export interface OutstandingAdvice {
+  /** Who was asked, in words ("Social care", "Health: community paediatrics"). */
+  label: string;
+  /** The day it was asked for. */
+  requested: string;
+}
+
+/**
+ * Why the outcome, or the final plan, cannot go ahead on this reason while advice asked for has not arrived, or null
+ * when it can. Late advice is not one of the exceptions to the time limits (reg 10(4), 13(3); statutory-clock.md
+ * section 3), so the council may have to go ahead without it to meet the 16 or 20 weeks: it may, but only with its
+ * reason recorded (the advice it sought stays part of the assessment, and is added to the plan when it arrives).
+ */
+export function outstandingAdviceRefusal(
+  outstanding: readonly OutstandingAdvice[],
+  reason: string | undefined,
+  step: 'outcome' | 'final',
+): string | null {
+  if (!outstanding.length || (reason ?? '').trim()) return null;
+  const list = outstanding.map((a) => `${a.label} (asked for on ${longDate(a.requested)})`).join('; ');
+  return (
+    `Advice has not arrived from: ${list}. Wait for it, or say why the council is ` +
+    `${step === 'outcome' ? 'deciding' : 'issuing the final plan'} without it.`
+  );
+}
+
 // ---- J2: an amended plan only through a review, a tribunal order or a reassessment ----
 
 /** The routes by which a plan that has been issued may be amended or replaced. */

@@ -96,9 +96,13 @@ export const decisionSchema = z.object({
   panelNotes: optional(5000, 'Panel notes'),
 });
 
+/** Why the council goes ahead while advice asked for has not arrived (issue 18; required then, by the service). */
+const withoutAdvice = optional(2000, 'The reason for going ahead without the advice');
+
 export const outcomeSchema = z.object({
   outcome: z.enum(['issue-plan', 'no-plan'], { error: 'Select whether the council will issue a plan' }),
   reasons: text('Enter the reasons for the decision', 5000, 'Reasons'),
+  withoutAdvice,
 });
 
 export const responseSchema = z.object({
@@ -110,6 +114,7 @@ export const responseSchema = z.object({
 
 export const finalSchema = z.object({
   planReference: optional(50, 'Plan reference'),
+  withoutAdvice,
 });
 
 export const exceptionSchema = z.object({

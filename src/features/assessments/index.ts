@@ -81,4 +81,5 @@ export {
   receivedAdviceOfCase,
 } from './store.ts';
 export { openReassessmentOf, setReassessedPlan } from './store/lawful-steps.ts';
+export { outstandingAdvice } from './lawful-steps.ts';
 export { issueFinal, NEED_AREAS, serveDraft, type ProvisionLine } from './service.ts';

@@ -35,6 +35,8 @@ import { closeRequest, confirmException, recordAdviceReuse, teamTimeliness } fro
 let tokens = 0;
 const token = () => `lawful-steps-token-${++tokens}`;
 
+/** The reason recorded for going ahead while advice asked for has not arrived (issue 18). */
+const LATE = 'The advice is late and the time limit is near';
 describe.each(ENGINES)('lawful steps on %s', (engine) => {
   let t: TestApp;
   const la = '907';
@@ -109,7 +111,12 @@ describe.each(ENGINES)('lawful steps on %s', (engine) => {
     const { caseId } = await assessing('2026-03-02', '2026-04-01');
     await askAll(caseId, '2026-04-02', ['family', 'setting']);
     const refused = run('2026-06-01', (ctx) =>
-      decideOutcome(ctx, caseId, { date: '2026-06-01', outcome: 'no-plan', reasons: 'Needs met' }),
+      decideOutcome(ctx, caseId, {
+        date: '2026-06-01',
+        outcome: 'no-plan',
+        reasons: 'Needs met',
+        withoutAdvice: LATE,
+      }),
     );
     await expect(refused).rejects.toMatchObject({ name: 'JourneyError', field: 'outcome' });
     await expect(refused).rejects.toThrow(/medical advice \(health\) \(reg 6\(1\)\(c\)\)/);
@@ -127,7 +134,12 @@ describe.each(ENGINES)('lawful steps on %s', (engine) => {
       }),
     );
     await run('2026-06-01', (ctx) =>
-      decideOutcome(ctx, caseId, { date: '2026-06-01', outcome: 'issue-plan', reasons: 'Needs a plan' }),
+      decideOutcome(ctx, caseId, {
+        date: '2026-06-01',
+        outcome: 'issue-plan',
+        reasons: 'Needs a plan',
+        withoutAdvice: LATE,
+      }),
     );
     const audit = await t.database.db
       .selectFrom('audit_log')
@@ -143,7 +155,12 @@ describe.each(ENGINES)('lawful steps on %s', (engine) => {
     await askAll(caseId, '2026-04-02');
     await expect(
       run('2026-06-01', (ctx) =>
-        decideOutcome(ctx, caseId, { date: '2026-06-01', outcome: 'issue-plan', reasons: 'Plan' }),
+        decideOutcome(ctx, caseId, {
+          date: '2026-06-01',
+          outcome: 'issue-plan',
+          reasons: 'Plan',
+          withoutAdvice: LATE,
+        }),
       ),
     ).rejects.toThrow(
       /preparing for adulthood and independent living \(year 9 and above\) \(reg 6\(1\)\(f\)\)/,
@@ -155,7 +172,12 @@ describe.each(ENGINES)('lawful steps on %s', (engine) => {
     const made = await assessing('2026-06-01', '2026-06-20');
     await askAll(made.caseId, '2026-06-22');
     await run('2026-08-20', (ctx) =>
-      decideOutcome(ctx, made.caseId, { date: '2026-08-20', outcome: 'issue-plan', reasons: 'Plan' }),
+      decideOutcome(ctx, made.caseId, {
+        date: '2026-08-20',
+        outcome: 'issue-plan',
+        reasons: 'Plan',
+        withoutAdvice: LATE,
+      }),
     );
     await run(served, (ctx) => serveDraft(ctx, made.caseId, { date: served }));
     return made;
@@ -164,11 +186,11 @@ describe.each(ENGINES)('lawful steps on %s', (engine) => {
   it('J1: the final plan is refused on the day the draft is served and on the last of the 15 days, and allowed the day after (reg 13(1)(a))', async () => {
     const { caseId } = await withDraft('2026-11-02');
     for (const date of ['2026-11-02', '2026-11-16']) {
-      const refused = run(date, (ctx) => issueFinal(ctx, caseId, { date }));
+      const refused = run(date, (ctx) => issueFinal(ctx, caseId, { date, withoutAdvice: LATE }));
       await expect(refused).rejects.toMatchObject({ name: 'JourneyError', field: 'date' });
       await expect(refused).rejects.toThrow(/until 16 November 2026 to comment/);
     }
-    await run('2026-11-17', (ctx) => issueFinal(ctx, caseId, { date: '2026-11-17' }));
+    await run('2026-11-17', (ctx) => issueFinal(ctx, caseId, { date: '2026-11-17', withoutAdvice: LATE }));
     const row = await t.database.db
       .selectFrom('assessment_case')
       .select(['final_issued', 'stage'])
@@ -183,7 +205,7 @@ describe.each(ENGINES)('lawful steps on %s', (engine) => {
     await run('2026-11-05', (ctx) =>
       recordResponse(ctx, caseId, { date: '2026-11-05', comments: 'We agree', commentsComplete: true }),
     );
-    await run('2026-11-06', (ctx) => issueFinal(ctx, caseId, { date: '2026-11-06' }));
+    await run('2026-11-06', (ctx) => issueFinal(ctx, caseId, { date: '2026-11-06', withoutAdvice: LATE }));
     const events = await t.database.db
       .selectFrom('case_event')
       .select('summary')
@@ -196,7 +218,7 @@ describe.each(ENGINES)('lawful steps on %s', (engine) => {
 
   it('J11: the final plan’s message gives the appeal date the Tribunal’s rules give (2 January 2027 is a Saturday: 4 January), and the mediation adviser’s date, which does not move', async () => {
     const { caseId, parentEmail: email } = await withDraft('2026-10-16');
-    await run('2026-11-02', (ctx) => issueFinal(ctx, caseId, { date: '2026-11-02' }));
+    await run('2026-11-02', (ctx) => issueFinal(ctx, caseId, { date: '2026-11-02', withoutAdvice: LATE }));
     const [message] = await messagesTo(email, 'assessment-final-issued');
     expect(message?.body).toContain('The last day to appeal is 4 January 2027');
     expect(message?.body).not.toContain('The last day to appeal is 2 January 2027');

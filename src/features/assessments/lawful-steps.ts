@@ -21,6 +21,7 @@ import {
   finalPlanRefusal,
   missingAdvice,
   missingAdviceMessage,
+  outstandingAdviceRefusal,
   type ClosedReason,
 } from '../../domain/assessment/lawful-steps.ts';
 import { twentyWeekTimeliness, type TwentyWeekTimeliness } from '../../domain/assessment/timeliness.ts';
@@ -34,8 +35,10 @@ import {
   insertAdviceReuse,
   markClosed,
   markExceptionConfirmed,
+  outstandingAdviceRows,
 } from './store/lawful-steps.ts';
 import {
+  adviceLabel,
   assessmentEndedWithoutPlan,
   caseOrNotFound,
   checkDate,
@@ -62,6 +65,37 @@ export async function checkFinalPlanDate(trx: Executor, laCode: string, record: 
     date,
   });
   if (refusal) throw new JourneyError('date', refusal);
+}
+
+// ---- Issue 18: going ahead while advice asked for has not arrived, only with a recorded reason ----
+
+/** The advice asked for in this case that has not arrived, each named as the case page names it. */
+export async function outstandingAdvice(db: Executor, laCode: string, caseId: string) {
+  const rows = await outstandingAdviceRows(db, laCode, caseId);
+  return rows.map((r) => ({ ...r, label: adviceLabel(r) }));
+}
+
+/**
+ * Refuses the outcome or the final plan while advice asked for has not arrived, unless a reason is given; returns
+ * what the history and the audit keep (empty when nothing is outstanding, so no reason is recorded).
+ */
+export async function checkOutstandingAdvice(
+  trx: Executor,
+  laCode: string,
+  caseId: string,
+  reason: string | undefined,
+  step: 'outcome' | 'final',
+): Promise<{ summary: string; detail: Record<string, unknown>; audit: Record<string, unknown> }> {
+  const outstanding = await outstandingAdvice(trx, laCode, caseId);
+  const refusal = outstandingAdviceRefusal(outstanding, reason, step);
+  if (refusal) throw new JourneyError('withoutAdvice', refusal);
+  if (!outstanding.length) return { summary: '', detail: {}, audit: {} };
+  const ids = outstanding.map((a) => a.id);
+  return {
+    summary: ` before advice arrived from ${outstanding.map((a) => a.label).join('; ')}`,
+    detail: { outstandingAdvice: ids, withoutAdviceReason: reason!.trim() },
+    audit: { outstandingAdvice: ids, withoutAdvice: true },
+  };
 }
 
 // ---- J3: the advice reg 6(1) requires, before the outcome ----

@@ -101,6 +101,16 @@ export function caseForView(view: CaseView) {
   };
 }
 
+/** How much of the advice asked for has arrived, and what has not, for the outcome and final-plan forms (issue 18). */
+export function adviceArrival(advice: CaseView['advice']) {
+  const outstanding = advice.filter((a) => a.status !== 'received');
+  return {
+    asked: advice.length,
+    arrived: advice.length - outstanding.length,
+    outstanding: outstanding.map((a) => ({ label: a.label, requested: a.requested, due: a.due })),
+  };
+}
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const STAGE_ITEMS = ASSESSMENT_STAGES.filter((s) => ['request', 'assessment', 'draft'].includes(s));
@@ -714,9 +724,15 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     title: 'Decide whether to issue a plan',
     schema: outcomeSchema,
     dates: [{ name: 'date', label: 'The date of the decision', required: true }],
-    order: ['outcome', 'date', 'reasons'],
+    order: ['outcome', 'date', 'reasons', 'withoutAdvice'],
+    extra: (view) => ({ arrival: adviceArrival(view.advice) }),
     change: (ctx, caseId, data, dates) =>
-      decideOutcome(ctx, caseId, { date: dates.date!, outcome: data.outcome, reasons: data.reasons }),
+      decideOutcome(ctx, caseId, {
+        date: dates.date!,
+        outcome: data.outcome,
+        reasons: data.reasons,
+        withoutAdvice: data.withoutAdvice,
+      }),
     done: 'outcome',
   });
 
@@ -754,9 +770,14 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     title: 'Issue the final plan',
     schema: finalSchema,
     dates: [{ name: 'date', label: 'The date the final plan was issued', required: true }],
-    order: ['date', 'planReference'],
+    order: ['date', 'planReference', 'withoutAdvice'],
+    extra: (view) => ({ arrival: adviceArrival(view.advice) }),
     change: (ctx, caseId, data, dates) =>
-      issueFinal(ctx, caseId, { date: dates.date!, planReference: data.planReference }),
+      issueFinal(ctx, caseId, {
+        date: dates.date!,
+        planReference: data.planReference,
+        withoutAdvice: data.withoutAdvice,
+      }),
     done: 'final',
   });
 

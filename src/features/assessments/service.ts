@@ -44,7 +44,7 @@ import { loadFacts, refreshClock } from './store.ts';
 import { consultOnDraft, finalPlacementProblems } from '../consultation/index.ts';
 import type { NamedPlacement } from '../../domain/placement/placement.ts';
 import { markCommentsComplete } from './store/lawful-steps.ts';
-import { checkAdviceForOutcome, checkFinalPlanDate } from './lawful-steps.ts';
+import { checkAdviceForOutcome, checkFinalPlanDate, checkOutstandingAdvice } from './lawful-steps.ts';
 import { longDate } from '../../domain/calendar.ts';
 import { ageOn } from '../../domain/school-year.ts';
 import { settingsOf } from '../../platform/people/children.ts';
@@ -1232,7 +1232,13 @@ export async function addException(
 export async function decideOutcome(
   ctx: ChangeContext,
   caseId: string,
-  input: { date: string; outcome: 'issue-plan' | 'no-plan'; reasons: string },
+  input: {
+    date: string;
+    outcome: 'issue-plan' | 'no-plan';
+    reasons: string;
+    /** Why the council decides while advice asked for has not arrived (required then; issue 18). */
+    withoutAdvice?: string | undefined;
+  },
 ): Promise<void> {
   const { trx, actor } = ctx;
   requireRole(actor, STAFF, 'assessment.outcome');
@@ -1241,6 +1247,7 @@ export async function decideOutcome(
     throw new JourneyError('outcome', 'The outcome can only be recorded while the assessment is under way');
   checkDate('date', input.date, record.decision_date!, ctx.today, 'the council decided to assess');
   await checkAdviceForOutcome(trx, actor.laCode, record, input.date); // J3: reg 6(1), 6(4)
+  const without = await checkOutstandingAdvice(trx, actor.laCode, caseId, input.withoutAdvice, 'outcome');
   await trx
     .updateTable('assessment_case')
     .set({ outcome_date: input.date, outcome: input.outcome, outcome_reasons: input.reasons })
@@ -1255,15 +1262,15 @@ export async function decideOutcome(
     record.child_id,
     caseId,
     input.outcome === 'issue-plan' ? 'assessment-outcome-plan' : 'assessment-outcome-no-plan',
-    input.outcome === 'issue-plan' ? 'Decided to issue an EHC plan' : 'Decided not to issue an EHC plan',
-    { date: input.date },
+    `${input.outcome === 'issue-plan' ? 'Decided to issue an EHC plan' : 'Decided not to issue an EHC plan'}${without.summary}`,
+    { date: input.date, ...without.detail },
   );
   await audit(trx, auditContext(actor), {
     action: 'assessment.outcome',
     recordType: 'assessment_case',
     recordId: caseId,
     childId: record.child_id,
-    detail: { outcome: input.outcome },
+    detail: { outcome: input.outcome, ...without.audit },
   });
   const name = childName(record);
   await notifyFamily(ctx, record, 'assessment-decision', {
@@ -1400,6 +1407,8 @@ export async function issueFinal(
      * the one real event, naming the version (issue 18: it was written twice, once by each feature).
      */
     plan?: { planId: string; versionId: string; number: number; byOverride: boolean } | undefined;
+    /** Why the final plan is issued while advice asked for has not arrived (required then; issue 18). */
+    withoutAdvice?: string | undefined;
   },
 ): Promise<{ warnings: string[] }> {
   const { trx, actor } = ctx;
@@ -1412,6 +1421,7 @@ export async function issueFinal(
   const placement = await finalPlacementProblems(trx, actor.laCode, caseId, input.placement ?? null);
   if (placement.length) throw new JourneyError('date', placement.map((p) => p.message).join('. '));
   await checkFinalPlanDate(trx, actor.laCode, record, input.date); // J1: reg 13(1)(a)
+  const without = await checkOutstandingAdvice(trx, actor.laCode, caseId, input.withoutAdvice, 'final');
   await trx
     .updateTable('assessment_case')
     .set({ final_issued: input.date, plan_reference: input.planReference ?? null })
@@ -1439,10 +1449,11 @@ export async function issueFinal(
     record.child_id,
     caseId,
     'plan-issued',
-    `${notice === 'amended-plan' ? 'Amended' : 'Final'} EHC plan issued (${input.plan ? `version ${input.plan.number}, ` : ''}${final.status === 'met' ? `within the ${limit} limit` : `${plural(final.daysLate, 'day')} after the ${limit} limit`})${input.plan?.byOverride ? ' with golden-thread errors, by a manager’s decision' : ''}`,
+    `${notice === 'amended-plan' ? 'Amended' : 'Final'} EHC plan issued (${input.plan ? `version ${input.plan.number}, ` : ''}${final.status === 'met' ? `within the ${limit} limit` : `${plural(final.daysLate, 'day')} after the ${limit} limit`})${input.plan?.byOverride ? ' with golden-thread errors, by a manager’s decision' : ''}${without.summary}`,
     {
       date: input.date,
       warnings: timeline.warnings,
+      ...without.detail,
       ...(input.plan ? { planId: input.plan.planId, versionId: input.plan.versionId } : {}),
     },
   );
@@ -1451,7 +1462,7 @@ export async function issueFinal(
     recordType: 'assessment_case',
     recordId: caseId,
     childId: record.child_id,
-    detail: { warnings: timeline.warnings },
+    detail: { warnings: timeline.warnings, ...without.audit },
   });
   await notifyFamily(
     ctx,
@@ -1517,7 +1528,14 @@ function caseHistory(db: Executor, laCode: string, childId: string, caseId: stri
     .leftJoin('app_user as u', (j) =>
       j.onRef('u.la_code', '=', 'e.la_code').onRef('u.id', '=', 'e.actor_user_id'),
     )
-    .select(['e.id', 'e.at', 'e.kind', 'e.summary', 'u.display_name as actor_name'])
+    .select([
+      'e.id',
+      'e.at',
+      'e.kind',
+      'e.summary',
+      'u.display_name as actor_name',
+      sql<string | null>`e.detail->>'withoutAdviceReason'`.as('reason'),
+    ])
     .where('e.la_code', '=', laCode)
     .where('e.child_id', '=', childId)
     .where(sql<boolean>`e.detail->>'caseId' = ${caseId}`)
@@ -1559,7 +1577,10 @@ async function caseView(db: Executor, actor: Actor, record: CaseRecord, today: s
     next: nextStep(timeline),
     advice,
     exceptions: await listExceptions(db, actor.laCode, record.id),
-    history: await caseHistory(db, actor.laCode, record.child_id, record.id),
+    // The reason staff recorded for going ahead without advice is for staff: the family sees what happened.
+    history: (await caseHistory(db, actor.laCode, record.child_id, record.id)).map((e) =>
+      CASEWORK_ROLES.includes(actor.role) ? e : { ...e, reason: null },
+    ),
     authority: await authority(db, actor.laCode),
     adviceLabels,
   };

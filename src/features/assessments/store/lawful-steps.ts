@@ -28,6 +28,19 @@ export async function adviceCoverage(
   return { requested: requested.map((r) => r.agency), reused: reused.map((r) => r.agency) };
 }
 
+/** The case's advice asked for that has not arrived (issue 18), oldest first. */
+export function outstandingAdviceRows(db: Executor, laCode: string, caseId: string) {
+  return db
+    .selectFrom('assessment_advice')
+    .select(['id', 'agency', 'service_name', 'requested', 'due'])
+    .where('la_code', '=', laCode)
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'requested')
+    .orderBy('requested')
+    .orderBy('created_at')
+    .execute();
+}
+
 export function listAdviceReuse(db: Executor, laCode: string, caseId: string) {
   return db
     .selectFrom('assessment_advice_reuse')
