@@ -90,6 +90,12 @@ describe('building, sharing and issuing an EHC plan in a browser', () => {
     expect(await cw.content()).toContain('Every recommendation in the submitted advice is in the plan');
     expect(await cw.content()).toContain('Low muscle tone affects handwriting stamina');
     expect(await cw.content()).toContain('has no provision in section F');
+    // Issue 18: a pulled item is linked only to the needs it concerns (the caseworker ticks them beside its button),
+    // so the check asks about the conversation need: the caseworker links the one-to-one teaching to it as well.
+    await cw.getByRole('link', { name: /^Change Precision Teaching/ }).click();
+    await cw.getByRole('checkbox', { name: /Finds it hard to start/ }).check();
+    await cw.getByRole('button', { name: 'Save and run the checks' }).click();
+    await cw.waitForLoadState('load');
 
     // Fix the findings: aspirations in A, and provision in F for the need that had none.
     await cw.goto(`${planUrl}/items/new/A`);

@@ -1,7 +1,18 @@
 /** Unit tests: reading advice's amounts, the words of an item, and comparing two versions. */
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../domain/plan-quality/model.ts';
-import { compareVersions, frequencyText, parseAmount, parseFrequency, planLines } from './describe.ts';
+import {
+  clause,
+  compareVersions,
+  frequencyText,
+  parseAmount,
+  parseFrequency,
+  planLines,
+  SECTION_EXPLANATIONS,
+  SECTION_TITLES,
+  suggestLinks,
+  timescaleOf,
+} from './describe.ts';
 import { pulledProvisionFields, recommendationsOf, provisionSectionFor } from './store.ts';
 
 const plan = (over: Partial<Plan> = {}): Plan => ({
@@ -193,5 +204,71 @@ describe('a provision pulled from advice keeps the adviser’s words', () => {
     const fromAmount = pulledProvisionFields(rec('weekly', ''));
     expect(fromAmount).toMatchObject({ frequency_times: 1, frequency_per: 'week' });
     expect(fromAmount.text).toBe('Support with medication');
+  });
+});
+
+describe('pulled advice, in the words of the plan (issue 18)', () => {
+  it('lists linked needs as clauses, never "literally.; Non-verbal"', () => {
+    expect(clause('Takes language literally. ')).toBe('Takes language literally');
+    const lines = planLines(
+      plan({
+        needs: [
+          {
+            id: 'n1',
+            section: 'B',
+            area: 'communication-and-interaction',
+            text: 'Takes language literally.',
+          },
+          { id: 'n2', section: 'B', area: 'communication-and-interaction', text: 'Non-verbal at times.' },
+        ],
+        outcomes: [
+          {
+            id: 'o1',
+            text: 'Will ask for help',
+            needIds: ['n1', 'n2'],
+            timescale: { text: '', by: null },
+            successMeasure: '',
+            preparationForAdulthood: null,
+          },
+        ],
+      }),
+    );
+    const e = lines.find((l) => l.section === 'E')!.items[0]!.text;
+    expect(e).toContain('Follows from: Takes language literally; Non-verbal at times');
+    expect(e).not.toContain('.;');
+  });
+
+  it("reads an outcome's own by-when from its words, or none", () => {
+    expect(timescaleOf('By July 2027, will follow three-step instructions.')).toBe('By July 2027');
+    expect(timescaleOf('Will read 100 words a minute by the end of Key Stage 1.')).toBe(
+      'By the end of Key Stage 1',
+    );
+    expect(timescaleOf('Will join in with group games')).toBeNull();
+  });
+
+  it('suggests the needs an item concerns: the ones sharing its words, the only one, or none', () => {
+    const needs = [
+      { id: 'memory', text: 'Working memory is low: loses track of instructions of more than two steps.' },
+      { id: 'talk', text: 'Finds it hard to start conversations with other children.' },
+    ];
+    expect(suggestLinks('Will follow three-step classroom instructions', needs)).toEqual(['memory']);
+    expect(suggestLinks('Will swim a width', needs)).toEqual([]);
+    expect(
+      suggestLinks('Will write for 10 minutes without a rest', [
+        { id: 'fits', text: 'Epilepsy, controlled by medication.' },
+        { id: 'tone', text: 'Low muscle tone affects handwriting stamina.' },
+      ]),
+    ).toEqual(['tone']);
+    expect(suggestLinks('Will swim a width', needs.slice(0, 1))).toEqual(['memory']);
+    expect(suggestLinks('Anything', [])).toEqual([]);
+  });
+
+  it('explains every legal heading in plain words', () => {
+    for (const [section, title] of Object.entries(SECTION_TITLES)) {
+      const words = SECTION_EXPLANATIONS[section as keyof typeof SECTION_EXPLANATIONS];
+      expect(words.length).toBeGreaterThan(30);
+      expect(words).not.toContain(title);
+    }
+    expect(SECTION_EXPLANATIONS.H1).toContain('disabled child');
   });
 });

@@ -15,6 +15,7 @@ import type {
 } from '../../domain/plan-quality/model.ts';
 import { SECTIONS } from '../../domain/plan-quality/model.ts';
 import { longDate } from '../../domain/calendar.ts';
+import { timescaleSpans } from '../../domain/plan-quality/specificity.ts';
 
 export const SECTION_TITLES: Readonly<Record<Section, string>> = {
   A: 'Section A: views, interests and aspirations',
@@ -29,6 +30,25 @@ export const SECTION_TITLES: Readonly<Record<Section, string>> = {
   I: 'Section I: placement (school or other setting)',
   J: 'Section J: personal budget and direct payments',
   K: 'Section K: advice and information (appendices)',
+};
+
+/**
+ * What each section of the plan is for, in plain words, shown beside its legal heading wherever the plan is read
+ * (issue 18: "Section H1 ... Chronically Sick and Disabled Persons Act 1970" meant nothing to families).
+ */
+export const SECTION_EXPLANATIONS: Readonly<Record<Section, string>> = {
+  A: 'What the child or young person, and their family, say about themselves: what they like, what matters to them and what they hope for.',
+  B: 'What makes learning harder for them than for most others of the same age, and why they need extra help.',
+  C: 'Health needs that are related to their special educational needs or disability.',
+  D: 'Social care needs that are related to their special educational needs or disability.',
+  E: 'What everyone is working towards: the difference the help should make, and by when.',
+  F: 'The help with learning they must get. The council has a legal duty to make sure it is given.',
+  G: 'Health care they should get because of their needs, arranged by the NHS.',
+  H1: 'Social care help the council must give a disabled child under 18 by law (the Chronically Sick and Disabled Persons Act 1970, section 2), such as short breaks, help at home or changes to the home.',
+  H2: 'Any other social care help they get because of their special educational needs or disability.',
+  I: 'The school, college or other place where they will learn.',
+  J: 'Whether some of the help is paid for through a personal budget, which the family can have a say in or manage.',
+  K: 'The advice and information the plan was written from, attached at the end.',
 };
 
 export const AREA_LABELS: Readonly<Record<AreaOfNeed, string>> = {
@@ -93,6 +113,71 @@ export function sourceText(p: Provision, advice: readonly Advice[]): string {
     : 'Cites advice that is not in section K';
 }
 
+/**
+ * An item's words as a clause in a list of them ("Follows from: a; b"): without its closing full stop or other
+ * end punctuation, so the list never reads "literally.; Non-verbal" (issue 18).
+ */
+export function clause(text: string): string {
+  return text.trim().replace(/[\s.;:,]+$/, '');
+}
+
+/** A map from item id to its words as a clause, for the lists of linked needs and outcomes. */
+export function clauses(items: readonly { id: string; text: string }[]): Map<string, string> {
+  return new Map(items.map((i) => [i.id, clause(i.text)]));
+}
+
+/**
+ * When an outcome's own words say it should be achieved ("By the end of Key Stage 1, ...", "... within 6 months"),
+ * those words, for its "By when" (issue 18: outcomes pulled from advice said "Not given" although the adviser had
+ * said when). Null when the words give no timescale: the checks then ask for one.
+ */
+export function timescaleOf(text: string): string | null {
+  const span = timescaleSpans(text)[0];
+  if (!span) return null;
+  const words = clause(text.slice(span.start, span.end));
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : null;
+}
+
+const LINK_STOP_WORDS = new Set(
+  'with that this from have will they their them when than more less into about other each some very also such able being been were what which there where would could should does over under after before times week weeks minutes term terms year years support child children needs need help helps using uses make makes'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The words that say what an item is about: 4 letters or more, not common words, each as its stem ("writing" and
+ * "write" as "writ"), so "handwriting" and "write" share one.
+ */
+function keyWords(text: string): string[] {
+  return [
+    ...new Set(
+      (text.toLowerCase().match(/[a-z]{4,}/g) ?? [])
+        .filter((w) => !LINK_STOP_WORDS.has(w))
+        .map((w) => w.replace(/(?:ing|ed|es|e|s)$/, ''))
+        .filter((w) => w.length >= 4),
+    ),
+  ];
+}
+
+/** How many of one item's key words another's share (a stem found inside the other's word counts). */
+function sharedWords(a: readonly string[], b: readonly string[]): number {
+  return a.filter((x) => b.some((y) => x.includes(y) || y.includes(x))).length;
+}
+
+/**
+ * Which of the candidate needs (or outcomes) a recommendation pulled from advice concerns, by default (issue 18: it
+ * was linked to every need of its advice): those sharing the most words with it; the only candidate when there is
+ * one; otherwise none, so the checks ask the caseworker to choose rather than the plan claiming every link.
+ */
+export function suggestLinks(text: string, candidates: readonly { id: string; text: string }[]): string[] {
+  if (!candidates.length) return [];
+  const words = keyWords(text);
+  const scored = candidates.map((c) => ({ id: c.id, n: sharedWords(words, keyWords(c.text)) }));
+  const best = Math.max(...scored.map((s) => s.n));
+  if (best > 0) return scored.filter((s) => s.n === best).map((s) => s.id);
+  return candidates.length === 1 ? [candidates[0]!.id] : [];
+}
+
 /** One line of words per item, section by section: what the comparison and plain-text readers use. */
 export interface SectionLines {
   section: Section;
@@ -100,8 +185,8 @@ export interface SectionLines {
 }
 
 export function planLines(plan: Plan): SectionLines[] {
-  const needText = new Map(plan.needs.map((n) => [n.id, n.text]));
-  const outcomeText = new Map(plan.outcomes.map((o) => [o.id, o.text]));
+  const needText = clauses(plan.needs);
+  const outcomeText = clauses(plan.outcomes);
   const names = (ids: readonly string[], from: Map<string, string>) =>
     ids.map((id) => from.get(id) ?? id).join('; ');
   const lines: SectionLines[] = SECTIONS.map((section) => ({ section, items: [] }));

@@ -31,27 +31,32 @@ export function planBlocks(
   const h = (text: string) => out.push({ kind: 'h1', text });
   const p = (text: string) => out.push({ kind: 'p', text });
   const li = (text: string) => out.push({ kind: 'li', text });
+  // Each section's legal heading, then what the section is for in plain words (issue 18).
+  const section = (s: { title: string; explanation: string }) => {
+    h(s.title);
+    p(s.explanation);
+  };
   // The issue date, the next review, whom to ask (issue 18 item 7).
   for (const line of facts?.about ?? []) p(line);
 
-  h(doc.sections[0]!.title);
+  section(doc.sections[0]!);
   if (!doc.aspirations.length) out.push(none('views or aspirations'));
   for (const a of doc.aspirations) li(a.whose ? `${a.text} (${a.whose})` : a.text);
 
-  h(doc.sections[1]!.title);
+  section(doc.sections[1]!);
   if (!doc.needsB.length) out.push(none('special educational needs'));
   for (const g of doc.needsB) {
     out.push({ kind: 'h2', text: g.area });
     for (const n of g.needs) li(n.text);
   }
-  h(doc.sections[2]!.title);
+  section(doc.sections[2]!);
   if (!doc.needsC.length) out.push(none('health care needs'));
   for (const n of doc.needsC) li(n.text);
-  h(doc.sections[3]!.title);
+  section(doc.sections[3]!);
   if (!doc.needsD.length) out.push(none('social care needs'));
   for (const n of doc.needsD) li(n.text);
 
-  h(doc.sections[4]!.title);
+  section(doc.sections[4]!);
   if (!doc.outcomes.length) out.push(none('outcomes'));
   for (const o of doc.outcomes) {
     out.push({ kind: 'h2', text: o.text });
@@ -62,7 +67,7 @@ export function planBlocks(
   }
 
   for (const [i, sec] of (['F', 'G', 'H1', 'H2'] as const).entries()) {
-    h(doc.sections[5 + i]!.title);
+    section(doc.sections[5 + i]!);
     const items = doc.provision[sec] ?? [];
     if (!items.length) out.push(none('provision'));
     for (const x of items) {
@@ -83,14 +88,14 @@ export function planBlocks(
     }
   }
 
-  h(doc.sections[9]!.title);
+  section(doc.sections[9]!);
   p(
     doc.placement
       ? doc.placement.name
       : 'Left blank in the draft plan. The final plan will name the school or setting.',
   );
 
-  h(doc.sections[10]!.title);
+  section(doc.sections[10]!);
   if (doc.budget.information) p(doc.budget.information);
   if (doc.budget.decision)
     for (const line of budgetDecisionLines(doc.budget.decision)) (line.item ? li : p)(line.text);
@@ -100,7 +105,7 @@ export function planBlocks(
     for (const d of doc.budget.payments) li(`Direct payment: ${d.description}, ${d.amount} a year`);
   }
 
-  h(doc.sections[11]!.title);
+  section(doc.sections[11]!);
   if (!doc.advice.length) out.push(none('advice'));
   for (const [i, a] of doc.advice.entries())
     li(`Appendix ${i + 1}: ${a.agency}: ${a.authorRole}, received ${a.receivedLong}`);

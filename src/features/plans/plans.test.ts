@@ -168,6 +168,24 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     expect(g.length).toBe(2);
     expect((g[0]!.need_ids as string[]).length).toBe(1);
     expect(g.find((i) => i.text.startsWith('Occupational'))!.frequency_per).toBe('term');
+    // Issue 18: a pulled outcome is linked to the need it concerns, not every need of its advice, and keeps the
+    // adviser's "by when"; the linked needs read as a list, without glued full stops.
+    const ep = await t.database.db
+      .selectFrom('ehc_plan_item')
+      .select(['need_ids', 'timescale_text'])
+      .where('plan_id', '=', planId)
+      .where('text', 'like', 'By July 2027, will follow three-step%')
+      .executeTakeFirstOrThrow();
+    const memory = await t.database.db
+      .selectFrom('ehc_plan_item')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .where('text', 'like', 'Working memory%')
+      .executeTakeFirstOrThrow();
+    expect(ep).toEqual({ need_ids: [memory.id], timescale_text: 'By July 2027' });
+    expect(after.body).not.toContain('.;');
+    expect(after.body).toMatch(/By when<\/dt><dd class="govuk-summary-list__value">By July 2027</);
+    expect(after.body).not.toMatch(/By when<\/dt><dd class="govuk-summary-list__value">Not given/);
   });
 
   it("offers the family's own words for section A: why they asked and the views they sent", async () => {
@@ -506,9 +524,31 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // Issue 18: the school the child goes to now is offered for section I, by name.
+    await t.database.db
+      .insertInto('child_setting')
+      .values({
+        la_code: la,
+        child_id: childId,
+        setting_id: setting.id,
+        start_date: '2025-09-01',
+        end_date: null,
+        attendance: 'full-time',
+      })
+      .execute();
+    expect((await caseworker.get(paths.plans.plan(planId))).body).toContain(
+      'Blank. Rowan goes to Testshire Primary now.',
+    );
+    const offer = await caseworker.get(paths.plans.placement(planId));
+    expect(offer.body).toContain('Rowan goes to Testshire Primary now.');
+    expect(offer.body).toContain('Name Testshire Primary');
+    expect(offer.body).toContain('Testshire Primary (Community school): where they are now');
     expect(
       (await caseworker.submit(paths.plans.placement(planId), { settingId: setting.id })).statusCode,
     ).toBe(303);
+    expect((await caseworker.get(paths.plans.placement(planId))).body).not.toContain(
+      'Name Testshire Primary',
+    );
     const refused = await caseworker.submit(paths.plans.issueFinal(planId), {
       'date-day': '20',
       'date-month': '1',
@@ -648,6 +688,12 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     const html = await parent.get(paths.plans.document(planId, versionId));
     expect(html.statusCode).toBe(200);
     expect(html.body).toContain('Appendix 1: advice from');
+    // Issue 18: each legal heading has what the section is for in plain words: the document, the family's own
+    // page of the plan, the editor, Word and PDF.
+    const h1 = 'Social care help the council must give a disabled child under 18 by law';
+    expect(html.body).toContain(h1);
+    expect((await parent.get(paths.plans.sharedPlan(planId))).body).toContain(h1);
+    expect((await caseworker.get(paths.plans.plan(planId))).body).toContain(h1);
     const docx = await parent.get(paths.plans.document(planId, versionId, 'docx'));
     expect(docx.statusCode).toBe(200);
     const xml = unzipEntry(docx.rawPayload, 'word/document.xml')!;
@@ -658,6 +704,8 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
       'Section K: advice',
       'Testshire Primary',
       'Appendix 3',
+      'Social care help the council must give a disabled child under 18 by law',
+      'The school, college or other place where they will learn.',
     ])
       expect(xml).toContain(s);
     const pdf = await parent.get(paths.plans.document(planId, versionId, 'pdf'));
@@ -669,6 +717,7 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
       'Section E: outcomes',
       'Section H2: other social care provision',
       'Section K: advice',
+      'What everyone is working towards: the difference the help should make, and by when.',
       'Appendix 2',
       // Fit for the family's file (issue 18 item 7): the issue date, the next review, how to appeal.
       'Final plan issued on 20 January 2026.',
@@ -765,14 +814,72 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     });
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('can only be amended after an annual review (reg 22)');
+    // None of the advice asked for has arrived: the outcome needs the reason to go ahead without it (issue 18).
     const outcome = await caseworker.submit(`${paths.assessments.case(reId)}/outcome`, {
       outcome: 'issue-plan',
       reasons: 'Agreed at panel',
+      withoutAdvice: 'Panel agreed the changed needs are clear from the school’s records',
       ...dateParts('2026-04-20', 'date'),
     });
     expect(outcome.statusCode).toBe(303);
     const editor = await caseworker.get(paths.plans.plan(planId));
     expect(editor.body).toContain('Share the reassessment’s draft for comments');
+    // Issue 18: the reassessment's new advice reaches the working plan while its draft is written, before it is
+    // shared; each outcome is linked to the needs the caseworker chooses (the suggested one ticked).
+    const social = await db
+      .selectFrom('assessment_advice')
+      .select('id')
+      .where('case_id', '=', reId)
+      .where('agency', '=', 'social-care')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('assessment_advice')
+      .set({
+        status: 'received',
+        received: '2026-04-15',
+        answer: 'advice',
+        needs: JSON.stringify({ socialCare: 'Anxious in crowds since the family moved house.' }),
+        outcomes: 'Goes to the youth club calmly with a friend by the end of Year 6.',
+        provision: JSON.stringify([]),
+      })
+      .where('id', '=', social.id)
+      .execute();
+    expect(editor.body).toContain('Add newly received advice to section K');
+    expect(
+      (await caseworker.submit(paths.plans.plan(planId), {}, paths.plans.syncAdvice(planId))).statusCode,
+    ).toBe(303);
+    const kNew = await db
+      .selectFrom('ehc_plan_advice')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .where('assessment_advice_id', '=', social.id)
+      .executeTakeFirstOrThrow();
+    const pull = (key: string, extra: Record<string, string | string[]> = {}) =>
+      caseworker.submit(
+        paths.plans.plan(planId),
+        { adviceId: kNew.id, key, ...extra },
+        paths.plans.pull(planId),
+      );
+    expect((await pull('need:socialCare')).statusCode).toBe(303);
+    const need = await db
+      .selectFrom('ehc_plan_item')
+      .select('id')
+      .where('plan_id', '=', planId)
+      .where('source_advice_id', '=', kNew.id)
+      .executeTakeFirstOrThrow();
+    const choosing = await caseworker.get(paths.plans.plan(planId));
+    expect(choosing.body).toContain('Which needs it follows from');
+    expect(choosing.body).toMatch(new RegExp(`value="${need.id}" checked`));
+    // The caseworker's choice is kept (here, none: the checks will then ask for one).
+    expect((await pull('outcome:0', { links: 'chosen' })).statusCode).toBe(303);
+    expect(
+      await db
+        .selectFrom('ehc_plan_item')
+        .select(['need_ids', 'timescale_text'])
+        .where('source_advice_id', '=', kNew.id)
+        .where('source_recommendation', '=', 'outcome:0')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ need_ids: [], timescale_text: 'By the end of Year 6' });
     // The draft is a new version of the same plan (section I blank, as every draft), served on the reassessment.
     expect((await caseworker.submit(paths.plans.placement(planId), { settingId: '' })).statusCode).toBe(303);
     const versionsBefore = await count('ehc_plan_version');
@@ -845,11 +952,26 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     });
     expect(tooSoon.statusCode).toBe(400);
     expect(await count('ehc_plan_version')).toBe(versionsBefore + 1);
+    // Issue 18: the advice asked for has still not arrived: the issue page lists it, and issuing needs a reason.
+    const issuePage = await caseworker.get(paths.plans.issueFinal(planId));
+    expect(issuePage.body).toContain('Advice asked for has not arrived from 4 advisers.');
+    expect(issuePage.body).toContain('Educational psychology: asked for on 11 March 2026');
+    const noReason = await caseworker.submit(paths.plans.issueFinal(planId), {
+      result: 'amended',
+      'date-day': '11',
+      'date-month': '5',
+      'date-year': '2026',
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('href="#withoutAdvice"');
+    expect(noReason.body).toContain('say why the council is issuing the final plan without it');
+    expect(await count('ehc_plan_version')).toBe(versionsBefore + 1);
     const issued = await caseworker.submit(paths.plans.issueFinal(planId), {
       result: 'amended',
       'date-day': '11',
       'date-month': '5',
       'date-year': '2026',
+      withoutAdvice: 'The reassessment’s 14 weeks are nearly over; the advice will be added when it comes',
     });
     expect(issued.statusCode).toBe(303);
     // One plan, one more version: amended; the review date does not move; the reassessment is done within 14 weeks.
@@ -901,7 +1023,9 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     // One entry for the one event (issue 18), naming the version; the plan's own audit entry is kept.
     expect(history.map((h) => h.summary)).toEqual([
       expect.stringMatching(/^Final EHC plan issued \(version 2, /),
-      'Amended EHC plan issued (version 4, within the 14-week limit) with golden-thread errors, by a manager’s decision',
+      expect.stringMatching(
+        /^Amended EHC plan issued \(version 4, within the 14-week limit\) with golden-thread errors, by a manager’s decision before advice arrived from /,
+      ),
     ]);
     // The decision is an amended plan (J8): its notice, the family's message and its rights say so, not "final plan".
     const notice = await caseworker.get(paths.notices.notice(reId, 'amended-plan'));

@@ -39,7 +39,7 @@ import {
   planListModel,
   versionsModel,
 } from './view-models.ts';
-import { familyWords } from '../assessments/index.ts';
+import { familyWords, outstandingAdvice } from '../assessments/index.ts';
 import { documentFacts } from './document-facts.ts';
 import {
   aspirationSchema,
@@ -465,7 +465,18 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
       return reply.redirect(`${withQuery(paths.plans.plan(planId), { saved: 'pulled' })}#advice`, 303);
     }
     const id = await run(actor, (ctx) =>
-      pullRecommendation(ctx, planId, values.adviceId ?? '', values.key ?? ''),
+      pullRecommendation(
+        ctx,
+        planId,
+        values.adviceId ?? '',
+        values.key ?? '',
+        values.links === 'chosen'
+          ? {
+              needIds: arrayValue(request.body, 'needIds'),
+              outcomeIds: arrayValue(request.body, 'outcomeIds'),
+            }
+          : undefined,
+      ),
     );
     return reply.redirect(
       `${withQuery(paths.plans.plan(planId), { saved: 'pulled' })}${id ? `#item-${id}` : '#advice'}`,
@@ -492,15 +503,24 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     const view = await editorView(db, actor, planIdOf(request), deps.service.today());
     const settings = await settingChoices(db, actor.laCode);
     const current = values.settingId ?? view.record.placement_setting_id ?? '';
+    const schoolNow = view.schoolNow;
     if (errors) reply.code(400);
     return reply.view('plans/placement.njk', {
       pageTitle: SECTION_TITLES.I,
       backLink: `${paths.plans.plan(view.record.id)}#section-I`,
       record: view.record,
       errors,
+      // Issue 18: the school or setting the child attends now is offered first, and by name.
+      schoolNow: schoolNow && schoolNow.id !== view.record.placement_setting_id ? schoolNow : null,
       settingItems: [
         { value: '', text: 'Leave blank (a draft plan)' },
-        ...settings.map((s) => ({ value: s.id, text: `${s.name} (${s.type})`, selected: current === s.id })),
+        ...settings
+          .map((s) => ({
+            value: s.id,
+            text: `${s.name} (${s.type})${s.id === schoolNow?.id ? ': where they are now' : ''}`,
+            selected: current === s.id,
+          }))
+          .sort((a, b) => Number(b.value === schoolNow?.id) - Number(a.value === schoolNow?.id)),
       ],
     });
   };
@@ -567,8 +587,16 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     const actor = actorOf(request);
     const today = deps.service.today();
     const view = await editorView(db, actor, planIdOf(request), today);
+    // Issue 18: the advice asked for that has not arrived, when this issue records the assessment's final plan.
+    const outstanding =
+      kind === 'final' &&
+      view.record.case_id &&
+      (view.record.status === 'draft' || view.reassessmentStep === 'final')
+        ? await outstandingAdvice(db, actor.laCode, view.record.case_id)
+        : [];
     if (errors) reply.code(400);
     return reply.view('plans/issue.njk', {
+      outstanding,
       pageTitle:
         kind === 'draft'
           ? 'Share the draft plan for comments'
@@ -596,6 +624,17 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
       if (date.error || !date.value) {
         return renderIssue(request, reply, kind, values, singleError('date', date.error ?? 'Enter the date'));
       }
+      if ((values.withoutAdvice ?? '').trim().length > 2000)
+        return renderIssue(
+          request,
+          reply,
+          kind,
+          values,
+          singleError(
+            'withoutAdvice',
+            'The reason for going ahead without the advice must be 2,000 characters or fewer',
+          ),
+        );
       try {
         await run(actor, (ctx) =>
           kind === 'draft'
@@ -603,6 +642,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
             : issuePlan(ctx, planId, {
                 date: date.value!,
                 result: values.result === 'replaced' ? 'replaced' : 'amended',
+                withoutAdvice: values.withoutAdvice?.trim() || undefined,
               }),
         );
         return reply.redirect(
@@ -612,8 +652,11 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
       } catch (err) {
         if (err instanceof PlanError)
           return renderIssue(request, reply, kind, values, singleError('date', err.message));
-        if (err instanceof Error && err.name === 'JourneyError')
-          return renderIssue(request, reply, kind, values, singleError('date', err.message));
+        if (err instanceof Error && err.name === 'JourneyError') {
+          const field =
+            (err as Error & { field?: string }).field === 'withoutAdvice' ? 'withoutAdvice' : 'date';
+          return renderIssue(request, reply, kind, values, singleError(field, err.message));
+        }
         throw err;
       }
     });

@@ -50,11 +50,12 @@ import {
   type ProvisionLine,
 } from '../assessments/index.ts';
 import { recordCaseEvent } from '../../platform/people/case-events.ts';
+import { currentSettingOfChild } from '../../platform/people/organisations.ts';
 import { childByReference } from '../../platform/people/children.ts';
 import { recipientsFor } from '../../platform/people/recipients.ts';
 import { settingRegister, settingsByIds } from '../../platform/people/settings.ts';
 import { jobTitlesOf, teamIdOfUser } from '../../platform/people/users.ts';
-import { planLines, type SectionLines } from './describe.ts';
+import { clause, planLines, suggestLinks, timescaleOf, type SectionLines } from './describe.ts';
 import {
   adviceAuthor,
   adviceRows,
@@ -248,14 +249,30 @@ async function adviceWithTitles(db: Executor, laCode: string, caseId: string) {
   }));
 }
 
+/**
+ * The assessments whose received advice feeds section K: the plan's own, and the child's open reassessment (J8), so
+ * its new advice can be added and pulled in while its draft is being written, before the draft is shared (issue 18).
+ */
+async function adviceCaseIds(db: Executor, record: PlanRecord): Promise<string[]> {
+  const reassessment = await openReassessmentOf(db, record.la_code, record.child_id);
+  return [...new Set([record.case_id, reassessment?.id].filter((id): id is string => Boolean(id)))];
+}
+
+/** The received advice of those assessments, in the order it arrived. */
+async function adviceOfCases(db: Executor, laCode: string, caseIds: readonly string[]) {
+  const rows = (await Promise.all(caseIds.map((id) => adviceWithTitles(db, laCode, id)))).flat();
+  return rows.sort((a, b) => (a.received ?? '').localeCompare(b.received ?? '') || a.id.localeCompare(b.id));
+}
+
 /** The case's received advice, as the checks see it: named by its section K entry when it has one. */
 async function receivedAdvice(
   db: Executor,
   record: PlanRecord,
   advice: readonly AdviceRow[],
 ): Promise<Advice[]> {
-  if (!record.case_id) return [];
-  const rows = await adviceWithTitles(db, record.la_code, record.case_id);
+  const caseIds = await adviceCaseIds(db, record);
+  if (!caseIds.length) return [];
+  const rows = await adviceOfCases(db, record.la_code, caseIds);
   const inK = new Map(
     advice.filter((a) => a.assessment_advice_id).map((a) => [a.assessment_advice_id!, a.id]),
   );
@@ -303,9 +320,50 @@ async function adviceRecommendations(db: Executor, loaded: LoadedPlan) {
         provision: null,
       },
     );
-    const list = recs.map((r) => ({ ...r, pulled: pulled.has(`${a.id}|${r.key}`) }));
+    const list = recs.map((r) => ({
+      ...r,
+      pulled: pulled.has(`${a.id}|${r.key}`),
+      choices: linkChoices(r, a.id, loaded.items),
+    }));
     return { advice: a, recommendations: list, notPulled: list.filter((r) => !r.pulled).length };
   });
+}
+
+/** The sections of needs a pulled recommendation may be linked to: provision to its own section's, outcomes to any. */
+function needSectionsFor(rec: Recommendation): string[] {
+  if (rec.kind !== 'provision') return ['B', 'C', 'D'];
+  return rec.section === 'F' ? ['B'] : rec.section === 'G' ? ['C'] : ['D'];
+}
+
+/**
+ * The needs (and, for provision, the outcomes) a recommendation pulled from advice links to unless the caseworker
+ * chooses (issue 18): of the items already pulled from the same advice, those it concerns (`suggestLinks`); provision
+ * also takes the needs its outcomes follow from.
+ */
+function suggestedLinks(rec: Recommendation, kAdviceId: string, items: readonly ItemRow[]) {
+  if (rec.kind === 'need') return { needIds: [] as string[], outcomeIds: [] as string[] };
+  const needSections = needSectionsFor(rec);
+  const same = (sections: readonly string[]) =>
+    items.filter((i) => i.source_advice_id === kAdviceId && sections.includes(i.section));
+  const outcomeIds = rec.kind === 'provision' ? suggestLinks(rec.text, same(['E'])) : [];
+  const needIds = suggestLinks(rec.text, same(needSections));
+  const allowed = new Set(same(needSections).map((i) => i.id));
+  for (const o of items.filter((i) => outcomeIds.includes(i.id)))
+    for (const n of o.need_ids as string[]) if (allowed.has(n) && !needIds.includes(n)) needIds.push(n);
+  return { needIds, outcomeIds };
+}
+
+/** What the caseworker may link a recommendation to before pulling it in: the plan's needs and outcomes, suggested ticked. */
+function linkChoices(rec: Recommendation, kAdviceId: string, items: readonly ItemRow[]) {
+  const suggested = suggestedLinks(rec, kAdviceId, items);
+  const pick = (sections: readonly string[], ids: readonly string[]) =>
+    items
+      .filter((i) => sections.includes(i.section))
+      .map((i) => ({ id: i.id, text: clause(i.text), suggested: ids.includes(i.id) }));
+  return {
+    needs: rec.kind === 'need' ? [] : pick(needSectionsFor(rec), suggested.needIds),
+    outcomes: rec.kind === 'provision' ? pick(['E'], suggested.outcomeIds) : [],
+  };
 }
 
 export function commentPeriod(
@@ -388,21 +446,23 @@ export function listVersions(db: Executor, laCode: string, planId: string) {
 export async function editorView(db: Executor, actor: Actor, planId: string, today: string) {
   const record = await readableByStaff(db, actor, planId, 'plan.edit.read');
   const loaded = await loadPlan(db, record, today);
-  const [recommendations, versions, override, openComments, period, reassessment, kase] = await Promise.all([
-    adviceRecommendations(db, loaded),
-    listVersions(db, actor.laCode, planId),
-    validOverride(db, record),
-    db
-      .selectFrom('ehc_plan_comment')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('la_code', '=', actor.laCode)
-      .where('plan_id', '=', planId)
-      .where('response', 'is', null)
-      .executeTakeFirstOrThrow(),
-    periodFor(db, record, today),
-    record.status === 'draft' ? undefined : openReassessmentOf(db, record.la_code, record.child_id),
-    record.case_id ? planStageOf(db, record.la_code, record.case_id) : undefined,
-  ]);
+  const [recommendations, versions, override, openComments, period, reassessment, kase, schoolNow] =
+    await Promise.all([
+      adviceRecommendations(db, loaded),
+      listVersions(db, actor.laCode, planId),
+      validOverride(db, record),
+      db
+        .selectFrom('ehc_plan_comment')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('la_code', '=', actor.laCode)
+        .where('plan_id', '=', planId)
+        .where('response', 'is', null)
+        .executeTakeFirstOrThrow(),
+      periodFor(db, record, today),
+      record.status === 'draft' ? undefined : openReassessmentOf(db, record.la_code, record.child_id),
+      record.case_id ? planStageOf(db, record.la_code, record.case_id) : undefined,
+      currentSettingOfChild(db, record.la_code, record.child_id),
+    ]);
   const finalCheck = checkPlan(
     { ...loaded.plan, status: record.status === 'draft' ? 'final' : record.status },
     { receivedAdvice: loaded.received },
@@ -423,6 +483,10 @@ export async function editorView(db: Executor, actor: Actor, planId: string, tod
       Boolean(record.draft_served && period) &&
       (today > period!.to || Boolean(kase?.family_comments_complete)),
     canEdit: PLAN_EDITORS.includes(actor.role),
+    /** The school or setting the child attends now, offered for section I (issue 18). */
+    schoolNow: schoolNow ?? null,
+    /** Whether section K can take newly received advice from an assessment (the plan's own, or a reassessment). */
+    adviceFromAssessment: Boolean(record.case_id || reassessment),
     canOverride: PLAN_MANAGERS.includes(actor.role),
     /** J8: what an open reassessment of an issued plan lets the caseworker do next: share its draft, or issue it. */
     reassessmentStep: !reassessment
@@ -670,11 +734,12 @@ export function adviceInWords(r: { needs: unknown; outcomes: string | null; prov
 
 /** Section K from the assessment: every received piece of advice not yet listed is appended. Returns how many. */
 async function syncAdviceRows(trx: Executor, record: PlanRecord): Promise<number> {
-  if (!record.case_id) return 0;
+  const caseIds = await adviceCaseIds(trx, record);
+  if (!caseIds.length) return 0;
   const listed = new Set(
     (await adviceRows(trx, record.la_code, record.id)).map((k) => k.assessment_advice_id),
   );
-  const rows = (await adviceWithTitles(trx, record.la_code, record.case_id)).filter((a) => !listed.has(a.id));
+  const rows = (await adviceOfCases(trx, record.la_code, caseIds)).filter((a) => !listed.has(a.id));
   if (!rows.length) return 0;
   const { n } = await trx
     .selectFrom('ehc_plan_advice')
@@ -914,6 +979,8 @@ export async function pullRecommendation(
   planId: string,
   kAdviceId: string,
   key: string,
+  /** The needs and outcomes the caseworker chose for it; absent: the suggested ones (`suggestedLinks`). */
+  chosen?: { needIds: readonly string[]; outcomeIds: readonly string[] },
 ): Promise<string | null> {
   const { trx, actor } = ctx;
   const record = await editable(trx, actor, planId, 'plan.advice.pull');
@@ -924,10 +991,15 @@ export async function pullRecommendation(
   if (!rec) throw new NotFoundError();
   const items = await itemRows(trx, actor.laCode, planId);
   if (items.some((i) => i.source_advice_id === k.id && i.source_recommendation === key)) return null;
-  const fromSame = (sections: readonly string[]) =>
-    items.filter((i) => i.source_advice_id === k.id && sections.includes(i.section)).map((i) => i.id);
   const provision = rec.kind === 'provision';
-  const needSections = rec.section === 'F' ? ['B'] : rec.section === 'G' ? ['C'] : ['D'];
+  const inSections = (ids: readonly string[], sections: readonly string[]) =>
+    ids.filter((id) => items.some((i) => i.id === id && sections.includes(i.section)));
+  const links = chosen
+    ? {
+        needIds: rec.kind === 'need' ? [] : inSections(chosen.needIds, needSectionsFor(rec)),
+        outcomeIds: provision ? inSections(chosen.outcomeIds, ['E']) : [],
+      }
+    : suggestedLinks(rec, k.id, items);
   const position =
     items.filter((i) => i.section === rec.section).reduce((m, i) => Math.max(m, i.position), 0) + 1;
   const inserted = await trx
@@ -940,7 +1012,8 @@ export async function pullRecommendation(
       text: rec.text,
       whose: null,
       area: rec.area,
-      timescale_text: null,
+      // Issue 18: the adviser's own "by when", when their words give one.
+      timescale_text: rec.kind === 'outcome' ? timescaleOf(rec.text) : null,
       timescale_by: null,
       success_measure: null,
       pfa_area: null,
@@ -964,10 +1037,8 @@ export async function pullRecommendation(
       source_recommendation: key,
       source_reason: null,
       annual_amount_pence: null,
-      need_ids: JSON.stringify(
-        provision ? fromSame(needSections) : rec.kind === 'outcome' ? fromSame(['B', 'C', 'D']) : [],
-      ),
-      outcome_ids: JSON.stringify(provision ? fromSame(['E']) : []),
+      need_ids: JSON.stringify(links.needIds),
+      outcome_ids: JSON.stringify(links.outcomeIds),
       provision_ids: '[]',
     })
     .onConflict((oc) => oc.doNothing())
@@ -1212,7 +1283,12 @@ export async function issueDraft(ctx: PlanContext, planId: string, input: { date
 export async function issuePlan(
   ctx: PlanContext,
   planId: string,
-  input: { date: string; result?: ReassessmentResult | undefined },
+  input: {
+    date: string;
+    result?: ReassessmentResult | undefined;
+    /** Why the plan is issued while advice asked for has not arrived (the assessment requires it then). */
+    withoutAdvice?: string | undefined;
+  },
 ): Promise<string> {
   const { trx, actor } = ctx;
   const record = await editable(trx, actor, planId, 'plan.final.issue');
@@ -1298,6 +1374,7 @@ export async function issuePlan(
           settingName: loaded.plan.placement.name,
         },
         plan: { planId, versionId: id, number, byOverride: Boolean(override) },
+        withoutAdvice: input.withoutAdvice,
       });
       journeyRecorded = true;
     }

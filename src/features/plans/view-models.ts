@@ -15,14 +15,17 @@ import { paths, withQuery } from '../../platform/web/paths.ts';
 import {
   amountText,
   AREA_LABELS,
+  clauses,
   compareVersions,
   frequencyText,
   groupingText,
   PFA_LABELS,
   planLines,
   poundsText,
+  SECTION_EXPLANATIONS,
   SECTION_TITLES,
   sourceText,
+  timescaleOf,
 } from './describe.ts';
 import { budgetDecisionLines } from './documents.ts';
 import type { editorView, listPlans, listVersions, Snapshot } from './service.ts';
@@ -83,11 +86,15 @@ export function previewModel(
  */
 export function documentView(s: Snapshot, budget: PlanBudget | null = null) {
   const p = s.plan;
-  const needText = new Map(p.needs.map((n) => [n.id, n.text]));
-  const outcomeText = new Map(p.outcomes.map((o) => [o.id, o.text]));
+  const needText = clauses(p.needs);
+  const outcomeText = clauses(p.outcomes);
   return {
     s,
-    sections: SECTIONS.map((section) => ({ section, title: SECTION_TITLES[section] })),
+    sections: SECTIONS.map((section) => ({
+      section,
+      title: SECTION_TITLES[section],
+      explanation: SECTION_EXPLANATIONS[section],
+    })),
     aspirations: p.aspirations,
     needsB: AREAS_OF_NEED.map((area) => ({
       area: AREA_LABELS[area],
@@ -195,13 +202,14 @@ type EditorView = Awaited<ReturnType<typeof editorView>>;
 /** Each section of the editor: its check's status and findings, and its items as the caseworker reads them. */
 export function editorSections(view: EditorView) {
   const { plan, check, items } = view;
-  const needText = new Map(plan.needs.map((n) => [n.id, n.text]));
-  const outcomeText = new Map(plan.outcomes.map((o) => [o.id, o.text]));
+  const needText = clauses(plan.needs);
+  const outcomeText = clauses(plan.outcomes);
   const provisionById = new Map(plan.provision.map((p) => [p.id, p]));
   const adviceName = new Map(view.advice.map((a) => [a.id, `${a.agency}: ${a.author_role}`]));
   return check.sections.map((task) => ({
     ...task,
     title: SECTION_TITLES[task.section],
+    explanation: SECTION_EXPLANATIONS[task.section],
     tag: STATUS_TAGS[task.status],
     errors: task.findings.filter((f) => f.severity === 'error').length,
     warnings: task.findings.filter((f) => f.severity === 'warning').length,
@@ -218,7 +226,8 @@ export function editorSections(view: EditorView) {
           text: i.text,
           area: i.area ? AREA_LABELS[i.area as keyof typeof AREA_LABELS] : null,
           whose: i.whose,
-          timescale: i.timescale_text,
+          // An outcome written before its "By when" was read from its words shows the words' own timescale.
+          timescale: i.timescale_text || (i.section === 'E' ? timescaleOf(i.text) : null),
           successMeasure: i.success_measure,
           pfa: i.pfa_area ? PFA_LABELS[i.pfa_area as keyof typeof PFA_LABELS] : null,
           needs: (i.need_ids as string[]).map((id) => needText.get(id) ?? id),
@@ -267,7 +276,21 @@ export function editorModel(
     record,
     sections,
     taskItems,
-    unreflected: view.recommendations.filter((r) => r.notPulled > 0),
+    unreflected: view.recommendations
+      .filter((r) => r.notPulled > 0)
+      .map((r) => ({
+        ...r,
+        recommendations: r.recommendations.map((rec) => ({
+          ...rec,
+          // Issue 18: which needs (and outcomes) the item will concern, chosen by the caseworker, the suggestion ticked.
+          needItems: rec.choices.needs.map((c) => ({ value: c.id, text: c.text, checked: c.suggested })),
+          outcomeItems: rec.choices.outcomes.map((c) => ({
+            value: c.id,
+            text: c.text,
+            checked: c.suggested,
+          })),
+        })),
+      })),
     statusLabel: PLAN_STATUS_LABELS[record.status],
     canAudit: options.canAudit,
     pfaPrompt: plan.yearGroup >= PFA_FROM_YEAR && !plan.outcomes.some((o) => o.preparationForAdulthood),
