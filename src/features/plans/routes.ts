@@ -517,7 +517,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
         ...settings
           .map((s) => ({
             value: s.id,
-            text: `${s.name} (${s.type})${s.id === schoolNow?.id ? ': where they are now' : ''}`,
+            text: `${s.name} (${s.type})`,
             selected: current === s.id,
           }))
           .sort((a, b) => Number(b.value === schoolNow?.id) - Number(a.value === schoolNow?.id)),
