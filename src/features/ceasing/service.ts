@@ -50,6 +50,7 @@ import {
 } from '../../domain/review/index.ts';
 import type { Status } from '../../domain/clock/types.ts';
 import { sendPlanLetter } from '../notices/index.ts';
+import { cessationLetterFacts, consideringLetterFacts } from './letters.ts';
 import { plansForReviews, type PlanForReviews } from '../plans/index.ts';
 import { recordReviewCeased, refreshReviewSchedules, reviewsAwaitingDecision } from '../reviews/index.ts';
 import {
@@ -466,6 +467,8 @@ export function createCeasingService(deps: ServiceDeps) {
           planId: row.plan_id,
           date: row.started_on,
           namedSettingId: institution?.id ?? null,
+          // The letter's facts: a family member without an account is sent the letter itself (ADR 0053).
+          facts: await consideringLetterFacts(ctx.trx, actor.laCode, row.id),
         });
         return row;
       });
@@ -596,6 +599,7 @@ export function createCeasingService(deps: ServiceDeps) {
           planId: row.plan_id,
           date: input.decisionDate!,
           namedSettingId: plan.placementSettingId ?? institution?.id ?? null,
+          facts: await cessationLetterFacts(ctx.trx, actor.laCode, row.id),
         });
         return {
           summary: `The council decided on ${longDate(input.decisionDate!)} to stop the plan (${CEASE_GROUND_INFO[checked.ground].label.toLowerCase()}); it stays in force while the family can appeal.`,

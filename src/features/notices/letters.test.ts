@@ -295,11 +295,44 @@ describe.each(ENGINES)('letters about a plan on %s', (engine) => {
       .where('la_code', '=', LA)
       .where('id', '=', review.id)
       .execute();
+    // a parent with parental responsibility and no account, who asked for letters by post (ADR 0053)
+    await db
+      .insertInto('family_member')
+      .values({
+        la_code: LA,
+        child_id: review.child_id,
+        given_name: 'Robin',
+        family_name: 'Bypost',
+        relationship: 'Parent',
+        parental_responsibility: true,
+        address_line: '4 Mill Lane',
+        town: 'Denmoor',
+        postcode: 'DM3 4EF',
+        contact_preference: 'letter',
+      })
+      .execute();
     await t.services.reviews.decide(await actor('caseworker'), review.id, {
       formToken: newFormToken(),
       date: todayInLondon(),
       outcome: 'maintain',
     });
+    // that parent is sent the decision itself by post, with the rights block, not an email asking them to sign in
+    const inFull = await db
+      .selectFrom('notification')
+      .select(['channel', 'recipient', 'body'])
+      .where('la_code', '=', LA)
+      .where('child_id', '=', review.child_id)
+      .where('template', '=', 'plan-letter-in-full')
+      .execute();
+    const byPost = inFull.filter((m) => m.channel === 'letter');
+    expect(byPost).toHaveLength(1);
+    expect(byPost[0]!.recipient).toContain('Robin Bypost');
+    expect(byPost[0]!.recipient).toContain('DM3 4EF');
+    // every family member without an account (the demo's own by email as well) gets the letter in full
+    for (const m of inFull) {
+      expect(m.body).toMatch(/appeal/i);
+      expect(m.body).not.toMatch(/sign in/i);
+    }
     const sent = await db
       .selectFrom('notification')
       .select(['template', 'recipient'])

@@ -77,6 +77,7 @@ import {
 import { createReviewVoices } from './voices-service.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { sendPlanLetter } from '../notices/index.ts';
+import { reviewLetterFacts, transferInLetterFacts } from './letters.ts';
 
 export const REVIEW_READERS: readonly Role[] = CASEWORK_ROLES;
 export const REVIEW_EDITORS: readonly Role[] = ['caseworker', 'team-manager'];
@@ -775,6 +776,8 @@ export function createReviewsService(deps: ServiceDeps) {
               childId: plan.childId,
               planId: plan.id,
               date: input.noticeSent,
+              // A family member without an account is sent the notice itself (ADR 0053).
+              facts: await transferInLetterFacts(ctx.trx, actor.laCode, plan.id),
             });
           return plan.id;
         });
@@ -895,13 +898,15 @@ export function createReviewsService(deps: ServiceDeps) {
         () => ({ decision_date: input.date, decision: input.outcome as ReviewRow['decision'] }),
         input.formToken,
         // The decision's letter to the family and the head (S1), with the rights block when it keeps the plan.
-        (ctx, updated) =>
+        async (ctx, updated) =>
           sendPlanLetter(ctx, {
             kind: 'review-decision',
             recordId: updated.id,
             childId: updated.child_id,
             planId: updated.plan_id,
             date: updated.decision_date!,
+            // A family member without an account is sent the letter itself, rights included (ADR 0053).
+            facts: await reviewLetterFacts(ctx.trx, actor.laCode, updated.id),
           }),
       );
     },
