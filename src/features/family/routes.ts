@@ -17,6 +17,7 @@ import { paths } from '../../platform/web/paths.ts';
 import { ageOn, todayInLondon } from '../../platform/web/views.ts';
 import type { Requester } from '../../platform/db/schema/index.ts';
 import { knownAddressOf } from '../../platform/people/family-accounts.ts';
+import { childWithOfficer } from '../../platform/people/children.ts';
 import {
   AGENCY_LABELS,
   dayOfWindow,
@@ -48,6 +49,7 @@ import { newFormToken, once } from '../../platform/change/once.ts';
 import { handleForm } from '../../platform/web/forms.ts';
 import { PRIMARY_NEED_LABELS } from '../children/index.ts';
 import { placementCase } from '../assessments/index.ts';
+import { reviewScheduleOfChild } from '../reviews/index.ts';
 import { familyPlacementLines, placementSummary, recordPreference } from '../consultation/index.ts';
 import { SETTING_TYPES } from '../../domain/placement/placement.ts';
 import type { FamilyFacts } from '../../domain/family-tasks.ts';
@@ -254,6 +256,22 @@ function requesterFor(actor: Actor): Requester {
   if (actor.role === 'parent') return 'parent';
   if (actor.role === 'young-person') return 'young-person';
   return 'school';
+}
+
+/**
+ * Who to ask for an early review of a child's plan (issue 18, finding 8): a child who already has an EHC plan may be
+ * better served by a review than a new assessment. Families ask their named officer (or the team), by email.
+ */
+async function earlyReviewContact(db: Executor, actor: Actor, c: { id: string; given_name: string }) {
+  const child = await childWithOfficer(db, actor.laCode, c.id);
+  const email = child?.officer_email ?? child?.team_email;
+  if (!email) return null;
+  const about = actor.role === 'young-person' ? 'my' : `${c.given_name}'s`;
+  return {
+    who: child?.officer_name ?? child?.team_name ?? email,
+    email,
+    href: `mailto:${email}?subject=${encodeURIComponent(`Asking for an early review of ${about} EHC plan`)}`,
+  };
 }
 
 /** The children this person can ask about, with what Goldthread already knows (tell it once). */
@@ -474,10 +492,14 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
       step,
       stepNumber: index + 1,
       stepCount: REQUEST_STEPS.length,
-      children: children.map((c) => ({
-        ...c,
-        needLabel: c.primary_need ? PRIMARY_NEED_LABELS[c.primary_need] : null,
-      })),
+      children: await Promise.all(
+        children.map(async (c) => ({
+          ...c,
+          needLabel: c.primary_need ? PRIMARY_NEED_LABELS[c.primary_need] : null,
+          earlyReview:
+            step.id === 'child' && c.plan_status === 'plan' ? await earlyReviewContact(db, actor, c) : null,
+        })),
+      ),
       values: values ?? answers,
       errors,
       involvedOptions: INVOLVED_OPTIONS,
@@ -831,10 +853,16 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { caseId } = request.params as { caseId: string };
     const view = await db.transaction().execute((trx) => familyCase(trx, actor, caseId, todayInLondon()));
     const placement = await placementSummary(db, actor.laCode, view.record.id, todayInLondon());
+    // After the final plan (issue 18, finding 17): its next review, from the plan's review schedule.
+    const schedule = view.record.final_issued
+      ? await reviewScheduleOfChild(db, actor.laCode, view.record.child_id)
+      : [];
+    const nextReview = schedule.map((s) => s.next_due).sort()[0] ?? null;
     return reply.view('family/case.njk', {
       pageTitle: `${view.record.given_name}'s assessment`,
       backLink: paths.home,
       ...familyView(view),
+      nextReview,
       placement: { preferences: placement.preferences, lines: familyPlacementLines(placement) },
     });
   });

@@ -82,6 +82,14 @@ describe('information pages', () => {
     },
   );
 
+  it('the assessment page tells families how to ask online and what they need, with the link (issue 18, finding 6)', () => {
+    const page = pages.find((p) => p.slug === 'ask-for-an-assessment')!;
+    const online = page.sections.find((s) => s.heading === 'Ask online')!;
+    expect(online.link).toEqual({ text: 'Ask for an assessment online', href: '/request-assessment' });
+    expect(online.paragraphs.join(' ')).toContain('sign in');
+    expect(online.bullets).toContain('what your child finds hard');
+  });
+
   it('fills in the local contacts', () => {
     const text = pages.map(pageText).join('\n');
     expect(text).toContain('Phone 01632 960100, email help@denmoor-sendiass.example.org');

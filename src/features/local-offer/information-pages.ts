@@ -8,6 +8,8 @@
  * checks that. Local details (names, phone numbers) come from `LocalContacts`, so the pages fit any authority.
  */
 
+import { paths } from '../../platform/web/paths.ts';
+
 export interface InformationSection {
   readonly heading: string;
   readonly paragraphs: readonly string[];
@@ -15,6 +17,8 @@ export interface InformationSection {
   readonly steps?: readonly string[];
   /** A bulleted list. */
   readonly bullets?: readonly string[];
+  /** A link after the section's text (to a page of the service, such as the online request). */
+  readonly link?: { readonly text: string; readonly href: string };
 }
 
 export interface InformationPage {
@@ -74,8 +78,23 @@ export function informationPages(local: LocalContacts): InformationPage[] {
           ],
         },
         {
-          heading: 'How to ask',
-          paragraphs: [],
+          heading: 'Ask online',
+          paragraphs: [
+            'You can ask online. It takes about 10 minutes. Your answers are saved as you go.',
+            'First, sign in. If you do not have an account, contact the council and ask for one.',
+            'You will need to tell us:',
+          ],
+          bullets: [
+            'your child’s name, date of birth and school',
+            'what your child finds hard',
+            'what help they get now',
+            'who else helps them, such as a teacher or a doctor',
+          ],
+          link: { text: 'Ask for an assessment online', href: paths.assessments.request },
+        },
+        {
+          heading: 'Ask by email or letter',
+          paragraphs: ['You can also write to the council instead.'],
           steps: [
             `Write to ${c} by email or letter. Say you are asking for an EHC needs assessment.`,
             'Say what your child finds hard and what help they get now.',
@@ -326,6 +345,12 @@ export function pageText(page: InformationPage): string {
   return [
     page.title,
     page.summary,
-    ...page.sections.flatMap((s) => [s.heading, ...s.paragraphs, ...(s.steps ?? []), ...(s.bullets ?? [])]),
+    ...page.sections.flatMap((s) => [
+      s.heading,
+      ...s.paragraphs,
+      ...(s.steps ?? []),
+      ...(s.bullets ?? []),
+      ...(s.link ? [s.link.text] : []),
+    ]),
   ].join('\n');
 }

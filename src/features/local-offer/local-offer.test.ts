@@ -168,6 +168,10 @@ describe.each(ENGINES)('Local Offer on %s', (engine) => {
 
     it('shows the information pages, You said we did and the annual report', async () => {
       expect((await client().get('/local-offer/information/personal-budgets')).statusCode).toBe(200);
+      const ask = await client().get('/local-offer/information/ask-for-an-assessment');
+      expect(ask.body).toContain(
+        '<a class="govuk-link" href="/request-assessment">Ask for an assessment online</a>',
+      );
       expect((await client().get('/local-offer/information/nope')).statusCode).toBe(404);
       expect((await client().get('/local-offer/you-said-we-did')).statusCode).toBe(200);
       expect((await client().get(`/local-offer/you-said-we-did/${today.slice(0, 4)}`)).statusCode).toBe(200);
