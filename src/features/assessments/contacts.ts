@@ -58,6 +58,44 @@ function otherContacts(member: FamilyRow): string[] {
   ].filter((c): c is string => c !== null);
 }
 
+/** The family's own "who else is involved" answer in words; null when the request did not ask it. */
+export function involvedSaid(answers: RequestAnswers): CaseContacts['familySaid'] {
+  return answers.involved
+    ? {
+        who: answers.involved.includes('none')
+          ? ['No one else']
+          : INVOLVED_OPTIONS.filter((o) => answers.involved!.includes(o.value)).map((o) => o.text),
+        detail: answers.involvedDetail?.trim() || null,
+      }
+    : null;
+}
+
+/**
+ * A request joined to the open one (issue 18, finding 9): its own answers, as the staff case page shows them, so the
+ * second request's "why now" is read as well as the first's.
+ */
+export function joinedRequestView(r: {
+  id: string;
+  request_received: string;
+  request_method: string;
+  requested_by: string;
+  requester_name: string | null;
+  requester_display_name: string | null;
+  request_answers: unknown;
+}) {
+  const answers = (r.request_answers ?? {}) as RequestAnswers;
+  return {
+    id: r.id,
+    received: r.request_received,
+    how: r.request_method === 'online' ? 'online' : `by ${r.request_method}`,
+    who: [r.requested_by, r.requester_display_name ?? r.requester_name].filter(Boolean).join(', '),
+    why: answers.why ?? null,
+    support: answers.support ?? null,
+    involved: involvedSaid(answers),
+    consent: answers.consent === 'yes' ? 'Yes' : answers.consent === 'no' ? 'No' : 'Not asked',
+  };
+}
+
 /** The view model: pure, from the rows read. */
 export function caseContactsView(input: {
   answers: RequestAnswers;
@@ -66,15 +104,7 @@ export function caseContactsView(input: {
   advice: ReadonlyArray<{ label: string; professional_name: string | null }>;
   today: string;
 }): CaseContacts {
-  const { answers } = input;
-  const familySaid = answers.involved
-    ? {
-        who: answers.involved.includes('none')
-          ? ['No one else']
-          : INVOLVED_OPTIONS.filter((o) => answers.involved!.includes(o.value)).map((o) => o.text),
-        detail: answers.involvedDetail?.trim() || null,
-      }
-    : null;
+  const familySaid = involvedSaid(input.answers);
   const settings = input.settings
     .filter((s) => s.start_date <= input.today && (!s.end_date || s.end_date >= input.today))
     .map(

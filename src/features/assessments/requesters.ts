@@ -16,7 +16,9 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { GrantKind } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { RELATIONSHIP_OPTIONS, type NewChildAnswers } from '../../domain/assessment/journey.ts';
-import { JourneyError, STAFF } from './service.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
+import { queueNotification } from '../../platform/notify/notify.ts';
+import { authority, caseOrNotFound, childName, JourneyError, STAFF, teamContact } from './service.ts';
 
 /** The school a SENCO works at: the setting with their school organisation's name (undefined if not at a school). */
 export async function sencoSetting(db: Executor, actor: Actor) {
@@ -228,6 +230,31 @@ export async function myRequest(db: Executor, actor: Actor, caseId: string) {
   return row;
 }
 
+/** The requests joined to this open case (stage linked), oldest first, with who sent each online. */
+export async function joinedRequests(db: Executor, actor: Actor, caseId: string) {
+  return db
+    .selectFrom('assessment_case as a')
+    .leftJoin('app_user as u', (j) =>
+      j.onRef('u.la_code', '=', 'a.la_code').onRef('u.id', '=', 'a.requester_user_id'),
+    )
+    .select([
+      'a.id',
+      'a.request_received',
+      'a.request_method',
+      'a.requested_by',
+      'a.requester_name',
+      'a.request_answers',
+      'u.display_name as requester_display_name',
+    ])
+    .where('a.la_code', '=', actor.laCode)
+    .where('a.linked_case_id', '=', caseId)
+    .where('a.stage', '=', 'linked')
+    .orderBy('a.request_received')
+    .orderBy('a.created_at')
+    .limit(50)
+    .execute();
+}
+
 /** Requests joined to this case (or this case itself) whose requester's link waits for a caseworker. */
 export async function pendingRequesters(db: Executor, actor: Actor, caseId: string) {
   return db
@@ -252,6 +279,7 @@ export async function decideRequester(
   actor: Actor,
   requestId: string,
   decision: 'confirm' | 'decline',
+  jobs: Jobs,
 ): Promise<{ childId: string }> {
   requireRole(actor, STAFF, 'assessment.requester');
   if (!isUuid(requestId)) throw new NotFoundError();
@@ -333,12 +361,32 @@ export async function decideRequester(
       detail: JSON.stringify({ caseId: row.linked_case_id ?? row.id, requestId: row.id }),
     })
     .execute();
+  // The person who asked is told their link was confirmed (issue 18, finding 19), by the platform's notify, with no
+  // more about the child than the other family emails carry (the child's first name).
+  if (decision === 'confirm') {
+    const record = await caseOrNotFound(trx, actor, row.linked_case_id ?? row.id);
+    await queueNotification(trx, jobs, {
+      laCode: actor.laCode,
+      channel: 'email',
+      recipient: row.email,
+      template: 'requester-link-confirmed',
+      personalisation: {
+        child: childName(record),
+        council: (await authority(trx, actor.laCode)).name,
+        ...teamContact(record),
+      },
+      childId: row.child_id,
+    });
+  }
   await audit(trx, auditContext(actor), {
     action: decision === 'confirm' ? 'assessment.requester.confirm' : 'assessment.requester.decline',
     recordType: 'assessment_case',
     recordId: row.id,
     childId: row.child_id,
-    detail: { requesterUserId: row.user_id },
+    detail: {
+      requesterUserId: row.user_id,
+      told: decision === 'confirm' ? 'requester-link-confirmed' : null,
+    },
   });
   return { childId: row.child_id };
 }

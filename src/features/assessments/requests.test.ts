@@ -124,8 +124,12 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
   afterAll(async () => t?.close());
 
   /** Answers every question after the child one. */
-  async function answerRest(client: TestClient, involved: string[] = ['school']) {
-    await client.submit('/request-assessment/why', { why: 'Struggling at school' });
+  async function answerRest(
+    client: TestClient,
+    involved: string[] = ['school'],
+    why = 'Struggling at school',
+  ) {
+    await client.submit('/request-assessment/why', { why });
     await client.submit('/request-assessment/support', { support: 'Reading group' });
     const answered = await client.submit('/request-assessment/involved', { involved });
     expect(answered.statusCode).toBe(303);
@@ -258,6 +262,24 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
     expect(r.statusCode).toBe(303);
     expect((await caseRow(caseId)).requester_link).toBe('confirmed');
     expect((await parent.get(`/your-assessment/${caseId}`)).statusCode).toBe(200);
+    // The parent is told by email that their link was confirmed (issue 18, finding 19), once, and it is audited.
+    const told = await t.database.db
+      .selectFrom('notification')
+      .select(['recipient', 'subject', 'body'])
+      .where('template', '=', 'requester-link-confirmed')
+      .where('child_id', '=', child[0]!.id)
+      .execute();
+    expect(told).toHaveLength(1);
+    expect(told[0]!.recipient).toBe(emails.parent);
+    expect(told[0]!.subject).toMatch(/^You can now follow the request for \S+$/);
+    expect(told[0]!.body).toContain('has checked and confirmed your link to');
+    const confirmAudit = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'assessment.requester.confirm')
+      .where('record_id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(confirmAudit.detail)).toContain('requester-link-confirmed');
     const linkedMember = await t.database.db
       .selectFrom('family_member')
       .select('user_id')
@@ -300,7 +322,7 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
       relationship: 'grandparent',
       parentalResponsibility: 'no',
     });
-    await answerRest(stranger);
+    await answerRest(stranger, ['school'], 'Robin stopped sleeping after the move');
     const own = await send(stranger);
     expect(own).not.toBe(openId);
     expect(await count('child')).toBe(childrenBefore);
@@ -323,6 +345,12 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
     const page = await cw.get(`/assessments/${openId}`);
     expect(page.body).toContain('Check who asked online');
     expect(page.body).toContain('Sol Stranger');
+    // The joined request's own answers are on the open case (issue 18, finding 9), beside the first request's.
+    const joined = page.body.slice(page.body.indexOf('id="joined-requests"'));
+    expect(page.body).toContain('Another request joined to this one');
+    expect(joined).toContain('Robin stopped sleeping after the move');
+    expect(joined).toContain('from parent, Sol Stranger');
+    expect(page.body).toContain('Letter from mum');
     const r = await cw.submit(
       `/assessments/${openId}`,
       { request: own, decision: 'decline' },
@@ -331,6 +359,13 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
     expect(r.statusCode).toBe(303);
     expect((await caseRow(own)).requester_link).toBe('declined');
     expect((await stranger.get(`/your-assessment/${openId}`)).statusCode).toBe(404);
+    const declinedTold = await t.database.db
+      .selectFrom('notification')
+      .select('id')
+      .where('template', '=', 'requester-link-confirmed')
+      .where('child_id', '=', ids.known!)
+      .execute();
+    expect(declinedTold).toHaveLength(0);
   });
 
   it('a family with no one else involved answers "No one else" and sends the request (issue 16 item 10)', async () => {

@@ -38,8 +38,8 @@ import {
 import { yearGroupOn } from '../../domain/school-year.ts';
 import { paginationItems } from '../../platform/web/pagination.ts';
 import { stepForView } from '../../platform/web/steps.ts';
-import { decideRequester, pendingRequesters } from './requesters.ts';
-import { caseContacts } from './contacts.ts';
+import { decideRequester, joinedRequests, pendingRequesters } from './requesters.ts';
+import { caseContacts, joinedRequestView } from './contacts.ts';
 import { advisersForChild } from '../../platform/people/settings.ts';
 import { adviceStillMissing, teamTimeliness } from './lawful-steps.ts';
 import { listAdviceReuse } from './store/lawful-steps.ts';
@@ -452,6 +452,7 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
       agencyLabels: AGENCY_LABELS,
       missingAdvice,
       reusedAdvice: await listAdviceReuse(db, actor.laCode, view.record.id),
+      joined: (await joinedRequests(db, actor, view.record.id)).map(joinedRequestView),
       pendingRequesters: pending.map((p) => ({
         ...p,
         newChild: (p.request_answers as RequestAnswers).newChild,
@@ -477,11 +478,11 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     const decision = values.decision === 'confirm' || values.decision === 'decline' ? values.decision : null;
     try {
       if (!decision) throw new JourneyError('decision', 'Select whether to confirm the link');
-      await db.transaction().execute(async (trx) => {
-        await getCase(trx, actor, caseId, todayInLondon());
+      await run(actor, async ({ trx, jobs, today }) => {
+        await getCase(trx, actor, caseId, today);
         const pending = await pendingRequesters(trx, actor, caseId);
         if (!pending.some((p) => p.id === values.request)) throw new NotFoundError();
-        await decideRequester(trx, actor, values.request!, decision);
+        await decideRequester(trx, actor, values.request!, decision, jobs);
       });
     } catch (err) {
       if (err instanceof JourneyError)

@@ -17,6 +17,10 @@ export const ASSESSMENT_TEMPLATES = {
     subject: 'Your request for ((child)) has been joined to the one already open',
     body: 'Hello,\n\n((council)) already had an open request to assess ((child)), received on ((received)). Your new request has been added to that one so nothing is done twice.\n\nWhat happens next: the council must still decide whether to assess by ((due)).',
   },
+  'requester-link-confirmed': {
+    subject: 'You can now follow the request for ((child))',
+    body: "Hello,\n\n((council)) has checked and confirmed your link to ((child)). When you sign in to Goldthread, you can now follow ((child))'s education, health and care (EHC) needs assessment: where it has got to, what happens next and by when.\n\nIf you have questions, contact ((team)) on ((teamPhone)) or ((teamEmail)).",
+  },
   'assessment-allocated': {
     subject: '((officer)) is now the caseworker for ((child))',
     body: "Hello,\n\n((officer)) is now the named caseworker for ((child))'s education, health and care (EHC) needs assessment. You can email them at ((officerEmail)).\n\nWhat happens next: ((next)) If they are away, contact ((team)) on ((teamPhone)).",
