@@ -169,6 +169,10 @@ describe.each(ENGINES)('user administration and audit search on %s', (engine) =>
       'Child&#39;s record read<br><span class="govuk-body-s"><code>child.read</code>',
     );
     expect(byChild.body).toContain('New Officer');
+    // The record in plain words with the child's reference, its code beside it (issue 18, finding 4).
+    expect(byChild.body).toContain(
+      `Child&#39;s record for ${reference}<br><span class="govuk-body-s"><code>child</code>`,
+    );
     // Found by the words of its label or the start of its code; other actions left out.
     for (const action of ['record+read', 'child.read', 'child.']) {
       const byAction = await admin.get(`/admin/audit?child=${reference}&action=${action}`);

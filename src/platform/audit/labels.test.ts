@@ -4,7 +4,13 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CLOSED_REASON_LABELS } from '../../domain/assessment/lawful-steps.ts';
 import { ACTIONS as REGISTER_ACTIONS } from '../../domain/register/register.ts';
-import { AUDIT_ACTION_LABELS, auditActionLabel, knownAuditActionLabel } from './labels.ts';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_RECORD_LABELS,
+  auditActionLabel,
+  auditRecordLabel,
+  knownAuditActionLabel,
+} from './labels.ts';
 
 const SRC = new URL('../../', import.meta.url).pathname;
 
@@ -210,5 +216,30 @@ describe('audit action labels', () => {
     expect(auditActionLabel('page.denied')).toBe('Page refused');
     expect(auditActionLabel('something.new')).toBe('something.new');
     expect(knownAuditActionLabel('something.new')).toBeUndefined();
+  });
+});
+
+describe('audit record labels (issue 18, finding 4)', () => {
+  /** Every record type an audit entry is written with in src (each is a literal: `recordType: 'ehc_plan'`). */
+  const types = new Set(
+    sourceFiles(SRC).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/recordType: '([^']+)'/g)].map((m) => m[1]!),
+    ),
+  );
+
+  it('has a plain-words label for every record type written anywhere in src', () => {
+    expect(types.has('ehc_plan')).toBe(true);
+    expect(types.size).toBeGreaterThan(50);
+    expect([...types].filter((t) => !AUDIT_RECORD_LABELS[t]).sort()).toEqual([]);
+  });
+
+  it('labels in plain words, and names the child by reference', () => {
+    for (const [code, label] of Object.entries(AUDIT_RECORD_LABELS)) {
+      expect(label, code).toMatch(/^[A-Z]/);
+      expect(label, code).not.toMatch(/[a-z]\.[a-z]|_/);
+    }
+    expect(auditRecordLabel('ehc_plan', 'GT-000143')).toBe('Plan for GT-000143');
+    expect(auditRecordLabel('plan_review')).toBe('Review');
+    expect(auditRecordLabel('something_new')).toBe('something_new');
   });
 });

@@ -281,3 +281,87 @@ export function actionsLabelled(words: string): string[] {
 
 /** The action in plain words; an action with no label (written before it had one) shows as its code. */
 export const auditActionLabel = (code: string): string => knownAuditActionLabel(code) ?? code;
+
+/**
+ * The audit log's record types in plain words (issue 18, finding 4): the record column reads "Plan for GT-000143",
+ * "Review", not `ehc_plan`. The same one mapping as the actions; `labels.test.ts` fails on a record type written in
+ * src without a label. The code stays beside it, small, as the action's does.
+ */
+export const AUDIT_RECORD_LABELS: Readonly<Record<string, string>> = {
+  access_grant: 'Access to a child',
+  app_user: 'User account',
+  assessment_advice: 'Advice for an assessment',
+  assessment_case: 'Assessment',
+  assessment_exception: 'Exception to an assessment date',
+  audit_log: 'Audit log',
+  child: "Child's record",
+  child_setting: "Child's school or setting",
+  consultation: 'School consultation',
+  disagreement: 'Disagreement or appeal',
+  disagreement_agreement: 'Agreement after a disagreement',
+  disagreement_resolution: 'Resolution of a disagreement',
+  disagreement_resolution_obligation: 'What the council must do after an appeal',
+  dp_agreement: 'Direct payment agreement',
+  dp_change: 'Direct payment change',
+  dp_review: 'Direct payment review',
+  education_attendance: 'Attendance record',
+  education_duty: 'Duty to arrange education',
+  education_episode: 'Time out of full-time education',
+  ehc_plan: 'Plan',
+  ehc_plan_comment: 'Comment on a plan',
+  'family-member': 'Family member',
+  family_member: 'Family member',
+  figure: 'Figure',
+  figure_count: 'Count of the figures',
+  identity_provider: 'Single sign-on provider',
+  improvement_action: 'Improvement action',
+  improvement_evidence: 'Improvement evidence',
+  improvement_plan: 'Improvement plan',
+  improvement_report: 'Improvement report',
+  'inspection-list': 'Inspection list',
+  list: 'List of children',
+  local_authority: 'Council settings',
+  local_offer_feedback: 'Local Offer feedback',
+  local_offer_organisation: 'Local Offer organisation',
+  local_offer_pending_edit: 'Local Offer change waiting for approval',
+  local_offer_service: 'Local Offer service',
+  local_offer_you_said: 'Local Offer: You said, we did',
+  'one-login-link-code': 'One Login link code',
+  'one-login-sign-in': 'One Login sign-in',
+  page: 'Page',
+  pb_decision: 'Personal budget decision',
+  pb_request: 'Personal budget request',
+  placement_preference: "Family's school preference",
+  plan_amendment: 'Plan amendment',
+  plan_audit: 'Plan quality audit',
+  plan_audit_action: 'Plan audit action',
+  plan_cessation: 'Ending a plan',
+  plan_letter: 'Letter about a plan',
+  plan_review: 'Review',
+  plan_review_advice: 'Advice for a review',
+  plan_review_early_request: 'Early review request',
+  plan_review_schedule: 'Review schedule',
+  plan_review_view: 'Views for a review',
+  plan_transfer_out: 'Plan sent to another council',
+  register_item: 'Concern, complaint or compliment',
+  register_learning: 'Learning from complaints',
+  register_policy: 'Complaints policy',
+  register_task: 'Task from a complaint',
+  register_you_said: 'You said, we did',
+  'sen2-export': 'SEN2 return downloaded',
+  'sen2-return': 'SEN2 return',
+  sso_pending_account: 'Single sign-on account waiting for approval',
+  survey_offer: 'Survey offer',
+  survey_response: 'Survey response',
+  test: 'Test record',
+  transfer_destination: 'Phase transfer destination',
+  transfer_notice: 'Phase transfer notice',
+  transfer_preference: 'Phase transfer preference',
+  user: 'User account',
+};
+
+/** The record in plain words: its type's label, "for" the child's reference when the entry names a child. */
+export function auditRecordLabel(recordType: string, childReference?: string | null): string {
+  const label = AUDIT_RECORD_LABELS[recordType] ?? recordType;
+  return childReference ? `${label} for ${childReference}` : label;
+}

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type nunjucks from 'nunjucks';
 import { ageOn, isRealDate, longDate } from '../../domain/calendar.ts';
-import { auditActionLabel } from '../audit/labels.ts';
+import { auditActionLabel, auditRecordLabel } from '../audit/labels.ts';
 import type { Role } from '../db/schema/index.ts';
 import { paths } from './paths.ts';
 
@@ -75,6 +75,7 @@ export function configureViewEnvironment(env: nunjucks.Environment): void {
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('auditAction', auditActionLabel);
+  env.addFilter('auditRecord', auditRecordLabel);
   env.addFilter('age', (dob: string) => ageOn(dob, todayInLondon()));
   env.addFilter('selectattr', attributeFilter(env, true));
   env.addFilter('rejectattr', attributeFilter(env, false));
