@@ -28,7 +28,7 @@ function timeInLondon(at: Date): string {
   }).format(at);
 }
 import { AGENCY_LABELS } from '../../domain/assessment/journey.ts';
-import { paginationItems } from '../../platform/web/pagination.ts';
+import { govukPagination } from '../../platform/web/pagination.ts';
 import { adviceSchema } from '../assessments/forms.ts';
 import { stepForView } from '../../platform/web/steps.ts';
 import {
@@ -36,6 +36,7 @@ import {
   getAdviceTask,
   JourneyError,
   NEED_AREAS,
+  NEW_TASK_DAYS,
   professionalTasks,
   saveAdviceDraft,
   STAFF,
@@ -50,9 +51,18 @@ import { contentDisposition, servedContentType } from '../../platform/web/files.
 export const PROVISION_ROWS = 4;
 
 export async function tasksPage(db: Executor, actor: Actor, query: unknown, basePath: string) {
-  const page = Math.min(100_000, Math.max(1, Number(formValues(query).page) || 1));
-  const data = await professionalTasks(db, actor, todayInLondon(), page);
-  const link = (p: number) => withQuery(basePath, { page: p });
+  const values = formValues(query);
+  const pageOf = (v: string | undefined) => Math.min(100_000, Math.max(1, Number(v) || 1));
+  const data = await professionalTasks(
+    db,
+    actor,
+    todayInLondon(),
+    pageOf(values.page),
+    25,
+    pageOf(values.sentPage),
+  );
+  const link = (p: number) => withQuery(basePath, { page: p, sentPage: data.sentPage });
+  const sentLink = (p: number) => `${withQuery(basePath, { page: data.page, sentPage: p })}#sent`;
   return {
     ...data,
     tasks: data.tasks.map((t) => ({
@@ -60,11 +70,10 @@ export async function tasksPage(db: Executor, actor: Actor, query: unknown, base
       step: stepForView(t.step),
       label: AGENCY_LABELS[t.agency] ?? t.agency,
     })),
-    pagination: {
-      previous: data.page > 1 ? { href: link(data.page - 1) } : undefined,
-      next: data.page < data.pages ? { href: link(data.page + 1) } : undefined,
-      items: paginationItems(data.page, data.pages, link),
-    },
+    sent: data.sent.map((t) => ({ ...t, label: AGENCY_LABELS[t.agency] ?? t.agency })),
+    newDays: NEW_TASK_DAYS,
+    pagination: govukPagination(data.page, data.pages, link),
+    sentPagination: govukPagination(data.sentPage, data.sentPages, sentLink),
   };
 }
 

@@ -28,6 +28,7 @@ import { queueNotification } from '../../platform/notify/notify.ts';
 import { planNoticeKind, rightsMessage, tellOrganisations } from '../notices/index.ts';
 import type { ExceptionKind, Step, Timeline } from '../../domain/clock/types.ts';
 import { familyViewsAskedBy } from '../../domain/clock/index.ts';
+import { formatDate, parseDate } from '../../domain/clock/dates.ts';
 import {
   AGENCY_LABELS,
   caseTimeline,
@@ -1088,14 +1089,23 @@ async function receiveAdvice(
 }
 
 /** The professional's task list across all their children, oldest due first. */
+/** A task asked for within this many days is new: it leads the list to send (issue 18, finding 7). */
+export const NEW_TASK_DAYS = 14;
+
+/**
+ * A professional's advice tasks (issue 18, finding 7): those to send, the new ones (asked in the last 14 days) first and
+ * then the soonest due, and those sent, most recent first, each list paged on its own, with the counts of each.
+ */
 export async function professionalTasks(
   db: Executor,
   actor: Actor,
   today: string,
   page: number,
   pageSize = 25,
+  sentPage = 1,
 ) {
   requireRole(actor, ['professional'], 'advice.tasks');
+  const newSince = formatDate(parseDate(today) - NEW_TASK_DAYS);
   const base = db
     .selectFrom('assessment_advice as a')
     .where('a.la_code', '=', actor.laCode)
@@ -1107,9 +1117,13 @@ export async function professionalTasks(
     ])
     .executeTakeFirstOrThrow();
   const total = Number(counts.all);
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const waiting = Number(counts.waiting);
+  const sentTotal = total - waiting;
+  const pages = Math.max(1, Math.ceil(waiting / pageSize));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = await base
+  const sentPages = Math.max(1, Math.ceil(sentTotal / pageSize));
+  const currentSent = Math.min(Math.max(1, sentPage), sentPages);
+  const listed = base
     .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
     .select([
       'a.id',
@@ -1126,18 +1140,38 @@ export async function professionalTasks(
       'c.reference',
       'c.date_of_birth',
     ])
-    .orderBy(sql`a.received is not null`)
-    .orderBy('a.due')
-    .orderBy('a.id')
-    .limit(pageSize)
-    .offset((current - 1) * pageSize)
-    .execute();
-  const facts = await loadFacts(db, actor.laCode, [...new Set(rows.map((r) => r.case_id))]);
-  const tasks = rows.map((r) => {
+    .limit(pageSize);
+  const [toSend, sentRows] = await Promise.all([
+    listed
+      .where('a.received', 'is', null)
+      .orderBy(sql`a.requested >= ${newSince}`, 'desc')
+      .orderBy('a.due')
+      .orderBy('a.id')
+      .offset((current - 1) * pageSize)
+      .execute(),
+    listed
+      .where('a.received', 'is not', null)
+      .orderBy('a.received', 'desc')
+      .orderBy('a.id')
+      .offset((currentSent - 1) * pageSize)
+      .execute(),
+  ]);
+  const facts = await loadFacts(db, actor.laCode, [...new Set(toSend.map((r) => r.case_id))]);
+  const tasks = toSend.map((r) => {
     const step = stepById(caseTimeline(facts.get(r.case_id)!, today), `advice:${r.id}`) ?? null;
-    return { ...r, step };
+    return { ...r, step, isNew: r.requested >= newSince };
   });
-  return { tasks, total, waiting: Number(counts.waiting), page: current, pages };
+  return {
+    tasks,
+    sent: sentRows,
+    total,
+    waiting,
+    sentTotal,
+    page: current,
+    pages,
+    sentPage: currentSent,
+    sentPages,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
