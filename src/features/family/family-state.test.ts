@@ -111,7 +111,7 @@ describe.each(ENGINES)("what a family's pages say about where things stand, on %
       `The council issued Ada's final education, health and care (EHC) plan on ${formatLong(daysAgo(5))}. The time to comment on the draft plan has ended.`,
     );
     expect(page).toMatch(
-      /If you disagree with the plan, you can appeal to the tribunal by \d{1,2} \w+ \d{4}\./,
+      /You can appeal to the tribunal by \d{1,2} \w+ \d{4} if you disagree with the plan\./,
     );
     expect(page).toContain(`The council must review the plan by ${formatLong(reviewBy)}`);
     expect(page).not.toContain('You can comment on the draft plan');
