@@ -204,12 +204,17 @@ describe("a family's next step first, on a phone", () => {
     await noSidewaysScroll(parent);
     // The list names each plan by the child, with its reference beside the link.
     await parent.getByRole('listitem').filter({ hasText: reference }).getByRole('link').click();
+    // Item by item (issue 18, finding 16): each part of the draft has its own "Comment on this" link.
     await expect
-      .poll(() => parent.getByLabel('Which part of the plan is your comment about?').count())
-      .toBe(1);
+      .poll(() => parent.getByRole('link', { name: /^Comment on this: / }).count())
+      .toBeGreaterThan(1);
     await expectAccessible(parent, 'the shared draft on a phone');
     await noSidewaysScroll(parent);
-    await parent.getByLabel('Which part of the plan is your comment about?').selectOption('section:F');
+    await parent.locator('a[href*="part=item%3AF%3A"]').first().click();
+    await parent.waitForURL(/part=item%3AF%3A/);
+    expect((await parent.locator('#comment-item').textContent())!.trim().length).toBeGreaterThan(0);
+    await expectAccessible(parent, 'the comment form on one item, on a phone');
+    await noSidewaysScroll(parent);
     await parent.getByLabel('Your comment', { exact: true }).fill('Please add help at lunchtime too.');
     await parent.getByRole('button', { name: 'Send your comment' }).click();
     await parent.waitForURL(/sent=1/);

@@ -146,7 +146,8 @@ describe('building, sharing and issuing an EHC plan in a browser', () => {
     const planId = planUrl.split('/').pop()!;
     await parent.goto(`${server.baseUrl}/your-plans/${planId}`);
     await expectAccessible(parent, 'shared draft for the family');
-    await parent.getByLabel('Which part of the plan is your comment about?').selectOption('section:F');
+    await parent.getByRole('link', { name: /^Comment on the whole section: Section F/ }).click();
+    await expectAccessible(parent, 'the comment form on section F');
     await parent
       .getByLabel('Your comment', { exact: true })
       .fill('Please add help at lunchtime, when Rowan gets worried.');
@@ -158,8 +159,9 @@ describe('building, sharing and issuing an EHC plan in a browser', () => {
     const health = await as('health@demo.example');
     await health.goto(`${server.baseUrl}/your-plans/${planId}`);
     await expectAccessible(health, 'shared draft for an adviser');
-    const option = await health.locator('#part option[value^="item:G:"]').first().getAttribute('value');
-    await health.getByLabel('Which part of the plan is your comment about?').selectOption(option);
+    await health.locator('a[href*="part=item%3AG%3A"]').first().click();
+    await health.waitForURL(/part=item%3AG%3A/);
+    await expectAccessible(health, 'the comment form on an item of section G');
     await health
       .getByLabel('Your comment', { exact: true })
       .fill('Please name the epilepsy nurse team as the trainer.');

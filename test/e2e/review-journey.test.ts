@@ -332,6 +332,11 @@ describe('a whole annual review in a browser', () => {
     await expectAccessible(yp, 'the proposal notice');
     await noSidewaysScroll(yp, 375);
     await yp.goto(`${server.baseUrl}/your-plans/${planId}`);
+    // each part of the plan has its own comment link (issue 18, finding 16)
+    await yp
+      .getByRole('link', { name: /^Comment on this: / })
+      .first()
+      .click();
     await yp.locator('textarea#body').fill('Yes please: travel training on Tuesdays suits me.');
     await expectAccessible(yp, 'the shared plan with the comment form');
     await noSidewaysScroll(yp, 375);

@@ -164,16 +164,17 @@ describe.each(ENGINES)('amendment pages on %s', (engine) => {
     const shared = await parent.get(`/your-plans/${planId}`);
     expect(shared.statusCode).toBe(200);
     expect(shared.body).toContain(`/your-plans/${planId}/proposal`);
-    expect(shared.body).toContain('Send your comment');
+    expect(shared.body).toContain('Comment on the whole section');
+    expect((await parent.get(`/your-plans/${planId}?part=section:F`)).body).toContain('Send your comment');
     const notice = await parent.get(`/your-plans/${planId}/proposal`);
     expect(notice.statusCode).toBe(200);
     expect(notice.body).toContain('Proposed changes to the EHC plan');
     expect(notice.body).toContain('ask for a particular school');
     expect(notice.body).toContain('<ins>Proposed: small-group literacy support');
     expect(notice.body).toContain('data-comments-end');
-    const part = /<option value="([^"]+)"/.exec(shared.body)?.[1] ?? 'F';
+    const part = 'section:F';
     const comment = await parent.submitWithFormToken(
-      `/your-plans/${planId}`,
+      `/your-plans/${planId}?part=${part}`,
       { part, body: 'We would like the support to be daily in a small group, as proposed.' },
       `/your-plans/${planId}/comments`,
     );

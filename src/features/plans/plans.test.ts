@@ -402,7 +402,14 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Select the part of the plan your comment is about');
     expect(await count('ehc_plan_comment')).toBe(0);
-    const page = await parent.get(paths.plans.sharedPlan(planId));
+    // Item by item (issue 18, finding 16): no list of cut-off choices; every part has its own link to the form.
+    expect(mine.body).not.toContain('Which part of the plan is your comment about?');
+    expect(mine.body).toContain('Comment on the whole section');
+    expect(mine.body).not.toContain('name="body"');
+    const page = await parent.get(`${paths.plans.sharedPlan(planId)}?part=section:F`);
+    expect(page.body).toContain(
+      'Your comment on Section F: special educational provision (the whole section)',
+    );
     const token = TestClient.csrfFrom(page.body);
     const formToken = /name="token" value="([^"]+)"/.exec(page.body)![1]!;
     const fields = {
@@ -426,9 +433,30 @@ describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
     expect(tokenless.body).toContain('Rowan needs help at lunchtime too.');
     expect(await count('ehc_plan_comment')).toBe(1);
     const hp = await health.get(paths.plans.sharedPlan(planId));
-    const item = /value="(item:G:[^"]+)"/.exec(hp.body)![1]!;
+    const link = /href="([^"]*\?part=item%3AG%3A[^"#]+)#comment-form">Comment on this/.exec(hp.body)![1]!;
+    const item = decodeURIComponent(link.split('?part=')[1]!);
+    const itemId = item.split(':')[2]!;
+    const itemWords = (
+      await t.database.db
+        .selectFrom('ehc_plan_item')
+        .select('text')
+        .where('id', '=', itemId)
+        .executeTakeFirstOrThrow()
+    ).text;
+    // The form on that item shows it in full; an empty comment keeps the item chosen and says what to do.
+    const form = await health.get(link.replaceAll('&amp;', '&'));
+    expect(form.body).toContain('Your comment on Section G: health provision');
+    expect(form.body.slice(form.body.indexOf('id="comment-item"'))).toContain(itemWords);
+    expect(form.body).toContain(`name="part" value="${item}"`);
+    const blank = await health.submitWithFormToken(
+      link.replaceAll('&amp;', '&'),
+      { part: item, body: ' ' },
+      paths.plans.comment(planId),
+    );
+    expect(blank.statusCode).toBe(400);
+    expect(blank.body).toContain(`name="part" value="${item}"`);
     const r = await health.submitWithFormToken(
-      paths.plans.sharedPlan(planId),
+      link.replaceAll('&amp;', '&'),
       { part: item, body: 'Please add the nurse’s name.' },
       paths.plans.comment(planId),
     );

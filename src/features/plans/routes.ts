@@ -30,8 +30,10 @@ import { AREA_LABELS, PFA_LABELS, SECTION_TITLES } from './describe.ts';
 import { planDocx, planPdf } from './documents.ts';
 import {
   commentPart,
+  commentTarget,
   comparisonModel,
   documentView,
+  itemTexts,
   previewModel,
   editorModel,
   PLAN_STATUS_LABELS,
@@ -781,21 +783,11 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     const today = deps.service.today();
     const view = await sharedView(db, actor, planIdOf(request), today);
     const lines = view.latest ? snapshotLines(view.latest.snapshot) : [];
-    const partItems = [
-      { value: '', text: 'Select a part of the plan' },
-      ...lines.flatMap((l) => [
-        {
-          value: `section:${l.section}`,
-          text: `${SECTION_TITLES[l.section]} (the whole section)`,
-          selected: values.part === `section:${l.section}`,
-        },
-        ...l.items.map((i) => ({
-          value: `item:${l.section}:${i.id}`,
-          text: `${l.section}: ${i.text.length > 80 ? `${i.text.slice(0, 79)}…` : i.text}`,
-          selected: values.part === `item:${l.section}:${i.id}`,
-        })),
-      ]),
-    ];
+    // The part being commented on: chosen by its own "Comment on this" link, or kept from the form sent back.
+    const commentOn = view.canComment
+      ? commentTarget(lines, values.part || formValues(request.query).part)
+      : null;
+    const texts = itemTexts(lines);
     if (errors) reply.code(400);
     return reply.view('plans/shared.njk', {
       pageTitle: `${view.latest?.kind === 'draft' ? 'Draft' : 'Final'} education, health and care (EHC) plan for ${view.record.preferred_name || view.record.given_name}`,
@@ -815,7 +807,12 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
             )) ?? null,
           )
         : null,
-      partItems,
+      commentOn,
+      commentHref: view.canComment ? paths.plans.sharedPlan(view.record.id) : null,
+      comments: view.comments.map((c) => ({
+        ...c,
+        item_text: c.item_id && c.version_id === view.latest?.id ? (texts.get(c.item_id) ?? null) : null,
+      })),
       values: { ...values, token: values.token || randomUUID() },
       errors,
       sent: formValues(request.query).sent === '1',

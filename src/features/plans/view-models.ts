@@ -26,6 +26,7 @@ import {
   SECTION_TITLES,
   sourceText,
   timescaleOf,
+  type SectionLines,
 } from './describe.ts';
 import { budgetDecisionLines } from './documents.ts';
 import type { editorView, listPlans, listVersions, Snapshot } from './service.ts';
@@ -72,7 +73,6 @@ export function previewModel(
     doc: documentView(preview.snapshot, budget),
     periodEnd: preview.period ? longDate(preview.period.to) : null,
     periodOpen: true,
-    partItems: [],
     values: {},
   };
 }
@@ -359,6 +359,33 @@ export function comparisonModel<V extends ComparedVersion>(a: V, b: V) {
 }
 
 // ---- A comment on a shared plan ----
+
+/**
+ * The family's comment form on one part of a shared draft (issue 18, finding 16): each item of the plan has its own
+ * "Comment on this" link (`?part=item:F:<id>`), and the form shows that item in full, never a truncated choice from a
+ * list. Null when no part is chosen or the part is not in this version.
+ */
+export function commentTarget(lines: readonly SectionLines[], part: string | undefined) {
+  const chosen = part ? commentPart(part) : undefined;
+  if (!chosen) return null;
+  const section = lines.find((l) => l.section === chosen.section);
+  if (!section) return null;
+  if (chosen.itemId === null)
+    return { part: `section:${chosen.section}`, title: SECTION_TITLES[chosen.section], itemText: null };
+  const item = section.items.find((i) => i.id === chosen.itemId);
+  return item
+    ? {
+        part: `item:${chosen.section}:${item.id}`,
+        title: SECTION_TITLES[chosen.section],
+        itemText: item.text,
+      }
+    : null;
+}
+
+/** The words of each item of a version, by item id: what a family's own comment was about. */
+export function itemTexts(lines: readonly SectionLines[]): Map<string, string> {
+  return new Map(lines.flatMap((l) => l.items.map((i) => [i.id, i.text] as const)));
+}
 
 /** The part of the plan a comment is about (`section:B` or `item:B:<id>`), or undefined when it names none. */
 export function commentPart(part: string): { section: Section; itemId: string | null } | undefined {
