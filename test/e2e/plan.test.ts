@@ -146,7 +146,7 @@ describe('building, sharing and issuing an EHC plan in a browser', () => {
     const planId = planUrl.split('/').pop()!;
     await parent.goto(`${server.baseUrl}/your-plans/${planId}`);
     await expectAccessible(parent, 'shared draft for the family');
-    await parent.getByRole('link', { name: /^Comment on the whole section: Section F/ }).click();
+    await parent.locator('a[href$="?part=section%3AF#comment-form"]').click();
     await expectAccessible(parent, 'the comment form on section F');
     await parent
       .getByLabel('Your comment', { exact: true })

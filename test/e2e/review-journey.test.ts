@@ -333,10 +333,7 @@ describe('a whole annual review in a browser', () => {
     await noSidewaysScroll(yp, 375);
     await yp.goto(`${server.baseUrl}/your-plans/${planId}`);
     // each part of the plan has its own comment link (issue 18, finding 16)
-    await yp
-      .getByRole('link', { name: /^Comment on this: / })
-      .first()
-      .click();
+    await yp.locator('a.app-comment-link').first().click();
     await yp.locator('textarea#body').fill('Yes please: travel training on Tuesdays suits me.');
     await expectAccessible(yp, 'the shared plan with the comment form');
     await noSidewaysScroll(yp, 375);
