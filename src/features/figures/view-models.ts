@@ -198,6 +198,9 @@ type FiguresData = Awaited<ReturnType<FiguresService['figures']>>;
  */
 export const BREAKDOWN_ROWS = 15;
 
+/** A figure's whole breakdown (`all=<figure>`) is shown this many keys a page, in the order of their labels. */
+export const BREAKDOWN_PAGE_SIZE = 50;
+
 /** The figures page. */
 export function figuresView(data: FiguresData, query: FiguresQuery, values: Record<string, string>) {
   const { asOf } = data;
@@ -225,9 +228,20 @@ export function figuresView(data: FiguresData, query: FiguresQuery, values: Reco
           notMetHref: href({ ...cell(r.key), show: 'not-met' }),
         })),
       );
-    // The keys with the most counted (then by key), unless this figure's whole breakdown was asked for.
-    const shown =
-      f.breakdown.length > BREAKDOWN_ROWS && query.all !== id
+    // The keys with the most counted (then by key), unless this figure's whole breakdown was asked for: then every
+    // key in the order of its label, a page of BREAKDOWN_PAGE_SIZE at a time (the page asked for, clamped).
+    const long = f.breakdown.length > BREAKDOWN_ROWS;
+    const whole = long && query.all === id;
+    const pages = whole ? Math.ceil(f.breakdown.length / BREAKDOWN_PAGE_SIZE) : 1;
+    const page = Math.min(query.page, pages);
+    const pageHref = (p: number) =>
+      `${withQuery(paths.figures.index, { ...values, by: query.by, all: id, page: p > 1 ? String(p) : undefined })}#${id}`;
+    const shown = whole
+      ? byKeyLabel(f.breakdown.map((r) => ({ ...r, label: keyLabel(query.by!, r.key, data.names) }))).slice(
+          (page - 1) * BREAKDOWN_PAGE_SIZE,
+          page * BREAKDOWN_PAGE_SIZE,
+        )
+      : long
         ? [...f.breakdown]
             .sort((a, b) => b.tally.counted - a.tally.counted || a.key.localeCompare(b.key))
             .slice(0, BREAKDOWN_ROWS)
@@ -266,12 +280,25 @@ export function figuresView(data: FiguresData, query: FiguresQuery, values: Reco
           )
         : [],
       breakdownAll:
-        shown.length < f.breakdown.length
+        long && !whole
           ? {
               n: f.breakdown.length,
               href: `${withQuery(paths.figures.index, { ...values, by: query.by, all: id })}#${id}`,
             }
           : null,
+      breakdownPage: whole
+        ? {
+            from: (page - 1) * BREAKDOWN_PAGE_SIZE + 1,
+            to: (page - 1) * BREAKDOWN_PAGE_SIZE + shown.length,
+            n: f.breakdown.length,
+            top: BREAKDOWN_ROWS,
+            pagination: {
+              ...govukPagination(page, pages, pageHref),
+              landmarkLabel: `${measure.title} by ${DIMENSION_LABELS[query.by!].toLowerCase()}: pages`,
+            },
+            topHref: `${withQuery(paths.figures.index, { ...values, by: query.by })}#${id}`,
+          }
+        : null,
       groups: rows(
         f.groups,
         (k) => groupLabel(id, k),
