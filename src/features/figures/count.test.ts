@@ -1,7 +1,8 @@
 /**
  * The job's count of the day (ADR 0026) against counting live, on the demo authority on both engines: every figure,
  * in every breakdown and group, and the children behind each headline (all, within and not), are the same whichever
- * way they are read; and the scheduled job counts every authority as of the day it is given.
+ * way they are read; the scheduled job counts every authority as of the day it is given; and a day not counted is
+ * counted live once, its count queued and kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
@@ -12,7 +13,7 @@ import type { Actor } from '../../platform/access/access.ts';
 import type { Handler, JobDeps } from '../../platform/jobs/jobs.ts';
 import { userByEmail } from '../../platform/people/users.ts';
 import { FIGURES_COUNT_QUEUE, registerFiguresJobs } from './jobs.ts';
-import { createFiguresService, type FiguresService } from './service.ts';
+import { createFiguresService, keptDay, type FiguresService } from './service.ts';
 
 type Page = Awaited<ReturnType<FiguresService['figures']>>;
 
@@ -91,4 +92,49 @@ describe.each(ENGINES)('the figures’ count on the demo (%s)', (engine) => {
     expect((await service.figures(leader, { asOf })).countedAt).not.toBeNull();
     expect((await service.figures(leader, { asOf: '2026-10-30' })).countedAt).toBeNull();
   }, 120_000);
+
+  it('counts a day not counted live once, queues its count, and reads the kept count after the job made it', async () => {
+    const handlers = new Map<string, Handler>();
+    const sent: Array<{ queue: string; data: object; key: string | undefined }> = [];
+    const jobs = {
+      handle: (queue: string, handler: Handler) => handlers.set(queue, handler),
+      schedule: () => undefined,
+      send: (_trx: unknown, queue: string, data: object, options?: { singletonKey?: string }) => {
+        sent.push({ queue, data, key: options?.singletonKey });
+        return Promise.resolve();
+      },
+    } as unknown as JobDeps['jobs'];
+    registerFiguresJobs({ database, jobs } as unknown as JobDeps);
+    const asking = createFiguresService({ db: database.db, today: () => asOf, jobs });
+    const day = '2026-10-29';
+    const first = await asking.figures(leader, { asOf: day });
+    expect(first).toMatchObject({ countedAt: null, keeping: true });
+    expect(sent).toEqual([
+      { queue: FIGURES_COUNT_QUEUE, data: { laCode: '999', asOf: day }, key: `999:${day}` },
+    ]);
+    await handlers.get(FIGURES_COUNT_QUEUE)!(sent[0]!.data);
+    const kept = await asking.figures(leader, { asOf: day });
+    expect(kept.countedAt).not.toBeNull();
+    expect(kept.keeping).toBe(false);
+    expect(comparable(kept)).toEqual({ ...comparable(first), keeping: false });
+    expect(sent).toHaveLength(1);
+    // A day whose count would not be kept (over 92 days before, not a month's last day) is counted live each time.
+    const old = await asking.figures(leader, { asOf: '2025-06-14' });
+    expect(old).toMatchObject({ countedAt: null, keeping: false });
+    expect(sent).toHaveLength(1);
+  }, 240_000);
+});
+
+describe('keptDay', () => {
+  it('keeps every day of the last 92 and each month’s last day for 25 months', () => {
+    const today = '2026-12-06';
+    expect(keptDay(today, today)).toBe(true);
+    expect(keptDay('2026-09-05', today)).toBe(true);
+    expect(keptDay('2026-09-04', today)).toBe(false);
+    expect(keptDay('2026-08-31', today)).toBe(true);
+    expect(keptDay('2024-12-31', today)).toBe(true);
+    expect(keptDay('2024-11-30', today)).toBe(false);
+    expect(keptDay('2024-02-29', '2024-12-06')).toBe(true);
+    expect(keptDay('2026-12-07', today)).toBe(false);
+  });
 });

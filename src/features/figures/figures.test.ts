@@ -30,7 +30,10 @@ import { withQuery } from '../../platform/web/paths.ts';
 
 const AS_OF = '2026-10-31';
 
-/** A figures page without when it was counted, its breakdowns and groups in key order (the view sorts them). */
+/**
+ * A figures page without when (and whether) it was counted and kept, its breakdowns and groups in key order (the view
+ * sorts them).
+ */
 function comparable<
   F extends { breakdown: ReadonlyArray<{ key: string }>; groups: ReadonlyArray<{ key: string }> },
 >(page: { countedAt: unknown; figures: readonly F[] }) {
@@ -39,6 +42,7 @@ function comparable<
   return {
     ...page,
     countedAt: undefined,
+    keeping: undefined,
     figures: page.figures.map((f) => ({ ...f, breakdown: byKey(f.breakdown), groups: byKey(f.groups) })),
   };
 }

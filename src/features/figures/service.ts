@@ -141,7 +141,23 @@ export interface FigureSummary {
   readonly groups: ReadonlyArray<{ key: string; tally: Tally }>;
 }
 
-export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
+/** The queue of the figures' count: every 10 minutes for today, and once for a day asked for that was not counted. */
+export const FIGURES_COUNT_QUEUE = 'figures-count';
+
+/**
+ * Whether a count of `day` would be kept as of `today` (ADR 0036): every day for 92 days, then each month's last day
+ * for 25 months. A day the job did not count is counted once when asked for, and kept, only when it would be.
+ */
+export function keptDay(day: string, today: string): boolean {
+  if (day > today) return false;
+  if (day >= formatDate(addDays(parseDate(today), -KEEP_EVERY_DAY))) return true;
+  const monthEnd = formatDate(addDays(parseDate(day), 1)).slice(5, 7) !== day.slice(5, 7);
+  return monthEnd && day >= monthsEndingOn(today, KEEP_MONTH_ENDS)[0]!.from;
+}
+
+export function createFiguresService(
+  deps: Pick<ServiceDeps, 'db' | 'today'> & Partial<Pick<ServiceDeps, 'jobs'>>,
+) {
   const { db } = deps;
 
   /** Reads the casework once and counts every figure asked for, as of `asOf`. */
@@ -487,13 +503,29 @@ export function createFiguresService(deps: Pick<ServiceDeps, 'db' | 'today'>) {
     async figures(actor: Actor, input: { asOf: string; by?: Dimension | undefined }) {
       requireRole(actor, FIGURE_READERS, paths.figures.index);
       const stored = await countAsOf(db, actor.laCode, input.asOf);
+      // A day not counted is counted live now, and once more by the job, which keeps it (when a count of the day is
+      // kept at all): the next request reads that count, as it would the job's of a day it counted (ADR 0055).
+      const jobs = stored || !keptDay(input.asOf, deps.today()) ? undefined : deps.jobs;
+      if (jobs)
+        await jobs.send(
+          db,
+          FIGURES_COUNT_QUEUE,
+          { laCode: actor.laCode, asOf: input.asOf },
+          { singletonKey: `${actor.laCode}:${input.asOf}` },
+        );
       const [c, names] = await Promise.all([
         stored
           ? storedFigures(actor.laCode, stored, input.by)
           : liveFigures(actor.laCode, input.asOf, input.by),
         namesForFigures(db, actor.laCode),
       ]);
-      return { asOf: input.asOf, countedAt: stored?.countedAt ?? null, ...c, names };
+      return {
+        asOf: input.asOf,
+        countedAt: stored?.countedAt ?? null,
+        keeping: jobs !== undefined,
+        ...c,
+        names,
+      };
     },
 
     /**

@@ -316,6 +316,7 @@ export function figuresView(data: FiguresData, query: FiguresQuery, values: Reco
     yearText: `${longDate(data.year.from)} to ${longDate(data.year.to)}`,
     withPlan: data.withPlan,
     countedAt: data.countedAt,
+    keeping: data.keeping,
     by: query.by,
     byLabel: query.by ? DIMENSION_LABELS[query.by] : null,
     values,

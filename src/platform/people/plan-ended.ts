@@ -29,10 +29,13 @@ export async function planEndedDays(db: Executor, laCode: string): Promise<Map<s
 }
 
 /**
- * SQL for the child aliased `c`: their plan was in force on `day`, as far as its ending goes: not ceased, or ceased
- * with its last ending dated after the day. (Whether it had been issued by then is the caller's.)
+ * SQL for the child aliased `c` of authority `laCode`: their plan was in force on `day`, as far as its ending goes: not
+ * ceased, or ceased with an ending dated after the day (its last ending is after the day exactly when one of them is).
+ * (Whether it had been issued by then is the caller's.) The endings are one uncorrelated subquery, which PostgreSQL
+ * hashes once: a subquery per child (the last ending of each) made it estimate the phase-transfer cohort's query at
+ * 450,000 to 610,000 and compile it (JIT), 1.3 to 3 seconds a query at 25,000 plans for 250 ms of work (ADR 0055).
  */
-export function planInForceOn(day: string): RawBuilder<boolean> {
-  return sql<boolean>`(c.plan_status = 'plan' or (c.plan_status = 'ceased' and (select max(${endedOn})
-    from case_event e where e.la_code = c.la_code and e.child_id = c.id and e.kind in (${kinds})) > ${day}::date))`;
+export function planInForceOn(laCode: string, day: string): RawBuilder<boolean> {
+  return sql<boolean>`(c.plan_status = 'plan' or (c.plan_status = 'ceased' and c.id in (select e.child_id
+    from case_event e where e.la_code = ${laCode} and e.kind in (${kinds}) and ${endedOn} > ${day}::date)))`;
 }

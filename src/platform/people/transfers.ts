@@ -58,7 +58,7 @@ function withCurrentSetting(db: Executor, laCode: string, on?: string) {
       ])
       .where('c.la_code', '=', laCode)
       // A past cohort keeps a child whose plan has ceased since: it was in force on that day (planInForceOn).
-      .where(on === undefined ? sql<boolean>`c.plan_status = 'plan'` : planInForceOn(on))
+      .where(on === undefined ? sql<boolean>`c.plan_status = 'plan'` : planInForceOn(laCode, on))
       .where((eb) =>
         on === undefined
           ? eb('cs.end_date', 'is', null)
