@@ -558,12 +558,17 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     expect(names((await listed('requests-6-weeks')).rows)).toEqual(['Ava', 'Ben']);
     expect(names((await listed('requests-6-weeks', { show: 'met' })).rows)).toEqual(['Ava']);
     expect(names((await listed('requests-6-weeks', { show: 'not-met' })).rows)).toEqual(['Ben']);
+    expect(names((await listed('plans-20-weeks')).rows)).toEqual(['Ava', 'Ben']);
+    expect(names((await listed('plans-20-weeks', { show: 'met' })).rows)).toEqual(['Ava']);
     expect(names((await listed('plans-20-weeks-excluding')).rows)).toEqual(['Ava']);
     expect((await listed('plans-20-weeks', { show: 'not-met' })).rows[0]).toMatchObject({ exception: true });
     expect(names((await listed('advice-6-weeks', { group: 'educational-psychology' })).rows)).toEqual([
       'Ben',
     ]);
     expect(names((await listed('reviews-12-months')).rows)).toEqual(['Dee']);
+    expect(names((await listed('review-decisions-4-weeks', { show: 'met' })).rows)).toEqual(['Dee']);
+    expect(names((await listed('plan-quality')).rows)).toEqual(['Ava', 'Eve']);
+    expect(names((await listed('advice-6-weeks', { show: 'met' })).rows)).toEqual(['Ava']);
     expect(names((await listed('plan-quality', { show: 'not-met' })).rows)).toEqual(['Eve']);
     expect((await listed('plan-quality', { show: 'not-met' })).rows[0]).toMatchObject({ group: 'moderated' });
     expect(names((await listed('not-in-full-time-education')).rows)).toEqual(['Dee']);
