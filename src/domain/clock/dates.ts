@@ -8,7 +8,8 @@
 /** Days since 1970-01-01 (which is day 0, a Thursday). */
 export type DayNumber = number;
 
-const MONTH_NAMES = [
+/** The months' English names, January first. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',

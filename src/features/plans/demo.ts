@@ -16,6 +16,7 @@
  */
 import { lowerFirst } from '../../platform/text.ts';
 import { computeTimeline } from '../../domain/clock/index.ts';
+import { MONTH_NAMES } from '../../domain/clock/dates.ts';
 import type {
   Advice,
   AreaOfNeed,
@@ -63,21 +64,6 @@ const oneOf = (words: Random, text: Phased | readonly Phased[]): Phased =>
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /**
  * An outcome's by-when, from the plan's last review or issue: by the end of the school or college year at least six
  * months on ("By the end of July 2027"), or within twelve months (by the end of that month).
@@ -86,7 +72,7 @@ export function byWhen(anchor: string, kind: 'school-year' | 'twelve-months', ph
   const [y, m] = anchor.split('-').map(Number) as [number, number];
   if (kind === 'twelve-months') {
     const last = new Date(Date.UTC(y + 1, m, 0)).toISOString().slice(0, 10);
-    return { text: `By the end of ${MONTHS[m - 1]} ${y + 1}`, by: last };
+    return { text: `By the end of ${MONTH_NAMES[m - 1]} ${y + 1}`, by: last };
   }
   // Six months on, then the next 31 July.
   const sixOn = addDays(anchor, 183);
