@@ -162,6 +162,9 @@ describe.each(ENGINES)('assessment journey on %s', (engine) => {
     const ws = await cw.get('/');
     expect(ws.body).toContain('Sam Tester');
     expect(ws.body).toContain('Decide whether to assess');
+    // The decision form explains the decision's own step (found by its id in the view model, issue 18).
+    const decisionForm = await cw.get(`/assessments/${caseId}/decision`);
+    expect(decisionForm.body).toMatch(/Request received [^.]+\. The council must decide by /);
     const badDecision = await cw.submit(`/assessments/${caseId}/decision`, {
       outcome: 'assess',
       reasons: '',

@@ -154,6 +154,10 @@ describe.each(ENGINES)('deciding and issuing with advice outstanding on %s', (en
     expect(response.statusCode).toBe(303);
     const form = await cw.get(`/assessments/${caseId}/final`);
     expect(form.body).toContain('Social care: asked for on 11 February 2026');
+    // The final-plan step's own explanation, though it is far from the first step of the timeline (issue 18: the
+    // template's selectattr picked the first step of all, the decision to assess).
+    expect(form.body).toContain('The council must issue the final plan by 25 May 2026');
+    expect(form.body).not.toContain('The council must decide by');
     const final = { planReference: 'P-9', ...dateInputValues('date', '2026-06-04') };
     const refused = await cw.submit(`/assessments/${caseId}/final`, final);
     expect(refused.statusCode).toBe(400);

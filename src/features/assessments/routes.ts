@@ -84,10 +84,15 @@ import {
 } from './workspace.ts';
 
 export function caseForView(view: CaseView) {
+  const steps = view.timeline.steps.map((s) => stepForView(s, view.adviceLabels)!);
   return {
     ...view,
     next: stepForView(view.next, view.adviceLabels),
-    steps: view.timeline.steps.map((s) => stepForView(s, view.adviceLabels)!),
+    steps,
+    // The step a form is about, found by its id here rather than in the template (issue 18: Nunjucks' selectattr
+    // with a test picked the first step of all).
+    decisionStep: steps.find((s) => s.id === 'decision-to-assess') ?? null,
+    finalPlanStep: steps.find((s) => s.id === 'final-plan') ?? null,
     advice: view.advice.map((a) => ({ ...a, step: stepForView(a.step, view.adviceLabels)! })),
     commentPeriod: view.timeline.periods.find((p) => p.id === 'draft-comments') ?? null,
     appeal: stepForView(stepById(view.timeline, 'appeal-deadline')),

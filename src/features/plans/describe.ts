@@ -138,6 +138,18 @@ export function timescaleOf(text: string): string | null {
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : null;
 }
 
+/**
+ * An outcome's "By when": its own timescale, or else the one its words give. Versions kept before the words were read
+ * (and outcomes pulled in then) have no timescale of their own, so their pages printed "By when: Not given" although
+ * the outcome said "By the end of Key Stage 1" (issue 18). Empty when neither gives one.
+ */
+export function outcomeTimescale(o: {
+  readonly text: string;
+  readonly timescale: { readonly text: string };
+}) {
+  return o.timescale.text || timescaleOf(o.text) || '';
+}
+
 const LINK_STOP_WORDS = new Set(
   'with that this from have will they their them when than more less into about other each some very also such able being been were what which there where would could should does over under after before times week weeks minutes term terms year years support child children needs need help helps using uses make makes'.split(
     ' ',
@@ -198,7 +210,8 @@ export function planLines(plan: Plan): SectionLines[] {
   }
   for (const o of plan.outcomes) {
     const parts = [o.text];
-    if (o.timescale.text) parts.push(`By when: ${o.timescale.text}`);
+    const byWhen = outcomeTimescale(o);
+    if (byWhen) parts.push(`By when: ${byWhen}`);
     if (o.successMeasure) parts.push(`How success will be seen: ${o.successMeasure}`);
     if (o.preparationForAdulthood)
       parts.push(`Preparing for adulthood: ${PFA_LABELS[o.preparationForAdulthood]}`);

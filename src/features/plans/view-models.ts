@@ -25,6 +25,7 @@ import {
   SECTION_EXPLANATIONS,
   SECTION_TITLES,
   sourceText,
+  outcomeTimescale,
   timescaleOf,
   type SectionLines,
 } from './describe.ts';
@@ -104,6 +105,8 @@ export function documentView(s: Snapshot, budget: PlanBudget | null = null) {
     needsD: p.needs.filter((n) => n.section === 'D'),
     outcomes: p.outcomes.map((o) => ({
       ...o,
+      // A version kept before "By when" was read from the outcome's words shows the words' own timescale.
+      timescale: { ...o.timescale, text: outcomeTimescale(o) },
       needs: o.needIds.map((id) => needText.get(id) ?? 'a need no longer in the plan'),
       pfa: o.preparationForAdulthood ? PFA_LABELS[o.preparationForAdulthood] : null,
     })),
@@ -217,6 +220,11 @@ export function editorSections(view: EditorView) {
       ...f,
       anchor: f.itemId ? `item-${f.itemId}` : `section-${task.section}`,
     })),
+    // The findings shown at the section's head: those about no item, or about an item not in this section (each
+    // other finding is shown on its item's card). Worked out here: the template's selectattr picked the first item.
+    sectionFindings: task.findings.filter(
+      (f) => !f.itemId || !items.some((i) => i.section === task.section && i.id === f.itemId),
+    ),
     items: items
       .filter((i) => i.section === task.section)
       .map((i) => {
@@ -339,6 +347,7 @@ export function comparisonModel<V extends ComparedVersion>(a: V, b: V) {
     (c) => ({
       ...c,
       title: SECTION_TITLES[c.section],
+      explanation: SECTION_EXPLANATIONS[c.section],
       rows: c.rows.map((r) => ({
         ...r,
         words: r.change === 'changed' ? wordDiff(r.left ?? '', r.right ?? '') : null,
