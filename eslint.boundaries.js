@@ -8,14 +8,8 @@
  */
 
 export const notYetMigrated = [
-  // advice
-  'src/features/advice/routes.ts',
-  // family
-  'src/features/family/routes.ts',
   // plan-audits
   'src/features/plan-audits/audits.test.ts',
-  // plans
-  'src/features/plans/demo.ts',
 ];
 
 /** An import of another feature's files, from a file `depth` folders below src/features/<feature>/. */

@@ -29,7 +29,7 @@ function timeInLondon(at: Date): string {
 }
 import { AGENCY_LABELS } from '../../domain/assessment/journey.ts';
 import { govukPagination } from '../../platform/web/pagination.ts';
-import { adviceSchema } from '../assessments/forms.ts';
+import { adviceSchema } from '../assessments/index.ts';
 import { stepForView } from '../../platform/web/steps.ts';
 import {
   getAdviceDocument,
@@ -42,7 +42,7 @@ import {
   STAFF,
   submitAdvice,
   type ProvisionLine,
-} from '../assessments/service.ts';
+} from '../assessments/index.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { auditChildrenShown, childIdsIn, type Actor } from '../../platform/access/access.ts';
 import { ADVICE_DOCUMENT_ACCEPT, checkAdviceDocument } from './documents.ts';

@@ -83,3 +83,40 @@ export {
 export { openReassessmentOf, setReassessedPlan } from './store/lawful-steps.ts';
 export { outstandingAdvice } from './lawful-steps.ts';
 export { issueFinal, NEED_AREAS, serveDraft, type ProvisionLine } from './service.ts';
+
+/** The advisers' pages (src/features/advice): their tasks, their advice and its form. */
+export { adviceSchema } from './forms.ts';
+export {
+  getAdviceDocument,
+  getAdviceTask,
+  JourneyError,
+  NEW_TASK_DAYS,
+  professionalTasks,
+  saveAdviceDraft,
+  STAFF,
+  submitAdvice,
+} from './service.ts';
+
+/**
+ * The family's pages (src/features/family): the case as the family sees it, their views, and the online request (the
+ * requester's children and school, a new child's match, the request and the requester's link).
+ */
+export { caseForView } from './routes.ts';
+export {
+  createRequest,
+  familyCase,
+  familyCases,
+  familyViewsRequest,
+  submitFamilyViews,
+  type CaseView,
+} from './service.ts';
+export {
+  alreadyLinked,
+  childForNewDetails,
+  myRequest,
+  myRequests,
+  recordRequester,
+  sencoSetting,
+  settingRegister,
+} from './requesters.ts';
+export { lockDraft, markDraftSent, newDraft, openDraft, saveDraftAnswers } from './store/request-drafts.ts';

@@ -4,18 +4,16 @@
  * SENCOs (professionals at a school) use the same request journey for children they are linked to.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Actor } from '../../platform/access/access.ts';
-import { auditChildrenShown, grantKindFor, isUuid } from '../../platform/access/access.ts';
+import { auditChildrenShown, isUuid } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
-import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
-import { dateInputValues, formValues, readDateInput, toFormErrors } from '../../platform/web/forms.ts';
+import { dateInputValues, formValues, handleForm } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
-import { ageOn, todayInLondon } from '../../platform/web/views.ts';
-import type { Requester } from '../../platform/db/schema/index.ts';
+import { todayInLondon } from '../../platform/web/views.ts';
 import { knownAddressOf } from '../../platform/people/family-accounts.ts';
 import { childWithOfficer } from '../../platform/people/children.ts';
 import {
@@ -26,7 +24,6 @@ import {
   familySentence,
   INVOLVED_OPTIONS,
   NEW_CHILD_STEP,
-  nextRequestStep,
   RELATIONSHIP_OPTIONS,
   type NewChildAnswers,
   REQUEST_STEPS,
@@ -34,109 +31,34 @@ import {
   type RequestAnswers,
   type RequestStep,
 } from '../../domain/assessment/journey.ts';
-import { caseForView } from '../assessments/routes.ts';
-import { arrayValue } from '../../platform/web/forms.ts';
 import {
-  createRequest,
+  caseForView,
   familyCase,
   familyCases,
   familyViewsRequest,
-  submitFamilyViews,
-  type CaseView,
-} from '../assessments/service.ts';
-import { withChange } from '../../platform/change/change.ts';
-import { newFormToken, once } from '../../platform/change/once.ts';
-import { handleForm } from '../../platform/web/forms.ts';
-import { PRIMARY_NEED_LABELS } from '../children/index.ts';
-import { placementCase } from '../assessments/index.ts';
-import { reviewScheduleOfChild } from '../reviews/index.ts';
-import { familyPlacementLines, placementSummary, recordPreference } from '../consultation/index.ts';
-import { SETTING_TYPES } from '../../domain/placement/placement.ts';
-import type { FamilyFacts } from '../../domain/family-tasks.ts';
-import {
-  alreadyLinked,
-  childForNewDetails,
   myRequest,
   myRequests,
-  recordRequester,
   sencoSetting,
   settingRegister,
-} from '../assessments/requesters.ts';
-
-const textField = (empty: string, max: number, name: string) =>
-  z
-    .string({ error: empty })
-    .trim()
-    .min(1, { error: empty })
-    .max(max, { error: `${name} must be ${max.toLocaleString('en-GB')} characters or fewer` });
-
-const STEP_SCHEMAS: Record<RequestStep['id'], z.ZodType> = {
-  child: z
-    .object({
-      childId: z
-        .string({ error: 'Select the child or young person' })
-        .refine((v) => v === 'new' || isUuid(v), { error: 'Select the child or young person' }),
-      detailsCorrect: z.enum(['yes', 'no'], { error: 'Select yes if these details are right' }).optional(),
-      corrections: z
-        .string()
-        .trim()
-        .max(2000, { error: 'What is wrong must be 2,000 characters or fewer' })
-        .optional(),
-    })
-    .refine((v) => v.childId === 'new' || v.detailsCorrect, {
-      error: 'Select yes if these details are right',
-      path: ['detailsCorrect'],
-    })
-    .refine((v) => v.childId === 'new' || v.detailsCorrect !== 'no' || (v.corrections ?? '').length > 0, {
-      error: 'Tell us what is wrong with the details',
-      path: ['corrections'],
-    }),
-  'new-child': z.object({}),
-  why: z.object({
-    why: textField('Tell us why you are asking for an assessment now', 5000, 'Why you are asking'),
-  }),
-  support: z.object({
-    support: textField(
-      'Tell us what help is already in place, or write "none"',
-      5000,
-      'Help already in place',
-    ),
-  }),
-  involved: z.object({
-    involvedDetail: z
-      .string()
-      .trim()
-      .max(2000, { error: 'Names and details must be 2,000 characters or fewer' })
-      .optional(),
-  }),
-  school: z
-    .object({
-      schoolKind: z.enum(['setting', 'type', 'otherwise', 'undecided'], {
-        error: 'Select what you would like, or that you have not decided yet',
-      }),
-      schoolSettingId: z.string().optional(),
-      schoolType: z.string().optional(),
-    })
-    .refine((v) => v.schoolKind !== 'setting' || isUuid(v.schoolSettingId ?? ''), {
-      error: 'Choose the school, college or nursery from the list',
-      path: ['schoolSettingId'],
-    })
-    .refine(
-      (v) => v.schoolKind !== 'type' || (SETTING_TYPES as readonly string[]).includes(v.schoolType ?? ''),
-      {
-        error: 'Choose the type of school from the list',
-        path: ['schoolType'],
-      },
-    )
-    .transform((v) => ({
-      schoolKind: v.schoolKind,
-      ...(v.schoolKind === 'setting' ? { schoolSettingId: v.schoolSettingId } : {}),
-      ...(v.schoolKind === 'type' ? { schoolType: v.schoolType } : {}),
-    })),
-  consent: z.object({
-    consent: z.enum(['yes', 'no'], { error: 'Select yes if the council can share information' }),
-  }),
-};
+  submitFamilyViews,
+  type CaseView,
+} from '../assessments/index.ts';
+import { withChange } from '../../platform/change/change.ts';
+import { newFormToken, once } from '../../platform/change/once.ts';
+import { PRIMARY_NEED_LABELS } from '../children/index.ts';
+import { reviewScheduleOfChild } from '../reviews/index.ts';
+import { familyPlacementLines, placementSummary } from '../consultation/index.ts';
+import { SETTING_TYPES } from '../../domain/placement/placement.ts';
+import type { FamilyFacts } from '../../domain/family-tasks.ts';
+import { readNewChild, readStep } from './request-answers.ts';
+import {
+  draftOf,
+  requestableChildren,
+  requestCheck,
+  saveNewChild,
+  saveStep,
+  sendRequest,
+} from './request-service.ts';
 
 /** The answers to the school question (the family's preference, S3). */
 const SCHOOL_KINDS = [
@@ -154,110 +76,6 @@ const SCHOOL_KINDS = [
   },
 ] as const;
 
-function schoolAnswer(
-  answers: RequestAnswers,
-  settings: ReadonlyArray<{ id: string; name: string }>,
-): string {
-  if (answers.schoolKind === 'setting')
-    return settings.find((x) => x.id === answers.schoolSettingId)?.name ?? 'A school, college or nursery';
-  if (answers.schoolKind === 'type') return answers.schoolType ?? 'A type of school';
-  if (answers.schoolKind === 'otherwise') return 'Education otherwise than in a school';
-  return 'Not decided yet';
-}
-
-const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i;
-
-/** The new child's details: every error at once, in the order of the page. */
-async function readNewChild(
-  db: Executor,
-  actor: Actor,
-  values: Record<string, string>,
-  today: string,
-): Promise<{ data?: NewChildAnswers; errors?: FormErrors }> {
-  const errors: FormErrors = { list: [], fields: {} };
-  const add = (field: string, text: string, href = field) => {
-    if (errors.fields[field]) return;
-    errors.fields[field] = { text };
-    errors.list.push({ text, href: `#${href}` });
-  };
-  const self = actor.role === 'young-person';
-  const text = (field: string, empty: string, label: string, max: number) => {
-    const v = (values[field] ?? '').trim();
-    if (!v) add(field, empty);
-    else if (v.length > max) add(field, `${label} must be ${max} characters or fewer`);
-    return v;
-  };
-  const givenName = text(
-    'givenName',
-    self ? 'Enter your first name' : 'Enter their first name',
-    'First name',
-    100,
-  );
-  const familyName = text(
-    'familyName',
-    self ? 'Enter your last name' : 'Enter their last name',
-    'Last name',
-    100,
-  );
-  const dob = readDateInput(values, 'dob', 'Date of birth');
-  if (dob.error) add('dob', dob.error, 'dob-day');
-  else if (!dob.value) add('dob', 'Enter the date of birth', 'dob-day');
-  else if (dob.value > today) add('dob', 'Date of birth must be in the past', 'dob-day');
-  else if (ageOn(dob.value, today) > 25)
-    add('dob', 'Assessments are for children and young people up to 25 years old', 'dob-day');
-  else if (self && ageOn(dob.value, today) < 16)
-    add(
-      'dob',
-      'You can ask for yourself from 16. If you are younger, ask your parent or carer to ask',
-      'dob-day',
-    );
-  const sex = values.sex;
-  if (sex !== 'F' && sex !== 'M') add('sex', 'Select their sex', 'sex');
-  const addressLine = text('addressLine', 'Enter the address', 'The address', 200);
-  const postcode = (values.postcode ?? '').trim().toUpperCase();
-  if (!postcode) add('postcode', 'Enter the postcode');
-  else if (!POSTCODE.test(postcode)) add('postcode', 'Enter a real postcode, like SW1A 1AA');
-  const settingId = values.settingId ?? '';
-  if (settingId !== 'none') {
-    const known =
-      isUuid(settingId) && (await settingRegister(db, actor.laCode)).some((x) => x.id === settingId);
-    if (!known) add('settingId', 'Select the school, college or nursery from the list, or "None"');
-  }
-  let relationship =
-    actor.role === 'parent' ? (values.relationship ?? '') : actor.role === 'young-person' ? 'self' : 'school';
-  let parentalResponsibility: 'yes' | 'no' | undefined;
-  if (actor.role === 'parent') {
-    if (!RELATIONSHIP_OPTIONS.some((o) => o.value === relationship)) {
-      add('relationship', 'Select how you are related to the child', 'relationship');
-      relationship = '';
-    }
-    const pr = values.parentalResponsibility;
-    if (pr !== 'yes' && pr !== 'no')
-      add('parentalResponsibility', 'Select yes if you have parental responsibility');
-    else parentalResponsibility = pr;
-  }
-  if (errors.list.length) return { errors };
-  return {
-    data: {
-      givenName,
-      familyName,
-      dateOfBirth: dob.value!,
-      sex: sex as 'F' | 'M',
-      addressLine,
-      postcode,
-      settingId,
-      relationship,
-      parentalResponsibility,
-    },
-  };
-}
-
-function requesterFor(actor: Actor): Requester {
-  if (actor.role === 'parent') return 'parent';
-  if (actor.role === 'young-person') return 'young-person';
-  return 'school';
-}
-
 /**
  * Who to ask for an early review of a child's plan (issue 18, finding 8): a child who already has an EHC plan may be
  * better served by a review than a new assessment. Families ask their named officer (or the team), by email.
@@ -272,95 +90,6 @@ async function earlyReviewContact(db: Executor, actor: Actor, c: { id: string; g
     email,
     href: `mailto:${email}?subject=${encodeURIComponent(`Asking for an early review of ${about} EHC plan`)}`,
   };
-}
-
-/** The children this person can ask about, with what Goldthread already knows (tell it once). */
-async function requestableChildren(db: Executor, actor: Actor) {
-  const kind = grantKindFor(actor.role);
-  if (!kind) throw new ForbiddenError();
-  let schoolSettingId: string | null = null;
-  if (actor.role === 'professional') {
-    // A SENCO asks for the children at their school: those whose current setting is the school.
-    const school = await sencoSetting(db, actor);
-    if (!school) throw new ForbiddenError();
-    schoolSettingId = school.setting_id;
-  }
-  const base = db
-    .selectFrom('access_grant as g')
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'g.la_code').onRef('c.id', '=', 'g.child_id'))
-    .select((eb) => [
-      'c.id',
-      'c.reference',
-      'c.given_name',
-      'c.family_name',
-      'c.date_of_birth',
-      'c.primary_need',
-      'c.plan_status',
-      eb
-        .selectFrom('child_setting as cs')
-        .innerJoin('setting as s', (j) =>
-          j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'),
-        )
-        .select('s.name')
-        .whereRef('cs.la_code', '=', 'c.la_code')
-        .whereRef('cs.child_id', '=', 'c.id')
-        .where('cs.end_date', 'is', null)
-        .orderBy('cs.start_date', 'desc')
-        .limit(1)
-        .as('setting_name'),
-    ])
-    .where('g.la_code', '=', actor.laCode)
-    .where('g.user_id', '=', actor.userId)
-    .where('g.kind', '=', kind)
-    .where('g.revoked_at', 'is', null)
-    .orderBy('c.given_name')
-    .limit(200);
-  const rows =
-    actor.role === 'professional'
-      ? schoolSettingId
-        ? await schoolChildren(db, actor.laCode, schoolSettingId)
-        : []
-      : await base.execute();
-  const today = todayInLondon();
-  // A young person asks for themselves from 16; younger, their parent asks.
-  return rows.filter((r) => actor.role !== 'young-person' || ageOn(r.date_of_birth, today) >= 16);
-}
-
-function schoolChildren(db: Executor, laCode: string, settingId: string) {
-  return db
-    .selectFrom('child_setting as cs')
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'cs.la_code').onRef('c.id', '=', 'cs.child_id'))
-    .innerJoin('setting as s', (j) =>
-      j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'),
-    )
-    .select([
-      'c.id',
-      'c.reference',
-      'c.given_name',
-      'c.family_name',
-      'c.date_of_birth',
-      'c.primary_need',
-      'c.plan_status',
-      's.name as setting_name',
-    ])
-    .where('cs.la_code', '=', laCode)
-    .where('cs.setting_id', '=', settingId)
-    .where('cs.end_date', 'is', null)
-    .orderBy('c.family_name')
-    .orderBy('c.given_name')
-    .limit(500)
-    .execute();
-}
-
-async function openDraft(db: Executor, actor: Actor) {
-  return db
-    .selectFrom('assessment_request_draft')
-    .selectAll()
-    .where('la_code', '=', actor.laCode)
-    .where('user_id', '=', actor.userId)
-    .where('submitted_case_id', 'is', null)
-    .orderBy('updated_at', 'desc')
-    .executeTakeFirst();
 }
 
 function newChildValues(nc: NewChildAnswers): Record<string, string> {
@@ -387,18 +116,6 @@ function requestSummary(r: {
 }
 
 /** The family's view of a case: the clock's sentences, the people, the advice (status only) and their rights. */
-/**
- * The "who else is involved" answer: some of the options, or "No one else" (value "none") alone; without JavaScript
- * both can be ticked, which is refused with its own message. Undefined when the answer is good.
- */
-function involvedError(involved: string[], valid: string[]): string | undefined {
-  if (involved.includes('none'))
-    return involved.length === 1 ? undefined : 'Select who else is involved, or "No one else", not both';
-  if (!involved.length || involved.some((v) => !valid.includes(v)))
-    return 'Select who else is involved, or "No one else"';
-  return undefined;
-}
-
 export function familyView(view: CaseView) {
   const v = caseForView(view);
   const name = view.record.preferred_name || view.record.given_name;
@@ -466,7 +183,7 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
   ) => {
     const actor = actorOf(request);
     const children = await requestableChildren(db, actor);
-    const draft = await openDraft(db, actor);
+    const draft = await draftOf(db, actor);
     const answers = (draft?.answers ?? {}) as RequestAnswers;
     if (errors) reply.code(400);
     const index = step.id === 'new-child' ? 0 : REQUEST_STEPS.indexOf(step);
@@ -534,43 +251,9 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = actorOf(request);
     const { step: id } = request.params as { step: string };
     if (id === 'check') {
-      const draft = await openDraft(db, actor);
-      const answers = (draft?.answers ?? {}) as RequestAnswers;
-      const pending = nextRequestStep(answers);
-      if (!draft || pending !== 'check')
-        return reply.redirect(paths.assessments.requestStep(pending === 'check' ? 'child' : pending), 303);
-      const children = await requestableChildren(db, actor);
-      const nc = answers.childId === 'new' ? answers.newChild : undefined;
-      const child = nc
-        ? {
-            given_name: nc.givenName,
-            family_name: nc.familyName,
-            date_of_birth: nc.dateOfBirth,
-            isNew: true,
-            settingName:
-              nc.settingId === 'none'
-                ? 'None'
-                : ((await settingRegister(db, actor.laCode)).find((x) => x.id === nc.settingId)?.name ?? ''),
-            relationship: RELATIONSHIP_OPTIONS.find((o) => o.value === nc.relationship)?.text,
-            nc,
-          }
-        : children.find((c) => c.id === answers.childId);
-      if (!child) return reply.redirect(paths.assessments.requestStep('child'), 303);
-      if ('id' in child)
-        await auditChildrenShown(db, actor, 'request.list.read', paths.assessments.requestStepPattern, [
-          child.id,
-        ]);
-      return reply.view('family/request-check.njk', {
-        pageTitle: 'Check your answers before sending your request',
-        backLink: paths.assessments.requestStep('consent'),
-        draft,
-        answers,
-        child,
-        involved: INVOLVED_OPTIONS.filter((o) => (answers.involved ?? []).includes(o.value)).map(
-          (o) => o.text,
-        ),
-        schoolAnswer: schoolAnswer(answers, await settingRegister(db, actor.laCode)),
-      });
+      const check = await requestCheck(db, actor);
+      if (check.redirect) return reply.redirect(check.redirect, 303);
+      return reply.view('family/request-check.njk', check.model);
     }
     const step = findStep(id);
     if (!step) throw new NotFoundError();
@@ -581,178 +264,22 @@ export function familyRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = actorOf(request);
     const { step: id } = request.params as { step: string };
     if (id === 'check') {
-      const values = formValues(request.body);
-      const draftId = values.draft ?? '';
-      if (!isUuid(draftId)) throw new NotFoundError();
-      const result = await db.transaction().execute(async (trx) => {
-        const draft = await trx
-          .selectFrom('assessment_request_draft')
-          .selectAll()
-          .where('la_code', '=', actor.laCode)
-          .where('id', '=', draftId)
-          .where('user_id', '=', actor.userId)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!draft) throw new NotFoundError();
-        // A second press of the button finds the request already made.
-        if (draft.submitted_case_id) return { caseId: draft.submitted_case_id };
-        const answers = draft.answers as RequestAnswers;
-        if (nextRequestStep(answers) !== 'check') return null;
-        const today = todayInLondon();
-        const key = `online:${draft.id}`;
-        let childId: string;
-        let link: 'known' | 'pending' = 'known';
-        if (answers.childId === 'new' && answers.newChild) {
-          // Not known to this person: a new record, or a quiet match the caseworker confirms. Either way the link
-          // waits for the caseworker, and nothing about an existing record is shown.
-          const found = await childForNewDetails(trx, actor, answers.newChild, today);
-          childId = found.childId;
-          if (found.created || !(await alreadyLinked(trx, actor, childId))) link = 'pending';
-        } else {
-          const children = await requestableChildren(trx, actor);
-          const child = children.find((c) => c.id === answers.childId);
-          if (!child) return null;
-          childId = child.id;
-        }
-        const made = await createRequest(
-          { trx, actor, jobs: deps.jobs, today },
-          {
-            childId,
-            received: todayInLondon(),
-            method: 'online',
-            requestedBy: requesterFor(actor),
-            requesterName: actor.displayName,
-            answers: { ...answers },
-            idempotencyKey: key,
-          },
-        );
-        // The family's preference for the plan (S3), recorded on the case the request joined.
-        if (answers.schoolKind && answers.schoolKind !== 'undecided') {
-          const kase = await placementCase(trx, actor.laCode, made.caseId);
-          if (kase)
-            await recordPreference({ trx, actor, jobs: deps.jobs, today }, kase, {
-              kind: answers.schoolKind,
-              settingId: answers.schoolSettingId,
-              settingType: answers.schoolType,
-              received: today,
-              source: 'request',
-            });
-        }
-        const ownId = await recordRequester(trx, actor, key, link);
-        await trx
-          .updateTable('assessment_request_draft')
-          // The family's page for a child they are linked to; otherwise only their own request (never another).
-          .set({
-            submitted_case_id: link === 'known' && actor.role !== 'professional' ? made.caseId : ownId,
-            updated_at: new Date(),
-          })
-          .where('la_code', '=', actor.laCode)
-          .where('id', '=', draft.id)
-          .execute();
-        return {
-          caseId: link === 'known' && actor.role !== 'professional' ? made.caseId : ownId,
-        };
-      });
-      if (!result) return reply.redirect(paths.assessments.requestStep('child'), 303);
-      return reply.redirect(paths.assessments.requestSent(result.caseId), 303);
+      const caseId = await sendRequest({ db, jobs: deps.jobs }, actor, formValues(request.body).draft ?? '');
+      if (!caseId) return reply.redirect(paths.assessments.requestStep('child'), 303);
+      return reply.redirect(paths.assessments.requestSent(caseId), 303);
     }
     const step = findStep(id);
     if (!step) throw new NotFoundError();
     if (step.id === 'new-child') {
-      const values = formValues(request.body);
-      const form = await readNewChild(db, actor, values, todayInLondon());
-      if (!form.data) return renderStep(request, reply, step, values, form.errors);
-      await db.transaction().execute(async (trx) => {
-        const draft = await openDraft(trx, actor);
-        if (!draft) return;
-        const answers = { ...(draft.answers as RequestAnswers), childId: 'new', newChild: form.data };
-        await trx
-          .updateTable('assessment_request_draft')
-          .set({ answers: JSON.stringify(answers), updated_at: new Date() })
-          .where('la_code', '=', actor.laCode)
-          .where('id', '=', draft.id)
-          .execute();
-      });
-      const after = await openDraft(db, actor);
-      return reply.redirect(paths.assessments.requestStep(nextRequestStep(after?.answers ?? {})), 303);
+      const form = await readNewChild(db, actor, formValues(request.body), todayInLondon());
+      if (form.errors) return renderStep(request, reply, step, form.values, form.errors);
+      return reply.redirect(paths.assessments.requestStep(await saveNewChild(db, actor, form.data)), 303);
     }
-    const values: Record<string, unknown> = { ...formValues(request.body) };
-    if (step.id === 'involved') values.involved = arrayValue(request.body, 'involved');
-    const parsed = STEP_SCHEMAS[step.id].safeParse(values);
-    const valid = INVOLVED_OPTIONS.map((o) => o.value);
-    let errors: FormErrors | undefined = parsed.success
-      ? undefined
-      : toFormErrors(parsed.error.issues, ['childId', 'detailsCorrect', 'corrections']);
-    if (step.id === 'involved') {
-      const text = involvedError(values.involved as string[], valid);
-      if (text) errors = { list: [{ text, href: '#involved' }], fields: { involved: { text } } };
-    }
-    if (
-      step.id === 'child' &&
-      values.childId !== 'new' &&
-      values.detailsCorrect !== 'yes' &&
-      values.detailsCorrect !== 'no' &&
-      !errors?.fields.detailsCorrect
-    ) {
-      // Asked about a listed child only; checked here so that it shows with any other error.
-      const text = 'Select yes if these details are right';
-      errors ??= { list: [], fields: {} };
-      errors.fields.detailsCorrect = { text };
-      const at = errors.list.findIndex((e) => e.href === '#corrections');
-      errors.list.splice(at < 0 ? errors.list.length : at, 0, { text, href: '#detailsCorrect' });
-    }
-    if (step.id === 'child' && parsed.success && values.childId !== 'new') {
-      const children = await requestableChildren(db, actor);
-      if (!children.some((c) => c.id === values.childId))
-        errors = {
-          list: [{ text: 'Select the child or young person', href: '#childId' }],
-          fields: { childId: { text: 'Select the child or young person' } },
-        };
-    }
-    if (
-      step.id === 'school' &&
-      parsed.success &&
-      values.schoolKind === 'setting' &&
-      !(await settingRegister(db, actor.laCode)).some((x) => x.id === values.schoolSettingId)
-    )
-      errors = {
-        list: [{ text: 'Choose the school, college or nursery from the list', href: '#schoolSettingId' }],
-        fields: { schoolSettingId: { text: 'Choose the school, college or nursery from the list' } },
-      };
-    if (errors) return renderStep(request, reply, step, values, errors);
-    const data = parsed.data as Record<string, unknown>;
-    if (step.id === 'involved') data.involved = values.involved;
-    await db.transaction().execute(async (trx) => {
-      const draft = await openDraft(trx, actor);
-      const answers = { ...((draft?.answers ?? {}) as RequestAnswers), ...data };
-      if (step.id === 'child' && data.detailsCorrect === 'yes')
-        delete (answers as Record<string, unknown>).corrections;
-      if (step.id === 'child' && data.childId === 'new') {
-        delete (answers as Record<string, unknown>).detailsCorrect;
-        delete (answers as Record<string, unknown>).corrections;
-      }
-      if (step.id === 'child' && data.childId !== 'new') delete (answers as Record<string, unknown>).newChild;
-      if (step.id === 'school') {
-        if (data.schoolKind !== 'setting') delete (answers as Record<string, unknown>).schoolSettingId;
-        if (data.schoolKind !== 'type') delete (answers as Record<string, unknown>).schoolType;
-      }
-      if (draft) {
-        await trx
-          .updateTable('assessment_request_draft')
-          .set({ answers: JSON.stringify(answers), updated_at: new Date() })
-          .where('la_code', '=', actor.laCode)
-          .where('id', '=', draft.id)
-          .execute();
-      } else {
-        await trx
-          .insertInto('assessment_request_draft')
-          .values({ la_code: actor.laCode, user_id: actor.userId, answers: JSON.stringify(answers) })
-          .execute();
-      }
-    });
-    const draft = await openDraft(db, actor);
-    const next = nextRequestStep(draft?.answers ?? {});
-    return reply.redirect(paths.assessments.requestStep(next), 303);
+    const form = await readStep(db, actor, step, request.body, async (childId) =>
+      (await requestableChildren(db, actor)).some((c) => c.id === childId),
+    );
+    if (form.errors) return renderStep(request, reply, step, form.values, form.errors);
+    return reply.redirect(paths.assessments.requestStep(await saveStep(db, actor, step, form.data)), 303);
   });
 
   app.get(paths.assessments.requestSentPattern, async (request, reply) => {

@@ -29,3 +29,6 @@ export { latestPlanGrades, type QualityGrade } from './store.ts';
 
 /** The audits the leaders' figures count, with their moderations (docs/figures.md). */
 export { auditsForFigures } from './store.ts';
+
+/** The plan audit's areas and grades, for the demo's audits of its plans (src/features/plans/demo.ts). */
+export { AUDIT_AREAS, type Grade, type Grades } from './stats.ts';

@@ -33,7 +33,7 @@ import type { Executor } from '../../platform/audit/audit.ts';
 import { caseEventDays } from '../../platform/people/case-events.ts';
 import { sql, type Insertable } from 'kysely';
 import type { EhcPlanItemTable } from '../../platform/db/schema/index.ts';
-import { AUDIT_AREAS, type Grade, type Grades } from '../plan-audits/stats.ts';
+import { AUDIT_AREAS, type Grade, type Grades } from '../plan-audits/index.ts';
 import {
   AREAS_BY_NEED,
   HEALTH_BY_NEED,

@@ -157,6 +157,67 @@ export async function childWithOfficer(db: Executor, laCode: string, childId: st
 }
 
 /**
+ * The children this user holds a live grant of this kind for, by given name (at most 200), each with the name of
+ * their current setting (the latest started, not ended): whom a family may ask for an assessment about.
+ */
+export function grantedChildren(db: Executor, laCode: string, userId: string, kind: GrantKind) {
+  return db
+    .selectFrom('access_grant as g')
+    .innerJoin('child as c', onTenant('c.id', 'g.child_id'))
+    .select((eb) => [
+      'c.id',
+      'c.reference',
+      'c.given_name',
+      'c.family_name',
+      'c.date_of_birth',
+      'c.primary_need',
+      'c.plan_status',
+      eb
+        .selectFrom('child_setting as cs')
+        .innerJoin('setting as s', onTenant('s.id', 'cs.setting_id'))
+        .select('s.name')
+        .whereRef('cs.la_code', '=', 'c.la_code')
+        .whereRef('cs.child_id', '=', 'c.id')
+        .where('cs.end_date', 'is', null)
+        .orderBy('cs.start_date', 'desc')
+        .limit(1)
+        .as('setting_name'),
+    ])
+    .where('g.la_code', '=', laCode)
+    .where('g.user_id', '=', userId)
+    .where('g.kind', '=', kind)
+    .where('g.revoked_at', 'is', null)
+    .orderBy('c.given_name')
+    .limit(200)
+    .execute();
+}
+
+/** The children whose current setting is this one, by family then given name (at most 500): a SENCO's school's. */
+export function childrenAtSetting(db: Executor, laCode: string, settingId: string) {
+  return db
+    .selectFrom('child_setting as cs')
+    .innerJoin('child as c', onTenant('c.id', 'cs.child_id'))
+    .innerJoin('setting as s', onTenant('s.id', 'cs.setting_id'))
+    .select([
+      'c.id',
+      'c.reference',
+      'c.given_name',
+      'c.family_name',
+      'c.date_of_birth',
+      'c.primary_need',
+      'c.plan_status',
+      's.name as setting_name',
+    ])
+    .where('cs.la_code', '=', laCode)
+    .where('cs.setting_id', '=', settingId)
+    .where('cs.end_date', 'is', null)
+    .orderBy('c.family_name')
+    .orderBy('c.given_name')
+    .limit(500)
+    .execute();
+}
+
+/**
  * The child with this reference, with the lead officer and the officer's team: the "child's reference" field of every
  * staff form. The reference as typed or in capitals (references are written in capitals), spaces around it ignored;
  * on the authority's unique reference index. Undefined when the authority has no such child.
