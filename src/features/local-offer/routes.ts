@@ -24,7 +24,7 @@ import {
   trainingText,
 } from './oruk/model.ts';
 import type { NeedCode } from './oruk/model.ts';
-import { queryHints } from './search-text.ts';
+import { ageText, needItems, pageNumber, PER_PAGE, readSearch, searchPageModel } from './search-page.ts';
 import {
   addDays,
   brokenLinks,
@@ -60,7 +60,6 @@ import { newServiceRoutes } from './new-service-routes.ts';
 import { requireRole } from '../../platform/access/access.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 
-const PER_PAGE = 20;
 const lo = paths.localOffer;
 
 function localContacts(a: PublicAuthority): LocalContacts {
@@ -74,27 +73,6 @@ function localContacts(a: PublicAuthority): LocalContacts {
     localOfferEmail: a.team_email,
   };
 }
-
-const searchSchema = z.object({
-  q: z.string().trim().max(200, { error: 'Search words must be 200 characters or fewer' }).optional(),
-  category: z
-    .union([z.literal(''), z.enum(CATEGORY_CODES, { error: 'Select a type of service from the list' })])
-    .optional(),
-  need: z.union([z.literal(''), z.enum(NEED_CODES, { error: 'Select a need from the list' })]).optional(),
-  age: z
-    .string()
-    .trim()
-    .regex(/^(\d{1,2})?$/, { error: 'Age must be a whole number of years, like 7' })
-    .refine((v) => v === '' || Number(v) <= 25, { error: 'Age must be 25 or under' })
-    .optional(),
-  free: z.union([z.literal(''), z.literal('yes')]).optional(),
-  area: z.string().trim().max(100).optional(),
-  provider: z.string().trim().max(100, { error: 'Provider must be 100 characters or fewer' }).optional(),
-  page: z
-    .string()
-    .regex(/^\d{1,5}$/)
-    .optional(),
-});
 
 const ratingSchema = z
   .object({
@@ -125,11 +103,6 @@ const commentSchema = z.object({
 function feedbackLocals(request: FastifyRequest) {
   const path = (request.url.split('?')[0] ?? '').replace(/\/+$/, '') || lo.home;
   return { feedbackPath: path };
-}
-
-function pageNumber(raw: unknown): number {
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
 }
 
 const editSchema = z
@@ -246,104 +219,22 @@ export function localOfferRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   });
 
-  function needItems(selected: string) {
-    return [
-      { value: '', text: 'Any need' },
-      ...NEED_CODES.map((n) => ({ value: n, text: NEEDS[n].label, selected: selected === n })),
-    ];
-  }
-
   app.get(lo.search, async (request, reply) => {
     const a = await authority();
-    const raw = formValues(request.query);
-    const parsed = searchSchema.safeParse(raw);
-    const errors = parsed.success
-      ? undefined
-      : toFormErrors(parsed.error.issues, ['q', 'category', 'need', 'age', 'free', 'area', 'provider']);
-    const f = parsed.success ? parsed.data : {};
-    const filters = {
-      q: f.q || undefined,
-      category: f.category || undefined,
-      need: f.need || undefined,
-      age: f.age ? Number(f.age) : undefined,
-      free: f.free === 'yes',
-      area: f.area || undefined,
-      provider: f.provider || undefined,
-    };
-    const page = pageNumber(raw.page);
+    const query = readSearch(request.query);
     const today = todayInLondon();
-    const result = errors
+    const result = query.errors
       ? { ids: [], total: 0, corrections: [] }
-      : await searchServices(db, a.la_code, filters, { page, perPage: PER_PAGE });
-    if (!errors && page === 1) await recordSearch(db, a.la_code, today, filters.q ?? '', result.total);
+      : await searchServices(db, a.la_code, query.filters, { page: query.page, perPage: PER_PAGE });
+    if (!query.errors && query.page === 1)
+      await recordSearch(db, a.la_code, today, query.filters.q ?? '', result.total);
     await pageView(a.la_code);
     const loaded = await loadServices(db, a.la_code, result.ids);
-    const results = loaded.services.map((s) => ({
-      id: s.id,
-      name: s.name,
-      organisation: loaded.organisations.get(s.organisationId)?.name ?? '',
-      description: s.description,
-      ages: ageText(s.minAge, s.maxAge),
-      cost: costText(s.cost),
-      needs: s.needs.map((n) => NEEDS[n].label).join(', '),
-      stale: isStale(s, today),
-      lastChecked: s.lastChecked.on,
-    }));
-    const pages = Math.max(1, Math.ceil(result.total / PER_PAGE));
-    const link = (p: number) => withQuery(lo.search, { ...raw, page: p });
-    const hints = queryHints(filters.q ?? '');
     const areas = await serviceAreas(db, a.la_code);
-    const suggestions = [
-      ...hints.needs
-        .filter((n) => n !== filters.need)
-        .map((n) => ({
-          text: `Show only services for ${NEEDS[n].label.toLowerCase()}`,
-          href: withQuery(lo.search, { ...raw, need: n, page: undefined }),
-        })),
-      ...hints.categories
-        .filter((c) => c !== filters.category)
-        .map((c) => ({
-          text: `Show only ${CATEGORIES[c].label.toLowerCase()}`,
-          href: withQuery(lo.search, { ...raw, category: c, page: undefined }),
-        })),
-    ];
-    const active = [
-      filters.category,
-      filters.need,
-      filters.age,
-      filters.free || undefined,
-      filters.area,
-      filters.provider,
-    ].filter((v) => v !== undefined).length;
-    if (errors) reply.code(400);
+    if (query.errors) reply.code(400);
     return reply.view('local-offer/search.njk', {
-      pageTitle: result.total === 0 && !errors ? 'No services found' : 'Search the Local Offer',
+      ...searchPageModel(query, result, loaded, areas, today),
       authority: a,
-      values: raw,
-      errors,
-      results,
-      total: result.total,
-      corrections: result.corrections,
-      suggestions: result.total > 0 ? suggestions : [],
-      hints,
-      activeFilters: active,
-      clearFiltersHref: withQuery(lo.search, { q: raw.q }),
-      categoryItems: [
-        { value: '', text: 'Any type' },
-        ...CATEGORY_CODES.map((c) => ({ value: c, text: CATEGORIES[c].label, selected: raw.category === c })),
-      ],
-      needItems: needItems(raw.need ?? ''),
-      areaItems: [
-        { value: '', text: 'Anywhere' },
-        ...areas.map((x) => ({ value: x, text: x, selected: raw.area === x })),
-      ],
-      pagination: {
-        previous: page > 1 ? { href: link(page - 1) } : undefined,
-        next: page < pages ? { href: link(page + 1) } : undefined,
-        items: paginationItems(page, pages, link),
-      },
-      page,
-      pages,
       ...feedbackLocals(request),
     });
   });
@@ -887,13 +778,6 @@ export function localOfferRoutes(app: FastifyInstance, deps: AppDeps): void {
 
 function safePath(value: string | undefined): string {
   return value && /^\/local-offer[\w\-/]*$/.test(value) ? value : paths.localOffer.home;
-}
-
-export function ageText(min: number | null, max: number | null): string {
-  if (min === null && max === null) return 'All ages';
-  if (min === null) return `Up to ${max} years`;
-  if (max === null) return `${min} years and over`;
-  return `${min} to ${max} years`;
 }
 
 export { DEMO_AREA, addDays };
