@@ -13,6 +13,7 @@ import {
   readDateInput,
   type FieldError,
   type FormErrors,
+  type FormPage,
   type Parsed,
   fieldErrors,
 } from '../../platform/web/forms.ts';
@@ -67,6 +68,37 @@ function dateOf(values: Record<string, string>, name: string, label: string): Pa
       errors: { list: [{ text: error, href: `#${name}-day` }], fields: { [name]: { text: error } } },
     };
   return { ok: true, data: r.value ?? null };
+}
+
+/** The meeting date's form. */
+export function readMeetingDate(values: Record<string, string>) {
+  const date = dateOf(values, 'meetingDate', 'The date of the review meeting');
+  return date.ok
+    ? { ok: true as const, data: { meetingDate: date.data, formToken: values.formToken } }
+    : date;
+}
+
+/** The invitations' form: the people ticked, another person named (if any), and whether to ask for advice. */
+export function readInvitations(values: Record<string, string>, selected: string[]) {
+  const named = [values.otherName, values.otherEmail].some((v) => (v ?? '').trim());
+  return {
+    ok: true as const,
+    data: {
+      keys: selected,
+      other: named
+        ? { kind: values.otherKind || 'other', name: values.otherName ?? '', email: values.otherEmail ?? '' }
+        : null,
+      askAdvice: values.askAdvice === 'yes',
+      formToken: values.formToken,
+    },
+  };
+}
+
+/** The meeting record's form: the date it was held, then the record. */
+export function readMeetingRecord(values: Record<string, string>) {
+  const held = dateOf(values, 'held', 'The date the meeting was held');
+  if (!held.ok) return held;
+  return { ok: true as const, data: { ...meetingInputOf(values, held.data), formToken: values.formToken } };
 }
 
 /** The meeting record's form values as the rules read them. */
@@ -239,64 +271,29 @@ export function meetingRoutes(app: FastifyInstance, service: MeetingService): vo
     const reviewId = reviewIdOf(request);
     const { action } = request.params as { action: string };
     const selected = arrayValue(request.body, 'invitees');
-    const render = (values: Record<string, string>, errors: FormErrors, error?: FieldError) =>
-      renderMeeting(reply, actor, reviewId, values, errorsOf(errors, error), selected);
-    const success = () => paths.reviews.meeting(reviewId);
+    const form = <Data>(parse: FormPage<Data, unknown>['parse'], submit: (data: Data) => Promise<unknown>) =>
+      handleForm(request.body, reply, {
+        parse,
+        submit,
+        render: (values, errors, error) =>
+          renderMeeting(reply, actor, reviewId, values, errorsOf(errors, error), selected),
+        success: () => paths.reviews.meeting(reviewId),
+      });
     switch (action) {
       case 'date':
-        return handleForm(request.body, reply, {
-          parse: (values) => {
-            const date = dateOf(values, 'meetingDate', 'The date of the review meeting');
-            return date.ok
-              ? { ok: true, data: { meetingDate: date.data, formToken: values.formToken } }
-              : date;
-          },
-          submit: (data) => service.changeMeetingDate(actor, reviewId, data),
-          render,
-          success,
-        });
+        return form(readMeetingDate, (data) => service.changeMeetingDate(actor, reviewId, data));
       case 'invite':
-        return handleForm(request.body, reply, {
-          parse: (values) => {
-            const named = [values.otherName, values.otherEmail].some((v) => (v ?? '').trim());
-            return {
-              ok: true,
-              data: {
-                keys: selected,
-                other: named
-                  ? {
-                      kind: values.otherKind || 'other',
-                      name: values.otherName ?? '',
-                      email: values.otherEmail ?? '',
-                    }
-                  : null,
-                askAdvice: values.askAdvice === 'yes',
-                formToken: values.formToken,
-              },
-            };
-          },
-          submit: (data) => service.invite(actor, reviewId, data),
-          render,
-          success,
-        });
+        return form(
+          (values) => readInvitations(values, selected),
+          (data) => service.invite(actor, reviewId, data),
+        );
       case 'record':
-        return handleForm(request.body, reply, {
-          parse: (values) => {
-            const held = dateOf(values, 'held', 'The date the meeting was held');
-            if (!held.ok) return held;
-            return { ok: true, data: { ...meetingInputOf(values, held.data), formToken: values.formToken } };
-          },
-          submit: (input) => service.recordMeeting(actor, reviewId, input),
-          render,
-          success,
-        });
+        return form(readMeetingRecord, (input) => service.recordMeeting(actor, reviewId, input));
       case 'report':
-        return handleForm(request.body, reply, {
-          parse: (values) => ({ ok: true, data: { formToken: values.formToken } }),
-          submit: (data) => service.sendMeetingReport(actor, reviewId, data),
-          render,
-          success,
-        });
+        return form(
+          (values) => ({ ok: true, data: { formToken: values.formToken } }),
+          (data) => service.sendMeetingReport(actor, reviewId, data),
+        );
       default:
         throw new NotFoundError();
     }
