@@ -138,10 +138,49 @@ export interface PlanReviewsForFigures {
   }>;
 }
 
+/** One held review of a plan, with the plan's meeting before it (null for the plan's first). */
+export interface ReviewForFigures {
+  readonly id: string;
+  readonly childId: string;
+  readonly teamId: string | null;
+  /** The day the plan was first issued (the first review's 12 months begin with it). */
+  readonly firstIssued: string;
+  readonly held: string;
+  readonly previousMeeting: string | null;
+  readonly decision: { readonly date: string; readonly outcome: ReviewOutcome } | null;
+}
+
 /**
- * The items a plan's reviews give as of `asOf`, by the clock's own review dates (`reviewMeetingDue`,
- * `reviewPaperworkDates`, the same rules as the clock's `review:<n>` and `review-decision:<n>` steps): each meeting
- * held (within 12 months of the plan or the last meeting) and each decision sent (within 4 weeks of the meeting).
+ * The items one held review gives as of `asOf`, by the clock's own review dates (`reviewMeetingDue`,
+ * `reviewPaperworkDates`, the same rules as the clock's `review:<n>` and `review-decision:<n>` steps): the meeting
+ * (within 12 months of the plan or of the meeting before) and its decision once sent by `asOf` (within 4 weeks of the
+ * meeting). Which reviews count (held by `asOf`, none after a decision to cease) is the caller's: `reviewItems` for a
+ * plan's whole list, the reviews feature's SQL for the figures' live count.
+ */
+export function heldReviewItems(r: ReviewForFigures, asOf: string): FigureItem[] {
+  if (r.firstIssued > asOf || r.held > asOf) return [];
+  const common = { childId: r.childId, teamId: r.teamId, recordId: r.id, group: null, exception: false };
+  const due = reviewMeetingDue({ firstIssued: r.firstIssued, previousMeeting: r.previousMeeting }).date;
+  const items: FigureItem[] = [
+    { ...common, measure: 'reviews-12-months', date: r.held, due, met: r.held <= due },
+  ];
+  const decided = r.decision && r.decision.date <= asOf ? r.decision : null;
+  if (decided) {
+    const decisionDue = reviewPaperworkDates(r.held).decision.date;
+    items.push({
+      ...common,
+      measure: 'review-decisions-4-weeks',
+      date: decided.date,
+      due: decisionDue,
+      met: decided.date <= decisionDue,
+    });
+  }
+  return items;
+}
+
+/**
+ * The items a plan's reviews give as of `asOf` (`heldReviewItems` for each): each meeting held by `asOf`, in meeting
+ * order, until a decision to cease sent by then.
  */
 export function reviewItems(p: PlanReviewsForFigures, asOf: string): FigureItem[] {
   if (p.firstIssued > asOf) return [];
@@ -149,27 +188,10 @@ export function reviewItems(p: PlanReviewsForFigures, asOf: string): FigureItem[
   let previous: string | null = null;
   for (const review of p.reviews) {
     if (review.held > asOf) break;
-    const common = {
-      childId: p.childId,
-      teamId: p.teamId,
-      recordId: review.id,
-      group: null,
-      exception: false,
-    };
-    const due = reviewMeetingDue({ firstIssued: p.firstIssued, previousMeeting: previous }).date;
-    items.push({ ...common, measure: 'reviews-12-months', date: review.held, due, met: review.held <= due });
-    const decided = review.decision && review.decision.date <= asOf ? review.decision : null;
-    if (decided) {
-      const decisionDue = reviewPaperworkDates(review.held).decision.date;
-      items.push({
-        ...common,
-        measure: 'review-decisions-4-weeks',
-        date: decided.date,
-        due: decisionDue,
-        met: decided.date <= decisionDue,
-      });
-      if (decided.outcome === 'cease') break;
-    }
+    const { id, held, decision } = review;
+    const base = { id, held, decision, childId: p.childId, teamId: p.teamId, firstIssued: p.firstIssued };
+    items.push(...heldReviewItems({ ...base, previousMeeting: previous }, asOf));
+    if (decision && decision.date <= asOf && decision.outcome === 'cease') break;
     previous = review.held;
   }
   return items;

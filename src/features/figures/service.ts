@@ -17,6 +17,7 @@ import {
   assessmentItems,
   breakdown,
   DIMENSIONS,
+  heldReviewItems,
   keyOf,
   MEASURE_IDS,
   MEASURES,
@@ -24,7 +25,6 @@ import {
   NOT_RECORDED,
   notInEducationItems,
   qualityItems,
-  reviewItems,
   selectItems,
   tally,
   transferItems,
@@ -170,7 +170,7 @@ export function createFiguresService(
       childrenForFigures(db, laCode, asOf),
       needs(wanted, SOURCES.assessments) ? casesForFigures(db, laCode, since, asOf) : none,
       needs(wanted, SOURCES.quality) ? issuedPlansForFigures(db, laCode) : none,
-      needs(wanted, SOURCES.reviews) ? heldReviewsForFigures(db, laCode, asOf) : none,
+      needs(wanted, SOURCES.reviews) ? heldReviewsForFigures(db, laCode, since, asOf) : none,
       needs(wanted, SOURCES.quality) ? auditsForFigures(db, laCode, since, asOf) : none,
       needs(wanted, SOURCES.amendments) ? amendmentsForFigures(db, laCode, since, asOf) : none,
       needs(wanted, SOURCES.tribunal) ? appealsForFigures(db, laCode, since, asOf) : none,
@@ -230,37 +230,23 @@ export function createFiguresService(
       ),
     );
     const childOfPlan = new Map((plans ?? []).map((p) => [p.id, p.childId]));
-    if (held) {
-      const { reviews, firstIssued } = held;
-      const byPlan = new Map<string, typeof reviews>();
-      for (const r of reviews) {
-        const list = byPlan.get(r.plan_id);
-        if (list) list.push(r);
-        else byPlan.set(r.plan_id, [r]);
-      }
-      for (const [planId, list] of byPlan) {
-        const first = firstIssued.get(planId);
-        if (!first) continue;
-        const childId = list[0]!.child_id;
-        add(
-          reviewItems(
-            {
-              planId,
-              childId,
-              teamId: teamOf(childId),
-              firstIssued: first,
-              reviews: list.map((r) => ({
-                id: r.id,
-                held: r.held!,
-                decision:
-                  r.decision && r.decision_date ? { date: r.decision_date, outcome: r.decision } : null,
-              })),
-            },
-            asOf,
-          ),
-        );
-      }
-    }
+    // The reviews feature has worked out in SQL which meetings count and the meeting before each (ADR 0059): each row
+    // gives its items by the clock's rules here.
+    for (const r of held ?? [])
+      add(
+        heldReviewItems(
+          {
+            id: r.id,
+            childId: r.child_id,
+            teamId: teamOf(r.child_id),
+            firstIssued: r.first_issued,
+            held: r.held,
+            previousMeeting: r.previous_held,
+            decision: r.decision && r.decision_date ? { date: r.decision_date, outcome: r.decision } : null,
+          },
+          asOf,
+        ),
+      );
     if (audits) {
       const withChild = audits.flatMap((a) => {
         const childId = childOfPlan.get(a.planId);
@@ -271,35 +257,33 @@ export function createFiguresService(
     // A child had a plan on a day when their first plan was issued by then and it had not ended by then: a plan
     // ceased (or sent to another council) after the day still counts on it (its ending dated by the child's history;
     // a ceased plan whose ending is not dated counts as ended on every day).
-    const withPlanOn = (day: string) =>
-      children.filter(
-        (c) =>
-          c.planFirstIssued !== null &&
-          c.planFirstIssued <= day &&
-          (c.planStatus === 'plan' ||
-            (c.planStatus === 'ceased' && c.planEnded !== null && c.planEnded > day)),
-      );
-    const planChildren = withPlanOn(asOf).map((c) => c.id);
+    const hadPlanOn = (c: ChildForFigures, day: string) =>
+      c.planFirstIssued !== null &&
+      c.planFirstIssued <= day &&
+      (c.planStatus === 'plan' || (c.planStatus === 'ceased' && c.planEnded !== null && c.planEnded > day));
+    const planChildren = children.filter((c) => hadPlanOn(c, asOf)).map((c) => c.id);
     const notInEducationByMonth = new Map<string, number>();
     if (needs(wanted, SOURCES.education)) {
       const days = months.map((m) => m.to);
-      const withPlanByMonth = new Map(
-        months.map((m) => [m.month, new Set(withPlanOn(m.to).map((c) => c.id))]),
+      // Every child with a plan on any of the days (a plan ceased since still counts on the days before); each day's
+      // children out of education are then kept to those with a plan on that day.
+      const anyDay = children.filter((c) => hadPlanOn(c, asOf) || days.some((d) => hadPlanOn(c, d)));
+      const onDays = await notInFullTimeEducationOn(
+        db,
+        laCode,
+        anyDay.map((c) => c.id),
+        days,
       );
-      // Every child with a plan on any of the days (a plan ceased since still counts on the days before).
-      const anyDay = new Set([...planChildren, ...[...withPlanByMonth.values()].flatMap((ids) => [...ids])]);
-      const onDays = await notInFullTimeEducationOn(db, laCode, [...anyDay], days);
+      const withPlan = (day: string) => (childId: string) => {
+        const child = byId.get(childId);
+        return child !== undefined && hadPlanOn(child, day);
+      };
       for (const m of months) {
-        const withPlan = withPlanByMonth.get(m.month)!;
-        const out = [...(onDays.get(m.to) ?? new Map<string, string[]>()).keys()].filter((c) =>
-          withPlan.has(c),
-        );
+        const out = [...(onDays.get(m.to) ?? new Map<string, string[]>()).keys()].filter(withPlan(m.to));
         notInEducationByMonth.set(m.month, out.length);
       }
-      const withPlanToday = new Set(planChildren);
-      const today = [...(onDays.get(asOf) ?? new Map<string, string[]>())].filter(([c]) =>
-        withPlanToday.has(c),
-      );
+      const onAsOf = withPlan(asOf);
+      const today = [...(onDays.get(asOf) ?? new Map<string, string[]>())].filter(([c]) => onAsOf(c));
       add(notInEducationItems(new Map(today), teamOf, asOf));
     }
     const subjects = new Map<string, Subject>(
@@ -337,7 +321,11 @@ export function createFiguresService(
     const measure = MEASURES[id];
     const groups = new Map<string, FigureItem[]>();
     if (measure.groupLabel) {
-      for (const i of items) groups.set(i.group ?? 'none', [...(groups.get(i.group ?? 'none') ?? []), i]);
+      for (const i of items) {
+        const list = groups.get(i.group ?? 'none');
+        if (list) list.push(i);
+        else groups.set(i.group ?? 'none', [i]);
+      }
     }
     return {
       id,

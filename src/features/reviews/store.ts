@@ -382,29 +382,50 @@ export async function saveTransferIn(
     .execute();
 }
 
+/** A held review the leaders' figures count, with what its items need (docs/figures.md). */
+export interface HeldReviewForFigures {
+  readonly id: string;
+  readonly plan_id: string;
+  readonly child_id: string;
+  /** The day the plan's first 12 months began (its schedule). */
+  readonly first_issued: string;
+  readonly held: string;
+  /** The plan's meeting before this one (held by the day), if any: the next 12 months run from it. */
+  readonly previous_held: string | null;
+  readonly decision: PlanReviewTable['decision'];
+  readonly decision_date: string | null;
+}
+
 /**
- * The held reviews the leaders' figures count (docs/figures.md): every meeting held by `asOf` (in order, for the 12
- * months from the one before), and the day each plan's 12 months began (from the schedule). Two plain scans: nearly
- * every plan has a review in the figures' 24 months, so narrowing to them costs more than it saves. Plans with no
- * schedule row are left out by the caller.
+ * The held reviews the leaders' figures count as of `asOf` (docs/figures.md, ADR 0059), worked out in SQL so only the
+ * rows the figures count leave the database: each meeting held by `asOf` of a plan first issued by then (its
+ * schedule), with the plan's meeting before it (in meeting order: held, then number), leaving out every meeting after
+ * the plan's first decision to cease sent by `asOf` (its reviews end there), and only those whose meeting or decision
+ * falls from `since` (the figures' 24 months) to `asOf`. In each plan's meeting order. Plans with no schedule row are
+ * left out. The items and their due dates are the clock's (src/domain/figures `heldReviewItems`), not restated here.
  */
-export async function heldReviewsForFigures(db: Executor, laCode: string, asOf: string) {
-  const reviews = await db
-    .selectFrom('plan_review')
-    .select(['id', 'plan_id', 'child_id', 'held', 'decision', 'decision_date', 'number'])
-    .where('la_code', '=', laCode)
-    .where('held', '<=', asOf)
-    .execute();
-  reviews.sort(
-    (a, b) =>
-      a.plan_id.localeCompare(b.plan_id) || (a.held ?? '').localeCompare(b.held ?? '') || a.number - b.number,
-  );
-  const schedules = await db
-    .selectFrom('plan_review_schedule')
-    .select(['plan_id', 'first_issued'])
-    .where('la_code', '=', laCode)
-    .execute();
-  return { reviews, firstIssued: new Map(schedules.map((s) => [s.plan_id, s.first_issued])) };
+export async function heldReviewsForFigures(
+  db: Executor,
+  laCode: string,
+  since: string,
+  asOf: string,
+): Promise<HeldReviewForFigures[]> {
+  // The plan's reviews end at its first decision to cease sent by the day (in meeting order): few rows, hashed once.
+  const result = await sql<HeldReviewForFigures>`with ceased as (
+      select distinct on (plan_id) plan_id, held, number from plan_review
+      where la_code = ${laCode} and decision = 'cease' and decision_date <= ${asOf}::date and held <= ${asOf}::date
+      order by plan_id, held, number)
+    select h.id, h.plan_id, h.child_id, h.first_issued::text as first_issued, h.held::text as held,
+      h.previous_held::text as previous_held, h.decision, h.decision_date::text as decision_date
+    from (select r.id, r.plan_id, r.child_id, s.first_issued, r.held, r.number, r.decision, r.decision_date,
+        lag(r.held) over (partition by r.plan_id order by r.held, r.number) as previous_held
+      from plan_review r join plan_review_schedule s on s.la_code = r.la_code and s.plan_id = r.plan_id
+      where r.la_code = ${laCode} and r.held <= ${asOf}::date and s.first_issued <= ${asOf}::date) h
+    left join ceased c on c.plan_id = h.plan_id
+    where (c.plan_id is null or (h.held, h.number) <= (c.held, c.number))
+      and (h.held >= ${since}::date or h.decision_date between ${since}::date and ${asOf}::date)
+    order by h.plan_id, h.held, h.number`.execute(db);
+  return result.rows;
 }
 
 /** For the phase-transfer board (docs/transfers.md): the review meetings held on or after `since` for these children. */

@@ -9,9 +9,6 @@ import { planEndedDays } from './plan-ended.ts';
 
 export interface ChildForFigures {
   readonly id: string;
-  readonly reference: string;
-  readonly givenName: string;
-  readonly familyName: string;
   readonly dateOfBirth: string;
   /** As they were on the day asked for (child_key_history), with the lead officer's team below. */
   readonly ethnicity: string | null;
@@ -26,84 +23,64 @@ export interface ChildForFigures {
   readonly settingId: string | null;
 }
 
+/**
+ * Every child of the authority with their keys as of `asOf`, worked out in one query (the figures' live count reads
+ * 31,000 children at 25,000 plans; one result, not four joined in Node):
+ *
+ * - team, primary need and ethnicity as they were at the end of `asOf` (child_key_history, migration 0060: a row each
+ *   time one changed): the last change by that day; for a day before the child's first row, as they were at the end of
+ *   the day it was first recorded; a child with no row at all, as now (the lead officer's team);
+ * - the setting attended on the day: the earliest-starting full-time place open on it, else the earliest-starting place;
+ * - for a ceased plan, its last ending's day (plan-ended.ts), null when the history does not date it.
+ */
 export async function childrenForFigures(
   db: Executor,
   laCode: string,
   asOf: string,
 ): Promise<ChildForFigures[]> {
-  const children = await db
-    .selectFrom('child as c')
-    .leftJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'c.la_code').onRef('u.id', '=', 'c.lead_officer_id'),
-    )
-    .select([
-      'c.id',
-      'c.reference',
-      'c.given_name',
-      'c.family_name',
-      'c.date_of_birth',
-      'c.ethnicity',
-      'c.primary_need',
-      'c.plan_status',
-      'c.plan_first_issued',
-      'u.team_id',
-    ])
-    .where('c.la_code', '=', laCode)
-    .execute();
-  const placements = await db
-    .selectFrom('child_setting')
-    .select(['child_id', 'setting_id', 'attendance'])
-    .where('la_code', '=', laCode)
-    .where('start_date', '<=', asOf)
-    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', asOf)]))
-    .orderBy('start_date')
-    .execute();
-  const keysThen = new Map((await keysOn(db, laCode, asOf)).map((k) => [k.child_id, k]));
-  const ended = await planEndedDays(db, laCode);
-  const settingOf = new Map<string, { id: string; fullTime: boolean }>();
-  for (const p of placements) {
-    const seen = settingOf.get(p.child_id);
-    const fullTime = p.attendance === 'full-time';
-    if (!seen || (fullTime && !seen.fullTime)) settingOf.set(p.child_id, { id: p.setting_id, fullTime });
-  }
-  return children.map((c) => {
-    const then = keysThen.get(c.id);
-    return {
-      id: c.id,
-      reference: c.reference,
-      givenName: c.given_name,
-      familyName: c.family_name,
-      dateOfBirth: c.date_of_birth,
-      ethnicity: then ? then.ethnicity : c.ethnicity,
-      primaryNeed: then ? then.primary_need : c.primary_need,
-      planStatus: c.plan_status,
-      planFirstIssued: c.plan_first_issued,
-      planEnded: c.plan_status === 'ceased' ? (ended.get(c.id) ?? null) : null,
-      teamId: then ? then.team_id : (c.team_id ?? null),
-      settingId: settingOf.get(c.id)?.id ?? null,
-    };
-  });
-}
-
-/**
- * Each child's team, primary need and ethnicity as they were at the end of `asOf` (child_key_history, migration 0060:
- * a row each time one changed): the last change by that day; for a day before the child's first row, as they were at
- * the end of the day it was first recorded (a child recorded later, or before the history was kept, is taken as first
- * recorded).
- */
-async function keysOn(db: Executor, laCode: string, asOf: string) {
   const result = await sql<{
-    child_id: string;
-    team_id: string | null;
-    primary_need: string | null;
+    id: string;
+    date_of_birth: string;
     ethnicity: string | null;
-  }>`select distinct on (h.child_id) h.child_id, h.team_id, h.primary_need, h.ethnicity
-    from child_key_history h
-    join (select child_id, min(changed_on) as first_on from child_key_history where la_code = ${laCode}
-      group by child_id) f on f.child_id = h.child_id
-    where h.la_code = ${laCode} and h.changed_on <= greatest(${asOf}::date, f.first_on)
-    order by h.child_id, h.changed_on desc, h.id desc`.execute(db);
-  return result.rows;
+    primary_need: string | null;
+    plan_status: ChildForFigures['planStatus'];
+    plan_first_issued: string | null;
+    team_id: string | null;
+    setting_id: string | null;
+  }>`with keys as (
+      select distinct on (h.child_id) h.child_id, h.team_id, h.primary_need, h.ethnicity
+      from child_key_history h where h.la_code = ${laCode}
+      order by h.child_id, (h.changed_on <= ${asOf}::date) desc,
+        case when h.changed_on <= ${asOf}::date then h.changed_on end desc nulls last, h.changed_on, h.id desc),
+    placed as (
+      select distinct on (p.child_id) p.child_id, p.setting_id
+      from child_setting p
+      where p.la_code = ${laCode} and p.start_date <= ${asOf}::date
+        and (p.end_date is null or p.end_date >= ${asOf}::date)
+      order by p.child_id, (p.attendance = 'full-time') desc, p.start_date, p.id)
+    select c.id, c.date_of_birth::text as date_of_birth,
+      case when k.child_id is null then c.ethnicity else k.ethnicity end as ethnicity,
+      case when k.child_id is null then c.primary_need else k.primary_need end as primary_need,
+      c.plan_status, c.plan_first_issued::text as plan_first_issued,
+      case when k.child_id is null then u.team_id else k.team_id end as team_id,
+      placed.setting_id
+    from child c
+    left join app_user u on u.la_code = c.la_code and u.id = c.lead_officer_id
+    left join keys k on k.child_id = c.id
+    left join placed on placed.child_id = c.id
+    where c.la_code = ${laCode}`.execute(db);
+  const ended = await planEndedDays(db, laCode);
+  return result.rows.map((c) => ({
+    id: c.id,
+    dateOfBirth: c.date_of_birth,
+    ethnicity: c.ethnicity,
+    primaryNeed: c.primary_need,
+    planStatus: c.plan_status,
+    planFirstIssued: c.plan_first_issued,
+    planEnded: c.plan_status === 'ceased' ? (ended.get(c.id) ?? null) : null,
+    teamId: c.team_id,
+    settingId: c.setting_id,
+  }));
 }
 
 /** The names of the authority's teams and settings, by id. */
