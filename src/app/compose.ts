@@ -114,7 +114,12 @@ export function createServices(deps: ServiceDeps) {
         return amendedPlanLetterFacts(db, laCode, recordId);
     }
   };
-  const notices = noticesFeature.createService(deps, { decisionFacts, letterFacts });
+  const notices = noticesFeature.createService(deps, {
+    decisionFacts,
+    letterFacts,
+    // The survey's invitation in the milestone letters (ADR 0057).
+    surveyInvitation: register.surveyInvitation,
+  });
   const ceasing = ceasingFeature.createService(deps);
   const figures = figuresFeature.createService(deps);
   return {

@@ -5,7 +5,8 @@
  * the s42 task on their first screen, marks it done and answers on time (the item says so); the leader sees it
  * counted under its theme (one more than before) and publishes a "You said, we did" entry, which the public page shows; someone without an account uses the public form at 320 px and reads the
  * published entries; a parent answers the survey after a milestone at 320 px (errors keep what they typed; the
- * second visit says it was answered) and the leader reads the results. axe checks WCAG 2.2 A and AA on every page;
+ * second visit says it was answered) and the leader reads the results; a family types the code from their letter at
+ * the short address on a 390 px phone (ADR 0057). axe checks WCAG 2.2 A and AA on every page;
  * family and public pages never scroll sideways.
  */
 import type { Page } from 'playwright-core';
@@ -188,6 +189,28 @@ describe('the register in a browser on pglite', () => {
     await expectAccessible(p, 'you said, we did (public)');
     await expectNoSidewaysScroll(p, 'you said, we did (public)');
     await expect.poll(() => p.locator('body').textContent()).toContain('team phone line');
+    await phone.close();
+  }, 120_000);
+
+  it('a family types the code from their letter at the short address on a 390 px phone', async () => {
+    const phone = await d.browser.newContext({ viewport: { width: 390, height: 780 } });
+    const p = await phone.newPage();
+    await p.goto(`${d.baseUrl}/say/999`);
+    await expectAccessible(p, 'the short address');
+    await expectNoSidewaysScroll(p, 'the short address');
+    await p.getByLabel('Code from your letter').fill('IO10');
+    await p.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => p.title()).toMatch(/^Error: /);
+    await expectAccessible(p, 'the short address, with errors');
+    await expectNoSidewaysScroll(p, 'the short address, with errors');
+    expect(await p.getByLabel('Code from your letter').inputValue()).toBe('IO10');
+    // A code no survey has (yet): said so, with what to do.
+    await p.goto(`${d.baseUrl}/say/999/ABCD-EFGH`);
+    await expect
+      .poll(() => p.locator('.govuk-error-summary').textContent())
+      .toContain('try again in 15 minutes');
+    await expectAccessible(p, 'the short address, code not found');
+    await expectNoSidewaysScroll(p, 'the short address, code not found');
     await phone.close();
   }, 120_000);
 });

@@ -68,6 +68,31 @@ export function offerOpen(offer: { offeredOn: string; answered: boolean }, today
   return !offer.answered && today >= offer.offeredOn && today <= offerCloses(offer.offeredOn);
 }
 
+/**
+ * The short code in a milestone letter's short address (ADR 0057): 8 characters a family can read and type from
+ * paper, without the letters and digits easily confused (no 0, 1, I, L or O), shown in two groups of 4.
+ */
+export const SHORT_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const SHORT_CODE_LENGTH = 8;
+
+/** The code made from a keyed hash's bytes (at least SHORT_CODE_LENGTH of them). */
+export function shortCodeOf(bytes: Uint8Array): string {
+  return Array.from(bytes.subarray(0, SHORT_CODE_LENGTH), (b) => SHORT_CODE_ALPHABET[b % 31]).join('');
+}
+
+/** The code as printed: "K7QM-4RXP". */
+export function printedShortCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+/** What a family typed, as a code (capitals, no spaces or dashes), or null when it cannot be one. */
+export function typedShortCode(typed: string): string | null {
+  const code = typed.toUpperCase().replace(/[\s-]+/g, '');
+  return code.length === SHORT_CODE_LENGTH && [...code].every((c) => SHORT_CODE_ALPHABET.includes(c))
+    ? code
+    : null;
+}
+
 export const OVERALL = ['very-good', 'good', 'neither', 'poor', 'very-poor'] as const;
 export type Overall = (typeof OVERALL)[number];
 export const OVERALL_LABELS: Record<Overall, string> = {

@@ -316,6 +316,10 @@ describe.each(ENGINES)('letters about a plan on %s', (engine) => {
       date: todayInLondon(),
       outcome: 'maintain',
     });
+    // the decision is a milestone: its letter carries the survey's short address and code (ADR 0057)
+    const { view } = await t.services.notices.letter(await actor('caseworker'), 'review-decision', review.id);
+    const survey = view.sections.find((x) => x.heading === 'Tell us how it went');
+    expect(survey?.paragraphs.join(' ')).toMatch(new RegExp(`/say/${LA}/[A-Z2-9]{4}-[A-Z2-9]{4}`));
     // that parent is sent the decision itself by post, with the rights block, not an email asking them to sign in
     const inFull = await db
       .selectFrom('notification')

@@ -287,6 +287,27 @@ export function noticeView(
   };
 }
 
+/**
+ * The history event a notice's decision wrote (assessments' `assessment-agreed` or `-refused`, `plan-issued`, each
+ * with the case's id): the milestone whose survey invitation the notice carries (ADR 0057). None for the others.
+ */
+export function noticeMilestone(
+  kind: NoticeKind,
+  caseId: string,
+): { kinds: readonly string[]; detail: Readonly<Record<string, string>> } | undefined {
+  if (kind === 'decision-to-assess' || kind === 'not-to-assess')
+    return { kinds: ['assessment-agreed', 'assessment-refused'], detail: { caseId } };
+  if (kind === 'final-plan' || kind === 'amended-plan') return { kinds: ['plan-issued'], detail: { caseId } };
+  return undefined;
+}
+
+/** The letter with the survey's invitation (ADR 0057) as its last section, when there is one. */
+export function withSurvey(v: NoticeView, paragraphs: readonly string[] | undefined): NoticeView {
+  return paragraphs?.length
+    ? { ...v, sections: [...v.sections, { heading: 'Tell us how it went', paragraphs }] }
+    : v;
+}
+
 /** The notice as document blocks: the same words as its page. */
 export function noticeBlocks(v: NoticeView): Block[] {
   const out: Block[] = [

@@ -23,6 +23,7 @@ import { RIGHTS_ITEMS } from '../../domain/rights/rights.ts';
 import { noticesOf } from './notice.ts';
 import type { DB, Role } from '../../platform/db/schema/index.ts';
 import { updateAuthoritySettings } from '../../platform/people/authority-settings.ts';
+import { recordCaseEvent } from '../../platform/people/case-events.ts';
 
 const CONTACTS = {
   mediationAdviser: {
@@ -334,6 +335,33 @@ describe.each(ENGINES)('decision notices on %s', (engine) => {
   it('a signed-out visitor is sent to sign in', async () => {
     const r = await new TestClient(t.app).get(`/notices/${finalCase}/final-plan`);
     expect(r.headers.location).toContain('/sign-in');
+  });
+
+  it('carries the survey’s invitation after a milestone, with its short code, for the family and staff only', async () => {
+    // The plan issued today (the history event the decision writes): the letter knows its code before any offer.
+    await recordCaseEvent(
+      { trx: t.database.db, actor: { laCode: la, userId: null } },
+      {
+        childId: refusedChild,
+        kind: 'plan-issued',
+        summary: 'Final EHC plan issued',
+        detail: { caseId: finalCase },
+      },
+    );
+    const page = await parent.get(`/notices/${finalCase}/final-plan`);
+    expect(page.body).toContain('Tell us how it went');
+    const code = /\/say\/941\/([A-Z2-9]{4}-[A-Z2-9]{4})/.exec(page.body)?.[1];
+    expect(code).toBeDefined();
+    expect((await caseworker.get(`/notices/${finalCase}/final-plan`)).body).toContain(code);
+    const pdf = await parent.get(`/notices/${finalCase}/final-plan/notice.pdf`);
+    expect(pdfText(pdf.rawPayload).replace(/\s+/g, ' ')).toContain(code);
+    // Not in the school's copy; not in a notice whose milestone is not in the history.
+    expect((await namedSenco.get(`/notices/${finalCase}/final-plan`)).body).not.toContain(
+      'Tell us how it went',
+    );
+    expect((await parent.get(`/notices/${refusedCase}/not-to-assess`)).body).not.toContain(
+      'Tell us how it went',
+    );
   });
 });
 

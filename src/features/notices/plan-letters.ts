@@ -42,7 +42,7 @@ import {
   type PlanLetterFacts,
   type PlanLetterKind,
 } from './letters.ts';
-import { noticeBlocks } from './notice.ts';
+import { noticeBlocks, withSurvey } from './notice.ts';
 import { insertLetterInboxItem, letterInboxItem, letterRecipientsOf, markLetterRead } from './store.ts';
 import { organisationFor } from './told.ts';
 
@@ -53,6 +53,20 @@ export type LetterFactsOf = (
   kind: PlanLetterKind,
   recordId: string,
 ) => Promise<PlanLetterFacts | undefined>;
+
+/**
+ * The survey's invitation in a milestone's letter (the register's, given by the composition root; ADR 0057): the
+ * paragraphs with the short address and code, from the history event the letter is about.
+ */
+export type SurveyInvitationOf = (
+  db: Executor,
+  laCode: string,
+  milestone: {
+    readonly childId: string;
+    readonly kinds: readonly string[];
+    readonly detail: Readonly<Record<string, string>>;
+  },
+) => Promise<readonly string[] | undefined>;
 
 /** Which organisations each letter goes to, besides the family. */
 const LETTER_WHO: Record<PlanLetterKind, readonly InboxReason[]> = {
@@ -333,7 +347,11 @@ function denied(actor: Actor, recordId: string): NotFoundError {
   });
 }
 
-export function createPlanLetters(deps: Pick<ServiceDeps, 'db'>, letterFacts: LetterFactsOf | undefined) {
+export function createPlanLetters(
+  deps: Pick<ServiceDeps, 'db'>,
+  letterFacts: LetterFactsOf | undefined,
+  surveyInvitation?: SurveyInvitationOf,
+) {
   const { db } = deps;
 
   const letter = (actor: Actor, kind: string, recordId: string) =>
@@ -359,7 +377,17 @@ export function createPlanLetters(deps: Pick<ServiceDeps, 'db'>, letterFacts: Le
       );
       const made = await viewOf(trx, actor.laCode, kind, facts, [...names.values()]);
       if (!made) throw denied(actor, recordId);
-      const { view, reference } = made;
+      // A review's decision is a milestone: the family (and staff) see the survey's invitation in it (ADR 0057).
+      const survey =
+        kind === 'review-decision' && actor.role !== 'professional'
+          ? await surveyInvitation?.(trx, actor.laCode, {
+              childId: facts.childId,
+              kinds: ['letter.sent'],
+              detail: { kind, recordId },
+            })
+          : undefined;
+      const view = withSurvey(made.view, survey);
+      const { reference } = made;
       if (item && !item.read_at) await markLetterRead(trx, actor.laCode, item.id, actor.userId);
       await audit(trx, auditContext(actor), {
         action: 'notices.letter.read',

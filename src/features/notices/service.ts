@@ -28,9 +28,17 @@ import {
   organisationNames,
   organisationOfUser,
 } from '../../platform/people/organisations.ts';
-import { isNoticeKind, noticeBlocks, noticeView, type NoticeFacts, type NoticeKind } from './notice.ts';
+import {
+  isNoticeKind,
+  noticeBlocks,
+  noticeMilestone,
+  noticeView,
+  withSurvey,
+  type NoticeFacts,
+  type NoticeKind,
+} from './notice.ts';
 import { inboxItem, inboxOf, letterInboxOf, markRead, recipientsOf } from './store.ts';
-import { createPlanLetters, type LetterFactsOf } from './plan-letters.ts';
+import { createPlanLetters, type LetterFactsOf, type SurveyInvitationOf } from './plan-letters.ts';
 import { FieldError } from '../../platform/web/forms.ts';
 import type { InboxRow } from './inbox.ts';
 
@@ -49,6 +57,8 @@ export interface NoticesNeeds {
   readonly decisionFacts: (db: Executor, laCode: string, caseId: string) => Promise<CaseFacts | undefined>;
   /** A plan letter's facts, from the feature that owns its record (reviews, ceasing, amendments). */
   readonly letterFacts?: LetterFactsOf;
+  /** The survey's invitation in a milestone's letter, read by its family or staff (the register's; ADR 0057). */
+  readonly surveyInvitation?: SurveyInvitationOf;
 }
 
 /**
@@ -118,8 +128,15 @@ export function createNoticesService(deps: Pick<ServiceDeps, 'db' | 'jobs' | 'to
         actor.laCode,
         told.map((t) => t.organisation_id),
       );
-      const view = noticeView(facts, kind, settings, [...names.values()]);
-      if (!view) throw denied(actor, caseId);
+      const plain = noticeView(facts, kind, settings, [...names.values()]);
+      if (!plain) throw denied(actor, caseId);
+      // The family's survey after the milestone (ADR 0057): in the letter the family and staff read, not a school's.
+      const milestone = actor.role === 'professional' ? undefined : noticeMilestone(kind, caseId);
+      const view = withSurvey(
+        plain,
+        milestone &&
+          (await needs.surveyInvitation?.(trx, actor.laCode, { childId: facts.child_id, ...milestone })),
+      );
       if (actor.role === 'professional') {
         const organisation = await organisationOfUser(trx, actor.laCode, actor.userId);
         const item = organisation && (await inboxItem(trx, actor.laCode, organisation.id, caseId, kind));
@@ -139,7 +156,7 @@ export function createNoticesService(deps: Pick<ServiceDeps, 'db' | 'jobs' | 'to
     notice,
 
     /** The letters about a plan: a review's decision, a decision to cease or not to amend, a transfer in. */
-    ...createPlanLetters(deps, needs.letterFacts),
+    ...createPlanLetters(deps, needs.letterFacts, needs.surveyInvitation),
 
     /** The decisions sent to the professional's organisation, newest first (their inbox). */
     async inbox(actor: Actor) {

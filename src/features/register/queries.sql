@@ -221,7 +221,7 @@ update "register_you_said"
 insert into "survey_offer" ("la_code", "token", "child_id", "event_id", "milestone", "milestone_on", "offered_on", "team_id", "ethnicity", "first_language")
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
   on conflict ("la_code", "event_id") do nothing
-  returning "id", "token", "child_id", "milestone", "milestone_on", "offered_on", "answered";
+  returning "id", "token", "child_id", "milestone", "milestone_on", "offered_on", "answered", "short_code";
 -- parameters: ["999","token-token-token-token","00000000-0000-4000-8000-000000000001",7,"plan-issued","2026-03-02","2026-03-02",null,"WBRI","English"]
 
 -- survey: offeredEvents
@@ -232,14 +232,42 @@ select "event_id"
 -- parameters: ["999",7,8]
 
 -- survey: offerByToken
-select "id", "token", "child_id", "milestone", "milestone_on", "offered_on", "answered"
+select "id", "token", "child_id", "milestone", "milestone_on", "offered_on", "answered", "short_code"
   from "survey_offer"
   where "la_code" = $1
     and "token" = $2;
 -- parameters: ["999","token-token-token-token"]
 
+-- survey: offerByShortCode
+select "id", "token", "child_id", "milestone", "milestone_on", "offered_on", "answered", "short_code"
+  from "survey_offer"
+  where "la_code" = $1
+    and "short_code" = $2;
+-- parameters: ["999","K7QM4RXP"]
+
+-- survey: offerOfEvent
+select "id", "token", "child_id", "milestone", "milestone_on", "offered_on", "answered", "short_code"
+  from "survey_offer"
+  where "la_code" = $1
+    and "event_id" = $2;
+-- parameters: ["999",7]
+
+-- survey: surveyCodeKey, made on first use
+select "key"
+  from "survey_code_key"
+  where "la_code" = $1;
+-- parameters: ["999"]
+insert into "survey_code_key" ("la_code", "key")
+  values ($1, $2)
+  on conflict ("la_code") do nothing;
+-- parameters: ["999","0000000000000000000000000000000000000000000000000000000000000000"]
+select "key"
+  from "survey_code_key"
+  where "la_code" = $1;
+-- parameters: ["999"]
+
 -- survey: unansweredOffersOf
-select "id", "token", "child_id", "milestone", "milestone_on", "offered_on", "answered"
+select "id", "token", "child_id", "milestone", "milestone_on", "offered_on", "answered", "short_code"
   from "survey_offer"
   where "la_code" = $1
     and "child_id" in ($2)

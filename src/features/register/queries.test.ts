@@ -32,8 +32,10 @@ import {
   insertOffer,
   insertResponse,
   markAnswered,
+  offerByShortCode,
   offerByToken,
   offerCommunity,
+  offerOfEvent,
   offerCounts,
   offeredEvents,
   responseById,
@@ -41,6 +43,7 @@ import {
   responseThemeCounts,
   responseThemesOf,
   setResponseThemes,
+  surveyCodeKey,
   unansweredOffersOf,
 } from './store/survey.ts';
 
@@ -150,6 +153,13 @@ describe('register store SQL', () => {
       },
       { name: 'survey: offeredEvents', run: (db) => offeredEvents(db, LA, [7, 8]) },
       { name: 'survey: offerByToken', run: (db) => offerByToken(db, LA, 'token-token-token-token') },
+      { name: 'survey: offerByShortCode', run: (db) => offerByShortCode(db, LA, 'K7QM4RXP') },
+      { name: 'survey: offerOfEvent', run: (db) => offerOfEvent(db, LA, 7) },
+      {
+        name: 'survey: surveyCodeKey, made on first use',
+        run: (db) => surveyCodeKey(db, LA, () => '0'.repeat(64)),
+        rows: (_q, n) => (n === 2 ? [{ key: '0'.repeat(64) }] : []),
+      },
       { name: 'survey: unansweredOffersOf', run: (db) => unansweredOffersOf(db, LA, [CHILD], '2026-01-06') },
       { name: 'survey: markAnswered', run: (db) => markAnswered(db, LA, ITEM) },
       {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { newFormToken } from '../../platform/change/once.ts';
 import type { RouteDeps } from '../../platform/feature.ts';
 import { actorOf } from '../../platform/web/app.ts';
-import { handleForm, type FormErrors } from '../../platform/web/forms.ts';
+import { handleForm, singleError, type FormErrors } from '../../platform/web/forms.ts';
 import { labelled, radioItems, selectItems } from '../../platform/web/items.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
 import {
@@ -19,6 +19,7 @@ import {
   OVERALL_LABELS,
   SMALL_NUMBER,
   THEME_LABELS,
+  typedShortCode,
 } from '../../domain/register/index.ts';
 import { parseSurvey, themesFrom } from './forms.ts';
 import type { RegisterService } from './service.ts';
@@ -82,6 +83,37 @@ export function surveyRoutes(app: FastifyInstance, { service }: RouteDeps<Regist
       already: (request.query as Record<string, string | undefined>).already === 'yes',
       youSaidHref: paths.register.publicYouSaid,
     }),
+  );
+
+  // ------------------------------------------------------------------------------------- the letter's short address
+  // The address printed in a milestone letter (ADR 0057): the code in the address, or typed into the page, opens the
+  // survey; a code with no offer (mistyped, or the job has not yet made it) keeps what was typed and says what to do.
+  const shortAddress = async (request: FastifyRequest, reply: FastifyReply, typed: string | undefined) => {
+    const laCode = param(request, 'laCode');
+    const code = typed === undefined ? null : typedShortCode(typed);
+    const href = code ? await service.surveyByShortCode(laCode, code) : undefined;
+    if (href) return reply.redirect(href, 303);
+    const errors =
+      typed === undefined
+        ? undefined
+        : singleError(
+            'code',
+            code
+              ? 'We could not find a survey with that code. Check it against your letter. If your letter is dated today, try again in 15 minutes'
+              : 'Enter the 8 letters and numbers of the code in your letter, like K7QM-4RXP',
+          );
+    return reply.code(errors ? (code ? 404 : 400) : 200).view('register/survey-short.njk', {
+      pageTitle: 'Tell us how it went',
+      action: paths.register.surveyShort(laCode),
+      code: typed ?? '',
+      errors,
+    });
+  };
+  app.get(paths.register.surveyShortPattern, (request, reply) =>
+    shortAddress(request, reply, (request.query as Record<string, string | undefined>).code),
+  );
+  app.get(paths.register.surveyShortCodePattern, (request, reply) =>
+    shortAddress(request, reply, param(request, 'code')),
   );
 
   // ------------------------------------------------------------------------------------------- leaders

@@ -6,19 +6,23 @@
  * results by milestone, team and community with small numbers kept from view, and code the free text into the
  * register's themes.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Actor } from '../../platform/access/access.ts';
 import { auditContext, grantKindFor, isUuid, requireRole } from '../../platform/access/access.ts';
-import { audit, type AuditContext } from '../../platform/audit/audit.ts';
+import { audit, type AuditContext, type Executor } from '../../platform/audit/audit.ts';
 import { withChange } from '../../platform/change/change.ts';
 import { once } from '../../platform/change/once.ts';
 import type { RegisterTheme, Role } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
-import { queueNotification } from '../../platform/notify/notify.ts';
-import { caseEventsOfKindsSince, recordCaseEvent } from '../../platform/people/case-events.ts';
+import { LETTER_LINES, queueNotification } from '../../platform/notify/notify.ts';
+import {
+  caseEventMatching,
+  caseEventsOfKindsSince,
+  recordCaseEvent,
+} from '../../platform/people/case-events.ts';
 import { childWithOfficer, searchChildren } from '../../platform/people/children.ts';
-import { recipientsFor } from '../../platform/people/recipients.ts';
+import { familyContactsFor } from '../../platform/people/recipients.ts';
 import { teamIdOf, teamsOf } from '../../platform/people/users.ts';
 import { FieldError } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
@@ -34,6 +38,8 @@ import {
   offerCloses,
   offerOpen,
   overallTally,
+  printedShortCode,
+  shortCodeOf,
   tallyBy,
   tallyByCommunity,
   THEMES,
@@ -56,6 +62,9 @@ import {
   responseThemeCounts,
   responseThemesOf,
   setResponseThemes,
+  offerByShortCode,
+  offerOfEvent,
+  surveyCodeKey,
   unansweredOffersOf,
   type OfferRow,
 } from './store/survey.ts';
@@ -70,6 +79,11 @@ export const SURVEY_TEMPLATES = {
   'survey-offered': {
     subject: 'Tell us how it went: ((child))',
     body: 'Hello ((name)),\n\nOn ((date)) ((what)) for ((child)). We would like to know how it went for you.\n\nThere are 2 short questions and a box for anything else you want to say. It takes about 2 minutes on a phone or computer. You do not need to sign in, and your answers do not carry your name unless you choose to give it.\n\nAnswer by ((closes)): ((link))\n\nWhat families tell us changes the service: we publish what we changed as “You said, we did”.',
+  },
+  // A family member reached only by post (ADR 0048, 0057): the short address and the code to type.
+  'survey-offered-by-post': {
+    subject: 'Tell us how it went: ((child))',
+    body: 'Dear ((name)),\n\nOn ((date)) ((what)) for ((child)). We would like to know how it went for you.\n\nThere are 2 short questions and a box for anything else you want to say. It takes about 2 minutes on a phone, tablet or computer. You do not need to sign in, and your answers do not carry your name unless you choose to give it.\n\nGo to ((address)) and type the code ((code)). You can answer until ((closes)).\n\nWhat families tell us changes the service: we publish what we changed as “You said, we did”.',
   },
 } as const;
 
@@ -89,6 +103,25 @@ export interface SurveyAnswer {
 }
 
 const newToken = () => randomBytes(16).toString('base64url');
+const newKey = () => randomBytes(32).toString('hex');
+
+/**
+ * The short code of one milestone (ADR 0057): a keyed hash of its history event with the authority's own key, so the
+ * letter written before the job runs prints the code the job will store on the offer.
+ */
+export async function milestoneShortCode(db: Executor, laCode: string, eventId: number): Promise<string> {
+  const key = await surveyCodeKey(db, laCode, newKey);
+  return shortCodeOf(
+    createHmac('sha256', Buffer.from(key, 'hex')).update(`survey short code\n${laCode}\n${eventId}`).digest(),
+  );
+}
+
+/** Which history event a letter is about: the child, the event's kinds, and values its detail has. */
+export interface MilestoneOfLetter {
+  readonly childId: string;
+  readonly kinds: readonly string[];
+  readonly detail: Readonly<Record<string, string>>;
+}
 const monthsBack = (month: string, n: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const i = y * 12 + (m - 1) - n;
@@ -103,6 +136,8 @@ const lastDayOf = (month: string) => {
 
 export function createSurveyService(deps: ServiceDeps) {
   const { db } = deps;
+  /** The service's address as printed on paper: no scheme. */
+  const site = () => deps.config.publicUrl.replace(/^https?:\/\//, '');
 
   const offerView = (laCode: string, o: OfferRow, childName: string) => ({
     id: o.id,
@@ -134,7 +169,9 @@ export function createSurveyService(deps: ServiceDeps) {
         for (const e of events) {
           const milestone = milestoneOfEvent(e.kind, e.detail);
           if (!milestone || done.has(e.id) || !offerable(e.day, today)) continue;
-          const family = await recipientsFor(trx, laCode, e.child_id, { family: true, unlinkedFamily: true });
+          // Everyone in the family the council can reach (ADR 0048, 0057): by email (the link) or by post (the
+          // milestone's letter carries the short address), so a family without email is asked and counted too.
+          const family = await familyContactsFor(trx, laCode, e.child_id);
           const child = await childWithOfficer(trx, laCode, e.child_id);
           if (!family.length || !child) continue;
           const offer = await insertOffer(trx, laCode, {
@@ -147,11 +184,17 @@ export function createSurveyService(deps: ServiceDeps) {
             teamId: child.lead_officer_id ? await teamIdOf(trx, laCode, child.lead_officer_id) : null,
             ethnicity: child.ethnicity ?? null,
             firstLanguage: child.first_language ?? null,
+            shortCode: await milestoneShortCode(trx, laCode, e.id),
           });
           if (!offer) continue;
           done.add(e.id);
           made++;
-          for (const p of family)
+          const emailed = family.flatMap((p) =>
+            p.route === 'post'
+              ? []
+              : [{ email: p.email, name: p.name, userId: p.route === 'account' ? p.userId : null }],
+          );
+          for (const p of emailed)
             await queueNotification(trx, deps.jobs, {
               laCode,
               channel: 'email',
@@ -168,12 +211,35 @@ export function createSurveyService(deps: ServiceDeps) {
               childId: e.child_id,
               userId: p.userId,
             });
+          for (const p of family)
+            if (p.route === 'post')
+              await queueNotification(trx, deps.jobs, {
+                laCode,
+                channel: 'letter',
+                recipient: p.address.join(LETTER_LINES),
+                template: 'survey-offered-by-post',
+                personalisation: {
+                  name: p.name,
+                  date: longDate(e.day),
+                  what: MILESTONE_SENTENCES[milestone],
+                  child: child.preferred_name || child.given_name,
+                  closes: longDate(offerCloses(today)),
+                  address: `${site()}${paths.register.surveyShort(laCode)}`,
+                  code: printedShortCode(offer.short_code!),
+                },
+                childId: e.child_id,
+              });
           await audit(trx, who, {
             action: 'register.survey.offer',
             recordType: 'survey_offer',
             recordId: offer.id,
             childId: e.child_id,
-            detail: { milestone, eventId: e.id, told: family.length },
+            detail: {
+              milestone,
+              eventId: e.id,
+              told: emailed.length,
+              byPost: family.length - emailed.length,
+            },
           });
           await recordCaseEvent(
             { trx, actor: { laCode, userId: null } },
@@ -187,6 +253,45 @@ export function createSurveyService(deps: ServiceDeps) {
         }
         return made;
       }),
+
+    /**
+     * The survey's invitation in a milestone letter (ADR 0057): its paragraphs with the short address and code, or
+     * undefined when there is none to give (no such milestone in the history; its offer answered or closed; a
+     * milestone too old to offer, or a family the council cannot reach, so the job will make none). The code comes
+     * from the history event, so a letter written before the job runs prints the code its offer will carry.
+     */
+    surveyInvitation: async (
+      db: Executor,
+      laCode: string,
+      letter: MilestoneOfLetter,
+    ): Promise<string[] | undefined> => {
+      const event = await caseEventMatching(db, laCode, letter.childId, letter.kinds, letter.detail);
+      if (!event || !milestoneOfEvent(event.kind, event.detail)) return undefined;
+      const today = deps.today();
+      const offer = await offerOfEvent(db, laCode, event.id);
+      if (
+        offer &&
+        (!offer.short_code || !offerOpen({ offeredOn: offer.offered_on, answered: offer.answered }, today))
+      )
+        return undefined;
+      if (
+        !offer &&
+        (!offerable(event.day, today) || !(await familyContactsFor(db, laCode, letter.childId)).length)
+      )
+        return undefined;
+      const code = offer?.short_code ?? (await milestoneShortCode(db, laCode, event.id));
+      const printed = printedShortCode(code);
+      return [
+        'We would like to know how this went for you: 2 short questions and a box for anything else you want to say. You do not need to sign in, and your answers do not carry your name unless you choose to give it.',
+        `Go to ${site()}${paths.register.surveyShort(laCode, printed)}, or go to ${site()}${paths.register.surveyShort(laCode)} and type the code ${printed}. You can answer until ${longDate(offerCloses(offer?.offered_on ?? today))}.`,
+      ];
+    },
+
+    /** The survey behind a letter's short code: its link, or undefined when no offer has that code (yet). */
+    surveyByShortCode: async (laCode: string, code: string) => {
+      const offer = await offerByShortCode(db, laCode, code);
+      return offer && paths.register.surveyAnswer(laCode, offer.token);
+    },
 
     /** The family's open offers (their first screen); empty for anyone else. */
     surveyOffersFor: async (actor: Actor) => {

@@ -107,3 +107,27 @@ export async function caseEventsOfKindsSince(
     .execute();
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
+
+/**
+ * The latest event of some kinds in one child's history whose detail has these values (`{ caseId }`, or a letter's
+ * `{ kind, recordId }`), with its id and day (in London), or undefined: the history event a letter is about, for the
+ * survey's short code in the milestone letters (ADR 0057).
+ */
+export async function caseEventMatching(
+  db: Executor,
+  laCode: string,
+  childId: string,
+  kinds: readonly string[],
+  detail: Readonly<Record<string, string>>,
+): Promise<{ id: number; kind: string; detail: unknown; day: string } | undefined> {
+  if (!kinds.length) return undefined;
+  let q = db
+    .selectFrom('case_event')
+    .select(['id', 'kind', 'detail', sql<string>`((at at time zone 'Europe/London')::date)::text`.as('day')])
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('kind', 'in', kinds);
+  for (const [key, value] of Object.entries(detail)) q = q.where(sql<string>`detail ->> ${key}`, '=', value);
+  const row = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row && { ...row, id: Number(row.id) };
+}

@@ -136,6 +136,14 @@ export const paths = {
       `/have-your-say/${encodeURIComponent(laCode)}/${encodeURIComponent(token)}`,
     surveyAnswerPattern: '/have-your-say/:laCode/:token',
     surveyThanks: '/have-your-say/thank-you',
+    /**
+     * The short address printed in the milestone letters (ADR 0057): the code's page, and the same page where a
+     * family types the code from their letter.
+     */
+    surveyShort: (laCode: string, code?: string) =>
+      `/say/${encodeURIComponent(laCode)}${code ? `/${encodeURIComponent(code)}` : ''}`,
+    surveyShortPattern: '/say/:laCode',
+    surveyShortCodePattern: '/say/:laCode/:code',
   },
   education: {
     /** Children with a plan not in full-time education (leaders and caseworkers). */

@@ -1,6 +1,6 @@
 /**
  * The only code that names the survey's tables in SQL (survey_offer, survey_response, survey_response_theme;
- * migration 0057, ADR 0034). An answer is written with no child, user, offer or moment: nothing here joins an answer
+ * migration 0057, ADR 0034; survey_code_key and the offer's short code, migration 0076, ADR 0057). An answer is written with no child, user, offer or moment: nothing here joins an answer
  * to an offer.
  */
 import type { Executor } from '../../../platform/audit/audit.ts';
@@ -20,6 +20,7 @@ export interface OfferRow {
   milestone_on: string;
   offered_on: string;
   answered: boolean;
+  short_code: string | null;
 }
 
 const OFFER_COLUMNS = [
@@ -30,6 +31,7 @@ const OFFER_COLUMNS = [
   'milestone_on',
   'offered_on',
   'answered',
+  'short_code',
 ] as const;
 
 /** Makes the offer for one milestone; undefined when the milestone already has one (the job ran before). */
@@ -48,6 +50,8 @@ export async function insertOffer(
     teamId: string | null;
     ethnicity: string | null;
     firstLanguage: string | null;
+    /** The code in the milestone letter's short address (ADR 0057). */
+    shortCode?: string | null;
   },
 ): Promise<OfferRow | undefined> {
   return trx
@@ -64,6 +68,7 @@ export async function insertOffer(
       team_id: o.teamId,
       ethnicity: o.ethnicity,
       first_language: o.firstLanguage,
+      ...(o.shortCode ? { short_code: o.shortCode } : {}),
     })
     .onConflict((c) => c.columns(['la_code', 'event_id']).doNothing())
     .returning(OFFER_COLUMNS)
@@ -93,6 +98,40 @@ export function offerByToken(db: Executor, laCode: string, token: string): Promi
     .where('la_code', '=', laCode)
     .where('token', '=', token)
     .executeTakeFirst();
+}
+
+/** The offer behind a letter's short code (ADR 0057). */
+export function offerByShortCode(db: Executor, laCode: string, code: string): Promise<OfferRow | undefined> {
+  return db
+    .selectFrom('survey_offer')
+    .select(OFFER_COLUMNS)
+    .where('la_code', '=', laCode)
+    .where('short_code', '=', code)
+    .executeTakeFirst();
+}
+
+/** The offer made for one milestone (its history event), if the job has made it. */
+export function offerOfEvent(db: Executor, laCode: string, eventId: number): Promise<OfferRow | undefined> {
+  return db
+    .selectFrom('survey_offer')
+    .select(OFFER_COLUMNS)
+    .where('la_code', '=', laCode)
+    .where('event_id', '=', eventId)
+    .executeTakeFirst();
+}
+
+/** The authority's key for short codes, made on first use (random, 256 bits; migration 0076). */
+export async function surveyCodeKey(trx: Executor, laCode: string, made: () => string): Promise<string> {
+  const read = () =>
+    trx.selectFrom('survey_code_key').select('key').where('la_code', '=', laCode).executeTakeFirst();
+  const kept = await read();
+  if (kept) return kept.key;
+  await trx
+    .insertInto('survey_code_key')
+    .values({ la_code: laCode, key: made() })
+    .onConflict((c) => c.column('la_code').doNothing())
+    .execute();
+  return (await read())!.key;
 }
 
 /** The offers not yet answered for these children made on or after a day, newest first. */

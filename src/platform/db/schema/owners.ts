@@ -158,6 +158,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   register_task: 'register',
   register_you_said: 'register',
   survey_offer: 'register',
+  survey_code_key: 'register',
   survey_response: 'register',
   survey_response_theme: 'register',
   disagreement_resolution: 'register',

@@ -107,6 +107,14 @@ export interface SurveyOfferTable {
   ethnicity: string | null;
   first_language: string | null;
   answered: Generated<boolean>;
+  /** The code in the milestone letter's short address: a keyed hash of the event (migration 0076; ADR 0057). */
+  short_code: string | null;
+}
+
+/** The authority's key for the survey's short codes (migration 0076; ADR 0057). */
+export interface SurveyCodeKeyTable {
+  la_code: string;
+  key: string;
 }
 
 /** One answer: no child, user, offer or moment (ADR 0034). */
@@ -186,6 +194,7 @@ export interface RegisterTables {
   disagreement_resolution: DisagreementResolutionTable;
   disagreement_resolution_obligation: DisagreementResolutionObligationTable;
   survey_offer: SurveyOfferTable;
+  survey_code_key: SurveyCodeKeyTable;
   survey_response: SurveyResponseTable;
   survey_response_theme: SurveyResponseThemeTable;
   register_policy: RegisterPolicyTable;
