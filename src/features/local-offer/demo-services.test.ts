@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_AREA, generateDemoLocalOffer, seededRandom } from './demo-services.ts';
+import { ALSO_CALLED, DEMO_AREA, generateDemoLocalOffer, RUNS, seededRandom } from './demo-services.ts';
 import { CATEGORY_CODES, isStale, NEED_CODES } from './oruk/model.ts';
 import { isUuid } from './oruk/uuid.ts';
 import { DISTRICTS } from '../../demo/names.ts';
@@ -73,6 +73,46 @@ describe('generateDemoLocalOffer', () => {
     // Each says who runs it, where and for whom.
     const orgs = new Map(demo.organisations.map((o) => [o.id, o.name]));
     for (const s of demo.services) expect(s.description).toContain(`Run by ${orgs.get(s.organisationId)!}`);
+  });
+
+  it('has each service run by an organisation that fits it, saying in its own words what it does (issue 18)', () => {
+    // Each name of each kind, to its kind (the template the fitting is by).
+    const kindOfName = new Map<string, string>([['SENDIASS Helpline', 'SENDIASS Helpline']]);
+    for (const [kind, others] of Object.entries(ALSO_CALLED))
+      for (const n of [kind, ...others]) kindOfName.set(n, kind);
+    const names = [...kindOfName.keys()].sort((a, b) => b.length - a.length);
+    const baseOf = (name: string) => {
+      const rest = name.replace(/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) /, '');
+      const named = (text: string) => names.find((n) => text === n || text.startsWith(`${n} `));
+      return (named(name) ?? named(rest))!;
+    };
+    // An organisation's pattern: its own name (the fixed ones) or the pattern its name fits.
+    const patterns = Object.keys(RUNS).map((p) => ({
+      p,
+      re: new RegExp(`^${p.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^,]+')}(, .+)?$`),
+    }));
+    const runsOf = (orgName: string) =>
+      RUNS[orgName] ?? RUNS[patterns.find(({ re }) => re.test(orgName))?.p ?? ''] ?? [];
+    const orgs = new Map(demo.organisations.map((o) => [o.id, o.name]));
+    const firstSentence = new Map<string, Set<string>>();
+    for (const s of demo.services) {
+      const base = baseOf(s.name);
+      expect(base, s.name).toBeDefined();
+      const org = orgs.get(s.organisationId)!;
+      expect(runsOf(org), `${s.name}, run by ${org}`).toContain(kindOfName.get(base));
+      const first = s.description.split('. ')[0]!;
+      firstSentence.set(first, (firstSentence.get(first) ?? new Set()).add(base));
+    }
+    // A kind's other names each say what they do: one first sentence, one name.
+    for (const [sentence, bases] of firstSentence) expect([...bases], sentence).toHaveLength(1);
+    expect(firstSentence.size).toBeGreaterThan(120);
+    // None of the walk-through's odd pairings.
+    for (const s of demo.services) {
+      const org = orgs.get(s.organisationId)!;
+      if (/Accessible Taxis/.test(org))
+        expect(kindOfName.get(baseOf(s.name))).toBe('Accessible Taxi Service');
+      if (/Climbing Centre|Trampoline Park/.test(org)) expect(s.name).not.toMatch(/Taxi|Dyslexia|Assistant/);
+    }
   });
 
   it('gives every service valid ids, an existing organisation and every organisation a service', () => {
