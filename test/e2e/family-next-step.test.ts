@@ -2,7 +2,8 @@
  * A family's first screen leads with their own next step (issue 18 items 1 and 2), in a real browser at phone width
  * (390 pixels) with axe on every page (embedded database): the parent sees "Send your views" first, gives their views
  * online (meeting the error summary), then, after the caseworker shares the draft plan, sees "Comment on the draft
- * plan by <date>" first and comments on it; the young person sees their own plan: the next review, preparing for
+ * plan by <date>" first and comments on it; a parent whose child already has a plan is told so on the request's first
+ * question, and reads the final plan on a phone; the young person sees their own plan: the next review, preparing for
  * adult life and their named officer's contact. No page scrolls sideways.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -220,6 +221,71 @@ describe("a family's next step first, on a phone", () => {
     await expectAccessible(parent, 'comment sent');
     await parent.context().close();
   }, 300_000);
+
+  it('a parent whose child already has a plan: the request says so, and the final plan reads on a phone', async () => {
+    // A demo child with a final plan issued and no assessment open, whose parent parent2@ is made.
+    const db = server.database.db;
+    const parent2 = await demoUser(db, 'parent2@demo.example');
+    const child = await db
+      .selectFrom('child')
+      .innerJoin('ehc_plan', 'ehc_plan.child_id', 'child.id')
+      .select(['child.id', 'child.given_name', 'ehc_plan.id as planId'])
+      .where('child.la_code', '=', parent2.la_code)
+      .where('child.plan_status', '=', 'plan')
+      .where('ehc_plan.status', '=', 'final')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('ehc_plan_version')
+            .select('ehc_plan_version.id')
+            .whereRef('ehc_plan_version.plan_id', '=', 'ehc_plan.id')
+            .where('ehc_plan_version.kind', '=', 'final'),
+        ),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('assessment_case')
+              .select('assessment_case.id')
+              .whereRef('assessment_case.child_id', '=', 'child.id'),
+          ),
+        ),
+      )
+      .orderBy('child.reference')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('access_grant')
+      .values({ la_code: parent2.la_code, user_id: parent2.id, child_id: child.id, kind: 'parent' })
+      .execute();
+
+    const parent = await phone('parent2@demo.example');
+    // The request's first question: the notice that the child already has an EHC plan, and that an early review may
+    // be the better way (walk-through run 1, step 1).
+    await parent.goto(`${server.baseUrl}/request-assessment`);
+    await parent.getByRole('button', { name: 'Start now' }).click();
+    const notice = parent.locator(`#has-plan-${child.id}`);
+    await expect.poll(() => notice.count()).toBe(1);
+    const words = (await notice.textContent())!.replace(/\s+/g, ' ');
+    expect(words).toContain(`${child.given_name} already has an education, health and care (EHC) plan.`);
+    expect(words).toContain('an early review of the plan may be the better way');
+    await expectAccessible(parent, 'request: a child who already has a plan');
+    await noSidewaysScroll(parent);
+
+    // The family's final plan: the issued plan, readable at 390 pixels.
+    await parent.goto(`${server.baseUrl}/your-plans`);
+    await expectAccessible(parent, 'your plans, with a final plan');
+    await noSidewaysScroll(parent);
+    await parent.locator(`main a[href="/your-plans/${child.planId}"]`).first().click();
+    await parent.waitForURL(new RegExp(`/your-plans/${child.planId}$`));
+    const main = (await parent.locator('main').textContent())!.replace(/\s+/g, ' ');
+    expect(main).toMatch(/final/i);
+    expect(main).not.toContain('Comment on this');
+    await expectAccessible(parent, 'the family’s final plan on a phone');
+    await noSidewaysScroll(parent);
+    await parent.context().close();
+  }, 120_000);
 
   it('the young person sees their own plan: next review, preparing for adult life, their named officer', async () => {
     const yp = await phone('youngperson@demo.example');
