@@ -34,6 +34,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Today in London for every date the services count (a browser test moves it on). Default the wall clock. */
   today?: () => string;
+  /** Tells the person starting the service what it is doing, a line at a time (`serve` prints them). */
+  say?: (line: string) => void;
 }
 
 export async function startService(config: Config, options: StartOptions = {}): Promise<Service> {
@@ -42,10 +44,19 @@ export async function startService(config: Config, options: StartOptions = {}): 
   try {
     await migrateDatabase(config, database);
     if (config.demo) {
-      await seedDemo(database.db, {
+      // A newcomer's first start builds the demo, silent for half a minute before (issue 18 item 10): say so.
+      options.say?.(
+        'Opening the demo authority. The first start builds it (about 2,500 children and young people), ' +
+          'which takes about half a minute; later starts take a few seconds.',
+      );
+      const seeded = await seedDemo(database.db, {
         ...(options.demoChildren ? { children: options.demoChildren } : {}),
         secondFactorKey: config.secondFactorKey,
       });
+      if (!seeded.skipped)
+        options.say?.(
+          `Built the demo authority as of ${seeded.today} in ${Math.round((seeded.buildMs + seeded.insertMs) / 1000)} s.`,
+        );
     }
     const notifier = options.notifier ?? (await createNotifier());
     const jobs = createJobs(database, { migrate: !config.migrationDatabaseUrl });

@@ -23,6 +23,7 @@ describe('a form open across a restart (pglite)', () => {
   let service: Service | undefined;
   let port = 0;
   let folder = '';
+  const said: string[] = [];
   const env = () => ({
     NODE_ENV: 'test',
     GOLDTHREAD_DEMO: 'true',
@@ -34,7 +35,7 @@ describe('a form open across a restart (pglite)', () => {
     const config = loadConfig(env());
     service = await startService(
       { ...config, cookieSecret: cookieSecret ?? lastingCookieSecret(config, env()) },
-      { database, logger: false, workers: false },
+      { database, logger: false, workers: false, say: (line) => said.push(line) },
     );
     await service.app.listen({ port, host: '127.0.0.1' });
     port = (service.app.server.address() as AddressInfo).port;
@@ -91,6 +92,9 @@ describe('a form open across a restart (pglite)', () => {
     expect(await page.locator('h1').textContent()).not.toContain('could not be sent');
     expect(await reports(words)).toHaveLength(1);
     expect(refused).toEqual([]);
+    // Each start said what it was doing: the demo was there already, so nothing was built (issue 18 item 10).
+    expect(said.filter((l) => l.startsWith('Opening the demo authority.'))).toHaveLength(2);
+    expect(said.filter((l) => l.startsWith('Built the demo authority'))).toEqual([]);
     await page.close();
   });
 

@@ -11,7 +11,7 @@ const command: Command = {
     const config = { ...loaded, cookieSecret: lastingCookieSecret(loaded) };
     let service;
     try {
-      service = await startService(config);
+      service = await startService(config, { say: (line) => process.stdout.write(`${line}\n`) });
     } catch (err) {
       if (err instanceof DataFolderLockedError) {
         process.stderr.write(`${err.message}\n`);
