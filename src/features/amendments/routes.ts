@@ -63,6 +63,68 @@ const STEPS = {
 } as const;
 type StepName = keyof typeof STEPS;
 
+/** A step's form as the service takes it. */
+interface StepInput {
+  date: string | null;
+  reasons: string | null;
+  settingId: string | null;
+  formToken: string | undefined;
+}
+
+/**
+ * A step's form: its date; for a decision not to amend, reasons of at least 20 characters too (both errors at once,
+ * the family is told the reasons).
+ */
+export function readStep(values: Record<string, string>, name: StepName): Parsed<StepInput> {
+  const date = readDate(values, STEPS[name]);
+  if (!date.ok) {
+    if (name === 'not-to-amend' && (values.reasons ?? '').trim().length < 20) {
+      const text =
+        'Give the reasons the plan will not be amended (at least 20 characters): the family is told them';
+      return {
+        ok: false,
+        errors: {
+          list: [...date.errors.list, { text, href: '#reasons' }],
+          fields: { ...date.errors.fields, reasons: { text } },
+        },
+      };
+    }
+    return date;
+  }
+  return {
+    ok: true,
+    data: {
+      date: date.data,
+      reasons: values.reasons ?? null,
+      settingId: values.settingId || null,
+      formToken: values.formToken,
+    },
+  };
+}
+
+/** Records a step of an amendment through the service. */
+function recordStep(
+  service: AmendmentsService,
+  actor: Actor,
+  amendmentId: string,
+  name: StepName,
+  d: StepInput,
+) {
+  switch (name) {
+    case 'proposal':
+      return service.sendProposal(actor, amendmentId, d);
+    case 'issue':
+      return service.issueAmended(actor, amendmentId, d);
+    case 'not-to-amend':
+      return service.notToAmend(actor, amendmentId, d);
+    case 'school':
+      return service.recordSchoolRequest(actor, amendmentId, d);
+    case 'meeting':
+    case 'meeting-held':
+      return service.recordMeeting(actor, amendmentId, name, d);
+  }
+}
+
 export function amendmentRoutes(app: FastifyInstance, { service }: RouteDeps<AmendmentsService>): void {
   const render = async (
     reply: FastifyReply,
@@ -140,47 +202,8 @@ export function amendmentRoutes(app: FastifyInstance, { service }: RouteDeps<Ame
     const name = step as StepName;
     const planId = await service.planOfAmendment(actor, amendmentId);
     return handleForm(request.body, reply, {
-      parse: (values) => {
-        const date = readDate(values, STEPS[name]);
-        if (!date.ok) {
-          if (name === 'not-to-amend' && (values.reasons ?? '').trim().length < 20) {
-            const text =
-              'Give the reasons the plan will not be amended (at least 20 characters): the family is told them';
-            return {
-              ok: false,
-              errors: {
-                list: [...date.errors.list, { text, href: '#reasons' }],
-                fields: { ...date.errors.fields, reasons: { text } },
-              },
-            };
-          }
-          return date;
-        }
-        return {
-          ok: true,
-          data: {
-            date: date.data,
-            reasons: values.reasons ?? null,
-            settingId: values.settingId || null,
-            formToken: values.formToken,
-          },
-        };
-      },
-      submit: (d) => {
-        switch (name) {
-          case 'proposal':
-            return service.sendProposal(actor, amendmentId, d);
-          case 'issue':
-            return service.issueAmended(actor, amendmentId, d);
-          case 'not-to-amend':
-            return service.notToAmend(actor, amendmentId, d);
-          case 'school':
-            return service.recordSchoolRequest(actor, amendmentId, d);
-          case 'meeting':
-          case 'meeting-held':
-            return service.recordMeeting(actor, amendmentId, name, d);
-        }
-      },
+      parse: (values) => readStep(values, name),
+      submit: (d) => recordStep(service, actor, amendmentId, name, d),
       render: (values, errors, error) =>
         render(reply, actor, planId, {
           values,

@@ -133,3 +133,13 @@ export const adviceSchema = z.object({
 
 export const needField = z.enum(PRIMARY_NEEDS).optional();
 export { token as tokenField };
+
+/** The form recording a request for an assessment (record.njk): its fields, and the date it was received. */
+export function readRecordForm(values: Record<string, string>) {
+  return parseWithDates(
+    recordSchema,
+    values,
+    [{ name: 'received', label: 'The date the request was received', required: true }],
+    ['child', 'received', 'method', 'requestedBy', 'requesterName', 'why'],
+  );
+}

@@ -53,7 +53,7 @@ import {
   moveSchema,
   outcomeSchema,
   parseWithDates,
-  recordSchema,
+  readRecordForm,
   responseSchema,
 } from './forms.ts';
 import {
@@ -74,7 +74,7 @@ import {
   type CaseView,
 } from './service.ts';
 import { moveLeaversWork, planLeaverMove } from './leaver.ts';
-import { officerChildCounts } from '../../platform/people/children.ts';
+import { childIdByReference, officerChildCounts } from '../../platform/people/children.ts';
 import {
   managerView,
   officerChoices,
@@ -389,32 +389,15 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     const q = formValues(request.query);
     return renderRecord(request, reply, q.child ? { child: q.child } : {});
   });
-  app.post(paths.assessments.record, async (request, reply) => {
-    const actor = actorOf(request);
-    requireRole(actor, STAFF, 'assessment.record');
-    const values = formValues(request.body);
-    const form = parseWithDates(
-      recordSchema,
-      values,
-      [{ name: 'received', label: 'The date the request was received', required: true }],
-      ['child', 'received', 'method', 'requestedBy', 'requesterName', 'why'],
-    );
-    if (!form.ok) return renderRecord(request, reply, values, form.errors);
-    const child = await db
-      .selectFrom('child')
-      .select('id')
-      .where('la_code', '=', actor.laCode)
-      .where('reference', '=', form.data.child)
-      .executeTakeFirst();
-    if (!child)
-      return renderRecord(
-        request,
-        reply,
-        values,
-        singleError('child', 'No child or young person has that reference'),
-      );
+  /** Records a request by the child's reference: the case, or the error to show (no such child, a journey rule). */
+  const recordRequest = async (
+    actor: Actor,
+    form: Extract<ReturnType<typeof readRecordForm>, { ok: true }>,
+  ) => {
+    const child = await childIdByReference(db, actor.laCode, form.data.child);
+    if (!child) return { error: singleError('child', 'No child or young person has that reference') };
     try {
-      const result = await run(actor, (ctx) =>
+      return await run(actor, (ctx) =>
         createRequest(ctx, {
           childId: child.id,
           received: form.dates.received!,
@@ -425,15 +408,21 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
           idempotencyKey: `record:${form.data.token}`,
         }),
       );
-      return reply.redirect(
-        withQuery(paths.assessments.case(result.caseId), { linked: result.linked ? 1 : undefined }),
-        303,
-      );
     } catch (err) {
-      if (err instanceof JourneyError)
-        return renderRecord(request, reply, values, singleError(err.field, err.message));
+      if (err instanceof JourneyError) return { error: singleError(err.field, err.message) };
       throw err;
     }
+  };
+  app.post(paths.assessments.record, async (request, reply) => {
+    const actor = actorOf(request);
+    requireRole(actor, STAFF, 'assessment.record');
+    const values = formValues(request.body);
+    const form = readRecordForm(values);
+    if (!form.ok) return renderRecord(request, reply, values, form.errors);
+    const result = await recordRequest(actor, form);
+    if ('error' in result) return renderRecord(request, reply, values, result.error);
+    const linked = result.linked ? 1 : undefined;
+    return reply.redirect(withQuery(paths.assessments.case(result.caseId), { linked }), 303);
   });
 
   // ---- The case ----

@@ -11,7 +11,7 @@ import { auditChildrenShown, isUuid, type Actor } from '../../platform/access/ac
 import type { RouteDeps } from '../../platform/feature.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import { mayUse } from '../../platform/web/permissions.ts';
-import type { FormErrors } from '../../platform/web/forms.ts';
+import type { FormErrors, Parsed } from '../../platform/web/forms.ts';
 import {
   dateInputValues,
   formValues,
@@ -100,6 +100,44 @@ const isEditable = (s: string): s is EditableSection => (EDITABLE_SECTIONS as re
 
 function idsFromBody(body: unknown, name: string) {
   return arrayValue(body, name);
+}
+
+/**
+ * The form issuing a draft or a final plan (issue.njk): the date; for a final plan whether it replaces or amends the
+ * last, and the reason for going ahead without advice that has not arrived (at most 2,000 characters).
+ */
+export function readIssueForm(
+  values: Record<string, string>,
+): Parsed<{ date: string; result: 'replaced' | 'amended'; withoutAdvice: string | undefined }> {
+  const date = readDateInput(values, 'date', 'The date');
+  if (date.error || !date.value)
+    return { ok: false, errors: singleError('date', date.error ?? 'Enter the date') };
+  if ((values.withoutAdvice ?? '').trim().length > 2000)
+    return {
+      ok: false,
+      errors: singleError(
+        'withoutAdvice',
+        'The reason for going ahead without the advice must be 2,000 characters or fewer',
+      ),
+    };
+  return {
+    ok: true,
+    data: {
+      date: date.value,
+      result: values.result === 'replaced' ? 'replaced' : 'amended',
+      withoutAdvice: values.withoutAdvice?.trim() || undefined,
+    },
+  };
+}
+
+/** The errors to show for a rule the issue broke (the plans' or the assessment journey's); undefined for others. */
+function issueErrorsOf(err: unknown): FormErrors | undefined {
+  if (err instanceof PlanError) return singleError('date', err.message);
+  if (err instanceof Error && err.name === 'JourneyError') {
+    const field = (err as Error & { field?: string }).field === 'withoutAdvice' ? 'withoutAdvice' : 'date';
+    return singleError(field, err.message);
+  }
+  return undefined;
 }
 
 export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>): void {
@@ -622,45 +660,21 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
       const actor = actorOf(request);
       const planId = planIdOf(request);
       const values = formValues(request.body);
-      const date = readDateInput(values, 'date', 'The date');
-      if (date.error || !date.value) {
-        return renderIssue(request, reply, kind, values, singleError('date', date.error ?? 'Enter the date'));
-      }
-      if ((values.withoutAdvice ?? '').trim().length > 2000)
-        return renderIssue(
-          request,
-          reply,
-          kind,
-          values,
-          singleError(
-            'withoutAdvice',
-            'The reason for going ahead without the advice must be 2,000 characters or fewer',
-          ),
-        );
+      const form = readIssueForm(values);
+      if (!form.ok) return renderIssue(request, reply, kind, values, form.errors);
       try {
         await run(actor, (ctx) =>
           kind === 'draft'
-            ? issueDraft(ctx, planId, { date: date.value! })
-            : issuePlan(ctx, planId, {
-                date: date.value!,
-                result: values.result === 'replaced' ? 'replaced' : 'amended',
-                withoutAdvice: values.withoutAdvice?.trim() || undefined,
-              }),
-        );
-        return reply.redirect(
-          withQuery(paths.plans.plan(planId), { saved: kind === 'draft' ? 'draft-issued' : 'final-issued' }),
-          303,
+            ? issueDraft(ctx, planId, { date: form.data.date })
+            : issuePlan(ctx, planId, form.data),
         );
       } catch (err) {
-        if (err instanceof PlanError)
-          return renderIssue(request, reply, kind, values, singleError('date', err.message));
-        if (err instanceof Error && err.name === 'JourneyError') {
-          const field =
-            (err as Error & { field?: string }).field === 'withoutAdvice' ? 'withoutAdvice' : 'date';
-          return renderIssue(request, reply, kind, values, singleError(field, err.message));
-        }
-        throw err;
+        const errors = issueErrorsOf(err);
+        if (!errors) throw err;
+        return renderIssue(request, reply, kind, values, errors);
       }
+      const saved = kind === 'draft' ? 'draft-issued' : 'final-issued';
+      return reply.redirect(withQuery(paths.plans.plan(planId), { saved }), 303);
     });
   }
 

@@ -235,6 +235,16 @@ export async function childByReference(db: Executor, laCode: string, reference: 
   return hit ? childWithOfficer(db, laCode, hit.id) : undefined;
 }
 
+/** The id of the child with exactly this reference (as typed), if the authority has one. */
+export function childIdByReference(db: Executor, laCode: string, reference: string) {
+  return db
+    .selectFrom('child')
+    .select('id')
+    .where('la_code', '=', laCode)
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+}
+
 /** A child's family, those with parental responsibility first. */
 export async function familyOf(db: Executor, laCode: string, childId: string) {
   return db
