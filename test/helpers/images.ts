@@ -2,7 +2,9 @@
  * Database images for the test run, built once by Vitest's global set-up (`test/global-setup.ts`) and cloned by every
  * test file: a migrated database and a seeded demo authority, on each engine. PGlite images are `dumpDataDir()`
  * tarballs in a temporary folder (a clone loads one with `loadDataDir`); PostgreSQL images are databases that a clone
- * copies with `CREATE DATABASE ... TEMPLATE`. Building them per run means a new migration is always in them.
+ * copies with `CREATE DATABASE ... TEMPLATE`. Building them per run means a new migration is always in them. Each
+ * has the job queue's tables (pg-boss's schema, as the service installs it at its first start), so a test app's jobs
+ * start without installing them.
  */
 import { hostname } from 'node:os';
 import { writeFile } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import pg from 'pg';
 import { seedDemo } from '../../src/app/demo.ts';
 import { openDatabase, type Database, type Engine } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import { createJobs, installJobsSchema } from '../../src/platform/jobs/jobs.ts';
 
 /** The kinds of database a test file can start from. */
 export type ImageName = 'migrated' | 'demo';
@@ -57,6 +60,7 @@ export async function buildPgliteImages(folder: string): Promise<Record<ImageNam
   const database = await openDatabase({});
   try {
     await migrateToLatest(database.db);
+    await installJobs(database);
     await writeFile(paths.migrated, await dump(database));
     await seedDemo(database.db, { children: DEMO_IMAGE_CHILDREN, today: DEMO_IMAGE_TODAY });
     await writeFile(paths.demo, await dump(database));
@@ -64,6 +68,16 @@ export async function buildPgliteImages(folder: string): Promise<Record<ImageNam
     await database.close();
   }
   return paths;
+}
+
+/**
+ * Installs the job queue's tables (pg-boss's schema) as the service does at its first start, so that each test app's
+ * jobs find them installed: about 0.2 s of processor time a PGlite test app, 0.1 s a PostgreSQL one.
+ */
+async function installJobs(database: Database): Promise<void> {
+  const jobs = createJobs(database);
+  await jobs.start({ workers: false });
+  await jobs.stop();
 }
 
 async function dump(database: Database): Promise<Buffer> {
@@ -96,7 +110,10 @@ export async function buildPostgresImages(created: string[]): Promise<Record<Ima
       await database.close();
     }
   };
-  await fill(names.migrated, undefined, (d) => migrateToLatest(d.db));
+  await fill(names.migrated, undefined, async (d) => {
+    await migrateToLatest(d.db);
+    await installJobsSchema(urlFor(names.migrated));
+  });
   await fill(names.demo, names.migrated, (d) =>
     seedDemo(d.db, { children: DEMO_IMAGE_CHILDREN, today: DEMO_IMAGE_TODAY }),
   );
