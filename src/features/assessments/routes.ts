@@ -277,6 +277,34 @@ export type Handler = (ctx: {
   today: string;
 }) => Promise<unknown>;
 
+/** Someone who asked online and waits for the caseworker to confirm their link: the new child they named, and how. */
+function pendingRequesterView<P extends { request_answers: unknown }>(p: P) {
+  const newChild = (p.request_answers as RequestAnswers).newChild;
+  return {
+    ...p,
+    newChild,
+    relationship: RELATIONSHIP_OPTIONS.find((o) => o.value === newChild?.relationship)?.text,
+  };
+}
+
+/** The page confirming what moving a leaver's work will move, and to whom. */
+function moveConfirmModel(move: Awaited<ReturnType<typeof planLeaverMove>>, to: string[]) {
+  return {
+    pageTitle: `Move ${move.from.display_name}'s work`,
+    backLink: `${paths.assessments.team}#move-cases`,
+    move,
+    to,
+    formToken: newFormToken(),
+  };
+}
+
+/** The errors to show on the team page for a rule the move broke; undefined for any other error. */
+function moveErrorsOf(err: unknown): FormErrors | undefined {
+  if (err instanceof JourneyError) return singleError(err.field, err.message);
+  if (err instanceof FieldError) return singleError('from', err.message);
+  return undefined;
+}
+
 export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps.database;
   const run = <T>(actor: Actor, fn: (ctx: Parameters<Handler>[0]) => Promise<T>) =>
@@ -328,6 +356,18 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   // Moving a leaver's work: the form on the team page, then a confirmation page that says what will move, then the
   // move with a one-use token (a double post moves nothing twice), then the team page saying what moved.
+  /** Moves a leaver's work once (a double post moves nothing twice); the team page saying what moved. */
+  const moveWork = async (actor: Actor, from: string, to: string[], formToken: string | undefined) => {
+    const done = await withChange({ db, jobs: deps.jobs, today: todayInLondon }, actor, async (ctx) => {
+      const result = await once(ctx, formToken, async () => {
+        const move = await moveLeaversWork(ctx, from, to);
+        return `${move.children}-${move.assessments}`;
+      });
+      return result.resultId ?? '';
+    });
+    const [children, assessments] = done.split('-');
+    return withQuery(paths.assessments.team, { moved: children, cases: assessments });
+  };
   app.post(paths.assessments.moveAll, async (request, reply) => {
     const actor = actorOf(request);
     requireRole(actor, MANAGERS, 'assessment.move-all');
@@ -338,32 +378,14 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!parsed.success)
       return renderTeam(request, reply, kept, singleError('from', 'Select the officer who is leaving'));
     try {
-      if (values.confirm !== 'yes') {
-        const move = await planLeaverMove(db, actor, parsed.data.from, to);
-        return reply.view('assessments/move-confirm.njk', {
-          pageTitle: `Move ${move.from.display_name}'s work`,
-          backLink: `${paths.assessments.team}#move-cases`,
-          move,
-          to,
-          formToken: newFormToken(),
-        });
-      }
-      const changeDeps = { db, jobs: deps.jobs, today: todayInLondon };
-      const done = await withChange(changeDeps, actor, async (ctx) => {
-        const result = await once(ctx, values.formToken, async () => {
-          const move = await moveLeaversWork(ctx, parsed.data.from, to);
-          return `${move.children}-${move.assessments}`;
-        });
-        return result.resultId ?? '';
-      });
-      const [children, assessments] = done.split('-');
-      return reply.redirect(withQuery(paths.assessments.team, { moved: children, cases: assessments }), 303);
+      if (values.confirm === 'yes')
+        return reply.redirect(await moveWork(actor, parsed.data.from, to, values.formToken), 303);
+      const move = await planLeaverMove(db, actor, parsed.data.from, to);
+      return reply.view('assessments/move-confirm.njk', moveConfirmModel(move, to));
     } catch (err) {
-      if (err instanceof JourneyError)
-        return renderTeam(request, reply, kept, singleError(err.field, err.message));
-      if (err instanceof FieldError)
-        return renderTeam(request, reply, kept, singleError('from', err.message));
-      throw err;
+      const errors = moveErrorsOf(err);
+      if (!errors) throw err;
+      return renderTeam(request, reply, kept, errors);
     }
   });
 
@@ -447,13 +469,7 @@ export function assessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
       missingAdvice,
       reusedAdvice: await listAdviceReuse(db, actor.laCode, view.record.id),
       joined: (await joinedRequests(db, actor, view.record.id)).map(joinedRequestView),
-      pendingRequesters: pending.map((p) => ({
-        ...p,
-        newChild: (p.request_answers as RequestAnswers).newChild,
-        relationship: RELATIONSHIP_OPTIONS.find(
-          (o) => o.value === (p.request_answers as RequestAnswers).newChild?.relationship,
-        )?.text,
-      })),
+      pendingRequesters: pending.map(pendingRequesterView),
       pageTitle: `Assessment: ${view.record.given_name} ${view.record.family_name}`,
       backLink: paths.assessments.workspace,
       ...caseForView(view),

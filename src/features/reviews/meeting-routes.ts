@@ -266,25 +266,35 @@ export function meetingRoutes(app: FastifyInstance, service: MeetingService): vo
     });
   });
 
-  app.post(paths.reviews.meetingActionPattern, async (request, reply) => {
-    const actor = actorOf(request);
-    const reviewId = reviewIdOf(request);
-    const { action } = request.params as { action: string };
-    const selected = arrayValue(request.body, 'invitees');
-    const form = <Data>(parse: FormPage<Data, unknown>['parse'], submit: (data: Data) => Promise<unknown>) =>
+  /** One of the meeting page's forms: errors shown on the meeting page, the page again on success. */
+  const meetingForm =
+    (request: FastifyRequest, reply: FastifyReply, actor: Actor, reviewId: string) =>
+    <Data>(parse: FormPage<Data, unknown>['parse'], submit: (data: Data) => Promise<unknown>) =>
       handleForm(request.body, reply, {
         parse,
         submit,
         render: (values, errors, error) =>
-          renderMeeting(reply, actor, reviewId, values, errorsOf(errors, error), selected),
+          renderMeeting(
+            reply,
+            actor,
+            reviewId,
+            values,
+            errorsOf(errors, error),
+            arrayValue(request.body, 'invitees'),
+          ),
         success: () => paths.reviews.meeting(reviewId),
       });
+  app.post(paths.reviews.meetingActionPattern, async (request, reply) => {
+    const actor = actorOf(request);
+    const reviewId = reviewIdOf(request);
+    const { action } = request.params as { action: string };
+    const form = meetingForm(request, reply, actor, reviewId);
     switch (action) {
       case 'date':
         return form(readMeetingDate, (data) => service.changeMeetingDate(actor, reviewId, data));
       case 'invite':
         return form(
-          (values) => readInvitations(values, selected),
+          (values) => readInvitations(values, arrayValue(request.body, 'invitees')),
           (data) => service.invite(actor, reviewId, data),
         );
       case 'record':
