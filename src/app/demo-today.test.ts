@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { DEMO_IMAGE_TODAY } from '../../test/helpers/images.ts';
+import { sql } from 'kysely';
+import { EHC_PLANS_BEGAN } from '../demo/build.ts';
 import { addDays } from '../demo/dates.ts';
 import { ASSESSMENT_STAGES } from '../platform/db/schema/index.ts';
 import { seedDemo } from './demo.ts';
@@ -117,6 +119,33 @@ describe.each(DAYS)('the demo started on %s (pglite)', (today) => {
     expect([...f.reviewStates].sort()).toEqual(
       ['arranged', 'decided:amend', 'decided:maintain', 'held', 'report-sent', 'scheduled'].sort(),
     );
+  });
+
+  it('dates nothing that happened before EHC plans began (1 September 2014) or after its day', async () => {
+    // What happened: the histories, requests, plans and their versions and advice, reviews held, plans ended.
+    const happened = [
+      ['case_event', sql`(at at time zone 'Europe/London')::date`],
+      ['child', sql`(created_at at time zone 'Europe/London')::date`],
+      ['child', sql`plan_first_issued`],
+      ['ehc_plan', sql`final_issued`],
+      ['ehc_plan', sql`draft_served`],
+      ['ehc_plan_version', sql`issued_on`],
+      ['ehc_plan_advice', sql`received`],
+      ['plan_review', sql`held`],
+      ['plan_cessation', sql`decision_date`],
+      ['plan_cessation', sql`ceased_on`],
+      ['plan_transfer_out', sql`sent_on`],
+    ] as const;
+    for (const [table, day] of happened) {
+      const { rows } = await sql<{ first: string | null; last: string | null }>`
+        select min(${day})::text as first, max(${day})::text as last from ${sql.table(table)}`.execute(
+        database.db,
+      );
+      const label = `${table}: ${rows[0]!.first} to ${rows[0]!.last}`;
+      expect(rows[0]!.first, label).not.toBeNull();
+      expect(rows[0]!.first! >= EHC_PLANS_BEGAN, label).toBe(true);
+      expect(rows[0]!.last! <= today, label).toBe(true);
+    }
   });
 
   it('has every state of a request, and children with plans, being assessed, whose plans ceased and with none', () => {

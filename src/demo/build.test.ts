@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PRIMARY_NEEDS } from '../platform/db/schema/index.ts';
 import { DEMO_ACCOUNTS } from './accounts.ts';
-import { buildDemoData, PRIMARY_NEED_WEIGHTS, upnFor } from './build.ts';
+import {
+  buildDemoData,
+  EARLY_YEARS_NEED_WEIGHTS,
+  LAST_EARLY_YEARS_GROUP,
+  PRIMARY_NEED_WEIGHTS,
+  upnFor,
+} from './build.ts';
 import { ageOn, yearGroupOn } from '../domain/calendar.ts';
 
 const data = buildDemoData({ children: 2500 });
@@ -73,6 +79,25 @@ describe('buildDemoData', () => {
       );
     }
     expect([...counts.keys()].every((n) => (PRIMARY_NEEDS as readonly string[]).includes(n))).toBe(true);
+  });
+
+  it("draws a primary need that fits the child's phase: no dyslexia or learning difficulty in a toddler", () => {
+    const early = data.children.filter((c) => yearGroupOn(c.date_of_birth, today) <= LAST_EARLY_YEARS_GROUP);
+    expect(early.length).toBeGreaterThan(150);
+    const counts = new Map<string, number>();
+    for (const c of early) counts.set(c.primary_need!, (counts.get(c.primary_need!) ?? 0) + 1);
+    const share = (needs: string[]) =>
+      needs.reduce((n, need) => n + (counts.get(need) ?? 0), 0) / early.length;
+    // Mostly speech and language, autism, physical, severe or profound learning difficulty and sensory needs.
+    expect(share(['SLCN', 'ASD', 'PD', 'SLD', 'PMLD', 'HI', 'VI', 'MSI'])).toBeGreaterThan(0.85);
+    expect(share(['SEMH'])).toBeLessThan(0.07);
+    expect(share(['SPLD'])).toBe(0);
+    for (const c of data.children) {
+      const yg = yearGroupOn(c.date_of_birth, today);
+      if (yg < 2) expect(c.primary_need, `${c.reference} in year ${yg}`).not.toBe('SPLD');
+      if (yg < 0) expect(c.primary_need, `${c.reference} in year ${yg}`).not.toBe('MLD');
+    }
+    expect(EARLY_YEARS_NEED_WEIGHTS.find(([need]) => need === 'SPLD')![1]).toBe(0);
   });
 
   it('spreads ages over 0 to 25, most of them 5 to 16, about 72% boys', () => {

@@ -653,9 +653,16 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
   const sex = o.sex ?? (rng.chance(0.72) ? 'M' : 'F');
   const ethnicity = o.ethnicity ?? rng.weighted(ETHNICITIES);
   const origin = o.origin ?? originFor(rng, ethnicity);
-  const need = o.need ?? needForAge(rng.weighted(PRIMARY_NEED_WEIGHTS), yg);
+  // The national draw is still made (and its hearing-impairment draw below), so the generator's stream is unchanged;
+  // a child in the early years has their need drawn again, from their own stream, from the early years' shares.
+  const drawnNeed = o.need ?? needForAge(rng.weighted(PRIMARY_NEED_WEIGHTS), yg);
+  const needRng = rng.fork('primary-need');
+  const need = o.need ?? needForPhase(drawnNeed, yg, needRng);
   let firstLanguage = o.firstLanguage ?? homeLanguage(rng, origin, ethnicity);
-  if (!o.firstLanguage && need === 'HI' && rng.chance(0.15)) firstLanguage = 'British Sign Language';
+  const signsDrawn = !o.firstLanguage && drawnNeed === 'HI' ? rng.chance(0.15) : null;
+  if (!o.firstLanguage && need === 'HI' && (signsDrawn ?? needRng.fork('bsl').chance(0.15))) {
+    firstLanguage = 'British Sign Language';
+  }
   const given = o.given ?? pickGivenName(rng, origin, sex, false);
   const family = o.family ?? pickFamilyName(rng, origin);
   const lookedAfter = o.lookedAfter ?? rng.chance(0.04);
@@ -694,6 +701,11 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
     const weeks = rng.chance(0.5) ? rng.int(12, 20) : rng.int(21, 52);
     requestDate = maxDate(addDays(planFirstIssued, -7 * weeks), addDays(dateOfBirth, 30));
   }
+  // No request before EHC plans began (1 September 2014): a plan issued in their first months was asked for on that
+  // day at the earliest. Its decision is drawn as before (the generator's stream is unchanged) and kept when it falls
+  // before the plan.
+  const drawnRequest = requestDate;
+  requestDate = maxDate(requestDate, EHC_PLANS_BEGAN);
   const requester = yg >= 12 && rng.chance(0.3) ? 'young person' : rng.weighted(REQUESTERS);
   events.push(
     event(
@@ -708,11 +720,21 @@ function buildChild(i: number, rng: Random, ctx: Context, o: Partial<ChildOverri
       },
     ),
   );
-  const decision = addDays(requestDate, rng.int(28, 42));
-  if (decision < today && (planFirstIssued === null || decision < planFirstIssued)) {
-    events.push(
-      event(ctx.la, rng, id, decision, 'assessment-agreed', 'Decided to carry out an EHC needs assessment'),
+  const delay = rng.int(28, 42);
+  if (
+    addDays(drawnRequest, delay) < today &&
+    (planFirstIssued === null || addDays(drawnRequest, delay) < planFirstIssued)
+  ) {
+    const decision = addDays(requestDate, delay);
+    const agreed = event(
+      ctx.la,
+      rng,
+      id,
+      decision,
+      'assessment-agreed',
+      'Decided to carry out an EHC needs assessment',
     );
+    if (planFirstIssued === null || decision < planFirstIssued) events.push(agreed);
   }
   let ceasedOn: string | null = null;
   if (planFirstIssued) {
@@ -1156,6 +1178,40 @@ export const EHC_PLANS_BEGAN = '2014-09-01';
  * in progress at school) and no specific learning difficulty (dyslexia and the like) before Year 2; such a young
  * child's needs are recorded as speech, language and communication needs, as early years services would.
  */
+/**
+ * Shares of primary need among children with plans in the early years (up to Reception): mostly speech, language and
+ * communication, autism, physical, severe and profound learning difficulties and sensory needs, identified before
+ * school; social, emotional and mental health and moderate learning difficulty rarer; no specific learning difficulty
+ * (dyslexia and the like cannot be identified before reading is taught). Our estimate from the national pattern.
+ */
+export const EARLY_YEARS_NEED_WEIGHTS: readonly (readonly [PrimaryNeed, number])[] = [
+  ['SLCN', 32],
+  ['ASD', 30],
+  ['PD', 9],
+  ['SLD', 7],
+  ['PMLD', 5],
+  ['HI', 4],
+  ['VI', 3],
+  ['MSI', 2],
+  ['SEMH', 3],
+  ['MLD', 2],
+  ['OTH', 3],
+  ['SPLD', 0],
+];
+
+/** The last year group counted as the early years (Reception). */
+export const LAST_EARLY_YEARS_GROUP = 0;
+
+/**
+ * The primary need for the child's phase: in the early years drawn again from `EARLY_YEARS_NEED_WEIGHTS` with the
+ * child's own need stream (no moderate learning difficulty before school age); at school and after, the national
+ * draw as given (most children with plans are of school age, so the national shares are theirs).
+ */
+export function needForPhase(drawn: PrimaryNeed, yearGroup: number, needRng: Random): PrimaryNeed {
+  if (yearGroup > LAST_EARLY_YEARS_GROUP) return drawn;
+  return needForAge(needRng.weighted(EARLY_YEARS_NEED_WEIGHTS), yearGroup);
+}
+
 export function needForAge(need: PrimaryNeed, yearGroup: number): PrimaryNeed {
   if (need === 'MLD' && yearGroup < 0) return 'SLCN';
   if (need === 'SPLD' && yearGroup < 2) return 'SLCN';

@@ -8,12 +8,15 @@
  */
 import type { Transaction } from 'kysely';
 import { addDays } from '../../demo/dates.ts';
+import { createRandom, hashString, type Random } from '../../demo/random.ts';
 import { ageOn } from '../../domain/calendar.ts';
-import { CEASE_GROUND_INFO } from '../../domain/review/index.ts';
+import { ceaseDates } from '../../domain/clock/rules/cease.ts';
+import { CEASE_GROUND_INFO, type CeaseGround } from '../../domain/review/index.ts';
 import type { DB } from '../../platform/db/schema/index.ts';
 import type { DemoSeedOptions } from '../../platform/feature.ts';
+import { caseEventsOfKindsSince } from '../../platform/people/case-events.ts';
 import { childrenForReviews } from '../../platform/people/children.ts';
-import { plansForReviews } from '../plans/index.ts';
+import { insertImportedPlans, plansForReturns, plansForReviews } from '../plans/index.ts';
 import { applyPlanEndings } from './service.ts';
 import { insertCessation, saveTransferOut } from './store.ts';
 
@@ -152,5 +155,149 @@ export async function seedCeasingDemo(
     transfers += 1;
   }
   await applyPlanEndings(trx, { laCode, userId: null, sessionId: null, ip: null }, today, undefined, at);
+  const ended = await recordEndedPlans(trx, laCode, today);
+  return { cessations: cessations + ended.cessations, transfers: transfers + ended.transfers };
+}
+
+/** The ground of a decision to cease for the reason the history gives, lawful for the young person's age then. */
+function groundFor(reason: string, adult: boolean): CeaseGround {
+  const ground: CeaseGround = /paid employment/i.test(reason)
+    ? 'paid-employment'
+    : /higher education/i.test(reason)
+      ? 'higher-education'
+      : /no longer wishes/i.test(reason)
+        ? 'left-education'
+        : 'no-longer-necessary';
+  return adult || CEASE_GROUND_INFO[ground].under18 ? ground : 'no-longer-necessary';
+}
+
+/**
+ * The day a decision to cease was sent for the plan to cease on `ceasedOn` with no appeal: the latest day whose
+ * ceasing day (the day after the last day to appeal) is not after it, searched back from 40 days before.
+ */
+export function decisionForCeasing(ceasedOn: string): { decided: string; ceasesOn: string } {
+  for (let back = 40; back <= 120; back++) {
+    const decided = addDays(ceasedOn, -back);
+    const ceasesOn = ceaseDates({ decisionSent: decided }).ceasesOn?.date;
+    if (ceasesOn && ceasesOn <= ceasedOn) return { decided, ceasesOn };
+  }
+  throw new Error(`no decision day for a plan ceasing on ${ceasedOn}`);
+}
+
+const FAMILY_SAID = [
+  'We agree the plan is no longer needed.',
+  'We agree, as long as the support at school carries on.',
+  'No response was received.',
+  'We are happy with the decision.',
+] as const;
+const SCHOOL_SAID = [
+  'The setting agrees and will meet needs from its own resources.',
+  'No objection.',
+  'The setting agrees.',
+] as const;
+const OTHER_COUNCILS = [
+  { name: 'Eastvale Council', code: '991' },
+  { name: 'Northbridge Council', code: '992' },
+  { name: 'Westmere Council', code: '993' },
+] as const;
+
+/**
+ * Each plan the core history records as ended (`plan-ceased`, the demo's children whose plan status is `ceased`)
+ * carries its ending in this feature's own records, so the plans and the SEN2 return read its day and reason: the plan
+ * itself (a final plan as one read in from a return, issued on the day the history gives, naming the child's setting)
+ * and either a transfer to another council (sent, and left, on the day it ended: reason 5) or a procedure (started,
+ * the family and the setting consulted, decided with the ground for the history's reason, ceased the day after the last
+ * day to appeal, on or just before the history's day). Drawn from its own stream, one per child (the demo's sequence
+ * is unchanged); recorded as already applied, so no second history entry or audit entry is written.
+ */
+async function recordEndedPlans(
+  trx: Transaction<DB>,
+  laCode: string,
+  today: string,
+): Promise<{ cessations: number; transfers: number }> {
+  const children = await childrenForReviews(trx, laCode);
+  const events = await caseEventsOfKindsSince(trx, laCode, ['plan-issued', 'plan-ceased'], '2000-01-01');
+  const issued = new Map<string, string>();
+  const endings = new Map<string, { day: string; reason: string }>();
+  for (const e of events) {
+    if (children.get(e.child_id)?.planStatus !== 'ceased') continue;
+    if (e.kind === 'plan-issued' && !issued.has(e.child_id)) issued.set(e.child_id, e.day);
+    if (e.kind === 'plan-ceased') {
+      const reason = (e.detail as { reason?: unknown } | null)?.reason;
+      endings.set(e.child_id, {
+        day: e.day,
+        reason: typeof reason === 'string' ? reason : 'Needs met without an EHC plan',
+      });
+    }
+  }
+  const ended = [...endings.keys()].filter((id) => issued.has(id)).sort();
+  await insertImportedPlans(
+    trx,
+    laCode,
+    ended.map((childId) => ({
+      childId,
+      caseId: null,
+      finalIssued: issued.get(childId)!,
+      placementSettingId: children.get(childId)?.setting?.id ?? null,
+    })),
+  );
+  const planOf = new Map((await plansForReturns(trx, laCode)).map((p) => [p.child_id, p]));
+  const root = createRandom(hashString(`ceasing-ended:${laCode}`));
+  const at = (d: string, rng: Random) => new Date(`${d}T${String(rng.int(9, 16)).padStart(2, '0')}:00:00Z`);
+  let cessations = 0;
+  let transfers = 0;
+  for (const childId of ended) {
+    const plan = planOf.get(childId);
+    const child = children.get(childId)!;
+    if (!plan || plan.final_issued === null) continue;
+    const { day, reason } = endings.get(childId)!;
+    const rng = root.fork(childId);
+    if (/another local authority/i.test(reason)) {
+      const to = rng.pick(OTHER_COUNCILS);
+      const learned = addDays(day, -rng.int(20, 45));
+      await saveTransferOut(trx, {
+        la_code: laCode,
+        plan_id: plan.id,
+        child_id: childId,
+        learned_on: learned,
+        move_date: addDays(learned, rng.int(5, 15)),
+        to_authority: to.name,
+        to_authority_code: to.code,
+        sent_on: day,
+        health_told_on: addDays(day, -rng.int(0, 5)),
+        left_on: day,
+        created_at: at(learned, rng),
+        updated_at: at(day, rng),
+      });
+      transfers += 1;
+      continue;
+    }
+    const { decided, ceasesOn } = decisionForCeasing(day);
+    const adult = ageOn(child.dateOfBirth, decided) >= 18;
+    const ground = groundFor(reason, adult);
+    const started = addDays(decided, -rng.int(35, 70));
+    const named = child.setting !== null;
+    await insertCessation(trx, {
+      la_code: laCode,
+      plan_id: plan.id,
+      child_id: childId,
+      started_on: started,
+      reason,
+      family_consulted: addDays(started, rng.int(2, 10)),
+      family_response: rng.pick(FAMILY_SAID),
+      institution_consulted: named ? addDays(started, rng.int(2, 12)) : null,
+      institution_response: named ? rng.pick(SCHOOL_SAID) : null,
+      decision: 'cease',
+      decision_date: decided,
+      ground,
+      sen2_reason: CEASE_GROUND_INFO[ground].sen2,
+      decision_reasons: reason,
+      review_establishing_no_return: ground === 'left-education' ? addDays(started, -rng.int(7, 30)) : null,
+      ceased_on: ceasesOn <= today ? ceasesOn : null,
+      created_at: at(started, rng),
+      updated_at: at(ceasesOn, rng),
+    });
+    cessations += 1;
+  }
   return { cessations, transfers };
 }

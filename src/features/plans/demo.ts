@@ -27,7 +27,7 @@ import type {
   Timescale,
 } from '../../domain/plan-quality/model.ts';
 import { yearGroupOn } from '../../domain/school-year.ts';
-import { DEFAULT_TODAY } from '../../demo/build.ts';
+import { DEFAULT_TODAY, EHC_PLANS_BEGAN } from '../../demo/build.ts';
 import { createRandom, hashString, type Random } from '../../demo/random.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { caseEventDays } from '../../platform/people/case-events.ts';
@@ -55,6 +55,8 @@ export const DEMO_FULL_PLANS = 300;
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 
+/** The later of two ISO days. */
+const maxDay = (a: string, b: string) => (a > b ? a : b);
 /** The four-item library the plans once drew their areas from: sampling it keeps each plan's draws (issue 18). */
 const SLOTS = [0, 1, 2, 3] as const;
 
@@ -466,7 +468,8 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
       child.plan_first_issued && child.plan_first_issued < today
         ? child.plan_first_issued
         : rng.dateBetween(addDays(today, -700), addDays(today, -60));
-    const draftIssued = addDays(finalIssued, -rng.int(20, 40));
+    // Nothing before EHC plans began (1 September 2014), for a plan issued in their first weeks (no draw changed).
+    const draftIssued = maxDay(addDays(finalIssued, -rng.int(20, 40)), EHC_PLANS_BEGAN);
     const yearGroup = yearGroupOn(child.date_of_birth, finalIssued);
     // The plan as it stands now is written for the child's phase today: a young person past Year 11 (at college, in a
     // sixth form, in training) has a plan that prepares them for adult life (issue 18 item 9). Its outcomes are due
@@ -486,7 +489,7 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
       id: rng.uuid(),
       agency: a.agency,
       authorRole: a.authorRole,
-      received: addDays(draftIssued, -rng.int(20, 50) + i),
+      received: maxDay(addDays(draftIssued, -rng.int(20, 50) + i), EHC_PLANS_BEGAN),
     }));
     advice.forEach((a, i) => {
       summaries.set(
