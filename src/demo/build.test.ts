@@ -10,6 +10,9 @@ import {
   upnFor,
 } from './build.ts';
 import { ageOn, yearGroupOn } from '../domain/calendar.ts';
+import { AUDIT_ACTION_LABELS, AUDIT_RECORD_LABELS } from '../platform/audit/labels.ts';
+import { addDays } from './dates.ts';
+import { AUDIT_HISTORY_WEEKS } from './audit-history.ts';
 
 const data = buildDemoData({ children: 2500 });
 const today = data.today;
@@ -98,6 +101,45 @@ describe('buildDemoData', () => {
       if (yg < 0) expect(c.primary_need, `${c.reference} in year ${yg}`).not.toBe('MLD');
     }
     expect(EARLY_YEARS_NEED_WEIGHTS.find(([need]) => need === 'SPLD')![1]).toBe(0);
+  });
+
+  it('gives the audit log 26 weeks of a service in use, up to the day before its day, in the service’s own words', () => {
+    const small = buildDemoData({ children: 400 });
+    const history = small.auditHistory;
+    expect(history.length).toBeGreaterThan(3000);
+    expect(history.length).toBeLessThan(15000);
+    const days = history.map((e) => e.at.toISOString().slice(0, 10));
+    expect(days[0]! >= addDays(small.today, -7 * AUDIT_HISTORY_WEEKS)).toBe(true);
+    expect(days.at(-1)! < small.today).toBe(true);
+    expect(days.every((d, i) => i === 0 || d >= days[i - 1]!)).toBe(true);
+    // Every week has work in it; staff work on working days.
+    const weeks = new Set(
+      days.map((d) => Math.floor((Date.parse(d) - Date.parse(days[0]!)) / (7 * 86_400_000))),
+    );
+    expect(weeks.size).toBeGreaterThanOrEqual(AUDIT_HISTORY_WEEKS);
+    const users = new Map(small.users.map((u) => [u.id, u]));
+    const staffAtWeekends = history.filter((e) => {
+      const weekday = e.at.getUTCDay();
+      const role = users.get(e.userId!)?.role;
+      return (weekday === 0 || weekday === 6) && role !== 'parent' && role !== 'young-person';
+    });
+    expect(staffAtWeekends).toEqual([]);
+    for (const e of history) {
+      expect(AUDIT_ACTION_LABELS[e.action], e.action).toBeDefined();
+      expect(AUDIT_RECORD_LABELS[e.recordType], e.recordType).toBeDefined();
+      expect(users.has(e.userId!), e.action).toBe(true);
+    }
+    // A caseworker reads their own children's records; reads and changes name a child of the demo.
+    const children = new Map(small.children.map((c) => [c.id, c]));
+    for (const e of history.filter((x) => x.recordType === 'child')) {
+      expect(children.has(e.childId!)).toBe(true);
+      if (users.get(e.userId!)!.role === 'caseworker')
+        expect(children.get(e.childId!)!.lead_officer_id).toBe(e.userId);
+    }
+    const actions = new Set(history.map((e) => e.action));
+    for (const action of ['sign-in', 'home.list.read', 'child.read', 'review.hold', 'plan.final.issue']) {
+      expect(actions.has(action), action).toBe(true);
+    }
   });
 
   it('spreads ages over 0 to 25, most of them 5 to 16, about 72% boys', () => {

@@ -42,6 +42,8 @@ import {
   TOWN,
   type Origin,
 } from './names.ts';
+import type { PastAuditEntry } from '../platform/audit/history.ts';
+import { buildAuditHistory } from './audit-history.ts';
 import { createRandom, type Random } from './random.ts';
 import {
   DEMO_SETTINGS,
@@ -113,6 +115,8 @@ export interface DemoData {
   childSettings: DemoChildSetting[];
   accessGrants: DemoAccessGrant[];
   caseEvents: DemoCaseEvent[];
+  /** 26 weeks of the service in use, up to the day before `today` (audit-history.ts). */
+  auditHistory: PastAuditEntry[];
   /** Which child each family account is linked to. */
   links: { parent: DemoLink; parent2: DemoLink; youngPerson: DemoLink };
 }
@@ -1516,6 +1520,11 @@ export function buildDemoData(options: DemoOptions = {}): DemoData {
     childSettings,
     accessGrants,
     caseEvents,
+    // From its own stream, after every other draw: the rest of the demo is unchanged.
+    auditHistory: buildAuditHistory(
+      { today, users, children, caseEvents, accessGrants },
+      root.fork('audit-history'),
+    ),
     links: {
       parent: link('parent@demo.example', parentChild),
       parent2: link('parent2@demo.example', parent2Child),

@@ -6,6 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DemoSeedOptions } from '../platform/feature.ts';
+import { auditHistory } from '../platform/audit/history.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { DB } from '../platform/db/schema/index.ts';
 import {
@@ -125,6 +126,8 @@ export async function seedDemoWith(
     await inChunks(data.childSettings, (c) => trx.insertInto('child_setting').values(c).execute());
     await inChunks(data.accessGrants, (c) => trx.insertInto('access_grant').values(c).execute());
     await inChunks(data.caseEvents, (c) => trx.insertInto('case_event').values(c).execute());
+    // 26 weeks of the service in use, before the features' own demo entries (audit-history.ts).
+    await auditHistory(trx, laCode, today, data.auditHistory);
     const seedOptions = {
       laCode,
       today,
