@@ -33,30 +33,33 @@ const CHANGES: Readonly<Record<string, { action: string; recordType: string }>> 
   'plan-ceased': { action: 'ceasing.decide', recordType: 'plan_cessation' },
 };
 
+const CHILD_READ = { action: 'child.read', recordType: 'child' } as const;
+const PLAN_READ = { action: 'plan.read', recordType: 'child' } as const;
+const ASSESSMENT_READ = { action: 'assessment.read', recordType: 'child' } as const;
+const REVIEW_READ = { action: 'review.read', recordType: 'child' } as const;
+const ADVICE_READ = { action: 'advice.read', recordType: 'child' } as const;
+const SHARED_PLAN_READ = { action: 'plan.shared.read', recordType: 'child' } as const;
+type Read = { readonly action: string; readonly recordType: string };
+
 /** How likely each role is to use the service on a working day, and how many records they open when they do. */
-const HABITS: Readonly<
-  Record<string, { daily: number; reads: [number, number]; reading: readonly string[] }>
-> = {
-  caseworker: {
-    daily: 0.8,
-    reads: [0, 3],
-    reading: ['child.read', 'plan.read', 'assessment.read', 'review.read'],
-  },
-  'team-manager': { daily: 0.7, reads: [0, 2], reading: ['child.read', 'assessment.read', 'review.read'] },
-  'send-leader': { daily: 0.45, reads: [0, 1], reading: ['child.read', 'plan.read'] },
-  administrator: { daily: 0.25, reads: [0, 0], reading: [] },
-  'local-offer-editor': { daily: 0.4, reads: [0, 0], reading: [] },
-  professional: { daily: 0.12, reads: [1, 2], reading: ['advice.read'] },
-  parent: { daily: 0.08, reads: [1, 1], reading: ['plan.shared.read'] },
-  'young-person': { daily: 0.05, reads: [1, 1], reading: ['plan.shared.read'] },
-};
+const HABITS: Readonly<Record<string, { daily: number; reads: [number, number]; reading: readonly Read[] }>> =
+  {
+    caseworker: { daily: 0.8, reads: [0, 3], reading: [CHILD_READ, PLAN_READ, ASSESSMENT_READ, REVIEW_READ] },
+    'team-manager': { daily: 0.7, reads: [0, 2], reading: [CHILD_READ, ASSESSMENT_READ, REVIEW_READ] },
+    'send-leader': { daily: 0.45, reads: [0, 1], reading: [CHILD_READ, PLAN_READ] },
+    administrator: { daily: 0.25, reads: [0, 0], reading: [] },
+    'local-offer-editor': { daily: 0.4, reads: [0, 0], reading: [] },
+    professional: { daily: 0.12, reads: [1, 2], reading: [ADVICE_READ] },
+    parent: { daily: 0.08, reads: [1, 1], reading: [SHARED_PLAN_READ] },
+    'young-person': { daily: 0.05, reads: [1, 1], reading: [SHARED_PLAN_READ] },
+  };
 
 /** The first page each role lands on, as the service audits it (a list of the children it showed). */
-const HOME: Readonly<Record<string, { action: string; page: string }>> = {
-  caseworker: { action: 'home.list.read', page: '/' },
-  'team-manager': { action: 'assessment.list.read', page: '/assessments' },
-  'send-leader': { action: 'home.list.read', page: '/' },
-  professional: { action: 'advice.list.read', page: '/advice' },
+const HOME: Readonly<Record<string, { action: string; recordType: string; page: string }>> = {
+  caseworker: { action: 'home.list.read', recordType: 'list', page: '/' },
+  'team-manager': { action: 'assessment.list.read', recordType: 'list', page: '/assessments' },
+  'send-leader': { action: 'home.list.read', recordType: 'list', page: '/' },
+  professional: { action: 'advice.list.read', recordType: 'list', page: '/advice' },
 };
 
 const isWorkingDay = (day: string) => {
@@ -135,7 +138,7 @@ export function buildAuditHistory(input: AuditHistoryInput, rng: Random): PastAu
           ...ctx,
           at: at(day, minute),
           action: home.action,
-          recordType: 'list',
+          recordType: home.recordType,
           recordId: home.page,
           childId: shown.length === 1 ? shown[0]! : null,
           detail: { children: shown },
@@ -144,11 +147,12 @@ export function buildAuditHistory(input: AuditHistoryInput, rng: Random): PastAu
       const reads = mine.length > 0 ? urng.int(habit.reads[0], habit.reads[1]) : 0;
       for (const child of urng.sample(mine, reads)) {
         minute += urng.int(2, 40);
+        const read = urng.pick(habit.reading);
         entries.push({
           ...ctx,
           at: at(day, minute),
-          action: urng.pick(habit.reading),
-          recordType: 'child',
+          action: read.action,
+          recordType: read.recordType,
           recordId: child,
           childId: child,
         });
