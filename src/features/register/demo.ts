@@ -4,7 +4,7 @@
  * leaders' counts; "You said, we did" entries published and in draft. Deterministic: the same ids, children and
  * dates on every seeding. parent@ has a report of provision not delivered with an open task for caseworker@ (their
  * child's caseworker) and a complaint at stage 2; parent2@ has a concern not yet acknowledged. The survey after each
- * milestone is seeded by survey-demo.ts.
+ * milestone is seeded by survey-demo.ts; disagreement resolution records in every state by resolution-demo.ts.
  */
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/access.ts';
@@ -28,6 +28,7 @@ import {
   type Outcome,
 } from '../../domain/register/index.ts';
 import { insertItem, insertYouSaid, raiseTask, setThemes, updateItem, type ItemChange } from './store.ts';
+import { seedResolutionDemo } from './resolution-demo.ts';
 import { seedSurveyDemo } from './survey-demo.ts';
 
 /** The last working day on or before a date (demo items arrive on working days). */
@@ -347,4 +348,12 @@ export async function seedRegisterDemo(
       createdBy: caseworker.id,
     });
   await seedSurveyDemo(trx, laCode, today, random.fork('survey'), parentChild?.id);
+  await seedResolutionDemo(
+    trx,
+    laCode,
+    today,
+    random.fork('resolution'),
+    { parent: parentChild?.id, parent2: parent2Child?.id, others: others.map((c) => c.id) },
+    caseworker.id,
+  );
 }

@@ -14,7 +14,14 @@ import { teamIdOf } from '../../platform/people/users.ts';
 import { addDays, dayNumber } from '../../demo/dates.ts';
 import type { Random } from '../../demo/random.ts';
 import { LISTENED, MILESTONE_EVENT_KINDS, milestoneOfEvent, OVERALL } from '../../domain/register/index.ts';
-import { insertOffer, insertResponse, markAnswered, setResponseThemes } from './store/survey.ts';
+import {
+  insertOffer,
+  insertResponse,
+  markAnswered,
+  setResponseThemes,
+  surveyCodeKey,
+} from './store/survey.ts';
+import { milestoneShortCode } from './survey-service.ts';
 
 const COMMENTS: ReadonlyArray<{ text: string; themes: RegisterTheme[] }> = [
   { text: 'The letter was clear and the caseworker rang to explain it.', themes: ['communication'] },
@@ -37,6 +44,9 @@ export async function seedSurveyDemo(
   random: Random,
   parentChildId: string | undefined,
 ): Promise<void> {
+  // The authority's key for short codes: the same on every seeding, from its own stream (nothing else moves).
+  const key = random.fork('short-code-key');
+  await surveyCodeKey(trx, laCode, () => `${key.uuid()}${key.uuid()}`.replaceAll('-', ''));
   const events = await caseEventsOfKindsSince(trx, laCode, MILESTONE_EVENT_KINDS, addDays(today, -120));
   let i = 0;
   for (const e of events) {
@@ -57,6 +67,8 @@ export async function seedSurveyDemo(
       teamId,
       ethnicity: child.ethnicity ?? null,
       firstLanguage: child.first_language ?? null,
+      // The code in the milestone's letter (ADR 0057), with the key made below from the demo's own stream.
+      shortCode: await milestoneShortCode(trx, laCode, e.id),
     });
     if (!offer) continue;
     const n = i++;

@@ -75,7 +75,8 @@ export async function insertResolution(
 export async function insertObligation(
   trx: Executor,
   laCode: string,
-  o: Omit<ObligationRow, 'id' | 'done_on' | 'done_note'>,
+  /** The id given only by the demo (the same ids on every seeding). */
+  o: Omit<ObligationRow, 'id' | 'done_on' | 'done_note'> & { id?: string },
 ): Promise<string> {
   const row = await trx
     .insertInto('disagreement_resolution_obligation')
