@@ -9,7 +9,7 @@ import { migrateDatabase } from './migrate.ts';
 import { createJobs, type Jobs } from '../platform/jobs/jobs.ts';
 import { createNotifier, type Notifier } from '../platform/notify/notify.ts';
 import { buildWebApp, prepareJobs, type Services } from './compose.ts';
-import { seedDemo } from './demo.ts';
+import { seedDemo, type DemoBuildProgress } from './demo.ts';
 
 export interface Service {
   readonly app: FastifyInstance;
@@ -36,6 +36,8 @@ export interface StartOptions {
   today?: () => string;
   /** Tells the person starting the service what it is doing, a line at a time (`serve` prints them). */
   say?: (line: string) => void;
+  /** Told after each step of building the demo on a first start (`serve` draws a progress bar). */
+  progress?: DemoBuildProgress;
 }
 
 export async function startService(config: Config, options: StartOptions = {}): Promise<Service> {
@@ -49,10 +51,14 @@ export async function startService(config: Config, options: StartOptions = {}): 
         'Opening the demo authority. The first start builds it (about 2,500 children and young people), ' +
           'which takes about half a minute; later starts take a few seconds.',
       );
-      const seeded = await seedDemo(database.db, {
-        ...(options.demoChildren ? { children: options.demoChildren } : {}),
-        secondFactorKey: config.secondFactorKey,
-      });
+      const seeded = await seedDemo(
+        database.db,
+        {
+          ...(options.demoChildren ? { children: options.demoChildren } : {}),
+          secondFactorKey: config.secondFactorKey,
+        },
+        options.progress,
+      );
       if (!seeded.skipped)
         options.say?.(
           `Built the demo authority as of ${seeded.today} in ${Math.round((seeded.buildMs + seeded.insertMs) / 1000)} s.`,

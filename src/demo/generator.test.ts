@@ -5,7 +5,7 @@ import { verifyPassword } from '../platform/auth/passwords.ts';
 import type { DB } from '../platform/db/schema/index.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
 import { ageOn, yearGroupOn } from '../domain/calendar.ts';
-import { seedDemo } from '../app/demo.ts';
+import { demoSeeders, demoStepNames, seedDemo } from '../app/demo.ts';
 import type { SeedSummary } from './generator.ts';
 import { EHC_PLANS_BEGAN } from './build.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/helpers/db.ts';
@@ -52,10 +52,13 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
   let first: TestDatabase;
   let second: TestDatabase;
   let summary: SeedSummary;
+  const progress: { done: number; total: number; built: string }[] = [];
 
   beforeAll(async () => {
     [first, second] = await Promise.all([createTestDatabase(engine), createTestDatabase(engine)]);
-    summary = await seedDemo(first.db, { children: CHILDREN, today: TODAY });
+    summary = await seedDemo(first.db, { children: CHILDREN, today: TODAY }, (done, total, built) =>
+      progress.push({ done, total, built }),
+    );
   });
 
   afterAll(async () => {
@@ -73,6 +76,13 @@ describe.each(ENGINES)('seedDemo on %s', (engine) => {
       const row = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db);
       expect(row.rows[0]!.n, table).toBe(count);
     }
+  });
+
+  it('tells its progress after every step, in order, naming what each built, and ends at the total', () => {
+    const total = demoSeeders.length + 2;
+    expect(progress.map((p) => p.done)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(new Set(progress.map((p) => p.total))).toEqual(new Set([total]));
+    expect(progress.map((p) => p.built)).toEqual(demoStepNames);
   });
 
   it('gives identical rows for the same seed in another database', async () => {

@@ -76,10 +76,17 @@ const COUNTED = [
 /** A feature's demo seeder (`demo` in its module). */
 export type DemoSeeder = (trx: Transaction<DB>, options: DemoSeedOptions) => Promise<unknown>;
 
+/**
+ * Told after each step of building the demo: `done` of `total` steps, step 1 building the core records, step 2
+ * inserting them, then one step for each seeder (index `done - 3`). Not called when the authority already exists.
+ */
+export type DemoProgress = (done: number, total: number) => void;
+
 export async function seedDemoWith(
   db: Kysely<DB>,
   seeders: readonly DemoSeeder[],
   options: DemoOptions = {},
+  progress?: DemoProgress,
 ): Promise<SeedSummary> {
   const laCode = options.laCode ?? DEMO_LA_CODE;
   const exists = await db
@@ -97,6 +104,8 @@ export async function seedDemoWith(
   const demoEmails = new Set(DEMO_ACCOUNTS.map((a) => a.email));
   const users = data.users.map((u) => (demoEmails.has(u.email) ? { ...u, password_hash: hash } : u));
   const buildMs = performance.now() - buildStarted;
+  const total = seeders.length + 2;
+  progress?.(1, total);
 
   const insertStarted = performance.now();
   const inserted = await db.transaction().execute(async (trx) => {
@@ -128,12 +137,16 @@ export async function seedDemoWith(
     await inChunks(data.caseEvents, (c) => trx.insertInto('case_event').values(c).execute());
     // 26 weeks of the service in use, before the features' own demo entries (audit-history.ts).
     await auditHistory(trx, laCode, today, data.auditHistory);
+    progress?.(2, total);
     const seedOptions = {
       laCode,
       today,
       ...(options.localOfferServices === undefined ? {} : { localOfferServices: options.localOfferServices }),
     };
-    for (const seed of seeders) await seed(trx, seedOptions);
+    for (const [i, seed] of seeders.entries()) {
+      await seed(trx, seedOptions);
+      progress?.(i + 3, total);
+    }
     // What exists now, features' demo data included (their seeders add grants and case events too).
     const counts = {} as Record<(typeof COUNTED)[number], number>;
     for (const table of COUNTED) {

@@ -3,6 +3,7 @@ import { lastingCookieSecret, loadConfig } from '../../platform/config.ts';
 import { DataFolderLockedError } from '../../platform/db/database.ts';
 import { privilegeWarnings } from '../../platform/audit/roles.ts';
 import { startService } from '../../app/service.ts';
+import { demoProgressLine } from '../../app/demo.ts';
 
 const command: Command = {
   description: 'Start the web service (embedded database with demo data unless DATABASE_URL is set)',
@@ -11,7 +12,16 @@ const command: Command = {
     const config = { ...loaded, cookieSecret: lastingCookieSecret(loaded) };
     let service;
     try {
-      service = await startService(config, { say: (line) => process.stdout.write(`${line}\n`) });
+      const started = performance.now();
+      const tty = process.stdout.isTTY;
+      service = await startService(config, {
+        say: (line) => process.stdout.write(`${line}\n`),
+        // On a terminal one line redrawn; in a log a line a step.
+        progress: (done, total, built) => {
+          const line = demoProgressLine(done, total, built, performance.now() - started);
+          process.stdout.write(tty ? `\r${line}\u001b[K${done === total ? '\n' : ''}` : `${line}\n`);
+        },
+      });
     } catch (err) {
       if (err instanceof DataFolderLockedError) {
         process.stderr.write(`${err.message}\n`);
