@@ -77,9 +77,13 @@ describe('a family asks for a school, the school answers, the final plan names i
       .orderBy('reference')
       .limit(1)
       .executeTakeFirstOrThrow();
+    // The parent looks after them (the first such child may be parent2@'s own demo child, whose grant the demo made).
     await db
       .insertInto('access_grant')
       .values({ la_code: cw!.la_code, user_id: parent!.id, child_id: child.id, kind: 'parent' })
+      .onConflict((oc) =>
+        oc.columns(['la_code', 'user_id', 'child_id', 'kind']).where('revoked_at', 'is', null).doNothing(),
+      )
       .execute();
   }, 240_000);
   afterAll(async () => {

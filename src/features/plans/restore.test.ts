@@ -41,6 +41,17 @@ describe.each(ENGINES)('restoring the working copy from a version on %s', (engin
       .select(['id', 'revision'])
       .where('la_code', '=', LA)
       .where('status', 'in', ['final', 'amended'])
+      // plans issued in the service (the demo's ended plans are read in as from a return, with no document to restore)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('ehc_plan_version as v')
+            .select('v.id')
+            .whereRef('v.la_code', '=', 'ehc_plan.la_code')
+            .whereRef('v.plan_id', '=', 'ehc_plan.id')
+            .where('v.kind', '!=', 'draft'),
+        ),
+      )
       .orderBy('id')
       .limit(12)
       .execute();
