@@ -30,6 +30,7 @@ import { loggerOptions } from './logging.ts';
 import { navigationFor } from './navigation.ts';
 import { paths, withQuery } from './paths.ts';
 import { deniedPage, setUpRoleChecks } from './permissions.ts';
+import { setUpClosing } from './shutdown.ts';
 import { configureViewEnvironment, govukDist, srcDir, viewOptions, viewTemplates } from './views.ts';
 
 declare module 'fastify' {
@@ -344,6 +345,7 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  setUpClosing(app);
   await setUpSecurityHeaders(app);
   await app.register(fastifyCookie, { secret: deps.config.cookieSecret });
   await app.register(fastifyFormbody);
