@@ -16,7 +16,7 @@ async function serve(graceMs: number) {
       return 'finished';
     });
   });
-  app.get('/', async () => 'hello');
+  app.get('/', () => 'hello');
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as AddressInfo).port;
   return { app, port, started, finish: () => finish() };
