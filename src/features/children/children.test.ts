@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
 import { createAuthority, createChild, createUser, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
+import { searchChildren } from '../../platform/people/children.ts';
 
 describe.each(ENGINES)('children list and record on %s', (engine) => {
   let t: TestApp;
@@ -53,6 +54,29 @@ describe.each(ENGINES)('children list and record on %s', (engine) => {
     expect(second.body).toContain('Zed29');
     const beyond = await client.get('/children?page=99');
     expect(beyond.body).toContain('page 2 of 2');
+  });
+
+  it('counts a first page that is not full by its length, and a full one or a later page by a count', async () => {
+    const search = (pageSize: number, page = 1) =>
+      searchChildren(t.database.db, { laCode: '901', page, pageSize });
+    const row = (r: { rows: unknown[]; total: number; page: number; pages: number }) => ({
+      rows: r.rows.length,
+      total: r.total,
+      page: r.page,
+      pages: r.pages,
+    });
+    // 32 children: a page of 40 is every one; a page of 32 is full, so counted; 10 to a page is four pages.
+    expect(row(await search(40))).toEqual({ rows: 32, total: 32, page: 1, pages: 1 });
+    expect(row(await search(32))).toEqual({ rows: 32, total: 32, page: 1, pages: 1 });
+    expect(row(await search(10))).toEqual({ rows: 10, total: 32, page: 1, pages: 4 });
+    expect(row(await search(10, 4))).toEqual({ rows: 2, total: 32, page: 4, pages: 4 });
+    expect(row(await search(10, 9))).toEqual({ rows: 2, total: 32, page: 4, pages: 4 });
+    const none = await searchChildren(t.database.db, { laCode: '901', q: 'nobody', page: 1, pageSize: 10 });
+    expect(row(none)).toEqual({ rows: 0, total: 0, page: 1, pages: 1 });
+    // The same rows either way: the first page of 10 is the first 10 of every child, in name order.
+    expect((await search(10)).rows.map((r) => r.id)).toEqual(
+      (await search(40)).rows.slice(0, 10).map((r) => r.id),
+    );
   });
 
   it('filters by name, officer and need, treating search text literally', async () => {

@@ -30,19 +30,6 @@ select "id", "child_id", "kind", "start_date", "end_date", "days", "hours_a_week
 -- parameters: ["999","00000000-0000-4000-8000-000000000001"]
 
 -- the list: children with a plan and an open episode begun at one school, a page
-select count(*) as "n"
-  from "child"
-  left join "app_user" as "officer" on "officer"."la_code" = "child"."la_code"
-    and "officer"."id" = "child"."lead_officer_id"
-  where "child"."la_code" = $1
-    and "child"."plan_status" = $2
-    and "child"."id" in (select "education_episode"."child_id"
-  from "education_episode"
-  where "education_episode"."la_code" = $3
-    and "education_episode"."kind" in ($4, $5, $6, $7)
-    and "education_episode"."start_date" <= $8 and ("education_episode"."end_date" is null or "education_episode"."end_date" >= $9)
-    and "education_episode"."setting_id" = $10);
--- parameters: ["999","plan","999","permanent-exclusion","part-time-timetable","missing-education","home-education","2026-03-02","2026-03-02","00000000-0000-4000-8000-000000000004"]
 select "child"."id", "child"."reference", "child"."given_name", "child"."family_name", "child"."date_of_birth", "child"."primary_need", "child"."plan_status", "officer"."display_name" as "officer_name", (select "s"."name"
   from "child_setting" as "cs"
   inner join "setting" as "s" on "s"."la_code" = "cs"."la_code"

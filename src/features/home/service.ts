@@ -142,7 +142,7 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
       const linked = await linkedChildren(actor);
       const children = linked.children.rows;
       const assessments = await familyHome(db, actor);
-      const reviews = await needs.reviews.familyReviews(actor);
+      const reviews = await needs.reviews.familyReviews(actor, children);
       const moving =
         (await needs.transfers?.familyCohort(
           actor,
@@ -205,8 +205,9 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
         assessments,
         reviews,
         appeals: (await needs.tribunal?.familyCount(actor)) ?? 0,
-        personalBudgets: (await needs.personalBudgets?.familyCount(actor)) ?? 0,
-        surveys: (await needs.register?.surveyOffersFor(actor)) ?? [],
+        // The linked children read once above, not again by each feature (issue 20).
+        personalBudgets: (await needs.personalBudgets?.familyCount(actor, children)) ?? 0,
+        surveys: (await needs.register?.surveyOffersFor(actor, children)) ?? [],
         tasks: familyTasks(facts, today).map((t) => ({ ...t, sentence: familyTaskSentence(t, self, today) })),
         since,
         changes: changes.map((e) => ({ ...e, childName: names.get(e.child_id) })),

@@ -29,6 +29,7 @@ import {
   childByReference as findChild,
   childWithOfficer,
   searchChildren,
+  type ChildListRow,
 } from '../../platform/people/children.ts';
 import { recipientsFor } from '../../platform/people/recipients.ts';
 import { FieldError } from '../../platform/web/forms.ts';
@@ -943,10 +944,14 @@ export function createPersonalBudgetsService(deps: ServiceDeps) {
         return addRequest(ctx, child, { ...input, requestedOn: ctx.today }, 'family', formToken);
       }),
 
-    /** Whether a family has a child who may ask for a personal budget or has one (their first screen's link). */
-    familyCount: async (actor: Actor) => {
+    /**
+     * Whether a family has a child who may ask for a personal budget or has one (their first screen's link).
+     * `linked`: the family's linked children (their first 100, each by a live grant of their kind: the test
+     * familyChildren makes) when the caller has read them already.
+     */
+    familyCount: async (actor: Actor, linked?: readonly ChildListRow[]) => {
       if (!FAMILY.includes(actor.role)) return 0;
-      return (await familyChildren(actor, false)).filter(
+      return (linked?.slice(0, 100) ?? (await familyChildren(actor, false))).filter(
         (c) => c.plan_status === 'plan' || c.plan_status === 'assessment',
       ).length;
     },

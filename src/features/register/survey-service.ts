@@ -21,7 +21,7 @@ import {
   caseEventsOfKindsSince,
   recordCaseEvent,
 } from '../../platform/people/case-events.ts';
-import { childWithOfficer, searchChildren } from '../../platform/people/children.ts';
+import { childWithOfficer, searchChildren, type ChildListRow } from '../../platform/people/children.ts';
 import { familyContactsFor } from '../../platform/people/recipients.ts';
 import { teamIdOf, teamsOf } from '../../platform/people/users.ts';
 import { FieldError } from '../../platform/web/forms.ts';
@@ -293,18 +293,23 @@ export function createSurveyService(deps: ServiceDeps) {
       return offer && paths.register.surveyAnswer(laCode, offer.token);
     },
 
-    /** The family's open offers (their first screen); empty for anyone else. */
-    surveyOffersFor: async (actor: Actor) => {
+    /**
+     * The family's open offers (their first screen); empty for anyone else. `linked`: the family's linked children
+     * (their first 100) when the caller has read them already.
+     */
+    surveyOffersFor: async (actor: Actor, linked?: readonly ChildListRow[]) => {
       const kind = grantKindFor(actor.role);
       if (!FAMILY.includes(actor.role) || !kind) return [];
-      const children = (
-        await searchChildren(db, {
-          laCode: actor.laCode,
-          grantedTo: { userId: actor.userId, kind },
-          page: 1,
-          pageSize: 100,
-        })
-      ).rows;
+      const children =
+        linked?.slice(0, 100) ??
+        (
+          await searchChildren(db, {
+            laCode: actor.laCode,
+            grantedTo: { userId: actor.userId, kind },
+            page: 1,
+            pageSize: 100,
+          })
+        ).rows;
       const names = new Map(children.map((c) => [c.id, c.given_name]));
       const today = deps.today();
       const since = formatDate(addDays(parseDate(today), -(OFFER_OPEN_DAYS - 1)));

@@ -28,7 +28,7 @@ import { once } from '../../platform/change/once.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
-import { childrenForReviews, searchChildren } from '../../platform/people/children.ts';
+import { childrenForReviews, searchChildren, type ChildListRow } from '../../platform/people/children.ts';
 import { childNames } from '../../platform/people/organisations.ts';
 import { userWithTeam } from '../../platform/people/users.ts';
 import { advisersForChild } from '../../platform/people/settings.ts';
@@ -592,19 +592,25 @@ export function createReviewVoices(deps: ServiceDeps) {
 
     /**
      * A family's first screen: for each linked child with a plan, the next review (the open review's meeting, or the
-     * schedule's due date), what is asked of them (views) and by when, and what they have sent.
+     * schedule's due date), what is asked of them (views) and by when, and what they have sent. `linked`: the
+     * family's linked children when the caller has read them already (their first screen: one read, not one a
+     * feature), in the list's order.
      */
-    async familyReviews(actor: Actor) {
+    async familyReviews(actor: Actor, linked?: readonly ChildListRow[]) {
       requireRole(actor, VIEW_WRITERS, 'review.family');
       const kind = grantKindFor(actor.role)!;
-      const linked = await searchChildren(deps.db, {
-        laCode: actor.laCode,
-        grantedTo: { userId: actor.userId, kind },
-        withPlan: true,
-        page: 1,
-        pageSize: 50,
-      });
-      const childIds = linked.rows.map((c) => c.id);
+      const rows = linked
+        ? linked.filter((c) => c.plan_status === 'plan').slice(0, 50)
+        : (
+            await searchChildren(deps.db, {
+              laCode: actor.laCode,
+              grantedTo: { userId: actor.userId, kind },
+              withPlan: true,
+              page: 1,
+              pageSize: 50,
+            })
+          ).rows;
+      const childIds = rows.map((c) => c.id);
       const open = (await openReviewsOfChildren(deps.db, actor.laCode, childIds)).filter(stillOpen);
       const mine = await viewsOfReviews(
         deps.db,
@@ -616,7 +622,7 @@ export function createReviewVoices(deps: ServiceDeps) {
       const reported = await reportedReviewsOfChildren(deps.db, actor.laCode, childIds);
       const abouts: ViewAbout[] = actor.role === 'young-person' ? ['child'] : ['family', 'child'];
       const today = deps.today();
-      return linked.rows.map((c) => {
+      return rows.map((c) => {
         const review = open.find((r) => r.child_id === c.id) ?? null;
         return {
           child_id: c.id,

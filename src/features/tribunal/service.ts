@@ -876,7 +876,8 @@ export function createTribunalService(deps: ServiceDeps) {
         grantedTo: { userId: actor.userId, kind },
         among: disagreementChildIds(db, actor.laCode),
         page: 1,
-        pageSize: 1,
+        // A first page not full is counted by its length (searchChildren): one query for a family's few children.
+        pageSize: 100,
       });
       return page.total;
     },

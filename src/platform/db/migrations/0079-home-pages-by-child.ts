@@ -1,0 +1,20 @@
+/**
+ * Issue 20 (national scale, docs/national-scale.md, the home pages' third pass): indexes that lead with `la_code`
+ * for the home pages' reads that grew with the authority (EXPLAIN ANALYZE at 29,396 plans, LA 101 Aldby):
+ *
+ * - `plan_review_schedule (la_code, child_id)`: a family's next review (the parent's and young person's home) and a
+ *   school's reviews (the SENCO's: its setting's plans or its linked children) were found by reading the whole
+ *   schedule (33,000 rows, 13 ms) for one child; now an index scan (0.06 ms). Owned by src/features/reviews.
+ * - `child (la_code, lead_officer_id, plan_status)`: each officer's children led and in their caseload (the team
+ *   manager's home; the caseworker's count) read every child of the authority (41 ms for a team's 15,349); now an
+ *   index-only scan (7.6 ms). docs/national-scale.md named this index in the second pass, but 0073 did not make it.
+ * - `child (la_code, plan_status, primary_need)`: the SEND leader's plans by need and children by plan status, an
+ *   index-only scan of the plans (17 to 3.4 ms).
+ *
+ * The child table is the core records' (src/platform/people).
+ */
+export const statements: string[] = [
+  `create index plan_review_schedule_child on plan_review_schedule (la_code, child_id)`,
+  `create index child_officer_status on child (la_code, lead_officer_id, plan_status)`,
+  `create index child_status_need on child (la_code, plan_status, primary_need)`,
+];
