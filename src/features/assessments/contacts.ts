@@ -15,6 +15,21 @@ export const CONTACT_PREFERENCE_LABELS: Record<string, string> = {
   letter: 'Letter',
 };
 
+/** Who asked for the assessment, in words (the record form's own choices): never the stored code ("young-person"). */
+const REQUESTER_WORDS: Record<string, string> = {
+  parent: 'a parent or carer',
+  'young-person': 'the young person',
+  school: 'the school, college or nursery',
+  other: 'someone else',
+};
+
+/** "a parent or carer, Sam Smith" (or "A parent..." to start a line): who asked and, when given, their name. */
+export function askedBy(requestedBy: string, name: string | null, options: { start?: boolean } = {}): string {
+  const words = REQUESTER_WORDS[requestedBy] ?? requestedBy;
+  const who = options.start ? words.charAt(0).toUpperCase() + words.slice(1) : words;
+  return [who, name].filter(Boolean).join(', ');
+}
+
 const ATTENDANCE_LABELS: Record<string, string> = {
   'full-time': 'full time',
   'part-time': 'part time',
@@ -88,7 +103,7 @@ export function joinedRequestView(r: {
     id: r.id,
     received: r.request_received,
     how: r.request_method === 'online' ? 'online' : `by ${r.request_method}`,
-    who: [r.requested_by, r.requester_display_name ?? r.requester_name].filter(Boolean).join(', '),
+    who: askedBy(r.requested_by, r.requester_display_name ?? r.requester_name),
     why: answers.why ?? null,
     support: answers.support ?? null,
     involved: involvedSaid(answers),

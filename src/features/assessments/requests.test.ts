@@ -349,7 +349,8 @@ describe.each(ENGINES)('online requests, advice documents and hostile input on %
     const joined = page.body.slice(page.body.indexOf('id="joined-requests"'));
     expect(page.body).toContain('Another request joined to this one');
     expect(joined).toContain('Robin stopped sleeping after the move');
-    expect(joined).toContain('from parent, Sol Stranger');
+    expect(joined).toContain('from a parent or carer, Sol Stranger');
+    expect(page.body).not.toMatch(/<dd[^>]*>\s*(parent|young-person|school|other)\b/);
     expect(page.body).toContain('Letter from mum');
     const r = await cw.submit(
       `/assessments/${openId}`,

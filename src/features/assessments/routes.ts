@@ -39,7 +39,7 @@ import { yearGroupOn } from '../../domain/school-year.ts';
 import { paginationItems } from '../../platform/web/pagination.ts';
 import { stepForView } from '../../platform/web/steps.ts';
 import { decideRequester, joinedRequests, pendingRequesters } from './requesters.ts';
-import { caseContacts, joinedRequestView } from './contacts.ts';
+import { askedBy, caseContacts, joinedRequestView } from './contacts.ts';
 import { advisersForChild } from '../../platform/people/settings.ts';
 import { adviceStillMissing, teamTimeliness } from './lawful-steps.ts';
 import { listAdviceReuse } from './store/lawful-steps.ts';
@@ -97,6 +97,7 @@ export function caseForView(view: CaseView) {
     commentPeriod: view.timeline.periods.find((p) => p.id === 'draft-comments') ?? null,
     appeal: stepForView(stepById(view.timeline, 'appeal-deadline')),
     stageLabel: STAGE_LABELS[view.record.stage],
+    askedBy: askedBy(view.record.requested_by, view.record.requester_name, { start: true }),
     exceptions: exceptionsForView(view),
     notices: noticesOf(view.record).map((n) => ({
       label: NOTICE_LABELS[n.kind],
