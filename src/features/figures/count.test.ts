@@ -2,7 +2,7 @@
  * The job's count of the day (ADR 0026) against counting live, on the demo authority on both engines: every figure,
  * in every breakdown and group, and the children behind each headline (all, within and not), are the same whichever
  * way they are read; the scheduled job counts every authority as of the day it is given; and a day not counted is
- * counted live once, its count queued and kept.
+ * never counted on the request: its count is queued once and kept (ADR 0061).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
@@ -13,9 +13,9 @@ import type { Actor } from '../../platform/access/access.ts';
 import type { Handler, JobDeps } from '../../platform/jobs/jobs.ts';
 import { userByEmail } from '../../platform/people/users.ts';
 import { FIGURES_COUNT_QUEUE, registerFiguresJobs } from './jobs.ts';
-import { createFiguresService, keptDay, type FiguresService } from './service.ts';
+import { createFiguresService, keptDay, keptUntilFor, type FiguresService } from './service.ts';
 
-type Page = Awaited<ReturnType<FiguresService['figures']>>;
+type Page = Awaited<ReturnType<FiguresService['countFigures']>>;
 
 /** The page without when it was counted, its breakdowns and groups in key order (the view sorts them). */
 const comparable = (page: Page) => ({
@@ -46,14 +46,14 @@ describe.each(ENGINES)('the figures’ count on the demo (%s)', (engine) => {
     const pages: unknown[] = [];
     const lists: unknown[] = [];
     for (const by of [undefined, ...DIMENSIONS] as Array<Dimension | undefined>) {
-      const page = await service.figures(leader, { asOf, by });
+      const page = await service.countFigures(leader, { asOf, by });
       pages.push(comparable(page));
       if (by) continue;
       for (const f of page.figures)
         for (const show of ['all', 'met', 'not-met'] as const) {
-          const list = await service.children(leader, f.id, { asOf, show, page: 1 });
+          const list = await service.countChildren(leader, f.id, { asOf, show, page: 1 });
           lists.push({ id: f.id, show, total: list.total, tally: list.tally, rows: list.rows });
-          const last = await service.children(leader, f.id, { asOf, show, page: list.pages });
+          const last = await service.countChildren(leader, f.id, { asOf, show, page: list.pages });
           lists.push({ id: f.id, show, page: last.page, rows: last.rows });
         }
     }
@@ -66,7 +66,7 @@ describe.each(ENGINES)('the figures’ count on the demo (%s)', (engine) => {
     expect(first.figures.find((f) => f.id === 'reviews-12-months')!.year.counted).toBeGreaterThan(10);
     const made = await service.recount('999', asOf);
     expect(made.items).toBeGreaterThan(100);
-    expect((await service.figures(leader, { asOf })).countedAt).not.toBeNull();
+    expect((await service.countFigures(leader, { asOf })).countedAt).not.toBeNull();
     expect(await everything()).toEqual(live);
     expect(await service.headline('999', 'requests-6-weeks', asOf)).toEqual(
       first.figures.find((f) => f.id === 'requests-6-weeks')!.year,
@@ -87,13 +87,13 @@ describe.each(ENGINES)('the figures’ count on the demo (%s)', (engine) => {
     await handlers.get(FIGURES_COUNT_QUEUE)!({ today: '2026-10-31' });
     const counts = await database.db.selectFrom('figure_count').select(['la_code', 'as_of']).execute();
     expect(counts).toContainEqual({ la_code: '999', as_of: '2026-10-31' });
-    expect((await service.figures(leader, { asOf: '2026-10-31' })).countedAt).not.toBeNull();
+    expect((await service.countFigures(leader, { asOf: '2026-10-31' })).countedAt).not.toBeNull();
     // The day counted before is kept (ADR 0036); a day never counted is counted live.
-    expect((await service.figures(leader, { asOf })).countedAt).not.toBeNull();
-    expect((await service.figures(leader, { asOf: '2026-10-30' })).countedAt).toBeNull();
+    expect((await service.countFigures(leader, { asOf })).countedAt).not.toBeNull();
+    expect((await service.countFigures(leader, { asOf: '2026-10-30' })).countedAt).toBeNull();
   }, 120_000);
 
-  it('counts a day not counted live once, queues its count, and reads the kept count after the job made it', async () => {
+  it('never counts a day not counted on the request: queues its count once, and reads the kept count after the job made it', async () => {
     const handlers = new Map<string, Handler>();
     const sent: Array<{ queue: string; data: object; key: string | undefined }> = [];
     const jobs = {
@@ -107,21 +107,52 @@ describe.each(ENGINES)('the figures’ count on the demo (%s)', (engine) => {
     registerFiguresJobs({ database, jobs } as unknown as JobDeps);
     const asking = createFiguresService({ db: database.db, today: () => asOf, jobs });
     const day = '2026-10-29';
-    const first = await asking.figures(leader, { asOf: day });
-    expect(first).toMatchObject({ countedAt: null, keeping: true });
-    expect(sent).toEqual([
-      { queue: FIGURES_COUNT_QUEUE, data: { laCode: '999', asOf: day }, key: `999:${day}` },
-    ]);
+    expect(await asking.figures(leader, { asOf: day })).toEqual({ ready: false, asOf: day });
+    expect(await asking.children(leader, 'requests-6-weeks', { asOf: day, show: 'all', page: 1 })).toEqual({
+      ready: false,
+      asOf: day,
+    });
+    expect(
+      await asking.childrenExport(leader, 'requests-6-weeks', { asOf: day, show: 'all', page: 1 }),
+    ).toBeNull();
+    const asked = {
+      queue: FIGURES_COUNT_QUEUE,
+      data: { laCode: '999', asOf: day, today: asOf },
+      key: `999:${day}`,
+    };
+    expect(sent).toEqual([asked, asked, asked]);
     await handlers.get(FIGURES_COUNT_QUEUE)!(sent[0]!.data);
     const kept = await asking.figures(leader, { asOf: day });
+    if (!kept.ready) throw new Error('The day was counted');
     expect(kept.countedAt).not.toBeNull();
-    expect(kept.keeping).toBe(false);
-    expect(comparable(kept)).toEqual({ ...comparable(first), keeping: false });
-    expect(sent).toHaveLength(1);
-    // A day whose count would not be kept (over 92 days before, not a month's last day) is counted live each time.
-    const old = await asking.figures(leader, { asOf: '2025-06-14' });
-    expect(old).toMatchObject({ countedAt: null, keeping: false });
-    expect(sent).toHaveLength(1);
+    expect(comparable(kept)).toEqual({
+      ...comparable(await service.countFigures(leader, { asOf: day })),
+      ready: true,
+    });
+    expect(sent).toHaveLength(3);
+    // A second job for the day (sent while the first waited) finds it counted and does nothing.
+    await handlers.get(FIGURES_COUNT_QUEUE)!(sent[1]!.data);
+    const again = await asking.figures(leader, { asOf: day });
+    expect(again.ready && again.countedAt).toEqual(kept.countedAt);
+    // A day the usual rules would not keep (over 92 days before, not a month's last day) is counted by the job too,
+    // and kept for a week after it was asked for: the scheduled count of today does not delete it, a later one does.
+    const old = '2025-06-14';
+    expect(await asking.figures(leader, { asOf: old })).toEqual({ ready: false, asOf: old });
+    await handlers.get(FIGURES_COUNT_QUEUE)!(sent[3]!.data);
+    const keptUntil = await database.db
+      .selectFrom('figure_count')
+      .select('kept_until')
+      .where('la_code', '=', '999')
+      .where('as_of', '=', old)
+      .executeTakeFirstOrThrow();
+    expect(keptUntil.kept_until).toBe(keptUntilFor(old, asOf));
+    expect(keptUntilFor(old, asOf)).toBe('2026-11-08');
+    expect(keptUntilFor(day, asOf)).toBeNull();
+    await service.recount('999', asOf);
+    expect((await asking.figures(leader, { asOf: old })).ready).toBe(true);
+    await service.recount('999', '2026-11-09');
+    expect(await asking.figures(leader, { asOf: old })).toEqual({ ready: false, asOf: old });
+    await database.db.deleteFrom('figure_count').where('as_of', 'in', [day, '2026-11-09']).execute();
   }, 240_000);
 });
 

@@ -42,7 +42,6 @@ function comparable<
   return {
     ...page,
     countedAt: undefined,
-    keeping: undefined,
     figures: page.figures.map((f) => ({ ...f, breakdown: byKey(f.breakdown), groups: byKey(f.groups) })),
   };
 }
@@ -531,11 +530,28 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     rows.map((r) => Object.entries(kids).find(([, id]) => id === r.childId)?.[0] ?? r.childId).sort();
   const listed = async (
     id: MeasureId,
-    input: Partial<Parameters<ReturnType<typeof service>['children']>[2]> = {},
-  ) => service().children(leader, id, { asOf: AS_OF, show: 'all', page: 1, ...input });
+    input: Partial<Parameters<ReturnType<typeof service>['countChildren']>[2]> = {},
+  ) => service().countChildren(leader, id, { asOf: AS_OF, show: 'all', page: 1, ...input });
+
+  /**
+   * Runs `fn` with the job's counts of these days kept, then deletes them (the other tests count live): the pages
+   * read only a kept count (ADR 0061).
+   */
+  const withCounts = async (days: readonly string[], fn: () => Promise<void>) => {
+    for (const day of days) await service().recount(la, day);
+    try {
+      await fn();
+    } finally {
+      await t.database.db
+        .deleteFrom('figure_count')
+        .where('la_code', '=', la)
+        .where('as_of', 'in', [...days])
+        .execute();
+    }
+  };
 
   it('counts each figure from the casework, to the clock’s day', async () => {
-    const page = await service().figures(leader, { asOf: AS_OF });
+    const page = await service().countFigures(leader, { asOf: AS_OF });
     const year = (id: MeasureId) => page.figures.find((f) => f.id === id)!.year;
     expect(year('requests-6-weeks')).toEqual({ counted: 2, met: 1, percent: 50 });
     expect(year('plans-20-weeks')).toEqual({ counted: 2, met: 1, percent: 50 });
@@ -592,9 +608,9 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     expect(names((await listed('phase-transfers', { group: 'named-late' })).rows)).toEqual(['Hal']);
     expect(names((await listed('phase-transfers', { by: 'team', key: teams.south })).rows)).toEqual(['Hal']);
     // As of the day before the deadline neither is counted; as of the deadline Hal is not named yet.
-    const before = await service().figures(leader, { asOf: plus(TRANSFER_DEADLINE, -1) });
+    const before = await service().countFigures(leader, { asOf: plus(TRANSFER_DEADLINE, -1) });
     expect(before.figures.find((f) => f.id === 'phase-transfers')!.year.counted).toBe(0);
-    const onTheDay = await service().children(leader, 'phase-transfers', {
+    const onTheDay = await service().countChildren(leader, 'phase-transfers', {
       asOf: TRANSFER_DEADLINE,
       show: 'all',
       page: 1,
@@ -609,7 +625,7 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
   const everyNumber = async () => {
     const seen: Array<{ page: unknown; lists: unknown[] }> = [];
     for (const by of [undefined, ...DIMENSIONS]) {
-      const page = await service().figures(leader, { asOf: AS_OF, by });
+      const page = await service().countFigures(leader, { asOf: AS_OF, by });
       const lists: unknown[] = [];
       for (const f of comparable(page).figures) {
         const cells = [
@@ -648,10 +664,10 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
 
   it('the job’s count of the day gives the same numbers and the same lists as counting live', async () => {
     const live = await everyNumber();
-    expect((await service().figures(leader, { asOf: AS_OF })).countedAt).toBeNull();
+    expect((await service().countFigures(leader, { asOf: AS_OF })).countedAt).toBeNull();
     const made = await service().recount(la, AS_OF);
     expect(made.items).toBeGreaterThan(10);
-    const page = await service().figures(leader, { asOf: AS_OF });
+    const page = await service().countFigures(leader, { asOf: AS_OF });
     expect(page.countedAt).not.toBeNull();
     const counted = await everyNumber();
     expect(counted).toEqual(live);
@@ -674,21 +690,21 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
         .execute()
         .then((rows) => rows.map((r) => r.as_of));
     expect(await days()).toEqual([AS_OF]);
-    expect((await service().figures(leader, { asOf: '2026-11-30' })).countedAt).toBeNull();
+    expect((await service().countFigures(leader, { asOf: '2026-11-30' })).countedAt).toBeNull();
   }, 240_000);
 
   it('keeps each day’s count: a past day the job counted is read from its count, the same as live', async () => {
     const past = '2026-09-15';
-    const live = comparable(await service().figures(leader, { asOf: past, by: 'team' }));
+    const live = comparable(await service().countFigures(leader, { asOf: past, by: 'team' }));
     const liveList = await listed('requests-6-weeks', { asOf: past, show: 'not-met' });
     await service().recount(la, past);
     await service().recount(la, AS_OF);
-    const page = await service().figures(leader, { asOf: past, by: 'team' });
+    const page = await service().countFigures(leader, { asOf: past, by: 'team' });
     expect(page.countedAt).not.toBeNull();
     expect(comparable(page)).toEqual(live);
     const list = await listed('requests-6-weeks', { asOf: past, show: 'not-met' });
     expect(list).toEqual(liveList);
-    expect((await service().figures(leader, { asOf: AS_OF })).countedAt).not.toBeNull();
+    expect((await service().countFigures(leader, { asOf: AS_OF })).countedAt).not.toBeNull();
     // A count made after the casework changed stays as counted: it is the casework as it stood then.
     const counted = await t.database.db
       .selectFrom('figure_count')
@@ -728,11 +744,11 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
   }, 240_000);
 
   it('counts as of another day: a later decision appears, the trend keeps each month', async () => {
-    const later = await service().figures(leader, { asOf: '2026-11-30' });
+    const later = await service().countFigures(leader, { asOf: '2026-11-30' });
     expect(later.figures.find((f) => f.id === 'requests-6-weeks')!.year.counted).toBe(3);
-    const before = await service().figures(leader, { asOf: '2026-01-31' });
+    const before = await service().countFigures(leader, { asOf: '2026-01-31' });
     expect(before.figures.find((f) => f.id === 'requests-6-weeks')!.year.counted).toBe(0);
-    const page = await service().figures(leader, { asOf: AS_OF });
+    const page = await service().countFigures(leader, { asOf: AS_OF });
     const nfte = page.figures.find((f) => f.id === 'not-in-full-time-education')!;
     expect(nfte.trend).toHaveLength(24);
     expect(nfte.trend.find((m) => m.month === '2026-07')!.tally.counted).toBe(1); // Fay, missing education
@@ -747,69 +763,115 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
       '2026-10',
     ]);
     // As of the day before Ben's appeal was decided it was not decided yet; Fay's counts once registered.
-    const beforeDecision = (await service().figures(leader, { asOf: '2026-08-31' })).figures.find(
+    const beforeDecision = (await service().countFigures(leader, { asOf: '2026-08-31' })).figures.find(
       (f) => f.id === 'tribunal-appeals',
     )!;
     expect(beforeDecision.groups).toEqual([{ key: 'pending', tally: { counted: 1, met: 1, percent: 100 } }]);
-    const after = (await service().figures(leader, { asOf: '2026-11-30' })).figures.find(
+    const after = (await service().countFigures(leader, { asOf: '2026-11-30' })).figures.find(
       (f) => f.id === 'tribunal-appeals',
     )!;
     expect(after.year.counted).toBe(3);
   });
 
   it('shows the figures to the leader and team managers and refuses every other role (403)', async () => {
-    for (const role of ROLES) {
-      const client = clients.get(role)!;
-      for (const path of [
-        '/figures',
-        '/figures/requests-6-weeks',
-        '/figures/requests-6-weeks/children.csv',
-      ]) {
-        const res = await client.get(path);
-        expect([role, path, res.statusCode]).toEqual([
-          role,
-          path,
-          ['send-leader', 'team-manager'].includes(role) ? 200 : 403,
-        ]);
+    await withCounts([service().today()], async () => {
+      for (const role of ROLES) {
+        const client = clients.get(role)!;
+        for (const path of [
+          '/figures',
+          '/figures/requests-6-weeks',
+          '/figures/requests-6-weeks/children.csv',
+        ]) {
+          const res = await client.get(path);
+          expect([role, path, res.statusCode]).toEqual([
+            role,
+            path,
+            ['send-leader', 'team-manager'].includes(role) ? 200 : 403,
+          ]);
+        }
       }
-    }
-    const page = await clients.get('send-leader')!.get('/figures?by=team');
-    expect(page.body).toContain('Requests for an assessment decided within 6 weeks');
-    expect(page.body).toContain('North team');
-    expect(page.body).toContain('role="img"');
-    expect(page.body).toContain('84.8%');
-    expect(page.body).toContain('Phase transfers named by the deadline');
-    expect(page.body).toContain('Goldthread does not yet count every appealable decision');
+      const page = await clients.get('send-leader')!.get('/figures?by=team');
+      expect(page.body).toContain('Requests for an assessment decided within 6 weeks');
+      expect(page.body).toContain('North team');
+      expect(page.body).toContain('role="img"');
+      expect(page.body).toContain('84.8%');
+      expect(page.body).toContain('Phase transfers named by the deadline');
+      expect(page.body).toContain('Goldthread does not yet count every appealable decision');
+    });
   });
 
-  it('downloads the children behind a number as CSV, audited as a bulk export of special category data', async () => {
+  it('never counts a day not counted on the request: says it is being counted, and shows the kept count once the job made it', async () => {
+    await t.database.db.deleteFrom('figure_count').where('la_code', '=', la).execute();
     const client = clients.get('send-leader')!;
-    const query = { ...dateInputValues('asOf', AS_OF), show: 'not-met' };
-    const list = await listed('advice-6-weeks', { show: 'not-met' });
-    const page = await client.get(withQuery('/figures/advice-6-weeks', query));
-    expect(page.body).toContain('/figures/advice-6-weeks/children.csv?');
-    const res = await client.get(withQuery('/figures/advice-6-weeks/children.csv', query));
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toContain('text/csv');
-    const lines = res.body.trim().split(/\r?\n/);
-    expect(lines[0]).toBe(
-      'Reference,Name,Done on,Due by,Outcome,Confirmed exception,Agency,Setting,Primary need',
+    const query = { ...dateInputValues('asOf', AS_OF), by: 'team' };
+    const pending = await client.get(withQuery('/figures', query));
+    expect(pending.statusCode).toBe(200);
+    expect(pending.body).toContain('The figures as of 31 October 2026 are being counted');
+    expect(pending.body).toContain('Being counted');
+    expect(pending.body).not.toContain('role="img"');
+    expect(pending.body).toContain(
+      `href="${withQuery('/figures', query).replace(/&/g, '&amp;')}">Check again`,
     );
-    expect(lines).toHaveLength(list.total + 1);
-    expect(lines[1]).toContain('Ben Figures');
-    expect(lines[1]).toContain('Received late');
-    const entry = await t.database.db
-      .selectFrom('audit_log')
-      .select(['detail', 'record_id', 'user_id'])
-      .where('la_code', '=', la)
-      .where('action', '=', 'figures.children.export')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(entry.record_id).toBe('advice-6-weeks');
-    expect(entry.detail).toMatchObject({ bulkExport: true, specialCategoryData: true, rows: list.total });
-    expect((entry.detail as { children: string[] }).children).toContain(kids.Ben);
-    expect((await client.get('/figures/advice-6-weeks/children.csv?page=x')).statusCode).toBe(400);
-    expect((await client.get('/figures/no-such-figure/children.csv')).statusCode).toBe(404);
+    const list = await client.get(
+      withQuery('/figures/requests-6-weeks', { ...dateInputValues('asOf', AS_OF), show: 'met' }),
+    );
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('are being counted');
+    expect(list.body).not.toContain('Ava Figures');
+    const csv = await client.get(
+      withQuery('/figures/requests-6-weeks/children.csv', dateInputValues('asOf', AS_OF)),
+    );
+    expect(csv.statusCode).toBe(303);
+    expect(csv.headers.location).toBe(withQuery('/figures/requests-6-weeks', dateInputValues('asOf', AS_OF)));
+    // Asked for three times, queued once; the job counts it and keeps it, and the same page now shows the count.
+    try {
+      expect(await t.jobs.runPending('figures-count')).toBe(1);
+      const ready = await client.get(withQuery('/figures', query));
+      expect(ready.body).toContain('Counted at');
+      expect(ready.body).not.toContain('being counted');
+      expect(ready.body).toContain('North team');
+      const shown = await service().figures(leader, { asOf: AS_OF, by: 'team' });
+      const live = comparable(await service().countFigures(leader, { asOf: AS_OF, by: 'team' }));
+      expect(shown.ready && comparable(shown)).toEqual({ ...live, ready: true });
+      const met = await client.get(
+        withQuery('/figures/requests-6-weeks', { ...dateInputValues('asOf', AS_OF), show: 'met' }),
+      );
+      expect(met.body).toContain('Ava Figures');
+    } finally {
+      await t.database.db.deleteFrom('figure_count').where('la_code', '=', la).execute();
+    }
+  }, 240_000);
+
+  it('downloads the children behind a number as CSV, audited as a bulk export of special category data', async () => {
+    await withCounts([AS_OF, service().today()], async () => {
+      const client = clients.get('send-leader')!;
+      const query = { ...dateInputValues('asOf', AS_OF), show: 'not-met' };
+      const list = await listed('advice-6-weeks', { show: 'not-met' });
+      const page = await client.get(withQuery('/figures/advice-6-weeks', query));
+      expect(page.body).toContain('/figures/advice-6-weeks/children.csv?');
+      const res = await client.get(withQuery('/figures/advice-6-weeks/children.csv', query));
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/csv');
+      const lines = res.body.trim().split(/\r?\n/);
+      expect(lines[0]).toBe(
+        'Reference,Name,Done on,Due by,Outcome,Confirmed exception,Agency,Setting,Primary need',
+      );
+      expect(lines).toHaveLength(list.total + 1);
+      expect(lines[1]).toContain('Ben Figures');
+      expect(lines[1]).toContain('Received late');
+      const entry = await t.database.db
+        .selectFrom('audit_log')
+        .select(['detail', 'record_id', 'user_id'])
+        .where('la_code', '=', la)
+        .where('action', '=', 'figures.children.export')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(entry.record_id).toBe('advice-6-weeks');
+      expect(entry.detail).toMatchObject({ bulkExport: true, specialCategoryData: true, rows: list.total });
+      expect((entry.detail as { children: string[] }).children).toContain(kids.Ben);
+      expect((await client.get('/figures/advice-6-weeks/children.csv?page=x')).statusCode).toBe(400);
+      expect((await client.get('/figures/no-such-figure/children.csv')).statusCode).toBe(404);
+    });
   });
 
   it('answers a broken date or choice with the error summary and the input kept', async () => {
@@ -835,48 +897,50 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
   });
 
   it('lists the children behind a number, audited as a list shown, and says when a figure has no data', async () => {
-    const client = clients.get('send-leader')!;
-    const page = await client.get(
-      withQuery('/figures/requests-6-weeks', { ...dateInputValues('asOf', AS_OF) }),
-    );
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Ava Figures');
-    expect(page.body).toContain('Ben Figures');
-    const entry = await t.database.db
-      .selectFrom('audit_log')
-      .select(['detail', 'record_id'])
-      .where('la_code', '=', la)
-      .where('action', '=', 'figures.children.read')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(entry.record_id).toBe('/figures/requests-6-weeks');
-    expect([...(entry.detail as { children: string[] }).children].sort()).toEqual(
-      [kids.Ava, kids.Ben].sort(),
-    );
-    const transfers = await client.get(
-      withQuery('/figures/phase-transfers', { ...dateInputValues('asOf', AS_OF), show: 'not-met' }),
-    );
-    expect(transfers.statusCode).toBe(200);
-    expect(transfers.body).toContain('Hal Figures');
-    expect(transfers.body).not.toContain('Gus Figures');
-    expect(transfers.body).toContain('Named after the deadline');
-    expect(transfers.body).toContain('Deadline');
-    const appeals = await client.get(
-      withQuery('/figures/tribunal-appeals', { ...dateInputValues('asOf', AS_OF) }),
-    );
-    expect(appeals.statusCode).toBe(200);
-    expect(appeals.body).toContain('2 appeals registered from');
-    expect(appeals.body).toContain('Ben Figures');
-    expect(appeals.body).toContain('Not decided yet');
-    const csv = await client.get(
-      withQuery('/figures/tribunal-appeals/children.csv', { ...dateInputValues('asOf', AS_OF) }),
-    );
-    const lines = csv.body.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('Reference,Name,Registered on,Where it stands,Setting,Primary need');
-    expect(lines).toHaveLength(3);
-    const index = await client.get(withQuery('/figures', { ...dateInputValues('asOf', AS_OF) }));
-    expect(index.body).toContain('Tribunal appeals registered');
-    expect(index.body).toContain('Registered in the month');
+    await withCounts([AS_OF], async () => {
+      const client = clients.get('send-leader')!;
+      const page = await client.get(
+        withQuery('/figures/requests-6-weeks', { ...dateInputValues('asOf', AS_OF) }),
+      );
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Ava Figures');
+      expect(page.body).toContain('Ben Figures');
+      const entry = await t.database.db
+        .selectFrom('audit_log')
+        .select(['detail', 'record_id'])
+        .where('la_code', '=', la)
+        .where('action', '=', 'figures.children.read')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(entry.record_id).toBe('/figures/requests-6-weeks');
+      expect([...(entry.detail as { children: string[] }).children].sort()).toEqual(
+        [kids.Ava, kids.Ben].sort(),
+      );
+      const transfers = await client.get(
+        withQuery('/figures/phase-transfers', { ...dateInputValues('asOf', AS_OF), show: 'not-met' }),
+      );
+      expect(transfers.statusCode).toBe(200);
+      expect(transfers.body).toContain('Hal Figures');
+      expect(transfers.body).not.toContain('Gus Figures');
+      expect(transfers.body).toContain('Named after the deadline');
+      expect(transfers.body).toContain('Deadline');
+      const appeals = await client.get(
+        withQuery('/figures/tribunal-appeals', { ...dateInputValues('asOf', AS_OF) }),
+      );
+      expect(appeals.statusCode).toBe(200);
+      expect(appeals.body).toContain('2 appeals registered from');
+      expect(appeals.body).toContain('Ben Figures');
+      expect(appeals.body).toContain('Not decided yet');
+      const csv = await client.get(
+        withQuery('/figures/tribunal-appeals/children.csv', { ...dateInputValues('asOf', AS_OF) }),
+      );
+      const lines = csv.body.trim().split(/\r?\n/);
+      expect(lines[0]).toBe('Reference,Name,Registered on,Where it stands,Setting,Primary need');
+      expect(lines).toHaveLength(3);
+      const index = await client.get(withQuery('/figures', { ...dateInputValues('asOf', AS_OF) }));
+      expect(index.body).toContain('Tribunal appeals registered');
+      expect(index.body).toContain('Registered in the month');
+    });
   });
 
   it('as of a past day, takes the child’s team, need and ethnicity and the exception’s confirmation as they were then', async () => {
@@ -920,7 +984,7 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     // A day after the change that the job has not counted (a kept count is the casework as it stood then).
     const AFTER = '2026-10-30';
     const appealsBy = async (asOf: string, by: 'team' | 'need' | 'ethnicity') =>
-      (await service().figures(leader, { asOf, by })).figures
+      (await service().countFigures(leader, { asOf, by })).figures
         .find((f) => f.id === 'tribunal-appeals')!
         .breakdown.map((r) => [r.key, r.tally.counted])
         .sort();
@@ -954,7 +1018,7 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     // Ben's request (decided in February 2026) is his case's: its team on the day is his lead officer's team then
     // (allocation names the case's officer his lead officer); Ava's stays north; the list behind each cell agrees.
     const requestsBy = async (asOf: string) =>
-      (await service().figures(leader, { asOf, by: 'team' })).figures
+      (await service().countFigures(leader, { asOf, by: 'team' })).figures
         .find((f) => f.id === 'requests-6-weeks')!
         .breakdown.map((r) => [r.key, r.tally.counted])
         .sort();
@@ -968,7 +1032,7 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     const requestsOf = async (asOf: string, key: string) =>
       names(
         (
-          await service().children(leader, 'requests-6-weeks', {
+          await service().countChildren(leader, 'requests-6-weeks', {
             asOf,
             by: 'team',
             key,
@@ -982,7 +1046,7 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     expect(await requestsOf(AFTER, teams.south!)).toEqual([]);
     // The list behind a cell is the same children.
     const listedBy = (asOf: string, key: string) =>
-      service().children(leader, 'tribunal-appeals', { asOf, by: 'need', key, show: 'all', page: 1 });
+      service().countChildren(leader, 'tribunal-appeals', { asOf, by: 'need', key, show: 'all', page: 1 });
     expect(names((await listedBy('2026-10-14', 'SEMH')).rows)).toEqual(['Ben']);
     expect(names((await listedBy(AFTER, 'ASD')).rows)).toEqual(['Ben']);
     // The job's count of a day keeps the keys as they were that day.
@@ -1014,8 +1078,9 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
 
     // Ben's exception was confirmed on 1 July 2026: before that his late plan counts in "excluding exceptions".
     const excluding = async (asOf: string) =>
-      (await service().figures(leader, { asOf })).figures.find((f) => f.id === 'plans-20-weeks-excluding')!
-        .year;
+      (await service().countFigures(leader, { asOf })).figures.find(
+        (f) => f.id === 'plans-20-weeks-excluding',
+      )!.year;
     expect(await excluding('2026-06-30')).toEqual({ counted: 2, met: 1, percent: 50 });
     expect(await excluding('2026-07-01')).toEqual({ counted: 1, met: 1, percent: 100 });
 
@@ -1049,7 +1114,7 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
         .execute();
     };
     const figure = async (asOf: string, id: MeasureId) => {
-      const page = await service().figures(leader, { asOf });
+      const page = await service().countFigures(leader, { asOf });
       return { withPlan: page.withPlan, year: page.figures.find((f) => f.id === id)!.year };
     };
     const before = await figure('2026-10-19', 'not-in-full-time-education');
@@ -1068,7 +1133,7 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
     // The month's-end trend: September (Dee then had a plan) counts her.
     // (Days the job has not counted: a kept count is the casework as it stood when counted.)
     const LATER = '2026-10-30';
-    const trend = (await service().figures(leader, { asOf: LATER })).figures.find(
+    const trend = (await service().countFigures(leader, { asOf: LATER })).figures.find(
       (f) => f.id === 'not-in-full-time-education',
     )!.trend;
     expect(trend.find((m) => m.month === '2026-09')!.tally.counted).toBe(1);
@@ -1108,7 +1173,7 @@ describe.each(ENGINES)('the leaders’ figures on %s', (engine) => {
 
   it('keeps to the authority: another council’s leader sees none of these children', async () => {
     const other = actorFor(await createUser(t.database.db, '932', 'send-leader'));
-    const page = await service().figures(other, { asOf: AS_OF });
+    const page = await service().countFigures(other, { asOf: AS_OF });
     expect(page.figures.every((f) => f.year.counted === 0)).toBe(true);
   });
 });

@@ -2,12 +2,13 @@
  * The figures' count (ADR 0026, docs/figures.md): every 10 minutes, each authority's figures as of today in London
  * are counted from the casework and kept (`FiguresService.recount`), so the figures page reads the day's tallies
  * instead of counting the casework on every request. The page says when the count it shows was made. A day asked for
- * that was not counted is counted live, and queued here once (`{ laCode, asOf }`) to be counted and kept (ADR 0055).
+ * that was not counted is queued here once (`{ laCode, asOf, today }`) to be counted and kept, and the page says it is
+ * being counted until it is (ADR 0061): a day the usual rules would not keep is kept for a week after it was asked for.
  */
 import type { JobDeps } from '../../platform/jobs/jobs.ts';
 import { authorityCodes } from '../../platform/people/users.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
-import { createFiguresService, FIGURES_COUNT_QUEUE } from './service.ts';
+import { createFiguresService, FIGURES_COUNT_QUEUE, keptUntilFor } from './service.ts';
 
 export { FIGURES_COUNT_QUEUE };
 
@@ -20,9 +21,11 @@ export function registerFiguresJobs(deps: JobDeps): void {
     const today = asked.today ?? todayInLondon();
     const db = deps.database.db;
     const service = createFiguresService({ db, today: () => today });
-    // One day of one authority, asked for on the figures page and not counted (its count is kept from then on).
+    // One day of one authority, asked for on the figures page and not counted (its count is kept from then on); a
+    // second job for the day, sent while the first waited, finds it counted.
     if (asked.laCode && asked.asOf) {
-      await service.recount(asked.laCode, asked.asOf);
+      if (await service.isCounted(asked.laCode, asked.asOf)) return;
+      await service.recount(asked.laCode, asked.asOf, keptUntilFor(asked.asOf, today));
       return;
     }
     for (const laCode of await authorityCodes(db)) await service.recount(laCode, today);

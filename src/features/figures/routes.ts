@@ -8,7 +8,15 @@ import { paths } from '../../platform/web/paths.ts';
 import type { FiguresService } from './service.ts';
 import { BrokenRequestError } from '../../platform/web/input.ts';
 import { sendCsv } from '../../platform/web/spreadsheet.ts';
-import { childrenCsv, childrenView, figuresErrorView, figuresView, readQuery } from './view-models.ts';
+import {
+  childrenCountingView,
+  childrenCsv,
+  childrenView,
+  figuresCountingView,
+  figuresErrorView,
+  figuresView,
+  readQuery,
+} from './view-models.ts';
 
 export function figuresRoutes(app: FastifyInstance, { service }: RouteDeps<FiguresService>): void {
   const todayOf = () => service.today();
@@ -22,6 +30,7 @@ export function figuresRoutes(app: FastifyInstance, { service }: RouteDeps<Figur
       return reply.view('figures/index.njk', figuresErrorView(read.errors, read.values));
     }
     const data = await service.figures(actor, read.query);
+    if (!data.ready) return reply.view('figures/index.njk', figuresCountingView(read.query, read.values));
     return reply.view('figures/index.njk', figuresView(data, read.query, read.values));
   });
 
@@ -41,6 +50,8 @@ export function figuresRoutes(app: FastifyInstance, { service }: RouteDeps<Figur
       });
     }
     const data = await service.children(actor, id, read.query);
+    if (!data.ready)
+      return reply.view('figures/children.njk', childrenCountingView(id, read.query, read.values));
     return reply.view('figures/children.njk', { ...childrenView(id, data, read.query), values: read.values });
   });
 
@@ -52,6 +63,8 @@ export function figuresRoutes(app: FastifyInstance, { service }: RouteDeps<Figur
     const read = readQuery(request.query, todayOf());
     if (!read.ok) throw new BrokenRequestError('The figures’ query is broken');
     const data = await service.childrenExport(actor, id, read.query);
+    // The day is not counted yet: its children's page says it is being counted.
+    if (!data) return reply.redirect(request.url.replace('/children.csv', ''), 303);
     return sendCsv(reply, `${id}-${data.asOf}.csv`, childrenCsv(id, data));
   });
 }

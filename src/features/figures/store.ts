@@ -51,6 +51,8 @@ export async function saveCount(
     keepEveryDayFrom: string;
     /** Counts of days before this are deleted. */
     keepMonthEndsFrom: string;
+    /** A day asked for that the rules above would not keep: kept until this day (ADR 0061); else null. */
+    keptUntil: string | null;
     year: { from: string; to: string };
     months: { from: string; to: string };
     withPlan: number;
@@ -64,11 +66,18 @@ export async function saveCount(
     .where((eb) =>
       eb.or([
         eb('as_of', '=', count.asOf),
-        eb('as_of', '<', count.keepMonthEndsFrom),
+        // A day asked for is kept until its day (ADR 0061), whatever the usual rules say.
+        eb('kept_until', '<', count.asOf),
         eb.and([
-          eb('as_of', '<', count.keepEveryDayFrom),
-          // Not a month's last day: the next day is in the same month.
-          sql<boolean>`extract(month from as_of + 1) = extract(month from as_of)`,
+          eb('kept_until', 'is', null),
+          eb.or([
+            eb('as_of', '<', count.keepMonthEndsFrom),
+            eb.and([
+              eb('as_of', '<', count.keepEveryDayFrom),
+              // Not a month's last day: the next day is in the same month.
+              sql<boolean>`extract(month from as_of + 1) = extract(month from as_of)`,
+            ]),
+          ]),
         ]),
       ]),
     )
@@ -81,6 +90,7 @@ export async function saveCount(
       with_plan: count.withPlan,
       not_in_education_by_month: JSON.stringify(count.notInEducationByMonth),
       items: count.items.length,
+      kept_until: count.keptUntil,
     })
     .returning(['id', 'counted_at'])
     .executeTakeFirstOrThrow();

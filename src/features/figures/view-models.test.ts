@@ -152,7 +152,7 @@ describe('figuresView: the whole breakdown of a figure by school, paged', () => 
     const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(viewTemplates), viewOptions);
     configureViewEnvironment(env);
     const view = figuresView(
-      data as never,
+      data,
       { asOf: '2026-03-07', by: 'school', all: 'requests-6-weeks', show: 'all', page: 2 },
       { by: 'school' },
     );

@@ -190,7 +190,7 @@ const byKeyLabel = <T extends { label: string }>(rows: T[]) =>
     a.label === 'Not recorded' ? 1 : b.label === 'Not recorded' ? -1 : collator.compare(a.label, b.label),
   );
 
-type FiguresData = Awaited<ReturnType<FiguresService['figures']>>;
+type FiguresData = Awaited<ReturnType<FiguresService['countFigures']>>;
 
 /**
  * A breakdown with more keys than this (by school: one row a setting) shows the keys with the most counted, and a link
@@ -316,7 +316,6 @@ export function figuresView(data: FiguresData, query: FiguresQuery, values: Reco
     yearText: `${longDate(data.year.from)} to ${longDate(data.year.to)}`,
     withPlan: data.withPlan,
     countedAt: data.countedAt,
-    keeping: data.keeping,
     by: query.by,
     byLabel: query.by ? DIMENSION_LABELS[query.by] : null,
     values,
@@ -341,6 +340,35 @@ function trendSummary(
 }
 
 /** The figures page when its query is broken: the form with the errors and the input kept, no figures. */
+/**
+ * The figures page while the day asked for is being counted (ADR 0061): the form, and what is happening, with a link
+ * to check again (the same figures asked for).
+ */
+export function figuresCountingView(query: FiguresQuery, values: Record<string, string>) {
+  return {
+    pageTitle: 'Figures',
+    values,
+    byItems: [
+      { value: '', text: 'No breakdown' },
+      ...DIMENSIONS.map((d) => ({ value: d, text: DIMENSION_LABELS[d], selected: values.by === d })),
+    ],
+    figures: [],
+    counting: countingView(
+      query.asOf,
+      withQuery(paths.figures.index, {
+        ...dateInputValues('asOf', query.asOf),
+        by: query.by,
+        all: query.all,
+      }),
+    ),
+  };
+}
+
+/** What a page says while the day's figures are being counted, and where to check again. */
+export function countingView(asOf: string, refreshHref: string) {
+  return { asOfText: longDate(asOf), refreshHref };
+}
+
 export function figuresErrorView(errors: FormErrors, values: Record<string, string>) {
   return {
     pageTitle: 'Error: Figures',
@@ -354,7 +382,20 @@ export function figuresErrorView(errors: FormErrors, values: Record<string, stri
   };
 }
 
-type ChildrenData = Awaited<ReturnType<FiguresService['children']>>;
+type ChildrenData = Awaited<ReturnType<FiguresService['countChildren']>>;
+
+/** The children behind one number while the day is being counted (ADR 0061), with a link to check again. */
+export function childrenCountingView(id: MeasureId, query: FiguresQuery, values: Record<string, string>) {
+  const again = withQuery(paths.figures.measure(id), {
+    ...dateInputValues('asOf', query.asOf),
+    by: query.by,
+    key: query.key,
+    group: query.group,
+    show: query.show === 'all' ? undefined : query.show,
+    page: query.page > 1 ? query.page : undefined,
+  });
+  return { ...childrenView(id, null, query), values, counting: countingView(query.asOf, again) };
+}
 
 /** The children behind one number. */
 export function childrenView(id: MeasureId, data: ChildrenData | null, query: FiguresQuery) {
@@ -408,7 +449,7 @@ export function childrenView(id: MeasureId, data: ChildrenData | null, query: Fi
   };
 }
 
-type ExportData = Awaited<ReturnType<FiguresService['childrenExport']>>;
+type ExportData = NonNullable<Awaited<ReturnType<FiguresService['childrenExport']>>>;
 
 /** The children behind one number as CSV rows: a header, then one row per thing counted (as the list shows them). */
 export function childrenCsv(id: MeasureId, data: ExportData): string[][] {

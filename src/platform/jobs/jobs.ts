@@ -15,8 +15,13 @@ export type Handler = (data: unknown) => Promise<void>;
 export interface JobOptions {
   /** Run no sooner than this many seconds from now. */
   startAfterSeconds?: number;
-  /** Only one waiting job with this key per queue. */
+  /**
+   * A key for `singletonSeconds`. On its own it does not stop a second job with the same key (the queues are
+   * pg-boss's standard policy): give `singletonSeconds` too for one job a key.
+   */
   singletonKey?: string;
+  /** With `singletonKey`: one job with the key (waiting, running or done) per time slot of this many seconds. */
+  singletonSeconds?: number;
   retryLimit?: number;
 }
 
@@ -108,6 +113,7 @@ export function createJobs(database: Database, options: CreateJobsOptions = {}):
         db: fromKysely(trx),
         ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
         ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+        ...(options.singletonSeconds ? { singletonSeconds: options.singletonSeconds } : {}),
         ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
       });
     },

@@ -11,6 +11,8 @@ export interface FigureCountTable {
   /** { "YYYY-MM": children out of full-time education at the month's end }. */
   not_in_education_by_month: Json;
   items: number;
+  /** A day asked for whose count the usual rules would not keep: kept until this day (migration 0077, ADR 0061). */
+  kept_until: DateString | null;
 }
 
 export interface FigureItemTable {
