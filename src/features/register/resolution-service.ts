@@ -25,6 +25,7 @@ import type { ServiceDeps } from '../../platform/feature.ts';
 import { recordCaseEvent } from '../../platform/people/case-events.ts';
 import {
   childByReference as findChild,
+  childDisplayNames,
   childWithOfficer,
   searchChildren,
 } from '../../platform/people/children.ts';
@@ -447,19 +448,24 @@ export function createResolutionService(deps: ServiceDeps) {
     resolutionTasksFor: async (actor: Actor) => {
       if (!STAFF.includes(actor.role)) return [];
       const today = deps.today();
-      const result = [];
-      for (const o of await openObligationsOf(db, actor.laCode, actor.userId)) {
-        const child = await childWithOfficer(db, actor.laCode, o.child_id);
-        result.push({
+      const obligations = await openObligationsOf(db, actor.laCode, actor.userId);
+      // The children's names in one query, not a read of each child (issue 20).
+      const names = await childDisplayNames(
+        db,
+        actor.laCode,
+        obligations.map((o) => o.child_id),
+      );
+      return obligations.map((o) => {
+        const child = names.get(o.child_id);
+        return {
           child_id: o.child_id,
           what: o.what,
           due: o.due,
           childName: child ? childName(child) : '',
           href: paths.register.resolution(o.resolution_id),
           overdue: today > o.due,
-        });
-      }
-      return result;
+        };
+      });
     },
   };
 }

@@ -212,6 +212,22 @@ export async function themesOf(
   return map;
 }
 
+/** The references of these items, by id (a caseworker's open tasks, in one query). */
+export async function itemReferences(
+  db: Executor,
+  laCode: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('register_item')
+    .select(['id', 'reference'])
+    .where('la_code', '=', laCode)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.reference]));
+}
+
 export async function itemById(db: Executor, laCode: string, id: string): Promise<ItemRow | undefined> {
   return db
     .selectFrom('register_item')

@@ -564,6 +564,22 @@ export async function childNames(db: Executor, laCode: string, childIds: readonl
 }
 
 /**
+ * Children's names as a page shows them (the preferred name where recorded), by id, in one query: for a list of
+ * tasks about several children (a caseworker's home), not a read of each child.
+ */
+export async function childDisplayNames(db: Executor, laCode: string, childIds: readonly string[]) {
+  if (!childIds.length)
+    return new Map<string, { given_name: string; preferred_name: string | null; family_name: string }>();
+  const rows = await db
+    .selectFrom('child')
+    .select(['id', 'given_name', 'preferred_name', 'family_name'])
+    .where('la_code', '=', laCode)
+    .where('id', 'in', [...new Set(childIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
  * For each of these officers, in one pass over the child index by officer: how many children they are named officer
  * for (every plan status: `led`) and how many of those are being assessed or have a plan (`caseload`).
  */
