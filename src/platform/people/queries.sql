@@ -110,3 +110,61 @@ select "child_id", ((at at time zone 'Europe/London')::date)::text as "day"
     and "kind" = $2
   order by "at";
 -- parameters: ["999","review-held"]
+
+-- searchChildren, granted to a parent (count, then the page with the current setting)
+select count(*) as "n"
+  from "child"
+  left join "app_user" as "officer" on "officer"."la_code" = "child"."la_code"
+    and "officer"."id" = "child"."lead_officer_id"
+  where "child"."la_code" = $1 and exists (select "g"."id"
+  from "access_grant" as "g"
+  where "g"."la_code" = "child"."la_code"
+    and "g"."child_id" = "child"."id"
+    and "g"."user_id" = $2
+    and "g"."kind" = $3
+    and "g"."revoked_at" is null);
+-- parameters: ["999","00000000-0000-4000-8000-000000000002","parent"]
+select "child"."id", "child"."reference", "child"."given_name", "child"."family_name", "child"."date_of_birth", "child"."primary_need", "child"."plan_status", "officer"."display_name" as "officer_name", (select "s"."name"
+  from "child_setting" as "cs"
+  inner join "setting" as "s" on "s"."la_code" = "cs"."la_code"
+    and "s"."id" = "cs"."setting_id"
+  where "cs"."la_code" = "child"."la_code"
+    and "cs"."child_id" = "child"."id"
+    and "cs"."end_date" is null
+  order by "cs"."start_date" desc
+  limit $1) as "setting_name"
+  from "child"
+  left join "app_user" as "officer" on "officer"."la_code" = "child"."la_code"
+    and "officer"."id" = "child"."lead_officer_id"
+  where "child"."la_code" = $2 and exists (select "g"."id"
+  from "access_grant" as "g"
+  where "g"."la_code" = "child"."la_code"
+    and "g"."child_id" = "child"."id"
+    and "g"."user_id" = $3
+    and "g"."kind" = $4
+    and "g"."revoked_at" is null)
+  order by "child"."family_name", "child"."given_name", "child"."id"
+  limit $5
+  offset $6;
+-- parameters: [1,"999","00000000-0000-4000-8000-000000000002","parent",25,0]
+
+-- grantedChildren (whom a family may ask about, with the current setting)
+select "c"."id", "c"."reference", "c"."given_name", "c"."family_name", "c"."date_of_birth", "c"."primary_need", "c"."plan_status", (select "s"."name"
+  from "child_setting" as "cs"
+  inner join "setting" as "s" on "s"."la_code" = "cs"."la_code"
+    and "s"."id" = "cs"."setting_id"
+  where "cs"."la_code" = "c"."la_code"
+    and "cs"."child_id" = "c"."id"
+    and "cs"."end_date" is null
+  order by "cs"."start_date" desc
+  limit $1) as "setting_name"
+  from "access_grant" as "g"
+  inner join "child" as "c" on "c"."la_code" = "g"."la_code"
+    and "c"."id" = "g"."child_id"
+  where "g"."la_code" = $2
+    and "g"."user_id" = $3
+    and "g"."kind" = $4
+    and "g"."revoked_at" is null
+  order by "c"."given_name"
+  limit $5;
+-- parameters: [1,"999","00000000-0000-4000-8000-000000000002","parent",200]

@@ -7,6 +7,7 @@ import { once } from '../change/once.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { caseEventDays, recordCaseEvent } from './case-events.ts';
 import { caseworkChildren, caseworkPlacements, caseworkSettings } from './casework.ts';
+import { grantedChildren, searchChildren } from './children.ts';
 import { familyContactsFor, recipientsFor } from './recipients.ts';
 
 const LA = '999';
@@ -65,6 +66,21 @@ describe('platform store SQL', () => {
       { name: 'caseworkSettings (the returns)', run: (db) => caseworkSettings(db, LA) },
       { name: 'caseworkPlacements (the returns)', run: (db) => caseworkPlacements(db, LA) },
       { name: 'caseEventDays (the demo plans)', run: (db) => caseEventDays(db, LA, 'review-held') },
+      {
+        name: 'searchChildren, granted to a parent (count, then the page with the current setting)',
+        rows: (_q, n) => (n === 0 ? [{ n: 1 }] : []),
+        run: (db) =>
+          searchChildren(db, {
+            laCode: LA,
+            grantedTo: { userId: actor.userId, kind: 'parent' },
+            page: 1,
+            pageSize: 25,
+          }),
+      },
+      {
+        name: 'grantedChildren (whom a family may ask about, with the current setting)',
+        run: (db) => grantedChildren(db, LA, actor.userId, 'parent'),
+      },
     ]);
     await expect(text).toMatchFileSnapshot('./queries.sql');
   });
