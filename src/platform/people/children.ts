@@ -3,7 +3,7 @@
  * settings and history. Access decisions are the callers' (the children feature decides who sees which child);
  * these functions only run the queries they are given.
  */
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { expressionBuilder, sql, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../audit/audit.ts';
 import type { DB, GrantKind, PrimaryNeed } from '../db/schema/index.ts';
 import { onTenant } from '../db/tenant.ts';
@@ -58,13 +58,17 @@ export function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function currentSetting(eb: ExpressionBuilder<DB, 'child'>) {
-  return eb
+/**
+ * The name of the child's current setting (the latest started, not ended), as `setting_name`: a subquery on the
+ * child row under `child` (its table name or an alias), so every list of children reads it the same way.
+ */
+function currentSetting(child: 'child' | 'c') {
+  return expressionBuilder<DB, never>()
     .selectFrom('child_setting as cs')
     .innerJoin('setting as s', onTenant('s.id', 'cs.setting_id'))
     .select('s.name')
-    .whereRef('cs.la_code', '=', 'child.la_code')
-    .whereRef('cs.child_id', '=', 'child.id')
+    .where('cs.la_code', '=', sql.ref<string>(`${child}.la_code`))
+    .where('cs.child_id', '=', sql.ref<string>(`${child}.id`))
     .where('cs.end_date', 'is', null)
     .orderBy('cs.start_date', 'desc')
     .limit(1)
@@ -114,7 +118,7 @@ export async function searchChildren(db: Executor, search: ChildSearch): Promise
 
   const rowsOf = (page: number) =>
     query
-      .select((eb) => [
+      .select([
         'child.id',
         'child.reference',
         'child.given_name',
@@ -123,7 +127,7 @@ export async function searchChildren(db: Executor, search: ChildSearch): Promise
         'child.primary_need',
         'child.plan_status',
         'officer.display_name as officer_name',
-        currentSetting(eb),
+        currentSetting('child'),
       ])
       .orderBy('child.family_name')
       .orderBy('child.given_name')
@@ -170,7 +174,7 @@ export function grantedChildren(db: Executor, laCode: string, userId: string, ki
   return db
     .selectFrom('access_grant as g')
     .innerJoin('child as c', onTenant('c.id', 'g.child_id'))
-    .select((eb) => [
+    .select([
       'c.id',
       'c.reference',
       'c.given_name',
@@ -178,16 +182,7 @@ export function grantedChildren(db: Executor, laCode: string, userId: string, ki
       'c.date_of_birth',
       'c.primary_need',
       'c.plan_status',
-      eb
-        .selectFrom('child_setting as cs')
-        .innerJoin('setting as s', onTenant('s.id', 'cs.setting_id'))
-        .select('s.name')
-        .whereRef('cs.la_code', '=', 'c.la_code')
-        .whereRef('cs.child_id', '=', 'c.id')
-        .where('cs.end_date', 'is', null)
-        .orderBy('cs.start_date', 'desc')
-        .limit(1)
-        .as('setting_name'),
+      currentSetting('c'),
     ])
     .where('g.la_code', '=', laCode)
     .where('g.user_id', '=', userId)
