@@ -8,6 +8,7 @@
  */
 import type { Executor } from '../../platform/audit/audit.ts';
 import { DEFAULT_TODAY } from '../../demo/build.ts';
+import { userByEmail } from '../../platform/people/users.ts';
 import { createRandom, hashString } from '../../demo/random.ts';
 import { generateDemoLocalOffer } from './demo-services.ts';
 import { insertLocalOffer } from './store.ts';
@@ -75,12 +76,8 @@ export async function seedLocalOfferDemo(
   const offer = generateDemoLocalOffer(
     options.localOfferServices === undefined ? { today } : { today, services: options.localOfferServices },
   );
-  const editor = await trx
-    .selectFrom('app_user')
-    .select(['id', 'display_name'])
-    .where('la_code', '=', laCode)
-    .where('email', '=', DEMO_EDITOR_EMAIL)
-    .executeTakeFirstOrThrow();
+  const editor = await userByEmail(trx, laCode, DEMO_EDITOR_EMAIL);
+  if (!editor) throw new Error(`The demo has no Local Offer editor (${DEMO_EDITOR_EMAIL})`);
   await insertLocalOffer(trx, laCode, offer, editor.id);
 
   // The provider account: the first charity with three or more services, one of them stale.
@@ -93,12 +90,7 @@ export async function seedLocalOfferDemo(
         (counts.get(o.id) ?? 0) >= 3 &&
         offer.services.some((s) => s.organisationId === o.id && s.reviewBy < today),
     ) ?? offer.organisations.find((o) => o.kind === 'charity')!;
-  const provider = await trx
-    .selectFrom('app_user')
-    .select('id')
-    .where('la_code', '=', laCode)
-    .where('email', '=', DEMO_PROVIDER_EMAIL)
-    .executeTakeFirst();
+  const provider = await userByEmail(trx, laCode, DEMO_PROVIDER_EMAIL);
   if (provider) {
     await trx
       .insertInto('local_offer_provider_user')

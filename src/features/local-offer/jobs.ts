@@ -12,7 +12,7 @@ import type { JobDeps } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import type { Template } from '../../platform/notify/templates.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
-import { authorities } from '../../platform/people/users.ts';
+import { authorities, usersByIds } from '../../platform/people/users.ts';
 import { demoLinkStatus } from './demo.ts';
 import { checkLinks } from './link-checker.ts';
 import { addDays } from './service.ts';
@@ -66,30 +66,33 @@ export interface JobContext {
 async function recipients(db: Kysely<DB>, laCode: string, serviceId: string) {
   const s = await db
     .selectFrom('local_offer_service as s')
-    .leftJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 's.la_code').onRef('u.id', '=', 's.owner_user_id'),
-    )
     .leftJoin('local_offer_organisation as o', (j) =>
       j.onRef('o.la_code', '=', 's.la_code').onRef('o.id', '=', 's.owner_organisation_id'),
     )
-    .select(['s.owner_organisation_id', 'u.id as user_id', 'u.email as user_email', 'o.email as org_email'])
+    .select(['s.owner_organisation_id', 's.owner_user_id', 'o.email as org_email'])
     .where('s.la_code', '=', laCode)
     .where('s.id', '=', serviceId)
     .executeTakeFirstOrThrow();
-  if (s.user_id && s.user_email) return [{ email: s.user_email, userId: s.user_id }];
-  const providers = s.owner_organisation_id
+  const owner = (await usersByIds(db, laCode, [s.owner_user_id])).get(s.owner_user_id ?? '');
+  if (owner) return [{ email: owner.email, userId: owner.id }];
+  const linked = s.owner_organisation_id
     ? await db
-        .selectFrom('local_offer_provider_user as p')
-        .innerJoin('app_user as u', (j) =>
-          j.onRef('u.la_code', '=', 'p.la_code').onRef('u.id', '=', 'p.user_id'),
-        )
-        .select(['u.id', 'u.email'])
-        .where('p.la_code', '=', laCode)
-        .where('p.organisation_id', '=', s.owner_organisation_id)
-        .where('u.active', '=', true)
+        .selectFrom('local_offer_provider_user')
+        .select('user_id')
+        .where('la_code', '=', laCode)
+        .where('organisation_id', '=', s.owner_organisation_id)
         .execute()
     : [];
-  if (providers.length) return providers.map((p) => ({ email: p.email, userId: p.id }));
+  const accounts = await usersByIds(
+    db,
+    laCode,
+    linked.map((p) => p.user_id),
+  );
+  const providers = linked.flatMap((p) => {
+    const u = accounts.get(p.user_id);
+    return u?.active ? [{ email: u.email, userId: u.id }] : [];
+  });
+  if (providers.length) return providers;
   return s.org_email ? [{ email: s.org_email, userId: null }] : [];
 }
 

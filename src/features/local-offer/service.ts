@@ -16,7 +16,7 @@ import type { Template } from '../../platform/notify/templates.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { costText, isStale, NEED_CODES } from './oruk/model.ts';
 import type { Cost, LocalOfferService, NeedCode } from './oruk/model.ts';
-import { authorities } from '../../platform/people/users.ts';
+import { authorities, userByEmail, usersByIds } from '../../platform/people/users.ts';
 import {
   authoritiesWithOrganisations,
   loadServices,
@@ -476,7 +476,7 @@ export async function confirmCurrent(db: Kysely<DB>, actor: Actor, serviceId: st
 
 export async function listPendingEdits(db: Executor, actor: Actor) {
   requireRole(actor, EDITOR_ROLES, 'local-offer.approvals');
-  return db
+  const rows = await db
     .selectFrom('local_offer_pending_edit as e')
     .innerJoin('local_offer_service as s', (j) =>
       j.onRef('s.la_code', '=', 'e.la_code').onRef('s.id', '=', 'e.service_id'),
@@ -484,22 +484,28 @@ export async function listPendingEdits(db: Executor, actor: Actor) {
     .innerJoin('local_offer_organisation as o', (j) =>
       j.onRef('o.la_code', '=', 's.la_code').onRef('o.id', '=', 's.organisation_id'),
     )
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'e.la_code').onRef('u.id', '=', 'e.submitted_by'),
-    )
     .select([
       'e.id',
       'e.submitted_at',
       's.id as service_id',
       's.name as service_name',
       'o.name as organisation_name',
-      'u.display_name as submitted_by',
+      'e.submitted_by as submitted_by_id',
       sql<boolean>`coalesce(e.changes->>'_new' = 'yes', false)`.as('is_new'),
     ])
     .where('e.la_code', '=', actor.laCode)
     .where('e.status', '=', 'pending')
     .orderBy('e.submitted_at')
     .execute();
+  const senders = await usersByIds(
+    db,
+    actor.laCode,
+    rows.map((r) => r.submitted_by_id),
+  );
+  return rows.flatMap(({ submitted_by_id, ...r }) => {
+    const sender = senders.get(submitted_by_id);
+    return sender ? [{ ...r, submitted_by: sender.display_name }] : [];
+  });
 }
 
 export async function getPendingEdit(db: Executor, actor: Actor, editId: string) {
@@ -510,9 +516,6 @@ export async function getPendingEdit(db: Executor, actor: Actor, editId: string)
     .innerJoin('local_offer_service as s', (j) =>
       j.onRef('s.la_code', '=', 'e.la_code').onRef('s.id', '=', 'e.service_id'),
     )
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'e.la_code').onRef('u.id', '=', 'e.submitted_by'),
-    )
     .select([
       'e.id',
       'e.status',
@@ -521,12 +524,14 @@ export async function getPendingEdit(db: Executor, actor: Actor, editId: string)
       'e.submitted_at',
       's.id as service_id',
       's.name as service_name',
-      'u.display_name as submitted_by',
+      'e.submitted_by as submitted_by_id',
     ])
     .where('e.la_code', '=', actor.laCode)
     .where('e.id', '=', editId)
     .executeTakeFirst();
-  if (!row) throw new NotFoundError();
+  const sender = row && (await usersByIds(db, actor.laCode, [row.submitted_by_id])).get(row.submitted_by_id);
+  if (!row || !sender) throw new NotFoundError();
+  const { submitted_by_id: _sender, ...edited } = row;
   const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Partial<EditValues>;
   const changes = parse(row.changes);
   const previous = parse(row.previous);
@@ -546,7 +551,7 @@ export async function getPendingEdit(db: Executor, actor: Actor, editId: string)
       if (extra[field]) diff.push({ field, label, before: '', after: extra[field] });
     }
   }
-  return { ...row, diff, changes, isNew };
+  return { ...edited, submitted_by: sender.display_name, diff, changes, isNew };
 }
 
 export async function decideEdit(
@@ -597,15 +602,14 @@ export async function decideEdit(
     }
     if (jobs) {
       // Tell whoever sent the change what happened to it.
-      const sender = await trx
-        .selectFrom('local_offer_pending_edit as e')
-        .innerJoin('app_user as u', (j) =>
-          j.onRef('u.la_code', '=', 'e.la_code').onRef('u.id', '=', 'e.submitted_by'),
-        )
-        .select(['u.id', 'u.email'])
-        .where('e.la_code', '=', actor.laCode)
-        .where('e.id', '=', editId)
+      const sentBy = await trx
+        .selectFrom('local_offer_pending_edit')
+        .select('submitted_by')
+        .where('la_code', '=', actor.laCode)
+        .where('id', '=', editId)
         .executeTakeFirstOrThrow();
+      const sender = (await usersByIds(trx, actor.laCode, [sentBy.submitted_by])).get(sentBy.submitted_by);
+      if (!sender) throw new NotFoundError();
       await queueNotification(trx, jobs, {
         laCode: actor.laCode,
         channel: 'email',
@@ -1030,17 +1034,32 @@ export { NEED_CODES };
 
 export async function listProviderLinks(db: Executor, actor: Actor) {
   requireRole(actor, EDITOR_ROLES, 'local-offer.providers');
-  return db
+  const links = await db
     .selectFrom('local_offer_provider_user as p')
-    .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'p.la_code').onRef('u.id', '=', 'p.user_id'))
     .innerJoin('local_offer_organisation as o', (j) =>
       j.onRef('o.la_code', '=', 'p.la_code').onRef('o.id', '=', 'p.organisation_id'),
     )
-    .select(['u.email', 'u.display_name', 'o.name as organisation_name', 'p.created_at'])
+    .select(['p.user_id', 'o.name as organisation_name', 'p.created_at'])
     .where('p.la_code', '=', actor.laCode)
     .orderBy('o.name')
-    .orderBy('u.email')
     .execute();
+  const users = await usersByIds(
+    db,
+    actor.laCode,
+    links.map((l) => l.user_id),
+  );
+  // By organisation (as the query orders them), then by the account's email within each.
+  const group = new Map(links.map((l, i) => [l.organisation_name, i]));
+  return links
+    .flatMap(({ user_id, ...l }) => {
+      const u = users.get(user_id);
+      return u ? [{ email: u.email, display_name: u.display_name, ...l }] : [];
+    })
+    .sort(
+      (a, b) =>
+        group.get(a.organisation_name)! - group.get(b.organisation_name)! ||
+        (a.email < b.email ? -1 : a.email > b.email ? 1 : 0),
+    );
 }
 
 export class LinkError extends Error {
@@ -1055,12 +1074,7 @@ export class LinkError extends Error {
 export async function linkProvider(db: Kysely<DB>, actor: Actor, email: string, organisationId: string) {
   requireRole(actor, EDITOR_ROLES, 'local-offer.providers');
   await db.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom('app_user')
-      .select(['id', 'role'])
-      .where('la_code', '=', actor.laCode)
-      .where('email', '=', email.toLowerCase())
-      .executeTakeFirst();
+    const user = await userByEmail(trx, actor.laCode, email.toLowerCase());
     if (!user || user.role !== 'local-offer-provider')
       throw new LinkError('email', 'Enter the email address of a Local Offer provider account');
     const org = isUuid(organisationId)

@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/audit/audit.ts';
+import { usersByIds } from '../../platform/people/users.ts';
 import type {
   CategoryCode,
   Contact,
@@ -257,11 +258,8 @@ export async function loadServices(
   ids: readonly string[],
 ): Promise<LoadedServices> {
   if (ids.length === 0) return { services: [], organisations: new Map(), ownerUsers: new Map() };
-  const rows = (await db
+  const selected = await db
     .selectFrom('local_offer_service as s')
-    .leftJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 's.la_code').onRef('u.id', '=', 's.owner_user_id'),
-    )
     .select([
       's.id',
       's.organisation_id',
@@ -281,8 +279,6 @@ export async function loadServices(
       's.url',
       's.owner_organisation_id',
       's.owner_user_id',
-      'u.display_name as owner_name',
-      'u.email as owner_email',
       's.review_by',
       's.last_checked_on',
       's.last_checked_by',
@@ -292,7 +288,17 @@ export async function loadServices(
     ])
     .where('s.la_code', '=', laCode)
     .where('s.id', 'in', [...ids])
-    .execute()) as ServiceRow[];
+    .execute();
+  // The owner's account (officer-owned services), from the core records.
+  const owners = await usersByIds(
+    db,
+    laCode,
+    selected.map((r) => r.owner_user_id),
+  );
+  const rows = selected.map((r) => {
+    const owner = r.owner_user_id ? owners.get(r.owner_user_id) : undefined;
+    return { ...r, owner_name: owner?.display_name ?? null, owner_email: owner?.email ?? null };
+  }) as ServiceRow[];
   const locRows = await db
     .selectFrom('local_offer_service_location as sl')
     .innerJoin('local_offer_location as l', (j) =>

@@ -120,6 +120,35 @@ export async function jobTitlesOf(
   return new Map(rows.map((r) => [r.id, r.job_title!]));
 }
 
+/** A user of the authority as a feature names them on its own rows (who sent, who owns, who wrote). */
+export interface UserName {
+  readonly id: string;
+  readonly email: string;
+  readonly display_name: string;
+  readonly job_title: string | null;
+  readonly active: boolean;
+}
+
+/**
+ * Some users of the authority by id (those that exist), each with email, name, job title and whether active: how a
+ * feature shows the people its rows point at without naming `app_user` (one query for a whole list).
+ */
+export async function usersByIds(
+  db: Executor,
+  laCode: string,
+  userIds: readonly (string | null)[],
+): Promise<Map<string, UserName>> {
+  const ids = [...new Set(userIds.filter((id): id is string => id !== null))];
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['id', 'email', 'display_name', 'job_title', 'active'])
+    .where('la_code', '=', laCode)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** Every team of the authority with its organisation, by organisation then team. */
 export async function teamsOf(db: Executor, laCode: string) {
   return db
