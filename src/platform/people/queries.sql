@@ -111,19 +111,7 @@ select "child_id", ((at at time zone 'Europe/London')::date)::text as "day"
   order by "at";
 -- parameters: ["999","review-held"]
 
--- searchChildren, granted to a parent (count, then the page with the current setting)
-select count(*) as "n"
-  from "child"
-  left join "app_user" as "officer" on "officer"."la_code" = "child"."la_code"
-    and "officer"."id" = "child"."lead_officer_id"
-  where "child"."la_code" = $1 and exists (select "g"."id"
-  from "access_grant" as "g"
-  where "g"."la_code" = "child"."la_code"
-    and "g"."child_id" = "child"."id"
-    and "g"."user_id" = $2
-    and "g"."kind" = $3
-    and "g"."revoked_at" is null);
--- parameters: ["999","00000000-0000-4000-8000-000000000002","parent"]
+-- searchChildren, granted to a parent (a full first page with the current setting, then the count)
 select "child"."id", "child"."reference", "child"."given_name", "child"."family_name", "child"."date_of_birth", "child"."primary_need", "child"."plan_status", "officer"."display_name" as "officer_name", (select "s"."name"
   from "child_setting" as "cs"
   inner join "setting" as "s" on "s"."la_code" = "cs"."la_code"
@@ -146,7 +134,19 @@ select "child"."id", "child"."reference", "child"."given_name", "child"."family_
   order by "child"."family_name", "child"."given_name", "child"."id"
   limit $5
   offset $6;
--- parameters: [1,"999","00000000-0000-4000-8000-000000000002","parent",25,0]
+-- parameters: [1,"999","00000000-0000-4000-8000-000000000002","parent",2,0]
+select count(*) as "n"
+  from "child"
+  left join "app_user" as "officer" on "officer"."la_code" = "child"."la_code"
+    and "officer"."id" = "child"."lead_officer_id"
+  where "child"."la_code" = $1 and exists (select "g"."id"
+  from "access_grant" as "g"
+  where "g"."la_code" = "child"."la_code"
+    and "g"."child_id" = "child"."id"
+    and "g"."user_id" = $2
+    and "g"."kind" = $3
+    and "g"."revoked_at" is null);
+-- parameters: ["999","00000000-0000-4000-8000-000000000002","parent"]
 
 -- grantedChildren (whom a family may ask about, with the current setting)
 select "c"."id", "c"."reference", "c"."given_name", "c"."family_name", "c"."date_of_birth", "c"."primary_need", "c"."plan_status", (select "s"."name"

@@ -67,14 +67,14 @@ describe('platform store SQL', () => {
       { name: 'caseworkPlacements (the returns)', run: (db) => caseworkPlacements(db, LA) },
       { name: 'caseEventDays (the demo plans)', run: (db) => caseEventDays(db, LA, 'review-held') },
       {
-        name: 'searchChildren, granted to a parent (count, then the page with the current setting)',
-        rows: (_q, n) => (n === 0 ? [{ n: 1 }] : []),
+        name: 'searchChildren, granted to a parent (a full first page with the current setting, then the count)',
+        rows: (_q, n) => (n === 0 ? [{ id: 'a' }, { id: 'b' }] : n === 1 ? [{ n: 5 }] : []),
         run: (db) =>
           searchChildren(db, {
             laCode: LA,
             grantedTo: { userId: actor.userId, kind: 'parent' },
             page: 1,
-            pageSize: 25,
+            pageSize: 2,
           }),
       },
       {
