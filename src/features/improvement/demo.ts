@@ -14,6 +14,7 @@ import { DEFAULT_TODAY } from '../../demo/build.ts';
 import { createRandom, hashString } from '../../demo/random.ts';
 import type { Random } from '../../demo/random.ts';
 import { addDays } from './compute.ts';
+import { userIdsByEmail } from '../../platform/people/users.ts';
 import { createPlanStore, insertUpdate, nameFiguresOfPlan } from './store.ts';
 
 const FIXTURE = new URL('../../domain/improvement/fixtures/demo-plan.csv', import.meta.url);
@@ -185,16 +186,6 @@ function evidenceFor(action: PlanAction, date: string, rng: Random): EvidencePla
         description: `Feedback from ${rng.int(12, 140)} families and young people about action ${action.ref}, summarised by the parent carer forum`,
       };
   }
-}
-
-async function userIdsByEmail(db: Executor, laCode: string, emails: string[]) {
-  const rows = await db
-    .selectFrom('app_user')
-    .select(['id', 'email'])
-    .where('la_code', '=', laCode)
-    .where('email', 'in', emails)
-    .execute();
-  return new Map(rows.map((r) => [r.email, r.id]));
 }
 
 export interface ImprovementDemoOptions {

@@ -8,6 +8,7 @@ import { randomUUID as newRandomId } from 'node:crypto';
 import type { AuditContext, Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { authorityExists } from '../../platform/people/casework.ts';
+import { staffWithJobTitles, usersByIds } from '../../platform/people/users.ts';
 import type {
   BragStatus,
   EvidenceKind,
@@ -120,14 +121,7 @@ export function createPlanStore(db: Executor, options: SavePlanOptions): PlanSto
         db.insertInto('improvement_focus_area').values(batch).execute(),
       );
 
-      const staff = await db
-        .selectFrom('app_user')
-        .select(['id', 'job_title'])
-        .where('la_code', '=', laCode)
-        .where('active', '=', true)
-        .where('role', 'not in', ['parent', 'young-person'])
-        .where('job_title', 'is not', null)
-        .execute();
+      const staff = await staffWithJobTitles(db, laCode);
       const byTitle = new Map<string, string[]>();
       for (const s of staff) {
         const key = (s.job_title ?? '').trim().toLowerCase();
@@ -388,17 +382,7 @@ export async function loadPlan(db: Executor, laCode: string, planId: string): Pr
       .innerJoin('improvement_group as g', (j) =>
         j.onRef('g.la_code', '=', 'm.la_code').onRef('g.id', '=', 'm.group_id'),
       )
-      .leftJoin('app_user as u', (j) =>
-        j.onRef('u.la_code', '=', 'm.la_code').onRef('u.id', '=', 'm.user_id'),
-      )
-      .select([
-        'm.group_id',
-        'm.user_id',
-        'm.job_title',
-        'm.role_in_group',
-        'u.display_name',
-        'u.job_title as user_job_title',
-      ])
+      .select(['m.group_id', 'm.user_id', 'm.job_title', 'm.role_in_group'])
       .where('m.la_code', '=', laCode)
       .where('g.plan_id', '=', planId)
       .orderBy('m.position')
@@ -415,10 +399,7 @@ export async function loadPlan(db: Executor, laCode: string, planId: string): Pr
       .innerJoin('improvement_action as a', (j) =>
         j.onRef('a.la_code', '=', 'o.la_code').onRef('a.id', '=', 'o.action_id'),
       )
-      .leftJoin('app_user as u', (j) =>
-        j.onRef('u.la_code', '=', 'o.la_code').onRef('u.id', '=', 'o.user_id'),
-      )
-      .select(['o.action_id', 'o.user_id', 'o.job_title', 'u.display_name', 'u.job_title as user_job_title'])
+      .select(['o.action_id', 'o.user_id', 'o.job_title'])
       .where('o.la_code', '=', laCode)
       .where('a.plan_id', '=', planId)
       .orderBy('o.position')
@@ -427,9 +408,6 @@ export async function loadPlan(db: Executor, laCode: string, planId: string): Pr
       .selectFrom('improvement_update as up')
       .innerJoin('improvement_action as a', (j) =>
         j.onRef('a.la_code', '=', 'up.la_code').onRef('a.id', '=', 'up.action_id'),
-      )
-      .leftJoin('app_user as u', (j) =>
-        j.onRef('u.la_code', '=', 'up.la_code').onRef('u.id', '=', 'up.author_user_id'),
       )
       .select([
         'up.id',
@@ -440,7 +418,6 @@ export async function loadPlan(db: Executor, laCode: string, planId: string): Pr
         'up.author_user_id',
         'up.author_title',
         'up.created_at',
-        'u.display_name',
       ])
       .where('up.la_code', '=', laCode)
       .where('a.plan_id', '=', planId)
@@ -479,6 +456,13 @@ export async function loadPlan(db: Executor, laCode: string, planId: string): Pr
       .orderBy('generated_at')
       .execute(),
   ];
+  // The members', owners' and authors' names and job titles, from the core records.
+  const people = await usersByIds(db, laCode, [
+    ...members.map((m) => m.user_id),
+    ...owners.map((o) => o.user_id),
+    ...updates.map((u) => u.author_user_id),
+  ]);
+  const person = (userId: string | null) => (userId === null ? undefined : people.get(userId));
 
   const evidenceByUpdate = new Map<string, EvidenceData[]>();
   for (const e of evidence) {
@@ -506,7 +490,7 @@ export async function loadPlan(db: Executor, laCode: string, planId: string): Pr
       status: u.status,
       body: u.body,
       authorUserId: u.author_user_id,
-      authorName: u.display_name,
+      authorName: person(u.author_user_id)?.display_name ?? null,
       authorTitle: u.author_title,
       createdAt: u.created_at,
       evidence: evidenceByUpdate.get(u.id) ?? [],
@@ -518,8 +502,8 @@ export async function loadPlan(db: Executor, laCode: string, planId: string): Pr
     const list = ownersByAction.get(o.action_id) ?? [];
     list.push({
       userId: o.user_id,
-      name: o.display_name,
-      jobTitle: o.job_title ?? o.user_job_title ?? 'Officer',
+      name: person(o.user_id)?.display_name ?? null,
+      jobTitle: o.job_title ?? person(o.user_id)?.job_title ?? 'Officer',
     });
     ownersByAction.set(o.action_id, list);
   }
@@ -551,8 +535,8 @@ export async function loadPlan(db: Executor, laCode: string, planId: string): Pr
         .filter((m) => m.group_id === g.id)
         .map((m) => ({
           userId: m.user_id,
-          name: m.display_name,
-          jobTitle: m.job_title ?? m.user_job_title ?? 'Member',
+          name: person(m.user_id)?.display_name ?? null,
+          jobTitle: m.job_title ?? person(m.user_id)?.job_title ?? 'Member',
           role: m.role_in_group,
         })),
     })),

@@ -149,6 +149,29 @@ export async function usersByIds(
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** The authority's active staff (anyone but families) who have a job title: how an imported plan finds its owners. */
+export function staffWithJobTitles(db: Executor, laCode: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'job_title'])
+    .where('la_code', '=', laCode)
+    .where('active', '=', true)
+    .where('role', 'not in', ['parent', 'young-person'])
+    .where('job_title', 'is not', null)
+    .execute();
+}
+
+/** The ids of the authority's users with these emails (those that exist), by email: how a demo finds its accounts. */
+export async function userIdsByEmail(db: Executor, laCode: string, emails: readonly string[]) {
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['id', 'email'])
+    .where('la_code', '=', laCode)
+    .where('email', 'in', [...emails])
+    .execute();
+  return new Map(rows.map((r) => [r.email, r.id]));
+}
+
 /** Every team of the authority with its organisation, by organisation then team. */
 export async function teamsOf(db: Executor, laCode: string) {
   return db
