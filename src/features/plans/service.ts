@@ -51,10 +51,15 @@ import {
 } from '../assessments/index.ts';
 import { recordCaseEvent } from '../../platform/people/case-events.ts';
 import { currentSettingOfChild } from '../../platform/people/organisations.ts';
-import { childByReference } from '../../platform/people/children.ts';
+import {
+  childByReference,
+  childIdentities,
+  childIdsMatching,
+  grantedChildIds,
+} from '../../platform/people/children.ts';
 import { recipientsFor } from '../../platform/people/recipients.ts';
 import { settingRegister, settingsByIds } from '../../platform/people/settings.ts';
-import { jobTitlesOf, teamIdOfUser } from '../../platform/people/users.ts';
+import { jobTitlesOf, teamIdOfUser, usersByIds } from '../../platform/people/users.ts';
 import { clause, planLines, suggestLinks, timescaleOf, type SectionLines } from './describe.ts';
 import {
   adviceAuthor,
@@ -409,37 +414,36 @@ async function periodFor(db: Executor, record: PlanRecord, today: string) {
 }
 
 export async function validOverride(db: Executor, record: PlanRecord) {
-  return db
-    .selectFrom('ehc_plan_override as o')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'o.la_code').onRef('u.id', '=', 'o.recorded_by'),
-    )
-    .select(['o.id', 'o.reason', 'o.recorded_at', 'u.display_name'])
-    .where('o.la_code', '=', record.la_code)
-    .where('o.plan_id', '=', record.id)
-    .where('o.revision', '=', record.revision)
+  const override = await db
+    .selectFrom('ehc_plan_override')
+    .select(['id', 'reason', 'recorded_at', 'recorded_by'])
+    .where('la_code', '=', record.la_code)
+    .where('plan_id', '=', record.id)
+    .where('revision', '=', record.revision)
     .executeTakeFirst();
+  if (!override) return undefined;
+  const { recorded_by: recordedBy, ...rest } = override;
+  const by = (await usersByIds(db, record.la_code, [recordedBy])).get(recordedBy);
+  return by ? { ...rest, display_name: by.display_name } : undefined;
 }
 
-export function listVersions(db: Executor, laCode: string, planId: string) {
-  return db
-    .selectFrom('ehc_plan_version as v')
-    .leftJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'v.la_code').onRef('u.id', '=', 'v.issued_by'),
-    )
-    .select([
-      'v.id',
-      'v.number',
-      'v.kind',
-      'v.issued_on',
-      'v.thread_errors',
-      'v.override_id',
-      'u.display_name as issued_by_name',
-    ])
-    .where('v.la_code', '=', laCode)
-    .where('v.plan_id', '=', planId)
-    .orderBy('v.number', 'desc')
+export async function listVersions(db: Executor, laCode: string, planId: string) {
+  const versions = await db
+    .selectFrom('ehc_plan_version')
+    .select(['id', 'number', 'kind', 'issued_on', 'thread_errors', 'override_id', 'issued_by'])
+    .where('la_code', '=', laCode)
+    .where('plan_id', '=', planId)
+    .orderBy('number', 'desc')
     .execute();
+  const issuers = await usersByIds(
+    db,
+    laCode,
+    versions.map((v) => v.issued_by),
+  );
+  return versions.map(({ issued_by: issuedBy, ...v }) => ({
+    ...v,
+    issued_by_name: (issuedBy === null ? undefined : issuers.get(issuedBy))?.display_name ?? null,
+  }));
 }
 
 /** Everything the plan editor shows. */
@@ -511,42 +515,39 @@ export interface PlanFilters {
 
 export async function listPlans(db: Executor, actor: Actor, filters: PlanFilters, pageSize = 25) {
   requireRole(actor, CASEWORK_ROLES, 'plan.list');
-  let base = db
-    .selectFrom('ehc_plan as p')
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'p.la_code').onRef('c.id', '=', 'p.child_id'))
-    .where('p.la_code', '=', actor.laCode);
+  let base = db.selectFrom('ehc_plan as p').where('p.la_code', '=', actor.laCode);
   if (filters.status) base = base.where('p.status', '=', filters.status);
   if (filters.mine) base = base.where('p.writer_id', '=', actor.userId);
-  if (filters.q) {
-    const q = `%${filters.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    base = base.where((eb) =>
-      eb.or([eb('c.reference', 'ilike', q), eb('c.given_name', 'ilike', q), eb('c.family_name', 'ilike', q)]),
-    );
-  }
+  // The children whose name or reference contains the text (the core records' query of child ids).
+  if (filters.q) base = base.where('p.child_id', 'in', childIdsMatching(db, actor.laCode, filters.q));
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const total = Number(n);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pages);
-  const rows = await base
-    .leftJoin('app_user as w', (j) =>
-      j.onRef('w.la_code', '=', 'p.la_code').onRef('w.id', '=', 'p.writer_id'),
-    )
-    .select([
-      'p.id',
-      'p.child_id',
-      'p.status',
-      'p.updated_at',
-      'p.review_due',
-      'c.reference',
-      'c.given_name',
-      'c.family_name',
-      'w.display_name as writer_name',
-    ])
+  const plans = await base
+    .select(['p.id', 'p.child_id', 'p.status', 'p.updated_at', 'p.review_due', 'p.writer_id'])
     .orderBy('p.updated_at', 'desc')
     .orderBy('p.id')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
+  const children = await childIdentities(
+    db,
+    actor.laCode,
+    plans.map((p) => p.child_id),
+  );
+  const writers = await usersByIds(
+    db,
+    actor.laCode,
+    plans.map((p) => p.writer_id),
+  );
+  const rows = plans.flatMap(({ writer_id: writerId, ...p }) => {
+    const child = children.get(p.child_id);
+    if (!child) return [];
+    const writer = writerId === null ? undefined : writers.get(writerId);
+    const { reference, given_name, family_name } = child;
+    return [{ ...p, reference, given_name, family_name, writer_name: writer?.display_name ?? null }];
+  });
   return { rows, total, page, pages };
 }
 
@@ -555,32 +556,28 @@ export async function sharedPlans(db: Executor, actor: Actor) {
   requireRole(actor, SHARED_ROLES, 'plan.shared.list');
   const kind =
     actor.role === 'professional' ? 'adviser' : actor.role === 'parent' ? 'parent' : 'young-person';
-  return db
-    .selectFrom('ehc_plan as p')
-    .innerJoin('access_grant as g', (j) =>
-      j.onRef('g.la_code', '=', 'p.la_code').onRef('g.child_id', '=', 'p.child_id'),
-    )
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'p.la_code').onRef('c.id', '=', 'p.child_id'))
-    .select([
-      'p.id',
-      'p.status',
-      'p.draft_served',
-      'p.final_issued',
-      'p.child_id',
-      'p.shared_version_id',
-      'c.given_name',
-      'c.family_name',
-      'c.preferred_name',
-      'c.reference',
-    ])
-    .where('p.la_code', '=', actor.laCode)
-    .where('g.user_id', '=', actor.userId)
-    .where('g.kind', '=', kind)
-    .where('g.revoked_at', 'is', null)
-    .where('p.shared_version_id', 'is not', null)
-    .orderBy('c.family_name')
-    .limit(200)
+  const plans = await db
+    .selectFrom('ehc_plan')
+    .select(['id', 'status', 'draft_served', 'final_issued', 'child_id', 'shared_version_id'])
+    .where('la_code', '=', actor.laCode)
+    .where('child_id', 'in', grantedChildIds(db, actor.laCode, actor.userId, kind))
+    .where('shared_version_id', 'is not', null)
     .execute();
+  const children = await childIdentities(
+    db,
+    actor.laCode,
+    plans.map((p) => p.child_id),
+  );
+  // By the child's family name (at most 200), as the list has always been ordered.
+  return plans
+    .flatMap((p) => {
+      const child = children.get(p.child_id);
+      if (!child) return [];
+      const { given_name, family_name, preferred_name, reference } = child;
+      return [{ ...p, given_name, family_name, preferred_name, reference }];
+    })
+    .sort((a, b) => (a.family_name < b.family_name ? -1 : a.family_name > b.family_name ? 1 : 0))
+    .slice(0, 200);
 }
 
 /**
@@ -1539,14 +1536,8 @@ export async function sharedView(db: Executor, actor: Actor, planId: string, tod
 export async function listComments(db: Executor, actor: Actor, record: PlanRecord, authorId: string | null) {
   let q = db
     .selectFrom('ehc_plan_comment as c')
-    .innerJoin('app_user as a', (j) =>
-      j.onRef('a.la_code', '=', 'c.la_code').onRef('a.id', '=', 'c.author_id'),
-    )
     .innerJoin('ehc_plan_version as v', (j) =>
       j.onRef('v.la_code', '=', 'c.la_code').onRef('v.id', '=', 'c.version_id'),
-    )
-    .leftJoin('app_user as r', (j) =>
-      j.onRef('r.la_code', '=', 'c.la_code').onRef('r.id', '=', 'c.responded_by'),
     )
     .select([
       'c.id',
@@ -1560,15 +1551,33 @@ export async function listComments(db: Executor, actor: Actor, record: PlanRecor
       'c.changed',
       'c.change_note',
       'c.responded_at',
-      'a.display_name as author_name',
-      'a.job_title as author_title',
-      'r.display_name as responder_name',
+      'c.author_id',
+      'c.responded_by',
       'v.number as version_number',
     ])
     .where('c.la_code', '=', actor.laCode)
     .where('c.plan_id', '=', record.id);
   if (authorId) q = q.where('c.author_id', '=', authorId);
-  return q.orderBy('c.created_at').orderBy('c.id').limit(500).execute();
+  const comments = await q.orderBy('c.created_at').orderBy('c.id').limit(500).execute();
+  // The authors' and responders' names, from the core records.
+  const people = await usersByIds(db, actor.laCode, [
+    ...comments.map((c) => c.author_id),
+    ...comments.map((c) => c.responded_by),
+  ]);
+  return comments.flatMap(({ author_id: authorOf, responded_by: respondedBy, version_number, ...c }) => {
+    const author = people.get(authorOf);
+    if (!author) return [];
+    const responder = respondedBy === null ? undefined : people.get(respondedBy);
+    return [
+      {
+        ...c,
+        author_name: author.display_name,
+        author_title: author.job_title,
+        responder_name: responder?.display_name ?? null,
+        version_number,
+      },
+    ];
+  });
 }
 
 export async function addComment(
@@ -1631,12 +1640,7 @@ export async function addComment(
     detail: { planId, section: input.section },
   });
   const writer = record.writer_id
-    ? await trx
-        .selectFrom('app_user')
-        .select(['id', 'email', 'display_name'])
-        .where('la_code', '=', actor.laCode)
-        .where('id', '=', record.writer_id)
-        .executeTakeFirst()
+    ? (await usersByIds(trx, actor.laCode, [record.writer_id])).get(record.writer_id)
     : undefined;
   if (writer) {
     await queueNotification(trx, ctx.jobs, {
@@ -1719,12 +1723,8 @@ export async function respondToComment(
     return; // already answered: a double submit changes nothing
   }
   await changeAudit(ctx, record, 'plan.comment.respond', { commentId, changed: input.changed });
-  const author = await trx
-    .selectFrom('app_user')
-    .select(['id', 'email', 'display_name', 'role'])
-    .where('la_code', '=', actor.laCode)
-    .where('id', '=', updated.author_id)
-    .executeTakeFirstOrThrow();
+  const author = (await usersByIds(trx, actor.laCode, [updated.author_id])).get(updated.author_id);
+  if (!author) throw new NotFoundError();
   await queueNotification(trx, ctx.jobs, {
     laCode: actor.laCode,
     channel: 'email',

@@ -20,34 +20,43 @@ import type {
 } from '../../domain/plan-quality/model.ts';
 import { AGENCY_LABELS } from '../../domain/assessment/journey.ts';
 import { yearGroupOn } from '../../domain/school-year.ts';
+import { childIdentities } from '../../platform/people/children.ts';
+import { settingsByIds } from '../../platform/people/settings.ts';
+import { usersByIds } from '../../platform/people/users.ts';
 import { parseAmount, parseFrequency } from './describe.ts';
 
 export type ItemRow = Selectable<EhcPlanItemTable>;
 
+/**
+ * A plan's row with the child's names, reference and date of birth, the placement's name and type and the writer's
+ * name: the plan from this store, the rest from the core records (undefined when the authority has no such plan).
+ */
 export async function planRow(db: Executor, laCode: string, planId: string) {
-  return db
-    .selectFrom('ehc_plan as p')
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'p.la_code').onRef('c.id', '=', 'p.child_id'))
-    .leftJoin('setting as s', (j) =>
-      j.onRef('s.la_code', '=', 'p.la_code').onRef('s.id', '=', 'p.placement_setting_id'),
-    )
-    .leftJoin('app_user as w', (j) =>
-      j.onRef('w.la_code', '=', 'p.la_code').onRef('w.id', '=', 'p.writer_id'),
-    )
-    .selectAll('p')
-    .select([
-      'c.given_name',
-      'c.family_name',
-      'c.preferred_name',
-      'c.reference',
-      'c.date_of_birth',
-      's.name as placement_name',
-      's.type as placement_type',
-      'w.display_name as writer_name',
-    ])
-    .where('p.la_code', '=', laCode)
-    .where('p.id', '=', planId)
+  const plan = await db
+    .selectFrom('ehc_plan')
+    .selectAll()
+    .where('la_code', '=', laCode)
+    .where('id', '=', planId)
     .executeTakeFirst();
+  if (!plan) return undefined;
+  const child = (await childIdentities(db, laCode, [plan.child_id])).get(plan.child_id);
+  if (!child) return undefined;
+  const placementId = plan.placement_setting_id;
+  const placement = placementId
+    ? (await settingsByIds(db, laCode, [placementId])).get(placementId)
+    : undefined;
+  const writer = (await usersByIds(db, laCode, [plan.writer_id])).get(plan.writer_id ?? '');
+  return {
+    ...plan,
+    given_name: child.given_name,
+    family_name: child.family_name,
+    preferred_name: child.preferred_name,
+    reference: child.reference,
+    date_of_birth: child.date_of_birth,
+    placement_name: placement?.name ?? null,
+    placement_type: placement?.type ?? null,
+    writer_name: writer?.display_name ?? null,
+  };
 }
 
 export type PlanRecord = NonNullable<Awaited<ReturnType<typeof planRow>>>;

@@ -246,6 +246,47 @@ export function childIdByReference(db: Executor, laCode: string, reference: stri
     .executeTakeFirst();
 }
 
+/** Children's names, reference and date of birth by id (those the authority has): how a feature names its rows' children. */
+export async function childIdentities(db: Executor, laCode: string, childIds: readonly string[]) {
+  const ids = [...new Set(childIds)];
+  const rows = ids.length
+    ? await db
+        .selectFrom('child')
+        .select(['id', 'given_name', 'family_name', 'preferred_name', 'reference', 'date_of_birth'])
+        .where('la_code', '=', laCode)
+        .where('id', 'in', ids)
+        .execute()
+    : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The ids of the children whose name (given or family) or reference contains this text, as a `ChildIdQuery`. */
+export function childIdsMatching(db: Executor, laCode: string, text: string): ChildIdQuery {
+  const like = containing(text);
+  return db
+    .selectFrom('child')
+    .select('id as child_id')
+    .where('la_code', '=', laCode)
+    .where((eb) =>
+      eb.or([
+        eb('reference', 'ilike', like),
+        eb('given_name', 'ilike', like),
+        eb('family_name', 'ilike', like),
+      ]),
+    );
+}
+
+/** The ids of the children this user holds a live grant of this kind for, as a `ChildIdQuery`. */
+export function grantedChildIds(db: Executor, laCode: string, userId: string, kind: GrantKind): ChildIdQuery {
+  return db
+    .selectFrom('access_grant')
+    .select('child_id')
+    .where('la_code', '=', laCode)
+    .where('user_id', '=', userId)
+    .where('kind', '=', kind)
+    .where('revoked_at', 'is', null);
+}
+
 /** A child's family, those with parental responsibility first. */
 export async function familyOf(db: Executor, laCode: string, childId: string) {
   return db

@@ -127,10 +127,11 @@ export interface UserName {
   readonly display_name: string;
   readonly job_title: string | null;
   readonly active: boolean;
+  readonly role: Role;
 }
 
 /**
- * Some users of the authority by id (those that exist), each with email, name, job title and whether active: how a
+ * Some users of the authority by id (those that exist), each with email, name, job title, role and whether active: how a
  * feature shows the people its rows point at without naming `app_user` (one query for a whole list).
  */
 export async function usersByIds(
@@ -142,7 +143,7 @@ export async function usersByIds(
   if (!ids.length) return new Map();
   const rows = await db
     .selectFrom('app_user')
-    .select(['id', 'email', 'display_name', 'job_title', 'active'])
+    .select(['id', 'email', 'display_name', 'job_title', 'active', 'role'])
     .where('la_code', '=', laCode)
     .where('id', 'in', ids)
     .execute();
