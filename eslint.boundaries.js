@@ -7,10 +7,8 @@
  * them onto the structure: the list only shrinks, and no file is added to it.
  */
 
-export const notYetMigrated = [
-  // plan-audits
-  'src/features/plan-audits/audits.test.ts',
-];
+/** @type {string[]} */
+export const notYetMigrated = [];
 
 /** An import of another feature's files, from a file `depth` folders below src/features/<feature>/. */
 const otherFeature = (depth) => ({
@@ -70,5 +68,6 @@ export const boundaries = [
       { files: tests, rules: { 'no-restricted-imports': ['error', { patterns: [otherFeature(depth)] }] } },
     ];
   }),
-  { files: notYetMigrated, rules: { 'no-restricted-imports': 'off' } },
+  // Empty since the plan fixtures moved to test/helpers: kept so a file could be listed (ESLint refuses empty `files`).
+  ...(notYetMigrated.length ? [{ files: notYetMigrated, rules: { 'no-restricted-imports': 'off' } }] : []),
 ];

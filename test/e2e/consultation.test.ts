@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
 import { SENCO_SCHOOL } from '../../src/demo/settings.ts';
-import { THREE_ADVICE } from '../../src/features/plans/fixtures.ts';
+import { THREE_ADVICE } from '../helpers/plan-fixtures.ts';
 import { pdfText } from '../helpers/documents.ts';
 import {
   expectAccessible,

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
 import { formatDate, parseDate } from '../../src/domain/clock/dates.ts';
-import { draftStageCase, THREE_ADVICE } from '../../src/features/plans/fixtures.ts';
+import { draftStageCase, THREE_ADVICE } from '../helpers/plan-fixtures.ts';
 import { todayInLondon } from '../../src/platform/web/views.ts';
 import {
   expectAccessible,

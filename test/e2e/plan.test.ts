@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import { draftStageCase, THREE_ADVICE } from '../../src/features/plans/fixtures.ts';
+import { draftStageCase, THREE_ADVICE } from '../helpers/plan-fixtures.ts';
 import {
   expectAccessible,
   launchBrowser,

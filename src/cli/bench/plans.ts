@@ -23,7 +23,7 @@ import { buildWebApp, prepareJobs } from '../../app/compose.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { seedDemo } from '../../app/demo.ts';
 import { editorView } from '../../features/plans/service.ts';
-import { draftStageCase, THREE_ADVICE } from '../../features/plans/fixtures.ts';
+import { draftStageCase, THREE_ADVICE } from '../../../test/helpers/plan-fixtures.ts';
 import { admin, databaseUrl, option, percentile, round } from '../bench-support.ts';
 
 const bench: Benchmark = {

@@ -9,7 +9,7 @@ import { TestClient } from '../../../test/helpers/client.ts';
 import { countRows, ENGINES } from '../../../test/helpers/db.ts';
 import { createAuthority, createChild, createUser, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
 import { paths } from '../../platform/web/paths.ts';
-import { draftStageCase, teamFor, THREE_ADVICE } from '../plans/fixtures.ts';
+import { draftStageCase, teamFor, THREE_ADVICE } from '../../../test/helpers/plan-fixtures.ts';
 import { AUDIT_AREAS } from './stats.ts';
 
 describe.each(ENGINES)('plan quality audits on %s', (engine) => {

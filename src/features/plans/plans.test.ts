@@ -21,7 +21,7 @@ import {
 import { dateInputValues } from '../../platform/web/forms.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
-import { draftStageCase, teamFor, THREE_ADVICE } from './fixtures.ts';
+import { draftStageCase, teamFor, THREE_ADVICE } from '../../../test/helpers/plan-fixtures.ts';
 
 describe.each(ENGINES)('EHC plan pages on %s', (engine) => {
   let t: TestApp;
