@@ -1,14 +1,21 @@
 /**
- * Database images for the test run, built once by Vitest's global set-up (`test/global-setup.ts`) and cloned by every
- * test file: a migrated database and a seeded demo authority, on each engine. PGlite images are `dumpDataDir()`
- * tarballs in a temporary folder (a clone loads one with `loadDataDir`); PostgreSQL images are databases that a clone
- * copies with `CREATE DATABASE ... TEMPLATE`. Building them per run means a new migration is always in them. Each
- * has the job queue's tables (pg-boss's schema, as the service installs it at its first start), so a test app's jobs
- * start without installing them.
+ * Database images for the test run, found or built by Vitest's global set-up (`test/global-setup.ts`) and cloned by
+ * every test file: a migrated database and a seeded demo authority, on each engine. PGlite images are
+ * `dumpDataDir()` tarballs (a clone loads one with `loadDataDir`); PostgreSQL images are databases that a clone
+ * copies with `CREATE DATABASE ... TEMPLATE`. Each has the job queue's tables (pg-boss's schema, as the service
+ * installs it at its first start), so a test app's jobs start without installing them.
+ *
+ * The images are kept between runs (`cachedPgliteImages`, `cachedPostgresImages`, ADR 0065) under a key that is a
+ * hash of everything they are built from (`imageKey`): every source file but the tests, this file and the lock file.
+ * A run whose key was built before uses the kept images instead of building them (60 to 160 s on a loaded machine,
+ * even for one test file); a change to any source file makes a new key, so a new migration or demo change is always
+ * in them. `GOLDTHREAD_TEST_IMAGES=fresh` builds them for the run alone, in a temporary folder, as before.
  */
-import { hostname } from 'node:os';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { hostname, tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { seedDemo } from '../../src/app/demo.ts';
 import { openDatabase, type Database, type Engine } from '../../src/platform/db/database.ts';
@@ -148,4 +155,148 @@ function isRunning(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** The project's root folder (this file is in `test/helpers`). */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Whether kept images are used: `GOLDTHREAD_TEST_IMAGES=fresh` builds them for the run alone. */
+export const keepImages = (process.env.GOLDTHREAD_TEST_IMAGES ?? '') !== 'fresh';
+
+/** Kept images unused for this long are removed (PGlite folders) or dropped (PostgreSQL templates). */
+const KEEP_FOR_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * The images' key: a hash of every file under `src` but the tests (migrations, the demo, the code it calls, the data
+ * files it reads), of this file (the demo's size and day) and of the lock file (PGlite, pg-boss). 16 hex digits.
+ */
+export async function imageKey(root = ROOT): Promise<string> {
+  const entries = await readdir(join(root, 'src'), { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.test.ts'))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of [...files, 'test/helpers/images.ts', 'package-lock.json']) {
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(join(root, file)))
+      .update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Where kept PGlite images are: a folder per key in the machine's temporary folder, so every checkout of the project
+ * on the machine (worktrees, a clean clone) shares them, as they share the PostgreSQL server's kept templates.
+ */
+const pgliteCache = join(tmpdir(), 'goldthread-test-images');
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The PGlite images kept for the key, built first when there are none. Built into a folder of its own and then
+ * renamed into place, so a run never reads half an image; when two runs build the same key at once, the first rename
+ * wins and the other's copy is removed. Removes kept folders unused for `KEEP_FOR_MS`.
+ */
+export async function cachedPgliteImages(key: string): Promise<Record<ImageName, string>> {
+  await mkdir(pgliteCache, { recursive: true });
+  await removeStalePgliteImages(key);
+  const folder = join(pgliteCache, key);
+  const paths = { migrated: join(folder, 'migrated.tar'), demo: join(folder, 'demo.tar') };
+  if ((await exists(paths.migrated)) && (await exists(paths.demo))) {
+    const now = new Date();
+    await utimes(folder, now, now);
+    return paths;
+  }
+  const building = await mkdtemp(join(pgliteCache, `${key}.building-`));
+  try {
+    await buildPgliteImages(building);
+    await rename(building, folder).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOTEMPTY' && err.code !== 'EEXIST') throw err;
+    });
+  } finally {
+    await rm(building, { recursive: true, force: true });
+  }
+  return paths;
+}
+
+async function removeStalePgliteImages(key: string): Promise<void> {
+  for (const name of await readdir(pgliteCache)) {
+    if (name === key) continue;
+    const path = join(pgliteCache, name);
+    const { mtimeMs } = await stat(path).catch(() => ({ mtimeMs: Date.now() }));
+    if (Date.now() - mtimeMs > KEEP_FOR_MS) await rm(path, { recursive: true, force: true });
+  }
+}
+
+/** A kept PostgreSQL template's comment: this prefix and when a run last used it (an ISO date). */
+const KEPT_PREFIX = 'goldthread kept test image';
+
+/**
+ * The PostgreSQL template databases kept for the key (`gt_cache_<key>_migrated`, `gt_cache_<key>_demo`), built
+ * first when there are none: built under the run's own names (`buildPostgresImages`, so `created` lists them for the
+ * teardown to drop) and renamed into place. When another run renamed its own first, this run uses its own copies and
+ * the teardown drops them. Drops kept templates unused for `KEEP_FOR_MS`.
+ */
+export async function cachedPostgresImages(
+  key: string,
+  created: string[],
+): Promise<Record<ImageName, string>> {
+  const kept = { migrated: `gt_cache_${key}_migrated`, demo: `gt_cache_${key}_demo` };
+  await dropStalePostgresImages(key);
+  const found = await admin(async (c) => {
+    const { rows } = await c.query<{ datname: string }>(
+      'select datname from pg_database where datname = any($1)',
+      [Object.values(kept)],
+    );
+    return rows.map((row) => row.datname);
+  });
+  if (found.length === 2) {
+    await markUsed(Object.values(kept));
+    return kept;
+  }
+  const built = await buildPostgresImages(created);
+  const names = { ...built };
+  for (const image of ['migrated', 'demo'] as const) {
+    if (found.includes(kept[image])) {
+      names[image] = kept[image];
+      continue;
+    }
+    try {
+      await admin((c) => c.query(`alter database ${built[image]} rename to ${kept[image]}`));
+      names[image] = kept[image];
+    } catch (err) {
+      // 42P04: another run kept its own first; this run uses its copy, dropped with the run.
+      if ((err as { code?: string }).code !== '42P04') throw err;
+    }
+  }
+  await markUsed(Object.values(names).filter((name) => name.startsWith('gt_cache_')));
+  return names;
+}
+
+async function markUsed(names: readonly string[]): Promise<void> {
+  const comment = `${KEPT_PREFIX} ${new Date().toISOString()}`;
+  for (const name of names) await admin((c) => c.query(`comment on database ${name} is '${comment}'`));
+}
+
+async function dropStalePostgresImages(key: string): Promise<void> {
+  const { rows } = await admin((c) =>
+    c.query<{ datname: string; comment: string | null }>(
+      `select datname, shobj_description(oid, 'pg_database') as comment from pg_database
+       where datname like 'gt\\_cache\\_%'`,
+    ),
+  );
+  const stale = rows.filter((row) => {
+    if (row.datname.startsWith(`gt_cache_${key}_`)) return false;
+    const used = Date.parse((row.comment ?? '').slice(KEPT_PREFIX.length + 1));
+    return row.comment?.startsWith(KEPT_PREFIX) && Date.now() - used > KEEP_FOR_MS;
+  });
+  await dropPostgresImages(stale.map((row) => row.datname));
 }
