@@ -70,6 +70,40 @@ function readForm(
   return list.length ? { ok: false, errors: { list, fields } } : { ok: true, data };
 }
 
+/** A step's form, read, as the service call that records it. */
+function saveStep(
+  service: CeasingService,
+  actor: Actor,
+  cessationId: string,
+  step: Step,
+  d: Record<string, string | null>,
+) {
+  const v = (k: string) => d[k] ?? null;
+  switch (step) {
+    case 'consult':
+      return service.consult(actor, cessationId, {
+        familyConsulted: v('familyConsulted'),
+        familyResponse: v('familyResponse'),
+        institutionConsulted: v('institutionConsulted'),
+        institutionResponse: v('institutionResponse'),
+      });
+    case 'decide':
+      return service.decide(actor, cessationId, {
+        outcome: v('outcome'),
+        decisionDate: v('decisionDate'),
+        ground: v('ground'),
+        reviewEstablishingNoReturn: v('reviewEstablishingNoReturn'),
+        reasons: v('reasons'),
+      });
+    case 'appeal':
+      return service.recordAppeal(actor, cessationId, {
+        appealRegistered: v('appealRegistered'),
+        appealEnded: v('appealEnded'),
+        appealOutcome: v('appealOutcome'),
+      });
+  }
+}
+
 const FORMS = {
   start: {
     dates: { startedOn: 'The date the council started considering it' },
@@ -182,32 +216,7 @@ export function ceasingRoutes(app: FastifyInstance, { service }: RouteDeps<Ceasi
     const planId = await service.planOfCessation(actor, cessationId);
     return handleForm(request.body, reply, {
       parse: parser(step as Step),
-      submit: (d) => {
-        const v = (k: string) => d[k] ?? null;
-        switch (step as Step) {
-          case 'consult':
-            return service.consult(actor, cessationId, {
-              familyConsulted: v('familyConsulted'),
-              familyResponse: v('familyResponse'),
-              institutionConsulted: v('institutionConsulted'),
-              institutionResponse: v('institutionResponse'),
-            });
-          case 'decide':
-            return service.decide(actor, cessationId, {
-              outcome: v('outcome'),
-              decisionDate: v('decisionDate'),
-              ground: v('ground'),
-              reviewEstablishingNoReturn: v('reviewEstablishingNoReturn'),
-              reasons: v('reasons'),
-            });
-          case 'appeal':
-            return service.recordAppeal(actor, cessationId, {
-              appealRegistered: v('appealRegistered'),
-              appealEnded: v('appealEnded'),
-              appealOutcome: v('appealOutcome'),
-            });
-        }
-      },
+      submit: (d) => saveStep(service, actor, cessationId, step as Step, d),
       render: (values, errors, error) => render(reply, actor, planId, values, formErrorsOf(errors, error)),
       success: () => paths.ceasing.plan(planId),
     });
