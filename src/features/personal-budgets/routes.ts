@@ -159,6 +159,40 @@ const SAVED: Record<string, string> = Object.fromEntries<string>([
   ...Object.entries(STEPS).map(([k, s]): [string, string] => [k, s.saved]),
 ]);
 
+/** One request's page: the budget, the child's link and the next things to record (pure, beside show.njk). */
+function showPage(data: Awaited<ReturnType<PersonalBudgetsService['page']>>, done: string | undefined) {
+  const id = data.b.id;
+  const hasDirect = Boolean(
+    data.b.latest?.elements.some((e) => e.arrangement === 'direct-payment' && e.pence),
+  );
+  const open = data.b.agreements.some((a) => !a.stopped);
+  return {
+    pageTitle: `${data.child?.name ?? 'Child'}: personal budget`,
+    backLink: paths.personalBudgets.list,
+    ...data,
+    saved: SAVED[done ?? ''] ?? null,
+    childHref: data.child ? paths.children.show(data.child.id) : null,
+    actions: [
+      data.b.mayDecide && { text: 'Record the decision', href: paths.personalBudgets.step(id, 'decision') },
+      data.b.latest?.refuses &&
+        !data.b.latest.review_outcome && {
+          text: 'Record a review of the refusal',
+          href: paths.personalBudgets.step(id, 'refusal-review'),
+        },
+      hasDirect && {
+        text: 'Record a direct payment agreement',
+        href: paths.personalBudgets.step(id, 'direct-payment'),
+      },
+      open && { text: 'Record a monitoring review', href: paths.personalBudgets.step(id, 'monitoring') },
+      open && { text: 'Reduce or stop a direct payment', href: paths.personalBudgets.step(id, 'change') },
+      data.b.agreements.some((a) => a.changes.some((c) => !c.reconsideration_outcome)) && {
+        text: 'Record a reconsideration',
+        href: paths.personalBudgets.step(id, 'reconsideration'),
+      },
+    ].filter(Boolean),
+  };
+}
+
 export function personalBudgetRoutes(
   app: FastifyInstance,
   { service }: RouteDeps<PersonalBudgetsService>,
@@ -216,36 +250,7 @@ export function personalBudgetRoutes(
   // ------------------------------------------------------------------------------------------- one
   app.get(paths.personalBudgets.showPattern, async (request, reply) => {
     const data = await service.page(actorOf(request), requestIdOf(request));
-    const id = data.b.id;
-    const hasDirect = Boolean(
-      data.b.latest?.elements.some((e) => e.arrangement === 'direct-payment' && e.pence),
-    );
-    const open = data.b.agreements.some((a) => !a.stopped);
-    return reply.view('personal-budgets/show.njk', {
-      pageTitle: `${data.child?.name ?? 'Child'}: personal budget`,
-      backLink: paths.personalBudgets.list,
-      ...data,
-      saved: SAVED[query(request).done ?? ''] ?? null,
-      childHref: data.child ? paths.children.show(data.child.id) : null,
-      actions: [
-        data.b.mayDecide && { text: 'Record the decision', href: paths.personalBudgets.step(id, 'decision') },
-        data.b.latest?.refuses &&
-          !data.b.latest.review_outcome && {
-            text: 'Record a review of the refusal',
-            href: paths.personalBudgets.step(id, 'refusal-review'),
-          },
-        hasDirect && {
-          text: 'Record a direct payment agreement',
-          href: paths.personalBudgets.step(id, 'direct-payment'),
-        },
-        open && { text: 'Record a monitoring review', href: paths.personalBudgets.step(id, 'monitoring') },
-        open && { text: 'Reduce or stop a direct payment', href: paths.personalBudgets.step(id, 'change') },
-        data.b.agreements.some((a) => a.changes.some((c) => !c.reconsideration_outcome)) && {
-          text: 'Record a reconsideration',
-          href: paths.personalBudgets.step(id, 'reconsideration'),
-        },
-      ].filter(Boolean),
-    });
+    return reply.view('personal-budgets/show.njk', showPage(data, query(request).done));
   });
 
   for (const [name, s] of Object.entries(STEPS)) {
