@@ -184,6 +184,28 @@ function many(body: Record<string, unknown>, name: string): string[] {
   return ([] as unknown[]).concat(body[name] ?? []).filter((v): v is string => typeof v === 'string');
 }
 
+/**
+ * The new-service form, read (pure): its values (a missing or tampered token given a fresh one: the form still works,
+ * only double-submit protection is lost), the ticked categories and needs, the schema's result and every error.
+ */
+function readNewServiceForm(posted: unknown) {
+  const body = (posted ?? {}) as Record<string, unknown>;
+  const values = formValues(body);
+  if (!TOKEN.test(values.token ?? '')) values.token = randomUUID();
+  const selected = { categories: many(body, 'categories'), needs: many(body, 'needs') };
+  // A field left out of the post counts as empty, so its own message shows.
+  const text = Object.fromEntries(NEW_SERVICE_FIELDS.map((f) => [f, values[f] ?? '']));
+  const parsed = newServiceSchema.safeParse({ ...text, token: values.token, ...selected });
+  const issues = [
+    ...(parsed.success ? [] : parsed.error.issues),
+    ...crossFieldErrors(values).map((i) => ({ ...i, code: 'custom' as const, input: undefined })),
+  ];
+  const errors: FormErrors | undefined = issues.length
+    ? toFormErrors(issues, [...NEW_SERVICE_FIELDS])
+    : undefined;
+  return { values, selected, parsed, errors };
+}
+
 export function newServiceRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps.database;
 
@@ -241,27 +263,14 @@ export function newServiceRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post(lo.manage.newService, async (request, reply) => {
     const actor = actorOf(request);
     requireRole(actor, MANAGE_ROLES, 'local-offer.service.create');
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const values = formValues(body);
-    // A missing or tampered token gets a fresh one (the form still works; only double-submit protection is lost).
-    if (!TOKEN.test(values.token ?? '')) values.token = randomUUID();
+    const { values, selected, parsed, errors: formErrors } = readNewServiceForm(request.body);
     // A provider naming someone else's organisation is refused before anything else (404, audited).
     await authoriseNewServiceFor(db, actor, values.organisationId ?? '');
-    const selected = { categories: many(body, 'categories'), needs: many(body, 'needs') };
-    // A field left out of the post counts as empty, so its own message shows.
-    const text = Object.fromEntries(NEW_SERVICE_FIELDS.map((f) => [f, values[f] ?? '']));
-    const parsed = newServiceSchema.safeParse({ ...text, token: values.token, ...selected });
-    const issues = [
-      ...(parsed.success ? [] : parsed.error.issues),
-      ...crossFieldErrors(values).map((i) => ({ ...i, code: 'custom' as const, input: undefined })),
-    ];
-    let errors = issues.length ? toFormErrors(issues, [...NEW_SERVICE_FIELDS]) : undefined;
+    let errors = formErrors;
     const orgs = await organisationsForNewService(db, actor);
     if (!errors && parsed.success && !orgs.some((o) => o.id === parsed.data.organisationId))
       errors = singleError('organisationId', 'Select the organisation that runs the service');
-    if (errors || !parsed.success) {
-      return renderNewService(request, reply, values, selected, errors);
-    }
+    if (errors || !parsed.success) return renderNewService(request, reply, values, selected, errors);
     const d = parsed.data;
     const { id, outcome } = await createService(
       db,
