@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   loadReport,
+  thinkTime,
   nearestRank,
   pageFigures,
   ROLE_MIX,
@@ -128,5 +129,34 @@ describe('the load report', () => {
       load_before: '1.00, 1.00, 1.00',
       target_p95_ms: 500,
     });
+    expect(lines[2]).not.toHaveProperty('connections_taken');
+  });
+
+  it('says the think time and the connections the server took', () => {
+    const [line] = loadReport(
+      {
+        engine: 'pglite',
+        sessions: 200,
+        thinkSeconds: 10,
+        seconds: 10,
+        laCode: '101',
+        plans: 1,
+        memory: { rss_mb_max: 1, heap_used_mb_max: 1 },
+        load: { before: '1', after: '1' },
+        connectionsTaken: 97,
+      },
+      [],
+    ).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(line).toMatchObject({ page: 'all', think_s: 10, connections_taken: 97 });
+  });
+});
+
+describe('think time', () => {
+  it('is drawn evenly between half and one and a half times the mean', () => {
+    expect(thinkTime(10, () => 0)).toBe(5000);
+    expect(thinkTime(10, () => 0.5)).toBe(10000);
+    expect(thinkTime(10, () => 0.999)).toBe(14990);
+    expect(thinkTime(0, () => 0.7)).toBe(0);
+    expect(() => thinkTime(-1)).toThrow();
   });
 });

@@ -195,23 +195,42 @@ export function pageFigures(samples: readonly Sample[], seconds: number): PageFi
   });
 }
 
+/**
+ * A user's pause between two pages (reading, typing), in milliseconds: drawn evenly between half and one and a half
+ * times the mean, so sessions do not move in step. A mean of 0 is no pause: back to back, the saturation run.
+ */
+export function thinkTime(meanSeconds: number, random: () => number = Math.random): number {
+  if (!(meanSeconds >= 0)) throw new Error('the think time must be 0 or more seconds');
+  return Math.round(meanSeconds * 1000 * (0.5 + random()));
+}
+
 /** The JSON lines of a load run: one per page, then the whole run's line (`page: "all"`). */
 export function loadReport(
   run: {
     engine: string;
     sessions: number;
+    /** The mean pause between a user's pages (0: back to back). */
+    thinkSeconds?: number;
     seconds: number;
     laCode: string;
     plans: number;
     memory: { rss_mb_max: number; heap_used_mb_max: number };
     load: { before: string; after: string };
+    /** Database connections the server took from its pool while the run lasted (one per request that read). */
+    connectionsTaken?: number;
   },
   samples: readonly Sample[],
   errorsWithoutAnswer = 0,
 ): string[] {
   const pages = pageFigures(samples, run.seconds);
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
-  const common = { bench: 'load', engine: run.engine, la_code: run.laCode, sessions: run.sessions };
+  const common = {
+    bench: 'load',
+    engine: run.engine,
+    la_code: run.laCode,
+    sessions: run.sessions,
+    think_s: run.thinkSeconds ?? 0,
+  };
   const errors = samples.filter((s) => s.status !== 200).length + errorsWithoutAnswer;
   return [
     ...pages.map((p) => JSON.stringify({ ...common, ...p })),
@@ -228,6 +247,7 @@ export function loadReport(
       errors,
       worst_page_p95_ms: pages.length ? Math.max(...pages.map((p) => p.p95_ms)) : null,
       ...run.memory,
+      ...(run.connectionsTaken !== undefined ? { connections_taken: run.connectionsTaken } : {}),
       load_before: run.load.before,
       load_after: run.load.after,
       target_p95_ms: 500,

@@ -13,18 +13,23 @@ import type { Database } from '../../src/platform/db/database.ts';
 import type { DB } from '../../src/platform/db/schema/index.ts';
 import type { Feature } from '../../src/platform/feature.ts';
 import { FaultLog } from '../../src/platform/db/faults.ts';
+import { ConnectionScopes } from '../../src/platform/db/request-connection.ts';
 import type { Jobs } from '../../src/platform/jobs/jobs.ts';
 import { buildApp } from '../../src/platform/web/app.ts';
 
 /** A database that answers every query with no rows: the app's own plumbing (denials' audit) needs one. */
 function noDatabase(): Database {
+  const connections = new ConnectionScopes();
   const db = new Kysely<DB>({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (k) => new PostgresIntrospector(k),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
+    dialect: connections.wrap(
+      {
+        createAdapter: () => new PostgresAdapter(),
+        createDriver: () => new DummyDriver(),
+        createIntrospector: (k) => new PostgresIntrospector(k),
+        createQueryCompiler: () => new PostgresQueryCompiler(),
+      },
+      false,
+    ),
   });
   return {
     db,
@@ -32,6 +37,7 @@ function noDatabase(): Database {
     pglite: undefined,
     url: undefined,
     faults: new FaultLog(),
+    connections,
     close: () => db.destroy(),
   };
 }

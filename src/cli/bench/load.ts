@@ -1,12 +1,17 @@
 /**
- * `goldthread bench load [--engine postgres|pglite] [--database URL] [--sessions N] [--duration S] [--max-requests N]
- * [--children N]`: an HTTP load test on loopback. A child process serves Goldthread (on PostgreSQL: the largest
- * authority of a data set built by `goldthread national`; on PGlite: an in-memory database with one national-sized
- * authority of N children and 5,000 Local Offer services, built first) and opens a session for each of N concurrent
- * users (200 by default) in the mix of roles of the busiest weeks (load-mix.ts). Autocannon then keeps N connections
- * busy, each asking for its role's pages in turn, for S seconds (180 by default) or until the request limit. Prints
- * one JSON line per page (requests, throughput, p50, p95, p99, errors), then the run's line with the server's peak
- * memory and the machine's load. Target: every page's p95 under 500 ms, no errors.
+ * `goldthread bench load [--engine postgres|pglite] [--database URL] [--sessions N] [--think S] [--duration S]
+ * [--max-requests N] [--children N]`: an HTTP load test on loopback. A child process serves Goldthread (on
+ * PostgreSQL: the largest authority of a data set built by `goldthread national`; on PGlite: an in-memory database
+ * with one national-sized authority of N children and 5,000 Local Offer services, built first) and opens a session
+ * for each of N concurrent users (200 by default) in the mix of roles of the busiest weeks (load-mix.ts). Each user
+ * asks for their role's pages in turn for S seconds (180 by default) or until the request limit:
+ * - `--think S` (10 by default): as people do, pausing between pages (evenly between half and one and a half times
+ *   S seconds, load-mix.ts `thinkTime`), each session starting at a random moment of its first pause;
+ * - `--think 0`: back to back, autocannon keeping N connections busy: the saturation figures (what the machine
+ *   serves at most, and how long the queue grows), not what 200 people do.
+ * Prints one JSON line per page (requests, throughput, p50, p95, p99, errors), then the run's line with the server's
+ * peak memory, the database connections it took and the machine's load. Target: every page's p95 under 500 ms, no
+ * errors.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +31,7 @@ import { nationalAuthorities } from '../../demo/national.ts';
 import { option } from '../bench-support.ts';
 import { UsageError } from '../command.ts';
 import { largestAndSmallest, mainPages, sessionsFor } from '../national-pages.ts';
-import { loadReport, roundFor, sessionsByRole, type PageKey, type Sample } from '../load-mix.ts';
+import { loadReport, roundFor, sessionsByRole, thinkTime, type PageKey, type Sample } from '../load-mix.ts';
 import { loadAverage } from '../query-clock.ts';
 
 interface SessionRound {
@@ -42,7 +47,7 @@ interface Ready {
   sessions: SessionRound[];
 }
 
-type ServerMessage = Ready | { kind: 'memory'; rss: number; heapUsed: number };
+type ServerMessage = Ready | { kind: 'memory'; rss: number; heapUsed: number; connectionsTaken: number };
 
 function stringOption(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -125,7 +130,12 @@ async function serve(args: readonly string[]): Promise<void> {
   };
   const sampling = setInterval(() => {
     const m = process.memoryUsage();
-    send({ kind: 'memory', rss: m.rss, heapUsed: m.heapUsed });
+    send({
+      kind: 'memory',
+      rss: m.rss,
+      heapUsed: m.heapUsed,
+      connectionsTaken: database.connections.counts.taken,
+    });
   }, 500).unref();
   send({ kind: 'ready', port, laCode: la!.laCode, plans: la!.plans, sessions });
   process.on('disconnect', () => {
@@ -138,39 +148,22 @@ async function serve(args: readonly string[]): Promise<void> {
   });
 }
 
-/** The driver: starts the server process, then autocannon against it. */
-async function drive(args: readonly string[]): Promise<void> {
-  const engine = stringOption(args, '--engine') ?? 'postgres';
-  if (engine !== 'postgres' && engine !== 'pglite')
-    throw new UsageError('--engine must be postgres or pglite');
-  const sessions = option(args, '--sessions', 200);
-  const duration = option(args, '--duration', 180);
-  const maxRequests = option(args, '--max-requests', 1_000_000);
-  const main = fileURLToPath(new URL('../main.ts', import.meta.url));
-  const child: ChildProcess = fork(main, ['bench', 'load', '--serve', ...args], {
-    execArgv: ['--disable-warning=ExperimentalWarning'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const memory = { rss: 0, heapUsed: 0 };
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    child.on('message', (m: ServerMessage) => {
-      if (m.kind === 'memory') {
-        memory.rss = Math.max(memory.rss, m.rss);
-        memory.heapUsed = Math.max(memory.heapUsed, m.heapUsed);
-      } else resolve(m);
-    });
-    child.on('exit', (code) => reject(new Error(`the server process stopped (${code}) before it was ready`)));
-  });
-  process.stderr.write(
-    `load: ${engine}, LA ${ready.laCode} (${ready.plans} plans), ${sessions} sessions, ${duration} s, at most ${maxRequests} requests\n`,
-  );
-  memory.rss = 0;
-  memory.heapUsed = 0;
-  const loadBefore = loadAverage();
+interface Measured {
+  samples: Sample[];
+  /** Requests with no answer (a timeout, a closed connection). */
+  errorsWithoutAnswer: number;
+}
+
+/** Back to back: autocannon keeps one connection per session busy (the saturation run). */
+async function backToBack(
+  ready: Ready,
+  sessions: number,
+  duration: number,
+  maxRequests: number,
+): Promise<Measured> {
   const samples: Sample[] = [];
   const lastPage = new WeakMap<object, PageKey>();
   let next = 0;
-  const started = performance.now();
   let finish: (r: autocannon.Result) => void = () => {};
   let fail: (e: unknown) => void = () => {};
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
@@ -205,6 +198,90 @@ async function drive(args: readonly string[]): Promise<void> {
   });
   instance.on('reqError', () => errorsWithoutAnswer++);
   const result = await finished;
+  return { samples, errorsWithoutAnswer: errorsWithoutAnswer + result.timeouts };
+}
+
+/**
+ * As people use it: each session asks for its next page, reads the answer, then pauses (`thinkTime`) before the
+ * next, on its own keep-alive connection (Node's fetch). Sessions start spread over their first pause.
+ */
+async function withThinkTime(
+  ready: Ready,
+  sessions: number,
+  think: number,
+  duration: number,
+  maxRequests: number,
+): Promise<Measured> {
+  const samples: Sample[] = [];
+  let errorsWithoutAnswer = 0;
+  const until = performance.now() + duration * 1000;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const over = () => performance.now() >= until || samples.length >= maxRequests;
+  const user = async (n: number) => {
+    const round = ready.sessions[n % ready.sessions.length]!;
+    await sleep(Math.random() * think * 1000);
+    for (let i = 0; !over(); i++) {
+      const page = round.pages[i % round.pages.length]!;
+      const start = performance.now();
+      try {
+        const res = await fetch(`http://127.0.0.1:${ready.port}${page.url}`, {
+          headers: page.cookie ? { cookie: page.cookie } : {},
+          redirect: 'manual',
+          signal: AbortSignal.timeout(30_000),
+        });
+        await res.arrayBuffer();
+        samples.push({ page: page.page, ms: performance.now() - start, status: res.status });
+      } catch {
+        errorsWithoutAnswer++;
+      }
+      await sleep(Math.min(thinkTime(think), Math.max(0, until - performance.now())));
+    }
+  };
+  await Promise.all(Array.from({ length: sessions }, (_, n) => user(n)));
+  return { samples, errorsWithoutAnswer };
+}
+
+/** The driver: starts the server process, then the users against it. */
+async function drive(args: readonly string[]): Promise<void> {
+  const engine = stringOption(args, '--engine') ?? 'postgres';
+  if (engine !== 'postgres' && engine !== 'pglite')
+    throw new UsageError('--engine must be postgres or pglite');
+  const sessions = option(args, '--sessions', 200);
+  const duration = option(args, '--duration', 180);
+  const maxRequests = option(args, '--max-requests', 1_000_000);
+  const main = fileURLToPath(new URL('../main.ts', import.meta.url));
+  const child: ChildProcess = fork(main, ['bench', 'load', '--serve', ...args], {
+    execArgv: ['--disable-warning=ExperimentalWarning'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const memory = { rss: 0, heapUsed: 0 };
+  const taken = { first: -1, last: 0 };
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    child.on('message', (m: ServerMessage) => {
+      if (m.kind === 'memory') {
+        memory.rss = Math.max(memory.rss, m.rss);
+        memory.heapUsed = Math.max(memory.heapUsed, m.heapUsed);
+        if (taken.first < 0) taken.first = m.connectionsTaken;
+        taken.last = m.connectionsTaken;
+      } else resolve(m);
+    });
+    child.on('exit', (code) => reject(new Error(`the server process stopped (${code}) before it was ready`)));
+  });
+  const thinkText = stringOption(args, '--think');
+  const think = thinkText === undefined ? 10 : Number(thinkText);
+  if (!(think >= 0)) throw new UsageError(`--think must be 0 or more seconds, not "${thinkText}"`);
+  process.stderr.write(
+    `load: ${engine}, LA ${ready.laCode} (${ready.plans} plans), ${sessions} sessions, ` +
+      `${think ? `about ${think} s between a user's pages` : 'back to back'}, ${duration} s, at most ${maxRequests} requests\n`,
+  );
+  memory.rss = 0;
+  memory.heapUsed = 0;
+  taken.first = -1;
+  const loadBefore = loadAverage();
+  const started = performance.now();
+  const { samples, errorsWithoutAnswer } = think
+    ? await withThinkTime(ready, sessions, think, duration, maxRequests)
+    : await backToBack(ready, sessions, duration, maxRequests);
   const seconds = (performance.now() - started) / 1000;
   const lines = loadReport(
     {
@@ -218,9 +295,11 @@ async function drive(args: readonly string[]): Promise<void> {
         heap_used_mb_max: Math.round(memory.heapUsed / 1024 / 1024),
       },
       load: { before: loadBefore, after: loadAverage() },
+      thinkSeconds: think,
+      ...(taken.first >= 0 ? { connectionsTaken: taken.last - taken.first } : {}),
     },
     samples,
-    errorsWithoutAnswer + result.timeouts,
+    errorsWithoutAnswer,
   );
   child.disconnect();
   process.stdout.write(`${lines.join('\n')}\n`);

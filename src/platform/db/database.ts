@@ -20,6 +20,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { describeFault, FaultLog } from './faults.ts';
+import { ConnectionScopes } from './request-connection.ts';
 import type { DB } from './schema/index.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -33,6 +34,8 @@ export interface Database {
   readonly url: string | undefined;
   /** Connections the server closed or that failed (PostgreSQL): how many, and the last, for `/health`. */
   readonly faults: FaultLog;
+  /** One connection per request (ADR 0062): the web app opens a scope for each request; its queries share one. */
+  readonly connections: ConnectionScopes;
   close(): Promise<void>;
 }
 
@@ -229,13 +232,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         process.stderr.write(`database: a connection in use was closed (${describeFault(err)})\n`);
       });
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const connections = new ConnectionScopes();
+    const db = new Kysely<DB>({ dialect: connections.wrap(new PostgresDialect({ pool }), false) });
     return {
       db,
       engine: 'postgres',
       pglite: undefined,
       url: options.url,
       faults,
+      connections,
       close: () => db.destroy(),
     };
   }
@@ -247,13 +252,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       extensions: { pg_trgm },
       parsers,
     });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+    const connections = new ConnectionScopes();
+    const db = new Kysely<DB>({ dialect: connections.wrap(new PGliteDialect({ pglite }), true) });
     return {
       db,
       engine: 'pglite',
       pglite,
       url: undefined,
       faults: new FaultLog(),
+      connections,
       async close() {
         try {
           await db.destroy();

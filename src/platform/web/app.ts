@@ -1,6 +1,6 @@
 /**
  * Builds the web application: one small set-up function per concern, wired in order (style.md).
- * Security headers → cookies → urlencoded forms → multipart uploads → static assets → templates → CSRF plugin →
+ * One connection per request (ADR 0062) → security headers → cookies → urlencoded forms → multipart uploads → static assets → templates → CSRF plugin →
  * current user → input check → page locals → role check (permissions.ts) → CSRF check → not found and error handlers
  * → routes (given by the composition root, src/app, with each feature's route roles).
  */
@@ -96,6 +96,30 @@ export function sessionCookieOptions(config: Config) {
     sameSite: 'lax' as const,
     secure: config.production,
   };
+}
+
+/**
+ * Every query a request runs shares one database connection (ADR 0062, `db/request-connection.ts`), so a page queues
+ * for the pool once, not once per query. The scope is opened first, before the session is read, and ended when the
+ * answer has gone or the client went away (the connection goes back once the request's queries have finished). The
+ * later hooks and the handler run in the async context `onRequest` continues in, a form's body parsed from a socket
+ * included (request-connection.test.ts).
+ */
+function setUpOneConnectionPerRequest(app: FastifyInstance, database: Database) {
+  const scopes = new WeakMap<FastifyRequest, { end(): void }>();
+  app.addHook('onRequest', (request, _reply, done) => {
+    const scope = database.connections.open();
+    scopes.set(request, scope);
+    scope.run(done);
+  });
+  app.addHook('onResponse', (request, _reply, done) => {
+    scopes.get(request)?.end();
+    done();
+  });
+  app.addHook('onRequestAbort', (request, done) => {
+    scopes.get(request)?.end();
+    done();
+  });
 }
 
 async function setUpSecurityHeaders(app: FastifyInstance) {
@@ -345,6 +369,7 @@ export async function buildApp(deps: BuildAppOptions): Promise<FastifyInstance> 
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  setUpOneConnectionPerRequest(app, deps.database);
   setUpClosing(app);
   await setUpSecurityHeaders(app);
   await app.register(fastifyCookie, { secret: deps.config.cookieSecret });
