@@ -46,6 +46,11 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /**
+   * PostgreSQL: how long a request may wait for a connection (all in use, or the server slow to answer) before it is
+   * answered 503: "busy" when every connection was in use, "unavailable" otherwise. 10 s by default.
+   */
+  connectionWaitMs?: number;
   /** Embedded, in memory: start from this data-folder image (a `dumpDataDir()` tarball) instead of an empty database. */
   image?: Blob | undefined;
 }
@@ -212,8 +217,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
-      // A server that does not answer (a network fault, a failover) fails the request instead of holding it for ever.
-      connectionTimeoutMillis: 10_000,
+      // A server that does not answer (a network fault, a failover) fails the request instead of holding it for ever;
+      // the same bound is the longest a request waits at the door when every connection is in use (ADR 0062).
+      connectionTimeoutMillis: options.connectionWaitMs ?? 10_000,
       keepAlive: true,
     });
     const faults = new FaultLog();
@@ -233,7 +239,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       });
     });
     const connections = new ConnectionScopes();
-    const db = new Kysely<DB>({ dialect: connections.wrap(new PostgresDialect({ pool }), false) });
+    const db = new Kysely<DB>({
+      dialect: connections.wrap(new PostgresDialect({ pool }), false, options.poolSize ?? 10),
+    });
     return {
       db,
       engine: 'postgres',

@@ -9,6 +9,13 @@ import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/he
 import { loadConfig } from '../config.ts';
 import { createJobs } from '../jobs/jobs.ts';
 import { buildApp } from '../web/app.ts';
+import { openDatabase } from './database.ts';
+
+/** The pg driver warns when a statement is sent on a client still running another (pg 9 will refuse it). */
+const overlapping: string[] = [];
+process.on('warning', (w) => {
+  if (/already executing a query/.test(w.message)) overlapping.push(w.message);
+});
 
 const one = (database: TestDatabase) => sql<{ n: number }>`select 1 as n`.execute(database.db);
 
@@ -154,6 +161,17 @@ describe.each(ENGINES)('one connection per request (%s)', (engine) => {
     expect(rows).toEqual([{ n: 10 }, { n: 11 }]);
   });
 
+  it('sends the statements of side-by-side queries one after another', async () => {
+    const scope = database.connections.open();
+    const sleep = () => sql`select pg_sleep(0.02)`.execute(database.db);
+    const t0 = performance.now();
+    await scope.run(() => Promise.all([sleep(), sleep(), sleep()]));
+    scope.end();
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(55);
+    expect(overlapping).toEqual([]);
+    await settled();
+  });
+
   it('after its scope has ended, work it started takes connections of its own', async () => {
     await settled();
     const scope = database.connections.open();
@@ -164,5 +182,52 @@ describe.each(ENGINES)('one connection per request (%s)', (engine) => {
     await scope.run(() => one(database));
     expect(counts().taken - before).toBe(1);
     await settled();
+  });
+});
+
+describe('the door: every connection in use for the whole wait (PostgreSQL)', () => {
+  let template: TestDatabase;
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    template = await createTestDatabase('postgres');
+    // One connection, a short wait: a second request waits at the door, then is told the service is busy.
+    database = await openDatabase({ url: template.url, poolSize: 1, connectionWaitMs: 300 });
+    app = await buildApp({
+      database,
+      config: loadConfig({ COOKIE_SECRET: 'scope-test-secret-scope-test-secret' }),
+      jobs: createJobs(database),
+      logger: false,
+      routes: [
+        (a) => {
+          a.get('/slow', async () => {
+            await sql`select pg_sleep(1)`.execute(database.db);
+            return { ok: true };
+          });
+          a.get('/quick', async () => {
+            await sql`select 1`.execute(database.db);
+            return { ok: true };
+          });
+        },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+    await template?.close();
+  });
+
+  it('answers 503 "service busy" after the wait, and serves the next request once a connection is free', async () => {
+    const slow = app.inject({ method: 'GET', url: '/slow' });
+    await vi.waitFor(() => expect(database.connections.counts.held).toBe(1));
+    const busy = await app.inject({ method: 'GET', url: '/quick' });
+    expect(busy.statusCode).toBe(503);
+    expect(busy.headers['retry-after']).toBe('10');
+    expect(busy.body).toContain('Sorry, the service is busy');
+    expect(busy.body).toContain('Nothing was changed.');
+    expect((await slow).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/quick' })).statusCode).toBe(200);
   });
 });

@@ -6,6 +6,9 @@
  * scope has ended and nothing inside it still holds the connection. Outside any scope (jobs, the command line,
  * tests) each query takes a connection as before.
  *
+ * The scope sends its statements one after another (queries run side by side in a page wait their turn, as the
+ * pg driver queued them itself; pg 9 will refuse a second statement while one runs).
+ *
  * Writes: a transaction begun inside a scope (`withChange`, `once`, the child record's read) runs on the scope's
  * connection; a second transaction of the same request waits for the first to end (one connection has one
  * transaction at a time). A query of the request's run while a transaction of the same request is open is inside
@@ -25,6 +28,18 @@ import type {
   QueryResult,
   TransactionSettings,
 } from 'kysely';
+
+/**
+ * Every connection was in use for the whole of the pool's wait bound: the service is busy, not broken (the web app
+ * answers 503 with a page that says so). The pool is the door's queue: a request waits there once, for at most the
+ * bound, before it runs any query (ADR 0062).
+ */
+export class ServiceBusyError extends Error {
+  constructor(cause: unknown) {
+    super('every database connection was in use for the whole wait', { cause });
+    this.name = 'ServiceBusyError';
+  }
+}
 
 /** A first-come first-served lock. */
 class Lock {
@@ -64,6 +79,8 @@ export class ConnectionScope {
   #ended = false;
   #givenBack = false;
   readonly #transactions = new Lock();
+  /** The statements sent on the connection, one after another (pg 9 refuses a second while one runs). */
+  #statements: Promise<unknown> = Promise.resolve();
   readonly source: Source;
   readonly storage: AsyncLocalStorage<ConnectionScope>;
 
@@ -111,6 +128,13 @@ export class ConnectionScope {
     this.#giveBackIfIdle();
   }
 
+  /** Runs `statement` on the scope's connection after those sent before it have finished. */
+  serial<T>(statement: () => Promise<T>): Promise<T> {
+    const run = this.#statements.then(statement, statement);
+    this.#statements = run.catch(() => {});
+    return run;
+  }
+
   /** One transaction at a time on the scope's connection. */
   beginTransaction(): Promise<void> {
     return this.#transactions.take();
@@ -140,7 +164,7 @@ class ScopedConnection implements DatabaseConnection {
     this.inner = inner;
   }
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    return this.inner.executeQuery<R>(query);
+    return this.scope.serial(() => this.inner.executeQuery<R>(query));
   }
   streamQuery<R>(query: CompiledQuery, chunkSize: number): AsyncIterableIterator<QueryResult<R>> {
     return this.inner.streamQuery<R>(query, chunkSize);
@@ -153,9 +177,11 @@ class ScopedDriver implements Driver, Source {
   readonly #lock: Lock | undefined;
   readonly inner: Driver;
   readonly scopes: ConnectionScopes;
-  constructor(inner: Driver, exclusive: boolean, scopes: ConnectionScopes) {
+  readonly #size: number;
+  constructor(inner: Driver, exclusive: boolean, size: number, scopes: ConnectionScopes) {
     this.inner = inner;
     this.scopes = scopes;
+    this.#size = size;
     this.#lock = exclusive ? new Lock() : undefined;
   }
 
@@ -172,6 +198,13 @@ class ScopedDriver implements Driver, Source {
       return connection;
     } catch (err) {
       this.#lock?.give();
+      // The pool's wait bound passed while every connection was held: busy, not a broken database.
+      if (
+        this.scopes.counts.held >= this.#size &&
+        err instanceof Error &&
+        /^timeout exceeded when trying to connect/.test(err.message)
+      )
+        throw new ServiceBusyError(err);
       throw err;
     }
   }
@@ -199,7 +232,7 @@ class ScopedDriver implements Driver, Source {
     if (!(connection instanceof ScopedConnection)) return this.inner.beginTransaction(connection, settings);
     await connection.scope.beginTransaction();
     try {
-      await this.inner.beginTransaction(connection.inner, settings);
+      await connection.scope.serial(() => this.inner.beginTransaction(connection.inner, settings));
       connection.inTransaction = true;
     } catch (err) {
       connection.scope.endTransaction();
@@ -215,9 +248,14 @@ class ScopedDriver implements Driver, Source {
     return this.#ending(connection, () => this.inner.rollbackTransaction(unwrap(connection)));
   }
 
+  /** A statement the driver sends itself (begin, commit, a savepoint): in turn with the scope's others. */
+  #inTurn(connection: DatabaseConnection, statement: () => Promise<void>): Promise<void> {
+    return connection instanceof ScopedConnection ? connection.scope.serial(statement) : statement();
+  }
+
   async #ending(connection: DatabaseConnection, end: () => Promise<void>): Promise<void> {
     try {
-      await end();
+      await this.#inTurn(connection, end);
     } finally {
       if (connection instanceof ScopedConnection && connection.inTransaction) {
         connection.inTransaction = false;
@@ -227,13 +265,13 @@ class ScopedDriver implements Driver, Source {
   }
 
   async savepoint(c: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
-    await this.inner.savepoint?.(unwrap(c), name, compile);
+    await this.#inTurn(c, async () => this.inner.savepoint?.(unwrap(c), name, compile));
   }
   async rollbackToSavepoint(c: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
-    await this.inner.rollbackToSavepoint?.(unwrap(c), name, compile);
+    await this.#inTurn(c, async () => this.inner.rollbackToSavepoint?.(unwrap(c), name, compile));
   }
   async releaseSavepoint(c: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
-    await this.inner.releaseSavepoint?.(unwrap(c), name, compile);
+    await this.#inTurn(c, async () => this.inner.releaseSavepoint?.(unwrap(c), name, compile));
   }
 
   destroy(): Promise<void> {
@@ -259,12 +297,12 @@ export class ConnectionScopes {
 
   /**
    * The dialect whose queries share their scope's connection. `exclusive`: the engine has one connection (PGlite),
-   * so the driver holds a lock while a connection is taken.
+   * so the driver holds a lock while a connection is taken; `size`: the pool's connections (PostgreSQL).
    */
-  wrap(dialect: Dialect, exclusive: boolean): Dialect {
+  wrap(dialect: Dialect, exclusive: boolean, size = 1): Dialect {
     return {
       createDriver: () => {
-        this.#driver = new ScopedDriver(dialect.createDriver(), exclusive, this);
+        this.#driver = new ScopedDriver(dialect.createDriver(), exclusive, size, this);
         return this.#driver;
       },
       createQueryCompiler: () => dialect.createQueryCompiler(),

@@ -22,6 +22,7 @@ import { resolveSession } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { isDatabaseUnavailable } from '../db/faults.ts';
+import { ServiceBusyError } from '../db/request-connection.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { shortenFileName } from './files.ts';
@@ -287,6 +288,21 @@ async function renderUnavailable(request: FastifyRequest, reply: FastifyReply): 
   ]);
 }
 
+/**
+ * Every database connection was in use for the whole wait (ADR 0062): 503 with a page that says the service is busy,
+ * and when to try again. Nothing ran: the request waits for its connection before its first query.
+ */
+async function renderBusy(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  request.log.warn('service busy: answered 503');
+  reply.header('Retry-After', '10');
+  return renderError(reply, 503, 'Sorry, the service is busy', [
+    'Too many people are using the service at the moment. Try again in a few moments.',
+    request.method === 'GET'
+      ? 'Nothing was changed.'
+      : 'If you were sending a form, check whether it was saved before you send it again.',
+  ]);
+}
+
 function setUpErrors(app: FastifyInstance, db: Database['db']) {
   app.setNotFoundHandler(async (_request, reply) =>
     renderError(reply, 404, 'Page not found', [
@@ -295,6 +311,7 @@ function setUpErrors(app: FastifyInstance, db: Database['db']) {
     ]),
   );
   app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof ServiceBusyError) return renderBusy(request, reply);
     if (isDatabaseUnavailable(error)) return renderUnavailable(request, reply);
     if ((error instanceof NotFoundError || error instanceof ForbiddenError) && error.denied) {
       try {
