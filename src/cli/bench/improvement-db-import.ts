@@ -22,6 +22,7 @@ import { createPlanStore } from '../../features/improvement/store.ts';
 import type { Database, Engine } from '../../platform/db/database.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
+import { createAuthority } from '../../platform/people/casework.ts';
 import { admin, databaseUrl, percentile, round } from '../bench-support.ts';
 
 const LA = '990';
@@ -39,19 +40,8 @@ async function freshDatabase(engine: Engine): Promise<{ database: Database; clos
   }
   try {
     await migrateToLatest(database.db);
-    await database.db
-      .insertInto('local_authority')
-      .values({
-        la_code: LA,
-        name: 'Benchmark Borough Council',
-        team_email: 'send@bench.example',
-        team_phone: '0300 000 0000',
-        sendiass_name: 'Benchmark SENDIASS',
-        sendiass_phone: '0300 000 0001',
-        sendiass_email: 'sendiass@bench.example',
-        sendiass_url: 'https://sendiass.bench.example',
-      })
-      .execute();
+    // The authority, with the placeholder contacts a new one gets (the import reads none of them).
+    await createAuthority(database.db, LA, 'Benchmark Borough Council');
   } catch (err) {
     await database.close();
     if (name) await admin(`drop database if exists ${name} with (force)`);

@@ -176,15 +176,10 @@ export async function runExport(args: string[], deps: ImportDeps = {}): Promise<
   const laCode = checkLa(values.la, await demoMode());
   const wanted = values.plan;
   const output = values.output;
-  const { loadPlan } = await import('../../features/improvement/store.ts');
+  const { listPlanRows, loadPlan } = await import('../../features/improvement/store.ts');
   const { planCsv } = await import('../../features/improvement/service.ts');
   const csv = await inDatabase(async (trx) => {
-    const plans = await trx
-      .selectFrom('improvement_plan')
-      .select(['id', 'title'])
-      .where('la_code', '=', laCode)
-      .orderBy('created_at', 'desc')
-      .execute();
+    const plans = await listPlanRows(trx, laCode);
     const plan = wanted === undefined ? plans[0] : plans.find((p) => p.id === wanted || p.title === wanted);
     if (!plan) return undefined;
     const data = await loadPlan(trx, laCode, plan.id);
