@@ -13,6 +13,9 @@ import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { AGENCY_LABELS, caseTimeline, plural, stepById } from '../../domain/assessment/journey.ts';
+import { recordCaseEvent } from '../../platform/people/case-events.ts';
+import { childIdentities } from '../../platform/people/children.ts';
+import { teamManagers, usersByIds } from '../../platform/people/users.ts';
 import { loadFacts } from './store.ts';
 import { longDate } from '../../domain/calendar.ts';
 
@@ -37,13 +40,6 @@ export async function runAdviceReminders(
     .innerJoin('assessment_case as k', (j) =>
       j.onRef('k.la_code', '=', 'a.la_code').onRef('k.id', '=', 'a.case_id'),
     )
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
-    .leftJoin('app_user as p', (j) =>
-      j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.professional_user_id'),
-    )
-    .leftJoin('app_user as o', (j) =>
-      j.onRef('o.la_code', '=', 'k.la_code').onRef('o.id', '=', 'k.officer_id'),
-    )
     .select([
       'a.la_code',
       'a.id',
@@ -56,15 +52,8 @@ export async function runAdviceReminders(
       'a.reminder_three_days_at',
       'a.escalated_at',
       'k.team_id',
-      'c.given_name',
-      'c.family_name',
-      'c.reference',
-      'p.id as professional_id',
-      'p.email as professional_email',
-      'p.display_name as professional_name',
-      'o.id as officer_id',
-      'o.email as officer_email',
-      'o.display_name as officer_name',
+      'a.professional_user_id',
+      'k.officer_id',
     ])
     .where('a.received', 'is', null)
     .where('k.is_open', '=', true)
@@ -85,7 +74,21 @@ export async function runAdviceReminders(
   for (const c of candidates) byLa.set(c.la_code, [...(byLa.get(c.la_code) ?? []), c]);
   for (const [laCode, rows] of byLa) {
     const facts = await loadFacts(db, laCode, [...new Set(rows.map((r) => r.case_id))]);
+    // The children and the people named, from the core records.
+    const children = await childIdentities(
+      db,
+      laCode,
+      rows.map((r) => r.child_id),
+    );
+    const people = await usersByIds(db, laCode, [
+      ...rows.map((r) => r.professional_user_id),
+      ...rows.map((r) => r.officer_id),
+    ]);
     for (const r of rows) {
+      const named = children.get(r.child_id);
+      if (!named) continue;
+      const professional = r.professional_user_id === null ? undefined : people.get(r.professional_user_id);
+      const officer = r.officer_id === null ? undefined : people.get(r.officer_id);
       const step = stepById(caseTimeline(facts.get(r.case_id)!, today), `advice:${r.id}`);
       if (!step || step.completed) continue;
       let column: Column | null = null;
@@ -97,7 +100,7 @@ export async function runAdviceReminders(
       if (!column) continue;
       const agency =
         lowerFirst(AGENCY_LABELS[r.agency] ?? r.agency) + (r.service_name ? ` (${r.service_name})` : '');
-      const child = `${r.given_name} ${r.family_name} (${r.reference})`;
+      const child = `${named.given_name} ${named.family_name} (${named.reference})`;
       const sent = await db.transaction().execute(async (trx) => {
         const claimed = await trx
           .updateTable('assessment_advice')
@@ -115,14 +118,7 @@ export async function runAdviceReminders(
           .executeTakeFirst();
         if (!claimed) return 0;
         if (column === 'escalated_at') {
-          const managers = await trx
-            .selectFrom('app_user')
-            .select(['id', 'email', 'display_name'])
-            .where('la_code', '=', laCode)
-            .where('role', '=', 'team-manager')
-            .where('active', '=', true)
-            .where('team_id', '=', r.team_id)
-            .execute();
+          const managers = await teamManagers(trx, laCode, r.team_id);
           for (const m of managers) {
             await queueNotification(trx, jobs, {
               laCode,
@@ -134,32 +130,27 @@ export async function runAdviceReminders(
                 agency,
                 child,
                 due: longDate(step.due),
-                adviser: r.professional_name ?? 'the service',
+                adviser: professional?.display_name ?? 'the service',
                 requested: longDate(r.requested),
-                officer: r.officer_name ?? 'not named yet',
+                officer: officer?.display_name ?? 'not named yet',
               },
               childId: r.child_id,
               userId: m.id,
             });
           }
-          await trx
-            .insertInto('case_event')
-            .values({
-              la_code: laCode,
-              child_id: r.child_id,
-              actor_user_id: null,
+          await recordCaseEvent(
+            { trx, actor: { laCode, userId: null } },
+            {
+              childId: r.child_id,
               kind: 'advice-escalated',
               summary: `Advice overdue (${agency}, due ${longDate(step.due)}): team manager told`,
-              detail: JSON.stringify({ caseId: r.case_id, adviceId: r.id }),
-            })
-            .execute();
+              detail: { caseId: r.case_id, adviceId: r.id },
+            },
+          );
           return managers.length ? 2 : 0;
         }
-        const to = r.professional_id
-          ? { id: r.professional_id, email: r.professional_email!, name: r.professional_name! }
-          : r.officer_id
-            ? { id: r.officer_id, email: r.officer_email!, name: r.officer_name! }
-            : null;
+        const person = professional ?? officer;
+        const to = person ? { id: person.id, email: person.email, name: person.display_name } : null;
         if (!to) return 0;
         await queueNotification(trx, jobs, {
           laCode,

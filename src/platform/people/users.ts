@@ -173,6 +173,18 @@ export async function userIdsByEmail(db: Executor, laCode: string, emails: reado
   return new Map(rows.map((r) => [r.email, r.id]));
 }
 
+/** The active team managers of a team: whom an overdue piece of advice is escalated to. */
+export function teamManagers(db: Executor, laCode: string, teamId: string | null) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'email', 'display_name'])
+    .where('la_code', '=', laCode)
+    .where('role', '=', 'team-manager')
+    .where('active', '=', true)
+    .where('team_id', '=', teamId)
+    .execute();
+}
+
 /** Every team of the authority with its organisation, by organisation then team. */
 export async function teamsOf(db: Executor, laCode: string) {
   return db
