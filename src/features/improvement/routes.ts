@@ -15,37 +15,29 @@ import { todayInLondon } from '../../platform/web/views.ts';
 import { PLAN_MANAGERS } from './service.ts';
 import { FIGURE_CHOICES, liveFigure } from '../figures/index.ts';
 import { learningForAction } from '../register/index.ts';
-import { DuplicatePlanTitleError, DuplicateUpdateError } from './store.ts';
-import type { PlanData } from './store.ts';
+import { DuplicatePlanTitleError } from './store.ts';
 import {
   actionRows,
   AUDIENCE_TEXT,
   changesBetween,
-  EVIDENCE_KIND_TEXT,
-  FLAG_TEXT,
-  flagged,
   KIND_TEXT,
   lastReportBefore,
   overview,
   ownersText,
   quarterlyProgress,
-  STATUS_FILL,
-  STATUS_TAG,
   STATUS_TEXT,
   timeline,
 } from './compute.ts';
 import { contentDisposition, UPLOAD_FILE_ACCEPT, servedContentType } from '../../platform/web/files.ts';
-import { EVIDENCE_CHOICES, readAsOf, readImportForm, readReportForm, readUpdateForm } from './forms.ts';
+import { EVIDENCE_CHOICES, readImportForm, readReportForm, readUpdateForm } from './forms.ts';
 import { filterItems, filtering, filterRows, ownerTitles, paginate, readListFilters } from './listing.ts';
-import type { ListFilters } from './listing.ts';
 import { buildPack, packDocx } from './report.ts';
+import { flagsPage, labels, myActionsPage, pagination, planNav, planPage } from './pages.ts';
 import { sendCsv } from '../../platform/web/spreadsheet.ts';
-import { paginationItems } from '../../platform/web/pagination.ts';
 import {
   canManagePlans,
   confirmImport,
   createReport,
-  EvidenceRequiredError,
   exportPlan,
   formAlreadySaved,
   getAction,
@@ -56,42 +48,14 @@ import {
   listPlans,
   myActions,
   NothingToImportError,
-  postUpdate,
   previewImport,
   publicAuthorities,
   publicPlan,
   requireCanUpdate,
   requireManager,
+  saveUpdate,
   setPublished,
 } from './service.ts';
-
-const labels = {
-  statusText: STATUS_TEXT,
-  statusTag: STATUS_TAG,
-  statusFill: STATUS_FILL,
-  flagText: FLAG_TEXT,
-  audienceText: AUDIENCE_TEXT,
-  kindText: KIND_TEXT,
-  evidenceKindText: EVIDENCE_KIND_TEXT,
-  statuses: BRAG_STATUSES,
-};
-
-/** The links along the top of every plan page. */
-function planNav(data: PlanData, current: string, manager: boolean) {
-  const id = data.plan.id;
-  const items = [
-    { href: paths.improvement.plan(id), text: 'Overview' },
-    { href: paths.improvement.actions(id), text: 'Actions' },
-    { href: paths.improvement.flags(id), text: 'Flags' },
-    { href: paths.improvement.timeline(id), text: 'Timeline' },
-    { href: paths.improvement.changes(id), text: 'Changes since the last report' },
-    { href: paths.improvement.governance(id), text: 'Governance' },
-    { href: paths.improvement.reports(id), text: 'Report packs' },
-  ];
-  const all: Array<{ href: string; text: string; download?: boolean }> = items;
-  if (manager) all.push({ href: paths.improvement.export(id), text: 'Export as CSV', download: true });
-  return all.map((i) => ({ ...i, current: i.href === current }));
-}
 
 const safeFileName = (title: string) =>
   title
@@ -99,29 +63,6 @@ const safeFileName = (title: string) =>
     .trim()
     .replace(/\s+/g, '-')
     .slice(0, 80) || 'plan';
-
-/** govukPagination's parameters for a page of a list, keeping the filters in every link. */
-function pagination(
-  result: { page: number; pages: number },
-  path: string,
-  filters: ListFilters,
-  extra: Record<string, string | undefined> = {},
-) {
-  const link = (page: number) =>
-    withQuery(path, {
-      ...extra,
-      area: filters.area,
-      status: filters.status,
-      owner: filters.owner,
-      flag: filters.flag,
-      page: page === 1 ? undefined : page,
-    });
-  return {
-    previous: result.page > 1 ? { href: link(result.page - 1) } : undefined,
-    next: result.page < result.pages ? { href: link(result.page + 1) } : undefined,
-    items: paginationItems(result.page, result.pages, link),
-  };
-}
 
 export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps.database;
@@ -140,39 +81,11 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get(paths.improvement.myActions, async (request, reply) => {
-    const actor = actorOf(request);
-    const today = todayInLondon();
-    const plans = await myActions(db, actor);
-    const query = formValues(request.query);
-    const many = plans.length > 1;
-    const areas = plans.flatMap((data) =>
-      data.areas.map((a) => ({ ...a, title: many ? `${a.title} (${data.plan.title})` : a.title })),
+    const plans = await myActions(db, actorOf(request));
+    return reply.view(
+      'improvement/my-actions.njk',
+      myActionsPage(plans, formValues(request.query), todayInLondon()),
     );
-    const filters = readListFilters(query, areas);
-    const all = plans.flatMap((data) => {
-      const last = lastReportBefore(data.reports, today);
-      return actionRows(data, today, last?.meetingDate ?? null).map((row) => ({ ...row, plan: data.plan }));
-    });
-    const result = paginate(filterRows(all, filters), filters.page);
-    // The page's rows, grouped under their plan's heading in the order they come.
-    const groups: Array<{ plan: PlanData['plan']; rows: typeof result.rows }> = [];
-    for (const row of result.rows) {
-      const group = groups.at(-1);
-      if (group?.plan.id === row.plan.id) group.rows.push(row);
-      else groups.push({ plan: row.plan, rows: [row] });
-    }
-    return reply.view('improvement/my-actions.njk', {
-      pageTitle: 'Your actions',
-      today,
-      hasActions: all.length > 0,
-      groups,
-      result,
-      filters,
-      filtered: filtering(filters),
-      ...filterItems(filters, areas, []),
-      pagination: pagination(result, paths.improvement.myActions, filters),
-      ...labels,
-    });
   });
 
   // ---- Plan overview and views -------------------------------------------------------------------------------
@@ -181,37 +94,9 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = actorOf(request);
     const { planId } = request.params as { planId: string };
     const data = await getPlan(db, actor, planId);
-    const query = formValues(request.query);
-    const { asOf, errors } = readAsOf(query, todayInLondon());
-    if (errors) reply.code(400);
-    const summary = overview(data, asOf);
-    return reply.view('improvement/plan.njk', {
-      pageTitle: data.plan.title,
-      data,
-      asOf,
-      values: query,
-      errors,
-      summary,
-      areaRows: [
-        ...summary.areas.map((a) => ({
-          area: a.area,
-          label: a.area ? `${a.area.key}. ${a.area.title}` : 'No area',
-          counts: a.counts,
-          onTime: a.onTime,
-          focusRows: a.focusAreas.map((f) => ({
-            label: `${f.focus.key}. ${f.focus.title}`,
-            counts: f.counts,
-            onTime: f.onTime,
-          })),
-        })),
-        { area: null, label: 'All areas', counts: summary.totals, onTime: summary.onTime, focusRows: [] },
-      ],
-      nav: planNav(data, paths.improvement.plan(planId), canManagePlans(actor)),
-      manager: canManagePlans(actor),
-      published: query.published,
-      imported: query.imported === '1',
-      ...labels,
-    });
+    const page = planPage(data, formValues(request.query), todayInLondon(), canManagePlans(actor));
+    if (page.errors) reply.code(400);
+    return reply.view('improvement/plan.njk', page);
   });
 
   app.get(paths.improvement.actionsPattern, async (request, reply) => {
@@ -241,39 +126,9 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = actorOf(request);
     const { planId } = request.params as { planId: string };
     const data = await getPlan(db, actor, planId);
-    const query = formValues(request.query);
-    const { asOf, errors } = readAsOf(query, todayInLondon());
-    if (errors) reply.code(400);
-    const flags = flagged(data, asOf);
-    const lastReport = flags.lastReport;
-    const rows = actionRows(data, asOf, lastReport?.meetingDate ?? null).filter((r) => r.flags.length > 0);
-    const filters = readListFilters(query, data.areas);
-    const result = paginate(filterRows(rows, filters), filters.page);
-    // The date chosen stays in every filter and page link.
-    const asOfQuery = errors
-      ? {}
-      : { 'asOf-day': query['asOf-day'], 'asOf-month': query['asOf-month'], 'asOf-year': query['asOf-year'] };
-    return reply.view('improvement/flags.njk', {
-      pageTitle: `Flags: ${data.plan.title}`,
-      data,
-      asOf,
-      values: query,
-      asOfQuery,
-      errors,
-      flags,
-      flagLinks: flags.groups.map((g) => ({
-        ...g,
-        href: withQuery(paths.improvement.flags(planId), { ...asOfQuery, flag: g.flag }),
-      })),
-      result,
-      filters,
-      filtered: filtering(filters),
-      ...filterItems(filters, data.areas, ownerTitles(rows)),
-      pagination: pagination(result, paths.improvement.flags(planId), filters, asOfQuery),
-      nav: planNav(data, paths.improvement.flags(planId), canManagePlans(actor)),
-      ownersText,
-      ...labels,
-    });
+    const page = flagsPage(data, formValues(request.query), todayInLondon(), canManagePlans(actor));
+    if (page.errors) reply.code(400);
+    return reply.view('improvement/flags.njk', page);
   });
 
   app.get(paths.improvement.timelinePattern, async (request, reply) => {
@@ -506,21 +361,10 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     const form = readUpdateForm(values, todayInLondon(), file);
     // A browser cannot keep a chosen file across a page load, so the page names it and asks for it again.
     if (!form.ok) return renderAction(request, reply, values, form.errors, file?.filename);
-    try {
-      await db.transaction().execute((trx) => postUpdate(trx, actor, actionId, { ...form.data, formToken }));
-    } catch (err) {
-      // Posted twice at once: the other request saved the update while this one was being read.
-      if (err instanceof DuplicateUpdateError) return reply.redirect(savedPage, 303);
-      if (err instanceof EvidenceRequiredError) {
-        return renderAction(
-          request,
-          reply,
-          values,
-          singleError('evidenceKind', 'Add evidence of impact to mark this action complete'),
-          file?.filename,
-        );
-      }
-      throw err;
+    const saved = await saveUpdate(db, actor, actionId, { ...form.data, formToken });
+    if (saved === 'evidence-required') {
+      const errors = singleError('evidenceKind', 'Add evidence of impact to mark this action complete');
+      return renderAction(request, reply, values, errors, file?.filename);
     }
     return reply.redirect(savedPage, 303);
   });

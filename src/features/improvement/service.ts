@@ -19,6 +19,7 @@ import type {
   EvidenceKind,
   PlanKind,
   ReportAudience,
+  DB,
   Role,
 } from '../../platform/db/schema/index.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts';
@@ -38,6 +39,8 @@ import {
   updateByFormToken,
 } from './store.ts';
 import type { ActionData, PlanData } from './store.ts';
+import { DuplicateUpdateError } from './store.ts';
+import type { Kysely } from 'kysely';
 import { authoritiesWithPublishedPlans, setActionFigure } from './store.ts';
 import { authorities } from '../../platform/people/users.ts';
 import { paths } from '../../platform/web/paths.ts';
@@ -181,6 +184,27 @@ export async function linkFigure(db: Executor, actor: Actor, actionId: string, f
 }
 
 export class EvidenceRequiredError extends Error {}
+
+/**
+ * Posts an update in its own transaction: 'saved', also when the same form was saved by a request sent at the same
+ * time (the other request saved it while this one was being read); 'evidence-required' when marking the action
+ * complete needs evidence it does not have (nothing saved).
+ */
+export async function saveUpdate(
+  db: Kysely<DB>,
+  actor: Actor,
+  actionId: string,
+  input: UpdateInput,
+): Promise<'saved' | 'evidence-required'> {
+  try {
+    await db.transaction().execute((trx) => postUpdate(trx, actor, actionId, input));
+    return 'saved';
+  } catch (err) {
+    if (err instanceof DuplicateUpdateError) return 'saved';
+    if (err instanceof EvidenceRequiredError) return 'evidence-required';
+    throw err;
+  }
+}
 
 export interface UpdateInput {
   /** The one-use token of the form (a UUID made when the page was shown): the same form saves one update. */
