@@ -194,6 +194,59 @@ const STEPS = {
 } as const;
 type StepName = keyof typeof STEPS;
 
+/** The transfer-in form, read (pure): its dates (the transfer's required), the old council and the reassessment. */
+function readTransferIn(values: Record<string, string>) {
+  const dates = readDates(
+    values,
+    {
+      transferredOn: 'The date the old council transferred the plan',
+      noticeSent: 'The date the family was told',
+    },
+    ['transferredOn'],
+  );
+  if (!dates.ok) return dates;
+  return {
+    ok: true as const,
+    data: {
+      transferredOn: dates.data.transferredOn ?? null,
+      noticeSent: dates.data.noticeSent ?? null,
+      fromAuthority: values.fromAuthority ?? null,
+      proposesReassessment:
+        values.proposesReassessment === 'yes' ? true : values.proposesReassessment === 'no' ? false : null,
+      formToken: values.formToken,
+    },
+  };
+}
+
+/** A review step's form, read, as the service call that records it. */
+function saveStep(
+  service: ReviewsService,
+  actor: Actor,
+  reviewId: string,
+  step: StepName,
+  d: Record<string, string | null>,
+  formToken: string | undefined,
+) {
+  switch (step) {
+    case 'arrange':
+      return service.arrange(actor, reviewId, {
+        invitationsSent: d.invitationsSent ?? null,
+        adviceCirculated: d.adviceCirculated ?? null,
+        formToken,
+      });
+    case 'hold':
+      return service.hold(actor, reviewId, { held: d.held ?? null, formToken });
+    case 'report':
+      return service.sendReport(actor, reviewId, { reportSent: d.reportSent ?? null, formToken });
+    case 'decide':
+      return service.decide(actor, reviewId, {
+        date: d.date ?? null,
+        outcome: d.outcome ?? null,
+        formToken,
+      });
+  }
+}
+
 export function reviewPlanRoutes(app: FastifyInstance, service: ReviewsService): void {
   const render = async (
     reply: FastifyReply,
@@ -263,32 +316,7 @@ export function reviewPlanRoutes(app: FastifyInstance, service: ReviewsService):
     const actor = actorOf(request);
     const planId = planIdOf(request.params);
     return handleForm(request.body, reply, {
-      parse: (values) => {
-        const dates = readDates(
-          values,
-          {
-            transferredOn: 'The date the old council transferred the plan',
-            noticeSent: 'The date the family was told',
-          },
-          ['transferredOn'],
-        );
-        if (!dates.ok) return dates;
-        return {
-          ok: true,
-          data: {
-            transferredOn: dates.data.transferredOn ?? null,
-            noticeSent: dates.data.noticeSent ?? null,
-            fromAuthority: values.fromAuthority ?? null,
-            proposesReassessment:
-              values.proposesReassessment === 'yes'
-                ? true
-                : values.proposesReassessment === 'no'
-                  ? false
-                  : null,
-            formToken: values.formToken,
-          },
-        };
-      },
+      parse: readTransferIn,
       submit: (data) => service.recordTransferIn(actor, planId, data),
       render: (values, errors, error) => render(reply, actor, planId, values, formErrorsOf(errors, error)),
       success: () => paths.reviews.plan(planId),
@@ -322,26 +350,8 @@ export function reviewPlanRoutes(app: FastifyInstance, service: ReviewsService):
         const data: Record<string, string | null> = { ...dates.data, outcome: values.outcome ?? null };
         return { ok: true, data: { dates: data, formToken: values.formToken } };
       },
-      submit: ({ dates: d, formToken }) => {
-        switch (step as StepName) {
-          case 'arrange':
-            return service.arrange(actor, reviewId, {
-              invitationsSent: d.invitationsSent ?? null,
-              adviceCirculated: d.adviceCirculated ?? null,
-              formToken,
-            });
-          case 'hold':
-            return service.hold(actor, reviewId, { held: d.held ?? null, formToken });
-          case 'report':
-            return service.sendReport(actor, reviewId, { reportSent: d.reportSent ?? null, formToken });
-          case 'decide':
-            return service.decide(actor, reviewId, {
-              date: d.date ?? null,
-              outcome: d.outcome ?? null,
-              formToken,
-            });
-        }
-      },
+      submit: ({ dates, formToken }) =>
+        saveStep(service, actor, reviewId, step as StepName, dates, formToken),
       render: (values, errors, error) => render(reply, actor, planId, values, formErrorsOf(errors, error)),
       success: () => paths.reviews.plan(planId),
     });
