@@ -141,7 +141,10 @@ describe('the assessment journey in a browser (pglite)', () => {
       page = pro.page;
       // the first screen lists only the few due soonest (issue 18); every task is on the advice list
       await page.goto(`${server.baseUrl}/advice`);
-      await page.getByRole('link', { name: 'Zofia Nowak' }).first().click();
+      const task = page.getByRole('link', { name: 'Zofia Nowak' }).first();
+      const taskPath = new URL((await task.getAttribute('href'))!, server.baseUrl).pathname;
+      await task.click();
+      await page.waitForURL((url) => url.pathname === taskPath);
       await expectAccessible(page, `${email} task`);
       await page.getByLabel('My advice').check();
       await page

@@ -195,9 +195,25 @@ async function runAxe(page: Page): Promise<AxeRun> {
   return page.evaluate<AxeRun>(AXE_RUN);
 }
 
+/**
+ * Runs axe once the page has loaded. A click's navigation that begins as axe runs ends the document under it (CI on
+ * 1fe28da: "Cannot read properties of null (reading 'documentElement')"): axe runs again on the page that loads.
+ */
+async function runAxeSettled(page: Page): Promise<AxeRun> {
+  for (let attempt = 1; ; attempt++) {
+    await page.waitForLoadState('load');
+    try {
+      return await runAxe(page);
+    } catch (err) {
+      const navigated = /documentElement|Execution context was destroyed|navigation/i.test(String(err));
+      if (!navigated || attempt >= 3) throw err;
+    }
+  }
+}
+
 /** Runs axe on the page and fails with a readable list of any violation. */
 export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
-  const results = await runAxe(page);
+  const results = await runAxeSettled(page);
   const summary = results.violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
