@@ -20,6 +20,16 @@ import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
+import { recordCaseEvent } from '../../platform/people/case-events.ts';
+import { childIdentities } from '../../platform/people/children.ts';
+import { teamsOf, usersByIds } from '../../platform/people/users.ts';
+import {
+  latestVersionOfPlan,
+  plansByReviewDue,
+  plansForAudits,
+  versionsForAudits,
+  type PlanIdQuery,
+} from '../plans/index.ts';
 import { AUDIT_AREAS, GRADE_LABELS, type Grade, type Grades } from './stats.ts';
 
 export const AUDITORS: readonly Role[] = ['team-manager', 'send-leader'];
@@ -35,38 +45,55 @@ export class AuditError extends Error {
   }
 }
 
+/** Each audited plan's child, named (the plans that exist and whose child the authority has). */
+async function auditSubjects(db: Executor, laCode: string, planIds: readonly string[]) {
+  const plans = await plansForAudits(db, laCode, planIds);
+  const children = await childIdentities(
+    db,
+    laCode,
+    [...plans.values()].map((p) => p.child_id),
+  );
+  const subjects = new Map<
+    string,
+    { child_id: string; given_name: string; family_name: string; reference: string }
+  >();
+  for (const [planId, plan] of plans) {
+    const c = children.get(plan.child_id);
+    if (c)
+      subjects.set(planId, {
+        child_id: c.id,
+        given_name: c.given_name,
+        family_name: c.family_name,
+        reference: c.reference,
+      });
+  }
+  return subjects;
+}
+
 /** The plan to audit: its latest issued version. */
 export async function auditTarget(db: Executor, actor: Actor, planId: string) {
   requireRole(actor, AUDITORS, 'plan-audit.new');
   if (!isUuid(planId)) throw new NotFoundError();
-  const row = await db
-    .selectFrom('ehc_plan as p')
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'p.la_code').onRef('c.id', '=', 'p.child_id'))
-    .innerJoin('ehc_plan_version as v', (j) =>
-      j.onRef('v.la_code', '=', 'p.la_code').onRef('v.plan_id', '=', 'p.id'),
-    )
-    .leftJoin('app_user as w', (j) =>
-      j.onRef('w.la_code', '=', 'p.la_code').onRef('w.id', '=', 'p.writer_id'),
-    )
-    .select([
-      'p.id',
-      'p.child_id',
-      'p.writer_id',
-      'p.team_id',
-      'c.given_name',
-      'c.family_name',
-      'c.reference',
-      'v.id as version_id',
-      'v.number',
-      'v.kind',
-      'v.issued_on',
-      'w.display_name as writer_name',
-    ])
-    .where('p.la_code', '=', actor.laCode)
-    .where('p.id', '=', planId)
-    .orderBy('v.number', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const plan = (await plansForAudits(db, actor.laCode, [planId])).get(planId);
+  const version = plan && (await latestVersionOfPlan(db, actor.laCode, plan.id));
+  const child = plan && (await childIdentities(db, actor.laCode, [plan.child_id])).get(plan.child_id);
+  const writer = plan && (await usersByIds(db, actor.laCode, [plan.writer_id])).get(plan.writer_id ?? '');
+  const row = plan &&
+    version &&
+    child && {
+      id: plan.id,
+      child_id: plan.child_id,
+      writer_id: plan.writer_id,
+      team_id: plan.team_id,
+      given_name: child.given_name,
+      family_name: child.family_name,
+      reference: child.reference,
+      version_id: version.id,
+      number: version.number,
+      kind: version.kind,
+      issued_on: version.issued_on,
+      writer_name: writer?.display_name ?? null,
+    };
   if (!row) throw new NotFoundError();
   await authoriseChildRead(db, actor, row.child_id, 'plan-audit.read');
   return row;
@@ -108,17 +135,15 @@ async function recordActions(
     n++;
   }
   if (n) {
-    await trx
-      .insertInto('case_event')
-      .values({
-        la_code: actor.laCode,
-        child_id: target.child_id,
-        actor_user_id: actor.userId,
+    await recordCaseEvent(
+      { trx, actor },
+      {
+        childId: target.child_id,
         kind: 'plan-audit-actions',
         summary: `Plan quality audit: ${n} ${n === 1 ? 'action' : 'actions'} to improve the plan`,
-        detail: JSON.stringify({ planId: target.id, auditId }),
-      })
-      .execute();
+        detail: { planId: target.id, auditId },
+      },
+    );
   }
   return n;
 }
@@ -181,45 +206,36 @@ export async function createAudit(
 export async function getAudit(db: Executor, actor: Actor, auditId: string) {
   requireRole(actor, AUDITORS, 'plan-audit.read');
   if (!isUuid(auditId)) throw new NotFoundError();
-  const row = await db
-    .selectFrom('plan_audit as a')
-    .innerJoin('ehc_plan as p', (j) => j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.plan_id'))
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'p.la_code').onRef('c.id', '=', 'p.child_id'))
-    .innerJoin('ehc_plan_version as v', (j) =>
-      j.onRef('v.la_code', '=', 'a.la_code').onRef('v.id', '=', 'a.version_id'),
-    )
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'a.la_code').onRef('u.id', '=', 'a.auditor_id'),
-    )
-    .leftJoin('app_user as w', (j) =>
-      j.onRef('w.la_code', '=', 'a.la_code').onRef('w.id', '=', 'a.writer_id'),
-    )
-    .selectAll('a')
-    .select([
-      'p.child_id',
-      'c.given_name',
-      'c.family_name',
-      'c.reference',
-      'v.number',
-      'v.kind as version_kind',
-      'u.display_name as auditor_name',
-      'w.display_name as writer_name',
-    ])
-    .where('a.la_code', '=', actor.laCode)
-    .where('a.id', '=', auditId)
+  const found = await db
+    .selectFrom('plan_audit')
+    .selectAll()
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', auditId)
     .executeTakeFirst();
-  if (!row) throw new NotFoundError();
+  if (!found) throw new NotFoundError();
+  const subject = (await auditSubjects(db, actor.laCode, [found.plan_id])).get(found.plan_id);
+  const version = (await versionsForAudits(db, actor.laCode, [found.version_id])).get(found.version_id);
+  const users = await usersByIds(db, actor.laCode, [found.auditor_id, found.writer_id]);
+  const auditor = users.get(found.auditor_id);
+  if (!subject || !version || !auditor) throw new NotFoundError();
+  const row = {
+    ...found,
+    ...subject,
+    number: version.number,
+    version_kind: version.kind,
+    auditor_name: auditor.display_name,
+    writer_name: users.get(found.writer_id ?? '')?.display_name ?? null,
+  };
   await authoriseChildRead(db, actor, row.child_id, 'plan-audit.read');
-  const moderation = await db
-    .selectFrom('plan_audit as a')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'a.la_code').onRef('u.id', '=', 'a.auditor_id'),
-    )
-    .selectAll('a')
-    .select('u.display_name as auditor_name')
-    .where('a.la_code', '=', actor.laCode)
-    .where('a.moderates_id', '=', row.kind === 'first' ? row.id : row.moderates_id!)
+  const moderated = await db
+    .selectFrom('plan_audit')
+    .selectAll()
+    .where('la_code', '=', actor.laCode)
+    .where('moderates_id', '=', row.kind === 'first' ? row.id : row.moderates_id!)
     .executeTakeFirst();
+  const moderator =
+    moderated && (await usersByIds(db, actor.laCode, [moderated.auditor_id])).get(moderated.auditor_id);
+  const moderation = moderated && moderator && { ...moderated, auditor_name: moderator.display_name };
   const first =
     row.kind === 'moderation'
       ? await db
@@ -251,34 +267,23 @@ export async function getAudit(db: Executor, actor: Actor, auditId: string) {
 export async function moderationTarget(db: Executor, actor: Actor, auditId: string) {
   requireRole(actor, AUDITORS, 'plan-audit.moderate');
   if (!isUuid(auditId)) throw new NotFoundError();
-  const row = await db
-    .selectFrom('plan_audit as a')
-    .innerJoin('ehc_plan as p', (j) => j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.plan_id'))
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'p.la_code').onRef('c.id', '=', 'p.child_id'))
-    .innerJoin('ehc_plan_version as v', (j) =>
-      j.onRef('v.la_code', '=', 'a.la_code').onRef('v.id', '=', 'a.version_id'),
-    )
-    .select([
-      'a.id',
-      'a.plan_id',
-      'a.version_id',
-      'a.auditor_id',
-      'a.writer_id',
-      'a.team_id',
-      'a.sampled',
-      'a.kind',
-      'p.child_id',
-      'c.given_name',
-      'c.family_name',
-      'c.reference',
-      'v.number',
-      'v.kind as version_kind',
-      'v.issued_on',
-    ])
-    .where('a.la_code', '=', actor.laCode)
-    .where('a.id', '=', auditId)
+  const found = await db
+    .selectFrom('plan_audit')
+    .select(['id', 'plan_id', 'version_id', 'auditor_id', 'writer_id', 'team_id', 'sampled', 'kind'])
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', auditId)
     .executeTakeFirst();
-  if (!row || row.kind !== 'first' || !row.sampled) throw new NotFoundError();
+  const subject = found && (await auditSubjects(db, actor.laCode, [found.plan_id])).get(found.plan_id);
+  const version =
+    found && (await versionsForAudits(db, actor.laCode, [found.version_id])).get(found.version_id);
+  if (!found || !subject || !version || found.kind !== 'first' || !found.sampled) throw new NotFoundError();
+  const row = {
+    ...found,
+    ...subject,
+    number: version.number,
+    version_kind: version.kind,
+    issued_on: version.issued_on,
+  };
   if (row.auditor_id === actor.userId)
     throw new AuditError('overall', 'You graded this plan first: a different auditor must moderate it');
   const done = await db
@@ -340,33 +345,41 @@ export async function auditFigures(db: Executor, actor: Actor) {
     .leftJoin('plan_audit as m', (j) =>
       j.onRef('m.la_code', '=', 'a.la_code').onRef('m.moderates_id', '=', 'a.id'),
     )
-    .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'a.la_code').onRef('t.id', '=', 'a.team_id'))
-    .leftJoin('app_user as w', (j) =>
-      j.onRef('w.la_code', '=', 'a.la_code').onRef('w.id', '=', 'a.writer_id'),
-    )
     .select([
       'a.id',
       'a.audited_on',
       'a.overall',
       'a.grades',
       'a.sampled',
+      'a.team_id',
+      'a.writer_id',
       'm.id as moderation_id',
       'm.overall as m_overall',
       'm.grades as m_grades',
-      't.name as team_name',
-      'w.display_name as writer_name',
     ])
     .where('a.la_code', '=', actor.laCode)
     .where('a.kind', '=', 'first')
     .orderBy('a.audited_on')
     .execute();
-  return rows.map((r) => ({
-    ...r,
-    grades: r.grades as Grades,
-    m_grades: r.m_grades as Grades | null,
-    team: r.team_name ?? 'No team',
-    writer: r.writer_name ?? 'Not recorded',
-  }));
+  const teams = new Map((await teamsOf(db, actor.laCode)).map((t) => [t.id, t.name]));
+  const writers = await usersByIds(
+    db,
+    actor.laCode,
+    rows.map((r) => r.writer_id),
+  );
+  return rows.map(({ team_id, writer_id, ...r }) => {
+    const team_name = teams.get(team_id ?? '') ?? null;
+    const writer_name = writers.get(writer_id ?? '')?.display_name ?? null;
+    return {
+      ...r,
+      team_name,
+      writer_name,
+      grades: r.grades as Grades,
+      m_grades: r.m_grades as Grades | null,
+      team: team_name ?? 'No team',
+      writer: writer_name ?? 'Not recorded',
+    };
+  });
 }
 
 export async function recentAudits(db: Executor, actor: Actor, page: number, pageSize = 20) {
@@ -375,40 +388,37 @@ export async function recentAudits(db: Executor, actor: Actor, page: number, pag
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const pages = Math.max(1, Math.ceil(Number(n) / pageSize));
   const p = Math.min(page, pages);
-  const rows = await base
-    .innerJoin('ehc_plan as p', (j) => j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.plan_id'))
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'p.la_code').onRef('c.id', '=', 'p.child_id'))
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'a.la_code').onRef('u.id', '=', 'a.auditor_id'),
-    )
-    .select([
-      'a.id',
-      'a.kind',
-      'a.overall',
-      'a.audited_on',
-      'a.sampled',
-      'c.id as child_id',
-      'c.reference',
-      'c.given_name',
-      'c.family_name',
-      'u.display_name as auditor_name',
-    ])
+  const audits = await base
+    .select(['a.id', 'a.kind', 'a.overall', 'a.audited_on', 'a.sampled', 'a.plan_id', 'a.auditor_id'])
     .orderBy('a.audited_on', 'desc')
     .orderBy('a.id')
     .limit(pageSize)
     .offset((p - 1) * pageSize)
     .execute();
+  const subjects = await auditSubjects(
+    db,
+    actor.laCode,
+    audits.map((a) => a.plan_id),
+  );
+  const auditors = await usersByIds(
+    db,
+    actor.laCode,
+    audits.map((a) => a.auditor_id),
+  );
+  const rows = audits.flatMap(({ plan_id, auditor_id, ...a }) => {
+    const subject = subjects.get(plan_id);
+    const auditor = auditors.get(auditor_id);
+    return subject && auditor ? [{ ...a, ...subject, auditor_name: auditor.display_name }] : [];
+  });
   return { rows, total: Number(n), page: p, pages };
 }
 
 /** Sampled first audits waiting for a moderator other than their first auditor. */
 export async function moderationQueue(db: Executor, actor: Actor) {
   requireRole(actor, AUDITORS, 'plan-audit.moderation');
-  return db
+  const audits = await db
     .selectFrom('plan_audit as a')
-    .innerJoin('ehc_plan as p', (j) => j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.plan_id'))
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'p.la_code').onRef('c.id', '=', 'p.child_id'))
-    .select(['a.id', 'a.audited_on', 'c.id as child_id', 'c.reference', 'c.given_name', 'c.family_name'])
+    .select(['a.id', 'a.audited_on', 'a.plan_id'])
     .where('a.la_code', '=', actor.laCode)
     .where('a.kind', '=', 'first')
     .where('a.sampled', '=', true)
@@ -427,19 +437,32 @@ export async function moderationQueue(db: Executor, actor: Actor) {
     .orderBy('a.audited_on')
     .limit(100)
     .execute();
+  const subjects = await auditSubjects(
+    db,
+    actor.laCode,
+    audits.map((a) => a.plan_id),
+  );
+  return audits.flatMap(({ plan_id, ...a }) => {
+    const subject = subjects.get(plan_id);
+    return subject ? [{ ...a, ...subject }] : [];
+  });
 }
 
-/** Plans whose latest first audit graded them requires improvement or inadequate, soonest review first. */
-export async function backlog(db: Executor, actor: Actor, page: number, pageSize = 25) {
-  requireRole(actor, [...AUDITORS, 'caseworker'], 'plan-audit.backlog');
+/** The plans whose latest first audit graded them requires improvement or inadequate, as a query of plan ids. */
+function weakPlanIds(db: Executor, laCode: string): PlanIdQuery {
+  return latestFirstAudits(db, laCode).where('a.overall', '>=', 3).select('a.plan_id');
+}
+
+/** Each plan's latest first audits (more than one when two were made on its latest day). */
+function latestFirstAudits(db: Executor, laCode: string) {
   const latest = db
     .selectFrom('plan_audit')
     .select(['la_code', 'plan_id', sql<string>`max(audited_on)`.as('last')])
-    .where('la_code', '=', actor.laCode)
+    .where('la_code', '=', laCode)
     .where('kind', '=', 'first')
     .groupBy(['la_code', 'plan_id'])
     .as('l');
-  const base = db
+  return db
     .selectFrom(latest)
     .innerJoin('plan_audit as a', (j) =>
       j
@@ -447,47 +470,65 @@ export async function backlog(db: Executor, actor: Actor, page: number, pageSize
         .onRef('a.plan_id', '=', 'l.plan_id')
         .onRef('a.audited_on', '=', 'l.last'),
     )
-    .innerJoin('ehc_plan as p', (j) => j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.plan_id'))
-    .where('a.kind', '=', 'first')
-    .where('a.overall', '>=', 3);
-  const { n } = await base
-    .select((eb) => eb.fn.count<number>('a.plan_id').distinct().as('n'))
-    .executeTakeFirstOrThrow();
-  const pages = Math.max(1, Math.ceil(Number(n) / pageSize));
-  const p = Math.min(page, pages);
-  const rows = await base
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'p.la_code').onRef('c.id', '=', 'p.child_id'))
-    .leftJoin('app_user as w', (j) =>
-      j.onRef('w.la_code', '=', 'p.la_code').onRef('w.id', '=', 'p.writer_id'),
-    )
-    .select([
-      'p.id as plan_id',
-      'a.id as audit_id',
-      'a.overall',
-      'a.audited_on',
-      'p.review_due',
-      'c.id as child_id',
-      'c.reference',
-      'c.given_name',
-      'c.family_name',
-      'w.display_name as writer_name',
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom('plan_audit_action as x')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('x.la_code', '=', 'p.la_code')
-        .whereRef('x.plan_id', '=', 'p.id')
-        .where('x.done_at', 'is', null)
-        .as('open_actions'),
-    )
-    .distinctOn(['p.review_due', 'p.id'])
-    .orderBy('p.review_due', (ob) => ob.asc().nullsLast())
-    .orderBy('p.id')
-    .limit(pageSize)
-    .offset((p - 1) * pageSize)
-    .execute();
-  return { rows, total: Number(n), page: p, pages };
+    .where('a.kind', '=', 'first');
+}
+
+/** Plans whose latest first audit graded them requires improvement or inadequate, soonest review first. */
+export async function backlog(db: Executor, actor: Actor, page: number, pageSize = 25) {
+  requireRole(actor, [...AUDITORS, 'caseworker'], 'plan-audit.backlog');
+  const plans = await plansByReviewDue(db, actor.laCode, weakPlanIds(db, actor.laCode), page, pageSize);
+  const planIds = plans.rows.map((p) => p.id);
+  const audits = planIds.length
+    ? await latestFirstAudits(db, actor.laCode)
+        .where('a.overall', '>=', 3)
+        .where('a.plan_id', 'in', planIds)
+        .select(['a.id', 'a.plan_id', 'a.overall', 'a.audited_on'])
+        .orderBy('a.id')
+        .execute()
+    : [];
+  const auditOf = new Map(audits.map((a) => [a.plan_id, a]));
+  const open = planIds.length
+    ? await db
+        .selectFrom('plan_audit_action')
+        .select(['plan_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('la_code', '=', actor.laCode)
+        .where('plan_id', 'in', planIds)
+        .where('done_at', 'is', null)
+        .groupBy('plan_id')
+        .execute()
+    : [];
+  const openOf = new Map(open.map((o) => [o.plan_id, Number(o.n)]));
+  const children = await childIdentities(
+    db,
+    actor.laCode,
+    plans.rows.map((p) => p.child_id),
+  );
+  const writers = await usersByIds(
+    db,
+    actor.laCode,
+    plans.rows.map((p) => p.writer_id),
+  );
+  const rows = plans.rows.flatMap((p) => {
+    const a = auditOf.get(p.id);
+    const c = children.get(p.child_id);
+    if (!a || !c) return [];
+    return [
+      {
+        plan_id: p.id,
+        audit_id: a.id,
+        overall: a.overall,
+        audited_on: a.audited_on,
+        review_due: p.review_due,
+        child_id: c.id,
+        reference: c.reference,
+        given_name: c.given_name,
+        family_name: c.family_name,
+        writer_name: writers.get(p.writer_id ?? '')?.display_name ?? null,
+        open_actions: openOf.get(p.id) ?? 0,
+      },
+    ];
+  });
+  return { rows, total: plans.total, page: plans.page, pages: plans.pages };
 }
 
 export async function listActions(
@@ -503,11 +544,7 @@ export async function listActions(
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const pages = Math.max(1, Math.ceil(Number(n) / pageSize));
   const p = Math.min(filters.page, pages);
-  const rows = await base
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'x.la_code').onRef('c.id', '=', 'x.child_id'))
-    .leftJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'x.la_code').onRef('u.id', '=', 'x.assigned_to'),
-    )
+  const actions = await base
     .select([
       'x.id',
       'x.plan_id',
@@ -515,11 +552,8 @@ export async function listActions(
       'x.text',
       'x.created_at',
       'x.done_at',
-      'c.id as child_id',
-      'c.reference',
-      'c.given_name',
-      'c.family_name',
-      'u.display_name as assigned_name',
+      'x.child_id',
+      'x.assigned_to',
     ])
     .orderBy('x.done_at', (ob) => ob.desc().nullsFirst())
     .orderBy('x.created_at')
@@ -527,6 +561,22 @@ export async function listActions(
     .limit(pageSize)
     .offset((p - 1) * pageSize)
     .execute();
+  const children = await childIdentities(
+    db,
+    actor.laCode,
+    actions.map((x) => x.child_id),
+  );
+  const assignees = await usersByIds(
+    db,
+    actor.laCode,
+    actions.map((x) => x.assigned_to),
+  );
+  const rows = actions.flatMap(({ assigned_to, ...x }) => {
+    const c = children.get(x.child_id);
+    if (!c) return [];
+    const named = { reference: c.reference, given_name: c.given_name, family_name: c.family_name };
+    return [{ ...x, ...named, assigned_name: assignees.get(assigned_to ?? '')?.display_name ?? null }];
+  });
   return { rows, total: Number(n), page: p, pages };
 }
 
@@ -548,17 +598,15 @@ export async function markActionDone(trx: Executor, actor: Actor, actionId: stri
     .where('id', '=', actionId)
     .where('done_at', 'is', null)
     .execute();
-  await trx
-    .insertInto('case_event')
-    .values({
-      la_code: actor.laCode,
-      child_id: row.child_id,
-      actor_user_id: actor.userId,
+  await recordCaseEvent(
+    { trx, actor },
+    {
+      childId: row.child_id,
       kind: 'plan-audit-action-done',
       summary: 'Plan quality audit action done',
-      detail: JSON.stringify({ planId: row.plan_id, actionId }),
-    })
-    .execute();
+      detail: { planId: row.plan_id, actionId },
+    },
+  );
   await audit(trx, auditContext(actor), {
     action: 'plan-audit.action.done',
     recordType: 'plan_audit_action',

@@ -103,3 +103,13 @@ export { PFA_LABELS } from './describe.ts';
 
 /** Every issued plan with its child, for the leaders' figures (docs/figures.md). */
 export { issuedPlansForFigures } from './store.ts';
+
+/** The plans as their quality audits read them, and the audits' backlog paged by review day (docs/plans.md). */
+export {
+  latestVersionOfPlan,
+  plansByReviewDue,
+  plansForAudits,
+  versionsForAudits,
+  type PlanForAudit,
+  type PlanIdQuery,
+} from './store/audits.ts';
