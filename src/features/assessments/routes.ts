@@ -40,7 +40,7 @@ import { paginationItems } from '../../platform/web/pagination.ts';
 import { stepForView } from '../../platform/web/steps.ts';
 import { decideRequester, joinedRequests, pendingRequesters } from './requesters.ts';
 import { askedBy, caseContacts, joinedRequestView } from './contacts.ts';
-import { advisersForChild } from '../../platform/people/settings.ts';
+import { advisersForChild, settingRegister } from '../../platform/people/settings.ts';
 import { adviceStillMissing, teamTimeliness } from './lawful-steps.ts';
 import { listAdviceReuse } from './store/lawful-steps.ts';
 import { exceptionsForView, lawfulStepForms } from './lawful-steps-routes.ts';
@@ -75,13 +75,8 @@ import {
 } from './service.ts';
 import { moveLeaversWork, planLeaverMove } from './leaver.ts';
 import { childIdByReference, officerChildCounts } from '../../platform/people/children.ts';
-import {
-  managerView,
-  officerChoices,
-  workspace,
-  workspaceSettings,
-  type WorkspaceFilters,
-} from './workspace.ts';
+import { activeOfficers } from '../../platform/people/users.ts';
+import { managerView, workspace, type WorkspaceFilters } from './workspace.ts';
 
 export function caseForView(view: CaseView) {
   const steps = view.timeline.steps.map((s) => stepForView(s, view.adviceLabels)!);
@@ -152,8 +147,8 @@ export async function workspacePage(db: Executor, actor: Actor, query: unknown, 
   const today = todayInLondon();
   const result = await workspace(db, actor, filters, today);
   const [settings, officers] = await Promise.all([
-    workspaceSettings(db, actor.laCode),
-    officerChoices(db, actor.laCode),
+    settingRegister(db, actor.laCode),
+    activeOfficers(db, actor.laCode),
   ]);
   const keep = {
     stage: filters.stage,
@@ -218,7 +213,7 @@ export async function workspacePage(db: Executor, actor: Actor, query: unknown, 
 export async function teamPage(db: Executor, actor: Actor) {
   const today = todayInLondon();
   const data = await managerView(db, actor, today);
-  const officers = await officerChoices(db, actor.laCode);
+  const officers = await activeOfficers(db, actor.laCode);
   // Each officer's children in one query: every child they lead, and those being assessed or with a plan.
   const counts = await officerChildCounts(
     db,

@@ -14,11 +14,13 @@ import {
   actorFor,
   createAuthority,
   createChild,
+  createSetting,
   createTeam,
   createUser,
 } from '../../../test/helpers/factories.ts';
 import { teamPage } from './routes.ts';
 import { createRequest, type ChangeContext } from './service.ts';
+import { workspace } from './workspace.ts';
 
 let tokens = 0;
 const token = () => `team-counts-token-${++tokens}`;
@@ -37,6 +39,7 @@ describe.each(ENGINES)('team and caseworker counts on %s', (engine) => {
   let caseworker: Actor;
   let left: { id: string };
   let otherTeam: Actor;
+  let mine: { today: string; soon: string; overdue: string };
 
   const run = <T>(actor: Actor, fn: (ctx: ChangeContext) => Promise<T>) =>
     t.database.db.transaction().execute((trx) => fn({ trx, actor, jobs: t.jobs, today: todayInLondon() }));
@@ -93,6 +96,7 @@ describe.each(ENGINES)('team and caseworker counts on %s', (engine) => {
     await setStatus(today, 'assessment');
     await setStatus(soon, 'plan');
     await setStatus(overdue, 'ceased');
+    mine = { today, soon, overdue };
     await createChild(db, la, { leadOfficerId: caseworker.userId }); // with a plan, no request
     // An unallocated request in the manager's team, and the other team's own request (not counted for this team).
     await withRequest(manager, null, daysAgo(1));
@@ -128,6 +132,58 @@ describe.each(ENGINES)('team and caseworker counts on %s', (engine) => {
     expect(team.overdueTotal).toBe(1);
     expect(team.soonTotal).toBe(1);
     expect(team.due.map((r) => r.officer_id)).toEqual([caseworker.userId, caseworker.userId]);
+  });
+
+  it("names each workspace row's child, setting, officer and team, and filters by the child's need and setting", async () => {
+    const db = t.database.db;
+    const school = await createSetting(db, la, 'Workspace Primary', 'school', { first: 0, last: 6 });
+    const left = await createSetting(db, la, 'Left Primary', 'school', { first: 0, last: 6 });
+    await db
+      .insertInto('child_setting')
+      .values([
+        {
+          la_code: la,
+          child_id: mine.soon,
+          setting_id: school,
+          start_date: '2024-09-01',
+          attendance: 'full-time',
+        },
+        // An ended placement: not the child's setting now, and not found by the setting filter.
+        {
+          la_code: la,
+          child_id: mine.overdue,
+          setting_id: left,
+          start_date: '2020-09-01',
+          end_date: '2024-07-20',
+          attendance: 'full-time',
+        },
+      ])
+      .execute();
+    await db
+      .updateTable('child')
+      .set({ primary_need: 'SLCN' })
+      .where('la_code', '=', la)
+      .where('id', '=', mine.overdue)
+      .execute();
+    const today = todayInLondon();
+    const all = await workspace(db, caseworker, { page: 1 }, today);
+    expect(all.total).toBe(3);
+    // Most urgent first: the overdue request, then the one due soon, then today's.
+    expect(
+      all.rows.map((r) => [r.child_id, r.primary_need, r.setting_name, r.officer_name, r.team_name]),
+    ).toEqual([
+      [mine.overdue, 'SLCN', null, 'B Caseworker', 'SEND casework'],
+      [mine.soon, 'ASD', 'Workspace Primary', 'B Caseworker', 'SEND casework'],
+      [mine.today, 'ASD', null, 'B Caseworker', 'SEND casework'],
+    ]);
+    expect(all.rows.every((r) => r.reference.startsWith('GT-T') && r.given_name.startsWith('Child'))).toBe(
+      true,
+    );
+    const byNeed = await workspace(db, caseworker, { need: 'SLCN', page: 1 }, today);
+    expect([byNeed.total, byNeed.rows.map((r) => r.child_id)]).toEqual([1, [mine.overdue]]);
+    const bySetting = await workspace(db, caseworker, { setting: school, page: 1 }, today);
+    expect([bySetting.total, bySetting.rows.map((r) => r.child_id)]).toEqual([1, [mine.soon]]);
+    expect((await workspace(db, caseworker, { setting: left, page: 1 }, today)).total).toBe(0);
   });
 
   it('gives the caseworker the number of children they are named officer for, every plan status', async () => {

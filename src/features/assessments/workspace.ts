@@ -16,7 +16,10 @@ import {
   type Stage,
 } from '../../domain/assessment/journey.ts';
 import type { Step } from '../../domain/clock/types.ts';
-import { loadFacts } from './store.ts';
+import { childIdsAtSetting, childIdsWithNeed } from '../../platform/people/children.ts';
+import { partiesOfRows, type RowParties } from '../../platform/people/row-parties.ts';
+import { caseOfficersOf } from '../../platform/people/users.ts';
+import { CASE_FACT_COLUMNS, factsOfRows } from './store.ts';
 import { STAFF, TEAM_READERS } from './service.ts';
 
 export interface WorkspaceFilters {
@@ -84,152 +87,121 @@ export async function workspace(
   if (filters.due === 'overdue') query = query.where('a.next_due', '<', today);
   if (filters.due === 'soon')
     query = query.where('a.next_due', '>=', today).where('a.next_due', '<=', plusDays(today, 14));
-  if (filters.need) {
-    const need = filters.need;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('child as nc')
-          .select('nc.id')
-          .whereRef('nc.la_code', '=', 'a.la_code')
-          .whereRef('nc.id', '=', 'a.child_id')
-          .where('nc.primary_need', '=', need),
-      ),
-    );
-  }
-  if (filters.setting) {
-    const setting = filters.setting;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('child_setting as cs')
-          .select('cs.id')
-          .whereRef('cs.la_code', '=', 'a.la_code')
-          .whereRef('cs.child_id', '=', 'a.child_id')
-          .where('cs.setting_id', '=', setting)
-          .where('cs.end_date', 'is', null),
-      ),
-    );
-  }
+  // The child's need and setting are the core records' columns: the people store answers each as a query of child
+  // ids, so the filter, the count and the page stay one statement each.
+  if (filters.need) query = query.where('a.child_id', 'in', childIdsWithNeed(db, actor.laCode, filters.need));
+  if (filters.setting)
+    query = query.where('a.child_id', 'in', childIdsAtSetting(db, actor.laCode, filters.setting));
   const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const total = Number(n);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, filters.page), pages);
-  // Page first (on the index of the clock's due dates), then the few joins for the rows shown.
-  const rows = await query
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
-    .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'a.la_code').onRef('t.id', '=', 'a.team_id'))
-    .leftJoin('app_user as o', (j) =>
-      j.onRef('o.la_code', '=', 'a.la_code').onRef('o.id', '=', 'a.officer_id'),
-    )
-    .select([
-      'a.id',
-      'a.child_id',
-      'a.stage',
-      'a.request_received',
-      'a.next_step',
-      'c.reference',
-      'c.given_name',
-      'c.family_name',
-      'c.primary_need',
-      'o.display_name as officer_name',
-      't.name as team_name',
-    ])
+  // Page first (on the index of the clock's due dates), with the columns of the cases' facts, then the page's
+  // advice and exceptions and the people its rows name (the child and their setting, the officer, the team).
+  const cases = await query
+    .select([...CASE_FACT_COLUMNS, 'a.next_step', 'a.officer_id', 'a.team_id'])
     // Most urgent first: the earliest statutory due date not yet met.
     .orderBy(sql`a.next_due asc nulls last`)
     .orderBy('a.id')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
-  const facts = await loadFacts(
-    db,
-    actor.laCode,
-    rows.map((r) => r.id),
-  );
-  const settingOf = new Map<string, string>();
-  if (rows.length) {
-    const settings = await db
-      .selectFrom('child_setting as cs')
-      .innerJoin('setting as s', (j) =>
-        j.onRef('s.la_code', '=', 'cs.la_code').onRef('s.id', '=', 'cs.setting_id'),
-      )
-      .select(['cs.child_id', 's.name'])
-      .where('cs.la_code', '=', actor.laCode)
-      .where(
-        'cs.child_id',
-        'in',
-        rows.map((r) => r.child_id),
-      )
-      .where('cs.end_date', 'is', null)
-      .orderBy('cs.start_date', 'desc')
-      .execute();
-    for (const st of settings) if (!settingOf.has(st.child_id)) settingOf.set(st.child_id, st.name);
-  }
-  const result: WorkspaceRow[] = rows.map((r) => {
-    const timeline = caseTimeline(facts.get(r.id)!, today);
-    const { next_step, ...rest } = r;
-    return {
-      ...rest,
-      setting_name: settingOf.get(r.child_id) ?? null,
-      next: next_step ? (stepById(timeline, next_step) ?? null) : null,
-      adviceLabels: agencyLabels(facts.get(r.id)!),
-    };
+  const facts = await factsOfRows(db, actor.laCode, cases);
+  const parties = await partiesOfRows(db, actor.laCode, cases.map(partiesOf));
+  const rows: WorkspaceRow[] = cases.flatMap((c, i) => {
+    const names = parties[i];
+    if (!names) return [];
+    const caseFacts = facts.get(c.id)!;
+    const timeline = caseTimeline(caseFacts, today);
+    return [
+      {
+        id: c.id,
+        child_id: c.child_id,
+        reference: names.reference,
+        given_name: names.given_name,
+        family_name: names.family_name,
+        primary_need: names.primary_need,
+        stage: c.stage,
+        request_received: c.request_received,
+        officer_name: names.officer_name,
+        team_name: names.team_name ?? '',
+        setting_name: names.setting_name,
+        next: c.next_step ? (stepById(timeline, c.next_step) ?? null) : null,
+        adviceLabels: agencyLabels(caseFacts),
+      },
+    ];
   });
-  return { rows: result, total, page, pages };
+  return { rows, total, page, pages };
+}
+
+/** What a case row points at, for the people store to name. */
+function partiesOf(c: { child_id: string; officer_id: string | null; team_id: string }): RowParties {
+  return { childId: c.child_id, officerId: c.officer_id, teamId: c.team_id };
+}
+
+/**
+ * Each officer's open and overdue cases (every team's), and the team's unallocated, overdue and due-soon cases
+ * (the authority's for a manager with no team), in one pass over the open cases of the team or of those officers.
+ */
+async function caseCounts(db: Executor, actor: Actor, officerIds: readonly string[], today: string) {
+  const teamId = actor.teamId;
+  const inTeam = teamId !== null ? sql<boolean>`a.team_id = ${teamId}` : sql<boolean>`true`;
+  const soon = plusDays(today, 14);
+  const groups = await db
+    .selectFrom('assessment_case as a')
+    .where('a.la_code', '=', actor.laCode)
+    .where('a.is_open', '=', true)
+    .$if(teamId !== null, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('a.team_id', '=', teamId!),
+          ...(officerIds.length ? [eb('a.officer_id', 'in', officerIds)] : []),
+        ]),
+      ),
+    )
+    .select([
+      'a.officer_id',
+      sql<number>`count(*)`.as('open_cases'),
+      sql<number>`count(*) filter (where a.next_due < ${today})`.as('overdue_cases'),
+      sql<number>`count(*) filter (where ${inTeam} and a.officer_id is null)`.as('unallocated'),
+      sql<number>`count(*) filter (where ${inTeam} and a.next_due < ${today})`.as('overdue'),
+      sql<number>`count(*) filter (where ${inTeam} and a.next_due >= ${today} and a.next_due <= ${soon})`.as(
+        'soon',
+      ),
+    ])
+    .groupBy('a.officer_id')
+    .execute();
+  const sum = (key: 'unallocated' | 'overdue' | 'soon') => groups.reduce((t, g) => t + Number(g[key]), 0);
+  return {
+    byOfficer: new Map(groups.map((g) => [g.officer_id, g])),
+    unallocated: sum('unallocated'),
+    overdue: sum('overdue'),
+    soon: sum('soon'),
+  };
 }
 
 /** The team manager's view: unallocated requests, caseloads and the team's overdue and coming steps. */
 export async function managerView(db: Executor, actor: Actor, today: string) {
   requireRole(actor, TEAM_READERS, 'assessment.team');
-  const officers = await db
-    .selectFrom('app_user as u')
-    .select([
-      'u.id',
-      'u.display_name',
-      'u.job_title',
-      'u.active',
-      'u.role',
-      (eb) =>
-        eb
-          .selectFrom('assessment_case as a')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('a.la_code', '=', 'u.la_code')
-          .whereRef('a.officer_id', '=', 'u.id')
-          .where('a.is_open', '=', true)
-          .as('open_cases'),
-      (eb) =>
-        eb
-          .selectFrom('assessment_case as a')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('a.la_code', '=', 'u.la_code')
-          .whereRef('a.officer_id', '=', 'u.id')
-          .where('a.is_open', '=', true)
-          .where('a.next_due', '<', today)
-          .as('overdue_cases'),
-    ])
-    .where('u.la_code', '=', actor.laCode)
-    .where('u.role', 'in', ['caseworker', 'team-manager'])
-    .$if(actor.teamId !== null, (q) => q.where('u.team_id', '=', actor.teamId!))
-    .orderBy('u.display_name')
-    .execute();
+  const officers = await caseOfficersOf(db, actor.laCode, actor.teamId);
+  const counts = await caseCounts(
+    db,
+    actor,
+    officers.map((o) => o.id),
+    today,
+  );
   const scoped = db
     .selectFrom('assessment_case as a')
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
     .where('a.la_code', '=', actor.laCode)
     .where('a.is_open', '=', true)
     .$if(actor.teamId !== null, (q) => q.where('a.team_id', '=', actor.teamId!));
   const columns = [
-    'a.id',
-    'a.child_id',
-    'a.stage',
-    'a.request_received',
+    ...CASE_FACT_COLUMNS,
     'a.request_method',
     'a.requested_by',
     'a.next_step',
     'a.officer_id',
-    'c.reference',
-    'c.given_name',
-    'c.family_name',
+    'a.team_id',
   ] as const;
   const unallocated = await scoped
     .where('a.officer_id', 'is', null)
@@ -240,70 +212,47 @@ export async function managerView(db: Executor, actor: Actor, today: string) {
     .execute();
   const due = await scoped
     .where('a.next_due', '<=', plusDays(today, 14))
-    .leftJoin('app_user as o', (j) =>
-      j.onRef('o.la_code', '=', 'a.la_code').onRef('o.id', '=', 'a.officer_id'),
-    )
-    .select([...columns, 'o.display_name as officer_name'])
+    .select(columns)
     .orderBy('a.next_due')
     .orderBy('a.id')
     .limit(25)
     .execute();
-  // The three counts in one query on the open cases' index alone (every case has its child: no join needed).
-  const counts = await db
-    .selectFrom('assessment_case as a')
-    .where('a.la_code', '=', actor.laCode)
-    .where('a.is_open', '=', true)
-    .$if(actor.teamId !== null, (q) => q.where('a.team_id', '=', actor.teamId!))
-    .select([
-      sql<number>`count(*) filter (where a.officer_id is null)`.as('unallocated'),
-      sql<number>`count(*) filter (where a.next_due < ${today})`.as('overdue'),
-      sql<number>`count(*) filter (where a.next_due >= ${today} and a.next_due <= ${plusDays(today, 14)})`.as(
-        'soon',
-      ),
-    ])
-    .executeTakeFirstOrThrow();
-  const facts = await loadFacts(
-    db,
-    actor.laCode,
-    [...unallocated, ...due].map((r) => r.id),
-  );
-  const withStep = <R extends { id: string; next_step: string | null }>(r: R) => ({
-    ...r,
-    next: r.next_step ? (stepById(caseTimeline(facts.get(r.id)!, today), r.next_step) ?? null) : null,
-    adviceLabels: agencyLabels(facts.get(r.id)!),
-  });
+  const both = [...unallocated, ...due];
+  const facts = await factsOfRows(db, actor.laCode, both);
+  const parties = await partiesOfRows(db, actor.laCode, both.map(partiesOf));
+  const namesOf = new Map(both.map((r, i) => [r, parties[i]]));
+  const rowOf = (r: (typeof both)[number]) => {
+    const names = namesOf.get(r);
+    if (!names) return [];
+    return [
+      {
+        id: r.id,
+        child_id: r.child_id,
+        stage: r.stage,
+        request_received: r.request_received,
+        request_method: r.request_method,
+        requested_by: r.requested_by,
+        next_step: r.next_step,
+        officer_id: r.officer_id,
+        reference: names.reference,
+        given_name: names.given_name,
+        family_name: names.family_name,
+        officer_name: names.officer_name,
+        next: r.next_step ? (stepById(caseTimeline(facts.get(r.id)!, today), r.next_step) ?? null) : null,
+        adviceLabels: agencyLabels(facts.get(r.id)!),
+      },
+    ];
+  };
   return {
     officers: officers.map((o) => ({
       ...o,
-      open_cases: Number(o.open_cases),
-      overdue_cases: Number(o.overdue_cases),
+      open_cases: Number(counts.byOfficer.get(o.id)?.open_cases ?? 0),
+      overdue_cases: Number(counts.byOfficer.get(o.id)?.overdue_cases ?? 0),
     })),
-    unallocated: unallocated.map(withStep),
-    unallocatedTotal: Number(counts.unallocated),
-    due: due.map(withStep),
-    overdueTotal: Number(counts.overdue),
-    soonTotal: Number(counts.soon),
+    unallocated: unallocated.flatMap(rowOf),
+    unallocatedTotal: counts.unallocated,
+    due: due.flatMap(rowOf),
+    overdueTotal: counts.overdue,
+    soonTotal: counts.soon,
   };
-}
-
-/** Settings that children with open assessments attend (for the workspace filter). */
-export async function workspaceSettings(db: Executor, laCode: string) {
-  return db
-    .selectFrom('setting')
-    .select(['id', 'name'])
-    .where('la_code', '=', laCode)
-    .orderBy('name')
-    .execute();
-}
-
-/** Officers a case can be given to. */
-export async function officerChoices(db: Executor, laCode: string) {
-  return db
-    .selectFrom('app_user')
-    .select(['id', 'display_name', 'team_id'])
-    .where('la_code', '=', laCode)
-    .where('role', 'in', ['caseworker', 'team-manager'])
-    .where('active', '=', true)
-    .orderBy('display_name')
-    .execute();
 }

@@ -287,6 +287,25 @@ export function grantedChildIds(db: Executor, laCode: string, userId: string, ki
     .where('revoked_at', 'is', null);
 }
 
+/** The ids of the authority's children with this primary need, as a `ChildIdQuery` (the workspace's need filter). */
+export function childIdsWithNeed(db: Executor, laCode: string, need: PrimaryNeed): ChildIdQuery {
+  return db
+    .selectFrom('child')
+    .select('id as child_id')
+    .where('la_code', '=', laCode)
+    .where('primary_need', '=', need);
+}
+
+/** The ids of the children whose placements now (not ended) include this setting, as a `ChildIdQuery`. */
+export function childIdsAtSetting(db: Executor, laCode: string, settingId: string): ChildIdQuery {
+  return db
+    .selectFrom('child_setting')
+    .select('child_id')
+    .where('la_code', '=', laCode)
+    .where('setting_id', '=', settingId)
+    .where('end_date', 'is', null);
+}
+
 /** A child's family, those with parental responsibility first. */
 export async function familyOf(db: Executor, laCode: string, childId: string) {
   return db

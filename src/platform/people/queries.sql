@@ -168,3 +168,44 @@ select "c"."id", "c"."reference", "c"."given_name", "c"."family_name", "c"."date
   order by "c"."given_name"
   limit $5;
 -- parameters: [1,"999","00000000-0000-4000-8000-000000000002","parent",200]
+
+-- partiesOfRows (a page of case rows: child and current setting, officer, team, in one query)
+select "v"."n", "c"."reference", "c"."given_name", "c"."family_name", "c"."primary_need", "o"."display_name" as "officer_name", "t"."name" as "team_name", (select "s"."name"
+  from "child_setting" as "cs"
+  inner join "setting" as "s" on "s"."la_code" = "cs"."la_code"
+    and "s"."id" = "cs"."setting_id"
+  where "cs"."la_code" = "c"."la_code"
+    and "cs"."child_id" = "c"."id"
+    and "cs"."end_date" is null
+  order by "cs"."start_date" desc
+  limit $1) as "setting_name"
+  from (values ($2::int, $3::uuid, $4::uuid, $5::uuid), ($6::int, $7::uuid, $8::uuid, $9::uuid)) as v (n, child_id, officer_id, team_id)
+  inner join "child" as "c" on "c"."la_code" = $10
+    and "c"."id" = "v"."child_id"
+  left join "app_user" as "o" on "o"."la_code" = "c"."la_code"
+    and "o"."id" = "v"."officer_id"
+  left join "team" as "t" on "t"."la_code" = "c"."la_code"
+    and "t"."id" = "v"."team_id";
+-- parameters: [1,0,"00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-0000000000bb",1,"00000000-0000-4000-8000-000000000001",null,"00000000-0000-4000-8000-0000000000bb","999"]
+
+-- childIdsWithNeed and childIdsAtSetting (the workspace filters, as queries of child ids)
+select "id" as "child_id"
+  from "child"
+  where "la_code" = $1
+    and "primary_need" = $2;
+-- parameters: ["999","ASD"]
+select "child_id"
+  from "child_setting"
+  where "la_code" = $1
+    and "setting_id" = $2
+    and "end_date" is null;
+-- parameters: ["999","00000000-0000-4000-8000-0000000000cc"]
+
+-- caseOfficersOf (a team manager's officers)
+select "id", "display_name", "job_title", "active", "role"
+  from "app_user"
+  where "la_code" = $1
+    and "role" in ($2, $3)
+    and "team_id" = $4
+  order by "display_name";
+-- parameters: ["999","caseworker","team-manager","00000000-0000-4000-8000-0000000000bb"]

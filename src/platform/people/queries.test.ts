@@ -7,11 +7,15 @@ import { once } from '../change/once.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { caseEventDays, recordCaseEvent } from './case-events.ts';
 import { caseworkChildren, caseworkPlacements, caseworkSettings } from './casework.ts';
-import { grantedChildren, searchChildren } from './children.ts';
+import { childIdsAtSetting, childIdsWithNeed, grantedChildren, searchChildren } from './children.ts';
+import { partiesOfRows } from './row-parties.ts';
+import { caseOfficersOf } from './users.ts';
 import { familyContactsFor, recipientsFor } from './recipients.ts';
 
 const LA = '999';
 const CHILD = '00000000-0000-4000-8000-000000000001';
+const TEAM = '00000000-0000-4000-8000-0000000000bb';
+const SETTING = '00000000-0000-4000-8000-0000000000cc';
 const TOKEN = '00000000-0000-4000-8000-0000000000aa';
 const actor: Actor = {
   laCode: LA,
@@ -81,6 +85,22 @@ describe('platform store SQL', () => {
         name: 'grantedChildren (whom a family may ask about, with the current setting)',
         run: (db) => grantedChildren(db, LA, actor.userId, 'parent'),
       },
+      {
+        name: 'partiesOfRows (a page of case rows: child and current setting, officer, team, in one query)',
+        run: (db) =>
+          partiesOfRows(db, LA, [
+            { childId: CHILD, officerId: actor.userId, teamId: TEAM },
+            { childId: CHILD, officerId: null, teamId: TEAM },
+          ]),
+      },
+      {
+        name: 'childIdsWithNeed and childIdsAtSetting (the workspace filters, as queries of child ids)',
+        run: async (db) => {
+          await childIdsWithNeed(db, LA, 'ASD').execute();
+          await childIdsAtSetting(db, LA, SETTING).execute();
+        },
+      },
+      { name: "caseOfficersOf (a team manager's officers)", run: (db) => caseOfficersOf(db, LA, TEAM) },
     ]);
     await expect(text).toMatchFileSnapshot('./queries.sql');
   });

@@ -31,6 +31,21 @@ export async function activeOfficers(db: Executor, laCode: string) {
     .execute();
 }
 
+/**
+ * The case officers (caseworkers and team managers, those who left too) of a team, or of the whole authority when
+ * `teamId` is null, by name: the rows of a team manager's caseload table.
+ */
+export function caseOfficersOf(db: Executor, laCode: string, teamId: string | null) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'display_name', 'job_title', 'active', 'role'])
+    .where('la_code', '=', laCode)
+    .where('role', 'in', ['caseworker', 'team-manager'])
+    .$if(teamId !== null, (q) => q.where('team_id', '=', teamId!))
+    .orderBy('display_name')
+    .execute();
+}
+
 export interface UserSearch {
   readonly laCode: string;
   /** Name or email. */
