@@ -15,6 +15,8 @@ import {
   secondFactorRequired,
 } from '../platform/auth/second-factor.ts';
 import { DEMO_SECOND_FACTOR_KEY } from '../platform/config.ts';
+import { authorityExists } from '../platform/people/casework.ts';
+import { coreRecordCounts, insertCoreRecords } from '../platform/people/demo-seeding.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
 import { buildDemoData, type DemoData, type DemoLink, type DemoOptions } from './build.ts';
 
@@ -45,34 +47,6 @@ export type SeedSummary =
       insertMs: number;
     };
 
-/** Rows per statement, kept well under PostgreSQL's limit of 65,535 parameters. */
-function chunkSize(sample: object | undefined): number {
-  const columns = sample ? Object.keys(sample).length : 1;
-  return Math.max(1, Math.min(2000, Math.floor(30_000 / columns)));
-}
-
-async function inChunks<T extends object>(
-  rows: readonly T[],
-  insert: (chunk: T[]) => Promise<unknown>,
-): Promise<void> {
-  const size = chunkSize(rows[0]);
-  for (let start = 0; start < rows.length; start += size) {
-    await insert(rows.slice(start, start + size));
-  }
-}
-
-const COUNTED = [
-  'organisation',
-  'team',
-  'app_user',
-  'setting',
-  'child',
-  'family_member',
-  'child_setting',
-  'access_grant',
-  'case_event',
-] as const;
-
 /** A feature's demo seeder (`demo` in its module). */
 export type DemoSeeder = (trx: Transaction<DB>, options: DemoSeedOptions) => Promise<unknown>;
 
@@ -89,12 +63,7 @@ export async function seedDemoWith(
   progress?: DemoProgress,
 ): Promise<SeedSummary> {
   const laCode = options.laCode ?? DEMO_LA_CODE;
-  const exists = await db
-    .selectFrom('local_authority')
-    .select('la_code')
-    .where('la_code', '=', laCode)
-    .executeTakeFirst();
-  if (exists) return { skipped: true };
+  if (await authorityExists(db, laCode)) return { skipped: true };
 
   const buildStarted = performance.now();
   const data: DemoData = buildDemoData(options);
@@ -110,16 +79,7 @@ export async function seedDemoWith(
   const insertStarted = performance.now();
   const inserted = await db.transaction().execute(async (trx) => {
     // Another process may have seeded in the meantime: the authority's key decides who goes on.
-    const created = await trx
-      .insertInto('local_authority')
-      .values(data.localAuthority)
-      .onConflict((oc) => oc.column('la_code').doNothing())
-      .returning('la_code')
-      .executeTakeFirst();
-    if (!created) return false;
-    await inChunks(data.organisations, (c) => trx.insertInto('organisation').values(c).execute());
-    await inChunks(data.teams, (c) => trx.insertInto('team').values(c).execute());
-    await inChunks(users, (c) => trx.insertInto('app_user').values(c).execute());
+    if (!(await insertCoreRecords(trx, { ...data, users }))) return false;
     // The demo's staff accounts are enrolled with the published demo authenticator key (docs/adr/0011).
     await enrolWithKnownSecret(
       trx,
@@ -129,12 +89,6 @@ export async function seedDemoWith(
         .map((u) => ({ laCode: u.la_code, userId: u.id })),
       DEMO_TOTP_SECRET,
     );
-    await inChunks(data.settings, (c) => trx.insertInto('setting').values(c).execute());
-    await inChunks(data.children, (c) => trx.insertInto('child').values(c).execute());
-    await inChunks(data.familyMembers, (c) => trx.insertInto('family_member').values(c).execute());
-    await inChunks(data.childSettings, (c) => trx.insertInto('child_setting').values(c).execute());
-    await inChunks(data.accessGrants, (c) => trx.insertInto('access_grant').values(c).execute());
-    await inChunks(data.caseEvents, (c) => trx.insertInto('case_event').values(c).execute());
     // 26 weeks of the service in use, before the features' own demo entries (audit-history.ts).
     await auditHistory(trx, laCode, today, data.auditHistory);
     progress?.(2, total);
@@ -148,16 +102,7 @@ export async function seedDemoWith(
       progress?.(i + 3, total);
     }
     // What exists now, features' demo data included (their seeders add grants and case events too).
-    const counts = {} as Record<(typeof COUNTED)[number], number>;
-    for (const table of COUNTED) {
-      const { n } = await trx
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('la_code', '=', laCode)
-        .executeTakeFirstOrThrow();
-      counts[table] = Number(n);
-    }
-    return counts;
+    return coreRecordCounts(trx, laCode);
   });
   if (!inserted) return { skipped: true };
   return {

@@ -30,5 +30,8 @@ export { latestPlanGrades, type QualityGrade } from './store.ts';
 /** The audits the leaders' figures count, with their moderations (docs/figures.md). */
 export { auditsForFigures } from './store.ts';
 
+/** The demo's audits of its plans, written in bulk (src/features/plans/demo.ts). */
+export { insertDemoAudits } from './store.ts';
+
 /** The plan audit's areas and grades, for the demo's audits of its plans (src/features/plans/demo.ts). */
 export { AUDIT_AREAS, type Grade, type Grades } from './stats.ts';

@@ -71,3 +71,31 @@ export async function auditsForFigures(db: Executor, laCode: string, since: stri
         : null,
   }));
 }
+
+/**
+ * The demo's audits of its plans (src/features/plans/demo.ts), written in bulk: the first audits, then their
+ * moderations (which point at them), then the actions.
+ */
+export async function insertDemoAudits(
+  db: Executor,
+  audits: readonly Record<string, unknown>[],
+  actions: readonly Record<string, unknown>[],
+): Promise<void> {
+  const firsts = audits.filter((a) => a.kind === 'first');
+  const mods = audits.filter((a) => a.kind === 'moderation');
+  for (let i = 0; i < firsts.length; i += 300)
+    await db
+      .insertInto('plan_audit')
+      .values(firsts.slice(i, i + 300) as never)
+      .execute();
+  for (let i = 0; i < mods.length; i += 300)
+    await db
+      .insertInto('plan_audit')
+      .values(mods.slice(i, i + 300) as never)
+      .execute();
+  for (let i = 0; i < actions.length; i += 500)
+    await db
+      .insertInto('plan_audit_action')
+      .values(actions.slice(i, i + 500) as never)
+      .execute();
+}

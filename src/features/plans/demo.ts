@@ -31,9 +31,16 @@ import { DEFAULT_TODAY, EHC_PLANS_BEGAN } from '../../demo/build.ts';
 import { createRandom, hashString, type Random } from '../../demo/random.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { caseEventDays } from '../../platform/people/case-events.ts';
+import {
+  childrenWithPlansAndOne,
+  currentSettingIds,
+  settingsByName,
+  usersWithRoles,
+} from '../../platform/people/demo-seeding.ts';
+import { userIdsByEmail } from '../../platform/people/users.ts';
 import { sql, type Insertable } from 'kysely';
 import type { EhcPlanItemTable } from '../../platform/db/schema/index.ts';
-import { AUDIT_AREAS, type Grade, type Grades } from '../plan-audits/index.ts';
+import { AUDIT_AREAS, insertDemoAudits, type Grade, type Grades } from '../plan-audits/index.ts';
 import {
   AREAS_BY_NEED,
   HEALTH_BY_NEED,
@@ -360,76 +367,18 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
   const today = options.today ?? DEFAULT_TODAY;
   const count = options.count;
   const rng0 = createRandom(hashString(`plans:${la}`));
-  const children = await db
-    .selectFrom('child')
-    .select([
-      'id',
-      'reference',
-      'given_name',
-      'family_name',
-      'preferred_name',
-      'date_of_birth',
-      'plan_first_issued',
-      'lead_officer_id',
-      'primary_need',
-    ])
-    .where('la_code', '=', la)
-    .where((eb) => eb.or([eb('plan_status', '=', 'plan'), eb('reference', '=', 'GT-000018')]))
-    .orderBy('reference')
-    .$if(count !== undefined, (q) => q.limit(count!))
-    .execute();
-  const special = await db
-    .selectFrom('child')
-    .select([
-      'id',
-      'reference',
-      'given_name',
-      'family_name',
-      'preferred_name',
-      'date_of_birth',
-      'plan_first_issued',
-      'lead_officer_id',
-      'primary_need',
-    ])
-    .where('la_code', '=', la)
-    .where('reference', '=', 'GT-000018')
-    .executeTakeFirst();
+  const { children, one: special } = await childrenWithPlansAndOne(db, la, 'GT-000018', count);
   if (special && !children.some((c) => c.id === special.id)) {
     if (count !== undefined && children.length >= count) children[children.length - 1] = special;
     else children.push(special);
   }
-  const staff = await db
-    .selectFrom('app_user')
-    .select(['id', 'email', 'role', 'team_id', 'display_name'])
-    .where('la_code', '=', la)
-    .where('role', 'in', ['caseworker', 'team-manager', 'send-leader'])
-    .orderBy('email')
-    .execute();
+  const staff = await usersWithRoles(db, la, ['caseworker', 'team-manager', 'send-leader']);
   const writers = staff.filter((s) => s.role === 'caseworker');
   const auditors = staff.filter((s) => s.role !== 'caseworker');
-  const settings = await db
-    .selectFrom('setting')
-    .select(['id', 'name', 'type'])
-    .where('la_code', '=', la)
-    .orderBy('name')
-    .limit(500)
-    .execute();
-  const current = new Map(
-    (
-      await db
-        .selectFrom('child_setting')
-        .select(['child_id', 'setting_id'])
-        .where('la_code', '=', la)
-        .where('end_date', 'is', null)
-        .execute()
-    ).map((r) => [r.child_id, r.setting_id]),
-  );
-  const parent = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('la_code', '=', la)
-    .where('email', '=', 'parent@demo.example')
-    .executeTakeFirst();
+  const settings = await settingsByName(db, la, 500);
+  const current = await currentSettingIds(db, la);
+  const parentId = (await userIdsByEmail(db, la, ['parent@demo.example'])).get('parent@demo.example');
+  const parent = parentId ? { id: parentId } : undefined;
   if (!writers.length || !settings.length) return 0;
   // The review meetings the child's history records, so the next review is due 12 months after the last one held.
   const reviewsHeld = new Map<string, string[]>();
@@ -939,22 +888,6 @@ export async function seedPlansDemo(db: Executor, options: PlansDemoOptions): Pr
       .insertInto('ehc_plan_comment')
       .values(c as never)
       .execute();
-  const firsts = audits.filter((a) => a.kind === 'first');
-  const mods = audits.filter((a) => a.kind === 'moderation');
-  for (const c of chunked(firsts, 300))
-    await db
-      .insertInto('plan_audit')
-      .values(c as never)
-      .execute();
-  for (const c of chunked(mods, 300))
-    await db
-      .insertInto('plan_audit')
-      .values(c as never)
-      .execute();
-  for (const c of chunked(actions, 500))
-    await db
-      .insertInto('plan_audit_action')
-      .values(c as never)
-      .execute();
+  await insertDemoAudits(db, audits, actions);
   return plans.length;
 }
