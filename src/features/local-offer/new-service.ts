@@ -38,7 +38,13 @@ import {
   providerOrganisations,
   REVIEW_PERIOD_DAYS,
 } from './service.ts';
-import { locationColumns, refreshSearchWords, serviceColumns, toOrganisation } from './store.ts';
+import {
+  locationColumns,
+  refreshSearchWords,
+  serviceColumns,
+  toOrganisation,
+  touchDirectory,
+} from './store.ts';
 
 export interface NewServiceInput {
   token: string;
@@ -245,6 +251,7 @@ export async function createService(
         .values({ la_code: actor.laCode, service_id: service.id, location_id: location.id, position: 0 })
         .execute();
       await refreshSearchWords(trx, actor.laCode, [service.id]);
+      await touchDirectory(trx, actor.laCode);
       if (!editor) {
         const where = [
           location.name,
@@ -358,6 +365,7 @@ export async function createOrganisation(
           phone: input.phone || null,
         })
         .execute();
+      await touchDirectory(trx, actor.laCode);
       await audit(trx, auditContext(actor), {
         action: 'local-offer.organisation.create',
         recordType: 'local_offer_organisation',

@@ -55,7 +55,8 @@ import {
   listProviderLinks,
 } from './service.ts';
 import type { EditValues, PublicAuthority } from './service.ts';
-import { loadServices, searchServices, serviceAreas } from './store.ts';
+import { cachedSearch, DirectoryCache } from './search-cache.ts';
+import { loadServices, serviceAreas } from './store.ts';
 import { newServiceRoutes } from './new-service-routes.ts';
 import { requireRole } from '../../platform/access/access.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -193,6 +194,7 @@ export const STATUS_LABELS = { planned: 'Planned', 'in-progress': 'In progress',
 
 export function localOfferRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps.database;
+  const directory = new DirectoryCache();
 
   async function authority(): Promise<PublicAuthority> {
     const a = await publicAuthority(db, deps.config.localOfferLa);
@@ -223,14 +225,13 @@ export function localOfferRoutes(app: FastifyInstance, deps: AppDeps): void {
     const a = await authority();
     const query = readSearch(request.query);
     const today = todayInLondon();
-    const result = query.errors
-      ? { ids: [], total: 0, corrections: [] }
-      : await searchServices(db, a.la_code, query.filters, { page: query.page, perPage: PER_PAGE });
+    const { result, areas } = query.errors
+      ? { result: { ids: [], total: 0, corrections: [] }, areas: await serviceAreas(db, a.la_code) }
+      : await cachedSearch(db, directory, a.la_code, query, PER_PAGE);
     if (!query.errors && query.page === 1)
       await recordSearch(db, a.la_code, today, query.filters.q ?? '', result.total);
     await pageView(a.la_code);
     const loaded = await loadServices(db, a.la_code, result.ids);
-    const areas = await serviceAreas(db, a.la_code);
     if (query.errors) reply.code(400);
     return reply.view('local-offer/search.njk', {
       ...searchPageModel(query, result, loaded, areas, today),

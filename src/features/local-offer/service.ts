@@ -23,6 +23,7 @@ import {
   refreshSearchWords,
   serviceColumns,
   toOrganisation,
+  touchDirectory,
 } from './store.ts';
 
 /** The messages about providers' edits (registered by the composition root from the feature's index.ts). */
@@ -370,6 +371,7 @@ async function writeService(
     .where('id', '=', updated.id)
     .execute();
   await refreshSearchWords(trx, laCode, [updated.id]);
+  await touchDirectory(trx, laCode);
 }
 
 function checkerName(actor: Actor, organisationName: string): string {
@@ -463,6 +465,7 @@ export async function confirmCurrent(db: Kysely<DB>, actor: Actor, serviceId: st
       .where('la_code', '=', actor.laCode)
       .where('id', '=', serviceId)
       .execute();
+    await touchDirectory(trx, actor.laCode);
     await audit(trx, auditContext(actor), {
       action: 'local-offer.service.confirm',
       recordType: 'local_offer_service',

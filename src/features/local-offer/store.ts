@@ -139,6 +139,32 @@ export async function insertLocalOffer(
   );
   await inChunks(links, 1000, (c) => trx.insertInto('local_offer_service_location').values(c).execute());
   await refreshSearchWords(trx, laCode);
+  await touchDirectory(trx, laCode);
+}
+
+/**
+ * Gives the authority's directory a new version (migration 0082, ADR 0069): every write to what the search reads
+ * (services, organisations, locations and their links) calls it in its own transaction, so a search answer cached
+ * under the old version is never served again, in this process or any other.
+ */
+export async function touchDirectory(trx: Executor, laCode: string): Promise<void> {
+  await trx
+    .insertInto('local_offer_directory_version')
+    .values({ la_code: laCode })
+    .onConflict((oc) =>
+      oc.column('la_code').doUpdateSet({ version: sql`gen_random_uuid()`, changed_at: sql`now()` }),
+    )
+    .execute();
+}
+
+/** The authority's directory version ('none' before its first write since migration 0082). */
+export async function directoryVersion(db: Executor, laCode: string): Promise<string> {
+  const row = await db
+    .selectFrom('local_offer_directory_version')
+    .select('version')
+    .where('la_code', '=', laCode)
+    .executeTakeFirst();
+  return row?.version ?? 'none';
 }
 
 /** Adds the words of the authority's services (or the given ones) to the vocabulary used to correct typos. */

@@ -163,6 +163,13 @@ export interface LocalOfferUsageDailyTable {
   count: Generated<number>;
 }
 
+/** The directory's version (migration 0082): a new random token with every write to what the search reads. */
+export interface LocalOfferDirectoryVersionTable {
+  la_code: string;
+  version: Generated<string>;
+  changed_at: Generated<Date>;
+}
+
 export interface LocalOfferZeroResultTermTable {
   la_code: string;
   day: DateString;
@@ -184,4 +191,5 @@ export interface LocalOfferTables {
   local_offer_feedback: LocalOfferFeedbackTable;
   local_offer_usage_daily: LocalOfferUsageDailyTable;
   local_offer_zero_result_term: LocalOfferZeroResultTermTable;
+  local_offer_directory_version: LocalOfferDirectoryVersionTable;
 }

@@ -112,6 +112,7 @@ export const OWNERS: { readonly [Table in keyof DB]: Owner } = {
   local_offer_feedback: 'local-offer',
   local_offer_usage_daily: 'local-offer',
   local_offer_zero_result_term: 'local-offer',
+  local_offer_directory_version: 'local-offer',
   improvement_plan: 'improvement',
   improvement_area: 'improvement',
   improvement_focus_area: 'improvement',
