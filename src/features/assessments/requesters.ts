@@ -8,7 +8,6 @@
  * and the link waits for the caseworker in the same way. Until then the requester sees only their own request's
  * status and answers.
  */
-import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/access.ts';
 import { auditContext, grantKindFor, isUuid, requireRole } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
@@ -18,47 +17,30 @@ import { NotFoundError } from '../../platform/errors.ts';
 import { RELATIONSHIP_OPTIONS, type NewChildAnswers } from '../../domain/assessment/journey.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
+import { recordCaseEvent } from '../../platform/people/case-events.ts';
+import {
+  addFamilyMember,
+  childByNamesAndBirth,
+  createRequestedChild,
+  grantUnlessHeld,
+  hasLiveGrant,
+  linkFamilyMemberAccount,
+} from '../../platform/people/online-requests.ts';
+import { schoolOfUser } from '../../platform/people/organisations.ts';
+import { settingRegister as registerOfSettings } from '../../platform/people/settings.ts';
+import { usersByIds } from '../../platform/people/users.ts';
 import { authority, caseOrNotFound, childName, JourneyError, STAFF, teamContact } from './service.ts';
 
 /** The school a SENCO works at: the setting with their school organisation's name (undefined if not at a school). */
 export async function sencoSetting(db: Executor, actor: Actor) {
   if (actor.role !== 'professional') return undefined;
-  return db
-    .selectFrom('app_user as u')
-    .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'u.la_code').onRef('t.id', '=', 'u.team_id'))
-    .innerJoin('organisation as o', (j) =>
-      j.onRef('o.la_code', '=', 't.la_code').onRef('o.id', '=', 't.organisation_id'),
-    )
-    .leftJoin('setting as s', (j) => j.onRef('s.la_code', '=', 'o.la_code').onRef('s.name', '=', 'o.name'))
-    .select(['o.id as organisation_id', 'o.name', 's.id as setting_id'])
-    .where('u.la_code', '=', actor.laCode)
-    .where('u.id', '=', actor.userId)
-    .where('o.kind', '=', 'school')
-    .executeTakeFirst();
+  return schoolOfUser(db, actor.laCode, actor.userId);
 }
 
 /** The setting register, for the "current school, college or nursery" question. */
 export function settingRegister(db: Executor, laCode: string) {
-  return db
-    .selectFrom('setting')
-    .select(['id', 'name'])
-    .where('la_code', '=', laCode)
-    .orderBy('name')
-    .limit(2000)
-    .execute();
+  return registerOfSettings(db, laCode);
 }
-
-async function nextReference(trx: Executor, laCode: string): Promise<string> {
-  const row = await trx
-    .selectFrom('child')
-    .select(sql<number>`coalesce(max(substring(reference from 4)::int), 0)`.as('n'))
-    .where('la_code', '=', laCode)
-    .where('reference', '~', '^GT-[0-9]+$')
-    .executeTakeFirstOrThrow();
-  return `GT-${String(Number(row.n) + 1).padStart(6, '0')}`;
-}
-
-const normalise = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
  * The child the new details are about: one already on record with the same names and date of birth (matched quietly,
@@ -70,52 +52,26 @@ export async function childForNewDetails(
   details: NewChildAnswers,
   today: string,
 ): Promise<{ childId: string; created: boolean }> {
-  const match = await trx
-    .selectFrom('child')
-    .select('id')
-    .where('la_code', '=', actor.laCode)
-    .where('date_of_birth', '=', details.dateOfBirth)
-    .where(sql<string>`lower(given_name)`, '=', normalise(details.givenName))
-    .where(sql<string>`lower(family_name)`, '=', normalise(details.familyName))
-    .orderBy('created_at')
-    .executeTakeFirst();
+  const match = await childByNamesAndBirth(trx, actor.laCode, details);
   if (match) {
     await audit(trx, auditContext(actor), {
       action: 'assessment.request.matched-child',
       recordType: 'child',
-      recordId: match.id,
-      childId: match.id,
+      recordId: match,
+      childId: match,
       detail: { note: 'Online request details matched this child; the requester was not told' },
     });
-    return { childId: match.id, created: false };
+    return { childId: match, created: false };
   }
-  const reference = await nextReference(trx, actor.laCode);
-  const { id: childId } = await trx
-    .insertInto('child')
-    .values({
-      la_code: actor.laCode,
-      reference,
-      given_name: details.givenName.trim(),
-      family_name: details.familyName.trim(),
-      date_of_birth: details.dateOfBirth,
-      sex: details.sex,
-      postcode: details.postcode,
-      plan_status: 'none',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (details.settingId !== 'none') {
-    await trx
-      .insertInto('child_setting')
-      .values({
-        la_code: actor.laCode,
-        child_id: childId,
-        setting_id: details.settingId,
-        start_date: today,
-        attendance: 'full-time',
-      })
-      .execute();
-  }
+  const { childId, reference } = await createRequestedChild(trx, actor.laCode, {
+    givenName: details.givenName,
+    familyName: details.familyName,
+    dateOfBirth: details.dateOfBirth,
+    sex: details.sex,
+    postcode: details.postcode,
+    settingId: details.settingId !== 'none' ? details.settingId : null,
+    startDate: today,
+  });
   await audit(trx, auditContext(actor), {
     action: 'child.create',
     recordType: 'child',
@@ -125,24 +81,16 @@ export async function childForNewDetails(
   });
   if (actor.role === 'parent') {
     const [given, ...rest] = actor.displayName.trim().split(/\s+/);
-    const { id: memberId } = await trx
-      .insertInto('family_member')
-      .values({
-        la_code: actor.laCode,
-        child_id: childId,
-        given_name: given || actor.displayName,
-        family_name: rest.join(' ') || '-',
-        relationship: RELATIONSHIP_OPTIONS.find((o) => o.value === details.relationship)?.text ?? 'Parent',
-        parental_responsibility: details.parentalResponsibility === 'yes',
-        email: actor.email,
-        address_line: details.addressLine,
-        postcode: details.postcode,
-        contact_preference: 'email',
-        // The account is joined to the family member when the caseworker confirms the link.
-        user_id: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    // The account is joined to the family member when the caseworker confirms the link.
+    const memberId = await addFamilyMember(trx, actor.laCode, childId, {
+      givenName: given || actor.displayName,
+      familyName: rest.join(' ') || '-',
+      relationship: RELATIONSHIP_OPTIONS.find((o) => o.value === details.relationship)?.text ?? 'Parent',
+      parentalResponsibility: details.parentalResponsibility === 'yes',
+      email: actor.email,
+      addressLine: details.addressLine,
+      postcode: details.postcode,
+    });
     await audit(trx, auditContext(actor), {
       action: 'family-member.create',
       recordType: 'family_member',
@@ -175,16 +123,7 @@ export async function recordRequester(
 export async function alreadyLinked(trx: Executor, actor: Actor, childId: string): Promise<boolean> {
   const kind = grantKindFor(actor.role);
   if (!kind || kind === 'adviser') return false;
-  const row = await trx
-    .selectFrom('access_grant')
-    .select('id')
-    .where('la_code', '=', actor.laCode)
-    .where('user_id', '=', actor.userId)
-    .where('child_id', '=', childId)
-    .where('kind', '=', kind)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Boolean(row);
+  return hasLiveGrant(trx, actor.laCode, { userId: actor.userId, childId, kind });
 }
 
 /** The requester's own requests: status and their own answers only (never the child's record). */
@@ -232,11 +171,8 @@ export async function myRequest(db: Executor, actor: Actor, caseId: string) {
 
 /** The requests joined to this open case (stage linked), oldest first, with who sent each online. */
 export async function joinedRequests(db: Executor, actor: Actor, caseId: string) {
-  return db
+  const rows = await db
     .selectFrom('assessment_case as a')
-    .leftJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'a.la_code').onRef('u.id', '=', 'a.requester_user_id'),
-    )
     .select([
       'a.id',
       'a.request_received',
@@ -244,7 +180,7 @@ export async function joinedRequests(db: Executor, actor: Actor, caseId: string)
       'a.requested_by',
       'a.requester_name',
       'a.request_answers',
-      'u.display_name as requester_display_name',
+      'a.requester_user_id',
     ])
     .where('a.la_code', '=', actor.laCode)
     .where('a.linked_case_id', '=', caseId)
@@ -253,21 +189,37 @@ export async function joinedRequests(db: Executor, actor: Actor, caseId: string)
     .orderBy('a.created_at')
     .limit(50)
     .execute();
+  const users = await usersByIds(
+    db,
+    actor.laCode,
+    rows.map((r) => r.requester_user_id),
+  );
+  return rows.map(({ requester_user_id, ...r }) => ({
+    ...r,
+    requester_display_name: requester_user_id ? (users.get(requester_user_id)?.display_name ?? null) : null,
+  }));
 }
 
 /** Requests joined to this case (or this case itself) whose requester's link waits for a caseworker. */
 export async function pendingRequesters(db: Executor, actor: Actor, caseId: string) {
-  return db
+  const rows = await db
     .selectFrom('assessment_case as a')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'a.la_code').onRef('u.id', '=', 'a.requester_user_id'),
-    )
-    .select(['a.id', 'a.request_received', 'a.request_answers', 'u.display_name', 'u.email', 'u.role'])
+    .select(['a.id', 'a.request_received', 'a.request_answers', 'a.requester_user_id'])
     .where('a.la_code', '=', actor.laCode)
     .where('a.requester_link', '=', 'pending')
     .where((eb) => eb.or([eb('a.id', '=', caseId), eb('a.linked_case_id', '=', caseId)]))
     .orderBy('a.created_at')
     .execute();
+  const users = await usersByIds(
+    db,
+    actor.laCode,
+    rows.map((r) => r.requester_user_id),
+  );
+  // Only requests with their requester's account (the inner join this replaced).
+  return rows.flatMap(({ requester_user_id, ...r }) => {
+    const user = requester_user_id ? users.get(requester_user_id) : undefined;
+    return user ? [{ ...r, display_name: user.display_name, email: user.email, role: user.role }] : [];
+  });
 }
 
 /**
@@ -283,63 +235,45 @@ export async function decideRequester(
 ): Promise<{ childId: string }> {
   requireRole(actor, STAFF, 'assessment.requester');
   if (!isUuid(requestId)) throw new NotFoundError();
-  const row = await trx
+  const request = await trx
     .selectFrom('assessment_case as a')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'a.la_code').onRef('u.id', '=', 'a.requester_user_id'),
-    )
-    .select([
-      'a.id',
-      'a.child_id',
-      'a.linked_case_id',
-      'a.requester_link',
-      'u.id as user_id',
-      'u.role',
-      'u.email',
-      'u.display_name',
-    ])
+    .select(['a.id', 'a.child_id', 'a.linked_case_id', 'a.requester_link', 'a.requester_user_id'])
     .where('a.la_code', '=', actor.laCode)
     .where('a.id', '=', requestId)
     .forUpdate()
     .executeTakeFirst();
+  const requester = request?.requester_user_id
+    ? (await usersByIds(trx, actor.laCode, [request.requester_user_id])).get(request.requester_user_id)
+    : undefined;
+  const row =
+    request && requester
+      ? {
+          ...request,
+          user_id: requester.id,
+          role: requester.role,
+          email: requester.email,
+          display_name: requester.display_name,
+        }
+      : undefined;
   if (!row) throw new NotFoundError();
   if (row.requester_link !== 'pending')
     throw new JourneyError('decision', 'This link has already been checked');
   if (decision === 'confirm') {
     const kind: GrantKind | undefined = grantKindFor(row.role);
-    if (kind) {
-      const existing = await trx
-        .selectFrom('access_grant')
-        .select('id')
-        .where('la_code', '=', actor.laCode)
-        .where('user_id', '=', row.user_id)
-        .where('child_id', '=', row.child_id)
-        .where('kind', '=', kind)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      if (!existing)
-        await trx
-          .insertInto('access_grant')
-          .values({
-            la_code: actor.laCode,
-            user_id: row.user_id,
-            child_id: row.child_id,
-            kind,
-            reason: 'Asked for an EHC needs assessment online; link checked by the caseworker',
-            granted_by: actor.userId,
-          })
-          .execute();
-    }
-    if (row.role === 'parent') {
-      await trx
-        .updateTable('family_member')
-        .set({ user_id: row.user_id })
-        .where('la_code', '=', actor.laCode)
-        .where('child_id', '=', row.child_id)
-        .where('user_id', 'is', null)
-        .where(sql<string>`lower(email)`, '=', row.email.toLowerCase())
-        .execute();
-    }
+    if (kind)
+      await grantUnlessHeld(trx, actor.laCode, {
+        userId: row.user_id,
+        childId: row.child_id,
+        kind,
+        reason: 'Asked for an EHC needs assessment online; link checked by the caseworker',
+        grantedBy: actor.userId,
+      });
+    if (row.role === 'parent')
+      await linkFamilyMemberAccount(trx, actor.laCode, {
+        childId: row.child_id,
+        userId: row.user_id,
+        email: row.email,
+      });
   }
   await trx
     .updateTable('assessment_case')
@@ -347,20 +281,18 @@ export async function decideRequester(
     .where('la_code', '=', actor.laCode)
     .where('id', '=', row.id)
     .execute();
-  await trx
-    .insertInto('case_event')
-    .values({
-      la_code: actor.laCode,
-      child_id: row.child_id,
-      actor_user_id: actor.userId,
+  await recordCaseEvent(
+    { trx, actor },
+    {
+      childId: row.child_id,
       kind: decision === 'confirm' ? 'requester-confirmed' : 'requester-declined',
       summary:
         decision === 'confirm'
           ? `${row.display_name}'s link to the child was checked and confirmed`
           : `${row.display_name}'s link to the child was checked and not confirmed`,
-      detail: JSON.stringify({ caseId: row.linked_case_id ?? row.id, requestId: row.id }),
-    })
-    .execute();
+      detail: { caseId: row.linked_case_id ?? row.id, requestId: row.id },
+    },
+  );
   // The person who asked is told their link was confirmed (issue 18, finding 19), by the platform's notify, with no
   // more about the child than the other family emails carry (the child's first name).
   if (decision === 'confirm') {

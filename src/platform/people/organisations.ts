@@ -20,6 +20,23 @@ export function organisationOfUser(db: Executor, laCode: string, userId: string)
     .executeTakeFirst();
 }
 
+/**
+ * The school a professional's team belongs to: its organisation's id and name, and the setting on the register of the
+ * same name (null when the register has none), if their team's organisation is a school.
+ */
+export function schoolOfUser(db: Executor, laCode: string, userId: string) {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('team as t', onTenant('t.id', 'u.team_id'))
+    .innerJoin('organisation as o', onTenant('o.id', 't.organisation_id'))
+    .leftJoin('setting as s', (j) => j.onRef('s.la_code', '=', 'o.la_code').onRef('s.name', '=', 'o.name'))
+    .select(['o.id as organisation_id', 'o.name', 's.id as setting_id'])
+    .where('u.la_code', '=', laCode)
+    .where('u.id', '=', userId)
+    .where('o.kind', '=', 'school')
+    .executeTakeFirst();
+}
+
 /** The school organisation of a setting on the register (its SENCO and head teacher work there), if any. */
 export function organisationOfSetting(db: Executor, laCode: string, settingId: string) {
   return db

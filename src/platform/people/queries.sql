@@ -209,3 +209,59 @@ select "id", "display_name", "job_title", "active", "role"
     and "team_id" = $4
   order by "display_name";
 -- parameters: ["999","caseworker","team-manager","00000000-0000-4000-8000-0000000000bb"]
+
+-- childByNamesAndBirth (an online request matched quietly to a child on record)
+select "id"
+  from "child"
+  where "la_code" = $1
+    and "date_of_birth" = $2 and lower(given_name) = $3 and lower(family_name) = $4
+  order by "created_at";
+-- parameters: ["999","2016-04-12","ada","lovelace"]
+
+-- createRequestedChild (the next GT- reference, the child, the setting)
+select coalesce(max(substring(reference
+  from 4)::int), 0) as "n"
+  from "child"
+  where "la_code" = $1
+    and "reference" ~ $2;
+-- parameters: ["999","^GT-[0-9]+$"]
+insert into "child" ("la_code", "reference", "given_name", "family_name", "date_of_birth", "sex", "postcode", "plan_status")
+  values ($1, $2, $3, $4, $5, $6, $7, $8)
+  returning "id";
+-- parameters: ["999","GT-000042","Ada","Lovelace","2016-04-12","F","AB1 2CD","none"]
+insert into "child_setting" ("la_code", "child_id", "setting_id", "start_date", "attendance")
+  values ($1, $2, $3, $4, $5);
+-- parameters: ["999","00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-0000000000cc","2026-03-02","full-time"]
+
+-- grantUnlessHeld (no live grant: one is made) and linkFamilyMemberAccount
+select "id"
+  from "access_grant"
+  where "la_code" = $1
+    and "user_id" = $2
+    and "child_id" = $3
+    and "kind" = $4
+    and "revoked_at" is null;
+-- parameters: ["999","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000001","parent"]
+insert into "access_grant" ("la_code", "user_id", "child_id", "kind", "reason", "granted_by")
+  values ($1, $2, $3, $4, $5, $6);
+-- parameters: ["999","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000001","parent","Link checked","00000000-0000-4000-8000-000000000002"]
+update "family_member"
+  set "user_id" = $1
+  where "la_code" = $2
+    and "child_id" = $3
+    and "user_id" is null and lower(email) = $4;
+-- parameters: ["00000000-0000-4000-8000-000000000002","999","00000000-0000-4000-8000-000000000001","parent@example.org"]
+
+-- schoolOfUser (a SENCO's school and its setting)
+select "o"."id" as "organisation_id", "o"."name", "s"."id" as "setting_id"
+  from "app_user" as "u"
+  inner join "team" as "t" on "t"."la_code" = "u"."la_code"
+    and "t"."id" = "u"."team_id"
+  inner join "organisation" as "o" on "o"."la_code" = "t"."la_code"
+    and "o"."id" = "t"."organisation_id"
+  left join "setting" as "s" on "s"."la_code" = "o"."la_code"
+    and "s"."name" = "o"."name"
+  where "u"."la_code" = $1
+    and "u"."id" = $2
+    and "o"."kind" = $3;
+-- parameters: ["999","00000000-0000-4000-8000-000000000002","school"]

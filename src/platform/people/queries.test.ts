@@ -8,6 +8,13 @@ import type { Jobs } from '../jobs/jobs.ts';
 import { caseEventDays, recordCaseEvent } from './case-events.ts';
 import { caseworkChildren, caseworkPlacements, caseworkSettings } from './casework.ts';
 import { childIdsAtSetting, childIdsWithNeed, grantedChildren, searchChildren } from './children.ts';
+import {
+  childByNamesAndBirth,
+  createRequestedChild,
+  grantUnlessHeld,
+  linkFamilyMemberAccount,
+} from './online-requests.ts';
+import { schoolOfUser } from './organisations.ts';
 import { partiesOfRows } from './row-parties.ts';
 import { caseOfficersOf } from './users.ts';
 import { familyContactsFor, recipientsFor } from './recipients.ts';
@@ -101,6 +108,50 @@ describe('platform store SQL', () => {
         },
       },
       { name: "caseOfficersOf (a team manager's officers)", run: (db) => caseOfficersOf(db, LA, TEAM) },
+      {
+        name: 'childByNamesAndBirth (an online request matched quietly to a child on record)',
+        run: (db) =>
+          childByNamesAndBirth(db, LA, {
+            givenName: ' Ada ',
+            familyName: 'Lovelace',
+            dateOfBirth: '2016-04-12',
+          }),
+      },
+      {
+        name: 'createRequestedChild (the next GT- reference, the child, the setting)',
+        rows: (_q, n) => (n === 0 ? [{ n: 41 }] : n === 1 ? [{ id: CHILD }] : []),
+        run: (db) =>
+          createRequestedChild(db, LA, {
+            givenName: 'Ada',
+            familyName: 'Lovelace',
+            dateOfBirth: '2016-04-12',
+            sex: 'F',
+            postcode: 'AB1 2CD',
+            settingId: SETTING,
+            startDate: '2026-03-02',
+          }),
+      },
+      {
+        name: 'grantUnlessHeld (no live grant: one is made) and linkFamilyMemberAccount',
+        run: async (db) => {
+          await grantUnlessHeld(db, LA, {
+            userId: actor.userId,
+            childId: CHILD,
+            kind: 'parent',
+            reason: 'Link checked',
+            grantedBy: actor.userId,
+          });
+          await linkFamilyMemberAccount(db, LA, {
+            childId: CHILD,
+            userId: actor.userId,
+            email: 'Parent@Example.org',
+          });
+        },
+      },
+      {
+        name: "schoolOfUser (a SENCO's school and its setting)",
+        run: (db) => schoolOfUser(db, LA, actor.userId),
+      },
     ]);
     await expect(text).toMatchFileSnapshot('./queries.sql');
   });
