@@ -13,6 +13,7 @@ import {
   createChild,
   createTeam,
   createUser,
+  grant,
   TEST_PASSWORD,
 } from '../../../test/helpers/factories.ts';
 import { formatDate, parseDate } from '../../domain/clock/dates.ts';
@@ -102,13 +103,23 @@ describe.each(ENGINES)("the adviser's list of advice, on %s", (engine) => {
     expect(toSend.indexOf('Newest Advised')).toBeGreaterThan(0);
     expect(toSend.indexOf('Newest Advised')).toBeLessThan(toSend.indexOf('Older25 Advised'));
     expect(toSend).toContain('govuk-tag--blue">New</strong>');
+    // then the soonest due (the oldest asked), in order, to a full page: Older25 to Older02
+    expect(toSend.indexOf('Older25 Advised')).toBeLessThan(toSend.indexOf('Older24 Advised'));
+    expect(toSend.indexOf('Older03 Advised')).toBeLessThan(toSend.indexOf('Older02 Advised'));
+    expect(toSend).not.toContain('Older01 Advised');
     expect(toSend).not.toContain('Sent0 Advised');
     for (const i of [0, 1, 2]) expect(sent).toContain(`Sent${i} Advised`);
+    // the latest sent first
+    expect(sent.indexOf('Sent0 Advised')).toBeLessThan(sent.indexOf('Sent1 Advised'));
+    expect(sent.indexOf('Sent1 Advised')).toBeLessThan(sent.indexOf('Sent2 Advised'));
     expect(sent).not.toContain('Older');
     expect(r.body).not.toContain('Elsewhere');
     // page 2 holds the rest of the list to send, and the sent list stays as it was
     const two = await ep.get(`${paths.advice.tasks}?page=2`);
-    expect(between(two.body, 'id="to-send"', 'id="sent"')).toContain('Older00 Advised');
+    const twoToSend = between(two.body, 'id="to-send"', 'id="sent"');
+    expect(twoToSend.indexOf('Older01 Advised')).toBeLessThan(twoToSend.indexOf('Older00 Advised'));
+    expect(twoToSend.indexOf('Older01 Advised')).toBeGreaterThan(0);
+    expect(twoToSend).not.toContain('Older02 Advised');
     expect(between(two.body, 'id="sent"')).toContain('Sent0 Advised');
   });
 
@@ -117,6 +128,19 @@ describe.each(ENGINES)("the adviser's list of advice, on %s", (engine) => {
     await ep.signIn(adviser, TEST_PASSWORD);
     const home = await ep.get(paths.home);
     expect(home.body).toContain('27 to send of 30 asked');
+    // how many children they advise on: their live grants, counted
+    expect(home.body).not.toContain('asked to advise on');
+    const db = t.database.db;
+    const adviserId = (
+      await db.selectFrom('app_user').select('id').where('email', '=', adviser).executeTakeFirstOrThrow()
+    ).id;
+    for (const n of ['One', 'Two']) {
+      const child = await createChild(db, la, { givenName: n, familyName: 'Linked' });
+      await grant(db, la, adviserId, child.id, 'adviser');
+    }
+    expect((await ep.get(paths.home)).body).toContain(
+      'You have been asked to advise on 2 children and young people.',
+    );
   });
 
   it('another adviser sees only their own; a caseworker may not open the list (403)', async () => {

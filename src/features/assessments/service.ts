@@ -1123,37 +1123,68 @@ export async function professionalTasks(
   const current = Math.min(Math.max(1, page), pages);
   const sentPages = Math.max(1, Math.ceil(sentTotal / pageSize));
   const currentSent = Math.min(Math.max(1, sentPage), sentPages);
-  const listed = base
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
-    .select([
-      'a.id',
-      'a.case_id',
-      'a.agency',
-      'a.service_name',
-      'a.requested',
-      'a.received',
-      'a.status',
-      'a.answer',
-      'c.id as child_id',
-      'c.given_name',
-      'c.family_name',
-      'c.reference',
-      'c.date_of_birth',
-    ])
-    .limit(pageSize);
+  // Each list's page is chosen from the professional's own advice rows first and only its rows are joined to their
+  // children: joined before the limit, the planner hashed the authority's whole child table for an adviser with a
+  // thousand requests (issue 20: 23 to 30 ms against 1.5 ms at 33,500 children).
+  const listed = (rows: typeof base) =>
+    db
+      .selectFrom(
+        rows
+          .select([
+            'a.id',
+            'a.case_id',
+            'a.child_id',
+            'a.agency',
+            'a.service_name',
+            'a.requested',
+            'a.received',
+            'a.status',
+            'a.answer',
+            'a.due',
+            'a.la_code',
+          ])
+          .limit(pageSize)
+          .as('a'),
+      )
+      .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
+      .select([
+        'a.id',
+        'a.case_id',
+        'a.agency',
+        'a.service_name',
+        'a.requested',
+        'a.received',
+        'a.status',
+        'a.answer',
+        'c.id as child_id',
+        'c.given_name',
+        'c.family_name',
+        'c.reference',
+        'c.date_of_birth',
+      ]);
+  const newFirst = sql`a.requested >= ${newSince}`;
   const [toSend, sentRows] = await Promise.all([
-    listed
-      .where('a.received', 'is', null)
-      .orderBy(sql`a.requested >= ${newSince}`, 'desc')
+    listed(
+      base
+        .where('a.received', 'is', null)
+        .orderBy(newFirst, 'desc')
+        .orderBy('a.due')
+        .orderBy('a.id')
+        .offset((current - 1) * pageSize),
+    )
+      .orderBy(newFirst, 'desc')
       .orderBy('a.due')
       .orderBy('a.id')
-      .offset((current - 1) * pageSize)
       .execute(),
-    listed
-      .where('a.received', 'is not', null)
+    listed(
+      base
+        .where('a.received', 'is not', null)
+        .orderBy('a.received', 'desc')
+        .orderBy('a.id')
+        .offset((currentSent - 1) * pageSize),
+    )
       .orderBy('a.received', 'desc')
       .orderBy('a.id')
-      .offset((currentSent - 1) * pageSize)
       .execute(),
   ]);
   const facts = await loadFacts(db, actor.laCode, [...new Set(toSend.map((r) => r.case_id))]);

@@ -2,8 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TestClient } from '../../../test/helpers/client.ts';
 import { ENGINES } from '../../../test/helpers/db.ts';
-import { createAuthority, createChild, createUser, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
-import { searchChildren } from '../../platform/people/children.ts';
+import {
+  createAuthority,
+  createChild,
+  createUser,
+  grant,
+  TEST_PASSWORD,
+} from '../../../test/helpers/factories.ts';
+import { grantedChildrenCount, searchChildren } from '../../platform/people/children.ts';
 
 describe.each(ENGINES)('children list and record on %s', (engine) => {
   let t: TestApp;
@@ -77,6 +83,39 @@ describe.each(ENGINES)('children list and record on %s', (engine) => {
     expect((await search(10)).rows.map((r) => r.id)).toEqual(
       (await search(40)).rows.slice(0, 10).map((r) => r.id),
     );
+  });
+
+  it("counts an adviser's children on their grants alone: the same total as their list", async () => {
+    const db = t.database.db;
+    const la = await createAuthority(db, '902'); // its own authority: the other tests count 901's children
+    const adviser = await createUser(db, la, 'professional');
+    const parent = await createUser(db, la, 'parent');
+    const kids = await Promise.all(
+      ['Ada', 'Bo', 'Cy', 'Di'].map((n) => createChild(db, la, { givenName: n, familyName: 'Granted' })),
+    );
+    for (const k of kids) await grant(db, la, adviser.id, k.id, 'adviser');
+    const revoke = (childId: string) =>
+      db
+        .updateTable('access_grant')
+        .set({ revoked_at: new Date() })
+        .where('la_code', '=', la)
+        .where('user_id', '=', adviser.id)
+        .where('child_id', '=', childId)
+        .execute();
+    await revoke(kids[3]!.id); // revoked: not counted
+    await revoke(kids[0]!.id); // revoked, then granted again: counted once
+    await grant(db, la, adviser.id, kids[0]!.id, 'adviser');
+    await grant(db, la, parent.id, kids[3]!.id, 'parent'); // another user's and kind's: not counted
+    const listed = await searchChildren(db, {
+      laCode: la,
+      grantedTo: { userId: adviser.id, kind: 'adviser' },
+      page: 1,
+      pageSize: 2,
+    });
+    expect(listed.total).toBe(3);
+    expect(await grantedChildrenCount(db, la, adviser.id, 'adviser')).toBe(listed.total);
+    expect(await grantedChildrenCount(db, la, parent.id, 'parent')).toBe(1);
+    expect(await grantedChildrenCount(db, la, parent.id, 'adviser')).toBe(0);
   });
 
   it('filters by name, officer and need, treating search text literally', async () => {

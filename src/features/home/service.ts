@@ -9,6 +9,7 @@ import {
   childrenByPlanStatus,
   childrenLedCounts,
   childWithOfficer,
+  grantedChildrenCount,
   historySince,
   plansByNeed,
 } from '../../platform/people/children.ts';
@@ -124,7 +125,9 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
     async professional(actor: Actor, query: unknown) {
       return {
         ...(await tasksPage(db, actor, query, paths.home)),
-        ...(await linkedChildren(actor)),
+        // The page shows how many children they advise on, not who: a count of their grants, no list of 100 read
+        // (nor recorded as shown).
+        children: { total: await grantedChildrenCount(db, actor.laCode, actor.userId, 'adviser') },
         consultations: await needs.consultation.forSchool(actor, 1),
         schoolReviews: await needs.reviews.forSchool(actor),
         reviewAdvice: await needs.reviews.adviceRequestsFor(actor, 1, 10),

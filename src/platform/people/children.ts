@@ -167,6 +167,29 @@ export async function childWithOfficer(db: Executor, laCode: string, childId: st
 }
 
 /**
+ * How many children this user holds a live grant of this kind for: the total of their list (`searchChildren` with
+ * `grantedTo`), counted on the grants alone (every grant's child exists: a foreign key). An adviser's first screen
+ * shows only this number; at 33,500 children the list's count hashed the whole child table for an adviser of 1,300
+ * (issue 20: 17 to 27 ms against an index-only scan of their grants).
+ */
+export async function grantedChildrenCount(
+  db: Executor,
+  laCode: string,
+  userId: string,
+  kind: GrantKind,
+): Promise<number> {
+  const row = await db
+    .selectFrom('access_grant')
+    .select(sql<string>`count(distinct child_id)`.as('n'))
+    .where('la_code', '=', laCode)
+    .where('user_id', '=', userId)
+    .where('kind', '=', kind)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
  * The children this user holds a live grant of this kind for, by given name (at most 200), each with the name of
  * their current setting (the latest started, not ended): whom a family may ask for an assessment about.
  */
