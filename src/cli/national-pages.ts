@@ -4,10 +4,12 @@
  * and the common role mix. The pure parts (the mix of requests per role, the load report) are in load-mix.ts.
  */
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import { createSession } from '../platform/auth/sessions.ts';
 import type { DB } from '../platform/db/schema/index.ts';
 import { SESSION_COOKIE_DEV } from '../platform/web/app.ts';
+import { childrenLedBy } from '../platform/people/children.ts';
+import { accountByEmail, authorityCounts, firstByReference } from '../platform/people/samples.ts';
+import { planIdsOfChildren } from '../features/plans/index.ts';
 import type { PageKey } from './load-mix.ts';
 
 /** One page to measure: its key, URL, and the demo account it is read as (none: a public page). */
@@ -25,34 +27,26 @@ export interface AuthorityUnderTest {
 
 /** The authority with the most plans, and the one with the fewest (a small one). */
 export async function largestAndSmallest(db: Kysely<DB>): Promise<AuthorityUnderTest[]> {
-  const { rows } = await sql<{ la_code: string; name: string; plans: string }>`
-    select la.la_code, la.name, count(c.id) as plans
-    from local_authority la left join child c on c.la_code = la.la_code and c.plan_status = 'plan'
-    group by la.la_code, la.name order by plans desc, la.la_code`.execute(db);
+  const rows = await authorityCounts(db);
   if (rows.length === 0)
     throw new Error('the database holds no authority: build one with `goldthread national`');
   const pick = rows.length === 1 ? [rows[0]!] : [rows[0]!, rows.at(-1)!];
-  return pick.map((r) => ({ laCode: r.la_code, name: r.name, plans: Number(r.plans) }));
+  return pick.map((r) => ({ laCode: r.la_code, name: r.name, plans: r.plans }));
 }
 
 /** The main pages of one authority: each role's home page and the pages the issue names. */
 export async function mainPages(db: Kysely<DB>, laCode: string): Promise<BenchPage[]> {
-  const caseworker = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('la_code', '=', laCode)
-    .where('email', '=', 'caseworker@demo.example')
-    .executeTakeFirstOrThrow();
+  const caseworker = await accountByEmail(db, laCode, 'caseworker@demo.example');
   // A plan and a child of the caseworker's own caseload, as they would open them from their workspace.
-  const plan = await db
-    .selectFrom('ehc_plan as p')
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'p.la_code').onRef('c.id', '=', 'p.child_id'))
-    .select(['p.id as planId', 'c.id as childId'])
-    .where('p.la_code', '=', laCode)
-    .where('c.lead_officer_id', '=', caseworker.id)
-    .orderBy('c.reference')
-    .limit(1)
-    .executeTakeFirstOrThrow();
+  const caseload = await childrenLedBy(db, laCode, caseworker.id);
+  const plans = await planIdsOfChildren(
+    db,
+    laCode,
+    caseload.map((c) => c.id),
+  );
+  const child = await firstByReference(db, laCode, [...plans.keys()]);
+  if (!child) throw new Error(`no child of caseworker@demo.example in LA ${laCode} has a plan`);
+  const plan = { planId: plans.get(child.id)!, childId: child.id };
   const home = (key: PageKey, email: string): BenchPage => ({ key, url: '/', email });
   return [
     home('caseworker_home', 'caseworker@demo.example'),
@@ -89,12 +83,7 @@ export async function sessionsFor(
 ): Promise<Map<string, string>> {
   const cookies = new Map<string, string>();
   for (const email of new Set(emails)) {
-    const user = await db
-      .selectFrom('app_user')
-      .select(['la_code', 'id'])
-      .where('la_code', '=', laCode)
-      .where('email', '=', email)
-      .executeTakeFirstOrThrow();
+    const user = await accountByEmail(db, laCode, email);
     const { token } = await createSession(
       db,
       { laCode: user.la_code, userId: user.id },

@@ -17,6 +17,9 @@ import { buildWebApp } from '../../app/compose.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { generateDemoLocalOffer } from '../../features/local-offer/demo-services.ts';
 import { insertLocalOffer } from '../../features/local-offer/store.ts';
+import { explainSearch } from '../../features/local-offer/index.ts';
+import { insertAuthority } from '../../platform/people/samples.ts';
+import { insertUser } from '../../platform/people/users.ts';
 import { needTermId } from '../../features/local-offer/oruk/taxonomy.ts';
 import { admin, databaseUrl, option, percentile } from '../bench-support.ts';
 
@@ -44,29 +47,26 @@ const bench: Benchmark = {
     try {
       await migrateToLatest(database.db);
       const today = todayInLondon();
-      await database.db
-        .insertInto('local_authority')
-        .values({
-          la_code: LA,
-          name: 'Benchmark Borough Council',
-          team_email: 'send@bench.example',
-          team_phone: '0300 000 0000',
-          sendiass_name: 'Benchmark SENDIASS',
-          sendiass_phone: '0300 000 0001',
-          sendiass_email: 'sendiass@bench.example',
-          sendiass_url: 'https://sendiass.bench.example',
-        })
-        .execute();
-      const officer = await database.db
-        .insertInto('app_user')
-        .values({
-          la_code: LA,
+      await insertAuthority(database.db, {
+        la_code: LA,
+        name: 'Benchmark Borough Council',
+        team_email: 'send@bench.example',
+        team_phone: '0300 000 0000',
+        sendiass_name: 'Benchmark SENDIASS',
+        sendiass_phone: '0300 000 0001',
+        sendiass_email: 'sendiass@bench.example',
+        sendiass_url: 'https://sendiass.bench.example',
+      });
+      const officer = {
+        id: await insertUser(database.db, LA, {
           email: 'officer@bench.example',
-          display_name: 'Officer',
+          displayName: 'Officer',
           role: 'local-offer-editor',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+          jobTitle: null,
+          teamId: null,
+          passwordHash: null,
+        }),
+      };
       const offer = generateDemoLocalOffer({ today, services });
       const t0 = performance.now();
       await database.db.transaction().execute((trx) => insertLocalOffer(trx, LA, offer, officer.id));
@@ -116,18 +116,9 @@ const bench: Benchmark = {
         '/api/open-referral/v3/services?search=autism&minimum_age=5',
         `/api/open-referral/v3/services?taxonomy_term_id=${needTermId('SLCN')}`,
       ]);
-      const { rows: plan } = await sql<{ 'QUERY PLAN': string }>`
-        explain analyze
-        select s.id, count(*) over () as total,
-          ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', s.search_vector, to_tsquery('english', '(autism | autsim)')) +
-          0.3 * word_similarity('autsim', s.trigram) as rank
-        from local_offer_service s
-        where s.la_code = ${LA} and s.status = 'active' and s.needs @> array['ASD']::text[]
-          and s.search_vector @@ to_tsquery('english', '(autism | autsim)')
-        order by rank desc, s.name, s.id limit 20`.execute(database.db);
-      const { rows: wordPlan } = await sql<{ 'QUERY PLAN': string }>`
-        explain analyze select word from local_offer_search_word where la_code = ${LA}
-        order by word <-> 'autsim' limit 12`.execute(database.db);
+      const explained = await explainSearch(database.db, LA);
+      const plan = explained.search.map((line) => ({ 'QUERY PLAN': line }));
+      const wordPlan = explained.words.map((line) => ({ 'QUERY PLAN': line }));
       process.stdout.write(
         `local-offer: ${offer.services.length} services, ${offer.organisations.length} organisations, loaded in ${loadMs.toFixed(0)} ms\n` +
           `search page (${SEARCHES.length} queries, ${runs} runs): median ${search.p50.toFixed(1)} ms, p95 ${search.p95.toFixed(1)} ms (target < 50 ms)\n` +

@@ -22,6 +22,17 @@ import { SESSION_COOKIE_DEV } from '../../platform/web/app.ts';
 import { buildWebApp, prepareJobs } from '../../app/compose.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { seedDemo } from '../../app/demo.ts';
+import { DEMO_LA_CODE } from '../../demo/accounts.ts';
+import { childIdsWithCases } from '../../features/assessments/index.ts';
+import { auditCount } from '../../features/plan-audits/index.ts';
+import {
+  childIdsWithPlans,
+  planCounts,
+  planIdsOfChildren,
+  versionIdsOfPlan,
+} from '../../features/plans/index.ts';
+import { childIdByReference } from '../../platform/people/children.ts';
+import { accountByEmail, firstChildNotAmong } from '../../platform/people/samples.ts';
 import { editorView } from '../../features/plans/service.ts';
 import { draftStageCase, THREE_ADVICE } from '../../../test/helpers/plan-fixtures.ts';
 import { admin, databaseUrl, option, percentile, round } from '../bench-support.ts';
@@ -40,40 +51,17 @@ const bench: Benchmark = {
       const seedStart = performance.now();
       await seedDemo(database.db, { children });
       const db = database.db;
-      const user = async (email: string) =>
-        db
-          .selectFrom('app_user')
-          .select(['la_code', 'id', 'role', 'team_id', 'display_name', 'email', 'job_title'])
-          .where('email', '=', email)
-          .executeTakeFirstOrThrow();
+      const user = (email: string) => accountByEmail(db, DEMO_LA_CODE, email);
       const caseworker = await user('caseworker@demo.example');
       const parent = await user('parent@demo.example');
       const ids = await Promise.all(
         ['ep@demo.example', 'health@demo.example', 'senco@demo.example'].map(user),
       );
       // A child with no plan yet, at the draft stage with three pieces of advice; the plan pulls everything in.
-      const child = await db
-        .selectFrom('child')
-        .select('id')
-        .where('la_code', '=', caseworker.la_code)
-        .where((eb) =>
-          eb.not(
-            eb.exists(eb.selectFrom('ehc_plan').select('id').whereRef('ehc_plan.child_id', '=', 'child.id')),
-          ),
-        )
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('assessment_case')
-                .select('id')
-                .whereRef('assessment_case.child_id', '=', 'child.id'),
-            ),
-          ),
-        )
-        .orderBy('reference')
-        .limit(1)
-        .executeTakeFirstOrThrow();
+      const child = await firstChildNotAmong(db, DEMO_LA_CODE, [
+        childIdsWithPlans(db, DEMO_LA_CODE),
+        childIdsWithCases(db, DEMO_LA_CODE),
+      ]);
       await draftStageCase(db, caseworker.la_code, {
         childId: child.id,
         teamId: caseworker.team_id!,
@@ -81,14 +69,7 @@ const bench: Benchmark = {
         advice: THREE_ADVICE(ids[0]!.id, ids[1]!.id, ids[2]!.id),
       });
       await sql`analyze`.execute(db);
-      const counts = await db
-        .selectFrom('ehc_plan')
-        .select([
-          sql<number>`count(*)`.as('plans'),
-          sql<number>`(select count(*) from ehc_plan_item)`.as('items'),
-          sql<number>`(select count(*) from plan_audit)`.as('audits'),
-        ])
-        .executeTakeFirstOrThrow();
+      const counts = { ...(await planCounts(db)), audits: await auditCount(db) };
       process.stdout.write(
         `seeded ${children} children (${counts.plans} structured plans, ${counts.items} items, ${counts.audits} audits) in ${Math.round(performance.now() - seedStart)} ms\n`,
       );
@@ -111,9 +92,7 @@ const bench: Benchmark = {
         return `${SESSION_COOKIE_DEV}=${token}`;
       };
       const cw = await cookieFor(caseworker);
-      const ref = (
-        await db.selectFrom('child').select('reference').where('id', '=', child.id).executeTakeFirstOrThrow()
-      ).reference;
+      const ref = child.reference;
       const start = await app.inject({ method: 'GET', url: '/plans/start', headers: { cookie: cw } });
       const csrf = /name="_csrf" value="([^"]+)"/.exec(start.body)![1]!;
       const setCookie = start.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
@@ -146,18 +125,12 @@ const bench: Benchmark = {
           },
         });
       }
-      const oliver = await db
-        .selectFrom('ehc_plan as p')
-        .innerJoin('child as c', (j) => j.onRef('c.id', '=', 'p.child_id'))
-        .select(['p.id'])
-        .where('c.reference', '=', 'GT-000018')
-        .executeTakeFirstOrThrow();
-      const versions = await db
-        .selectFrom('ehc_plan_version')
-        .select('id')
-        .where('plan_id', '=', oliver.id)
-        .orderBy('number')
-        .execute();
+      const oliverChild = await childIdByReference(db, DEMO_LA_CODE, 'GT-000018');
+      const oliverPlan =
+        oliverChild && (await planIdsOfChildren(db, DEMO_LA_CODE, [oliverChild.id])).get(oliverChild.id);
+      if (!oliverPlan) throw new Error('the demo child GT-000018 has no plan');
+      const oliver = { id: oliverPlan };
+      const versions = (await versionIdsOfPlan(db, DEMO_LA_CODE, oliver.id)).map((id) => ({ id }));
       const pages = [
         { key: 'editor_from_advice', url: `/plans/${newPlan}`, cookie: cw },
         { key: 'editor_demo_plan', url: `/plans/${oliver.id}`, cookie: cw },

@@ -21,6 +21,10 @@ import { SESSION_COOKIE_DEV } from '../../platform/web/app.ts';
 import { buildWebApp, prepareJobs } from '../../app/compose.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { seedDemo } from '../../app/demo.ts';
+import { DEMO_LA_CODE } from '../../demo/accounts.ts';
+import { openCaseCount } from '../../features/assessments/index.ts';
+import { childrenByPlanStatus } from '../../platform/people/children.ts';
+import { accountByEmail } from '../../platform/people/samples.ts';
 import { managerView, workspace } from '../../features/assessments/workspace.ts';
 import { admin, databaseUrl, option, percentile, round } from '../bench-support.ts';
 
@@ -40,13 +44,10 @@ const bench: Benchmark = {
       await seedDemo(database.db, { children });
       await sql`analyze`.execute(database.db);
       const db = database.db;
-      const counts = await db
-        .selectFrom('assessment_case')
-        .select([
-          sql<number>`count(*) filter (where is_open)`.as('open'),
-          sql<number>`(select count(*) from child where plan_status = 'plan')`.as('plans'),
-        ])
-        .executeTakeFirstOrThrow();
+      const counts = {
+        open: await openCaseCount(db),
+        plans: (await childrenByPlanStatus(db, DEMO_LA_CODE)).plan ?? 0,
+      };
       process.stdout.write(
         `seeded ${children} children (${counts.plans} plans, ${counts.open} open assessments) in ${Math.round(performance.now() - seedStart)} ms\n`,
       );
@@ -61,12 +62,7 @@ const bench: Benchmark = {
       await jobs.start({ workers: false });
       const { app } = await buildWebApp({ database, config, jobs, notifier, logger: false });
 
-      const user = async (email: string) =>
-        db
-          .selectFrom('app_user')
-          .select(['la_code', 'id', 'role', 'team_id', 'display_name', 'email', 'job_title'])
-          .where('email', '=', email)
-          .executeTakeFirstOrThrow();
+      const user = (email: string) => accountByEmail(db, DEMO_LA_CODE, email);
       const caseworker = await user('caseworker@demo.example');
       const manager = await user('manager@demo.example');
       const cookieFor = async (u: { la_code: string; id: string }) => {

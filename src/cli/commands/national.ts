@@ -13,6 +13,8 @@ import { openDatabase } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { seedDemo } from '../../app/demo.ts';
+import { serviceCount } from '../../features/local-offer/index.ts';
+import { authorityCounts } from '../../platform/people/samples.ts';
 import {
   ENGLAND_AUTHORITIES,
   ENGLAND_PLANS,
@@ -135,20 +137,17 @@ const command: Command = {
       // pages make read their index alone (index-only scans), as they would in service.
       await sql`vacuum (analyze)`.execute(database.db);
       const analyseMs = performance.now() - analyseStarted;
-      const { rows } = await sql<{ plans: string; children: string; services: string; bytes: string }>`
-        select (select count(*) from child where plan_status = 'plan') as plans,
-          (select count(*) from child) as children,
-          (select count(*) from local_offer_service) as services,
-          pg_database_size(current_database()) as bytes`.execute(database.db);
-      const counted = rows[0]!;
-      const largest = await database.db
-        .selectFrom('child')
-        .select(['la_code', (eb) => eb.fn.countAll<string>().as('n')])
-        .where('plan_status', '=', 'plan')
-        .groupBy('la_code')
-        .orderBy('n', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const { rows } = await sql<{ bytes: string }>`
+        select pg_database_size(current_database()) as bytes`.execute(database.db);
+      const authorityRows = await authorityCounts(database.db);
+      const counted = {
+        bytes: rows[0]!.bytes,
+        children: authorityRows.reduce((n, a) => n + a.children, 0),
+        plans: authorityRows.reduce((n, a) => n + a.plans, 0),
+        services: await serviceCount(database.db),
+      };
+      const most = authorityRows[0];
+      const largest = most && most.plans > 0 ? { la_code: most.la_code, n: most.plans } : undefined;
       const mb = Number(counted.bytes) / 1024 / 1024;
       const plans = Number(counted.plans);
       process.stdout.write(

@@ -120,3 +120,6 @@ export {
   settingRegister,
 } from './requesters.ts';
 export { lockDraft, markDraftSent, newDraft, openDraft, saveDraftAnswers } from './store/request-drafts.ts';
+
+/** For the command line's benchmarks: the children with a case, and how many cases are open. */
+export { childIdsWithCases, openCaseCount } from './store/samples.ts';

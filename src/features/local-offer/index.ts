@@ -45,3 +45,6 @@ export const localOfferFeature = {
 export { editorHome, providerHome } from './service.ts';
 /** The authority whose Local Offer this deployment publishes: the register's public pages are that authority's. */
 export { publicAuthority } from './service.ts';
+
+/** For the command line: how many services the database holds, and the search's query plans (the benchmark). */
+export { explainSearch, serviceCount } from './store/samples.ts';

@@ -35,3 +35,6 @@ export { insertDemoAudits } from './store.ts';
 
 /** The plan audit's areas and grades, for the demo's audits of its plans (src/features/plans/demo.ts). */
 export { AUDIT_AREAS, type Grade, type Grades } from './stats.ts';
+
+/** For the plans benchmark: how many audits the database holds. */
+export { auditCount } from './store.ts';

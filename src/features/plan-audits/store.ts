@@ -99,3 +99,12 @@ export async function insertDemoAudits(
       .values(actions.slice(i, i + 500) as never)
       .execute();
 }
+
+/** How many audits (first and moderations) the database holds, every authority: for the plans benchmark. */
+export async function auditCount(db: Executor): Promise<number> {
+  const { n } = await db
+    .selectFrom('plan_audit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}

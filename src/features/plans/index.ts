@@ -113,3 +113,6 @@ export {
   type PlanForAudit,
   type PlanIdQuery,
 } from './store/audits.ts';
+
+/** For the command line's benchmarks: the children with a plan, a child's plan and its versions, the counts. */
+export { childIdsWithPlans, planCounts, planIdsOfChildren, versionIdsOfPlan } from './store/samples.ts';
