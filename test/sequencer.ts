@@ -4,6 +4,10 @@
  * the two workers share the long files from the start and the short files fill in after; no long file is left to run
  * alone at the end. Within the last two groups, Vitest's own order (failed first, then slowest in the last run,
  * larger files when it has no record).
+ *
+ * `GOLDTHREAD_TEST_SHUFFLE=<seed>` starts the files in a random order of that seed instead (Vitest's own
+ * `--sequence.shuffle` shuffles the tests inside each file but leaves a custom sequencer's file order alone): files
+ * that share a worker (`isolate: false`, ADR 0066) are shown independent by passing in more than one order.
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -29,8 +33,34 @@ function group(file: TestSpecification): number {
   return 2;
 }
 
+/** The files in a random order drawn from the seed (mulberry32), the same order for the same seed. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 export default class BrowserTestsFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const seed = process.env.GOLDTHREAD_TEST_SHUFFLE;
+    if (seed) {
+      const order = shuffled(files, Number(seed));
+      process.stdout.write(
+        `Test files in the order of seed ${seed}: ${order.map((f) => f.moduleId.split('/').slice(-2).join('/')).join(', ')}\n`,
+      );
+      return order;
+    }
     const sorted = await super.sort(files);
     const long = sorted.filter((file) => group(file) === 0).sort((a, b) => longRank(a) - longRank(b));
     return [...long, ...[1, 2].flatMap((g) => sorted.filter((file) => group(file) === g))];

@@ -18,6 +18,11 @@ const passwordHash = () => (hash ??= hashPassword(TEST_PASSWORD));
 let counter = 0;
 const next = () => ++counter;
 
+/** Numbers records from 1 again: each test file starts so, even when files share a worker (`test/per-file.ts`). */
+export function resetFactories(): void {
+  counter = 0;
+}
+
 export async function createAuthority(db: Kysely<DB>, laCode = '901') {
   await db
     .insertInto('local_authority')

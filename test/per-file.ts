@@ -1,0 +1,19 @@
+/**
+ * Runs before every test file that shares its worker's module graph (`isolate: false`, the `shared` project in
+ * `vitest.config.ts`): what a file may change at module level is put back, so each file starts as it would in a
+ * process of its own. The environment is restored after the file (tests set single sign-on secrets in it), and the
+ * factories number their records from 1 again. What is deliberately kept: the second factor's test clock (it only
+ * moves forward, and every file's codes are checked against its own database), the notify template registry (every
+ * file registers the same texts, and a name registered differently fails loudly), the tarballs read from the images
+ * and PGlite's compiled WebAssembly (read-only).
+ */
+import { afterAll } from 'vitest';
+import { resetFactories } from './helpers/factories.ts';
+
+const environment = { ...process.env };
+resetFactories();
+
+afterAll(() => {
+  for (const name of Object.keys(process.env)) if (!(name in environment)) delete process.env[name];
+  Object.assign(process.env, environment);
+});
