@@ -41,7 +41,7 @@ import {
   type RequestAnswers,
   type Stage,
 } from '../../domain/assessment/journey.ts';
-import { loadFacts, refreshClock } from './store.ts';
+import { adviceFact, exceptionFact, factsOf, loadFacts, refreshClock } from './store.ts';
 import { consultOnDraft, finalPlacementProblems } from '../consultation/index.ts';
 import type { NamedPlacement } from '../../domain/placement/placement.ts';
 import { markCommentsComplete } from './store/lawful-steps.ts';
@@ -1626,10 +1626,19 @@ export async function getCase(db: Executor, actor: Actor, caseId: string, today:
   return caseView(db, actor, record, today);
 }
 
-async function caseView(db: Executor, actor: Actor, record: CaseRecord, today: string): Promise<CaseView> {
-  const facts = (await loadFacts(db, actor.laCode, [record.id])).get(record.id)!;
-  const timeline = caseTimeline(facts, today);
+async function caseView(
+  db: Executor,
+  actor: Actor,
+  record: CaseRecord,
+  today: string,
+  authorityRow?: Awaited<ReturnType<typeof authority>>,
+): Promise<CaseView> {
+  // The clock's facts from the rows the page reads anyway (the case, its advice and exceptions in the same order as
+  // loadFacts reads them), not read a second time (issue 20: three queries fewer per case).
   const adviceRows = await listAdvice(db, actor.laCode, record.id);
+  const exceptions = await listExceptions(db, actor.laCode, record.id);
+  const facts = factsOf(record, adviceRows.map(adviceFact), exceptions.map(exceptionFact));
+  const timeline = caseTimeline(facts, today);
   const adviceLabels = new Map(adviceRows.map((a) => [a.id, adviceLabel(a)]));
   const advice = adviceRows.map((a) => ({
     ...a,
@@ -1641,12 +1650,12 @@ async function caseView(db: Executor, actor: Actor, record: CaseRecord, today: s
     timeline,
     next: nextStep(timeline),
     advice,
-    exceptions: await listExceptions(db, actor.laCode, record.id),
+    exceptions,
     // The reason staff recorded for going ahead without advice is for staff: the family sees what happened.
     history: (await caseHistory(db, actor.laCode, record.child_id, record.id)).map((e) =>
       CASEWORK_ROLES.includes(actor.role) ? e : { ...e, reason: null },
     ),
-    authority: await authority(db, actor.laCode),
+    authority: authorityRow ?? (await authority(db, actor.laCode)),
     adviceLabels,
   };
 }
@@ -1671,11 +1680,13 @@ export async function familyCases(db: Executor, actor: Actor, today: string): Pr
     .execute();
   const seen = new Set<string>();
   const views: CaseView[] = [];
+  // The authority read once for all the family's cases, not once a case.
+  const authorityRow = rows.length ? await authority(db, actor.laCode) : undefined;
   for (const r of rows) {
     if (seen.has(r.child_id)) continue;
     seen.add(r.child_id);
     const record = await caseOrNotFound(db, actor, r.id);
-    views.push(await caseView(db, actor, record, today));
+    views.push(await caseView(db, actor, record, today, authorityRow));
   }
   return views;
 }

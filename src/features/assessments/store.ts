@@ -92,25 +92,37 @@ export async function factsOfRows(
     .orderBy('recorded_at')
     .execute();
   for (const c of cases) facts.set(c.id, factsOf(c, [], []));
-  for (const a of advice) {
-    (facts.get(a.case_id)?.advice as CaseFacts['advice'][number][] | undefined)?.push({
-      id: a.id,
-      agency: a.agency,
-      requested: a.requested,
-      received: a.received,
-    });
-  }
-  for (const e of exceptions) {
-    (facts.get(e.case_id)?.exceptions as CaseFacts['exceptions'][number][] | undefined)?.push({
-      id: e.id,
-      kind: e.kind,
-      from: e.from_date,
-      to: e.to_date,
-      appliesTo: Array.isArray(e.applies_to) ? (e.applies_to as string[]) : [],
-      confirmed: e.confirmed_at !== null,
-    });
-  }
+  for (const a of advice) (facts.get(a.case_id)?.advice as AdviceFact[] | undefined)?.push(adviceFact(a));
+  for (const e of exceptions)
+    (facts.get(e.case_id)?.exceptions as ExceptionFact[] | undefined)?.push(exceptionFact(e));
   return facts;
+}
+
+type AdviceFact = CaseFacts['advice'][number];
+type ExceptionFact = CaseFacts['exceptions'][number];
+
+/** One advice row as the clock reads it. */
+export function adviceFact(a: Pick<AdviceFact, 'id' | 'agency' | 'requested' | 'received'>): AdviceFact {
+  return { id: a.id, agency: a.agency, requested: a.requested, received: a.received };
+}
+
+/** One exception row as the clock reads it (it applies only once confirmed). */
+export function exceptionFact(e: {
+  id: string;
+  kind: ExceptionFact['kind'];
+  from_date: string;
+  to_date: string | null;
+  applies_to: unknown;
+  confirmed_at: Date | null;
+}): ExceptionFact {
+  return {
+    id: e.id,
+    kind: e.kind,
+    from: e.from_date,
+    to: e.to_date,
+    appliesTo: Array.isArray(e.applies_to) ? (e.applies_to as string[]) : [],
+    confirmed: e.confirmed_at !== null,
+  };
 }
 
 export function factsOf(

@@ -8,7 +8,8 @@ import type { ServiceDeps } from '../../platform/feature.ts';
 import {
   childrenByPlanStatus,
   childrenLedCounts,
-  childWithOfficer,
+  childrenWithOfficers,
+  type childWithOfficer,
   grantedChildrenCount,
   historySince,
   plansByNeed,
@@ -67,10 +68,6 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
     const list = await needs.children.list(...args);
     return { ...list, rows: list.rows.map((r) => ({ ...r, child_id: r.id })) };
   };
-  const linkedChildren = async (actor: Actor) => ({
-    children: await childList(actor, { page: 1 }, 100),
-    authority: await authorityOf(db, actor.laCode),
-  });
   return {
     async caseworker(actor: Actor, query: unknown) {
       // Only the number of children they lead: a count, not a page of them.
@@ -142,9 +139,14 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
     async family(actor: Actor) {
       const today = deps.today();
       const self = actor.role === 'young-person';
-      const linked = await linkedChildren(actor);
-      const children = linked.children.rows;
+      const list = await childList(actor, { page: 1 }, 100);
+      const children = list.rows;
       const assessments = await familyHome(db, actor);
+      // The authority as each assessment read it, else read here: once either way (issue 20).
+      const linked = {
+        children: list,
+        authority: assessments[0]?.authority ?? (await authorityOf(db, actor.laCode)),
+      };
       const reviews = await needs.reviews.familyReviews(actor, children);
       const moving =
         (await needs.transfers?.familyCohort(
@@ -186,10 +188,16 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
             5,
           )
         : [];
+      // Every child's named officer and team in one query, not one a child (issue 20).
+      const officers = await childrenWithOfficers(
+        db,
+        actor.laCode,
+        children.map((c) => c.id),
+      );
       const contacts: Record<string, Awaited<ReturnType<typeof childWithOfficer>>> = {};
       const plans: Record<string, unknown> = {};
       for (const c of children) {
-        contacts[c.id] = await childWithOfficer(db, actor.laCode, c.id);
+        contacts[c.id] = officers.get(c.id);
         const plan = self ? await issuedPlanOfChild(db, actor.laCode, c.id) : undefined;
         // The next review as the review schedule has it: the meeting once arranged, else the date it is due by.
         const review = reviews.find((r) => r.child_id === c.id);

@@ -636,17 +636,26 @@ export async function sharedPlanList(db: Executor, actor: Actor, today: string) 
 export async function familyProposals(db: Executor, actor: Actor, today: string) {
   if (actor.role !== 'parent' && actor.role !== 'young-person') return [];
   const out: { planId: string; childId: string; childName: string; to: string }[] = [];
-  for (const p of await sharedPlans(db, actor)) {
-    if (p.status === 'draft' || !p.draft_served) continue;
+  const candidates = (await sharedPlans(db, actor)).filter((p) => p.status !== 'draft' && p.draft_served);
+  // Each shared version's kind in one query, before reading any plan in full: only a shared draft of an issued
+  // plan can be a proposal, and most families' shared version is the issued plan (issue 20: four queries a plan).
+  const versionIds = candidates.flatMap((p) => (p.shared_version_id ? [p.shared_version_id] : []));
+  const kinds = new Map(
+    versionIds.length
+      ? (
+          await db
+            .selectFrom('ehc_plan_version')
+            .select(['id', 'kind'])
+            .where('la_code', '=', actor.laCode)
+            .where('id', 'in', versionIds)
+            .execute()
+        ).map((v) => [v.id, v.kind])
+      : [],
+  );
+  for (const p of candidates) {
+    if (!p.shared_version_id || kinds.get(p.shared_version_id) !== 'draft') continue;
     const record = await planRow(db, actor.laCode, p.id);
-    if (!record?.shared_version_id) continue;
-    const shared = await db
-      .selectFrom('ehc_plan_version')
-      .select('kind')
-      .where('la_code', '=', actor.laCode)
-      .where('id', '=', record.shared_version_id)
-      .executeTakeFirst();
-    if (shared?.kind !== 'draft' || (await reassessmentDraftOf(db, record))) continue;
+    if (!record || (await reassessmentDraftOf(db, record))) continue;
     const period = await periodFor(db, record, today);
     if (!period || period.to < today) continue;
     out.push({

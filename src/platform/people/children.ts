@@ -149,6 +149,18 @@ export async function searchChildren(db: Executor, search: ChildSearch): Promise
 
 /** One child with the lead officer and the officer's team (undefined when the authority has no such child). */
 export async function childWithOfficer(db: Executor, laCode: string, childId: string) {
+  return withOfficer(db, laCode).where('child.id', '=', childId).executeTakeFirst();
+}
+
+/** Each of these children with their lead officer and the officer's team, by id, in one query (a family's contacts). */
+export async function childrenWithOfficers(db: Executor, laCode: string, childIds: readonly string[]) {
+  const rows = childIds.length
+    ? await withOfficer(db, laCode).where('child.id', 'in', childIds).execute()
+    : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function withOfficer(db: Executor, laCode: string) {
   return db
     .selectFrom('child')
     .leftJoin('app_user as officer', onTenant('officer.id', 'child.lead_officer_id'))
@@ -161,9 +173,7 @@ export async function childWithOfficer(db: Executor, laCode: string, childId: st
       'team.email as team_email',
       'team.phone as team_phone',
     ])
-    .where('child.la_code', '=', laCode)
-    .where('child.id', '=', childId)
-    .executeTakeFirst();
+    .where('child.la_code', '=', laCode);
 }
 
 /**
