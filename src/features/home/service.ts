@@ -94,7 +94,11 @@ export function createHomeService(deps: Pick<ServiceDeps, 'db' | 'today'>, needs
         caseload: o.caseload,
       }));
       // The caseloads count reviews as well as assessments: each officer's plans in the review backlog.
-      const reviews = await needs.reviews.caseloads(actor);
+      // Only the team's officers' (issue 20: not every officer's in the authority, then most thrown away).
+      const reviews = await needs.reviews.caseloads(
+        actor,
+        team.officers.map((o) => o.id),
+      );
       return {
         ...team,
         officers: team.officers.map((o) => ({

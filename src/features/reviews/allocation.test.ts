@@ -221,9 +221,8 @@ describe.each(ENGINES)('allocating reviews on %s', (engine) => {
       .select(['id', 'email', 'role', 'team_id'])
       .where('email', '=', 'manager@demo.example')
       .executeTakeFirstOrThrow();
-    const loads = await t.services.reviews.caseloads(
-      actorFor({ ...manager, laCode: DEMO_LA_CODE }, manager.team_id),
-    );
+    const actor = actorFor({ ...manager, laCode: DEMO_LA_CODE }, manager.team_id);
+    const loads = await t.services.reviews.caseloads(actor);
     const officer = rows.find((r) => r.officer_id)!.officer_id!;
     const theirs = rows.filter((r) => r.officer_id === officer);
     expect(loads.get(officer)).toEqual({
@@ -232,6 +231,10 @@ describe.each(ENGINES)('allocating reviews on %s', (engine) => {
     });
     const total = [...loads.values()].reduce((n, l) => n + l.due, 0);
     expect(total).toBe(rows.filter((r) => r.officer_id).length);
+    // Given officers (the manager's home passes the team's), only theirs, counted the same
+    const only = await t.services.reviews.caseloads(actor, [officer]);
+    expect([...only.entries()]).toEqual([[officer, loads.get(officer)]]);
+    expect((await t.services.reviews.caseloads(actor, [])).size).toBe(0);
   });
 
   it("shows the team's caseloads with each officer's reviews as well as assessments, on the manager's home", async () => {

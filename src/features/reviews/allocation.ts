@@ -104,8 +104,9 @@ export async function reviewLoads(
   actor: Actor,
   today: string,
   readers: readonly Role[],
+  officerIds?: readonly string[],
 ): Promise<Map<string, OfficerReviewLoad>> {
   requireRole(actor, readers, 'reviews.caseloads');
-  const rows = await officerLoads(db, actor.laCode, today);
+  const rows = await officerLoads(db, actor.laCode, today, officerIds);
   return new Map(rows.map((r) => [r.officer_id, { due: r.due, overdue: r.overdue }]));
 }

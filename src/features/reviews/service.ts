@@ -477,8 +477,9 @@ export function createReviewsService(deps: ServiceDeps) {
     },
 
     /** Each officer's reviews in the backlog and overdue, by officer id: the team's caseload view. */
-    caseloads(actor: Actor) {
-      return reviewLoads(deps.db, actor, deps.today(), REVIEW_READERS);
+    /** Each officer's reviews due and overdue; given officers (a team's), only theirs. */
+    caseloads(actor: Actor, officerIds?: readonly string[]) {
+      return reviewLoads(deps.db, actor, deps.today(), REVIEW_READERS, officerIds);
     },
 
     /** Recomputes every plan's schedule (the daily job, the demo, an administrator's request). */

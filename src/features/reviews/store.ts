@@ -273,13 +273,18 @@ export async function dueCounts(
   return { overdue: Number(r.overdue), thisWeek: Number(r.week) };
 }
 
-/** Each officer's plans in the backlog (due within 8 weeks of asOf, or overdue) and overdue: the team's caseloads. */
+/**
+ * Each officer's plans in the backlog (due within 8 weeks of asOf, or overdue) and overdue: the team's caseloads.
+ * Given officers, only theirs (a team's, by the `(la_code, officer_id, next_due)` index), not every officer's.
+ */
 export async function officerLoads(
   db: Executor,
   laCode: string,
   asOf: string,
+  officerIds?: readonly string[],
 ): Promise<Array<{ officer_id: string; due: number; overdue: number }>> {
-  const rows = await db
+  if (officerIds && !officerIds.length) return [];
+  let q = db
     .selectFrom('plan_review_schedule')
     .select((eb) => [
       'officer_id',
@@ -292,8 +297,9 @@ export async function officerLoads(
     .where('la_code', '=', laCode)
     .where('next_due', '<=', horizon(asOf))
     .where('officer_id', 'is not', null)
-    .groupBy('officer_id')
-    .execute();
+    .groupBy('officer_id');
+  if (officerIds) q = q.where('officer_id', 'in', officerIds);
+  const rows = await q.execute();
   return rows.map((r) => ({ officer_id: r.officer_id!, due: Number(r.due), overdue: Number(r.overdue) }));
 }
 
