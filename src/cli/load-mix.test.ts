@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   loadReport,
+  portFor,
+  PUBLIC_PAGES,
   thinkTime,
   nearestRank,
   pageFigures,
@@ -60,6 +62,24 @@ describe('the load mix', () => {
       roundFor('public', 0).every((p) => p.startsWith('local_offer') || p.startsWith('open_referral')),
     ).toBe(true);
     expect(roundFor('family', 0).every((p) => p === 'parent_home' || p === 'young_person_home')).toBe(true);
+  });
+});
+
+describe('the public directory’s own process', () => {
+  it('takes the public pages (every page of the public role, none of anyone else’s) when there is one', () => {
+    const publicRound = new Set(roundFor('public', 0));
+    expect([...PUBLIC_PAGES].sort()).toEqual([...publicRound].sort());
+    const staffPages = ROLE_MIX.filter((r) => r.role !== 'public').flatMap((r) => r.pages.map(([p]) => p));
+    expect(staffPages.some((p) => PUBLIC_PAGES.has(p))).toBe(false);
+    const ports = { main: 3000, public: 3001 };
+    expect(portFor('local_offer_common_word', ports)).toBe(3001);
+    expect(portFor('open_referral_search', ports)).toBe(3001);
+    expect(portFor('caseworker_home', ports)).toBe(3000);
+  });
+
+  it('leaves every page to the one server when there is no public process', () => {
+    expect(portFor('local_offer_search', { main: 3000 })).toBe(3000);
+    expect(portFor('figures', { main: 3000 })).toBe(3000);
   });
 });
 

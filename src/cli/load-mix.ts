@@ -148,6 +148,24 @@ export function roundFor(role: LoadRole, session: number, mix: readonly RoleMix[
   return [...round.slice(shift), ...round.slice(0, shift)];
 }
 
+/**
+ * The public directory's pages: the Local Offer and the Open Referral API, which anyone may read. A national
+ * deployment serves them from processes of their own (ADR 0038: read replicas serve the public directory; ADR 0069),
+ * so a family's search never waits behind a caseworker's page on one event loop; `bench load --public-process` does.
+ */
+export const PUBLIC_PAGES: ReadonlySet<PageKey> = new Set<PageKey>([
+  'local_offer_search',
+  'local_offer_common_word',
+  'local_offer_filters',
+  'open_referral_services',
+  'open_referral_search',
+]);
+
+/** The port a page is asked of: the public directory's own process when there is one, else the one server. */
+export function portFor(page: PageKey, ports: { readonly main: number; readonly public?: number }): number {
+  return ports.public !== undefined && PUBLIC_PAGES.has(page) ? ports.public : ports.main;
+}
+
 /** One measured response. */
 export interface Sample {
   readonly page: PageKey;
@@ -214,7 +232,8 @@ export function loadReport(
     seconds: number;
     laCode: string;
     plans: number;
-    memory: { rss_mb_max: number; heap_used_mb_max: number };
+    /** The main server's peak memory, and the public directory's process's when there is one. */
+    memory: { rss_mb_max: number; heap_used_mb_max: number; public_rss_mb_max?: number };
     load: { before: string; after: string };
     /** Database connections the server took from its pool while the run lasted (one per request that read). */
     connectionsTaken?: number;
