@@ -124,6 +124,18 @@ describe.each(ENGINES)('Local Offer on %s', (engine) => {
     });
 
     it('records searches and zero-result terms, and the no-results page says what to try and where to get help', async () => {
+      const counts = async () =>
+        new Map(
+          (
+            await t.database.db
+              .selectFrom('local_offer_usage_daily')
+              .select(['metric', 'count'])
+              .where('la_code', '=', '901')
+              .where('day', '=', today)
+              .execute()
+          ).map((u) => [u.metric, u.count]),
+        );
+      const before = await counts();
       const r = await client().get('/local-offer/search?q=zzqxv+flumph');
       expect(r.statusCode).toBe(200);
       expect(r.body).toContain('No services found');
@@ -142,6 +154,15 @@ describe.each(ENGINES)('Local Offer on %s', (engine) => {
         .where('day', '=', today)
         .execute();
       expect(usage.find((u) => u.metric === 'zero-result')?.count).toBeGreaterThanOrEqual(1);
+      // The page counted one search, one zero-result search and one page view (in one statement).
+      const after = await counts();
+      for (const metric of ['search', 'zero-result', 'page-view'] as const)
+        expect((after.get(metric) ?? 0) - (before.get(metric) ?? 0)).toBe(1);
+      // A search's second page counts a page view, not another search.
+      await client().get('/local-offer/search?q=support&page=2');
+      const second = await counts();
+      expect((second.get('search') ?? 0) - (after.get('search') ?? 0)).toBe(0);
+      expect((second.get('page-view') ?? 0) - (after.get('page-view') ?? 0)).toBe(1);
     });
 
     it('shows bad filters with an error summary, keeps the input and escapes it', async () => {

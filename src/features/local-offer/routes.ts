@@ -229,8 +229,8 @@ export function localOfferRoutes(app: FastifyInstance, deps: AppDeps): void {
       ? { result: { ids: [], total: 0, corrections: [] }, areas: await serviceAreas(db, a.la_code) }
       : await cachedSearch(db, directory, a.la_code, query, PER_PAGE);
     if (!query.errors && query.page === 1)
-      await recordSearch(db, a.la_code, today, query.filters.q ?? '', result.total);
-    await pageView(a.la_code);
+      await recordSearch(db, a.la_code, today, query.filters.q ?? '', result.total, ['page-view']);
+    else await pageView(a.la_code);
     const loaded = await loadServices(db, a.la_code, result.ids);
     if (query.errors) reply.code(400);
     return reply.view('local-offer/search.njk', {

@@ -90,26 +90,38 @@ export async function publicAuthority(
 
 export type Metric = 'search' | 'zero-result' | 'page-view' | 'feedback';
 
-export async function countUsage(db: Executor, laCode: string, metric: Metric, day: string): Promise<void> {
+/** Counts one of each metric given for the day, in one statement (a search's page counts its search and its view). */
+export async function countUsage(
+  db: Executor,
+  laCode: string,
+  metric: Metric | readonly Metric[],
+  day: string,
+): Promise<void> {
+  const metrics = [...new Set(typeof metric === 'string' ? [metric] : metric)];
+  if (metrics.length === 0) return;
   await db
     .insertInto('local_offer_usage_daily')
-    .values({ la_code: laCode, day, metric, count: 1 })
+    .values(metrics.map((m) => ({ la_code: laCode, day, metric: m, count: 1 })))
     .onConflict((oc) =>
       oc.columns(['la_code', 'day', 'metric']).doUpdateSet({ count: sql`local_offer_usage_daily.count + 1` }),
     )
     .execute();
 }
 
+/**
+ * Counts a search (and a zero-result search, with its words, when it found nothing), and the `also` metrics (the
+ * search page's own view) in the same statement: one write for a search's page, not two or three (ADR 0069).
+ */
 export async function recordSearch(
   db: Executor,
   laCode: string,
   day: string,
   term: string,
   found: number,
+  also: readonly Metric[] = [],
 ): Promise<void> {
-  await countUsage(db, laCode, 'search', day);
+  await countUsage(db, laCode, ['search', ...(found > 0 ? [] : ['zero-result' as const]), ...also], day);
   if (found > 0) return;
-  await countUsage(db, laCode, 'zero-result', day);
   const cleaned = term.trim().toLowerCase().replace(/\s+/g, ' ').slice(0, 100);
   if (!cleaned) return;
   await db
