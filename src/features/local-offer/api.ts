@@ -26,7 +26,8 @@ import { parseQuery } from './oruk/query.ts';
 import type { ServiceAtLocationsQuery, ServicesQuery } from './oruk/query.ts';
 import { findTerm, TAXONOMY_ID, TAXONOMY_TERMS, termFilter } from './oruk/taxonomy.ts';
 import { publicAuthority } from './service.ts';
-import { loadServices } from './store.ts';
+import { DirectoryCache } from './search-cache.ts';
+import { directoryVersion, loadServices } from './store.ts';
 
 const API = paths.localOffer.api;
 const OPENAPI = readFileSync(new URL('./oruk/schema/openapi.json', import.meta.url), 'utf8');
@@ -76,9 +77,14 @@ function order(q: { search?: string | undefined }): RawBuilder<unknown> {
     : sql`s.name, s.id`;
 }
 
-async function servicesPage(db: Executor, laCode: string, q: ServicesQuery, today: string) {
+/** A page of `/services`' ids and the count, found and ranked in SQL. */
+async function serviceIds(
+  db: Executor,
+  laCode: string,
+  q: ServicesQuery,
+): Promise<{ ids: string[]; total: number }> {
   const where = serviceWhere(laCode, q);
-  if (!where) return toPage([], { page: q.page, perPage: q.per_page, totalItems: 0 });
+  if (!where) return { ids: [], total: 0 };
   const { rows } = await sql<{ id: string; total: number }>`
     select s.id, count(*) over () as total from local_offer_service s where ${where}
     order by ${order(q)} limit ${q.per_page} offset ${(q.page - 1) * q.per_page}`.execute(db);
@@ -89,11 +95,32 @@ async function servicesPage(db: Executor, laCode: string, q: ServicesQuery, toda
     }>`select count(*) as n from local_offer_service s where ${where}`.execute(db);
     total = Number(c[0]?.n ?? 0);
   }
-  const loaded = await loadServices(
-    db,
-    laCode,
-    rows.map((r) => r.id),
-  );
+  return { ids: rows.map((r) => r.id), total };
+}
+
+/**
+ * `/services`' ids and count from the cache under the directory's version (ADR 0069): every filter reads only the
+ * directory, so an answer holds until the next edit. The services are loaded for each request.
+ */
+export async function cachedServiceIds(
+  db: Executor,
+  cache: DirectoryCache,
+  laCode: string,
+  q: ServicesQuery,
+): Promise<{ ids: string[]; total: number }> {
+  const version = await directoryVersion(db, laCode);
+  return cache.get(laCode, version, JSON.stringify(['oruk-services', q]), () => serviceIds(db, laCode, q));
+}
+
+async function servicesPage(
+  db: Executor,
+  cache: DirectoryCache,
+  laCode: string,
+  q: ServicesQuery,
+  today: string,
+) {
+  const { ids, total } = await cachedServiceIds(db, cache, laCode, q);
+  const loaded = await loadServices(db, laCode, ids);
   const contents = loaded.services.map((s) =>
     toOrukServiceSummary(s, loaded.organisations.get(s.organisationId)!, { today }),
   );
@@ -170,6 +197,7 @@ async function serviceAtLocationsPage(
 
 export function localOfferApiRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps.database;
+  const directory = new DirectoryCache();
 
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith(`${API}/`) || request.url === API) {
@@ -197,7 +225,7 @@ export function localOfferApiRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!parsed.ok) return reply.code(400).send(parsed.body);
     const la = await laCode(reply);
     if (!la) return reply;
-    return reply.send(await servicesPage(db, la, parsed.query, todayInLondon()));
+    return reply.send(await servicesPage(db, directory, la, parsed.query, todayInLondon()));
   });
 
   app.get(`${API}/services/:id`, async (request, reply) => {

@@ -10,7 +10,9 @@ import { actorFor, createAuthority, createUser } from '../../../test/helpers/fac
 import type { Actor } from '../../platform/access/access.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { generateDemoLocalOffer } from './demo-services.ts';
+import { cachedServiceIds } from './api.ts';
 import { createOrganisation, createService, type NewServiceInput } from './new-service.ts';
+import { parseQuery, type ServicesQuery } from './oruk/query.ts';
 import { readSearch } from './search-page.ts';
 import { cachedSearch, DirectoryCache } from './search-cache.ts';
 import { confirmCurrent, decideEdit, editValuesOf, listPendingEdits, submitEdit } from './service.ts';
@@ -188,5 +190,19 @@ describe.each(ENGINES)('The directory version and the cached search on %s', (eng
     await submitEdit(t.db, editor, id, values, today);
     expect((await search(here, 'Grebe')).total).toBe(0);
     expect((await search(here, 'Swan Paddlers')).ids).toEqual([id]);
+  });
+
+  it("keeps the Open Referral API's /services answers the same way", async () => {
+    const cache = new DirectoryCache();
+    const query = (search: string): ServicesQuery => {
+      const parsed = parseQuery('/services', { search });
+      if (!parsed.ok) throw new Error('bad query');
+      return parsed.query;
+    };
+    expect((await cachedServiceIds(t.db, cache, '901', query('Moorhen'))).total).toBe(0);
+    await cachedServiceIds(t.db, cache, '901', query('Moorhen'));
+    expect(cache.hits).toBe(1);
+    const { id } = await createService(t.db, editor, newService('Moorhen Rowing'), today);
+    expect(await cachedServiceIds(t.db, cache, '901', query('Moorhen'))).toEqual({ ids: [id], total: 1 });
   });
 });
