@@ -48,7 +48,11 @@ import { markCommentsComplete } from './store/lawful-steps.ts';
 import { checkAdviceForOutcome, checkFinalPlanDate, checkOutstandingAdvice } from './lawful-steps.ts';
 import { longDate } from '../../domain/calendar.ts';
 import { ageOn } from '../../domain/school-year.ts';
-import { settingsOf } from '../../platform/people/children.ts';
+import { historyMatching, recordCaseEvent } from '../../platform/people/case-events.ts';
+import { grantedChildIds, settingsOf } from '../../platform/people/children.ts';
+import { grantUnlessHeld } from '../../platform/people/online-requests.ts';
+import { recipientsFor } from '../../platform/people/recipients.ts';
+import { authorityOf } from '../../platform/people/users.ts';
 import { advisersForChild } from '../../platform/people/settings.ts';
 
 export const STAFF: readonly Role[] = ['caseworker', 'team-manager'];
@@ -117,52 +121,12 @@ export async function event(
   summary: string,
   detail: Record<string, unknown> = {},
 ) {
-  await trx
-    .insertInto('case_event')
-    .values({
-      la_code: actor.laCode,
-      child_id: childId,
-      actor_user_id: actor.userId,
-      kind,
-      summary,
-      detail: JSON.stringify({ caseId, ...detail }),
-    })
-    .execute();
+  await recordCaseEvent({ trx, actor }, { childId, kind, summary, detail: { caseId, ...detail } });
 }
 
-export async function authority(trx: Executor, laCode: string) {
-  return trx
-    .selectFrom('local_authority')
-    .selectAll()
-    .where('la_code', '=', laCode)
-    .executeTakeFirstOrThrow();
-}
-
-/** The parents' and young person's email addresses: linked accounts first, else family with responsibility. */
-async function familyRecipients(trx: Executor, laCode: string, childId: string): Promise<string[]> {
-  const linked = await trx
-    .selectFrom('access_grant as g')
-    .innerJoin('app_user as u', (j) => j.onRef('u.la_code', '=', 'g.la_code').onRef('u.id', '=', 'g.user_id'))
-    .select('u.email')
-    .where('g.la_code', '=', laCode)
-    .where('g.child_id', '=', childId)
-    .where('g.kind', 'in', ['parent', 'young-person'])
-    .where('g.revoked_at', 'is', null)
-    .where('u.active', '=', true)
-    .orderBy('u.email')
-    .execute();
-  if (linked.length) return linked.map((r) => r.email);
-  const family = await trx
-    .selectFrom('family_member')
-    .select('email')
-    .where('la_code', '=', laCode)
-    .where('child_id', '=', childId)
-    .where('parental_responsibility', '=', true)
-    .where('email', 'is not', null)
-    .orderBy('family_name')
-    .limit(1)
-    .execute();
-  return family.map((r) => r.email!);
+/** The authority's own record (name, team and SENDIASS contacts). */
+export function authority(trx: Executor, laCode: string) {
+  return authorityOf(trx, laCode);
 }
 
 export async function notifyFamily(
@@ -171,7 +135,12 @@ export async function notifyFamily(
   template: string,
   personalisation: Record<string, string>,
 ) {
-  for (const recipient of await familyRecipients(ctx.trx, ctx.actor.laCode, record.child_id)) {
+  // The parents' and young person's linked accounts, else the first family member with responsibility and an email.
+  const family = await recipientsFor(ctx.trx, ctx.actor.laCode, record.child_id, {
+    family: true,
+    unlinkedFamily: true,
+  });
+  for (const { email: recipient } of family) {
     await queueNotification(ctx.trx, ctx.jobs, {
       laCode: ctx.actor.laCode,
       channel: 'email',
@@ -636,27 +605,14 @@ export async function requestAdvice(
     ids.push({ id, ask });
     if (professional) {
       // The professional may see this child because, and only while, they are asked to advise.
-      const live = await trx
-        .selectFrom('access_grant')
-        .select('id')
-        .where('la_code', '=', actor.laCode)
-        .where('user_id', '=', professional.id)
-        .where('child_id', '=', record.child_id)
-        .where('kind', '=', 'adviser')
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      if (!live) {
-        await trx
-          .insertInto('access_grant')
-          .values({
-            la_code: actor.laCode,
-            user_id: professional.id,
-            child_id: record.child_id,
-            kind: 'adviser',
-            reason: `Asked for ${AGENCY_LABELS[ask.agency] ? lowerFirst(AGENCY_LABELS[ask.agency]!) : 'advice'} for the EHC needs assessment`,
-            granted_by: actor.userId,
-          })
-          .execute();
+      const granted = await grantUnlessHeld(trx, actor.laCode, {
+        userId: professional.id,
+        childId: record.child_id,
+        kind: 'adviser',
+        reason: `Asked for ${AGENCY_LABELS[ask.agency] ? lowerFirst(AGENCY_LABELS[ask.agency]!) : 'advice'} for the EHC needs assessment`,
+        grantedBy: actor.userId,
+      });
+      if (granted) {
         await audit(trx, auditContext(actor), {
           action: 'access-grant.create',
           recordType: 'access_grant',
@@ -1587,26 +1543,9 @@ function listExceptions(db: Executor, laCode: string, caseId: string) {
 }
 
 /** The case's one history: every case event about it, newest first. */
-function caseHistory(db: Executor, laCode: string, childId: string, caseId: string) {
-  return db
-    .selectFrom('case_event as e')
-    .leftJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'e.la_code').onRef('u.id', '=', 'e.actor_user_id'),
-    )
-    .select([
-      'e.id',
-      'e.at',
-      'e.kind',
-      'e.summary',
-      'u.display_name as actor_name',
-      sql<string | null>`e.detail->>'withoutAdviceReason'`.as('reason'),
-    ])
-    .where('e.la_code', '=', laCode)
-    .where('e.child_id', '=', childId)
-    .where(sql<boolean>`e.detail->>'caseId' = ${caseId}`)
-    .orderBy('e.at', 'desc')
-    .orderBy('e.id', 'desc')
-    .execute();
+async function caseHistory(db: Executor, laCode: string, childId: string, caseId: string) {
+  const events = await historyMatching(db, laCode, childId, { caseId }, 'withoutAdviceReason');
+  return events.map(({ note, ...e }) => ({ ...e, reason: note }));
 }
 
 export function adviceLabel(a: {
@@ -1666,14 +1605,9 @@ export async function familyCases(db: Executor, actor: Actor, today: string): Pr
   const kind = actor.role === 'parent' ? 'parent' : 'young-person';
   const rows = await db
     .selectFrom('assessment_case as a')
-    .innerJoin('access_grant as g', (j) =>
-      j.onRef('g.la_code', '=', 'a.la_code').onRef('g.child_id', '=', 'a.child_id'),
-    )
     .select(['a.id', 'a.child_id', 'a.is_open'])
     .where('a.la_code', '=', actor.laCode)
-    .where('g.user_id', '=', actor.userId)
-    .where('g.kind', '=', kind)
-    .where('g.revoked_at', 'is', null)
+    .where('a.child_id', 'in', grantedChildIds(db, actor.laCode, actor.userId, kind))
     .where('a.stage', '!=', 'linked')
     .orderBy('a.is_open', 'desc')
     .orderBy('a.request_received', 'desc')

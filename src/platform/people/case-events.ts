@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.ts';
+import { onTenant } from '../db/tenant.ts';
 
 export interface CaseEvent {
   readonly childId: string;
@@ -130,4 +131,32 @@ export async function caseEventMatching(
   for (const [key, value] of Object.entries(detail)) q = q.where(sql<string>`detail ->> ${key}`, '=', value);
   const row = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
   return row && { ...row, id: Number(row.id) };
+}
+
+/**
+ * One child's history events whose detail has these values (an assessment's `{ caseId }`), newest first, each with
+ * who did it and, as `note`, the detail's `noteKey` value if any (the reason staff gave for going ahead without advice).
+ */
+export function historyMatching(
+  db: Executor,
+  laCode: string,
+  childId: string,
+  detail: Readonly<Record<string, string>>,
+  noteKey: string,
+) {
+  let q = db
+    .selectFrom('case_event as e')
+    .leftJoin('app_user as u', onTenant('u.id', 'e.actor_user_id'))
+    .select([
+      'e.id',
+      'e.at',
+      'e.kind',
+      'e.summary',
+      'u.display_name as actor_name',
+      sql<string | null>`e.detail->>${noteKey}`.as('note'),
+    ])
+    .where('e.la_code', '=', laCode)
+    .where('e.child_id', '=', childId);
+  for (const [key, value] of Object.entries(detail)) q = q.where(sql<string>`e.detail->>${key}`, '=', value);
+  return q.orderBy('e.at', 'desc').orderBy('e.id', 'desc').execute();
 }

@@ -265,3 +265,13 @@ select "o"."id" as "organisation_id", "o"."name", "s"."id" as "setting_id"
     and "u"."id" = $2
     and "o"."kind" = $3;
 -- parameters: ["999","00000000-0000-4000-8000-000000000002","school"]
+
+-- historyMatching (an assessment's history: its case id in the detail, with the reason noted)
+select "e"."id", "e"."at", "e"."kind", "e"."summary", "u"."display_name" as "actor_name", e.detail->>$1 as "note"
+  from "case_event" as "e"
+  left join "app_user" as "u" on "u"."la_code" = "e"."la_code"
+    and "u"."id" = "e"."actor_user_id"
+  where "e"."la_code" = $2
+    and "e"."child_id" = $3 and e.detail->>$4 = $5
+  order by "e"."at" desc, "e"."id" desc;
+-- parameters: ["withoutAdviceReason","999","00000000-0000-4000-8000-000000000001","caseId","00000000-0000-4000-8000-0000000000aa"]

@@ -5,7 +5,7 @@ import type { Actor } from '../access/access.ts';
 import type { ChangeContext, Tx } from '../change/change.ts';
 import { once } from '../change/once.ts';
 import type { Jobs } from '../jobs/jobs.ts';
-import { caseEventDays, recordCaseEvent } from './case-events.ts';
+import { caseEventDays, historyMatching, recordCaseEvent } from './case-events.ts';
 import { caseworkChildren, caseworkPlacements, caseworkSettings } from './casework.ts';
 import { childIdsAtSetting, childIdsWithNeed, grantedChildren, searchChildren } from './children.ts';
 import {
@@ -151,6 +151,10 @@ describe('platform store SQL', () => {
       {
         name: "schoolOfUser (a SENCO's school and its setting)",
         run: (db) => schoolOfUser(db, LA, actor.userId),
+      },
+      {
+        name: "historyMatching (an assessment's history: its case id in the detail, with the reason noted)",
+        run: (db) => historyMatching(db, LA, CHILD, { caseId: TOKEN }, 'withoutAdviceReason'),
       },
     ]);
     await expect(text).toMatchFileSnapshot('./queries.sql');
