@@ -15,7 +15,6 @@
  * statutory clock.
  */
 import { lowerFirst } from '../../platform/text.ts';
-import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit/audit.ts';
 import type { AdviceAgency } from '../../platform/db/schema/index.ts';
 import { DEFAULT_TODAY } from '../../demo/build.ts';
@@ -31,6 +30,17 @@ import {
   type CaseFacts,
 } from '../../domain/assessment/journey.ts';
 import type { ExceptionKind } from '../../domain/clock/types.ts';
+import {
+  childCount,
+  childrenWithPlanStatus,
+  firstEventDays,
+  grantsOfKinds,
+  insertCaseEvents,
+  insertGrants,
+  markPlanIssued,
+  nameLeadOfficer,
+  usersWithOrganisations,
+} from '../../platform/people/demo-records.ts';
 import { currentSettingsOf } from '../../platform/people/organisations.ts';
 import { familyViewsAskedBy } from '../../domain/clock/index.ts';
 
@@ -195,16 +205,7 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
   const la = options.laCode;
   const today = options.today ?? DEFAULT_TODAY;
   const rng = createRandom(4004);
-  const users = await trx
-    .selectFrom('app_user as u')
-    .leftJoin('team as t', (j) => j.onRef('t.la_code', '=', 'u.la_code').onRef('t.id', '=', 'u.team_id'))
-    .leftJoin('organisation as o', (j) =>
-      j.onRef('o.la_code', '=', 't.la_code').onRef('o.id', '=', 't.organisation_id'),
-    )
-    .select(['u.id', 'u.email', 'u.role', 'u.team_id', 't.name as team_name', 'o.kind', 'o.name as org_name'])
-    .where('u.la_code', '=', la)
-    .orderBy('u.email')
-    .execute();
+  const users = await usersWithOrganisations(trx, la);
   const byEmail = new Map(users.map((u) => [u.email, u]));
   const caseworkers = users.filter((u) => u.role === 'caseworker');
   const teamOf = new Map(users.map((u) => [u.id, u.team_id]));
@@ -217,29 +218,8 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
   const socialCare = byEmail.get('socialcare@demo.example');
   const parentUser = byEmail.get('parent@demo.example');
 
-  const children = await trx
-    .selectFrom('child as c')
-    .select([
-      'c.id',
-      'c.reference',
-      'c.plan_status',
-      'c.lead_officer_id',
-      'c.known_to_social_care',
-      'c.date_of_birth',
-      'c.primary_need',
-    ])
-    .where('c.la_code', '=', la)
-    .where('c.plan_status', 'in', ['assessment', 'plan'])
-    .orderBy('c.reference')
-    .execute();
-  const requestEvents = await trx
-    .selectFrom('case_event')
-    .select(['child_id', sql<string>`min((at at time zone 'Europe/London')::date)::text`.as('day')])
-    .where('la_code', '=', la)
-    .where('kind', '=', 'request-received')
-    .groupBy('child_id')
-    .execute();
-  const requestDay = new Map(requestEvents.map((e) => [e.child_id, e.day]));
+  const children = await childrenWithPlanStatus(trx, la, ['assessment', 'plan']);
+  const requestDay = await firstEventDays(trx, la, 'request-received');
   // The school's advice goes to the SENCO of the child's own school (a SENCO's organisation is named as the school).
   const sencoOf = new Map(professionals('school').map((u) => [u.org_name, u.id]));
   const settingOf = new Map(
@@ -254,31 +234,14 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
   const healthTeam = (service: string) =>
     users.filter((u) => u.role === 'professional' && u.team_name && HEALTH_SERVICES[u.team_name] === service);
   const parentChild = parentUser
-    ? await trx
-        .selectFrom('access_grant')
-        .select('child_id')
-        .where('la_code', '=', la)
-        .where('user_id', '=', parentUser.id)
-        .where('kind', '=', 'parent')
-        .executeTakeFirst()
+    ? (await grantsOfKinds(trx, la, ['parent'], { userId: parentUser.id }))[0]
     : undefined;
-  const total = await trx
-    .selectFrom('child')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('la_code', '=', la)
-    .executeTakeFirstOrThrow();
-  const target = Math.round(Number(total.n) * 0.12) + Math.min(50, Math.round(Number(total.n) * 0.02));
+  const total = await childCount(trx, la);
+  const target = Math.round(total * 0.12) + Math.min(50, Math.round(total * 0.02));
   const assessing = children.filter((c) => c.plan_status === 'assessment');
   // The other demo families are left free to ask for an assessment themselves (the browser test does).
   const familyChildren = new Set(
-    (
-      await trx
-        .selectFrom('access_grant')
-        .select('child_id')
-        .where('la_code', '=', la)
-        .where('kind', 'in', ['parent', 'young-person'])
-        .execute()
-    ).map((g) => g.child_id),
+    (await grantsOfKinds(trx, la, ['parent', 'young-person'])).map((g) => g.child_id),
   );
   const withPlan = children.filter((c) => c.plan_status === 'plan' && !familyChildren.has(c.id));
   const extra = rng.sample(withPlan, Math.max(0, target - assessing.length - 1));
@@ -287,15 +250,7 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
   if (parentRow && !chosen.includes(parentRow)) chosen.push(parentRow);
 
   const existingGrants = new Set(
-    (
-      await trx
-        .selectFrom('access_grant')
-        .select(['user_id', 'child_id'])
-        .where('la_code', '=', la)
-        .where('kind', '=', 'adviser')
-        .where('revoked_at', 'is', null)
-        .execute()
-    ).map((g) => `${g.user_id}:${g.child_id}`),
+    (await grantsOfKinds(trx, la, ['adviser'], { live: true })).map((g) => `${g.user_id}:${g.child_id}`),
   );
 
   const cases: Array<Record<string, unknown>> = [];
@@ -683,34 +638,13 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
       .values(c as never)
       .execute(),
   );
-  await inChunks(grants, 1000, (c) =>
-    trx
-      .insertInto('access_grant')
-      .values(c as never)
-      .execute(),
-  );
+  await insertGrants(trx, grants as never);
   // The children named the officer of their request, in one change for each officer.
   // (No "updated" stamp from the clock, so the demo is the same row for row whenever it is built.)
   for (const [officer, ids] of Map.groupBy(namedBy.keys(), (id) => namedBy.get(id)!))
-    await trx
-      .updateTable('child')
-      .set({ lead_officer_id: officer })
-      .where('la_code', '=', la)
-      .where('id', 'in', ids)
-      .execute();
+    await nameLeadOfficer(trx, la, ids, officer);
   // A final plan issued makes the child's record show the plan, as issuing one in the service does.
-  for (const child of issued)
-    await trx
-      .updateTable('child')
-      .set({ plan_status: 'plan', plan_first_issued: child.on })
-      .where('la_code', '=', la)
-      .where('id', '=', child.id)
-      .execute();
-  await inChunks(events, 2000, (c) =>
-    trx
-      .insertInto('case_event')
-      .values(c as never)
-      .execute(),
-  );
+  for (const child of issued) await markPlanIssued(trx, la, child.id, child.on);
+  await insertCaseEvents(trx, events as never);
   return cases.length;
 }

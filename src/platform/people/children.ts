@@ -639,16 +639,22 @@ export async function childrenLedBy(db: Executor, laCode: string, officerId: str
     .execute();
 }
 
-/** Children's names by id, for their history and messages. */
-export async function childNames(db: Executor, laCode: string, childIds: readonly string[]) {
-  if (!childIds.length) return new Map<string, { given_name: string; family_name: string }>();
+/** Children's names and references by id (those the authority has), for their history and messages. */
+export async function childNames(
+  db: Executor,
+  laCode: string,
+  childIds: readonly string[],
+): Promise<Map<string, { given_name: string; family_name: string; reference: string }>> {
+  if (!childIds.length) return new Map();
   const rows = await db
     .selectFrom('child')
-    .select(['id', 'given_name', 'family_name'])
+    .select(['id', 'given_name', 'family_name', 'reference'])
     .where('la_code', '=', laCode)
-    .where('id', 'in', childIds)
+    .where('id', 'in', [...new Set(childIds)])
     .execute();
-  return new Map(rows.map((r) => [r.id, { given_name: r.given_name, family_name: r.family_name }]));
+  return new Map(
+    rows.map((r) => [r.id, { given_name: r.given_name, family_name: r.family_name, reference: r.reference }]),
+  );
 }
 
 /**
