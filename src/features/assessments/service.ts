@@ -49,10 +49,17 @@ import { checkAdviceForOutcome, checkFinalPlanDate, checkOutstandingAdvice } fro
 import { longDate } from '../../domain/calendar.ts';
 import { ageOn } from '../../domain/school-year.ts';
 import { historyMatching, recordCaseEvent } from '../../platform/people/case-events.ts';
-import { grantedChildIds, settingsOf } from '../../platform/people/children.ts';
+import {
+  grantedChildIds,
+  movePlanStatus,
+  planIssued,
+  planStatusOf,
+  setChildLeadOfficer,
+  settingsOf,
+} from '../../platform/people/children.ts';
 import { grantUnlessHeld } from '../../platform/people/online-requests.ts';
 import { recipientsFor } from '../../platform/people/recipients.ts';
-import { authorityOf } from '../../platform/people/users.ts';
+import { activeOfficer, authorityOf, teamForNewRequest, usersByIds } from '../../platform/people/users.ts';
 import { advisersForChild } from '../../platform/people/settings.ts';
 
 export const STAFF: readonly Role[] = ['caseworker', 'team-manager'];
@@ -183,27 +190,8 @@ export interface NewRequest {
 
 /** The team that owns a new request: the child's named officer's team, else the authority's first casework team. */
 async function teamForChild(trx: Executor, laCode: string, childId: string): Promise<string> {
-  const fromOfficer = await trx
-    .selectFrom('child as c')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.la_code', '=', 'c.la_code').onRef('u.id', '=', 'c.lead_officer_id'),
-    )
-    .select('u.team_id')
-    .where('c.la_code', '=', laCode)
-    .where('c.id', '=', childId)
-    .where('u.team_id', 'is not', null)
-    .executeTakeFirst();
-  if (fromOfficer?.team_id) return fromOfficer.team_id;
-  const managed = await trx
-    .selectFrom('app_user as u')
-    .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'u.la_code').onRef('t.id', '=', 'u.team_id'))
-    .select('t.id')
-    .where('u.la_code', '=', laCode)
-    .where('u.role', '=', 'team-manager')
-    .where('u.active', '=', true)
-    .orderBy('t.name')
-    .executeTakeFirst();
-  if (managed) return managed.id;
+  const teamId = await teamForNewRequest(trx, laCode, childId);
+  if (teamId) return teamId;
   throw new Error('The authority has no casework team to receive requests');
 }
 
@@ -217,13 +205,7 @@ export async function assessmentEndedWithoutPlan(
   laCode: string,
   childId: string,
 ): Promise<void> {
-  await trx
-    .updateTable('child')
-    .set({ plan_status: 'none', updated_at: new Date() })
-    .where('la_code', '=', laCode)
-    .where('id', '=', childId)
-    .where('plan_status', '=', 'assessment')
-    .execute();
+  await movePlanStatus(trx, laCode, childId, 'assessment', 'none');
 }
 
 export async function createRequest(
@@ -258,13 +240,8 @@ export async function createRequest(
   const officer = actor.role === 'caseworker' && !open ? actor.userId : null;
   // J8: a request for a child or young person who already has a plan is a reassessment (CFA s44(2)-(3)), on its own
   // 14 weeks (reg 27(2)); its outcome amends or replaces that plan.
-  const child = await trx
-    .selectFrom('child')
-    .select('plan_status')
-    .where('la_code', '=', actor.laCode)
-    .where('id', '=', input.childId)
-    .executeTakeFirst();
-  const kind = child?.plan_status === 'plan' ? 'reassessment' : 'initial';
+  const planStatus = await planStatusOf(trx, actor.laCode, input.childId);
+  const kind = planStatus === 'plan' ? 'reassessment' : 'initial';
   const { id } = await trx
     .insertInto('assessment_case')
     .values({
@@ -315,13 +292,7 @@ export async function createRequest(
       due: longDate(stepById(openTimeline, 'decision-to-assess')?.due ?? open.request_received),
     });
   } else {
-    await trx
-      .updateTable('child')
-      .set({ plan_status: 'assessment', updated_at: new Date() })
-      .where('la_code', '=', actor.laCode)
-      .where('id', '=', input.childId)
-      .where('plan_status', '=', 'none')
-      .execute();
+    await movePlanStatus(trx, actor.laCode, input.childId, 'none', 'assessment');
     await event(
       trx,
       actor,
@@ -379,14 +350,7 @@ export async function createRequest(
 
 async function assignableOfficer(trx: Executor, laCode: string, officerId: string) {
   if (!isUuid(officerId)) return undefined;
-  return trx
-    .selectFrom('app_user')
-    .select(['id', 'display_name', 'email', 'team_id'])
-    .where('la_code', '=', laCode)
-    .where('id', '=', officerId)
-    .where('role', 'in', ['caseworker', 'team-manager'])
-    .where('active', '=', true)
-    .executeTakeFirst();
+  return activeOfficer(trx, laCode, officerId);
 }
 
 /** Names (or changes) the officer for a case: one statement, so the case is never without one. */
@@ -405,12 +369,7 @@ export async function allocate(ctx: ChangeContext, caseId: string, officerId: st
     .where('la_code', '=', actor.laCode)
     .where('id', '=', caseId)
     .execute();
-  await trx
-    .updateTable('child')
-    .set({ lead_officer_id: officer.id, updated_at: new Date() })
-    .where('la_code', '=', actor.laCode)
-    .where('id', '=', record.child_id)
-    .execute();
+  await setChildLeadOfficer(trx, actor.laCode, record.child_id, officer.id);
   await event(
     trx,
     actor,
@@ -577,12 +536,7 @@ export async function requestAdvice(
     let professional: { id: string; display_name: string; email: string } | undefined;
     if (ask.professionalUserId) {
       professional = offered.has(ask.professionalUserId)
-        ? await trx
-            .selectFrom('app_user')
-            .select(['id', 'display_name', 'email'])
-            .where('la_code', '=', actor.laCode)
-            .where('id', '=', ask.professionalUserId)
-            .executeTakeFirst()
+        ? (await usersByIds(trx, actor.laCode, [ask.professionalUserId])).get(ask.professionalUserId)
         : undefined;
       if (!professional)
         throw new JourneyError(`professional-${ask.agency}`, 'Select a professional from the list');
@@ -634,12 +588,8 @@ export async function requestAdvice(
       .execute();
     const label = AGENCY_LABELS[ask.agency] ?? ask.agency;
     if (ask.professionalUserId) {
-      const p = await trx
-        .selectFrom('app_user')
-        .select(['email', 'display_name'])
-        .where('la_code', '=', actor.laCode)
-        .where('id', '=', ask.professionalUserId)
-        .executeTakeFirstOrThrow();
+      const p = (await usersByIds(trx, actor.laCode, [ask.professionalUserId])).get(ask.professionalUserId);
+      if (!p) throw new Error(`No user ${ask.professionalUserId} to ask for advice`);
       await queueNotification(trx, ctx.jobs, {
         laCode: actor.laCode,
         channel: 'email',
@@ -726,6 +676,7 @@ function adviceRow(db: Executor, laCode: string, adviceId: string) {
       'k.stage',
       'k.request_received',
       'k.request_answers',
+      'k.officer_id as case_officer_id',
       'p.display_name as professional_name',
       'o.display_name as officer_name',
       'o.email as officer_email',
@@ -1012,15 +963,11 @@ async function receiveAdvice(
     childId: task.child_id,
     detail: { answer: input.answer, provisionLines: input.provision.length },
   });
-  const officer = await trx
-    .selectFrom('assessment_case as k')
-    .innerJoin('app_user as o', (j) =>
-      j.onRef('o.la_code', '=', 'k.la_code').onRef('o.id', '=', 'k.officer_id'),
-    )
-    .select(['o.id', 'o.email', 'o.display_name'])
-    .where('k.la_code', '=', actor.laCode)
-    .where('k.id', '=', task.case_id)
-    .executeTakeFirst();
+  // The case's officer, as the advice was read in this transaction (adviceRow).
+  const officer =
+    task.case_officer_id && task.officer_email && task.officer_name
+      ? { id: task.case_officer_id, email: task.officer_email, display_name: task.officer_name }
+      : undefined;
   if (officer && officer.id !== actor.userId) {
     const waiting = timeline.steps.filter((s) => s.id.startsWith('advice:') && s.completed === null).length;
     await queueNotification(trx, ctx.jobs, {
@@ -1450,16 +1397,7 @@ export async function issueFinal(
     .where('id', '=', caseId)
     .execute();
   const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
-  await trx
-    .updateTable('child')
-    .set({
-      plan_status: 'plan',
-      plan_first_issued: sql<string>`coalesce(plan_first_issued, ${input.date}::date)`,
-      updated_at: new Date(),
-    })
-    .where('la_code', '=', actor.laCode)
-    .where('id', '=', record.child_id)
-    .execute();
+  await planIssued(trx, actor.laCode, record.child_id, input.date);
   const final = finalPlanStep(timeline)!;
   const limit = final.id === 'reassessment-final' ? '14-week' : '20-week';
   // J8: a reassessment that amended the plan issues an amended plan, with its own notice and rights.

@@ -705,3 +705,72 @@ export async function childrenLedCounts(db: Executor, laCode: string, officerIds
   const counts = await officerChildCounts(db, laCode, officerIds);
   return new Map([...counts].map(([id, c]) => [id, c.led]));
 }
+
+type PlanStatus = 'none' | 'assessment' | 'plan' | 'ceased';
+
+/** A child's plan status (undefined when the authority has no such child): whether a new request is a reassessment. */
+export async function planStatusOf(db: Executor, laCode: string, childId: string) {
+  const row = await db
+    .selectFrom('child')
+    .select('plan_status')
+    .where('la_code', '=', laCode)
+    .where('id', '=', childId)
+    .executeTakeFirst();
+  return row?.plan_status;
+}
+
+/**
+ * Moves a child's plan status from one value to another (an assessment starts: `none` to `assessment`; it ends
+ * without a plan: back to `none`). A child whose status is not `from` is left as it is.
+ */
+export async function movePlanStatus(
+  trx: Executor,
+  laCode: string,
+  childId: string,
+  from: PlanStatus,
+  to: PlanStatus,
+  at: Date = new Date(),
+): Promise<void> {
+  await trx
+    .updateTable('child')
+    .set({ plan_status: to, updated_at: at })
+    .where('la_code', '=', laCode)
+    .where('id', '=', childId)
+    .where('plan_status', '=', from)
+    .execute();
+}
+
+/** A final plan was issued on this day: the child has a plan, first issued then unless it was issued before. */
+export async function planIssued(
+  trx: Executor,
+  laCode: string,
+  childId: string,
+  on: string,
+  at: Date = new Date(),
+): Promise<void> {
+  await trx
+    .updateTable('child')
+    .set({
+      plan_status: 'plan',
+      plan_first_issued: sql<string>`coalesce(plan_first_issued, ${on}::date)`,
+      updated_at: at,
+    })
+    .where('la_code', '=', laCode)
+    .where('id', '=', childId)
+    .execute();
+}
+
+/** Names a child's lead officer (a case allocated to them): one statement, in the caller's transaction. */
+export async function setChildLeadOfficer(
+  trx: Executor,
+  laCode: string,
+  childId: string,
+  officerId: string,
+): Promise<void> {
+  await trx
+    .updateTable('child')
+    .set({ lead_officer_id: officerId, updated_at: new Date() })
+    .where('la_code', '=', laCode)
+    .where('id', '=', childId)
+    .execute();
+}

@@ -210,6 +210,47 @@ select "id", "display_name", "job_title", "active", "role"
   order by "display_name";
 -- parameters: ["999","caseworker","team-manager","00000000-0000-4000-8000-0000000000bb"]
 
+-- teamForNewRequest (the named officer's team, else the first team manager's)
+select "u"."team_id"
+  from "child" as "c"
+  inner join "app_user" as "u" on "u"."la_code" = "c"."la_code"
+    and "u"."id" = "c"."lead_officer_id"
+  where "c"."la_code" = $1
+    and "c"."id" = $2
+    and "u"."team_id" is not null;
+-- parameters: ["999","00000000-0000-4000-8000-000000000001"]
+select "t"."id"
+  from "app_user" as "u"
+  inner join "team" as "t" on "t"."la_code" = "u"."la_code"
+    and "t"."id" = "u"."team_id"
+  where "u"."la_code" = $1
+    and "u"."role" = $2
+    and "u"."active" = $3
+  order by "t"."name";
+-- parameters: ["999","team-manager",true]
+
+-- activeOfficer (who may be allocated)
+select "id", "display_name", "email", "team_id"
+  from "app_user"
+  where "la_code" = $1
+    and "id" = $2
+    and "role" in ($3, $4)
+    and "active" = $5;
+-- parameters: ["999","00000000-0000-4000-8000-000000000002","caseworker","team-manager",true]
+
+-- movePlanStatus and planIssued (an assessment starts; its final plan is issued)
+update "child"
+  set "plan_status" = $1, "updated_at" = $2
+  where "la_code" = $3
+    and "id" = $4
+    and "plan_status" = $5;
+-- parameters: ["assessment","2026-03-02T10:00:00.000Z","999","00000000-0000-4000-8000-000000000001","none"]
+update "child"
+  set "plan_status" = $1, "plan_first_issued" = coalesce(plan_first_issued, $2::date), "updated_at" = $3
+  where "la_code" = $4
+    and "id" = $5;
+-- parameters: ["plan","2026-03-02","2026-03-02T10:00:00.000Z","999","00000000-0000-4000-8000-000000000001"]
+
 -- childByNamesAndBirth (an online request matched quietly to a child on record)
 select "id"
   from "child"

@@ -7,7 +7,14 @@ import { once } from '../change/once.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { caseEventDays, historyMatching, recordCaseEvent } from './case-events.ts';
 import { caseworkChildren, caseworkPlacements, caseworkSettings } from './casework.ts';
-import { childIdsAtSetting, childIdsWithNeed, grantedChildren, searchChildren } from './children.ts';
+import {
+  childIdsAtSetting,
+  childIdsWithNeed,
+  grantedChildren,
+  movePlanStatus,
+  planIssued,
+  searchChildren,
+} from './children.ts';
 import {
   childByNamesAndBirth,
   createRequestedChild,
@@ -16,7 +23,7 @@ import {
 } from './online-requests.ts';
 import { schoolOfUser } from './organisations.ts';
 import { partiesOfRows } from './row-parties.ts';
-import { caseOfficersOf } from './users.ts';
+import { activeOfficer, caseOfficersOf, teamForNewRequest } from './users.ts';
 import { familyContactsFor, recipientsFor } from './recipients.ts';
 
 const LA = '999';
@@ -24,6 +31,7 @@ const CHILD = '00000000-0000-4000-8000-000000000001';
 const TEAM = '00000000-0000-4000-8000-0000000000bb';
 const SETTING = '00000000-0000-4000-8000-0000000000cc';
 const TOKEN = '00000000-0000-4000-8000-0000000000aa';
+const AT = new Date('2026-03-02T10:00:00Z');
 const actor: Actor = {
   laCode: LA,
   userId: '00000000-0000-4000-8000-000000000002',
@@ -108,6 +116,18 @@ describe('platform store SQL', () => {
         },
       },
       { name: "caseOfficersOf (a team manager's officers)", run: (db) => caseOfficersOf(db, LA, TEAM) },
+      {
+        name: "teamForNewRequest (the named officer's team, else the first team manager's)",
+        run: (db) => teamForNewRequest(db, LA, CHILD),
+      },
+      { name: 'activeOfficer (who may be allocated)', run: (db) => activeOfficer(db, LA, actor.userId) },
+      {
+        name: 'movePlanStatus and planIssued (an assessment starts; its final plan is issued)',
+        run: async (db) => {
+          await movePlanStatus(db, LA, CHILD, 'none', 'assessment', AT);
+          await planIssued(db, LA, CHILD, '2026-03-02', AT);
+        },
+      },
       {
         name: 'childByNamesAndBirth (an online request matched quietly to a child on record)',
         run: (db) =>

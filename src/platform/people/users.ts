@@ -383,3 +383,43 @@ export async function setPasswordHash(
     .where('id', '=', userId)
     .execute();
 }
+
+/** An active case officer (caseworker or team manager) of the authority by id, or undefined: who may be allocated. */
+export function activeOfficer(db: Executor, laCode: string, userId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'display_name', 'email', 'team_id'])
+    .where('la_code', '=', laCode)
+    .where('id', '=', userId)
+    .where('role', 'in', ['caseworker', 'team-manager'])
+    .where('active', '=', true)
+    .executeTakeFirst();
+}
+
+/**
+ * The team that owns a new request for a child: the child's named officer's team, else the team of the authority's
+ * first active team manager (by team name); undefined when the authority has neither.
+ */
+export async function teamForNewRequest(db: Executor, laCode: string, childId: string) {
+  const fromOfficer = await db
+    .selectFrom('child as c')
+    .innerJoin('app_user as u', (j) =>
+      j.onRef('u.la_code', '=', 'c.la_code').onRef('u.id', '=', 'c.lead_officer_id'),
+    )
+    .select('u.team_id')
+    .where('c.la_code', '=', laCode)
+    .where('c.id', '=', childId)
+    .where('u.team_id', 'is not', null)
+    .executeTakeFirst();
+  if (fromOfficer?.team_id) return fromOfficer.team_id;
+  const managed = await db
+    .selectFrom('app_user as u')
+    .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'u.la_code').onRef('t.id', '=', 'u.team_id'))
+    .select('t.id')
+    .where('u.la_code', '=', laCode)
+    .where('u.role', '=', 'team-manager')
+    .where('u.active', '=', true)
+    .orderBy('t.name')
+    .executeTakeFirst();
+  return managed?.id;
+}
