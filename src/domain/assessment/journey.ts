@@ -387,3 +387,25 @@ export function stepAfter(id: RequestStep['id'], answers: RequestAnswers): Reque
   if (pendingIndex > index) return pending;
   return REQUEST_STEPS[index + 1]?.id ?? 'check';
 }
+
+/**
+ * What the 20-week figures need of a case, kept on the case by the assessments feature each time its clock is
+ * refreshed (ADR 0063): the final-plan step's statutory due date, the day it was done and whether a confirmed
+ * exception relieved it. Dates, not weeks elapsed, so the kept values do not go stale as the days pass. All null when
+ * the timeline has no final-plan step (a reassessment, or a request refused or closed before a plan).
+ */
+export interface FinalPlanSummary {
+  final_plan_due: string | null;
+  final_plan_done: string | null;
+  final_plan_excepted: boolean | null;
+}
+
+export function finalPlanSummary(timeline: Pick<Timeline, 'steps'>): FinalPlanSummary {
+  const step = timeline.steps.find((s) => s.id === 'final-plan');
+  if (!step) return { final_plan_due: null, final_plan_done: null, final_plan_excepted: null };
+  return {
+    final_plan_due: step.due,
+    final_plan_done: step.completed,
+    final_plan_excepted: step.exception !== null,
+  };
+}

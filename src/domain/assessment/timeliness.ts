@@ -26,11 +26,35 @@ export interface TwentyWeekTimeliness {
 }
 
 function figure(steps: readonly Step[]): TwentyWeekFigure {
-  const within = steps.filter((s) => s.status === 'met').length;
+  return counted(steps.length, steps.filter((s) => s.status === 'met').length);
+}
+
+function counted(issued: number, within: number): TwentyWeekFigure {
+  return { issued, within, percent: issued ? Math.round((within / issued) * 100) : null };
+}
+
+/** Counts of final plans issued and within 20 weeks, including and excluding those a confirmed exception relieved. */
+export interface TwentyWeekCounts {
+  issued: number;
+  within: number;
+  issuedExcluding: number;
+  withinExcluding: number;
+}
+
+/**
+ * The figures from counts already made (the kept final-plan summaries, ADR 0063) added to those of some timelines
+ * counted live (cases with no summary kept): the same figures as `twentyWeekTimeliness` over all of them.
+ */
+export function twentyWeekFromCounts(
+  kept: TwentyWeekCounts,
+  live: TwentyWeekTimeliness = twentyWeekTimeliness([]),
+): TwentyWeekTimeliness {
+  const issued = kept.issued + live.including.issued;
+  const issuedExcluding = kept.issuedExcluding + live.excluding.issued;
   return {
-    issued: steps.length,
-    within,
-    percent: steps.length ? Math.round((within / steps.length) * 100) : null,
+    including: counted(issued, kept.within + live.including.within),
+    excluding: counted(issuedExcluding, kept.withinExcluding + live.excluding.within),
+    withException: issued - issuedExcluding,
   };
 }
 

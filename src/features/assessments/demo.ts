@@ -23,6 +23,7 @@ import { createRandom } from '../../demo/random.ts';
 import {
   AGENCY_LABELS,
   caseTimeline,
+  finalPlanSummary,
   nextStep,
   OPEN_STAGES,
   stageFor,
@@ -443,6 +444,8 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
       allocated_at: officer ? at(received) : null,
       stage,
       is_open: OPEN_STAGES.includes(stage),
+      // Kept as refreshClock keeps it (ADR 0063): the manager's 20-week figures count these.
+      ...finalPlanSummary(timeline),
       decision_date: decision?.date ?? null,
       decision_outcome: decision?.outcome ?? null,
       decision_reasons: decision

@@ -18,7 +18,8 @@ import {
   grant,
 } from '../../../test/helpers/factories.ts';
 import { loadFacts } from './store.ts';
-import { caseTimeline } from '../../domain/assessment/journey.ts';
+import { caseTimeline, finalPlanSummary } from '../../domain/assessment/journey.ts';
+import { keptTwentyWeeks } from './store/lawful-steps.ts';
 import {
   createRequest,
   decide,
@@ -30,7 +31,13 @@ import {
   serveDraft,
   type ChangeContext,
 } from './service.ts';
-import { closeRequest, confirmException, recordAdviceReuse, teamTimeliness } from './lawful-steps.ts';
+import {
+  closeRequest,
+  confirmException,
+  liveTeamTimeliness,
+  recordAdviceReuse,
+  teamTimeliness,
+} from './lawful-steps.ts';
 
 let tokens = 0;
 const token = () => `lawful-steps-token-${++tokens}`;
@@ -324,6 +331,124 @@ describe.each(ENGINES)('lawful steps on %s', (engine) => {
     expect(figures.excluding).toEqual({ issued: 3, within: 0, percent: 0 });
     expect(figures.withException).toBe(0);
     await expect(teamTimeliness(t.database.db, caseworker, '2026-12-31')).rejects.toThrow();
+  });
+
+  /** The final-plan summary kept on the case (ADR 0063) is the clock's answer from the case's facts now. */
+  async function expectKept(caseId: string, today: string) {
+    const facts = (await loadFacts(t.database.db, la, [caseId])).get(caseId)!;
+    const kept = await t.database.db
+      .selectFrom('assessment_case')
+      .select(['final_plan_due', 'final_plan_done', 'final_plan_excepted'])
+      .where('la_code', '=', la)
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(kept).toEqual(finalPlanSummary(caseTimeline(facts, today)));
+    return kept;
+  }
+
+  it('the 20-week figures come from the final-plan summary each write keeps, and equal the live count', async () => {
+    // A plan late against its 20 weeks but relieved by a confirmed exception: kept after every kind of write.
+    const { caseId } = await assessing('2026-01-05', '2026-02-10');
+    expect(await expectKept(caseId, '2026-02-10')).toMatchObject({
+      final_plan_due: '2026-05-25',
+      final_plan_done: null,
+    });
+    await askAll(caseId, '2026-02-11');
+    await expectKept(caseId, '2026-02-11');
+    await run('2026-03-20', (ctx) =>
+      addException(ctx, caseId, {
+        kind: 'absence-from-area',
+        from: '2026-02-01',
+        to: '2026-03-10',
+        reason: 'Staying with grandparents abroad',
+        appliesTo: [],
+        token: token(),
+      }),
+    );
+    expect(await expectKept(caseId, '2026-03-20')).toMatchObject({ final_plan_excepted: false });
+    const facts = (await loadFacts(t.database.db, la, [caseId])).get(caseId)!;
+    const exceptionId = caseTimeline(facts, '2026-03-20').steps.find((s) => s.id === 'final-plan')!
+      .exceptionChecks[0]!.id!;
+    await run('2026-03-21', (ctx) =>
+      confirmException(ctx, caseId, exceptionId, { reason: 'The family were away.', token: token() }),
+    );
+    expect(await expectKept(caseId, '2026-03-21')).toMatchObject({ final_plan_excepted: true });
+    await run('2026-05-20', (ctx) =>
+      decideOutcome(ctx, caseId, {
+        date: '2026-05-20',
+        outcome: 'issue-plan',
+        reasons: 'Plan',
+        withoutAdvice: LATE,
+      }),
+    );
+    await expectKept(caseId, '2026-05-20');
+    await run('2026-06-01', (ctx) => serveDraft(ctx, caseId, { date: '2026-06-01' }));
+    await expectKept(caseId, '2026-06-01');
+    await run('2026-06-05', (ctx) =>
+      recordResponse(ctx, caseId, { date: '2026-06-05', comments: 'Agreed', commentsComplete: true }),
+    );
+    await expectKept(caseId, '2026-06-05');
+    await run('2026-06-25', (ctx) => issueFinal(ctx, caseId, { date: '2026-06-25', withoutAdvice: LATE }));
+    expect(await expectKept(caseId, '2026-06-25')).toEqual({
+      final_plan_due: '2026-05-25',
+      final_plan_done: '2026-06-25',
+      final_plan_excepted: true,
+    });
+
+    // A plan issued within 20 weeks.
+    const met = await assessing('2026-07-01', '2026-07-20');
+    await askAll(met.caseId, '2026-07-21');
+    await run('2026-09-01', (ctx) =>
+      decideOutcome(ctx, met.caseId, {
+        date: '2026-09-01',
+        outcome: 'issue-plan',
+        reasons: 'Plan',
+        withoutAdvice: LATE,
+      }),
+    );
+    await run('2026-09-02', (ctx) => serveDraft(ctx, met.caseId, { date: '2026-09-02' }));
+    await run('2026-09-03', (ctx) =>
+      recordResponse(ctx, met.caseId, { date: '2026-09-03', comments: 'Agreed', commentsComplete: true }),
+    );
+    await run('2026-09-10', (ctx) =>
+      issueFinal(ctx, met.caseId, { date: '2026-09-10', withoutAdvice: LATE }),
+    );
+    expect(await expectKept(met.caseId, '2026-09-10')).toEqual({
+      final_plan_due: '2026-11-18',
+      final_plan_done: '2026-09-10',
+      final_plan_excepted: false,
+    });
+    // A request withdrawn: no final-plan step is left, nothing kept.
+    const closed = await assessing('2026-03-02', '2026-03-20');
+    await run('2026-03-25', (ctx) =>
+      closeRequest(ctx, closed.caseId, { reason: 'withdrawn', date: '2026-03-24', notes: 'Parent emailed' }),
+    );
+    expect(await expectKept(closed.caseId, '2026-03-25')).toEqual({
+      final_plan_due: null,
+      final_plan_done: null,
+      final_plan_excepted: null,
+    });
+
+    // Every plan issued in the period has its summary kept, so none is counted live; the figures equal the live
+    // count: the 3 late plans above, one relieved by an exception, one within.
+    const kept = await keptTwentyWeeks(t.database.db, la, teamId, '2025-12-31', '2026-12-31');
+    expect(kept.unkept).toEqual([]);
+    const figures = await teamTimeliness(t.database.db, manager, '2026-12-31');
+    expect(figures).toEqual(await liveTeamTimeliness(t.database.db, manager, '2026-12-31'));
+    expect(figures.including).toEqual({ issued: 5, within: 1, percent: 20 });
+    expect(figures.excluding).toEqual({ issued: 4, within: 1, percent: 25 });
+    expect(figures.withException).toBe(1);
+    // A row written with no summary (as before migration 0080) is counted live, with the same figures.
+    await t.database.db
+      .updateTable('assessment_case')
+      .set({ final_plan_due: null, final_plan_done: null, final_plan_excepted: null })
+      .where('la_code', '=', la)
+      .where('id', '=', caseId)
+      .execute();
+    expect((await keptTwentyWeeks(t.database.db, la, teamId, '2025-12-31', '2026-12-31')).unkept).toEqual([
+      caseId,
+    ]);
+    expect(await teamTimeliness(t.database.db, manager, '2026-12-31')).toEqual(figures);
   });
 
   it('a request can be withdrawn, and a move out of the area during the assessment is recorded: both close the case', async () => {

@@ -24,13 +24,18 @@ import {
   outstandingAdviceRefusal,
   type ClosedReason,
 } from '../../domain/assessment/lawful-steps.ts';
-import { twentyWeekTimeliness, type TwentyWeekTimeliness } from '../../domain/assessment/timeliness.ts';
+import {
+  twentyWeekFromCounts,
+  twentyWeekTimeliness,
+  type TwentyWeekTimeliness,
+} from '../../domain/assessment/timeliness.ts';
 import { yearGroupOn } from '../../domain/school-year.ts';
 import { isUuid } from '../../platform/access/access.ts';
 import { loadFacts, refreshClock } from './store.ts';
 import {
   adviceCoverage,
   casesWithFinalPlanSince,
+  keptTwentyWeeks,
   exceptionOfCase,
   insertAdviceReuse,
   markClosed,
@@ -289,6 +294,24 @@ export async function teamTimeliness(
   today: string,
 ): Promise<TwentyWeekTimeliness & { from: string; to: string }> {
   requireRole(actor, TEAM_READERS, 'assessment.team');
+  const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
+  // Counted in SQL from the final-plan step the clock keeps on each case (ADR 0063); a case with none kept is
+  // counted live, as before.
+  const kept = await keptTwentyWeeks(db, actor.laCode, actor.teamId, from, today);
+  const facts = await loadFacts(db, actor.laCode, kept.unkept);
+  const live = twentyWeekTimeliness(
+    [...facts.values()].map((f) => caseTimeline(f, today)),
+    { from, to: today },
+  );
+  return { ...twentyWeekFromCounts(kept, live), from, to: today };
+}
+
+/** The 20-week figures counted live, every case's clock run now: what the kept figures must equal (tests). */
+export async function liveTeamTimeliness(
+  db: Executor,
+  actor: Actor,
+  today: string,
+): Promise<TwentyWeekTimeliness & { from: string; to: string }> {
   const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
   const ids = await casesWithFinalPlanSince(db, actor.laCode, actor.teamId, from);
   const facts = await loadFacts(db, actor.laCode, ids);

@@ -8,6 +8,7 @@ import type { Executor } from '../../platform/audit/audit.ts';
 import type { Timeline } from '../../domain/clock/types.ts';
 import {
   caseTimeline,
+  finalPlanSummary,
   nextStep,
   OPEN_STAGES,
   stageFor,
@@ -145,7 +146,7 @@ export function factsOf(
 }
 
 /**
- * Recomputes the case's timeline with the clock and stores its stage and next step. Returns the timeline. A case
+ * Recomputes the case's timeline with the clock and stores its stage, next step and final-plan summary. Returns the timeline. A case
  * joined to another request keeps the stage 'linked'.
  */
 export async function refreshClock(
@@ -174,6 +175,8 @@ export async function refreshClock(
       next_owner: step?.owner ?? null,
       next_due: step?.due ?? null,
       next_adjusted_due: step?.exception?.adjustedDue ?? null,
+      // The final-plan step kept for the 20-week figures (ADR 0063): the clock's answer, not a second reckoning.
+      ...finalPlanSummary(timeline),
       updated_at: new Date(),
     })
     .where('la_code', '=', laCode)
@@ -379,7 +382,8 @@ export async function insertImportedRequests(
         exceptions: [],
       };
       const stage = stageFor(facts);
-      const step = OPEN_STAGES.includes(stage) ? nextStep(caseTimeline(facts, asOf)) : undefined;
+      const timeline = caseTimeline(facts, asOf);
+      const step = OPEN_STAGES.includes(stage) ? nextStep(timeline) : undefined;
       return {
         la_code: laCode,
         child_id: r.childId,
@@ -400,6 +404,7 @@ export async function insertImportedRequests(
         next_owner: step?.owner ?? null,
         next_due: step?.due ?? null,
         next_adjusted_due: step?.exception?.adjustedDue ?? null,
+        ...finalPlanSummary(timeline),
       };
     });
     const rows = await trx

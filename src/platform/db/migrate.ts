@@ -1,6 +1,8 @@
 /**
  * Migrations: each file in ./migrations exports `statements`, plain SQL run in order inside one transaction by
- * Kysely's Migrator (which records what ran and takes a lock, so two processes never migrate at once).
+ * Kysely's Migrator (which records what ran and takes a lock, so two processes never migrate at once). A file may
+ * also export `after(db)`, run next in the same transaction, for a back-fill SQL cannot do alone (ADR 0063: the
+ * statutory clock's answer for every existing case).
  */
 import { readdirSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
@@ -15,10 +17,16 @@ class SqlFileProvider implements MigrationProvider {
       .sort();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
-      const mod = (await import(new URL(file, migrationsDir).href)) as { statements: string[] };
+      const mod = (await import(new URL(file, migrationsDir).href)) as {
+        statements: string[];
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+        after?: (db: Kysely<any>) => Promise<void>;
+      };
       migrations[file.slice(0, -3)] = {
         async up(db) {
           for (const statement of mod.statements) await sql.raw(statement).execute(db);
+          // A back-fill that needs more than SQL (the clock, ADR 0063), in the same transaction.
+          await mod.after?.(db);
         },
       };
     }

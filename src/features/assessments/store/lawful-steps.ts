@@ -3,6 +3,7 @@
  * agreement (J3), the family's comments recorded as complete (J1), confirming an exception (J10), closing a request
  * as withdrawn or moved out of the area, reassessments (J8) and the plans issued for the 20-week figures.
  */
+import { sql } from 'kysely';
 import type { Executor } from '../../../platform/audit/audit.ts';
 import type { AdviceAgency } from '../../../platform/db/schema/index.ts';
 
@@ -156,6 +157,46 @@ export async function casesWithFinalPlanSince(
     .$if(teamId !== null, (q) => q.where('team_id', '=', teamId!))
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * The 20-week figures counted from the final-plan summary the clock keeps on each case (ADR 0063): the final plans
+ * (of a team, or all) issued from `from` to `to`, how many within their due date, and the same leaving out those a
+ * confirmed exception relieved. `unkept` are the cases issued since `from` with no summary kept: the caller counts
+ * them live (none once migration 0080 has back-filled; kept so a row written by other means is still counted).
+ */
+export async function keptTwentyWeeks(
+  db: Executor,
+  laCode: string,
+  teamId: string | null,
+  from: string,
+  to: string,
+) {
+  const inPeriod = sql`final_plan_due is not null and final_plan_done >= ${from} and final_plan_done <= ${to}`;
+  const within = sql`final_plan_done <= final_plan_due`;
+  const counted = await db
+    .selectFrom('assessment_case')
+    .select([
+      sql<string>`count(*) filter (where ${inPeriod})`.as('issued'),
+      sql<string>`count(*) filter (where ${inPeriod} and ${within})`.as('within'),
+      sql<string>`count(*) filter (where ${inPeriod} and not final_plan_excepted)`.as('issued_ex'),
+      sql<string>`count(*) filter (where ${inPeriod} and not final_plan_excepted and ${within})`.as(
+        'within_ex',
+      ),
+      sql<string[]>`coalesce(array_agg(id) filter (where final_plan_due is null), '{}')`.as('unkept'),
+    ])
+    .where('la_code', '=', laCode)
+    .where('final_issued', '>=', from)
+    .where('kind', '=', 'initial')
+    .$if(teamId !== null, (q) => q.where('team_id', '=', teamId!))
+    .executeTakeFirstOrThrow();
+  return {
+    issued: Number(counted.issued),
+    within: Number(counted.within),
+    issuedExcluding: Number(counted.issued_ex),
+    withinExcluding: Number(counted.within_ex),
+    unkept: counted.unkept,
+  };
 }
 
 /** The open reassessment of a child, if any (J8): the plans feature issues its draft and its amended plan. */

@@ -70,6 +70,11 @@ export interface AssessmentCaseTable {
   next_owner: string | null;
   next_due: DateString | null;
   next_adjusted_due: DateString | null;
+  /** The clock's final-plan step, kept on every refresh for the 20-week figures (ADR 0063): its statutory due date,
+   * the day it was done, and whether a confirmed exception relieved it. Null when the case has no such step. */
+  final_plan_due: DateString | null;
+  final_plan_done: DateString | null;
+  final_plan_excepted: boolean | null;
   /** J1 (migration 0010): the family said their comments on the draft are complete. */
   family_comments_complete: Generated<boolean>;
   /** J8 (migration 0010): an initial assessment or a reassessment of a child or young person with a plan. */
