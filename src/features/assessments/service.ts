@@ -60,6 +60,7 @@ import {
 import { grantUnlessHeld } from '../../platform/people/online-requests.ts';
 import { recipientsFor } from '../../platform/people/recipients.ts';
 import { activeOfficer, authorityOf, teamForNewRequest, usersByIds } from '../../platform/people/users.ts';
+import { partiesOfRow, userOfRow } from '../../platform/people/row-parties.ts';
 import { advisersForChild } from '../../platform/people/settings.ts';
 
 export const STAFF: readonly Role[] = ['caseworker', 'team-manager'];
@@ -86,32 +87,38 @@ export interface ChangeContext {
 
 export async function caseOrNotFound(trx: Executor, actor: Actor, caseId: string) {
   if (!isUuid(caseId)) throw new NotFoundError();
+  // The case and its people in one statement: the child, team and officer are the people store's (partiesOfRow).
   const row = await trx
     .selectFrom('assessment_case as a')
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
-    .innerJoin('team as t', (j) => j.onRef('t.la_code', '=', 'a.la_code').onRef('t.id', '=', 'a.team_id'))
-    .leftJoin('app_user as o', (j) =>
-      j.onRef('o.la_code', '=', 'a.la_code').onRef('o.id', '=', 'a.officer_id'),
-    )
     .selectAll('a')
-    .select([
-      'c.given_name',
-      'c.family_name',
-      'c.preferred_name',
-      'c.reference',
-      'c.date_of_birth',
-      'c.lead_officer_id as named_officer_id',
-      't.name as team_name',
-      't.email as team_email',
-      't.phone as team_phone',
-      'o.display_name as officer_name',
-      'o.email as officer_email',
-    ])
+    .select(
+      partiesOfRow({
+        laCode: 'a.la_code',
+        childId: 'a.child_id',
+        teamId: 'a.team_id',
+        officerId: 'a.officer_id',
+      }).as('parties'),
+    )
     .where('a.la_code', '=', actor.laCode)
     .where('a.id', '=', caseId)
     .executeTakeFirst();
-  if (!row) throw new NotFoundError();
-  return row;
+  const p = row?.parties;
+  if (!row || !p || p.team_name === null) throw new NotFoundError();
+  const { parties: _parties, ...kase } = row;
+  return {
+    ...kase,
+    given_name: p.given_name,
+    family_name: p.family_name,
+    preferred_name: p.preferred_name,
+    reference: p.reference,
+    date_of_birth: p.date_of_birth,
+    named_officer_id: p.named_officer_id,
+    team_name: p.team_name,
+    team_email: p.team_email,
+    team_phone: p.team_phone,
+    officer_name: p.officer_name,
+    officer_email: p.officer_email,
+  };
 }
 
 export type CaseRecord = Awaited<ReturnType<typeof caseOrNotFound>>;
@@ -653,37 +660,42 @@ export interface AdviceSubmission {
   received: string;
 }
 
-function adviceRow(db: Executor, laCode: string, adviceId: string) {
-  return db
+async function adviceRow(db: Executor, laCode: string, adviceId: string) {
+  const row = await db
     .selectFrom('assessment_advice as a')
     .innerJoin('assessment_case as k', (j) =>
       j.onRef('k.la_code', '=', 'a.la_code').onRef('k.id', '=', 'a.case_id'),
     )
-    .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
-    .leftJoin('app_user as p', (j) =>
-      j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.professional_user_id'),
-    )
-    .leftJoin('app_user as o', (j) =>
-      j.onRef('o.la_code', '=', 'k.la_code').onRef('o.id', '=', 'k.officer_id'),
-    )
     .selectAll('a')
     .select([
-      'c.given_name',
-      'c.family_name',
-      'c.reference',
-      'c.date_of_birth',
-      'c.primary_need',
       'k.stage',
       'k.request_received',
       'k.request_answers',
       'k.officer_id as case_officer_id',
-      'p.display_name as professional_name',
-      'o.display_name as officer_name',
-      'o.email as officer_email',
+      partiesOfRow({
+        laCode: 'a.la_code',
+        childId: 'a.child_id',
+        officerId: 'k.officer_id',
+        professionalId: 'a.professional_user_id',
+      }).as('parties'),
     ])
     .where('a.la_code', '=', laCode)
     .where('a.id', '=', adviceId)
     .executeTakeFirst();
+  const p = row?.parties;
+  if (!row || !p) return undefined;
+  const { parties: _parties, ...advice } = row;
+  return {
+    ...advice,
+    given_name: p.given_name,
+    family_name: p.family_name,
+    reference: p.reference,
+    date_of_birth: p.date_of_birth,
+    primary_need: p.primary_need,
+    professional_name: p.professional_name,
+    officer_name: p.officer_name,
+    officer_email: p.officer_email,
+  };
 }
 
 async function adviceOrNotFound(db: Executor, actor: Actor, adviceId: string) {
@@ -995,6 +1007,27 @@ async function receiveAdvice(
 /** A task asked for within this many days is new: it leads the list to send (issue 18, finding 7). */
 export const NEW_TASK_DAYS = 14;
 
+/** Rows with their child's names (the people store's json column), as the join on `child` gave them. */
+function withChildNames<
+  R extends {
+    child: { given_name: string; family_name: string; reference: string; date_of_birth: string } | null;
+  },
+>(rows: readonly R[]) {
+  return rows.flatMap(({ child, ...row }) =>
+    child
+      ? [
+          {
+            ...row,
+            given_name: child.given_name,
+            family_name: child.family_name,
+            reference: child.reference,
+            date_of_birth: child.date_of_birth,
+          },
+        ]
+      : [],
+  );
+}
+
 /**
  * A professional's advice tasks (issue 18, finding 7): those to send, the new ones (asked in the last 14 days) first and
  * then the soonest due, and those sent, most recent first, each list paged on its own, with the counts of each.
@@ -1049,7 +1082,6 @@ export async function professionalTasks(
           .limit(pageSize)
           .as('a'),
       )
-      .innerJoin('child as c', (j) => j.onRef('c.la_code', '=', 'a.la_code').onRef('c.id', '=', 'a.child_id'))
       .select([
         'a.id',
         'a.case_id',
@@ -1059,14 +1091,11 @@ export async function professionalTasks(
         'a.received',
         'a.status',
         'a.answer',
-        'c.id as child_id',
-        'c.given_name',
-        'c.family_name',
-        'c.reference',
-        'c.date_of_birth',
+        'a.child_id',
+        partiesOfRow({ laCode: 'a.la_code', childId: 'a.child_id' }).as('child'),
       ]);
   const newFirst = sql`a.requested >= ${newSince}`;
-  const [toSend, sentRows] = await Promise.all([
+  const [toSendRows, sentChildRows] = await Promise.all([
     listed(
       base
         .where('a.received', 'is', null)
@@ -1090,6 +1119,7 @@ export async function professionalTasks(
       .orderBy('a.id')
       .execute(),
   ]);
+  const [toSend, sentRows] = [withChildNames(toSendRows), withChildNames(sentChildRows)];
   const facts = await loadFacts(db, actor.laCode, [...new Set(toSend.map((r) => r.case_id))]);
   const tasks = toSend.map((r) => {
     const step = stepById(caseTimeline(facts.get(r.case_id)!, today), `advice:${r.id}`) ?? null;
@@ -1455,19 +1485,21 @@ export interface CaseView {
   adviceLabels: Map<string, string>;
 }
 
-function listAdvice(db: Executor, laCode: string, caseId: string) {
-  return db
+async function listAdvice(db: Executor, laCode: string, caseId: string) {
+  const rows = await db
     .selectFrom('assessment_advice as a')
-    .leftJoin('app_user as p', (j) =>
-      j.onRef('p.la_code', '=', 'a.la_code').onRef('p.id', '=', 'a.professional_user_id'),
-    )
     .selectAll('a')
-    .select(['p.display_name as professional_name', 'p.job_title as professional_title'])
+    .select(userOfRow('a.la_code', 'a.professional_user_id').as('professional'))
     .where('a.la_code', '=', laCode)
     .where('a.case_id', '=', caseId)
     .orderBy('a.requested')
     .orderBy('a.created_at')
     .execute();
+  return rows.map(({ professional, ...advice }) => ({
+    ...advice,
+    professional_name: professional?.display_name ?? null,
+    professional_title: professional?.job_title ?? null,
+  }));
 }
 
 function listExceptions(db: Executor, laCode: string, caseId: string) {
