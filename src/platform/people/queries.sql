@@ -188,6 +188,32 @@ select "v"."n", "c"."reference", "c"."given_name", "c"."family_name", "c"."prima
     and "t"."id" = "v"."team_id";
 -- parameters: [1,0,"00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-0000000000bb",1,"00000000-0000-4000-8000-000000000001",null,"00000000-0000-4000-8000-0000000000bb","999"]
 
+-- partiesOfRow and userOfRow (json columns a feature adds to its own select; here over the child and a user)
+select (select to_json(obj)
+  from (select "c"."given_name", "c"."family_name", "c"."preferred_name", "c"."reference", "c"."date_of_birth", "c"."primary_need", "c"."lead_officer_id" as "named_officer_id", "t"."name" as "team_name", "t"."email" as "team_email", "t"."phone" as "team_phone", "o"."display_name" as "officer_name", "o"."email" as "officer_email", "p"."display_name" as "professional_name", "p"."job_title" as "professional_title"
+  from "child" as "c"
+  left join "team" as "t" on "t"."la_code" = "c"."la_code"
+    and "t"."id" = null::uuid
+  left join "app_user" as "o" on "o"."la_code" = "c"."la_code"
+    and "o"."id" = "r"."lead_officer_id"
+  left join "app_user" as "p" on "p"."la_code" = "c"."la_code"
+    and "p"."id" = null::uuid
+  where "c"."la_code" = "r"."la_code"
+    and "c"."id" = "r"."id") as obj) as "parties"
+  from "child" as "r"
+  where "r"."la_code" = $1
+    and "r"."id" = $2;
+-- parameters: ["999","00000000-0000-4000-8000-000000000001"]
+select (select to_json(obj)
+  from (select "u"."display_name", "u"."job_title"
+  from "app_user" as "u"
+  where "u"."la_code" = "r"."la_code"
+    and "u"."id" = "r"."id") as obj) as "user"
+  from "app_user" as "r"
+  where "r"."la_code" = $1
+    and "r"."id" = $2;
+-- parameters: ["999","00000000-0000-4000-8000-000000000002"]
+
 -- childIdsWithNeed and childIdsAtSetting (the workspace filters, as queries of child ids)
 select "id" as "child_id"
   from "child"

@@ -22,7 +22,7 @@ import {
   linkFamilyMemberAccount,
 } from './online-requests.ts';
 import { schoolOfUser } from './organisations.ts';
-import { partiesOfRows } from './row-parties.ts';
+import { partiesOfRow, partiesOfRows, userOfRow } from './row-parties.ts';
 import { activeOfficer, caseOfficersOf, teamForNewRequest } from './users.ts';
 import { familyContactsFor, recipientsFor } from './recipients.ts';
 
@@ -107,6 +107,27 @@ describe('platform store SQL', () => {
             { childId: CHILD, officerId: actor.userId, teamId: TEAM },
             { childId: CHILD, officerId: null, teamId: TEAM },
           ]),
+      },
+      {
+        name: 'partiesOfRow and userOfRow (json columns a feature adds to its own select; here over the child and a user)',
+        run: async (db) => {
+          await db
+            .selectFrom('child as r')
+            .select(
+              partiesOfRow({ laCode: 'r.la_code', childId: 'r.id', officerId: 'r.lead_officer_id' }).as(
+                'parties',
+              ),
+            )
+            .where('r.la_code', '=', LA)
+            .where('r.id', '=', CHILD)
+            .execute();
+          await db
+            .selectFrom('app_user as r')
+            .select(userOfRow('r.la_code', 'r.id').as('user'))
+            .where('r.la_code', '=', LA)
+            .where('r.id', '=', actor.userId)
+            .execute();
+        },
       },
       {
         name: 'childIdsWithNeed and childIdsAtSetting (the workspace filters, as queries of child ids)',
