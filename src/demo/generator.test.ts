@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../platform/auth/passwords.ts';
 import type { DB } from '../platform/db/schema/index.ts';
+import { CORE_RECORD_TABLES } from '../platform/people/demo-seeding.ts';
 import { DEMO_ACCOUNTS, DEMO_LA_CODE, DEMO_PASSWORD } from './accounts.ts';
 import { ageOn, yearGroupOn } from '../domain/calendar.ts';
 import { demoSeeders, demoStepNames, seedDemo } from '../app/demo.ts';
@@ -15,18 +16,8 @@ import { SENCO_SCHOOL } from './settings.ts';
 const CHILDREN = 300;
 const TODAY = '2026-11-01';
 
-const TABLES = [
-  'local_authority',
-  'organisation',
-  'team',
-  'app_user',
-  'setting',
-  'child',
-  'family_member',
-  'child_setting',
-  'access_grant',
-  'case_event',
-] as const;
+/** The authority and its core records: every table the demo generator writes. */
+const TABLES = ['local_authority', ...CORE_RECORD_TABLES] as const;
 
 /** A digest of every demo table's rows, in key order (password hashes left out: argon2 salts them). */
 async function digest(db: Kysely<DB>): Promise<string> {
