@@ -1,8 +1,8 @@
 /**
- * The OpenID Connect client (openid-client v6): discovery of a provider's configuration (cached per provider and
- * change), the authorisation URL with PKCE (S256), state and nonce, the code exchange with every check the library
- * makes on the ID token (signature against the provider's keys, issuer, audience, expiry, nonce), and the provider's
- * sign-out URL. Its errors are named by what failed (`refusalOf`), for the page and the audit log.
+ * The OpenID Connect client (openid-client v6): discovery of a provider's configuration (cached per provider, issuer,
+ * client and change), the authorisation URL with PKCE (S256), state and nonce, the code exchange with every check the
+ * library makes on the ID token (signature against the provider's keys, issuer, audience, expiry, nonce), and the
+ * provider's sign-out URL. Its errors are named by what failed (`refusalOf`), for the page and the audit log.
  */
 import * as client from 'openid-client';
 
@@ -36,6 +36,12 @@ export type Refusal =
   | 'account-off'
   | 'token';
 
+/**
+ * Discovered configurations, by everything discovery is given: the provider's issuer URL and client as well as its id
+ * and change. The id alone is not enough: copies of one database (the demo image every browser test file starts from)
+ * number their providers alike, and test files that share a process (ADR 0072) each point theirs at a provider of
+ * their own, on a port of its own.
+ */
 const cache = new Map<string, Promise<client.Configuration>>();
 
 export function isLoopbackHttp(issuer: string): boolean {
@@ -44,10 +50,17 @@ export function isLoopbackHttp(issuer: string): boolean {
 }
 
 export function configuration(provider: ProviderConnection): Promise<client.Configuration> {
-  const key = `${provider.id}:${provider.version}:${provider.secret.length}`;
+  const insecure = provider.allowLoopbackHttp && isLoopbackHttp(provider.issuer);
+  const key = JSON.stringify([
+    provider.id,
+    provider.version,
+    provider.issuer,
+    provider.clientId,
+    provider.secret.length,
+    insecure,
+  ]);
   let found = cache.get(key);
   if (!found) {
-    const insecure = provider.allowLoopbackHttp && isLoopbackHttp(provider.issuer);
     found = client.discovery(
       new URL(provider.issuer),
       provider.clientId,
