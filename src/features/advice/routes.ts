@@ -19,13 +19,15 @@ import { paths, withQuery } from '../../platform/web/paths.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { withChange } from '../../platform/change/change.ts';
 
+const londonTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
 /** '14:05', London time: when a draft was saved. */
 function timeInLondon(at: Date): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(at);
+  return londonTime.format(at);
 }
 import { AGENCY_LABELS } from '../../domain/assessment/journey.ts';
 import { govukPagination } from '../../platform/web/pagination.ts';

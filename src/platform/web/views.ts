@@ -24,39 +24,44 @@ export const roleLabels: Record<Role, string> = {
   'local-offer-provider': 'Local Offer provider',
 };
 
+/*
+ * The formatters are made once: building an Intl.DateTimeFormat costs far more than formatting with one, and
+ * `todayInLondon` runs several times a request (each service's `today()`, the `age` filter). Same options, same text.
+ */
+const londonDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const londonDateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+});
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 /** '2026-02-16' → '16 February 2026'; a Date is shown in UK time. */
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return '';
-  if (value instanceof Date) {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    }).format(value);
-    return parts;
-  }
+  if (value instanceof Date) return londonDate.format(value);
   return isRealDate(value) ? longDate(value) : value;
 }
 
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (!value) return '';
   const date = value instanceof Date ? value : new Date(value);
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    hour12: true,
-  }).format(date);
+  return londonDateTime.format(date);
 }
 
 export { ageOn };
 
 export function todayInLondon(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  return londonDay.format(now);
 }
 
 export const viewTemplates = [join(srcDir, 'views'), join(srcDir, 'features'), govukDist];
