@@ -80,6 +80,8 @@ export async function startDemoServer(
   };
 }
 
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
 /** A browser test file's demo server and Chromium, and its demo accounts' signed-in pages. */
 export interface DemoBrowser {
   readonly server: DemoServer;
@@ -92,6 +94,12 @@ export interface DemoBrowser {
    * Either way the page is on the account's home page. A test that signs out uses `signInAs` on a page of its own.
    */
   signedIn(email: string, options?: BrowserContextOptions): Promise<Page>;
+  /**
+   * A new page in a context of its own, signed in as the demo account through the form (second factor and all) even
+   * when the account has signed in before in the file: for a test of signing in. Later `signedIn` pages of the
+   * account start from this sign-in's cookies.
+   */
+  signsInThroughForm(email: string, options?: BrowserContextOptions): Promise<Page>;
 }
 
 /**
@@ -105,10 +113,28 @@ export function useDemoBrowser(
 ): DemoBrowser {
   let server: DemoServer | undefined;
   let browser: Browser | undefined;
-  const states = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+  const states = new Map<string, StorageState>();
   const ready = <T>(value: T | undefined): T => {
     if (!value) throw new Error('useDemoBrowser: the demo server is not started yet (use it inside a test)');
     return value;
+  };
+  /** A page on the account's home page: from the storage state given, or signed in through the form. */
+  const open = async (
+    email: string,
+    contextOptions: BrowserContextOptions,
+    state: StorageState | undefined,
+  ) => {
+    const context = await ready(browser).newContext({
+      ...contextOptions,
+      ...(state ? { storageState: state } : {}),
+    });
+    const page = await context.newPage();
+    if (state) await page.goto(`${ready(server).baseUrl}/`);
+    else {
+      await signInAs(page, ready(server).baseUrl, email, DEMO_PASSWORD);
+      states.set(email, await context.storageState());
+    }
+    return page;
   };
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDemoServer(engine, options), launchBrowser()]);
@@ -127,19 +153,11 @@ export function useDemoBrowser(
     get baseUrl() {
       return ready(server).baseUrl;
     },
-    async signedIn(email, contextOptions = {}) {
-      const state = states.get(email);
-      const context = await ready(browser).newContext({
-        ...contextOptions,
-        ...(state ? { storageState: state } : {}),
-      });
-      const page = await context.newPage();
-      if (state) await page.goto(`${ready(server).baseUrl}/`);
-      else {
-        await signInAs(page, ready(server).baseUrl, email, DEMO_PASSWORD);
-        states.set(email, await context.storageState());
-      }
-      return page;
+    signedIn(email, contextOptions = {}) {
+      return open(email, contextOptions, states.get(email));
+    },
+    signsInThroughForm(email, contextOptions = {}) {
+      return open(email, contextOptions, undefined);
     },
   };
 }
