@@ -9,6 +9,7 @@ import type { JobDeps } from '../../platform/jobs/jobs.ts';
 import { authorityCodes } from '../../platform/people/users.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { createFiguresService, FIGURES_COUNT_QUEUE, keptUntilFor } from './service.ts';
+import { analyzeCounts } from './store.ts';
 
 export { FIGURES_COUNT_QUEUE };
 
@@ -29,6 +30,8 @@ export function registerFiguresJobs(deps: JobDeps): void {
       return;
     }
     for (const laCode of await authorityCodes(db)) await service.recount(laCode, today);
+    // Each authority's count of the day replaced: fresh planner statistics, once for all (docs/national-scale.md).
+    await analyzeCounts(db);
   });
   deps.jobs.schedule(FIGURES_COUNT_QUEUE, FIGURES_COUNT_SCHEDULE);
 }

@@ -36,6 +36,15 @@ export const KEEP_EVERY_DAY = 92;
 export const KEEP_MONTH_ENDS = 25;
 
 /**
+ * Fresh planner statistics for the kept counts, after the job replaced every authority's count of the day
+ * (docs/national-scale.md): the figures page reads one count's items and tallies by their count, and a table analysed
+ * when it held one count (or none) is planned as if every row were that count's. Autovacuum may be late or off.
+ */
+export async function analyzeCounts(db: Executor): Promise<void> {
+  await sql`analyze figure_count, figure_item, figure_tally`.execute(db);
+}
+
+/**
  * Keeps a new count as of `asOf` (in the caller's transaction): the count, its items, and the page's tallies summed
  * from them in SQL (by group, by each breakdown, by month). It replaces that day's earlier count only: every other
  * day's count stays (ADR 0036), so a past day the job counted is read from its count. Counts older than

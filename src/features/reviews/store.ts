@@ -145,6 +145,14 @@ export async function schedulePlansOfChildren(
 }
 
 /**
+ * Fresh planner statistics for the schedule, after the nightly refresh replaced every authority's rows
+ * (docs/national-scale.md): the backlog and the home pages' counts are planned from them. Autovacuum may be late or off.
+ */
+export async function analyzeSchedules(db: Executor): Promise<void> {
+  await sql`analyze plan_review_schedule`.execute(db);
+}
+
+/**
  * Writes the schedule rows given (insert or replace) and, for a full refresh (`planIds` undefined), deletes the rows
  * of plans not given (no longer final, or ceased); for a partial one, deletes the named plans' rows not given.
  */

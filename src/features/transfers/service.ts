@@ -45,6 +45,7 @@ import {
   destinationsOfYear,
   insertNotice,
   replaceCohortRows,
+  analyzeCohort,
   saveCohortState,
   transferPreferencesFor,
   type CohortTableRow,
@@ -358,7 +359,7 @@ export async function refreshCohort(
   trx: Executor,
   laCode: string,
   today: string,
-  options: { whole?: boolean } = {},
+  options: { whole?: boolean; analyze?: boolean } = {},
 ): Promise<void> {
   const year = schoolYearStart(today);
   const state = options.whole ? undefined : await cohortState(trx, laCode, year);
@@ -391,6 +392,9 @@ export async function refreshCohort(
   const latest = await latestAuditId(trx, laCode);
   await rederiveCohort(trx, laCode, today);
   await saveCohortState(trx, laCode, year, today, latest);
+  // Every row replaced: the table's planner statistics are stale until analysed (`analyze: false` when the caller
+  // analyses once after deriving several authorities, as the nightly job does).
+  if (options.analyze !== false) await analyzeCohort(trx);
 }
 
 /** A kept row as of `today`: its next step's urgency from its day (it moves with the calendar; the row does not). */

@@ -273,6 +273,17 @@ export async function replaceCohortRows(
   }
 }
 
+/**
+ * Fresh planner statistics for the kept cohort, after it was derived whole (docs/national-scale.md): the board's
+ * statement is planned from them, and a table analysed before it was filled (the planner expecting 1 row, where
+ * LA 101 has 3,538) made the board 205 ms p95 where it is 52 ms with them. Autovacuum would analyse it later, or
+ * never where it is off; a refill of every row is exactly when its statistics go stale. ANALYZE may run inside the
+ * refill's transaction (it counts that transaction's own rows) on both engines.
+ */
+export async function analyzeCohort(db: Executor): Promise<void> {
+  await sql`analyze transfer_cohort, transfer_cohort_state`.execute(db);
+}
+
 /** What a board filter names, in SQL terms (each count on the board is one). */
 export interface CohortFilter {
   readonly deadline?: string | undefined;

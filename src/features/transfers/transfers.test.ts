@@ -14,6 +14,9 @@ import { ROLES, type Role } from '../../platform/db/schema/index.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { addDays, formatDate, parseDate } from '../../domain/clock/dates.ts';
 import { audit } from '../../platform/audit/audit.ts';
+import { analyzeNow, plannerRows } from '../../../test/helpers/planner-statistics.ts';
+import type { Handler, JobDeps } from '../../platform/jobs/jobs.ts';
+import { registerTransferJobs, TRANSFER_COHORT_QUEUE } from './jobs.ts';
 import { boardFromTable, boardOf, cohortOn, refreshCohort, type BoardQuery } from './service.ts';
 
 const READERS: readonly Role[] = ['caseworker', 'team-manager', 'send-leader'];
@@ -348,5 +351,35 @@ describe.each(ENGINES)('the phase-transfer board on %s', (engine) => {
     expect(after.body).toContain('Renamed Officer');
     const board = await boardFromTable(db, la, today, { page: 1 });
     expect(board.byOfficer.find((c) => c.key === ids.officer)!.name).toBe('Renamed Officer');
+  });
+
+  it('analyses the kept cohort after deriving it whole: at a first reading, and once after the nightly job', async () => {
+    const db = t.database.db;
+    // Statistics taken before the cohort is derived (as a data set analysed before its first board reading).
+    const empty = async () => {
+      await db.deleteFrom('transfer_cohort').where('la_code', '=', la).execute();
+      await db.deleteFrom('transfer_cohort_state').where('la_code', '=', la).execute();
+      await analyzeNow(db, 'transfer_cohort');
+      return (await plannerRows(db, 'transfer_cohort')).rows;
+    };
+    const before = await empty();
+    await db.transaction().execute((trx) => refreshCohort(trx, la, today));
+    const derived = await plannerRows(db, 'transfer_cohort');
+    expect(derived.rows).toBeGreaterThan(before);
+    expect(derived.planned).toBe(derived.rows);
+
+    const handlers = new Map<string, Handler>();
+    registerTransferJobs({
+      database: t.database,
+      jobs: {
+        handle: (queue: string, handler: Handler) => handlers.set(queue, handler),
+        schedule: () => undefined,
+      },
+    } as unknown as JobDeps);
+    expect(await empty()).toBe(before);
+    await handlers.get(TRANSFER_COHORT_QUEUE)!({ today });
+    const job = await plannerRows(db, 'transfer_cohort');
+    expect(job.rows).toBeGreaterThanOrEqual(derived.rows);
+    expect(job.planned).toBe(job.rows);
   });
 });
