@@ -23,8 +23,6 @@ import { createRandom } from '../../demo/random.ts';
 import {
   AGENCY_LABELS,
   caseTimeline,
-  finalPlanSummary,
-  nextStep,
   OPEN_STAGES,
   stageFor,
   stepById,
@@ -44,6 +42,7 @@ import {
 } from '../../platform/people/demo-records.ts';
 import { currentSettingsOf } from '../../platform/people/organisations.ts';
 import { familyViewsAskedBy } from '../../domain/clock/index.ts';
+import { clockColumns } from './store.ts';
 
 interface Options {
   laCode: string;
@@ -196,6 +195,17 @@ function healthServiceFor(need: string | null, pick: <T>(items: readonly T[]) =>
 }
 
 /** How far back the open requests go: the 20 weeks of an initial assessment. */
+/** The facts of a request with nothing yet decided (a joined request's own, for its clock). */
+const UNDECIDED = {
+  closed: null,
+  decision: null,
+  outcome: null,
+  draftServed: null,
+  finalIssued: null,
+  advice: [],
+  exceptions: [],
+} as const satisfies Partial<CaseFacts>;
+
 const RECENT_DAYS = 240;
 
 async function inChunks<T>(rows: T[], size: number, fn: (chunk: T[]) => Promise<unknown>) {
@@ -423,7 +433,6 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
       closed,
     };
     const timeline = caseTimeline(facts, today);
-    const step = nextStep(timeline);
     const stage = stageFor(facts);
     cases.push({
       la_code: la,
@@ -444,8 +453,9 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
       allocated_at: officer ? at(received) : null,
       stage,
       is_open: OPEN_STAGES.includes(stage),
-      // Kept as refreshClock keeps it (ADR 0063): the manager's 20-week figures count these.
-      ...finalPlanSummary(timeline),
+      // The next step and the final-plan step, kept as refreshClock keeps them (ADR 0063: the manager's 20-week
+      // figures count the final-plan step).
+      ...clockColumns(timeline),
       decision_date: decision?.date ?? null,
       decision_outcome: decision?.outcome ?? null,
       decision_reasons: decision
@@ -468,10 +478,6 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
           ? 'The family wrote to withdraw the request: the school is now meeting the needs.'
           : 'The family moved to another authority; we sent them the advice we had.'
         : null,
-      next_step: step?.id ?? null,
-      next_owner: step?.owner ?? null,
-      next_due: step?.due ?? null,
-      next_adjusted_due: step?.exception?.adjustedDue ?? null,
       created_at: at(received),
       updated_at: at(received),
     });
@@ -521,6 +527,9 @@ export async function seedAssessmentDemo(trx: Executor, options: Options): Promi
           team_id: team,
           stage: 'linked',
           is_open: false,
+          // Its own clock, as refreshClock keeps it when a request is joined (the service's `createRequest`): a
+          // request with nothing decided yet, so a final plan due 20 weeks from it.
+          ...clockColumns(caseTimeline({ ...UNDECIDED, kind, requestReceived: second }, today)),
           created_at: at(second),
           updated_at: at(second),
         });

@@ -146,6 +146,22 @@ export function factsOf(
 }
 
 /**
+ * The columns a case keeps from its clock: the next step (for filtering and sorting in SQL) and the final-plan step
+ * for the 20-week figures (ADR 0063: the clock's answer, not a second reckoning). `refreshClock` writes them on every
+ * case write, and the demo seeder writes them the same way for every case it inserts, a joined request included.
+ */
+export function clockColumns(timeline: Timeline) {
+  const step = nextStep(timeline);
+  return {
+    next_step: step?.id ?? null,
+    next_owner: step?.owner ?? null,
+    next_due: step?.due ?? null,
+    next_adjusted_due: step?.exception?.adjustedDue ?? null,
+    ...finalPlanSummary(timeline),
+  };
+}
+
+/**
  * Recomputes the case's timeline with the clock and stores its stage, next step and final-plan summary. Returns the timeline. A case
  * joined to another request keeps the stage 'linked'.
  */
@@ -164,19 +180,13 @@ export async function refreshClock(
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();
   const timeline = caseTimeline(facts, asOf);
-  const step = nextStep(timeline);
   const stage: Stage = current.stage === 'linked' ? 'linked' : stageFor(facts);
   await trx
     .updateTable('assessment_case')
     .set({
       stage,
       is_open: OPEN_STAGES.includes(stage),
-      next_step: step?.id ?? null,
-      next_owner: step?.owner ?? null,
-      next_due: step?.due ?? null,
-      next_adjusted_due: step?.exception?.adjustedDue ?? null,
-      // The final-plan step kept for the 20-week figures (ADR 0063): the clock's answer, not a second reckoning.
-      ...finalPlanSummary(timeline),
+      ...clockColumns(timeline),
       updated_at: new Date(),
     })
     .where('la_code', '=', laCode)
