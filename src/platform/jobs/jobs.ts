@@ -71,19 +71,31 @@ export async function installJobsSchema(url: string): Promise<void> {
 export interface CreateJobsOptions {
   /** Install or update pg-boss's schema at start (default true); false when the owner did it (installJobsSchema). */
   readonly migrate?: boolean;
+  /**
+   * How often pg-boss looks for schedules that came due and forwards them (its `cronMonitorIntervalSeconds` and
+   * `cronWorkerIntervalSeconds`; pg-boss's 30 and 5 by default). Tests make it 1 so a schedule runs in seconds.
+   */
+  readonly cronIntervalSeconds?: number;
 }
 
 export function createJobs(database: Database, options: CreateJobsOptions = {}): Jobs {
   const handlers = new Map<string, Handler>();
   const schedules: Array<{ queue: string; cron: string; data: object }> = [];
+  const cron = options.cronIntervalSeconds
+    ? {
+        cronMonitorIntervalSeconds: options.cronIntervalSeconds,
+        cronWorkerIntervalSeconds: options.cronIntervalSeconds,
+      }
+    : {};
   const boss =
     database.engine === 'pglite'
-      ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', schema: 'pgboss' })
+      ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', schema: 'pgboss', ...cron })
       : new PgBoss({
           connectionString: database.url!,
           schema: 'pgboss',
           max: 3,
           ...(options.migrate === false ? { migrate: false } : {}),
+          ...cron,
         });
   const faults = new FaultLog();
   // pg-boss reports a failed poll or a closed connection here and keeps polling: the workers resume by themselves.
