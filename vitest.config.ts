@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import BrowserTestsFirst from './test/sequencer.ts';
 
-/** The browser tests: each file in a process of its own, as before (a browser, a demo server and its module state). */
+/** The browser tests: a project of their own, so a worker runs them one after another with the worker's Chromium. */
 const BROWSER = ['test/e2e/**/*.test.ts'];
 
 export default defineConfig({
@@ -14,20 +14,18 @@ export default defineConfig({
     pool: 'forks',
     // Two cores on CI machines: database and browser tests are heavy, so keep parallelism modest.
     maxWorkers: 2,
+    // Every file shares its worker's module graph (ADR 0066, 0072): the application, PGlite and its compiled
+    // WebAssembly are loaded once per worker, not once per file, and the browser files share the worker's Chromium
+    // (`launchBrowser`). `test/per-file.ts` puts back what a file may change at module level. Vitest 4 keeps a worker
+    // for the next file only when that file is of the same project, so the browser files are a project of their own
+    // and the sequencer starts them one after another.
+    isolate: false,
+    setupFiles: ['test/per-file.ts'],
     projects: [
       { extends: true, test: { name: 'browser', include: BROWSER } },
       {
         extends: true,
-        test: {
-          // Every other file shares its worker's module graph (ADR 0066): the application, PGlite and its compiled
-          // WebAssembly are loaded once per worker, not once per file. `test/per-file.ts` puts back what a file may
-          // change at module level.
-          name: 'shared',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: BROWSER,
-          isolate: false,
-          setupFiles: ['test/per-file.ts'],
-        },
+        test: { name: 'shared', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: BROWSER },
       },
     ],
   },

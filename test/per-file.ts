@@ -1,7 +1,7 @@
 /**
- * Runs before every test file that shares its worker's module graph (`isolate: false`, the `shared` project in
- * `vitest.config.ts`): what a file may change at module level is put back, so each file starts as it would in a
- * process of its own. The environment is restored after the file (tests set single sign-on secrets in it), and the
+ * Runs before every test file (both projects in `vitest.config.ts` share their worker's module graph: `isolate:
+ * false`, ADR 0066 and 0072): what a file may change at module level is put back, so each file starts as it would in
+ * a process of its own. The environment is restored after the file (tests set single sign-on secrets in it), and the
  * factories number their records from 1 again. What is deliberately kept: the second factor's test clock (it only
  * moves forward, and every file's codes are checked against its own database), the notify template registry (every
  * file registers the same texts, and a name registered differently fails loudly), the tarballs read from the images

@@ -1,9 +1,8 @@
 /**
- * The order Vitest starts test files in: the longest files first, longest of them first (the demo-account crawl and
- * the fuzz test, each one file per engine, then audit completeness), then the other browser tests, then the rest, so
- * the two workers share the long files from the start and the short files fill in after; no long file is left to run
- * alone at the end. Within the last two groups, Vitest's own order (failed first, then slowest in the last run,
- * larger files when it has no record).
+ * The order Vitest starts test files in: the browser files, the longest first (the demo-account crawl, one file per
+ * engine), then the other files, the longest first (the fuzz test, one file per engine, then audit completeness), so
+ * the two workers share the long files and the short files fill in after; no long file is left to run alone at the
+ * end. Otherwise Vitest's own order (failed first, then slowest in the last run, larger files when it has no record).
  *
  * `GOLDTHREAD_TEST_SHUFFLE=<seed>` starts the files in a random order of that seed instead (Vitest's own
  * `--sequence.shuffle` shuffles the tests inside each file but leaves a custom sequencer's file order alone): files
@@ -27,10 +26,16 @@ const LONG_FILES = [
 
 const longRank = (file: TestSpecification) => LONG_FILES.findIndex((long) => file.moduleId.endsWith(long));
 
+/**
+ * The browser files (the long ones first) come before all the others, one after another: they share a worker and its
+ * Chromium (ADR 0072), and Vitest 4 keeps a worker only for a next file of the same project, so a browser file
+ * between two others would cost a new worker, and a new Chromium, each time.
+ */
 function group(file: TestSpecification): number {
-  if (longRank(file) >= 0) return 0;
-  if (file.moduleId.includes('/test/e2e/')) return 1;
-  return 2;
+  const browser = file.moduleId.includes('/test/e2e/');
+  const long = longRank(file) >= 0;
+  if (browser) return long ? 0 : 1;
+  return long ? 2 : 3;
 }
 
 /** The files in a random order drawn from the seed (mulberry32), the same order for the same seed. */
@@ -62,7 +67,8 @@ export default class BrowserTestsFirst extends BaseSequencer {
       return order;
     }
     const sorted = await super.sort(files);
-    const long = sorted.filter((file) => group(file) === 0).sort((a, b) => longRank(a) - longRank(b));
-    return [...long, ...[1, 2].flatMap((g) => sorted.filter((file) => group(file) === g))];
+    const inGroup = (g: number) => sorted.filter((file) => group(file) === g);
+    const byRank = (a: TestSpecification, b: TestSpecification) => longRank(a) - longRank(b);
+    return [...inGroup(0).sort(byRank), ...inGroup(1), ...inGroup(2).sort(byRank), ...inGroup(3)];
   }
 }

@@ -24,7 +24,7 @@ import { nextCode, secondFactorClock } from './second-factor.ts';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-export function launchBrowser(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -36,6 +36,61 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/**
+ * The worker's Chromium: browser test files share their worker (ADR 0072), and each used to launch a Chromium of its
+ * own. One is launched for the worker's first browser file and kept for the next (launched again if it went away). It
+ * is not closed by the files: Playwright closes the browsers it launched when the worker ends (Vitest stops a worker
+ * with SIGTERM, and Playwright's handler closes them before the process exits).
+ */
+let workerChromium: Promise<Browser> | undefined;
+
+async function sharedChromium(): Promise<Browser> {
+  const current = workerChromium;
+  if (current) {
+    const browser = await current.catch(() => undefined);
+    if (browser?.isConnected()) return browser;
+    if (workerChromium === current) workerChromium = undefined;
+  }
+  workerChromium ??= launchChromium();
+  workerChromium.catch(() => (workerChromium = undefined));
+  return workerChromium;
+}
+
+/**
+ * A test file's browser: the worker's Chromium (`sharedChromium`), seen through a handle that keeps the file's own
+ * contexts apart. Every context or page the file opens is a new browser context (its own cookies, storage and cache,
+ * as in a browser of its own), and the handle's `close()` closes those contexts and leaves Chromium running for the
+ * worker's next file. Everything else is Chromium's own.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await sharedChromium();
+  const contexts = new Set<BrowserContext>();
+  const opened = (context: BrowserContext) => {
+    contexts.add(context);
+    context.once('close', () => contexts.delete(context));
+    return context;
+  };
+  const own: Partial<Browser> = {
+    newContext: async (options) => opened(await browser.newContext(options)),
+    newPage: async (options) => {
+      const page = await browser.newPage(options);
+      opened(page.context());
+      return page;
+    },
+    contexts: () => [...contexts],
+    close: async () => {
+      await Promise.all([...contexts].map((context) => context.close()));
+    },
+  };
+  return new Proxy(browser, {
+    get(target, name): unknown {
+      if (Object.hasOwn(own, name)) return own[name as keyof Browser];
+      const value: unknown = Reflect.get(target, name);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
   });
 }
 
@@ -106,8 +161,9 @@ export interface DemoBrowser {
 
 /**
  * The set-up every browser test file shares: registers the hooks that start the real service in demo mode (a copy of
- * the demo image, `startDemoServer`) and Chromium side by side before the file's tests, and close both after. Use the
- * returned object inside tests (its fields are there once the file's `beforeAll` has run).
+ * the demo image, `startDemoServer`) and get the file's browser (`launchBrowser`: the worker's Chromium) side by side
+ * before the file's tests, and after them close the server and the file's browser contexts. Use the returned object
+ * inside tests (its fields are there once the file's `beforeAll` has run).
  */
 export function useDemoBrowser(
   engine: Engine = 'pglite',
