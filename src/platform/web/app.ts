@@ -14,7 +14,6 @@ import fastifyView from '@fastify/view';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createHmac, createSecretKey } from 'node:crypto';
 import { join } from 'node:path';
-import nunjucks from 'nunjucks';
 import { auditContext, type Actor } from '../access/access.ts';
 import { secondFactorRedirect } from '../access/second-factor.ts';
 import { audit } from '../audit/audit.ts';
@@ -32,7 +31,7 @@ import { navigationFor } from './navigation.ts';
 import { paths, withQuery } from './paths.ts';
 import { deniedPage, setUpRoleChecks } from './permissions.ts';
 import { setUpClosing } from './shutdown.ts';
-import { configureViewEnvironment, govukDist, srcDir, viewOptions, viewTemplates } from './views.ts';
+import { govukDist, srcDir, viewEnvironment, viewTemplates } from './views.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -203,11 +202,11 @@ async function setUpStaticAssets(app: FastifyInstance) {
   });
 }
 
+/** @fastify/view asks its engine to configure an environment: it is given the process's one (`viewEnvironment`). */
 async function setUpTemplates(app: FastifyInstance) {
   await app.register(fastifyView, {
-    engine: { nunjucks },
+    engine: { nunjucks: { configure: viewEnvironment } },
     templates: viewTemplates,
-    options: { ...viewOptions, onConfigure: configureViewEnvironment },
   });
 }
 

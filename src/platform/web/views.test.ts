@@ -1,6 +1,6 @@
 import nunjucks from 'nunjucks';
 import { describe, expect, it } from 'vitest';
-import { configureViewEnvironment, viewOptions } from './views.ts';
+import { configureViewEnvironment, viewEnvironment, viewOptions } from './views.ts';
 
 function render(template: string, context: object): string {
   const env = new nunjucks.Environment([], viewOptions);
@@ -51,5 +51,15 @@ describe('selectattr and rejectattr with a test, as Jinja has them', () => {
     expect(() =>
       render('{{ items | selectattr("n", "nonsense", 1) | length }}', { items: [{ n: 1 }] }),
     ).toThrow(/test not found: nonsense/);
+  });
+});
+
+describe("the process's one environment (every app renders with it)", () => {
+  it('is the same environment each time, with the filters, and compiles a template once', () => {
+    const env = viewEnvironment();
+    expect(viewEnvironment()).toBe(env);
+    expect(env.renderString('{{ "2026-02-16" | date }}', {})).toBe('16 February 2026');
+    const layout = env.getTemplate('error.njk', true);
+    expect(env.getTemplate('error.njk', true)).toBe(layout);
   });
 });

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type nunjucks from 'nunjucks';
+import nunjucks from 'nunjucks';
 import { ageOn, isRealDate, longDate } from '../../domain/calendar.ts';
 import { auditActionLabel, auditRecordLabel } from '../audit/labels.ts';
 import type { Role } from '../db/schema/index.ts';
@@ -73,7 +73,23 @@ export const viewOptions = {
   lstripBlocks: true,
 };
 
-/** Adds Goldthread's globals and filters to the environment @fastify/view creates. */
+let sharedEnvironment: nunjucks.Environment | undefined;
+
+/**
+ * The process's one Nunjucks environment, which every app it builds renders with (`app.ts`): a template is compiled
+ * once per process and kept in the loader's cache (no watching, in development too, as before), not once per app.
+ * A test worker builds dozens of apps (ADR 0066), and each compiled the layout, its page and GOV.UK's macros again.
+ * Nothing in it belongs to one app: the templates, options, globals and filters are the same for every app.
+ */
+export function viewEnvironment(): nunjucks.Environment {
+  if (!sharedEnvironment) {
+    sharedEnvironment = new nunjucks.Environment(new nunjucks.FileSystemLoader(viewTemplates), viewOptions);
+    configureViewEnvironment(sharedEnvironment);
+  }
+  return sharedEnvironment;
+}
+
+/** Adds Goldthread's globals and filters to a Nunjucks environment (the app's, or a test's own). */
 export function configureViewEnvironment(env: nunjucks.Environment): void {
   env.addGlobal('paths', paths);
   env.addGlobal('roleLabels', roleLabels);
