@@ -4,8 +4,8 @@
  * a process of its own. The environment is restored after the file (tests set single sign-on secrets in it), and the
  * factories number their records from 1 again. What is deliberately kept: the second factor's test clock (it only
  * moves forward, and every file's codes are checked against its own database), the notify template registry (every
- * file registers the same texts, and a name registered differently fails loudly), the tarballs read from the images
- * and PGlite's compiled WebAssembly (read-only).
+ * file registers the same texts, and a name registered differently fails loudly), the tarballs read from the images,
+ * PGlite's compiled WebAssembly and the Nunjucks environment with its compiled templates (read-only, ADR 0070).
  */
 import { afterAll } from 'vitest';
 import { resetFactories } from './helpers/factories.ts';
