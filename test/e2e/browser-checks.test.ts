@@ -1,6 +1,7 @@
 /**
- * The browser checks themselves can fail: axe reports a violation in the page and in a frame of it (the two ways
- * `expectAccessible` runs it), and the reading check finds glued words, staff codes and a wide table.
+ * The browser checks themselves can fail: axe reports a violation in the page, in a page that loaded axe with its
+ * context's init script, and in a frame (the ways `expectAccessible` runs it), and the reading check finds glued words,
+ * staff codes and a wide table.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +39,19 @@ describe('the browser checks', () => {
     await expectAccessible(page, 'clean page');
     await page.setContent(PAGE('<p>Plain words.</p><img src="data:,">'));
     expect(await violations(page, 'page with a violation')).toMatch(/image-alt \(critical\)/);
+  });
+
+  it("axe that a page loads with its context's init script fails a page too", async () => {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await first.setContent(PAGE('<p>Plain words.</p>'));
+    await expectAccessible(first, 'first page');
+    // A page the context opens after its first check loads axe itself: the check runs it in one round trip.
+    const later = await context.newPage();
+    await later.goto(`data:text/html,${encodeURIComponent(PAGE('<p>Plain words.</p><img src="data:,">'))}`);
+    expect(await later.evaluate('typeof window.axe')).toBe('object');
+    expect(await violations(later, 'a later page')).toMatch(/image-alt \(critical\)/);
+    await context.close();
   });
 
   it('axe reaches into a frame', async () => {
