@@ -5,7 +5,9 @@
  * factories number their records from 1 again. What is deliberately kept: the second factor's test clock (it only
  * moves forward, and every file's codes are checked against its own database), the notify template registry (every
  * file registers the same texts, and a name registered differently fails loudly), the tarballs read from the images,
- * PGlite's compiled WebAssembly and the Nunjucks environment with its compiled templates (read-only, ADR 0070).
+ * PGlite's compiled WebAssembly, the second-factor keys a `TestClient` set up (kept per app, so per database: one
+ * file's key for a demo account never reaches another file's copy of the demo) and the Nunjucks environment with its
+ * compiled templates (read-only, ADR 0070).
  */
 import { afterAll } from 'vitest';
 import { resetFactories } from './helpers/factories.ts';

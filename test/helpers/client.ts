@@ -175,8 +175,19 @@ export class TestClient {
     return this.passSecondFactor(email, location);
   }
 
-  /** Keys this client set up, by email (accounts enrolled by the factories or the demo use the demo key). */
-  private static readonly keys = new Map<string, string>();
+  /**
+   * Keys set up through a client, by app and then email (accounts enrolled by the factories or the demo use the demo
+   * key). A key belongs to the database of the app it was set up in: test files share a worker (ADR 0066), and a key
+   * one file set up for a demo account (audit completeness sets one up for leader@demo.example) is not that account's
+   * key in the next file's copy of the demo, where the demo key still holds.
+   */
+  private static readonly keysByApp = new WeakMap<FastifyInstance, Map<string, string>>();
+
+  private get keys(): Map<string, string> {
+    let keys = TestClient.keysByApp.get(this.app);
+    if (!keys) TestClient.keysByApp.set(this.app, (keys = new Map<string, string>()));
+    return keys;
+  }
 
   /** Completes the second-factor step at `location` (the verify page, or set-up for an account without one). */
   async passSecondFactor(email: string, location: string): Promise<LightMyRequestResponse> {
@@ -185,7 +196,7 @@ export class TestClient {
       const setUpUrl = String(page.headers.location);
       const setUp = await this.get(setUpUrl);
       const key = keyFromSetUpPage(setUp.body);
-      TestClient.keys.set(email, key);
+      this.keys.set(email, key);
       const confirmed = await this.post('/second-factor/set-up', {
         code: nextCode(key),
         returnTo: new URL(setUpUrl, 'http://x').searchParams.get('returnTo') ?? '/',
@@ -203,7 +214,7 @@ export class TestClient {
     }
     if (page.statusCode !== 200) throw new Error(`Second-factor step for ${email}: ${page.statusCode}`);
     const answer = await this.post('/second-factor', {
-      code: nextCode(TestClient.keys.get(email) ?? DEMO_TOTP_SECRET),
+      code: nextCode(this.keys.get(email) ?? DEMO_TOTP_SECRET),
       returnTo: new URL(location, 'http://x').searchParams.get('returnTo') ?? '/',
       _csrf: TestClient.csrfFrom(page.body),
     });
