@@ -3,7 +3,6 @@
  * the web app. Used by `goldthread serve`, the browser tests and the benchmarks, so they all run the same service.
  */
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { Config } from '../platform/config.ts';
 import { openDatabase, type Database } from '../platform/db/database.ts';
 import { migrateDatabase } from './migrate.ts';
@@ -60,11 +59,8 @@ export async function startService(config: Config, options: StartOptions = {}): 
         },
         options.progress,
       );
-      // A database just filled in bulk has no planner statistics until it is analysed, and neither the embedded
-      // database nor a PostgreSQL with autovacuum off or late analyses it: without them the session lookup, say,
-      // scans every user (0.74 ms against 0.31 ms).
+      // `seedDemo` analysed the database it filled.
       if (!seeded.skipped) {
-        await sql`analyze`.execute(database.db);
         options.say?.(
           `Built the demo authority as of ${seeded.today} in ${Math.round((seeded.buildMs + seeded.insertMs) / 1000)} s.`,
         );

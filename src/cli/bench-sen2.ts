@@ -3,7 +3,6 @@
  * until it holds at least `plans` plans (docs/sen2.md, "Measured"), dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { openDatabase, type Database } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { childrenByPlanStatus } from '../platform/people/children.ts';
@@ -22,7 +21,6 @@ export async function withPlans<T>(
     const started = performance.now();
     // About 84% of the demo's children have a plan: seed enough children for the plans asked for.
     await seedDemo(database.db, { children: Math.ceil(plans / 0.8) });
-    await sql`analyze`.execute(database.db);
     const n = (await childrenByPlanStatus(database.db, '999')).plan ?? 0;
     process.stdout.write(`seeded ${n} plans in ${Math.round(performance.now() - started)} ms\n`);
     return await fn(database, Number(n));

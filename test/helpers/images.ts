@@ -16,7 +16,6 @@ import { hostname, tmpdir } from 'node:os';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { seedDemo } from '../../src/app/demo.ts';
 import { openDatabase, type Database, type Engine } from '../../src/platform/db/database.ts';
@@ -71,7 +70,6 @@ export async function buildPgliteImages(folder: string): Promise<Record<ImageNam
     await installJobs(database);
     await writeFile(paths.migrated, await dump(database));
     await seedDemo(database.db, { children: DEMO_IMAGE_CHILDREN, today: DEMO_IMAGE_TODAY });
-    await sql`analyze`.execute(database.db);
     await writeFile(paths.demo, await dump(database));
   } finally {
     await database.close();
@@ -125,7 +123,6 @@ export async function buildPostgresImages(created: string[]): Promise<Record<Ima
   });
   await fill(names.demo, names.migrated, async (d) => {
     await seedDemo(d.db, { children: DEMO_IMAGE_CHILDREN, today: DEMO_IMAGE_TODAY });
-    await sql`analyze`.execute(d.db);
   });
   return names;
 }

@@ -20,7 +20,6 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
 import type { Benchmark } from '../commands/bench.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { openDatabase, type Database } from '../../platform/db/database.ts';
@@ -120,7 +119,6 @@ async function serve(args: readonly string[]): Promise<void> {
       today: todayInLondon(),
       localOfferServices: largest!.localOfferServices,
     });
-    await sql`analyze`.execute(database.db);
   } else {
     url = stringOption(args, '--database') ?? process.env.DATABASE_URL;
     if (!url) throw new UsageError('--database URL: a data set built by `goldthread national`');

@@ -13,7 +13,6 @@ import pg from 'pg';
 import {
   Kysely,
   PostgresDialect,
-  sql,
   type CompiledQuery,
   type KyselyPlugin,
   type PluginTransformQueryArgs,
@@ -83,7 +82,6 @@ const bench: Benchmark = {
       await seedDemo(database.db, { children });
       const db = database.db;
       const seedMs = Math.round(performance.now() - seedStart);
-      await sql`analyze`.execute(db);
       // Through the owners' public functions: a benchmark names no feature's tables (src/platform/db/ownership.test.ts).
       const user = async (email: string) => {
         const found = await userByEmail(db, DEMO_LA_CODE, email);

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import type { Benchmark } from '../commands/bench.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import { createSession } from '../../platform/auth/sessions.ts';
@@ -42,7 +42,6 @@ const bench: Benchmark = {
       await migrateToLatest(database.db);
       const seedStart = performance.now();
       await seedDemo(database.db, { children });
-      await sql`analyze`.execute(database.db);
       const db = database.db;
       const counts = {
         open: await openCaseCount(db),

@@ -124,6 +124,8 @@ const command: Command = {
           seed: a.seed,
           today,
           localOfferServices: a.localOfferServices,
+          // Vacuumed and analysed once, after the last authority (below).
+          analyse: false,
         });
         if (summary.skipped) skipped++;
         done.authorities++;
