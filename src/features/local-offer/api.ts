@@ -25,7 +25,7 @@ import {
 import { parseQuery } from './oruk/query.ts';
 import type { ServiceAtLocationsQuery, ServicesQuery } from './oruk/query.ts';
 import { findTerm, TAXONOMY_ID, TAXONOMY_TERMS, termFilter } from './oruk/taxonomy.ts';
-import { publicAuthority } from './service.ts';
+import { publicAuthority } from './public.ts';
 import { DirectoryCache } from './search-cache.ts';
 import { directoryVersion, loadServices } from './store.ts';
 

@@ -9,7 +9,7 @@ import { ENGINES } from '../../../test/helpers/db.ts';
 import { createAuthority, createUser } from '../../../test/helpers/factories.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { generateDemoLocalOffer } from './demo-services.ts';
-import { brokenLinks } from './service.ts';
+import { brokenLinks } from './home.ts';
 import { insertLocalOffer } from './store.ts';
 
 type CheckStatus = 'ok' | 'broken' | 'redirected' | 'timeout' | 'error';

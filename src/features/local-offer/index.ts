@@ -42,9 +42,9 @@ export const localOfferFeature = {
 } satisfies Feature<'local-offer'>;
 
 /** The editor's and the provider's home pages' data. */
-export { editorHome, providerHome } from './service.ts';
+export { editorHome, providerHome } from './home.ts';
 /** The authority whose Local Offer this deployment publishes: the register's public pages are that authority's. */
-export { publicAuthority } from './service.ts';
+export { publicAuthority } from './public.ts';
 
 /** For the command line: how many services the database holds, and the search's query plans (the benchmark). */
 export { explainSearch, serviceCount } from './store/samples.ts';

@@ -30,14 +30,9 @@ import type {
   OrganisationKind,
   ServiceLocation,
 } from './oruk/model.ts';
-import {
-  addDays,
-  EDITOR_ROLES,
-  editValuesOf,
-  MANAGE_ROLES,
-  providerOrganisations,
-  REVIEW_PERIOD_DAYS,
-} from './service.ts';
+import { editValuesOf } from './editing.ts';
+import { providerOrganisations } from './providers.ts';
+import { addDays, EDITOR_ROLES, MANAGE_ROLES, REVIEW_PERIOD_DAYS } from './service.ts';
 import {
   locationColumns,
   refreshSearchWords,

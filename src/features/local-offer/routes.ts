@@ -25,36 +25,32 @@ import {
 } from './oruk/model.ts';
 import type { NeedCode } from './oruk/model.ts';
 import { ageText, needItems, pageNumber, PER_PAGE, readSearch, searchPageModel } from './search-page.ts';
+import { decideEdit, getPendingEdit, listPendingEdits } from './approvals.ts';
 import {
-  addDays,
-  brokenLinks,
+  authoriseServiceEdit,
   confirmCurrent,
-  decideEdit,
-  DuplicateTitleError,
   EDIT_FIELDS,
   EDIT_LABELS,
   editValuesOf,
-  authoriseServiceEdit,
+  submitEdit,
+} from './editing.ts';
+import type { EditValues } from './editing.ts';
+import {
+  DuplicateTitleError,
   feedbackToTriage,
-  getPendingEdit,
   getYouSaid,
-  listManagedServices,
-  listPendingEdits,
   listYouSaid,
-  publicAuthority,
-  recordSearch,
-  countUsage,
   saveFeedback,
   saveYouSaid,
-  submitEdit,
   TRIAGE_LABELS,
   triageFeedback,
-  EDITOR_ROLES,
-  LinkError,
-  linkProvider,
-  listProviderLinks,
-} from './service.ts';
-import type { EditValues, PublicAuthority } from './service.ts';
+} from './feedback.ts';
+import { brokenLinks, listManagedServices } from './home.ts';
+import { LinkError, linkProvider, listProviderLinks } from './providers.ts';
+import { publicAuthority } from './public.ts';
+import type { PublicAuthority } from './public.ts';
+import { addDays, EDITOR_ROLES } from './service.ts';
+import { countUsage, recordSearch } from './usage.ts';
 import { cachedSearch, DirectoryCache } from './search-cache.ts';
 import { loadServices, serviceAreas } from './store.ts';
 import { newServiceRoutes } from './new-service-routes.ts';

@@ -15,7 +15,8 @@ import { createOrganisation, createService, type NewServiceInput } from './new-s
 import { parseQuery, type ServicesQuery } from './oruk/query.ts';
 import { readSearch } from './search-page.ts';
 import { cachedSearch, DirectoryCache } from './search-cache.ts';
-import { confirmCurrent, decideEdit, editValuesOf, listPendingEdits, submitEdit } from './service.ts';
+import { decideEdit, listPendingEdits } from './approvals.ts';
+import { confirmCurrent, editValuesOf, submitEdit } from './editing.ts';
 import { directoryVersion, insertLocalOffer, loadServices } from './store.ts';
 
 /** A computation that answers `value` at once. */

@@ -1,7 +1,8 @@
 /**
  * The Local Offer in the database: writing services (with their search text), reading them back as the model of
  * `oruk/model.ts`, and the search itself (full text with weights, typos corrected by the nearest word the
- * directory uses, found with a pg_trgm index, then a trigram fallback). No access rules here: see service.ts.
+ * directory uses, found with a pg_trgm index, then a trigram fallback). No access rules here: see the rule files
+ * that service.ts names.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/audit/audit.ts';

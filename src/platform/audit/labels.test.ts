@@ -26,7 +26,7 @@ function sourceFiles(dir: string): string[] {
 const EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
   'register.item.': REGISTER_ACTIONS,
   'assessment.': Object.keys(CLOSED_REASON_LABELS),
-  // local-offer/service.ts: the feedback's kind and the editor's decision on a provider's edit.
+  // local-offer/feedback.ts and approvals.ts: the feedback's kind and the editor's decision on a provider's edit.
   'local-offer.feedback.': ['rating', 'problem', 'comment'],
   'local-offer.edit.': ['approve', 'reject'],
 };
