@@ -33,7 +33,7 @@ import {
 } from '../../features/plans/index.ts';
 import { childIdByReference } from '../../platform/people/children.ts';
 import { accountByEmail, firstChildNotAmong } from '../../platform/people/samples.ts';
-import { editorView } from '../../features/plans/service.ts';
+import { editorView } from '../../features/plans/read.ts';
 import { draftStageCase, THREE_ADVICE } from '../../../test/helpers/plan-fixtures.ts';
 import { admin, databaseUrl, option, percentile, round } from '../bench-support.ts';
 

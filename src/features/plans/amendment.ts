@@ -17,15 +17,10 @@ import { recordCaseEvent } from '../../platform/people/case-events.ts';
 import { amendedPlanIssueCheck } from '../../domain/clock/index.ts';
 import { longDate } from '../../domain/calendar.ts';
 import { adviceName, compareVersions, planLines, SECTION_TITLES, type ComparedSection } from './describe.ts';
-import {
-  editable,
-  loadPlan,
-  PlanError,
-  readableByStaff,
-  readableVersions,
-  snapshotOf,
-  validOverride,
-} from './service.ts';
+import { editable, readableByStaff, readableVersions } from './access.ts';
+import { loadPlan, validOverride } from './read.ts';
+import { PlanError } from './service.ts';
+import { snapshotOf } from './snapshot.ts';
 import {
   insertVersion,
   nextVersionNumber,

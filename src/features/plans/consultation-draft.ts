@@ -7,7 +7,7 @@
 import type { Executor } from '../../platform/audit/audit.ts';
 import { planPdf as renderPdf } from './documents.ts';
 import { documentView } from './view-models.ts';
-import type { Snapshot } from './service.ts';
+import type { Snapshot } from './snapshot.ts';
 import { latestDraftOfCase, latestIssuedPlan, latestIssuedVersionDay, versionSnapshots } from './store.ts';
 import { versionsWithSnapshots } from './store/amendment.ts';
 

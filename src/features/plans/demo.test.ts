@@ -5,7 +5,7 @@ import { DEMO_LA_CODE } from '../../demo/accounts.ts';
 import { checkPlan } from '../../domain/plan-quality/golden-thread.ts';
 import { yearGroupOn } from '../../domain/school-year.ts';
 import { DEMO_IMAGE_TODAY } from '../../../test/helpers/images.ts';
-import type { Snapshot } from './service.ts';
+import type { Snapshot } from './snapshot.ts';
 
 /** The area of need a plan leads with, for each primary need (SEN2 codes). */
 const PRIMARY_AREA: Record<string, string> = {

@@ -54,7 +54,7 @@ import {
   type Phased,
   type ProvisionSeed,
 } from './demo-library.ts';
-import type { Snapshot } from './service.ts';
+import type { Snapshot } from './snapshot.ts';
 
 /** The first children with plans (by reference) whose plans are full: two or three areas of need, health, K's advice. */
 export const DEMO_FULL_PLANS = 300;

@@ -7,7 +7,8 @@ import { longDate } from '../../domain/calendar.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { authorityOf } from '../../platform/people/users.ts';
 import { rightsLinesFor } from '../notices/index.ts';
-import { commentPeriod, listVersions } from './service.ts';
+import { commentPeriod } from './comments.ts';
+import { listVersions } from './read.ts';
 import type { PlanRecord } from './store.ts';
 
 export interface PlanDocumentFacts {

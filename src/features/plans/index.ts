@@ -1,13 +1,8 @@
 /** The public surface of the plans feature: the structured EHC plan (docs/plans.md). */
 import type { Feature } from '../../platform/feature.ts';
 import type { RouteRoles } from '../../platform/web/permissions.ts';
-import {
-  createPlansService,
-  PLAN_EDITORS,
-  PLAN_MANAGERS,
-  SHARED_ROLES,
-  type PlansService,
-} from './service.ts';
+import { createPlansService, type PlansService } from './service.ts';
+import { PLAN_EDITORS, PLAN_MANAGERS, SHARED_ROLES } from './access.ts';
 import { CASEWORK_ROLES } from '../../platform/access/access.ts';
 import { seedPlansDemo, settleDemoPlanTimes } from './demo.ts';
 import { planRoutes } from './routes.ts';
@@ -98,7 +93,7 @@ export { issuedPlanOfChild } from './store.ts';
 /** The family accounts that commented on an amendment's proposal, for its comments' reminder. */
 export { familyCommentersOf } from './store.ts';
 /** The family's open proposals to amend a plan, for their first screen's tasks (issue 18 item 1). */
-export { familyProposals } from './service.ts';
+export { familyProposals } from './read.ts';
 export { PFA_LABELS } from './describe.ts';
 
 /** Every issued plan with its child, for the leaders' figures (docs/figures.md). */

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/db.ts';
 import { DEMO_LA_CODE } from '../../demo/accounts.ts';
-import { loadPlan } from './service.ts';
+import { loadPlan } from './read.ts';
 import { planRow } from './store.ts';
 import { restoreWorkingCopy, versionsWithSnapshots } from './store/amendment.ts';
 

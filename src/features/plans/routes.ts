@@ -58,39 +58,34 @@ import {
   respondSchema,
   startSchema,
 } from './forms.ts';
+import { readableVersions } from './access.ts';
+import { addComment, commentsForStaff, respondToComment } from './comments.ts';
+import { issueDraft, issuePlan, recordOverride } from './issue.ts';
 import {
-  addComment,
-  commentsForStaff,
   createPlan,
-  currentSnapshot,
-  draftPreview,
-  editorView,
-  getVersion,
   isProvisionSection,
-  issueDraft,
-  issuePlan,
-  listPlans,
-  listVersions,
-  PlanError,
   pullAllRecommendations,
   pullRecommendation,
-  readableVersions,
-  recordOverride,
   removeItem,
-  respondToComment,
   saveItem,
   setBudget,
   setPlacement,
   settingChoices,
-  sharedView,
-  sharedPlanList,
-  snapshotLines,
   syncAdvice,
   type ItemInput,
-  type PlanContext,
-  type PlansService,
-  type Snapshot,
-} from './service.ts';
+} from './items.ts';
+import {
+  currentSnapshot,
+  draftPreview,
+  editorView,
+  getVersion,
+  listPlans,
+  listVersions,
+  sharedPlanList,
+  sharedView,
+} from './read.ts';
+import { PlanError, type PlanContext, type PlansService } from './service.ts';
+import { snapshotLines, type Snapshot } from './snapshot.ts';
 
 const fail = (field: string, text: string) => ({ ok: false as const, errors: singleError(field, text) });
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../domain/plan-quality/model.ts';
 import { configureViewEnvironment, viewOptions, viewTemplates } from '../../platform/web/views.ts';
 import { planLines, SECTION_EXPLANATIONS } from './describe.ts';
-import type { Snapshot } from './service.ts';
+import type { Snapshot } from './snapshot.ts';
 import { planBlocks } from './documents.ts';
 import { comparisonModel, documentView, editorSections } from './view-models.ts';
 

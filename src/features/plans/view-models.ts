@@ -30,7 +30,8 @@ import {
   type SectionLines,
 } from './describe.ts';
 import { budgetDecisionLines } from './documents.ts';
-import type { editorView, listPlans, listVersions, Snapshot } from './service.ts';
+import type { editorView, listPlans, listVersions } from './read.ts';
+import type { Snapshot } from './snapshot.ts';
 
 const PLAN_STATUSES = ['draft', 'final', 'amended'] as const;
 type PlanStatus = (typeof PLAN_STATUSES)[number];

@@ -5,7 +5,7 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../../platform/audit/audit.ts';
 import type { EhcPlanItemTable } from '../../../platform/db/schema/plans.ts';
-import type { Snapshot } from '../service.ts';
+import type { Snapshot } from '../snapshot.ts';
 
 export interface VersionRow {
   id: string;
