@@ -8,7 +8,6 @@ import { auditContext, isUuid } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { queueNotification } from '../../platform/notify/notify.ts';
 import { computeTimeline } from '../../domain/clock/index.ts';
 import type { Period } from '../../domain/clock/types.ts';
 import { caseTimeline } from '../../domain/assessment/journey.ts';
@@ -16,9 +15,10 @@ import type { Section } from '../../domain/plan-quality/model.ts';
 import { SECTIONS } from '../../domain/plan-quality/model.ts';
 import { loadFacts, openReassessmentOf } from '../assessments/index.ts';
 import { usersByIds } from '../../platform/people/users.ts';
+import type { ChangeContext } from '../../platform/change/change.ts';
 import { editable, readableByStaff, readableVersions, SHARED_ROLES } from './access.ts';
-import { childName } from './notify.ts';
-import { changeAudit, PlanError, type PlanContext } from './service.ts';
+import { tellCommentAnswered, tellWriterOfComment } from './notify.ts';
+import { changeAudit, PlanError } from './service.ts';
 import { snapshotLines, type Snapshot } from './snapshot.ts';
 import type { PlanRecord } from './store.ts';
 
@@ -109,21 +109,16 @@ export async function listComments(db: Executor, actor: Actor, record: PlanRecor
   });
 }
 
-export async function addComment(
-  ctx: PlanContext,
-  planId: string,
-  input: { section: Section; itemId: string | null; body: string; token: string },
-): Promise<void> {
-  const { trx, actor } = ctx;
-  const record = await readableVersions(trx, actor, planId);
-  if (!SHARED_ROLES.includes(actor.role)) throw new NotFoundError();
-  // The shared version takes comments while it is a draft: a first draft, or a reassessment's draft of an issued
-  // plan (J8).
+/**
+ * The shared version, while it takes comments: while it is a draft (a first draft, or a reassessment's draft of an
+ * issued plan, J8).
+ */
+async function draftOpenForComment(trx: Executor, record: PlanRecord) {
   const version = record.shared_version_id
     ? await trx
         .selectFrom('ehc_plan_version')
         .select(['id', 'snapshot', 'kind'])
-        .where('la_code', '=', actor.laCode)
+        .where('la_code', '=', record.la_code)
         .where('id', '=', record.shared_version_id)
         .executeTakeFirstOrThrow()
     : undefined;
@@ -133,12 +128,29 @@ export async function addComment(
       'The draft plan is no longer open for comments: the final plan has been issued',
     );
   }
-  if (!SECTIONS.includes(input.section)) throw new PlanError('section', 'Select a section of the plan');
-  if (input.itemId) {
-    const lines = snapshotLines(version.snapshot as Snapshot);
-    const found = lines.find((l) => l.section === input.section)?.items.some((i) => i.id === input.itemId);
+  return version;
+}
+
+/** A comment is on a section of the plan, and on an item the version commented on has in that section (if any). */
+function checkCommentPlace(snapshot: Snapshot, section: Section, itemId: string | null) {
+  if (!SECTIONS.includes(section)) throw new PlanError('section', 'Select a section of the plan');
+  if (itemId) {
+    const lines = snapshotLines(snapshot);
+    const found = lines.find((l) => l.section === section)?.items.some((i) => i.id === itemId);
     if (!found) throw new PlanError('section', 'Select a part of the plan from the list');
   }
+}
+
+export async function addComment(
+  ctx: ChangeContext,
+  planId: string,
+  input: { section: Section; itemId: string | null; body: string; token: string },
+): Promise<void> {
+  const { trx, actor } = ctx;
+  const record = await readableVersions(trx, actor, planId);
+  if (!SHARED_ROLES.includes(actor.role)) throw new NotFoundError();
+  const version = await draftOpenForComment(trx, record);
+  checkCommentPlace(version.snapshot as Snapshot, input.section, input.itemId);
   const inserted = await trx
     .insertInto('ehc_plan_comment')
     .values({
@@ -168,25 +180,7 @@ export async function addComment(
     childId: record.child_id,
     detail: { planId, section: input.section },
   });
-  const writer = record.writer_id
-    ? (await usersByIds(trx, actor.laCode, [record.writer_id])).get(record.writer_id)
-    : undefined;
-  if (writer) {
-    await queueNotification(trx, ctx.jobs, {
-      laCode: actor.laCode,
-      channel: 'email',
-      recipient: writer.email,
-      template: 'plan-comment-received',
-      personalisation: {
-        name: writer.display_name,
-        child: `${record.given_name} ${record.family_name} (${record.reference})`,
-        who: actor.role === 'professional' ? 'an adviser' : 'the family',
-        section: input.section,
-      },
-      childId: record.child_id,
-      userId: writer.id,
-    });
-  }
+  await tellWriterOfComment(ctx, record, input.section);
 }
 
 export async function commentsForStaff(db: Executor, actor: Actor, planId: string) {
@@ -217,7 +211,7 @@ export async function commentsForStaff(db: Executor, actor: Actor, planId: strin
 }
 
 export async function respondToComment(
-  ctx: PlanContext,
+  ctx: ChangeContext,
   planId: string,
   commentId: string,
   input: { response: string; changed: boolean; changeNote: string | null },
@@ -254,23 +248,9 @@ export async function respondToComment(
   await changeAudit(ctx, record, 'plan.comment.respond', { commentId, changed: input.changed });
   const author = (await usersByIds(trx, actor.laCode, [updated.author_id])).get(updated.author_id);
   if (!author) throw new NotFoundError();
-  await queueNotification(trx, ctx.jobs, {
-    laCode: actor.laCode,
-    channel: 'email',
-    recipient: author.email,
-    template: 'plan-comment-answered',
-    personalisation: {
-      name: author.display_name,
-      child:
-        author.role === 'professional'
-          ? `${record.given_name} ${record.family_name} (${record.reference})`
-          : childName(record),
-      section: updated.section,
-      change: input.changed
-        ? `The plan has been changed: ${input.changeNote ?? ''}`.trim()
-        : 'The plan has not been changed because of this comment; the answer explains why.',
-    },
-    childId: record.child_id,
-    userId: author.id,
+  await tellCommentAnswered(ctx, record, author, {
+    section: updated.section,
+    changed: input.changed,
+    changeNote: input.changeNote,
   });
 }

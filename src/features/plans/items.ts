@@ -18,10 +18,11 @@ import { recordCaseEvent } from '../../platform/people/case-events.ts';
 import { childByReference } from '../../platform/people/children.ts';
 import { settingRegister, settingsByIds } from '../../platform/people/settings.ts';
 import { teamIdOfUser } from '../../platform/people/users.ts';
+import type { ChangeContext } from '../../platform/change/change.ts';
 import { editable, PLAN_EDITORS } from './access.ts';
 import { timescaleOf } from './describe.ts';
 import { adviceCaseIds, adviceOfCases, needSectionsFor, suggestedLinks } from './read.ts';
-import { changeAudit, PlanError, touch, type PlanContext } from './service.ts';
+import { changeAudit, PlanError, touch } from './service.ts';
 import {
   adviceAuthor,
   adviceRows,
@@ -36,7 +37,7 @@ import {
 // ---------------------------------------------------------------------------------------------------------------
 // Creating a plan
 
-export async function createPlan(ctx: PlanContext, input: { childReference: string }): Promise<string> {
+export async function createPlan(ctx: ChangeContext, input: { childReference: string }): Promise<string> {
   const { trx, actor } = ctx;
   requireRole(actor, PLAN_EDITORS, 'plan.create');
   const child = await childByReference(trx, actor.laCode, input.childReference);
@@ -146,7 +147,7 @@ async function syncAdviceRows(trx: Executor, record: PlanRecord): Promise<number
   return rows.length;
 }
 
-export async function syncAdvice(ctx: PlanContext, planId: string): Promise<number> {
+export async function syncAdvice(ctx: ChangeContext, planId: string): Promise<number> {
   const record = await editable(ctx.trx, ctx.actor, planId, 'plan.advice.sync');
   const added = await syncAdviceRows(ctx.trx, record);
   if (added) {
@@ -194,7 +195,7 @@ export const isProvisionSection = (s: string): s is (typeof PROVISION)[number] =
 
 /** Adds (itemId null) or changes an item. Links must name items of this plan; a cited advice must be in K. */
 export async function saveItem(
-  ctx: PlanContext,
+  ctx: ChangeContext,
   planId: string,
   itemId: string | null,
   input: ItemInput,
@@ -292,7 +293,7 @@ export async function saveItem(
 }
 
 /** Removes an item and every link to it, so no other item points at something that is gone. */
-export async function removeItem(ctx: PlanContext, planId: string, itemId: string): Promise<void> {
+export async function removeItem(ctx: ChangeContext, planId: string, itemId: string): Promise<void> {
   const { trx, actor } = ctx;
   const record = await editable(trx, actor, planId, 'plan.item.remove');
   if (!isUuid(itemId)) throw new NotFoundError();
@@ -346,7 +347,7 @@ async function adviceWithSources(db: Executor, laCode: string, planId: string, k
  * matching sections. Pulling the same recommendation twice does nothing the second time.
  */
 export async function pullRecommendation(
-  ctx: PlanContext,
+  ctx: ChangeContext,
   planId: string,
   kAdviceId: string,
   key: string,
@@ -433,7 +434,7 @@ export async function pullRecommendation(
  * many were added.
  */
 export async function pullAllRecommendations(
-  ctx: PlanContext,
+  ctx: ChangeContext,
   planId: string,
   kAdviceId: string | null,
 ): Promise<number> {
@@ -451,7 +452,7 @@ export async function pullAllRecommendations(
 }
 
 export async function setPlacement(
-  ctx: PlanContext,
+  ctx: ChangeContext,
   planId: string,
   settingId: string | null,
 ): Promise<void> {
@@ -474,7 +475,7 @@ export async function setPlacement(
 }
 
 export async function setBudget(
-  ctx: PlanContext,
+  ctx: ChangeContext,
   planId: string,
   input: { requested: boolean; pence: number | null },
 ) {

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { auditChildrenShown, isUuid, type Actor } from '../../platform/access/access.ts';
 import type { RouteDeps } from '../../platform/feature.ts';
+import { withChange, type ChangeContext } from '../../platform/change/change.ts';
 import { actorOf } from '../../platform/web/app.ts';
 import { mayUse } from '../../platform/web/permissions.ts';
 import type { FormErrors, Parsed } from '../../platform/web/forms.ts';
@@ -36,7 +37,7 @@ import {
   itemTexts,
   previewModel,
   editorModel,
-  PLAN_STATUS_LABELS,
+  PLAN_VERSION_STATUS_LABELS,
   planListFilters,
   planListModel,
   versionsModel,
@@ -84,7 +85,7 @@ import {
   sharedPlanList,
   sharedView,
 } from './read.ts';
-import { PlanError, type PlanContext, type PlansService } from './service.ts';
+import { PlanError, type PlansService } from './service.ts';
 import { snapshotLines, type Snapshot } from './snapshot.ts';
 
 const fail = (field: string, text: string) => ({ ok: false as const, errors: singleError(field, text) });
@@ -92,10 +93,6 @@ const fail = (field: string, text: string) => ({ ok: false as const, errors: sin
 const EDITABLE_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'J'] as const;
 type EditableSection = (typeof EDITABLE_SECTIONS)[number];
 const isEditable = (s: string): s is EditableSection => (EDITABLE_SECTIONS as readonly string[]).includes(s);
-
-function idsFromBody(body: unknown, name: string) {
-  return arrayValue(body, name);
-}
 
 /**
  * The form issuing a draft or a final plan (issue.njk): the date; for a final plan whether it replaces or amends the
@@ -137,16 +134,8 @@ function issueErrorsOf(err: unknown): FormErrors | undefined {
 
 export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>): void {
   const { db } = deps.database;
-  const run = <T>(actor: Actor, fn: (ctx: PlanContext) => Promise<T>) =>
-    db.transaction().execute((trx) =>
-      fn({
-        trx,
-        actor,
-        jobs: deps.jobs,
-        today: deps.service.today(),
-        plansChanged: deps.service.plansChanged,
-      }),
-    );
+  const run = <T>(actor: Actor, fn: (ctx: ChangeContext) => Promise<T>) =>
+    withChange({ db, jobs: deps.jobs, today: deps.service.today }, actor, fn);
   const planIdOf = (request: FastifyRequest) => (request.params as { planId: string }).planId;
 
   // ---- List and start ----
@@ -376,9 +365,9 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
     const actor = actorOf(request);
     const planId = planIdOf(request);
     const selected = {
-      needIds: idsFromBody(request.body, 'needIds'),
-      outcomeIds: idsFromBody(request.body, 'outcomeIds'),
-      provisionIds: idsFromBody(request.body, 'provisionIds'),
+      needIds: arrayValue(request.body, 'needIds'),
+      outcomeIds: arrayValue(request.body, 'outcomeIds'),
+      provisionIds: arrayValue(request.body, 'provisionIds'),
     };
     const values = formValues(request.body);
     let input: ItemInput | null = null;
@@ -661,7 +650,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
         await run(actor, (ctx) =>
           kind === 'draft'
             ? issueDraft(ctx, planId, { date: form.data.date })
-            : issuePlan(ctx, planId, form.data),
+            : issuePlan(ctx, planId, form.data, deps.service.plansChanged),
         );
       } catch (err) {
         const errors = issueErrorsOf(err);
@@ -778,7 +767,7 @@ export function planRoutes(app: FastifyInstance, deps: RouteDeps<PlansService>):
         actor.role === 'professional'
           ? 'Plans shared with you'
           : 'Your education, health and care (EHC) plan',
-      plans: plans.map((p) => ({ ...p, statusLabel: PLAN_STATUS_LABELS[p.status] })),
+      plans: plans.map((p) => ({ ...p, statusLabel: PLAN_VERSION_STATUS_LABELS[p.status] })),
     });
   });
 

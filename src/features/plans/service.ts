@@ -12,12 +12,11 @@
 import type { PlanBudget } from '../personal-budgets/index.ts';
 import type { ServiceDeps } from '../../platform/feature.ts';
 import { sql } from 'kysely';
-import type { Actor } from '../../platform/access/access.ts';
+import type { ChangeContext } from '../../platform/change/change.ts';
 import { auditContext } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { FieldError } from '../../platform/web/forms.ts';
-import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { PlanRecord } from './store.ts';
 
 /**
@@ -30,15 +29,6 @@ export type PlansChanged = (
   planIds: readonly string[],
   today: string,
 ) => Promise<unknown>;
-
-export interface PlanContext {
-  trx: Executor;
-  actor: Actor;
-  jobs: Jobs;
-  today: string;
-  /** Told of every plan issued final or amended, inside the change. */
-  plansChanged?: PlansChanged | undefined;
-}
 
 /** What the plans feature asks of others (passed by the composition root). */
 export interface PlansNeeds {
@@ -87,7 +77,7 @@ export async function touch(trx: Executor, laCode: string, planId: string) {
 }
 
 export async function changeAudit(
-  ctx: PlanContext,
+  ctx: ChangeContext,
   record: PlanRecord,
   action: string,
   detail: Record<string, unknown> = {},

@@ -43,7 +43,8 @@ export const STATUS_TAGS: Record<string, { text: string; classes: string }> = {
   empty: { text: 'Nothing added', classes: 'govuk-tag--grey' },
 };
 
-export const PLAN_STATUS_LABELS: Record<string, string> = {
+/** An EHC plan's status, as its latest issued version left it (not a child's plan status: the children feature's). */
+export const PLAN_VERSION_STATUS_LABELS: Record<string, string> = {
   draft: 'Draft',
   final: 'Final',
   amended: 'Amended',
@@ -188,10 +189,10 @@ export function planListModel(
     values,
     result: {
       ...result,
-      rows: result.rows.map((r) => ({ ...r, statusLabel: PLAN_STATUS_LABELS[r.status] })),
+      rows: result.rows.map((r) => ({ ...r, statusLabel: PLAN_VERSION_STATUS_LABELS[r.status] })),
     },
     statusItems: selectItems(
-      PLAN_STATUSES.map((s) => ({ value: s, text: PLAN_STATUS_LABELS[s]! })),
+      PLAN_STATUSES.map((s) => ({ value: s, text: PLAN_VERSION_STATUS_LABELS[s]! })),
       status,
       { any: 'Any' },
     ),
@@ -300,7 +301,7 @@ export function editorModel(
           })),
         })),
       })),
-    statusLabel: PLAN_STATUS_LABELS[record.status],
+    statusLabel: PLAN_VERSION_STATUS_LABELS[record.status],
     canAudit: options.canAudit,
     pfaPrompt: plan.yearGroup >= PFA_FROM_YEAR && !plan.outcomes.some((o) => o.preparationForAdulthood),
     yearGroup: yearGroupName(plan.yearGroup),
