@@ -89,13 +89,12 @@ export { adviceSchema } from './forms.ts';
 export {
   getAdviceDocument,
   getAdviceTask,
-  JourneyError,
   NEW_TASK_DAYS,
   professionalTasks,
   saveAdviceDraft,
-  STAFF,
   submitAdvice,
 } from './service.ts';
+export { JourneyError, STAFF } from './case-support.ts';
 
 /**
  * The family's pages (src/features/family): the case as the family sees it, their views, and the online request (the

@@ -29,8 +29,8 @@ import {
   recordResponse,
   requestAdvice,
   serveDraft,
-  type ChangeContext,
 } from './service.ts';
+import type { ChangeContext } from './case-support.ts';
 import {
   closeRequest,
   confirmException,

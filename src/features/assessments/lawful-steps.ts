@@ -42,22 +42,22 @@ import {
   markExceptionConfirmed,
   outstandingAdviceRows,
 } from './store/lawful-steps.ts';
+import { adviceLabel } from './service.ts';
 import {
-  adviceLabel,
   assessmentEndedWithoutPlan,
   caseOrNotFound,
   checkDate,
   childName,
-  event,
   JourneyError,
-  TEAM_READERS,
   notifyFamily,
+  recordEvent,
   STAFF,
+  TEAM_READERS,
   teamContact,
   useFormToken,
   type CaseRecord,
   type ChangeContext,
-} from './service.ts';
+} from './case-support.ts';
 
 // ---- J1: the final plan after the 15 days, or once the family's comments are complete ----
 
@@ -152,7 +152,7 @@ export async function recordAdviceReuse(
   });
   if (!id) throw new JourneyError('agency', 'This advice is already recorded as reused');
   const label = AGENCY_LABELS[input.agency] ?? input.agency;
-  await event(
+  await recordEvent(
     trx,
     actor,
     record.child_id,
@@ -208,7 +208,7 @@ export async function confirmException(
     s.exceptionChecks.some((c) => c.id === exceptionId && c.reliedOn),
   );
   const label = lowerFirst(EXCEPTION_LABELS[exception.kind]);
-  await event(
+  await recordEvent(
     trx,
     actor,
     record.child_id,
@@ -256,7 +256,7 @@ export async function closeRequest(
   await markClosed(trx, actor.laCode, caseId, input);
   await refreshClock(trx, actor.laCode, caseId, ctx.today);
   await assessmentEndedWithoutPlan(trx, actor.laCode, record.child_id);
-  await event(
+  await recordEvent(
     trx,
     actor,
     record.child_id,

@@ -18,7 +18,7 @@ import {
 import { authorityOf, officerContact } from '../../platform/people/users.ts';
 import { shareOutLeaversWork } from '../../domain/assessment/leaver.ts';
 import { openCaseCounts, openCasesOf, reassignCases } from './store.ts';
-import { JourneyError, MANAGERS, notifyFamily } from './service.ts';
+import { JourneyError, MANAGERS, notifyFamily } from './case-support.ts';
 
 type Officer = NonNullable<Awaited<ReturnType<typeof officerContact>>>;
 

@@ -19,7 +19,8 @@ import {
 } from '../../../test/helpers/factories.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import { dateInputValues } from '../../platform/web/forms.ts';
-import { createRequest, decide, requestAdvice, type ChangeContext } from './service.ts';
+import { createRequest, decide, requestAdvice } from './service.ts';
+import type { ChangeContext } from './case-support.ts';
 
 describe.each(ENGINES)('deciding and issuing with advice outstanding on %s', (engine) => {
   let t: TestApp;

@@ -29,7 +29,7 @@ import {
 import { schoolOfUser } from '../../platform/people/organisations.ts';
 import { settingRegister as registerOfSettings } from '../../platform/people/settings.ts';
 import { usersByIds } from '../../platform/people/users.ts';
-import { authority, caseOrNotFound, childName, JourneyError, STAFF, teamContact } from './service.ts';
+import { authority, caseOrNotFound, childName, JourneyError, STAFF, teamContact } from './case-support.ts';
 
 /** The school a SENCO works at: the setting with their school organisation's name (undefined if not at a school). */
 export async function sencoSetting(db: Executor, actor: Actor) {

@@ -64,15 +64,13 @@ import {
   decideOutcome,
   getCase,
   issueFinal,
-  JourneyError,
-  MANAGERS,
   recordResponse,
   requestAdvice,
   serveDraft,
-  STAFF,
   type AdviceAsk,
   type CaseView,
 } from './service.ts';
+import { JourneyError, MANAGERS, STAFF } from './case-support.ts';
 import { moveLeaversWork, planLeaverMove } from './leaver.ts';
 import { childIdByReference, officerChildCounts } from '../../platform/people/children.ts';
 import { activeOfficers } from '../../platform/people/users.ts';

@@ -15,15 +15,8 @@ import {
 } from '../../platform/access/access.ts';
 import type { Executor } from '../../platform/audit/audit.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import type {
-  AdviceAgency,
-  AdviceAnswer,
-  RequestMethod,
-  Requester,
-  Role,
-} from '../../platform/db/schema/index.ts';
+import type { AdviceAgency, AdviceAnswer, RequestMethod, Requester } from '../../platform/db/schema/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification } from '../../platform/notify/notify.ts';
 import { planNoticeKind, rightsMessage, tellOrganisations } from '../notices/index.ts';
 import type { ExceptionKind, Step, Timeline } from '../../domain/clock/types.ts';
@@ -33,13 +26,10 @@ import {
   AGENCY_LABELS,
   caseTimeline,
   EXCEPTION_LABELS,
-  familySentence,
   nextStep,
   plural,
   stepById,
-  type CaseFacts,
   type RequestAnswers,
-  type Stage,
 } from '../../domain/assessment/journey.ts';
 import { adviceFact, exceptionFact, factsOf, loadFacts, refreshClock } from './store.ts';
 import { consultOnDraft, finalPlacementProblems } from '../consultation/index.ts';
@@ -48,7 +38,7 @@ import { markCommentsComplete } from './store/lawful-steps.ts';
 import { checkAdviceForOutcome, checkFinalPlanDate, checkOutstandingAdvice } from './lawful-steps.ts';
 import { longDate } from '../../domain/calendar.ts';
 import { ageOn } from '../../domain/school-year.ts';
-import { historyMatching, recordCaseEvent } from '../../platform/people/case-events.ts';
+import { historyMatching } from '../../platform/people/case-events.ts';
 import {
   grantedChildIds,
   movePlanStatus,
@@ -58,129 +48,26 @@ import {
   settingsOf,
 } from '../../platform/people/children.ts';
 import { grantUnlessHeld } from '../../platform/people/online-requests.ts';
-import { recipientsFor } from '../../platform/people/recipients.ts';
-import { activeOfficer, authorityOf, teamForNewRequest, usersByIds } from '../../platform/people/users.ts';
+import { activeOfficer, teamForNewRequest, usersByIds } from '../../platform/people/users.ts';
 import { partiesOfRow, userOfRow } from '../../platform/people/row-parties.ts';
 import { advisersForChild } from '../../platform/people/settings.ts';
-
-export const STAFF: readonly Role[] = ['caseworker', 'team-manager'];
-export const MANAGERS: readonly Role[] = ['team-manager'];
-/** Who may read the team view (the SEND leader reads it for the whole authority; only managers move work). */
-export const TEAM_READERS: readonly Role[] = ['team-manager', 'send-leader'];
-
-/** A rule of the journey was broken (wrong stage, bad date): shown to the user as a form error. */
-export class JourneyError extends Error {
-  readonly field: string;
-  constructor(field: string, message: string) {
-    super(message);
-    this.field = field;
-    this.name = 'JourneyError';
-  }
-}
-
-export interface ChangeContext {
-  trx: Executor;
-  actor: Actor;
-  jobs: Jobs;
-  today: string;
-}
-
-export async function caseOrNotFound(trx: Executor, actor: Actor, caseId: string) {
-  if (!isUuid(caseId)) throw new NotFoundError();
-  // The case and its people in one statement: the child, team and officer are the people store's (partiesOfRow).
-  const row = await trx
-    .selectFrom('assessment_case as a')
-    .selectAll('a')
-    .select(
-      partiesOfRow({
-        laCode: 'a.la_code',
-        childId: 'a.child_id',
-        teamId: 'a.team_id',
-        officerId: 'a.officer_id',
-      }).as('parties'),
-    )
-    .where('a.la_code', '=', actor.laCode)
-    .where('a.id', '=', caseId)
-    .executeTakeFirst();
-  const p = row?.parties;
-  if (!row || !p || p.team_name === null) throw new NotFoundError();
-  const { parties: _parties, ...kase } = row;
-  return {
-    ...kase,
-    given_name: p.given_name,
-    family_name: p.family_name,
-    preferred_name: p.preferred_name,
-    reference: p.reference,
-    date_of_birth: p.date_of_birth,
-    named_officer_id: p.named_officer_id,
-    team_name: p.team_name,
-    team_email: p.team_email,
-    team_phone: p.team_phone,
-    officer_name: p.officer_name,
-    officer_email: p.officer_email,
-  };
-}
-
-export type CaseRecord = Awaited<ReturnType<typeof caseOrNotFound>>;
-
-export const childName = (c: { given_name: string; preferred_name: string | null }) =>
-  c.preferred_name || c.given_name;
-
-export async function event(
-  trx: Executor,
-  actor: Actor,
-  childId: string,
-  caseId: string,
-  kind: string,
-  summary: string,
-  detail: Record<string, unknown> = {},
-) {
-  await recordCaseEvent({ trx, actor }, { childId, kind, summary, detail: { caseId, ...detail } });
-}
-
-/** The authority's own record (name, team and SENDIASS contacts). */
-export function authority(trx: Executor, laCode: string) {
-  return authorityOf(trx, laCode);
-}
-
-export async function notifyFamily(
-  ctx: ChangeContext,
-  record: { child_id: string },
-  template: string,
-  personalisation: Record<string, string>,
-) {
-  // The parents' and young person's linked accounts, else the first family member with responsibility and an email.
-  const family = await recipientsFor(ctx.trx, ctx.actor.laCode, record.child_id, {
-    family: true,
-    unlinkedFamily: true,
-  });
-  for (const { email: recipient } of family) {
-    await queueNotification(ctx.trx, ctx.jobs, {
-      laCode: ctx.actor.laCode,
-      channel: 'email',
-      recipient,
-      template,
-      personalisation,
-      childId: record.child_id,
-    });
-  }
-}
-
-export function teamContact(record: CaseRecord) {
-  return {
-    team: record.team_name,
-    teamPhone: record.team_phone ?? '',
-    teamEmail: record.team_email ?? '',
-  };
-}
-
-/** The sentence for what happens next, from the clock's next step. */
-export function nextSentence(timeline: Timeline, name: string): string {
-  const step = nextStep(timeline);
-  return step
-    ? familySentence(step, name)
-    : 'There is nothing more the council has to do by a legal deadline.';
-}
+import {
+  STAFF,
+  MANAGERS,
+  JourneyError,
+  type ChangeContext,
+  caseOrNotFound,
+  type CaseRecord,
+  childName,
+  recordEvent,
+  authority,
+  notifyFamily,
+  teamContact,
+  nextSentence,
+  checkDate,
+  useFormToken,
+  assessmentEndedWithoutPlan,
+} from './case-support.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Requests
@@ -206,15 +93,6 @@ async function teamForChild(trx: Executor, laCode: string, childId: string): Pro
  * Records a request. A double-submitted form (same idempotency key) returns the case it already made; a second
  * request while one is open for the same child is kept, joined to the open one (stage 'linked'), not duplicated.
  */
-/** A refusal to assess, or a decision not to issue a plan, ends the assessment: the child no longer shows as being assessed. */
-export async function assessmentEndedWithoutPlan(
-  trx: Executor,
-  laCode: string,
-  childId: string,
-): Promise<void> {
-  await movePlanStatus(trx, laCode, childId, 'assessment', 'none');
-}
-
 export async function createRequest(
   ctx: ChangeContext,
   input: NewRequest,
@@ -282,7 +160,7 @@ export async function createRequest(
   }[input.requestedBy];
   const name = childName(record);
   if (open) {
-    await event(
+    await recordEvent(
       trx,
       actor,
       input.childId,
@@ -300,7 +178,7 @@ export async function createRequest(
     });
   } else {
     await movePlanStatus(trx, actor.laCode, input.childId, 'none', 'assessment');
-    await event(
+    await recordEvent(
       trx,
       actor,
       input.childId,
@@ -377,7 +255,7 @@ export async function allocate(ctx: ChangeContext, caseId: string, officerId: st
     .where('id', '=', caseId)
     .execute();
   await setChildLeadOfficer(trx, actor.laCode, record.child_id, officer.id);
-  await event(
+  await recordEvent(
     trx,
     actor,
     record.child_id,
@@ -434,7 +312,7 @@ export async function decide(
     .execute();
   const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
   if (input.outcome === 'not-assess') await assessmentEndedWithoutPlan(trx, actor.laCode, record.child_id);
-  await event(
+  await recordEvent(
     trx,
     actor,
     record.child_id,
@@ -489,12 +367,6 @@ function decisionToTell(
   };
 }
 
-export function checkDate(field: string, date: string, notBefore: string, today: string, what: string) {
-  if (date > today) throw new JourneyError(field, 'The date must be today or in the past');
-  if (date < notBefore)
-    throw new JourneyError(field, `The date must be on or after the day ${what} (${longDate(notBefore)})`);
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Advice
 
@@ -502,22 +374,6 @@ export interface AdviceAsk {
   agency: AdviceAgency;
   serviceName?: string | undefined;
   professionalUserId?: string | undefined;
-}
-
-/** Whether a form token was already used; marks it used otherwise (same transaction as the change). */
-export async function useFormToken(
-  trx: Executor,
-  laCode: string,
-  token: string,
-  caseId: string,
-): Promise<boolean> {
-  const inserted = await trx
-    .insertInto('assessment_form_token')
-    .values({ la_code: laCode, token: token.slice(0, 100), case_id: caseId })
-    .onConflict((oc) => oc.columns(['la_code', 'token']).doNothing())
-    .returning('token')
-    .executeTakeFirst();
-  return inserted !== undefined;
 }
 
 /** Asks several agencies for advice in one step: each ask is a task for the professional with its clock due date. */
@@ -614,7 +470,7 @@ export async function requestAdvice(
       });
     }
   }
-  await event(
+  await recordEvent(
     trx,
     actor,
     record.child_id,
@@ -964,7 +820,7 @@ async function receiveAdvice(
     'no-involvement': 'Reply received: no involvement with the child',
     'existing-advice-current': 'Reply received: existing advice is still current',
   }[input.answer];
-  await event(trx, actor, task.child_id, task.case_id, 'advice-received', `${answerText}: ${label}`, {
+  await recordEvent(trx, actor, task.child_id, task.case_id, 'advice-received', `${answerText}: ${label}`, {
     adviceId,
     answer: input.answer,
   });
@@ -1197,7 +1053,7 @@ export async function addException(
     })
     .execute();
   const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
-  await event(
+  await recordEvent(
     trx,
     actor,
     record.child_id,
@@ -1254,7 +1110,7 @@ export async function decideOutcome(
     .execute();
   const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
   if (input.outcome === 'no-plan') await assessmentEndedWithoutPlan(trx, actor.laCode, record.child_id);
-  await event(
+  await recordEvent(
     trx,
     actor,
     record.child_id,
@@ -1305,10 +1161,18 @@ export async function serveDraft(ctx: ChangeContext, caseId: string, input: { da
     .execute();
   const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
   const period = timeline.periods.find((p) => p.id === 'draft-comments')!;
-  await event(trx, actor, record.child_id, caseId, 'draft-served', 'Draft EHC plan sent to the family', {
-    date: input.date,
-    commentsUntil: period.to,
-  });
+  await recordEvent(
+    trx,
+    actor,
+    record.child_id,
+    caseId,
+    'draft-served',
+    'Draft EHC plan sent to the family',
+    {
+      date: input.date,
+      commentsUntil: period.to,
+    },
+  );
   await audit(trx, auditContext(actor), {
     action: 'assessment.draft.serve',
     recordType: 'assessment_case',
@@ -1360,7 +1224,7 @@ export async function recordResponse(
   const complete = input.commentsComplete
     ? ': they told us their comments are complete, so the final plan may be issued before the 15 days end'
     : '';
-  await event(
+  await recordEvent(
     trx,
     actor,
     record.child_id,
@@ -1432,7 +1296,7 @@ export async function issueFinal(
   const limit = final.id === 'reassessment-final' ? '14-week' : '20-week';
   // J8: a reassessment that amended the plan issues an amended plan, with its own notice and rights.
   const notice = planNoticeKind(record);
-  await event(
+  await recordEvent(
     trx,
     actor,
     record.child_id,
@@ -1608,5 +1472,3 @@ export async function familyCase(
   await authoriseChildRead(db, actor, record.child_id, 'assessment.family.read');
   return caseView(db, actor, record, today);
 }
-
-export type { CaseFacts, Stage };

@@ -19,7 +19,8 @@ import {
   createUser,
 } from '../../../test/helpers/factories.ts';
 import { teamPage } from './routes.ts';
-import { createRequest, type ChangeContext } from './service.ts';
+import { createRequest } from './service.ts';
+import type { ChangeContext } from './case-support.ts';
 import { workspace } from './workspace.ts';
 
 let tokens = 0;

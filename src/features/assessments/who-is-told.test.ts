@@ -23,7 +23,8 @@ import {
 import type { Actor } from '../../platform/access/access.ts';
 import type { DB } from '../../platform/db/schema/index.ts';
 import { updateAuthoritySettings } from '../../platform/people/authority-settings.ts';
-import { createRequest, decide, decideOutcome, requestAdvice, type ChangeContext } from './service.ts';
+import { createRequest, decide, decideOutcome, requestAdvice } from './service.ts';
+import type { ChangeContext } from './case-support.ts';
 import { tellOrganisations } from '../notices/index.ts';
 
 const CONTACT = { name: 'X', phone: '0300 000 0000', email: 'x@example.org', url: '' };

@@ -20,7 +20,7 @@ import { childIdsAtSetting, childIdsWithNeed } from '../../platform/people/child
 import { partiesOfRows, type RowParties } from '../../platform/people/row-parties.ts';
 import { caseOfficersOf } from '../../platform/people/users.ts';
 import { CASE_FACT_COLUMNS, factsOfRows } from './store.ts';
-import { STAFF, TEAM_READERS } from './service.ts';
+import { STAFF, TEAM_READERS } from './case-support.ts';
 
 export interface WorkspaceFilters {
   stage?: AssessmentStage | undefined;
