@@ -66,7 +66,7 @@ export { casesForFigures } from './store.ts';
 /** Each child's latest assessment case, for the phase-transfer demo's preferences (docs/transfers.md). */
 export { latestCasesOfChildren } from './store.ts';
 /** The family's own words on a case (their request and their views), offered for section A of the plan. */
-export { familyWords } from './service.ts';
+export { familyWords } from './advice-tasks.ts';
 
 /**
  * What the plans feature asks of a case (src/features/plans): its received advice for section K and the checks, the
@@ -82,18 +82,13 @@ export {
 } from './store.ts';
 export { openReassessmentOf, setReassessedPlan } from './store/lawful-steps.ts';
 export { outstandingAdvice } from './lawful-steps.ts';
-export { issueFinal, NEED_AREAS, serveDraft, type ProvisionLine } from './service.ts';
+export { issueFinal, serveDraft } from './plan-stage.ts';
+export { NEED_AREAS, type ProvisionLine } from './advice.ts';
 
 /** The advisers' pages (src/features/advice): their tasks, their advice and its form. */
 export { adviceSchema } from './forms.ts';
-export {
-  getAdviceDocument,
-  getAdviceTask,
-  NEW_TASK_DAYS,
-  professionalTasks,
-  saveAdviceDraft,
-  submitAdvice,
-} from './service.ts';
+export { getAdviceDocument, getAdviceTask, NEW_TASK_DAYS, professionalTasks } from './advice-tasks.ts';
+export { saveAdviceDraft, submitAdvice } from './advice.ts';
 export { JourneyError, STAFF } from './case-support.ts';
 
 /**
@@ -101,14 +96,9 @@ export { JourneyError, STAFF } from './case-support.ts';
  * requester's children and school, a new child's match, the request and the requester's link).
  */
 export { caseForView } from './routes.ts';
-export {
-  createRequest,
-  familyCase,
-  familyCases,
-  familyViewsRequest,
-  submitFamilyViews,
-  type CaseView,
-} from './service.ts';
+export { createRequest } from './requests.ts';
+export { familyCase, familyCases, type CaseView } from './case-view.ts';
+export { familyViewsRequest, submitFamilyViews } from './advice.ts';
 export {
   alreadyLinked,
   childForNewDetails,

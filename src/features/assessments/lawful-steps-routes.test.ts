@@ -20,7 +20,9 @@ import {
 import type { Actor } from '../../platform/access/access.ts';
 import type { Role } from '../../platform/db/schema/index.ts';
 import { paths } from '../../platform/web/paths.ts';
-import { addException, createRequest, decide, requestAdvice } from './service.ts';
+import { addException, decide } from './decisions.ts';
+import { createRequest } from './requests.ts';
+import { requestAdvice } from './advice.ts';
 import type { ChangeContext } from './case-support.ts';
 
 const FORMS = ['confirm-exception', 'close'] as const;

@@ -12,7 +12,7 @@ import { optional, text } from './forms.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { closeRequest, confirmException, recordAdviceReuse } from './lawful-steps.ts';
 import type { CaseForm } from './routes.ts';
-import type { CaseView } from './service.ts';
+import type { CaseView } from './case-view.ts';
 
 const token = z.string().trim().min(8).max(100);
 

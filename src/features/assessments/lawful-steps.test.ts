@@ -20,16 +20,10 @@ import {
 import { loadFacts } from './store.ts';
 import { caseTimeline, finalPlanSummary } from '../../domain/assessment/journey.ts';
 import { keptTwentyWeeks } from './store/lawful-steps.ts';
-import {
-  createRequest,
-  decide,
-  decideOutcome,
-  addException,
-  issueFinal,
-  recordResponse,
-  requestAdvice,
-  serveDraft,
-} from './service.ts';
+import { createRequest } from './requests.ts';
+import { decide, decideOutcome, addException } from './decisions.ts';
+import { issueFinal, recordResponse, serveDraft } from './plan-stage.ts';
+import { requestAdvice } from './advice.ts';
 import type { ChangeContext } from './case-support.ts';
 import {
   closeRequest,

@@ -42,7 +42,7 @@ import {
   markExceptionConfirmed,
   outstandingAdviceRows,
 } from './store/lawful-steps.ts';
-import { adviceLabel } from './service.ts';
+import { adviceLabel } from './case-view.ts';
 import {
   assessmentEndedWithoutPlan,
   caseOrNotFound,

@@ -19,7 +19,9 @@ import {
 } from '../../../test/helpers/factories.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import { dateInputValues } from '../../platform/web/forms.ts';
-import { createRequest, decide, requestAdvice } from './service.ts';
+import { createRequest } from './requests.ts';
+import { decide } from './decisions.ts';
+import { requestAdvice } from './advice.ts';
 import type { ChangeContext } from './case-support.ts';
 
 describe.each(ENGINES)('deciding and issuing with advice outstanding on %s', (engine) => {

@@ -56,20 +56,12 @@ import {
   readRecordForm,
   responseSchema,
 } from './forms.ts';
-import {
-  addException,
-  allocate,
-  createRequest,
-  decide,
-  decideOutcome,
-  getCase,
-  issueFinal,
-  recordResponse,
-  requestAdvice,
-  serveDraft,
-  type AdviceAsk,
-  type CaseView,
-} from './service.ts';
+import { addException, decide, decideOutcome } from './decisions.ts';
+import { allocate } from './allocation.ts';
+import { createRequest } from './requests.ts';
+import { getCase, type CaseView } from './case-view.ts';
+import { issueFinal, recordResponse, serveDraft } from './plan-stage.ts';
+import { requestAdvice, type AdviceAsk } from './advice.ts';
 import { JourneyError, MANAGERS, STAFF } from './case-support.ts';
 import { moveLeaversWork, planLeaverMove } from './leaver.ts';
 import { childIdByReference, officerChildCounts } from '../../platform/people/children.ts';

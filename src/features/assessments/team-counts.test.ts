@@ -19,7 +19,7 @@ import {
   createUser,
 } from '../../../test/helpers/factories.ts';
 import { teamPage } from './routes.ts';
-import { createRequest } from './service.ts';
+import { createRequest } from './requests.ts';
 import type { ChangeContext } from './case-support.ts';
 import { workspace } from './workspace.ts';
 

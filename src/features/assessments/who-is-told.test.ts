@@ -23,7 +23,9 @@ import {
 import type { Actor } from '../../platform/access/access.ts';
 import type { DB } from '../../platform/db/schema/index.ts';
 import { updateAuthoritySettings } from '../../platform/people/authority-settings.ts';
-import { createRequest, decide, decideOutcome, requestAdvice } from './service.ts';
+import { createRequest } from './requests.ts';
+import { decide, decideOutcome } from './decisions.ts';
+import { requestAdvice } from './advice.ts';
 import type { ChangeContext } from './case-support.ts';
 import { tellOrganisations } from '../notices/index.ts';
 
