@@ -137,8 +137,23 @@ export async function triageFeedback(
   });
 }
 
+/** How many pieces of feedback of each kind came in the year (`'2026'`), for its annual report. */
+export async function feedbackCountsByKind(db: Executor, laCode: string, year: string) {
+  const counts = await db
+    .selectFrom('local_offer_feedback')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('la_code', '=', laCode)
+    .where('created_at', '>=', new Date(`${year}-01-01T00:00:00Z`))
+    .where('created_at', '<', new Date(`${Number(year) + 1}-01-01T00:00:00Z`))
+    .groupBy('kind')
+    .execute();
+  return Object.fromEntries(counts.map((c) => [c.kind, Number(c.n)]));
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // "You said, we did".
+
+export const STATUS_LABELS = { planned: 'Planned', 'in-progress': 'In progress', done: 'Done' } as const;
 
 export interface YouSaidInput {
   year: number;

@@ -52,6 +52,16 @@ export async function listProviderLinks(db: Executor, actor: Actor) {
     );
 }
 
+/** Every Local Offer organisation of the authority, by name (the choices on the provider accounts page). */
+export async function organisationChoices(db: Executor, laCode: string) {
+  return db
+    .selectFrom('local_offer_organisation')
+    .select(['id', 'name'])
+    .where('la_code', '=', laCode)
+    .orderBy('name')
+    .execute();
+}
+
 export class LinkError extends Error {
   readonly field: 'email' | 'organisationId';
   constructor(field: 'email' | 'organisationId', message: string) {
