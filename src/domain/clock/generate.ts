@@ -1,22 +1,11 @@
 /**
  * A deterministic, seeded generator of realistic clock inputs, for the benchmark and the tests. Every case it makes
  * is valid input (events in a possible order), with a mix of assessments, exceptions, reviews, phase transfers,
- * plans moving in and appeals.
+ * plans moving in and appeals. It draws from the one seeded generator (../random.ts).
  */
+import { createRandom } from '../random.ts';
 import { formatDate, fromCivil, type DayNumber } from './dates.ts';
 import type { AdviceRequestInput, ClockInput, ExceptionInput, ExceptionKind, ReviewInput } from './types.ts';
-
-/** mulberry32: a small, fast 32-bit pseudo-random generator; the same seed gives the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const AGENCIES = ['educational-psychology', 'school', 'health', 'social-care', 'family'] as const;
 const EXCEPTION_KINDS: readonly ExceptionKind[] = [
@@ -32,9 +21,9 @@ const START = fromCivil(2021, 1, 1);
  * carry the library's `confirmed` flag (not part of the command's contract, so such cases are library input only).
  */
 export function caseGenerator(seed: number, options: { confirmed?: number } = {}): () => ClockInput {
-  const random = seededRandom(seed);
-  const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
-  const chance = (p: number): boolean => random() < p;
+  const random = createRandom(seed);
+  const int = (min: number, max: number): number => random.int(min, max);
+  const chance = (p: number): boolean => random.chance(p);
   const iso = formatDate;
   const upTo = (d: DayNumber, asOf: DayNumber): string | null => (d <= asOf ? iso(d) : null);
 

@@ -1,21 +1,11 @@
 /**
  * Builds a large, deterministic improvement plan CSV for speed tests: the same seed always gives the same text.
- * The content is filler in the plan's real shape (areas, focus areas, actions with every status and date form).
+ * The content is filler in the plan's real shape (areas, focus areas, actions with every status and date form), drawn
+ * from the one seeded generator (../random.ts).
  */
 import { csvLine } from '../csv.ts';
+import { createRandom } from '../random.ts';
 import { COLUMNS } from './types.ts';
-
-/** A small, fast, seeded pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OWNERS = [
   'Head of SEND',
@@ -68,8 +58,9 @@ export interface GenerateOptions {
 
 /** A plan CSV with the given number of actions spread over areas and focus areas; refs are "N A" to "N Z". */
 export function generatePlanCsv(options: GenerateOptions): string {
-  const next = random(options.seed ?? 1);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const random = createRandom(options.seed ?? 1);
+  const next = (): number => random.next();
+  const pick = <T>(list: readonly T[]): T => random.pick(list);
   const areas = options.areas ?? 8;
   const perArea = options.focusAreasPerArea ?? 5;
   const focusTotal = areas * perArea;
