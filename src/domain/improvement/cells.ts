@@ -2,6 +2,7 @@
  * The rules for reading one cell of an improvement plan spreadsheet: dates, statuses, references, owners and
  * evidence of impact. Pure functions; docs/improvement.md explains each choice.
  */
+import { daysInMonth } from '../calendar.ts';
 import type { EvidenceType, Status } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -61,10 +62,6 @@ export type DateCell =
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function isoDate(year: number, month: number, day: number): string | null {

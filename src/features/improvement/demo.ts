@@ -10,6 +10,7 @@ import type { BragStatus, EvidenceKind, GroupKind, ReportAudience } from '../../
 import { parsePlanCsv } from '../../domain/improvement/csv-import.ts';
 import type { PlanAction } from '../../domain/improvement/types.ts';
 import { suggestFigure } from '../../domain/figures/index.ts';
+import { daysInMonth } from '../../domain/calendar.ts';
 import { DEFAULT_TODAY } from '../../demo/build.ts';
 import { createRandom, hashString } from '../../demo/random.ts';
 import type { Random } from '../../demo/random.ts';
@@ -89,10 +90,6 @@ const OWNER_ACCOUNTS: Record<string, string> = {
 
 function monthIndex(date: string): number {
   return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Moves a date by whole months; a month's last day stays its last day, any other day is kept (or clamped). */
