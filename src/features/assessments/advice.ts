@@ -23,6 +23,7 @@ import {
   STAFF,
   JourneyError,
   type ChangeContext,
+  type CaseRecord,
   caseOrNotFound,
   recordEvent,
   authority,
@@ -55,80 +56,13 @@ export async function requestAdvice(
   const offered = new Set(
     (await advisersForChild(trx, actor.laCode, record.child_id, ctx.today)).map((p) => p.id),
   );
-  for (const ask of input.asks) {
-    let professional: { id: string; display_name: string; email: string } | undefined;
-    if (ask.professionalUserId) {
-      professional = offered.has(ask.professionalUserId)
-        ? (await usersByIds(trx, actor.laCode, [ask.professionalUserId])).get(ask.professionalUserId)
-        : undefined;
-      if (!professional)
-        throw new JourneyError(`professional-${ask.agency}`, 'Select a professional from the list');
-    }
-    const { id } = await trx
-      .insertInto('assessment_advice')
-      .values({
-        la_code: actor.laCode,
-        case_id: caseId,
-        child_id: record.child_id,
-        agency: ask.agency,
-        service_name: ask.serviceName ?? null,
-        professional_user_id: professional?.id ?? null,
-        requested: input.requested,
-        due: input.requested, // replaced just below by the clock's due date
-        requested_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.push({ id, ask });
-    if (professional) {
-      // The professional may see this child because, and only while, they are asked to advise.
-      const granted = await grantUnlessHeld(trx, actor.laCode, {
-        userId: professional.id,
-        childId: record.child_id,
-        kind: 'adviser',
-        reason: `Asked for ${AGENCY_LABELS[ask.agency] ? lowerFirst(AGENCY_LABELS[ask.agency]!) : 'advice'} for the EHC needs assessment`,
-        grantedBy: actor.userId,
-      });
-      if (granted) {
-        await audit(trx, auditContext(actor), {
-          action: 'access-grant.create',
-          recordType: 'access_grant',
-          childId: record.child_id,
-          detail: { userId: professional.id, kind: 'adviser' },
-        });
-      }
-    }
-  }
+  for (const ask of input.asks)
+    ids.push({ id: await addAsk(ctx, caseId, record, ask, input.requested, offered), ask });
   const timeline = await refreshClock(trx, actor.laCode, caseId, ctx.today);
-  for (const { id, ask } of ids) {
+  for (const asked of ids) {
     // The family's own views have no statutory step (D4): their date is a request, not a time limit.
-    const due = stepById(timeline, `advice:${id}`)?.due ?? familyViewsAskedBy(input.requested).date;
-    await trx
-      .updateTable('assessment_advice')
-      .set({ due })
-      .where('la_code', '=', actor.laCode)
-      .where('id', '=', id)
-      .execute();
-    const label = AGENCY_LABELS[ask.agency] ?? ask.agency;
-    if (ask.professionalUserId) {
-      const p = (await usersByIds(trx, actor.laCode, [ask.professionalUserId])).get(ask.professionalUserId);
-      if (!p) throw new Error(`No user ${ask.professionalUserId} to ask for advice`);
-      await queueNotification(trx, ctx.jobs, {
-        laCode: actor.laCode,
-        channel: 'email',
-        recipient: p.email,
-        template: 'advice-requested',
-        personalisation: {
-          name: p.display_name,
-          council: la.name,
-          agency: lowerFirst(label),
-          child: `${record.given_name} ${record.family_name} (${record.reference})`,
-          due: longDate(due),
-        },
-        childId: record.child_id,
-        userId: ask.professionalUserId,
-      });
-    }
+    const due = stepById(timeline, `advice:${asked.id}`)?.due ?? familyViewsAskedBy(input.requested).date;
+    await setDueAndTell(ctx, record, asked, due, la.name);
   }
   await recordEvent(
     trx,
@@ -147,6 +81,97 @@ export async function requestAdvice(
     detail: { agencies: input.asks.map((a) => a.agency), count: ids.length },
   });
   return ids.length;
+}
+
+/** One agency asked: its advice row, and the professional named in it given the child while they advise. */
+async function addAsk(
+  ctx: ChangeContext,
+  caseId: string,
+  record: CaseRecord,
+  ask: AdviceAsk,
+  requested: string,
+  offered: Set<string>,
+): Promise<string> {
+  const { trx, actor } = ctx;
+  let professional: { id: string; display_name: string; email: string } | undefined;
+  if (ask.professionalUserId) {
+    professional = offered.has(ask.professionalUserId)
+      ? (await usersByIds(trx, actor.laCode, [ask.professionalUserId])).get(ask.professionalUserId)
+      : undefined;
+    if (!professional)
+      throw new JourneyError(`professional-${ask.agency}`, 'Select a professional from the list');
+  }
+  const { id } = await trx
+    .insertInto('assessment_advice')
+    .values({
+      la_code: actor.laCode,
+      case_id: caseId,
+      child_id: record.child_id,
+      agency: ask.agency,
+      service_name: ask.serviceName ?? null,
+      professional_user_id: professional?.id ?? null,
+      requested,
+      due: requested, // replaced by the clock's due date once every ask is in (setDueAndTell)
+      requested_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (professional) {
+    // The professional may see this child because, and only while, they are asked to advise.
+    const granted = await grantUnlessHeld(trx, actor.laCode, {
+      userId: professional.id,
+      childId: record.child_id,
+      kind: 'adviser',
+      reason: `Asked for ${AGENCY_LABELS[ask.agency] ? lowerFirst(AGENCY_LABELS[ask.agency]!) : 'advice'} for the EHC needs assessment`,
+      grantedBy: actor.userId,
+    });
+    if (granted) {
+      await audit(trx, auditContext(actor), {
+        action: 'access-grant.create',
+        recordType: 'access_grant',
+        childId: record.child_id,
+        detail: { userId: professional.id, kind: 'adviser' },
+      });
+    }
+  }
+  return id;
+}
+
+/** An ask's due date from the case's clock, and the professional named in it (if any) told by email. */
+async function setDueAndTell(
+  ctx: ChangeContext,
+  record: CaseRecord,
+  { id, ask }: { id: string; ask: AdviceAsk },
+  due: string,
+  council: string,
+) {
+  const { trx, actor } = ctx;
+  await trx
+    .updateTable('assessment_advice')
+    .set({ due })
+    .where('la_code', '=', actor.laCode)
+    .where('id', '=', id)
+    .execute();
+  const label = AGENCY_LABELS[ask.agency] ?? ask.agency;
+  if (ask.professionalUserId) {
+    const p = (await usersByIds(trx, actor.laCode, [ask.professionalUserId])).get(ask.professionalUserId);
+    if (!p) throw new Error(`No user ${ask.professionalUserId} to ask for advice`);
+    await queueNotification(trx, ctx.jobs, {
+      laCode: actor.laCode,
+      channel: 'email',
+      recipient: p.email,
+      template: 'advice-requested',
+      personalisation: {
+        name: p.display_name,
+        council,
+        agency: lowerFirst(label),
+        child: `${record.given_name} ${record.family_name} (${record.reference})`,
+        due: longDate(due),
+      },
+      childId: record.child_id,
+      userId: ask.professionalUserId,
+    });
+  }
 }
 
 export const NEED_AREAS = [

@@ -8,6 +8,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { RequestMethod, Requester } from '../../platform/db/schema/index.ts';
 import { tellOrganisations } from '../notices/index.ts';
 import { stepById } from '../../domain/assessment/journey.ts';
+import type { Timeline } from '../../domain/clock/types.ts';
 import { refreshClock } from './store.ts';
 import { longDate } from '../../domain/calendar.ts';
 import { movePlanStatus, planStatusOf } from '../../platform/people/children.ts';
@@ -15,6 +16,7 @@ import { teamForNewRequest } from '../../platform/people/users.ts';
 import {
   JourneyError,
   type ChangeContext,
+  type CaseRecord,
   caseOrNotFound,
   childName,
   recordEvent,
@@ -49,29 +51,11 @@ export async function createRequest(
   input: NewRequest,
 ): Promise<{ caseId: string; linked: boolean; repeated: boolean }> {
   const { trx, actor } = ctx;
-  const existing = await trx
-    .selectFrom('assessment_case')
-    .select(['id', 'stage', 'linked_case_id'])
-    .where('la_code', '=', actor.laCode)
-    .where('idempotency_key', '=', input.idempotencyKey)
-    .executeTakeFirst();
-  if (existing) {
-    return {
-      caseId: existing.linked_case_id ?? existing.id,
-      linked: existing.stage === 'linked',
-      repeated: true,
-    };
-  }
+  const repeated = await sameFormAgain(trx, actor.laCode, input.idempotencyKey);
+  if (repeated) return repeated;
   if (input.received > ctx.today)
     throw new JourneyError('received', 'The date received must be today or in the past');
-  const open = await trx
-    .selectFrom('assessment_case')
-    .select(['id', 'request_received', 'next_due'])
-    .where('la_code', '=', actor.laCode)
-    .where('child_id', '=', input.childId)
-    .where('is_open', '=', true)
-    .orderBy('request_received')
-    .executeTakeFirst();
+  const open = await openRequestOf(trx, actor.laCode, input.childId);
   const teamId = await teamForChild(trx, actor.laCode, input.childId);
   const officer = actor.role === 'caseworker' && !open ? actor.userId : null;
   // J8: a request for a child or young person who already has a plan is a reassessment (CFA s44(2)-(3)), on its own
@@ -102,75 +86,8 @@ export async function createRequest(
     .executeTakeFirstOrThrow();
   const timeline = await refreshClock(trx, actor.laCode, id, ctx.today);
   const record = await caseOrNotFound(trx, actor, open?.id ?? id);
-  const how = input.method === 'online' ? 'online' : `by ${input.method}`;
-  const who = {
-    parent: 'a parent',
-    'young-person': 'the young person',
-    school: 'the school',
-    other: 'someone else',
-  }[input.requestedBy];
-  const name = childName(record);
-  if (open) {
-    await recordEvent(
-      trx,
-      actor,
-      input.childId,
-      open.id,
-      'assessment-request-linked',
-      `Another request for an EHC needs assessment, received ${how} from ${who} on ${longDate(input.received)}, was joined to the open request`,
-      { linkedRequestId: id },
-    );
-    const openTimeline = await refreshClock(trx, actor.laCode, open.id, ctx.today);
-    await notifyFamily(ctx, record, 'assessment-request-linked', {
-      child: name,
-      council: (await authority(trx, actor.laCode)).name,
-      received: longDate(open.request_received),
-      due: longDate(stepById(openTimeline, 'decision-to-assess')?.due ?? open.request_received),
-    });
-  } else {
-    await movePlanStatus(trx, actor.laCode, input.childId, 'none', 'assessment');
-    await recordEvent(
-      trx,
-      actor,
-      input.childId,
-      id,
-      'assessment-request-received',
-      kind === 'reassessment'
-        ? `Request to assess again (a reassessment of the EHC plan) received ${how} from ${who}`
-        : `Request for an EHC needs assessment received ${how} from ${who}`,
-      { method: input.method, requestedBy: input.requestedBy, received: input.received, kind },
-    );
-    const la = await authority(trx, actor.laCode);
-    const decisionStep = stepById(timeline, 'decision-to-assess');
-    if (kind === 'reassessment' || !decisionStep) {
-      await notifyFamily(ctx, record, 'reassessment-request-received', {
-        child: name,
-        council: la.name,
-        received: longDate(input.received),
-        ...teamContact(record),
-      });
-    } else {
-      await notifyFamily(ctx, record, 'assessment-request-received', {
-        child: name,
-        council: la.name,
-        received: longDate(input.received),
-        due: longDate(decisionStep.due),
-        ...teamContact(record),
-      });
-    }
-    // Reg 4(2): the health commissioning body, social care and the child's school or setting are told the council is
-    // considering whether an assessment is necessary. A request joined to an open one tells no one again: they were
-    // told of the open request, and will be told of its decision (reg 5(2)).
-    await tellOrganisations(ctx, {
-      caseId: id,
-      childId: input.childId,
-      kind: 'considering-assessment',
-      date: input.received,
-      childName: `${record.given_name} ${record.family_name}`,
-      reference: record.reference,
-      decisionDue: kind === 'reassessment' ? null : (decisionStep?.due ?? null),
-    });
-  }
+  if (open) await joinToOpenRequest(ctx, input, { id, open, record });
+  else await startRequest(ctx, input, { id, kind, record, timeline });
   await audit(trx, auditContext(actor), {
     action: open ? 'assessment.request.linked' : 'assessment.request.create',
     recordType: 'assessment_case',
@@ -179,4 +96,130 @@ export async function createRequest(
     detail: { method: input.method, requestedBy: input.requestedBy, linkedTo: open?.id ?? null },
   });
   return { caseId: open?.id ?? id, linked: Boolean(open), repeated: false };
+}
+
+/** The case a form already sent made (same idempotency key), as createRequest returned it then; else undefined. */
+async function sameFormAgain(trx: Executor, laCode: string, idempotencyKey: string) {
+  const existing = await trx
+    .selectFrom('assessment_case')
+    .select(['id', 'stage', 'linked_case_id'])
+    .where('la_code', '=', laCode)
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
+  if (!existing) return undefined;
+  return {
+    caseId: existing.linked_case_id ?? existing.id,
+    linked: existing.stage === 'linked',
+    repeated: true,
+  };
+}
+
+/** The child's open request (the earliest received), which a new request is joined to. */
+function openRequestOf(trx: Executor, laCode: string, childId: string) {
+  return trx
+    .selectFrom('assessment_case')
+    .select(['id', 'request_received', 'next_due'])
+    .where('la_code', '=', laCode)
+    .where('child_id', '=', childId)
+    .where('is_open', '=', true)
+    .orderBy('request_received')
+    .executeTakeFirst();
+}
+
+/** How and from whom a request came, for the history: "online from a parent", "by email from the school". */
+function receivedFrom(input: NewRequest): string {
+  const how = input.method === 'online' ? 'online' : `by ${input.method}`;
+  const who = {
+    parent: 'a parent',
+    'young-person': 'the young person',
+    school: 'the school',
+    other: 'someone else',
+  }[input.requestedBy];
+  return `${how} from ${who}`;
+}
+
+/** A second request while one is open: the open case's history says so, and the family is told its dates stand. */
+async function joinToOpenRequest(
+  ctx: ChangeContext,
+  input: NewRequest,
+  joined: {
+    id: string;
+    open: NonNullable<Awaited<ReturnType<typeof openRequestOf>>>;
+    record: CaseRecord;
+  },
+) {
+  const { trx, actor } = ctx;
+  const { id, open, record } = joined;
+  await recordEvent(
+    trx,
+    actor,
+    input.childId,
+    open.id,
+    'assessment-request-linked',
+    `Another request for an EHC needs assessment, received ${receivedFrom(input)} on ${longDate(input.received)}, was joined to the open request`,
+    { linkedRequestId: id },
+  );
+  const openTimeline = await refreshClock(trx, actor.laCode, open.id, ctx.today);
+  await notifyFamily(ctx, record, 'assessment-request-linked', {
+    child: childName(record),
+    council: (await authority(trx, actor.laCode)).name,
+    received: longDate(open.request_received),
+    due: longDate(stepById(openTimeline, 'decision-to-assess')?.due ?? open.request_received),
+  });
+}
+
+/**
+ * A new request: the child shows as being assessed, the history has it, the family is told when the decision is due
+ * (a reassessment has no 6-week decision date) and the organisations of reg 4(2) are told.
+ */
+async function startRequest(
+  ctx: ChangeContext,
+  input: NewRequest,
+  started: { id: string; kind: 'initial' | 'reassessment'; record: CaseRecord; timeline: Timeline },
+) {
+  const { trx, actor } = ctx;
+  const { id, kind, record, timeline } = started;
+  const name = childName(record);
+  await movePlanStatus(trx, actor.laCode, input.childId, 'none', 'assessment');
+  await recordEvent(
+    trx,
+    actor,
+    input.childId,
+    id,
+    'assessment-request-received',
+    kind === 'reassessment'
+      ? `Request to assess again (a reassessment of the EHC plan) received ${receivedFrom(input)}`
+      : `Request for an EHC needs assessment received ${receivedFrom(input)}`,
+    { method: input.method, requestedBy: input.requestedBy, received: input.received, kind },
+  );
+  const la = await authority(trx, actor.laCode);
+  const decisionStep = stepById(timeline, 'decision-to-assess');
+  if (kind === 'reassessment' || !decisionStep) {
+    await notifyFamily(ctx, record, 'reassessment-request-received', {
+      child: name,
+      council: la.name,
+      received: longDate(input.received),
+      ...teamContact(record),
+    });
+  } else {
+    await notifyFamily(ctx, record, 'assessment-request-received', {
+      child: name,
+      council: la.name,
+      received: longDate(input.received),
+      due: longDate(decisionStep.due),
+      ...teamContact(record),
+    });
+  }
+  // Reg 4(2): the health commissioning body, social care and the child's school or setting are told the council is
+  // considering whether an assessment is necessary. A request joined to an open one tells no one again: they were
+  // told of the open request, and will be told of its decision (reg 5(2)).
+  await tellOrganisations(ctx, {
+    caseId: id,
+    childId: input.childId,
+    kind: 'considering-assessment',
+    date: input.received,
+    childName: `${record.given_name} ${record.family_name}`,
+    reference: record.reference,
+    decisionDue: kind === 'reassessment' ? null : (decisionStep?.due ?? null),
+  });
 }
