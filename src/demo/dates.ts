@@ -3,6 +3,7 @@
  * groups and school years come from the one calendar (src/domain/calendar.ts), so the demo agrees with the service.
  */
 import { schoolYearStart } from '../domain/calendar.ts';
+import type { Random } from './random.ts';
 
 export { schoolYearStart };
 
@@ -53,4 +54,14 @@ export function birthRangeForYearGroup(yearGroupN: number, date: string): [strin
 /** 1 September of the school year in which a child now in year `currentYear` was (or will be) in year `year`. */
 export function septemberOfYearGroup(currentYear: number, year: number, today: string): string {
   return `${schoolYearStart(today) - (currentYear - year)}-09-01`;
+}
+
+/** The day EHC plans began (Children and Families Act 2014 Part 3 in force). */
+export const EHC_PLANS_BEGAN = '2014-09-01';
+
+/** A time in the working day (08:00 to 16:59 UTC, to the minute) on `date`, drawn from `rng`. */
+export function timestamp(date: string, rng: Random): Date {
+  return new Date(
+    `${date}T${String(rng.int(8, 16)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00.000Z`,
+  );
 }

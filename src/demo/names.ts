@@ -202,3 +202,11 @@ export function mobileNumber(rng: Random): string {
 export function landlineNumber(rng: Random): string {
   return `01632 960${String(rng.int(0, 999)).padStart(3, '0')}`;
 }
+
+/** A name or place in lower-case ASCII letters only, for an email address or a domain ("Zoë Ní" gives "zoeni"). */
+export function asciiSlug(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '');
+}
