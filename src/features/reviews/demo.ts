@@ -22,7 +22,7 @@ import {
 import { PLAN_LETTER_LABELS } from '../notices/index.ts';
 import { plansForReviews } from '../plans/index.ts';
 import { seedReviewVoicesDemo } from './demo-voices.ts';
-import { refreshReviewSchedules } from './service.ts';
+import { refreshReviewSchedules } from './schedule.ts';
 import { demoTransfersIn } from './demo-transfers.ts';
 import { insertEarlyRequest, insertReviews, saveTransferIn } from './store.ts';
 

@@ -83,9 +83,9 @@ export const reviewsFeature = {
 } satisfies Feature<'reviews', ReviewsService>;
 
 /** Recompute plans' review schedules in the caller's transaction (after a change other features make). */
-export { refreshReviewSchedules, refreshReviewsOfChildren } from './service.ts';
+export { refreshReviewSchedules, refreshReviewsOfChildren } from './schedule.ts';
 /** The ceasing procedure's link to the review it came from (ADR 0018). */
-export { recordReviewCeased, reviewsAwaitingDecision } from './service.ts';
+export { recordReviewCeased, reviewsAwaitingDecision } from './steps.ts';
 /** A plan's review records, for the amendments feature: a review's decision to amend starts an amendment (ADR 0017). */
 export { reviewsOf, type ReviewRow } from './store.ts';
 /** The held reviews the leaders' figures count (docs/figures.md). */
@@ -97,7 +97,7 @@ export { nextReviewAsOf, reviewLetterFacts, transferInLetterFacts } from './lett
 /** A child's plans with their next review's due date, for the plan's documents (issue 18 item 7). */
 export { scheduleOfChild as reviewScheduleOfChild } from './store.ts';
 /** The child's record: links to a plan's reviews and amendments, with the next review's date. */
-export { reviewLinksOfChild } from './service.ts';
+export { reviewLinksOfChild } from './plan-reviews.ts';
 /** A reminder before a review's date, claimed once (the amendments feature's reminders of comments use it too). */
 export { claimReminder } from './store/reminders.ts';
 export { REMINDER_DAYS, runReviewReminders } from './reminders.ts';

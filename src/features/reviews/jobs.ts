@@ -9,7 +9,7 @@ import type { JobDeps } from '../../platform/jobs/jobs.ts';
 import { authorityCodes } from '../../platform/people/users.ts';
 import { todayInLondon } from '../../platform/web/views.ts';
 import { runReviewReminders } from './reminders.ts';
-import { refreshReviewSchedules } from './service.ts';
+import { refreshReviewSchedules } from './schedule.ts';
 import { analyzeSchedules } from './store.ts';
 
 export const REVIEW_SCHEDULE_QUEUE = 'review-schedule-refresh';

@@ -79,13 +79,9 @@ import {
   type MeetingRow,
 } from './store/meeting.ts';
 import { adviceAsked, adviceOfReviews, insertAdvice, moveWaitingAdviceDue } from './store/voices.ts';
-import {
-  factsOf,
-  refreshReviewSchedules,
-  REVIEW_EDITORS,
-  ReviewFormError,
-  scheduleNextReview,
-} from './service.ts';
+import { refreshReviewSchedules } from './schedule.ts';
+import { factsOf, REVIEW_EDITORS, ReviewFormError } from './service.ts';
+import { scheduleNextReview } from './steps.ts';
 import { reviewById, reviewsOf, transfersIn, updateReview, type ReviewRow } from './store.ts';
 
 export type ReviewRole = 'authority' | 'school' | 'invitee';

@@ -18,13 +18,8 @@ import type { ServiceDeps } from '../../platform/feature.ts';
 import { educationFeature } from '../education/index.ts';
 import { registerTemplates } from '../../platform/notify/templates.ts';
 import { plansForReviews } from '../plans/index.ts';
-import {
-  createReviewsService,
-  factsOf,
-  refreshReviewSchedules,
-  refreshReviewsOfChildren,
-  ReviewFormError,
-} from './service.ts';
+import { refreshReviewSchedules, refreshReviewsOfChildren } from './schedule.ts';
+import { createReviewsService, factsOf, ReviewFormError } from './service.ts';
 import { backlogPage, reviewsOf, transfersIn, type ScheduleRow } from './store.ts';
 import { registerReviewJobs, REVIEW_SCHEDULE_QUEUE } from './jobs.ts';
 import type { Handler, JobDeps } from '../../platform/jobs/jobs.ts';
