@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from './random.ts';
+import { createRandom, hashString } from './random.ts';
 
 describe('createRandom', () => {
   it('gives the same sequence for the same seed and a different one for another seed', () => {
@@ -54,5 +54,24 @@ describe('createRandom', () => {
     const shuffled = rng.shuffle(items);
     expect(shuffled).not.toEqual(items);
     expect([...shuffled].sort((x, y) => x - y)).toEqual(items);
+  });
+
+  // From the Local Offer demo's own generator, which now draws from this one (seeded by a label's hash, as it is).
+  it('repeats for the same label and differs for another, in [0, 1)', () => {
+    const a = createRandom(hashString('x'));
+    const b = createRandom(hashString('x'));
+    const c = createRandom(hashString('y'));
+    const seqA = [a.next(), a.next(), a.next()];
+    expect([b.next(), b.next(), b.next()]).toEqual(seqA);
+    expect(c.next()).not.toBe(seqA[0]);
+    expect(seqA.every((n) => n >= 0 && n < 1)).toBe(true);
+  });
+
+  it('draws ints in range and samples without repeats', () => {
+    const r = createRandom(hashString('range'));
+    const ints = Array.from({ length: 1000 }, () => r.int(3, 5));
+    expect(new Set(ints)).toEqual(new Set([3, 4, 5]));
+    const s = r.sample([1, 2, 3, 4, 5], 5);
+    expect([...s].sort()).toEqual([1, 2, 3, 4, 5]);
   });
 });

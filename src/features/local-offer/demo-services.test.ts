@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ALSO_CALLED, DEMO_AREA, generateDemoLocalOffer, RUNS, seededRandom } from './demo-services.ts';
+import { DEMO_AREA, generateDemoLocalOffer } from './demo-services.ts';
+import { RUNS } from './demo-data/organisations.ts';
+import { ALSO_CALLED } from './demo-data/service-names.ts';
 import { CATEGORY_CODES, isStale, NEED_CODES } from './oruk/model.ts';
 import { isUuid } from './oruk/uuid.ts';
 import { DISTRICTS } from '../../demo/names.ts';
@@ -12,28 +14,15 @@ const TODAY = '2026-03-01';
 const demo = generateDemoLocalOffer({ today: TODAY });
 const orgIds = new Set(demo.organisations.map((o) => o.id));
 
-describe('seededRandom', () => {
-  it('repeats for the same seed and differs for another', () => {
-    const a = seededRandom('x');
-    const b = seededRandom('x');
-    const c = seededRandom('y');
-    const seqA = [a.next(), a.next(), a.next()];
-    expect([b.next(), b.next(), b.next()]).toEqual(seqA);
-    expect(c.next()).not.toBe(seqA[0]);
-    expect(seqA.every((n) => n >= 0 && n < 1)).toBe(true);
-  });
-
-  it('draws ints in range and samples without repeats', () => {
-    const r = seededRandom('range');
-    const ints = Array.from({ length: 1000 }, () => r.int(3, 5));
-    expect(new Set(ints)).toEqual(new Set([3, 4, 5]));
-    const s = r.sample([1, 2, 3, 4, 5], 5);
-    expect([...s].sort()).toEqual([1, 2, 3, 4, 5]);
-  });
-
-  it('is not Math.random', () => {
-    const source = readFileSync(new URL('./demo-services.ts', import.meta.url), 'utf8');
-    expect(source.includes('Math.random(')).toBe(false);
+// The generator is the demo's (src/demo/random.ts): its sequences and bounds are tested in src/demo/random.test.ts.
+describe('the demo Local Offer’s randomness', () => {
+  it('is not Math.random, in the generator or its data', () => {
+    const data = readdirSync(new URL('./demo-data/', import.meta.url)).map((f) => `./demo-data/${f}`);
+    expect(data.length).toBeGreaterThan(0);
+    for (const file of ['./demo-services.ts', ...data]) {
+      const source = readFileSync(new URL(file, import.meta.url), 'utf8');
+      expect(source.includes('Math.random('), file).toBe(false);
+    }
   });
 });
 

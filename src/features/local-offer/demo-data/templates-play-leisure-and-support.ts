@@ -1,0 +1,408 @@
+/**
+ * The demo Local Offer's kinds of service for play, leisure, short breaks and support groups (data only): each with
+ * the kinds of organisation that may run it, its categories, description, ages, needs, staff training, cost,
+ * schedules and where it happens. The generator (../demo-services.ts) draws services from these.
+ */
+import { TERM_TIME, type ServiceTemplate } from './service-templates.ts';
+
+export const PLAY_LEISURE_AND_SUPPORT_TEMPLATES: readonly ServiceTemplate[] = [
+  {
+    name: 'Saturday Sensory Club',
+    kinds: ['charity', 'community-group'],
+    categories: ['short-breaks', 'leisure'],
+    description:
+      'A calm play session with a sensory room, messy play and quiet corners. Children can come and go between activities. Parents can stay or have a short break.',
+    howToGetIt: 'Book a place by phone or email. You do not need a referral.',
+    ages: [
+      [0, 11],
+      [4, 11],
+    ],
+    needs: ['ASD', 'SLCN', 'PMLD', 'SLD', 'MSI', 'SEMH'],
+    needsCount: [2, 4],
+    training: [
+      'Makaton',
+      'Autism awareness (level 2)',
+      'Sensory processing awareness',
+      'Paediatric first aid',
+    ],
+    cost: 'either',
+    when: [
+      {
+        description: 'Saturdays, 10am to 12 noon',
+        freq: 'WEEKLY',
+        byDay: ['SA'],
+        opensAt: '10:00',
+        closesAt: '12:00',
+      },
+    ],
+    where: 'venue',
+  },
+  {
+    name: 'After-School Club for Disabled Children',
+    kinds: ['charity', 'community-group', 'school'],
+    categories: ['short-breaks', 'leisure'],
+    description:
+      'A club after school with games, crafts, cooking and outdoor play. There are more staff than at most clubs, so every child gets the help they need.',
+    howToGetIt: 'Ask for a referral form, or ask your social worker to refer you.',
+    ages: [
+      [5, 11],
+      [8, 16],
+    ],
+    needs: ['ASD', 'SLD', 'PD', 'PMLD', 'SLCN', 'MLD'],
+    needsCount: [2, 5],
+    training: [
+      'Epilepsy awareness and rescue medicine',
+      'Moving and handling, including hoists',
+      'Makaton',
+      'Positive behaviour support',
+      'Tube feeding (gastrostomy)',
+    ],
+    cost: 'either',
+    when: [
+      {
+        description: `Tuesdays and Thursdays, 3:30pm to 6pm, ${TERM_TIME}`,
+        freq: 'WEEKLY',
+        byDay: ['TU', 'TH'],
+        opensAt: '15:30',
+        closesAt: '18:00',
+      },
+    ],
+    where: 'venue',
+    needsNote:
+      'We can give medicines, including rescue medicine for epilepsy, if you fill in a care plan with us.',
+  },
+  {
+    name: 'Holiday Play Scheme',
+    kinds: ['council', 'charity', 'business'],
+    categories: ['short-breaks', 'leisure'],
+    description:
+      'Fun days out and activities in the school holidays. Each child has a named worker. Trips include parks, farms and the seaside.',
+    howToGetIt:
+      'Families with a short breaks plan can book. Others can ask the Short Breaks Team if they can join.',
+    ages: [
+      [5, 18],
+      [8, 18],
+    ],
+    needs: ['ASD', 'SLD', 'PD', 'SEMH', 'MLD', 'HI', 'VI'],
+    needsCount: [3, 6],
+    training: ['Autism awareness (level 2)', 'Positive behaviour support', 'Paediatric first aid', 'Makaton'],
+    cost: 'either',
+    when: [
+      {
+        description: 'Monday to Friday in the Easter and summer holidays, 9:30am to 3:30pm',
+        freq: 'WEEKLY',
+        byDay: ['MO', 'TU', 'WE', 'TH', 'FR'],
+        opensAt: '09:30',
+        closesAt: '15:30',
+      },
+    ],
+    where: 'venue',
+  },
+  {
+    name: 'Overnight Short Breaks',
+    kinds: ['council', 'charity'],
+    categories: ['short-breaks', 'social-care'],
+    description:
+      'Stays of one or more nights in a small, homely house, so children can have fun with friends and families can rest.',
+    howToGetIt: 'A social worker from the Children with Disabilities Team needs to refer your child.',
+    ages: [[8, 18]],
+    needs: ['SLD', 'PMLD', 'PD', 'ASD', 'MSI'],
+    needsCount: [3, 5],
+    training: [
+      'Moving and handling, including hoists',
+      'Tube feeding (gastrostomy)',
+      'Epilepsy awareness and rescue medicine',
+      'Intensive interaction',
+      'Safeguarding disabled children',
+    ],
+    cost: 'free',
+    when: [{ description: 'Weekends and some weeknights, booked in advance' }],
+    where: 'venue',
+    needsNote: 'Nurses are on duty every night. We can meet complex health needs.',
+  },
+  {
+    name: 'Inclusive Swimming Sessions',
+    kinds: ['community-group', 'business'],
+    categories: ['leisure'],
+    description:
+      'Swimming in a quiet pool with warm water and fewer people. There is a hoist into the pool and a changing room with a bench.',
+    howToGetIt: 'Just turn up, or ring first if it is your first time.',
+    ages: [
+      [4, 18],
+      [0, 25],
+    ],
+    needs: ['PD', 'ASD', 'SLD', 'HI', 'VI', 'PMLD'],
+    needsCount: [2, 4],
+    training: ['Disability swimming teaching (level 2)', 'Autism awareness (level 1)', 'Pool lifeguard'],
+    cost: 'paid',
+    when: [
+      {
+        description: 'Sundays, 4pm to 5pm',
+        freq: 'WEEKLY',
+        byDay: ['SU'],
+        opensAt: '16:00',
+        closesAt: '17:00',
+      },
+    ],
+    where: 'venue',
+  },
+  {
+    name: 'Inclusive Football',
+    kinds: ['community-group'],
+    categories: ['leisure'],
+    description:
+      'Football training and friendly matches for children and young people who find mainstream clubs hard. Coaches keep it fun and go at your pace.',
+    howToGetIt: 'Come along to a free taster session. Ring or email to let us know you are coming.',
+    ages: [
+      [6, 16],
+      [11, 25],
+    ],
+    needs: ['ASD', 'MLD', 'SEMH', 'HI', 'SPLD'],
+    needsCount: [2, 4],
+    training: [
+      'Autism awareness (level 1)',
+      'Disability football coaching',
+      'Safeguarding children (level 2)',
+    ],
+    cost: 'paid',
+    when: [
+      {
+        description: 'Wednesdays, 6pm to 7pm',
+        freq: 'WEEKLY',
+        byDay: ['WE'],
+        opensAt: '18:00',
+        closesAt: '19:00',
+      },
+    ],
+    where: 'venue',
+  },
+  {
+    name: 'Relaxed Dance and Drama',
+    kinds: ['community-group', 'charity'],
+    categories: ['leisure'],
+    description:
+      'Dance, drama and music games in a relaxed group. Nobody has to perform. There is a chill-out space if it gets too noisy.',
+    howToGetIt: 'Email us to book a first visit.',
+    ages: [
+      [7, 14],
+      [12, 25],
+    ],
+    needs: ['ASD', 'SLCN', 'SEMH', 'MLD', 'SLD'],
+    needsCount: [2, 4],
+    training: ['Makaton', 'Autism awareness (level 2)', 'Mental health first aid (youth)'],
+    cost: 'paid',
+    when: [
+      {
+        description: 'Mondays, 5pm to 6:30pm, in term time',
+        freq: 'WEEKLY',
+        byDay: ['MO'],
+        opensAt: '17:00',
+        closesAt: '18:30',
+      },
+    ],
+    where: 'venue',
+  },
+  {
+    name: 'Climbing for Everyone',
+    kinds: ['business'],
+    categories: ['leisure'],
+    description:
+      'Climbing sessions with adapted harnesses and patient instructors. Quiet sessions have no music and fewer people.',
+    howToGetIt: 'Book online or by phone. Tell us about any needs when you book.',
+    ages: [[7, 25]],
+    needs: ['ASD', 'PD', 'VI', 'HI', 'SEMH'],
+    needsCount: [2, 4],
+    training: ['Adaptive climbing instruction', 'Autism awareness (level 1)', 'Visual impairment awareness'],
+    cost: 'paid',
+    when: [
+      {
+        description: 'Quiet sessions on Sunday mornings, 9am to 11am',
+        freq: 'WEEKLY',
+        byDay: ['SU'],
+        opensAt: '09:00',
+        closesAt: '11:00',
+      },
+    ],
+    where: 'venue',
+  },
+  {
+    name: 'Parent and Carer Support Group',
+    kinds: ['charity'],
+    categories: ['support-groups'],
+    description:
+      'Meet other parents and carers over a cup of tea. Share tips, make friends and hear from local services. Bring your baby or toddler if you need to.',
+    howToGetIt: 'Just come along. You do not need to book.',
+    ages: [[0, 25]],
+    needs: ['ASD', 'SEMH', 'SLCN', 'SPLD', 'MLD', 'SLD', 'PD', 'HI', 'VI', 'OTH'],
+    needsCount: [1, 3],
+    training: ['Peer support training', 'Safeguarding adults and children (level 1)'],
+    cost: 'free',
+    when: [
+      {
+        description: 'First Tuesday of each month, 10am to 12 noon',
+        freq: 'MONTHLY',
+        byDay: ['TU'],
+        weekOfMonth: 1,
+        opensAt: '10:00',
+        closesAt: '12:00',
+      },
+    ],
+    where: 'venue',
+  },
+  {
+    name: 'Siblings Group',
+    kinds: ['charity'],
+    categories: ['support-groups', 'short-breaks'],
+    description:
+      'A group for brothers and sisters of disabled children. They get time for themselves, trips out and someone to talk to.',
+    howToGetIt: 'Parents can refer by filling in a short form on our website.',
+    ages: [[7, 16]],
+    needs: [],
+    needsCount: [0, 0],
+    training: ['Young carers awareness', 'Safeguarding children (level 2)'],
+    cost: 'free',
+    when: [
+      {
+        description: 'Every other Friday, 5pm to 7pm, in term time',
+        freq: 'WEEKLY',
+        interval: 2,
+        byDay: ['FR'],
+        opensAt: '17:00',
+        closesAt: '19:00',
+      },
+    ],
+    where: 'venue',
+  },
+  {
+    name: 'Young Carers Club',
+    kinds: ['charity', 'council'],
+    categories: ['support-groups', 'social-care'],
+    description:
+      'For children and young people who help look after someone at home. Have fun, take a break and get support with school.',
+    howToGetIt: 'Anyone can refer, including a teacher, a parent or the young carer.',
+    ages: [[8, 18]],
+    needs: [],
+    needsCount: [0, 0],
+    training: ['Young carers awareness', 'Mental health first aid (youth)'],
+    cost: 'free',
+    when: [
+      {
+        description: 'Thursdays, 4pm to 6pm',
+        freq: 'WEEKLY',
+        byDay: ['TH'],
+        opensAt: '16:00',
+        closesAt: '18:00',
+      },
+    ],
+    where: 'venue',
+  },
+  {
+    name: 'Deaf Children’s Family Group',
+    kinds: ['charity'],
+    categories: ['support-groups'],
+    description:
+      'Families with deaf children meet to play, sign and share advice. A deaf adult role model comes to every session.',
+    howToGetIt: 'Email or text to join. You do not need a referral.',
+    ages: [[0, 18]],
+    needs: ['HI', 'MSI'],
+    needsCount: [1, 2],
+    training: ['British Sign Language (level 3)', 'Deaf awareness'],
+    cost: 'free',
+    when: [
+      {
+        description: 'Second Saturday of each month, 10am to 12 noon',
+        freq: 'MONTHLY',
+        byDay: ['SA'],
+        weekOfMonth: 2,
+        opensAt: '10:00',
+        closesAt: '12:00',
+      },
+    ],
+    where: 'venue',
+  },
+  {
+    name: 'Adapted Cycling',
+    kinds: ['community-group'],
+    categories: ['leisure'],
+    description:
+      'Try trikes, hand cycles, tandems and bikes that carry a wheelchair, on a safe traffic-free track.',
+    howToGetIt: 'Book a bike by phone. Carers ride free.',
+    ages: [[4, 25]],
+    needs: ['PD', 'VI', 'SLD', 'ASD', 'MSI'],
+    needsCount: [2, 4],
+    training: ['Inclusive cycling instruction', 'Visual impairment awareness'],
+    cost: 'paid',
+    when: [
+      {
+        description: 'Saturdays, 10am to 3pm, April to October',
+        freq: 'WEEKLY',
+        byDay: ['SA'],
+        opensAt: '10:00',
+        closesAt: '15:00',
+      },
+    ],
+    where: 'venue',
+  },
+  {
+    name: 'Accessible Farm Visits',
+    kinds: ['business'],
+    categories: ['leisure'],
+    description:
+      'Feed the animals, ride a tractor trailer and play outside. Paths are wide and flat, and there is a quiet barn.',
+    howToGetIt: 'Book quiet days online. Carers go free.',
+    ages: [[null, null]],
+    needs: ['PD', 'ASD', 'SLD', 'PMLD', 'VI'],
+    needsCount: [2, 4],
+    training: ['Autism awareness (level 1)', 'Disability awareness'],
+    cost: 'paid',
+    when: [
+      {
+        description: 'Quiet days on the first Sunday of each month',
+        freq: 'MONTHLY',
+        byDay: ['SU'],
+        weekOfMonth: 1,
+        opensAt: '10:00',
+        closesAt: '16:00',
+      },
+    ],
+    where: 'venue',
+  },
+  {
+    name: 'Inclusive Youth Club',
+    kinds: ['community-group', 'charity'],
+    categories: ['leisure', 'short-breaks'],
+    description:
+      'A youth club where disabled and non-disabled young people hang out, play games, cook and go on trips.',
+    howToGetIt: 'Come along with a parent or carer the first time to fill in a form.',
+    ages: [[11, 19]],
+    needs: ['ASD', 'MLD', 'SEMH', 'SLCN', 'PD', 'HI'],
+    needsCount: [2, 5],
+    training: ['Youth work (level 3)', 'Autism awareness (level 2)', 'Mental health first aid (youth)'],
+    cost: 'either',
+    when: [
+      {
+        description: 'Fridays, 6:30pm to 9pm',
+        freq: 'WEEKLY',
+        byDay: ['FR'],
+        opensAt: '18:30',
+        closesAt: '21:00',
+      },
+    ],
+    where: 'venue',
+  },
+  {
+    name: 'Holiday Cottage Short Breaks',
+    kinds: ['business'],
+    categories: ['short-breaks'],
+    description:
+      'Holiday cottages with wide doors, ceiling hoists, wet rooms and a sensory room, for the whole family.',
+    howToGetIt: 'Book online or by phone. You may be able to use a personal budget.',
+    ages: [[null, null]],
+    needs: ['PD', 'PMLD', 'SLD', 'MSI'],
+    needsCount: [2, 4],
+    training: [],
+    cost: 'paid',
+    when: [{ description: 'All year. Stays start on Mondays and Fridays' }],
+    where: 'venue',
+  },
+];
