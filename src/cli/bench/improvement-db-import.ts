@@ -18,7 +18,7 @@ import type { Benchmark } from '../commands/bench.ts';
 import { parsePlanCsv } from '../../domain/improvement/csv-import.ts';
 import { generatePlanCsv } from '../../domain/improvement/generate.ts';
 import { importPlan } from '../../domain/improvement/import-plan.ts';
-import { createPlanStore } from '../../features/improvement/store.ts';
+import { createImprovementPlanStore } from '../../features/improvement/store.ts';
 import type { Database, Engine } from '../../platform/db/database.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
@@ -63,7 +63,7 @@ async function importOnce(database: Database, csv: string, title: string, expect
   const outcome = await database.db.transaction().execute((trx) =>
     importPlan(
       parsed,
-      createPlanStore(trx, {
+      createImprovementPlanStore(trx, {
         laCode: LA,
         title,
         kind: 'written-statement-of-action',

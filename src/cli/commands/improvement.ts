@@ -13,10 +13,10 @@ import type { Transaction } from 'kysely';
 import { UsageError, type Command } from '../command.ts';
 import { parsePlanCsv } from '../../domain/improvement/csv-import.ts';
 import { importPlan } from '../../domain/improvement/import-plan.ts';
-import type { PlanStore } from '../../domain/improvement/import-plan.ts';
+import type { ImprovementPlanStore } from '../../domain/improvement/import-plan.ts';
 import { summarise } from '../../domain/improvement/summary.ts';
-import { PLAN_KINDS } from '../../platform/db/schema/index.ts';
-import type { DB, PlanKind } from '../../platform/db/schema/index.ts';
+import { IMPROVEMENT_PLAN_KINDS } from '../../platform/db/schema/index.ts';
+import type { DB, ImprovementPlanKind } from '../../platform/db/schema/index.ts';
 
 const USAGE =
   'usage: goldthread improvement import --input FILE [--dry-run] [--as-of YYYY-MM-DD] [--la CODE] [--title TITLE] ' +
@@ -49,12 +49,12 @@ function checkLa(text: string | undefined, demo: boolean): string {
 export interface ImportTarget {
   laCode: string;
   title: string;
-  kind: PlanKind;
+  kind: ImprovementPlanKind;
 }
 
 export interface ImportDeps {
   /** A store to save into (tests); without it the command opens the configured database. */
-  store?: PlanStore | undefined;
+  store?: ImprovementPlanStore | undefined;
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
 }
@@ -110,8 +110,8 @@ export async function runImport(args: string[], deps: ImportDeps = {}): Promise<
   const asOfText = values['as-of'];
   const asOf = asOfText === undefined ? todayUtc() : checkDate(asOfText);
   const kindText = values.kind ?? 'written-statement-of-action';
-  const kind = PLAN_KINDS.find((k) => k === kindText);
-  if (kind === undefined) throw new UsageError(`--kind must be one of ${PLAN_KINDS.join(', ')}`);
+  const kind = IMPROVEMENT_PLAN_KINDS.find((k) => k === kindText);
+  if (kind === undefined) throw new UsageError(`--kind must be one of ${IMPROVEMENT_PLAN_KINDS.join(', ')}`);
   const titleText = (values.title ?? basename(input, extname(input))).trim();
   if (titleText === '' || titleText.length > 200) throw new UsageError('--title must be 1 to 200 characters');
 
@@ -139,13 +139,13 @@ export async function runImport(args: string[], deps: ImportDeps = {}): Promise<
     out(`${JSON.stringify(summarise(parsed, asOf))}\n`);
     return 1;
   }
-  const { createPlanStore, DuplicatePlanTitleError, UnknownAuthorityError } =
+  const { createImprovementPlanStore, DuplicatePlanTitleError, UnknownAuthorityError } =
     await import('../../features/improvement/store.ts');
   try {
     const outcome = await inDatabase((trx) =>
       importPlan(
         parsed,
-        createPlanStore(trx, {
+        createImprovementPlanStore(trx, {
           laCode,
           title: titleText,
           kind,
@@ -176,13 +176,13 @@ export async function runExport(args: string[], deps: ImportDeps = {}): Promise<
   const laCode = checkLa(values.la, await demoMode());
   const wanted = values.plan;
   const output = values.output;
-  const { listPlanRows, loadPlan } = await import('../../features/improvement/store.ts');
+  const { listPlanRows, loadImprovementPlan } = await import('../../features/improvement/store.ts');
   const { planCsv } = await import('../../features/improvement/service.ts');
   const csv = await inDatabase(async (trx) => {
     const plans = await listPlanRows(trx, laCode);
     const plan = wanted === undefined ? plans[0] : plans.find((p) => p.id === wanted || p.title === wanted);
     if (!plan) return undefined;
-    const data = await loadPlan(trx, laCode, plan.id);
+    const data = await loadImprovementPlan(trx, laCode, plan.id);
     return data ? planCsv(data) : undefined;
   });
   if (csv === undefined) {

@@ -5,7 +5,7 @@
 import type { ParsedPlan, PlanContent } from './types.ts';
 
 /** What saving a plan needs from storage. */
-export interface PlanStore {
+export interface ImprovementPlanStore {
   /** Saves the areas, focus areas, actions and the import's notes together, or nothing. Resolves to the plan's id. */
   savePlan(plan: PlanContent): Promise<string>;
 }
@@ -21,7 +21,7 @@ export interface ImportOutcome {
  * Saves the rows that were read. Rows with problems were never turned into actions, so they are not saved; the
  * caller shows the problems and notes (the dry-run summary or the preview page) before asking to save.
  */
-export async function importPlan(parsed: ParsedPlan, store: PlanStore): Promise<ImportOutcome> {
+export async function importPlan(parsed: ParsedPlan, store: ImprovementPlanStore): Promise<ImportOutcome> {
   const { areas, focusAreas, actions, notes } = parsed;
   const planId = await store.savePlan({ areas, focusAreas, actions, notes });
   return { planId, areas: areas.length, focusAreas: focusAreas.length, actions: actions.length };

@@ -9,7 +9,7 @@ import { FLAGS } from '../../domain/improvement/flags.ts';
 import { STATUSES } from '../../domain/improvement/types.ts';
 import { flagged, overview, quarterlyProgress } from './compute.ts';
 import { seedImprovementDemo, shiftMonths } from './demo.ts';
-import { loadPlan } from './store.ts';
+import { loadImprovementPlan } from './store.ts';
 
 const TODAY = '2026-11-01';
 
@@ -47,8 +47,8 @@ describe.each(ENGINES)('the demo improvement plan on %s', (engine) => {
 
   it('is the same, ids included, every time', async () => {
     expect(planA).toBe(planB);
-    const a = (await loadPlan(database.db, '901', planA))!;
-    const b = (await loadPlan(database.db, '902', planB))!;
+    const a = (await loadImprovementPlan(database.db, '901', planA))!;
+    const b = (await loadImprovementPlan(database.db, '902', planB))!;
     const strip = (d: typeof a) => ({
       ...d,
       laCode: '',
@@ -77,7 +77,7 @@ describe.each(ENGINES)('the demo improvement plan on %s', (engine) => {
   });
 
   it('has every status, a year of updates and evidence, and raises every flag', async () => {
-    const data = (await loadPlan(database.db, '901', planA))!;
+    const data = (await loadImprovementPlan(database.db, '901', planA))!;
     expect(data.areas).toHaveLength(8);
     expect(data.actions).toHaveLength(112);
     expect(data.areas.every((a) => a.findings.length > 0)).toBe(true);

@@ -16,7 +16,7 @@ import { createRandom, hashString } from '../../demo/random.ts';
 import type { Random } from '../../demo/random.ts';
 import { addDays } from './compute.ts';
 import { userIdsByEmail } from '../../platform/people/users.ts';
-import { createPlanStore, insertUpdate, nameFiguresOfPlan } from './store.ts';
+import { createImprovementPlanStore, insertUpdate, nameFiguresOfPlan } from './store.ts';
 
 const FIXTURE = new URL('../../domain/improvement/fixtures/demo-plan.csv', import.meta.url);
 
@@ -221,7 +221,7 @@ export async function seedImprovementDemo(db: Executor, options: ImprovementDemo
     status: 'not-started',
   }));
   const planStart = addDays(today, -400);
-  const planId = await createPlanStore(db, {
+  const planId = await createImprovementPlanStore(db, {
     laCode,
     title: DEMO_PLAN_TITLE,
     kind: 'written-statement-of-action',

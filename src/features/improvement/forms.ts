@@ -3,7 +3,7 @@
  * (evidence fields that depend on the kind of evidence, dates that must not be in the future).
  */
 import { z } from 'zod';
-import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/schema/index.ts';
+import { BRAG_STATUSES, IMPROVEMENT_PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/schema/index.ts';
 import type { UploadedFile } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { optionalText, readDateInput, requiredText, fieldErrors } from '../../platform/web/forms.ts';
@@ -151,7 +151,7 @@ export const importSchema = z.object({
     { empty: 'Enter a title for the plan', tooLong: 'The title must be 200 characters or fewer' },
     200,
   ),
-  kind: z.enum(PLAN_KINDS, { error: 'Select the kind of plan' }),
+  kind: z.enum(IMPROVEMENT_PLAN_KINDS, { error: 'Select the kind of plan' }),
 });
 
 /** The largest CSV file the import page reads (the pasted text's limit is 900,000 characters). */
@@ -191,7 +191,7 @@ export function readCsvFile(file: UploadedFile): { ok: true; text: string } | { 
 
 export interface ImportFormData {
   title: string;
-  kind: (typeof PLAN_KINDS)[number];
+  kind: (typeof IMPROVEMENT_PLAN_KINDS)[number];
   csv: string;
   /** The uploaded file's cleaned name, when the plan came from a file. */
   fileName?: string | undefined;

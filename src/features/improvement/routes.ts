@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isUuid } from '../../platform/access/access.ts';
-import { BRAG_STATUSES, PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/schema/index.ts';
+import { BRAG_STATUSES, IMPROVEMENT_PLAN_KINDS, REPORT_AUDIENCES } from '../../platform/db/schema/index.ts';
 import type { AppDeps } from '../../platform/web/app.ts';
 import { actorOf, isUploadedFile } from '../../platform/web/app.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
@@ -405,7 +405,7 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
   // ---- Import ------------------------------------------------------------------------------------------------
 
   const kindItems = (selected?: string) =>
-    PLAN_KINDS.map((k) => ({ value: k, text: KIND_TEXT[k], checked: k === selected }));
+    IMPROVEMENT_PLAN_KINDS.map((k) => ({ value: k, text: KIND_TEXT[k], checked: k === selected }));
 
   const renderImport = async (
     request: FastifyRequest,

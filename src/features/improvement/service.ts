@@ -17,7 +17,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import type {
   BragStatus,
   EvidenceKind,
-  PlanKind,
+  ImprovementPlanKind,
   ReportAudience,
   DB,
   Role,
@@ -31,11 +31,11 @@ import { summarise } from '../../domain/improvement/summary.ts';
 import type { ImportSummary } from '../../domain/improvement/summary.ts';
 import type { EvidenceType, PlanAction } from '../../domain/improvement/types.ts';
 import {
-  createPlanStore,
+  createImprovementPlanStore,
   evidenceFile,
   insertUpdate,
   listPlanRows,
-  loadPlan,
+  loadImprovementPlan,
   updateByFormToken,
 } from './store.ts';
 import type { ActionData, PlanData } from './store.ts';
@@ -96,7 +96,7 @@ export async function listPlans(db: Executor, actor: Actor) {
 export async function getPlan(db: Executor, actor: Actor, planId: string): Promise<PlanData> {
   requireRole(actor, PLAN_READERS, 'improvement');
   if (!isUuid(planId)) throw new NotFoundError();
-  const data = await loadPlan(db, actor.laCode, planId);
+  const data = await loadImprovementPlan(db, actor.laCode, planId);
   if (!data) throw new NotFoundError();
   return data;
 }
@@ -109,7 +109,7 @@ async function planOfAction(db: Executor, laCode: string, actionId: string): Pro
     .where('la_code', '=', laCode)
     .where('id', '=', actionId)
     .executeTakeFirst();
-  return row ? loadPlan(db, laCode, row.plan_id) : undefined;
+  return row ? loadImprovementPlan(db, laCode, row.plan_id) : undefined;
 }
 
 export async function getAction(db: Executor, actor: Actor, actionId: string) {
@@ -128,7 +128,7 @@ export async function actionChoices(db: Executor, actor: Actor) {
   requireRole(actor, PLAN_MANAGERS, 'improvement');
   const choices: Array<{ id: string; ref: string; action: string; planTitle: string; href: string }> = [];
   for (const p of await listPlanRows(db, actor.laCode)) {
-    const data = await loadPlan(db, actor.laCode, p.id);
+    const data = await loadImprovementPlan(db, actor.laCode, p.id);
     for (const a of data?.actions ?? [])
       choices.push({
         id: a.id,
@@ -156,7 +156,7 @@ export async function myActions(db: Executor, actor: Actor) {
     .execute();
   const plans: PlanData[] = [];
   for (const r of rows) {
-    const data = await loadPlan(db, actor.laCode, r.plan_id);
+    const data = await loadImprovementPlan(db, actor.laCode, r.plan_id);
     if (data) {
       plans.push({
         ...data,
@@ -319,7 +319,7 @@ export async function getEvidenceFile(db: Executor, actor: Actor, evidenceId: st
 export interface ImportRequest {
   csv: string;
   title: string;
-  kind: PlanKind;
+  kind: ImprovementPlanKind;
 }
 
 /** The dry run the import page shows before anything is saved. */
@@ -341,7 +341,7 @@ export async function confirmImport(
   if (parsed.actions.length === 0) throw new NothingToImportError();
   return importPlan(
     parsed,
-    createPlanStore(db, {
+    createImprovementPlanStore(db, {
       laCode: actor.laCode,
       title: request.title,
       kind: request.kind,
@@ -499,7 +499,7 @@ export async function publicPlan(db: Executor, laCode: string) {
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
   if (!authority || !plan) throw new NotFoundError();
-  const data = await loadPlan(db, laCode, plan.id);
+  const data = await loadImprovementPlan(db, laCode, plan.id);
   if (!data) throw new NotFoundError();
   return { authority, data };
 }

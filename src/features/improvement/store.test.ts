@@ -12,7 +12,12 @@ import { generatePlanCsv } from '../../domain/improvement/generate.ts';
 import { importPlan } from '../../domain/improvement/import-plan.ts';
 import type { ParsedPlan } from '../../domain/improvement/types.ts';
 import { planCsv } from './service.ts';
-import { createPlanStore, DuplicatePlanTitleError, loadPlan, UnknownAuthorityError } from './store.ts';
+import {
+  createImprovementPlanStore,
+  DuplicatePlanTitleError,
+  loadImprovementPlan,
+  UnknownAuthorityError,
+} from './store.ts';
 
 const demoCsv = readFileSync(
   new URL('../../domain/improvement/fixtures/demo-plan.csv', import.meta.url),
@@ -47,7 +52,7 @@ describe.each(ENGINES)('saving an imported plan on %s', (engine) => {
     database.db.transaction().execute((trx) =>
       importPlan(
         parsed,
-        createPlanStore(trx, {
+        createImprovementPlanStore(trx, {
           laCode,
           title,
           kind: 'written-statement-of-action',
@@ -62,7 +67,7 @@ describe.each(ENGINES)('saving an imported plan on %s', (engine) => {
     expect(parsed.problems).toEqual([]);
     const outcome = await save(parsed, 'Demo plan');
     expect(outcome).toMatchObject({ areas: 8, focusAreas: 36, actions: 112 });
-    const data = (await loadPlan(database.db, '901', outcome.planId))!;
+    const data = (await loadImprovementPlan(database.db, '901', outcome.planId))!;
     expect(data.areas).toHaveLength(8);
     expect(data.focusAreas).toHaveLength(36);
     expect(data.actions).toHaveLength(112);
@@ -112,7 +117,7 @@ describe.each(ENGINES)('saving an imported plan on %s', (engine) => {
     expect(parsed.notes.map((p) => p.row)).toEqual([6, 7, 8]);
     const outcome = await save(parsed, 'Plan with problems');
     expect(outcome.actions).toBe(6);
-    const data = (await loadPlan(database.db, '901', outcome.planId))!;
+    const data = (await loadImprovementPlan(database.db, '901', outcome.planId))!;
     expect(data.actions.map((a) => a.ref)).toEqual(['1 A', '1 B', '1 C', '1 A (2)', '1 D', '1 E']);
     // Rows 2, 3, 6, 7, 8, 9 imported; 10 (no reference) refused; 4 blank; 5 a heading: all nine accounted for.
     const imported = data.actions.length;
@@ -174,7 +179,7 @@ describe.each(ENGINES)('saving an imported plan on %s', (engine) => {
       .where('id', '=', parent.id)
       .execute();
     const outcome = await save(parsePlanCsv(CSV_WITH_PROBLEMS), 'Linked plan');
-    const data = (await loadPlan(db, '901', outcome.planId))!;
+    const data = (await loadImprovementPlan(db, '901', outcome.planId))!;
     const owners = data.actions.flatMap((a) => a.owners);
     expect(owners.find((o) => o.jobTitle === 'Head of SEND')?.userId).toBe(head.id);
     expect(owners.find((o) => o.jobTitle === 'Local Offer lead')?.userId).toBeNull();
@@ -187,7 +192,7 @@ describe.each(ENGINES)('saving an imported plan on %s', (engine) => {
     expect(parsed.actions.length).toBe(2000);
     const outcome = await save(parsed, 'Large plan');
     expect(outcome.actions).toBe(2000);
-    const saved = (await loadPlan(database.db, '901', outcome.planId))!;
+    const saved = (await loadImprovementPlan(database.db, '901', outcome.planId))!;
     expect(saved.actions).toHaveLength(2000);
     expect(saved.actions.every((a) => a.owners.length > 0)).toBe(true);
   });

@@ -1,6 +1,6 @@
 /**
- * The improvement plan's tables: the only place that builds their SQL. `createPlanStore` is the database `PlanStore`
- * the import command and the import page save through; `loadPlan` reads a whole plan (areas, focus areas, actions
+ * The improvement plan's tables: the only place that builds their SQL. `createImprovementPlanStore` is the database `ImprovementPlanStore`
+ * the import command and the import page save through; `loadImprovementPlan` reads a whole plan (areas, focus areas, actions
  * with owners, updates and evidence, governance, reports) for the views, which are computed in `compute.ts`.
  * Every query filters by la_code. Pass the transaction down: PGlite has one connection.
  */
@@ -13,10 +13,10 @@ import type {
   BragStatus,
   EvidenceKind,
   GroupKind,
-  PlanKind,
+  ImprovementPlanKind,
   ReportAudience,
 } from '../../platform/db/schema/index.ts';
-import type { PlanStore } from '../../domain/improvement/import-plan.ts';
+import type { ImprovementPlanStore } from '../../domain/improvement/import-plan.ts';
 import type { ImportNote, PlanContent } from '../../domain/improvement/types.ts';
 import { endText } from '../../domain/improvement/cells.ts';
 import { longDate } from '../../domain/calendar.ts';
@@ -40,7 +40,7 @@ export class UnknownAuthorityError extends Error {
 export interface SavePlanOptions {
   laCode: string;
   title: string;
-  kind: PlanKind;
+  kind: ImprovementPlanKind;
   /** Who imported it (null from the command line). */
   createdBy: string | null;
   audit: AuditContext;
@@ -58,11 +58,11 @@ async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unk
 }
 
 /**
- * A PlanStore that saves into the database through `db` (a transaction: the caller commits). An owner whose text is
+ * A ImprovementPlanStore that saves into the database through `db` (a transaction: the caller commits). An owner whose text is
  * the job title of exactly one active staff member of the authority is linked to that person; otherwise the job
  * title is kept on its own.
  */
-export function createPlanStore(db: Executor, options: SavePlanOptions): PlanStore {
+export function createImprovementPlanStore(db: Executor, options: SavePlanOptions): ImprovementPlanStore {
   return {
     async savePlan(plan: PlanContent): Promise<string> {
       const { laCode } = options;
@@ -196,7 +196,7 @@ export function createPlanStore(db: Executor, options: SavePlanOptions): PlanSto
 
 export interface PlanSummaryRow {
   id: string;
-  kind: PlanKind;
+  kind: ImprovementPlanKind;
   title: string;
   published: boolean;
   created_at: Date;
@@ -319,7 +319,7 @@ export interface PlanData {
   laCode: string;
   plan: {
     id: string;
-    kind: PlanKind;
+    kind: ImprovementPlanKind;
     title: string;
     published: boolean;
     inspectionDate: string | null;
@@ -347,7 +347,11 @@ function readNotes(value: unknown): ImportNote[] {
 }
 
 /** Reads a whole plan, or undefined when the authority has no plan with that id. */
-export async function loadPlan(db: Executor, laCode: string, planId: string): Promise<PlanData | undefined> {
+export async function loadImprovementPlan(
+  db: Executor,
+  laCode: string,
+  planId: string,
+): Promise<PlanData | undefined> {
   const plan = await db
     .selectFrom('improvement_plan')
     .selectAll()

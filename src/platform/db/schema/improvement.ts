@@ -4,8 +4,12 @@
 import type { Generated } from 'kysely';
 import type { DateString, Json } from './types.ts';
 
-export const PLAN_KINDS = ['written-statement-of-action', 'priority-action-plan', 'send-strategy'] as const;
-export type PlanKind = (typeof PLAN_KINDS)[number];
+export const IMPROVEMENT_PLAN_KINDS = [
+  'written-statement-of-action',
+  'priority-action-plan',
+  'send-strategy',
+] as const;
+export type ImprovementPlanKind = (typeof IMPROVEMENT_PLAN_KINDS)[number];
 
 export const BRAG_STATUSES = [
   'complete',
@@ -28,7 +32,7 @@ export type ReportAudience = (typeof REPORT_AUDIENCES)[number];
 export interface ImprovementPlanTable {
   la_code: string;
   id: Generated<string>;
-  kind: PlanKind;
+  kind: ImprovementPlanKind;
   title: string;
   inspection_date: DateString | null;
   published: Generated<boolean>;
