@@ -15,7 +15,7 @@ import { todayInLondon } from '../../platform/web/views.ts';
 import { PLAN_MANAGERS } from './service.ts';
 import { FIGURE_CHOICES, liveFigure } from '../figures/index.ts';
 import { learningForAction } from '../register/index.ts';
-import { DuplicatePlanTitleError } from './store.ts';
+import { DuplicatePlanTitleError, planTitleTaken } from './store.ts';
 import {
   actionRows,
   AUDIENCE_TEXT,
@@ -427,14 +427,6 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   };
 
-  const titleTaken = async (laCode: string, title: string) =>
-    (await db
-      .selectFrom('improvement_plan')
-      .select('id')
-      .where('la_code', '=', laCode)
-      .where('title', '=', title)
-      .executeTakeFirst()) !== undefined;
-
   const TITLE_TAKEN = 'A plan with this title already exists. Give this plan a different title';
 
   app.get(paths.improvement.import, (request, reply) => renderImport(request, reply, {}));
@@ -450,7 +442,7 @@ export function improvementRoutes(app: FastifyInstance, deps: AppDeps): void {
     const form = readImportForm(values, file);
     // A browser cannot keep a chosen file across a page load, so the page names it and asks for it again.
     if (!form.ok) return renderImport(request, reply, values, form.errors, file?.filename);
-    if (await titleTaken(actor.laCode, form.data.title)) {
+    if (await planTitleTaken(db, actor.laCode, form.data.title)) {
       return renderImport(request, reply, values, singleError('title', TITLE_TAKEN), file?.filename);
     }
     const summary = previewImport(actor, form.data.csv, today);

@@ -35,7 +35,12 @@ import {
   evidenceFile,
   insertUpdate,
   listPlanRows,
+  latestPublishedPlanId,
   loadImprovementPlan,
+  planIdOfAction,
+  planIdsOwnedBy,
+  saveReport,
+  setPlanPublished,
   updateByFormToken,
 } from './store.ts';
 import type { ActionData, PlanData } from './store.ts';
@@ -103,13 +108,8 @@ export async function getPlan(db: Executor, actor: Actor, planId: string): Promi
 
 async function planOfAction(db: Executor, laCode: string, actionId: string): Promise<PlanData | undefined> {
   if (!isUuid(actionId)) return undefined;
-  const row = await db
-    .selectFrom('improvement_action')
-    .select('plan_id')
-    .where('la_code', '=', laCode)
-    .where('id', '=', actionId)
-    .executeTakeFirst();
-  return row ? loadImprovementPlan(db, laCode, row.plan_id) : undefined;
+  const planId = await planIdOfAction(db, laCode, actionId);
+  return planId ? loadImprovementPlan(db, laCode, planId) : undefined;
 }
 
 export async function getAction(db: Executor, actor: Actor, actionId: string) {
@@ -144,19 +144,9 @@ export async function actionChoices(db: Executor, actor: Actor) {
 /** Every action the actor is an accountable officer for, across the authority's plans. */
 export async function myActions(db: Executor, actor: Actor) {
   requireRole(actor, PLAN_READERS, 'improvement');
-  const rows = await db
-    .selectFrom('improvement_action_owner as o')
-    .innerJoin('improvement_action as a', (j) =>
-      j.onRef('a.la_code', '=', 'o.la_code').onRef('a.id', '=', 'o.action_id'),
-    )
-    .select('a.plan_id')
-    .distinct()
-    .where('o.la_code', '=', actor.laCode)
-    .where('o.user_id', '=', actor.userId)
-    .execute();
   const plans: PlanData[] = [];
-  for (const r of rows) {
-    const data = await loadImprovementPlan(db, actor.laCode, r.plan_id);
+  for (const planId of await planIdsOwnedBy(db, actor.laCode, actor.userId)) {
+    const data = await loadImprovementPlan(db, actor.laCode, planId);
     if (data) {
       plans.push({
         ...data,
@@ -402,12 +392,7 @@ export async function exportPlan(db: Executor, actor: Actor, planId: string) {
 export async function setPublished(db: Executor, actor: Actor, planId: string, published: boolean) {
   requireRole(actor, PLAN_MANAGERS, 'improvement.publish');
   await getPlan(db, actor, planId);
-  await db
-    .updateTable('improvement_plan')
-    .set({ published })
-    .where('la_code', '=', actor.laCode)
-    .where('id', '=', planId)
-    .execute();
+  await setPlanPublished(db, actor.laCode, planId, published);
   await audit(db, auditContext(actor), {
     action: published ? 'improvement.plan.publish' : 'improvement.plan.unpublish',
     recordType: 'improvement_plan',
@@ -430,35 +415,7 @@ export async function createReport(
 ): Promise<string> {
   requireRole(actor, PLAN_MANAGERS, 'improvement.report');
   await getPlan(db, actor, planId);
-  const existing = await db
-    .selectFrom('improvement_report')
-    .select('id')
-    .where('la_code', '=', actor.laCode)
-    .where('plan_id', '=', planId)
-    .where('audience', '=', input.audience)
-    .where('meeting_date', '=', input.meetingDate)
-    .executeTakeFirst();
-  let id = existing?.id;
-  if (id) {
-    await db
-      .updateTable('improvement_report')
-      .set({ generated_at: new Date(), generated_by: actor.userId })
-      .where('la_code', '=', actor.laCode)
-      .where('id', '=', id)
-      .execute();
-  } else {
-    ({ id } = await db
-      .insertInto('improvement_report')
-      .values({
-        la_code: actor.laCode,
-        plan_id: planId,
-        meeting_date: input.meetingDate,
-        audience: input.audience,
-        generated_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow());
-  }
+  const id = await saveReport(db, { laCode: actor.laCode, planId, ...input, generatedBy: actor.userId });
   await audit(db, auditContext(actor), {
     action: 'improvement.report.create',
     recordType: 'improvement_report',
@@ -491,15 +448,9 @@ export async function publicAuthorities(db: Executor) {
 export async function publicPlan(db: Executor, laCode: string) {
   if (!/^\d{3}$/.test(laCode)) throw new NotFoundError();
   const [authority] = await authorities(db, laCode);
-  const plan = await db
-    .selectFrom('improvement_plan')
-    .select('id')
-    .where('la_code', '=', laCode)
-    .where('published', '=', true)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst();
-  if (!authority || !plan) throw new NotFoundError();
-  const data = await loadImprovementPlan(db, laCode, plan.id);
+  const planId = await latestPublishedPlanId(db, laCode);
+  if (!authority || !planId) throw new NotFoundError();
+  const data = await loadImprovementPlan(db, laCode, planId);
   if (!data) throw new NotFoundError();
   return { authority, data };
 }

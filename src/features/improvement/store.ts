@@ -1,7 +1,8 @@
 /**
- * The improvement plan's tables: the only place that builds their SQL. `createImprovementPlanStore` is the database `ImprovementPlanStore`
- * the import command and the import page save through; `loadImprovementPlan` reads a whole plan (areas, focus areas, actions
- * with owners, updates and evidence, governance, reports) for the views, which are computed in `compute.ts`.
+ * The improvement plan's tables: every query on them but the demo's seeding (`demo.ts` writes its own rows, as other
+ * features' demos do). `createImprovementPlanStore` is the database `ImprovementPlanStore` the import command and the
+ * import page save through; `loadImprovementPlan` reads a whole plan (areas, focus areas, actions with owners, updates
+ * and evidence, governance, reports) for the views, which are computed in `compute.ts`.
  * Every query filters by la_code. Pass the transaction down: PGlite has one connection.
  */
 import { randomUUID as newRandomId } from 'node:crypto';
@@ -58,9 +59,9 @@ async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unk
 }
 
 /**
- * A ImprovementPlanStore that saves into the database through `db` (a transaction: the caller commits). An owner whose text is
- * the job title of exactly one active staff member of the authority is linked to that person; otherwise the job
- * title is kept on its own.
+ * An ImprovementPlanStore that saves into the database through `db` (a transaction: the caller commits). An owner
+ * whose text is the job title of exactly one active staff member of the authority is linked to that person; otherwise
+ * the job title is kept on its own.
  */
 export function createImprovementPlanStore(db: Executor, options: SavePlanOptions): ImprovementPlanStore {
   return {
@@ -68,13 +69,7 @@ export function createImprovementPlanStore(db: Executor, options: SavePlanOption
       const { laCode } = options;
       const randomUUID = options.newId ?? newRandomId;
       if (!(await authorityExists(db, laCode))) throw new UnknownAuthorityError(laCode);
-      const existing = await db
-        .selectFrom('improvement_plan')
-        .select('id')
-        .where('la_code', '=', laCode)
-        .where('title', '=', options.title)
-        .executeTakeFirst();
-      if (existing) throw new DuplicatePlanTitleError(options.title);
+      if (await planTitleTaken(db, laCode, options.title)) throw new DuplicatePlanTitleError(options.title);
 
       const planId = randomUUID();
       await db
@@ -193,6 +188,17 @@ export function createImprovementPlanStore(db: Executor, options: SavePlanOption
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading a plan
+
+/** Whether the authority already has a plan with this title (titles are unique in an authority). */
+export async function planTitleTaken(db: Executor, laCode: string, title: string): Promise<boolean> {
+  const existing = await db
+    .selectFrom('improvement_plan')
+    .select('id')
+    .where('la_code', '=', laCode)
+    .where('title', '=', title)
+    .executeTakeFirst();
+  return existing !== undefined;
+}
 
 export interface PlanSummaryRow {
   id: string;
@@ -586,6 +592,21 @@ export async function planIdOfAction(db: Executor, laCode: string, actionId: str
   return row?.plan_id;
 }
 
+/** The plans with an action this user is an accountable officer for. */
+export async function planIdsOwnedBy(db: Executor, laCode: string, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('improvement_action_owner as o')
+    .innerJoin('improvement_action as a', (j) =>
+      j.onRef('a.la_code', '=', 'o.la_code').onRef('a.id', '=', 'o.action_id'),
+    )
+    .select('a.plan_id')
+    .distinct()
+    .where('o.la_code', '=', laCode)
+    .where('o.user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.plan_id);
+}
+
 export interface NewUpdate {
   laCode: string;
   actionId: string;
@@ -759,4 +780,71 @@ export async function authoritiesWithPublishedPlans(db: Executor): Promise<Set<s
     .distinct()
     .execute();
   return new Set(rows.map((r) => r.la_code));
+}
+
+/** The authority's most recently created plan published to families, or undefined. */
+export async function latestPublishedPlanId(db: Executor, laCode: string): Promise<string | undefined> {
+  const plan = await db
+    .selectFrom('improvement_plan')
+    .select('id')
+    .where('la_code', '=', laCode)
+    .where('published', '=', true)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  return plan?.id;
+}
+
+/** Shows a plan on the families' page, or stops showing it. */
+export async function setPlanPublished(db: Executor, laCode: string, planId: string, published: boolean) {
+  await db
+    .updateTable('improvement_plan')
+    .set({ published })
+    .where('la_code', '=', laCode)
+    .where('id', '=', planId)
+    .execute();
+}
+
+export interface ReportRequest {
+  laCode: string;
+  planId: string;
+  meetingDate: string;
+  audience: ReportAudience;
+  generatedBy: string;
+}
+
+/**
+ * Records a report pack for a meeting date and audience, or marks the one already recorded for them as generated
+ * again (now, by this user); resolves to its id.
+ */
+export async function saveReport(db: Executor, report: ReportRequest): Promise<string> {
+  const { laCode, planId, meetingDate, audience, generatedBy } = report;
+  const existing = await db
+    .selectFrom('improvement_report')
+    .select('id')
+    .where('la_code', '=', laCode)
+    .where('plan_id', '=', planId)
+    .where('audience', '=', audience)
+    .where('meeting_date', '=', meetingDate)
+    .executeTakeFirst();
+  if (existing) {
+    await db
+      .updateTable('improvement_report')
+      .set({ generated_at: new Date(), generated_by: generatedBy })
+      .where('la_code', '=', laCode)
+      .where('id', '=', existing.id)
+      .execute();
+    return existing.id;
+  }
+  const { id } = await db
+    .insertInto('improvement_report')
+    .values({
+      la_code: laCode,
+      plan_id: planId,
+      meeting_date: meetingDate,
+      audience,
+      generated_by: generatedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }

@@ -1,8 +1,9 @@
 /**
- * Builds the web application: one small set-up function per concern, wired in order (style.md).
- * One connection per request (ADR 0062) → security headers → cookies → urlencoded forms → multipart uploads → static assets → templates → CSRF plugin →
- * current user → input check → page locals → role check (permissions.ts) → CSRF check → not found and error handlers
- * → routes (given by the composition root, src/app, with each feature's route roles).
+ * Builds the web application: one small set-up function per concern, wired by `buildApp` in this order (style.md):
+ * one connection per request (ADR 0062) → closing without waiting on idle connections (shutdown.ts) → security
+ * headers → cookies → urlencoded forms → multipart uploads → static assets → templates → CSRF plugin → current user
+ * and the second-factor gate → input check (input.ts) → page locals → role check (permissions.ts) → CSRF check → not
+ * found and error handlers → routes (given by the composition root, src/app, with each feature's route roles).
  */
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
