@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { JobDeps } from '../platform/jobs/jobs.ts';
+import { environmentVariable } from '../platform/config.ts';
 import type { ServiceDeps } from '../platform/feature.ts';
 import { registerNotifyJob, type Notifier } from '../platform/notify/notify.ts';
 import { registerTemplates } from '../platform/notify/templates.ts';
@@ -53,7 +54,7 @@ import { features, type AnyFeature } from './features.ts';
  * none yet (docs/architecture.md, "Migration recipe").
  */
 export function createServices(deps: ServiceDeps) {
-  const sso = ssoFeature.createService(deps);
+  const sso = ssoFeature.createService(deps, { secretOf: environmentVariable });
   const oneLogin = oneLoginFeature.createService(deps);
   const auth = authFeature.createService(deps, { singleSignOn: sso, oneLogin });
   const secondFactor = secondFactorFeature.createService(deps);

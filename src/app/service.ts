@@ -3,7 +3,7 @@
  * the web app. Used by `goldthread serve`, the browser tests and the benchmarks, so they all run the same service.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../platform/config.ts';
+import { environmentVariable, type Config } from '../platform/config.ts';
 import { openDatabase, type Database } from '../platform/db/database.ts';
 import { migrateDatabase } from './migrate.ts';
 import { createJobs, type Jobs } from '../platform/jobs/jobs.ts';
@@ -66,7 +66,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
         );
       }
     }
-    const notifier = options.notifier ?? (await createNotifier());
+    const notifier = options.notifier ?? (await createNotifier(environmentVariable));
     const jobs = createJobs(database, { migrate: !config.migrationDatabaseUrl });
     prepareJobs({ database, config, jobs, notifier });
     await jobs.start({ workers: options.workers ?? true });

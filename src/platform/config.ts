@@ -72,6 +72,16 @@ export interface OneLoginConfig {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * An environment variable named at run time rather than a setting read at start: an identity provider's client
+ * secret (the variable its `secret_env` names) and GOV.UK Notify's key and template ids. Read from the process's
+ * environment each time it is asked for, so one set after start is seen. The composition root passes it to the code
+ * that needs it, so this file stays the only reader of `process.env`.
+ */
+export function environmentVariable(name: string): string | undefined {
+  return process.env[name];
+}
+
 function get(
   env: Env,
   name: string,

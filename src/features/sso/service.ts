@@ -57,9 +57,15 @@ export const ROLE_PRECEDENCE: readonly Role[] = [
 
 const hash = (value: string) => createHash('sha256').update(value).digest('hex');
 
-export interface SsoDeps extends Pick<ServiceDeps, 'db' | 'jobs' | 'today' | 'config'> {
-  /** Reads the environment variable that holds a provider's client secret (default: process.env). */
-  readonly secretOf?: (name: string) => string | undefined;
+export type SsoDeps = Pick<ServiceDeps, 'db' | 'jobs' | 'today' | 'config'>;
+
+/** What the composition root passes besides the platform's parts. */
+export interface SsoOthers {
+  /**
+   * Reads the environment variable that holds a provider's client secret (its `secret_env`), when it is needed:
+   * config.ts's `environmentVariable`.
+   */
+  readonly secretOf: (name: string) => string | undefined;
 }
 
 export interface StartedSignIn {
@@ -153,9 +159,9 @@ export async function seedIdentityProvider(
   });
 }
 
-export function createSsoService(deps: SsoDeps) {
+export function createSsoService(deps: SsoDeps, others: SsoOthers) {
   const { db, config } = deps;
-  const secretOf = deps.secretOf ?? ((name: string) => process.env[name]);
+  const { secretOf } = others;
   const redirectUri = `${config.publicUrl}${paths.sso.callback}`;
   const signedOutUri = `${config.publicUrl}/sign-in?signedOut=1`;
 

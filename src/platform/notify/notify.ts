@@ -85,13 +85,15 @@ export class GovukNotifyNotifier implements Notifier {
   }
 }
 
-/** The notifier for this environment: GOV.UK Notify when a key is set, otherwise the outbox only. */
-export async function createNotifier(
-  env: Record<string, string | undefined> = process.env,
-): Promise<Notifier> {
-  const key = env.NOTIFY_API_KEY;
+/**
+ * The notifier for this environment: GOV.UK Notify when a key is set, otherwise the outbox only. `variable` reads an
+ * environment variable (the composition root passes config.ts's `environmentVariable`): NOTIFY_API_KEY and NODE_ENV
+ * at once, a template's NOTIFY_TEMPLATE_... each time a message of that template is sent.
+ */
+export async function createNotifier(variable: (name: string) => string | undefined): Promise<Notifier> {
+  const key = variable('NOTIFY_API_KEY');
   if (!key) {
-    if (env.NODE_ENV === 'production')
+    if (variable('NODE_ENV') === 'production')
       throw new Error('NOTIFY_API_KEY must be set when NODE_ENV is production');
     return new OutboxNotifier();
   }
@@ -99,9 +101,9 @@ export async function createNotifier(
     NotifyClient: new (key: string) => NotifyClientLike;
   };
   return new GovukNotifyNotifier(new NotifyClient(key), (template) => {
-    const variable = `NOTIFY_TEMPLATE_${template.toUpperCase().replace(/-/g, '_')}`;
-    const id = env[variable];
-    if (!id) throw new Error(`${variable} must be set to the GOV.UK Notify template id for ${template}`);
+    const name = `NOTIFY_TEMPLATE_${template.toUpperCase().replace(/-/g, '_')}`;
+    const id = variable(name);
+    if (!id) throw new Error(`${name} must be set to the GOV.UK Notify template id for ${template}`);
     return id;
   });
 }
