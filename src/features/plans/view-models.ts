@@ -1,14 +1,15 @@
 /**
  * The plan pages' view models: pure functions from what the service returns to what the templates show (the list,
- * the editor's task list and sections, the versions' choices, the comparison, a comment's part). No I/O, so the
- * handlers in ./routes.ts stay parse, call the service, render.
+ * the editor's task list and sections, an item's form and its choices, the versions' choices, the comparison, a
+ * comment's part). No I/O, so the handlers in ./routes/ stay parse, call the service, render.
  */
 import { longDate, yearGroupName } from '../../domain/calendar.ts';
 import { PFA_FROM_YEAR } from '../../domain/plan-quality/golden-thread.ts';
-import { AREAS_OF_NEED, SECTIONS, type Section } from '../../domain/plan-quality/model.ts';
+import { AREAS_OF_NEED, PFA_AREAS, SECTIONS, type Section } from '../../domain/plan-quality/model.ts';
 import { personalBudgetInformation } from '../../domain/personal-budget/index.ts';
 import { wordDiff } from '../../domain/word-diff.ts';
 import type { PlanBudget } from '../personal-budgets/index.ts';
+import type { FormErrors } from '../../platform/web/forms.ts';
 import { govukPagination } from '../../platform/web/pagination.ts';
 import { selectItems } from '../../platform/web/items.ts';
 import { paths, withQuery } from '../../platform/web/paths.ts';
@@ -404,4 +405,155 @@ export function commentPart(part: string): { section: Section; itemId: string | 
   if (!section || !SECTIONS.includes(section as Section) || (kind !== 'section' && kind !== 'item'))
     return undefined;
   return { section: section as Section, itemId: kind === 'item' ? (itemId ?? null) : null };
+}
+
+/** The sections whose items the item form adds and changes (I and K have their own pages). */
+export const EDITABLE_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'J'] as const;
+export type EditableSection = (typeof EDITABLE_SECTIONS)[number];
+export const isEditable = (s: string): s is EditableSection =>
+  (EDITABLE_SECTIONS as readonly string[]).includes(s);
+
+/** The needs, outcomes and provision an item links to, as the form sends them back. */
+export interface ItemLinks {
+  needIds: string[];
+  outcomeIds: string[];
+  provisionIds: string[];
+}
+
+/**
+ * The item form (item.njk) for one section: the kind of item, and every set of choices with the values sent back
+ * checked or selected. An item of F links only to needs in B, of G to C, other provision to D; the rest to B, C and D.
+ * `words` are the family's own words from the assessment, offered in section A.
+ */
+export function itemPageModel(
+  view: EditorView,
+  form: {
+    section: EditableSection;
+    itemId: string | null;
+    values: Record<string, string>;
+    selected: ItemLinks;
+    errors: FormErrors | undefined;
+    provision: boolean;
+    words: { source: string; text: string }[];
+  },
+) {
+  const { section, itemId, values, selected, errors, provision, words } = form;
+  const plan = view.plan;
+  const needSections =
+    section === 'F' ? ['B'] : section === 'G' ? ['C'] : provision ? ['D'] : ['B', 'C', 'D'];
+  return {
+    familyWords: words,
+    pageTitle: `${itemId ? 'Change' : 'Add to'} ${SECTION_TITLES[section]}`,
+    backLink: `${paths.plans.plan(plan.id)}#section-${section}`,
+    record: view.record,
+    section,
+    kind:
+      section === 'A'
+        ? 'aspiration'
+        : ['B', 'C', 'D'].includes(section)
+          ? 'need'
+          : section === 'E'
+            ? 'outcome'
+            : section === 'J'
+              ? 'payment'
+              : 'provision',
+    action: itemId ? paths.plans.item(plan.id, itemId) : paths.plans.newItem(plan.id, section),
+    itemId,
+    values,
+    errors,
+    pfaPrompt: plan.yearGroup >= PFA_FROM_YEAR,
+    yearGroup: yearGroupName(plan.yearGroup),
+    areaItems: AREAS_OF_NEED.map((a) => ({ value: a, text: AREA_LABELS[a], checked: values.area === a })),
+    pfaItems: [
+      { value: '', text: 'Not a preparing-for-adulthood outcome' },
+      ...PFA_AREAS.map((a) => ({ value: a, text: PFA_LABELS[a], selected: values.pfaArea === a })),
+    ],
+    needItems: plan.needs
+      .filter((n) => needSections.includes(n.section))
+      .map((n) => ({
+        value: n.id,
+        text: `${n.section}: ${n.text}`,
+        checked: selected.needIds.includes(n.id),
+      })),
+    outcomeItems: plan.outcomes.map((o) => ({
+      value: o.id,
+      text: o.text,
+      checked: selected.outcomeIds.includes(o.id),
+    })),
+    provisionItems: plan.provision.map((p) => ({
+      value: p.id,
+      text: `${p.section}: ${p.what}`,
+      checked: selected.provisionIds.includes(p.id),
+    })),
+    adviceItems: [
+      { value: '', text: 'Select the advice' },
+      ...view.advice.map((a) => ({
+        value: a.id,
+        text: `${a.agency}: ${a.author_role} (received ${longDate(a.received)})`,
+        selected: values.sourceAdviceId === a.id,
+      })),
+    ],
+    unitItems: [
+      { value: '', text: 'Select' },
+      ...['minutes', 'hours', 'sessions'].map((u) => ({
+        value: u,
+        text: u,
+        selected: values.amountUnit === u,
+      })),
+    ],
+    perItems: [
+      { value: '', text: 'Select' },
+      ...[
+        ['day', 'a day'],
+        ['week', 'a week'],
+        ['half-term', 'each half-term'],
+        ['term', 'a term'],
+        ['year', 'a year'],
+      ].map(([v, t]) => ({ value: v, text: t, selected: values.frequencyPer === v })),
+    ],
+    groupingItems: [
+      { value: 'one-to-one', text: 'One to one (1:1)', checked: values.groupingKind === 'one-to-one' },
+      { value: 'group', text: 'A group (give the largest size)', checked: values.groupingKind === 'group' },
+      { value: 'whole-class', text: 'Whole class', checked: values.groupingKind === 'whole-class' },
+    ],
+    sourceItems: [
+      {
+        value: 'advice',
+        text: 'Recommended in advice (section K)',
+        checked: values.sourceKind === 'advice',
+      },
+      {
+        value: 'authority-decision',
+        text: "The council's own decision",
+        checked: values.sourceKind === 'authority-decision',
+      },
+    ],
+  };
+}
+
+/** An item's stored fields as the item form's values (amounts as plain numbers, pence as pounds). */
+export function itemFormValues(i: EditorView['items'][number]) {
+  return {
+    text: i.text,
+    whose: i.whose ?? '',
+    area: i.area ?? '',
+    timescaleText: i.timescale_text ?? '',
+    successMeasure: i.success_measure ?? '',
+    pfaArea: i.pfa_area ?? '',
+    amountValue: i.amount_value === null ? '' : String(Number(i.amount_value)),
+    amountUnit: i.amount_unit ?? '',
+    frequencyTimes: i.frequency_times === null ? '' : String(Number(i.frequency_times)),
+    frequencyPer: i.frequency_per ?? '',
+    delivererRole: i.deliverer_role ?? '',
+    delivererQualification: i.deliverer_qualification ?? '',
+    groupingKind: i.grouping_kind ?? '',
+    groupingSize: i.grouping_size === null ? '' : String(i.grouping_size),
+    where: i.where_text ?? '',
+    oversight: i.oversight ?? '',
+    review: i.review ?? '',
+    sourceKind: i.source_kind ?? '',
+    sourceAdviceId: i.source_advice_id ?? '',
+    sourceReason: i.source_reason ?? '',
+    annualAmount: i.annual_amount_pence === null ? '' : (i.annual_amount_pence / 100).toFixed(2),
+  };
 }
