@@ -22,7 +22,7 @@ import {
 } from '../../../test/helpers/factories.ts';
 import type { DB } from '../../platform/db/schema/index.ts';
 import { paths } from '../../platform/web/paths.ts';
-import { finalPlacementProblems } from './service.ts';
+import { finalPlacementProblems } from './placement-checks.ts';
 
 async function school(db: Kysely<DB>, la: string, name: string, outOfArea?: string) {
   const setting = await db

@@ -43,23 +43,16 @@ export const consultationFeature = {
  * pages show. For an issued plan (amendments, phase transfers; ADR 0032): record a preference and consult at once,
  * the round's summary, and the amended plan's section I check.
  */
+export { consultOnDraft, recordPlanPreference, recordPreference } from './consult.ts';
+export { amendedPlacementProblems, finalPlacementProblems } from './placement-checks.ts';
+export type { ConsultationNeeds, ConsultationService, PlanSubject, PreferenceInput } from './service.ts';
 export {
-  amendedPlacementProblems,
-  consultOnDraft,
   familyPlacementLines,
-  finalPlacementProblems,
-  PLAN_DOCUMENT,
   placementSummary,
   planPlacementSummary,
-  PROPOSAL_DOCUMENT,
-  recordPlanPreference,
-  recordPreference,
-  type ConsultationNeeds,
-  type ConsultationService,
   type PlacementSummary,
-  type PlanSubject,
-  type PreferenceInput,
-} from './service.ts';
+} from './summary.ts';
+export { PLAN_DOCUMENT, PROPOSAL_DOCUMENT } from './support.ts';
 
 /** The school's list of consultations as a page's data (home shows it to a SENCO or head teacher). */
 export { schoolListView } from './view-models.ts';

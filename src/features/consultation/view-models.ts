@@ -15,7 +15,8 @@ import {
   SETTING_TYPES,
   type ConsultationStatus,
 } from '../../domain/placement/placement.ts';
-import type { ConsultationService, PlacementSummary } from './service.ts';
+import type { ConsultationService } from './service.ts';
+import type { PlacementSummary } from './summary.ts';
 
 type Result<S extends keyof ConsultationService> = Awaited<ReturnType<ConsultationService[S]>>;
 type Values = Record<string, string>;
