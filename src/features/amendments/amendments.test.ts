@@ -15,7 +15,8 @@ import type { ServiceDeps } from '../../platform/feature.ts';
 import { registerTemplates } from '../../platform/notify/templates.ts';
 import { consultationFeature } from '../consultation/index.ts';
 import { familyProposals, issueAmendedPlan, planForAmendment, PlanError } from '../plans/index.ts';
-import { AmendmentFormError, createAmendmentsService } from './service.ts';
+import { createAmendmentsService } from './service.ts';
+import { AmendmentFormError } from './support.ts';
 import { AMENDMENT_TEMPLATES } from './templates.ts';
 
 const LA = DEMO_LA_CODE;

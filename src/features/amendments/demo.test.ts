@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/helpers/db.ts';
 import { DEMO_IMAGE_TODAY } from '../../../test/helpers/images.ts';
 import { amendmentState, amendmentSteps } from '../../domain/review/index.ts';
-import { factsOf } from './service.ts';
+import { factsOf } from './support.ts';
 
 describe.each(ENGINES)('the amendments demo on %s', (engine) => {
   let database: TestDatabase;

@@ -4,13 +4,8 @@ import type { RouteRoles } from '../../platform/web/permissions.ts';
 import { seedAmendmentsDemo } from './demo.ts';
 import { registerAmendmentJobs, REMINDER_TEMPLATES } from './jobs.ts';
 import { amendmentRoutes } from './routes.ts';
-import {
-  AMENDMENT_EDITORS,
-  AMENDMENT_READERS,
-  createAmendmentsService,
-  NOTICE_READERS,
-  type AmendmentsService,
-} from './service.ts';
+import { createAmendmentsService, type AmendmentsService } from './service.ts';
+import { AMENDMENT_EDITORS, AMENDMENT_READERS, NOTICE_READERS } from './support.ts';
 import { AMENDMENT_TEMPLATES } from './templates.ts';
 
 /**

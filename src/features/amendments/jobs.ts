@@ -21,7 +21,7 @@ import { todayInLondon } from '../../platform/web/views.ts';
 import { familyCommentersOf } from '../plans/index.ts';
 import { claimReminder } from '../reviews/index.ts';
 import { familyContactLine } from '../notices/index.ts';
-import { factsOf } from './service.ts';
+import { factsOf } from './support.ts';
 import { proposalsSentBetween } from './store.ts';
 
 export const COMMENTS_REMINDER_QUEUE = 'amendment-comments-reminders';

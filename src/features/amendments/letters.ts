@@ -9,7 +9,7 @@ import type { Executor } from '../../platform/audit/audit.ts';
 import type { PlanLetterFacts } from '../notices/index.ts';
 import { amendedVersionSummary, plansForReviews } from '../plans/index.ts';
 import { nextReviewAsOf } from '../reviews/index.ts';
-import { factsOf } from './service.ts';
+import { factsOf } from './support.ts';
 import { amendmentById } from './store.ts';
 
 export async function notToAmendLetterFacts(

@@ -21,7 +21,8 @@ import { paths } from '../../platform/web/paths.ts';
 import { personalBudgetInformation } from '../../domain/personal-budget/index.ts';
 import { longDate } from '../../domain/calendar.ts';
 import { AMENDMENT_TRIGGERS, TRIGGER_LABELS } from '../../domain/review/index.ts';
-import { AMENDMENT_EDITORS, AmendmentFormError, type AmendmentsService } from './service.ts';
+import type { AmendmentsService } from './service.ts';
+import { AMENDMENT_EDITORS, AmendmentFormError } from './support.ts';
 
 const DATE_FIELDS = ['date'];
 
