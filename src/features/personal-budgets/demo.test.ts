@@ -9,7 +9,7 @@ import { TestClient } from '../../../test/helpers/client.ts';
 import { DEMO_LA_CODE, DEMO_PASSWORD } from '../../demo/accounts.ts';
 import { BUDGET_STATE_LABELS } from '../../domain/personal-budget/index.ts';
 import { DEMO_BUDGETS } from './demo.ts';
-import { budgetView } from './service.ts';
+import { budgetView } from './view.ts';
 import { recordsOf, requestsOf } from './store.ts';
 
 describe('the personal budgets demo', () => {

@@ -29,15 +29,9 @@ import {
   type ReviewOutcome,
   type Stage,
 } from '../../domain/personal-budget/index.ts';
-import type {
-  AgreementInput,
-  ChangeInput,
-  DecisionInput,
-  MonitoringInput,
-  NewRequest,
-  ReconsiderationInput,
-  RefusalReviewInput,
-} from './service.ts';
+import type { DecisionInput, RefusalReviewInput } from './decisions.ts';
+import type { AgreementInput, ChangeInput, MonitoringInput, ReconsiderationInput } from './direct-payments.ts';
+import type { NewRequest } from './requests.ts';
 
 type Values = Record<string, string>;
 export interface Option {

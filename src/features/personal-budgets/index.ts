@@ -37,5 +37,6 @@ export const personalBudgetsFeature = {
   demo: seedPersonalBudgetsDemo,
 } satisfies Feature<'personal-budgets', PersonalBudgetsService>;
 
-export { personalBudgetsForReturns, type PersonalBudgetsService } from './service.ts';
+export { type PersonalBudgetsService } from './service.ts';
+export { personalBudgetsForReturns } from './view.ts';
 export { budgetForPlan, type PlanBudget } from './plan-section.ts';

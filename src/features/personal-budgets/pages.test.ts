@@ -9,7 +9,8 @@ import { TestClient } from '../../../test/helpers/client.ts';
 import { createRouteTestApp, testActor, type RouteTestApp } from '../../../test/helpers/route-app.ts';
 import { dateInputValues } from '../../platform/web/forms.ts';
 import { personalBudgetsFeature } from './index.ts';
-import { BudgetError, budgetView, type PersonalBudgetsService } from './service.ts';
+import { BudgetError, type PersonalBudgetsService } from './service.ts';
+import { budgetView } from './view.ts';
 import type { Records, RequestRow } from './store.ts';
 
 const TODAY = '2026-11-10';

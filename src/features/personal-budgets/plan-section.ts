@@ -7,7 +7,7 @@
 import type { Executor } from '../../platform/audit/audit.ts';
 import { paths } from '../../platform/web/paths.ts';
 import { ARRANGEMENT_LABELS, ELEMENT_LABELS, totalPence } from '../../domain/personal-budget/index.ts';
-import { elementsOf, pounds } from './service.ts';
+import { elementsOf, pounds } from './view.ts';
 import { recordsOf, requestsOf } from './store.ts';
 
 export interface PlanBudget {

@@ -26,7 +26,9 @@ import {
   type FormSpec,
   type Option,
 } from './forms.ts';
-import type { BudgetView, NewRequest, PersonalBudgetsService } from './service.ts';
+import type { NewRequest } from './requests.ts';
+import type { PersonalBudgetsService } from './service.ts';
+import type { BudgetView } from './view.ts';
 
 type Values = Record<string, string>;
 type Token<T> = T & { formToken: string | undefined };
