@@ -34,6 +34,17 @@ export interface RefusalReviewInput {
   readonly reviewNotes?: string | undefined;
 }
 
+/** What a decision agrees, in words for the history and the family: each element's amount and how it is held. */
+function agreedAmounts(elements: readonly ElementDecision[]) {
+  const agreed = elements.filter((e) => e.pence && e.arrangement);
+  return agreed
+    .map(
+      (e) =>
+        `${ELEMENT_LABELS[e.element]}: ${pounds(e.pence)} a year, ${ARRANGEMENT_LABELS[e.arrangement!].split(' (')[0]!.toLowerCase()}`,
+    )
+    .join('; ');
+}
+
 /** Deciding a request and reviewing a refusal. */
 export function decisionParts(s: BudgetsContext) {
   const { change, staffRequest, viewOf, event, tellFamily } = s;
@@ -81,13 +92,7 @@ export function decisionParts(s: BudgetsContext) {
             childId: row.child_id,
             detail: { requestId: row.id, refuses, total: totalPence(input.elements) },
           });
-          const agreed = input.elements.filter((e) => e.pence && e.arrangement);
-          const amounts = agreed
-            .map(
-              (e) =>
-                `${ELEMENT_LABELS[e.element]}: ${pounds(e.pence)} a year, ${ARRANGEMENT_LABELS[e.arrangement!].split(' (')[0]!.toLowerCase()}`,
-            )
-            .join('; ');
+          const amounts = agreedAmounts(input.elements);
           await event(
             ctx,
             row.child_id,

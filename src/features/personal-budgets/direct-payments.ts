@@ -34,7 +34,7 @@ import {
   type AgreementRow,
   type RequestRow,
 } from './store.ts';
-import { changeFacts, pounds } from './view.ts';
+import { changeFacts, pounds, type BudgetView } from './view.ts';
 
 export interface AgreementInput {
   readonly element: Element;
@@ -80,6 +80,69 @@ async function agreementOf(ctx: ChangeContext, row: RequestRow, agreementId: str
   return a;
 }
 
+/** Reg 6's conditions for an agreement under the latest decision (and the setting when on a school's premises). */
+function checkAgreement(latest: NonNullable<BudgetView['latest']>, input: AgreementInput) {
+  const problem = agreementProblem({
+    element: input.element,
+    decided: latest.elements.find((e) => e.element === input.element),
+    decidedOn: latest.decided_on,
+    recipient: input.recipient,
+    pence: input.pence,
+    startOn: input.startOn,
+    onPremises: input.onPremises,
+    settingAgreedOn: input.settingAgreedOn ?? null,
+    conditionsMet: input.conditionsMet,
+    notForPlace: input.notForPlace,
+  });
+  if (problem) throw new BudgetError(problem.field, problem.message);
+  if (input.onPremises && !input.settingName?.trim())
+    throw new BudgetError('settingName', 'Enter the school or college whose premises the support is on');
+}
+
+/** What a direct payment pays on the day notice is given (after earlier changes); refused when it has stopped. */
+async function paymentAtNotice(
+  ctx: ChangeContext,
+  row: RequestRow,
+  agreement: AgreementRow,
+  noticeOn: string,
+) {
+  const records = await recordsOf(ctx.trx, ctx.actor.laCode, [row.id]);
+  const changes = records.changes.filter((c) => c.agreement_id === agreement.id).map(changeFacts);
+  const current = paymentOn({ pence: agreement.pence, startOn: agreement.start_on }, changes, noticeOn);
+  if (current === null && agreement.start_on <= noticeOn)
+    throw new BudgetError('agreementId', 'This direct payment has stopped');
+  return current;
+}
+
+/** The reduction or stop to reconsider, refused when the family has had their one reconsideration. */
+async function reconsiderable(ctx: ChangeContext, row: RequestRow, input: ReconsiderationInput) {
+  const records = await recordsOf(ctx.trx, ctx.actor.laCode, [row.id]);
+  const c = records.changes.find((x) => x.id === input.changeId);
+  if (!c) throw new BudgetError('changeId', 'Select the reduction or stop');
+  if (c.reconsideration_outcome)
+    throw new BudgetError(
+      'reconsiderationRequestedOn',
+      'The family has already had the one reconsideration the regulations give',
+    );
+  const problem = reconsiderationProblem(
+    {
+      noticeOn: c.notice_on,
+      alreadyRequested: false,
+      requestedOn: input.reconsiderationRequestedOn,
+      decidedOn: input.reconsiderationDecidedOn ?? null,
+      outcome: input.reconsiderationOutcome ?? null,
+    },
+    ctx.today,
+  );
+  if (problem) throw new BudgetError(problem.field, problem.message);
+  if (c.reconsideration_requested_on && c.reconsideration_requested_on !== input.reconsiderationRequestedOn)
+    throw new BudgetError(
+      'reconsiderationRequestedOn',
+      `The family asked for the one reconsideration on ${longDate(c.reconsideration_requested_on)}`,
+    );
+  return c;
+}
+
 /** Agreeing, monitoring, reducing and stopping direct payments, and reconsidering a reduction or stop. */
 export function directPaymentParts(s: BudgetsContext) {
   const { change, staffRequest, viewOf, event, tellFamily } = s;
@@ -91,24 +154,7 @@ export function directPaymentParts(s: BudgetsContext) {
         const view = await viewOf(ctx.trx, actor.laCode, row, ctx.today);
         const latest = view.latest;
         if (!latest) throw new BudgetError('element', 'Record the decision first');
-        const problem = agreementProblem({
-          element: input.element,
-          decided: latest.elements.find((e) => e.element === input.element),
-          decidedOn: latest.decided_on,
-          recipient: input.recipient,
-          pence: input.pence,
-          startOn: input.startOn,
-          onPremises: input.onPremises,
-          settingAgreedOn: input.settingAgreedOn ?? null,
-          conditionsMet: input.conditionsMet,
-          notForPlace: input.notForPlace,
-        });
-        if (problem) throw new BudgetError(problem.field, problem.message);
-        if (input.onPremises && !input.settingName?.trim())
-          throw new BudgetError(
-            'settingName',
-            'Enter the school or college whose premises the support is on',
-          );
+        checkAgreement(latest, input);
         const result = await once(ctx, formToken, async () => {
           const agreementId = await insertAgreement(ctx.trx, actor.laCode, {
             decision_id: latest.id,
@@ -190,15 +236,7 @@ export function directPaymentParts(s: BudgetsContext) {
       change(actor, async (ctx) => {
         const row = await staffRequest(ctx, id);
         const agreement = await agreementOf(ctx, row, input.agreementId);
-        const records = await recordsOf(ctx.trx, actor.laCode, [row.id]);
-        const changes = records.changes.filter((c) => c.agreement_id === agreement.id).map(changeFacts);
-        const current = paymentOn(
-          { pence: agreement.pence, startOn: agreement.start_on },
-          changes,
-          input.noticeOn,
-        );
-        if (current === null && agreement.start_on <= input.noticeOn)
-          throw new BudgetError('agreementId', 'This direct payment has stopped');
+        const current = await paymentAtNotice(ctx, row, agreement, input.noticeOn);
         const problem = changeProblem(
           {
             kind: input.kind,
@@ -255,33 +293,7 @@ export function directPaymentParts(s: BudgetsContext) {
     saveReconsideration: (actor: Actor, id: string, input: ReconsiderationInput) =>
       change(actor, async (ctx) => {
         const row = await staffRequest(ctx, id);
-        const records = await recordsOf(ctx.trx, actor.laCode, [row.id]);
-        const c = records.changes.find((x) => x.id === input.changeId);
-        if (!c) throw new BudgetError('changeId', 'Select the reduction or stop');
-        if (c.reconsideration_outcome)
-          throw new BudgetError(
-            'reconsiderationRequestedOn',
-            'The family has already had the one reconsideration the regulations give',
-          );
-        const problem = reconsiderationProblem(
-          {
-            noticeOn: c.notice_on,
-            alreadyRequested: false,
-            requestedOn: input.reconsiderationRequestedOn,
-            decidedOn: input.reconsiderationDecidedOn ?? null,
-            outcome: input.reconsiderationOutcome ?? null,
-          },
-          ctx.today,
-        );
-        if (problem) throw new BudgetError(problem.field, problem.message);
-        if (
-          c.reconsideration_requested_on &&
-          c.reconsideration_requested_on !== input.reconsiderationRequestedOn
-        )
-          throw new BudgetError(
-            'reconsiderationRequestedOn',
-            `The family asked for the one reconsideration on ${longDate(c.reconsideration_requested_on)}`,
-          );
+        const c = await reconsiderable(ctx, row, input);
         await updateReconsideration(ctx.trx, actor.laCode, c.id, {
           reconsideration_requested_on: input.reconsiderationRequestedOn,
           reconsideration_decided_on: input.reconsiderationDecidedOn ?? null,

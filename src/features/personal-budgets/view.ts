@@ -29,6 +29,7 @@ import {
   COLUMN,
   recordsOf,
   requestsOf,
+  type AgreementRow,
   type ChangeRow,
   type DecisionRow,
   type Records,
@@ -69,36 +70,7 @@ export function budgetView(r: RequestRow, records: Records, today: string) {
   const decisionIds = new Set(decisions.map((d) => d.id));
   const agreements = records.agreements
     .filter((a) => decisionIds.has(a.decision_id))
-    .map((a) => {
-      const reviews = records.reviews.filter((x) => x.agreement_id === a.id);
-      const changes = records.changes
-        .filter((c) => c.agreement_id === a.id)
-        .map((c) => ({
-          ...c,
-          kindLabel: c.kind === 'stop' ? 'Stop' : 'Reduction',
-          earliest: earliestEffective(c.notice_on),
-          newAmount: pounds(c.new_pence),
-        }));
-      const domainChanges = changes.map(changeFacts);
-      const paidNow = paymentOn({ pence: a.pence, startOn: a.start_on }, domainChanges, today);
-      const stopped = a.start_on <= today && paidNow === null;
-      const next = stopped
-        ? null
-        : nextMonitoringDue(
-            a.start_on,
-            reviews.map((x) => x.reviewed_on),
-          );
-      return {
-        ...a,
-        elementLabel: ELEMENT_LABELS[a.element],
-        amount: pounds(a.pence),
-        paidNow: pounds(paidNow),
-        stopped,
-        reviews: reviews.map((x) => ({ ...x, outcomeLabel: MONITORING_LABELS[x.outcome] })),
-        changes,
-        nextReview: next ? { ...next, late: next.date < today } : null,
-      };
-    });
+    .map((a) => agreementView(a, records, today));
   const elements = latest ? elementsOf(latest) : [];
   return {
     ...r,
@@ -139,6 +111,38 @@ export function budgetView(r: RequestRow, records: Records, today: string) {
 }
 export type BudgetView = ReturnType<typeof budgetView>;
 
+/** One direct payment as the request's page shows it: what is paid now, its reviews, changes and next review. */
+function agreementView(a: AgreementRow, records: Records, today: string) {
+  const reviews = records.reviews.filter((x) => x.agreement_id === a.id);
+  const changes = records.changes
+    .filter((c) => c.agreement_id === a.id)
+    .map((c) => ({
+      ...c,
+      kindLabel: c.kind === 'stop' ? 'Stop' : 'Reduction',
+      earliest: earliestEffective(c.notice_on),
+      newAmount: pounds(c.new_pence),
+    }));
+  const domainChanges = changes.map(changeFacts);
+  const paidNow = paymentOn({ pence: a.pence, startOn: a.start_on }, domainChanges, today);
+  const stopped = a.start_on <= today && paidNow === null;
+  const next = stopped
+    ? null
+    : nextMonitoringDue(
+        a.start_on,
+        reviews.map((x) => x.reviewed_on),
+      );
+  return {
+    ...a,
+    elementLabel: ELEMENT_LABELS[a.element],
+    amount: pounds(a.pence),
+    paidNow: pounds(paidNow),
+    stopped,
+    reviews: reviews.map((x) => ({ ...x, outcomeLabel: MONITORING_LABELS[x.outcome] })),
+    changes,
+    nextReview: next ? { ...next, late: next.date < today } : null,
+  };
+}
+
 /** A reduction or stop in the domain's terms. */
 export const changeFacts = (c: ChangeRow) => ({
   kind: c.kind,
@@ -146,6 +150,7 @@ export const changeFacts = (c: ChangeRow) => ({
   newPence: c.new_pence,
   reconsiderationOutcome: c.reconsideration_outcome,
 });
+
 /**
  * Each child's personal budget decisions as the SEN2 return reads them (module 4a's PBTakeUp, PBOrganised and
  * PBDirectPayments derive from them through the domain's `sen2Flags` at the return's census date).
