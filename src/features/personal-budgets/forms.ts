@@ -30,7 +30,12 @@ import {
   type Stage,
 } from '../../domain/personal-budget/index.ts';
 import type { DecisionInput, RefusalReviewInput } from './decisions.ts';
-import type { AgreementInput, ChangeInput, MonitoringInput, ReconsiderationInput } from './direct-payments.ts';
+import type {
+  AgreementInput,
+  ChangeInput,
+  MonitoringInput,
+  ReconsiderationInput,
+} from './direct-payments.ts';
 import type { NewRequest } from './requests.ts';
 
 type Values = Record<string, string>;
