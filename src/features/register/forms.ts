@@ -21,7 +21,7 @@ import {
   type Overall,
   type RegisterPolicy,
 } from '../../domain/register/index.ts';
-import type { ActionInput, NewItemInput } from './service.ts';
+import type { ActionInput, NewItemInput } from './items.ts';
 import type { SurveyAnswer } from './survey-service.ts';
 
 type Problems = Array<{ field: string; message: string }>;

@@ -10,14 +10,8 @@ import { registerRoutes } from './routes.ts';
 import { registerSurveyJobs } from './survey-jobs.ts';
 import { SURVEY_TEMPLATES } from './survey-service.ts';
 import { REGISTER_TEMPLATES } from './messages.ts';
-import {
-  createRegisterService,
-  FAMILY,
-  LEADERS,
-  POLICY_SETTERS,
-  STAFF,
-  type RegisterService,
-} from './service.ts';
+import { FAMILY, LEADERS, POLICY_SETTERS, STAFF } from './items.ts';
+import { createRegisterService, type RegisterService } from './service.ts';
 
 /**
  * Who may use each route (src/platform/web/permissions.ts): casework staff and leaders work the register; team

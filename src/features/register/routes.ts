@@ -26,7 +26,8 @@ import {
   PUBLIC_KINDS,
   themesFrom,
 } from './forms.ts';
-import { LEADERS, type RegisterService } from './service.ts';
+import { LEADERS } from './items.ts';
+import type { RegisterService } from './service.ts';
 import { learningRoutes } from './learning-routes.ts';
 import { resolutionRoutes } from './resolution-routes.ts';
 import { surveyRoutes } from './survey-routes.ts';

@@ -21,7 +21,7 @@ import {
   type Theme,
 } from '../../domain/register/index.ts';
 import type { RegisterService } from './service.ts';
-import { facts } from './service.ts';
+import { facts } from './items.ts';
 
 export const ACTION_LABELS: Record<Action, string> = {
   acknowledge: 'Record the acknowledgement',
