@@ -4,7 +4,7 @@
  * a need with no provision, provision linked to nothing, health advice unused). The first DEMO_FULL_PLANS by reference
  * are full (two or three areas of need, health, up to four pieces of advice); the rest are lighter (one area of need,
  * health, two pieces of advice) so the demo stays quick to build. What a plan says follows the child's primary need
- * and phase (`demo-library.ts`, issue 18 item 9): every outcome says by when and how success is seen, every provision
+ * and phase (`demo-library/`, issue 18 item 9): every outcome says by when and how success is seen, every provision
  * how much, how often, who and in what grouping (nothing prints "Not given"), and a young person's plan prepares for
  * adult life in all four areas. Each has its draft and final versions, dated from the
  * child's record, and most have an audit history with blind moderation of a sample. Fully deterministic: a seeded
@@ -53,7 +53,7 @@ import {
   type Phase,
   type Phased,
   type ProvisionSeed,
-} from './demo-library.ts';
+} from './demo-library/index.ts';
 import type { Snapshot } from './snapshot.ts';
 
 /** The first children with plans (by reference) whose plans are full: two or three areas of need, health, K's advice. */
