@@ -25,13 +25,10 @@ import {
   type Outcome,
   type Section,
 } from '../../domain/tribunal/index.ts';
-import type {
-  AgreementInput,
-  AppealInput,
-  ExceptionInput,
-  MediationInput,
-  NewDisagreement,
-} from './service.ts';
+import type { AppealInput } from './appeal.ts';
+import type { ExceptionInput } from './compliance.ts';
+import type { NewDisagreement } from './disagreements.ts';
+import type { AgreementInput, MediationInput } from './mediation.ts';
 
 type Problems = Array<{ field: string; message: string }>;
 type Values = Record<string, string>;

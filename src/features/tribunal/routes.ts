@@ -25,7 +25,8 @@ import {
   OUTCOMES,
 } from '../../domain/tribunal/index.ts';
 import { parseAgreement, parseAppeal, parseDone, parseException, parseMediation, parseNew } from './forms.ts';
-import { EXCEPTION_KIND_LABELS, openCompliance, sectionsOf, type TribunalService } from './service.ts';
+import type { TribunalService } from './service.ts';
+import { EXCEPTION_KIND_LABELS, openCompliance, sectionsOf } from './view.ts';
 
 type Values = Record<string, string>;
 const param = (request: FastifyRequest) => (request.params as Record<string, string>).disagreementId ?? '';
